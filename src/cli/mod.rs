@@ -1,0 +1,142 @@
+//! The command line: clap arguments, and one module per command group. Prints text, JSON or
+//! Markdown; never touches the terminal UI.
+
+mod args;
+mod demo;
+mod output;
+mod person;
+
+pub use args::Cli;
+
+use chrono::NaiveDateTime;
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::ops::OpsError;
+use crate::store::{Store, StoreError};
+use crate::tui::Clock;
+use args::Command;
+
+/// A failed command: the message for stderr and the exit code (2: fix your input; 1: other).
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            code: 2,
+        }
+    }
+
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<OpsError> for CliError {
+    fn from(e: OpsError) -> Self {
+        CliError {
+            message: e.to_string(),
+            code: e.exit_code() as u8,
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError {
+            code: if e.is_bad_input() { 2 } else { 1 },
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Everything a command needs besides its own arguments.
+pub struct Context {
+    pub db: PathBuf,
+    pub config: Config,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    pub fn open(&self) -> Result<Store, CliError> {
+        Ok(Store::open(&self.db)?)
+    }
+}
+
+fn load_config(cli: &Cli) -> Result<Config, CliError> {
+    if cli.ignore_config {
+        return Ok(Config::default());
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => crate::paths::config_file(),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| CliError::usage(e.to_string())),
+        None => Ok(Config::default()),
+    }
+}
+
+fn clock(cli: &Cli) -> Result<Clock, CliError> {
+    match &cli.now {
+        None => Ok(Clock::System),
+        Some(text) => NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+            .map(Clock::Fixed)
+            .map_err(|_| CliError::usage(format!("--now {text:?}: use YYYY-MM-DDTHH:MM"))),
+    }
+}
+
+fn default_db(demo: bool) -> Result<PathBuf, CliError> {
+    let path = if demo {
+        crate::paths::demo_db()
+    } else {
+        crate::paths::default_db()
+    };
+    path.ok_or_else(|| {
+        CliError::failure(
+            "cannot find a home directory for the database; pass --db PATH or set BEARING_DB",
+        )
+    })
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let is_demo = matches!(cli.command, Some(Command::Demo(_)));
+    let db = match &cli.db {
+        Some(p) => p.clone(),
+        None => default_db(is_demo)?,
+    };
+    let ctx = Context {
+        db,
+        config: load_config(&cli)?,
+        clock: clock(&cli)?,
+    };
+    match cli.command {
+        None => open_tui(&ctx, ctx.open()?),
+        Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
+        Some(Command::Person(cmd)) => person::run(&ctx, cmd),
+    }
+}
+
+pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {
+    crate::tui::run(store, &ctx.config, ctx.clock).map_err(|e| CliError::failure(format!("{e:#}")))
+}

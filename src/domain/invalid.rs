@@ -1,0 +1,33 @@
+use std::fmt;
+
+/// A user-facing validation failure, optionally tied to the form field that caused it so the TUI
+/// can show the message next to that field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+impl Invalid {
+    pub fn new(message: impl Into<String>) -> Self {
+        Invalid {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn field(field: &'static str, message: impl Into<String>) -> Self {
+        Invalid {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Invalid {}

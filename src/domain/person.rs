@@ -1,0 +1,196 @@
+//! People the director works with, and the rules their records must satisfy.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::Invalid;
+
+pub const NAME_MAX: usize = 80;
+const SHORT_FIELD_MAX: usize = 80;
+
+/// How a person relates to the user; it drives the default 1:1 prompts and list grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Report,
+    Peer,
+    Manager,
+    Stakeholder,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 4] = [
+        Relation::Report,
+        Relation::Peer,
+        Relation::Manager,
+        Relation::Stakeholder,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Report => "report",
+            Relation::Peer => "peer",
+            Relation::Manager => "manager",
+            Relation::Stakeholder => "stakeholder",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Relation, Invalid> {
+        let wanted = text.trim().to_ascii_lowercase();
+        Relation::ALL
+            .into_iter()
+            .find(|r| r.as_str() == wanted)
+            .ok_or_else(|| {
+                Invalid::field(
+                    "relation",
+                    format!(
+                        "unknown relation \"{}\": use report, peer, manager or stakeholder",
+                        text.trim()
+                    ),
+                )
+            })
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stored person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub relation: Relation,
+    /// Private context: career goals, aspirations. Confidential like notes.
+    pub career_goals: String,
+    /// Private context: anything else worth remembering before a 1:1.
+    pub context: String,
+}
+
+/// What a user typed for a person, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonDraft {
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub relation: Option<Relation>,
+    pub career_goals: String,
+    pub context: String,
+}
+
+/// A checked person, ready to be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFields {
+    pub name: String,
+    pub role: String,
+    pub team: String,
+    pub relation: Relation,
+    pub career_goals: String,
+    pub context: String,
+}
+
+impl PersonDraft {
+    pub fn validate(self) -> Result<PersonFields, Invalid> {
+        let name = collapse_spaces(&self.name);
+        if name.is_empty() {
+            return Err(Invalid::field("name", "a name is required"));
+        }
+        if name.chars().count() > NAME_MAX {
+            return Err(Invalid::field(
+                "name",
+                format!("the name is longer than {NAME_MAX} characters"),
+            ));
+        }
+        if name.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Invalid::field(
+                "name",
+                "a name cannot be only digits (numbers are taken as ids on the command line)",
+            ));
+        }
+        let role = collapse_spaces(&self.role);
+        let team = collapse_spaces(&self.team);
+        for (field, value) in [("role", &role), ("team", &team)] {
+            if value.chars().count() > SHORT_FIELD_MAX {
+                return Err(Invalid::field(
+                    field,
+                    format!("the {field} is longer than {SHORT_FIELD_MAX} characters"),
+                ));
+            }
+        }
+        Ok(PersonFields {
+            name,
+            role,
+            team,
+            relation: self.relation.unwrap_or(Relation::Report),
+            career_goals: self.career_goals.trim_end().to_string(),
+            context: self.context.trim_end().to_string(),
+        })
+    }
+}
+
+impl From<&Person> for PersonDraft {
+    fn from(p: &Person) -> Self {
+        PersonDraft {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            team: p.team.clone(),
+            relation: Some(p.relation),
+            career_goals: p.career_goals.clone(),
+            context: p.context.clone(),
+        }
+    }
+}
+
+/// Trims and folds runs of whitespace (including tabs and newlines) into single spaces, so a name
+/// pasted from elsewhere cannot smuggle layout-breaking characters into one-line fields.
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !w.chars().all(char::is_control))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(name: &str) -> PersonDraft {
+        PersonDraft {
+            name: name.into(),
+            ..PersonDraft::default()
+        }
+    }
+
+    #[test]
+    fn empty_name_is_rejected_on_the_name_field() {
+        let err = draft("   ").validate().unwrap_err();
+        assert_eq!(err.field, Some("name"));
+        assert_eq!(err.message, "a name is required");
+    }
+
+    #[test]
+    fn whitespace_is_folded_and_relation_defaults_to_report() {
+        let ok = draft("  Ada \t  Lovelace\n").validate().unwrap();
+        assert_eq!(ok.name, "Ada Lovelace");
+        assert_eq!(ok.relation, Relation::Report);
+    }
+
+    #[test]
+    fn numeric_and_overlong_names_are_rejected() {
+        assert!(draft("42").validate().is_err());
+        assert!(draft(&"x".repeat(NAME_MAX + 1)).validate().is_err());
+        assert!(draft(&"x".repeat(NAME_MAX)).validate().is_ok());
+    }
+
+    #[test]
+    fn relation_parses_case_insensitively_and_names_the_choices() {
+        assert_eq!(Relation::parse(" Peer ").unwrap(), Relation::Peer);
+        let err = Relation::parse("boss").unwrap_err();
+        assert!(err.message.contains("report, peer, manager or stakeholder"));
+    }
+}

@@ -1,0 +1,152 @@
+//! Recurring meetings. A 1:1 is a ritual linked to one person; a one-off meeting has no rule.
+
+use chrono::{NaiveDateTime, Weekday};
+use serde::Serialize;
+
+use super::Invalid;
+use super::person::collapse_spaces;
+
+pub const DURATION_MAX_MIN: u32 = 24 * 60;
+
+/// A stored ritual series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ritual {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: RitualFields,
+    pub previous_id: Option<i64>,
+}
+
+/// The checked, storable content of a ritual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RitualFields {
+    pub name: String,
+    /// RFC 5545 RRULE body without the `RRULE:` prefix; `None` for a one-off meeting.
+    pub rrule: Option<String>,
+    pub dtstart: NaiveDateTime,
+    pub duration_min: u32,
+    #[serde(serialize_with = "serialize_weekday")]
+    pub week_start: Weekday,
+    pub person_id: Option<i64>,
+    pub attendees: String,
+    /// Agenda checklist, one item per line.
+    pub agenda: String,
+    pub prep_min: u32,
+    pub location: String,
+}
+
+fn serialize_weekday<S: serde::Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(weekday_code(*day))
+}
+
+/// RFC 5545 two-letter weekday code.
+pub fn weekday_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+pub fn parse_weekday_code(code: &str) -> Option<Weekday> {
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ]
+    .into_iter()
+    .find(|d| weekday_code(*d).eq_ignore_ascii_case(code.trim()))
+}
+
+impl RitualFields {
+    /// Checks everything that does not need the recurrence engine; the rule itself is checked by
+    /// `schedule::recurrence` before anything is stored.
+    pub fn check(mut self) -> Result<RitualFields, Invalid> {
+        self.name = collapse_spaces(&self.name);
+        if self.name.is_empty() {
+            return Err(Invalid::field("name", "a name is required"));
+        }
+        if self.duration_min == 0 {
+            return Err(Invalid::field(
+                "duration",
+                "the duration must be at least 1 minute",
+            ));
+        }
+        if self.duration_min > DURATION_MAX_MIN {
+            return Err(Invalid::field(
+                "duration",
+                format!("the duration must be at most {DURATION_MAX_MIN} minutes (one day)"),
+            ));
+        }
+        if self.prep_min > DURATION_MAX_MIN {
+            return Err(Invalid::field(
+                "prep",
+                format!("prep time must be at most {DURATION_MAX_MIN} minutes"),
+            ));
+        }
+        self.rrule = self
+            .rrule
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty());
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn fields() -> RitualFields {
+        RitualFields {
+            name: " Staff  meeting ".into(),
+            rrule: Some("FREQ=WEEKLY;BYDAY=MO".into()),
+            dtstart: NaiveDate::from_ymd_opt(2026, 11, 23)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            duration_min: 60,
+            week_start: Weekday::Mon,
+            person_id: None,
+            attendees: String::new(),
+            agenda: String::new(),
+            prep_min: 0,
+            location: String::new(),
+        }
+    }
+
+    #[test]
+    fn zero_and_overlong_durations_are_rejected() {
+        let mut f = fields();
+        f.duration_min = 0;
+        assert_eq!(f.check().unwrap_err().field, Some("duration"));
+        let mut f = fields();
+        f.duration_min = DURATION_MAX_MIN + 1;
+        assert!(f.check().is_err());
+    }
+
+    #[test]
+    fn names_are_folded_and_blank_rules_mean_one_off() {
+        let mut f = fields();
+        f.rrule = Some("  ".into());
+        let ok = f.check().unwrap();
+        assert_eq!(ok.name, "Staff meeting");
+        assert_eq!(ok.rrule, None);
+    }
+
+    #[test]
+    fn weekday_codes_round_trip() {
+        for code in ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] {
+            assert_eq!(weekday_code(parse_weekday_code(code).unwrap()), code);
+        }
+        assert_eq!(parse_weekday_code("xx"), None);
+    }
+}

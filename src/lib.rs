@@ -1,0 +1,14 @@
+//! Bearing: a terminal planning cockpit for engineering leaders.
+//!
+//! Layers, innermost first: `domain` (plain types and validation), `schedule` (pure recurrence and
+//! agenda assembly), `store` (all SQL), `ops` (use-cases shared by the CLI and the TUI), then the
+//! two front ends, `cli` and `tui`. Inner layers never import outer ones.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod ops;
+pub mod paths;
+pub mod schedule;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,69 @@
+use std::fmt;
+
+use crate::domain::Invalid;
+use crate::store::StoreError;
+
+/// Why a use-case did not happen. Nothing was changed in any of these cases.
+#[derive(Debug)]
+pub enum OpsError {
+    Invalid(Invalid),
+    NotFound(String),
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+    Store(StoreError),
+}
+
+impl OpsError {
+    /// The CLI's exit code: 2 for anything the user can fix by changing the input, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            OpsError::Store(e) if !e.is_bad_input() => 1,
+            _ => 2,
+        }
+    }
+
+    /// The form field the error belongs to, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            OpsError::Invalid(i) => i.field,
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for OpsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpsError::Invalid(i) => write!(f, "{i}"),
+            OpsError::NotFound(what) => f.write_str(what),
+            OpsError::Ambiguous { query, candidates } => write!(
+                f,
+                "\"{query}\" matches several: {}; be more specific or use the id",
+                candidates.join(", ")
+            ),
+            OpsError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for OpsError {}
+
+impl From<Invalid> for OpsError {
+    fn from(e: Invalid) -> Self {
+        OpsError::Invalid(e)
+    }
+}
+
+impl From<StoreError> for OpsError {
+    fn from(e: StoreError) -> Self {
+        OpsError::Store(e)
+    }
+}
+
+impl From<rusqlite::Error> for OpsError {
+    fn from(e: rusqlite::Error) -> Self {
+        OpsError::Store(StoreError::Sqlite(e))
+    }
+}

@@ -1,0 +1,282 @@
+//! People: list, add, edit, delete, and find by id or name.
+
+use chrono::{NaiveDateTime, NaiveTime, Weekday};
+use serde::Serialize;
+
+use super::OpsError;
+use crate::domain::Invalid;
+use crate::domain::person::{Person, PersonDraft};
+use crate::domain::ritual::{Ritual, RitualFields};
+use crate::schedule::recurrence::{Recurrence, describe};
+use crate::store::{Store, people, rituals};
+
+pub const DEFAULT_ONE_ON_ONE_MIN: u32 = 30;
+
+/// The regular 1:1 a person should have: a rule, its first meeting, and its length.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OneOnOnePlan {
+    pub rrule: String,
+    pub start: NaiveDateTime,
+    pub duration_min: u32,
+}
+
+/// A person as the user typed them, with the 1:1 cadence to keep (None: no regular 1:1).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PersonInput {
+    pub draft: PersonDraft,
+    pub one_on_one: Option<OneOnOnePlan>,
+}
+
+/// A person with what the lists show beside them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonOverview {
+    #[serde(flatten)]
+    pub person: Person,
+    /// The current 1:1 series, if any.
+    #[serde(skip)]
+    pub one_on_one: Option<Ritual>,
+    /// The 1:1 cadence in words, e.g. "every 2 weeks on Tuesday at 10:00".
+    pub cadence: Option<String>,
+    pub cadence_rrule: Option<String>,
+    /// "HH:MM" of the 1:1.
+    pub at: Option<String>,
+}
+
+impl PersonOverview {
+    fn new(person: Person, one_on_one: Option<Ritual>) -> Self {
+        let cadence = one_on_one.as_ref().map(|r| {
+            format!(
+                "{} at {}",
+                describe(r.fields.rrule.as_deref(), r.fields.dtstart),
+                r.fields.dtstart.format("%H:%M")
+            )
+        });
+        PersonOverview {
+            cadence_rrule: one_on_one.as_ref().and_then(|r| r.fields.rrule.clone()),
+            at: one_on_one
+                .as_ref()
+                .map(|r| r.fields.dtstart.format("%H:%M").to_string()),
+            cadence,
+            one_on_one,
+            person,
+        }
+    }
+}
+
+pub fn list_people(store: &Store) -> Result<Vec<PersonOverview>, OpsError> {
+    let people = people::list(store.conn())?;
+    let series = rituals::one_on_ones(store.conn())?;
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            // The newest series is the current one: older ones ended when the cadence changed.
+            let current = series
+                .iter()
+                .rfind(|r| r.fields.person_id == Some(p.id))
+                .cloned();
+            PersonOverview::new(p, current)
+        })
+        .collect())
+}
+
+pub fn get_person(store: &Store, id: i64) -> Result<PersonOverview, OpsError> {
+    list_people(store)?
+        .into_iter()
+        .find(|p| p.person.id == id)
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))
+}
+
+/// Finds a person by id or by name, ignoring case; a unique partial name also matches.
+pub fn resolve_person(store: &Store, query: &str) -> Result<Person, OpsError> {
+    let query = query.trim();
+    if let Ok(id) = query.parse::<i64>() {
+        return people::get(store.conn(), id)?
+            .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")));
+    }
+    if let Some(p) = people::find_by_name(store.conn(), query)? {
+        return Ok(p);
+    }
+    let mut matches = people::search_by_name(store.conn(), query)?;
+    match matches.len() {
+        1 => Ok(matches.remove(0)),
+        0 => {
+            let everyone = people::list(store.conn())?;
+            let names: Vec<String> = everyone.iter().map(|p| p.name.clone()).collect();
+            Err(OpsError::NotFound(if names.is_empty() {
+                format!(
+                    "no person matches \"{query}\": nobody has been added yet (bearing person add --name NAME)"
+                )
+            } else {
+                format!(
+                    "no person matches \"{query}\"; known people: {}",
+                    names.join(", ")
+                )
+            }))
+        }
+        _ => Err(OpsError::Ambiguous {
+            query: query.to_string(),
+            candidates: matches
+                .iter()
+                .map(|p| format!("{} (id {})", p.name, p.id))
+                .collect(),
+        }),
+    }
+}
+
+fn check_unique_name(store: &Store, name: &str, own_id: Option<i64>) -> Result<(), OpsError> {
+    match people::find_by_name(store.conn(), name)? {
+        Some(other) if Some(other.id) != own_id => Err(Invalid::field(
+            "name",
+            format!(
+                "{} is already in your people (id {}); use another name",
+                other.name, other.id
+            ),
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+fn one_on_one_fields(
+    plan: &OneOnOnePlan,
+    person_id: i64,
+    name: &str,
+    week_start: Weekday,
+) -> Result<RitualFields, OpsError> {
+    Recurrence::new(Some(&plan.rrule), plan.start, week_start)
+        .map_err(|e| Invalid::field("cadence", e.to_string()))?;
+    Ok(RitualFields {
+        name: format!("1:1 {name}"),
+        rrule: Some(plan.rrule.clone()),
+        dtstart: plan.start,
+        duration_min: plan.duration_min,
+        week_start,
+        person_id: Some(person_id),
+        attendees: name.to_string(),
+        agenda: String::new(),
+        prep_min: 5,
+        location: String::new(),
+    }
+    .check()?)
+}
+
+pub fn add_person(
+    store: &mut Store,
+    input: PersonInput,
+    week_start: Weekday,
+    now: NaiveDateTime,
+) -> Result<Person, OpsError> {
+    let fields = input.draft.validate()?;
+    check_unique_name(store, &fields.name, None)?;
+    if let Some(plan) = &input.one_on_one {
+        // Checked before anything is written so a bad rule saves nothing.
+        one_on_one_fields(plan, 0, &fields.name, week_start)?;
+    }
+    let id = store.write(|tx| -> Result<i64, OpsError> {
+        let id = people::insert(tx, &fields, now)?;
+        if let Some(plan) = &input.one_on_one {
+            let ritual = one_on_one_fields(plan, id, &fields.name, week_start)?;
+            rituals::insert(tx, &ritual, None, now)?;
+        }
+        Ok(id)
+    })?;
+    people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("person {id} vanished after saving")))
+}
+
+/// Saves edits. A changed 1:1 cadence ends the old series before `now` (keeping its history)
+/// and starts a new one.
+pub fn update_person(
+    store: &mut Store,
+    id: i64,
+    input: PersonInput,
+    week_start: Weekday,
+    now: NaiveDateTime,
+) -> Result<Person, OpsError> {
+    let before = get_person(store, id)?;
+    let fields = input.draft.validate()?;
+    check_unique_name(store, &fields.name, Some(id))?;
+    let new_series = match &input.one_on_one {
+        Some(plan) => Some(one_on_one_fields(plan, id, &fields.name, week_start)?),
+        None => None,
+    };
+    store.write(|tx| -> Result<(), OpsError> {
+        people::update(tx, id, &fields, now)?;
+        let old = before.one_on_one.as_ref();
+        let same_schedule = match (old, &new_series) {
+            (Some(old), Some(new)) => {
+                old.fields.rrule == new.rrule
+                    && old.fields.dtstart == new.dtstart
+                    && old.fields.duration_min == new.duration_min
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        if same_schedule {
+            if let (Some(old), Some(new)) = (old, &new_series) {
+                if old.fields.name != new.name {
+                    let mut renamed = old.fields.clone();
+                    renamed.name = new.name.clone();
+                    renamed.attendees = new.attendees.clone();
+                    rituals::update(tx, old.id, &renamed, now)?;
+                }
+            }
+            return Ok(());
+        }
+        if let Some(old) = old {
+            end_series_before(tx, old, now)?;
+        }
+        if let Some(new) = &new_series {
+            rituals::insert(tx, new, old.map(|o| o.id), now)?;
+        }
+        Ok(())
+    })?;
+    people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))
+}
+
+/// Ends a series so that nothing from `now` on is generated, or removes it outright if it had not
+/// started yet (there is no history to keep).
+fn end_series_before(
+    tx: &rusqlite::Transaction<'_>,
+    old: &Ritual,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    if old.fields.dtstart >= now {
+        rituals::delete(tx, old.id)?;
+        return Ok(());
+    }
+    let recurrence = Recurrence::new(
+        old.fields.rrule.as_deref(),
+        old.fields.dtstart,
+        old.fields.week_start,
+    )
+    .map_err(|e| Invalid::new(e.to_string()))?;
+    if let Some(ended) = recurrence.rule_ending_before(now) {
+        let mut fields = old.fields.clone();
+        fields.rrule = Some(ended);
+        rituals::update(tx, old.id, &fields, now)?;
+    }
+    Ok(())
+}
+
+pub fn delete_person(store: &mut Store, id: i64) -> Result<Person, OpsError> {
+    let person = people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    store.write(|tx| -> Result<(), OpsError> {
+        people::delete(tx, id)?;
+        Ok(())
+    })?;
+    Ok(person)
+}
+
+/// The first 1:1 on or after `now`'s date for a cadence anchored on a time of day: today at that
+/// time if it has not passed, else tomorrow; the rule's BYDAY then picks the real first day.
+pub fn first_meeting(now: NaiveDateTime, at: NaiveTime) -> NaiveDateTime {
+    let today = now.date().and_time(at);
+    if today >= now {
+        today
+    } else {
+        today + chrono::Duration::days(1)
+    }
+}

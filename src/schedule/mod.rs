@@ -1,0 +1,3 @@
+//! Pure time logic: recurrence expansion and agenda assembly. "Today" is always a parameter.
+
+pub mod recurrence;

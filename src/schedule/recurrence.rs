@@ -1,0 +1,676 @@
+//! Recurrence of rituals: RFC 5545 RRULE bodies expanded over floating wall-clock times.
+//!
+//! Bearing's meeting times have no time zone: a 10:00 weekly meeting is at 10:00 in whatever zone
+//! the director is in, before and after a daylight-saving change. The `rrule` crate only knows
+//! zone-aware times, so the naive time is handed to it as if it were UTC, where no day has 23 or
+//! 25 hours, and read back unchanged. UNTIL is filtered here rather than by the crate, because the
+//! crate reads a zone-less UNTIL in the machine's local zone.
+
+use std::fmt;
+
+use chrono::{
+    Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike,
+    Weekday,
+};
+use rrule::{Frequency, NWeekday, RRule, RRuleSet, Tz, Unvalidated};
+
+const EXAMPLE: &str = "expected e.g. FREQ=WEEKLY;BYDAY=MO";
+
+/// A rule the user typed that Bearing cannot use; the message is shown as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecurrenceError(pub String);
+
+impl fmt::Display for RecurrenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RecurrenceError {}
+
+/// Parsed, validated rule ready for expansion. Cheap to clone.
+///
+/// DTSTART counts as an occurrence only when the rule matches it, as in the `rrule` crate and
+/// python-dateutil (RFC 5545 leaves the other case undefined): a Tuesday rule started on a Monday
+/// first meets on Tuesday, and COUNT counts only real meetings.
+#[derive(Debug, Clone)]
+pub struct Recurrence {
+    dtstart: NaiveDateTime,
+    rule: Option<Rule>,
+}
+
+#[derive(Debug, Clone)]
+struct Rule {
+    /// Normalised `KEY=VALUE` parts in the user's order, kept to rewrite the rule faithfully.
+    parts: Vec<(String, String)>,
+    /// Without UNTIL. In a `Recurrence`, every default the crate would derive from DTSTART is
+    /// made explicit, so expansion can start at any period boundary and give the same dates.
+    rrule: RRule<Unvalidated>,
+    until: Option<NaiveDateTime>,
+}
+
+impl Recurrence {
+    pub fn new(
+        rule: Option<&str>,
+        dtstart: NaiveDateTime,
+        week_start: Weekday,
+    ) -> Result<Self, RecurrenceError> {
+        // Sub-second precision would make `occurs_at` miss the crate's whole-second results.
+        let dtstart = dtstart.with_nanosecond(0).unwrap_or(dtstart);
+        let Some(text) = rule else {
+            return Ok(Self {
+                dtstart,
+                rule: None,
+            });
+        };
+        let parsed = parse_rule(text, Some(week_start))?;
+        if let Some(until) = parsed.until.filter(|until| *until < dtstart) {
+            let reason = format!(
+                "UNTIL {} is before the first meeting on {}",
+                until.format("%Y-%m-%d %H:%M"),
+                dtstart.format("%Y-%m-%d %H:%M")
+            );
+            return Err(invalid(text, reason));
+        }
+        parsed
+            .rrule
+            .clone()
+            .validate(as_utc(dtstart))
+            .map_err(|e| invalid(text, crate_reason(&e)))?;
+        let rrule = pin_defaults(parsed.rrule, dtstart);
+        let rule = Some(Rule { rrule, ..parsed });
+        let recurrence = Self { dtstart, rule };
+        if recurrence.iter_from(dtstart, true).next().is_none() {
+            return Err(invalid(text, "it never produces a meeting"));
+        }
+        Ok(recurrence)
+    }
+
+    pub fn is_repeating(&self) -> bool {
+        self.rule.is_some()
+    }
+
+    /// Occurrence start times with from <= t < to (dates: whole days, `to` exclusive), in order.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDateTime> {
+        let end = to.and_time(NaiveTime::MIN);
+        self.iter_from(from.and_time(NaiveTime::MIN), true)
+            .take_while(|t| *t < end)
+            .collect()
+    }
+
+    /// First occurrence strictly after `after` (or None).
+    pub fn next_after(&self, after: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.iter_from(after, true).find(|t| *t > after)
+    }
+
+    /// Latest occurrence at or before `at`.
+    pub fn last_at_or_before(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        // Search back in growing windows, each expanding only what the previous did not: the gap
+        // between occurrences is unknown (a leap-day rule waits eight years), but expanding from
+        // DTSTART every time would be slow. Occurrences are whole seconds, so truncating is safe.
+        let mut end = at.with_nanosecond(0)?.min(horizon()?);
+        let mut days_back = 400;
+        loop {
+            let start = TimeDelta::try_days(days_back)
+                .and_then(|back| end.checked_sub_signed(back))
+                .map_or(self.dtstart, |start| start.max(self.dtstart));
+            let last = self.iter_from(start, true).take_while(|t| *t <= end).last();
+            if last.is_some() || start <= self.dtstart {
+                return last;
+            }
+            end = start.checked_sub_signed(TimeDelta::seconds(1))?;
+            days_back = days_back.saturating_mul(4);
+        }
+    }
+
+    /// True if `t` is an occurrence of the series.
+    pub fn occurs_at(&self, t: NaiveDateTime) -> bool {
+        self.iter_from(t, true).next() == Some(t)
+    }
+
+    /// The same series ending before `t`, for "change from this occurrence on". UNTIL becomes the
+    /// last occurrence before `t`, so the list shows the real last date. None for a one-off, and
+    /// also when nothing would remain (then the whole series should be replaced, not split).
+    pub fn rule_ending_before(&self, t: NaiveDateTime) -> Option<String> {
+        let rule = self.rule.as_ref()?;
+        let before = t.checked_sub_signed(TimeDelta::seconds(1))?;
+        let last = self.last_at_or_before(before)?;
+        let mut parts: Vec<String> = rule
+            .parts
+            .iter()
+            .filter(|(key, _)| key != "UNTIL" && key != "COUNT")
+            .map(|(key, value)| format!("{key}={value}"))
+            .collect();
+        parts.push(format!("UNTIL={}", last.format("%Y%m%dT%H%M%S")));
+        Some(parts.join(";"))
+    }
+
+    /// Occurrences at or after `from`, in order. `rebase` lets expansion start at the period
+    /// containing `from` instead of at DTSTART; tests turn it off to check it changes nothing.
+    fn iter_from(
+        &self,
+        from: NaiveDateTime,
+        rebase: bool,
+    ) -> impl Iterator<Item = NaiveDateTime> + '_ {
+        let single = self.rule.is_none().then_some(self.dtstart);
+        let series = self.rule.as_ref().and_then(|rule| {
+            let start = if rebase {
+                rule.period_start(self.dtstart, from)
+            } else {
+                self.dtstart
+            };
+            let rrule = rule.rrule.clone().validate(as_utc(start)).ok()?;
+            // `limit` makes the crate give up on a stretch of periods with no match.
+            let set = RRuleSet::new(as_utc(start)).rrule(rrule).limit();
+            let until = rule.until;
+            Some(
+                (&set)
+                    .into_iter()
+                    .map(|t| t.naive_utc())
+                    .take_while(move |t| until.is_none_or(|until| *t <= until)),
+            )
+        });
+        single
+            .into_iter()
+            .chain(series.into_iter().flatten())
+            .skip_while(move |t| *t < from)
+    }
+}
+
+impl Rule {
+    /// Midnight at the start of the rule's period (day, week, month or year, stepped by INTERVAL
+    /// from DTSTART's period) that contains `from`; DTSTART itself when that is not later, or when
+    /// COUNT needs every occurrence from the beginning.
+    fn period_start(&self, dtstart: NaiveDateTime, from: NaiveDateTime) -> NaiveDateTime {
+        if self.rrule.get_count().is_some() || from <= dtstart {
+            return dtstart;
+        }
+        self.first_day_of_period(dtstart.date(), from.date())
+            .map(|d| d.and_time(NaiveTime::MIN))
+            .filter(|t| *t > dtstart)
+            .unwrap_or(dtstart)
+    }
+
+    fn first_day_of_period(&self, start: NaiveDate, target: NaiveDate) -> Option<NaiveDate> {
+        let step = i64::from(self.rrule.get_interval().max(1));
+        let whole_steps = |n: i64| n.div_euclid(step) * step;
+        match self.rrule.get_freq() {
+            Frequency::Weekly => {
+                let wkst = self.rrule.get_week_start();
+                let (w0, w1) = (week_floor(start, wkst), week_floor(target, wkst));
+                let weeks = whole_steps((w1 - w0).num_days() / 7);
+                w0.checked_add_signed(TimeDelta::try_weeks(weeks)?)
+            }
+            Frequency::Monthly => {
+                let months = whole_steps(month_index(target) - month_index(start));
+                let months = Months::new(u32::try_from(months).ok()?);
+                start.with_day(1)?.checked_add_months(months)
+            }
+            Frequency::Yearly => {
+                let years = whole_steps(i64::from(target.year() - start.year()));
+                let year = i32::try_from(i64::from(start.year()) + years).ok()?;
+                NaiveDate::from_ymd_opt(year, 1, 1)
+            }
+            _ => {
+                let days = whole_steps((target - start).num_days());
+                start.checked_add_days(Days::new(u64::try_from(days).ok()?))
+            }
+        }
+    }
+}
+
+fn week_floor(date: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
+    date.checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(date)
+}
+
+/// The crate expands nothing after the year 10000, so no search needs to look later.
+fn horizon() -> Option<NaiveDateTime> {
+    NaiveDate::from_ymd_opt(10_000, 12, 31)?.and_hms_opt(23, 59, 59)
+}
+
+fn month_index(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
+fn as_utc(t: NaiveDateTime) -> chrono::DateTime<Tz> {
+    Tz::UTC.from_utc_datetime(&t)
+}
+
+/// Makes explicit what the crate would otherwise derive from DTSTART (day, weekday, month, time
+/// of day), mirroring `RRule::finalize_parsed_rrule`, so a later expansion start keeps them.
+fn pin_defaults(rrule: RRule<Unvalidated>, dtstart: NaiveDateTime) -> RRule<Unvalidated> {
+    let mut rrule = rrule;
+    let no_day_rule = rrule.get_by_week_no().is_empty()
+        && rrule.get_by_year_day().is_empty()
+        && rrule.get_by_month_day().is_empty()
+        && rrule.get_by_weekday().is_empty();
+    let day = i8::try_from(dtstart.day()).unwrap_or(1);
+    if no_day_rule {
+        match rrule.get_freq() {
+            Frequency::Yearly => {
+                if rrule.get_by_month().is_empty() {
+                    let month = u8::try_from(dtstart.month()).unwrap_or(1);
+                    let month = chrono::Month::try_from(month).unwrap_or(chrono::Month::January);
+                    rrule = rrule.by_month(&[month]);
+                }
+                rrule = rrule.by_month_day(vec![day]);
+            }
+            Frequency::Monthly => rrule = rrule.by_month_day(vec![day]),
+            Frequency::Weekly => rrule = rrule.by_weekday(vec![NWeekday::Every(dtstart.weekday())]),
+            _ => {}
+        }
+    }
+    let clock = |v: u32| vec![u8::try_from(v).unwrap_or(0)];
+    if rrule.get_by_hour().is_empty() {
+        rrule = rrule.by_hour(clock(dtstart.hour()));
+    }
+    if rrule.get_by_minute().is_empty() {
+        rrule = rrule.by_minute(clock(dtstart.minute()));
+    }
+    if rrule.get_by_second().is_empty() {
+        rrule = rrule.by_second(clock(dtstart.second()));
+    }
+    rrule
+}
+
+fn invalid(rule: &str, reason: impl fmt::Display) -> RecurrenceError {
+    RecurrenceError(format!("invalid recurrence rule \"{rule}\": {reason}"))
+}
+
+fn crate_reason(error: &rrule::RRuleError) -> String {
+    match error {
+        rrule::RRuleError::ParserError(e) => e.to_string(),
+        rrule::RRuleError::ValidationError(e) => e.to_string(),
+        rrule::RRuleError::IterError(e) => e.clone(),
+    }
+}
+
+/// Accepts what people paste: lowercase, spaces, an `RRULE:` prefix, stray semicolons.
+fn normalise(text: &str) -> String {
+    let upper: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let body = upper.strip_prefix("RRULE:").unwrap_or(&upper);
+    body.trim_matches(';').to_string()
+}
+
+fn parse_rule(text: &str, week_start: Option<Weekday>) -> Result<Rule, RecurrenceError> {
+    let body = normalise(text);
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for part in body.split(';').filter(|p| !p.is_empty()) {
+        let Some((key, value)) = part
+            .split_once('=')
+            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+        else {
+            return Err(invalid(
+                text,
+                format!("\"{part}\" is not KEY=VALUE; {EXAMPLE}"),
+            ));
+        };
+        if parts.iter().any(|(k, _)| k == key) {
+            return Err(invalid(text, format!("{key} appears twice")));
+        }
+        parts.push((key.to_string(), value.to_string()));
+    }
+    let value_of = |key: &str| {
+        parts
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
+    match value_of("FREQ") {
+        None => return Err(invalid(text, format!("FREQ is missing; {EXAMPLE}"))),
+        Some("DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY") => {}
+        Some(freq @ ("HOURLY" | "MINUTELY" | "SECONDLY")) => {
+            let reason = format!(
+                "FREQ={freq} is not supported; meetings repeat DAILY, WEEKLY, MONTHLY or YEARLY"
+            );
+            return Err(invalid(text, reason));
+        }
+        Some(_) => return Err(invalid(text, format!("unknown FREQ; {EXAMPLE}"))),
+    }
+    let ordinal_day = value_of("BYDAY").is_some_and(|v| v.contains(|c: char| c.is_ascii_digit()));
+    let by_period = matches!(value_of("FREQ"), Some("MONTHLY" | "YEARLY"));
+    let is_zero = |key: &str| value_of(key).and_then(|v| v.parse::<u32>().ok()) == Some(0);
+    let problems = [
+        (
+            value_of("COUNT").is_some() && value_of("UNTIL").is_some(),
+            "use either COUNT or UNTIL, not both",
+        ),
+        (is_zero("COUNT"), "COUNT must be at least 1"),
+        (
+            ordinal_day && !by_period,
+            "a numbered BYDAY such as 2TU needs FREQ=MONTHLY or YEARLY",
+        ),
+        (is_zero("INTERVAL"), "INTERVAL must be at least 1"),
+    ];
+    if let Some((_, reason)) = problems.into_iter().find(|(found, _)| *found) {
+        return Err(invalid(text, reason));
+    }
+    let until = value_of("UNTIL")
+        .map(|v| {
+            parse_until(v)
+                .ok_or_else(|| invalid(text, "UNTIL must look like 20270301 or 20270301T100000"))
+        })
+        .transpose()?;
+    if let (Some(week_start), None) = (week_start, value_of("WKST")) {
+        parts.push(("WKST".to_string(), weekday_code(week_start)));
+    }
+    let for_crate: Vec<String> = parts
+        .iter()
+        .filter(|(key, _)| key != "UNTIL")
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    let rrule = for_crate
+        .join(";")
+        .parse::<RRule<Unvalidated>>()
+        .map_err(|e| invalid(text, crate_reason(&e)))?;
+    Ok(Rule {
+        parts,
+        rrule,
+        until,
+    })
+}
+
+/// A date-only UNTIL covers that whole day; a trailing `Z` is ignored since times are floating.
+fn parse_until(value: &str) -> Option<NaiveDateTime> {
+    let value = value.strip_suffix('Z').unwrap_or(value);
+    NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S")
+        .ok()
+        .or_else(|| {
+            let date = NaiveDate::parse_from_str(value, "%Y%m%d").ok()?;
+            date.and_hms_opt(23, 59, 59)
+        })
+}
+
+/// RFC 5545 two-letter code: chrono's "Tue" → "TU".
+fn weekday_code(day: Weekday) -> String {
+    day.to_string()[..2].to_ascii_uppercase()
+}
+
+/// The rule in plain English for lists. Unknown complex rules fall back to a readable
+/// rendering of their parts; an unparseable rule is shown as typed.
+pub fn describe(rule: Option<&str>, dtstart: NaiveDateTime) -> String {
+    let Some(text) = rule else {
+        return format!("once on {}", dtstart.format("%a %-d %b %Y"));
+    };
+    let Ok(parsed) = parse_rule(text, None) else {
+        return format!("custom rule {}", normalise(text));
+    };
+    let r = &parsed.rrule;
+    let mut words = plain_words(r, dtstart).unwrap_or_else(|| {
+        let extra: Vec<String> = parsed
+            .parts
+            .iter()
+            .filter(|(k, _)| {
+                !matches!(k.as_str(), "FREQ" | "INTERVAL" | "COUNT" | "UNTIL" | "WKST")
+            })
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        format!(
+            "{} ({})",
+            every(r.get_freq(), r.get_interval()),
+            extra.join("; ")
+        )
+    });
+    match r.get_count() {
+        Some(1) => words.push_str(", once"),
+        Some(count) => words.push_str(&format!(", {count} times")),
+        None => {}
+    }
+    if let Some(until) = parsed.until {
+        words.push_str(&format!(", until {}", until.format("%Y-%m-%d")));
+    }
+    words
+}
+
+/// None when the rule has no short English form.
+fn plain_words(r: &RRule<Unvalidated>, dtstart: NaiveDateTime) -> Option<String> {
+    let exotic = !r.get_by_year_day().is_empty()
+        || !r.get_by_week_no().is_empty()
+        || !r.get_by_hour().is_empty()
+        || !r.get_by_minute().is_empty()
+        || !r.get_by_second().is_empty();
+    if exotic {
+        return None;
+    }
+    let (freq, interval) = (r.get_freq(), r.get_interval());
+    let (days, month_days) = (r.get_by_weekday(), r.get_by_month_day());
+    let (months, set_pos) = (r.get_by_month(), r.get_by_set_pos());
+    match freq {
+        Frequency::Daily | Frequency::Weekly => {
+            if !month_days.is_empty() || !months.is_empty() || !set_pos.is_empty() {
+                return None;
+            }
+            let mut list = plain_weekdays(days)?;
+            if list.is_empty() {
+                if freq == Frequency::Daily {
+                    return Some(every(freq, interval));
+                }
+                list.push(dtstart.weekday());
+            }
+            let weeks = every(Frequency::Weekly, interval);
+            Some(match (list.as_slice(), interval) {
+                (l, 1) if is_workdays(l) => "every weekday".to_string(),
+                ([one], 1) => format!("weekly on {}", full_name(*one)),
+                ([one], 2) => format!("every 2nd {}", full_name(*one)),
+                ([one], _) => format!("{weeks} on {}", full_name(*one)),
+                (l, _) => format!("{weeks} on {}", short_names(l)),
+            })
+        }
+        Frequency::Monthly if months.is_empty() => {
+            let day = month_day_words(days, month_days, set_pos, dtstart)?;
+            Some(format!("{} on {day}", every(freq, interval)))
+        }
+        Frequency::Yearly => {
+            let month = match months {
+                [] if days.is_empty() && month_days.is_empty() => dtstart.month(),
+                [one] => u32::from(*one),
+                _ => return None,
+            };
+            let month_name = NaiveDate::from_ymd_opt(2000, month, 1)?;
+            let when = match (days, month_days, set_pos) {
+                ([], [], []) => format!("{} {}", dtstart.day(), month_name.format("%b")),
+                ([], [d], []) if *d > 0 => format!("{d} {}", month_name.format("%b")),
+                _ => format!(
+                    "{} of {}",
+                    month_day_words(days, month_days, set_pos, dtstart)?,
+                    month_name.format("%B")
+                ),
+            };
+            Some(format!("{} on {when}", every(freq, interval)))
+        }
+        _ => None,
+    }
+}
+
+/// "the 15th", "the last Friday", "the last weekday": which day(s) of a month a rule picks.
+fn month_day_words(
+    days: &[NWeekday],
+    month_days: &[i8],
+    set_pos: &[i32],
+    dtstart: NaiveDateTime,
+) -> Option<String> {
+    let day_word = |n: i32| match n {
+        -1 => "the last day".to_string(),
+        n if n < 0 => format!("the {}-to-last day", ordinal(-n)),
+        n => format!("the {}", ordinal(n)),
+    };
+    match (days, month_days, set_pos) {
+        ([], [], []) => Some(day_word(i32::try_from(dtstart.day()).ok()?)),
+        ([], list, []) => {
+            let words: Vec<String> = list.iter().map(|d| day_word(i32::from(*d))).collect();
+            Some(words.join(" and "))
+        }
+        ([NWeekday::Nth(n, wd)], [], []) => {
+            Some(format!("the {} {}", nth(i32::from(*n)), full_name(*wd)))
+        }
+        ([NWeekday::Every(wd)], [], [pos]) => Some(format!("the {} {}", nth(*pos), full_name(*wd))),
+        (list, [], [pos]) if !list.is_empty() => {
+            let plain = plain_weekdays(list)?;
+            if is_workdays(&plain) {
+                Some(format!("the {} weekday", nth(*pos)))
+            } else {
+                Some(format!("the {} of {}", nth(*pos), short_names(&plain)))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Plain weekdays (no ordinals), sorted and deduplicated; None if any has an ordinal.
+fn plain_weekdays(days: &[NWeekday]) -> Option<Vec<Weekday>> {
+    let mut plain = days
+        .iter()
+        .map(|d| match d {
+            NWeekday::Every(wd) => Some(*wd),
+            NWeekday::Nth(..) => None,
+        })
+        .collect::<Option<Vec<Weekday>>>()?;
+    plain.sort_by_key(|d| d.num_days_from_monday());
+    plain.dedup();
+    Some(plain)
+}
+
+fn is_workdays(days: &[Weekday]) -> bool {
+    days.len() == 5 && days.iter().all(|d| d.num_days_from_monday() < 5)
+}
+
+fn every(freq: Frequency, interval: u16) -> String {
+    let (adjective, unit) = match freq {
+        Frequency::Yearly => ("yearly", "year"),
+        Frequency::Monthly => ("monthly", "month"),
+        Frequency::Weekly => ("weekly", "week"),
+        Frequency::Daily => ("daily", "day"),
+        Frequency::Hourly => ("hourly", "hour"),
+        Frequency::Minutely => ("every minute", "minute"),
+        Frequency::Secondly => ("every second", "second"),
+    };
+    if interval == 1 {
+        adjective.to_string()
+    } else {
+        format!("every {interval} {unit}s")
+    }
+}
+
+/// Ordinal counted from either end: 2 → "2nd", -1 → "last", -2 → "2nd-to-last".
+fn nth(n: i32) -> String {
+    match n {
+        -1 => "last".to_string(),
+        n if n < 0 => format!("{}-to-last", ordinal(-n)),
+        n => ordinal(n),
+    }
+}
+
+fn ordinal(n: i32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn full_name(day: Weekday) -> String {
+    let sample = NaiveDate::from_isoywd_opt(2026, 1, day);
+    sample.map_or_else(|| day.to_string(), |d| d.format("%A").to_string())
+}
+
+fn short_names(days: &[Weekday]) -> String {
+    let names: Vec<String> = days.iter().map(ToString::to_string).collect();
+    names.join(", ")
+}
+
+/// Common cadences a form can offer without typing RRULE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadence {
+    Once,
+    Weekly,
+    Biweekly,
+    MonthlyNthWeekday,
+    QuarterlyLastWeekday,
+    Monthly,
+    Custom,
+}
+
+impl Cadence {
+    pub const ALL: [Cadence; 7] = [
+        Cadence::Once,
+        Cadence::Weekly,
+        Cadence::Biweekly,
+        Cadence::MonthlyNthWeekday,
+        Cadence::QuarterlyLastWeekday,
+        Cadence::Monthly,
+        Cadence::Custom,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Cadence::Once => "once",
+            Cadence::Weekly => "weekly",
+            Cadence::Biweekly => "every 2 weeks",
+            Cadence::MonthlyNthWeekday => "monthly on the Nth weekday",
+            Cadence::QuarterlyLastWeekday => "quarterly on the last weekday",
+            Cadence::Monthly => "monthly on this date",
+            Cadence::Custom => "custom RRULE…",
+        }
+    }
+
+    /// The RRULE body for this cadence anchored on dtstart. A start in the month's last seven
+    /// days that would be a "5th" weekday becomes "last", since most months have no 5th one.
+    pub fn rule_for(self, dtstart: NaiveDateTime) -> Option<String> {
+        let day = weekday_code(dtstart.weekday());
+        match self {
+            Cadence::Once | Cadence::Custom => None,
+            Cadence::Weekly => Some(format!("FREQ=WEEKLY;BYDAY={day}")),
+            Cadence::Biweekly => Some(format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={day}")),
+            Cadence::MonthlyNthWeekday => {
+                let n = match (dtstart.day() - 1) / 7 + 1 {
+                    5 => -1,
+                    n => i64::from(n),
+                };
+                Some(format!("FREQ=MONTHLY;BYDAY={n}{day}"))
+            }
+            Cadence::QuarterlyLastWeekday => Some(format!("FREQ=MONTHLY;INTERVAL=3;BYDAY=-1{day}")),
+            Cadence::Monthly => Some(format!("FREQ=MONTHLY;BYMONTHDAY={}", dtstart.day())),
+        }
+    }
+
+    /// Best matching preset for an existing rule (Custom if none matches). Rules are compared by
+    /// their first occurrences rather than by text, so `FREQ=WEEKLY` matches Weekly too.
+    pub fn detect(rule: Option<&str>, dtstart: NaiveDateTime) -> Cadence {
+        const SAMPLE: usize = 40;
+        let Some(text) = rule else {
+            return Cadence::Once;
+        };
+        let sample = |rule: &str| -> Option<Vec<NaiveDateTime>> {
+            let recurrence = Recurrence::new(Some(rule), dtstart, Weekday::Mon).ok()?;
+            let ends = recurrence
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.until.is_some() || r.rrule.get_count().is_some());
+            (!ends).then(|| recurrence.iter_from(dtstart, true).take(SAMPLE).collect())
+        };
+        let Some(wanted) = sample(text) else {
+            return Cadence::Custom;
+        };
+        Cadence::ALL
+            .into_iter()
+            .find(|cadence| {
+                cadence
+                    .rule_for(dtstart)
+                    .is_some_and(|preset| sample(&preset).as_ref() == Some(&wanted))
+            })
+            .unwrap_or(Cadence::Custom)
+    }
+}
+
+#[cfg(test)]
+#[path = "recurrence_tests.rs"]
+mod tests;

@@ -1,0 +1,37 @@
+//! Text forms of dates and times in the database. Fixed-width so that text order is time order.
+
+use chrono::NaiveDateTime;
+use rusqlite::types::{FromSqlError, Type};
+
+const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+pub fn date_time(t: NaiveDateTime) -> String {
+    t.format(DATE_TIME).to_string()
+}
+
+pub fn stamp(t: NaiveDateTime) -> String {
+    t.format(STAMP).to_string()
+}
+
+fn bad(column: usize, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        Type::Text,
+        Box::new(FromSqlError::Other(
+            format!("bad date/time text {text:?}").into(),
+        )),
+    )
+}
+
+pub fn parse_date_time(column: usize, text: &str) -> rusqlite::Result<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, DATE_TIME)
+        .or_else(|_| NaiveDateTime::parse_from_str(text, STAMP))
+        .map_err(|_| bad(column, text))
+}
+
+/// Reads a date-time column.
+pub fn get_date_time(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<NaiveDateTime> {
+    let text: String = row.get(column)?;
+    parse_date_time(column, &text)
+}

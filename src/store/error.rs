@@ -1,0 +1,99 @@
+use rusqlite::ErrorCode;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why the database could not be opened or used. Every message says what is wrong and what to do.
+#[derive(Debug)]
+pub enum StoreError {
+    NotADatabase {
+        path: PathBuf,
+    },
+    NotBearing {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    ReadOnly {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Sqlite(rusqlite::Error),
+}
+
+impl StoreError {
+    /// True when the cause is the file itself (the user can fix it by pointing elsewhere), not a
+    /// failure inside SQLite; the CLI answers those with exit code 2.
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, StoreError::Sqlite(_) | StoreError::Io { .. })
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NotADatabase { path } => write!(
+                f,
+                "{} is not a Bearing database (it is not an SQLite file); it was left untouched. \
+                 Point --db at another path or move the file away.",
+                path.display()
+            ),
+            StoreError::NotBearing { path } => write!(
+                f,
+                "{} is an SQLite database of another program, not Bearing's; it was left untouched. \
+                 Point --db at another path.",
+                path.display()
+            ),
+            StoreError::Corrupt { path, detail } => write!(
+                f,
+                "{} is damaged ({detail}); it was left untouched. Restore a backup with \
+                 `bearing restore FILE`, or point --db elsewhere.",
+                path.display()
+            ),
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => write!(
+                f,
+                "{} was written by a newer Bearing (schema version {found}; this one knows up to \
+                 {supported}); it was left untouched. Upgrade Bearing to open it.",
+                path.display()
+            ),
+            StoreError::ReadOnly { path } => write!(
+                f,
+                "{} is read-only: nothing was changed. Check the file's permissions to make changes.",
+                path.display()
+            ),
+            StoreError::Io { path, source } => {
+                write!(f, "cannot use {}: {source}", path.display())
+            }
+            StoreError::Sqlite(e) => match e.sqlite_error_code() {
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => f.write_str(
+                    "the database stayed locked by another Bearing for too long; try again",
+                ),
+                Some(ErrorCode::DiskFull) => {
+                    f.write_str("the disk is full: nothing was changed; free some space and retry")
+                }
+                _ => write!(f, "database error: {e}"),
+            },
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}

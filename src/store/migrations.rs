@@ -1,0 +1,55 @@
+//! Forward-only, numbered migrations tracked in `PRAGMA user_version`. Append; never edit one that
+//! has shipped.
+
+use rusqlite::Connection;
+use std::path::Path;
+
+use super::StoreError;
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+pub(super) fn too_new(path: &Path, found: i64) -> StoreError {
+    StoreError::TooNew {
+        path: path.to_path_buf(),
+        found,
+        supported: LATEST_VERSION,
+    }
+}
+
+/// Applies the missing migrations one transaction each. The version is re-read under the write
+/// lock, so two instances starting at once cannot both apply the same step.
+pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    loop {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let step = user_version(conn).and_then(|current| {
+            if current > LATEST_VERSION {
+                return Err(too_new(path, current));
+            }
+            let Some(sql) = MIGRATIONS.get(current as usize) else {
+                return Ok(false);
+            };
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", current + 1)?;
+            conn.pragma_update(None, "application_id", super::APPLICATION_ID)?;
+            Ok(true)
+        });
+        match step {
+            Ok(applied) => {
+                conn.execute_batch("COMMIT")?;
+                if !applied {
+                    return Ok(());
+                }
+            }
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
+    }
+}

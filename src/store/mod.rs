@@ -1,0 +1,94 @@
+//! The only place with SQL. Opens the database safely (never overwriting a file that is not ours),
+//! migrates it forward, and maps rows to domain types, one file per entity.
+
+mod codec;
+mod error;
+mod migrations;
+mod open;
+pub mod people;
+pub mod rituals;
+
+pub use error::StoreError;
+pub use migrations::LATEST_VERSION;
+pub use open::{APPLICATION_ID, OpenMode};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// An open Bearing database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    mode: OpenMode,
+}
+
+impl Store {
+    /// Opens (creating if needed, privately) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let (conn, mode) = open::open_file(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            mode,
+        })
+    }
+
+    /// A private in-memory database, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        open::configure(&conn)?;
+        migrations::migrate(&conn, Path::new(":memory:"))?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            mode: OpenMode::ReadWrite,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.mode == OpenMode::ReadOnly
+    }
+
+    /// Read access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` as one write transaction: either all of it lands or none of it does. `IMMEDIATE` takes
+    /// the write lock up front so two processes never deadlock upgrading a read lock.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        if self.mode == OpenMode::ReadOnly {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            }
+            .into());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Changes whenever another connection commits to the file: the TUI polls it to refresh.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+}

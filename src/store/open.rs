@@ -1,0 +1,168 @@
+//! Opening a database file without ever damaging one that is not ours.
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use std::fs::{self, OpenOptions};
+use std::io::{ErrorKind, Read};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+use super::{StoreError, migrations};
+
+/// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
+pub const APPLICATION_ID: i32 = 0x4252_4E47;
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    ReadWrite,
+    /// The file cannot be written: Bearing shows it with a banner and refuses changes.
+    ReadOnly,
+}
+
+pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(io)?;
+        }
+    }
+    let mode = match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(io(std::io::Error::new(
+                ErrorKind::IsADirectory,
+                "it is a directory",
+            )));
+        }
+        Ok(_) => {
+            check_header(path)?;
+            if OpenOptions::new().append(true).open(path).is_ok() {
+                OpenMode::ReadWrite
+            } else {
+                OpenMode::ReadOnly
+            }
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            // Created here, before SQLite sees it, so it is private from its first byte.
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(io)?;
+            OpenMode::ReadWrite
+        }
+        Err(e) => return Err(io(e)),
+    };
+    let flags = match mode {
+        OpenMode::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(Duration::from_secs(5))
+        .map_err(|e| classify(path, e))?;
+    inspect(&conn, path)?;
+    configure(&conn).map_err(|e| match e {
+        StoreError::Sqlite(e) => classify(path, e),
+        other => other,
+    })?;
+    match mode {
+        OpenMode::ReadWrite => migrations::migrate(&conn, path)?,
+        OpenMode::ReadOnly => {
+            let version = migrations::user_version(&conn)?;
+            if version < migrations::LATEST_VERSION {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok((conn, mode))
+}
+
+/// Session settings every connection needs.
+pub(super) fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.pragma_update(None, "foreign_keys", true)?;
+    if !conn.is_readonly(rusqlite::MAIN_DB)? {
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    Ok(())
+}
+
+/// A non-empty file must start with SQLite's magic before SQLite is allowed near it.
+fn check_header(path: &Path) -> Result<(), StoreError> {
+    let mut head = [0u8; 16];
+    let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    match read {
+        0 => Ok(()),
+        16 if &head == SQLITE_MAGIC => Ok(()),
+        _ => Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+/// Reads the file's identity without writing: whose it is, which version, and whether SQLite can
+/// read its schema at all.
+fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let read = || -> rusqlite::Result<(i32, i64, i64)> {
+        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app, version, objects))
+    };
+    let (app, version, objects) = read().map_err(|e| classify(path, e))?;
+    if app != APPLICATION_ID && (app != 0 || objects > 0) {
+        return Err(StoreError::NotBearing {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > migrations::LATEST_VERSION {
+        return Err(migrations::too_new(path, version));
+    }
+    Ok(())
+}
+
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Sqlite(e),
+    }
+}

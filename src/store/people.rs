@@ -1,0 +1,113 @@
+//! Rows of `person` <-> `domain::person::Person`.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{StoreError, codec};
+use crate::domain::person::{Person, PersonFields, Relation};
+
+const COLUMNS: &str = "id, name, role, team, relation, career_goals, context";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    let relation: String = row.get(4)?;
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        role: row.get(2)?,
+        team: row.get(3)?,
+        relation: Relation::parse(&relation).unwrap_or(Relation::Report),
+        career_goals: row.get(5)?,
+        context: row.get(6)?,
+    })
+}
+
+/// Everyone, by name.
+pub fn list(conn: &Connection) -> Result<Vec<Person>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"
+    ))?;
+    let people = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(people)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?;
+    Ok(stmt.query_row([id], from_row).optional()?)
+}
+
+/// The person whose name equals `name` ignoring case, if any.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Person>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person WHERE name = ?1 COLLATE NOCASE"
+    ))?;
+    Ok(stmt.query_row([name], from_row).optional()?)
+}
+
+/// People whose name contains `fragment` ignoring case (ASCII), by name.
+pub fn search_by_name(conn: &Connection, fragment: &str) -> Result<Vec<Person>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person WHERE instr(lower(name), lower(?1)) > 0 \
+         ORDER BY name COLLATE NOCASE"
+    ))?;
+    let people = stmt
+        .query_map([fragment], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(people)
+}
+
+pub fn insert(
+    conn: &Connection,
+    fields: &PersonFields,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    let stamp = codec::stamp(now);
+    conn.prepare_cached(
+        "INSERT INTO person (name, role, team, relation, career_goals, context, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![
+        fields.name,
+        fields.role,
+        fields.team,
+        fields.relation.as_str(),
+        fields.career_goals,
+        fields.context,
+        stamp
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Returns false if there is no such person.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    fields: &PersonFields,
+    now: NaiveDateTime,
+) -> Result<bool, StoreError> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE person SET name = ?2, role = ?3, team = ?4, relation = ?5, career_goals = ?6, \
+             context = ?7, updated_at = ?8 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            fields.name,
+            fields.role,
+            fields.team,
+            fields.relation.as_str(),
+            fields.career_goals,
+            fields.context,
+            codec::stamp(now)
+        ])?;
+    Ok(changed > 0)
+}
+
+/// Deletes the person and, by cascade, their notes, topics, actions and 1:1 series.
+pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM person WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}

@@ -1,0 +1,68 @@
+//! Everything a key can do. The doc comment of each action is its help text: the help overlay and
+//! the keymap file are generated from this one table, so they cannot drift apart.
+
+macro_rules! actions {
+    ($( $(#[doc = $doc:literal])+ $variant:ident = $name:literal, )+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $variant, )+
+        }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[ $( Action::$variant, )+ ];
+
+            /// The name used in keymap files.
+            pub fn name(self) -> &'static str {
+                match self { $( Action::$variant => $name, )+ }
+            }
+
+            /// One line for the help overlay.
+            pub fn description(self) -> &'static str {
+                match self { $( Action::$variant => concat!($($doc),+).trim_ascii(), )+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                Action::ALL.iter().copied().find(|a| a.name() == name)
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit Bearing
+    Quit = "quit",
+    /// Show or hide the keys of this pane
+    Help = "help",
+    /// Next tab
+    NextTab = "next_tab",
+    /// Previous tab
+    PrevTab = "prev_tab",
+    /// Go to the Agenda
+    TabAgenda = "tab_agenda",
+    /// Go to the 30/60/90 plan
+    TabPlan = "tab_plan",
+    /// Go to Rituals
+    TabRituals = "tab_rituals",
+    /// Go to 1:1s and people
+    TabPeople = "tab_people",
+    /// Go to the risk register
+    TabRisks = "tab_risks",
+    /// Move down
+    Down = "down",
+    /// Move up
+    Up = "up",
+    /// Jump to the top
+    Top = "top",
+    /// Jump to the bottom
+    Bottom = "bottom",
+    /// Page down
+    PageDown = "page_down",
+    /// Page up
+    PageUp = "page_up",
+    /// Add a new item
+    Add = "add",
+    /// Edit the selected item
+    Edit = "edit",
+    /// Delete the selected item (asks first)
+    Delete = "delete",
+}

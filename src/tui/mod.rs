@@ -1,0 +1,17 @@
+//! The terminal front end: The Elm Architecture with effects as data.
+//! terminal event → keymap → `Action` → `update` (pure) → effects → `effects::Runner` → `Msg` → `view`.
+
+pub mod action;
+pub mod effects;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod panes;
+pub mod run;
+mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod widgets;
+
+pub use run::{Clock, initial_model, run};

@@ -1,0 +1,149 @@
+//! Everything the screen shows, as plain data. `view` draws it; `update` changes it.
+
+use chrono::{NaiveDateTime, Weekday};
+
+use super::keymap::Keymap;
+use super::msg::Effect;
+use super::panes::people::PeoplePane;
+use super::theme::Theme;
+use super::widgets::form::Form;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Agenda,
+    Plan,
+    Rituals,
+    People,
+    Risks,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Agenda,
+        Tab::Plan,
+        Tab::Rituals,
+        Tab::People,
+        Tab::Risks,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Agenda => "Agenda",
+            Tab::Plan => "Plan",
+            Tab::Rituals => "Rituals",
+            Tab::People => "1:1s",
+            Tab::Risks => "Risks",
+        }
+    }
+
+    /// The keymap context searched first while this tab is shown.
+    pub fn context(self) -> &'static str {
+        match self {
+            Tab::Agenda => "agenda",
+            Tab::Plan => "plan",
+            Tab::Rituals => "rituals",
+            Tab::People => "people",
+            Tab::Risks => "risks",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn cycle(self, forward: bool) -> Tab {
+        let n = Tab::ALL.len();
+        let i = self.index();
+        Tab::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// What a form is for, so its values go to the right use-case on submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormPurpose {
+    AddPerson,
+    EditPerson(i64),
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The keys of the current pane, scrolled down by this many lines.
+    Help(u16),
+    Form {
+        form: Box<Form>,
+        purpose: FormPurpose,
+    },
+    Confirm {
+        message: String,
+        on_yes: Effect,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub now: NaiveDateTime,
+    pub tab: Tab,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub week_start: Weekday,
+    pub people: PeoplePane,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// Set when the database file cannot be written: a banner shows and changes are refused.
+    pub read_only: bool,
+    /// Shown in the status bar so the user knows which file they are looking at.
+    pub db_label: String,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(keymap: Keymap, now: NaiveDateTime, week_start: Weekday) -> Model {
+        Model {
+            now,
+            tab: Tab::Agenda,
+            keymap,
+            theme: Theme::default(),
+            week_start,
+            people: PeoplePane::default(),
+            overlay: None,
+            status: None,
+            read_only: false,
+            db_label: String::new(),
+            quit: false,
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.date()
+    }
+}

@@ -1,0 +1,109 @@
+//! The event loop. It blocks on input with a timeout, so an idle Bearing costs next to nothing: it
+//! wakes once a second to notice outside changes (a cheap `PRAGMA data_version`), redraws only
+//! when something changed, and moves the clock on at minute boundaries.
+
+use chrono::{NaiveDateTime, Timelike};
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use crossterm::event::{self, Event};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use super::effects::Runner;
+use super::keymap::Keymap;
+use super::model::Model;
+use super::msg::{Effect, Msg};
+use super::terminal::{StopSignal, TerminalGuard};
+use super::update::update;
+use super::view::view;
+use crate::config::Config;
+use crate::store::Store;
+
+/// Where "now" comes from: the wall clock, or a fixed time (tests, demos, screenshots).
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDateTime),
+}
+
+impl Clock {
+    pub fn now(self) -> NaiveDateTime {
+        match self {
+            Clock::System => chrono::Local::now().naive_local(),
+            Clock::Fixed(t) => t,
+        }
+    }
+}
+
+fn minute(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
+}
+
+/// Runs effects and feeds their results back until nothing is left to do.
+fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let msg = runner.run(effect, model.now);
+        queue.extend(update(model, msg));
+    }
+}
+
+/// The model as it should be on the first frame, loaded from the store.
+pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -> Result<Model> {
+    let keymap =
+        Keymap::load(&config.keys).map_err(|e| eyre!("invalid key binding in the config: {e}"))?;
+    let mut model = Model::new(keymap, minute(now), config.week_start);
+    model.read_only = runner.store.is_read_only();
+    model.db_label = runner
+        .store
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    settle(&mut model, runner, vec![Effect::LoadPeople]);
+    Ok(model)
+}
+
+const POLL: Duration = Duration::from_secs(1);
+
+pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
+    let mut runner = Runner {
+        store,
+        week_start: config.week_start,
+    };
+    let mut model = initial_model(&mut runner, config, clock.now())?;
+    let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
+    let mut seen_version = runner.store.data_version()?;
+    let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
+    let mut dirty = true;
+    while !model.quit && !stop.raised() {
+        if dirty {
+            guard.terminal.draw(|frame| view(&model, frame))?;
+            dirty = false;
+        }
+        if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    let effects = update(&mut model, Msg::Key(key));
+                    settle(&mut model, &mut runner, effects);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        let now = minute(clock.now());
+        if now != model.now {
+            update(&mut model, Msg::Tick(now));
+            dirty = true;
+        }
+        let version = runner.store.data_version()?;
+        if version != seen_version {
+            seen_version = version;
+            settle(&mut model, &mut runner, vec![Effect::LoadPeople]);
+            dirty = true;
+        }
+    }
+    Ok(())
+}

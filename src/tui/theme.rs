@@ -1,0 +1,66 @@
+//! Colours and text styles in one place, so panes say what a thing *is* (dim, error, selected)
+//! rather than which colour it has.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub accent: Style,
+    pub title: Style,
+    pub dim: Style,
+    pub text: Style,
+    pub error: Style,
+    pub warning: Style,
+    pub ok: Style,
+    pub key: Style,
+    pub input: Style,
+    pub input_focused: Style,
+    pub placeholder: Style,
+    pub selected: Style,
+    pub header: Style,
+    pub tab_active: Style,
+    pub tab_inactive: Style,
+    pub bar: Style,
+    pub banner: Style,
+    pub today: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        let accent = Color::Cyan;
+        Theme {
+            accent: Style::default().fg(accent),
+            title: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+            dim: Style::default().fg(Color::DarkGray),
+            text: Style::default(),
+            error: Style::default().fg(Color::LightRed),
+            warning: Style::default().fg(Color::Yellow),
+            ok: Style::default().fg(Color::Green),
+            key: Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            input: Style::default(),
+            input_focused: Style::default().bg(Color::Rgb(40, 44, 52)),
+            placeholder: Style::default()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+            selected: Style::default()
+                .bg(Color::Rgb(38, 79, 120))
+                .add_modifier(Modifier::BOLD),
+            header: Style::default()
+                .fg(Color::Gray)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            tab_active: Style::default()
+                .fg(Color::Black)
+                .bg(accent)
+                .add_modifier(Modifier::BOLD),
+            tab_inactive: Style::default().fg(Color::Gray),
+            bar: Style::default().bg(Color::Rgb(30, 30, 38)).fg(Color::Gray),
+            banner: Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            today: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+        }
+    }
+}

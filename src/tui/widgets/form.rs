@@ -1,0 +1,407 @@
+//! The modal form used for every add and edit: text, multi-line text, dates in the relative forms
+//! people type, times, choice lists and bounded numbers. It knows nothing about what it edits; the
+//! pane turns its values into a domain draft and hands back field-tagged errors.
+
+use chrono::{NaiveDate, NaiveTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::domain::Invalid;
+use crate::domain::dates::{parse_date, parse_time};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    MultiLine,
+    /// A date in any form `domain::dates` accepts; empty allowed when `optional`.
+    Date {
+        optional: bool,
+    },
+    Time,
+    Choice(Vec<String>),
+    Number {
+        min: i64,
+        max: i64,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// Shown greyed inside an empty input.
+    pub hint: &'static str,
+    pub kind: FieldKind,
+    pub(super) editor: TextArea<'static>,
+    pub(super) choice: usize,
+}
+
+impl Field {
+    pub fn is_multiline(&self) -> bool {
+        self.kind == FieldKind::MultiLine
+    }
+
+    /// The field's text (lines joined with newlines) or, for a choice, the chosen option.
+    pub fn text(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            _ => self.editor.lines().join("\n"),
+        }
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOutcome {
+    Continue,
+    Submit,
+    Cancel,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// The message to show, and the field it belongs to (None: the whole form).
+    pub error: Option<(Option<usize>, String)>,
+    /// Set after Esc on a changed form: the next key decides whether to throw the changes away.
+    pub confirming_discard: bool,
+    initial: Vec<String>,
+}
+
+fn editor(text: &str, hint: &'static str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.set_placeholder_text(hint);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>) -> Form {
+        Form {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            error: None,
+            confirming_discard: false,
+            initial: Vec::new(),
+        }
+    }
+
+    fn push(
+        mut self,
+        key: &'static str,
+        label: &'static str,
+        kind: FieldKind,
+        text: &str,
+        hint: &'static str,
+        choice: usize,
+    ) -> Form {
+        let mut editor = editor(text, hint);
+        if kind == FieldKind::MultiLine {
+            editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        }
+        let field = Field {
+            key,
+            label,
+            hint,
+            kind,
+            editor,
+            choice,
+        };
+        self.initial.push(field.text());
+        self.fields.push(field);
+        self
+    }
+
+    pub fn text(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::Text, value, hint, 0)
+    }
+
+    pub fn multiline(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::MultiLine, value, hint, 0)
+    }
+
+    pub fn date(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        optional: bool,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::Date { optional }, value, hint, 0)
+    }
+
+    pub fn time(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::Time, value, hint, 0)
+    }
+
+    pub fn choice(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<String>,
+        selected: usize,
+    ) -> Form {
+        let selected = selected.min(options.len().saturating_sub(1));
+        self.push(key, label, FieldKind::Choice(options), "", "", selected)
+    }
+
+    pub fn number(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    ) -> Form {
+        self.push(
+            key,
+            label,
+            FieldKind::Number { min, max },
+            &value.to_string(),
+            "",
+            0,
+        )
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of field `key` (empty if there is no such field).
+    pub fn value(&self, key: &str) -> String {
+        self.field(key).map(Field::text).unwrap_or_default()
+    }
+
+    pub fn choice_index(&self, key: &str) -> usize {
+        self.field(key).map_or(0, |f| f.choice)
+    }
+
+    pub fn date_value(
+        &self,
+        key: &'static str,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, Invalid> {
+        let text = self.value(key);
+        if text.trim().is_empty() {
+            return match self.field(key).map(|f| &f.kind) {
+                Some(FieldKind::Date { optional: true }) => Ok(None),
+                _ => Err(Invalid::field(key, "a date is required")),
+            };
+        }
+        parse_date(&text, today)
+            .map(Some)
+            .map_err(|e| Invalid::field(key, e.to_string()))
+    }
+
+    pub fn time_value(&self, key: &'static str) -> Result<NaiveTime, Invalid> {
+        parse_time(&self.value(key)).map_err(|e| Invalid::field(key, e.to_string()))
+    }
+
+    pub fn number_value(&self, key: &'static str) -> Result<i64, Invalid> {
+        let Some(FieldKind::Number { min, max }) = self.field(key).map(|f| &f.kind) else {
+            return Err(Invalid::field(key, "not a number field"));
+        };
+        let text = self.value(key);
+        let n: i64 = text.trim().parse().map_err(|_| {
+            Invalid::field(
+                key,
+                format!(
+                    "\"{}\" is not a whole number from {min} to {max}",
+                    text.trim()
+                ),
+            )
+        })?;
+        if n < *min || n > *max {
+            return Err(Invalid::field(
+                key,
+                format!("{n} is out of range: use {min} to {max}"),
+            ));
+        }
+        Ok(n)
+    }
+
+    /// Checks every date, time and number field, so a pane only converts values that parse.
+    pub fn check_inputs(&self, today: NaiveDate) -> Result<(), Invalid> {
+        for f in &self.fields {
+            match &f.kind {
+                FieldKind::Date { .. } => self.date_value(f.key, today).map(|_| ()),
+                FieldKind::Time => self.time_value(f.key).map(|_| ()),
+                FieldKind::Number { .. } => self.number_value(f.key).map(|_| ()),
+                _ => Ok(()),
+            }?;
+        }
+        Ok(())
+    }
+
+    /// Whether field `key` differs from the value the form opened with.
+    pub fn changed(&self, key: &str) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, initial)| f.key == key && f.text() != *initial)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::text)
+            .ne(self.initial.iter().cloned())
+    }
+
+    /// Shows `invalid` next to its field (or at the top) and moves the cursor there.
+    pub fn show_error(&mut self, invalid: &Invalid) {
+        let index = invalid
+            .field
+            .and_then(|key| self.fields.iter().position(|f| f.key == key));
+        if let Some(i) = index {
+            self.focus = i;
+        }
+        self.error = Some((index, invalid.message.clone()));
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        if n > 0 {
+            self.focus = if forward {
+                (self.focus + 1) % n
+            } else {
+                (self.focus + n - 1) % n
+            };
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.confirming_discard {
+            self.confirming_discard = false;
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => FormOutcome::Cancel,
+                _ => FormOutcome::Continue,
+            };
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let multiline = self.focused().is_some_and(Field::is_multiline);
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => {
+                self.confirming_discard = true;
+                return FormOutcome::Continue;
+            }
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Enter if !multiline => return FormOutcome::Submit,
+            KeyCode::Tab => {
+                self.move_focus(true);
+                return FormOutcome::Continue;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(false);
+                return FormOutcome::Continue;
+            }
+            KeyCode::Down if !multiline => {
+                self.move_focus(true);
+                return FormOutcome::Continue;
+            }
+            KeyCode::Up if !multiline => {
+                self.move_focus(false);
+                return FormOutcome::Continue;
+            }
+            _ => {}
+        }
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return FormOutcome::Continue;
+        };
+        let changed = edit_field(field, key);
+        if changed
+            && self
+                .error
+                .as_ref()
+                .is_some_and(|(i, _)| *i == Some(focus) || i.is_none())
+        {
+            self.error = None;
+        }
+        FormOutcome::Continue
+    }
+}
+
+/// Applies an editing key to one field; returns whether its value changed.
+fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
+    match &field.kind {
+        FieldKind::Choice(options) => {
+            let n = options.len().max(1);
+            let before = field.choice;
+            match key.code {
+                KeyCode::Right | KeyCode::Char(' ' | 'l') => field.choice = (field.choice + 1) % n,
+                KeyCode::Left | KeyCode::Char('h') => field.choice = (field.choice + n - 1) % n,
+                KeyCode::Char(c) => {
+                    let lower = c.to_ascii_lowercase();
+                    if let Some(i) = options.iter().position(|o| {
+                        o.chars().next().map(|f| f.to_ascii_lowercase()) == Some(lower)
+                    }) {
+                        field.choice = i;
+                    }
+                }
+                _ => {}
+            }
+            field.choice != before
+        }
+        FieldKind::Number { .. } => match key.code {
+            KeyCode::Char(c) if !(c.is_ascii_digit() || c == '-') => false,
+            _ => single_line_input(&mut field.editor, key),
+        },
+        FieldKind::MultiLine => field.editor.input(key),
+        FieldKind::Text | FieldKind::Date { .. } | FieldKind::Time => {
+            single_line_input(&mut field.editor, key)
+        }
+    }
+}
+
+/// Edits a one-line input: the editor's own shortcuts stay, but nothing may split the line.
+fn single_line_input(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if matches!(key.code, KeyCode::Char('m' | 'j')) && ctrl {
+        return false;
+    }
+    let changed = editor.input(key);
+    if editor.lines().len() > 1 {
+        let joined = editor.lines().join(" ");
+        let hint = editor.placeholder_text().to_string();
+        let mut fresh = TextArea::new(vec![joined]);
+        fresh.set_cursor_line_style(ratatui::style::Style::default());
+        fresh.set_placeholder_text(hint);
+        fresh.move_cursor(ratatui_textarea::CursorMove::End);
+        *editor = fresh;
+    }
+    changed
+}
+
+#[cfg(test)]
+#[path = "form_tests.rs"]
+mod tests;

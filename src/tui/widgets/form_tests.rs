@@ -1,0 +1,165 @@
+use super::*;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn type_text(form: &mut Form, text: &str) {
+    for c in text.chars() {
+        assert_eq!(
+            form.handle_key(key(KeyCode::Char(c))),
+            FormOutcome::Continue
+        );
+    }
+}
+
+fn sample() -> Form {
+    Form::new("Test")
+        .text("name", "Name", "", "")
+        .multiline("notes", "Notes", "", "")
+        .date("due", "Due", "", true, "")
+        .choice(
+            "kind",
+            "Kind",
+            vec!["alpha".into(), "beta".into(), "gamma".into()],
+            0,
+        )
+        .number("minutes", "Minutes", 30, 5, 240)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+#[test]
+fn typing_edits_the_focused_field_and_tab_moves_on() {
+    let mut form = sample();
+    type_text(&mut form, "Ada");
+    assert_eq!(form.value("name"), "Ada");
+    form.handle_key(key(KeyCode::Tab));
+    type_text(&mut form, "one");
+    assert_eq!(form.value("notes"), "one");
+    assert_eq!(form.value("name"), "Ada");
+    form.handle_key(key(KeyCode::BackTab));
+    form.handle_key(key(KeyCode::BackTab));
+    assert_eq!(
+        form.focus,
+        form.fields.len() - 1,
+        "shift-tab wraps to the last field"
+    );
+}
+
+#[test]
+fn enter_saves_from_a_one_line_field_but_breaks_lines_in_a_multiline_one() {
+    let mut form = sample();
+    assert_eq!(form.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
+    form.handle_key(key(KeyCode::Tab));
+    type_text(&mut form, "a");
+    assert_eq!(form.handle_key(key(KeyCode::Enter)), FormOutcome::Continue);
+    type_text(&mut form, "b");
+    assert_eq!(form.value("notes"), "a\nb");
+    assert_eq!(form.handle_key(ctrl('s')), FormOutcome::Submit);
+}
+
+#[test]
+fn one_line_fields_never_gain_a_newline() {
+    let mut form = sample();
+    type_text(&mut form, "x");
+    form.handle_key(ctrl('m'));
+    form.handle_key(ctrl('j'));
+    assert_eq!(form.value("name"), "x");
+}
+
+#[test]
+fn esc_cancels_a_clean_form_but_asks_on_a_dirty_one() {
+    let mut form = sample();
+    assert_eq!(form.handle_key(key(KeyCode::Esc)), FormOutcome::Cancel);
+    type_text(&mut form, "z");
+    assert_eq!(form.handle_key(key(KeyCode::Esc)), FormOutcome::Continue);
+    assert!(form.confirming_discard);
+    assert_eq!(
+        form.handle_key(key(KeyCode::Char('n'))),
+        FormOutcome::Continue
+    );
+    assert_eq!(form.value("name"), "z", "declining keeps the edits");
+    form.handle_key(key(KeyCode::Esc));
+    assert_eq!(
+        form.handle_key(key(KeyCode::Char('y'))),
+        FormOutcome::Cancel
+    );
+}
+
+#[test]
+fn choices_cycle_with_arrows_and_jump_by_letter() {
+    let mut form = sample();
+    form.focus = 3;
+    form.handle_key(key(KeyCode::Right));
+    assert_eq!(form.value("kind"), "beta");
+    form.handle_key(key(KeyCode::Left));
+    form.handle_key(key(KeyCode::Left));
+    assert_eq!(form.value("kind"), "gamma");
+    form.handle_key(key(KeyCode::Char('a')));
+    assert_eq!(form.choice_index("kind"), 0);
+}
+
+#[test]
+fn numbers_take_only_digits_and_are_range_checked() {
+    let mut form = sample();
+    form.focus = 4;
+    form.handle_key(key(KeyCode::Backspace));
+    form.handle_key(key(KeyCode::Backspace));
+    type_text(&mut form, "9x9");
+    assert_eq!(form.value("minutes"), "99");
+    assert_eq!(form.number_value("minutes").unwrap(), 99);
+    type_text(&mut form, "9");
+    let err = form.number_value("minutes").unwrap_err();
+    assert_eq!(err.field, Some("minutes"));
+    assert!(err.message.contains("5 to 240"), "{}", err.message);
+}
+
+#[test]
+fn dates_accept_relative_forms_and_reject_garbage_on_the_field() {
+    let mut form = sample();
+    assert_eq!(
+        form.date_value("due", today()).unwrap(),
+        None,
+        "optional and empty"
+    );
+    form.focus = 2;
+    type_text(&mut form, "+3d");
+    assert_eq!(
+        form.date_value("due", today()).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+    );
+    type_text(&mut form, "x");
+    let err = form.check_inputs(today()).unwrap_err();
+    assert_eq!(err.field, Some("due"));
+}
+
+#[test]
+fn show_error_focuses_the_field_and_editing_it_clears_the_message() {
+    let mut form = sample();
+    form.show_error(&Invalid::field("due", "bad date"));
+    assert_eq!(form.focus, 2);
+    assert_eq!(form.error, Some((Some(2), "bad date".into())));
+    type_text(&mut form, "t");
+    assert_eq!(form.error, None);
+}
+
+#[test]
+fn changed_tracks_each_field_against_its_opening_value() {
+    let mut form = sample();
+    assert!(!form.changed("name"));
+    type_text(&mut form, "q");
+    assert!(form.changed("name"));
+    assert!(!form.changed("kind"));
+    form.handle_key(key(KeyCode::Backspace));
+    assert!(!form.changed("name"));
+    assert!(!form.is_dirty());
+}

@@ -1,0 +1,186 @@
+//! Drawing a `Form` as a centred modal.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use super::form::{FieldKind, Form};
+use crate::domain::dates::{parse_date, parse_time};
+use crate::tui::theme::Theme;
+
+const LABEL_WIDTH: u16 = 14;
+const MULTILINE_ROWS: u16 = 4;
+
+/// The popup rectangle for a form: as wide as useful, as tall as its fields.
+fn popup_area(form: &Form, area: Rect) -> (Rect, u16) {
+    let single = form.fields.iter().filter(|f| !f.is_multiline()).count() as u16;
+    let multi = form.fields.len() as u16 - single;
+    // borders + blank + footer + error line
+    let chrome = 5;
+    let room = area.height.saturating_sub(chrome + single);
+    let multi_rows = room
+        .checked_div(multi)
+        .map_or(1, |rows| rows.clamp(1, MULTILINE_ROWS));
+    let height = (single + multi * multi_rows + chrome).min(area.height);
+    let width = area.width.saturating_sub(4).clamp(20, 76).min(area.width);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    (Rect::new(x, y, width, height), multi_rows)
+}
+
+pub fn render_form(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    form: &Form,
+    today: NaiveDate,
+    theme: &Theme,
+) {
+    let (popup, multi_rows) = popup_area(form, area);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.accent)
+        .title(Span::styled(format!(" {} ", form.title), theme.title));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let mut constraints: Vec<Constraint> = form
+        .fields
+        .iter()
+        .map(|f| Constraint::Length(if f.is_multiline() { multi_rows } else { 1 }))
+        .collect();
+    constraints.push(Constraint::Length(1)); // error or blank
+    constraints.push(Constraint::Fill(1));
+    constraints.push(Constraint::Length(1)); // footer
+    let rows = Layout::vertical(constraints).split(inner);
+
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let errored = form.error.as_ref().is_some_and(|(f, _)| *f == Some(i));
+        let [label_area, input_area] =
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
+                .areas(rows[i]);
+        let label_style = if errored {
+            theme.error
+        } else if focused {
+            theme.accent.add_modifier(Modifier::BOLD)
+        } else {
+            theme.dim
+        };
+        let marker = if focused { "›" } else { " " };
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{}", field.label)).style(label_style),
+            label_area,
+        );
+        render_input(frame, input_area, field, focused, today, theme);
+    }
+
+    let n = form.fields.len();
+    let message = if form.confirming_discard {
+        Line::from(Span::styled(
+            "Discard your changes? y = discard, any other key = keep editing",
+            theme.warning,
+        ))
+    } else if let Some((_, text)) = &form.error {
+        Line::from(Span::styled(format!("✗ {text}"), theme.error))
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(message), rows[n]);
+    let enter = if form.focused().is_some_and(|f| f.is_multiline()) {
+        "Enter new line"
+    } else {
+        "Enter save"
+    };
+    let footer = Line::from(vec![
+        Span::styled("Tab", theme.key),
+        Span::styled(" next  ", theme.dim),
+        Span::styled(enter.split_once(' ').map_or("", |p| p.0), theme.key),
+        Span::styled(
+            format!(" {}  ", enter.split_once(' ').map_or("", |p| p.1)),
+            theme.dim,
+        ),
+        Span::styled("Ctrl-S", theme.key),
+        Span::styled(" save  ", theme.dim),
+        Span::styled("Esc", theme.key),
+        Span::styled(" cancel", theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(footer), rows[n + 2]);
+}
+
+fn render_input(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    field: &super::form::Field,
+    focused: bool,
+    today: NaiveDate,
+    theme: &Theme,
+) {
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    match &field.kind {
+        FieldKind::Choice(options) => {
+            let chosen = options.get(field.choice).map_or("", String::as_str);
+            let line = if focused {
+                Line::from(vec![
+                    Span::styled("‹ ", theme.accent),
+                    Span::styled(chosen.to_string(), base.add_modifier(Modifier::BOLD)),
+                    Span::styled(" ›", theme.accent),
+                    Span::styled(
+                        format!("  {}/{} ←/→", field.choice + 1, options.len()),
+                        theme.dim,
+                    ),
+                ])
+            } else {
+                Line::from(Span::styled(chosen.to_string(), base))
+            };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+        kind => {
+            // A live reading of what a date or time field will store, so "fri" shows which Friday.
+            let reading = match kind {
+                FieldKind::Date { .. } if !field.text().trim().is_empty() => Some(
+                    parse_date(&field.text(), today)
+                        .map(|d| format!("→ {}", d.format("%a %-d %b %Y")))
+                        .map_err(|_| "?".to_string()),
+                ),
+                // A time reads back as itself; only a wrong one needs a mark.
+                FieldKind::Time if parse_time(&field.text()).is_err() => Some(Err("?".to_string())),
+                FieldKind::Number { min, max } if focused => Some(Ok(format!("{min}–{max}"))),
+                _ => None,
+            };
+            let reading_width = reading.as_ref().map_or(0, |r| {
+                r.as_ref().unwrap_or_else(|e| e).chars().count() as u16 + 2
+            });
+            let [input_area, reading_area] =
+                Layout::horizontal([Constraint::Min(1), Constraint::Length(reading_width)])
+                    .areas(area);
+            let mut editor = field.editor.clone();
+            editor.set_style(base);
+            editor.set_placeholder_style(theme.placeholder);
+            editor.set_cursor_style(if focused {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                base
+            });
+            frame.render_widget(&editor, input_area);
+            if let Some(reading) = reading {
+                let (text, style) = match reading {
+                    Ok(t) => (t, theme.dim),
+                    Err(t) => (t, theme.error),
+                };
+                frame.render_widget(
+                    Paragraph::new(format!("  {text}")).style(style),
+                    reading_area,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Every screen at 80×24 and 160×48, drawn from a fixed database and a fixed clock.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use bearing::config::Config;
+use bearing::ops::demo::load_demo;
+use bearing::store::Store;
+use bearing::tui::effects::Runner;
+use bearing::tui::initial_model;
+use bearing::tui::model::{Model, Tab};
+use bearing::tui::msg::Msg;
+use bearing::tui::update::update;
+use bearing::tui::view::view;
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 41, 0)
+        .unwrap()
+}
+
+fn model(demo: bool) -> Model {
+    let mut store = Store::open_in_memory().unwrap();
+    if demo {
+        load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    }
+    let mut runner = Runner {
+        store,
+        week_start: Weekday::Mon,
+    };
+    let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
+    model.db_label = "bearing.db".into();
+    model
+}
+
+fn press(model: &mut Model, keys: &str) {
+    for c in keys.chars() {
+        update(
+            model,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view(model, f)).unwrap();
+    terminal
+}
+
+macro_rules! snapshot_sizes {
+    ($name:literal, $model:expr) => {
+        let m = $model;
+        insta::assert_snapshot!(concat!($name, "_80x24"), draw(&m, 80, 24).backend());
+        insta::assert_snapshot!(concat!($name, "_160x48"), draw(&m, 160, 48).backend());
+    };
+}
+
+#[test]
+fn people_list() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "jj");
+    snapshot_sizes!("people_list", m);
+}
+
+#[test]
+fn people_empty() {
+    let mut m = model(false);
+    m.tab = Tab::People;
+    snapshot_sizes!("people_empty", m);
+}
+
+#[test]
+fn person_form_edit() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "e");
+    snapshot_sizes!("person_form_edit", m);
+}
+
+#[test]
+fn help_overlay() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "?");
+    snapshot_sizes!("help_people", m);
+}
+
+#[test]
+fn delete_confirmation() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "d");
+    snapshot_sizes!("confirm_delete", m);
+}
+
+#[test]
+fn panes_not_yet_built_say_so() {
+    for (tab, name) in [(Tab::Plan, "plan"), (Tab::Risks, "risks")] {
+        let mut m = model(true);
+        m.tab = tab;
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m, 80, 24).backend());
+    }
+}
+
+#[test]
+fn read_only_banner() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    m.read_only = true;
+    insta::assert_snapshot!("read_only_80x24", draw(&m, 80, 24).backend());
+}
+
+#[test]
+fn too_small_terminal_is_told_politely_and_nothing_panics() {
+    let m = model(true);
+    insta::assert_snapshot!("too_small_50x12", draw(&m, 50, 12).backend());
+    for (w, h) in [(1, 1), (2, 3), (59, 19), (60, 20), (61, 21), (300, 100)] {
+        draw(&m, w, h);
+    }
+}
+
+#[test]
+fn the_selected_row_is_highlighted() {
+    // The highlight carries meaning, so check the styled cells, not only the text.
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "j");
+    let terminal = draw(&m, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row_of = |name: &str| {
+        (0..24)
+            .find(|y| {
+                (0..80)
+                    .map(|x| buffer[(x, *y)].symbol().to_string())
+                    .collect::<String>()
+                    .contains(name)
+            })
+            .unwrap()
+    };
+    let selected = m.people.current().unwrap().person.name.clone();
+    let y = row_of(&selected);
+    assert_eq!(buffer[(5, y)].bg, m.theme.selected.bg.unwrap());
+    let other = &m.people.rows[0].person.name;
+    assert_ne!(buffer[(5, row_of(other))].bg, m.theme.selected.bg.unwrap());
+}

@@ -1,0 +1,126 @@
+//! Test support: a real pseudo-terminal running the real binary, read through a VT100 parser.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+pub const FIXED_NOW: &str = "2026-11-23T09:00";
+
+pub struct Pty {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Pty {
+    /// Starts `bearing ARGS` on `db` in a `cols`×`rows` terminal with a fixed clock.
+    pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        let system = native_pty_system();
+        let pair = system
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bearing"));
+        cmd.arg("--db");
+        cmd.arg(db);
+        cmd.arg("--ignore-config");
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.env("BEARING_NOW", FIXED_NOW);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("spawn bearing");
+        // Without dropping our copy of the slave end the reader would never see EOF.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+            0,
+        )));
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    // EIO at the end of output on Linux ends the loop like EOF.
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        Pty {
+            screen,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, or fails with what the screen shows instead.
+    pub fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        panic!(
+            "timed out waiting for {text:?}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Give the program a moment so keys are not merged into one escape sequence.
+        thread::sleep(Duration::from_millis(40));
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(25));
+        }
+        self.child.kill().ok();
+        panic!(
+            "bearing did not exit; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Whether the terminal is back on the main screen (the alternate screen was left).
+    pub fn on_main_screen(&self) -> bool {
+        !self.screen.lock().unwrap().screen().alternate_screen()
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
