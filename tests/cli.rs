@@ -1,27 +1,10 @@
 //! The command-line contract (SPEC.md §2): outputs, exit codes, and nothing changed on errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-fn bearing(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
-        .arg(db)
-        .arg("--ignore-config")
-        .args(args)
-        .env("BEARING_NOW", "2026-11-23T09:00")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
+use support::{bearing, stderr, stdout};
 
 #[test]
 fn person_add_then_list_as_json() {

@@ -8,6 +8,7 @@ use bearing::tui::effects::Runner;
 use bearing::tui::initial_model;
 use bearing::tui::model::{Model, Tab};
 use bearing::tui::msg::Msg;
+use bearing::tui::run::settle;
 use bearing::tui::update::update;
 use bearing::tui::view::view;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
@@ -22,7 +23,26 @@ fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn model(demo: bool) -> Model {
+/// The model and the effect runner on an in-memory database, as the real loop drives them.
+struct App {
+    model: Model,
+    runner: Runner,
+}
+
+impl std::ops::Deref for App {
+    type Target = Model;
+    fn deref(&self) -> &Model {
+        &self.model
+    }
+}
+
+impl std::ops::DerefMut for App {
+    fn deref_mut(&mut self) -> &mut Model {
+        &mut self.model
+    }
+}
+
+fn model(demo: bool) -> App {
     let mut store = Store::open_in_memory().unwrap();
     if demo {
         load_demo(&mut store, Weekday::Mon, now()).unwrap();
@@ -33,15 +53,14 @@ fn model(demo: bool) -> Model {
     };
     let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
     model.db_label = "bearing.db".into();
-    model
+    App { model, runner }
 }
 
-fn press(model: &mut Model, keys: &str) {
+fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        update(
-            model,
-            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let effects = update(&mut app.model, Msg::Key(key));
+        settle(&mut app.model, &mut app.runner, effects);
     }
 }
 
@@ -54,8 +73,8 @@ fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
 macro_rules! snapshot_sizes {
     ($name:literal, $model:expr) => {
         let m = $model;
-        insta::assert_snapshot!(concat!($name, "_80x24"), draw(&m, 80, 24).backend());
-        insta::assert_snapshot!(concat!($name, "_160x48"), draw(&m, 160, 48).backend());
+        insta::assert_snapshot!(concat!($name, "_80x24"), draw(&m.model, 80, 24).backend());
+        insta::assert_snapshot!(concat!($name, "_160x48"), draw(&m.model, 160, 48).backend());
     };
 }
 
@@ -99,11 +118,58 @@ fn delete_confirmation() {
 }
 
 #[test]
+fn agenda_week() {
+    let m = model(true);
+    assert_eq!(m.tab, Tab::Agenda, "the agenda is home");
+    snapshot_sizes!("agenda_week", m);
+}
+
+#[test]
+fn agenda_empty_week() {
+    let m = model(false);
+    snapshot_sizes!("agenda_empty", m);
+}
+
+#[test]
+fn agenda_next_week_with_selection() {
+    let mut m = model(true);
+    press(&mut m, "]lj");
+    assert_eq!(
+        m.agenda.data.as_ref().unwrap().from,
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    );
+    snapshot_sizes!("agenda_next_week", m);
+}
+
+#[test]
+fn rituals_list() {
+    let mut m = model(true);
+    m.tab = Tab::Rituals;
+    press(&mut m, "j");
+    snapshot_sizes!("rituals_list", m);
+}
+
+#[test]
+fn ritual_form_edit() {
+    let mut m = model(true);
+    m.tab = Tab::Rituals;
+    press(&mut m, "e");
+    snapshot_sizes!("ritual_form_edit", m);
+}
+
+#[test]
+fn move_form() {
+    let mut m = model(true);
+    press(&mut m, "m");
+    snapshot_sizes!("move_form", m);
+}
+
+#[test]
 fn panes_not_yet_built_say_so() {
     for (tab, name) in [(Tab::Plan, "plan"), (Tab::Risks, "risks")] {
         let mut m = model(true);
         m.tab = tab;
-        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m, 80, 24).backend());
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m.model, 80, 24).backend());
     }
 }
 
@@ -112,15 +178,15 @@ fn read_only_banner() {
     let mut m = model(true);
     m.tab = Tab::People;
     m.read_only = true;
-    insta::assert_snapshot!("read_only_80x24", draw(&m, 80, 24).backend());
+    insta::assert_snapshot!("read_only_80x24", draw(&m.model, 80, 24).backend());
 }
 
 #[test]
 fn too_small_terminal_is_told_politely_and_nothing_panics() {
     let m = model(true);
-    insta::assert_snapshot!("too_small_50x12", draw(&m, 50, 12).backend());
+    insta::assert_snapshot!("too_small_50x12", draw(&m.model, 50, 12).backend());
     for (w, h) in [(1, 1), (2, 3), (59, 19), (60, 20), (61, 21), (300, 100)] {
-        draw(&m, w, h);
+        draw(&m.model, w, h);
     }
 }
 
@@ -130,7 +196,7 @@ fn the_selected_row_is_highlighted() {
     let mut m = model(true);
     m.tab = Tab::People;
     press(&mut m, "j");
-    let terminal = draw(&m, 80, 24);
+    let terminal = draw(&m.model, 80, 24);
     let buffer = terminal.backend().buffer();
     let row_of = |name: &str| {
         (0..24)

@@ -45,6 +45,112 @@ pub enum Command {
     /// People: direct reports, peers, managers, stakeholders
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Recurring meetings (and one-off ones): add, list, skip or move an occurrence
+    #[command(subcommand)]
+    Ritual(RitualCommand),
+    /// Print the agenda: this week by default
+    Agenda(AgendaArgs),
+    /// Load starter content: the director template's standard rituals
+    Init(InitArgs),
+    /// Export data (ICS: rituals and 1:1s as recurring events for calendar programs)
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// First day (2026-12-01, today, mon, next mon, +1w ...); default: the start of this week
+    #[arg(long)]
+    pub from: Option<String>,
+    /// How many days (1 to 366); default 7
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub days: u32,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DocFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Template {
+    /// A new engineering director: the standard operating cadence
+    Director,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[arg(long, value_enum)]
+    pub template: Template,
+    /// The day the template's calendar starts from (default: today)
+    #[arg(long)]
+    pub start: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output (created private, 0600)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RitualCommand {
+    /// Add a ritual; without --rrule it is a one-off meeting
+    Add(RitualAddArgs),
+    /// List rituals
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Skip the occurrence of ritual ID on DATE
+    Skip { id: i64, date: String },
+    /// Mark the occurrence of ritual ID on DATE as held
+    Held { id: i64, date: String },
+    /// Move the occurrence of ritual ID on DATE to another date and time
+    Move {
+        id: i64,
+        date: String,
+        /// New start: YYYY-MM-DDTHH:MM (or e.g. "fri 14:00")
+        #[arg(long)]
+        to: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RitualAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// RFC 5545 rule, e.g. "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"; quarterly is "FREQ=MONTHLY;INTERVAL=3"
+    #[arg(long)]
+    pub rrule: Option<String>,
+    /// First meeting: YYYY-MM-DDTHH:MM
+    #[arg(long)]
+    pub start: String,
+    /// Length in minutes (1 to 1440)
+    #[arg(long)]
+    pub duration: u32,
+    /// Makes it a 1:1 with this person (id or name)
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Minutes of preparation before it
+    #[arg(long, default_value_t = 0)]
+    pub prep: u32,
+    #[arg(long, default_value = "")]
+    pub attendees: String,
+    /// Agenda checklist items, separated by ";"
+    #[arg(long, default_value = "")]
+    pub agenda: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

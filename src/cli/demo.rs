@@ -27,9 +27,10 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
     let summary = load_demo(&mut store, ctx.config.week_start, ctx.now())?;
     if args.no_tui {
         println!(
-            "Demo data written to {}: {} people.",
+            "Demo data written to {}: {} people, {} rituals.",
             ctx.db.display(),
-            summary.people
+            summary.people,
+            summary.rituals
         );
         return Ok(());
     }

@@ -1,10 +1,14 @@
 //! The command line: clap arguments, and one module per command group. Prints text, JSON or
 //! Markdown; never touches the terminal UI.
 
+mod agenda;
 mod args;
 mod demo;
+mod export;
+mod init;
 mod output;
 mod person;
+mod ritual;
 
 pub use args::Cli;
 
@@ -80,6 +84,21 @@ impl Context {
     pub fn open(&self) -> Result<Store, CliError> {
         Ok(Store::open(&self.db)?)
     }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now().date()
+    }
+
+    /// A date argument in any form the forms accept; `flag` names it in the error.
+    pub fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
+        crate::domain::dates::parse_date(text, self.today())
+            .map_err(|e| CliError::usage(format!("{flag}: {e}")))
+    }
+
+    pub fn date_time(&self, flag: &str, text: &str) -> Result<NaiveDateTime, CliError> {
+        crate::domain::dates::parse_datetime(text, self.today())
+            .map_err(|e| CliError::usage(format!("{flag}: {e}")))
+    }
 }
 
 fn load_config(cli: &Cli) -> Result<Config, CliError> {
@@ -134,6 +153,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         None => open_tui(&ctx, ctx.open()?),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
         Some(Command::Person(cmd)) => person::run(&ctx, cmd),
+        Some(Command::Ritual(cmd)) => ritual::run(&ctx, cmd),
+        Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
+        Some(Command::Init(args)) => init::run(&ctx, &args),
+        Some(Command::Export(args)) => export::run(&ctx, &args),
     }
 }
 

@@ -1,8 +1,10 @@
 //! Plain types and their validation. No I/O, no clock: "today" is always a parameter.
 
+pub mod agenda;
 pub mod dates;
 pub mod invalid;
 pub mod person;
+pub mod plan;
 pub mod ritual;
 
 pub use invalid::Invalid;

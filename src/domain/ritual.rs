@@ -150,3 +150,45 @@ mod tests {
         assert_eq!(parse_weekday_code("xx"), None);
     }
 }
+
+/// What became of one occurrence of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OccurrenceStatus {
+    Scheduled,
+    Held,
+    Skipped,
+}
+
+impl OccurrenceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OccurrenceStatus::Scheduled => "scheduled",
+            OccurrenceStatus::Held => "held",
+            OccurrenceStatus::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OccurrenceStatus> {
+        match text {
+            "scheduled" => Some(OccurrenceStatus::Scheduled),
+            "held" => Some(OccurrenceStatus::Held),
+            "skipped" => Some(OccurrenceStatus::Skipped),
+            _ => None,
+        }
+    }
+}
+
+/// The stored state of one occurrence, keyed by the start the series gave it. Only occurrences
+/// that were touched (skipped, moved, held, or given notes) have a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OccurrenceRecord {
+    pub id: i64,
+    pub ritual_id: i64,
+    pub original_start: NaiveDateTime,
+    pub status: OccurrenceStatus,
+    /// The new start when the occurrence was moved.
+    pub moved_to: Option<NaiveDateTime>,
+    pub notes: String,
+    pub decisions: String,
+}

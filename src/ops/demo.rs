@@ -5,11 +5,17 @@ use serde::Deserialize;
 
 use super::OpsError;
 use super::people::{OneOnOnePlan, PersonInput, add_person};
+use super::rituals::{add_ritual, move_occurrence, set_status};
+use super::templates::init_director;
 use crate::domain::Invalid;
 use crate::domain::dates::parse_time;
 use crate::domain::person::{PersonDraft, Relation};
+use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Cadence;
+use crate::schedule::recurrence::Recurrence;
 use crate::store::{Store, people};
+use crate::store::{actions, rituals};
 
 const DEMO: &str = include_str!("../../assets/demo.toml");
 
@@ -38,6 +44,7 @@ struct DemoPerson {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSummary {
     pub people: usize,
+    pub rituals: usize,
 }
 
 /// The same weekday `weeks` weeks before the latest `day` on or before `today`, so series have
@@ -105,7 +112,159 @@ pub fn load_demo(
         add_person(store, input, week_start, now)?;
         count += 1;
     }
-    Ok(DemoSummary { people: count })
+    let history_start = weeks_back(now.date(), Weekday::Mon, 12);
+    init_director(store, history_start, week_start, now)?;
+    let rituals = add_history(store, now)?;
+    add_actions(store, now)?;
+    Ok(DemoSummary {
+        people: count,
+        rituals,
+    })
+}
+
+/// A lived-in calendar: past meetings held (one 1:1 series left to lapse), one skipped, one
+/// moved, and a one-off this week.
+fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError> {
+    let all = rituals::list(store.conn())?;
+    let lapsed = people::find_by_name(store.conn(), "Tomás Ferreira")?.map(|p| p.id);
+    let today = now.date();
+    for r in &all {
+        let rec = Recurrence::new(
+            r.fields.rrule.as_deref(),
+            r.fields.dtstart,
+            r.fields.week_start,
+        )
+        .map_err(|e| Invalid::new(e.to_string()))?;
+        let past: Vec<NaiveDateTime> = rec
+            .between(r.fields.dtstart.date(), today + Duration::days(1))
+            .into_iter()
+            .filter(|t| *t < now)
+            .collect();
+        let keep = if r.fields.person_id.is_some() && r.fields.person_id == lapsed {
+            past.len().saturating_sub(3)
+        } else {
+            past.len()
+        };
+        for t in past.iter().take(keep) {
+            set_status(store, r.id, *t, OccurrenceStatus::Held)?;
+        }
+    }
+    let find = |name: &str| all.iter().find(|r| r.fields.name == name);
+    let week = week_floor(today, Weekday::Mon);
+    if let Some(r) = find("Incident and reliability review") {
+        let rec = Recurrence::new(
+            r.fields.rrule.as_deref(),
+            r.fields.dtstart,
+            r.fields.week_start,
+        )
+        .map_err(|e| Invalid::new(e.to_string()))?;
+        if let Some(t) = rec.next_after(now) {
+            set_status(store, r.id, t, OccurrenceStatus::Skipped)?;
+        }
+    }
+    if let Some(r) = find("Delivery review") {
+        let rec = Recurrence::new(
+            r.fields.rrule.as_deref(),
+            r.fields.dtstart,
+            r.fields.week_start,
+        )
+        .map_err(|e| Invalid::new(e.to_string()))?;
+        if let Some(t) = rec.next_after(now) {
+            let friday = week_floor(t.date(), Weekday::Mon) + Duration::days(4);
+            let to = friday.and_hms_opt(15, 30, 0).unwrap_or(t);
+            move_occurrence(store, r.id, t, to)?;
+        }
+    }
+    let offsite = RitualFields {
+        name: "Q1 planning prep with Product".into(),
+        rrule: None,
+        dtstart: (week + Duration::days(2))
+            .and_hms_opt(15, 0, 0)
+            .unwrap_or(now),
+        duration_min: 90,
+        week_start: Weekday::Mon,
+        person_id: None,
+        attendees: "Sofia Lindqvist, engineering managers".into(),
+        agenda: "Capacity by team\nCandidate bets\nOpen questions for design".into(),
+        prep_min: 30,
+        location: String::new(),
+    };
+    add_ritual(store, offsite, now)?;
+    Ok(rituals::list(store.conn())?.len())
+}
+
+/// Action items from recent 1:1s: some due this week, two overdue, one done.
+fn add_actions(store: &mut Store, now: NaiveDateTime) -> Result<(), OpsError> {
+    let today = now.date();
+    let week = week_floor(today, Weekday::Mon);
+    let person = |store: &Store, name: &str| -> Result<Option<i64>, OpsError> {
+        Ok(people::find_by_name(store.conn(), name)?.map(|p| p.id))
+    };
+    let list = [
+        (
+            "Aisha Bello",
+            "them",
+            "Draft the proposal for a second on-call rotation",
+            week + Duration::days(3),
+            false,
+        ),
+        (
+            "Priya Raman",
+            "me",
+            "Introduce Priya to the finance partner for the payments budget",
+            week + Duration::days(1),
+            false,
+        ),
+        (
+            "Marcus Oyelaran",
+            "them",
+            "Share the CI migration cut-over plan",
+            today - Duration::days(4),
+            false,
+        ),
+        (
+            "Jordan Kim",
+            "me",
+            "Send the written update on cloud cost trend",
+            today - Duration::days(2),
+            false,
+        ),
+        (
+            "Elena Sokolova",
+            "me",
+            "Book a design + mobile working session",
+            week + Duration::days(4),
+            false,
+        ),
+        (
+            "Tomás Ferreira",
+            "them",
+            "Write up the event-bus decision record",
+            today - Duration::days(9),
+            true,
+        ),
+    ];
+    for (name, owner, body, due, done) in list {
+        let person_id = person(store, name)?;
+        store.write(|tx| -> Result<(), OpsError> {
+            let id = actions::insert(
+                tx,
+                &actions::NewAction {
+                    person_id,
+                    occurrence_id: None,
+                    owner,
+                    body,
+                    due: Some(due),
+                },
+                now,
+            )?;
+            if done {
+                actions::set_done(tx, id, true, now)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -121,6 +280,11 @@ mod tests {
             .unwrap();
         let summary = load_demo(&mut store, Weekday::Mon, now).unwrap();
         assert_eq!(summary.people, 8);
+        assert_eq!(
+            summary.rituals,
+            8 + 7 + 1,
+            "standard rituals, 1:1s, one-off"
+        );
         let listed = super::super::people::list_people(&store).unwrap();
         assert_eq!(listed.iter().filter(|p| p.one_on_one.is_some()).count(), 7);
         assert!(load_demo(&mut store, Weekday::Mon, now).is_err());

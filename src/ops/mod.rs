@@ -1,8 +1,14 @@
 //! Use-cases shared by the CLI and the TUI: validate, then store, each in one transaction.
 //! Nothing here reads the clock; callers pass `now`.
 
+pub mod actions;
+pub mod agenda;
 pub mod demo;
 mod error;
+pub mod export;
+mod ics;
 pub mod people;
+pub mod rituals;
+pub mod templates;
 
 pub use error::OpsError;

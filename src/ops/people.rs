@@ -213,13 +213,13 @@ pub fn update_person(
             _ => false,
         };
         if same_schedule {
-            if let (Some(old), Some(new)) = (old, &new_series) {
-                if old.fields.name != new.name {
-                    let mut renamed = old.fields.clone();
-                    renamed.name = new.name.clone();
-                    renamed.attendees = new.attendees.clone();
-                    rituals::update(tx, old.id, &renamed, now)?;
-                }
+            if let (Some(old), Some(new)) = (old, &new_series)
+                && old.fields.name != new.name
+            {
+                let mut renamed = old.fields.clone();
+                renamed.name = new.name.clone();
+                renamed.attendees = new.attendees.clone();
+                rituals::update(tx, old.id, &renamed, now)?;
             }
             return Ok(());
         }

@@ -35,3 +35,16 @@ pub fn get_date_time(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result
     let text: String = row.get(column)?;
     parse_date_time(column, &text)
 }
+
+/// Midnight of `d` in date-time text, for range bounds.
+pub fn day_start(d: chrono::NaiveDate) -> String {
+    date_time(d.and_time(chrono::NaiveTime::MIN))
+}
+
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn parse_date(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column, text))
+}

@@ -1,9 +1,12 @@
 //! The only place with SQL. Opens the database safely (never overwriting a file that is not ours),
 //! migrates it forward, and maps rows to domain types, one file per entity.
 
+pub mod actions;
+pub mod agenda;
 mod codec;
 mod error;
 mod migrations;
+pub mod occurrences;
 mod open;
 pub mod people;
 pub mod rituals;

@@ -118,3 +118,25 @@ pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
         .execute([id])?
         > 0)
 }
+
+/// The series that can have an occurrence in `[from, to)`: repeating ones started before `to`,
+/// one-offs in the range, and any series with an occurrence moved into the range.
+pub fn for_range(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<Ritual>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM ritual WHERE (rrule IS NOT NULL AND dtstart < ?2) \
+         OR (dtstart >= ?1 AND dtstart < ?2) \
+         OR id IN (SELECT ritual_id FROM occurrence WHERE moved_to >= ?1 AND moved_to < ?2) \
+         ORDER BY id"
+    ))?;
+    let rituals = stmt
+        .query_map(
+            params![codec::day_start(from), codec::day_start(to)],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rituals)
+}

@@ -65,4 +65,26 @@ actions! {
     Edit = "edit",
     /// Delete the selected item (asks first)
     Delete = "delete",
+    /// Previous day
+    PrevDay = "prev_day",
+    /// Next day
+    NextDay = "next_day",
+    /// Previous week
+    PrevWeek = "prev_week",
+    /// Next week
+    NextWeek = "next_week",
+    /// Back to today
+    Today = "today",
+    /// Jump to a date
+    JumpToDate = "jump_to_date",
+    /// Open the selected item: notes of a meeting, its 1:1
+    Open = "open",
+    /// Mark the selected meeting held (or an action done); again to undo
+    MarkDone = "mark_done",
+    /// Skip the selected meeting once; again to undo
+    Skip = "skip",
+    /// Move the selected meeting to another time
+    Move = "move",
+    /// Add a one-off meeting on the selected day
+    AddMeeting = "add_meeting",
 }

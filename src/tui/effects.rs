@@ -4,6 +4,7 @@
 use chrono::{NaiveDateTime, Weekday};
 
 use super::msg::{Effect, Msg};
+use crate::domain::ritual::OccurrenceStatus;
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 
@@ -19,29 +20,117 @@ fn failed(e: &OpsError) -> Msg {
     }
 }
 
+fn saved(message: String, select: Option<i64>) -> Msg {
+    Msg::Saved { message, select }
+}
+
 impl Runner {
     pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
+        self.try_run(effect, now).unwrap_or_else(|e| failed(&e))
+    }
+
+    fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
         let week_start = self.week_start;
         let store = &mut self.store;
-        let result = match effect {
-            Effect::LoadPeople => ops::people::list_people(store).map(Msg::PeopleLoaded),
+        Ok(match effect {
+            Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store)?),
+            Effect::LoadRituals => Msg::RitualsLoaded(ops::rituals::list_rituals(store, now)?),
+            Effect::LoadAgenda { from, days } => Msg::AgendaLoaded {
+                agenda: ops::agenda::agenda(store, from, days, now)?,
+                next: ops::agenda::next_meeting(store, now)?,
+            },
+            Effect::LoadOccurrence(item) => {
+                let original = item.occurrence.unwrap_or_else(|| item.starts_at());
+                Msg::OccurrenceLoaded {
+                    record: ops::rituals::occurrence(store, item.id, original)?,
+                    item,
+                }
+            }
             Effect::AddPerson(input) => {
-                ops::people::add_person(store, input, week_start, now).map(|p| Msg::Saved {
-                    message: format!("Added {}.", p.name),
-                    select: Some(p.id),
-                })
+                let p = ops::people::add_person(store, input, week_start, now)?;
+                saved(format!("Added {}.", p.name), Some(p.id))
             }
             Effect::UpdatePerson(id, input) => {
-                ops::people::update_person(store, id, input, week_start, now).map(|p| Msg::Saved {
-                    message: format!("Saved {}.", p.name),
-                    select: Some(p.id),
-                })
+                let p = ops::people::update_person(store, id, input, week_start, now)?;
+                saved(format!("Saved {}.", p.name), Some(p.id))
             }
-            Effect::DeletePerson(id) => ops::people::delete_person(store, id).map(|p| Msg::Saved {
-                message: format!("Deleted {} and their 1:1 history.", p.name),
-                select: None,
-            }),
-        };
-        result.unwrap_or_else(|e| failed(&e))
+            Effect::DeletePerson(id) => {
+                let p = ops::people::delete_person(store, id)?;
+                saved(format!("Deleted {} and their 1:1 history.", p.name), None)
+            }
+            Effect::AddRitual(fields) => {
+                let r = ops::rituals::add_ritual(store, fields, now)?;
+                let when = r.fields.dtstart.format("%a %-d %b %H:%M");
+                saved(
+                    format!("Added \"{}\", first on {when}.", r.fields.name),
+                    Some(r.id),
+                )
+            }
+            Effect::UpdateRitual { id, fields, from } => {
+                let r = ops::rituals::update_ritual(store, id, fields, from, now)?;
+                let note = if r.id == id {
+                    ""
+                } else {
+                    " from the chosen date on; earlier meetings keep the old schedule"
+                };
+                saved(format!("Saved \"{}\"{note}.", r.fields.name), Some(r.id))
+            }
+            Effect::DeleteRitual(id) => {
+                let r = ops::rituals::delete_ritual(store, id)?;
+                saved(format!("Deleted \"{}\".", r.fields.name), None)
+            }
+            Effect::SetOccurrenceStatus {
+                ritual,
+                original,
+                status,
+            } => {
+                let r = ops::rituals::set_status(store, ritual, original, status)?;
+                let when = original.format("%a %-d %b %H:%M");
+                let what = match status {
+                    OccurrenceStatus::Held => "held",
+                    OccurrenceStatus::Skipped => "skipped",
+                    OccurrenceStatus::Scheduled => "back on",
+                };
+                saved(format!("\"{}\" on {when}: {what}.", r.fields.name), None)
+            }
+            Effect::MoveOccurrence {
+                ritual,
+                original,
+                to,
+            } => {
+                let r = ops::rituals::move_occurrence(store, ritual, original, to)?;
+                saved(
+                    format!(
+                        "Moved \"{}\" to {}.",
+                        r.fields.name,
+                        to.format("%a %-d %b %H:%M")
+                    ),
+                    None,
+                )
+            }
+            Effect::SaveOccurrence {
+                ritual,
+                original,
+                notes,
+                decisions,
+                status,
+            } => {
+                let r = ops::rituals::save_occurrence(
+                    store, ritual, original, &notes, &decisions, status,
+                )?;
+                saved(format!("Saved the notes of \"{}\".", r.fields.name), None)
+            }
+            Effect::SetActionDone { id, done } => {
+                ops::actions::set_action_done(store, id, done, now)?;
+                saved(
+                    if done {
+                        "Action done.".into()
+                    } else {
+                        "Action open again.".into()
+                    },
+                    None,
+                )
+            }
+        })
     }
 }

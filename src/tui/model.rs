@@ -4,7 +4,9 @@ use chrono::{NaiveDateTime, Weekday};
 
 use super::keymap::Keymap;
 use super::msg::Effect;
+use super::panes::agenda::AgendaPane;
 use super::panes::people::PeoplePane;
+use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
 
@@ -67,6 +69,18 @@ impl Tab {
 pub enum FormPurpose {
     AddPerson,
     EditPerson(i64),
+    AddRitual,
+    EditRitual(i64),
+    /// Notes, decisions and state of one meeting.
+    Occurrence {
+        ritual: i64,
+        original: chrono::NaiveDateTime,
+    },
+    MoveOccurrence {
+        ritual: i64,
+        original: chrono::NaiveDateTime,
+    },
+    JumpToDate,
 }
 
 #[derive(Debug, Clone)]
@@ -102,7 +116,11 @@ pub struct Model {
     pub keymap: Keymap,
     pub theme: Theme,
     pub week_start: Weekday,
+    /// Minutes before a meeting when the status bar announces it.
+    pub reminder_lead_min: u32,
+    pub agenda: AgendaPane,
     pub people: PeoplePane,
+    pub rituals: RitualsPane,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// Set when the database file cannot be written: a banner shows and changes are refused.
@@ -120,7 +138,10 @@ impl Model {
             keymap,
             theme: Theme::default(),
             week_start,
+            reminder_lead_min: 5,
+            agenda: AgendaPane::default(),
             people: PeoplePane::default(),
+            rituals: RitualsPane::default(),
             overlay: None,
             status: None,
             read_only: false,

@@ -1,9 +1,13 @@
 //! Messages into `update`, and effects out of it: `update` never does I/O itself.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
+use crate::domain::agenda::AgendaItem;
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
+use crate::ops::agenda::Agenda;
 use crate::ops::people::{PersonInput, PersonOverview};
+use crate::ops::rituals::RitualOverview;
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -11,6 +15,16 @@ pub enum Msg {
     /// The clock moved on (once a minute, or on wake-up).
     Tick(NaiveDateTime),
     PeopleLoaded(Vec<PersonOverview>),
+    AgendaLoaded {
+        agenda: Agenda,
+        next: Option<AgendaItem>,
+    },
+    RitualsLoaded(Vec<RitualOverview>),
+    /// A meeting's stored state, to open its notes form.
+    OccurrenceLoaded {
+        item: AgendaItem,
+        record: OccurrenceRecord,
+    },
     /// A change was saved; `select` is the id to put the cursor on.
     Saved {
         message: String,
@@ -30,4 +44,38 @@ pub enum Effect {
     AddPerson(PersonInput),
     UpdatePerson(i64, PersonInput),
     DeletePerson(i64),
+    LoadAgenda {
+        from: NaiveDate,
+        days: u32,
+    },
+    LoadRituals,
+    AddRitual(RitualFields),
+    UpdateRitual {
+        id: i64,
+        fields: RitualFields,
+        from: Option<NaiveDateTime>,
+    },
+    DeleteRitual(i64),
+    LoadOccurrence(AgendaItem),
+    SetOccurrenceStatus {
+        ritual: i64,
+        original: NaiveDateTime,
+        status: OccurrenceStatus,
+    },
+    MoveOccurrence {
+        ritual: i64,
+        original: NaiveDateTime,
+        to: NaiveDateTime,
+    },
+    SaveOccurrence {
+        ritual: i64,
+        original: NaiveDateTime,
+        notes: String,
+        decisions: String,
+        status: OccurrenceStatus,
+    },
+    SetActionDone {
+        id: i64,
+        done: bool,
+    },
 }

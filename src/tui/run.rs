@@ -12,8 +12,9 @@ use super::effects::Runner;
 use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
+
 use super::terminal::{StopSignal, TerminalGuard};
-use super::update::update;
+use super::update::{reload_all, update};
 use super::view::view;
 use crate::config::Config;
 use crate::store::Store;
@@ -41,7 +42,7 @@ fn minute(t: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// Runs effects and feeds their results back until nothing is left to do.
-fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
+pub fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let msg = runner.run(effect, model.now);
@@ -54,6 +55,7 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
     let keymap =
         Keymap::load(&config.keys).map_err(|e| eyre!("invalid key binding in the config: {e}"))?;
     let mut model = Model::new(keymap, minute(now), config.week_start);
+    model.reminder_lead_min = config.reminder_lead_min;
     model.read_only = runner.store.is_read_only();
     model.db_label = runner
         .store
@@ -61,7 +63,8 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    settle(&mut model, runner, vec![Effect::LoadPeople]);
+    let loads = reload_all(&model);
+    settle(&mut model, runner, loads);
     Ok(model)
 }
 
@@ -95,13 +98,15 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
         }
         let now = minute(clock.now());
         if now != model.now {
-            update(&mut model, Msg::Tick(now));
+            let effects = update(&mut model, Msg::Tick(now));
+            settle(&mut model, &mut runner, effects);
             dirty = true;
         }
         let version = runner.store.data_version()?;
         if version != seen_version {
             seen_version = version;
-            settle(&mut model, &mut runner, vec![Effect::LoadPeople]);
+            let loads = reload_all(&model);
+            settle(&mut model, &mut runner, loads);
             dirty = true;
         }
     }

@@ -6,18 +6,77 @@ use super::action::Action;
 use super::model::{FormPurpose, Model, Overlay, Tab};
 use super::msg::{Effect, Msg};
 use super::panes;
-use super::widgets::form::FormOutcome;
+use super::widgets::form::{Form, FormOutcome};
+use crate::domain::Invalid;
+use crate::domain::ritual::OccurrenceStatus;
+
+/// Every load the screen depends on: after a save, or when another process changed the file.
+pub fn reload_all(model: &Model) -> Vec<Effect> {
+    vec![
+        Effect::LoadPeople,
+        Effect::LoadRituals,
+        panes::agenda::reload(model),
+    ]
+}
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
         Msg::Tick(now) => {
+            let new_day = now.date() != model.now.date();
+            let was_today = model.agenda.day.is_none_or(|d| d == model.now.date());
             model.now = now;
-            Vec::new()
+            if new_day && was_today {
+                // Midnight: the agenda follows today unless the user is looking elsewhere.
+                model.agenda.day = Some(now.date());
+                return vec![panes::agenda::load_week(model, now.date())];
+            }
+            // Once a minute: the next meeting and the radar move on with the clock.
+            vec![panes::agenda::reload(model)]
         }
         Msg::PeopleLoaded(rows) => {
             model.people.set_rows(rows);
+            Vec::new()
+        }
+        Msg::RitualsLoaded(rows) => {
+            model.rituals.set_rows(rows);
+            Vec::new()
+        }
+        Msg::AgendaLoaded { agenda, next } => {
+            let today = model.today();
+            model.agenda.set_data(agenda, next, today);
+            Vec::new()
+        }
+        Msg::OccurrenceLoaded { item, record } => {
+            let Some(original) = item.occurrence else {
+                return Vec::new();
+            };
+            let statuses = vec!["scheduled".to_string(), "held".into(), "skipped".into()];
+            // A meeting being written up has happened: default to held once it has started.
+            let status = match record.status {
+                OccurrenceStatus::Scheduled if item.starts_at() <= model.now => 1,
+                OccurrenceStatus::Scheduled => 0,
+                OccurrenceStatus::Held => 1,
+                OccurrenceStatus::Skipped => 2,
+            };
+            let when = item.starts_at().format("%a %-d %b %H:%M");
+            let form = Form::new(format!("{} · {when}", item.title))
+                .choice("status", "Status", statuses, status)
+                .multiline("notes", "Notes", &record.notes, "what was said")
+                .multiline(
+                    "decisions",
+                    "Decisions",
+                    &record.decisions,
+                    "what was decided, one per line",
+                );
+            model.overlay = Some(Overlay::Form {
+                form: Box::new(form),
+                purpose: FormPurpose::Occurrence {
+                    ritual: item.id,
+                    original,
+                },
+            });
             Vec::new()
         }
         Msg::Saved { message, select } => {
@@ -26,13 +85,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             model.info(message);
             if let Some(id) = select {
-                model.people.select_id = Some(id);
+                match model.tab {
+                    Tab::Rituals => model.rituals.select_id = Some(id),
+                    _ => model.people.select_id = Some(id),
+                }
             }
-            vec![Effect::LoadPeople]
+            reload_all(model)
         }
         Msg::Failed { message, field } => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
-                form.show_error(&crate::domain::Invalid { field, message });
+                form.show_error(&Invalid { field, message });
             } else {
                 model.error(message);
             }
@@ -72,8 +134,10 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         other => match model.tab {
+            Tab::Agenda => panes::agenda::on_action(model, other),
             Tab::People => panes::people::on_action(model, other),
-            _ => Vec::new(),
+            Tab::Rituals => panes::rituals::on_action(model, other),
+            Tab::Plan | Tab::Risks => Vec::new(),
         },
     }
 }
@@ -102,7 +166,7 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         Overlay::Confirm { message, on_yes } => match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => vec![on_yes],
-            KeyCode::Char('n' | 'N') | KeyCode::Esc | KeyCode::Char('q') => Vec::new(),
+            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Vec::new(),
             _ => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
                 Vec::new()
@@ -114,28 +178,71 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
             FormOutcome::Cancel => Vec::new(),
-            FormOutcome::Submit => {
-                let effect = match purpose {
-                    FormPurpose::AddPerson | FormPurpose::EditPerson(_) => {
-                        panes::people::submit(&form, purpose, model)
-                    }
-                };
-                match effect {
-                    Ok(effect) => {
-                        // The form stays open until the store confirms, so a refusal can be shown
-                        // next to the field at fault.
-                        model.overlay = Some(Overlay::Form { form, purpose });
-                        vec![effect]
-                    }
-                    Err(invalid) => {
-                        form.show_error(&invalid);
-                        model.overlay = Some(Overlay::Form { form, purpose });
-                        Vec::new()
-                    }
+            FormOutcome::Submit => match submit(&form, purpose, model) {
+                Ok(Submitted::Effect(effect)) => {
+                    // The form stays open until the store confirms, so a refusal can be shown
+                    // next to the field at fault.
+                    model.overlay = Some(Overlay::Form { form, purpose });
+                    vec![effect]
                 }
-            }
+                Ok(Submitted::Done(effects)) => effects,
+                Err(invalid) => {
+                    form.show_error(&invalid);
+                    model.overlay = Some(Overlay::Form { form, purpose });
+                    Vec::new()
+                }
+            },
         },
     }
+}
+
+/// What a submitted form leads to: a save the store must confirm, or a change already made to
+/// the model (with any loads it needs).
+enum Submitted {
+    Effect(Effect),
+    Done(Vec<Effect>),
+}
+
+fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submitted, Invalid> {
+    let today = model.today();
+    Ok(match purpose {
+        FormPurpose::AddPerson | FormPurpose::EditPerson(_) => {
+            Submitted::Effect(panes::people::submit(form, purpose, model)?)
+        }
+        FormPurpose::AddRitual | FormPurpose::EditRitual(_) => {
+            Submitted::Effect(panes::ritual_form::ritual_submit(form, purpose, model)?)
+        }
+        FormPurpose::Occurrence { ritual, original } => {
+            let status = match form.choice_index("status") {
+                1 => OccurrenceStatus::Held,
+                2 => OccurrenceStatus::Skipped,
+                _ => OccurrenceStatus::Scheduled,
+            };
+            Submitted::Effect(Effect::SaveOccurrence {
+                ritual,
+                original,
+                notes: form.value("notes"),
+                decisions: form.value("decisions"),
+                status,
+            })
+        }
+        FormPurpose::MoveOccurrence { ritual, original } => {
+            let date = form.date_value("date", today)?.unwrap_or(today);
+            let to = date.and_time(form.time_value("time")?);
+            Submitted::Effect(Effect::MoveOccurrence {
+                ritual,
+                original,
+                to,
+            })
+        }
+        FormPurpose::JumpToDate => {
+            let date = form.date_value("date", today)?.unwrap_or(today);
+            model.tab = Tab::Agenda;
+            model.agenda.day = Some(date);
+            model.agenda.item = 0;
+            Submitted::Done(vec![panes::agenda::load_week(model, date)])
+        }
+    })
 }
 
 #[cfg(test)]

@@ -114,7 +114,13 @@ fn adding_a_person_through_the_form_emits_one_add_effect() {
             select: Some(9),
         },
     );
-    assert_eq!(effects, vec![Effect::LoadPeople]);
+    assert!(effects.contains(&Effect::LoadPeople), "{effects:?}");
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadAgenda { .. })),
+        "the agenda shows 1:1s too"
+    );
     assert!(m.overlay.is_none());
     assert_eq!(m.people.select_id, Some(9));
 }

@@ -45,6 +45,8 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
         ..body
     };
     match model.tab {
+        Tab::Agenda => panes::render_agenda(frame, body, model),
+        Tab::Rituals => panes::render_rituals(frame, body, model),
         Tab::People => panes::render_people(frame, body, model),
         other => panes::coming::render(frame, body, other, &model.theme),
     }
@@ -84,6 +86,45 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
 }
 
+/// The meeting in progress, or the next one with a countdown; inside the reminder lead time it
+/// is announced in the warning colour.
+fn meeting_line(model: &Model) -> Option<Span<'static>> {
+    let theme = &model.theme;
+    let now = model.now;
+    let current = model.agenda.data.as_ref().and_then(|a| {
+        a.items.iter().find(|i| {
+            i.kind.is_meeting()
+                && i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped)
+                && i.starts_at() <= now
+                && i.end.is_some_and(|e| i.date.and_time(e) > now)
+        })
+    });
+    if let Some(item) = current {
+        let until = item
+            .end
+            .map(|e| e.format("%H:%M").to_string())
+            .unwrap_or_default();
+        return Some(Span::styled(
+            format!("● {} until {until}", item.title),
+            theme.accent,
+        ));
+    }
+    let next = model.agenda.next.as_ref()?;
+    let minutes = (next.starts_at() - now).num_minutes().max(0);
+    let countdown = match minutes {
+        0 => "now".to_string(),
+        m if m < 60 => format!("in {m} min"),
+        m if m < 24 * 60 => format!("in {}h {:02}m", m / 60, m % 60),
+        _ => format!("{}", next.starts_at().format("%a %H:%M")),
+    };
+    let style = if minutes <= i64::from(model.reminder_lead_min) {
+        theme.warning.add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.text
+    };
+    Some(Span::styled(format!("▸ {} {countdown}", next.title), style))
+}
+
 fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
     let clock = model.now.format(" %a %-d %b  %H:%M ").to_string();
@@ -97,14 +138,16 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
             left.push(Span::styled(status.text.clone(), style));
         }
         None => {
+            if let Some(meeting) = meeting_line(model) {
+                left.push(meeting);
+                left.push(Span::raw("   "));
+            }
             left.push(Span::styled("?", theme.key));
-            left.push(Span::styled(" keys  ", theme.dim));
-            left.push(Span::styled("q", theme.key));
-            left.push(Span::styled(" quit", theme.dim));
+            left.push(Span::styled(" keys", theme.dim));
         }
     }
     let right = Span::styled(format!(" {} ", model.db_label), theme.dim);
-    let right_width = (right.width() as u16).min(area.width / 3);
+    let right_width = (right.width() as u16).min(area.width / 4);
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)).style(theme.bar), l);

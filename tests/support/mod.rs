@@ -10,6 +10,41 @@ use std::time::{Duration, Instant};
 
 pub const FIXED_NOW: &str = "2026-11-23T09:00";
 
+/// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output.
+pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .arg("--db")
+        .arg(db)
+        .arg("--ignore-config")
+        .args(args)
+        .env("BEARING_NOW", FIXED_NOW)
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs a command that must succeed and returns its standard output.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let out = bearing(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// Runs a command that must fail with exit code 2 and a message containing `expected`.
+pub fn fails(db: &Path, args: &[&str], expected: &str) {
+    let out = bearing(db, args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(expected), "{args:?}: {err}");
+}
+
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,

@@ -1,7 +1,14 @@
 //! One module per pane: its state, how it reacts to actions, and how it draws.
 
+pub mod agenda;
+mod agenda_view;
 pub mod coming;
 pub mod people;
 mod people_view;
+pub mod ritual_form;
+pub mod rituals;
+mod rituals_view;
 
+pub use agenda_view::render as render_agenda;
 pub use people_view::render as render_people;
+pub use rituals_view::render as render_rituals;

@@ -10,54 +10,22 @@ use crate::tui::action::Action;
 use crate::tui::model::{FormPurpose, Model, Overlay};
 use crate::tui::msg::Effect;
 use crate::tui::widgets::form::Form;
+use crate::tui::widgets::list::{Keyed, ListState};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PeoplePane {
-    pub rows: Vec<PersonOverview>,
-    pub selected: usize,
-    /// After a save, the id to select once the list reloads.
-    pub select_id: Option<i64>,
-    pub loaded: bool,
-}
+pub type PeoplePane = ListState<PersonOverview>;
 
-impl PeoplePane {
-    pub fn set_rows(&mut self, rows: Vec<PersonOverview>) {
-        let keep = self
-            .select_id
-            .take()
-            .or_else(|| self.current().map(|p| p.person.id));
-        self.rows = rows;
-        self.loaded = true;
-        if let Some(i) = keep.and_then(|id| self.rows.iter().position(|p| p.person.id == id)) {
-            self.selected = i;
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-    }
-
-    pub fn current(&self) -> Option<&PersonOverview> {
-        self.rows.get(self.selected)
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let last = self.rows.len() as isize - 1;
-        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+impl Keyed for PersonOverview {
+    fn key(&self) -> i64 {
+        self.person.id
     }
 }
-
-const PAGE: isize = 10;
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let pane = &mut model.people;
+    if pane.navigate(action) {
+        return Vec::new();
+    }
     match action {
-        Action::Down => pane.move_by(1),
-        Action::Up => pane.move_by(-1),
-        Action::PageDown => pane.move_by(PAGE),
-        Action::PageUp => pane.move_by(-PAGE),
-        Action::Top => pane.selected = 0,
-        Action::Bottom => pane.selected = pane.rows.len().saturating_sub(1),
         Action::Add => {
             let form = person_form(None, model.now);
             model.overlay = Some(Overlay::Form {
@@ -251,6 +219,6 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
     let input = PersonInput { draft, one_on_one };
     Ok(match purpose {
         FormPurpose::EditPerson(id) => Effect::UpdatePerson(id, input),
-        FormPurpose::AddPerson => Effect::AddPerson(input),
+        _ => Effect::AddPerson(input),
     })
 }

@@ -103,6 +103,9 @@ impl Form {
         let mut editor = editor(text, hint);
         if kind == FieldKind::MultiLine {
             editor.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            // Show a long text from its beginning; the end is one Ctrl-End away.
+            editor.move_cursor(ratatui_textarea::CursorMove::Top);
+            editor.move_cursor(ratatui_textarea::CursorMove::Head);
         }
         let field = Field {
             key,

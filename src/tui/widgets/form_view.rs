@@ -11,7 +11,7 @@ use super::form::{FieldKind, Form};
 use crate::domain::dates::{parse_date, parse_time};
 use crate::tui::theme::Theme;
 
-const LABEL_WIDTH: u16 = 14;
+const LABEL_WIDTH: u16 = 15;
 const MULTILINE_ROWS: u16 = 4;
 
 /// The popup rectangle for a form: as wide as useful, as tall as its fields.

@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod form;
 mod form_view;
 pub mod help;
+pub mod list;
 
 pub use form_view::render_form;
 

@@ -1,0 +1,32 @@
+//! `bearing init --template director`.
+
+use super::args::{InitArgs, Template};
+use super::{CliError, Context};
+use crate::ops::templates::init_director;
+
+pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
+    let start = match &args.start {
+        Some(text) => ctx.date("--start", text)?,
+        None => ctx.today(),
+    };
+    let mut store = ctx.open()?;
+    match args.template {
+        Template::Director => {
+            let s = init_director(&mut store, start, ctx.config.week_start, ctx.now())?;
+            if s.added.is_empty() && s.one_on_ones.is_empty() {
+                println!("Nothing to add: the director rituals are already there.");
+            }
+            if !s.added.is_empty() {
+                println!("Added {} rituals: {}.", s.added.len(), s.added.join(", "));
+            }
+            if !s.kept.is_empty() {
+                println!("Already there, left as they are: {}.", s.kept.join(", "));
+            }
+            if !s.one_on_ones.is_empty() {
+                println!("Weekly 1:1s added with: {}.", s.one_on_ones.join(", "));
+            }
+            println!("Adjust days and times in the Rituals tab (3) of `bearing`.");
+        }
+    }
+    Ok(())
+}

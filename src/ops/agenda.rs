@@ -1,0 +1,209 @@
+//! The agenda for a range of days and its radar, assembled from every pane's dated items.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::HashMap;
+
+use super::OpsError;
+use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
+use crate::domain::plan::is_behind;
+use crate::domain::ritual::OccurrenceStatus;
+use crate::schedule::agenda::{Series, meetings, one_on_one_overdue, sort};
+use crate::store::agenda::{self as due, DatedRow};
+use crate::store::{Store, occurrences, people, rituals};
+
+/// How far ahead `next` looks for the next meeting.
+const NEXT_HORIZON_DAYS: i64 = 14;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agenda {
+    pub from: NaiveDate,
+    pub days: u32,
+    pub items: Vec<AgendaItem>,
+    pub radar: Vec<RadarItem>,
+}
+
+fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
+    Ok(people::list(store.conn())?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect())
+}
+
+fn series_for(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    names: &HashMap<i64, String>,
+) -> Result<Vec<Series>, OpsError> {
+    Ok(rituals::for_range(store.conn(), from, to)?
+        .into_iter()
+        .filter_map(|r| {
+            let person = r.fields.person_id.and_then(|id| names.get(&id).cloned());
+            Series::new(r, person)
+        })
+        .collect())
+}
+
+/// Meetings only, in `[from, to)`.
+pub fn meetings_between(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<AgendaItem>, OpsError> {
+    let names = names(store)?;
+    let series = series_for(store, from, to, &names)?;
+    let records = occurrences::in_range(store.conn(), from, to)?;
+    Ok(meetings(&series, &records, from, to))
+}
+
+fn dated(
+    rows: Vec<DatedRow>,
+    kind: ItemKind,
+    names: &HashMap<i64, String>,
+) -> impl Iterator<Item = AgendaItem> + '_ {
+    rows.into_iter().map(move |row| AgendaItem {
+        date: row.date,
+        start: None,
+        end: None,
+        kind,
+        title: row.title,
+        id: row.id,
+        person: row.person_id.and_then(|id| names.get(&id).cloned()),
+        person_id: row.person_id,
+        status: None,
+        occurrence: None,
+        moved: false,
+        done: row.done,
+    })
+}
+
+/// Everything dated in `days` days from `from`, with the radar as of `now`.
+pub fn agenda(
+    store: &Store,
+    from: NaiveDate,
+    days: u32,
+    now: NaiveDateTime,
+) -> Result<Agenda, OpsError> {
+    let to = from + Duration::days(i64::from(days));
+    let names = names(store)?;
+    let series = series_for(store, from, to, &names)?;
+    let records = occurrences::in_range(store.conn(), from, to)?;
+    let mut items = meetings(&series, &records, from, to);
+    let conn = store.conn();
+    items.extend(dated(
+        due::goals_due(conn, from, to)?,
+        ItemKind::GoalDue,
+        &names,
+    ));
+    items.extend(dated(
+        due::actions_due(conn, from, to)?,
+        ItemKind::ActionDue,
+        &names,
+    ));
+    items.extend(dated(
+        due::reviews_due(conn, from, to)?,
+        ItemKind::RiskReview,
+        &names,
+    ));
+    sort(&mut items);
+    Ok(Agenda {
+        from,
+        days,
+        items,
+        radar: radar(store, now, &names)?,
+    })
+}
+
+/// What needs attention as of `now`, most urgent kinds first.
+pub fn radar(
+    store: &Store,
+    now: NaiveDateTime,
+    names: &HashMap<i64, String>,
+) -> Result<Vec<RadarItem>, OpsError> {
+    let today = now.date();
+    let conn = store.conn();
+    let mut radar = Vec::new();
+    for row in due::actions_overdue(conn, today)? {
+        let who = row.person_id.and_then(|id| names.get(&id));
+        let owner = match (row.tag.as_str(), who) {
+            ("them", Some(name)) => format!("{name} owes it"),
+            (_, Some(name)) => format!("yours, for {name}"),
+            _ => "yours".to_string(),
+        };
+        radar.push(RadarItem {
+            kind: RadarKind::OverdueAction,
+            title: row.title,
+            detail: owner,
+            id: row.id,
+            days: (today - row.date).num_days(),
+        });
+    }
+    for row in due::reviews_overdue(conn, today)? {
+        radar.push(RadarItem {
+            kind: RadarKind::OverdueReview,
+            title: row.title,
+            detail: format!("{} risk", row.tag),
+            id: row.id,
+            days: (today - row.date).num_days(),
+        });
+    }
+    for goal in due::open_goals(conn)? {
+        if is_behind(goal.plan_start, goal.phase, goal.due, goal.progress, today) {
+            radar.push(RadarItem {
+                kind: RadarKind::GoalBehind,
+                title: goal.title,
+                detail: format!("{}% done", goal.progress),
+                id: goal.id,
+                days: 0,
+            });
+        }
+    }
+    let last_held: HashMap<i64, NaiveDateTime> = occurrences::last_held_one_on_ones(conn)?
+        .into_iter()
+        .collect();
+    let mut current: HashMap<i64, Series> = HashMap::new();
+    for r in rituals::one_on_ones(conn)? {
+        let Some(person) = r.fields.person_id else {
+            continue;
+        };
+        // Ordered by start, so the newest series for a person wins.
+        if let Some(s) = Series::new(r, names.get(&person).cloned()) {
+            current.insert(person, s);
+        }
+    }
+    let mut overdue: Vec<RadarItem> = current
+        .iter()
+        .filter_map(|(person, s)| {
+            let days = one_on_one_overdue(
+                &s.recurrence,
+                s.ritual.fields.dtstart,
+                last_held.get(person).copied(),
+                now,
+            )?;
+            let name = s.person.clone().unwrap_or_default();
+            Some(RadarItem {
+                kind: RadarKind::OneOnOneOverdue,
+                detail: match last_held.get(person) {
+                    Some(_) => format!("last 1:1 {days} days ago"),
+                    None => "no 1:1 recorded yet".to_string(),
+                },
+                title: name,
+                id: *person,
+                days,
+            })
+        })
+        .collect();
+    overdue.sort_by(|a, b| b.days.cmp(&a.days).then(a.title.cmp(&b.title)));
+    radar.extend(overdue);
+    Ok(radar)
+}
+
+/// The next meeting that has not started yet (skipped ones do not count).
+pub fn next_meeting(store: &Store, now: NaiveDateTime) -> Result<Option<AgendaItem>, OpsError> {
+    let from = now.date();
+    let items = meetings_between(store, from, from + Duration::days(NEXT_HORIZON_DAYS))?;
+    Ok(items
+        .into_iter()
+        .find(|i| i.starts_at() >= now && i.status != Some(OccurrenceStatus::Skipped)))
+}

@@ -1,0 +1,281 @@
+//! Rituals: the series (add, edit with "from this occurrence on", delete) and single occurrences
+//! (skip, move, held, notes and decisions).
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::OpsError;
+use crate::domain::Invalid;
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
+use crate::schedule::recurrence::{Recurrence, describe};
+use crate::store::{Store, occurrences, people, rituals};
+
+/// A series with what the list shows beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RitualOverview {
+    #[serde(flatten)]
+    pub ritual: Ritual,
+    /// The rule in words with time and length: "every 2nd Tuesday at 10:00, 60 min".
+    pub schedule: String,
+    pub next: Option<NaiveDateTime>,
+    pub last: Option<NaiveDateTime>,
+    pub person: Option<String>,
+    /// Replaced by a newer series and over: kept for its history.
+    pub ended: bool,
+}
+
+pub fn schedule_words(fields: &RitualFields) -> String {
+    format!(
+        "{} at {}, {} min",
+        describe(fields.rrule.as_deref(), fields.dtstart),
+        fields.dtstart.format("%H:%M"),
+        fields.duration_min
+    )
+}
+
+fn recurrence(fields: &RitualFields) -> Result<Recurrence, OpsError> {
+    Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start)
+        .map_err(|e| Invalid::field("rrule", e.to_string()).into())
+}
+
+/// Every series, current ones first (by time of day), then ended ones.
+pub fn list_rituals(store: &Store, now: NaiveDateTime) -> Result<Vec<RitualOverview>, OpsError> {
+    let names: std::collections::HashMap<i64, String> = people::list(store.conn())?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut list: Vec<RitualOverview> = rituals::list(store.conn())?
+        .into_iter()
+        .map(|r| {
+            let rec = recurrence(&r.fields).ok();
+            let next = rec
+                .as_ref()
+                .and_then(|rec| rec.next_after(now - chrono::Duration::seconds(1)));
+            let last = rec.as_ref().and_then(|rec| rec.last_at_or_before(now));
+            RitualOverview {
+                schedule: schedule_words(&r.fields),
+                person: r.fields.person_id.and_then(|id| names.get(&id).cloned()),
+                ended: next.is_none(),
+                next,
+                last,
+                ritual: r,
+            }
+        })
+        .collect();
+    list.sort_by_key(|r| (r.ended, r.next, r.ritual.fields.name.to_lowercase()));
+    Ok(list)
+}
+
+fn check(store: &Store, fields: RitualFields) -> Result<RitualFields, OpsError> {
+    let fields = fields.check()?;
+    recurrence(&fields)?;
+    if let Some(id) = fields.person_id
+        && people::get(store.conn(), id)?.is_none()
+    {
+        return Err(Invalid::field("person", format!("no person with id {id}")).into());
+    }
+    Ok(fields)
+}
+
+pub fn add_ritual(
+    store: &mut Store,
+    fields: RitualFields,
+    now: NaiveDateTime,
+) -> Result<Ritual, OpsError> {
+    let fields = check(store, fields)?;
+    let id = store
+        .write(|tx| -> Result<i64, OpsError> { Ok(rituals::insert(tx, &fields, None, now)?) })?;
+    get_ritual(store, id)
+}
+
+pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
+    rituals::get(store.conn(), id)?.ok_or_else(|| {
+        OpsError::NotFound(format!(
+            "no ritual with id {id} (see `bearing ritual list`)"
+        ))
+    })
+}
+
+/// Saves edits to a series. With `from` after the series began and meetings before it, the change
+/// applies from `from` on: the old series ends before it (keeping its history) and a new one
+/// starts; per-occurrence records that still fit the new rule move over to it.
+pub fn update_ritual(
+    store: &mut Store,
+    id: i64,
+    fields: RitualFields,
+    from: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Result<Ritual, OpsError> {
+    let old = get_ritual(store, id)?;
+    let fields = check(store, fields)?;
+    let old_rec = recurrence(&old.fields)?;
+    // Only a change of schedule splits the series; a new name or agenda applies to all of it.
+    let schedule_changed = old.fields.rrule != fields.rrule
+        || old.fields.dtstart != fields.dtstart
+        || old.fields.duration_min != fields.duration_min
+        || old.fields.person_id != fields.person_id;
+    let split = from
+        .filter(|f| schedule_changed && *f > old.fields.dtstart)
+        .and_then(|f| old_rec.rule_ending_before(f).map(|rule| (f, rule)));
+    let Some((from, ended_rule)) = split else {
+        store.write(|tx| -> Result<(), OpsError> {
+            rituals::update(tx, id, &fields, now)?;
+            Ok(())
+        })?;
+        return get_ritual(store, id);
+    };
+    let mut new_fields = fields;
+    if new_fields.dtstart < from {
+        // The new series starts on the first day of the change, at the new time.
+        new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
+    }
+    let new_rec = recurrence(&new_fields)?;
+    let moving: Vec<i64> = occurrences::for_ritual(store.conn(), id)?
+        .into_iter()
+        .filter(|r| r.original_start >= from && new_rec.occurs_at(r.original_start))
+        .map(|r| r.id)
+        .collect();
+    let new_id = store.write(|tx| -> Result<i64, OpsError> {
+        let mut ended = old.fields.clone();
+        ended.rrule = Some(ended_rule);
+        rituals::update(tx, id, &ended, now)?;
+        let new_id = rituals::insert(tx, &new_fields, Some(id), now)?;
+        occurrences::reassign(tx, &moving, new_id)?;
+        Ok(new_id)
+    })?;
+    get_ritual(store, new_id)
+}
+
+pub fn delete_ritual(store: &mut Store, id: i64) -> Result<Ritual, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        rituals::delete(tx, id)?;
+        Ok(())
+    })?;
+    Ok(ritual)
+}
+
+/// The occurrence of series `id` that falls on `date` (by its original or moved day).
+pub fn occurrence_on(store: &Store, id: i64, date: NaiveDate) -> Result<NaiveDateTime, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    let rec = recurrence(&ritual.fields)?;
+    if let Some(t) = rec
+        .between(date, date + chrono::Duration::days(1))
+        .into_iter()
+        .next()
+    {
+        return Ok(t);
+    }
+    let moved_here = occurrences::for_ritual(store.conn(), id)?
+        .into_iter()
+        .find(|r| r.moved_to.is_some_and(|m| m.date() == date));
+    if let Some(r) = moved_here {
+        return Ok(r.original_start);
+    }
+    let near = rec
+        .next_after(date.and_time(chrono::NaiveTime::MIN))
+        .map(|t| format!("; the next one is on {}", t.format("%a %Y-%m-%d")))
+        .unwrap_or_default();
+    Err(Invalid::field(
+        "date",
+        format!(
+            "\"{}\" does not meet on {}{near}",
+            ritual.fields.name,
+            date.format("%a %Y-%m-%d")
+        ),
+    )
+    .into())
+}
+
+fn record_for(
+    store: &Store,
+    ritual: &Ritual,
+    original: NaiveDateTime,
+) -> Result<OccurrenceRecord, OpsError> {
+    if !recurrence(&ritual.fields)?.occurs_at(original) {
+        return Err(Invalid::new(format!(
+            "\"{}\" has no meeting at {}",
+            ritual.fields.name,
+            original.format("%Y-%m-%d %H:%M")
+        ))
+        .into());
+    }
+    Ok(
+        occurrences::get(store.conn(), ritual.id, original)?.unwrap_or(OccurrenceRecord {
+            id: 0,
+            ritual_id: ritual.id,
+            original_start: original,
+            status: OccurrenceStatus::Scheduled,
+            moved_to: None,
+            notes: String::new(),
+            decisions: String::new(),
+        }),
+    )
+}
+
+fn save(store: &mut Store, record: &OccurrenceRecord) -> Result<(), OpsError> {
+    store.write(|tx| -> Result<(), OpsError> {
+        occurrences::upsert(tx, record)?;
+        Ok(())
+    })
+}
+
+/// Marks one occurrence held, skipped, or back to scheduled.
+pub fn set_status(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    status: OccurrenceStatus,
+) -> Result<Ritual, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    let mut record = record_for(store, &ritual, original)?;
+    record.status = status;
+    save(store, &record)?;
+    Ok(ritual)
+}
+
+/// Moves one occurrence to another start; moving it back to its own start clears the move.
+pub fn move_occurrence(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    to: NaiveDateTime,
+) -> Result<Ritual, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    let mut record = record_for(store, &ritual, original)?;
+    record.moved_to = (to != original).then_some(to);
+    if record.status == OccurrenceStatus::Skipped {
+        // Moving a skipped meeting means it is happening after all.
+        record.status = OccurrenceStatus::Scheduled;
+    }
+    save(store, &record)?;
+    Ok(ritual)
+}
+
+/// The stored state of one occurrence (a fresh, scheduled one if it was never touched).
+pub fn occurrence(
+    store: &Store,
+    id: i64,
+    original: NaiveDateTime,
+) -> Result<OccurrenceRecord, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    record_for(store, &ritual, original)
+}
+
+/// Saves what was said at one occurrence, and whether it was held.
+pub fn save_occurrence(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    notes: &str,
+    decisions: &str,
+    status: OccurrenceStatus,
+) -> Result<Ritual, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    let mut record = record_for(store, &ritual, original)?;
+    record.notes = notes.trim_end().to_string();
+    record.decisions = decisions.trim_end().to_string();
+    record.status = status;
+    save(store, &record)?;
+    Ok(ritual)
+}

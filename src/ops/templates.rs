@@ -1,0 +1,131 @@
+//! Starter content: `bearing init --template director`.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+use serde::Deserialize;
+
+use super::OpsError;
+use super::rituals::add_ritual;
+use crate::domain::Invalid;
+use crate::domain::dates::parse_time;
+use crate::domain::person::Relation;
+use crate::domain::ritual::{RitualFields, weekday_code};
+use crate::store::{Store, people, rituals};
+
+const DIRECTOR: &str = include_str!("../../assets/templates/director.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Template {
+    ritual: Vec<TemplateRitual>,
+    one_on_ones: OneOnOnes,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateRitual {
+    name: String,
+    rrule: String,
+    time: String,
+    minutes: u32,
+    prep: u32,
+    attendees: String,
+    agenda: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OneOnOnes {
+    rrule: String,
+    first_time: String,
+    minutes: u32,
+    prep: u32,
+}
+
+/// What a template added, and what was already there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InitSummary {
+    pub added: Vec<String>,
+    pub kept: Vec<String>,
+    pub one_on_ones: Vec<String>,
+}
+
+fn broken(e: impl std::fmt::Display) -> OpsError {
+    Invalid::new(format!("the built-in director template is broken: {e}")).into()
+}
+
+/// Adds the director template's rituals that are not there yet (matched by name), and a weekly
+/// 1:1 for each direct report without one, spread over the weekdays from Tuesday.
+pub fn init_director(
+    store: &mut Store,
+    start: NaiveDate,
+    week_start: Weekday,
+    now: NaiveDateTime,
+) -> Result<InitSummary, OpsError> {
+    let template: Template = toml::from_str(DIRECTOR).map_err(broken)?;
+    let existing: Vec<String> = rituals::list(store.conn())?
+        .into_iter()
+        .map(|r| r.fields.name.to_lowercase())
+        .collect();
+    let mut summary = InitSummary::default();
+    for t in template.ritual {
+        if existing.contains(&t.name.to_lowercase()) {
+            summary.kept.push(t.name);
+            continue;
+        }
+        let time = parse_time(&t.time).map_err(broken)?;
+        let fields = RitualFields {
+            name: t.name.clone(),
+            rrule: Some(t.rrule),
+            dtstart: start.and_time(time),
+            duration_min: t.minutes,
+            week_start,
+            person_id: None,
+            attendees: t.attendees,
+            agenda: t.agenda.join("\n"),
+            prep_min: t.prep,
+            location: String::new(),
+        };
+        add_ritual(store, fields, now)?;
+        summary.added.push(t.name);
+    }
+    let with_series: Vec<i64> = rituals::one_on_ones(store.conn())?
+        .into_iter()
+        .filter_map(|r| r.fields.person_id)
+        .collect();
+    let first = parse_time(&template.one_on_ones.first_time).map_err(broken)?;
+    let days = [
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Mon,
+        Weekday::Fri,
+    ];
+    let reports = people::list(store.conn())?
+        .into_iter()
+        .filter(|p| p.relation == Relation::Report && !with_series.contains(&p.id));
+    for (i, person) in reports.enumerate() {
+        let day = days[i % days.len()];
+        let slot = i / days.len();
+        let time = first + Duration::minutes(45 * slot as i64);
+        let offset = (7 + day.num_days_from_monday() - start.weekday().num_days_from_monday()) % 7;
+        let fields = RitualFields {
+            name: format!("1:1 {}", person.name),
+            rrule: Some(format!(
+                "{};BYDAY={}",
+                template.one_on_ones.rrule,
+                weekday_code(day)
+            )),
+            dtstart: (start + Duration::days(i64::from(offset))).and_time(time),
+            duration_min: template.one_on_ones.minutes,
+            week_start,
+            person_id: Some(person.id),
+            attendees: person.name.clone(),
+            agenda: String::new(),
+            prep_min: template.one_on_ones.prep,
+            location: String::new(),
+        };
+        add_ritual(store, fields, now)?;
+        summary.one_on_ones.push(person.name);
+    }
+    Ok(summary)
+}

@@ -1,0 +1,144 @@
+//! Assembling meetings for a range of days: series expanded by their rules, with each
+//! occurrence's skip, move and held state applied. Pure: everything comes in as arguments.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
+use super::recurrence::Recurrence;
+use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual};
+
+/// A ritual with its parsed rule and the name of its 1:1 person, ready to expand.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub ritual: Ritual,
+    pub recurrence: Recurrence,
+    pub person: Option<String>,
+}
+
+impl Series {
+    /// None when the stored rule no longer parses (it was checked on the way in, so this only
+    /// happens to a hand-edited database); such a series is left off rather than crashing.
+    pub fn new(ritual: Ritual, person: Option<String>) -> Option<Series> {
+        let recurrence = Recurrence::new(
+            ritual.fields.rrule.as_deref(),
+            ritual.fields.dtstart,
+            ritual.fields.week_start,
+        )
+        .ok()?;
+        Some(Series {
+            ritual,
+            recurrence,
+            person,
+        })
+    }
+
+    fn item(
+        &self,
+        original: NaiveDateTime,
+        start: NaiveDateTime,
+        record: Option<&OccurrenceRecord>,
+    ) -> AgendaItem {
+        let r = &self.ritual;
+        let end = start + Duration::minutes(i64::from(r.fields.duration_min));
+        AgendaItem {
+            date: start.date(),
+            start: Some(start.time()),
+            end: Some(end.time()),
+            kind: if r.fields.person_id.is_some() {
+                ItemKind::OneOnOne
+            } else {
+                ItemKind::Ritual
+            },
+            title: r.fields.name.clone(),
+            id: r.id,
+            person: self.person.clone(),
+            person_id: r.fields.person_id,
+            status: Some(record.map_or(OccurrenceStatus::Scheduled, |rec| rec.status)),
+            occurrence: Some(original),
+            moved: start != original,
+            done: false,
+        }
+    }
+}
+
+/// Every meeting in `[from, to)`: skipped ones included (marked), moved ones at their new time.
+pub fn meetings(
+    series: &[Series],
+    records: &[OccurrenceRecord],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<AgendaItem> {
+    let by_key: HashMap<(i64, NaiveDateTime), &OccurrenceRecord> = records
+        .iter()
+        .map(|r| ((r.ritual_id, r.original_start), r))
+        .collect();
+    let in_range = |t: NaiveDateTime| t.date() >= from && t.date() < to;
+    let mut items = Vec::new();
+    for s in series {
+        for original in s.recurrence.between(from, to) {
+            let record = by_key.get(&(s.ritual.id, original)).copied();
+            let start = record.and_then(|r| r.moved_to).unwrap_or(original);
+            if in_range(start) {
+                items.push(s.item(original, start, record));
+            }
+        }
+    }
+    // Occurrences moved into the range from outside it.
+    let by_id: HashMap<i64, &Series> = series.iter().map(|s| (s.ritual.id, s)).collect();
+    for record in records {
+        let (Some(moved), Some(s)) = (record.moved_to, by_id.get(&record.ritual_id)) else {
+            continue;
+        };
+        if in_range(moved)
+            && !in_range(record.original_start)
+            && s.recurrence.occurs_at(record.original_start)
+        {
+            items.push(s.item(record.original_start, moved, Some(record)));
+        }
+    }
+    sort(&mut items);
+    items
+}
+
+/// Day by day; within a day, untimed items (due dates) first, then by start time and title.
+pub fn sort(items: &mut [AgendaItem]) {
+    items.sort_by(|a, b| {
+        (a.date, a.start, a.kind, &a.title, a.id).cmp(&(b.date, b.start, b.kind, &b.title, b.id))
+    });
+}
+
+/// The usual gap between meetings of a series around `now`, for "older than twice the cadence".
+pub fn typical_gap(recurrence: &Recurrence, now: NaiveDateTime) -> Option<Duration> {
+    let next = recurrence.next_after(now)?;
+    let after = recurrence.next_after(next)?;
+    Some(after - next)
+}
+
+/// Days since the last 1:1 when that is more than twice the cadence; None when on track.
+/// With no 1:1 ever held, the series' first meeting counts as the last one.
+pub fn one_on_one_overdue(
+    recurrence: &Recurrence,
+    series_start: NaiveDateTime,
+    last_held: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Option<i64> {
+    let gap = typical_gap(recurrence, now)?;
+    let since = last_held.unwrap_or(series_start);
+    if since > now {
+        return None;
+    }
+    let elapsed = now - since;
+    (elapsed > gap * 2).then_some(elapsed.num_days())
+}
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;
+
+/// The first day of the week containing `date`, for weeks starting on `week_start`.
+pub fn week_floor(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
+    use chrono::Datelike;
+    let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
+    date - Duration::days(i64::from(back))
+}

@@ -1,0 +1,288 @@
+use super::*;
+use crate::domain::ritual::RitualFields;
+use chrono::{NaiveTime, Weekday};
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(h, min, 0)
+        .unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn series(
+    id: i64,
+    name: &str,
+    rule: Option<&str>,
+    start: NaiveDateTime,
+    person: Option<(i64, &str)>,
+) -> Series {
+    Series::new(
+        Ritual {
+            id,
+            fields: RitualFields {
+                name: name.into(),
+                rrule: rule.map(str::to_string),
+                dtstart: start,
+                duration_min: 30,
+                week_start: Weekday::Mon,
+                person_id: person.map(|p| p.0),
+                attendees: String::new(),
+                agenda: String::new(),
+                prep_min: 0,
+                location: String::new(),
+            },
+            previous_id: None,
+        },
+        person.map(|p| p.1.to_string()),
+    )
+    .unwrap()
+}
+
+fn record(
+    ritual_id: i64,
+    original: NaiveDateTime,
+    status: OccurrenceStatus,
+    moved: Option<NaiveDateTime>,
+) -> OccurrenceRecord {
+    OccurrenceRecord {
+        id: 0,
+        ritual_id,
+        original_start: original,
+        status,
+        moved_to: moved,
+        notes: String::new(),
+        decisions: String::new(),
+    }
+}
+
+// The week of Mon 23 Nov 2026.
+const FROM: (i32, u32, u32) = (2026, 11, 23);
+
+fn week() -> (NaiveDate, NaiveDate) {
+    let from = day(FROM.0, FROM.1, FROM.2);
+    (from, from + Duration::days(7))
+}
+
+#[test]
+fn a_week_lists_each_series_in_time_order_with_1on1s_marked() {
+    let s = vec![
+        series(
+            1,
+            "Staff",
+            Some("FREQ=WEEKLY;BYDAY=MO"),
+            at(2026, 1, 5, 10, 0),
+            None,
+        ),
+        series(
+            2,
+            "1:1 Ada",
+            Some("FREQ=WEEKLY;BYDAY=MO,TH"),
+            at(2026, 1, 5, 9, 0),
+            Some((7, "Ada")),
+        ),
+        series(3, "Offsite", None, at(2026, 11, 25, 13, 0), None),
+        series(4, "Old", None, at(2026, 11, 2, 13, 0), None),
+    ];
+    let (from, to) = week();
+    let items = meetings(&s, &[], from, to);
+    let lines: Vec<String> = items
+        .iter()
+        .map(|i| format!("{} {} {} {:?}", i.date, i.start.unwrap(), i.title, i.kind))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            "2026-11-23 09:00:00 1:1 Ada OneOnOne",
+            "2026-11-23 10:00:00 Staff Ritual",
+            "2026-11-25 13:00:00 Offsite Ritual",
+            "2026-11-26 09:00:00 1:1 Ada OneOnOne",
+        ]
+    );
+    assert_eq!(items[0].person.as_deref(), Some("Ada"));
+    assert_eq!(items[0].end, NaiveTime::from_hms_opt(9, 30, 0));
+}
+
+#[test]
+fn skipped_occurrences_stay_visible_but_marked() {
+    let s = vec![series(
+        1,
+        "Staff",
+        Some("FREQ=WEEKLY;BYDAY=MO"),
+        at(2026, 1, 5, 10, 0),
+        None,
+    )];
+    let (from, to) = week();
+    let recs = vec![record(
+        1,
+        at(2026, 11, 23, 10, 0),
+        OccurrenceStatus::Skipped,
+        None,
+    )];
+    let items = meetings(&s, &recs, from, to);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].status, Some(OccurrenceStatus::Skipped));
+}
+
+#[test]
+fn moves_within_out_of_and_into_the_week() {
+    let s = vec![series(
+        1,
+        "Staff",
+        Some("FREQ=WEEKLY;BYDAY=MO"),
+        at(2026, 1, 5, 10, 0),
+        None,
+    )];
+    let (from, to) = week();
+    // Within: Monday's meeting moved to Wednesday 15:00.
+    let within = vec![record(
+        1,
+        at(2026, 11, 23, 10, 0),
+        OccurrenceStatus::Scheduled,
+        Some(at(2026, 11, 25, 15, 0)),
+    )];
+    let items = meetings(&s, &within, from, to);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].starts_at(), at(2026, 11, 25, 15, 0));
+    assert!(items[0].moved);
+    assert_eq!(items[0].occurrence, Some(at(2026, 11, 23, 10, 0)));
+    // Out: moved to next week, so this week has none.
+    let out = vec![record(
+        1,
+        at(2026, 11, 23, 10, 0),
+        OccurrenceStatus::Scheduled,
+        Some(at(2026, 12, 1, 10, 0)),
+    )];
+    assert!(meetings(&s, &out, from, to).is_empty());
+    // Into: next Monday's meeting pulled into this Friday, on top of this Monday's own.
+    let into = vec![record(
+        1,
+        at(2026, 11, 30, 10, 0),
+        OccurrenceStatus::Scheduled,
+        Some(at(2026, 11, 27, 16, 0)),
+    )];
+    let items = meetings(&s, &into, from, to);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1].starts_at(), at(2026, 11, 27, 16, 0));
+    assert_eq!(items[1].occurrence, Some(at(2026, 11, 30, 10, 0)));
+}
+
+#[test]
+fn a_record_for_a_time_that_is_not_an_occurrence_is_ignored() {
+    let s = vec![series(
+        1,
+        "Staff",
+        Some("FREQ=WEEKLY;BYDAY=MO"),
+        at(2026, 1, 5, 10, 0),
+        None,
+    )];
+    let (from, to) = week();
+    let stray = vec![record(
+        1,
+        at(2026, 12, 2, 10, 0),
+        OccurrenceStatus::Scheduled,
+        Some(at(2026, 11, 24, 10, 0)),
+    )];
+    assert_eq!(
+        meetings(&s, &stray, from, to).len(),
+        1,
+        "only Monday's own meeting"
+    );
+}
+
+#[test]
+fn agenda_matches_stepping_day_by_day_for_varied_rules() {
+    // Property: for every series and every day of a long range, the agenda shows a meeting
+    // exactly when the rule says one occurs on that day at the series' time.
+    let rules = [
+        "FREQ=WEEKLY;BYDAY=TU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+        "FREQ=MONTHLY;BYDAY=2TU",
+        "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR",
+        "FREQ=MONTHLY;BYMONTHDAY=31",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=40",
+        "FREQ=WEEKLY;BYDAY=FR;UNTIL=20270315",
+    ];
+    let start = at(2026, 1, 6, 10, 30);
+    let all: Vec<Series> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| series(i as i64 + 1, r, Some(r), start, None))
+        .collect();
+    let (from, to) = (day(2026, 3, 1), day(2028, 3, 31));
+    let shown = meetings(&all, &[], from, to);
+    for s in &all {
+        let mine: Vec<NaiveDateTime> = shown
+            .iter()
+            .filter(|i| i.id == s.ritual.id)
+            .map(AgendaItem::starts_at)
+            .collect();
+        let mut expected = Vec::new();
+        let mut d = from;
+        while d < to {
+            let t = d.and_time(start.time());
+            if s.recurrence.occurs_at(t) {
+                expected.push(t);
+            }
+            d += Duration::days(1);
+        }
+        assert_eq!(mine, expected, "rule {}", s.ritual.fields.name);
+        assert!(
+            !mine.is_empty(),
+            "rule {} should meet in two years",
+            s.ritual.fields.name
+        );
+    }
+}
+
+#[test]
+fn one_on_one_overdue_is_twice_the_cadence() {
+    let s = series(
+        1,
+        "1:1",
+        Some("FREQ=WEEKLY;BYDAY=TU"),
+        at(2026, 6, 2, 10, 0),
+        Some((1, "Ada")),
+    );
+    let now = at(2026, 11, 23, 9, 0);
+    assert_eq!(
+        one_on_one_overdue(
+            &s.recurrence,
+            s.ritual.fields.dtstart,
+            Some(at(2026, 11, 10, 10, 0)),
+            now
+        ),
+        None
+    );
+    assert_eq!(
+        one_on_one_overdue(
+            &s.recurrence,
+            s.ritual.fields.dtstart,
+            Some(at(2026, 11, 3, 10, 0)),
+            now
+        ),
+        Some(19)
+    );
+    // Never held: counts from the first meeting.
+    assert_eq!(
+        one_on_one_overdue(&s.recurrence, s.ritual.fields.dtstart, None, now),
+        Some(173)
+    );
+    let fresh = series(
+        2,
+        "1:1",
+        Some("FREQ=WEEKLY;BYDAY=TU"),
+        at(2026, 11, 17, 10, 0),
+        Some((2, "Bo")),
+    );
+    assert_eq!(
+        one_on_one_overdue(&fresh.recurrence, fresh.ritual.fields.dtstart, None, now),
+        None
+    );
+}

@@ -1,0 +1,252 @@
+//! The agenda (home tab): a week of meetings and due dates, a day and an item selected, and the
+//! keys that act on the selected meeting.
+
+use chrono::{Duration, NaiveDate, Timelike};
+
+use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::agenda::Agenda;
+use crate::schedule::agenda::week_floor;
+use crate::tui::action::Action;
+use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::msg::Effect;
+use crate::tui::widgets::form::Form;
+
+use super::ritual_form::ritual_form;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaPane {
+    /// First day shown; None until the first load.
+    pub from: Option<NaiveDate>,
+    pub day: Option<NaiveDate>,
+    /// Index of the selected item within the selected day.
+    pub item: usize,
+    pub data: Option<Agenda>,
+    /// The next meeting from now, for the status bar.
+    pub next: Option<AgendaItem>,
+}
+
+pub const DAYS: u32 = 7;
+
+impl AgendaPane {
+    pub fn items_on(&self, day: NaiveDate) -> Vec<&AgendaItem> {
+        self.data
+            .iter()
+            .flat_map(|a| a.items.iter())
+            .filter(|i| i.date == day)
+            .collect()
+    }
+
+    pub fn selected_day(&self, today: NaiveDate) -> NaiveDate {
+        self.day.unwrap_or(today)
+    }
+
+    pub fn selected(&self, today: NaiveDate) -> Option<&AgendaItem> {
+        self.items_on(self.selected_day(today))
+            .get(self.item)
+            .copied()
+    }
+
+    /// After a reload the same day stays selected, and the item index stays in range.
+    pub fn set_data(&mut self, agenda: Agenda, next: Option<AgendaItem>, today: NaiveDate) {
+        self.from = Some(agenda.from);
+        self.data = Some(agenda);
+        self.next = next;
+        let count = self.items_on(self.selected_day(today)).len();
+        self.item = self.item.min(count.saturating_sub(1));
+    }
+}
+
+/// The effect that loads the week containing `day`.
+pub fn load_week(model: &Model, day: NaiveDate) -> Effect {
+    Effect::LoadAgenda {
+        from: week_floor(day, model.week_start),
+        days: DAYS,
+    }
+}
+
+/// Loads the week shown now (today's on first use).
+pub fn reload(model: &Model) -> Effect {
+    match model.agenda.from {
+        Some(from) => Effect::LoadAgenda { from, days: DAYS },
+        None => load_week(model, model.today()),
+    }
+}
+
+fn go_to(model: &mut Model, day: NaiveDate) -> Vec<Effect> {
+    let pane = &mut model.agenda;
+    pane.day = Some(day);
+    pane.item = 0;
+    let inside = pane
+        .from
+        .is_some_and(|from| day >= from && day < from + Duration::days(i64::from(DAYS)));
+    if inside {
+        Vec::new()
+    } else {
+        vec![load_week(model, day)]
+    }
+}
+
+/// The start the form for a new meeting offers: the next whole hour today, 10:00 on other days.
+fn default_start(model: &Model, day: NaiveDate) -> chrono::NaiveDateTime {
+    let now = model.now;
+    if day == now.date() && now.hour() < 22 {
+        day.and_hms_opt(now.hour() + 1, 0, 0).unwrap_or(now)
+    } else {
+        day.and_hms_opt(10, 0, 0).unwrap_or(now)
+    }
+}
+
+pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let today = model.today();
+    let day = model.agenda.selected_day(today);
+    match action {
+        Action::PrevDay => go_to(model, day - Duration::days(1)),
+        Action::NextDay => go_to(model, day + Duration::days(1)),
+        Action::PrevWeek => go_to(model, day - Duration::days(7)),
+        Action::NextWeek => go_to(model, day + Duration::days(7)),
+        Action::Today => go_to(model, today),
+        Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp => {
+            let count = model.agenda.items_on(day).len();
+            let last = count.saturating_sub(1);
+            let item = &mut model.agenda.item;
+            *item = match action {
+                Action::Down => (*item + 1).min(last),
+                Action::Up => item.saturating_sub(1),
+                Action::Top | Action::PageUp => 0,
+                _ => last,
+            };
+            Vec::new()
+        }
+        Action::JumpToDate => {
+            let form = Form::new("Jump to date").date(
+                "date",
+                "Date",
+                "",
+                false,
+                "2026-12-01, fri, next mon, +2w",
+            );
+            model.overlay = Some(Overlay::Form {
+                form: Box::new(form),
+                purpose: FormPurpose::JumpToDate,
+            });
+            Vec::new()
+        }
+        Action::AddMeeting if model.read_only => read_only(model),
+        Action::AddMeeting => {
+            let form = ritual_form(
+                None,
+                default_start(model, day),
+                &model.people.rows,
+                model.now,
+            );
+            model.overlay = Some(Overlay::Form {
+                form: Box::new(form),
+                purpose: FormPurpose::AddRitual,
+            });
+            Vec::new()
+        }
+        Action::Open | Action::MarkDone | Action::Skip | Action::Move if model.read_only => {
+            read_only(model)
+        }
+        Action::Open => match model.agenda.selected(today).cloned() {
+            Some(item) if item.kind.is_meeting() => vec![Effect::LoadOccurrence(item)],
+            Some(item) => {
+                model.info(format!(
+                    "{}: {} (due {})",
+                    kind_label(item.kind),
+                    item.title,
+                    item.date.format("%a %-d %b")
+                ));
+                Vec::new()
+            }
+            None => Vec::new(),
+        },
+        Action::MarkDone => match model.agenda.selected(today).cloned() {
+            Some(item) if item.kind.is_meeting() => toggle(item, OccurrenceStatus::Held),
+            Some(item) if item.kind == ItemKind::ActionDue => vec![Effect::SetActionDone {
+                id: item.id,
+                done: !item.done,
+            }],
+            Some(_) => {
+                model.info("Goals and risk reviews are updated in their own tabs (2 and 5).");
+                Vec::new()
+            }
+            None => Vec::new(),
+        },
+        Action::Skip => match model.agenda.selected(today).cloned() {
+            Some(item) if item.kind.is_meeting() => toggle(item, OccurrenceStatus::Skipped),
+            _ => Vec::new(),
+        },
+        Action::Move => {
+            if let Some(item) = model
+                .agenda
+                .selected(today)
+                .cloned()
+                .filter(|i| i.kind.is_meeting())
+                && let (Some(original), Some(start)) = (item.occurrence, item.start)
+            {
+                let form = Form::new(format!("Move {}", item.title))
+                    .date(
+                        "date",
+                        "New date",
+                        &item.date.format("%Y-%m-%d").to_string(),
+                        false,
+                        "2026-12-01, fri, +1d",
+                    )
+                    .time(
+                        "time",
+                        "New time",
+                        &start.format("%H:%M").to_string(),
+                        "14:30",
+                    );
+                model.overlay = Some(Overlay::Form {
+                    form: Box::new(form),
+                    purpose: FormPurpose::MoveOccurrence {
+                        ritual: item.id,
+                        original,
+                    },
+                });
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn read_only(model: &mut Model) -> Vec<Effect> {
+    model.error("This database is read-only: changes are disabled.");
+    Vec::new()
+}
+
+/// Sets `status`, or returns the occurrence to scheduled when it already has it.
+fn toggle(item: AgendaItem, status: OccurrenceStatus) -> Vec<Effect> {
+    let Some(original) = item.occurrence else {
+        return Vec::new();
+    };
+    let status = if item.status == Some(status) {
+        OccurrenceStatus::Scheduled
+    } else {
+        status
+    };
+    vec![Effect::SetOccurrenceStatus {
+        ritual: item.id,
+        original,
+        status,
+    }]
+}
+
+pub fn kind_label(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Ritual => "Meeting",
+        ItemKind::OneOnOne => "1:1",
+        ItemKind::GoalDue => "Goal",
+        ItemKind::ActionDue => "Action",
+        ItemKind::RiskReview => "Risk review",
+    }
+}

@@ -1,0 +1,410 @@
+//! Drawing the agenda: days side by side on wide terminals, a day list on narrow ones, the "now"
+//! marker in today, and the radar strip.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::agenda::{DAYS, kind_label};
+use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
+use crate::domain::ritual::OccurrenceStatus;
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+
+/// From this width the week is drawn as seven columns.
+const COLUMNS_MIN_WIDTH: u16 = 140;
+const RADAR_MAX_ROWS: usize = 5;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let Some(data) = &model.agenda.data else {
+        return;
+    };
+    let radar_rows = if data.radar.is_empty() {
+        1
+    } else {
+        data.radar.len().min(RADAR_MAX_ROWS)
+    } as u16;
+    let [header, body, radar] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(3),
+        Constraint::Length(radar_rows + 1),
+    ])
+    .areas(area);
+    render_header(frame, header, model, data.from);
+    if area.width >= COLUMNS_MIN_WIDTH {
+        render_columns(frame, body, model, data.from);
+    } else {
+        render_list(frame, body, model, data.from);
+    }
+    render_radar(frame, radar, &data.radar, theme);
+}
+
+fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
+    let theme = &model.theme;
+    let to = from + Duration::days(i64::from(DAYS) - 1);
+    let week = from.iso_week().week();
+    let range = if from.month() == to.month() {
+        format!("{} – {}", from.format("%a %-d"), to.format("%a %-d %b %Y"))
+    } else {
+        format!(
+            "{} – {}",
+            from.format("%a %-d %b"),
+            to.format("%a %-d %b %Y")
+        )
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" Week {week} · "), theme.title),
+        Span::styled(range, theme.text),
+    ]);
+    let hints = Line::from(vec![
+        Span::styled("h l", theme.key),
+        Span::styled(" day  ", theme.dim),
+        Span::styled("[ ]", theme.key),
+        Span::styled(" week  ", theme.dim),
+        Span::styled("t", theme.key),
+        Span::styled(" today  ", theme.dim),
+        Span::styled("x", theme.key),
+        Span::styled(" held  ", theme.dim),
+        Span::styled("s", theme.key),
+        Span::styled(" skip  ", theme.dim),
+        Span::styled("a", theme.key),
+        Span::styled(" add ", theme.dim),
+    ])
+    .right_aligned();
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(hints.width() as u16)])
+        .areas(Rect { height: 1, ..area });
+    let fits = line.width() + hints.width() + 2 <= usize::from(area.width);
+    frame.render_widget(Paragraph::new(line), if fits { l } else { area });
+    if fits {
+        frame.render_widget(Paragraph::new(hints), r);
+    }
+}
+
+fn status_icon(item: &AgendaItem) -> &'static str {
+    match (item.status, item.kind) {
+        (Some(OccurrenceStatus::Held), _) => "✓",
+        (Some(OccurrenceStatus::Skipped), _) => "✗",
+        (_, ItemKind::GoalDue) => "◆",
+        (_, ItemKind::ActionDue) if item.done => "✓",
+        (_, ItemKind::ActionDue) => "□",
+        (_, ItemKind::RiskReview) => "▲",
+        _ if item.moved => "↷",
+        _ => "·",
+    }
+}
+
+fn item_style(item: &AgendaItem, now: NaiveDateTime, theme: &Theme) -> Style {
+    let end = item
+        .end
+        .map(|e| item.date.and_time(e))
+        .unwrap_or_else(|| item.date.and_time(chrono::NaiveTime::MIN) + Duration::days(1));
+    let mut style = match item.kind {
+        ItemKind::OneOnOne => theme.accent,
+        ItemKind::GoalDue | ItemKind::RiskReview => theme.warning,
+        _ => theme.text,
+    };
+    if item.status == Some(OccurrenceStatus::Skipped) {
+        style = theme.dim.add_modifier(Modifier::CROSSED_OUT);
+    } else if end <= now || item.done {
+        style = theme.dim;
+    }
+    style
+}
+
+fn label(item: &AgendaItem) -> String {
+    match item.kind {
+        ItemKind::GoalDue | ItemKind::ActionDue | ItemKind::RiskReview => {
+            let who = item
+                .person
+                .as_ref()
+                .map(|p| format!(" · {p}"))
+                .unwrap_or_default();
+            format!("{}: {}{who}", kind_label(item.kind), item.title)
+        }
+        _ => item.title.clone(),
+    }
+}
+
+/// Where the "now" line goes in a day's items: before the first item that has not ended.
+fn now_index(items: &[&AgendaItem], now: NaiveDateTime) -> usize {
+    items
+        .iter()
+        .position(|i| i.start.is_some() && i.starts_at() >= now)
+        .unwrap_or(items.len())
+}
+
+fn now_line(now: NaiveDateTime, width: u16, theme: &Theme) -> Line<'static> {
+    let label = format!(" now {} ", now.format("%H:%M"));
+    let rest = (width as usize).saturating_sub(label.chars().count() + 2);
+    Line::from(vec![
+        Span::styled("──", theme.error),
+        Span::styled(label, theme.error.add_modifier(Modifier::BOLD)),
+        Span::styled("─".repeat(rest), theme.error),
+    ])
+}
+
+fn day_title(day: NaiveDate, today: NaiveDate, long: bool) -> String {
+    let base = if long {
+        day.format("%A %-d %B")
+    } else {
+        day.format("%a %-d")
+    }
+    .to_string();
+    if day == today {
+        format!("{base} · today")
+    } else {
+        base
+    }
+}
+
+fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
+    let theme = &model.theme;
+    let today = model.today();
+    let selected_day = model.agenda.selected_day(today);
+    let columns = Layout::horizontal((0..DAYS).map(|_| Constraint::Ratio(1, DAYS))).split(area);
+    for (i, col) in columns.iter().enumerate() {
+        let day = from + Duration::days(i as i64);
+        let items = model.agenda.items_on(day);
+        let is_selected = day == selected_day;
+        let header_style = match (day == today, is_selected) {
+            (_, true) => theme.tab_active,
+            (true, false) => theme.today,
+            _ => theme.header,
+        };
+        let mut lines = vec![Line::from(Span::styled(
+            format!(" {} ", day_title(day, today, false)),
+            header_style,
+        ))];
+        let now_at = (day == today).then(|| now_index(&items, model.now));
+        for (n, item) in items.iter().enumerate() {
+            if now_at == Some(n) {
+                lines.push(now_line(model.now, col.width, theme));
+            }
+            let time = match (item.start, item.end) {
+                (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
+                _ => "due".to_string(),
+            };
+            let mut style = item_style(item, model.now, theme);
+            if is_selected && n == model.agenda.item {
+                style = style.patch(theme.selected);
+            }
+            let width = usize::from(col.width.saturating_sub(2)).max(4);
+            lines.push(Line::from(Span::styled(
+                format!("{time} {}", status_icon(item)),
+                style,
+            )));
+            for part in wrap(&label(item), width, 2) {
+                lines.push(Line::from(Span::styled(format!(" {part}"), style)));
+            }
+        }
+        if now_at == Some(items.len()) {
+            lines.push(now_line(model.now, col.width, theme));
+        }
+        if items.is_empty() {
+            lines.push(Line::from(Span::styled("  —", theme.dim)));
+        }
+        let block = Block::default()
+            .borders(Borders::RIGHT)
+            .border_style(theme.dim);
+        frame.render_widget(Paragraph::new(lines).block(block), *col);
+    }
+}
+
+/// Word-wraps `text` into at most `max_lines` lines of `width` columns; a word longer than a
+/// line is cut, and text that does not fit ends in "…".
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut overflow = false;
+    for word in text.split_whitespace() {
+        let needed = if current.is_empty() {
+            word.width()
+        } else {
+            current.width() + 1 + word.width()
+        };
+        if needed <= width {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        for c in word.chars() {
+            if current.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+        }
+        if lines.len() >= max_lines {
+            overflow = true;
+            break;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines || overflow {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while last.width() + 1 > width && last.pop().is_some() {}
+            last.push('…');
+        }
+    }
+    lines
+}
+
+fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
+    let theme = &model.theme;
+    let today = model.today();
+    let selected_day = model.agenda.selected_day(today);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
+    for i in 0..DAYS {
+        let day = from + Duration::days(i64::from(i));
+        let items = model.agenda.items_on(day);
+        let is_selected = day == selected_day;
+        let style = match (day == today, is_selected) {
+            (_, true) => theme.tab_active,
+            (true, false) => theme.today,
+            _ => theme.header,
+        };
+        if is_selected {
+            focus_line = lines.len();
+        }
+        lines.push(Line::from(Span::styled(
+            format!(" {} ", day_title(day, today, true)),
+            style,
+        )));
+        let now_at = (day == today).then(|| now_index(&items, model.now));
+        for (n, item) in items.iter().enumerate() {
+            if now_at == Some(n) {
+                lines.push(now_line(model.now, area.width, theme));
+            }
+            let time = match (item.start, item.end) {
+                (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
+                _ => "due".to_string(),
+            };
+            let mut style = item_style(item, model.now, theme);
+            let chosen = is_selected && n == model.agenda.item;
+            if chosen {
+                style = style.patch(theme.selected);
+                focus_line = lines.len();
+            }
+            let pointer = if chosen { "▌" } else { " " };
+            let mut spans = vec![
+                Span::styled(
+                    format!("{pointer} {time:<11} {} ", status_icon(item)),
+                    style,
+                ),
+                Span::styled(label(item), style),
+            ];
+            if item.moved
+                && let Some(o) = item.occurrence
+            {
+                spans.push(Span::styled(
+                    format!("  moved from {}", o.format("%a %H:%M")),
+                    theme.dim,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        if now_at == Some(items.len()) && !items.is_empty() {
+            lines.push(now_line(model.now, area.width, theme));
+        }
+        if items.is_empty() {
+            lines.push(Line::from(Span::styled("    nothing scheduled", theme.dim)));
+        }
+    }
+    // Keep the selected line in view, one line of context below it.
+    let offset =
+        u16::try_from((focus_line + 2).saturating_sub(usize::from(area.height))).unwrap_or(0);
+    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), area);
+}
+
+fn radar_text(r: &RadarItem) -> (String, &'static str) {
+    match r.kind {
+        RadarKind::OverdueAction => (
+            format!("{} — {}, {} days overdue", r.title, r.detail, r.days),
+            "action",
+        ),
+        RadarKind::OverdueReview => (
+            format!("{} — review {} days overdue", r.title, r.days),
+            "risk",
+        ),
+        RadarKind::GoalBehind => (
+            format!("{} — {}, behind schedule", r.title, r.detail),
+            "goal",
+        ),
+        RadarKind::OneOnOneOverdue => (format!("{} — {}", r.title, r.detail), "1:1"),
+    }
+}
+
+fn render_radar(frame: &mut Frame<'_>, area: Rect, radar: &[RadarItem], theme: &Theme) {
+    let title = Line::from(vec![
+        Span::styled(" Radar ", theme.title),
+        Span::styled(format!("{} ", radar.len()), theme.dim),
+    ]);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.dim)
+        .title(title);
+    let lines: Vec<Line> = if radar.is_empty() {
+        vec![Line::from(Span::styled(
+            " ✓ Nothing overdue: actions, reviews, goals and 1:1s are on track.",
+            theme.ok,
+        ))]
+    } else {
+        let mut lines: Vec<Line> = radar
+            .iter()
+            .take(RADAR_MAX_ROWS)
+            .map(|r| {
+                let (text, tag) = radar_text(r);
+                Line::from(vec![
+                    Span::styled(format!(" ! {tag:<7}"), theme.warning),
+                    Span::raw(text),
+                ])
+            })
+            .collect();
+        if radar.len() > RADAR_MAX_ROWS
+            && let Some(last) = lines.last_mut()
+        {
+            *last = Line::from(Span::styled(
+                format!(" … and {} more", radar.len() - RADAR_MAX_ROWS + 1),
+                theme.dim,
+            ));
+        }
+        lines
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_words_and_marks_what_does_not_fit() {
+        assert_eq!(
+            wrap("Monthly business review", 20, 2),
+            vec!["Monthly business", "review"]
+        );
+        assert_eq!(wrap("a b c", 20, 2), vec!["a b c"]);
+        assert_eq!(
+            wrap("Draft the proposal for a second on-call rotation", 20, 2),
+            vec!["Draft the proposal", "for a second on-cal…"]
+        );
+        assert_eq!(
+            wrap("Supercalifragilistic", 8, 2),
+            vec!["Supercal", "ifragil…"]
+        );
+        assert!(wrap("", 8, 2).is_empty());
+    }
+}

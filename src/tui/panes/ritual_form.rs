@@ -1,0 +1,191 @@
+//! The form for adding and editing a ritual (and a one-off meeting from the agenda).
+
+use chrono::NaiveDateTime;
+
+use crate::domain::Invalid;
+use crate::domain::ritual::RitualFields;
+use crate::ops::people::PersonOverview;
+use crate::ops::rituals::RitualOverview;
+use crate::schedule::recurrence::{Cadence, Recurrence};
+use crate::tui::model::{FormPurpose, Model};
+use crate::tui::msg::Effect;
+use crate::tui::widgets::form::Form;
+
+const NO_PERSON: &str = "— nobody (not a 1:1) —";
+
+fn cadence_label(c: Cadence) -> String {
+    match c {
+        Cadence::Once => "once (one-off meeting)".into(),
+        Cadence::Weekly => "weekly".into(),
+        Cadence::Biweekly => "every 2 weeks".into(),
+        Cadence::MonthlyNthWeekday => "monthly on the same weekday".into(),
+        Cadence::QuarterlyLastWeekday => "quarterly on the last weekday".into(),
+        Cadence::Monthly => "monthly on the same date".into(),
+        Cadence::Custom => "custom RRULE…".into(),
+    }
+}
+
+/// The form for a new ritual starting at `start` (`existing` None), or for editing one.
+pub fn ritual_form(
+    existing: Option<&RitualOverview>,
+    start: NaiveDateTime,
+    people: &[PersonOverview],
+    now: NaiveDateTime,
+) -> Form {
+    let fields = existing.map(|r| &r.ritual.fields);
+    let start = fields.map_or(start, |f| f.dtstart);
+    let rule = fields.and_then(|f| f.rrule.clone());
+    let cadence = match fields {
+        Some(f) => Cadence::detect(f.rrule.as_deref(), f.dtstart),
+        None => Cadence::Once,
+    };
+    let cadences: Vec<String> = Cadence::ALL.iter().map(|c| cadence_label(*c)).collect();
+    let selected = Cadence::ALL.iter().position(|c| *c == cadence).unwrap_or(0);
+    let mut persons = vec![NO_PERSON.to_string()];
+    persons.extend(people.iter().map(|p| p.person.name.clone()));
+    let person = fields
+        .and_then(|f| f.person_id)
+        .and_then(|id| people.iter().position(|p| p.person.id == id))
+        .map_or(0, |i| i + 1);
+    let title = match existing {
+        Some(r) => format!("Edit {}", r.ritual.fields.name),
+        None => "New meeting".to_string(),
+    };
+    let mut form = Form::new(title)
+        .text(
+            "name",
+            "Name",
+            fields.map_or("", |f| f.name.as_str()),
+            "e.g. Staff meeting",
+        )
+        .choice("cadence", "Repeats", cadences, selected)
+        .text(
+            "rrule",
+            "RRULE",
+            rule.as_deref().unwrap_or(""),
+            "for custom: FREQ=MONTHLY;BYDAY=2TU",
+        )
+        .date(
+            "date",
+            "First meeting",
+            &start.format("%Y-%m-%d").to_string(),
+            false,
+            "2026-12-01, mon, +1w",
+        )
+        .time("time", "Time", &start.format("%H:%M").to_string(), "10:00")
+        .number(
+            "minutes",
+            "Minutes",
+            i64::from(fields.map_or(30, |f| f.duration_min)),
+            1,
+            1440,
+        )
+        .number(
+            "prep",
+            "Prep minutes",
+            i64::from(fields.map_or(0, |f| f.prep_min)),
+            0,
+            240,
+        )
+        .choice("person", "1:1 with", persons, person)
+        .text(
+            "attendees",
+            "Attendees",
+            fields.map_or("", |f| f.attendees.as_str()),
+            "who comes",
+        )
+        .multiline(
+            "agenda",
+            "Agenda",
+            fields.map_or("", |f| f.agenda.as_str()),
+            "checklist, one item per line",
+        );
+    if let Some(r) = existing.filter(|r| r.ritual.fields.rrule.is_some()) {
+        // A schedule change applies from the next meeting on, keeping past ones as they were.
+        let next = r.next.unwrap_or(now).date();
+        form = form.date(
+            "from",
+            "Changes from",
+            &next.format("%Y-%m-%d").to_string(),
+            false,
+            "date of the first changed meeting",
+        );
+    }
+    form
+}
+
+/// Turns the ritual form into the effect that saves it, or the first field error.
+pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+    let today = model.today();
+    let date = form.date_value("date", today)?.unwrap_or(today);
+    let start = date.and_time(form.time_value("time")?);
+    let cadence = Cadence::ALL
+        .get(form.choice_index("cadence"))
+        .copied()
+        .unwrap_or(Cadence::Once);
+    let typed_rule = form.value("rrule").trim().to_string();
+    let existing = match purpose {
+        FormPurpose::EditRitual(id) => model.rituals.rows.iter().find(|r| r.ritual.id == id),
+        _ => None,
+    };
+    let rrule = match cadence {
+        Cadence::Once => None,
+        Cadence::Custom => {
+            if typed_rule.is_empty() {
+                return Err(Invalid::field(
+                    "rrule",
+                    "type the custom rule, e.g. FREQ=MONTHLY;BYDAY=2TU",
+                ));
+            }
+            Some(typed_rule)
+        }
+        // An untouched preset keeps the stored rule as it was written.
+        _ if existing.is_some() && !form.changed("cadence") && !form.changed("date") => {
+            existing.and_then(|r| r.ritual.fields.rrule.clone())
+        }
+        preset => preset.rule_for(start),
+    };
+    let person_id = form
+        .choice_index("person")
+        .checked_sub(1)
+        .and_then(|i| model.people.rows.get(i))
+        .map(|p| p.person.id);
+    let fields = RitualFields {
+        name: form.value("name"),
+        rrule,
+        dtstart: start,
+        duration_min: u32::try_from(form.number_value("minutes")?).unwrap_or(30),
+        week_start: model.week_start,
+        person_id,
+        attendees: form.value("attendees"),
+        agenda: form.value("agenda"),
+        prep_min: u32::try_from(form.number_value("prep")?).unwrap_or(0),
+        location: existing
+            .map(|r| r.ritual.fields.location.clone())
+            .unwrap_or_default(),
+    }
+    .check()?;
+    // Checked here too so a bad rule is reported on its field before a round trip.
+    Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start).map_err(|e| {
+        Invalid::field(
+            if cadence == Cadence::Custom {
+                "rrule"
+            } else {
+                "cadence"
+            },
+            e.to_string(),
+        )
+    })?;
+    match purpose {
+        FormPurpose::EditRitual(id) => {
+            let from = if existing.is_some_and(|r| r.ritual.fields.rrule.is_some()) {
+                form.date_value("from", today)?
+                    .map(|d| d.and_time(chrono::NaiveTime::MIN))
+            } else {
+                None
+            };
+            Ok(Effect::UpdateRitual { id, fields, from })
+        }
+        _ => Ok(Effect::AddRitual(fields)),
+    }
+}

@@ -1,0 +1,115 @@
+//! Drawing the rituals list and the selected series' details.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row};
+
+use crate::ops::rituals::RitualOverview;
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
+
+const DETAIL_MIN_WIDTH: u16 = 120;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let pane = &model.rituals;
+    if pane.loaded && pane.rows.is_empty() {
+        let advice = vec![
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("a", theme.key),
+                Span::raw(
+                    " to add a recurring meeting, or load a director's standard cadence with",
+                ),
+            ]),
+            Line::from(Span::styled("bearing init --template director", theme.key)),
+        ];
+        render_empty(frame, area, "No rituals yet", advice, theme);
+        return;
+    }
+    let (list_area, detail) = with_detail(area, DETAIL_MIN_WIDTH, 62);
+    let rows = pane.rows.iter().map(|r| {
+        let next = r.next.map_or_else(
+            || "ended".to_string(),
+            |t| t.format("%a %-d %b %H:%M").to_string(),
+        );
+        Row::new(vec![
+            Cell::from(r.ritual.fields.name.clone()),
+            Cell::from(r.schedule.clone()),
+            Cell::from(next),
+        ])
+        .style(if r.ended { theme.dim } else { theme.text })
+    });
+    let widths = [
+        Constraint::Percentage(32),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+    ];
+    let header = Row::new(vec!["Name", "When", "Next"]);
+    render_table(
+        frame,
+        list_area,
+        "Rituals",
+        Columns {
+            header,
+            widths: widths.to_vec(),
+        },
+        rows,
+        pane.selected,
+        theme,
+    );
+    if let (Some(area), Some(r)) = (detail, pane.current()) {
+        render_detail(frame, area, detail_lines(r, theme), theme);
+    }
+}
+
+fn detail_lines(r: &RitualOverview, theme: &Theme) -> Vec<Line<'static>> {
+    let f = &r.ritual.fields;
+    let mut lines = vec![
+        Line::from(Span::styled(f.name.clone(), theme.title)),
+        Line::from(Span::styled(r.schedule.clone(), theme.dim)),
+    ];
+    if let Some(p) = &r.person {
+        lines.push(Line::from(vec![
+            Span::styled("1:1 with ", theme.dim),
+            Span::raw(p.clone()),
+        ]));
+    }
+    if f.prep_min > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("{} min of prep", f.prep_min),
+            theme.dim,
+        )));
+    }
+    if let Some(rule) = &f.rrule {
+        lines.push(Line::from(Span::styled(format!("RRULE {rule}"), theme.dim)));
+    }
+    if !f.attendees.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Attendees", theme.header)));
+        lines.push(Line::from(f.attendees.clone()));
+    }
+    if !f.agenda.trim().is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("Agenda", theme.header)));
+        lines.extend(f.agenda.lines().map(|l| Line::from(format!("☐ {l}"))));
+    }
+    lines.push(Line::default());
+    let when = |t: Option<NaiveDateTime>| {
+        t.map_or("—".to_string(), |t| {
+            t.format("%a %-d %b %Y %H:%M").to_string()
+        })
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Last  ", theme.dim),
+        Span::raw(when(r.last)),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Next  ", theme.dim),
+        Span::raw(when(r.next)),
+    ]));
+    lines
+}
