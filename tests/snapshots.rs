@@ -58,7 +58,12 @@ fn model(demo: bool) -> App {
 
 fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
-        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let code = if c == '\r' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
         let effects = update(&mut app.model, Msg::Key(key));
         settle(&mut app.model, &mut app.runner, effects);
     }
@@ -162,6 +167,40 @@ fn move_form() {
     let mut m = model(true);
     press(&mut m, "m");
     snapshot_sizes!("move_form", m);
+}
+
+#[test]
+fn person_page() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    // Priya: two queued topics, an action, two notes.
+    press(&mut m, "jjjjj\r");
+    assert!(m.person.detail.is_some());
+    snapshot_sizes!("person_page", m);
+}
+
+#[test]
+fn prep_view() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "jjjjjp");
+    assert!(m.person.prep.is_some());
+    snapshot_sizes!("prep_view", m);
+}
+
+#[test]
+fn record_form() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "jjjjjr");
+    snapshot_sizes!("record_form", m);
+}
+
+#[test]
+fn search_overlay() {
+    let mut m = model(true);
+    press(&mut m, "/on-call");
+    snapshot_sizes!("search", m);
 }
 
 #[test]

@@ -27,6 +27,7 @@ fn input(name: &str) -> PersonInput {
             relation: Some(Relation::Report),
             career_goals: "Senior manager in 18 months".into(),
             context: "Prefers async updates".into(),
+            prompts: String::new(),
         },
         one_on_one: None,
     }
@@ -99,7 +100,7 @@ fn reopening_does_not_migrate_again_and_keeps_data() {
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
-    assert_eq!(list_people(&store).unwrap().len(), 1);
+    assert_eq!(list_people(&store, now()).unwrap().len(), 1);
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn a_read_only_file_opens_read_only_and_refuses_writes() {
     }
     let mut store = Store::open(&path).unwrap();
     assert!(store.is_read_only());
-    assert_eq!(list_people(&store).unwrap().len(), 1);
+    assert_eq!(list_people(&store, now()).unwrap().len(), 1);
     let err = add_person(&mut store, input("Grace"), Weekday::Mon, now()).unwrap_err();
     assert!(err.to_string().contains("read-only"), "{err}");
 }
@@ -192,7 +193,7 @@ fn people_round_trip_and_edit_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("p.db")).unwrap();
     let ada = add_person(&mut store, input("Ada Lovelace"), Weekday::Mon, now()).unwrap();
-    let listed = list_people(&store).unwrap();
+    let listed = list_people(&store, now()).unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].person, ada);
     assert_eq!(ada.career_goals, "Senior manager in 18 months");
@@ -205,7 +206,7 @@ fn people_round_trip_and_edit_and_delete() {
     assert_eq!(resolve_person(&store, "ada king").unwrap().id, ada.id);
 
     delete_person(&mut store, ada.id).unwrap();
-    assert!(list_people(&store).unwrap().is_empty());
+    assert!(list_people(&store, now()).unwrap().is_empty());
 }
 
 #[test]
@@ -215,7 +216,7 @@ fn duplicate_names_are_refused_case_insensitively_on_the_name_field() {
     let err = add_person(&mut store, input("  ADA "), Weekday::Mon, now()).unwrap_err();
     assert_eq!(err.field(), Some("name"));
     assert_eq!(err.exit_code(), 2);
-    assert_eq!(list_people(&store).unwrap().len(), 1);
+    assert_eq!(list_people(&store, now()).unwrap().len(), 1);
 }
 
 #[test]
@@ -229,7 +230,7 @@ fn a_bad_cadence_saves_nothing() {
     });
     let err = add_person(&mut store, bad, Weekday::Mon, now()).unwrap_err();
     assert_eq!(err.field(), Some("cadence"));
-    assert!(list_people(&store).unwrap().is_empty());
+    assert!(list_people(&store, now()).unwrap().is_empty());
 }
 
 #[test]
@@ -246,7 +247,7 @@ fn cadence_creates_a_one_on_one_series_and_changing_it_keeps_history() {
         duration_min: 30,
     });
     let ada = add_person(&mut store, with.clone(), Weekday::Mon, now()).unwrap();
-    let row = &list_people(&store).unwrap()[0];
+    let row = &list_people(&store, now()).unwrap()[0];
     assert_eq!(row.cadence_rrule.as_deref(), Some("FREQ=WEEKLY;BYDAY=TU"));
     assert_eq!(row.at.as_deref(), Some("10:00"));
 
@@ -278,7 +279,7 @@ fn cadence_creates_a_one_on_one_series_and_changing_it_keeps_history() {
         )
         .unwrap();
     assert!(old_rule.contains("UNTIL="), "{old_rule}");
-    let row = &list_people(&store).unwrap()[0];
+    let row = &list_people(&store, now()).unwrap()[0];
     assert_eq!(
         row.cadence_rrule.as_deref(),
         Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")

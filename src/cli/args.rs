@@ -54,6 +54,69 @@ pub enum Command {
     Init(InitArgs),
     /// Export data (ICS: rituals and 1:1s as recurring events for calendar programs)
     Export(ExportArgs),
+    /// Talking points for someone's next 1:1
+    #[command(subcommand)]
+    Topic(TopicCommand),
+    /// Action items, mine or theirs
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// Dated 1:1 notes
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
+    Prep {
+        /// Id or name
+        person: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: PrepFormat,
+    },
+    /// Full-text search over notes, topics, actions, people, rituals, goals and risks
+    Search {
+        query: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PrepFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicCommand {
+    /// Queue a talking point (TEXT "-" reads standard input)
+    Add { person: String, text: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Add an action item (TEXT "-" reads standard input)
+    Add {
+        /// Who it is with (id or name)
+        #[arg(long)]
+        person: Option<String>,
+        /// Due date (2026-12-01, fri, +3d ...)
+        #[arg(long)]
+        due: String,
+        /// Who owes it: me or them
+        #[arg(long, default_value = "me")]
+        owner: String,
+        text: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Add a dated note (TEXT "-" reads standard input)
+    Add {
+        person: String,
+        /// The 1:1's date (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

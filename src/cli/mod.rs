@@ -6,6 +6,7 @@ mod args;
 mod demo;
 mod export;
 mod init;
+mod one_on_one;
 mod output;
 mod person;
 mod ritual;
@@ -157,6 +158,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
+        Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
+        Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
+        Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),
+        Some(Command::Prep { person, format }) => one_on_one::prep(&ctx, &person, format),
+        Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
     }
 }
 

@@ -65,7 +65,7 @@ fn flag_for(field: &str) -> &str {
 
 fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let rows = people::list_people(&store)?;
+    let rows = people::list_people(&store, ctx.now())?;
     match format {
         ListFormat::Json => print_json(&rows),
         ListFormat::Text => {

@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod dates;
 pub mod invalid;
+pub mod one_on_one;
 pub mod person;
 pub mod plan;
 pub mod ritual;

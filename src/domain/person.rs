@@ -70,6 +70,8 @@ pub struct Person {
     pub career_goals: String,
     /// Private context: anything else worth remembering before a 1:1.
     pub context: String,
+    /// This person's 1:1 prompts, one per line; empty means the defaults for their relation.
+    pub prompts: String,
 }
 
 /// What a user typed for a person, before it is checked.
@@ -81,6 +83,7 @@ pub struct PersonDraft {
     pub relation: Option<Relation>,
     pub career_goals: String,
     pub context: String,
+    pub prompts: String,
 }
 
 /// A checked person, ready to be stored.
@@ -92,6 +95,7 @@ pub struct PersonFields {
     pub relation: Relation,
     pub career_goals: String,
     pub context: String,
+    pub prompts: String,
 }
 
 impl PersonDraft {
@@ -129,6 +133,13 @@ impl PersonDraft {
             relation: self.relation.unwrap_or(Relation::Report),
             career_goals: self.career_goals.trim_end().to_string(),
             context: self.context.trim_end().to_string(),
+            prompts: self
+                .prompts
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
     }
 }
@@ -142,6 +153,7 @@ impl From<&Person> for PersonDraft {
             relation: Some(p.relation),
             career_goals: p.career_goals.clone(),
             context: p.context.clone(),
+            prompts: p.prompts.clone(),
         }
     }
 }

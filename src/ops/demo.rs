@@ -4,6 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::Deserialize;
 
 use super::OpsError;
+use super::one_on_ones::{add_note, add_topic};
 use super::people::{OneOnOnePlan, PersonInput, add_person};
 use super::rituals::{add_ritual, move_occurrence, set_status};
 use super::templates::init_director;
@@ -23,6 +24,23 @@ const DEMO: &str = include_str!("../../assets/demo.toml");
 #[serde(deny_unknown_fields)]
 struct DemoData {
     person: Vec<DemoPerson>,
+    note: Vec<DemoNote>,
+    topic: Vec<DemoTopic>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoNote {
+    person: String,
+    weeks_ago: i64,
+    body: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoTopic {
+    person: String,
+    body: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +87,7 @@ pub fn load_demo(
     let data: DemoData = toml::from_str(DEMO)
         .map_err(|e| Invalid::new(format!("the built-in demo data is broken: {e}")))?;
     let mut count = 0;
+    let (demo_notes, demo_topics) = (data.note, data.topic);
     for p in data.person {
         let relation = Relation::parse(&p.relation)?;
         let one_on_one = match p.cadence.as_str() {
@@ -106,6 +125,7 @@ pub fn load_demo(
                 relation: Some(relation),
                 career_goals: p.career_goals,
                 context: p.context,
+                prompts: String::new(),
             },
             one_on_one,
         };
@@ -116,10 +136,38 @@ pub fn load_demo(
     init_director(store, history_start, week_start, now)?;
     let rituals = add_history(store, now)?;
     add_actions(store, now)?;
+    for n in demo_notes {
+        let id = demo_person(store, &n.person)?;
+        // Dated on the 1:1 it records: the person's last meeting that many weeks back.
+        let back = now - Duration::weeks(n.weeks_ago - 1);
+        let meeting = super::people::get_person(store, id)?
+            .one_on_one
+            .and_then(|r| {
+                Recurrence::new(
+                    r.fields.rrule.as_deref(),
+                    r.fields.dtstart,
+                    r.fields.week_start,
+                )
+                .ok()?
+                .last_at_or_before(back - Duration::minutes(1))
+            });
+        let date = meeting.map_or(now.date() - Duration::weeks(n.weeks_ago), |t| t.date());
+        add_note(store, id, date, &n.body, now)?;
+    }
+    for t in demo_topics {
+        let id = demo_person(store, &t.person)?;
+        add_topic(store, id, &t.body, now)?;
+    }
     Ok(DemoSummary {
         people: count,
         rituals,
     })
+}
+
+fn demo_person(store: &Store, name: &str) -> Result<i64, OpsError> {
+    people::find_by_name(store.conn(), name)?
+        .map(|p| p.id)
+        .ok_or_else(|| Invalid::new(format!("demo data names an unknown person: {name}")).into())
 }
 
 /// A lived-in calendar: past meetings held (one 1:1 series left to lapse), one skipped, one
@@ -285,7 +333,7 @@ mod tests {
             8 + 7 + 1,
             "standard rituals, 1:1s, one-off"
         );
-        let listed = super::super::people::list_people(&store).unwrap();
+        let listed = super::super::people::list_people(&store, now).unwrap();
         assert_eq!(listed.iter().filter(|p| p.one_on_one.is_some()).count(), 7);
         assert!(load_demo(&mut store, Weekday::Mon, now).is_err());
     }

@@ -7,6 +7,7 @@ pub mod demo;
 mod error;
 pub mod export;
 mod ics;
+pub mod one_on_ones;
 pub mod people;
 pub mod rituals;
 pub mod templates;

@@ -5,10 +5,13 @@ use serde::Serialize;
 
 use super::OpsError;
 use crate::domain::Invalid;
+use crate::domain::one_on_one::{CadenceState, cadence_state};
 use crate::domain::person::{Person, PersonDraft};
 use crate::domain::ritual::{Ritual, RitualFields};
+use crate::schedule::agenda::typical_gap;
 use crate::schedule::recurrence::{Recurrence, describe};
-use crate::store::{Store, people, rituals};
+use crate::store::{Store, actions, notes, occurrences, people, rituals, topics};
+use std::collections::HashMap;
 
 pub const DEFAULT_ONE_ON_ONE_MIN: u32 = 30;
 
@@ -40,6 +43,22 @@ pub struct PersonOverview {
     pub cadence_rrule: Option<String>,
     /// "HH:MM" of the 1:1.
     pub at: Option<String>,
+    pub stats: PersonStats,
+}
+
+/// How a person's 1:1s are going, for the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PersonStats {
+    /// The latest 1:1 held (or note written).
+    pub last: Option<NaiveDateTime>,
+    pub next: Option<NaiveDateTime>,
+    pub days_since: Option<i64>,
+    /// The usual days between 1:1s.
+    pub cadence_days: Option<i64>,
+    pub state: Option<CadenceState>,
+    pub open_mine: u32,
+    pub open_theirs: u32,
+    pub topics: u32,
 }
 
 impl PersonOverview {
@@ -59,14 +78,72 @@ impl PersonOverview {
             cadence,
             one_on_one,
             person,
+            stats: PersonStats::default(),
         }
     }
 }
 
-pub fn list_people(store: &Store) -> Result<Vec<PersonOverview>, OpsError> {
+/// Fills in each person's 1:1 statistics as of `now`.
+fn add_stats(
+    store: &Store,
+    list: &mut [PersonOverview],
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    let conn = store.conn();
+    let held: HashMap<i64, NaiveDateTime> = occurrences::last_held_one_on_ones(conn)?
+        .into_iter()
+        .collect();
+    let noted: HashMap<i64, NaiveDateTime> = notes::latest_dates(conn)?
+        .into_iter()
+        .map(|(p, d)| (p, d.and_time(NaiveTime::MIN)))
+        .collect();
+    let open: HashMap<i64, (u32, u32)> = actions::open_counts(conn)?
+        .into_iter()
+        .map(|(p, m, t)| (p, (m, t)))
+        .collect();
+    let queued: HashMap<i64, u32> = topics::queued_counts(conn)?.into_iter().collect();
+    for row in list {
+        let id = row.person.id;
+        let last = held
+            .get(&id)
+            .copied()
+            .max(noted.get(&id).copied())
+            .filter(|t| *t <= now);
+        let rec = row.one_on_one.as_ref().and_then(|r| {
+            Recurrence::new(
+                r.fields.rrule.as_deref(),
+                r.fields.dtstart,
+                r.fields.week_start,
+            )
+            .ok()
+        });
+        let gap = rec
+            .as_ref()
+            .and_then(|r| typical_gap(r, now))
+            .map(|g| g.num_days());
+        let days_since = last.map(|t| (now.date() - t.date()).num_days());
+        let (open_mine, open_theirs) = open.get(&id).copied().unwrap_or_default();
+        row.stats = PersonStats {
+            last,
+            next: rec.as_ref().and_then(|r| r.next_after(now)),
+            days_since,
+            cadence_days: gap,
+            state: match (days_since, gap) {
+                (Some(days), Some(gap)) => Some(cadence_state(days, gap)),
+                _ => None,
+            },
+            open_mine,
+            open_theirs,
+            topics: queued.get(&id).copied().unwrap_or(0),
+        };
+    }
+    Ok(())
+}
+
+pub fn list_people(store: &Store, now: NaiveDateTime) -> Result<Vec<PersonOverview>, OpsError> {
     let people = people::list(store.conn())?;
     let series = rituals::one_on_ones(store.conn())?;
-    Ok(people
+    let mut list: Vec<PersonOverview> = people
         .into_iter()
         .map(|p| {
             // The newest series is the current one: older ones ended when the cadence changed.
@@ -76,11 +153,28 @@ pub fn list_people(store: &Store) -> Result<Vec<PersonOverview>, OpsError> {
                 .cloned();
             PersonOverview::new(p, current)
         })
-        .collect())
+        .collect();
+    add_stats(store, &mut list, now)?;
+    Ok(list)
 }
 
+/// One person with their current 1:1 series (no statistics: cheap).
 pub fn get_person(store: &Store, id: i64) -> Result<PersonOverview, OpsError> {
-    list_people(store)?
+    let person = people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    let series = rituals::one_on_ones(store.conn())?
+        .into_iter()
+        .rfind(|r| r.fields.person_id == Some(id));
+    Ok(PersonOverview::new(person, series))
+}
+
+/// One person as the list shows them, with statistics as of `now`.
+pub fn person_overview(
+    store: &Store,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<PersonOverview, OpsError> {
+    list_people(store, now)?
         .into_iter()
         .find(|p| p.person.id == id)
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))

@@ -48,3 +48,77 @@ pub fn set_done(
         .execute(params![id, stamp])?
         > 0)
 }
+
+const COLUMNS: &str = "id, person_id, owner, body, due, done_at";
+
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<crate::domain::one_on_one::ActionItem> {
+    use crate::domain::one_on_one::{ActionItem, Owner};
+    let owner: String = row.get(2)?;
+    let due: Option<String> = row.get(4)?;
+    let done: Option<String> = row.get(5)?;
+    Ok(ActionItem {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        owner: if owner == "them" {
+            Owner::Them
+        } else {
+            Owner::Me
+        },
+        body: row.get(3)?,
+        due: due.map(|d| codec::parse_date(4, &d)).transpose()?,
+        done_at: done.map(|d| codec::parse_date_time(5, &d)).transpose()?,
+    })
+}
+
+/// A person's actions: open ones, then the `done_limit` most recently done.
+pub fn for_person(
+    conn: &Connection,
+    person_id: i64,
+    done_limit: u32,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut open = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE person_id = ?1 AND done_at IS NULL \
+         ORDER BY due IS NULL, due, id"
+    ))?;
+    let mut rows = open
+        .query_map([person_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut done = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE person_id = ?1 AND done_at IS NOT NULL \
+         ORDER BY done_at DESC, id DESC LIMIT ?2"
+    ))?;
+    rows.extend(
+        done.query_map(params![person_id, done_limit], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    );
+    Ok(rows)
+}
+
+pub fn get(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM action_item WHERE id = ?1"))?;
+    let mut rows = stmt.query_map([id], from_row)?;
+    Ok(rows.next().transpose()?)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM action_item WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+/// Open actions per person and owner, for the people list: (person, mine, theirs).
+pub fn open_counts(conn: &Connection) -> Result<Vec<(i64, u32, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, sum(owner = 'me'), sum(owner = 'them') FROM action_item \
+         WHERE done_at IS NULL AND person_id IS NOT NULL GROUP BY person_id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

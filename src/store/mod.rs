@@ -6,10 +6,13 @@ pub mod agenda;
 mod codec;
 mod error;
 mod migrations;
+pub mod notes;
 pub mod occurrences;
 mod open;
 pub mod people;
 pub mod rituals;
+pub mod search;
+pub mod topics;
 
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;

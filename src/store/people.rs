@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, codec};
 use crate::domain::person::{Person, PersonFields, Relation};
 
-const COLUMNS: &str = "id, name, role, team, relation, career_goals, context";
+const COLUMNS: &str = "id, name, role, team, relation, career_goals, context, prompts";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     let relation: String = row.get(4)?;
@@ -18,6 +18,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         relation: Relation::parse(&relation).unwrap_or(Relation::Report),
         career_goals: row.get(5)?,
         context: row.get(6)?,
+        prompts: row.get(7)?,
     })
 }
 
@@ -64,8 +65,8 @@ pub fn insert(
 ) -> Result<i64, StoreError> {
     let stamp = codec::stamp(now);
     conn.prepare_cached(
-        "INSERT INTO person (name, role, team, relation, career_goals, context, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        "INSERT INTO person (name, role, team, relation, career_goals, context, prompts, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
     )?
     .execute(params![
         fields.name,
@@ -74,6 +75,7 @@ pub fn insert(
         fields.relation.as_str(),
         fields.career_goals,
         fields.context,
+        fields.prompts,
         stamp
     ])?;
     Ok(conn.last_insert_rowid())
@@ -89,7 +91,7 @@ pub fn update(
     let changed = conn
         .prepare_cached(
             "UPDATE person SET name = ?2, role = ?3, team = ?4, relation = ?5, career_goals = ?6, \
-             context = ?7, updated_at = ?8 WHERE id = ?1",
+             context = ?7, prompts = ?8, updated_at = ?9 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -99,6 +101,7 @@ pub fn update(
             fields.relation.as_str(),
             fields.career_goals,
             fields.context,
+            fields.prompts,
             codec::stamp(now)
         ])?;
     Ok(changed > 0)

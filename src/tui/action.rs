@@ -87,4 +87,22 @@ actions! {
     Move = "move",
     /// Add a one-off meeting on the selected day
     AddMeeting = "add_meeting",
+    /// Back to the list
+    Back = "back",
+    /// Prepare the 1:1: everything on one screen
+    Prep = "prep",
+    /// Record a 1:1: note, discussed topics, new actions
+    Record = "record",
+    /// Queue a talking point for this person
+    AddTopic = "add_topic",
+    /// Add an action item for this person
+    AddAction = "add_action",
+    /// Add a dated note
+    AddNote = "add_note",
+    /// Tick the selected item: topic discussed, action done; again to undo
+    Toggle = "toggle",
+    /// Quick capture: queue a talking point for anyone
+    CaptureTopic = "capture_topic",
+    /// Search everything: notes, topics, actions, people, rituals
+    Search = "search",
 }

@@ -33,7 +33,7 @@ impl Runner {
         let week_start = self.week_start;
         let store = &mut self.store;
         Ok(match effect {
-            Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store)?),
+            Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store, now)?),
             Effect::LoadRituals => Msg::RitualsLoaded(ops::rituals::list_rituals(store, now)?),
             Effect::LoadAgenda { from, days } => Msg::AgendaLoaded {
                 agenda: ops::agenda::agenda(store, from, days, now)?,
@@ -119,6 +119,77 @@ impl Runner {
                     store, ritual, original, &notes, &decisions, status,
                 )?;
                 saved(format!("Saved the notes of \"{}\".", r.fields.name), None)
+            }
+            Effect::LoadPersonDetail(id) => {
+                Msg::PersonLoaded(Box::new(ops::one_on_ones::person_detail(store, id, now)?))
+            }
+            Effect::LoadPrep(id) => {
+                Msg::PrepLoaded(Box::new(ops::one_on_ones::prep(store, id, now)?))
+            }
+            Effect::StartRecord(person) => {
+                let prep = ops::one_on_ones::prep(store, person, now)?;
+                Msg::RecordReady {
+                    person,
+                    topics: prep.topics.into_iter().map(|t| (t.id, t.body)).collect(),
+                }
+            }
+            Effect::Search(query) => Msg::SearchResults {
+                results: ops::one_on_ones::search_all(store, &query, 30)?,
+                query,
+            },
+            Effect::AddTopic { person, text } => {
+                ops::one_on_ones::add_topic(store, person, &text, now)?;
+                saved("Talking point queued for the next 1:1.".into(), None)
+            }
+            Effect::SetTopicDiscussed { id, discussed } => {
+                ops::one_on_ones::set_topic_discussed(store, id, discussed, now)?;
+                saved(
+                    if discussed {
+                        "Marked discussed."
+                    } else {
+                        "Back in the queue."
+                    }
+                    .into(),
+                    None,
+                )
+            }
+            Effect::DeleteTopic(id) => {
+                ops::one_on_ones::delete_topic(store, id)?;
+                saved("Talking point deleted.".into(), None)
+            }
+            Effect::AddAction {
+                person,
+                owner,
+                text,
+                due,
+            } => {
+                ops::one_on_ones::add_action(store, Some(person), owner, &text, due, now)?;
+                saved("Action added.".into(), None)
+            }
+            Effect::DeleteAction(id) => {
+                ops::one_on_ones::delete_action(store, id)?;
+                saved("Action deleted.".into(), None)
+            }
+            Effect::AddNote { person, date, text } => {
+                ops::one_on_ones::add_note(store, person, date, &text, now)?;
+                saved("Note saved.".into(), None)
+            }
+            Effect::UpdateNote { id, date, text } => {
+                ops::one_on_ones::update_note(store, id, date, &text, now)?;
+                saved("Note saved.".into(), None)
+            }
+            Effect::DeleteNote(id) => {
+                ops::one_on_ones::delete_note(store, id)?;
+                saved("Note deleted.".into(), None)
+            }
+            Effect::Record { person, record } => {
+                let discussed = record.discussed.len();
+                let actions = record.actions.len();
+                ops::one_on_ones::record(store, person, record, now)?;
+                saved(
+                    format!("1:1 recorded: {discussed} topics discussed, {actions} actions added."),
+                    None,
+                )
             }
             Effect::SetActionDone { id, done } => {
                 ops::actions::set_action_done(store, id, done, now)?;

@@ -6,9 +6,11 @@ use super::keymap::Keymap;
 use super::msg::Effect;
 use super::panes::agenda::AgendaPane;
 use super::panes::people::PeoplePane;
+use super::panes::person::PersonPane;
 use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use super::widgets::search::SearchState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -81,6 +83,14 @@ pub enum FormPurpose {
         original: chrono::NaiveDateTime,
     },
     JumpToDate,
+    AddTopic(i64),
+    /// A talking point for anyone, chosen in the form.
+    CaptureTopic,
+    AddAction(i64),
+    AddNote(i64),
+    EditNote(i64),
+    /// Recording a 1:1 with this person.
+    Record(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -95,6 +105,7 @@ pub enum Overlay {
         message: String,
         on_yes: Effect,
     },
+    Search(SearchState),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +131,8 @@ pub struct Model {
     pub reminder_lead_min: u32,
     pub agenda: AgendaPane,
     pub people: PeoplePane,
+    /// The open person page or prep view in the 1:1s tab.
+    pub person: PersonPane,
     pub rituals: RitualsPane,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
@@ -141,6 +154,7 @@ impl Model {
             reminder_lead_min: 5,
             agenda: AgendaPane::default(),
             people: PeoplePane::default(),
+            person: PersonPane::default(),
             rituals: RitualsPane::default(),
             overlay: None,
             status: None,
@@ -166,5 +180,13 @@ impl Model {
 
     pub fn today(&self) -> chrono::NaiveDate {
         self.now.date()
+    }
+
+    /// The keymap context searched first: the tab's, or the open page's within the 1:1s tab.
+    pub fn context(&self) -> &'static str {
+        match self.tab {
+            Tab::People => super::panes::person::context(self),
+            tab => tab.context(),
+        }
     }
 }

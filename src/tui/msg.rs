@@ -4,8 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
 use crate::domain::agenda::AgendaItem;
+use crate::domain::one_on_one::Owner;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
+use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
 use crate::ops::people::{PersonInput, PersonOverview};
 use crate::ops::rituals::RitualOverview;
 
@@ -20,6 +22,17 @@ pub enum Msg {
         next: Option<AgendaItem>,
     },
     RitualsLoaded(Vec<RitualOverview>),
+    PersonLoaded(Box<PersonDetail>),
+    PrepLoaded(Box<Prep>),
+    /// A person's queued topics, to open the record form.
+    RecordReady {
+        person: i64,
+        topics: Vec<(i64, String)>,
+    },
+    SearchResults {
+        query: String,
+        results: Vec<SearchResult>,
+    },
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -78,4 +91,40 @@ pub enum Effect {
         id: i64,
         done: bool,
     },
+    LoadPersonDetail(i64),
+    LoadPrep(i64),
+    /// Load a person's queue, then open the record form.
+    StartRecord(i64),
+    AddTopic {
+        person: i64,
+        text: String,
+    },
+    SetTopicDiscussed {
+        id: i64,
+        discussed: bool,
+    },
+    DeleteTopic(i64),
+    AddAction {
+        person: i64,
+        owner: Owner,
+        text: String,
+        due: Option<NaiveDate>,
+    },
+    DeleteAction(i64),
+    AddNote {
+        person: i64,
+        date: NaiveDate,
+        text: String,
+    },
+    UpdateNote {
+        id: i64,
+        date: NaiveDate,
+        text: String,
+    },
+    DeleteNote(i64),
+    Record {
+        person: i64,
+        record: Record,
+    },
+    Search(String),
 }

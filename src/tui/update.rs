@@ -7,16 +7,20 @@ use super::model::{FormPurpose, Model, Overlay, Tab};
 use super::msg::{Effect, Msg};
 use super::panes;
 use super::widgets::form::{Form, FormOutcome};
+use super::widgets::search::SearchOutcome;
 use crate::domain::Invalid;
 use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::one_on_ones::SearchResult;
 
 /// Every load the screen depends on: after a save, or when another process changed the file.
 pub fn reload_all(model: &Model) -> Vec<Effect> {
-    vec![
+    let mut loads = vec![
         Effect::LoadPeople,
         Effect::LoadRituals,
         panes::agenda::reload(model),
-    ]
+    ];
+    loads.extend(panes::person::load(model));
+    loads
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -37,6 +41,28 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::PeopleLoaded(rows) => {
             model.people.set_rows(rows);
+            Vec::new()
+        }
+        Msg::PersonLoaded(detail) => {
+            if model.person.person_id == Some(detail.overview.person.id) {
+                model.person.set_detail(*detail);
+            }
+            Vec::new()
+        }
+        Msg::PrepLoaded(prep) => {
+            if model.person.person_id == Some(prep.person.person.id) {
+                model.person.prep = Some(*prep);
+            }
+            Vec::new()
+        }
+        Msg::RecordReady { person, topics } => {
+            panes::person::record_form(model, person, &topics);
+            Vec::new()
+        }
+        Msg::SearchResults { query, results } => {
+            if let Some(Overlay::Search(state)) = &mut model.overlay {
+                state.answer(query, results);
+            }
             Vec::new()
         }
         Msg::RitualsLoaded(rows) => {
@@ -108,7 +134,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return on_overlay_key(model, key);
     }
     model.status = None;
-    let Some(action) = model.keymap.resolve(model.tab.context(), &key) else {
+    let Some(action) = model.keymap.resolve(model.context(), &key) else {
         return Vec::new();
     };
     match action {
@@ -129,13 +155,34 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Action::TabRituals => switch(model, Tab::Rituals),
         Action::TabPeople => switch(model, Tab::People),
         Action::TabRisks => switch(model, Tab::Risks),
-        Action::Add | Action::Edit | Action::Delete if model.read_only => {
+        Action::Search => {
+            model.overlay = Some(Overlay::Search(Default::default()));
+            Vec::new()
+        }
+        Action::Add
+        | Action::Edit
+        | Action::Delete
+        | Action::Record
+        | Action::AddTopic
+        | Action::AddAction
+        | Action::AddNote
+        | Action::Toggle
+        | Action::CaptureTopic
+            if model.read_only =>
+        {
             model.error("This database is read-only: changes are disabled.");
+            Vec::new()
+        }
+        Action::CaptureTopic => {
+            panes::person::capture_form(model);
             Vec::new()
         }
         other => match model.tab {
             Tab::Agenda => panes::agenda::on_action(model, other),
-            Tab::People => panes::people::on_action(model, other),
+            Tab::People if model.person.view == panes::person::PeopleView::List => {
+                panes::people::on_action(model, other)
+            }
+            Tab::People => panes::person::on_action(model, other),
             Tab::Rituals => panes::rituals::on_action(model, other),
             Tab::Plan | Tab::Risks => Vec::new(),
         },
@@ -164,6 +211,14 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.overlay = scroll.map(Overlay::Help);
             Vec::new()
         }
+        Overlay::Search(mut state) => match state.handle_key(key) {
+            SearchOutcome::Close => Vec::new(),
+            SearchOutcome::Continue(query) => {
+                model.overlay = Some(Overlay::Search(state));
+                query.map(Effect::Search).into_iter().collect()
+            }
+            SearchOutcome::Open(result) => open_result(model, &result),
+        },
         Overlay::Confirm { message, on_yes } => match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => vec![on_yes],
             KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Vec::new(),
@@ -235,6 +290,12 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
                 to,
             })
         }
+        FormPurpose::AddTopic(_)
+        | FormPurpose::CaptureTopic
+        | FormPurpose::AddAction(_)
+        | FormPurpose::AddNote(_)
+        | FormPurpose::EditNote(_)
+        | FormPurpose::Record(_) => Submitted::Effect(panes::person::submit(form, purpose, model)?),
         FormPurpose::JumpToDate => {
             let date = form.date_value("date", today)?.unwrap_or(today);
             model.tab = Tab::Agenda;
@@ -243,6 +304,31 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
             Submitted::Done(vec![panes::agenda::load_week(model, date)])
         }
     })
+}
+
+/// Opens what a search result points at: the person's page, or the ritual in its tab.
+fn open_result(model: &mut Model, result: &SearchResult) -> Vec<Effect> {
+    if let Some(person) = result.person_id.filter(|_| result.kind != "ritual") {
+        return panes::person::open(model, person, panes::person::PeopleView::Detail);
+    }
+    match result.kind.as_str() {
+        "ritual" => {
+            model.tab = Tab::Rituals;
+            model.rituals.select_id = Some(result.id);
+            if let Some(i) = model
+                .rituals
+                .rows
+                .iter()
+                .position(|r| r.ritual.id == result.id)
+            {
+                model.rituals.selected = i;
+            }
+            Vec::new()
+        }
+        "goal" => switch(model, Tab::Plan),
+        "risk" => switch(model, Tab::Risks),
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]

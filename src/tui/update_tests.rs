@@ -27,11 +27,13 @@ fn person(id: i64, name: &str) -> PersonOverview {
             relation: Relation::Report,
             career_goals: String::new(),
             context: String::new(),
+            prompts: String::new(),
         },
         one_on_one: None,
         cadence: None,
         cadence_rrule: None,
         at: None,
+        stats: Default::default(),
     }
 }
 
@@ -175,7 +177,7 @@ fn weekly_cadence_builds_a_rule_on_the_chosen_day() {
 #[test]
 fn editing_prefills_and_targets_the_selected_person() {
     let mut m = model();
-    let effects = keys(&mut m, "4j\n\n");
+    let effects = keys(&mut m, "4je\n");
     let [Effect::UpdatePerson(id, input)] = effects.as_slice() else {
         panic!("expected UpdatePerson, got {effects:?}");
     };
@@ -232,4 +234,199 @@ fn reload_keeps_the_cursor_on_the_same_person() {
         ]),
     );
     assert_eq!(m.people.current().map(|p| p.person.id), Some(2));
+}
+
+mod one_on_ones {
+    use super::*;
+    use crate::domain::agenda::{AgendaItem, ItemKind};
+    use crate::domain::one_on_one::Owner;
+    use crate::ops::one_on_ones::{SearchResult, add_topic, person_detail};
+    use crate::ops::people::{PersonInput, add_person};
+    use crate::store::Store;
+    use crate::tui::panes::person::PeopleView;
+    use crate::tui::widgets::form::FieldKind;
+
+    /// A model whose person 1 ("Ada") has two queued topics loaded on their page.
+    fn with_detail() -> Model {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = model().now;
+        let mut input = PersonInput::default();
+        input.draft.name = "Ada".into();
+        let ada = add_person(&mut store, input, Weekday::Mon, now).unwrap();
+        add_topic(&mut store, ada.id, "Promotion timeline", now).unwrap();
+        add_topic(&mut store, ada.id, "Team offsite", now).unwrap();
+        let mut m = model();
+        keys(&mut m, "4");
+        let effects = keys(&mut m, "\n");
+        assert_eq!(effects, vec![Effect::LoadPersonDetail(1)]);
+        assert_eq!(m.person.view, PeopleView::Detail);
+        update(
+            &mut m,
+            Msg::PersonLoaded(Box::new(person_detail(&store, ada.id, now).unwrap())),
+        );
+        m
+    }
+
+    #[test]
+    fn the_page_ticks_topics_and_escape_goes_back() {
+        let mut m = with_detail();
+        assert_eq!(m.context(), "person");
+        assert_eq!(
+            keys(&mut m, "x"),
+            vec![Effect::SetTopicDiscussed {
+                id: 1,
+                discussed: true
+            }]
+        );
+        assert_eq!(
+            keys(&mut m, "jx"),
+            vec![Effect::SetTopicDiscussed {
+                id: 2,
+                discussed: true
+            }]
+        );
+        keys(&mut m, "\x1b");
+        assert_eq!(m.person.view, PeopleView::List);
+        assert_eq!(m.context(), "people");
+    }
+
+    #[test]
+    fn recording_ticks_discussed_topics_and_parses_actions() {
+        let mut m = with_detail();
+        keys(&mut m, "r");
+        let Some(Overlay::Form { form, .. }) = &m.overlay else {
+            panic!("no record form");
+        };
+        let checks = form
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Check)
+            .count();
+        assert_eq!(checks, 2, "one tick box per queued topic");
+        // Date, note, then the second topic's box, then actions.
+        keys(&mut m, "\tWe talked.\t\t ");
+        keys(&mut m, "\tthem: Send the draft due fri");
+        let effects = update(
+            &mut m,
+            Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        );
+        let [Effect::Record { person, record }] = effects.as_slice() else {
+            panic!("expected Record, got {effects:?}");
+        };
+        assert_eq!(*person, 1);
+        assert_eq!(record.note, "We talked.");
+        assert_eq!(record.discussed, vec![2]);
+        assert_eq!(record.actions.len(), 1);
+        assert_eq!(record.actions[0].owner, Owner::Them);
+        assert_eq!(record.actions[0].due, NaiveDate::from_ymd_opt(2026, 11, 27));
+    }
+
+    #[test]
+    fn a_bad_action_line_is_refused_on_its_field() {
+        let mut m = with_detail();
+        keys(&mut m, "r\tNote\t\t\tFix it due someday");
+        let effects = update(
+            &mut m,
+            Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        );
+        assert!(effects.is_empty());
+        let Some(Overlay::Form { form, .. }) = &m.overlay else {
+            panic!("form closed");
+        };
+        let (field, message) = form.error.clone().unwrap();
+        assert_eq!(form.fields[field.unwrap()].key, "actions");
+        assert!(message.contains("someday"), "{message}");
+    }
+
+    #[test]
+    fn quick_capture_works_from_any_tab() {
+        let mut m = model();
+        keys(&mut m, "T");
+        assert!(matches!(
+            m.overlay,
+            Some(Overlay::Form {
+                purpose: FormPurpose::CaptureTopic,
+                ..
+            })
+        ));
+        // Person choice first (Ada is selected); the cursor starts in the topic field.
+        let effects = keys(&mut m, "Budget\n");
+        assert_eq!(
+            effects,
+            vec![Effect::AddTopic {
+                person: 1,
+                text: "Budget".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn search_types_incrementally_and_opens_a_persons_page() {
+        let mut m = model();
+        keys(&mut m, "/");
+        assert_eq!(keys(&mut m, "a"), vec![Effect::Search("a".into())]);
+        assert_eq!(keys(&mut m, "d"), vec![Effect::Search("ad".into())]);
+        let hit = SearchResult {
+            kind: "note".into(),
+            id: 9,
+            title: "2026-11-20".into(),
+            snippet: "«ad»".into(),
+            person_id: Some(2),
+            person: Some("Grace".into()),
+        };
+        update(
+            &mut m,
+            Msg::SearchResults {
+                query: "a".into(),
+                results: vec![hit.clone()],
+            },
+        );
+        let Some(Overlay::Search(state)) = &m.overlay else {
+            panic!("search closed");
+        };
+        assert!(
+            state.results.is_empty(),
+            "results for an older query are dropped"
+        );
+        update(
+            &mut m,
+            Msg::SearchResults {
+                query: "ad".into(),
+                results: vec![hit],
+            },
+        );
+        let effects = keys(&mut m, "\n");
+        assert_eq!(effects, vec![Effect::LoadPersonDetail(2)]);
+        assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Detail));
+        assert!(m.overlay.is_none());
+    }
+
+    #[test]
+    fn enter_on_a_1on1_in_the_agenda_opens_its_prep() {
+        let mut m = model();
+        let today = m.today();
+        let item = AgendaItem {
+            date: today,
+            start: chrono::NaiveTime::from_hms_opt(10, 0, 0),
+            end: chrono::NaiveTime::from_hms_opt(10, 30, 0),
+            kind: ItemKind::OneOnOne,
+            title: "1:1 Grace".into(),
+            id: 3,
+            person: Some("Grace".into()),
+            person_id: Some(2),
+            status: None,
+            occurrence: today.and_hms_opt(10, 0, 0),
+            moved: false,
+            done: false,
+        };
+        let agenda = crate::ops::agenda::Agenda {
+            from: today,
+            days: 7,
+            items: vec![item],
+            radar: Vec::new(),
+        };
+        update(&mut m, Msg::AgendaLoaded { agenda, next: None });
+        assert_eq!(keys(&mut m, "\n"), vec![Effect::LoadPrep(2)]);
+        assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Prep));
+    }
 }

@@ -47,7 +47,11 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     match model.tab {
         Tab::Agenda => panes::render_agenda(frame, body, model),
         Tab::Rituals => panes::render_rituals(frame, body, model),
-        Tab::People => panes::render_people(frame, body, model),
+        Tab::People => match model.person.view {
+            panes::person::PeopleView::List => panes::render_people(frame, body, model),
+            panes::person::PeopleView::Detail => panes::render_person(frame, body, model),
+            panes::person::PeopleView::Prep => panes::render_prep(frame, body, model),
+        },
         other => panes::coming::render(frame, body, other, &model.theme),
     }
     render_status(frame, status, model);
@@ -57,7 +61,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
             frame,
             area,
             &model.keymap,
-            model.tab.context(),
+            model.context(),
             model.tab.title(),
             *scroll,
             &model.theme,
@@ -67,6 +71,9 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
         }
         Some(Overlay::Confirm { message, .. }) => {
             render_confirm(frame, area, message, &model.theme)
+        }
+        Some(Overlay::Search(state)) => {
+            super::widgets::search::render_search(frame, area, state, &model.theme)
         }
     }
 }

@@ -155,6 +155,11 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             read_only(model)
         }
         Action::Open => match model.agenda.selected(today).cloned() {
+            Some(AgendaItem {
+                kind: ItemKind::OneOnOne,
+                person_id: Some(person),
+                ..
+            }) => super::person::open(model, person, super::person::PeopleView::Prep),
             Some(item) if item.kind.is_meeting() => vec![Effect::LoadOccurrence(item)],
             Some(item) => {
                 model.info(format!(

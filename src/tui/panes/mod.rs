@@ -5,10 +5,13 @@ mod agenda_view;
 pub mod coming;
 pub mod people;
 mod people_view;
+pub mod person;
+mod person_view;
 pub mod ritual_form;
 pub mod rituals;
 mod rituals_view;
 
 pub use agenda_view::render as render_agenda;
 pub use people_view::render as render_people;
+pub use person_view::{render_person, render_prep};
 pub use rituals_view::render as render_rituals;

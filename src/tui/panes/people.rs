@@ -34,13 +34,13 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             });
         }
         Action::Edit => {
-            if let Some(row) = pane.current() {
-                let id = row.person.id;
-                let form = person_form(Some(row), model.now);
-                model.overlay = Some(Overlay::Form {
-                    form: Box::new(form),
-                    purpose: FormPurpose::EditPerson(id),
-                });
+            if let Some(id) = pane.current().map(|p| p.person.id) {
+                return edit(model, id);
+            }
+        }
+        Action::Open | Action::Prep | Action::Record | Action::AddTopic => {
+            if let Some(id) = pane.current().map(|p| p.person.id) {
+                return super::person::on_person_action(model, id, action);
             }
         }
         Action::Delete => {
@@ -55,6 +55,18 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the edit form of person `id`.
+pub fn edit(model: &mut Model, id: i64) -> Vec<Effect> {
+    if let Some(row) = model.people.rows.iter().find(|p| p.person.id == id) {
+        let form = person_form(Some(row), model.now);
+        model.overlay = Some(Overlay::Form {
+            form: Box::new(form),
+            purpose: FormPurpose::EditPerson(id),
+        });
     }
     Vec::new()
 }
@@ -158,6 +170,12 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
             "private: aspirations, growth areas",
         )
         .multiline(
+            "prompts",
+            "1:1 prompts",
+            &draft.prompts,
+            "one per line; empty: the defaults for their relation",
+        )
+        .multiline(
             "context",
             "Context",
             &draft.context,
@@ -178,6 +196,7 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
         relation: Some(relation),
         career_goals: form.value("career"),
         context: form.value("context"),
+        prompts: form.value("prompts"),
     };
     // Caught here as well as in ops so the message lands on the field before a round trip.
     draft.clone().validate()?;

@@ -6,6 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
+use super::person_view::state_style;
 use crate::ops::people::PersonOverview;
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
@@ -37,42 +38,64 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         render_empty(frame, area, "No people yet", advice, theme);
         return;
     }
-    let (list_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 60);
-    let wide = list_area.width >= 90;
-    let cadence = |p: &PersonOverview| p.cadence.clone().unwrap_or_else(|| "—".into());
-    let (header, widths) = if wide {
-        (
-            Row::new(vec!["Name", "Role", "Team", "Relation", "1:1"]),
-            vec![
-                Constraint::Percentage(22),
-                Constraint::Percentage(24),
-                Constraint::Percentage(14),
-                Constraint::Length(11),
-                Constraint::Fill(1),
-            ],
-        )
-    } else {
-        (
-            Row::new(vec!["Name", "Role", "1:1"]),
-            vec![
-                Constraint::Percentage(30),
-                Constraint::Percentage(30),
-                Constraint::Fill(1),
-            ],
-        )
-    };
+    let (list_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 64);
+    let wide = list_area.width >= 100;
+    let now = model.now;
+    let mut names = vec!["Name"];
+    let mut widths = vec![Constraint::Min(14)];
+    if wide {
+        names.extend(["Role", "Team"]);
+        widths.extend([Constraint::Percentage(20), Constraint::Percentage(12)]);
+    }
+    names.extend(["1:1", "Last", "Next", "Open", "Topics"]);
+    widths.extend([
+        Constraint::Percentage(if wide { 22 } else { 30 }),
+        Constraint::Length(8),
+        Constraint::Length(9),
+        Constraint::Length(6),
+        Constraint::Length(6),
+    ]);
     let rows = pane.rows.iter().map(|p| {
-        let mut cells = vec![
-            Cell::from(p.person.name.clone()),
-            Cell::from(p.person.role.clone()),
-        ];
+        let s = &p.stats;
+        let mut cells = vec![Cell::from(p.person.name.clone())];
         if wide {
+            cells.push(Cell::from(p.person.role.clone()));
             cells.push(Cell::from(p.person.team.clone()));
-            cells.push(Cell::from(p.person.relation.as_str()));
         }
-        cells.push(Cell::from(cadence(p)));
+        let last = s.days_since.map_or("—".to_string(), |d| {
+            if d == 0 {
+                "today".into()
+            } else {
+                format!("{d}d ago")
+            }
+        });
+        let next = s.next.map_or("—".to_string(), |t| {
+            if t.date() == now.date() {
+                t.format("%H:%M").to_string()
+            } else {
+                t.format("%a %-d").to_string()
+            }
+        });
+        let open = if s.open_mine + s.open_theirs == 0 {
+            "—".to_string()
+        } else {
+            format!("{}/{}", s.open_mine, s.open_theirs)
+        };
+        let topics = if s.topics == 0 {
+            "—".to_string()
+        } else {
+            s.topics.to_string()
+        };
+        cells.extend([
+            Cell::from(short_cadence(p)),
+            Cell::from(Span::styled(last, state_style(s.state, theme))),
+            Cell::from(next),
+            Cell::from(open),
+            Cell::from(topics),
+        ]);
         Row::new(cells)
     });
+    let header = Row::new(names);
     render_table(
         frame,
         list_area,
@@ -84,6 +107,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     );
     if let (Some(area), Some(person)) = (detail_area, pane.current()) {
         render_detail(frame, area, detail_lines(person, theme), theme);
+    }
+}
+
+/// The cadence without its time, which the Next column already shows.
+fn short_cadence(p: &PersonOverview) -> String {
+    match (&p.cadence, &p.at) {
+        (Some(c), Some(at)) => c.trim_end_matches(&format!(" at {at}")).to_string(),
+        (Some(c), None) => c.clone(),
+        _ => "—".to_string(),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum FieldKind {
         min: i64,
         max: i64,
     },
+    /// A tick box; Space toggles it.
+    Check,
 }
 
 #[derive(Debug, Clone)]
@@ -33,7 +35,17 @@ pub struct Field {
     pub hint: &'static str,
     pub kind: FieldKind,
     pub(super) editor: TextArea<'static>,
+    /// The chosen option of a choice, or 1/0 for a tick box.
     pub(super) choice: usize,
+    pub(super) check_id: Option<i64>,
+    pub(super) owned_label: Option<String>,
+}
+
+impl Field {
+    /// The label as shown: a run-time one if the field has it.
+    pub fn shown_label(&self) -> &str {
+        self.owned_label.as_deref().unwrap_or(self.label)
+    }
 }
 
 impl Field {
@@ -45,6 +57,7 @@ impl Field {
     pub fn text(&self) -> String {
         match &self.kind {
             FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            FieldKind::Check => if self.choice == 1 { "yes" } else { "no" }.to_string(),
             _ => self.editor.lines().join("\n"),
         }
     }
@@ -114,6 +127,8 @@ impl Form {
             kind,
             editor,
             choice,
+            check_id: None,
+            owned_label: None,
         };
         self.initial.push(field.text());
         self.fields.push(field);
@@ -188,6 +203,30 @@ impl Form {
             "",
             0,
         )
+    }
+
+    /// A tick box labelled `label`; its key is `check:<id>` so a pane can find all of them.
+    pub fn check(self, key: &'static str, label: &'static str, checked: bool) -> Form {
+        self.push(key, label, FieldKind::Check, "", "", usize::from(checked))
+    }
+
+    /// A tick box whose label is only known at run time (e.g. a talking point's text).
+    pub fn check_owned(mut self, id: i64, label: String, checked: bool) -> Form {
+        self = self.check("check", "", checked);
+        if let Some(f) = self.fields.last_mut() {
+            f.check_id = Some(id);
+            f.owned_label = Some(label);
+        }
+        self
+    }
+
+    /// The ids of the ticked boxes made with `check_owned`.
+    pub fn checked_ids(&self) -> Vec<i64> {
+        self.fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Check && f.choice == 1)
+            .filter_map(|f| f.check_id)
+            .collect()
     }
 
     fn field(&self, key: &str) -> Option<&Field> {
@@ -357,6 +396,13 @@ impl Form {
 /// Applies an editing key to one field; returns whether its value changed.
 fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
     match &field.kind {
+        FieldKind::Check => match key.code {
+            KeyCode::Char(' ' | 'x') | KeyCode::Left | KeyCode::Right => {
+                field.choice = 1 - field.choice.min(1);
+                true
+            }
+            _ => false,
+        },
         FieldKind::Choice(options) => {
             let n = options.len().max(1);
             let before = field.choice;

@@ -72,8 +72,22 @@ pub fn render_form(
             theme.dim
         };
         let marker = if focused { "›" } else { " " };
+        if field.kind == FieldKind::Check {
+            // A tick box spans the row: its label is the text being ticked.
+            let tick = if field.choice == 1 { "[x]" } else { "[ ]" };
+            let style = if focused {
+                theme.input_focused
+            } else {
+                theme.input
+            };
+            frame.render_widget(
+                Paragraph::new(format!("{marker}{tick} {}", field.shown_label())).style(style),
+                rows[i],
+            );
+            continue;
+        }
         frame.render_widget(
-            Paragraph::new(format!("{marker}{}", field.label)).style(label_style),
+            Paragraph::new(format!("{marker}{}", field.shown_label())).style(label_style),
             label_area,
         );
         render_input(frame, input_area, field, focused, today, theme);

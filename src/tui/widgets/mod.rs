@@ -5,6 +5,7 @@ pub mod form;
 mod form_view;
 pub mod help;
 pub mod list;
+pub mod search;
 
 pub use form_view::render_form;
 

@@ -1,0 +1,214 @@
+//! `bearing topic|action|note add`, `bearing prep`, `bearing search`.
+
+use std::io::Read;
+
+use super::args::{ActionCommand, ListFormat, NoteCommand, PrepFormat, TopicCommand};
+use super::output::{print_json, print_table};
+use super::{CliError, Context};
+use crate::domain::one_on_one::Owner;
+use crate::ops::OpsError;
+use crate::ops::one_on_ones::{self, Prep};
+use crate::ops::people::resolve_person;
+use crate::store::Store;
+
+/// The TEXT argument, or standard input when it is "-". Never echoed in errors: it may be a
+/// confidential note.
+fn text_arg(text: &str) -> Result<String, CliError> {
+    if text != "-" {
+        return Ok(text.to_string());
+    }
+    let mut buf = String::new();
+    std::io::stdin()
+        .read_to_string(&mut buf)
+        .map_err(|e| CliError::usage(format!("cannot read the text from standard input: {e}")))?;
+    Ok(buf)
+}
+
+fn person(store: &Store, query: &str) -> Result<crate::domain::person::Person, CliError> {
+    resolve_person(store, query).map_err(|e| match e {
+        OpsError::Store(_) => e.into(),
+        other => CliError::usage(format!("PERSON: {other}")),
+    })
+}
+
+pub fn topic(ctx: &Context, cmd: TopicCommand) -> Result<(), CliError> {
+    let TopicCommand::Add { person: who, text } = cmd;
+    let text = text_arg(&text)?;
+    let mut store = ctx.open()?;
+    let p = person(&store, &who)?;
+    let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now())?;
+    println!("Queued for your next 1:1 with {} (topic {}).", p.name, t.id);
+    Ok(())
+}
+
+pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
+    let ActionCommand::Add {
+        person: who,
+        due,
+        owner,
+        text,
+    } = cmd;
+    let due = ctx.date("--due", &due)?;
+    let owner =
+        Owner::parse(&owner).map_err(|e| CliError::usage(format!("--owner: {}", e.message)))?;
+    let text = text_arg(&text)?;
+    let mut store = ctx.open()?;
+    let person = match &who {
+        Some(q) => {
+            Some(resolve_person(&store, q).map_err(|e| CliError::usage(format!("--person: {e}")))?)
+        }
+        None => None,
+    };
+    let id = one_on_ones::add_action(
+        &mut store,
+        person.as_ref().map(|p| p.id),
+        owner,
+        &text,
+        Some(due),
+        ctx.now(),
+    )?;
+    let whose = match (owner, &person) {
+        (Owner::Them, Some(p)) => format!("{} owes it", p.name),
+        (Owner::Me, Some(p)) => format!("yours, for {}", p.name),
+        _ => "yours".to_string(),
+    };
+    println!(
+        "Action {id} added, due {} ({whose}).",
+        due.format("%a %Y-%m-%d")
+    );
+    Ok(())
+}
+
+pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
+    let NoteCommand::Add {
+        person: who,
+        date,
+        text,
+    } = cmd;
+    let date = match &date {
+        Some(d) => ctx.date("--date", d)?,
+        None => ctx.today(),
+    };
+    let text = text_arg(&text)?;
+    let mut store = ctx.open()?;
+    let p = person(&store, &who)?;
+    let id = one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now())?;
+    println!(
+        "Note {id} saved for {} on {}.",
+        p.name,
+        date.format("%a %Y-%m-%d")
+    );
+    Ok(())
+}
+
+pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let p = person(&store, who)?;
+    let prep = one_on_ones::prep(&store, p.id, ctx.now())?;
+    match format {
+        PrepFormat::Json => print_json(&prep),
+        PrepFormat::Md => {
+            print!("{}", prep_markdown(&prep, ctx.today()));
+            Ok(())
+        }
+    }
+}
+
+/// The prep view as Markdown, for pasting or printing.
+pub fn prep_markdown(prep: &Prep, today: chrono::NaiveDate) -> String {
+    let p = &prep.person.person;
+    let mut out = format!("# 1:1 with {}\n\n", p.name);
+    let facts: Vec<&str> = [p.role.as_str(), p.team.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !facts.is_empty() {
+        out.push_str(&format!("{}\n\n", facts.join(" · ")));
+    }
+    match prep.next {
+        Some(t) => out.push_str(&format!(
+            "**Next 1:1:** {}{}\n",
+            t.format("%A %-d %B %H:%M"),
+            prep.duration_min
+                .map(|m| format!(" ({m} min)"))
+                .unwrap_or_default()
+        )),
+        None => out.push_str("**Next 1:1:** none scheduled\n"),
+    }
+    if let Some(last) = prep.person.stats.last {
+        out.push_str(&format!(
+            "**Last 1:1:** {} ({} days ago)\n",
+            last.format("%a %-d %b"),
+            (today - last.date()).num_days()
+        ));
+    }
+    out.push_str("\n## Talking points\n\n");
+    if prep.topics.is_empty() {
+        out.push_str("_None queued._\n");
+    }
+    for t in &prep.topics {
+        out.push_str(&format!("- [ ] {}\n", t.body));
+    }
+    for (title, list) in [
+        ("Open actions: mine", &prep.mine),
+        ("Open actions: theirs", &prep.theirs),
+    ] {
+        out.push_str(&format!("\n## {title}\n\n"));
+        if list.is_empty() {
+            out.push_str("_None._\n");
+        }
+        for a in list {
+            let due = match a.due {
+                Some(d) if a.is_overdue(today) => {
+                    format!(" — **overdue** since {}", d.format("%a %-d %b"))
+                }
+                Some(d) => format!(" — due {}", d.format("%a %-d %b")),
+                None => String::new(),
+            };
+            out.push_str(&format!("- [ ] {}{due}\n", a.body));
+        }
+    }
+    out.push_str("\n## Last notes\n");
+    if prep.last_notes.is_empty() {
+        out.push_str("\n_No notes yet._\n");
+    }
+    for n in &prep.last_notes {
+        out.push_str(&format!(
+            "\n### {}\n\n{}\n",
+            n.date.format("%a %-d %b %Y"),
+            n.body.trim_end()
+        ));
+    }
+    out.push_str("\n## Prompts\n\n");
+    for q in &prep.prompts {
+        out.push_str(&format!("- {q}\n"));
+    }
+    out
+}
+
+pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let results = one_on_ones::search_all(&store, query, 50)?;
+    match format {
+        ListFormat::Json => print_json(&results),
+        ListFormat::Text => {
+            if results.is_empty() {
+                println!("Nothing matches \"{query}\".");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = results
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.kind.clone(),
+                        r.id.to_string(),
+                        r.person.clone().unwrap_or_default(),
+                        r.snippet.replace('\n', " "),
+                    ]
+                })
+                .collect();
+            print_table(&["KIND", "ID", "PERSON", "MATCH"], &rows);
+            Ok(())
+        }
+    }
+}

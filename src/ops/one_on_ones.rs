@@ -1,0 +1,350 @@
+//! 1:1s: each person's notes, talking points, actions and context; the prep view; recording a
+//! 1:1; and full-text search.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::OpsError;
+use super::people::{PersonOverview, get_person, person_overview};
+use crate::domain::Invalid;
+use crate::domain::one_on_one::{
+    ActionItem, ActionLine, ContextEntry, Note, Owner, Topic, check_text, default_prompts,
+    prep_order,
+};
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+use crate::schedule::recurrence::Recurrence;
+use crate::store::{Store, actions, notes, occurrences, people, search, topics};
+
+/// Everything about one person that the 1:1s tab shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonDetail {
+    pub overview: PersonOverview,
+    pub notes: Vec<Note>,
+    pub queued: Vec<Topic>,
+    pub discussed: Vec<Topic>,
+    pub actions: Vec<ActionItem>,
+    pub context: Vec<ContextEntry>,
+    pub prompts: Vec<String>,
+}
+
+/// The one screen to read before a 1:1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Prep {
+    pub person: PersonOverview,
+    /// The next 1:1 (from now), if the person has a series.
+    pub next: Option<NaiveDateTime>,
+    pub duration_min: Option<u32>,
+    pub last_notes: Vec<Note>,
+    /// Open actions I owe them, overdue first.
+    pub mine: Vec<ActionItem>,
+    /// Open actions they owe me, overdue first.
+    pub theirs: Vec<ActionItem>,
+    pub topics: Vec<Topic>,
+    pub prompts: Vec<String>,
+}
+
+fn prompts_for(p: &PersonOverview) -> Vec<String> {
+    let own: Vec<String> = p
+        .person
+        .prompts
+        .lines()
+        .map(str::to_string)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if own.is_empty() {
+        default_prompts(p.person.relation)
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        own
+    }
+}
+
+pub fn person_detail(
+    store: &Store,
+    person_id: i64,
+    now: NaiveDateTime,
+) -> Result<PersonDetail, OpsError> {
+    let overview = person_overview(store, person_id, now)?;
+    let conn = store.conn();
+    Ok(PersonDetail {
+        notes: notes::for_person(conn, person_id, None)?,
+        queued: topics::queued(conn, person_id)?,
+        discussed: topics::discussed(conn, person_id, 10)?,
+        actions: actions::for_person(conn, person_id, 10)?,
+        context: notes::context_for(conn, person_id)?,
+        prompts: prompts_for(&overview),
+        overview,
+    })
+}
+
+pub fn prep(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Prep, OpsError> {
+    let person = person_overview(store, person_id, now)?;
+    let conn = store.conn();
+    let open: Vec<ActionItem> = actions::for_person(conn, person_id, 0)?
+        .into_iter()
+        .filter(|a| a.done_at.is_none())
+        .collect();
+    let (mut mine, mut theirs): (Vec<_>, Vec<_>) =
+        open.into_iter().partition(|a| a.owner == Owner::Me);
+    prep_order(&mut mine, now.date());
+    prep_order(&mut theirs, now.date());
+    let next = person.stats.next;
+    Ok(Prep {
+        next,
+        duration_min: person.one_on_one.as_ref().map(|r| r.fields.duration_min),
+        last_notes: notes::for_person(conn, person_id, Some(2))?,
+        mine,
+        theirs,
+        topics: topics::queued(conn, person_id)?,
+        prompts: prompts_for(&person),
+        person,
+    })
+}
+
+pub fn add_topic(
+    store: &mut Store,
+    person_id: i64,
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<Topic, OpsError> {
+    let body = check_text("topic", text)?;
+    ensure_person(store, person_id)?;
+    let id = store
+        .write(|tx| -> Result<i64, OpsError> { Ok(topics::insert(tx, person_id, &body, now)?) })?;
+    Ok(Topic {
+        id,
+        person_id,
+        body,
+        created_at: now,
+        discussed_at: None,
+    })
+}
+
+pub fn set_topic_discussed(
+    store: &mut Store,
+    id: i64,
+    discussed: bool,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    let found = store.write(|tx| -> Result<bool, OpsError> {
+        Ok(topics::set_discussed(
+            tx,
+            id,
+            discussed.then_some(now),
+            None,
+        )?)
+    })?;
+    if found {
+        Ok(())
+    } else {
+        Err(OpsError::NotFound(format!("no talking point with id {id}")))
+    }
+}
+
+pub fn delete_topic(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    store.write(|tx| -> Result<(), OpsError> {
+        topics::delete(tx, id)?;
+        Ok(())
+    })
+}
+
+fn ensure_person(store: &Store, person_id: i64) -> Result<(), OpsError> {
+    people::get(store.conn(), person_id)?
+        .map(|_| ())
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {person_id}")))
+}
+
+pub fn add_action(
+    store: &mut Store,
+    person_id: Option<i64>,
+    owner: Owner,
+    text: &str,
+    due: Option<NaiveDate>,
+    now: NaiveDateTime,
+) -> Result<i64, OpsError> {
+    let body = check_text("action", text)?;
+    if let Some(p) = person_id {
+        ensure_person(store, p)?;
+    }
+    store.write(|tx| -> Result<i64, OpsError> {
+        Ok(actions::insert(
+            tx,
+            &actions::NewAction {
+                person_id,
+                occurrence_id: None,
+                owner: owner.as_str(),
+                body: &body,
+                due,
+            },
+            now,
+        )?)
+    })
+}
+
+pub fn delete_action(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    store.write(|tx| -> Result<(), OpsError> {
+        actions::delete(tx, id)?;
+        Ok(())
+    })
+}
+
+pub fn add_note(
+    store: &mut Store,
+    person_id: i64,
+    date: NaiveDate,
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<i64, OpsError> {
+    let body = check_text("note", text)?;
+    ensure_person(store, person_id)?;
+    store.write(|tx| -> Result<i64, OpsError> {
+        Ok(notes::insert(tx, person_id, None, date, &body, now)?)
+    })
+}
+
+pub fn update_note(
+    store: &mut Store,
+    id: i64,
+    date: NaiveDate,
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    let body = check_text("note", text)?;
+    let found = store
+        .write(|tx| -> Result<bool, OpsError> { Ok(notes::update(tx, id, date, &body, now)?) })?;
+    if found {
+        Ok(())
+    } else {
+        Err(OpsError::NotFound(format!("no note with id {id}")))
+    }
+}
+
+pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    store.write(|tx| -> Result<(), OpsError> {
+        notes::delete(tx, id)?;
+        Ok(())
+    })
+}
+
+/// What a user enters when recording a 1:1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub date: NaiveDate,
+    pub note: String,
+    /// Queued topics that were discussed; the others carry forward.
+    pub discussed: Vec<i64>,
+    pub actions: Vec<ActionLine>,
+}
+
+/// Records a 1:1 in one transaction: the dated note, the discussed topics, the new actions, and
+/// the 1:1 meeting of that day (if the person has one) marked held.
+pub fn record(
+    store: &mut Store,
+    person_id: i64,
+    input: Record,
+    now: NaiveDateTime,
+) -> Result<i64, OpsError> {
+    let person = get_person(store, person_id)?;
+    let body = check_text("note", &input.note)?;
+    let queued: Vec<i64> = topics::queued(store.conn(), person_id)?
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    if let Some(stray) = input.discussed.iter().find(|id| !queued.contains(id)) {
+        return Err(Invalid::new(format!(
+            "talking point {stray} is not in {}'s queue",
+            person.person.name
+        ))
+        .into());
+    }
+    let meeting = match &person.one_on_one {
+        Some(series) => {
+            let rec = Recurrence::new(
+                series.fields.rrule.as_deref(),
+                series.fields.dtstart,
+                series.fields.week_start,
+            )
+            .map_err(|e| Invalid::new(e.to_string()))?;
+            let on_day = rec
+                .between(input.date, input.date + Duration::days(1))
+                .into_iter()
+                .next();
+            match on_day {
+                Some(t) => Some((series.id, t, occurrences::get(store.conn(), series.id, t)?)),
+                None => None,
+            }
+        }
+        None => None,
+    };
+    store.write(|tx| -> Result<i64, OpsError> {
+        let occurrence_id = match &meeting {
+            Some((ritual_id, original, existing)) => {
+                let mut record = existing.clone().unwrap_or(OccurrenceRecord {
+                    id: 0,
+                    ritual_id: *ritual_id,
+                    original_start: *original,
+                    status: OccurrenceStatus::Held,
+                    moved_to: None,
+                    notes: String::new(),
+                    decisions: String::new(),
+                });
+                record.status = OccurrenceStatus::Held;
+                Some(occurrences::upsert(tx, &record)?)
+            }
+            None => None,
+        };
+        let note_id = notes::insert(tx, person_id, occurrence_id, input.date, &body, now)?;
+        for id in &input.discussed {
+            topics::set_discussed(tx, *id, Some(now), Some(note_id))?;
+        }
+        for a in &input.actions {
+            actions::insert(
+                tx,
+                &actions::NewAction {
+                    person_id: Some(person_id),
+                    occurrence_id,
+                    owner: a.owner.as_str(),
+                    body: &a.body,
+                    due: a.due,
+                },
+                now,
+            )?;
+        }
+        Ok(note_id)
+    })
+}
+
+/// A search result, with the person it belongs to so it can be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchResult {
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub snippet: String,
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
+}
+
+pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
+    let conn = store.conn();
+    let hits = search::search(conn, text, limit)?;
+    let mut results = Vec::with_capacity(hits.len());
+    for h in hits {
+        let person_id = search::person_of(conn, &h.kind, h.id)?;
+        let person = match person_id {
+            Some(id) => people::get(conn, id)?.map(|p| p.name),
+            None => None,
+        };
+        results.push(SearchResult {
+            kind: h.kind,
+            id: h.id,
+            title: h.title,
+            snippet: h.snippet,
+            person_id,
+            person,
+        });
+    }
+    Ok(results)
+}

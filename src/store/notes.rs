@@ -1,0 +1,131 @@
+//! Rows of `note` (1:1 notes) and `person_context`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, Row, params};
+
+use super::{StoreError, codec};
+use crate::domain::one_on_one::{ContextEntry, ContextKind, Note};
+
+fn note_row(row: &Row<'_>) -> rusqlite::Result<Note> {
+    let date: String = row.get(2)?;
+    Ok(Note {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        date: codec::parse_date(2, &date)?,
+        body: row.get(3)?,
+    })
+}
+
+/// A person's notes, newest first; `limit` None for all.
+pub fn for_person(
+    conn: &Connection,
+    person_id: i64,
+    limit: Option<u32>,
+) -> Result<Vec<Note>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, date, body FROM note WHERE person_id = ?1 \
+         ORDER BY date DESC, id DESC LIMIT ?2",
+    )?;
+    let limit = limit.map_or(-1, i64::from);
+    let rows = stmt
+        .query_map(params![person_id, limit], note_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Note>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, person_id, date, body FROM note WHERE id = ?1")?;
+    let mut rows = stmt.query_map([id], note_row)?;
+    Ok(rows.next().transpose()?)
+}
+
+pub fn insert(
+    conn: &Connection,
+    person_id: i64,
+    occurrence_id: Option<i64>,
+    date: NaiveDate,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO note (person_id, occurrence_id, date, body, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+    )?
+    .execute(params![
+        person_id,
+        occurrence_id,
+        codec::date(date),
+        body,
+        codec::stamp(now)
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    date: NaiveDate,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("UPDATE note SET date = ?2, body = ?3, updated_at = ?4 WHERE id = ?1")?
+        .execute(params![id, codec::date(date), body, codec::stamp(now)])?
+        > 0)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM note WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+pub fn context_for(conn: &Connection, person_id: i64) -> Result<Vec<ContextEntry>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, date, kind, body FROM person_context WHERE person_id = ?1 \
+         ORDER BY date DESC, id DESC",
+    )?;
+    let rows = stmt
+        .query_map([person_id], |row| {
+            let date: String = row.get(2)?;
+            let kind: String = row.get(3)?;
+            Ok(ContextEntry {
+                id: row.get(0)?,
+                person_id: row.get(1)?,
+                date: codec::parse_date(2, &date)?,
+                kind: ContextKind::parse(&kind).unwrap_or(ContextKind::Context),
+                body: row.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn insert_context(
+    conn: &Connection,
+    person_id: i64,
+    date: NaiveDate,
+    kind: ContextKind,
+    body: &str,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO person_context (person_id, date, kind, body) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![person_id, codec::date(date), kind.as_str(), body])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The date of each person's latest note.
+pub fn latest_dates(conn: &Connection) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT person_id, max(date) FROM note GROUP BY person_id")?;
+    let rows = stmt
+        .query_map([], |row| {
+            let date: String = row.get(1)?;
+            Ok((row.get(0)?, codec::parse_date(1, &date)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

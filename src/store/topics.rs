@@ -1,0 +1,87 @@
+//! Rows of `topic`: talking points queued per person.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, Row, params};
+
+use super::{StoreError, codec};
+use crate::domain::one_on_one::Topic;
+
+const COLUMNS: &str = "id, person_id, body, created_at, discussed_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Topic> {
+    let discussed: Option<String> = row.get(4)?;
+    Ok(Topic {
+        id: row.get(0)?,
+        person_id: row.get(1)?,
+        body: row.get(2)?,
+        created_at: codec::get_date_time(row, 3)?,
+        discussed_at: discussed
+            .map(|d| codec::parse_date_time(4, &d))
+            .transpose()?,
+    })
+}
+
+/// The queue: undiscussed topics, oldest first.
+pub fn queued(conn: &Connection, person_id: i64) -> Result<Vec<Topic>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM topic WHERE person_id = ?1 AND discussed_at IS NULL ORDER BY created_at, id"
+    ))?;
+    let rows = stmt
+        .query_map([person_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Discussed topics, most recent first, at most `limit`.
+pub fn discussed(conn: &Connection, person_id: i64, limit: u32) -> Result<Vec<Topic>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM topic WHERE person_id = ?1 AND discussed_at IS NOT NULL \
+         ORDER BY discussed_at DESC, id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt
+        .query_map(params![person_id, limit], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn insert(
+    conn: &Connection,
+    person_id: i64,
+    body: &str,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached("INSERT INTO topic (person_id, body, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![person_id, body, codec::stamp(now)])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Marks a topic discussed at `at` (in the 1:1 that wrote `note_id`), or back in the queue.
+pub fn set_discussed(
+    conn: &Connection,
+    id: i64,
+    at: Option<NaiveDateTime>,
+    note_id: Option<i64>,
+) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("UPDATE topic SET discussed_at = ?2, note_id = ?3 WHERE id = ?1")?
+        .execute(params![id, at.map(codec::stamp), note_id])?
+        > 0)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM topic WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+/// Queued topics per person, for the people list.
+pub fn queued_counts(conn: &Connection) -> Result<Vec<(i64, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, count(*) FROM topic WHERE discussed_at IS NULL GROUP BY person_id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

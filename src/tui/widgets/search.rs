@@ -1,0 +1,174 @@
+//! The search overlay: type to search everything, pick a result, open it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+use super::centered;
+use crate::ops::one_on_ones::SearchResult;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    pub results: Vec<SearchResult>,
+    pub selected: usize,
+    /// The query the results belong to (they arrive after typing).
+    pub answered: Option<String>,
+}
+
+/// What a key did in the search box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchOutcome {
+    /// Keep the box open; `Some(query)` when the query changed and needs new results.
+    Continue(Option<String>),
+    Open(SearchResult),
+    Close,
+}
+
+impl SearchState {
+    pub fn handle_key(&mut self, key: KeyEvent) -> SearchOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => SearchOutcome::Close,
+            KeyCode::Enter => match self.results.get(self.selected) {
+                Some(r) => SearchOutcome::Open(r.clone()),
+                None => SearchOutcome::Continue(None),
+            },
+            KeyCode::Down | KeyCode::Tab => {
+                self.selected = (self.selected + 1).min(self.results.len().saturating_sub(1));
+                SearchOutcome::Continue(None)
+            }
+            KeyCode::Up | KeyCode::BackTab => {
+                self.selected = self.selected.saturating_sub(1);
+                SearchOutcome::Continue(None)
+            }
+            KeyCode::Char('u') if ctrl => self.edit(String::new()),
+            KeyCode::Char(c) if !ctrl => {
+                let mut q = self.query.clone();
+                q.push(c);
+                self.edit(q)
+            }
+            KeyCode::Backspace => {
+                let mut q = self.query.clone();
+                q.pop();
+                self.edit(q)
+            }
+            _ => SearchOutcome::Continue(None),
+        }
+    }
+
+    fn edit(&mut self, query: String) -> SearchOutcome {
+        if query == self.query {
+            return SearchOutcome::Continue(None);
+        }
+        self.query = query.clone();
+        self.selected = 0;
+        SearchOutcome::Continue(Some(query))
+    }
+
+    /// Takes results for `query`, unless the user has typed on since.
+    pub fn answer(&mut self, query: String, results: Vec<SearchResult>) {
+        if query == self.query {
+            self.results = results;
+            self.selected = 0;
+            self.answered = Some(query);
+        }
+    }
+}
+
+fn kind_label(kind: &str) -> &str {
+    match kind {
+        "note" => "note",
+        "topic" => "topic",
+        "action" => "action",
+        "person" => "person",
+        "ritual" => "ritual",
+        "goal" => "goal",
+        "risk" => "risk",
+        other => other,
+    }
+}
+
+pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, theme: &Theme) {
+    let popup = centered(
+        area,
+        90.min(area.width.saturating_sub(4)),
+        area.height.saturating_sub(4).min(24),
+    );
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.accent)
+        .title(Span::styled(" Search everything ", theme.title))
+        .title_bottom(
+            Line::from(Span::styled(
+                " ↑↓ choose · Enter open · Esc close ",
+                theme.dim,
+            ))
+            .right_aligned(),
+        );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [input, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", theme.key),
+            Span::styled(state.query.clone(), theme.input_focused),
+            Span::styled("▏", theme.accent),
+        ])),
+        input,
+    );
+    if state.query.trim().is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Type a word from a note, a topic, an action, a name, a ritual…",
+                theme.dim,
+            )),
+            list,
+        );
+        return;
+    }
+    if state.results.is_empty() && state.answered.as_deref() == Some(state.query.as_str()) {
+        frame.render_widget(
+            Paragraph::new(Span::styled("Nothing matches.", theme.dim)),
+            list,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = state
+        .results
+        .iter()
+        .map(|r| {
+            let who = r
+                .person
+                .as_ref()
+                .map(|p| format!("{p} · "))
+                .unwrap_or_default();
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{:<7}", kind_label(&r.kind)), theme.key),
+                    Span::styled(format!("{who}{}", r.title.replace('\n', " ")), theme.text),
+                ]),
+                Line::from(Span::styled(
+                    format!("       {}", r.snippet.replace('\n', " ")),
+                    theme.dim,
+                )),
+            ])
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected),
+        list,
+        &mut list_state,
+    );
+}
