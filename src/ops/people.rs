@@ -174,10 +174,10 @@ pub fn person_overview(
     id: i64,
     now: NaiveDateTime,
 ) -> Result<PersonOverview, OpsError> {
-    list_people(store, now)?
-        .into_iter()
-        .find(|p| p.person.id == id)
-        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))
+    let mut one = [get_person(store, id)?];
+    add_stats(store, &mut one, now)?;
+    let [person] = one;
+    Ok(person)
 }
 
 /// Finds a person by id or by name, ignoring case; a unique partial name also matches.

@@ -364,7 +364,10 @@ mod one_on_ones {
     fn search_types_incrementally_and_opens_a_persons_page() {
         let mut m = model();
         keys(&mut m, "/");
-        assert_eq!(keys(&mut m, "a"), vec![Effect::Search("a".into())]);
+        assert!(
+            keys(&mut m, "a").is_empty(),
+            "one letter is not searched yet"
+        );
         assert_eq!(keys(&mut m, "d"), vec![Effect::Search("ad".into())]);
         let hit = SearchResult {
             kind: "note".into(),

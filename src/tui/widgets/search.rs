@@ -10,6 +10,9 @@ use super::centered;
 use crate::ops::one_on_ones::SearchResult;
 use crate::tui::theme::Theme;
 
+/// Searching starts from this many characters.
+pub const MIN_QUERY_CHARS: usize = 2;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
     pub query: String,
@@ -66,6 +69,12 @@ impl SearchState {
         }
         self.query = query.clone();
         self.selected = 0;
+        if query.trim().chars().count() < MIN_QUERY_CHARS {
+            // One letter matches nearly everything: wait for a second one.
+            self.results.clear();
+            self.answered = None;
+            return SearchOutcome::Continue(None);
+        }
         SearchOutcome::Continue(Some(query))
     }
 
@@ -127,7 +136,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
         ])),
         input,
     );
-    if state.query.trim().is_empty() {
+    if state.query.trim().chars().count() < MIN_QUERY_CHARS {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "Type a word from a note, a topic, an action, a name, a ritual…",

@@ -1,0 +1,230 @@
+//! `bearing topic|action|note add`, `prep` and `search` as scripts drive them, and the rule that
+//! note text never shows up in error messages.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use support::{bearing, fails, ok, stderr};
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--name",
+            "Priya Raman",
+            "--role",
+            "EM",
+            "--cadence",
+            "FREQ=WEEKLY;BYDAY=TU",
+            "--at",
+            "10:00",
+        ],
+    );
+    ok(&db, &["person", "add", "--name", "Priya Shah"]);
+    (dir, db)
+}
+
+#[test]
+fn topics_actions_and_notes_land_in_the_prep_view() {
+    let (_dir, db) = setup();
+    ok(&db, &["topic", "add", "priya raman", "Q1 planning doc"]);
+    ok(
+        &db,
+        &[
+            "action",
+            "add",
+            "--person",
+            "1",
+            "--due",
+            "2026-11-20",
+            "--owner",
+            "them",
+            "Share the cut-over plan",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "action",
+            "add",
+            "--person",
+            "Priya Raman",
+            "--due",
+            "fri",
+            "Intro to finance",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "--date",
+            "2026-11-17",
+            "Migration on track.",
+        ],
+    );
+
+    let md = ok(&db, &["prep", "Priya Raman"]);
+    assert!(md.starts_with("# 1:1 with Priya Raman"), "{md}");
+    assert!(
+        md.contains("**Next 1:1:** Tuesday 24 November 10:00 (30 min)"),
+        "{md}"
+    );
+    assert!(md.contains("- [ ] Q1 planning doc"), "{md}");
+    assert!(
+        md.contains("- [ ] Share the cut-over plan — **overdue** since Fri 20 Nov"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- [ ] Intro to finance — due Fri 27 Nov"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Tue 17 Nov 2026\n\nMigration on track."),
+        "{md}"
+    );
+    assert!(md.contains("How are you doing, really?"), "{md}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["prep", "1", "--format", "json"])).unwrap();
+    assert_eq!(json["person"]["name"], "Priya Raman");
+    assert_eq!(json["topics"][0]["body"], "Q1 planning doc");
+    assert_eq!(json["theirs"][0]["body"], "Share the cut-over plan");
+    assert_eq!(json["mine"][0]["due"], "2026-11-27");
+    assert_eq!(json["last_notes"][0]["date"], "2026-11-17");
+    assert_eq!(json["next"], "2026-11-24T10:00:00");
+
+    let agenda: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["agenda", "--format", "json"])).unwrap();
+    let due: Vec<&str> = agenda
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "action_due")
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        due,
+        vec!["Intro to finance"],
+        "actions due this week are on the agenda"
+    );
+}
+
+#[test]
+fn text_dash_reads_standard_input() {
+    let (_dir, db) = setup();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--ignore-config",
+            "note",
+            "add",
+            "Priya Raman",
+            "-",
+        ])
+        .env("BEARING_NOW", "2026-11-23T09:00")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Line one\nLine two\n")
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["prep", "1", "--format", "json"])).unwrap();
+    assert_eq!(json["last_notes"][0]["body"], "Line one\nLine two");
+    assert_eq!(json["last_notes"][0]["date"], "2026-11-23");
+}
+
+#[test]
+fn unknown_and_ambiguous_people_list_candidates_and_save_nothing() {
+    let (_dir, db) = setup();
+    fails(
+        &db,
+        &["topic", "add", "priya", "x"],
+        "Priya Raman (id 1), Priya Shah (id 2)",
+    );
+    fails(
+        &db,
+        &["topic", "add", "nobody", "x"],
+        "known people: Priya Raman, Priya Shah",
+    );
+    fails(&db, &["note", "add", "99", "x"], "no person with id 99");
+    fails(&db, &["action", "add", "--due", "someday", "x"], "--due");
+    fails(
+        &db,
+        &["action", "add", "--due", "fri", "--owner", "boss", "x"],
+        "--owner",
+    );
+    fails(&db, &["topic", "add", "1", "   "], "the topic is empty");
+    fails(&db, &["prep", "zed"], "no person matches");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["prep", "1", "--format", "json"])).unwrap();
+    assert!(json["topics"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn note_text_never_appears_in_errors() {
+    let (_dir, db) = setup();
+    let secret = "CONFIDENTIAL-performance-concern-about-bob";
+    // Unknown person, ambiguous person, bad date: each must fail without echoing the note.
+    for args in [
+        vec!["note", "add", "nobody", secret],
+        vec!["note", "add", "priya", secret],
+        vec!["note", "add", "1", "--date", "2026-02-30", secret],
+    ] {
+        let out = bearing(&db, &args);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(!err.contains(secret), "error echoed the note: {err}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains(secret));
+    }
+    let long = "x".repeat(20_001);
+    let out = bearing(&db, &["note", "add", "1", &long]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains("xxxxxxxxxx"));
+}
+
+#[test]
+fn search_finds_notes_topics_and_people() {
+    let (_dir, db) = setup();
+    ok(
+        &db,
+        &[
+            "note",
+            "add",
+            "1",
+            "The on-call rotation is burning people out.",
+        ],
+    );
+    ok(&db, &["topic", "add", "2", "On-call handover"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["search", "on-call", "--format", "json"])).unwrap();
+    let kinds: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["kind"].as_str().unwrap(), h["person"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("note", "Priya Raman")), "{kinds:?}");
+    assert!(kinds.contains(&("topic", "Priya Shah")), "{kinds:?}");
+    let text = ok(&db, &["search", "burn"]);
+    assert!(text.contains("«burning»"), "prefix match: {text}");
+    assert!(
+        ok(&db, &["search", "\"unbalanced AND ("]).contains("Nothing matches"),
+        "hostile query is safe"
+    );
+}
