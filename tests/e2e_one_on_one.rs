@@ -76,3 +76,58 @@ fn queue_from_the_cli_prepare_record_and_find_it_after_a_restart() {
         .unwrap();
     assert_eq!((owner.as_str(), due.as_str()), ("them", "2026-11-27"));
 }
+
+#[test]
+fn a_note_can_be_written_in_the_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    ok(&db, &["person", "add", "--name", "Ada Lovelace"]);
+    // A stand-in editor: appends a line to the file it is given, and records its permissions.
+    let editor = dir.path().join("editor.sh");
+    let seen = dir.path().join("mode.txt");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstat -c %a \"$1\" > {}\necho 'Written in the editor.' >> \"$1\"\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let editor_path = editor.to_str().unwrap();
+    let mut tui = Pty::start_with_env(
+        &db,
+        &[],
+        110,
+        32,
+        &[("EDITOR", editor_path), ("VISUAL", "")],
+    );
+    tui.wait_for("Week 48");
+    tui.send("4");
+    tui.wait_for("Ada Lovelace");
+    tui.send("\r");
+    tui.wait_for("Notes (0)");
+    tui.send("n");
+    tui.wait_for("Note on Ada Lovelace");
+    tui.send("\t");
+    tui.send("Typed first.");
+    tui.send("\x0f"); // Ctrl-O: open $EDITOR
+    tui.wait_for("Written in the editor.");
+    tui.send("\x13");
+    tui.wait_for("Note saved.");
+    tui.wait_for("Notes (1)");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&seen).unwrap().trim(),
+        "600",
+        "the temporary file is private"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let body: String = conn
+        .query_row("SELECT body FROM note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(body, "Typed first.\nWritten in the editor.");
+}

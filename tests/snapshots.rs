@@ -50,6 +50,7 @@ fn model(demo: bool) -> App {
     let mut runner = Runner {
         store,
         week_start: Weekday::Mon,
+        screen_lent: false,
     };
     let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
     model.db_label = "bearing.db".into();

@@ -11,6 +11,8 @@ use crate::store::Store;
 pub struct Runner {
     pub store: Store,
     pub week_start: Weekday,
+    /// Set when the screen was handed to another program and must be redrawn in full.
+    pub screen_lent: bool,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -132,6 +134,10 @@ impl Runner {
                     person,
                     topics: prep.topics.into_iter().map(|t| (t.id, t.body)).collect(),
                 }
+            }
+            Effect::EditInEditor(text) => {
+                self.screen_lent = true;
+                Msg::Edited(super::editor::edit_externally(&text))
             }
             Effect::Search(query) => Msg::SearchResults {
                 results: ops::one_on_ones::search_all(store, &query, 30)?,

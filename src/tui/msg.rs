@@ -33,6 +33,8 @@ pub enum Msg {
         query: String,
         results: Vec<SearchResult>,
     },
+    /// The text of the focused form field after `$EDITOR`, or why it could not be edited.
+    Edited(Result<String, String>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -127,4 +129,6 @@ pub enum Effect {
         record: Record,
     },
     Search(String),
+    /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
+    EditInEditor(String),
 }

@@ -74,6 +74,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     let mut runner = Runner {
         store,
         week_start: config.week_start,
+        screen_lent: false,
     };
     let mut model = initial_model(&mut runner, config, clock.now())?;
     let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
@@ -90,6 +91,13 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
                 Event::Key(key) => {
                     let effects = update(&mut model, Msg::Key(key));
                     settle(&mut model, &mut runner, effects);
+                    if std::mem::take(&mut runner.screen_lent) {
+                        // Forget what was on screen (both buffers blank) so the next draw
+                        // repaints every cell. `Terminal::clear` would ask the terminal for the
+                        // cursor position, which not every terminal answers.
+                        guard.terminal.swap_buffers();
+                        guard.terminal.swap_buffers();
+                    }
                     dirty = true;
                 }
                 Event::Resize(..) => dirty = true,

@@ -59,6 +59,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             panes::person::record_form(model, person, &topics);
             Vec::new()
         }
+        Msg::Edited(result) => {
+            if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
+                match result {
+                    Ok(text) => form.set_focused_text(&text),
+                    Err(message) => form.show_error(&Invalid::new(message)),
+                }
+            }
+            Vec::new()
+        }
         Msg::SearchResults { query, results } => {
             if let Some(Overlay::Search(state)) = &mut model.overlay {
                 state.answer(query, results);
@@ -233,6 +242,11 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
             FormOutcome::Cancel => Vec::new(),
+            FormOutcome::ExternalEdit => {
+                let text = form.focused().map(|f| f.text()).unwrap_or_default();
+                model.overlay = Some(Overlay::Form { form, purpose });
+                vec![Effect::EditInEditor(text)]
+            }
             FormOutcome::Submit => match submit(&form, purpose, model) {
                 Ok(Submitted::Effect(effect)) => {
                     // The form stays open until the store confirms, so a refusal can be shown

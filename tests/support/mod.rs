@@ -55,6 +55,17 @@ pub struct Pty {
 impl Pty {
     /// Starts `bearing ARGS` on `db` in a `cols`×`rows` terminal with a fixed clock.
     pub fn start(db: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::start_with_env(db, args, cols, rows, &[])
+    }
+
+    /// Like `start`, with extra environment variables.
+    pub fn start_with_env(
+        db: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -73,6 +84,9 @@ impl Pty {
         }
         cmd.env("BEARING_NOW", FIXED_NOW);
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn bearing");
         // Without dropping our copy of the slave end the reader would never see EOF.
         drop(pair.slave);

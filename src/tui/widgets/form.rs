@@ -69,6 +69,8 @@ pub enum FormOutcome {
     Continue,
     Submit,
     Cancel,
+    /// Edit the focused multi-line field in the user's $EDITOR.
+    ExternalEdit,
 }
 
 #[derive(Debug, Clone)]
@@ -325,6 +327,18 @@ impl Form {
         self.error = Some((index, invalid.message.clone()));
     }
 
+    /// Replaces the focused field's text (after editing it in $EDITOR).
+    pub fn set_focused_text(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            let hint = field.hint;
+            let mut fresh = editor(text.trim_end_matches('\n'), hint);
+            if field.kind == FieldKind::MultiLine {
+                fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            }
+            field.editor = fresh;
+        }
+    }
+
     pub fn focused(&self) -> Option<&Field> {
         self.fields.get(self.focus)
     }
@@ -357,6 +371,7 @@ impl Form {
             }
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            KeyCode::Char('o') if ctrl && multiline => return FormOutcome::ExternalEdit,
             KeyCode::Enter if !multiline => return FormOutcome::Submit,
             KeyCode::Tab => {
                 self.move_focus(true);

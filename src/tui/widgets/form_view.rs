@@ -105,7 +105,8 @@ pub fn render_form(
         Line::default()
     };
     frame.render_widget(Paragraph::new(message), rows[n]);
-    let enter = if form.focused().is_some_and(|f| f.is_multiline()) {
+    let multiline = form.focused().is_some_and(|f| f.is_multiline());
+    let enter = if multiline {
         "Enter new line"
     } else {
         "Enter save"
@@ -120,6 +121,8 @@ pub fn render_form(
         ),
         Span::styled("Ctrl-S", theme.key),
         Span::styled(" save  ", theme.dim),
+        Span::styled(if multiline { "Ctrl-O" } else { "" }, theme.key),
+        Span::styled(if multiline { " $EDITOR  " } else { "" }, theme.dim),
         Span::styled("Esc", theme.key),
         Span::styled(" cancel", theme.dim),
     ]);
