@@ -8,8 +8,8 @@ use super::OpsError;
 use super::people::{PersonOverview, get_person, person_overview};
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{
-    ActionItem, ActionLine, ContextEntry, Note, Owner, Topic, check_text, default_prompts,
-    prep_order,
+    ActionItem, ActionLine, ContextEntry, ContextKind, Note, Owner, Topic, check_text,
+    default_prompts, prep_order,
 };
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
 use crate::schedule::recurrence::Recurrence;
@@ -201,6 +201,21 @@ pub fn add_note(
     ensure_person(store, person_id)?;
     store.write(|tx| -> Result<i64, OpsError> {
         Ok(notes::insert(tx, person_id, None, date, &body, now)?)
+    })
+}
+
+/// Adds dated private context: feedback given, a career conversation.
+pub fn add_context(
+    store: &mut Store,
+    person_id: i64,
+    date: NaiveDate,
+    kind: ContextKind,
+    text: &str,
+) -> Result<i64, OpsError> {
+    let body = check_text("text", text)?;
+    ensure_person(store, person_id)?;
+    store.write(|tx| -> Result<i64, OpsError> {
+        Ok(notes::insert_context(tx, person_id, date, kind, &body)?)
     })
 }
 

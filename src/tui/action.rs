@@ -99,6 +99,8 @@ actions! {
     AddAction = "add_action",
     /// Add a dated note
     AddNote = "add_note",
+    /// Add dated private context: feedback given, a career conversation
+    AddContext = "add_context",
     /// Tick the selected item: topic discussed, action done; again to undo
     Toggle = "toggle",
     /// Quick capture: queue a talking point for anyone

@@ -184,6 +184,15 @@ impl Runner {
                 ops::one_on_ones::update_note(store, id, date, &text, now)?;
                 saved("Note saved.".into(), None)
             }
+            Effect::AddContext {
+                person,
+                date,
+                kind,
+                text,
+            } => {
+                ops::one_on_ones::add_context(store, person, date, kind, &text)?;
+                saved("Private context saved.".into(), None)
+            }
             Effect::DeleteNote(id) => {
                 ops::one_on_ones::delete_note(store, id)?;
                 saved("Note deleted.".into(), None)

@@ -88,6 +88,7 @@ pub enum FormPurpose {
     CaptureTopic,
     AddAction(i64),
     AddNote(i64),
+    AddContext(i64),
     EditNote(i64),
     /// Recording a 1:1 with this person.
     Record(i64),

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::Owner;
+use crate::domain::one_on_one::{ContextKind, Owner};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
@@ -124,6 +124,12 @@ pub enum Effect {
         text: String,
     },
     DeleteNote(i64),
+    AddContext {
+        person: i64,
+        date: NaiveDate,
+        kind: ContextKind,
+        text: String,
+    },
     Record {
         person: i64,
         record: Record,

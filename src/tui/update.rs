@@ -175,6 +175,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         | Action::AddTopic
         | Action::AddAction
         | Action::AddNote
+        | Action::AddContext
         | Action::Toggle
         | Action::CaptureTopic
             if model.read_only =>
@@ -308,6 +309,7 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
         | FormPurpose::CaptureTopic
         | FormPurpose::AddAction(_)
         | FormPurpose::AddNote(_)
+        | FormPurpose::AddContext(_)
         | FormPurpose::EditNote(_)
         | FormPurpose::Record(_) => Submitted::Effect(panes::person::submit(form, purpose, model)?),
         FormPurpose::JumpToDate => {

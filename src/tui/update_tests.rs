@@ -339,6 +339,38 @@ mod one_on_ones {
     }
 
     #[test]
+    fn feedback_given_is_recorded_with_its_date() {
+        let mut m = with_detail();
+        keys(&mut m, "f");
+        assert!(matches!(
+            m.overlay,
+            Some(Overlay::Form {
+                purpose: FormPurpose::AddContext(1),
+                ..
+            })
+        ));
+        let effects = update(
+            &mut m,
+            Msg::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)),
+        );
+        assert!(effects.is_empty());
+        keys(&mut m, "\tPraised the incident write-up");
+        let effects = update(
+            &mut m,
+            Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        );
+        assert_eq!(
+            effects,
+            vec![Effect::AddContext {
+                person: 1,
+                date: m.today(),
+                kind: crate::domain::one_on_one::ContextKind::Feedback,
+                text: "Praised the incident write-up".into(),
+            }]
+        );
+    }
+
+    #[test]
     fn quick_capture_works_from_any_tab() {
         let mut m = model();
         keys(&mut m, "T");

@@ -2,7 +2,7 @@
 //! forms that add to them and record a 1:1.
 
 use crate::domain::Invalid;
-use crate::domain::one_on_one::{Owner, parse_action_line};
+use crate::domain::one_on_one::{ContextKind, Owner, parse_action_line};
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record};
 use crate::tui::action::Action;
 use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
@@ -134,6 +134,30 @@ fn note_form(model: &mut Model, person_id: i64) {
     );
 }
 
+const CONTEXT_KINDS: [ContextKind; 3] = [
+    ContextKind::Feedback,
+    ContextKind::Career,
+    ContextKind::Context,
+];
+
+fn context_form(model: &mut Model, person_id: i64) {
+    let name = person_name(model, person_id);
+    let today = model.today().format("%Y-%m-%d").to_string();
+    let kinds = vec![
+        "feedback given".to_string(),
+        "career conversation".into(),
+        "other context".into(),
+    ];
+    form(
+        model,
+        Form::new(format!("Private context on {name}"))
+            .choice("kind", "Kind", kinds, 0)
+            .date("date", "Date", &today, false, "today")
+            .multiline("text", "What", "", "private: only on this machine"),
+        FormPurpose::AddContext(person_id),
+    );
+}
+
 /// The record form: the note, a tick box per queued topic, and new actions one per line.
 pub fn record_form(model: &mut Model, person_id: i64, topics: &[(i64, String)]) {
     let name = person_name(model, person_id);
@@ -204,6 +228,10 @@ pub fn on_person_action(model: &mut Model, id: i64, action: Action) -> Vec<Effec
         }
         Action::AddNote => {
             note_form(model, id);
+            Vec::new()
+        }
+        Action::AddContext => {
+            context_form(model, id);
             Vec::new()
         }
         _ => Vec::new(),
@@ -367,6 +395,15 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
         FormPurpose::AddNote(person) => Effect::AddNote {
             person,
             date: form.date_value("date", today)?.unwrap_or(today),
+            text: form.value("text"),
+        },
+        FormPurpose::AddContext(person) => Effect::AddContext {
+            person,
+            date: form.date_value("date", today)?.unwrap_or(today),
+            kind: CONTEXT_KINDS
+                .get(form.choice_index("kind"))
+                .copied()
+                .unwrap_or(ContextKind::Context),
             text: form.value("text"),
         },
         FormPurpose::EditNote(id) => Effect::UpdateNote {
