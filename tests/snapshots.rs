@@ -205,8 +205,83 @@ fn search_overlay() {
 }
 
 #[test]
+fn plan_on_day_47() {
+    let mut m = model(true);
+    m.tab = Tab::Plan;
+    snapshot_sizes!("plan_day_47", m);
+}
+
+/// The plan pane on a given day of a fixed plan, through the same loads the TUI makes.
+fn plan_on(day: NaiveDate) -> App {
+    use bearing::domain::plan::{Confidence, GoalFields, GoalStatus};
+    let mut store = Store::open_in_memory().unwrap();
+    let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let at = day.and_hms_opt(9, 0, 0).unwrap();
+    bearing::ops::plan::start_plan(&mut store, start, at).unwrap();
+    for (phase, title, progress) in [
+        (30, "Meet the leaders", 100),
+        (30, "Map critical systems", 40),
+        (60, "One cadence", 20),
+        (90, "Strategy", 0),
+        (180, "Reorg for flow", 0),
+    ] {
+        let g = bearing::ops::plan::add_goal(
+            &mut store,
+            GoalFields {
+                phase,
+                title: title.into(),
+                description: String::new(),
+                criteria: "Measured and agreed".into(),
+                status: GoalStatus::Todo,
+                progress: 0,
+                confidence: Confidence::OnTrack,
+                due: None,
+                person_id: None,
+            },
+            at,
+        )
+        .unwrap();
+        if progress > 0 {
+            bearing::ops::plan::checkin(&mut store, g.id, progress / 2, None, "", at).unwrap();
+            bearing::ops::plan::checkin(&mut store, g.id, progress, None, "", at).unwrap();
+        }
+    }
+    let mut runner = Runner {
+        store,
+        week_start: Weekday::Mon,
+        screen_lent: false,
+    };
+    let mut model = initial_model(&mut runner, &Config::default(), at).unwrap();
+    model.db_label = "bearing.db".into();
+    model.tab = Tab::Plan;
+    App { model, runner }
+}
+
+#[test]
+fn plan_in_each_phase_and_after() {
+    for (name, day) in [
+        ("plan_before_start", (2026, 1, 1)),
+        ("plan_phase_30", (2026, 1, 20)),
+        ("plan_phase_60", (2026, 2, 20)),
+        ("plan_phase_90", (2026, 3, 20)),
+        ("plan_after", (2026, 5, 1)),
+    ] {
+        let m = plan_on(NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap());
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m.model, 80, 24).backend());
+        insta::assert_snapshot!(format!("{name}_160x48"), draw(&m.model, 160, 48).backend());
+    }
+}
+
+#[test]
+fn plan_empty() {
+    let mut m = model(false);
+    m.tab = Tab::Plan;
+    snapshot_sizes!("plan_empty", m);
+}
+
+#[test]
 fn panes_not_yet_built_say_so() {
-    for (tab, name) in [(Tab::Plan, "plan"), (Tab::Risks, "risks")] {
+    for (tab, name) in [(Tab::Risks, "risks")] {
         let mut m = model(true);
         m.tab = tab;
         insta::assert_snapshot!(format!("{name}_80x24"), draw(&m.model, 80, 24).backend());

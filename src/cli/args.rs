@@ -70,12 +70,63 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
     },
+    /// 30/60/90-day plan goals: add, check in
+    #[command(subcommand)]
+    Goal(GoalCommand),
+    /// Show the 30/60/90-day plan, or start it
+    Plan(PlanArgs),
     /// Full-text search over notes, topics, actions, people, rituals, goals and risks
     Search {
         query: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GoalCommand {
+    /// Add a goal to a phase
+    Add {
+        /// 30, 60, 90 (days), 180 (6 months) or 365 (12 months)
+        #[arg(long)]
+        phase: String,
+        #[arg(long)]
+        title: String,
+        /// Due date (default: the end of the phase)
+        #[arg(long)]
+        due: Option<String>,
+        /// Success criteria: how you will know it is done
+        #[arg(long, default_value = "")]
+        criteria: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Record progress on a goal
+    Checkin {
+        id: i64,
+        /// 0 to 100
+        #[arg(long)]
+        progress: u32,
+        /// on_track, at_risk or off_track
+        #[arg(long)]
+        confidence: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Start the plan on DATE (or move its start)
+    Start { date: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

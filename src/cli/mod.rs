@@ -9,6 +9,7 @@ mod init;
 mod one_on_one;
 mod output;
 mod person;
+mod plan;
 mod ritual;
 
 pub use args::Cli;
@@ -163,6 +164,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),
         Some(Command::Prep { person, format }) => one_on_one::prep(&ctx, &person, format),
         Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
+        Some(Command::Goal(cmd)) => plan::goal(&ctx, cmd),
+        Some(Command::Plan(args)) => plan::plan(&ctx, &args),
     }
 }
 

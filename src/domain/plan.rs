@@ -106,3 +106,235 @@ mod tests {
         );
     }
 }
+
+/// Where the plan stands on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum PlanDay {
+    /// The plan starts in this many days.
+    NotStarted { in_days: i64 },
+    /// Day N (1-based) of the first 90.
+    Running { day: i64 },
+    /// Past day 90; the later horizons may still run.
+    Complete { day: i64 },
+}
+
+pub fn plan_day(start: NaiveDate, today: NaiveDate) -> PlanDay {
+    let n = (today - start).num_days();
+    match n {
+        n if n < 0 => PlanDay::NotStarted { in_days: -n },
+        n if n < 90 => PlanDay::Running { day: n + 1 },
+        n => PlanDay::Complete { day: n + 1 },
+    }
+}
+
+impl PlanDay {
+    pub fn describe(self) -> String {
+        match self {
+            PlanDay::NotStarted { in_days: 1 } => "plan starts tomorrow".into(),
+            PlanDay::NotStarted { in_days } => format!("plan starts in {in_days} days"),
+            PlanDay::Running { day } => format!("day {day} of 90"),
+            PlanDay::Complete { .. } => "plan complete".into(),
+        }
+    }
+}
+
+/// The phase a day falls in (None before the start and after 12 months).
+pub fn phase_of(plan_start: NaiveDate, day: NaiveDate) -> Option<u32> {
+    PHASES.into_iter().find(|p| {
+        let (s, e) = phase_window(plan_start, *p);
+        day >= s && day < e
+    })
+}
+
+/// The phase after `phase`, for rolling unfinished goals over.
+pub fn next_phase(phase: u32) -> Option<u32> {
+    PHASES
+        .iter()
+        .position(|p| *p == phase)
+        .and_then(|i| PHASES.get(i + 1))
+        .copied()
+}
+
+pub fn phase_label(phase: u32) -> &'static str {
+    match phase {
+        30 => "Days 1–30",
+        60 => "Days 31–60",
+        90 => "Days 61–90",
+        180 => "6 months",
+        _ => "12 months",
+    }
+}
+
+pub fn parse_phase(text: &str) -> Result<u32, super::Invalid> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|p| PHASES.contains(p))
+        .ok_or_else(|| {
+            super::Invalid::field(
+                "phase",
+                format!(
+                    "unknown phase \"{}\": use 30, 60, 90, 180 or 365",
+                    text.trim()
+                ),
+            )
+        })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalStatus {
+    Todo,
+    Doing,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::Todo,
+        GoalStatus::Doing,
+        GoalStatus::Done,
+        GoalStatus::Dropped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Todo => "todo",
+            GoalStatus::Doing => "doing",
+            GoalStatus::Done => "done",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<GoalStatus> {
+        GoalStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, GoalStatus::Todo | GoalStatus::Doing)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::OnTrack,
+        Confidence::AtRisk,
+        Confidence::OffTrack,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::OnTrack => "on_track",
+            Confidence::AtRisk => "at_risk",
+            Confidence::OffTrack => "off_track",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::OnTrack => "on track",
+            Confidence::AtRisk => "at risk",
+            Confidence::OffTrack => "off track",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Confidence> {
+        let t = text.trim().replace([' ', '-'], "_");
+        Confidence::ALL.into_iter().find(|c| c.as_str() == t)
+    }
+}
+
+/// A goal's content as the user typed it, checked before storing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GoalFields {
+    pub phase: u32,
+    pub title: String,
+    pub description: String,
+    pub criteria: String,
+    pub status: GoalStatus,
+    pub progress: u32,
+    pub confidence: Confidence,
+    /// None: the end of the phase.
+    pub due: Option<NaiveDate>,
+    pub person_id: Option<i64>,
+}
+
+impl GoalFields {
+    /// Checks the fields against the plan's start. Done means 100%; 100% means done.
+    pub fn check(mut self, plan_start: NaiveDate) -> Result<GoalFields, super::Invalid> {
+        use super::Invalid;
+        self.title = super::person::collapse_spaces(&self.title);
+        if self.title.is_empty() {
+            return Err(Invalid::field("title", "a title is required"));
+        }
+        if !PHASES.contains(&self.phase) {
+            return Err(Invalid::field(
+                "phase",
+                format!("unknown phase {}: use 30, 60, 90, 180 or 365", self.phase),
+            ));
+        }
+        if self.progress > 100 {
+            return Err(Invalid::field(
+                "progress",
+                format!("progress {} is out of range: use 0 to 100", self.progress),
+            ));
+        }
+        if let Some(due) = self.due
+            && due < plan_start
+        {
+            return Err(Invalid::field(
+                "due",
+                format!("the due date {due} is before the plan starts ({plan_start})"),
+            ));
+        }
+        if self.status == GoalStatus::Done {
+            self.progress = 100;
+        } else if self.progress == 100 && self.status.is_open() {
+            self.status = GoalStatus::Done;
+        } else if self.progress > 0 && self.status == GoalStatus::Todo {
+            self.status = GoalStatus::Doing;
+        }
+        Ok(self)
+    }
+
+    /// The date the goal is due: its own, or its phase's last day.
+    pub fn due_or_phase_end(&self, plan_start: NaiveDate) -> NaiveDate {
+        self.due
+            .unwrap_or_else(|| phase_window(plan_start, self.phase).1 - Duration::days(1))
+    }
+}
+
+/// A stored goal.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Goal {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: GoalFields,
+}
+
+/// One entry of a goal's history.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Checkin {
+    pub id: i64,
+    pub goal_id: i64,
+    pub date: NaiveDate,
+    /// "checkin" or "rollover".
+    pub kind: String,
+    pub progress: u32,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod more_tests;

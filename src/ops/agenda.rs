@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::OpsError;
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
-use crate::domain::plan::is_behind;
+use crate::domain::plan::{GoalStatus, is_behind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::{Series, meetings, one_on_one_overdue, sort};
 use crate::store::agenda::{self as due, DatedRow};
@@ -91,11 +91,7 @@ pub fn agenda(
     let records = occurrences::in_range(store.conn(), from, to)?;
     let mut items = meetings(&series, &records, from, to);
     let conn = store.conn();
-    items.extend(dated(
-        due::goals_due(conn, from, to)?,
-        ItemKind::GoalDue,
-        &names,
-    ));
+    items.extend(goals_due(store, from, to, &names)?);
     items.extend(dated(
         due::actions_due(conn, from, to)?,
         ItemKind::ActionDue,
@@ -113,6 +109,39 @@ pub fn agenda(
         items,
         radar: radar(store, now, &names)?,
     })
+}
+
+/// Goals due in `[from, to)`: on their own due date, or on their phase's last day.
+fn goals_due(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    names: &HashMap<i64, String>,
+) -> Result<Vec<AgendaItem>, OpsError> {
+    let Some((_, start)) = crate::store::plan::get(store.conn())? else {
+        return Ok(Vec::new());
+    };
+    Ok(crate::store::plan::goals(store.conn())?
+        .into_iter()
+        .filter(|g| g.fields.status != GoalStatus::Dropped)
+        .filter_map(|g| {
+            let date = g.fields.due_or_phase_end(start);
+            (date >= from && date < to).then(|| AgendaItem {
+                date,
+                start: None,
+                end: None,
+                kind: ItemKind::GoalDue,
+                person: g.fields.person_id.and_then(|id| names.get(&id).cloned()),
+                person_id: g.fields.person_id,
+                id: g.id,
+                status: None,
+                occurrence: None,
+                moved: false,
+                done: g.fields.status == GoalStatus::Done,
+                title: g.fields.title,
+            })
+        })
+        .collect())
 }
 
 /// What needs attention as of `now`, most urgent kinds first.

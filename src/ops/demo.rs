@@ -6,11 +6,13 @@ use serde::Deserialize;
 use super::OpsError;
 use super::one_on_ones::{add_note, add_topic};
 use super::people::{OneOnOnePlan, PersonInput, add_person};
+use super::plan::{checkin, start_plan};
 use super::rituals::{add_ritual, move_occurrence, set_status};
 use super::templates::init_director;
 use crate::domain::Invalid;
 use crate::domain::dates::parse_time;
 use crate::domain::person::{PersonDraft, Relation};
+use crate::domain::plan::Confidence;
 use crate::domain::ritual::{OccurrenceStatus, RitualFields};
 use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Cadence;
@@ -133,7 +135,10 @@ pub fn load_demo(
         count += 1;
     }
     let history_start = weeks_back(now.date(), Weekday::Mon, 12);
+    // The director is on day 47 of their plan.
+    start_plan(store, now.date() - Duration::days(46), now)?;
     init_director(store, history_start, week_start, now)?;
+    add_plan_progress(store, now)?;
     let rituals = add_history(store, now)?;
     add_actions(store, now)?;
     for n in demo_notes {
@@ -162,6 +167,77 @@ pub fn load_demo(
         people: count,
         rituals,
     })
+}
+
+/// Check-ins that make the plan look lived in: the first phase mostly done (one goal left to roll
+/// over), the second under way with one goal behind.
+fn add_plan_progress(store: &mut Store, now: NaiveDateTime) -> Result<(), OpsError> {
+    // (goal, [(days ago, progress)], confidence)
+    type Steps = &'static [(i64, u32)];
+    let progress: [(&str, Steps, Confidence); 9] = [
+        (
+            "Meet the leaders around engineering",
+            &[(30, 60), (20, 100)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Map ownership and critical systems",
+            &[(28, 40), (18, 80), (17, 100)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Find the debt hot spots",
+            &[(25, 50), (16, 100)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Read delivery and org health",
+            &[(24, 30), (18, 60), (16, 70)],
+            Confidence::AtRisk,
+        ),
+        (
+            "Baseline the engineering dashboard",
+            &[(22, 50), (17, 100)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Agree near-term priorities with Product",
+            &[(12, 30), (5, 60)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Run one operating cadence across teams",
+            &[(10, 40), (3, 70)],
+            Confidence::OnTrack,
+        ),
+        (
+            "Launch two to four high-leverage fixes",
+            &[(9, 10), (2, 15)],
+            Confidence::AtRisk,
+        ),
+        (
+            "Write decision records for big choices",
+            &[(6, 60)],
+            Confidence::OnTrack,
+        ),
+    ];
+    let goals = crate::store::plan::goals(store.conn())?;
+    for (title, steps, confidence) in progress {
+        let Some(goal) = goals.iter().find(|g| g.fields.title == title) else {
+            continue;
+        };
+        for (days_ago, pct) in steps {
+            checkin(
+                store,
+                goal.id,
+                *pct,
+                Some(confidence),
+                "",
+                now - Duration::days(*days_ago),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn demo_person(store: &Store, name: &str) -> Result<i64, OpsError> {

@@ -9,6 +9,7 @@ pub mod export;
 mod ics;
 pub mod one_on_ones;
 pub mod people;
+pub mod plan;
 pub mod rituals;
 pub mod templates;
 

@@ -4,12 +4,14 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::Deserialize;
 
 use super::OpsError;
+use super::plan::{add_goal, start_plan};
 use super::rituals::add_ritual;
 use crate::domain::Invalid;
 use crate::domain::dates::parse_time;
 use crate::domain::person::Relation;
+use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
 use crate::domain::ritual::{RitualFields, weekday_code};
-use crate::store::{Store, people, rituals};
+use crate::store::{Store, people, plan, rituals};
 
 const DIRECTOR: &str = include_str!("../../assets/templates/director.toml");
 
@@ -18,6 +20,15 @@ const DIRECTOR: &str = include_str!("../../assets/templates/director.toml");
 struct Template {
     ritual: Vec<TemplateRitual>,
     one_on_ones: OneOnOnes,
+    goal: Vec<TemplateGoal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateGoal {
+    phase: u32,
+    title: String,
+    criteria: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +58,9 @@ pub struct InitSummary {
     pub added: Vec<String>,
     pub kept: Vec<String>,
     pub one_on_ones: Vec<String>,
+    /// Goals added to the plan, and whether the plan was started by this call.
+    pub goals: usize,
+    pub plan_started: bool,
 }
 
 fn broken(e: impl std::fmt::Display) -> OpsError {
@@ -126,6 +140,32 @@ pub fn init_director(
         };
         add_ritual(store, fields, now)?;
         summary.one_on_ones.push(person.name);
+    }
+    if plan::get(store.conn())?.is_none() {
+        start_plan(store, start, now)?;
+        summary.plan_started = true;
+    }
+    let titles: Vec<String> = plan::goals(store.conn())?
+        .into_iter()
+        .map(|g| g.fields.title.to_lowercase())
+        .collect();
+    for g in template.goal {
+        if titles.contains(&g.title.to_lowercase()) {
+            continue;
+        }
+        let fields = GoalFields {
+            phase: g.phase,
+            title: g.title,
+            description: String::new(),
+            criteria: g.criteria,
+            status: GoalStatus::Todo,
+            progress: 0,
+            confidence: Confidence::OnTrack,
+            due: None,
+            person_id: None,
+        };
+        add_goal(store, fields, now)?;
+        summary.goals += 1;
     }
     Ok(summary)
 }

@@ -63,20 +63,6 @@ pub fn actions_overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<DatedR
     )
 }
 
-/// Goals due in `[from, to)`.
-pub fn goals_due(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<DatedRow>, StoreError> {
-    rows(
-        conn,
-        "SELECT id, title, due, person_id, status IN ('done', 'dropped'), CAST(phase AS TEXT) FROM goal \
-         WHERE due >= ?1 AND due < ?2 ORDER BY due, id",
-        params![codec::date(from), codec::date(to)],
-    )
-}
-
 /// Reviews of risks still open or monitored, due in `[from, to)`.
 pub fn reviews_due(
     conn: &Connection,

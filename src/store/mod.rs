@@ -10,6 +10,7 @@ pub mod notes;
 pub mod occurrences;
 mod open;
 pub mod people;
+pub mod plan;
 pub mod rituals;
 pub mod search;
 pub mod topics;

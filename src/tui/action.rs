@@ -107,4 +107,10 @@ actions! {
     CaptureTopic = "capture_topic",
     /// Search everything: notes, topics, actions, people, rituals
     Search = "search",
+    /// Set the day the plan starts
+    StartPlan = "start_plan",
+    /// Check in on the selected goal: progress, confidence, a note
+    Checkin = "checkin",
+    /// Roll the selected unfinished goal over into the next phase
+    RollOver = "roll_over",
 }

@@ -135,6 +135,46 @@ impl Runner {
                     topics: prep.topics.into_iter().map(|t| (t.id, t.body)).collect(),
                 }
             }
+            Effect::LoadPlan => Msg::PlanLoaded(Box::new(ops::plan::plan_view(store, now.date())?)),
+            Effect::StartPlan(date) => {
+                ops::plan::start_plan(store, date, now)?;
+                saved(
+                    format!("The plan starts on {}.", date.format("%a %-d %b %Y")),
+                    None,
+                )
+            }
+            Effect::AddGoal(fields) => {
+                let g = ops::plan::add_goal(store, fields, now)?;
+                saved(format!("Added goal \"{}\".", g.fields.title), None)
+            }
+            Effect::UpdateGoal { id, fields } => {
+                let g = ops::plan::update_goal(store, id, fields, now)?;
+                saved(format!("Saved goal \"{}\".", g.fields.title), None)
+            }
+            Effect::DeleteGoal(id) => {
+                let g = ops::plan::delete_goal(store, id)?;
+                saved(format!("Deleted goal \"{}\".", g.fields.title), None)
+            }
+            Effect::Checkin {
+                id,
+                progress,
+                confidence,
+                note,
+            } => {
+                let g = ops::plan::checkin(store, id, progress, confidence, &note, now)?;
+                saved(
+                    format!("Checked in \"{}\": {}%.", g.fields.title, g.fields.progress),
+                    None,
+                )
+            }
+            Effect::RollOver(id) => {
+                let g = ops::plan::roll_over(store, id, now)?;
+                let phase = crate::domain::plan::phase_label(g.fields.phase);
+                saved(
+                    format!("Rolled \"{}\" over to {phase}.", g.fields.title),
+                    None,
+                )
+            }
             Effect::EditInEditor(text) => {
                 self.screen_lent = true;
                 Msg::Edited(super::editor::edit_externally(&text))

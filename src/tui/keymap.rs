@@ -272,7 +272,10 @@ mod tests {
             keymap.resolve("people", &key(KeyCode::Char('q'), none)),
             Some(Action::Quit)
         );
-        assert_eq!(keymap.resolve("plan", &key(KeyCode::Char('a'), none)), None);
+        assert_eq!(
+            keymap.resolve("nowhere", &key(KeyCode::Char('a'), none)),
+            None
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::msg::Effect;
 use super::panes::agenda::AgendaPane;
 use super::panes::people::PeoplePane;
 use super::panes::person::PersonPane;
+use super::panes::plan::PlanPane;
 use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
@@ -92,6 +93,10 @@ pub enum FormPurpose {
     EditNote(i64),
     /// Recording a 1:1 with this person.
     Record(i64),
+    StartPlan,
+    AddGoal,
+    EditGoal(i64),
+    Checkin(i64),
 }
 
 #[derive(Debug, Clone)]
@@ -135,6 +140,7 @@ pub struct Model {
     /// The open person page or prep view in the 1:1s tab.
     pub person: PersonPane,
     pub rituals: RitualsPane,
+    pub plan: PlanPane,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// Set when the database file cannot be written: a banner shows and changes are refused.
@@ -157,6 +163,7 @@ impl Model {
             people: PeoplePane::default(),
             person: PersonPane::default(),
             rituals: RitualsPane::default(),
+            plan: PlanPane::default(),
             overlay: None,
             status: None,
             read_only: false,

@@ -5,10 +5,12 @@ use crossterm::event::KeyEvent;
 
 use crate::domain::agenda::AgendaItem;
 use crate::domain::one_on_one::{ContextKind, Owner};
+use crate::domain::plan::{Confidence, GoalFields};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
 use crate::ops::people::{PersonInput, PersonOverview};
+use crate::ops::plan::PlanView;
 use crate::ops::rituals::RitualOverview;
 
 #[derive(Debug, Clone)]
@@ -23,6 +25,7 @@ pub enum Msg {
     },
     RitualsLoaded(Vec<RitualOverview>),
     PersonLoaded(Box<PersonDetail>),
+    PlanLoaded(Box<PlanView>),
     PrepLoaded(Box<Prep>),
     /// A person's queued topics, to open the record form.
     RecordReady {
@@ -135,6 +138,21 @@ pub enum Effect {
         record: Record,
     },
     Search(String),
+    LoadPlan,
+    StartPlan(NaiveDate),
+    AddGoal(GoalFields),
+    UpdateGoal {
+        id: i64,
+        fields: GoalFields,
+    },
+    DeleteGoal(i64),
+    Checkin {
+        id: i64,
+        progress: u32,
+        confidence: Option<Confidence>,
+        note: String,
+    },
+    RollOver(i64),
     /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
     EditInEditor(String),
 }

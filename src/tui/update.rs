@@ -17,6 +17,7 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
     let mut loads = vec![
         Effect::LoadPeople,
         Effect::LoadRituals,
+        Effect::LoadPlan,
         panes::agenda::reload(model),
     ];
     loads.extend(panes::person::load(model));
@@ -47,6 +48,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if model.person.person_id == Some(detail.overview.person.id) {
                 model.person.set_detail(*detail);
             }
+            Vec::new()
+        }
+        Msg::PlanLoaded(view) => {
+            model.plan.set_view(*view);
             Vec::new()
         }
         Msg::PrepLoaded(prep) => {
@@ -178,6 +183,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         | Action::AddContext
         | Action::Toggle
         | Action::CaptureTopic
+        | Action::StartPlan
+        | Action::Checkin
+        | Action::RollOver
             if model.read_only =>
         {
             model.error("This database is read-only: changes are disabled.");
@@ -194,7 +202,8 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             Tab::People => panes::person::on_action(model, other),
             Tab::Rituals => panes::rituals::on_action(model, other),
-            Tab::Plan | Tab::Risks => Vec::new(),
+            Tab::Plan => panes::plan::on_action(model, other),
+            Tab::Risks => Vec::new(),
         },
     }
 }
@@ -312,6 +321,10 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
         | FormPurpose::AddContext(_)
         | FormPurpose::EditNote(_)
         | FormPurpose::Record(_) => Submitted::Effect(panes::person::submit(form, purpose, model)?),
+        FormPurpose::StartPlan
+        | FormPurpose::AddGoal
+        | FormPurpose::EditGoal(_)
+        | FormPurpose::Checkin(_) => Submitted::Effect(panes::plan::submit(form, purpose, model)?),
         FormPurpose::JumpToDate => {
             let date = form.date_value("date", today)?.unwrap_or(today);
             model.tab = Tab::Agenda;

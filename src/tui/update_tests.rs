@@ -465,3 +465,87 @@ mod one_on_ones {
         assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Prep));
     }
 }
+
+mod plan {
+    use super::*;
+    use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
+    use crate::ops::plan::{add_goal, plan_view, start_plan};
+    use crate::store::Store;
+
+    fn with_plan(start: Option<NaiveDate>) -> Model {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut m = model();
+        if let Some(start) = start {
+            start_plan(&mut store, start, m.now).unwrap();
+            let fields = GoalFields {
+                phase: 30,
+                title: "Meet leaders".into(),
+                description: String::new(),
+                criteria: String::new(),
+                status: GoalStatus::Todo,
+                progress: 0,
+                confidence: Confidence::OnTrack,
+                due: None,
+                person_id: None,
+            };
+            add_goal(&mut store, fields, m.now).unwrap();
+        }
+        let view = plan_view(&store, m.today()).unwrap();
+        update(&mut m, Msg::PlanLoaded(Box::new(view)));
+        keys(&mut m, "2");
+        m
+    }
+
+    #[test]
+    fn goals_wait_for_a_plan_start() {
+        let mut m = with_plan(None);
+        keys(&mut m, "a");
+        assert!(m.overlay.is_none());
+        assert_eq!(
+            m.status.as_ref().map(|s| s.kind),
+            Some(crate::tui::model::StatusKind::Error)
+        );
+        keys(&mut m, "S");
+        assert!(matches!(
+            m.overlay,
+            Some(Overlay::Form {
+                purpose: FormPurpose::StartPlan,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn check_in_and_roll_over_the_selected_goal() {
+        // Started 46 days ago: day 47, so days 1–30 have ended.
+        let start = model().today() - chrono::Duration::days(46);
+        let mut m = with_plan(Some(start));
+        keys(&mut m, "h");
+        assert_eq!(m.plan.selected().map(|g| g.goal.id), Some(1));
+        keys(&mut m, "c");
+        update(
+            &mut m,
+            Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
+        let effects = keys(&mut m, "35\n");
+        assert_eq!(
+            effects,
+            vec![Effect::Checkin {
+                id: 1,
+                progress: 35,
+                confidence: Some(Confidence::OnTrack),
+                note: String::new()
+            }]
+        );
+        update(
+            &mut m,
+            Msg::Saved {
+                message: "ok".into(),
+                select: None,
+            },
+        );
+        keys(&mut m, "o");
+        assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
+        assert_eq!(keys(&mut m, "y"), vec![Effect::RollOver(1)]);
+    }
+}

@@ -47,6 +47,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     match model.tab {
         Tab::Agenda => panes::render_agenda(frame, body, model),
         Tab::Rituals => panes::render_rituals(frame, body, model),
+        Tab::Plan => panes::render_plan(frame, body, model),
         Tab::People => match model.person.view {
             panes::person::PeopleView::List => panes::render_people(frame, body, model),
             panes::person::PeopleView::Detail => panes::render_person(frame, body, model),

@@ -453,6 +453,10 @@ fn single_line_input(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
     if matches!(key.code, KeyCode::Char('m' | 'j')) && ctrl {
         return false;
     }
+    if key.code == KeyCode::Char('u') && ctrl {
+        // Readline's "kill to start of line": with the cursor at the end, clears the field.
+        return editor.delete_line_by_head();
+    }
     let changed = editor.input(key);
     if editor.lines().len() > 1 {
         let joined = editor.lines().join(" ");

@@ -1,0 +1,296 @@
+//! The 30/60/90-day plan: start it, add goals, check in, roll unfinished goals over.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::HashMap;
+
+use super::OpsError;
+use crate::domain::Invalid;
+use crate::domain::plan::{
+    Checkin, Confidence, Goal, GoalFields, GoalStatus, PHASES, PlanDay, is_behind, next_phase,
+    phase_label, phase_window, plan_day,
+};
+use crate::store::{Store, people, plan};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalView {
+    #[serde(flatten)]
+    pub goal: Goal,
+    /// Its own due date, or its phase's last day.
+    pub due_on: NaiveDate,
+    pub behind: bool,
+    pub person: Option<String>,
+    /// Check-ins and roll-overs, oldest first.
+    pub history: Vec<Checkin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseView {
+    pub phase: u32,
+    pub label: &'static str,
+    pub start: NaiveDate,
+    /// The last day of the phase.
+    pub end: NaiveDate,
+    pub goals: Vec<GoalView>,
+    /// Done goals over goals not dropped, 0.0 to 1.0.
+    pub done_share: f64,
+    /// The phase is over and some goals are still open: offer to roll them over.
+    pub unfinished_after_end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanView {
+    pub start: Option<NaiveDate>,
+    pub day: Option<PlanDay>,
+    pub phases: Vec<PhaseView>,
+}
+
+impl PlanView {
+    pub fn behind(&self) -> impl Iterator<Item = &GoalView> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.goals.iter())
+            .filter(|g| g.behind)
+    }
+
+    pub fn goal(&self, id: i64) -> Option<&GoalView> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.goals.iter())
+            .find(|g| g.goal.id == id)
+    }
+}
+
+fn need_plan(store: &Store) -> Result<(i64, NaiveDate), OpsError> {
+    plan::get(store.conn())?.ok_or_else(|| {
+        Invalid::new("no plan yet: start one with `bearing plan start DATE` (or S in the Plan tab)")
+            .into()
+    })
+}
+
+pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> {
+    let conn = store.conn();
+    let Some((_, start)) = plan::get(conn)? else {
+        return Ok(PlanView {
+            start: None,
+            day: None,
+            phases: Vec::new(),
+        });
+    };
+    let names: HashMap<i64, String> = people::list(conn)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut history: HashMap<i64, Vec<Checkin>> = HashMap::new();
+    for c in plan::checkins(conn)? {
+        history.entry(c.goal_id).or_default().push(c);
+    }
+    let goals = plan::goals(conn)?;
+    let phases = PHASES
+        .into_iter()
+        .map(|phase| {
+            let (s, e) = phase_window(start, phase);
+            let end = e - chrono::Duration::days(1);
+            let goals: Vec<GoalView> = goals
+                .iter()
+                .filter(|g| g.fields.phase == phase)
+                .map(|g| GoalView {
+                    due_on: g.fields.due_or_phase_end(start),
+                    behind: g.fields.status.is_open()
+                        && is_behind(start, phase, g.fields.due, g.fields.progress, today),
+                    person: g.fields.person_id.and_then(|id| names.get(&id).cloned()),
+                    history: history.remove(&g.id).unwrap_or_default(),
+                    goal: g.clone(),
+                })
+                .collect();
+            let counted = goals
+                .iter()
+                .filter(|g| g.goal.fields.status != GoalStatus::Dropped)
+                .count();
+            let done = goals
+                .iter()
+                .filter(|g| g.goal.fields.status == GoalStatus::Done)
+                .count();
+            let open = goals
+                .iter()
+                .filter(|g| g.goal.fields.status.is_open())
+                .count();
+            PhaseView {
+                phase,
+                label: phase_label(phase),
+                start: s,
+                end,
+                done_share: if counted == 0 {
+                    0.0
+                } else {
+                    done as f64 / counted as f64
+                },
+                unfinished_after_end: if today > end { open } else { 0 },
+                goals,
+            }
+        })
+        .collect();
+    Ok(PlanView {
+        start: Some(start),
+        day: Some(plan_day(start, today)),
+        phases,
+    })
+}
+
+/// Starts the plan on `start`, or moves its start.
+pub fn start_plan(store: &mut Store, start: NaiveDate, now: NaiveDateTime) -> Result<(), OpsError> {
+    store.write(|tx| -> Result<(), OpsError> {
+        plan::set_start(tx, start, now)?;
+        Ok(())
+    })
+}
+
+pub fn add_goal(
+    store: &mut Store,
+    fields: GoalFields,
+    now: NaiveDateTime,
+) -> Result<Goal, OpsError> {
+    let (plan_id, start) = need_plan(store)?;
+    let fields = fields.check(start)?;
+    let id = store.write(|tx| -> Result<i64, OpsError> {
+        let id = plan::insert_goal(tx, plan_id, &fields, now)?;
+        if fields.progress > 0 {
+            plan::insert_checkin(
+                tx,
+                &Checkin {
+                    id: 0,
+                    goal_id: id,
+                    date: now.date(),
+                    kind: "checkin".into(),
+                    progress: fields.progress,
+                    confidence: fields.confidence,
+                    note: "starting point".into(),
+                },
+            )?;
+        }
+        Ok(id)
+    })?;
+    Ok(Goal { id, fields })
+}
+
+pub fn get_goal(store: &Store, id: i64) -> Result<Goal, OpsError> {
+    plan::goal(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no goal with id {id} (see `bearing plan`)")))
+}
+
+pub fn update_goal(
+    store: &mut Store,
+    id: i64,
+    fields: GoalFields,
+    now: NaiveDateTime,
+) -> Result<Goal, OpsError> {
+    let (_, start) = need_plan(store)?;
+    get_goal(store, id)?;
+    let fields = fields.check(start)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        plan::update_goal(tx, id, &fields, now)?;
+        Ok(())
+    })?;
+    Ok(Goal { id, fields })
+}
+
+pub fn delete_goal(store: &mut Store, id: i64) -> Result<Goal, OpsError> {
+    let goal = get_goal(store, id)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        plan::delete_goal(tx, id)?;
+        Ok(())
+    })?;
+    Ok(goal)
+}
+
+/// Records progress on a goal: the goal takes the new progress and confidence, and the history
+/// keeps the entry.
+pub fn checkin(
+    store: &mut Store,
+    id: i64,
+    progress: u32,
+    confidence: Option<Confidence>,
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<Goal, OpsError> {
+    let (_, start) = need_plan(store)?;
+    let mut goal = get_goal(store, id)?;
+    if progress > 100 {
+        return Err(Invalid::field(
+            "progress",
+            format!("progress {progress} is out of range: use 0 to 100"),
+        )
+        .into());
+    }
+    goal.fields.progress = progress;
+    if let Some(c) = confidence {
+        goal.fields.confidence = c;
+    }
+    if goal.fields.status == GoalStatus::Done && progress < 100 {
+        goal.fields.status = GoalStatus::Doing;
+    }
+    let fields = goal.fields.check(start)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        plan::update_goal(tx, id, &fields, now)?;
+        plan::insert_checkin(
+            tx,
+            &Checkin {
+                id: 0,
+                goal_id: id,
+                date: now.date(),
+                kind: "checkin".into(),
+                progress: fields.progress,
+                confidence: fields.confidence,
+                note: note.trim().to_string(),
+            },
+        )?;
+        Ok(())
+    })?;
+    Ok(Goal { id, fields })
+}
+
+/// Moves an unfinished goal into the next phase; the history records it. Its own due date goes
+/// (it was for the old phase), so it becomes due at the new phase's end.
+pub fn roll_over(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Goal, OpsError> {
+    let (_, start) = need_plan(store)?;
+    let mut goal = get_goal(store, id)?;
+    if !goal.fields.status.is_open() {
+        return Err(Invalid::new(format!(
+            "\"{}\" is {}: only open goals roll over",
+            goal.fields.title,
+            goal.fields.status.as_str()
+        ))
+        .into());
+    }
+    let from = goal.fields.phase;
+    let to = next_phase(from)
+        .ok_or_else(|| Invalid::new("the 12-month phase is the last: nothing to roll over into"))?;
+    goal.fields.phase = to;
+    goal.fields.due = None;
+    let fields = goal.fields.check(start)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        plan::update_goal(tx, id, &fields, now)?;
+        plan::insert_checkin(
+            tx,
+            &Checkin {
+                id: 0,
+                goal_id: id,
+                date: now.date(),
+                kind: "rollover".into(),
+                progress: fields.progress,
+                confidence: fields.confidence,
+                note: format!(
+                    "rolled over from {} to {}",
+                    phase_label(from),
+                    phase_label(to)
+                ),
+            },
+        )?;
+        Ok(())
+    })?;
+    Ok(Goal { id, fields })
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

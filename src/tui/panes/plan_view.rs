@@ -1,0 +1,337 @@
+//! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
+
+use crate::domain::plan::{Confidence, GoalStatus, PHASES};
+use crate::ops::plan::{GoalView, PhaseView};
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::render_empty;
+
+const COLUMNS_MIN_WIDTH: u16 = 140;
+
+/// Progress over time in eight levels, one character per check-in.
+pub fn sparkline(values: &[u32]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| LEVELS[(*v as usize * (LEVELS.len() - 1) + 50) / 100])
+        .collect()
+}
+
+fn history(g: &GoalView) -> Vec<u32> {
+    g.history.iter().map(|c| c.progress).collect()
+}
+
+fn status_icon(status: GoalStatus) -> &'static str {
+    match status {
+        GoalStatus::Todo => "○",
+        GoalStatus::Doing => "◐",
+        GoalStatus::Done => "●",
+        GoalStatus::Dropped => "✗",
+    }
+}
+
+fn goal_style(g: &GoalView, theme: &Theme) -> Style {
+    match (g.goal.fields.status, g.behind, g.goal.fields.confidence) {
+        (GoalStatus::Done | GoalStatus::Dropped, _, _) => theme.dim,
+        (_, true, _) | (_, _, Confidence::OffTrack) => theme.error,
+        (_, _, Confidence::AtRisk) => theme.warning,
+        _ => theme.text,
+    }
+}
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let Some(view) = &model.plan.view else {
+        return;
+    };
+    let (Some(start), Some(day)) = (view.start, view.day) else {
+        let advice = vec![
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("S", theme.key),
+                Span::raw(" to start your plan on the day you started in the role, then "),
+                Span::styled("a", theme.key),
+                Span::raw(" to add goals."),
+            ]),
+            Line::from(Span::styled(
+                "Or load the director starter: bearing init --template director",
+                theme.dim,
+            )),
+        ];
+        render_empty(frame, area, "No 30/60/90-day plan yet", advice, theme);
+        return;
+    };
+    let shown: Vec<&PhaseView> = view
+        .phases
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i < 3 || !p.goals.is_empty() || *i == model.plan.phase)
+        .map(|(_, p)| p)
+        .collect();
+    let [head, gauges, body, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length(if area.height >= 36 { 7 } else { 4 }),
+    ])
+    .areas(area);
+
+    let behind = view.behind().count();
+    let mut line = vec![
+        Span::styled(" 30/60/90 ", theme.title),
+        Span::styled(
+            format!("from {} · ", start.format("%a %-d %b %Y")),
+            theme.dim,
+        ),
+        Span::styled(day.describe(), theme.today),
+    ];
+    if behind > 0 {
+        line.push(Span::styled(
+            format!("  ▲ {behind} behind schedule"),
+            theme.error,
+        ));
+    }
+    let second = match view.phases.iter().find(|p| p.unfinished_after_end > 0) {
+        Some(p) => Line::from(Span::styled(
+            format!(
+                " {} ended with {} open goal(s): select one and press o to roll it over",
+                p.label, p.unfinished_after_end
+            ),
+            theme.warning,
+        )),
+        None => Line::from(Span::styled(
+            " h/l phase · j/k goal · c check in · a add · e edit · S plan start",
+            theme.dim,
+        )),
+    };
+    frame.render_widget(Paragraph::new(vec![Line::from(line), second]), head);
+
+    let cells = Layout::horizontal(
+        shown
+            .iter()
+            .map(|_| Constraint::Ratio(1, shown.len() as u32)),
+    )
+    .split(gauges);
+    for (p, cell) in shown.iter().zip(cells.iter()) {
+        let gauge = LineGauge::default()
+            .ratio(p.done_share.clamp(0.0, 1.0))
+            .label(Span::styled(
+                format!(" {} {:>3.0}% ", p.label, p.done_share * 100.0),
+                theme.text,
+            ))
+            .filled_style(theme.ok)
+            .unfilled_style(theme.dim);
+        frame.render_widget(gauge, *cell);
+    }
+
+    if area.width >= COLUMNS_MIN_WIDTH {
+        let cols = Layout::horizontal(
+            shown
+                .iter()
+                .map(|_| Constraint::Ratio(1, shown.len() as u32)),
+        )
+        .split(body);
+        for (p, col) in shown.iter().zip(cols.iter()) {
+            let selected_phase = PHASES.get(model.plan.phase) == Some(&p.phase);
+            let mut lines = vec![phase_title(p, selected_phase, theme)];
+            for (i, g) in p.goals.iter().enumerate() {
+                let sel = selected_phase && i == model.plan.goal;
+                lines.extend(goal_card(g, sel, theme));
+            }
+            if p.goals.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    "  no goals — a adds one",
+                    theme.dim,
+                )));
+            }
+            let block = Block::default()
+                .borders(Borders::TOP | Borders::RIGHT)
+                .border_style(theme.dim);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block),
+                *col,
+            );
+        }
+    } else {
+        let mut lines = Vec::new();
+        let mut focus = 0;
+        for p in &shown {
+            let selected_phase = PHASES.get(model.plan.phase) == Some(&p.phase);
+            lines.push(phase_title(p, selected_phase, theme));
+            for (i, g) in p.goals.iter().enumerate() {
+                let sel = selected_phase && i == model.plan.goal;
+                if sel {
+                    focus = lines.len();
+                }
+                lines.push(goal_row(g, sel, theme));
+            }
+            if p.goals.is_empty() {
+                lines.push(Line::from(Span::styled("  no goals", theme.dim)));
+            }
+        }
+        let offset =
+            u16::try_from((focus + 2).saturating_sub(usize::from(body.height.saturating_sub(1))))
+                .unwrap_or(0);
+        frame.render_widget(
+            Paragraph::new(lines).scroll((offset, 0)).block(
+                Block::default()
+                    .borders(Borders::TOP)
+                    .border_style(theme.dim),
+            ),
+            body,
+        );
+    }
+    render_detail(frame, detail, model.plan.selected(), theme);
+}
+
+fn phase_title(p: &PhaseView, selected: bool, theme: &Theme) -> Line<'static> {
+    let style = if selected {
+        theme.tab_active
+    } else {
+        theme.header
+    };
+    Line::from(vec![
+        Span::styled(format!(" {} ", p.label), style),
+        Span::styled(
+            format!(" {} – {}", p.start.format("%-d %b"), p.end.format("%-d %b")),
+            theme.dim,
+        ),
+    ])
+}
+
+fn goal_card(g: &GoalView, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
+    let f = &g.goal.fields;
+    let mut style = goal_style(g, theme);
+    if selected {
+        style = style.patch(theme.selected);
+    }
+    let mut second = format!(
+        "   {:>3}% {} · due {}",
+        f.progress,
+        sparkline(&history(g)),
+        g.due_on.format("%-d %b")
+    );
+    if g.behind {
+        second.push_str(" · behind");
+    }
+    vec![
+        Line::from(Span::styled(
+            format!("{} {}", status_icon(f.status), f.title),
+            style,
+        )),
+        Line::from(Span::styled(
+            second,
+            if selected { style } else { theme.dim },
+        )),
+    ]
+}
+
+fn goal_row(g: &GoalView, selected: bool, theme: &Theme) -> Line<'static> {
+    let f = &g.goal.fields;
+    let mut style = goal_style(g, theme);
+    if selected {
+        style = style.patch(theme.selected);
+    }
+    let pointer = if selected { "▌" } else { " " };
+    let late = if g.behind { "  behind" } else { "" };
+    Line::from(vec![
+        Span::styled(
+            format!("{pointer}{} {:>3}% ", status_icon(f.status), f.progress),
+            style,
+        ),
+        Span::styled(format!("{:<8}", sparkline(&history(g))), theme.accent),
+        Span::styled(
+            format!("{}  due {}{late}", f.title, g.due_on.format("%-d %b")),
+            style,
+        ),
+    ])
+}
+
+fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, theme: &Theme) {
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.dim);
+    let Some(g) = goal else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                " h/l phase · j/k goal · a add · c check in · S plan start",
+                theme.dim,
+            ))
+            .block(block),
+            area,
+        );
+        return;
+    };
+    let f = &g.goal.fields;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", f.title), theme.title),
+        Span::styled(
+            format!(
+                "{} · {} · {}%",
+                f.status.as_str(),
+                f.confidence.label(),
+                f.progress
+            ),
+            theme.dim,
+        ),
+        Span::styled(
+            g.person
+                .as_ref()
+                .map(|p| format!(" · with {p}"))
+                .unwrap_or_default(),
+            theme.dim,
+        ),
+    ])];
+    if !f.criteria.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(" Success: ", theme.accent),
+            Span::raw(f.criteria.clone()),
+        ]));
+    }
+    let entries: Vec<String> = g
+        .history
+        .iter()
+        .rev()
+        .take(4)
+        .map(|c| {
+            let note = if c.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", c.note)
+            };
+            format!("{} {}%{note}", c.date.format("%-d %b"), c.progress)
+        })
+        .collect();
+    if !entries.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" History {} ", sparkline(&history(g))),
+                theme.accent,
+            ),
+            Span::styled(entries.join(" · "), theme.dim),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+
+    #[test]
+    fn sparkline_maps_0_to_100_onto_eight_levels() {
+        assert_eq!(sparkline(&[0, 14, 50, 86, 100]), "▁▂▅▇█");
+        assert_eq!(sparkline(&[]), "");
+    }
+}
