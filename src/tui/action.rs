@@ -77,21 +77,21 @@ actions! {
     Today = "today",
     /// Jump to a date
     JumpToDate = "jump_to_date",
-    /// Open the selected item: notes of a meeting, its 1:1
+    /// Open: a meeting's notes, a 1:1's prep, a page
     Open = "open",
-    /// Mark the selected meeting held (or an action done); again to undo
+    /// Mark held (an action: done); again to undo
     MarkDone = "mark_done",
-    /// Skip the selected meeting once; again to undo
+    /// Skip this occurrence once; again to undo
     Skip = "skip",
     /// Move the selected meeting to another time
     Move = "move",
-    /// Add a one-off meeting on the selected day
+    /// Add a one-off meeting on this day
     AddMeeting = "add_meeting",
     /// Back to the list
     Back = "back",
     /// Prepare the 1:1: everything on one screen
     Prep = "prep",
-    /// Record a 1:1: note, discussed topics, new actions
+    /// Record a 1:1: note, topics discussed, actions
     Record = "record",
     /// Queue a talking point for this person
     AddTopic = "add_topic",
@@ -99,18 +99,18 @@ actions! {
     AddAction = "add_action",
     /// Add a dated note
     AddNote = "add_note",
-    /// Add dated private context: feedback given, a career conversation
+    /// Add private context: feedback, career talk
     AddContext = "add_context",
-    /// Tick the selected item: topic discussed, action done; again to undo
+    /// Tick: topic discussed, action done
     Toggle = "toggle",
-    /// Quick capture: queue a talking point for anyone
+    /// Quick capture: a talking point for anyone
     CaptureTopic = "capture_topic",
-    /// Search everything: notes, topics, actions, people, rituals
+    /// Search notes, topics, actions, people, rituals
     Search = "search",
     /// Set the day the plan starts
     StartPlan = "start_plan",
-    /// Check in on the selected goal: progress, confidence, a note
+    /// Check in: progress, confidence, a note
     Checkin = "checkin",
-    /// Roll the selected unfinished goal over into the next phase
+    /// Roll an open goal over into the next phase
     RollOver = "roll_over",
 }

@@ -23,10 +23,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let Some(data) = &model.agenda.data else {
         return;
     };
+    // The radar gets fewer rows on a short terminal, so the days keep most of the screen.
+    let max_rows = if area.height < 30 { 3 } else { RADAR_MAX_ROWS };
     let radar_rows = if data.radar.is_empty() {
         1
     } else {
-        data.radar.len().min(RADAR_MAX_ROWS)
+        data.radar.len().min(max_rows)
     } as u16;
     let [header, body, radar] = Layout::vertical([
         Constraint::Length(2),
@@ -40,7 +42,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     } else {
         render_list(frame, body, model, data.from);
     }
-    render_radar(frame, radar, &data.radar, theme);
+    render_radar(frame, radar, &data.radar, max_rows, theme);
 }
 
 fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
@@ -347,7 +349,13 @@ fn radar_text(r: &RadarItem) -> (String, &'static str) {
     }
 }
 
-fn render_radar(frame: &mut Frame<'_>, area: Rect, radar: &[RadarItem], theme: &Theme) {
+fn render_radar(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    radar: &[RadarItem],
+    max_rows: usize,
+    theme: &Theme,
+) {
     let title = Line::from(vec![
         Span::styled(" Radar ", theme.title),
         Span::styled(format!("{} ", radar.len()), theme.dim),
@@ -364,7 +372,7 @@ fn render_radar(frame: &mut Frame<'_>, area: Rect, radar: &[RadarItem], theme: &
     } else {
         let mut lines: Vec<Line> = radar
             .iter()
-            .take(RADAR_MAX_ROWS)
+            .take(max_rows)
             .map(|r| {
                 let (text, tag) = radar_text(r);
                 Line::from(vec![
@@ -373,11 +381,11 @@ fn render_radar(frame: &mut Frame<'_>, area: Rect, radar: &[RadarItem], theme: &
                 ])
             })
             .collect();
-        if radar.len() > RADAR_MAX_ROWS
+        if radar.len() > max_rows
             && let Some(last) = lines.last_mut()
         {
             *last = Line::from(Span::styled(
-                format!(" … and {} more", radar.len() - RADAR_MAX_ROWS + 1),
+                format!(" … and {} more", radar.len() - max_rows + 1),
                 theme.dim,
             ));
         }

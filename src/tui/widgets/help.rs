@@ -76,7 +76,7 @@ pub fn render_help(
     let (width, height) = if two_columns {
         (128, (lines.len() as u16).div_ceil(2) + 3)
     } else {
-        (64, lines.len() as u16 + 2)
+        (area.width.saturating_sub(2).min(72), lines.len() as u16 + 2)
     };
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
