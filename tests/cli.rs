@@ -182,3 +182,51 @@ fn the_database_is_created_private() {
     let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn next_prints_the_next_meeting_for_a_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let out = bearing(&db, &["next"]);
+    assert_eq!(stdout(&out).trim(), "no meetings in the next two weeks");
+    bearing(
+        &db,
+        &[
+            "ritual",
+            "add",
+            "--name",
+            "Staff",
+            "--rrule",
+            "FREQ=WEEKLY;BYDAY=MO",
+            "--start",
+            "2026-11-02T10:00",
+            "--duration",
+            "60",
+        ],
+    );
+    // The fixed clock is Mon 23 Nov 09:00.
+    assert_eq!(stdout(&bearing(&db, &["next"])).trim(), "Staff in 1h00m");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&bearing(&db, &["next", "--format", "json"]))).unwrap();
+    assert_eq!(json["title"], "Staff");
+    assert_eq!(json["date"], "2026-11-23");
+    assert_eq!(json["start"], "10:00");
+}
+
+#[test]
+fn config_path_and_default_work_even_with_a_broken_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "this is = = broken").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .args(["--config", config.to_str().unwrap(), "config", "path"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim(), config.to_str().unwrap());
+    let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .args(["config", "default"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("# week_start = \"monday\""));
+}

@@ -70,6 +70,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
     },
+    /// The next meeting, for a tmux or shell prompt status line
+    Next {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Where the config file lives, or the commented defaults
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// 30/60/90-day plan goals: add, check in
     #[command(subcommand)]
     Goal(GoalCommand),
@@ -81,6 +89,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file's path
+    Path,
+    /// Print the commented default config
+    Default,
 }
 
 #[derive(Debug, Subcommand)]

@@ -141,6 +141,10 @@ fn default_db(demo: bool) -> Result<PathBuf, CliError> {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    // Works even when the config file is broken: that is when people look for it.
+    if let Some(Command::Config(cmd)) = &cli.command {
+        return config(&cli.config, cmd);
+    }
     let is_demo = matches!(cli.command, Some(Command::Demo(_)));
     let db = match &cli.db {
         Some(p) => p.clone(),
@@ -165,8 +169,54 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Prep { person, format }) => one_on_one::prep(&ctx, &person, format),
         Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
         Some(Command::Goal(cmd)) => plan::goal(&ctx, cmd),
+        Some(Command::Next { format }) => next(&ctx, format),
+        Some(Command::Config(cmd)) => config(&cli.config, &cmd),
         Some(Command::Plan(args)) => plan::plan(&ctx, &args),
     }
+}
+
+/// `bearing next`: one short line for a status bar, or JSON.
+fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let now = ctx.now();
+    let item = crate::ops::agenda::next_meeting(&store, now)?;
+    match format {
+        args::ListFormat::Json => output::print_json(&item),
+        args::ListFormat::Text => {
+            match item {
+                Some(i) => {
+                    let minutes = (i.starts_at() - now).num_minutes();
+                    let when = match minutes {
+                        m if m < 60 => format!("in {m}m"),
+                        m if m < 24 * 60 => format!("in {}h{:02}m", m / 60, m % 60),
+                        _ => i.starts_at().format("%a %H:%M").to_string(),
+                    };
+                    println!("{} {when}", i.title);
+                }
+                None => println!("no meetings in the next two weeks"),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `bearing config path|default`.
+fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), CliError> {
+    match cmd {
+        args::ConfigCommand::Path => {
+            let path = explicit
+                .clone()
+                .or_else(crate::paths::config_file)
+                .ok_or_else(|| {
+                    CliError::failure(
+                        "cannot find a home directory for the config; pass --config PATH",
+                    )
+                })?;
+            println!("{}", path.display());
+        }
+        args::ConfigCommand::Default => print!("{}", crate::config::DEFAULT_CONFIG),
+    }
+    Ok(())
 }
 
 pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {

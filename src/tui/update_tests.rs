@@ -549,3 +549,29 @@ mod plan {
         assert_eq!(keys(&mut m, "y"), vec![Effect::RollOver(1)]);
     }
 }
+
+#[test]
+fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
+    let mut m = model();
+    let midnight = NaiveDate::from_ymd_opt(2026, 11, 30)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let effects = update(&mut m, Msg::Tick(midnight));
+    assert_eq!(m.agenda.day, Some(midnight.date()));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadAgenda {
+            from: midnight.date(),
+            days: 7
+        }],
+        "the new week loads"
+    );
+    // Looking at another week: the next midnight leaves the view alone, only refreshing it.
+    keys(&mut m, "]]");
+    let looking = m.agenda.day;
+    let next = midnight + chrono::Duration::days(1);
+    update(&mut m, Msg::Tick(next));
+    assert_eq!(m.agenda.day, looking);
+    assert_eq!(m.now, next, "the clock moves on");
+}
