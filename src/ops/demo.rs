@@ -148,13 +148,9 @@ pub fn load_demo(
         let meeting = super::people::get_person(store, id)?
             .one_on_one
             .and_then(|r| {
-                Recurrence::new(
-                    r.fields.rrule.as_deref(),
-                    r.fields.dtstart,
-                    r.fields.week_start,
-                )
-                .ok()?
-                .last_at_or_before(back - Duration::minutes(1))
+                Recurrence::of(&r.fields)
+                    .ok()?
+                    .last_at_or_before(back - Duration::minutes(1))
             });
         let date = meeting.map_or(now.date() - Duration::weeks(n.weeks_ago), |t| t.date());
         add_note(store, id, date, &n.body, now)?;
@@ -253,12 +249,7 @@ fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError>
     let lapsed = people::find_by_name(store.conn(), "Tomás Ferreira")?.map(|p| p.id);
     let today = now.date();
     for r in &all {
-        let rec = Recurrence::new(
-            r.fields.rrule.as_deref(),
-            r.fields.dtstart,
-            r.fields.week_start,
-        )
-        .map_err(|e| Invalid::new(e.to_string()))?;
+        let rec = Recurrence::of(&r.fields).map_err(|e| Invalid::new(e.to_string()))?;
         let past: Vec<NaiveDateTime> = rec
             .between(r.fields.dtstart.date(), today + Duration::days(1))
             .into_iter()
@@ -276,23 +267,13 @@ fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError>
     let find = |name: &str| all.iter().find(|r| r.fields.name == name);
     let week = week_floor(today, Weekday::Mon);
     if let Some(r) = find("Incident and reliability review") {
-        let rec = Recurrence::new(
-            r.fields.rrule.as_deref(),
-            r.fields.dtstart,
-            r.fields.week_start,
-        )
-        .map_err(|e| Invalid::new(e.to_string()))?;
+        let rec = Recurrence::of(&r.fields).map_err(|e| Invalid::new(e.to_string()))?;
         if let Some(t) = rec.next_after(now) {
             set_status(store, r.id, t, OccurrenceStatus::Skipped)?;
         }
     }
     if let Some(r) = find("Delivery review") {
-        let rec = Recurrence::new(
-            r.fields.rrule.as_deref(),
-            r.fields.dtstart,
-            r.fields.week_start,
-        )
-        .map_err(|e| Invalid::new(e.to_string()))?;
+        let rec = Recurrence::of(&r.fields).map_err(|e| Invalid::new(e.to_string()))?;
         if let Some(t) = rec.next_after(now) {
             let friday = week_floor(t.date(), Weekday::Mon) + Duration::days(4);
             let to = friday.and_hms_opt(15, 30, 0).unwrap_or(t);

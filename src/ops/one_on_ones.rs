@@ -276,12 +276,7 @@ pub fn record(
     }
     let meeting = match &person.one_on_one {
         Some(series) => {
-            let rec = Recurrence::new(
-                series.fields.rrule.as_deref(),
-                series.fields.dtstart,
-                series.fields.week_start,
-            )
-            .map_err(|e| Invalid::new(e.to_string()))?;
+            let rec = Recurrence::of(&series.fields).map_err(|e| Invalid::new(e.to_string()))?;
             let on_day = rec
                 .between(input.date, input.date + Duration::days(1))
                 .into_iter()

@@ -109,14 +109,10 @@ fn add_stats(
             .copied()
             .max(noted.get(&id).copied())
             .filter(|t| *t <= now);
-        let rec = row.one_on_one.as_ref().and_then(|r| {
-            Recurrence::new(
-                r.fields.rrule.as_deref(),
-                r.fields.dtstart,
-                r.fields.week_start,
-            )
-            .ok()
-        });
+        let rec = row
+            .one_on_one
+            .as_ref()
+            .and_then(|r| Recurrence::of(&r.fields).ok());
         let gap = rec
             .as_ref()
             .and_then(|r| typical_gap(r, now))
@@ -340,12 +336,7 @@ fn end_series_before(
         rituals::delete(tx, old.id)?;
         return Ok(());
     }
-    let recurrence = Recurrence::new(
-        old.fields.rrule.as_deref(),
-        old.fields.dtstart,
-        old.fields.week_start,
-    )
-    .map_err(|e| Invalid::new(e.to_string()))?;
+    let recurrence = Recurrence::of(&old.fields).map_err(|e| Invalid::new(e.to_string()))?;
     if let Some(ended) = recurrence.rule_ending_before(now) {
         let mut fields = old.fields.clone();
         fields.rrule = Some(ended);

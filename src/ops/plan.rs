@@ -137,6 +137,25 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
     })
 }
 
+/// One line of a goal's history, as of `now`, with the goal's current progress and confidence.
+fn history_entry(
+    goal_id: i64,
+    now: NaiveDateTime,
+    kind: &str,
+    fields: &GoalFields,
+    note: String,
+) -> Checkin {
+    Checkin {
+        id: 0,
+        goal_id,
+        date: now.date(),
+        kind: kind.to_string(),
+        progress: fields.progress,
+        confidence: fields.confidence,
+        note,
+    }
+}
+
 /// Starts the plan on `start`, or moves its start.
 pub fn start_plan(store: &mut Store, start: NaiveDate, now: NaiveDateTime) -> Result<(), OpsError> {
     store.write(|tx| -> Result<(), OpsError> {
@@ -157,15 +176,7 @@ pub fn add_goal(
         if fields.progress > 0 {
             plan::insert_checkin(
                 tx,
-                &Checkin {
-                    id: 0,
-                    goal_id: id,
-                    date: now.date(),
-                    kind: "checkin".into(),
-                    progress: fields.progress,
-                    confidence: fields.confidence,
-                    note: "starting point".into(),
-                },
+                &history_entry(id, now, "checkin", &fields, "starting point".into()),
             )?;
         }
         Ok(id)
@@ -234,15 +245,7 @@ pub fn checkin(
         plan::update_goal(tx, id, &fields, now)?;
         plan::insert_checkin(
             tx,
-            &Checkin {
-                id: 0,
-                goal_id: id,
-                date: now.date(),
-                kind: "checkin".into(),
-                progress: fields.progress,
-                confidence: fields.confidence,
-                note: note.trim().to_string(),
-            },
+            &history_entry(id, now, "checkin", &fields, note.trim().to_string()),
         )?;
         Ok(())
     })?;
@@ -272,19 +275,17 @@ pub fn roll_over(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Goal,
         plan::update_goal(tx, id, &fields, now)?;
         plan::insert_checkin(
             tx,
-            &Checkin {
-                id: 0,
-                goal_id: id,
-                date: now.date(),
-                kind: "rollover".into(),
-                progress: fields.progress,
-                confidence: fields.confidence,
-                note: format!(
+            &history_entry(
+                id,
+                now,
+                "rollover",
+                &fields,
+                format!(
                     "rolled over from {} to {}",
                     phase_label(from),
                     phase_label(to)
                 ),
-            },
+            ),
         )?;
         Ok(())
     })?;

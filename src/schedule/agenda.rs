@@ -20,12 +20,7 @@ impl Series {
     /// None when the stored rule no longer parses (it was checked on the way in, so this only
     /// happens to a hand-edited database); such a series is left off rather than crashing.
     pub fn new(ritual: Ritual, person: Option<String>) -> Option<Series> {
-        let recurrence = Recurrence::new(
-            ritual.fields.rrule.as_deref(),
-            ritual.fields.dtstart,
-            ritual.fields.week_start,
-        )
-        .ok()?;
+        let recurrence = Recurrence::of(&ritual.fields).ok()?;
         Some(Series {
             ritual,
             recurrence,

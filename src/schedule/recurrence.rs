@@ -674,3 +674,10 @@ impl Cadence {
 #[cfg(test)]
 #[path = "recurrence_tests.rs"]
 mod tests;
+
+impl Recurrence {
+    /// The recurrence of a stored ritual series.
+    pub fn of(fields: &crate::domain::ritual::RitualFields) -> Result<Self, RecurrenceError> {
+        Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start)
+    }
+}

@@ -108,14 +108,10 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
                 }
             };
             // Edits take effect from the next meeting on, so that is the date offered.
-            let next = Recurrence::new(
-                r.fields.rrule.as_deref(),
-                r.fields.dtstart,
-                r.fields.week_start,
-            )
-            .ok()
-            .and_then(|rec| rec.next_after(now))
-            .unwrap_or(r.fields.dtstart);
+            let next = Recurrence::of(&r.fields)
+                .ok()
+                .and_then(|rec| rec.next_after(now))
+                .unwrap_or(r.fields.dtstart);
             (
                 selected,
                 next.date(),

@@ -166,7 +166,7 @@ pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result
     }
     .check()?;
     // Checked here too so a bad rule is reported on its field before a round trip.
-    Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start).map_err(|e| {
+    Recurrence::of(&fields).map_err(|e| {
         Invalid::field(
             if cadence == Cadence::Custom {
                 "rrule"
