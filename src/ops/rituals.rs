@@ -34,7 +34,7 @@ pub fn schedule_words(fields: &RitualFields) -> String {
 }
 
 fn recurrence(fields: &RitualFields) -> Result<Recurrence, OpsError> {
-    Recurrence::of(&fields).map_err(|e| Invalid::field("rrule", e.to_string()).into())
+    Recurrence::of(fields).map_err(|e| Invalid::field("rrule", e.to_string()).into())
 }
 
 /// Every series, current ones first (by time of day), then ended ones.
