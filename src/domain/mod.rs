@@ -5,6 +5,9 @@ pub mod dates;
 pub mod invalid;
 pub mod person;
 pub mod plan;
+pub mod risk;
+pub mod risk_list;
+pub mod risk_score;
 pub mod ritual;
 
 pub use invalid::Invalid;
