@@ -8,6 +8,7 @@ mod error;
 pub mod export;
 mod ics;
 pub mod people;
+pub mod risks;
 pub mod rituals;
 pub mod templates;
 

@@ -9,6 +9,7 @@ mod migrations;
 pub mod occurrences;
 mod open;
 pub mod people;
+pub mod risks;
 pub mod rituals;
 
 pub use error::StoreError;
