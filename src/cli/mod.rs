@@ -8,6 +8,7 @@ mod export;
 mod init;
 mod output;
 mod person;
+mod risk;
 mod ritual;
 
 pub use args::Cli;
@@ -157,6 +158,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
+        Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
     }
 }
 
