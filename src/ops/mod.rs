@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod demo;
+mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
