@@ -62,22 +62,24 @@ fn by_owner(a: &Risk, b: &Risk) -> Ordering {
         .then_with(|| x.to_lowercase().cmp(&y.to_lowercase()))
 }
 
-/// Sorts in place; ties fall back to score, then review date, then id, so the order is stable
-/// across reloads.
+/// The order of two risks under `sort`; ties fall back to score, then review date, then id, so
+/// the order is stable across reloads.
+pub fn compare(a: &Risk, b: &Risk, sort: RiskSort) -> Ordering {
+    let first = match sort {
+        RiskSort::Score => by_score(a, b).then_with(|| by_review(a, b)),
+        RiskSort::Review => by_review(a, b).then_with(|| by_score(a, b)),
+        RiskSort::Category => a
+            .fields
+            .category
+            .cmp(&b.fields.category)
+            .then_with(|| by_score(a, b)),
+        RiskSort::Owner => by_owner(a, b).then_with(|| by_score(a, b)),
+    };
+    first.then_with(|| a.id.cmp(&b.id))
+}
+
 pub fn sort_risks(risks: &mut [&Risk], sort: RiskSort) {
-    risks.sort_by(|a, b| {
-        let first = match sort {
-            RiskSort::Score => by_score(a, b).then_with(|| by_review(a, b)),
-            RiskSort::Review => by_review(a, b).then_with(|| by_score(a, b)),
-            RiskSort::Category => a
-                .fields
-                .category
-                .cmp(&b.fields.category)
-                .then_with(|| by_score(a, b)),
-            RiskSort::Owner => by_owner(a, b).then_with(|| by_score(a, b)),
-        };
-        first.then_with(|| a.id.cmp(&b.id))
-    });
+    risks.sort_by(|a, b| compare(a, b, sort));
 }
 
 /// Which statuses to show. The register opens on the active ones: closed risks are history.
@@ -199,8 +201,18 @@ impl RiskFilter {
 
 /// The risks `filter` admits, in `sort` order.
 pub fn visible<'a>(risks: &'a [Risk], filter: &RiskFilter, sort: RiskSort) -> Vec<&'a Risk> {
-    let mut shown: Vec<&Risk> = risks.iter().filter(|r| filter.admits(r)).collect();
-    sort_risks(&mut shown, sort);
+    visible_indices(risks, filter, sort)
+        .into_iter()
+        .filter_map(|i| risks.get(i))
+        .collect()
+}
+
+/// The same, as positions in `risks`, so a caller can keep its rows without copying them.
+pub fn visible_indices(risks: &[Risk], filter: &RiskFilter, sort: RiskSort) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..risks.len())
+        .filter(|i| filter.admits(&risks[*i]))
+        .collect();
+    shown.sort_by(|a, b| compare(&risks[*a], &risks[*b], sort));
     shown
 }
 

@@ -6,9 +6,11 @@ use super::keymap::Keymap;
 use super::msg::Effect;
 use super::panes::agenda::AgendaPane;
 use super::panes::people::PeoplePane;
+use super::panes::risks::RisksPane;
 use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use crate::domain::risk_score::ReviewIntervals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -81,6 +83,11 @@ pub enum FormPurpose {
         original: chrono::NaiveDateTime,
     },
     JumpToDate,
+    AddRisk,
+    EditRisk(i64),
+    ReviewRisk(i64),
+    /// The words the risk table is filtered by.
+    FilterRisks,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +128,9 @@ pub struct Model {
     pub agenda: AgendaPane,
     pub people: PeoplePane,
     pub rituals: RitualsPane,
+    pub risks: RisksPane,
+    /// Days to a risk's next review by band, from the config.
+    pub review_intervals: ReviewIntervals,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// Set when the database file cannot be written: a banner shows and changes are refused.
@@ -142,6 +152,8 @@ impl Model {
             agenda: AgendaPane::default(),
             people: PeoplePane::default(),
             rituals: RitualsPane::default(),
+            risks: RisksPane::default(),
+            review_intervals: ReviewIntervals::default(),
             overlay: None,
             status: None,
             read_only: false,

@@ -4,9 +4,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 
 use crate::domain::agenda::AgendaItem;
+use crate::domain::risk::{Risk, RiskDraft};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
 use crate::ops::people::{PersonInput, PersonOverview};
+use crate::ops::risks::RiskReview;
 use crate::ops::rituals::RitualOverview;
 
 #[derive(Debug, Clone)]
@@ -20,6 +22,7 @@ pub enum Msg {
         next: Option<AgendaItem>,
     },
     RitualsLoaded(Vec<RitualOverview>),
+    RisksLoaded(Vec<Risk>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -78,4 +81,15 @@ pub enum Effect {
         id: i64,
         done: bool,
     },
+    LoadRisks,
+    AddRisk(RiskDraft),
+    UpdateRisk {
+        id: i64,
+        draft: RiskDraft,
+    },
+    ReviewRisk {
+        id: i64,
+        review: RiskReview,
+    },
+    DeleteRisk(i64),
 }

@@ -15,6 +15,7 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
     vec![
         Effect::LoadPeople,
         Effect::LoadRituals,
+        Effect::LoadRisks,
         panes::agenda::reload(model),
     ]
 }
@@ -41,6 +42,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::RitualsLoaded(rows) => {
             model.rituals.set_rows(rows);
+            Vec::new()
+        }
+        Msg::RisksLoaded(rows) => {
+            model.risks.set_all(rows);
             Vec::new()
         }
         Msg::AgendaLoaded { agenda, next } => {
@@ -87,6 +92,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(id) = select {
                 match model.tab {
                     Tab::Rituals => model.rituals.select_id = Some(id),
+                    Tab::Risks => model.risks.list.select_id = Some(id),
                     _ => model.people.select_id = Some(id),
                 }
             }
@@ -137,7 +143,8 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Tab::Agenda => panes::agenda::on_action(model, other),
             Tab::People => panes::people::on_action(model, other),
             Tab::Rituals => panes::rituals::on_action(model, other),
-            Tab::Plan | Tab::Risks => Vec::new(),
+            Tab::Risks => panes::risks::on_action(model, other),
+            Tab::Plan => Vec::new(),
         },
     }
 }
@@ -234,6 +241,16 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
                 original,
                 to,
             })
+        }
+        FormPurpose::AddRisk | FormPurpose::EditRisk(_) => {
+            Submitted::Effect(panes::risk_form::risk_submit(form, purpose, model)?)
+        }
+        FormPurpose::ReviewRisk(id) => {
+            Submitted::Effect(panes::risk_form::review_submit(form, id, model)?)
+        }
+        FormPurpose::FilterRisks => {
+            panes::risks::apply_text_filter(model, &form.value("text"));
+            Submitted::Done(Vec::new())
         }
         FormPurpose::JumpToDate => {
             let date = form.date_value("date", today)?.unwrap_or(today);

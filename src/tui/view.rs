@@ -48,6 +48,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
         Tab::Agenda => panes::render_agenda(frame, body, model),
         Tab::Rituals => panes::render_rituals(frame, body, model),
         Tab::People => panes::render_people(frame, body, model),
+        Tab::Risks => panes::render_risks(frame, body, model),
         other => panes::coming::render(frame, body, other, &model.theme),
     }
     render_status(frame, status, model);

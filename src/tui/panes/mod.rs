@@ -5,10 +5,16 @@ mod agenda_view;
 pub mod coming;
 pub mod people;
 mod people_view;
+pub mod risk_form;
+pub mod risks;
+mod risks_detail;
+mod risks_heatmap;
+mod risks_view;
 pub mod ritual_form;
 pub mod rituals;
 mod rituals_view;
 
 pub use agenda_view::render as render_agenda;
 pub use people_view::render as render_people;
+pub use risks_view::render as render_risks;
 pub use rituals_view::render as render_rituals;
