@@ -3,6 +3,8 @@
 
 use chrono::Weekday;
 use serde::Deserialize;
+
+use crate::domain::risk_score::ReviewIntervals;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ pub struct Config {
     pub reminder_lead_min: u32,
     /// Key overrides: context ("global", "list", "people", ...) -> key -> action name.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// Days from a risk review to the next one, by band.
+    pub risk_review_days: ReviewIntervals,
 }
 
 impl Default for Config {
@@ -25,6 +29,7 @@ impl Default for Config {
             week_start: Weekday::Mon,
             reminder_lead_min: 5,
             keys: BTreeMap::new(),
+            risk_review_days: ReviewIntervals::default(),
         }
     }
 }
@@ -36,6 +41,16 @@ struct RawConfig {
     reminder_lead_minutes: Option<u32>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, String>>,
+    risk_review_days: Option<RawReviewDays>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReviewDays {
+    critical: Option<u32>,
+    high: Option<u32>,
+    medium: Option<u32>,
+    low: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,8 +111,32 @@ impl Config {
             config.reminder_lead_min = lead;
         }
         config.keys = raw.keys;
+        if let Some(days) = raw.risk_review_days {
+            config.risk_review_days = review_days(text, &days)?;
+        }
         Ok(config)
     }
+}
+
+fn review_days(text: &str, raw: &RawReviewDays) -> Result<ReviewIntervals, String> {
+    let mut intervals = ReviewIntervals::default();
+    for (key, value, slot) in [
+        ("critical", raw.critical, &mut intervals.critical),
+        ("high", raw.high, &mut intervals.high),
+        ("medium", raw.medium, &mut intervals.medium),
+        ("low", raw.low, &mut intervals.low),
+    ] {
+        let Some(days) = value else { continue };
+        if !(1..=ReviewIntervals::MAX_DAYS).contains(&days) {
+            let line = line_in_table(text, "risk_review_days", key);
+            return Err(format!(
+                "line {line}: risk_review_days.{key} = {days} is out of range; expected 1 to {} days",
+                ReviewIntervals::MAX_DAYS
+            ));
+        }
+        *slot = days;
+    }
+    Ok(intervals)
 }
 
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
@@ -115,6 +154,22 @@ fn line_of(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.trim_start().starts_with(key))
         .map_or(0, |i| i + 1)
+}
+
+/// The line of `key` inside `[table]` (keys of the same name elsewhere do not count), or of the
+/// table itself when it is written inline.
+fn line_in_table(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let mut inside = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        if line.starts_with('[') {
+            inside = line.starts_with(&header);
+        } else if inside && line.starts_with(key) {
+            return i + 1;
+        }
+    }
+    line_of(text, table)
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
@@ -160,6 +215,43 @@ mod tests {
         assert!(err.starts_with("line 3:"), "{err}");
         let err = Config::parse("reminder_lead_minutes = 999\n").unwrap_err();
         assert!(err.contains("0 to 240"), "{err}");
+    }
+
+    #[test]
+    fn risk_review_days_are_read_and_unset_bands_keep_their_default() {
+        let c = Config::parse("[risk_review_days]\ncritical = 3\nlow = 60\n").unwrap();
+        assert_eq!(
+            c.risk_review_days,
+            ReviewIntervals {
+                critical: 3,
+                high: 14,
+                medium: 30,
+                low: 60
+            }
+        );
+    }
+
+    #[test]
+    fn bad_risk_review_days_name_the_line() {
+        let text = "week_start = \"monday\"\n\n[risk_review_days]\nhigh = 14\nlow = 0\n";
+        let err = Config::parse(text).unwrap_err();
+        assert_eq!(
+            err,
+            "line 5: risk_review_days.low = 0 is out of range; expected 1 to 365 days"
+        );
+        let err = Config::parse("[risk_review_days]\nmedium = 400\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+        let err = Config::parse("[risk_review_days]\nurgent = 2\n").unwrap_err();
+        assert!(
+            err.starts_with("line 2:") && err.contains("urgent"),
+            "{err}"
+        );
+        let err = Config::parse("[risk_review_days]\n\ncritical = \"weekly\"\n").unwrap_err();
+        assert!(err.starts_with("line 3:"), "{err}");
+        let err = Config::parse("\nrisk_review_days = { low = 0 }\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+        let err = Config::parse("[risk_review_days]\nhigh = -1\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
     }
 
     #[test]

@@ -47,11 +47,7 @@ fn model(demo: bool) -> App {
     if demo {
         load_demo(&mut store, Weekday::Mon, now()).unwrap();
     }
-    let mut runner = Runner {
-        store,
-        week_start: Weekday::Mon,
-        screen_lent: false,
-    };
+    let mut runner = Runner::new(store, &Config::default());
     let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
     model.db_label = "bearing.db".into();
     App { model, runner }
@@ -246,11 +242,7 @@ fn plan_on(day: NaiveDate) -> App {
             bearing::ops::plan::checkin(&mut store, g.id, progress, None, "", at).unwrap();
         }
     }
-    let mut runner = Runner {
-        store,
-        week_start: Weekday::Mon,
-        screen_lent: false,
-    };
+    let mut runner = Runner::new(store, &Config::default());
     let mut model = initial_model(&mut runner, &Config::default(), at).unwrap();
     model.db_label = "bearing.db".into();
     model.tab = Tab::Plan;
@@ -280,12 +272,125 @@ fn plan_empty() {
 }
 
 #[test]
-fn panes_not_yet_built_say_so() {
-    for (tab, name) in [(Tab::Risks, "risks")] {
-        let mut m = model(true);
-        m.tab = tab;
-        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m.model, 80, 24).backend());
-    }
+fn risks_table() {
+    let mut m = model(true);
+    press(&mut m, "5");
+    snapshot_sizes!("risks_table", m);
+}
+
+#[test]
+fn risks_table_filtered_and_sorted() {
+    let mut m = model(true);
+    press(&mut m, "5bbo");
+    assert_eq!(m.risks.filter.describe(), ["band: high"]);
+    snapshot_sizes!("risks_filtered", m);
+}
+
+#[test]
+fn risks_heat_map() {
+    let mut m = model(true);
+    press(&mut m, "5jjv");
+    snapshot_sizes!("risks_heat_map", m);
+}
+
+#[test]
+fn risks_heat_map_cell_opened_in_the_table() {
+    let mut m = model(true);
+    press(&mut m, "5jjv");
+    let effects = update(
+        &mut m.model,
+        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    settle(&mut m.model, &mut m.runner, effects);
+    insta::assert_snapshot!("risks_cell_80x24", draw(&m.model, 80, 24).backend());
+}
+
+#[test]
+fn risk_review_form() {
+    let mut m = model(true);
+    press(&mut m, "5R");
+    snapshot_sizes!("risk_review_form", m);
+}
+
+#[test]
+fn risk_form_edit() {
+    let mut m = model(true);
+    press(&mut m, "5e");
+    snapshot_sizes!("risk_form_edit", m);
+}
+
+#[test]
+fn risks_empty() {
+    let mut m = model(false);
+    press(&mut m, "5");
+    insta::assert_snapshot!("risks_empty_80x24", draw(&m.model, 80, 24).backend());
+}
+
+#[test]
+fn help_for_risks() {
+    let mut m = model(true);
+    press(&mut m, "5?");
+    insta::assert_snapshot!("help_risks_160x48", draw(&m.model, 160, 48).backend());
+}
+
+/// The row of the buffer whose text contains `needle`.
+fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> u16 {
+    let area = buffer.area;
+    (0..area.height)
+        .find(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, *y)].symbol().to_string())
+                .collect::<String>()
+                .contains(needle)
+        })
+        .unwrap_or_else(|| panic!("{needle:?} is not on the screen"))
+}
+
+/// The column where `needle` starts on row `y`.
+fn column_of(buffer: &ratatui::buffer::Buffer, y: u16, needle: &str) -> u16 {
+    let symbols: Vec<String> = (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect();
+    (0..symbols.len())
+        .find(|x| symbols[*x..].concat().starts_with(needle))
+        .map(|x| x as u16)
+        .unwrap_or_else(|| panic!("{needle:?} not on row {y}"))
+}
+
+#[test]
+fn bands_overdue_reviews_and_heat_cells_are_coloured() {
+    use bearing::domain::risk_score::Band;
+    let mut m = model(true);
+    press(&mut m, "5");
+    let terminal = draw(&m.model, 160, 48);
+    let buffer = terminal.backend().buffer();
+    let theme = m.theme.clone();
+    // The score cell takes its band's colour.
+    let y = row_with(buffer, "20 critical");
+    let x = column_of(buffer, y, "20 critical");
+    assert_eq!(buffer[(x, y)].fg, theme.band(Band::Critical).fg.unwrap());
+    let y = row_with(buffer, "on one rotation");
+    let x = column_of(buffer, y, "12 high");
+    assert_eq!(buffer[(x, y)].fg, theme.band(Band::High).fg.unwrap());
+    // The overdue review is in the error colour; a future one is not.
+    let x = column_of(buffer, y, "! 20 Nov");
+    assert_eq!(buffer[(x, y)].fg, theme.error.fg.unwrap());
+    let y = row_with(buffer, "If CI stays flaky");
+    let x = column_of(buffer, y, "Tue 24 Nov");
+    assert_ne!(buffer[(x, y)].fg, theme.error.fg.unwrap());
+    // The heat map fills each cell with its band's colour.
+    press(&mut m, "v");
+    let terminal = draw(&m.model, 160, 48);
+    let buffer = terminal.backend().buffer();
+    let y = row_with(buffer, "5 almost certain");
+    let x = column_of(buffer, y, "5 almost certain") + 17 + 4 * 14 + 2;
+    assert_eq!(
+        buffer[(x, y)].bg,
+        theme.band_cell(Band::Critical).bg.unwrap()
+    );
+    let y = row_with(buffer, "1 rare");
+    let x = column_of(buffer, y, "1 rare") + 17 + 2;
+    assert_eq!(buffer[(x, y)].bg, theme.band_cell(Band::Low).bg.unwrap());
 }
 
 #[test]

@@ -89,6 +89,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
+    /// The risk register: add, update (and review), list
+    #[command(subcommand)]
+    Risk(RiskCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -339,4 +342,101 @@ pub struct PersonAddArgs {
     /// 1:1 length in minutes
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(5..=240))]
     pub duration: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// Add a risk to the register
+    Add(RiskAddArgs),
+    /// Change a risk; a new likelihood or impact (or a --note) is kept in its score history
+    Update(RiskUpdateArgs),
+    /// List the register, closed risks included
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        #[arg(long, value_enum, default_value = "score")]
+        sort: RiskSortArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RiskSortArg {
+    /// Highest score first
+    Score,
+    /// Earliest next review first
+    Review,
+    Category,
+    Owner,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskAddArgs {
+    /// What could happen, best written "If <cause>, then <effect>"
+    #[arg(long)]
+    pub title: String,
+    /// 1 (rare) to 5 (almost certain)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub likelihood: i64,
+    /// 1 (minimal) to 5 (severe)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub impact: i64,
+    #[command(flatten)]
+    pub details: RiskDetails,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskUpdateArgs {
+    /// The risk's id (see `bearing risk list`)
+    pub id: i64,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 1 (rare) to 5 (almost certain)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub likelihood: Option<i64>,
+    /// 1 (minimal) to 5 (severe)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub impact: Option<i64>,
+    #[command(flatten)]
+    pub details: RiskDetails,
+    /// open, monitoring or closed
+    #[arg(long)]
+    pub status: Option<String>,
+    /// A note for the score history: why the score changed, what the review found
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// The optional fields `risk add` and `risk update` share.
+#[derive(Debug, Args)]
+pub struct RiskDetails {
+    /// delivery, reliability, security, people, compliance, vendor, cost or other
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Who watches the risk
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// avoid, mitigate, transfer or accept
+    #[arg(long)]
+    pub response: Option<String>,
+    /// Next review (default: by band: critical in a week, high 2 weeks, medium a month, low a quarter)
+    #[arg(long, value_name = "DATE")]
+    pub review: Option<String>,
+    /// What reduces the likelihood or the impact
+    #[arg(long)]
+    pub mitigation: Option<String>,
+    /// The early sign that the risk is happening
+    #[arg(long)]
+    pub trigger: Option<String>,
+    /// Likelihood once the mitigation works, 1-5 (with --residual-impact)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub residual_likelihood: Option<i64>,
+    /// Impact once the mitigation works, 1-5 (with --residual-likelihood)
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub residual_impact: Option<i64>,
+    /// Why an accepted risk is acceptable (with --response accept)
+    #[arg(long)]
+    pub accept_reason: Option<String>,
+    /// When an acceptance is reconsidered; past it, the risk is overdue again
+    #[arg(long, value_name = "DATE")]
+    pub accept_expiry: Option<String>,
 }

@@ -27,10 +27,11 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
     let summary = load_demo(&mut store, ctx.config.week_start, ctx.now())?;
     if args.no_tui {
         println!(
-            "Demo data written to {}: {} people, {} rituals.",
+            "Demo data written to {}: {} people, {} rituals, {} risks.",
             ctx.db.display(),
             summary.people,
-            summary.rituals
+            summary.rituals,
+            summary.risks
         );
         return Ok(());
     }

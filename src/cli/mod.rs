@@ -10,6 +10,7 @@ mod one_on_one;
 mod output;
 mod person;
 mod plan;
+mod risk;
 mod ritual;
 
 pub use args::Cli;
@@ -172,6 +173,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Next { format }) => next(&ctx, format),
         Some(Command::Config(cmd)) => config(&cli.config, &cmd),
         Some(Command::Plan(args)) => plan::plan(&ctx, &args),
+        Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
     }
 }
 

@@ -6,6 +6,9 @@ pub mod invalid;
 pub mod one_on_one;
 pub mod person;
 pub mod plan;
+pub mod risk;
+pub mod risk_list;
+pub mod risk_score;
 pub mod ritual;
 
 pub use invalid::Invalid;

@@ -65,6 +65,7 @@ struct DemoPerson {
 pub struct DemoSummary {
     pub people: usize,
     pub rituals: usize,
+    pub risks: usize,
 }
 
 /// The same weekday `weeks` weeks before the latest `day` on or before `today`, so series have
@@ -159,9 +160,11 @@ pub fn load_demo(
         let id = demo_person(store, &t.person)?;
         add_topic(store, id, &t.body, now)?;
     }
+    let risks = super::demo_risks::add_risks(store, now)?;
     Ok(DemoSummary {
         people: count,
         rituals,
+        risks,
     })
 }
 
@@ -392,7 +395,49 @@ mod tests {
         );
         let listed = super::super::people::list_people(&store, now).unwrap();
         assert_eq!(listed.iter().filter(|p| p.one_on_one.is_some()).count(), 7);
+        assert_eq!(summary.risks, 10);
         assert!(load_demo(&mut store, Weekday::Mon, now).is_err());
+    }
+
+    #[test]
+    fn the_demo_register_has_due_and_overdue_reviews_and_history() {
+        use crate::domain::agenda::{ItemKind, RadarKind};
+        use crate::domain::risk::RiskStatus;
+        let mut store = Store::open_in_memory().unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        load_demo(&mut store, Weekday::Mon, now).unwrap();
+        let risks = super::super::risks::list_risks(&store).unwrap();
+        assert_eq!(risks.len(), 10);
+        assert_eq!(
+            risks
+                .iter()
+                .filter(|r| r.fields.status == RiskStatus::Closed)
+                .count(),
+            1
+        );
+        assert!(risks.iter().all(|r| !r.history.is_empty()));
+        let overdue: Vec<&str> = risks
+            .iter()
+            .filter(|r| r.is_overdue(now.date()))
+            .map(|r| r.fields.title.as_str())
+            .collect();
+        assert_eq!(overdue.len(), 2, "{overdue:?}");
+        let week = super::super::agenda::agenda(&store, now.date(), 7, now).unwrap();
+        let reviews = week
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::RiskReview)
+            .count();
+        assert_eq!(reviews, 4, "reviews due this week");
+        let radar = week
+            .radar
+            .iter()
+            .filter(|r| r.kind == RadarKind::OverdueReview)
+            .count();
+        assert_eq!(radar, 2);
     }
 
     #[test]

@@ -4,12 +4,14 @@
 pub mod actions;
 pub mod agenda;
 pub mod demo;
+mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
+pub mod risks;
 pub mod rituals;
 pub mod templates;
 

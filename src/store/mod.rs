@@ -11,6 +11,7 @@ pub mod occurrences;
 mod open;
 pub mod people;
 pub mod plan;
+pub mod risks;
 pub mod rituals;
 pub mod search;
 pub mod topics;

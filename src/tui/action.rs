@@ -113,4 +113,26 @@ actions! {
     Checkin = "checkin",
     /// Roll an open goal over into the next phase
     RollOver = "roll_over",
+    /// Review: rescore, add a note, set next review
+    ReviewRisk = "review_risk",
+    /// Sort by score, review date, category, owner
+    CycleSort = "cycle_sort",
+    /// Filter by status (active, open, closed, all)
+    FilterStatus = "filter_status",
+    /// Filter risks by category, one after another
+    FilterCategory = "filter_category",
+    /// Filter by band: critical, high, medium, low
+    FilterBand = "filter_band",
+    /// Filter by words (title, owner, mitigation)
+    FilterText = "filter_text",
+    /// Clear the risk filters
+    ClearFilters = "clear_filters",
+    /// Switch between the table and the heat map
+    ToggleHeatMap = "toggle_heat_map",
+    /// Heat map: one column left (lower impact)
+    CellLeft = "cell_left",
+    /// Heat map: one column right (higher impact)
+    CellRight = "cell_right",
+    /// Edit; on the heat map: list the cell's risks
+    OpenCell = "open_cell",
 }

@@ -4,7 +4,10 @@
 use chrono::{NaiveDateTime, Weekday};
 
 use super::msg::{Effect, Msg};
+use crate::config::Config;
+use crate::domain::risk_score::ReviewIntervals;
 use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::risks::SavedRisk;
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 
@@ -13,6 +16,19 @@ pub struct Runner {
     pub week_start: Weekday,
     /// Set when the screen was handed to another program and must be redrawn in full.
     pub screen_lent: bool,
+    /// Days to a risk's next review by band, when a save does not set the date.
+    pub review_intervals: ReviewIntervals,
+}
+
+impl Runner {
+    pub fn new(store: Store, config: &Config) -> Runner {
+        Runner {
+            store,
+            week_start: config.week_start,
+            review_intervals: config.risk_review_days,
+            screen_lent: false,
+        }
+    }
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -26,6 +42,28 @@ fn saved(message: String, select: Option<i64>) -> Msg {
     Msg::Saved { message, select }
 }
 
+/// "Added risk 3: 12 high ↑, next review Mon 7 Dec." with any warning after it.
+fn saved_risk(verb: &str, outcome: &SavedRisk) -> Msg {
+    let r = &outcome.risk;
+    let f = &r.fields;
+    let review = f
+        .next_review
+        .filter(|_| f.status != crate::domain::risk::RiskStatus::Closed)
+        .map(|d| format!(", next review {}", d.format("%a %-d %b")))
+        .unwrap_or_default();
+    let mut message = format!(
+        "{verb} risk {}: {} {} {}{review}.",
+        r.id,
+        f.score.value(),
+        f.score.band(),
+        r.trend().arrow()
+    );
+    if let Some(warning) = outcome.warnings.first() {
+        message.push_str(&format!(" Note: {warning}."));
+    }
+    saved(message, Some(r.id))
+}
+
 impl Runner {
     pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
         self.try_run(effect, now).unwrap_or_else(|e| failed(&e))
@@ -33,6 +71,7 @@ impl Runner {
 
     fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
         let week_start = self.week_start;
+        let intervals = self.review_intervals;
         let store = &mut self.store;
         Ok(match effect {
             Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store, now)?),
@@ -254,6 +293,26 @@ impl Runner {
                     } else {
                         "Action open again.".into()
                     },
+                    None,
+                )
+            }
+            Effect::LoadRisks => Msg::RisksLoaded(ops::risks::list_risks(store)?),
+            Effect::AddRisk(draft) => saved_risk(
+                "Added",
+                &ops::risks::add_risk(store, draft, &intervals, now)?,
+            ),
+            Effect::UpdateRisk { id, draft } => saved_risk(
+                "Saved",
+                &ops::risks::update_risk(store, id, draft, "", &intervals, now)?,
+            ),
+            Effect::ReviewRisk { id, review } => saved_risk(
+                "Reviewed",
+                &ops::risks::review_risk(store, id, review, &intervals, now)?,
+            ),
+            Effect::DeleteRisk(id) => {
+                let r = ops::risks::delete_risk(store, id)?;
+                saved(
+                    format!("Deleted risk {} and its score history.", r.id),
                     None,
                 )
             }

@@ -8,10 +8,12 @@ use super::panes::agenda::AgendaPane;
 use super::panes::people::PeoplePane;
 use super::panes::person::PersonPane;
 use super::panes::plan::PlanPane;
+use super::panes::risks::RisksPane;
 use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
 use super::widgets::search::SearchState;
+use crate::domain::risk_score::ReviewIntervals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -97,6 +99,11 @@ pub enum FormPurpose {
     AddGoal,
     EditGoal(i64),
     Checkin(i64),
+    AddRisk,
+    EditRisk(i64),
+    ReviewRisk(i64),
+    /// The words the risk table is filtered by.
+    FilterRisks,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +148,9 @@ pub struct Model {
     pub person: PersonPane,
     pub rituals: RitualsPane,
     pub plan: PlanPane,
+    pub risks: RisksPane,
+    /// Days to a risk's next review by band, from the config.
+    pub review_intervals: ReviewIntervals,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// Set when the database file cannot be written: a banner shows and changes are refused.
@@ -164,6 +174,8 @@ impl Model {
             person: PersonPane::default(),
             rituals: RitualsPane::default(),
             plan: PlanPane::default(),
+            risks: RisksPane::default(),
+            review_intervals: ReviewIntervals::default(),
             overlay: None,
             status: None,
             read_only: false,

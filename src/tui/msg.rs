@@ -6,11 +6,13 @@ use crossterm::event::KeyEvent;
 use crate::domain::agenda::AgendaItem;
 use crate::domain::one_on_one::{ContextKind, Owner};
 use crate::domain::plan::{Confidence, GoalFields};
+use crate::domain::risk::{Risk, RiskDraft};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
 use crate::ops::people::{PersonInput, PersonOverview};
 use crate::ops::plan::PlanView;
+use crate::ops::risks::RiskReview;
 use crate::ops::rituals::RitualOverview;
 
 #[derive(Debug, Clone)]
@@ -38,6 +40,7 @@ pub enum Msg {
     },
     /// The text of the focused form field after `$EDITOR`, or why it could not be edited.
     Edited(Result<String, String>),
+    RisksLoaded(Vec<Risk>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -155,4 +158,15 @@ pub enum Effect {
     RollOver(i64),
     /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
     EditInEditor(String),
+    LoadRisks,
+    AddRisk(RiskDraft),
+    UpdateRisk {
+        id: i64,
+        draft: RiskDraft,
+    },
+    ReviewRisk {
+        id: i64,
+        review: RiskReview,
+    },
+    DeleteRisk(i64),
 }

@@ -56,6 +56,7 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
         Keymap::load(&config.keys).map_err(|e| eyre!("invalid key binding in the config: {e}"))?;
     let mut model = Model::new(keymap, minute(now), config.week_start);
     model.reminder_lead_min = config.reminder_lead_min;
+    model.review_intervals = config.risk_review_days;
     model.read_only = runner.store.is_read_only();
     model.db_label = runner
         .store
@@ -71,11 +72,7 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
 const POLL: Duration = Duration::from_secs(1);
 
 pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
-    let mut runner = Runner {
-        store,
-        week_start: config.week_start,
-        screen_lent: false,
-    };
+    let mut runner = Runner::new(store, config);
     let mut model = initial_model(&mut runner, config, clock.now())?;
     let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
     let mut seen_version = runner.store.data_version()?;

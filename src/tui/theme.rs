@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::domain::risk_score::Band;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub accent: Style,
@@ -23,6 +25,36 @@ pub struct Theme {
     pub bar: Style,
     pub banner: Style,
     pub today: Style,
+    /// Risk bands as text (scores in tables) ...
+    pub band_low: Style,
+    pub band_medium: Style,
+    pub band_high: Style,
+    pub band_critical: Style,
+    /// ... and as the fill of heat-map cells.
+    pub cell_low: Style,
+    pub cell_medium: Style,
+    pub cell_high: Style,
+    pub cell_critical: Style,
+}
+
+impl Theme {
+    pub fn band(&self, band: Band) -> Style {
+        match band {
+            Band::Low => self.band_low,
+            Band::Medium => self.band_medium,
+            Band::High => self.band_high,
+            Band::Critical => self.band_critical,
+        }
+    }
+
+    pub fn band_cell(&self, band: Band) -> Style {
+        match band {
+            Band::Low => self.cell_low,
+            Band::Medium => self.cell_medium,
+            Band::High => self.cell_high,
+            Band::Critical => self.cell_critical,
+        }
+    }
 }
 
 impl Default for Theme {
@@ -61,6 +93,22 @@ impl Default for Theme {
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
             today: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+            band_low: Style::default().fg(Color::Green),
+            band_medium: Style::default().fg(Color::Yellow),
+            band_high: Style::default().fg(Color::Rgb(255, 140, 0)),
+            band_critical: Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            cell_low: Style::default().fg(Color::White).bg(Color::Rgb(34, 85, 48)),
+            cell_medium: Style::default()
+                .fg(Color::White)
+                .bg(Color::Rgb(120, 100, 20)),
+            cell_high: Style::default()
+                .fg(Color::White)
+                .bg(Color::Rgb(160, 80, 10)),
+            cell_critical: Style::default()
+                .fg(Color::White)
+                .bg(Color::Rgb(150, 25, 35)),
         }
     }
 }

@@ -18,6 +18,7 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
         Effect::LoadPeople,
         Effect::LoadRituals,
         Effect::LoadPlan,
+        Effect::LoadRisks,
         panes::agenda::reload(model),
     ];
     loads.extend(panes::person::load(model));
@@ -83,6 +84,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.rituals.set_rows(rows);
             Vec::new()
         }
+        Msg::RisksLoaded(rows) => {
+            model.risks.set_all(rows);
+            Vec::new()
+        }
         Msg::AgendaLoaded { agenda, next } => {
             let today = model.today();
             model.agenda.set_data(agenda, next, today);
@@ -127,6 +132,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(id) = select {
                 match model.tab {
                     Tab::Rituals => model.rituals.select_id = Some(id),
+                    Tab::Risks => model.risks.list.select_id = Some(id),
                     _ => model.people.select_id = Some(id),
                 }
             }
@@ -186,6 +192,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         | Action::StartPlan
         | Action::Checkin
         | Action::RollOver
+        | Action::ReviewRisk
             if model.read_only =>
         {
             model.error("This database is read-only: changes are disabled.");
@@ -203,7 +210,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Tab::People => panes::person::on_action(model, other),
             Tab::Rituals => panes::rituals::on_action(model, other),
             Tab::Plan => panes::plan::on_action(model, other),
-            Tab::Risks => Vec::new(),
+            Tab::Risks => panes::risks::on_action(model, other),
         },
     }
 }
@@ -325,6 +332,16 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
         | FormPurpose::AddGoal
         | FormPurpose::EditGoal(_)
         | FormPurpose::Checkin(_) => Submitted::Effect(panes::plan::submit(form, purpose, model)?),
+        FormPurpose::AddRisk | FormPurpose::EditRisk(_) => {
+            Submitted::Effect(panes::risk_form::risk_submit(form, purpose, model)?)
+        }
+        FormPurpose::ReviewRisk(id) => {
+            Submitted::Effect(panes::risk_form::review_submit(form, id, model)?)
+        }
+        FormPurpose::FilterRisks => {
+            panes::risks::apply_text_filter(model, &form.value("text"));
+            Submitted::Done(Vec::new())
+        }
         FormPurpose::JumpToDate => {
             let date = form.date_value("date", today)?.unwrap_or(today);
             model.tab = Tab::Agenda;

@@ -53,7 +53,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
             panes::person::PeopleView::Detail => panes::render_person(frame, body, model),
             panes::person::PeopleView::Prep => panes::render_prep(frame, body, model),
         },
-        other => panes::coming::render(frame, body, other, &model.theme),
+        Tab::Risks => panes::render_risks(frame, body, model),
     }
     render_status(frame, status, model);
     match &model.overlay {

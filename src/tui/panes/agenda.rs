@@ -8,7 +8,7 @@ use crate::domain::ritual::OccurrenceStatus;
 use crate::ops::agenda::Agenda;
 use crate::schedule::agenda::week_floor;
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
 use crate::tui::msg::Effect;
 use crate::tui::widgets::form::Form;
 
@@ -149,6 +149,19 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 form: Box::new(form),
                 purpose: FormPurpose::AddRitual,
             });
+            Vec::new()
+        }
+        // A risk review opens the risk in its tab, read-only databases included.
+        Action::Open
+            if model
+                .agenda
+                .selected(today)
+                .is_some_and(|i| i.kind == ItemKind::RiskReview) =>
+        {
+            if let Some(id) = model.agenda.selected(today).map(|i| i.id) {
+                model.tab = Tab::Risks;
+                model.risks.focus(id);
+            }
             Vec::new()
         }
         Action::Open | Action::MarkDone | Action::Skip | Action::Move if model.read_only => {

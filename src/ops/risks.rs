@@ -1,0 +1,213 @@
+//! The risk register: list, add, edit, review and delete. Every change is one transaction, and
+//! every change of score (and every review) adds an entry to the risk's history.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::OpsError;
+use crate::domain::risk::{Response, Risk, RiskDraft, RiskFields, RiskStatus};
+use crate::domain::risk_score::{ReviewIntervals, RiskScore, ScoreEntry, Trend};
+use crate::store::{Store, risks};
+
+/// A saved risk, with what the user should know about it (e.g. a date already past).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedRisk {
+    pub risk: Risk,
+    pub warnings: Vec<String>,
+}
+
+/// A review: the score confirmed or changed, a note, and when to look again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RiskReview {
+    pub likelihood: i64,
+    pub impact: i64,
+    pub note: String,
+    /// None: by the band of the (new) score.
+    pub next_review: Option<NaiveDate>,
+    /// For accepted risks: a new end to the acceptance; None leaves it as it is.
+    pub accept_expiry: Option<NaiveDate>,
+}
+
+/// A risk as scripts read it: the stored fields with the score, band, trend and whether it
+/// needs attention.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskReport<'a> {
+    #[serde(flatten)]
+    pub risk: &'a Risk,
+    pub trend: Trend,
+    pub overdue: bool,
+}
+
+impl<'a> RiskReport<'a> {
+    pub fn new(risk: &'a Risk, today: NaiveDate) -> Self {
+        RiskReport {
+            risk,
+            trend: risk.trend(),
+            overdue: risk.is_overdue(today),
+        }
+    }
+}
+
+pub fn list_risks(store: &Store) -> Result<Vec<Risk>, OpsError> {
+    Ok(risks::list(store.conn())?)
+}
+
+pub fn get_risk(store: &Store, id: i64) -> Result<Risk, OpsError> {
+    risks::get(store.conn(), id)?.ok_or_else(|| {
+        OpsError::NotFound(format!("no risk with id {id} (see `bearing risk list`)"))
+    })
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// Dates the user set that are already past: allowed (a register is often caught up late), but
+/// said out loud, because the risk shows as overdue at once.
+fn past_date_warnings(
+    fields: &RiskFields,
+    before: Option<&RiskFields>,
+    today: NaiveDate,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if fields.status == RiskStatus::Closed {
+        return warnings;
+    }
+    let changed = |now: Option<NaiveDate>, then: Option<NaiveDate>| before.is_none() || now != then;
+    if let Some(d) = fields.next_review
+        && d < today
+        && changed(fields.next_review, before.and_then(|b| b.next_review))
+    {
+        warnings.push(format!(
+            "the next review date, {}, is in the past: the risk shows as overdue until it is reviewed",
+            long_date(d)
+        ));
+    }
+    if let Some(d) = fields.accept_expiry
+        && d < today
+        && changed(fields.accept_expiry, before.and_then(|b| b.accept_expiry))
+    {
+        warnings.push(format!(
+            "the acceptance expiry, {}, is in the past: the risk shows as overdue until it is decided again",
+            long_date(d)
+        ));
+    }
+    warnings
+}
+
+/// Open risks always have a review date: the band's interval from today when none was given.
+fn with_review_date(
+    mut fields: RiskFields,
+    intervals: &ReviewIntervals,
+    today: NaiveDate,
+) -> RiskFields {
+    if fields.next_review.is_none() && fields.status != RiskStatus::Closed {
+        fields.next_review = Some(intervals.next_review(fields.score.band(), today));
+    }
+    fields
+}
+
+fn entry(today: NaiveDate, score: RiskScore, note: &str) -> ScoreEntry {
+    ScoreEntry {
+        date: today,
+        score,
+        note: note.trim_end().to_string(),
+    }
+}
+
+/// Adds a risk; its first score starts its history.
+pub fn add_risk(
+    store: &mut Store,
+    draft: RiskDraft,
+    intervals: &ReviewIntervals,
+    now: NaiveDateTime,
+) -> Result<SavedRisk, OpsError> {
+    let today = now.date();
+    let fields = with_review_date(draft.validate()?, intervals, today);
+    let warnings = past_date_warnings(&fields, None, today);
+    let id = store.write(|tx| -> Result<i64, OpsError> {
+        let id = risks::insert(tx, &fields, now)?;
+        risks::insert_entry(tx, id, &entry(today, fields.score, ""))?;
+        Ok(id)
+    })?;
+    Ok(SavedRisk {
+        risk: get_risk(store, id)?,
+        warnings,
+    })
+}
+
+/// Saves edits. A new score, or a note, adds an entry to the history.
+pub fn update_risk(
+    store: &mut Store,
+    id: i64,
+    draft: RiskDraft,
+    note: &str,
+    intervals: &ReviewIntervals,
+    now: NaiveDateTime,
+) -> Result<SavedRisk, OpsError> {
+    let today = now.date();
+    let before = get_risk(store, id)?;
+    let fields = with_review_date(draft.validate()?, intervals, today);
+    let warnings = past_date_warnings(&fields, Some(&before.fields), today);
+    let rescored = fields.score != before.fields.score;
+    store.write(|tx| -> Result<(), OpsError> {
+        risks::update(tx, id, &fields, now)?;
+        if rescored || !note.trim().is_empty() {
+            risks::insert_entry(tx, id, &entry(today, fields.score, note))?;
+        }
+        Ok(())
+    })?;
+    Ok(SavedRisk {
+        risk: get_risk(store, id)?,
+        warnings,
+    })
+}
+
+/// Records a review: the score (confirmed or changed) and the note join the history, and the
+/// next review is set, by default from the band of the score.
+pub fn review_risk(
+    store: &mut Store,
+    id: i64,
+    review: RiskReview,
+    intervals: &ReviewIntervals,
+    now: NaiveDateTime,
+) -> Result<SavedRisk, OpsError> {
+    let today = now.date();
+    let before = get_risk(store, id)?;
+    let score = RiskScore::new(review.likelihood, review.impact)?;
+    let mut fields = before.fields.clone();
+    fields.score = score;
+    fields.next_review = Some(
+        review
+            .next_review
+            .unwrap_or_else(|| intervals.next_review(score.band(), today)),
+    );
+    if fields.response == Response::Accept
+        && let Some(expiry) = review.accept_expiry
+    {
+        fields.accept_expiry = Some(expiry);
+    }
+    let warnings = past_date_warnings(&fields, Some(&before.fields), today);
+    store.write(|tx| -> Result<(), OpsError> {
+        risks::update(tx, id, &fields, now)?;
+        risks::insert_entry(tx, id, &entry(today, score, &review.note))?;
+        Ok(())
+    })?;
+    Ok(SavedRisk {
+        risk: get_risk(store, id)?,
+        warnings,
+    })
+}
+
+pub fn delete_risk(store: &mut Store, id: i64) -> Result<Risk, OpsError> {
+    let risk = get_risk(store, id)?;
+    store.write(|tx| -> Result<(), OpsError> {
+        risks::delete(tx, id)?;
+        Ok(())
+    })?;
+    Ok(risk)
+}
+
+#[cfg(test)]
+#[path = "risks_tests.rs"]
+mod tests;

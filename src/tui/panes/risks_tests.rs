@@ -1,0 +1,286 @@
+use super::*;
+use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::risk::{RiskDraft, RiskStatus};
+use crate::domain::risk_score::ScoreEntry;
+use crate::ops::agenda::Agenda;
+use crate::tui::keymap::Keymap;
+use crate::tui::model::{StatusKind, Tab};
+use crate::tui::msg::Msg;
+use crate::tui::update::update;
+use chrono::{NaiveDate, Weekday};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn risk(id: i64, title: &str, l: i64, i: i64, category: Category) -> Risk {
+    let fields = RiskDraft {
+        title: title.into(),
+        likelihood: l,
+        impact: i,
+        category,
+        next_review: Some(today() + chrono::Duration::days(id)),
+        ..RiskDraft::default()
+    }
+    .validate()
+    .unwrap();
+    Risk {
+        id,
+        history: vec![ScoreEntry {
+            date: today(),
+            score: fields.score,
+            note: String::new(),
+        }],
+        fields,
+    }
+}
+
+fn model() -> Model {
+    let now = today().and_hms_opt(9, 30, 0).unwrap();
+    let mut m = Model::new(Keymap::load(&BTreeMap::new()).unwrap(), now, Weekday::Mon);
+    let mut closed = risk(4, "Old build machine", 1, 3, Category::Reliability);
+    closed.fields.status = RiskStatus::Closed;
+    m.risks.set_all(vec![
+        risk(
+            1,
+            "If CI stays flaky, then releases slip",
+            3,
+            3,
+            Category::Delivery,
+        ),
+        risk(
+            2,
+            "If Priya leaves, then payments stall",
+            3,
+            4,
+            Category::People,
+        ),
+        risk(3, "Unpatched criticals", 4, 5, Category::Security),
+        closed,
+    ]);
+    m.tab = Tab::Risks;
+    m
+}
+
+fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        effects = update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+    effects
+}
+
+fn shown(m: &Model) -> Vec<i64> {
+    m.risks.rows().map(|r| r.id).collect()
+}
+
+#[test]
+fn the_table_opens_on_active_risks_by_score() {
+    let m = model();
+    assert_eq!(shown(&m), [3, 2, 1]);
+    assert_eq!(m.risks.current().map(|r| r.id), Some(3));
+}
+
+#[test]
+fn adding_a_risk_through_the_form_emits_one_add_effect() {
+    let mut m = model();
+    keys(&mut m, "a");
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Form {
+            purpose: FormPurpose::AddRisk,
+            ..
+        })
+    ));
+    // Title, then category (p: people), likelihood 4, impact 2.
+    let effects = keys(&mut m, "If Ada leaves, then nobody runs billing\tp\t4\t2\n");
+    let [Effect::AddRisk(draft)] = effects.as_slice() else {
+        panic!("expected one AddRisk, got {effects:?}");
+    };
+    assert_eq!(draft.title, "If Ada leaves, then nobody runs billing");
+    assert_eq!(draft.category, Category::People);
+    assert_eq!((draft.likelihood, draft.impact), (4, 2));
+    assert_eq!(draft.next_review, None, "blank: the band decides");
+}
+
+#[test]
+fn an_empty_title_is_refused_inline() {
+    let mut m = model();
+    let effects = keys(&mut m, "a\n");
+    assert!(effects.is_empty());
+    let Some(Overlay::Form { form, .. }) = &m.overlay else {
+        panic!("form closed");
+    };
+    assert_eq!(form.error.as_ref().map(|e| e.0), Some(Some(0)));
+}
+
+#[test]
+fn reviewing_prefills_the_score_and_sends_the_new_one() {
+    let mut m = model();
+    keys(&mut m, "jR");
+    let Some(Overlay::Form { form, purpose }) = &m.overlay else {
+        panic!("no review form");
+    };
+    assert_eq!(*purpose, FormPurpose::ReviewRisk(2));
+    assert_eq!(form.value("likelihood"), "3 possible");
+    assert_eq!(form.value("impact"), "4 major");
+    let effects = keys(&mut m, "5\n");
+    let [Effect::ReviewRisk { id: 2, review }] = effects.as_slice() else {
+        panic!("expected ReviewRisk, got {effects:?}");
+    };
+    assert_eq!((review.likelihood, review.impact), (5, 4));
+    assert_eq!(review.next_review, None);
+}
+
+#[test]
+fn filters_cycle_combine_show_in_words_and_clear() {
+    let mut m = model();
+    keys(&mut m, "f");
+    assert_eq!(m.risks.filter.describe(), ["status: open"]);
+    keys(&mut m, "fff");
+    assert_eq!(m.risks.filter.describe(), ["status: all"]);
+    assert_eq!(shown(&m), [3, 2, 1, 4]);
+    keys(&mut m, "c");
+    assert_eq!(shown(&m), [1], "category: delivery");
+    keys(&mut m, "c");
+    assert_eq!(shown(&m), [4], "category: reliability");
+    keys(&mut m, "x");
+    assert!(m.risks.filter.is_default());
+    keys(&mut m, "bb");
+    assert_eq!(m.risks.filter.describe(), ["band: high"]);
+    assert_eq!(shown(&m), [2]);
+    keys(&mut m, "x");
+    assert_eq!(shown(&m), [3, 2, 1]);
+}
+
+#[test]
+fn sorting_keeps_the_cursor_on_the_same_risk() {
+    let mut m = model();
+    keys(&mut m, "j");
+    assert_eq!(m.risks.current().map(|r| r.id), Some(2));
+    keys(&mut m, "o");
+    assert_eq!(m.risks.sort, RiskSort::Review);
+    assert_eq!(shown(&m), [1, 2, 3]);
+    assert_eq!(m.risks.current().map(|r| r.id), Some(2));
+}
+
+#[test]
+fn text_filter_form_narrows_the_table() {
+    let mut m = model();
+    keys(&mut m, "t");
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Form {
+            purpose: FormPurpose::FilterRisks,
+            ..
+        })
+    ));
+    let effects = keys(&mut m, "priya\n");
+    assert!(effects.is_empty());
+    assert!(m.overlay.is_none());
+    assert_eq!(shown(&m), [2]);
+    assert_eq!(m.risks.filter.describe(), ["text: \"priya\""]);
+}
+
+#[test]
+fn the_heat_map_opens_on_the_selected_cell_and_enter_filters_the_table() {
+    let mut m = model();
+    keys(&mut m, "jv");
+    assert_eq!(m.risks.view, RiskView::HeatMap);
+    assert_eq!(
+        m.risks.cell,
+        RiskScore {
+            likelihood: 3,
+            impact: 4
+        }
+    );
+    // Left one impact: the 3×3 cell.
+    keys(&mut m, "h");
+    keys(&mut m, "\n");
+    assert_eq!(m.risks.view, RiskView::Table);
+    assert_eq!(shown(&m), [1]);
+    assert_eq!(m.risks.filter.describe(), ["cell L3×I3"]);
+    // Movement is clamped at the edges.
+    keys(&mut m, "vkkkkkklllllll");
+    assert_eq!(
+        m.risks.cell,
+        RiskScore {
+            likelihood: 5,
+            impact: 5
+        }
+    );
+    keys(&mut m, "\n");
+    assert!(shown(&m).is_empty());
+    keys(&mut m, "x");
+    assert_eq!(shown(&m).len(), 3);
+}
+
+#[test]
+fn delete_asks_first_and_read_only_refuses_reviews() {
+    let mut m = model();
+    assert!(keys(&mut m, "d").is_empty());
+    assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
+    assert_eq!(keys(&mut m, "y"), vec![Effect::DeleteRisk(3)]);
+    m.read_only = true;
+    keys(&mut m, "R");
+    assert!(m.overlay.is_none());
+    assert_eq!(m.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));
+}
+
+#[test]
+fn a_saved_risk_is_selected_after_the_reload() {
+    let mut m = model();
+    let effects = update(
+        &mut m,
+        Msg::Saved {
+            message: "Added risk 1.".into(),
+            select: Some(1),
+        },
+    );
+    assert!(effects.contains(&Effect::LoadRisks), "{effects:?}");
+    let rows = m.risks.all.clone();
+    update(&mut m, Msg::RisksLoaded(rows));
+    assert_eq!(m.risks.current().map(|r| r.id), Some(1));
+}
+
+#[test]
+fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
+    let mut m = model();
+    m.tab = Tab::Agenda;
+    let item = AgendaItem {
+        date: today(),
+        start: None,
+        end: None,
+        kind: ItemKind::RiskReview,
+        title: "Old build machine".into(),
+        id: 4,
+        person: None,
+        person_id: None,
+        status: None,
+        occurrence: None,
+        moved: false,
+        done: false,
+    };
+    let agenda = Agenda {
+        from: today(),
+        days: 7,
+        items: vec![item],
+        radar: Vec::new(),
+    };
+    update(&mut m, Msg::AgendaLoaded { agenda, next: None });
+    keys(&mut m, "\n");
+    assert_eq!(m.tab, Tab::Risks);
+    assert_eq!(
+        m.risks.current().map(|r| r.id),
+        Some(4),
+        "shown even though closed"
+    );
+}

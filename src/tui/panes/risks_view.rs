@@ -1,0 +1,299 @@
+//! Drawing the Risks tab: a header line (the register at a glance and the keys), then the table
+//! with the selected risk's details beside it on wide terminals and a summary under it on narrow
+//! ones, or the heat map.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use super::risks::RiskView;
+use super::risks_detail::{detail_lines, review_text, summary_lines, trend_style};
+use crate::domain::risk::{Risk, RiskStatus};
+use crate::domain::risk_score::Band;
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::{render_detail, render_empty, with_detail};
+
+/// From this width the selected risk's details sit beside the table.
+const DETAIL_MIN_WIDTH: u16 = 120;
+/// From this width the table has an owner column ...
+const OWNER_MIN_WIDTH: u16 = 90;
+/// ... and from this one category and status columns too.
+const ALL_COLUMNS_MIN_WIDTH: u16 = 130;
+/// Below the table on narrow terminals: a rule and three lines about the selected risk.
+const SUMMARY_ROWS: u16 = 4;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let pane = &model.risks;
+    if pane.loaded() && pane.all.is_empty() {
+        let advice = vec![
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("a", theme.key),
+                Span::raw(
+                    " to add a risk: \"If <cause>, then <effect>\", with likelihood and impact 1–5.",
+                ),
+            ]),
+            Line::from(Span::styled(
+                "Or from a script: bearing risk add --title T --likelihood 3 --impact 4",
+                theme.dim,
+            )),
+        ];
+        render_empty(frame, area, "No risks yet", advice, theme);
+        return;
+    }
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    render_header(frame, header, model);
+    match pane.view {
+        RiskView::Table => render_table_view(frame, body, model),
+        RiskView::HeatMap => super::risks_heatmap::render(frame, body, model),
+    }
+}
+
+/// The active register at a glance (risks per band, overdue ones) and the pane's keys.
+fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let today = model.today();
+    let active: Vec<&Risk> = model
+        .risks
+        .all
+        .iter()
+        .filter(|r| r.fields.status != RiskStatus::Closed)
+        .collect();
+    let mut left = vec![Span::styled(" Risk register ", theme.title)];
+    for band in Band::ALL {
+        let n = active
+            .iter()
+            .filter(|r| r.fields.score.band() == band)
+            .count();
+        if n > 0 {
+            left.push(Span::styled(format!(" {n} {band}"), theme.band(band)));
+        }
+    }
+    let overdue = active.iter().filter(|r| r.is_overdue(today)).count();
+    if overdue > 0 {
+        left.push(Span::styled(
+            format!("  {overdue} overdue"),
+            theme.error.add_modifier(Modifier::BOLD),
+        ));
+    }
+    let left = Line::from(left);
+    let mut hints = Vec::new();
+    for (key, what) in [
+        ("R", " review  "),
+        ("v", " heat map  "),
+        ("o", " sort  "),
+        ("f c b t", " filter  "),
+        ("x", " clear "),
+    ] {
+        hints.push(Span::styled(key, theme.key));
+        hints.push(Span::styled(what, theme.dim));
+    }
+    let hints = Line::from(hints);
+    let fits = left.width() + hints.width() + 2 <= usize::from(area.width);
+    frame.render_widget(Paragraph::new(left), area);
+    if fits {
+        let width = hints.width() as u16;
+        let right = Rect {
+            x: area.x + area.width - width,
+            width,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(hints), right);
+    }
+}
+
+/// The table's title: how many of how many, the order, the filters and the key that clears them.
+pub fn list_title(model: &Model, noun: &str) -> Line<'static> {
+    let theme = &model.theme;
+    let pane = &model.risks;
+    let mut spans = vec![
+        Span::styled(format!(" {noun} "), theme.title),
+        Span::styled(
+            format!(
+                "{} of {} · by {} ",
+                pane.list.rows.len(),
+                pane.all.len(),
+                pane.sort.label()
+            ),
+            theme.dim,
+        ),
+    ];
+    let filters = pane.filter.describe();
+    if filters.is_empty() {
+        spans.push(Span::styled("· active ", theme.dim));
+    } else {
+        spans.push(Span::styled(
+            format!("· {} ", filters.join(" · ")),
+            theme.warning,
+        ));
+        spans.push(Span::styled("x", theme.key));
+        spans.push(Span::styled(" clears ", theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn render_table_view(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let (table_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 60);
+    let (table_area, summary_area) = if detail_area.is_none() && area.height >= 14 {
+        let [t, s] = Layout::vertical([Constraint::Min(1), Constraint::Length(SUMMARY_ROWS)])
+            .areas(table_area);
+        (t, Some(s))
+    } else {
+        (table_area, None)
+    };
+    render_table(frame, table_area, model);
+    let Some(risk) = model.risks.current() else {
+        return;
+    };
+    if let Some(area) = detail_area {
+        render_detail(frame, area, detail_lines(risk, model.today(), theme), theme);
+    }
+    if let Some(area) = summary_area {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.dim);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(summary_lines(risk, model.today(), inner.width, theme)),
+            inner,
+        );
+    }
+}
+
+/// The rows that fit, keeping the selected one in view: only these are built, so a register of
+/// thousands draws as fast as one of ten.
+fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
+    let start = (selected + 1).saturating_sub(height.max(1));
+    (start, (start + height).min(len))
+}
+
+fn render_table(frame: &mut Frame<'_>, area: Rect, model: &Model) {
+    let theme = &model.theme;
+    let pane = &model.risks;
+    let today = model.today();
+    let owner = area.width >= OWNER_MIN_WIDTH;
+    let all = area.width >= ALL_COLUMNS_MIN_WIDTH;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.dim)
+        .title(list_title(model, "Risks"));
+    // One line for the border, one for the column names.
+    let height = usize::from(area.height.saturating_sub(2));
+    let (start, end) = window(pane.list.rows.len(), pane.list.selected, height);
+    let rows: Vec<Row> = pane
+        .list
+        .rows
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| pane.all.get(s.index))
+        .map(|r| risk_row(r, today, (owner, all), theme))
+        .collect();
+    let mut header = vec!["#", "Score", "", "Title"];
+    let mut widths = vec![
+        Constraint::Length(3),
+        Constraint::Length(11),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ];
+    if all {
+        header.push("Category");
+        widths.push(Constraint::Length(11));
+    }
+    if owner {
+        header.push("Owner");
+        widths.push(Constraint::Length(16));
+    }
+    if all {
+        header.push("Status");
+        widths.push(Constraint::Length(10));
+    }
+    header.push("Review");
+    widths.push(Constraint::Length(10));
+    let empty = rows.is_empty();
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▌")
+        .column_spacing(1)
+        .block(block);
+    let selected = (!empty).then(|| pane.list.selected - start);
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+    if empty && area.height > 3 {
+        let note = Line::from(vec![
+            Span::styled("  No risks match the filters: ", theme.dim),
+            Span::styled("x", theme.key),
+            Span::styled(" clears them.", theme.dim),
+        ]);
+        frame.render_widget(
+            Paragraph::new(note),
+            Rect {
+                y: area.y + 2,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+/// A table row; `(owner, all)` says which optional columns are shown.
+fn risk_row(r: &Risk, today: NaiveDate, columns: (bool, bool), theme: &Theme) -> Row<'static> {
+    let (owner, all) = columns;
+    let f = &r.fields;
+    let band = f.score.band();
+    let trend = r.trend();
+    let mut cells = vec![
+        Cell::from(format!("{:>3}", r.id)),
+        Cell::from(Span::styled(
+            format!("{:>2} {band}", f.score.value()),
+            theme.band(band),
+        )),
+        Cell::from(Span::styled(trend.arrow(), trend_style(trend, theme))),
+        Cell::from(f.title.clone()),
+    ];
+    if all {
+        cells.push(Cell::from(f.category.as_str()));
+    }
+    if owner {
+        cells.push(Cell::from(if f.owner.is_empty() {
+            "—".to_string()
+        } else {
+            f.owner.clone()
+        }));
+    }
+    if all {
+        cells.push(Cell::from(f.status.as_str()));
+    }
+    let (review, review_style) = review_text(f, today, theme);
+    cells.push(Cell::from(Span::styled(review, review_style)));
+    let style = if f.status == RiskStatus::Closed {
+        theme.dim
+    } else {
+        Style::default()
+    };
+    Row::new(cells).style(style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn the_window_keeps_the_selected_row_in_view() {
+        assert_eq!(window(1000, 0, 20), (0, 20));
+        assert_eq!(window(1000, 19, 20), (0, 20));
+        assert_eq!(window(1000, 20, 20), (1, 21));
+        assert_eq!(window(1000, 999, 20), (980, 1000));
+        assert_eq!(window(5, 4, 20), (0, 5));
+        assert_eq!(window(0, 0, 20), (0, 0));
+        assert_eq!(window(10, 3, 0), (3, 3), "no room: nothing drawn, no panic");
+    }
+}
