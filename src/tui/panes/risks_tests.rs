@@ -284,3 +284,21 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         "shown even though closed"
     );
 }
+
+#[test]
+fn a_saved_risk_hidden_by_the_filters_is_shown_anyway() {
+    let mut m = model();
+    keys(&mut m, "bb");
+    assert_eq!(shown(&m), [2]);
+    update(
+        &mut m,
+        Msg::Saved {
+            message: "Added risk 1.".into(),
+            select: Some(1),
+        },
+    );
+    let rows = m.risks.all.clone();
+    update(&mut m, Msg::RisksLoaded(rows));
+    assert!(m.risks.filter.is_default());
+    assert_eq!(m.risks.current().map(|r| r.id), Some(1));
+}
