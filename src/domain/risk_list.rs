@@ -172,8 +172,14 @@ impl RiskFilter {
         ];
         // Every word must appear somewhere, so "ci flaky" finds "Flaky CI".
         wanted.split_whitespace().all(|word| {
-            let word = word.to_lowercase();
-            haystack.iter().any(|h| h.to_lowercase().contains(&word))
+            if word.is_ascii() {
+                haystack
+                    .iter()
+                    .any(|h| contains_ignoring_ascii_case(h, word))
+            } else {
+                let word = word.to_lowercase();
+                haystack.iter().any(|h| h.to_lowercase().contains(&word))
+            }
         })
     }
 
@@ -199,6 +205,13 @@ impl RiskFilter {
     }
 }
 
+/// Case-insensitive search for an ASCII word, without allocating: the filter runs over every
+/// field of every risk on each key press.
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// The risks `filter` admits, in `sort` order.
 pub fn visible<'a>(risks: &'a [Risk], filter: &RiskFilter, sort: RiskSort) -> Vec<&'a Risk> {
     visible_indices(risks, filter, sort)
@@ -212,6 +225,23 @@ pub fn visible_indices(risks: &[Risk], filter: &RiskFilter, sort: RiskSort) -> V
     let mut shown: Vec<usize> = (0..risks.len())
         .filter(|i| filter.admits(&risks[*i]))
         .collect();
+    if sort == RiskSort::Owner {
+        // Lower-casing inside the comparison would allocate n·log n times; do it once each.
+        let mut keyed: Vec<(bool, String, usize)> = shown
+            .iter()
+            .map(|&i| {
+                let owner = &risks[i].fields.owner;
+                (owner.is_empty(), owner.to_lowercase(), i)
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            (a.0, &a.1)
+                .cmp(&(b.0, &b.1))
+                .then_with(|| by_score(&risks[a.2], &risks[b.2]))
+                .then_with(|| risks[a.2].id.cmp(&risks[b.2].id))
+        });
+        return keyed.into_iter().map(|(_, _, i)| i).collect();
+    }
     shown.sort_by(|a, b| compare(&risks[*a], &risks[*b], sort));
     shown
 }
@@ -291,6 +321,40 @@ mod tests {
         // Case-insensitive names; the unowned last.
         assert_eq!(ids(&visible(&all, &filter, RiskSort::Owner)), [2, 1, 3, 4]);
         assert_eq!(RiskSort::Owner.next(), RiskSort::Score);
+    }
+
+    #[test]
+    fn the_owner_order_is_the_same_with_and_without_the_cached_keys() {
+        let mut all = register();
+        all.push(risk(5, "Another of Marcus's", 4, 4));
+        all[4].fields.owner = "MARCUS".into();
+        let filter = RiskFilter {
+            status: StatusFilter::All,
+            ..RiskFilter::default()
+        };
+        let mut refs: Vec<&Risk> = all.iter().collect();
+        sort_risks(&mut refs, RiskSort::Owner);
+        assert_eq!(ids(&refs), ids(&visible(&all, &filter, RiskSort::Owner)));
+        assert_eq!(ids(&refs), [2, 5, 1, 3, 4]);
+    }
+
+    #[test]
+    fn text_matches_any_case_in_ascii_and_beyond() {
+        let mut all = register();
+        all[2].fields.owner = "Tomás Ferreira".into();
+        let mut filter = RiskFilter {
+            text: "TOMÁS".into(),
+            ..RiskFilter::default()
+        };
+        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [3]);
+        filter.text = "ferr lock".into();
+        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [3]);
+        filter.text = "vendor".into();
+        assert_eq!(
+            ids(&visible(&all, &filter, RiskSort::Score)),
+            [3],
+            "the category counts"
+        );
     }
 
     #[test]
