@@ -172,8 +172,14 @@ impl RiskFilter {
         ];
         // Every word must appear somewhere, so "ci flaky" finds "Flaky CI".
         wanted.split_whitespace().all(|word| {
-            let word = word.to_lowercase();
-            haystack.iter().any(|h| h.to_lowercase().contains(&word))
+            if word.is_ascii() {
+                haystack
+                    .iter()
+                    .any(|h| contains_ignoring_ascii_case(h, word))
+            } else {
+                let word = word.to_lowercase();
+                haystack.iter().any(|h| h.to_lowercase().contains(&word))
+            }
         })
     }
 
@@ -199,6 +205,13 @@ impl RiskFilter {
     }
 }
 
+/// Case-insensitive search for an ASCII word, without allocating: the filter runs over every
+/// field of every risk on each key press.
+fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// The risks `filter` admits, in `sort` order.
 pub fn visible<'a>(risks: &'a [Risk], filter: &RiskFilter, sort: RiskSort) -> Vec<&'a Risk> {
     visible_indices(risks, filter, sort)
@@ -212,6 +225,23 @@ pub fn visible_indices(risks: &[Risk], filter: &RiskFilter, sort: RiskSort) -> V
     let mut shown: Vec<usize> = (0..risks.len())
         .filter(|i| filter.admits(&risks[*i]))
         .collect();
+    if sort == RiskSort::Owner {
+        // Lower-casing inside the comparison would allocate n·log n times; do it once each.
+        let mut keyed: Vec<(bool, String, usize)> = shown
+            .iter()
+            .map(|&i| {
+                let owner = &risks[i].fields.owner;
+                (owner.is_empty(), owner.to_lowercase(), i)
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            (a.0, &a.1)
+                .cmp(&(b.0, &b.1))
+                .then_with(|| by_score(&risks[a.2], &risks[b.2]))
+                .then_with(|| risks[a.2].id.cmp(&risks[b.2].id))
+        });
+        return keyed.into_iter().map(|(_, _, i)| i).collect();
+    }
     shown.sort_by(|a, b| compare(&risks[*a], &risks[*b], sort));
     shown
 }
@@ -234,131 +264,5 @@ pub fn heat_counts(risks: &[Risk], filter: &RiskFilter) -> [[usize; 5]; 5] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::risk::{RiskDraft, RiskStatus};
-    use chrono::NaiveDate;
-
-    fn risk(id: i64, title: &str, l: i64, i: i64) -> Risk {
-        Risk {
-            id,
-            fields: RiskDraft {
-                title: title.into(),
-                likelihood: l,
-                impact: i,
-                ..RiskDraft::default()
-            }
-            .validate()
-            .unwrap(),
-            history: Vec::new(),
-        }
-    }
-
-    fn ids(risks: &[&Risk]) -> Vec<i64> {
-        risks.iter().map(|r| r.id).collect()
-    }
-
-    fn register() -> Vec<Risk> {
-        let mut a = risk(1, "If CI stays flaky, then releases slip", 3, 3);
-        a.fields.owner = "Marcus".into();
-        a.fields.category = Category::Delivery;
-        a.fields.next_review = NaiveDate::from_ymd_opt(2026, 12, 1);
-        let mut b = risk(2, "If Priya leaves, then payments stall", 2, 5);
-        b.fields.owner = "aisha".into();
-        b.fields.category = Category::People;
-        b.fields.next_review = NaiveDate::from_ymd_opt(2026, 11, 25);
-        let mut c = risk(3, "Vendor lock-in on the event bus", 4, 4);
-        c.fields.category = Category::Vendor;
-        let mut d = risk(4, "Old audit finding", 4, 4);
-        d.fields.status = RiskStatus::Closed;
-        d.fields.mitigation = "CI pipeline rebuilt".into();
-        vec![a, b, c, d]
-    }
-
-    #[test]
-    fn sorts_with_stable_ties() {
-        let all = register();
-        let filter = RiskFilter {
-            status: StatusFilter::All,
-            ..RiskFilter::default()
-        };
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [3, 4, 2, 1]);
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Review)), [2, 1, 3, 4]);
-        assert_eq!(
-            ids(&visible(&all, &filter, RiskSort::Category)),
-            [1, 2, 3, 4]
-        );
-        // Case-insensitive names; the unowned last.
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Owner)), [2, 1, 3, 4]);
-        assert_eq!(RiskSort::Owner.next(), RiskSort::Score);
-    }
-
-    #[test]
-    fn the_register_opens_on_active_risks_and_filters_combine() {
-        let all = register();
-        let mut filter = RiskFilter::default();
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [3, 2, 1]);
-        filter.band = Some(Band::Medium);
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [1]);
-        filter.band = None;
-        filter.text = "ci".into();
-        assert_eq!(
-            ids(&visible(&all, &filter, RiskSort::Score)),
-            [1],
-            "closed 4 mentions CI but is hidden"
-        );
-        filter.status = StatusFilter::All;
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [4, 1]);
-        filter.text = "flaky CI".into();
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [1]);
-        filter.text = "AISHA".into();
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [2]);
-        assert_eq!(filter.describe(), ["status: all", "text: \"AISHA\""]);
-    }
-
-    #[test]
-    fn heat_counts_ignore_the_cell_filter_and_the_cell_filter_is_exact() {
-        let all = register();
-        let mut filter = RiskFilter::default();
-        let counts = heat_counts(&all, &filter);
-        assert_eq!(counts[3][3], 1, "the closed 4×4 is not counted");
-        assert_eq!(counts[2][2], 1);
-        assert_eq!(counts[1][4], 1);
-        assert_eq!(counts.iter().flatten().sum::<usize>(), 3);
-        filter.cell = Some(RiskScore {
-            likelihood: 2,
-            impact: 5,
-        });
-        assert_eq!(ids(&visible(&all, &filter, RiskSort::Score)), [2]);
-        assert_eq!(heat_counts(&all, &filter), counts);
-        assert_eq!(filter.describe(), ["cell L2×I5"]);
-    }
-
-    #[test]
-    fn filters_cycle_through_their_values_and_back_to_any() {
-        let mut band = None;
-        let mut seen = Vec::new();
-        for _ in 0..5 {
-            band = cycle(band, &Band::ALL);
-            seen.push(band);
-        }
-        assert_eq!(
-            seen,
-            [
-                Some(Band::Critical),
-                Some(Band::High),
-                Some(Band::Medium),
-                Some(Band::Low),
-                None
-            ]
-        );
-        let mut status = StatusFilter::default();
-        let mut labels = Vec::new();
-        for _ in 0..5 {
-            labels.push(status.label());
-            status = status.next();
-        }
-        assert_eq!(labels, ["active", "open", "monitoring", "closed", "all"]);
-        assert_eq!(status, StatusFilter::Active);
-    }
-}
+#[path = "risk_list_tests.rs"]
+mod tests;

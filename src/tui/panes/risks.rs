@@ -61,9 +61,28 @@ impl Default for RisksPane {
 }
 
 impl RisksPane {
+    /// Replaces the risks. A risk just saved (`list.select_id`) is shown even if the filters
+    /// would hide it, so the user sees what they saved.
     pub fn set_all(&mut self, risks: Vec<Risk>) {
         self.all = risks;
+        if let Some(id) = self.list.select_id {
+            self.reveal(id);
+        }
         self.refresh();
+    }
+
+    /// Loosens the filters until risk `id` passes them: first back to the defaults, then to
+    /// every status (for a closed risk).
+    fn reveal(&mut self, id: i64) {
+        let Some(risk) = self.all.iter().find(|r| r.id == id) else {
+            return;
+        };
+        if !self.filter.admits(risk) {
+            self.filter = RiskFilter::default();
+            if !self.filter.admits(risk) {
+                self.filter.status = StatusFilter::All;
+            }
+        }
     }
 
     /// Re-applies the filter and the sort, keeping the cursor on the same risk if it is still shown.
@@ -91,16 +110,7 @@ impl RisksPane {
     /// Puts the cursor on risk `id` in the table, clearing filters that would hide it.
     pub fn focus(&mut self, id: i64) {
         self.view = RiskView::Table;
-        let Some(risk) = self.all.iter().find(|r| r.id == id) else {
-            self.list.select_id = Some(id);
-            return;
-        };
-        if !self.filter.admits(risk) {
-            self.filter = RiskFilter::default();
-            if !self.filter.admits(risk) {
-                self.filter.status = StatusFilter::All;
-            }
-        }
+        self.reveal(id);
         self.list.select_id = Some(id);
         self.refresh();
     }
@@ -123,8 +133,16 @@ pub fn apply_text_filter(model: &mut Model, text: &str) {
     model.info(if text.trim().is_empty() {
         "Text filter cleared.".to_string()
     } else {
-        format!("{shown} risks contain \"{}\".", text.trim())
+        format!("{} contain \"{}\".", count(shown), text.trim())
     });
+}
+
+/// "1 risk", "3 risks".
+fn count(n: usize) -> String {
+    match n {
+        1 => "1 risk".to_string(),
+        n => format!("{n} risks"),
+    }
 }
 
 fn open_form(model: &mut Model, form: crate::tui::widgets::form::Form, purpose: FormPurpose) {
@@ -251,13 +269,11 @@ fn on_heat_map_action(model: &mut Model, action: Action) {
             pane.list.selected = 0;
             let shown = pane.list.rows.len();
             let cell = pane.cell;
-            let count = match shown {
-                1 => "1 risk".to_string(),
-                n => format!("{n} risks"),
-            };
             model.info(format!(
-                "{count} at L{}×I{}; x clears the filter.",
-                cell.likelihood, cell.impact
+                "{} at L{}×I{}; x clears the filter.",
+                count(shown),
+                cell.likelihood,
+                cell.impact
             ));
         }
         Action::Add => open_form(model, risk_form(None), FormPurpose::AddRisk),

@@ -284,3 +284,61 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         "shown even though closed"
     );
 }
+
+#[test]
+fn a_saved_risk_hidden_by_the_filters_is_shown_anyway() {
+    let mut m = model();
+    keys(&mut m, "bb");
+    assert_eq!(shown(&m), [2]);
+    update(
+        &mut m,
+        Msg::Saved {
+            message: "Added risk 1.".into(),
+            select: Some(1),
+        },
+    );
+    let rows = m.risks.all.clone();
+    update(&mut m, Msg::RisksLoaded(rows));
+    assert!(m.risks.filter.is_default());
+    assert_eq!(m.risks.current().map(|r| r.id), Some(1));
+}
+
+#[test]
+fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
+    use crate::config::Config;
+    use crate::store::Store;
+    use crate::tui::effects::Runner;
+    let mut runner = Runner::new(Store::open_in_memory().unwrap(), &Config::default());
+    let now = today().and_hms_opt(9, 0, 0).unwrap();
+    let late = RiskDraft {
+        title: "Late to the register".into(),
+        next_review: Some(today() - chrono::Duration::days(3)),
+        ..RiskDraft::default()
+    };
+    let Msg::Saved { message, select } = runner.run(Effect::AddRisk(late), now) else {
+        panic!("not saved");
+    };
+    assert!(message.starts_with("Added risk 1: 9 medium →"), "{message}");
+    assert!(
+        message.contains("Fri 20 Nov 2026, is in the past"),
+        "{message}"
+    );
+    assert_eq!(select, Some(1));
+    let bad = RiskDraft {
+        title: "Off the scale".into(),
+        likelihood: 6,
+        ..RiskDraft::default()
+    };
+    let Msg::Failed { message, field } = runner.run(Effect::AddRisk(bad), now) else {
+        panic!("saved a likelihood of 6");
+    };
+    assert_eq!(field, Some("likelihood"));
+    assert!(
+        message.contains("likelihood 6 is out of range"),
+        "{message}"
+    );
+    let Msg::RisksLoaded(all) = runner.run(Effect::LoadRisks, now) else {
+        panic!("no load");
+    };
+    assert_eq!(all.len(), 1, "nothing saved on the error");
+}
