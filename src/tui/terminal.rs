@@ -26,6 +26,38 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// True when the terminal on standard input has hung up (its window or tmux pane was closed
+/// without a SIGHUP reaching us). Without this check crossterm keeps reading end-of-file in a
+/// loop and an orphaned Bearing would burn CPU forever.
+pub fn hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a count of one, and a zero timeout: poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Exits the process once the terminal hangs up. crossterm's event reader spins on end-of-file
+/// inside its own poll, so the event loop never gets to notice; this watcher checks once a
+/// second from another thread. Exiting is safe: every save is one SQLite transaction, and there
+/// is no terminal left to restore.
+pub fn watch_for_hang_up() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("hang-up watch".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                if hung_up() {
+                    std::process::exit(129);
+                }
+            }
+        })
+        .map(|_| ())
+}
+
 /// Set when SIGTERM or SIGHUP arrives.
 #[derive(Clone)]
 pub struct StopSignal(Arc<AtomicBool>);
