@@ -45,6 +45,11 @@ pub fn hung_up() -> bool {
 /// second from another thread. Exiting is safe: every save is one SQLite transaction, and there
 /// is no terminal left to restore.
 pub fn watch_for_hang_up() -> io::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        // crossterm reads /dev/tty then; a closed pipe on stdin says nothing about it.
+        return Ok(());
+    }
     std::thread::Builder::new()
         .name("hang-up watch".into())
         .spawn(|| {
