@@ -5,16 +5,12 @@
 mod support;
 
 use std::path::Path;
-use support::{bearing, fails, ok, stderr};
+use support::{bearing, fails, json_array, ok, stderr};
 
 fn list_json(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     let mut all = vec!["risk", "list", "--format", "json"];
     all.extend_from_slice(args);
-    serde_json::from_str::<serde_json::Value>(&ok(db, &all))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    json_array(db, &all)
 }
 
 fn add(db: &Path, title: &str, l: &str, i: &str, extra: &[&str]) -> String {

@@ -4,16 +4,12 @@
 mod support;
 
 use std::path::Path;
-use support::{fails, ok};
+use support::{fails, json_array, ok};
 
 fn agenda_json(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     let mut all = vec!["agenda", "--format", "json"];
     all.extend_from_slice(args);
-    serde_json::from_str::<serde_json::Value>(&ok(db, &all))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    json_array(db, &all)
 }
 
 #[test]

@@ -37,6 +37,15 @@ pub fn ok(db: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
+/// Runs a command that must succeed and prints a JSON array; returns its elements.
+pub fn json_array(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = ok(db, args);
+    match serde_json::from_str::<serde_json::Value>(&out) {
+        Ok(serde_json::Value::Array(items)) => items,
+        other => panic!("{args:?} did not print a JSON array: {other:?}"),
+    }
+}
+
 /// Runs a command that must fail with exit code 2 and a message containing `expected`.
 pub fn fails(db: &Path, args: &[&str], expected: &str) {
     let out = bearing(db, args);
