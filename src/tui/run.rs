@@ -13,7 +13,7 @@ use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
 
-use super::terminal::{StopSignal, TerminalGuard, hung_up, watch_for_hang_up};
+use super::terminal::{StopSignal, TerminalGuard, watch_for_hang_up};
 use super::update::{reload_all, update};
 use super::view::view;
 use crate::config::Config;
@@ -79,7 +79,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     let mut seen_version = runner.store.data_version()?;
     let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
     let mut dirty = true;
-    while !model.quit && !stop.raised() && !hung_up() {
+    while !model.quit && !stop.raised() {
         if dirty {
             guard.terminal.draw(|frame| view(&model, frame))?;
             dirty = false;

@@ -29,7 +29,7 @@ impl Drop for TerminalGuard {
 /// True when the terminal on standard input has hung up (its window or tmux pane was closed
 /// without a SIGHUP reaching us). Without this check crossterm keeps reading end-of-file in a
 /// loop and an orphaned Bearing would burn CPU forever.
-pub fn hung_up() -> bool {
+fn hung_up() -> bool {
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
         events: libc::POLLIN,
