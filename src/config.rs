@@ -1,7 +1,8 @@
 //! The optional TOML config file. Every key is optional; a bad file is refused loudly (path, line,
 //! what was expected) rather than silently replaced by defaults.
 
-use chrono::Weekday;
+use chrono::{NaiveTime, Weekday};
+use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::domain::risk_score::ReviewIntervals;
@@ -12,6 +13,9 @@ use std::path::{Path, PathBuf};
 /// The commented default config, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
+/// Vets one key override: (context, key, action name) → what is wrong with it.
+pub type KeyCheck = fn(&str, &str, &str) -> Result<(), String>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub week_start: Weekday,
@@ -21,7 +25,35 @@ pub struct Config {
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     /// Days from a risk review to the next one, by band.
     pub risk_review_days: ReviewIntervals,
+    /// The working day: the agenda counts free time inside it and new meetings start in it.
+    pub working_hours: (NaiveTime, NaiveTime),
+    /// Daily automatic backups kept beside the database (0: none).
+    pub backups_kept: u32,
+    /// Colour overrides for the cockpit.
+    pub theme: ThemeColors,
 }
+
+/// Colours a config may set; unset ones keep the built-in theme's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThemeColors {
+    pub accent: Option<Color>,
+    pub dim: Option<Color>,
+    pub error: Option<Color>,
+    pub warning: Option<Color>,
+    pub ok: Option<Color>,
+    /// Background of the selected row.
+    pub selected: Option<Color>,
+    /// Background of the status bar.
+    pub bar: Option<Color>,
+    /// Risk bands (text, and heat-map cell backgrounds).
+    pub low: Option<Color>,
+    pub medium: Option<Color>,
+    pub high: Option<Color>,
+    pub critical: Option<Color>,
+}
+
+/// The most daily backups a config may ask to keep.
+pub const MAX_BACKUPS_KEPT: u32 = 365;
 
 impl Default for Config {
     fn default() -> Self {
@@ -30,6 +62,9 @@ impl Default for Config {
             reminder_lead_min: 5,
             keys: BTreeMap::new(),
             risk_review_days: ReviewIntervals::default(),
+            working_hours: (hm(9, 0), hm(18, 0)),
+            backups_kept: 7,
+            theme: ThemeColors::default(),
         }
     }
 }
@@ -42,6 +77,9 @@ struct RawConfig {
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, String>>,
     risk_review_days: Option<RawReviewDays>,
+    working_hours: Option<String>,
+    backups_kept: Option<u32>,
+    theme: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,10 +111,12 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
-    /// Reads `path`; a missing file means the defaults.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    /// Reads `path`; a missing file means the defaults. `check_key` vets each key override
+    /// (context, key, action name), so a bad binding is reported with its line like any other
+    /// mistake.
+    pub fn load(path: &Path, check_key: KeyCheck) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&text).map_err(|message| ConfigError {
+            Ok(text) => Config::parse_checked(&text, check_key).map_err(|message| ConfigError {
                 path: path.to_path_buf(),
                 message,
             }),
@@ -90,6 +130,25 @@ impl Config {
 
     /// Parses config text; the error names the line and what was expected.
     pub fn parse(text: &str) -> Result<Config, String> {
+        Config::parse_checked(text, |_, _, _| Ok(()))
+    }
+
+    /// [`Config::parse`], vetting key overrides with `check_key`.
+    pub fn parse_checked(text: &str, check_key: KeyCheck) -> Result<Config, String> {
+        let config = Config::parse_values(text)?;
+        for (context, keys) in &config.keys {
+            for (key, action) in keys {
+                check_key(context, key, action).map_err(|message| {
+                    let line =
+                        line_in_table(text, &format!("keys.{context}"), &format!("\"{key}\""));
+                    format!("line {line}: {message}")
+                })?;
+            }
+        }
+        Ok(config)
+    }
+
+    fn parse_values(text: &str) -> Result<Config, String> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
         let mut config = Config::default();
         if let Some(day) = raw.week_start {
@@ -113,6 +172,28 @@ impl Config {
         config.keys = raw.keys;
         if let Some(days) = raw.risk_review_days {
             config.risk_review_days = review_days(text, &days)?;
+        }
+        if let Some(hours) = raw.working_hours {
+            config.working_hours = working_hours(&hours).ok_or_else(|| {
+                format!(
+                    "line {}: working_hours = \"{hours}\" is not a span of the day; expected \
+                     \"HH:MM-HH:MM\" with the start before the end, e.g. \"09:00-18:00\"",
+                    line_of(text, "working_hours")
+                )
+            })?;
+        }
+        if let Some(kept) = raw.backups_kept {
+            if kept > MAX_BACKUPS_KEPT {
+                return Err(format!(
+                    "line {}: backups_kept = {kept} is too many; expected 0 (no daily backups) \
+                     to {MAX_BACKUPS_KEPT}",
+                    line_of(text, "backups_kept")
+                ));
+            }
+            config.backups_kept = kept;
+        }
+        if let Some(colors) = raw.theme {
+            config.theme = theme_colors(text, &colors)?;
         }
         Ok(config)
     }
@@ -139,11 +220,64 @@ fn review_days(text: &str, raw: &RawReviewDays) -> Result<ReviewIntervals, Strin
     Ok(intervals)
 }
 
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn working_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (from, to) = text.split_once('-')?;
+    let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    let (from, to) = (parse(from)?, parse(to)?);
+    (from < to).then_some((from, to))
+}
+
+const THEME_KEYS: &[&str] = &[
+    "accent", "dim", "error", "warning", "ok", "selected", "bar", "low", "medium", "high",
+    "critical",
+];
+
+fn theme_colors(text: &str, raw: &BTreeMap<String, String>) -> Result<ThemeColors, String> {
+    let mut colors = ThemeColors::default();
+    for (key, value) in raw {
+        let line = line_in_table(text, "theme", key);
+        let slot = match key.as_str() {
+            "accent" => &mut colors.accent,
+            "dim" => &mut colors.dim,
+            "error" => &mut colors.error,
+            "warning" => &mut colors.warning,
+            "ok" => &mut colors.ok,
+            "selected" => &mut colors.selected,
+            "bar" => &mut colors.bar,
+            "low" => &mut colors.low,
+            "medium" => &mut colors.medium,
+            "high" => &mut colors.high,
+            "critical" => &mut colors.critical,
+            _ => {
+                return Err(format!(
+                    "line {line}: theme.{key} is not a theme colour; expected one of {}",
+                    THEME_KEYS.join(", ")
+                ));
+            }
+        };
+        *slot = Some(value.parse::<Color>().map_err(|_| {
+            format!(
+                "line {line}: theme.{key} = \"{value}\" is not a colour; expected a name \
+                 (red, light-blue, dark-gray, ...), \"#rrggbb\" or a 0-255 palette index"
+            )
+        })?);
+    }
+    Ok(colors)
+}
+
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let line = e
         .span()
         .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-    let message = e.message().trim();
+    let message = e
+        .message()
+        .trim()
+        .replace("expected u32", "expected a whole number (0 or more)")
+        .replace("unknown field", "unknown key");
     match line {
         Some(line) => format!("line {line}: {message}"),
         None => message.to_string(),
@@ -255,13 +389,53 @@ mod tests {
     }
 
     #[test]
+    fn working_hours_backups_and_theme_are_read() {
+        let c = Config::parse(
+            "working_hours = \"08:30-17:00\"\nbackups_kept = 0\n[theme]\naccent = \"#ff8800\"\nlow = \"light-green\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.working_hours, (hm(8, 30), hm(17, 0)));
+        assert_eq!(c.backups_kept, 0);
+        assert_eq!(c.theme.accent, Some(Color::Rgb(255, 136, 0)));
+        assert_eq!(c.theme.low, Some(Color::LightGreen));
+        assert_eq!(c.theme.critical, None);
+    }
+
+    #[test]
+    fn bad_working_hours_backups_and_theme_name_the_line() {
+        for (text, expect) in [
+            ("working_hours = \"18:00-09:00\"\n", "line 1: working_hours"),
+            ("\nworking_hours = \"9 to 5\"\n", "line 2: working_hours"),
+            ("working_hours = 9\n", "line 1:"),
+            (
+                "backups_kept = 1000\n",
+                "line 1: backups_kept = 1000 is too many",
+            ),
+            ("backups_kept = -1\n", "line 1:"),
+            (
+                "[theme]\naccent = \"teal-ish\"\n",
+                "line 2: theme.accent = \"teal-ish\" is not a colour",
+            ),
+            (
+                "[theme]\nok = \"green\"\nbackground = \"red\"\n",
+                "line 3: theme.background is not a theme colour",
+            ),
+            ("[theme]\naccent = 3\n", "line 2:"),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.starts_with(expect), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
     fn missing_file_means_defaults_and_unreadable_names_the_path() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("none.toml");
-        assert_eq!(Config::load(&missing).unwrap(), Config::default());
+        let check: KeyCheck = |_, _, _| Ok(());
+        assert_eq!(Config::load(&missing, check).unwrap(), Config::default());
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, "week_start = 1\n").unwrap();
-        let err = Config::load(&bad).unwrap_err();
+        let err = Config::load(&bad, check).unwrap_err();
         assert_eq!(err.path, bad);
         assert!(err.to_string().contains("--ignore-config"));
     }

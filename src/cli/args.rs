@@ -52,8 +52,31 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Load starter content: the director template's standard rituals
     Init(InitArgs),
-    /// Export data (ICS: rituals and 1:1s as recurring events for calendar programs)
+    /// Export data: JSON (everything, for `import`), ICS (for calendar programs)
     Export(ExportArgs),
+    /// Restore a JSON export into an empty database
+    #[command(
+        long_about = "Restore a JSON export (`bearing export --format json`) into an empty database. \
+        All of it lands or none of it does. Importing into a database that already holds data is \
+        refused: merging is not supported yet, so import into a new file (--db NEW.db)."
+    )]
+    Import {
+        /// The export file, or - for standard input
+        file: PathBuf,
+    },
+    /// Copy the database, consistently even while Bearing is open, to PATH (default: backups/ beside it)
+    Backup {
+        /// A new file, or a directory to put a dated copy in
+        path: Option<PathBuf>,
+    },
+    /// Replace the database with a backup (the current contents are backed up first)
+    Restore {
+        /// A backup made by `bearing backup` or the daily automatic backup
+        file: PathBuf,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
     /// Talking points for someone's next 1:1
     #[command(subcommand)]
     Topic(TopicCommand),
@@ -225,6 +248,9 @@ pub struct InitArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Everything, losslessly, for `bearing import`
+    Json,
+    /// Rituals and 1:1s as recurring events, dated actions as to-dos, for calendar programs
     Ics,
 }
 

@@ -35,5 +35,14 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
         );
         return Ok(());
     }
-    open_tui(ctx, store)
+    // Sample data is not worth daily backups.
+    let ctx = Context {
+        db: ctx.db.clone(),
+        config: crate::config::Config {
+            backups_kept: 0,
+            ..ctx.config.clone()
+        },
+        clock: ctx.clock,
+    };
+    open_tui(&ctx, store)
 }

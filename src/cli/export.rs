@@ -1,15 +1,18 @@
-//! `bearing export --format ics [-o FILE]`.
+//! `bearing export --format json|ics [-o FILE]` and `bearing import FILE`.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
 
 use super::args::{ExportArgs, ExportFormat};
 use super::{CliError, Context};
 use crate::ops::export::ics_export;
+use crate::ops::json::{json_export, json_import, read_export};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
     let text = match args.format {
+        ExportFormat::Json => json_export(&store)?,
         ExportFormat::Ics => ics_export(&store, ctx.now())?,
     };
     match &args.output {
@@ -34,4 +37,33 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
+    let mut text = String::new();
+    let read = if file == Path::new("-") {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    read.map_err(|e| CliError::usage(format!("cannot read {}: {e}", file.display())))?;
+    let export = read_export(&text, &file.display().to_string())?;
+    let mut store = ctx.open()?;
+    let summary = json_import(&mut store, &export)?;
+    let parts: Vec<String> = summary
+        .tables
+        .iter()
+        .map(|(table, n)| format!("{n} {table}"))
+        .collect();
+    println!(
+        "Imported {} rows into {}{}.",
+        summary.rows,
+        store.path().display(),
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        }
+    );
+    Ok(())
 }

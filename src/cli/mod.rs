@@ -3,6 +3,7 @@
 
 mod agenda;
 mod args;
+mod backup;
 mod demo;
 mod export;
 mod init;
@@ -113,7 +114,8 @@ fn load_config(cli: &Cli) -> Result<Config, CliError> {
         None => crate::paths::config_file(),
     };
     match path {
-        Some(p) => Config::load(&p).map_err(|e| CliError::usage(e.to_string())),
+        Some(p) => Config::load(&p, crate::tui::keymap::check_binding)
+            .map_err(|e| CliError::usage(e.to_string())),
         None => Ok(Config::default()),
     }
 }
@@ -164,6 +166,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
+        Some(Command::Import { file }) => export::import(&ctx, &file),
+        Some(Command::Backup { path }) => backup::backup(&ctx, path.as_deref()),
+        Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
         Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
         Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
         Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),

@@ -8,6 +8,8 @@ use crate::store::StoreError;
 pub enum OpsError {
     Invalid(Invalid),
     NotFound(String),
+    /// The request cannot be done as asked; the message says why and what to do instead.
+    Refused(String),
     Ambiguous {
         query: String,
         candidates: Vec<String>,
@@ -37,7 +39,7 @@ impl fmt::Display for OpsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             OpsError::Invalid(i) => write!(f, "{i}"),
-            OpsError::NotFound(what) => f.write_str(what),
+            OpsError::NotFound(what) | OpsError::Refused(what) => f.write_str(what),
             OpsError::Ambiguous { query, candidates } => write!(
                 f,
                 "\"{query}\" matches several: {}; be more specific or use the id",

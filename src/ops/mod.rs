@@ -3,11 +3,13 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod backups;
 pub mod demo;
 mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
+pub mod json;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;

@@ -1,7 +1,7 @@
 //! Assembling meetings for a range of days: series expanded by their rules, with each
 //! occurrence's skip, move and held state applied. Pure: everything comes in as arguments.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 
 use super::recurrence::Recurrence;
@@ -136,4 +136,30 @@ pub fn week_floor(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
     use chrono::Datelike;
     let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
     date - Duration::days(i64::from(back))
+}
+
+/// Minutes of the working day `hours` on which no meeting is booked. Skipped meetings free their
+/// time; overlapping meetings count once; untimed items (due dates) take none.
+pub fn free_minutes<'a>(
+    items: impl IntoIterator<Item = &'a AgendaItem>,
+    hours: (NaiveTime, NaiveTime),
+) -> i64 {
+    let (open, close) = hours;
+    let mut busy: Vec<(NaiveTime, NaiveTime)> = items
+        .into_iter()
+        .filter(|i| i.status != Some(OccurrenceStatus::Skipped))
+        .filter_map(|i| Some((i.start?.max(open), i.end?.min(close))))
+        .filter(|(s, e)| s < e)
+        .collect();
+    busy.sort();
+    let mut taken = 0;
+    let mut reached = open;
+    for (start, end) in busy {
+        let start = start.max(reached);
+        if end > start {
+            taken += (end - start).num_minutes();
+            reached = end;
+        }
+    }
+    (close - open).num_minutes() - taken
 }

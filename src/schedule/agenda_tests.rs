@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::ritual::RitualFields;
-use chrono::{NaiveTime, Weekday};
+use chrono::Weekday;
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -285,4 +285,42 @@ fn one_on_one_overdue_is_twice_the_cadence() {
         one_on_one_overdue(&fresh.recurrence, fresh.ritual.fields.dtstart, None, now),
         None
     );
+}
+
+fn meeting(start: &str, end: &str, status: OccurrenceStatus) -> AgendaItem {
+    let t = |s: &str| NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+    AgendaItem {
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        start: Some(t(start)),
+        end: Some(t(end)),
+        kind: ItemKind::Ritual,
+        title: "m".into(),
+        id: 1,
+        person: None,
+        person_id: None,
+        status: Some(status),
+        occurrence: None,
+        moved: false,
+        done: false,
+    }
+}
+
+#[test]
+fn free_minutes_count_overlaps_once_clip_to_the_day_and_ignore_skipped() {
+    use OccurrenceStatus::{Held, Scheduled, Skipped};
+    let day = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let hours = (day(9), day(18));
+    assert_eq!(free_minutes([], hours), 540);
+    let items = [
+        meeting("08:00", "09:30", Held),      // 30 inside
+        meeting("10:00", "11:00", Scheduled), // 60
+        meeting("10:30", "11:30", Scheduled), // +30 (overlap)
+        meeting("10:45", "11:15", Scheduled), // inside the others
+        meeting("13:00", "14:00", Skipped),   // frees its time
+        meeting("17:30", "19:00", Scheduled), // 30 inside
+        meeting("19:00", "20:00", Scheduled), // after hours
+    ];
+    assert_eq!(free_minutes(&items, hours), 540 - 30 - 90 - 30);
+    let wall = [meeting("07:00", "20:00", Scheduled)];
+    assert_eq!(free_minutes(&wall, hours), 0);
 }

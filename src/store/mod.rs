@@ -3,7 +3,9 @@
 
 pub mod actions;
 pub mod agenda;
+mod backup;
 mod codec;
+pub mod dump;
 mod error;
 mod migrations;
 pub mod notes;
@@ -16,6 +18,7 @@ pub mod rituals;
 pub mod search;
 pub mod topics;
 
+pub use backup::{FileSummary, summarize};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use open::{APPLICATION_ID, OpenMode};

@@ -21,20 +21,41 @@ pub enum OpenMode {
     ReadOnly,
 }
 
+/// Creates `path`'s directory, if missing, readable by the user alone (0700).
+pub(super) fn private_parent(path: &Path) -> Result<(), StoreError> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.exists() => fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        _ => Ok(()),
+    }
+}
+
+/// Creates the new, empty file `path` (it must not exist), private (0600) from its first byte.
+pub(super) fn create_private(path: &Path) -> Result<(), StoreError> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
 pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io)?;
-    }
+    private_parent(path)?;
     let mode = match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(io(std::io::Error::new(
@@ -52,12 +73,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
             // Created here, before SQLite sees it, so it is private from its first byte.
-            OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(path)
-                .map_err(io)?;
+            create_private(path)?;
             OpenMode::ReadWrite
         }
         Err(e) => return Err(io(e)),
@@ -70,10 +86,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     conn.busy_timeout(Duration::from_secs(5))
         .map_err(|e| classify(path, e))?;
     inspect(&conn, path)?;
-    configure(&conn).map_err(|e| match e {
-        StoreError::Sqlite(e) => classify(path, e),
-        other => other,
-    })?;
+    configure(&conn).map_err(|e| reclassify(path, e))?;
     match mode {
         OpenMode::ReadWrite => migrations::migrate(&conn, path)?,
         OpenMode::ReadOnly => {
@@ -100,7 +113,7 @@ pub(super) fn configure(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// A non-empty file must start with SQLite's magic before SQLite is allowed near it.
-fn check_header(path: &Path) -> Result<(), StoreError> {
+pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
     let mut head = [0u8; 16];
     let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
@@ -131,7 +144,7 @@ fn check_header(path: &Path) -> Result<(), StoreError> {
 
 /// Reads the file's identity without writing: whose it is, which version, and whether SQLite can
 /// read its schema at all.
-fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let read = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -151,7 +164,7 @@ fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
             path: path.to_path_buf(),
@@ -164,5 +177,13 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
         },
         _ => StoreError::Sqlite(e),
+    }
+}
+
+/// [`classify`] for an error that already went through the store's error type.
+pub(super) fn reclassify(path: &Path, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Sqlite(e) => classify(path, e),
+        other => other,
     }
 }

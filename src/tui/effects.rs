@@ -65,6 +65,18 @@ fn saved_risk(verb: &str, outcome: &SavedRisk) -> Msg {
 }
 
 impl Runner {
+    /// The first start of a day backs the database up (keeping `keep` daily copies); a failure
+    /// is worth a message but must not stop the cockpit from opening.
+    pub fn daily_backup(&self, keep: u32, now: NaiveDateTime) -> Option<Msg> {
+        match ops::backups::daily(&self.store, keep, now.date()) {
+            Ok(_) => None,
+            Err(e) => Some(Msg::Failed {
+                message: format!("The daily backup failed: {e}"),
+                field: None,
+            }),
+        }
+    }
+
     pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
         self.try_run(effect, now).unwrap_or_else(|e| failed(&e))
     }

@@ -132,6 +132,28 @@ pub struct Keymap {
 
 type RawKeymap = BTreeMap<String, BTreeMap<String, String>>;
 
+/// Checks one key override from the config: a known context, a key Bearing can read, a known
+/// action. The error says what is wrong and what is expected.
+pub fn check_binding(context: &str, key: &str, action: &str) -> Result<(), String> {
+    let defaults: RawKeymap = toml::from_str(DEFAULT_KEYMAP)
+        .map_err(|e| format!("the built-in keymap is broken: {e}"))?;
+    if !defaults.contains_key(context) {
+        let known: Vec<&str> = defaults.keys().map(String::as_str).collect();
+        return Err(format!(
+            "[keys.{context}] is not a key context; expected one of {}",
+            known.join(", ")
+        ));
+    }
+    KeyChord::parse(key).map_err(|e| format!("[keys.{context}] {e}"))?;
+    if Action::from_name(action).is_none() {
+        return Err(format!(
+            "[keys.{context}] \"{key}\" = \"{action}\" is not an action; the help overlay (?) \
+             lists the action names"
+        ));
+    }
+    Ok(())
+}
+
 impl Keymap {
     /// The shipped keymap with `overrides` merged over it.
     pub fn load(overrides: &RawKeymap) -> Result<Keymap, String> {

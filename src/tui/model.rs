@@ -142,6 +142,8 @@ pub struct Model {
     pub week_start: Weekday,
     /// Minutes before a meeting when the status bar announces it.
     pub reminder_lead_min: u32,
+    /// The working day, for free time and new meetings' starts.
+    pub working_hours: (chrono::NaiveTime, chrono::NaiveTime),
     pub agenda: AgendaPane,
     pub people: PeoplePane,
     /// The open person page or prep view in the 1:1s tab.
@@ -169,6 +171,7 @@ impl Model {
             theme: Theme::default(),
             week_start,
             reminder_lead_min: 5,
+            working_hours: crate::config::Config::default().working_hours,
             agenda: AgendaPane::default(),
             people: PeoplePane::default(),
             person: PersonPane::default(),

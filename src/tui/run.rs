@@ -12,6 +12,7 @@ use super::effects::Runner;
 use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
+use super::theme::Theme;
 
 use super::terminal::{StopSignal, TerminalGuard, watch_for_hang_up};
 use super::update::{reload_all, update};
@@ -57,6 +58,8 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
     let mut model = Model::new(keymap, minute(now), config.week_start);
     model.reminder_lead_min = config.reminder_lead_min;
     model.review_intervals = config.risk_review_days;
+    model.working_hours = config.working_hours;
+    model.theme = Theme::with_colors(&config.theme);
     model.read_only = runner.store.is_read_only();
     model.db_label = runner
         .store
@@ -74,6 +77,10 @@ const POLL: Duration = Duration::from_secs(1);
 pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     let mut runner = Runner::new(store, config);
     let mut model = initial_model(&mut runner, config, clock.now())?;
+    if let Some(msg) = runner.daily_backup(config.backups_kept, clock.now()) {
+        let effects = update(&mut model, msg);
+        settle(&mut model, &mut runner, effects);
+    }
     let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
     let mut seen_version = runner.store.data_version()?;

@@ -3,6 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeColors;
 use crate::domain::risk_score::Band;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,49 @@ impl Theme {
             Band::High => self.cell_high,
             Band::Critical => self.cell_critical,
         }
+    }
+}
+
+impl Theme {
+    /// The built-in theme with the config's colour overrides applied.
+    pub fn with_colors(colors: &ThemeColors) -> Theme {
+        let mut theme = Theme::default();
+        if let Some(c) = colors.accent {
+            theme.accent = theme.accent.fg(c);
+            theme.title = theme.title.fg(c);
+            theme.tab_active = theme.tab_active.bg(c);
+            theme.today = theme.today.fg(c);
+        }
+        if let Some(c) = colors.dim {
+            theme.dim = theme.dim.fg(c);
+            theme.placeholder = theme.placeholder.fg(c);
+        }
+        for (color, style) in [
+            (colors.error, &mut theme.error),
+            (colors.warning, &mut theme.warning),
+            (colors.ok, &mut theme.ok),
+            (colors.low, &mut theme.band_low),
+            (colors.medium, &mut theme.band_medium),
+            (colors.high, &mut theme.band_high),
+            (colors.critical, &mut theme.band_critical),
+        ] {
+            if let Some(c) = color {
+                *style = style.fg(c);
+            }
+        }
+        for (color, style) in [
+            (colors.selected, &mut theme.selected),
+            (colors.bar, &mut theme.bar),
+            (colors.low, &mut theme.cell_low),
+            (colors.medium, &mut theme.cell_medium),
+            (colors.high, &mut theme.cell_high),
+            (colors.critical, &mut theme.cell_critical),
+        ] {
+            if let Some(c) = color {
+                *style = style.bg(c);
+            }
+        }
+        theme
     }
 }
 

@@ -87,13 +87,15 @@ fn go_to(model: &mut Model, day: NaiveDate) -> Vec<Effect> {
     }
 }
 
-/// The start the form for a new meeting offers: the next whole hour today, 10:00 on other days.
+/// The start the form for a new meeting offers: today, the next whole hour if the working day
+/// still has one; otherwise an hour into the working day.
 fn default_start(model: &Model, day: NaiveDate) -> chrono::NaiveDateTime {
     let now = model.now;
-    if day == now.date() && now.hour() < 22 {
-        day.and_hms_opt(now.hour() + 1, 0, 0).unwrap_or(now)
-    } else {
-        day.and_hms_opt(10, 0, 0).unwrap_or(now)
+    let (open, close) = model.working_hours;
+    let next_hour = day.and_hms_opt(now.hour() + 1, 0, 0);
+    match next_hour {
+        Some(t) if day == now.date() && t.time() >= open && t.time() < close => t,
+        _ => day.and_time(open) + Duration::hours(1),
     }
 }
 

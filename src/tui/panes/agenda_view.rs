@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::agenda::{DAYS, kind_label};
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::ritual::OccurrenceStatus;
+use crate::schedule::agenda::free_minutes;
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
@@ -149,6 +150,20 @@ fn now_line(now: NaiveDateTime, width: u16, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// "3h30 free" of the working day, for days with meetings (an empty day says so already).
+fn free_label(items: &[&AgendaItem], model: &Model) -> Option<String> {
+    if !items.iter().any(|i| i.start.is_some()) {
+        return None;
+    }
+    let free = free_minutes(items.iter().copied(), model.working_hours);
+    Some(match (free / 60, free % 60) {
+        (0, 0) => "no free time".to_string(),
+        (0, m) => format!("{m}m free"),
+        (h, 0) => format!("{h}h free"),
+        (h, m) => format!("{h}h{m:02} free"),
+    })
+}
+
 fn day_title(day: NaiveDate, today: NaiveDate, long: bool) -> String {
     let base = if long {
         day.format("%A %-d %B")
@@ -181,6 +196,9 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
             format!(" {} ", day_title(day, today, false)),
             header_style,
         ))];
+        // Always a line, so the days' first items stay level.
+        let free = free_label(&items, model).unwrap_or_default();
+        lines.push(Line::from(Span::styled(format!(" {free}"), theme.dim)));
         let now_at = (day == today).then(|| now_index(&items, model.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {
@@ -281,10 +299,14 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
         if is_selected {
             focus_line = lines.len();
         }
-        lines.push(Line::from(Span::styled(
+        let mut header = vec![Span::styled(
             format!(" {} ", day_title(day, today, true)),
             style,
-        )));
+        )];
+        if let Some(free) = free_label(&items, model) {
+            header.push(Span::styled(format!("  {free}"), theme.dim));
+        }
+        lines.push(Line::from(header));
         let now_at = (day == today).then(|| now_index(&items, model.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {

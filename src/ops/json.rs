@@ -1,0 +1,258 @@
+//! The lossless JSON dump: every row of every table, ids included, with a format version; and its
+//! import into an empty database. Export → import → export gives byte-identical text.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::OpsError;
+use crate::store::dump::{self, LoadError};
+use crate::store::{LATEST_VERSION, Store, StoreError};
+use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
+
+/// Names the file's kind; anything else is not ours.
+pub const FORMAT: &str = "bearing-export";
+/// The envelope's own version: bump when its shape (not the schema) changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    format: String,
+    format_version: u32,
+    /// The database schema (`PRAGMA user_version`) the rows were read from.
+    schema_version: i64,
+    /// Table → rows in id order; a row is column → value.
+    tables: BTreeMap<String, Vec<BTreeMap<String, serde_json::Value>>>,
+}
+
+/// What an import brought in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub rows: usize,
+    /// Table → rows, for the tables that had any.
+    pub tables: BTreeMap<String, usize>,
+}
+
+/// The whole database as pretty-printed JSON (keys sorted, rows in id order, newline at the end).
+pub fn json_export(store: &Store) -> Result<String, OpsError> {
+    let tables = dump::dump(store.conn())?
+        .into_iter()
+        .map(|(table, rows)| {
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|(column, value)| (column.clone(), dump::to_json(value)))
+                        .collect()
+                })
+                .collect();
+            (table, rows)
+        })
+        .collect();
+    let envelope = Envelope {
+        format: FORMAT.to_string(),
+        format_version: FORMAT_VERSION,
+        schema_version: store.schema_version()?,
+        tables,
+    };
+    let mut text = serde_json::to_string_pretty(&envelope)
+        .map_err(|e| OpsError::Refused(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// An export read and checked, ready to load.
+#[derive(Debug)]
+pub struct Export {
+    source: String,
+    tables: dump::Tables,
+}
+
+/// Reads an export's text; `source` names the file in messages. Nothing is opened or written.
+pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
+    let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
+    let envelope = parse(text).map_err(refuse)?;
+    let tables = to_rows(&envelope).map_err(refuse)?;
+    Ok(Export {
+        source: source.to_string(),
+        tables,
+    })
+}
+
+/// Loads an export into `store`, which must be empty; all of it lands or none of it does.
+pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, OpsError> {
+    let Export { source, tables } = export;
+    let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
+    let existing = dump::row_count(store.conn())?;
+    if existing > 0 {
+        return Err(OpsError::Refused(format!(
+            "{} already holds data ({existing} rows); an import only fills an empty database. \
+             Import into a new file with `bearing --db NEW.db import {source}` (merging into \
+             existing data is not supported yet).",
+            store.path().display()
+        )));
+    }
+    store.write(|tx| {
+        dump::load(tx, tables).map_err(|e| refuse(load_message(e)))?;
+        readable(tx).map_err(|e| refuse(format!("holds a row Bearing cannot read: {e}")))
+    })?;
+    let counts: BTreeMap<String, usize> = tables
+        .iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(table, rows)| (table.clone(), rows.len()))
+        .collect();
+    Ok(ImportSummary {
+        rows: counts.values().sum(),
+        tables: counts,
+    })
+}
+
+fn parse(text: &str) -> Result<Envelope, String> {
+    // Checked in two steps so a foreign JSON file gets "not an export", not a field-level error.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not valid JSON ({e})"))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(format!(
+            "not a Bearing export (expected \"format\": \"{FORMAT}\"; make one with \
+             `bearing export --format json`)"
+        ));
+    }
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|e| format!("damaged export: {e}"))?;
+    if envelope.format_version > FORMAT_VERSION {
+        return Err(format!(
+            "written by a newer Bearing (export format {}; this version reads up to {FORMAT_VERSION}); \
+             upgrade Bearing to import it",
+            envelope.format_version
+        ));
+    }
+    if envelope.schema_version > LATEST_VERSION || envelope.schema_version < 1 {
+        return Err(format!(
+            "written by a newer Bearing (schema {}; this version knows up to {LATEST_VERSION}); \
+             upgrade Bearing to import it",
+            envelope.schema_version
+        ));
+    }
+    Ok(envelope)
+}
+
+fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
+    let mut tables = dump::Tables::new();
+    for (table, rows) in &envelope.tables {
+        let mut converted = Vec::with_capacity(rows.len());
+        for (index, row) in rows.iter().enumerate() {
+            let mut values = dump::Row::new();
+            for (column, value) in row {
+                let value = dump::from_json(value).ok_or_else(|| {
+                    format!(
+                        "table {table}, row {}, column {column}: a value no column can hold ({value})",
+                        index + 1
+                    )
+                })?;
+                values.insert(column.clone(), value);
+            }
+            converted.push(values);
+        }
+        tables.insert(table.clone(), converted);
+    }
+    Ok(tables)
+}
+
+fn load_message(e: LoadError) -> String {
+    match e {
+        LoadError::UnknownTable(t) => format!("unknown table {t:?}"),
+        LoadError::UnknownColumn { table, column } => {
+            format!("unknown column {column:?} in table {table}")
+        }
+        LoadError::Rejected {
+            table,
+            row: 0,
+            detail,
+        } => format!("table {table}: {detail}"),
+        LoadError::Rejected { table, row, detail } => format!("table {table}, row {row}: {detail}"),
+        LoadError::Store(e) => e.to_string(),
+    }
+}
+
+/// Reads every entity back through the store's decoders, so a row with, say, a malformed date is
+/// refused at import instead of breaking a pane later.
+fn readable(conn: &rusqlite::Connection) -> Result<(), StoreError> {
+    for person in people::list(conn)? {
+        notes::for_person(conn, person.id, None)?;
+        notes::context_for(conn, person.id)?;
+        topics::queued(conn, person.id)?;
+        topics::discussed(conn, person.id, u32::MAX)?;
+        actions::for_person(conn, person.id, u32::MAX)?;
+    }
+    rituals::list(conn)?;
+    occurrences::all(conn)?;
+    plan::get(conn)?;
+    plan::goals(conn)?;
+    plan::checkins(conn)?;
+    for risk in risks::list(conn)? {
+        risks::history(conn, risk.id)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Store {
+        Store::open_in_memory().unwrap()
+    }
+
+    #[test]
+    fn empty_database_round_trips() {
+        let store = fresh();
+        let text = json_export(&store).unwrap();
+        assert!(text.contains("\"format\": \"bearing-export\""));
+        let mut other = fresh();
+        let summary = json_import(&mut other, &read_export(&text, "x.json").unwrap()).unwrap();
+        assert_eq!(summary.rows, 0);
+        assert_eq!(json_export(&other).unwrap(), text);
+    }
+
+    #[test]
+    fn foreign_and_damaged_files_are_refused() {
+        let mut store = fresh();
+        for (text, expect) in [
+            ("not json", "not valid JSON"),
+            ("{\"a\": 1}", "not a Bearing export"),
+            ("[1, 2]", "not a Bearing export"),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 9, \"schema_version\": 1, \"tables\": {}}",
+                "newer Bearing",
+            ),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 99, \"tables\": {}}",
+                "newer Bearing",
+            ),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"nope\": []}}",
+                "unknown table",
+            ),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"person\": [{\"id\": 1, \"shoe\": 3}]}}",
+                "unknown column \"shoe\"",
+            ),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"person\": [{\"id\": [1]}]}}",
+                "row 1, column id",
+            ),
+            (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"note\": [{\"id\": 1, \"person_id\": 5, \"date\": \"2026-01-01\", \"body\": \"x\", \"created_at\": \"2026-01-01T00:00:00\", \"updated_at\": \"2026-01-01T00:00:00\"}]}}",
+                "refers to a row",
+            ),
+        ] {
+            let err = read_export(text, "f.json")
+                .and_then(|export| json_import(&mut store, &export))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expect), "{text}: {err}");
+            assert!(err.starts_with("f.json: "), "{err}");
+            assert_eq!(dump::row_count(store.conn()).unwrap(), 0);
+        }
+    }
+}
