@@ -316,6 +316,9 @@ pub struct RitualAddArgs {
 pub enum DemoSize {
     /// A director's org: a handful of teams and people
     Small,
+    /// Three years of data at scale, generated from --seed: 60 people, 40 rituals, 10,000 notes,
+    /// 20,000 talking points and actions, 300 goals, 1,000 risks (for benchmarks)
+    Large,
 }
 
 #[derive(Debug, Args)]

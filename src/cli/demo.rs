@@ -1,8 +1,9 @@
 //! `bearing demo`: a populated database to explore, in its own file unless --db says otherwise.
 
-use super::args::DemoArgs;
+use super::args::{DemoArgs, DemoSize};
 use super::{CliError, Context, open_tui};
 use crate::ops::demo::load_demo;
+use crate::ops::demo_large::{Size, load_large};
 use crate::store::Store;
 
 pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliError> {
@@ -24,6 +25,36 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
         }
     }
     let mut store: Store = ctx.open()?;
+    if args.size == DemoSize::Large {
+        let s = load_large(
+            &mut store,
+            Size::LARGE,
+            args.seed,
+            ctx.config.week_start,
+            ctx.now(),
+        )?;
+        if args.no_tui {
+            println!(
+                "Large demo (seed {}) written to {}: {} people, {} rituals with {} past meetings, \
+                 {} notes, {} talking points, {} actions, {} goals with {} check-ins, {} risks \
+                 with {} reviews.",
+                args.seed,
+                ctx.db.display(),
+                s.people,
+                s.rituals,
+                s.occurrences,
+                s.notes,
+                s.topics,
+                s.actions,
+                s.goals,
+                s.checkins,
+                s.risks,
+                s.reviews
+            );
+            return Ok(());
+        }
+        return open_tui(&demo_context(ctx), store);
+    }
     let summary = load_demo(&mut store, ctx.config.week_start, ctx.now())?;
     if args.no_tui {
         println!(
@@ -35,14 +66,17 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
         );
         return Ok(());
     }
-    // Sample data is not worth daily backups.
-    let ctx = Context {
+    open_tui(&demo_context(ctx), store)
+}
+
+/// Sample data is not worth daily backups.
+fn demo_context(ctx: &Context) -> Context {
+    Context {
         db: ctx.db.clone(),
         config: crate::config::Config {
             backups_kept: 0,
             ..ctx.config.clone()
         },
         clock: ctx.clock,
-    };
-    open_tui(&ctx, store)
+    }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod agenda;
 pub mod backups;
 pub mod demo;
+pub mod demo_large;
 mod demo_risks;
 mod error;
 pub mod export;
