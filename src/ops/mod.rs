@@ -8,6 +8,7 @@ mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
+pub mod markdown;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
