@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
+pub mod report;
 pub mod risks;
 pub mod rituals;
 pub mod templates;
