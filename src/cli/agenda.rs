@@ -1,13 +1,13 @@
 //! `bearing agenda`: the week (or any range) as text, JSON or Markdown.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 
 use super::args::{AgendaArgs, DocFormat};
 use super::output::print_json;
 use super::{CliError, Context};
-use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
-use crate::domain::ritual::OccurrenceStatus;
+use crate::domain::agenda::ItemKind;
 use crate::ops::agenda::{Agenda, agenda};
+use crate::ops::markdown::agenda::{agenda_markdown, days, describe, radar_line, when};
 use crate::schedule::agenda::week_floor;
 
 pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
@@ -24,67 +24,9 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
             Ok(())
         }
         DocFormat::Md => {
-            print!("{}", markdown(&week));
+            print!("{}", agenda_markdown(&week, 1));
             Ok(())
         }
-    }
-}
-
-fn days(week: &Agenda) -> impl Iterator<Item = (NaiveDate, Vec<&AgendaItem>)> {
-    (0..week.days).map(|i| {
-        let day = week.from + Duration::days(i64::from(i));
-        (day, week.items.iter().filter(|it| it.date == day).collect())
-    })
-}
-
-fn when(item: &AgendaItem) -> String {
-    match (item.start, item.end) {
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-        (Some(s), None) => s.format("%H:%M").to_string(),
-        _ => "due".to_string(),
-    }
-}
-
-/// A short tag that says what the item is, and its state.
-pub fn describe(item: &AgendaItem) -> String {
-    let mut tags = Vec::new();
-    match item.kind {
-        ItemKind::OneOnOne | ItemKind::Ritual => {}
-        ItemKind::GoalDue => tags.push("goal due".into()),
-        ItemKind::ActionDue => tags.push("action due".into()),
-        ItemKind::RiskReview => tags.push("risk review".into()),
-    }
-    match item.status {
-        Some(OccurrenceStatus::Skipped) => tags.push("skipped".into()),
-        Some(OccurrenceStatus::Held) => tags.push("held".into()),
-        _ => {}
-    }
-    if item.moved
-        && let Some(o) = item.occurrence
-    {
-        tags.push(format!("moved from {}", o.format("%a %H:%M")));
-    }
-    if item.done {
-        tags.push("done".into());
-    }
-    if tags.is_empty() {
-        String::new()
-    } else {
-        format!("({})", tags.join(", "))
-    }
-}
-
-fn radar_line(r: &RadarItem) -> String {
-    match r.kind {
-        RadarKind::OverdueAction => {
-            format!("Action overdue {}d: {} ({})", r.days, r.title, r.detail)
-        }
-        RadarKind::OverdueReview => format!(
-            "Risk review overdue {}d: {} ({})",
-            r.days, r.title, r.detail
-        ),
-        RadarKind::GoalBehind => format!("Goal behind schedule: {} ({})", r.title, r.detail),
-        RadarKind::OneOnOneOverdue => format!("1:1 overdue: {} ({})", r.title, r.detail),
     }
 }
 
@@ -114,41 +56,6 @@ fn text(week: &Agenda) -> String {
         out.push_str("\nRadar\n");
         for r in &week.radar {
             out.push_str(&format!("  ! {}\n", radar_line(r)));
-        }
-    }
-    out
-}
-
-fn markdown(week: &Agenda) -> String {
-    let mut out = format!("# Agenda from {}\n", week.from.format("%A %-d %B %Y"));
-    for (day, items) in days(week) {
-        out.push_str(&format!("\n## {}\n\n", day.format("%A %-d %B")));
-        if items.is_empty() {
-            out.push_str("_Nothing scheduled._\n");
-        }
-        for it in items {
-            let tag = describe(it);
-            let tag = if tag.is_empty() {
-                String::new()
-            } else {
-                format!(" {tag}")
-            };
-            let strike = if it.status == Some(OccurrenceStatus::Skipped) {
-                "~~"
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "- **{}** {strike}{}{strike}{tag}\n",
-                when(it),
-                it.title
-            ));
-        }
-    }
-    if !week.radar.is_empty() {
-        out.push_str("\n## Radar\n\n");
-        for r in &week.radar {
-            out.push_str(&format!("- {}\n", radar_line(r)));
         }
     }
     out

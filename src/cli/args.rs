@@ -52,7 +52,7 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Load starter content: the director template's standard rituals
     Init(InitArgs),
-    /// Export data: JSON (everything, for `import`), ICS (for calendar programs)
+    /// Export data: JSON (everything, for `import`), Markdown (a readable document), ICS (calendars)
     Export(ExportArgs),
     /// Restore a JSON export into an empty database
     #[command(
@@ -77,6 +77,9 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Reports: the weekly digest for a status update
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Talking points for someone's next 1:1
     #[command(subcommand)]
     Topic(TopicCommand),
@@ -231,6 +234,22 @@ pub struct AgendaArgs {
     pub format: DocFormat,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
+    /// risks that changed score; goals' progress
+    Week(ReportWeekArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportWeekArgs {
+    /// Any day of the week to report (2026-12-01, today, fri, -1w ...); default: today
+    #[arg(long, allow_hyphen_values = true)]
+    pub from: Option<String>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: PrepFormat,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Template {
     /// A new engineering director: the standard operating cadence
@@ -250,14 +269,33 @@ pub struct InitArgs {
 pub enum ExportFormat {
     /// Everything, losslessly, for `bearing import`
     Json,
-    /// Rituals and 1:1s as recurring events, dated actions as to-dos, for calendar programs
+    /// A readable document: plan, rituals, people, risk register, this week
+    Md,
+    /// Rituals and 1:1s as recurring events, actions as to-dos
     Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportSection {
+    /// Phases and goals with status, progress, due date and success criteria
+    Plan,
+    /// Recurring meetings and their schedules
+    Rituals,
+    /// People with their notes, actions and open talking points
+    People,
+    /// The risk register, by score
+    Risks,
+    /// This week's agenda
+    Week,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     #[arg(long, value_enum)]
     pub format: ExportFormat,
+    /// Only this part of the Markdown document
+    #[arg(long, value_enum)]
+    pub section: Option<ExportSection>,
     /// Write to FILE instead of standard output (created private, 0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -1,18 +1,30 @@
-//! `bearing export --format json|ics [-o FILE]` and `bearing import FILE`.
+//! `bearing export --format json|md|ics [--section S] [-o FILE]` and `bearing import FILE`.
 
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use super::args::{ExportArgs, ExportFormat};
+use super::args::{ExportArgs, ExportFormat, ExportSection};
 use super::{CliError, Context};
 use crate::ops::export::ics_export;
 use crate::ops::json::{json_export, json_import, read_export};
+use crate::ops::markdown::{Section, document};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
+    if args.section.is_some() && args.format != ExportFormat::Md {
+        return Err(CliError::usage(
+            "--section works only with --format md (JSON and ICS always hold everything)",
+        ));
+    }
     let store = ctx.open()?;
     let text = match args.format {
         ExportFormat::Json => json_export(&store)?,
+        ExportFormat::Md => document(
+            &store,
+            args.section.map(section),
+            ctx.config.week_start,
+            ctx.now(),
+        )?,
         ExportFormat::Ics => ics_export(&store, ctx.now())?,
     };
     match &args.output {
@@ -66,4 +78,14 @@ pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
         }
     );
     Ok(())
+}
+
+fn section(s: ExportSection) -> Section {
+    match s {
+        ExportSection::Plan => Section::Plan,
+        ExportSection::Rituals => Section::Rituals,
+        ExportSection::People => Section::People,
+        ExportSection::Risks => Section::Risks,
+        ExportSection::Week => Section::Week,
+    }
 }

@@ -11,6 +11,7 @@ mod one_on_one;
 mod output;
 mod person;
 mod plan;
+mod report;
 mod risk;
 mod ritual;
 
@@ -179,6 +180,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Config(cmd)) => config(&cli.config, &cmd),
         Some(Command::Plan(args)) => plan::plan(&ctx, &args),
         Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
+        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
     }
 }
 

@@ -7,7 +7,8 @@ use super::output::{print_json, print_table};
 use super::{CliError, Context};
 use crate::domain::one_on_one::Owner;
 use crate::ops::OpsError;
-use crate::ops::one_on_ones::{self, Prep};
+use crate::ops::markdown::prep::prep_markdown;
+use crate::ops::one_on_ones;
 use crate::ops::people::resolve_person;
 use crate::store::Store;
 
@@ -112,78 +113,6 @@ pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError
             Ok(())
         }
     }
-}
-
-/// The prep view as Markdown, for pasting or printing.
-pub fn prep_markdown(prep: &Prep, today: chrono::NaiveDate) -> String {
-    let p = &prep.person.person;
-    let mut out = format!("# 1:1 with {}\n\n", p.name);
-    let facts: Vec<&str> = [p.role.as_str(), p.team.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    if !facts.is_empty() {
-        out.push_str(&format!("{}\n\n", facts.join(" · ")));
-    }
-    match prep.next {
-        Some(t) => out.push_str(&format!(
-            "**Next 1:1:** {}{}\n",
-            t.format("%A %-d %B %H:%M"),
-            prep.duration_min
-                .map(|m| format!(" ({m} min)"))
-                .unwrap_or_default()
-        )),
-        None => out.push_str("**Next 1:1:** none scheduled\n"),
-    }
-    if let Some(last) = prep.person.stats.last {
-        out.push_str(&format!(
-            "**Last 1:1:** {} ({} days ago)\n",
-            last.format("%a %-d %b"),
-            (today - last.date()).num_days()
-        ));
-    }
-    out.push_str("\n## Talking points\n\n");
-    if prep.topics.is_empty() {
-        out.push_str("_None queued._\n");
-    }
-    for t in &prep.topics {
-        out.push_str(&format!("- [ ] {}\n", t.body));
-    }
-    for (title, list) in [
-        ("Open actions: mine", &prep.mine),
-        ("Open actions: theirs", &prep.theirs),
-    ] {
-        out.push_str(&format!("\n## {title}\n\n"));
-        if list.is_empty() {
-            out.push_str("_None._\n");
-        }
-        for a in list {
-            let due = match a.due {
-                Some(d) if a.is_overdue(today) => {
-                    format!(" — **overdue** since {}", d.format("%a %-d %b"))
-                }
-                Some(d) => format!(" — due {}", d.format("%a %-d %b")),
-                None => String::new(),
-            };
-            out.push_str(&format!("- [ ] {}{due}\n", a.body));
-        }
-    }
-    out.push_str("\n## Last notes\n");
-    if prep.last_notes.is_empty() {
-        out.push_str("\n_No notes yet._\n");
-    }
-    for n in &prep.last_notes {
-        out.push_str(&format!(
-            "\n### {}\n\n{}\n",
-            n.date.format("%a %-d %b %Y"),
-            n.body.trim_end()
-        ));
-    }
-    out.push_str("\n## Prompts\n\n");
-    for q in &prep.prompts {
-        out.push_str(&format!("- {q}\n"));
-    }
-    out
 }
 
 pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliError> {

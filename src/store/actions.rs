@@ -122,3 +122,55 @@ pub fn open_counts(conn: &Connection) -> Result<Vec<(i64, u32, u32)>, StoreError
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Actions created in `[from, to)`, oldest first.
+pub fn created_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE created_at >= ?1 AND created_at < ?2 \
+         ORDER BY created_at, id"
+    ))?;
+    let rows = stmt
+        .query_map(
+            params![codec::day_start(from), codec::day_start(to)],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Actions marked done in `[from, to)`, in the order they were done.
+pub fn done_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE done_at >= ?1 AND done_at < ?2 \
+         ORDER BY done_at, id"
+    ))?;
+    let rows = stmt
+        .query_map(
+            params![codec::day_start(from), codec::day_start(to)],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Every action not tied to a person: open ones by due date, then done ones, newest first.
+pub fn without_person(
+    conn: &Connection,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE person_id IS NULL \
+         ORDER BY done_at IS NOT NULL, done_at DESC, due IS NULL, due, id"
+    ))?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,212 @@
+//! The weekly digest as Markdown: short, one line per thing, to paste into a status update.
+
+use super::plural;
+use crate::domain::one_on_one::Owner;
+use crate::domain::plan::phase_label;
+use crate::domain::risk_score::RiskScore;
+use crate::ops::report::{ActionEntry, GoalDelta, MeetingOutcome, Outcome, RiskChange, WeekReport};
+
+pub fn report_markdown(r: &WeekReport) -> String {
+    let mut out = format!(
+        "# Week of {} – {}\n\n",
+        r.from.format("%a %-d %b"),
+        r.to.format("%a %-d %b %Y")
+    );
+    out.push_str(&format!("{}\n", glance(r)));
+    out.push_str("\n## Rituals\n\n");
+    out.push_str(&meetings(&r.rituals, "No rituals this week.", "Not marked"));
+    out.push_str("\n## 1:1s\n\n");
+    out.push_str(&meetings(&r.one_on_ones, "No 1:1s this week.", "Missed"));
+    out.push_str("\n## Actions\n\n");
+    out.push_str(&actions(r));
+    out.push_str("\n## Risks\n\n");
+    if r.risks_changed.is_empty() {
+        out.push_str("No risks changed score.\n");
+    }
+    for c in &r.risks_changed {
+        out.push_str(&risk_line(c));
+    }
+    out.push_str("\n## Goals\n\n");
+    if r.goals.is_empty() {
+        out.push_str("No goal check-ins.\n");
+    }
+    for g in &r.goals {
+        out.push_str(&goal_line(g));
+    }
+    out
+}
+
+fn count(list: &[MeetingOutcome], outcome: Outcome) -> usize {
+    list.iter().filter(|m| m.outcome == outcome).count()
+}
+
+/// One line with the week's numbers.
+fn glance(r: &WeekReport) -> String {
+    let mut parts = Vec::new();
+    for (list, noun, unmarked) in [
+        (&r.rituals, "ritual", "not marked"),
+        (&r.one_on_ones, "1:1", "missed"),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let mut part = format!(
+            "{} of {} held",
+            count(list, Outcome::Held),
+            plural(list.len(), noun)
+        );
+        for (outcome, word) in [(Outcome::Skipped, "skipped"), (Outcome::Missed, unmarked)] {
+            let n = count(list, outcome);
+            if n > 0 {
+                part.push_str(&format!(", {n} {word}"));
+            }
+        }
+        parts.push(part);
+    }
+    parts.push(format!(
+        "{} opened, {} closed",
+        plural(r.actions_opened.len(), "action"),
+        r.actions_closed.len()
+    ));
+    if !r.risks_changed.is_empty() {
+        parts.push(format!(
+            "{} changed score",
+            plural(r.risks_changed.len(), "risk")
+        ));
+    }
+    if !r.goals.is_empty() {
+        parts.push(format!("{} checked in", plural(r.goals.len(), "goal")));
+    }
+    format!("**At a glance:** {}.", parts.join(" · "))
+}
+
+/// One bullet per outcome: "- **Held:** Staff meeting (Mon 10:00), …".
+fn meetings(list: &[MeetingOutcome], empty: &str, missed_word: &str) -> String {
+    if list.is_empty() {
+        return format!("{empty}\n");
+    }
+    let mut out = String::new();
+    for (outcome, word) in [
+        (Outcome::Held, "Held"),
+        (Outcome::Skipped, "Skipped"),
+        (Outcome::Missed, missed_word),
+        (Outcome::Upcoming, "Still to come"),
+    ] {
+        let names: Vec<String> = list
+            .iter()
+            .filter(|m| m.outcome == outcome)
+            .map(|m| {
+                let name = m.person.as_deref().unwrap_or(&m.title);
+                let reason = m
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(": {}", one_line(r)))
+                    .unwrap_or_default();
+                format!("{name} ({}{reason})", m.start.format("%a %H:%M"))
+            })
+            .collect();
+        if !names.is_empty() {
+            out.push_str(&format!("- **{word}:** {}\n", names.join(", ")));
+        }
+    }
+    out
+}
+
+fn action_text(a: &ActionEntry) -> String {
+    let who = match (a.owner, &a.person) {
+        (Owner::Them, Some(p)) => format!(" — {p} owes it"),
+        (Owner::Me, Some(p)) => format!(" — mine, for {p}"),
+        _ => " — mine".to_string(),
+    };
+    format!("{}{who}", one_line(&a.body))
+}
+
+fn actions(r: &WeekReport) -> String {
+    if r.actions_opened.is_empty() && r.actions_closed.is_empty() {
+        return "No actions opened or closed.\n".to_string();
+    }
+    let mut out = String::new();
+    for (title, list) in [("Closed", &r.actions_closed), ("Opened", &r.actions_opened)] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("**{title} ({}):**\n\n", list.len()));
+        for a in list {
+            let due = match a.due {
+                Some(d) if title == "Opened" => format!(", due {}", d.format("%a %-d %b")),
+                _ => String::new(),
+            };
+            out.push_str(&format!("- {}{due}\n", action_text(a)));
+        }
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn score(s: RiskScore) -> String {
+    format!("{} ({})", s.value(), s.band())
+}
+
+fn risk_line(c: &RiskChange) -> String {
+    let arrow = if c.after.value() > c.before.value() {
+        "↑"
+    } else {
+        "↓"
+    };
+    let band = if c.after.band() == c.before.band() {
+        format!(
+            "{} → {}, still {}",
+            c.before.value(),
+            c.after.value(),
+            c.after.band()
+        )
+    } else {
+        format!("{} → {}", score(c.before), score(c.after))
+    };
+    let owner = if c.owner.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", c.owner)
+    };
+    let note = if c.note.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", one_line(&c.note))
+    };
+    format!(
+        "- {arrow} **{}** (#{}{owner}): {band}{note}\n",
+        one_line(&c.title),
+        c.id
+    )
+}
+
+fn goal_line(g: &GoalDelta) -> String {
+    let progress = match g.progress_before {
+        Some(before) => format!("{before}% → {}% ({:+})", g.progress, g.delta),
+        None => format!("{}% (first check-in)", g.progress),
+    };
+    let confidence = match g.confidence_before {
+        Some(before) if before != g.confidence => {
+            format!("{} → {}", before.label(), g.confidence.label())
+        }
+        _ => g.confidence.label().to_string(),
+    };
+    let notes = if g.notes.is_empty() {
+        String::new()
+    } else {
+        let joined: Vec<String> = g.notes.iter().map(|n| one_line(n)).collect();
+        format!(" — {}", joined.join("; "))
+    };
+    format!(
+        "- **{}** ({}): {progress}, {confidence}{notes}\n",
+        one_line(&g.title),
+        phase_label(g.phase)
+    )
+}
+
+/// Multi-line text on one bullet line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

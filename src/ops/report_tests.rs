@@ -1,0 +1,311 @@
+use super::*;
+use crate::domain::plan::GoalFields;
+use crate::domain::risk::{Category, Response, RiskFields, RiskStatus};
+use crate::domain::risk_score::ScoreEntry;
+use crate::domain::ritual::RitualFields;
+use crate::ops::actions::set_action_done;
+use crate::ops::one_on_ones::add_action;
+use crate::ops::rituals::{add_ritual, set_status};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn at(day: NaiveDate, h: u32, min: u32) -> NaiveDateTime {
+    day.and_hms_opt(h, min, 0).unwrap()
+}
+
+fn meeting(id: i64, kind: ItemKind, start: NaiveDateTime, status: OccurrenceStatus) -> AgendaItem {
+    AgendaItem {
+        date: start.date(),
+        start: Some(start.time()),
+        end: Some(start.time() + Duration::minutes(30)),
+        kind,
+        title: format!("meeting {id}"),
+        id,
+        person: (kind == ItemKind::OneOnOne).then(|| "Priya".to_string()),
+        person_id: None,
+        status: Some(status),
+        occurrence: Some(start),
+        moved: false,
+        done: false,
+    }
+}
+
+fn record(ritual_id: i64, start: NaiveDateTime, notes: &str) -> OccurrenceRecord {
+    OccurrenceRecord {
+        id: 1,
+        ritual_id,
+        original_start: start,
+        status: OccurrenceStatus::Skipped,
+        moved_to: None,
+        notes: notes.into(),
+        decisions: String::new(),
+    }
+}
+
+#[test]
+fn meetings_are_held_skipped_missed_or_still_to_come() {
+    let mon = d(2026, 11, 23);
+    let now = at(mon, 12, 0);
+    let items = vec![
+        meeting(1, ItemKind::OneOnOne, at(mon, 9, 0), OccurrenceStatus::Held),
+        meeting(
+            2,
+            ItemKind::OneOnOne,
+            at(mon, 10, 0),
+            OccurrenceStatus::Skipped,
+        ),
+        meeting(
+            3,
+            ItemKind::OneOnOne,
+            at(mon, 11, 0),
+            OccurrenceStatus::Scheduled,
+        ),
+        // Started but not over: not missed yet.
+        meeting(
+            4,
+            ItemKind::Ritual,
+            at(mon, 11, 45),
+            OccurrenceStatus::Scheduled,
+        ),
+        meeting(
+            5,
+            ItemKind::Ritual,
+            at(mon, 15, 0),
+            OccurrenceStatus::Scheduled,
+        ),
+    ];
+    let records = vec![record(2, at(mon, 10, 0), "  Priya on leave \n")];
+    let got = meeting_outcomes(&items, &records, now);
+    let outcomes: Vec<(i64, Outcome, ItemKind)> = got
+        .iter()
+        .map(|(m, k)| (m.ritual_id, m.outcome, *k))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (1, Outcome::Held, ItemKind::OneOnOne),
+            (2, Outcome::Skipped, ItemKind::OneOnOne),
+            (3, Outcome::Missed, ItemKind::OneOnOne),
+            (4, Outcome::Upcoming, ItemKind::Ritual),
+            (5, Outcome::Upcoming, ItemKind::Ritual),
+        ]
+    );
+    assert_eq!(got[1].0.reason.as_deref(), Some("Priya on leave"));
+    assert_eq!(got[0].0.reason, None, "only skipped ones carry a reason");
+}
+
+fn risk(id: i64, history: &[(NaiveDate, u8, u8)]) -> Risk {
+    let entries: Vec<ScoreEntry> = history
+        .iter()
+        .map(|&(date, l, i)| ScoreEntry {
+            date,
+            score: RiskScore::new(l.into(), i.into()).unwrap(),
+            note: format!("L{l} I{i}"),
+        })
+        .collect();
+    Risk {
+        id,
+        fields: RiskFields {
+            title: format!("risk {id}"),
+            category: Category::Delivery,
+            score: entries.last().unwrap().score,
+            owner: "Marcus".into(),
+            response: Response::Mitigate,
+            status: RiskStatus::Open,
+            mitigation: String::new(),
+            trigger: String::new(),
+            next_review: None,
+            residual: None,
+            accept_reason: String::new(),
+            accept_expiry: None,
+        },
+        history: entries,
+    }
+}
+
+#[test]
+fn only_reviews_in_the_week_that_change_the_score_count() {
+    let (from, to) = (d(2026, 11, 23), d(2026, 11, 30));
+    let risks = vec![
+        // Raised in the week: 9 → 12, medium → high.
+        risk(1, &[(d(2026, 10, 1), 3, 3), (d(2026, 11, 24), 4, 3)]),
+        // Reviewed in the week without a change.
+        risk(2, &[(d(2026, 10, 1), 3, 3), (d(2026, 11, 25), 3, 3)]),
+        // Same product, other factors: the score did not change.
+        risk(3, &[(d(2026, 10, 1), 3, 4), (d(2026, 11, 25), 4, 3)]),
+        // Changed before and after the week, not in it.
+        risk(4, &[(d(2026, 11, 22), 1, 1), (d(2026, 11, 30), 5, 5)]),
+        // Created in the week: no previous score to change from.
+        risk(5, &[(d(2026, 11, 26), 5, 5)]),
+        // Lowered on the week's last day.
+        risk(6, &[(d(2026, 9, 1), 4, 4), (d(2026, 11, 29), 2, 4)]),
+    ];
+    let got = risk_changes(&risks, from, to);
+    let ids: Vec<i64> = got.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [1, 6]);
+    assert_eq!((got[0].before.value(), got[0].after.value()), (9, 12));
+    assert_eq!(got[0].after.band(), crate::domain::risk_score::Band::High);
+    assert_eq!(got[0].note, "L4 I3");
+    assert_eq!((got[1].before.value(), got[1].after.value()), (16, 8));
+}
+
+fn goal(id: i64, title: &str) -> Goal {
+    Goal {
+        id,
+        fields: GoalFields {
+            phase: 30,
+            title: title.into(),
+            description: String::new(),
+            criteria: String::new(),
+            status: GoalStatus::Doing,
+            progress: 0,
+            confidence: Confidence::OnTrack,
+            due: None,
+            person_id: None,
+        },
+    }
+}
+
+fn checkin(goal_id: i64, date: NaiveDate, kind: &str, progress: u32, c: Confidence) -> Checkin {
+    Checkin {
+        id: 0,
+        goal_id,
+        date,
+        kind: kind.into(),
+        progress,
+        confidence: c,
+        note: if progress == 60 {
+            "halfway".into()
+        } else {
+            String::new()
+        },
+    }
+}
+
+#[test]
+fn goal_deltas_compare_the_week_with_the_last_check_in_before_it() {
+    let (from, to) = (d(2026, 11, 23), d(2026, 11, 30));
+    let goals = vec![
+        goal(1, "moved"),
+        goal(2, "new"),
+        goal(3, "quiet"),
+        goal(4, "rolled"),
+    ];
+    use Confidence::*;
+    let checkins = vec![
+        checkin(1, d(2026, 11, 10), "checkin", 20, OnTrack),
+        checkin(1, d(2026, 11, 16), "checkin", 30, OnTrack),
+        checkin(1, d(2026, 11, 24), "checkin", 60, AtRisk),
+        checkin(1, d(2026, 11, 27), "checkin", 55, OffTrack),
+        checkin(2, d(2026, 11, 25), "checkin", 10, OnTrack),
+        checkin(3, d(2026, 11, 16), "checkin", 50, OnTrack),
+        checkin(3, d(2026, 11, 30), "checkin", 70, OnTrack),
+        // A roll-over in the week is no check-in.
+        checkin(4, d(2026, 11, 24), "rollover", 40, OnTrack),
+    ];
+    let got = goal_deltas(&goals, &checkins, from, to);
+    assert_eq!(got.len(), 2, "{got:?}");
+    let moved = &got[0];
+    assert_eq!(
+        (moved.progress_before, moved.progress, moved.delta),
+        (Some(30), 55, 25)
+    );
+    assert_eq!(
+        (moved.confidence_before, moved.confidence),
+        (Some(OnTrack), OffTrack)
+    );
+    assert_eq!(moved.notes, ["halfway"]);
+    let new = &got[1];
+    assert_eq!(
+        (new.progress_before, new.progress, new.delta),
+        (None, 10, 10)
+    );
+}
+
+fn weekly(name: &str, start: NaiveDateTime) -> RitualFields {
+    RitualFields {
+        name: name.into(),
+        rrule: Some("FREQ=DAILY".into()),
+        dtstart: start,
+        duration_min: 30,
+        week_start: Weekday::Mon,
+        person_id: None,
+        attendees: String::new(),
+        agenda: String::new(),
+        prep_min: 0,
+        location: String::new(),
+    }
+}
+
+#[test]
+fn the_week_follows_the_configured_week_start() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = at(d(2026, 11, 27), 18, 0); // a Friday evening
+    let r = add_ritual(
+        &mut store,
+        weekly("Stand-up", at(d(2026, 11, 1), 9, 0)),
+        now,
+    )
+    .unwrap();
+    // Skipped on the Sunday: inside a Sunday week, outside a Monday one.
+    set_status(
+        &mut store,
+        r.id,
+        at(d(2026, 11, 22), 9, 0),
+        OccurrenceStatus::Skipped,
+    )
+    .unwrap();
+    set_status(
+        &mut store,
+        r.id,
+        at(d(2026, 11, 23), 9, 0),
+        OccurrenceStatus::Held,
+    )
+    .unwrap();
+
+    let sunday = week_report(&store, d(2026, 11, 25), Weekday::Sun, now).unwrap();
+    assert_eq!((sunday.from, sunday.to), (d(2026, 11, 22), d(2026, 11, 28)));
+    let outcomes: Vec<Outcome> = sunday.rituals.iter().map(|m| m.outcome).collect();
+    assert_eq!(outcomes.len(), 7);
+    assert_eq!(outcomes[0], Outcome::Skipped);
+    assert_eq!(outcomes[1], Outcome::Held);
+    assert_eq!(outcomes[2..6], [Outcome::Missed; 4]);
+    assert_eq!(outcomes[6], Outcome::Upcoming, "Saturday is still to come");
+
+    let monday = week_report(&store, d(2026, 11, 25), Weekday::Mon, now).unwrap();
+    assert_eq!((monday.from, monday.to), (d(2026, 11, 23), d(2026, 11, 29)));
+    assert_eq!(monday.rituals[0].outcome, Outcome::Held);
+    assert!(monday.rituals.iter().all(|m| m.outcome != Outcome::Skipped));
+    assert!(monday.one_on_ones.is_empty());
+}
+
+#[test]
+fn actions_count_in_the_week_they_were_opened_and_closed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sat = at(d(2026, 11, 21), 17, 0);
+    let early = add_action(&mut store, None, Owner::Me, "early", None, sat).unwrap();
+    let late = add_action(
+        &mut store,
+        None,
+        Owner::Me,
+        "late",
+        None,
+        sat + Duration::days(1),
+    )
+    .unwrap();
+    set_action_done(&mut store, early, true, at(d(2026, 11, 23), 0, 0)).unwrap();
+    let now = at(d(2026, 11, 27), 9, 0);
+    let week = week_report(&store, now.date(), Weekday::Mon, now).unwrap();
+    let closed: Vec<i64> = week.actions_closed.iter().map(|a| a.id).collect();
+    assert_eq!(closed, [early]);
+    assert!(
+        week.actions_opened.is_empty(),
+        "both opened the week before"
+    );
+    let before = week_report(&store, d(2026, 11, 16), Weekday::Mon, now).unwrap();
+    let opened: Vec<i64> = before.actions_opened.iter().map(|a| a.id).collect();
+    assert_eq!(opened, [early, late]);
+    assert!(before.actions_closed.is_empty());
+}
