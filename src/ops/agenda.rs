@@ -85,6 +85,14 @@ pub fn agenda(
     days: u32,
     now: NaiveDateTime,
 ) -> Result<Agenda, OpsError> {
+    let mut agenda = week(store, from, days)?;
+    agenda.radar = radar(store, now, &names(store)?)?;
+    Ok(agenda)
+}
+
+/// Everything dated in `days` days from `from`, without the radar (which does not depend on the
+/// days shown: moving through weeks need not recompute it).
+pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsError> {
     let to = from + Duration::days(i64::from(days));
     let names = names(store)?;
     let series = series_for(store, from, to, &names)?;
@@ -107,7 +115,7 @@ pub fn agenda(
         from,
         days,
         items,
-        radar: radar(store, now, &names)?,
+        radar: Vec::new(),
     })
 }
 

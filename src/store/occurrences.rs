@@ -111,13 +111,29 @@ pub fn reassign(conn: &Connection, ids: &[i64], new_ritual: i64) -> Result<(), S
 
 /// For each person with a 1:1 series, the start of their latest held 1:1.
 pub fn last_held_one_on_ones(conn: &Connection) -> Result<Vec<(i64, NaiveDateTime)>, StoreError> {
+    // Per 1:1 series, two index seeks (the latest held meeting that kept its time, the latest
+    // moved one) instead of reading every meeting ever held: years of history cost nothing.
     let mut stmt = conn.prepare_cached(
-        "SELECT r.person_id, max(coalesce(o.moved_to, o.original_start)) FROM occurrence o \
-         JOIN ritual r ON r.id = o.ritual_id \
-         WHERE o.status = 'held' AND r.person_id IS NOT NULL GROUP BY r.person_id",
+        "SELECT r.person_id, \
+         (SELECT original_start FROM occurrence WHERE ritual_id = r.id AND status = 'held' \
+          AND moved_to IS NULL ORDER BY original_start DESC LIMIT 1), \
+         (SELECT moved_to FROM occurrence WHERE ritual_id = r.id AND status = 'held' \
+          AND moved_to IS NOT NULL ORDER BY moved_to DESC LIMIT 1) \
+         FROM ritual r WHERE r.person_id IS NOT NULL",
     )?;
-    let rows = stmt
-        .query_map([], |row| Ok((row.get(0)?, codec::get_date_time(row, 1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    let mut latest: std::collections::BTreeMap<i64, NaiveDateTime> = Default::default();
+    let rows = stmt.query_map([], |row| {
+        let kept: Option<String> = row.get(1)?;
+        let moved: Option<String> = row.get(2)?;
+        let kept = kept.map(|t| codec::parse_date_time(1, &t)).transpose()?;
+        let moved = moved.map(|t| codec::parse_date_time(2, &t)).transpose()?;
+        Ok((row.get::<_, i64>(0)?, kept.max(moved)))
+    })?;
+    for row in rows {
+        if let (person, Some(at)) = row? {
+            let slot = latest.entry(person).or_insert(at);
+            *slot = (*slot).max(at);
+        }
+    }
+    Ok(latest.into_iter().collect())
 }

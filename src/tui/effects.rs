@@ -88,9 +88,23 @@ impl Runner {
         Ok(match effect {
             Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store, now)?),
             Effect::LoadRituals => Msg::RitualsLoaded(ops::rituals::list_rituals(store, now)?),
-            Effect::LoadAgenda { from, days } => Msg::AgendaLoaded {
+            Effect::LoadAgenda {
+                from,
+                days,
+                with_radar: true,
+            } => Msg::AgendaLoaded {
                 agenda: ops::agenda::agenda(store, from, days, now)?,
                 next: ops::agenda::next_meeting(store, now)?,
+                with_radar: true,
+            },
+            Effect::LoadAgenda {
+                from,
+                days,
+                with_radar: false,
+            } => Msg::AgendaLoaded {
+                agenda: ops::agenda::week(store, from, days)?,
+                next: None,
+                with_radar: false,
             },
             Effect::LoadOccurrence(item) => {
                 let original = item.occurrence.unwrap_or_else(|| item.starts_at());

@@ -24,6 +24,8 @@ pub enum Msg {
     AgendaLoaded {
         agenda: Agenda,
         next: Option<AgendaItem>,
+        /// False: only the days were loaded; the radar and the next meeting stay as they were.
+        with_radar: bool,
     },
     RitualsLoaded(Vec<RitualOverview>),
     PersonLoaded(Box<PersonDetail>),
@@ -68,6 +70,8 @@ pub enum Effect {
     LoadAgenda {
         from: NaiveDate,
         days: u32,
+        /// Also the radar and the next meeting (after changes, and as the clock moves).
+        with_radar: bool,
     },
     LoadRituals,
     AddRitual(RitualFields),

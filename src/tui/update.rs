@@ -36,7 +36,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if new_day && was_today {
                 // Midnight: the agenda follows today unless the user is looking elsewhere.
                 model.agenda.day = Some(now.date());
-                return vec![panes::agenda::load_week(model, now.date())];
+                model.agenda.from = None;
+                return vec![panes::agenda::reload(model)];
             }
             // Once a minute: the next meeting and the radar move on with the clock.
             vec![panes::agenda::reload(model)]
@@ -88,9 +89,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.risks.set_all(rows);
             Vec::new()
         }
-        Msg::AgendaLoaded { agenda, next } => {
+        Msg::AgendaLoaded {
+            agenda,
+            next,
+            with_radar,
+        } => {
             let today = model.today();
-            model.agenda.set_data(agenda, next, today);
+            model.agenda.set_data(agenda, next, with_radar, today);
             Vec::new()
         }
         Msg::OccurrenceLoaded { item, record } => {

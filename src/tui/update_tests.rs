@@ -1,5 +1,7 @@
 use super::*;
+use crate::domain::agenda::{RadarItem, RadarKind};
 use crate::domain::person::{Person, Relation};
+use crate::ops::agenda::Agenda;
 use crate::ops::people::PersonOverview;
 use crate::tui::keymap::Keymap;
 use chrono::{NaiveDate, Weekday};
@@ -460,7 +462,14 @@ mod one_on_ones {
             items: vec![item],
             radar: Vec::new(),
         };
-        update(&mut m, Msg::AgendaLoaded { agenda, next: None });
+        update(
+            &mut m,
+            Msg::AgendaLoaded {
+                agenda,
+                next: None,
+                with_radar: true,
+            },
+        );
         assert_eq!(keys(&mut m, "\n"), vec![Effect::LoadPrep(2)]);
         assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Prep));
     }
@@ -563,9 +572,10 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
         effects,
         vec![Effect::LoadAgenda {
             from: midnight.date(),
-            days: 7
+            days: 7,
+            with_radar: true,
         }],
-        "the new week loads"
+        "the new week loads, with the radar of the new day"
     );
     // Looking at another week: the next midnight leaves the view alone, only refreshing it.
     keys(&mut m, "]]");
@@ -574,4 +584,51 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
     update(&mut m, Msg::Tick(next));
     assert_eq!(m.agenda.day, looking);
     assert_eq!(m.now, next, "the clock moves on");
+}
+
+#[test]
+fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
+    let mut m = model();
+    let radar = RadarItem {
+        kind: RadarKind::OverdueAction,
+        title: "Send the update".into(),
+        detail: "yours".into(),
+        id: 1,
+        days: 2,
+    };
+    let week = |radar: Vec<RadarItem>| Agenda {
+        from: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        days: 7,
+        items: Vec::new(),
+        radar,
+    };
+    update(
+        &mut m,
+        Msg::AgendaLoaded {
+            agenda: week(vec![radar.clone()]),
+            next: None,
+            with_radar: true,
+        },
+    );
+    // The loaded week is the next one: the first `]` needs no load, the second does.
+    let effects = keys(&mut m, "]]");
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::LoadAgenda {
+                with_radar: false,
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+    update(
+        &mut m,
+        Msg::AgendaLoaded {
+            agenda: week(Vec::new()),
+            next: None,
+            with_radar: false,
+        },
+    );
+    assert_eq!(m.agenda.data.as_ref().unwrap().radar, vec![radar]);
 }

@@ -48,28 +48,46 @@ impl AgendaPane {
     }
 
     /// After a reload the same day stays selected, and the item index stays in range.
-    pub fn set_data(&mut self, agenda: Agenda, next: Option<AgendaItem>, today: NaiveDate) {
+    /// `with_radar` false: `agenda` holds only the days; the radar and next meeting are kept.
+    pub fn set_data(
+        &mut self,
+        mut agenda: Agenda,
+        next: Option<AgendaItem>,
+        with_radar: bool,
+        today: NaiveDate,
+    ) {
         self.from = Some(agenda.from);
+        if with_radar {
+            self.next = next;
+        } else if let Some(old) = self.data.take() {
+            agenda.radar = old.radar;
+        }
         self.data = Some(agenda);
-        self.next = next;
         let count = self.items_on(self.selected_day(today)).len();
         self.item = self.item.min(count.saturating_sub(1));
     }
 }
 
-/// The effect that loads the week containing `day`.
+/// The effect that loads the week containing `day` (only its days: moving through weeks keeps
+/// the radar and the next meeting).
 pub fn load_week(model: &Model, day: NaiveDate) -> Effect {
     Effect::LoadAgenda {
         from: week_floor(day, model.week_start),
         days: DAYS,
+        with_radar: model.agenda.data.is_none(),
     }
 }
 
-/// Loads the week shown now (today's on first use).
+/// Loads the week shown now (today's on first use) with the radar and the next meeting: after
+/// changes, and as the clock moves.
 pub fn reload(model: &Model) -> Effect {
-    match model.agenda.from {
-        Some(from) => Effect::LoadAgenda { from, days: DAYS },
-        None => load_week(model, model.today()),
+    Effect::LoadAgenda {
+        from: model
+            .agenda
+            .from
+            .unwrap_or_else(|| week_floor(model.today(), model.week_start)),
+        days: DAYS,
+        with_radar: true,
     }
 }
 

@@ -275,7 +275,14 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         items: vec![item],
         radar: Vec::new(),
     };
-    update(&mut m, Msg::AgendaLoaded { agenda, next: None });
+    update(
+        &mut m,
+        Msg::AgendaLoaded {
+            agenda,
+            next: None,
+            with_radar: true,
+        },
+    );
     keys(&mut m, "\n");
     assert_eq!(m.tab, Tab::Risks);
     assert_eq!(
