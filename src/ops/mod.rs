@@ -3,11 +3,13 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod calendar;
 pub mod demo;
 mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
+mod ics_read;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod calendar;
 mod codec;
 mod error;
 mod migrations;
