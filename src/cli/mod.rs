@@ -5,6 +5,7 @@ mod agenda;
 mod args;
 mod demo;
 mod export;
+mod import_ics;
 mod init;
 mod one_on_one;
 mod output;
@@ -164,6 +165,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
+        Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
         Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
         Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
         Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),

@@ -58,3 +58,7 @@ pub fn remove_calendar(store: &mut Store, source: &str) -> Result<usize, OpsErro
     }
     store.write(|tx| Ok(calendar::remove_source(tx, source)?))
 }
+
+#[cfg(test)]
+#[path = "calendar_tests.rs"]
+mod tests;
