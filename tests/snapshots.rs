@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use bearing::config::Config;
+use bearing::ops::calendar::import_ics;
 use bearing::ops::demo::load_demo;
 use bearing::store::Store;
 use bearing::tui::effects::Runner;
@@ -47,6 +48,10 @@ fn model(demo: bool) -> App {
     if demo {
         load_demo(&mut store, Weekday::Mon, now()).unwrap();
     }
+    model_on(store)
+}
+
+fn model_on(store: Store) -> App {
     let mut runner = Runner::new(store, &Config::default());
     let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
     model.db_label = "bearing.db".into();
@@ -141,6 +146,44 @@ fn agenda_next_week_with_selection() {
         NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
     );
     snapshot_sizes!("agenda_next_week", m);
+}
+
+/// The demo with the Google fixture imported, its times read in Berlin.
+fn model_with_calendar() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let google = include_str!("fixtures/google.ics");
+    import_ics(
+        &mut store,
+        "work",
+        google,
+        now(),
+        &chrono_tz::Europe::Berlin,
+    )
+    .unwrap();
+    model_on(store)
+}
+
+#[test]
+fn agenda_with_calendar_events() {
+    let mut m = model_with_calendar();
+    press(&mut m, "lll");
+    snapshot_sizes!("agenda_calendar", m);
+}
+
+#[test]
+fn calendar_events_are_drawn_dim_and_italic() {
+    use ratatui::style::Modifier;
+    let m = model_with_calendar();
+    for (width, height) in [(80, 24), (160, 48)] {
+        let terminal = draw(&m.model, width, height);
+        let buffer = terminal.backend().buffer();
+        let y = row_with(buffer, "Standup");
+        let x = column_of(buffer, y, "Standup");
+        let cell = &buffer[(x, y)];
+        assert!(cell.modifier.contains(Modifier::ITALIC), "{width}x{height}");
+        assert_eq!(cell.fg, m.theme.dim.fg.unwrap(), "{width}x{height}");
+    }
 }
 
 #[test]

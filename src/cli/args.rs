@@ -80,6 +80,9 @@ pub enum Command {
     /// Reports: the weekly digest for a status update
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Show an outside calendar (.ics from Google Calendar, Outlook...) on the agenda, read-only
+    #[command(name = "import-ics")]
+    ImportIcs(ImportIcsArgs),
     /// Talking points for someone's next 1:1
     #[command(subcommand)]
     Topic(TopicCommand),
@@ -299,6 +302,25 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output (created private, 0600)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Importing the same calendar again replaces its events. Events are kept from a \
+                  year back to two years ahead of the import; times are shown in this machine's \
+                  time zone."
+)]
+pub struct ImportIcsArgs {
+    /// The .ics file
+    #[arg(required_unless_present = "remove", conflicts_with = "remove")]
+    pub file: Option<PathBuf>,
+    /// Name for this calendar (default: the file's full path); importing again under the same
+    /// name replaces its events
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Remove the events imported under NAME (a --name, or the file's path)
+    #[arg(long, value_name = "NAME", conflicts_with = "name")]
+    pub remove: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

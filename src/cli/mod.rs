@@ -6,6 +6,7 @@ mod args;
 mod backup;
 mod demo;
 mod export;
+mod import_ics;
 mod init;
 mod one_on_one;
 mod output;
@@ -170,6 +171,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Import { file }) => export::import(&ctx, &file),
         Some(Command::Backup { path }) => backup::backup(&ctx, path.as_deref()),
         Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
+        Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
         Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
         Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
         Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),

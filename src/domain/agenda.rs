@@ -13,6 +13,8 @@ pub enum ItemKind {
     GoalDue,
     ActionDue,
     RiskReview,
+    /// An event imported from an outside calendar: read-only.
+    Calendar,
 }
 
 impl ItemKind {
@@ -23,6 +25,7 @@ impl ItemKind {
             ItemKind::GoalDue => "goal_due",
             ItemKind::ActionDue => "action_due",
             ItemKind::RiskReview => "risk_review",
+            ItemKind::Calendar => "calendar",
         }
     }
 
@@ -60,13 +63,14 @@ pub struct AgendaItem {
     pub end: Option<NaiveTime>,
     pub kind: ItemKind,
     pub title: String,
-    /// The id of the ritual, goal, action or risk behind the item.
+    /// The id of the ritual, goal, action, risk or calendar event behind the item.
     pub id: i64,
     pub person: Option<String>,
     pub person_id: Option<i64>,
     /// For meetings: scheduled, held or skipped.
     pub status: Option<OccurrenceStatus>,
-    /// For meetings: the start the series gave this occurrence (its identity, even when moved).
+    /// For meetings and calendar events of a series: the start the series gave this occurrence
+    /// (its identity, even when moved).
     #[serde(serialize_with = "ymd_hm")]
     pub occurrence: Option<NaiveDateTime>,
     pub moved: bool,

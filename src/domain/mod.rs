@@ -1,6 +1,7 @@
 //! Plain types and their validation. No I/O, no clock: "today" is always a parameter.
 
 pub mod agenda;
+pub mod calendar;
 pub mod dates;
 pub mod invalid;
 pub mod one_on_one;

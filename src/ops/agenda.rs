@@ -8,9 +8,9 @@ use super::OpsError;
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::plan::{GoalStatus, is_behind};
 use crate::domain::ritual::OccurrenceStatus;
-use crate::schedule::agenda::{Series, meetings, one_on_one_overdue, sort};
+use crate::schedule::agenda::{Series, calendar_items, meetings, one_on_one_overdue, sort};
 use crate::store::agenda::{self as due, DatedRow};
-use crate::store::{Store, occurrences, people, rituals};
+use crate::store::{Store, calendar, occurrences, people, rituals};
 
 /// How far ahead `next` looks for the next meeting.
 const NEXT_HORIZON_DAYS: i64 = 14;
@@ -109,6 +109,11 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         due::reviews_due(conn, from, to)?,
         ItemKind::RiskReview,
         &names,
+    ));
+    items.extend(calendar_items(
+        &calendar::in_range(conn, from, to)?,
+        from,
+        to,
     ));
     sort(&mut items);
     Ok(Agenda {

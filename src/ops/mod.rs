@@ -4,12 +4,14 @@
 pub mod actions;
 pub mod agenda;
 pub mod backups;
+pub mod calendar;
 pub mod demo;
 pub mod demo_large;
 mod demo_risks;
 mod error;
 pub mod export;
 mod ics;
+mod ics_read;
 pub mod json;
 pub mod markdown;
 pub mod one_on_ones;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::recurrence::Recurrence;
 use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::calendar::{CalendarEvent, EventSpan};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual};
 
 /// A ritual with its parsed rule and the name of its 1:1 person, ready to expand.
@@ -93,6 +94,46 @@ pub fn meetings(
         }
     }
     sort(&mut items);
+    items
+}
+
+/// Imported calendar events in `[from, to)`; an all-day event shows on each day it covers.
+pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    for event in events {
+        let f = &event.fields;
+        let item = |date, start, end| AgendaItem {
+            date,
+            start,
+            end,
+            kind: ItemKind::Calendar,
+            title: f.title.clone(),
+            id: event.id,
+            person: None,
+            person_id: None,
+            status: None,
+            occurrence: f.recurrence_id,
+            moved: match f.span {
+                EventSpan::Timed { start, .. } => f.recurrence_id.is_some_and(|o| o != start),
+                EventSpan::AllDay { .. } => false,
+            },
+            done: false,
+        };
+        match f.span {
+            EventSpan::Timed { start, end } => {
+                if start.date() >= from && start.date() < to {
+                    items.push(item(start.date(), Some(start.time()), Some(end.time())));
+                }
+            }
+            EventSpan::AllDay { first, end } => {
+                let mut day = first.max(from);
+                while day < end.min(to) {
+                    items.push(item(day, None, None));
+                    day += Duration::days(1);
+                }
+            }
+        }
+    }
     items
 }
 

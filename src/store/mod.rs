@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod agenda;
 mod backup;
+pub mod calendar;
 mod codec;
 pub mod dump;
 mod error;

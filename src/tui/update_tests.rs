@@ -473,6 +473,51 @@ mod one_on_ones {
         assert_eq!(keys(&mut m, "\n"), vec![Effect::LoadPrep(2)]);
         assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Prep));
     }
+
+    #[test]
+    fn calendar_events_are_read_only_in_the_agenda() {
+        let mut m = model();
+        let today = m.today();
+        let item = AgendaItem {
+            date: today,
+            start: chrono::NaiveTime::from_hms_opt(15, 0, 0),
+            end: chrono::NaiveTime::from_hms_opt(15, 30, 0),
+            kind: ItemKind::Calendar,
+            title: "Platform sync".into(),
+            id: 7,
+            person: None,
+            person_id: None,
+            status: None,
+            occurrence: today.and_hms_opt(15, 0, 0),
+            moved: false,
+            done: false,
+        };
+        let agenda = crate::ops::agenda::Agenda {
+            from: today,
+            days: 7,
+            items: vec![item],
+            radar: Vec::new(),
+        };
+        update(
+            &mut m,
+            Msg::AgendaLoaded {
+                agenda,
+                next: None,
+                with_radar: true,
+            },
+        );
+        for key in ["\n", "x", "s", "m"] {
+            m.status = None;
+            assert_eq!(keys(&mut m, key), vec![], "{key:?}");
+            assert!(m.overlay.is_none(), "{key:?} opened a form");
+            let status = m.status.as_ref().map(|s| s.text.as_str());
+            assert_eq!(
+                status,
+                Some(crate::tui::panes::agenda::CALENDAR_READ_ONLY),
+                "{key:?}"
+            );
+        }
+    }
 }
 
 mod plan {

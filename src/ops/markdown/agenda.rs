@@ -20,6 +20,7 @@ pub fn when(item: &AgendaItem) -> String {
     match (item.start, item.end) {
         (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
         (Some(s), None) => s.format("%H:%M").to_string(),
+        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
         _ => "due".to_string(),
     }
 }
@@ -32,6 +33,7 @@ pub fn describe(item: &AgendaItem) -> String {
         ItemKind::GoalDue => tags.push("goal due".into()),
         ItemKind::ActionDue => tags.push("action due".into()),
         ItemKind::RiskReview => tags.push("risk review".into()),
+        ItemKind::Calendar => tags.push("calendar".into()),
     }
     match item.status {
         Some(OccurrenceStatus::Skipped) => tags.push("skipped".into()),

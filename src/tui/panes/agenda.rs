@@ -28,6 +28,9 @@ pub struct AgendaPane {
 
 pub const DAYS: u32 = 7;
 
+pub const CALENDAR_READ_ONLY: &str =
+    "Calendar events are read-only; change them in your calendar and import it again.";
+
 impl AgendaPane {
     pub fn items_on(&self, day: NaiveDate) -> Vec<&AgendaItem> {
         self.data
@@ -171,6 +174,15 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Action::Open | Action::MarkDone | Action::Skip | Action::Move
+            if model
+                .agenda
+                .selected(today)
+                .is_some_and(|i| i.kind == ItemKind::Calendar) =>
+        {
+            model.info(CALENDAR_READ_ONLY);
+            Vec::new()
+        }
         // A risk review opens the risk in its tab, read-only databases included.
         Action::Open
             if model
@@ -286,5 +298,6 @@ pub fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::GoalDue => "Goal",
         ItemKind::ActionDue => "Action",
         ItemKind::RiskReview => "Risk review",
+        ItemKind::Calendar => "Calendar",
     }
 }

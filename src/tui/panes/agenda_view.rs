@@ -95,8 +95,17 @@ fn status_icon(item: &AgendaItem) -> &'static str {
         (_, ItemKind::ActionDue) if item.done => "✓",
         (_, ItemKind::ActionDue) => "□",
         (_, ItemKind::RiskReview) => "▲",
+        (_, ItemKind::Calendar) => "◷",
         _ if item.moved => "↷",
         _ => "·",
+    }
+}
+
+fn time_label(item: &AgendaItem) -> String {
+    match (item.start, item.end) {
+        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
+        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
+        _ => "due".to_string(),
     }
 }
 
@@ -108,12 +117,17 @@ fn item_style(item: &AgendaItem, now: NaiveDateTime, theme: &Theme) -> Style {
     let mut style = match item.kind {
         ItemKind::OneOnOne => theme.accent,
         ItemKind::GoalDue | ItemKind::RiskReview => theme.warning,
+        // Someone else's calendar: there to plan around, not to act on.
+        ItemKind::Calendar => theme.dim.add_modifier(Modifier::ITALIC),
         _ => theme.text,
     };
     if item.status == Some(OccurrenceStatus::Skipped) {
         style = theme.dim.add_modifier(Modifier::CROSSED_OUT);
     } else if end <= now || item.done {
         style = theme.dim;
+    }
+    if item.kind == ItemKind::Calendar {
+        style = style.add_modifier(Modifier::ITALIC);
     }
     style
 }
@@ -204,10 +218,7 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
             if now_at == Some(n) {
                 lines.push(now_line(model.now, col.width, theme));
             }
-            let time = match (item.start, item.end) {
-                (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-                _ => "due".to_string(),
-            };
+            let time = time_label(item);
             let mut style = item_style(item, model.now, theme);
             if is_selected && n == model.agenda.item {
                 style = style.patch(theme.selected);
@@ -312,10 +323,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
             if now_at == Some(n) {
                 lines.push(now_line(model.now, area.width, theme));
             }
-            let time = match (item.start, item.end) {
-                (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-                _ => "due".to_string(),
-            };
+            let time = time_label(item);
             let mut style = item_style(item, model.now, theme);
             let chosen = is_selected && n == model.agenda.item;
             if chosen {

@@ -1,0 +1,99 @@
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+use super::{import_ics, remove_calendar};
+use crate::domain::agenda::ItemKind;
+use crate::ops::agenda::agenda;
+use crate::store::Store;
+
+const GOOGLE: &str = include_str!("../../tests/fixtures/google.ics");
+const OUTLOOK: &str = include_str!("../../tests/fixtures/outlook.ics");
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn berlin() -> Tz {
+    "Europe/Berlin".parse().unwrap()
+}
+
+fn week(store: &Store) -> Vec<String> {
+    let monday = now().date();
+    agenda(store, monday, 7, now())
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|i| i.kind == ItemKind::Calendar)
+        .map(|i| {
+            let when = match (i.start, i.end) {
+                (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
+                _ => "all day".into(),
+            };
+            format!("{} {when} {}", i.date.format("%a"), i.title)
+        })
+        .collect()
+}
+
+#[test]
+fn the_google_export_shows_on_the_agenda_in_local_time() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_ics(&mut store, "work", GOOGLE, now(), &berlin()).unwrap();
+    assert_eq!(
+        (summary.events, summary.recurring, summary.replaced),
+        (7, 2, 0)
+    );
+    assert_eq!(
+        week(&store),
+        [
+            "Mon 09:30-09:45 Standup",
+            "Mon 17:00-18:00 Platform sync (moved)",
+            "Tue 14:00-15:00 Vendor call, Acme",
+            "Wed 09:30-09:45 Standup",
+            "Thu all day Thanksgiving (US office closed)",
+            "Thu 09:30-09:45 Standup",
+            "Thu 14:00-15:30 Focus time",
+            "Fri 08:00-09:00 Dentist",
+            "Fri 09:30-09:45 Standup",
+            "Fri 15:00-15:30 Platform sync",
+            "Sat all day Leadership offsite",
+            "Sun all day Leadership offsite",
+        ]
+    );
+}
+
+#[test]
+fn reimport_replaces_its_own_source_only_and_bad_input_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "work", GOOGLE, now(), &berlin()).unwrap();
+    let outlook = import_ics(&mut store, "corp", OUTLOOK, now(), &berlin()).unwrap();
+    assert_eq!((outlook.events, outlook.recurring), (4, 1));
+    assert_eq!(outlook.unknown_zone_events, 2);
+    let both = week(&store);
+    assert_eq!(both.len(), 12 + 4);
+
+    let again = import_ics(&mut store, "work", GOOGLE, now(), &berlin()).unwrap();
+    assert_eq!(again.replaced, 7);
+    assert_eq!(week(&store), both, "replaced, not duplicated");
+
+    let broken = GOOGLE.replace("DTSTART:20261127T080000\r\n", "");
+    let e = import_ics(&mut store, "work", &broken, now(), &berlin()).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.to_string().contains("\"Dentist\""), "{e}");
+    assert_eq!(week(&store), both, "a failed import changes nothing");
+
+    let empty = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    let cleared = import_ics(&mut store, "work", empty, now(), &berlin()).unwrap();
+    assert_eq!((cleared.events, cleared.replaced), (0, 7));
+    assert_eq!(week(&store).len(), 4, "corp stays");
+
+    assert_eq!(remove_calendar(&mut store, "corp").unwrap(), 4);
+    assert!(week(&store).is_empty());
+    let e = remove_calendar(&mut store, "corp").unwrap_err();
+    assert!(
+        e.to_string().contains("no calendar has been imported"),
+        "{e}"
+    );
+}

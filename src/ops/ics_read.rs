@@ -1,0 +1,200 @@
+//! Reading VEVENTs out of an iCalendar file (Google Calendar, Outlook, Apple) with the
+//! `icalendar` crate's parser. Only what the agenda needs is kept; VTIMEZONE blocks are ignored
+//! because zones are looked up by name in chrono-tz.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono_tz::Tz;
+use icalendar::parser::{Component, Property, read_calendar, unfold};
+
+use crate::domain::Invalid;
+use crate::domain::calendar::{IcsEvent, IcsTime};
+
+/// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, or when an event
+/// lacks what every event needs (a DTSTART) or has a value that cannot be read.
+pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
+    let text = text.trim_start_matches('\u{feff}');
+    let looks_like_ics = text
+        .trim_start()
+        .get(..15)
+        .is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCALENDAR"));
+    if !looks_like_ics {
+        return Err(Invalid::new(
+            "it is not an iCalendar file (it should start with BEGIN:VCALENDAR)",
+        ));
+    }
+    let unfolded = unfold(text);
+    let calendar = read_calendar(&unfolded).map_err(|e| {
+        let first = e.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        Invalid::new(format!("it is not valid iCalendar ({})", first.trim()))
+    })?;
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
+        .enumerate()
+        .map(|(n, c)| read_event(n, c))
+        .collect()
+}
+
+fn props<'a>(c: &'a Component<'_>, name: &'static str) -> impl Iterator<Item = &'a Property<'a>> {
+    c.properties
+        .iter()
+        .filter(move |p| p.name.as_str().eq_ignore_ascii_case(name))
+}
+
+fn value<'a>(c: &'a Component<'_>, name: &'static str) -> Option<&'a str> {
+    props(c, name).next().map(|p| p.val.as_str().trim())
+}
+
+fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
+    let title = value(c, "SUMMARY")
+        .filter(|s| !s.is_empty())
+        .unwrap_or("(no title)")
+        .to_string();
+    let uid = value(c, "UID")
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| format!("no-uid-{}", n + 1), str::to_string);
+    let which = || format!("event \"{title}\" (UID {uid})");
+    let time = |name: &'static str| -> Result<Option<IcsTime>, Invalid> {
+        props(c, name)
+            .next()
+            .map(|p| {
+                parse_time(p, p.val.as_str().trim()).ok_or_else(|| {
+                    Invalid::new(format!(
+                        "{}: cannot read {name} {:?}",
+                        which(),
+                        p.val.as_str()
+                    ))
+                })
+            })
+            .transpose()
+    };
+    let start =
+        time("DTSTART")?.ok_or_else(|| Invalid::new(format!("{} has no DTSTART", which())))?;
+    let duration = value(c, "DURATION")
+        .map(|d| {
+            parse_duration(d)
+                .ok_or_else(|| Invalid::new(format!("{}: cannot read DURATION {d:?}", which())))
+        })
+        .transpose()?;
+    let mut exdates = Vec::new();
+    for p in props(c, "EXDATE") {
+        for part in p
+            .val
+            .as_str()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            exdates.push(parse_time(p, part).ok_or_else(|| {
+                Invalid::new(format!("{}: cannot read EXDATE {part:?}", which()))
+            })?);
+        }
+    }
+    Ok(IcsEvent {
+        end: time("DTEND")?,
+        recurrence_id: time("RECURRENCE-ID")?,
+        rrule: value(c, "RRULE")
+            .filter(|r| !r.is_empty())
+            .map(str::to_string),
+        cancelled: value(c, "STATUS").is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED")),
+        uid,
+        title,
+        start,
+        duration,
+        exdates,
+    })
+}
+
+fn param<'a>(p: &'a Property<'_>, key: &str) -> Option<&'a str> {
+    p.params
+        .iter()
+        .find(|param| param.key.as_str().eq_ignore_ascii_case(key))
+        .and_then(|param| param.val.as_ref())
+        .map(|v| v.as_str().trim_matches('"'))
+}
+
+/// One date or date-time `text` with the parameters (VALUE, TZID) of its property `p`.
+fn parse_time(p: &Property<'_>, text: &str) -> Option<IcsTime> {
+    let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
+        || (text.len() == 8 && !text.contains('T'));
+    if is_date {
+        return NaiveDate::parse_from_str(text, "%Y%m%d")
+            .ok()
+            .map(IcsTime::Date);
+    }
+    if let Some(utc) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
+        return parse_date_time(utc).map(IcsTime::Utc);
+    }
+    let t = parse_date_time(text)?;
+    Some(match param(p, "TZID") {
+        None => IcsTime::Floating(t),
+        Some(name) => {
+            // Some producers write zone names as paths ("/freeassociation.sourceforge.net/...").
+            let trimmed = name.trim_start_matches('/');
+            match trimmed.parse::<Tz>() {
+                Ok(tz) => IcsTime::Zoned(t, tz),
+                Err(_) => IcsTime::UnknownZone(t, name.to_string()),
+            }
+        }
+    })
+}
+
+fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M"))
+        .ok()
+}
+
+/// RFC 5545 §3.3.6 durations: `PT1H30M`, `P1D`, `P2W`, `P1DT12H`, `-PT15M` (negative ones, which
+/// make no sense for an event's length, count as zero).
+pub fn parse_duration(text: &str) -> Option<TimeDelta> {
+    let text = text.trim().to_ascii_uppercase();
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text.as_str()),
+    };
+    let rest = rest.strip_prefix('P')?;
+    let (days_part, time_part) = match rest.split_once('T') {
+        Some((d, t)) if !t.is_empty() => (d, Some(t)),
+        Some(_) => return None,
+        None => (rest, None),
+    };
+    let mut seconds: i64 = 0;
+    let mut any = false;
+    for (part, units) in [
+        (days_part, &[('W', 7 * 86_400), ('D', 86_400)][..]),
+        (
+            time_part.unwrap_or(""),
+            &[('H', 3_600), ('M', 60), ('S', 1)][..],
+        ),
+    ] {
+        let mut number = String::new();
+        for ch in part.chars() {
+            if ch.is_ascii_digit() {
+                number.push(ch);
+                continue;
+            }
+            let (_, size) = units.iter().find(|(unit, _)| *unit == ch)?;
+            let n: i64 = std::mem::take(&mut number).parse().ok()?;
+            seconds = seconds.checked_add(n.checked_mul(*size)?)?;
+            any = true;
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    Some(if negative {
+        TimeDelta::zero()
+    } else {
+        TimeDelta::try_seconds(seconds)?
+    })
+}
+
+#[cfg(test)]
+#[path = "ics_read_tests.rs"]
+mod tests;

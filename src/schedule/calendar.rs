@@ -1,0 +1,291 @@
+//! Turning imported VEVENTs into the happenings the agenda shows: series expanded by their RRULE
+//! (through `Recurrence`, like rituals), EXDATEs removed, RECURRENCE-ID overrides put in place of
+//! the instance they replace, cancelled ones dropped, and every time converted to local time.
+//!
+//! A series is expanded in its own zone's wall-clock time, so a 09:00 New York meeting stays at
+//! 09:00 in New York across daylight-saving changes, and only then converted to `local`, where
+//! it may move when the two zones change on different dates. Pure: the window and the local zone
+//! are parameters.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+use std::collections::{BTreeSet, HashMap};
+
+use super::recurrence::Recurrence;
+use crate::domain::calendar::{CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary};
+
+/// The clock a series is expanded in: that of its DTSTART.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    Utc,
+    Zone(Tz),
+    /// Floating times, unknown zones and all-day dates: local wall-clock time as written.
+    Wall,
+}
+
+impl Frame {
+    fn of(t: &IcsTime) -> Frame {
+        match t {
+            IcsTime::Utc(_) => Frame::Utc,
+            IcsTime::Zoned(_, tz) => Frame::Zone(*tz),
+            _ => Frame::Wall,
+        }
+    }
+}
+
+/// The earliest instant a wall-clock time names in `tz`; a time skipped by a daylight-saving
+/// change counts from an hour later, as calendar programs show it.
+fn resolve<Z: TimeZone>(tz: &Z, t: NaiveDateTime) -> Option<DateTime<Utc>> {
+    tz.from_local_datetime(&t)
+        .earliest()
+        .or_else(|| tz.from_local_datetime(&(t + Duration::hours(1))).earliest())
+        .map(|d| d.with_timezone(&Utc))
+}
+
+fn naive(t: &IcsTime) -> NaiveDateTime {
+    match t {
+        IcsTime::Date(d) => d.and_time(NaiveTime::MIN),
+        IcsTime::Utc(t)
+        | IcsTime::Zoned(t, _)
+        | IcsTime::UnknownZone(t, _)
+        | IcsTime::Floating(t) => *t,
+    }
+}
+
+/// `t` as a wall-clock time in `frame`, to compare it with the series' instances.
+fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime {
+    let instant = match (t, frame) {
+        (IcsTime::Date(_), _)
+        | (IcsTime::Floating(_) | IcsTime::UnknownZone(..), Frame::Wall)
+        | (IcsTime::Utc(_), Frame::Utc) => None,
+        (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
+        (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
+        (IcsTime::Zoned(n, tz), _) => resolve(tz, *n),
+        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => resolve(local, *n),
+    };
+    match (instant, frame) {
+        (None, _) => naive(t),
+        (Some(i), Frame::Utc) => i.naive_utc(),
+        (Some(i), Frame::Zone(tz)) => i.with_timezone(&tz).naive_local(),
+        (Some(i), Frame::Wall) => i.with_timezone(local).naive_local(),
+    }
+}
+
+fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
+    let instant = match frame {
+        Frame::Wall => None,
+        Frame::Utc => Some(Utc.from_utc_datetime(&t)),
+        Frame::Zone(tz) => resolve(&tz, t),
+    };
+    instant.map_or(t, |i| i.with_timezone(local).naive_local())
+}
+
+/// The rule with a UTC `UNTIL` rewritten into the frame's wall-clock time, since `Recurrence`
+/// reads every UNTIL as a wall-clock time.
+fn rule_in_frame<L: TimeZone>(rule: &str, frame: Frame, local: &L) -> String {
+    let parts: Vec<String> = rule
+        .split(';')
+        .map(|part| {
+            let Some(until) = part
+                .strip_prefix("UNTIL=")
+                .and_then(|v| v.strip_suffix('Z'))
+                .and_then(|v| NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok())
+            else {
+                return part.to_string();
+            };
+            let until = in_frame(&IcsTime::Utc(until), frame, local);
+            format!("UNTIL={}", until.format("%Y%m%dT%H%M%S"))
+        })
+        .collect();
+    parts.join(";")
+}
+
+/// One event's shape: where its instances start (in its frame) and how long they last.
+struct Shape {
+    frame: Frame,
+    all_day: bool,
+    length: Duration,
+}
+
+impl Shape {
+    fn of<L: TimeZone>(event: &IcsEvent, local: &L) -> Shape {
+        let frame = Frame::of(&event.start);
+        let all_day = event.start.is_date();
+        let start = naive(&event.start);
+        let length = match (&event.end, event.duration) {
+            (Some(end), _) => in_frame(end, frame, local) - start,
+            (None, Some(d)) => d,
+            (None, None) if all_day => Duration::days(1),
+            (None, None) => Duration::zero(),
+        };
+        Shape {
+            frame,
+            all_day,
+            length: length.max(Duration::zero()),
+        }
+    }
+
+    fn span<L: TimeZone>(&self, start: NaiveDateTime, local: &L) -> EventSpan {
+        if self.all_day {
+            let first = start.date();
+            let days = self.length.num_days().max(1);
+            return EventSpan::AllDay {
+                first,
+                end: first + Duration::days(days),
+            };
+        }
+        EventSpan::Timed {
+            start: to_local(start, self.frame, local),
+            end: to_local(start + self.length, self.frame, local),
+        }
+    }
+}
+
+fn overlaps(span: &EventSpan, from: NaiveDate, to: NaiveDate) -> bool {
+    match span {
+        EventSpan::Timed { start, .. } => start.date() >= from && start.date() < to,
+        EventSpan::AllDay { first, end } => *first < to && *end > from,
+    }
+}
+
+/// What `expand` made of a file: the happenings in the window, and the counts for the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expansion {
+    pub events: Vec<CalendarEventFields>,
+    pub summary: ImportSummary,
+}
+
+/// Every happening of `events` that touches the local days `[from, to)`, in local time.
+pub fn expand<L: TimeZone>(
+    events: &[IcsEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+    local: &L,
+) -> Expansion {
+    let mut overrides: HashMap<&str, Vec<&IcsEvent>> = HashMap::new();
+    let mut masters: Vec<&IcsEvent> = Vec::new();
+    for e in events {
+        match e.recurrence_id {
+            Some(_) => overrides.entry(e.uid.as_str()).or_default().push(e),
+            None => masters.push(e),
+        }
+    }
+    let master_uids: BTreeSet<&str> = masters.iter().map(|m| m.uid.as_str()).collect();
+    // An override whose series is missing is shown as an event of its own.
+    let orphans = events
+        .iter()
+        .filter(|e| e.recurrence_id.is_some() && !master_uids.contains(e.uid.as_str()));
+
+    let mut out = Expansion::default();
+    let mut unknown = BTreeSet::new();
+    for master in masters.iter().copied().chain(orphans) {
+        if master.cancelled {
+            continue;
+        }
+        out.summary.events += 1;
+        let zones = std::iter::once(&master.start).chain(&master.end);
+        let mut unknown_here = zones.filter_map(|t| match t {
+            IcsTime::UnknownZone(_, name) => Some(name.clone()),
+            _ => None,
+        });
+        if let Some(name) = unknown_here.next() {
+            out.summary.unknown_zone_events += 1;
+            unknown.insert(name);
+        }
+        let own_overrides = match master.recurrence_id {
+            None => overrides
+                .get(master.uid.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            Some(_) => Vec::new(),
+        };
+        let happenings = happenings(master, &own_overrides, from, to, local, &mut out.summary);
+        out.events.extend(
+            happenings
+                .into_iter()
+                .filter(|h| overlaps(&h.span, from, to)),
+        );
+    }
+    out.summary.unknown_zones = unknown.into_iter().collect();
+    // Overrides come out of a map: sort so the same file always gives the same rows.
+    out.events.sort_by(|a, b| {
+        (span_key(&a.span), &a.uid, &a.title).cmp(&(span_key(&b.span), &b.uid, &b.title))
+    });
+    out
+}
+
+fn span_key(span: &EventSpan) -> NaiveDateTime {
+    match span {
+        EventSpan::Timed { start, .. } => *start,
+        EventSpan::AllDay { first, .. } => first.and_time(NaiveTime::MIN),
+    }
+}
+
+/// A series' instances (or a single event) before the window filter.
+fn happenings<L: TimeZone>(
+    master: &IcsEvent,
+    overrides: &[&IcsEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+    local: &L,
+    summary: &mut ImportSummary,
+) -> Vec<CalendarEventFields> {
+    let shape = Shape::of(master, local);
+    let start = naive(&master.start);
+    let happening = |event: &IcsEvent, span, original| CalendarEventFields {
+        uid: event.uid.clone(),
+        title: event.title.clone(),
+        span,
+        rrule: master.rrule.clone(),
+        recurrence_id: original,
+    };
+    let recurrence = master.rrule.as_deref().and_then(|rule| {
+        let rule = rule_in_frame(rule, shape.frame, local);
+        let parsed = Recurrence::new(Some(&rule), start, Weekday::Mon);
+        if parsed.is_err() {
+            summary.unexpanded.push(master.title.clone());
+        }
+        parsed.ok()
+    });
+    let Some(recurrence) = recurrence else {
+        let original = master
+            .recurrence_id
+            .as_ref()
+            .map(|rid| to_local(in_frame(rid, shape.frame, local), shape.frame, local));
+        return vec![happening(master, shape.span(start, local), original)];
+    };
+    summary.recurring += 1;
+    let excluded: BTreeSet<NaiveDateTime> = master
+        .exdates
+        .iter()
+        .map(|t| in_frame(t, shape.frame, local))
+        .collect();
+    let replaced: HashMap<NaiveDateTime, &IcsEvent> = overrides
+        .iter()
+        .filter_map(|o| Some((in_frame(o.recurrence_id.as_ref()?, shape.frame, local), *o)))
+        .collect();
+    // The frame's days differ from local ones by at most a day each way.
+    let margin = Duration::days(2);
+    let mut out = Vec::new();
+    for t in recurrence.between(from - margin, to + margin) {
+        if excluded.contains(&t) || replaced.contains_key(&t) {
+            continue;
+        }
+        let original = (!shape.all_day).then(|| to_local(t, shape.frame, local));
+        out.push(happening(master, shape.span(t, local), original));
+    }
+    for (original, o) in replaced {
+        if o.cancelled || excluded.contains(&original) {
+            continue;
+        }
+        let own = Shape::of(o, local);
+        let span = own.span(naive(&o.start), local);
+        let original = (!shape.all_day).then(|| to_local(original, shape.frame, local));
+        out.push(happening(o, span, original));
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "calendar_tests.rs"]
+mod tests;

@@ -1,0 +1,225 @@
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+use super::expand;
+use crate::domain::calendar::{CalendarEventFields, EventSpan, IcsEvent, IcsTime};
+
+fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn tz(name: &str) -> Tz {
+    name.parse().unwrap()
+}
+
+fn event(uid: &str, start: IcsTime, end: IcsTime) -> IcsEvent {
+    IcsEvent {
+        uid: uid.into(),
+        title: uid.into(),
+        start,
+        end: Some(end),
+        duration: None,
+        rrule: None,
+        exdates: Vec::new(),
+        recurrence_id: None,
+        cancelled: false,
+    }
+}
+
+fn starts(events: &[CalendarEventFields]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| match e.span {
+            EventSpan::Timed { start, end } => {
+                format!(
+                    "{} {}-{}",
+                    e.title,
+                    start.format("%a %d %H:%M"),
+                    end.format("%H:%M")
+                )
+            }
+            EventSpan::AllDay { first, end } => {
+                format!(
+                    "{} {}..{}",
+                    e.title,
+                    first.format("%a %d"),
+                    end.format("%a %d")
+                )
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_series_keeps_its_own_zone_across_daylight_saving_and_moves_in_local_time() {
+    // New York leaves summer time a week after Berlin: 09:00 there is 14:00 here that week.
+    let ny = tz("America/New_York");
+    let mut sync = event(
+        "sync",
+        IcsTime::Zoned(at("2026-10-19T09:00"), ny),
+        IcsTime::Zoned(at("2026-10-19T09:30"), ny),
+    );
+    sync.rrule = Some("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261109T140000Z".into());
+    let out = expand(
+        &[sync],
+        day("2026-10-01"),
+        day("2026-12-01"),
+        &tz("Europe/Berlin"),
+    );
+    assert_eq!(
+        starts(&out.events),
+        [
+            "sync Mon 19 15:00-15:30",
+            "sync Mon 26 14:00-14:30",
+            "sync Mon 02 15:00-15:30",
+            "sync Mon 09 15:00-15:30",
+        ]
+    );
+    assert_eq!((out.summary.events, out.summary.recurring), (1, 1));
+}
+
+#[test]
+fn exdates_overrides_and_cancelled_instances_replace_what_the_rule_gives() {
+    let berlin = tz("Europe/Berlin");
+    let mut standup = event(
+        "standup",
+        IcsTime::Zoned(at("2026-11-23T09:30"), berlin),
+        IcsTime::Zoned(at("2026-11-23T09:45"), berlin),
+    );
+    standup.rrule = Some("FREQ=DAILY;COUNT=5".into());
+    // An EXDATE in UTC still hits the Berlin instance.
+    standup.exdates = vec![IcsTime::Utc(at("2026-11-24T08:30"))];
+    let mut moved = event(
+        "standup",
+        IcsTime::Zoned(at("2026-11-25T11:00"), berlin),
+        IcsTime::Zoned(at("2026-11-25T11:30"), berlin),
+    );
+    moved.title = "Standup (late)".into();
+    moved.recurrence_id = Some(IcsTime::Zoned(at("2026-11-25T09:30"), berlin));
+    let mut cancelled = event(
+        "standup",
+        IcsTime::Zoned(at("2026-11-26T09:30"), berlin),
+        IcsTime::Zoned(at("2026-11-26T09:45"), berlin),
+    );
+    cancelled.recurrence_id = Some(IcsTime::Zoned(at("2026-11-26T09:30"), berlin));
+    cancelled.cancelled = true;
+    let out = expand(
+        &[moved, standup, cancelled],
+        day("2026-11-01"),
+        day("2026-12-01"),
+        &berlin,
+    );
+    assert_eq!(
+        starts(&out.events),
+        [
+            "standup Mon 23 09:30-09:45",
+            "Standup (late) Wed 25 11:00-11:30",
+            "standup Fri 27 09:30-09:45",
+        ]
+    );
+    assert_eq!(out.events[1].recurrence_id, Some(at("2026-11-25T09:30")));
+    assert_eq!(
+        out.summary.events, 1,
+        "overrides are not events of their own"
+    );
+}
+
+#[test]
+fn all_day_events_span_their_days_with_an_exclusive_end() {
+    let d = |text| IcsTime::Date(day(text));
+    let offsite = event("offsite", d("2026-11-28"), d("2026-11-30"));
+    let mut holiday = event("holiday", d("2026-11-26"), d("2026-11-27"));
+    holiday.end = None;
+    holiday.rrule = Some("FREQ=YEARLY".into());
+    holiday.exdates = vec![d("2027-11-26")];
+    let out = expand(
+        &[offsite, holiday],
+        day("2026-11-01"),
+        day("2029-01-01"),
+        &tz("Europe/Berlin"),
+    );
+    assert_eq!(
+        starts(&out.events),
+        [
+            "holiday Thu 26..Fri 27",
+            "offsite Sat 28..Mon 30",
+            "holiday Sun 26..Mon 27",
+        ]
+    );
+}
+
+#[test]
+fn utc_floating_and_unknown_zones() {
+    let local = tz("Europe/Berlin");
+    let utc = event(
+        "utc",
+        IcsTime::Utc(at("2026-11-24T13:00")),
+        IcsTime::Utc(at("2026-11-24T14:00")),
+    );
+    let floating = event(
+        "floating",
+        IcsTime::Floating(at("2026-11-27T08:00")),
+        IcsTime::Floating(at("2026-11-27T09:00")),
+    );
+    let windows = "W. Europe Standard Time".to_string();
+    let mut outlook = event(
+        "outlook",
+        IcsTime::UnknownZone(at("2026-11-26T16:00"), windows.clone()),
+        IcsTime::UnknownZone(at("2026-11-26T16:30"), windows.clone()),
+    );
+    outlook.end = None;
+    outlook.duration = Some(chrono::TimeDelta::minutes(45));
+    let out = expand(
+        &[utc, floating, outlook],
+        day("2026-11-23"),
+        day("2026-11-30"),
+        &local,
+    );
+    assert_eq!(
+        starts(&out.events),
+        [
+            "utc Tue 24 14:00-15:00",
+            "outlook Thu 26 16:00-16:45",
+            "floating Fri 27 08:00-09:00",
+        ]
+    );
+    assert_eq!(out.summary.unknown_zone_events, 1);
+    assert_eq!(out.summary.unknown_zones, [windows]);
+}
+
+#[test]
+fn only_the_window_is_kept_and_an_unusable_rule_keeps_the_first_instance() {
+    let local = tz("Europe/Berlin");
+    let mut daily = event(
+        "daily",
+        IcsTime::Floating(at("2020-01-01T08:00")),
+        IcsTime::Floating(at("2020-01-01T08:15")),
+    );
+    daily.rrule = Some("FREQ=DAILY".into());
+    let mut hourly = event(
+        "hourly",
+        IcsTime::Floating(at("2026-11-24T08:00")),
+        IcsTime::Floating(at("2026-11-24T08:15")),
+    );
+    hourly.rrule = Some("FREQ=HOURLY".into());
+    let out = expand(
+        &[daily, hourly],
+        day("2026-11-23"),
+        day("2026-11-25"),
+        &local,
+    );
+    assert_eq!(
+        starts(&out.events),
+        [
+            "daily Mon 23 08:00-08:15",
+            "daily Tue 24 08:00-08:15",
+            "hourly Tue 24 08:00-08:15",
+        ]
+    );
+    assert_eq!(out.summary.unexpanded, ["hourly"]);
+    assert_eq!(out.summary.recurring, 1);
+}
