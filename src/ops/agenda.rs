@@ -134,27 +134,37 @@ fn goals_due(
     let Some((_, start)) = crate::store::plan::get(store.conn())? else {
         return Ok(Vec::new());
     };
-    Ok(crate::store::plan::goals(store.conn())?
+    // Only the phases that end inside the range can contribute goals without a due date.
+    let phases: Vec<u32> = crate::domain::plan::PHASES
         .into_iter()
-        .filter(|g| g.fields.status != GoalStatus::Dropped)
-        .filter_map(|g| {
-            let date = g.fields.due_or_phase_end(start);
-            (date >= from && date < to).then(|| AgendaItem {
-                date,
-                start: None,
-                end: None,
-                kind: ItemKind::GoalDue,
-                person: g.fields.person_id.and_then(|id| names.get(&id).cloned()),
-                person_id: g.fields.person_id,
-                id: g.id,
-                status: None,
-                occurrence: None,
-                moved: false,
-                done: g.fields.status == GoalStatus::Done,
-                title: g.fields.title,
-            })
+        .filter(|&p| {
+            let end = crate::domain::plan::phase_window(start, p).1 - Duration::days(1);
+            end >= from && end < to
         })
-        .collect())
+        .collect();
+    Ok(
+        crate::store::plan::goals_due_between(store.conn(), from, to, &phases)?
+            .into_iter()
+            .filter(|g| g.fields.status != GoalStatus::Dropped)
+            .filter_map(|g| {
+                let date = g.fields.due_or_phase_end(start);
+                (date >= from && date < to).then(|| AgendaItem {
+                    date,
+                    start: None,
+                    end: None,
+                    kind: ItemKind::GoalDue,
+                    person: g.fields.person_id.and_then(|id| names.get(&id).cloned()),
+                    person_id: g.fields.person_id,
+                    id: g.id,
+                    status: None,
+                    occurrence: None,
+                    moved: false,
+                    done: g.fields.status == GoalStatus::Done,
+                    title: g.fields.title,
+                })
+            })
+            .collect(),
+    )
 }
 
 /// What needs attention as of `now`, most urgent kinds first.

@@ -67,6 +67,29 @@ pub fn goals(conn: &Connection) -> Result<Vec<Goal>, StoreError> {
     Ok(rows)
 }
 
+/// Goals that may fall due in `[from, to)`: a due date inside it, or no due date and a phase in
+/// `phases` (the phases ending inside it). Reads only those rows, whatever the plan's size.
+pub fn goals_due_between(
+    conn: &Connection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    phases: &[u32],
+) -> Result<Vec<Goal>, StoreError> {
+    let phase_list = phases
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM goal WHERE (due >= ?1 AND due < ?2) \
+         OR (due IS NULL AND phase IN ({phase_list})) ORDER BY phase, position, id"
+    ))?;
+    let rows = stmt
+        .query_map(params![codec::date(from), codec::date(to)], goal_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 pub fn goal(conn: &Connection, id: i64) -> Result<Option<Goal>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM goal WHERE id = ?1"))?;
     Ok(stmt.query_row([id], goal_row).optional()?)

@@ -51,8 +51,16 @@ pub fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     }
 }
 
-/// The model as it should be on the first frame, loaded from the store.
+/// The model with every pane loaded from the store.
 pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -> Result<Model> {
+    let mut model = empty_model(runner, config, now)?;
+    let loads = reload_all(&model);
+    settle(&mut model, runner, loads);
+    Ok(model)
+}
+
+/// The model before any pane's data is loaded.
+fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<Model> {
     let keymap =
         Keymap::load(&config.keys).map_err(|e| eyre!("invalid key binding in the config: {e}"))?;
     let mut model = Model::new(keymap, minute(now), config.week_start);
@@ -67,8 +75,6 @@ pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let loads = reload_all(&model);
-    settle(&mut model, runner, loads);
     Ok(model)
 }
 
@@ -76,11 +82,11 @@ const POLL: Duration = Duration::from_secs(1);
 
 pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     let mut runner = Runner::new(store, config);
-    let mut model = initial_model(&mut runner, config, clock.now())?;
-    if let Some(msg) = runner.daily_backup(config.backups_kept, clock.now()) {
-        let effects = update(&mut model, msg);
-        settle(&mut model, &mut runner, effects);
-    }
+    // The first frame needs only the agenda; the other panes load right after it is drawn.
+    let mut model = empty_model(&runner, config, clock.now())?;
+    let first = vec![super::panes::agenda::reload(&model)];
+    settle(&mut model, &mut runner, first);
+    let mut rest_loaded = false;
     let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
     let mut seen_version = runner.store.data_version()?;
@@ -90,6 +96,17 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
         if dirty {
             guard.terminal.draw(|frame| view(&model, frame))?;
             dirty = false;
+        }
+        if !rest_loaded {
+            rest_loaded = true;
+            let loads = reload_all(&model);
+            settle(&mut model, &mut runner, loads);
+            if let Some(msg) = runner.daily_backup(config.backups_kept, clock.now()) {
+                let effects = update(&mut model, msg);
+                settle(&mut model, &mut runner, effects);
+            }
+            dirty = true;
+            continue;
         }
         if event::poll(POLL)? {
             match event::read()? {

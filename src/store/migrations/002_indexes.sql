@@ -4,3 +4,4 @@ CREATE INDEX occurrence_held ON occurrence (ritual_id, status, moved_to, origina
 CREATE INDEX action_due ON action_item (due);
 CREATE INDEX risk_next_review ON risk (next_review);
 CREATE INDEX calendar_event_start ON calendar_event (start);
+CREATE INDEX goal_due ON goal (due);
