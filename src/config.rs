@@ -31,6 +31,13 @@ pub struct Config {
     pub backups_kept: u32,
     /// Colour overrides for the cockpit.
     pub theme: ThemeColors,
+    /// Ring the terminal bell when a meeting is announced.
+    pub reminder_bell: bool,
+    /// A program (and its arguments) run when a meeting is announced, with the meeting's title
+    /// and start appended; empty for none.
+    pub reminder_command: Vec<String>,
+    /// Clicks and the scroll wheel select tabs and rows.
+    pub mouse: bool,
 }
 
 /// Colours a config may set; unset ones keep the built-in theme's.
@@ -65,6 +72,9 @@ impl Default for Config {
             working_hours: (hm(9, 0), hm(18, 0)),
             backups_kept: 7,
             theme: ThemeColors::default(),
+            reminder_bell: false,
+            reminder_command: Vec::new(),
+            mouse: true,
         }
     }
 }
@@ -80,6 +90,9 @@ struct RawConfig {
     working_hours: Option<String>,
     backups_kept: Option<u32>,
     theme: Option<BTreeMap<String, String>>,
+    reminder_bell: Option<bool>,
+    reminder_command: Option<Vec<String>>,
+    mouse: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,6 +208,19 @@ impl Config {
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
         }
+        config.reminder_bell = raw.reminder_bell.unwrap_or(config.reminder_bell);
+        config.mouse = raw.mouse.unwrap_or(config.mouse);
+        if let Some(argv) = raw.reminder_command {
+            if argv.first().is_none_or(|program| program.trim().is_empty()) {
+                return Err(format!(
+                    "line {}: reminder_command needs a program to run; expected an array such \
+                     as [\"notify-send\", \"Bearing\"] (the meeting's title and start are \
+                     added at the end)",
+                    line_of(text, "reminder_command")
+                ));
+            }
+            config.reminder_command = argv;
+        }
         Ok(config)
     }
 }
@@ -277,6 +303,11 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
         .message()
         .trim()
         .replace("expected u32", "expected a whole number (0 or more)")
+        .replace("expected a boolean", "expected true or false")
+        .replace(
+            "expected a sequence",
+            "expected an array of strings, e.g. [\"notify-send\", \"Bearing\"]",
+        )
         .replace("unknown field", "unknown key");
     match line {
         Some(line) => format!("line {line}: {message}"),
@@ -421,6 +452,39 @@ mod tests {
                 "line 3: theme.background is not a theme colour",
             ),
             ("[theme]\naccent = 3\n", "line 2:"),
+        ] {
+            let err = Config::parse(text).unwrap_err();
+            assert!(err.starts_with(expect), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn reminder_bell_command_and_mouse_are_read() {
+        let c = Config::parse(
+            "reminder_bell = true\nreminder_command = [\"notify-send\", \"Bearing\"]\nmouse = false\n",
+        )
+        .unwrap();
+        assert!(c.reminder_bell);
+        assert_eq!(c.reminder_command, ["notify-send", "Bearing"]);
+        assert!(!c.mouse);
+        assert!(Config::default().mouse, "the mouse is on by default");
+    }
+
+    #[test]
+    fn bad_reminder_and_mouse_settings_name_the_line() {
+        for (text, expect) in [
+            ("\nreminder_bell = \"yes\"\n", "line 2:"),
+            (
+                "reminder_command = []\n",
+                "line 1: reminder_command needs a program",
+            ),
+            (
+                "\n\nreminder_command = [\"  \"]\n",
+                "line 3: reminder_command needs",
+            ),
+            ("reminder_command = \"notify-send Bearing\"\n", "line 1:"),
+            ("reminder_command = [\"notify-send\", 3]\n", "line 1:"),
+            ("mouse = 1\n", "line 1:"),
         ] {
             let err = Config::parse(text).unwrap_err();
             assert!(err.starts_with(expect), "{text:?}: {err}");

@@ -46,6 +46,14 @@ fn each_kind_of_config_error_names_file_line_and_expectation() {
         ("unknown_action.toml", "line 2:", "is not an action"),
         ("bad_key.toml", "line 2:", "hyper"),
         ("unknown_context.toml", "line 2:", "expected one of"),
+        ("reminder_bell_not_bool.toml", "line 2:", "true or false"),
+        ("reminder_command_empty.toml", "line 2:", "needs a program"),
+        (
+            "reminder_command_not_array.toml",
+            "line 2:",
+            "array of strings",
+        ),
+        ("mouse_not_bool.toml", "line 2:", "true or false"),
     ];
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

@@ -477,3 +477,91 @@ fn the_selected_row_is_highlighted() {
     let other = &m.people.rows[0].person.name;
     assert_ne!(buffer[(5, row_of(other))].bg, m.theme.selected.bg.unwrap());
 }
+
+#[test]
+fn command_palette() {
+    let mut m = model(true);
+    press(&mut m, "4:");
+    for (w, h) in [(60, 20), (80, 24), (160, 48)] {
+        let name = format!("palette_{w}x{h}");
+        insta::assert_snapshot!(name, draw(&m.model, w, h).backend());
+    }
+    press(&mut m, "add");
+    insta::assert_snapshot!("palette_add_80x24", draw(&m.model, 80, 24).backend());
+}
+
+/// Every tab and the help at the smallest size the layout is designed for: cramped, legible.
+#[test]
+fn every_tab_and_the_help_at_60x20() {
+    for (name, keys) in [
+        ("agenda_60x20", ""),
+        ("plan_60x20", "2"),
+        ("rituals_60x20", "3j"),
+        ("people_60x20", "4jj"),
+        ("person_page_60x20", "4jjjjj\r"),
+        ("prep_view_60x20", "4jjjjjp"),
+        ("risks_60x20", "5"),
+        ("risks_heat_map_60x20", "5v"),
+        ("help_60x20", "4?"),
+    ] {
+        let mut m = model(true);
+        press(&mut m, keys);
+        insta::assert_snapshot!(name, draw(&m.model, 60, 20).backend());
+    }
+}
+
+/// Sizes for the no-panic sweep: every width at a few heights, every height at a few widths,
+/// and every combination up to 80×30.
+fn sweep_sizes() -> Vec<(u16, u16)> {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for h in [1, 2, 10, 20, 24, 48, 100] {
+        sizes.extend((1..=300).map(|w| (w, h)));
+    }
+    for w in [1, 2, 40, 60, 61, 80, 120, 160, 300] {
+        sizes.extend((1..=100).map(|h| (w, h)));
+    }
+    for w in 1..=80 {
+        sizes.extend((1..=30).map(|h| (w, h)));
+    }
+    sizes.sort_unstable();
+    sizes.dedup();
+    sizes
+}
+
+#[test]
+fn every_tab_and_overlay_draws_at_every_size_without_panicking() {
+    let states = [
+        "", "]lj", "2", "2l", "3", "4", "4jjjjj\r", "4jjjjjp", "5", "5v", "5jjv\r", "?", "4?",
+        "5?", ":", ":add", "/on-call", "4e", "4d", "3e", "m", "5R",
+    ];
+    let sizes = sweep_sizes();
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for keys in states {
+        let mut m = model(true);
+        press(&mut m, keys);
+        for (w, h) in &sizes {
+            terminal.backend_mut().resize(*w, *h);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, *w, *h))
+                .unwrap();
+            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                terminal.draw(|f| view(&m.model, f)).map(|_| ())
+            }));
+            assert!(
+                matches!(drawn, Ok(Ok(()))),
+                "state {keys:?} panicked or failed at {w}×{h}"
+            );
+        }
+    }
+    let mut empty = model(false);
+    for tab in ["1", "2", "3", "4", "5"] {
+        press(&mut empty, tab);
+        for (w, h) in sizes.iter().step_by(7) {
+            terminal.backend_mut().resize(*w, *h);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, *w, *h))
+                .unwrap();
+            terminal.draw(|f| view(&empty.model, f)).unwrap();
+        }
+    }
+}

@@ -107,6 +107,8 @@ actions! {
     CaptureTopic = "capture_topic",
     /// Search notes, topics, actions, people, rituals
     Search = "search",
+    /// Command palette: find any action by name and run it
+    Palette = "palette",
     /// Set the day the plan starts
     StartPlan = "start_plan",
     /// Check in: progress, confidence, a note

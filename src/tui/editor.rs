@@ -75,16 +75,19 @@ fn run_editor(text: &str) -> Result<String, String> {
 
 /// Leaves the full screen, runs the editor on `text`, and comes back. The caller must redraw
 /// the whole screen afterwards.
-pub fn edit_externally(text: &str) -> Result<String, String> {
-    ratatui::restore();
+/// With `mouse`, clicks are handed to the editor and taken back afterwards.
+pub fn edit_externally(text: &str, mouse: bool) -> Result<String, String> {
+    super::terminal::restore();
     let result = run_editor(text);
-    let back = enable_raw_mode().and_then(|()| {
-        execute!(
-            std::io::stdout(),
-            EnterAlternateScreen,
-            Clear(ClearType::All)
-        )
-    });
+    let back = enable_raw_mode()
+        .and_then(|()| {
+            execute!(
+                std::io::stdout(),
+                EnterAlternateScreen,
+                Clear(ClearType::All)
+            )
+        })
+        .and_then(|()| super::terminal::capture_mouse(mouse));
     match (result, back) {
         (Ok(text), Ok(())) => Ok(text),
         (Err(e), _) => Err(e),

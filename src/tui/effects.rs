@@ -1,7 +1,7 @@
 //! Runs effects against the store and reports back as messages. The only TUI code that calls
 //! `ops`; panes never touch the database.
 
-use chrono::{NaiveDateTime, Weekday};
+use chrono::{Days, NaiveDateTime, Weekday};
 
 use super::msg::{Effect, Msg};
 use crate::config::Config;
@@ -18,6 +18,8 @@ pub struct Runner {
     pub screen_lent: bool,
     /// Days to a risk's next review by band, when a save does not set the date.
     pub review_intervals: ReviewIntervals,
+    /// Mouse capture is on, so it is handed back after `$EDITOR`.
+    pub mouse: bool,
 }
 
 impl Runner {
@@ -27,6 +29,7 @@ impl Runner {
             week_start: config.week_start,
             review_intervals: config.risk_review_days,
             screen_lent: false,
+            mouse: config.mouse,
         }
     }
 }
@@ -242,7 +245,7 @@ impl Runner {
             }
             Effect::EditInEditor(text) => {
                 self.screen_lent = true;
-                Msg::Edited(super::editor::edit_externally(&text))
+                Msg::Edited(super::editor::edit_externally(&text, self.mouse))
             }
             Effect::Search(query) => Msg::SearchResults {
                 results: ops::one_on_ones::search_all(store, &query, 30)?,
@@ -335,6 +338,21 @@ impl Runner {
                 "Reviewed",
                 &ops::risks::review_risk(store, id, review, &intervals, now)?,
             ),
+            Effect::LoadUpcoming => {
+                // The longest prep a ritual can have is a day: look that far ahead.
+                let today = now.date();
+                let meetings = ops::agenda::meetings_between(store, today, today + Days::new(2))?;
+                Msg::UpcomingLoaded(
+                    meetings
+                        .into_iter()
+                        .filter(|m| m.starts_at() >= now)
+                        .collect(),
+                )
+            }
+            Effect::Bell => Msg::Reminded(super::reminder_effects::ring_bell()),
+            Effect::RunDetached(argv) => {
+                Msg::Reminded(super::reminder_effects::run_detached(&argv))
+            }
             Effect::DeleteRisk(id) => {
                 let r = ops::risks::delete_risk(store, id)?;
                 saved(

@@ -181,11 +181,36 @@ impl Keymap {
 
     /// The action for `key` in `context`, falling back to "list" and "global".
     pub fn resolve(&self, context: &str, key: &KeyEvent) -> Option<Action> {
-        let chord = KeyChord::from_event(key);
+        self.resolve_chord(context, KeyChord::from_event(key))
+    }
+
+    fn resolve_chord(&self, context: &str, chord: KeyChord) -> Option<Action> {
         std::iter::once(context)
             .chain(FALLBACK_CONTEXTS)
             .filter_map(|c| self.contexts.get(c))
             .find_map(|table| table.get(&chord).copied())
+    }
+
+    /// Every action a key reaches in `context`, with the keys that reach it (a key shadowed by
+    /// the pane's own binding is left out): the pane's actions first, then lists', then global.
+    pub fn reachable(&self, context: &str) -> Vec<(Action, Vec<KeyChord>)> {
+        let mut out: Vec<(Action, Vec<KeyChord>)> = Vec::new();
+        for ctx in std::iter::once(context).chain(FALLBACK_CONTEXTS) {
+            for (action, keys) in self.bindings(ctx) {
+                let keys: Vec<KeyChord> = keys
+                    .into_iter()
+                    .filter(|k| self.resolve_chord(context, *k) == Some(action))
+                    .collect();
+                if keys.is_empty() {
+                    continue;
+                }
+                match out.iter_mut().find(|(a, _)| *a == action) {
+                    Some((_, known)) => known.extend(keys),
+                    None => out.push((action, keys)),
+                }
+            }
+        }
+        out
     }
 
     /// Every binding of a context, grouped by action in the table's order, for the help overlay.
@@ -297,6 +322,37 @@ mod tests {
         assert_eq!(
             keymap.resolve("nowhere", &key(KeyCode::Char('a'), none)),
             None
+        );
+    }
+
+    #[test]
+    fn reachable_lists_the_pane_first_and_leaves_shadowed_keys_out() {
+        let keymap = Keymap::load(&BTreeMap::new()).unwrap();
+        let people = keymap.reachable("people");
+        assert_eq!(
+            people[0].0,
+            Action::Add,
+            "the pane's own actions come first"
+        );
+        let down = people.iter().find(|(a, _)| *a == Action::Down).unwrap();
+        assert!(down.1.contains(&KeyChord::parse("j").unwrap()));
+        let quit = people.iter().position(|(a, _)| *a == Action::Quit).unwrap();
+        let add = people.iter().position(|(a, _)| *a == Action::Add).unwrap();
+        assert!(add < quit);
+        // `h` is cell_left in "risks", and prev_day lives only in the agenda and the plan.
+        let risks = keymap.reachable("risks");
+        assert!(risks.iter().all(|(a, _)| *a != Action::PrevDay));
+        let mut overrides = RawKeymap::new();
+        overrides
+            .entry("people".into())
+            .or_default()
+            .insert("q".into(), "add".into());
+        let keymap = Keymap::load(&overrides).unwrap();
+        let people = keymap.reachable("people");
+        let quit = people.iter().find(|(a, _)| *a == Action::Quit).unwrap();
+        assert!(
+            !quit.1.contains(&KeyChord::parse("q").unwrap()),
+            "q is shadowed in people"
         );
     }
 

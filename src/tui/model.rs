@@ -12,6 +12,7 @@ use super::panes::risks::RisksPane;
 use super::panes::rituals::RitualsPane;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use super::widgets::palette::PaletteState;
 use super::widgets::search::SearchState;
 use crate::domain::risk_score::ReviewIntervals;
 
@@ -119,6 +120,8 @@ pub enum Overlay {
         on_yes: Effect,
     },
     Search(SearchState),
+    /// The command palette, opened from the pane whose actions it offers.
+    Palette(PaletteState),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +145,14 @@ pub struct Model {
     pub week_start: Weekday,
     /// Minutes before a meeting when the status bar announces it.
     pub reminder_lead_min: u32,
+    /// Ring the bell with an announcement.
+    pub reminder_bell: bool,
+    /// Run with an announcement, the meeting's title and start appended; empty for none.
+    pub reminder_command: Vec<String>,
+    /// Meetings of the next day or so, which reminders are chosen from.
+    pub upcoming: Vec<crate::domain::agenda::AgendaItem>,
+    /// Occurrences already announced, so each is announced once.
+    pub announced: std::collections::BTreeSet<super::reminders::ReminderKey>,
     /// The working day, for free time and new meetings' starts.
     pub working_hours: (chrono::NaiveTime, chrono::NaiveTime),
     pub agenda: AgendaPane,
@@ -155,6 +166,8 @@ pub struct Model {
     pub review_intervals: ReviewIntervals,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// The terminal's size as last drawn, for mapping clicks onto the layout.
+    pub screen: ratatui::layout::Rect,
     /// Set when the database file cannot be written: a banner shows and changes are refused.
     pub read_only: bool,
     /// Shown in the status bar so the user knows which file they are looking at.
@@ -171,6 +184,10 @@ impl Model {
             theme: Theme::default(),
             week_start,
             reminder_lead_min: 5,
+            reminder_bell: false,
+            reminder_command: Vec::new(),
+            upcoming: Vec::new(),
+            announced: Default::default(),
             working_hours: crate::config::Config::default().working_hours,
             agenda: AgendaPane::default(),
             people: PeoplePane::default(),
@@ -181,6 +198,7 @@ impl Model {
             review_intervals: ReviewIntervals::default(),
             overlay: None,
             status: None,
+            screen: ratatui::layout::Rect::default(),
             read_only: false,
             db_label: String::new(),
             quit: false,

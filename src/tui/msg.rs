@@ -1,7 +1,7 @@
 //! Messages into `update`, and effects out of it: `update` never does I/O itself.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::agenda::AgendaItem;
 use crate::domain::one_on_one::{ContextKind, Owner};
@@ -18,6 +18,13 @@ use crate::ops::rituals::RitualOverview;
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// A click or a turn of the scroll wheel.
+    Mouse(MouseEvent),
+    /// The terminal's size, at start and on every resize: the layout clicks are mapped through.
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The clock moved on (once a minute, or on wake-up).
     Tick(NaiveDateTime),
     PeopleLoaded(Vec<PersonOverview>),
@@ -43,6 +50,10 @@ pub enum Msg {
     /// The text of the focused form field after `$EDITOR`, or why it could not be edited.
     Edited(Result<String, String>),
     RisksLoaded(Vec<Risk>),
+    /// The meetings of the next day or so, for reminders.
+    UpcomingLoaded(Vec<AgendaItem>),
+    /// A reminder's bell or command went out, or why it could not.
+    Reminded(Result<(), String>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -173,4 +184,10 @@ pub enum Effect {
         review: RiskReview,
     },
     DeleteRisk(i64),
+    /// The meetings reminders may be due for.
+    LoadUpcoming,
+    /// Ring the terminal bell.
+    Bell,
+    /// Start a program (argv, no shell) in the background and do not wait for it.
+    RunDetached(Vec<String>),
 }

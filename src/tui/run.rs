@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDateTime, Timelike};
 use color_eyre::eyre::{Result, WrapErr, eyre};
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, MouseEventKind};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -65,6 +65,8 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
         Keymap::load(&config.keys).map_err(|e| eyre!("invalid key binding in the config: {e}"))?;
     let mut model = Model::new(keymap, minute(now), config.week_start);
     model.reminder_lead_min = config.reminder_lead_min;
+    model.reminder_bell = config.reminder_bell;
+    model.reminder_command = config.reminder_command.clone();
     model.review_intervals = config.risk_review_days;
     model.working_hours = config.working_hours;
     model.theme = Theme::with_colors(&config.theme);
@@ -90,7 +92,16 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
     let mut seen_version = runner.store.data_version()?;
-    let mut guard = TerminalGuard::enter().wrap_err("cannot open the terminal")?;
+    let mut guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
+    let size = guard.terminal.size()?;
+    let effects = update(
+        &mut model,
+        Msg::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    settle(&mut model, &mut runner, effects);
     let mut dirty = true;
     while !model.quit && !stop.raised() {
         if dirty {
@@ -122,7 +133,24 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
                     }
                     dirty = true;
                 }
-                Event::Resize(..) => dirty = true,
+                Event::Resize(width, height) => {
+                    let effects = update(&mut model, Msg::Resize { width, height });
+                    settle(&mut model, &mut runner, effects);
+                    dirty = true;
+                }
+                // Moves and drags would wake a redraw for nothing.
+                Event::Mouse(mouse)
+                    if matches!(
+                        mouse.kind,
+                        MouseEventKind::Down(_)
+                            | MouseEventKind::ScrollDown
+                            | MouseEventKind::ScrollUp
+                    ) =>
+                {
+                    let effects = update(&mut model, Msg::Mouse(mouse));
+                    settle(&mut model, &mut runner, effects);
+                    dirty = true;
+                }
                 _ => {}
             }
         }

@@ -1,7 +1,10 @@
 //! Entering and leaving the terminal's full-screen mode, so that it is restored on every exit:
 //! normal quit (guard drop), panic (ratatui's hook, chained before color-eyre's), SIGTERM/SIGHUP
-//! (a flag the loop checks at least once a second).
+//! (a flag the loop checks at least once a second). Mouse capture, when on, is switched off on
+//! each of these paths too, or the shell would be left printing escape codes on every click.
 
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io;
 use std::sync::Arc;
@@ -13,16 +16,43 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<TerminalGuard> {
-        Ok(TerminalGuard {
-            terminal: ratatui::try_init()?,
-        })
+    /// Full screen, raw mode and, with `mouse`, mouse capture.
+    pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+        let terminal = ratatui::try_init()?;
+        // ratatui's hook restores the screen on panic; ours, run before it, releases the mouse.
+        let restore_screen = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release_mouse();
+            restore_screen(info);
+        }));
+        let guard = TerminalGuard { terminal };
+        capture_mouse(mouse)?;
+        Ok(guard)
     }
+}
+
+/// Switches mouse capture on (`true`) or leaves it off.
+pub fn capture_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Switches mouse capture off; harmless when it was never on.
+fn release_mouse() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+}
+
+/// Gives the terminal back: mouse, raw mode, the main screen.
+pub fn restore() {
+    release_mouse();
+    ratatui::restore();
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore();
     }
 }
 

@@ -1,12 +1,15 @@
 //! The pure heart of the TUI: `(Model, Msg) -> effects`. No terminal, no database, no clock.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
 use super::model::{FormPurpose, Model, Overlay, Tab};
 use super::msg::{Effect, Msg};
 use super::panes;
+use super::reminders;
+use super::screen::{self, Hit};
 use super::widgets::form::{Form, FormOutcome};
+use super::widgets::palette::{PaletteOutcome, PaletteState};
 use super::widgets::search::SearchOutcome;
 use crate::domain::Invalid;
 use crate::domain::ritual::OccurrenceStatus;
@@ -20,6 +23,7 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
         Effect::LoadPlan,
         Effect::LoadRisks,
         panes::agenda::reload(model),
+        Effect::LoadUpcoming,
     ];
     loads.extend(panes::person::load(model));
     loads
@@ -29,18 +33,37 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
+        Msg::Mouse(event) => on_mouse(model, event),
+        Msg::Resize { width, height } => {
+            model.screen = ratatui::layout::Rect::new(0, 0, width, height);
+            Vec::new()
+        }
         Msg::Tick(now) => {
             let new_day = now.date() != model.now.date();
             let was_today = model.agenda.day.is_none_or(|d| d == model.now.date());
             model.now = now;
+            let mut effects = announce(model);
+            effects.push(Effect::LoadUpcoming);
             if new_day && was_today {
                 // Midnight: the agenda follows today unless the user is looking elsewhere.
                 model.agenda.day = Some(now.date());
                 model.agenda.from = None;
-                return vec![panes::agenda::reload(model)];
+                effects.push(panes::agenda::reload(model));
+            } else {
+                // Once a minute: the next meeting and the radar move on with the clock.
+                effects.push(panes::agenda::reload(model));
             }
-            // Once a minute: the next meeting and the radar move on with the clock.
-            vec![panes::agenda::reload(model)]
+            effects
+        }
+        Msg::UpcomingLoaded(meetings) => {
+            model.upcoming = meetings;
+            announce(model)
+        }
+        Msg::Reminded(result) => {
+            if let Err(message) = result {
+                model.error(message);
+            }
+            Vec::new()
         }
         Msg::PeopleLoaded(rows) => {
             model.people.set_rows(rows);
@@ -162,6 +185,11 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(action) = model.keymap.resolve(model.context(), &key) else {
         return Vec::new();
     };
+    run_action(model, action)
+}
+
+/// What an action does in the current pane: reached by its key, or chosen in the palette.
+fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => {
             model.quit = true;
@@ -182,6 +210,11 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Action::TabRisks => switch(model, Tab::Risks),
         Action::Search => {
             model.overlay = Some(Overlay::Search(Default::default()));
+            Vec::new()
+        }
+        Action::Palette => {
+            let palette = PaletteState::new(&model.keymap, model.context());
+            model.overlay = Some(Overlay::Palette(palette));
             Vec::new()
         }
         Action::Add
@@ -220,6 +253,69 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Announces the meetings whose reminder is due: a status message, and the bell and command
+/// when the config asks for them. Each occurrence once.
+fn announce(model: &mut Model) -> Vec<Effect> {
+    reminders::forget_past(&mut model.announced, model.now);
+    let rituals = &model.rituals.rows;
+    let prep_of = |id: i64| {
+        rituals
+            .iter()
+            .find(|r| r.ritual.id == id)
+            .map_or(0, |r| r.ritual.fields.prep_min)
+    };
+    let due = reminders::due_reminders(
+        model.now,
+        &model.upcoming,
+        prep_of,
+        model.reminder_lead_min,
+        &model.announced,
+    );
+    if due.is_empty() {
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    if model.reminder_bell {
+        effects.push(Effect::Bell);
+    }
+    for reminder in &due {
+        model.announced.insert(reminder.key);
+        if !model.reminder_command.is_empty() {
+            let mut argv = model.reminder_command.clone();
+            argv.push(reminder.title.clone());
+            argv.push(reminder.start.format("%H:%M").to_string());
+            effects.push(Effect::RunDetached(argv));
+        }
+    }
+    let text = due
+        .iter()
+        .map(reminders::Reminder::text)
+        .collect::<Vec<_>>();
+    model.info(text.join(" · "));
+    effects
+}
+
+/// A left click on a tab switches to it and on a list row selects it; the wheel moves the
+/// selection as `j`/`k` would. Overlays keep the keyboard's focus, so the mouse waits.
+fn on_mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    match event.kind {
+        MouseEventKind::ScrollDown => run_action(model, Action::Down),
+        MouseEventKind::ScrollUp => run_action(model, Action::Up),
+        MouseEventKind::Down(MouseButton::Left) => {
+            match screen::hit_at(model, model.screen, event.column, event.row) {
+                Hit::Tab(tab) => return switch(model, tab),
+                Hit::Row(index) => panes::hit::select_row(model, index),
+                Hit::Nothing => {}
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn switch(model: &mut Model, tab: Tab) -> Vec<Effect> {
     model.tab = tab;
     Vec::new()
@@ -249,6 +345,14 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 query.map(Effect::Search).into_iter().collect()
             }
             SearchOutcome::Open(result) => open_result(model, &result),
+        },
+        Overlay::Palette(mut state) => match state.handle_key(key) {
+            PaletteOutcome::Continue => {
+                model.overlay = Some(Overlay::Palette(state));
+                Vec::new()
+            }
+            PaletteOutcome::Close => Vec::new(),
+            PaletteOutcome::Run(action) => run_action(model, action),
         },
         Overlay::Confirm { message, on_yes } => match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => vec![on_yes],
@@ -385,3 +489,11 @@ fn open_result(model: &mut Model, result: &SearchResult) -> Vec<Effect> {
 #[cfg(test)]
 #[path = "update_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "update_palette_tests.rs"]
+mod palette_tests;
+
+#[cfg(test)]
+#[path = "update_companion_tests.rs"]
+mod companion_tests;

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Weekday};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
-fn model() -> Model {
+pub(super) fn model() -> Model {
     let now = NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(9, 30, 0)
@@ -19,7 +19,7 @@ fn model() -> Model {
     m
 }
 
-fn person(id: i64, name: &str) -> PersonOverview {
+pub(super) fn person(id: i64, name: &str) -> PersonOverview {
     PersonOverview {
         person: Person {
             id,
@@ -40,7 +40,7 @@ fn person(id: i64, name: &str) -> PersonOverview {
 }
 
 /// Feeds keys written as a string ("4aAda\n"), returning the effects of the last key.
-fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
+pub(super) fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for c in text.chars() {
         let code = match c {
@@ -615,12 +615,15 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
     assert_eq!(m.agenda.day, Some(midnight.date()));
     assert_eq!(
         effects,
-        vec![Effect::LoadAgenda {
-            from: midnight.date(),
-            days: 7,
-            with_radar: true,
-        }],
-        "the new week loads, with the radar of the new day"
+        vec![
+            Effect::LoadUpcoming,
+            Effect::LoadAgenda {
+                from: midnight.date(),
+                days: 7,
+                with_radar: true,
+            }
+        ],
+        "the new week loads with the radar of the new day, and the meetings reminders look at"
     );
     // Looking at another week: the next midnight leaves the view alone, only refreshing it.
     keys(&mut m, "]]");

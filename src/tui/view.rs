@@ -7,28 +7,25 @@ use ratatui::widgets::Paragraph;
 
 use super::model::{Model, Overlay, StatusKind, Tab};
 use super::panes;
+use super::screen::{self, FrameAreas};
 use super::widgets::confirm::render_confirm;
 use super::widgets::help::render_help;
 use super::widgets::{centered, render_form};
 
-/// Smallest terminal the layout is designed for; below it a polite notice replaces the panes.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 20;
+pub use super::screen::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(model: &Model, frame: &mut Frame<'_>) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if screen::too_small(area) {
         render_too_small(frame, area, model);
         return;
     }
-    let banner = u16::from(model.read_only);
-    let [tabs, banner_area, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(banner),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let FrameAreas {
+        tabs,
+        banner: banner_area,
+        body,
+        status,
+    } = screen::frame_areas(model, area);
     render_tabs(frame, tabs, model);
     if model.read_only {
         frame.render_widget(
@@ -39,11 +36,6 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
             banner_area,
         );
     }
-    let body = Rect {
-        y: body.y + 1,
-        height: body.height.saturating_sub(1),
-        ..body
-    };
     match model.tab {
         Tab::Agenda => panes::render_agenda(frame, body, model),
         Tab::Rituals => panes::render_rituals(frame, body, model),
@@ -76,22 +68,29 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
         Some(Overlay::Search(state)) => {
             super::widgets::search::render_search(frame, area, state, &model.theme)
         }
+        Some(Overlay::Palette(state)) => {
+            super::widgets::palette::render_palette(frame, area, state, &model.theme)
+        }
     }
 }
 
 fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
-    let mut spans = vec![Span::styled(" ◆ Bearing ", theme.title), Span::raw(" ")];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let style = if *tab == model.tab {
+    frame.render_widget(
+        Paragraph::new(Span::styled(screen::brand(area), theme.title)).style(theme.bar),
+        area,
+    );
+    for (tab, rect) in screen::tab_rects(area) {
+        let style = if tab == model.tab {
             theme.tab_active
         } else {
             theme.tab_inactive
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, tab.title()), style));
-        spans.push(Span::raw(" "));
+        frame.render_widget(
+            Paragraph::new(Span::styled(screen::tab_label(tab), style)),
+            rect,
+        );
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar), area);
 }
 
 /// The meeting in progress, or the next one with a countdown; inside the reminder lead time it

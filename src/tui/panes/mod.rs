@@ -2,6 +2,7 @@
 
 pub mod agenda;
 mod agenda_view;
+pub mod hit;
 pub mod people;
 mod people_view;
 pub mod person;

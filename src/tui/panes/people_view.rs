@@ -15,6 +15,11 @@ use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_tab
 /// Below this width the detail panel would squeeze the table; show the table alone.
 const DETAIL_MIN_WIDTH: u16 = 110;
 
+/// The list and, when there is room, the detail panel: shared with mouse hit-testing.
+pub fn split(area: Rect) -> (Rect, Option<Rect>) {
+    with_detail(area, DETAIL_MIN_WIDTH, 64)
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
     let pane = &model.people;
@@ -38,7 +43,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         render_empty(frame, area, "No people yet", advice, theme);
         return;
     }
-    let (list_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 64);
+    let (list_area, detail_area) = split(area);
     let wide = list_area.width >= 100;
     let now = model.now;
     let mut names = vec!["Name"];

@@ -46,11 +46,29 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         render_empty(frame, area, "No risks yet", advice, theme);
         return;
     }
-    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [header, body] = header_and_body(area);
     render_header(frame, header, model);
     match pane.view {
         RiskView::Table => render_table_view(frame, body, model),
         RiskView::HeatMap => super::risks_heatmap::render(frame, body, model),
+    }
+}
+
+/// The pane's header line and the table or heat map under it.
+pub fn header_and_body(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
+/// The table, and beside it the details (wide) or under it a summary (narrow and tall enough):
+/// shared with mouse hit-testing.
+pub fn table_split(area: Rect) -> (Rect, Option<Rect>, Option<Rect>) {
+    let (table_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 60);
+    if detail_area.is_none() && area.height >= 14 {
+        let [t, s] = Layout::vertical([Constraint::Min(1), Constraint::Length(SUMMARY_ROWS)])
+            .areas(table_area);
+        (t, None, Some(s))
+    } else {
+        (table_area, detail_area, None)
     }
 }
 
@@ -139,14 +157,7 @@ pub fn list_title(model: &Model, noun: &str) -> Line<'static> {
 
 fn render_table_view(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
-    let (table_area, detail_area) = with_detail(area, DETAIL_MIN_WIDTH, 60);
-    let (table_area, summary_area) = if detail_area.is_none() && area.height >= 14 {
-        let [t, s] = Layout::vertical([Constraint::Min(1), Constraint::Length(SUMMARY_ROWS)])
-            .areas(table_area);
-        (t, Some(s))
-    } else {
-        (table_area, None)
-    };
+    let (table_area, detail_area, summary_area) = table_split(area);
     render_table(frame, table_area, model);
     let Some(risk) = model.risks.current() else {
         return;

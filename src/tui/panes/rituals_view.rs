@@ -13,6 +13,11 @@ use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_tab
 
 const DETAIL_MIN_WIDTH: u16 = 120;
 
+/// The list and, when there is room, the detail panel: shared with mouse hit-testing.
+pub fn split(area: Rect) -> (Rect, Option<Rect>) {
+    with_detail(area, DETAIL_MIN_WIDTH, 62)
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
     let pane = &model.rituals;
@@ -30,7 +35,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         render_empty(frame, area, "No rituals yet", advice, theme);
         return;
     }
-    let (list_area, detail) = with_detail(area, DETAIL_MIN_WIDTH, 62);
+    let (list_area, detail) = split(area);
     let rows = pane.rows.iter().map(|r| {
         let next = r.next.map_or_else(
             || "ended".to_string(),

@@ -4,9 +4,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::centered;
+use super::{centered, render_popup};
 use crate::ops::one_on_ones::SearchResult;
 use crate::tui::theme::Theme;
 
@@ -107,21 +107,13 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
         90.min(area.width.saturating_sub(4)),
         area.height.saturating_sub(4).min(24),
     );
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.accent)
-        .title(Span::styled(" Search everything ", theme.title))
-        .title_bottom(
-            Line::from(Span::styled(
-                " ↑↓ choose · Enter open · Esc close ",
-                theme.dim,
-            ))
-            .right_aligned(),
-        );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = render_popup(
+        frame,
+        popup,
+        "Search everything",
+        "↑↓ choose · Enter open · Esc close",
+        theme,
+    );
     let [input, _, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -1,0 +1,109 @@
+//! The screen's layout as a pure function of the model and the terminal's size: `view` draws into
+//! these areas and `update` maps mouse clicks through them, so the two cannot drift apart.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use super::model::{Model, Tab};
+use super::panes::hit;
+
+/// Smallest terminal the layout is designed for; below it a polite notice replaces the panes.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// The name at the left of the tab bar, and the mark alone where the name would push the last
+/// tab off a narrow terminal.
+const BRAND: &str = " ◆ Bearing ";
+const BRAND_NARROW: &str = " ◆ ";
+
+pub fn brand(bar: Rect) -> &'static str {
+    let tabs: usize = Tab::ALL.iter().map(|t| tab_label(*t).width() + 1).sum();
+    if BRAND.width() + 1 + tabs <= usize::from(bar.width) {
+        BRAND
+    } else {
+        BRAND_NARROW
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameAreas {
+    pub tabs: Rect,
+    /// The read-only banner (no height when writable).
+    pub banner: Rect,
+    /// The current pane, under a blank line.
+    pub body: Rect,
+    pub status: Rect,
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn frame_areas(model: &Model, area: Rect) -> FrameAreas {
+    let banner = u16::from(model.read_only);
+    let [tabs, banner, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let body = Rect {
+        y: body.y + 1,
+        height: body.height.saturating_sub(1),
+        ..body
+    };
+    FrameAreas {
+        tabs,
+        banner,
+        body,
+        status,
+    }
+}
+
+/// " 2 Plan ": a tab's label in the bar.
+pub fn tab_label(tab: Tab) -> String {
+    format!(" {} {} ", tab.index() + 1, tab.title())
+}
+
+/// Where each tab's label sits in the tab bar (clipped to it), after the brand and a space, with
+/// a space between labels.
+pub fn tab_rects(bar: Rect) -> Vec<(Tab, Rect)> {
+    let right = bar.x.saturating_add(bar.width);
+    let mut x = bar.x.saturating_add(brand(bar).width() as u16 + 1);
+    let mut rects = Vec::new();
+    for tab in Tab::ALL {
+        let width = (tab_label(tab).width() as u16).min(right.saturating_sub(x));
+        if width > 0 {
+            rects.push((tab, Rect::new(x, bar.y, width, bar.height.min(1))));
+        }
+        x = x.saturating_add(width + 1);
+    }
+    rects
+}
+
+/// What is under a point of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Tab(Tab),
+    /// A row of the current pane's list.
+    Row(usize),
+    Nothing,
+}
+
+pub fn hit_at(model: &Model, screen: Rect, x: u16, y: u16) -> Hit {
+    if too_small(screen) {
+        return Hit::Nothing;
+    }
+    let areas = frame_areas(model, screen);
+    let contains = |r: Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+    if let Some((tab, _)) = tab_rects(areas.tabs)
+        .into_iter()
+        .find(|(_, r)| contains(*r))
+    {
+        return Hit::Tab(tab);
+    }
+    hit::list_rows(model, areas.body)
+        .and_then(|(rows, len)| rows.row_at(x, y, len))
+        .map_or(Hit::Nothing, Hit::Row)
+}
