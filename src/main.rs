@@ -4,6 +4,12 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Like other command-line tools: when a reader such as `head` closes the pipe, stop quietly
+    // instead of panicking on the failed write.
+    // SAFETY: restoring the default disposition of one signal, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     if let Err(e) = color_eyre::install() {
         eprintln!("bearing: cannot install the error reporter: {e}");
     }

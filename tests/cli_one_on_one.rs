@@ -228,3 +228,50 @@ fn search_finds_notes_topics_and_people() {
         "hostile query is safe"
     );
 }
+
+#[test]
+fn search_forgives_typos_in_names_and_groups_results_by_kind() {
+    let (_dir, db) = setup();
+    ok(&db, &["topic", "add", "1", "Raman's promotion case"]);
+    ok(
+        &db,
+        &[
+            "risk",
+            "add",
+            "--title",
+            "If Priya leaves, then payments stall",
+            "--likelihood",
+            "2",
+            "--impact",
+            "4",
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["search", "prya", "--format", "json"])).unwrap();
+    let found: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["kind"].as_str().unwrap(), h["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found.first(), Some(&("person", "Priya Raman")), "{found:?}");
+    assert!(
+        found.contains(&("risk", "If Priya leaves, then payments stall")),
+        "{found:?}"
+    );
+    // Grouped: people, rituals, goals, risks, topics, actions, notes.
+    let order = [
+        "person", "ritual", "goal", "risk", "topic", "action", "note",
+    ];
+    let ranks: Vec<usize> = found
+        .iter()
+        .map(|(k, _)| order.iter().position(|o| o == k).unwrap())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{found:?}");
+    // Whole words still come from the full-text index, with the person they belong to.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["search", "raman promo", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["kind"], "topic", "{json}");
+    // Letters scattered over a long title are not a typo.
+    assert!(ok(&db, &["search", "ipl"]).contains("Nothing matches"));
+}

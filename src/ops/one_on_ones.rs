@@ -337,9 +337,18 @@ pub struct SearchResult {
     pub person: Option<String>,
 }
 
+/// Everything matching `text`: full-text prefix matches over all that users write, plus
+/// typo-tolerant (fuzzy) matches on the names of people, rituals, goals and risks ("prya" finds
+/// Priya), grouped by kind (people, rituals, goals, risks, topics, actions, notes), best first
+/// within each group; at most `limit` in all.
 pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
     let conn = store.conn();
-    let hits = search::search(conn, text, limit)?;
+    let mut hits = search::search(conn, text, limit)?;
+    let fuzzy = fuzzy_names(conn, text, &hits)?;
+    hits.extend(fuzzy);
+    // A stable sort keeps the relevance order inside each kind.
+    hits.sort_by_key(|h| kind_rank(&h.kind));
+    hits.truncate(limit as usize);
     let mut results = Vec::with_capacity(hits.len());
     for h in hits {
         let person_id = search::person_of(conn, &h.kind, h.id)?;
@@ -357,4 +366,62 @@ pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchRes
         });
     }
     Ok(results)
+}
+
+/// The order kinds are listed in: the things one jumps to first.
+pub const KIND_ORDER: [&str; 7] = [
+    "person", "ritual", "goal", "risk", "topic", "action", "note",
+];
+
+fn kind_rank(kind: &str) -> usize {
+    KIND_ORDER
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(KIND_ORDER.len())
+}
+
+/// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
+/// Each word typed must match inside one word of the name (a typo or a missing letter: "prya",
+/// "marcs"); matching letters scattered across a long title would be noise, not a typo.
+fn fuzzy_names(
+    conn: &rusqlite::Connection,
+    text: &str,
+    found: &[search::Hit],
+) -> Result<Vec<search::Hit>, OpsError> {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    let typed: Vec<Pattern> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart))
+        .collect();
+    if typed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut best_in_word = |pattern: &Pattern, title: &str| {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
+            .max()
+    };
+    let mut scored: Vec<(u32, search::Hit)> = Vec::new();
+    for (kind, id, title) in search::named_titles(conn)? {
+        if found.iter().any(|h| h.kind == kind && h.id == id) {
+            continue;
+        }
+        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, &title)).collect();
+        if let Some(scores) = scores {
+            let hit = search::Hit {
+                kind,
+                id,
+                snippet: title.clone(),
+                title,
+            };
+            scored.push((scores.iter().sum(), hit));
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.title.cmp(&b.1.title)));
+    Ok(scored.into_iter().take(10).map(|(_, h)| h).collect())
 }

@@ -48,6 +48,19 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, Sto
     Ok(hits)
 }
 
+/// The titles of the short, named things (people, rituals, goals, risks) for typo-tolerant
+/// matching: a few hundred to a few thousand rows, read in one pass.
+pub fn named_titles(conn: &Connection) -> Result<Vec<(String, i64, String)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, ref_id, title FROM search_index \
+         WHERE kind IN ('person', 'ritual', 'goal', 'risk')",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// The person a note, topic or action belongs to, so a search hit can open their 1:1 page.
 pub fn person_of(conn: &Connection, kind: &str, id: i64) -> Result<Option<i64>, StoreError> {
     let sql = match kind {

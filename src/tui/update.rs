@@ -480,8 +480,14 @@ fn open_result(model: &mut Model, result: &SearchResult) -> Vec<Effect> {
             }
             Vec::new()
         }
-        "goal" => switch(model, Tab::Plan),
-        "risk" => switch(model, Tab::Risks),
+        "goal" => {
+            model.plan.focus_goal(result.id);
+            switch(model, Tab::Plan)
+        }
+        "risk" => {
+            model.risks.focus(result.id);
+            switch(model, Tab::Risks)
+        }
         _ => Vec::new(),
     }
 }

@@ -439,6 +439,31 @@ mod one_on_ones {
     }
 
     #[test]
+    fn enter_on_a_risk_or_goal_result_opens_it_in_its_pane() {
+        let mut m = model();
+        for (kind, tab) in [("risk", Tab::Risks), ("goal", Tab::Plan)] {
+            keys(&mut m, "/ab");
+            update(
+                &mut m,
+                Msg::SearchResults {
+                    query: "ab".into(),
+                    results: vec![SearchResult {
+                        kind: kind.into(),
+                        id: 7,
+                        title: "Abc".into(),
+                        snippet: String::new(),
+                        person_id: None,
+                        person: None,
+                    }],
+                },
+            );
+            keys(&mut m, "\n");
+            assert_eq!(m.tab, tab);
+            assert!(m.overlay.is_none());
+        }
+    }
+
+    #[test]
     fn enter_on_a_1on1_in_the_agenda_opens_its_prep() {
         let mut m = model();
         let today = m.today();

@@ -35,6 +35,19 @@ impl PlanPane {
             .map_or(0, |p| p.goals.len())
     }
 
+    /// Puts the cursor on goal `id`, in its phase.
+    pub fn focus_goal(&mut self, id: i64) {
+        let Some(view) = &self.view else { return };
+        for (p, phase) in view.phases.iter().enumerate() {
+            if let Some(g) = phase.goals.iter().position(|g| g.goal.id == id) {
+                self.phase = p;
+                self.goal = g;
+                self.placed = true;
+                return;
+            }
+        }
+    }
+
     pub fn set_view(&mut self, view: PlanView) {
         let first = !self.placed && view.start.is_some();
         self.view = Some(view);

@@ -88,19 +88,6 @@ impl SearchState {
     }
 }
 
-fn kind_label(kind: &str) -> &str {
-    match kind {
-        "note" => "note",
-        "topic" => "topic",
-        "action" => "action",
-        "person" => "person",
-        "ritual" => "ritual",
-        "goal" => "goal",
-        "risk" => "risk",
-        other => other,
-    }
-}
-
 pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, theme: &Theme) {
     let popup = centered(
         area,
@@ -131,7 +118,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     if state.query.trim().chars().count() < MIN_QUERY_CHARS {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "Type a word from a note, a topic, an action, a name, a ritual…",
+                "A name (typos forgiven), or words from notes, topics, actions, goals, risks, rituals…",
                 theme.dim,
             )),
             list,
@@ -145,31 +132,67 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
         );
         return;
     }
-    let items: Vec<ListItem> = state
-        .results
-        .iter()
-        .map(|r| {
-            let who = r
-                .person
-                .as_ref()
-                .map(|p| format!("{p} · "))
-                .unwrap_or_default();
-            ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(format!("{:<7}", kind_label(&r.kind)), theme.key),
-                    Span::styled(format!("{who}{}", r.title.replace('\n', " ")), theme.text),
-                ]),
-                Line::from(Span::styled(
-                    format!("       {}", r.snippet.replace('\n', " ")),
-                    theme.dim,
-                )),
-            ])
-        })
-        .collect();
-    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    // Grouped by kind (the results come sorted so): a heading before each group.
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut shown_selected = 0;
+    let mut group: Option<&str> = None;
+    for (i, r) in state.results.iter().enumerate() {
+        if group != Some(r.kind.as_str()) {
+            group = Some(r.kind.as_str());
+            let count = state.results.iter().filter(|o| o.kind == r.kind).count();
+            items.push(ListItem::new(Line::from(Span::styled(
+                format!("{} ({count})", group_label(&r.kind)),
+                theme.header,
+            ))));
+        }
+        if i == state.selected {
+            shown_selected = items.len();
+        }
+        items.push(result_item(r, theme));
+    }
+    let mut list_state = ListState::default().with_selected(Some(shown_selected));
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected),
         list,
         &mut list_state,
     );
+}
+
+fn group_label(kind: &str) -> &str {
+    match kind {
+        "person" => "People",
+        "ritual" => "Rituals",
+        "goal" => "Goals",
+        "risk" => "Risks",
+        "topic" => "Talking points",
+        "action" => "Actions",
+        "note" => "Notes",
+        other => other,
+    }
+}
+
+fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
+    // The group heading says what kind it is; the person says whose it is.
+    let who = r
+        .person
+        .as_ref()
+        .filter(|p| r.kind != "person" && **p != r.title)
+        .map(|p| format!("{p} · "))
+        .unwrap_or_default();
+    let title = Line::from(vec![
+        Span::raw("  "),
+        Span::styled(who, theme.key),
+        Span::styled(r.title.replace('\n', " "), theme.text),
+    ]);
+    // A name matched by spelling has no snippet beyond itself.
+    if r.snippet.is_empty() || r.snippet == r.title {
+        return ListItem::new(title);
+    }
+    ListItem::new(vec![
+        title,
+        Line::from(Span::styled(
+            format!("    {}", r.snippet.replace('\n', " ")),
+            theme.dim,
+        )),
+    ])
 }
