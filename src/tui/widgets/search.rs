@@ -176,7 +176,7 @@ fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
     let who = r
         .person
         .as_ref()
-        .filter(|p| r.kind != "person" && **p != r.title)
+        .filter(|p| r.kind != "person" && !r.title.contains(p.as_str()))
         .map(|p| format!("{p} · "))
         .unwrap_or_default();
     let title = Line::from(vec![
