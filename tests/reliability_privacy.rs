@@ -37,8 +37,20 @@ fn database_backups_and_exports_are_private_even_with_umask_000() {
     with_open_umask(&db, &["note", "add", "Ana", SECRET]);
     let export = dir.path().join("out").join("export.json");
     std::fs::create_dir(export.parent().unwrap()).unwrap();
-    with_open_umask(&db, &["export", "--format", "json", "-o", export.to_str().unwrap()]);
-    with_open_umask(&db, &["export", "--format", "md", "-o", &format!("{}.md", export.display())]);
+    with_open_umask(
+        &db,
+        &["export", "--format", "json", "-o", export.to_str().unwrap()],
+    );
+    with_open_umask(
+        &db,
+        &[
+            "export",
+            "--format",
+            "md",
+            "-o",
+            &format!("{}.md", export.display()),
+        ],
+    );
     with_open_umask(&db, &["backup"]);
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&db), 0o600);
@@ -77,7 +89,10 @@ fn failing_commands_never_echo_note_text() {
         let out = bearing(&db, args);
         let err = stderr(&out);
         assert!(!out.status.success(), "{args:?}");
-        assert!(!err.contains("Ana asked"), "{args:?} echoed the note: {err}");
+        assert!(
+            !err.contains("Ana asked"),
+            "{args:?} echoed the note: {err}"
+        );
     }
 }
 
