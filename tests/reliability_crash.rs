@@ -27,7 +27,8 @@ enum Save {
 impl Save {
     fn pick(rng: &mut fastrand::Rng, i: usize) -> Save {
         match rng.u8(0..10) {
-            0..=5 => Save::Note(format!("note-{i} {}", "x".repeat(rng.usize(0..2000)))),
+            // No trailing space: Bearing trims notes, and the check looks for the exact text.
+            0..=5 => Save::Note(format!("note-{i}:{}", "x".repeat(rng.usize(0..2000)))),
             6..=8 => Save::Risk(format!("risk-{i}")),
             _ => Save::Person(format!("Person {i}")),
         }

@@ -55,6 +55,9 @@ fn unicode_round_trips_byte_identically() {
     let second = ok(&copy, &["export", "--format", "json"]);
     assert_eq!(first.as_bytes(), second.as_bytes());
     for name in NAMES {
-        assert!(ok(&copy, &["prep", name]).contains(&note_for(name)), "{name}");
+        assert!(
+            ok(&copy, &["prep", name]).contains(&note_for(name)),
+            "{name}"
+        );
     }
 }

@@ -514,5 +514,8 @@ fn unicode_people_list_and_person_page() {
     insta::assert_snapshot!("unicode_people_80x24", draw(&m.model, 80, 24).backend());
     press(&mut m, "j\r");
     assert!(m.person.detail.is_some());
-    insta::assert_snapshot!("unicode_person_page_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!(
+        "unicode_person_page_80x24",
+        draw(&m.model, 80, 24).backend()
+    );
 }
