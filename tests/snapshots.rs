@@ -565,3 +565,45 @@ fn every_tab_and_overlay_draws_at_every_size_without_panicking() {
         }
     }
 }
+
+/// Wide (CJK), combining, emoji with ZWJ and flags, and right-to-left text: the columns and
+/// borders must stay where they are (tests/reliability_unicode.rs checks the round trip).
+fn unicode_model() -> App {
+    use bearing::domain::person::PersonDraft;
+    use bearing::ops::people::{PersonInput, add_person};
+    let mut store = Store::open_in_memory().unwrap();
+    for (name, role) in [
+        ("李小龍 Bruce", "工程经理"),
+        ("Zoë Ångström", "Re\u{301}seau lead"),
+        ("👩‍💻 Ana 🇯🇵🇧🇷", "SRE 🧑‍🚒"),
+        ("عائشة", "مديرة الهندسة"),
+    ] {
+        let draft = PersonDraft {
+            name: name.into(),
+            role: role.into(),
+            ..PersonDraft::default()
+        };
+        let input = PersonInput {
+            draft,
+            one_on_one: None,
+        };
+        let p = add_person(&mut store, input, Weekday::Mon, now()).unwrap();
+        let note = format!("{name}: 全角の文字, e\u{301}\u{302}, 👨‍👩‍👧‍👦 🏳️‍🌈, שלום עולם");
+        bearing::ops::one_on_ones::add_note(&mut store, p.id, now().date(), &note, now()).unwrap();
+    }
+    let mut m = model_on(store);
+    m.tab = Tab::People;
+    m
+}
+
+#[test]
+fn unicode_people_list_and_person_page() {
+    let mut m = unicode_model();
+    insta::assert_snapshot!("unicode_people_80x24", draw(&m.model, 80, 24).backend());
+    press(&mut m, "j\r");
+    assert!(m.person.detail.is_some());
+    insta::assert_snapshot!(
+        "unicode_person_page_80x24",
+        draw(&m.model, 80, 24).backend()
+    );
+}

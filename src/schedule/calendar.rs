@@ -100,6 +100,10 @@ fn rule_in_frame<L: TimeZone>(rule: &str, frame: Frame, local: &L) -> String {
     parts.join(";")
 }
 
+/// No event lasts longer than this; a longer DTEND or DURATION (`P99999999W`) is cut to it, so
+/// a hostile file cannot overflow the date arithmetic below.
+const LONGEST_EVENT: Duration = Duration::days(10 * 366);
+
 /// One event's shape: where its instances start (in its frame) and how long they last.
 struct Shape {
     frame: Frame,
@@ -121,7 +125,7 @@ impl Shape {
         Shape {
             frame,
             all_day,
-            length: length.max(Duration::zero()),
+            length: length.clamp(Duration::zero(), LONGEST_EVENT),
         }
     }
 
@@ -131,12 +135,20 @@ impl Shape {
             let days = self.length.num_days().max(1);
             return EventSpan::AllDay {
                 first,
-                end: first + Duration::days(days),
+                end: first
+                    .checked_add_signed(Duration::days(days))
+                    .unwrap_or(NaiveDate::MAX),
             };
         }
         EventSpan::Timed {
             start: to_local(start, self.frame, local),
-            end: to_local(start + self.length, self.frame, local),
+            end: to_local(
+                start
+                    .checked_add_signed(self.length)
+                    .unwrap_or(NaiveDateTime::MAX),
+                self.frame,
+                local,
+            ),
         }
     }
 }

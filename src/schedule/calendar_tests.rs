@@ -223,3 +223,21 @@ fn only_the_window_is_kept_and_an_unusable_rule_keeps_the_first_instance() {
     assert_eq!(out.summary.unexpanded, ["hourly"]);
     assert_eq!(out.summary.recurring, 1);
 }
+
+#[test]
+fn an_absurd_duration_is_cut_to_ten_years_instead_of_overflowing() {
+    // Found by tests/reliability_input.rs: DURATION:P99999999W used to panic.
+    let mut e = event(
+        "long",
+        IcsTime::Utc(at("2026-11-26T09:00")),
+        IcsTime::Utc(at("2026-11-26T10:00")),
+    );
+    e.end = None;
+    e.duration = Some(chrono::TimeDelta::weeks(99_999_999));
+    let out = expand(&[e], day("2026-11-01"), day("2026-12-31"), &tz("UTC"));
+    assert_eq!(out.events.len(), 1);
+    match out.events[0].span {
+        EventSpan::Timed { end, .. } => assert!(end < at("2037-01-01T00:00"), "{end}"),
+        EventSpan::AllDay { .. } => panic!("a timed event"),
+    }
+}

@@ -84,6 +84,13 @@ impl fmt::Display for StoreError {
                 Some(ErrorCode::DiskFull) => {
                     f.write_str("the disk is full: nothing was changed; free some space and retry")
                 }
+                // What a full disk usually looks like in WAL mode: the shared-memory or log file
+                // cannot grow, and SQLite reports an I/O error rather than SQLITE_FULL.
+                Some(ErrorCode::SystemIoFailure) => f.write_str(
+                    "cannot read or write the database's files (disk I/O error): the disk may be \
+                     full or failing; nothing was changed. Free some space or check the disk, \
+                     and retry",
+                ),
                 _ => write!(f, "database error: {e}"),
             },
         }

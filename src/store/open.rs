@@ -5,7 +5,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Read};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{StoreError, migrations};
 
@@ -13,6 +13,9 @@ use super::{StoreError, migrations};
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a save waits for another Bearing's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -63,18 +66,17 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
                 "it is a directory",
             )));
         }
-        Ok(_) => {
-            check_header(path)?;
-            if OpenOptions::new().append(true).open(path).is_ok() {
-                OpenMode::ReadWrite
-            } else {
-                OpenMode::ReadOnly
-            }
-        }
+        Ok(_) => existing_mode(path)?,
         Err(e) if e.kind() == ErrorKind::NotFound => {
             // Created here, before SQLite sees it, so it is private from its first byte.
-            create_private(path)?;
-            OpenMode::ReadWrite
+            match create_private(path) {
+                Ok(()) => OpenMode::ReadWrite,
+                // Another Bearing starting at the same moment created it first.
+                Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::AlreadyExists => {
+                    existing_mode(path)?
+                }
+                Err(e) => return Err(e),
+            }
         }
         Err(e) => return Err(io(e)),
     };
@@ -83,7 +85,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-    conn.busy_timeout(Duration::from_secs(5))
+    conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
     inspect(&conn, path)?;
     configure(&conn).map_err(|e| reclassify(path, e))?;
@@ -101,15 +103,45 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     Ok((conn, mode))
 }
 
+/// How an existing file can be opened; refuses it when it is not an SQLite file.
+fn existing_mode(path: &Path) -> Result<OpenMode, StoreError> {
+    check_header(path)?;
+    Ok(if OpenOptions::new().append(true).open(path).is_ok() {
+        OpenMode::ReadWrite
+    } else {
+        OpenMode::ReadOnly
+    })
+}
+
 /// Session settings every connection needs.
 pub(super) fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "foreign_keys", true)?;
     if !conn.is_readonly(rusqlite::MAIN_DB)? {
-        let _mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        enter_wal(conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
     }
     Ok(())
+}
+
+/// Switches the file to WAL. SQLite does not call the busy handler while it switches a file's
+/// journal mode, so two Bearings starting on a new file at once would make one of them fail with
+/// "database is locked" straight away; it waits here as long as the busy timeout would.
+fn enter_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// A non-empty file must start with SQLite's magic before SQLite is allowed near it.
@@ -145,11 +177,15 @@ pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
 /// Reads the file's identity without writing: whose it is, which version, and whether SQLite can
 /// read its schema at all.
 pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    // One read transaction, so the three answers come from one snapshot. Read one by one, a
+    // Bearing starting beside us could commit its first migration in between: we would see no
+    // application id yet but its tables already, and refuse a brand-new database as foreign.
     let read = || -> rusqlite::Result<(i32, i64, i64)> {
-        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let objects: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let tx = conn.unchecked_transaction()?;
+        let app: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        tx.commit()?;
         Ok((app, version, objects))
     };
     let (app, version, objects) = read().map_err(|e| classify(path, e))?;

@@ -10,15 +10,26 @@ use std::time::{Duration, Instant};
 
 pub const FIXED_NOW: &str = "2026-11-23T09:00";
 
-/// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output.
-pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
+/// `bearing --db DB --ignore-config ARGS` with the fixed clock, ready to run or spawn.
+pub fn command(db: &Path, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"));
+    cmd.arg("--db")
         .arg(db)
         .arg("--ignore-config")
         .args(args)
-        .env("BEARING_NOW", FIXED_NOW)
-        .output()
+        .env("BEARING_NOW", FIXED_NOW);
+    cmd
+}
+
+/// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output.
+pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
+    command(db, args).output().unwrap()
+}
+
+/// `PRAGMA integrity_check` of the file at `db`, through a plain SQLite connection.
+pub fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap()
 }
 
@@ -169,6 +180,16 @@ impl Pty {
             "bearing did not exit; the screen shows:\n{}",
             self.contents()
         );
+    }
+
+    /// Whether the terminal is in cooked mode: line editing and echo on, as a shell expects.
+    pub fn is_cooked(&self) -> bool {
+        let fd = self._master.as_raw_fd().expect("pty master fd");
+        // SAFETY: a zeroed termios is a valid out-parameter; tcgetattr only writes into it. On
+        // Linux a pty master reports the settings of its slave, the terminal the program used.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr");
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
     }
 
     /// Whether the terminal is back on the main screen (the alternate screen was left).

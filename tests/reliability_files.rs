@@ -1,0 +1,232 @@
+//! Corrupt, foreign, newer, read-only and unreachable files, and a full disk, through the real
+//! binary: each gets a clear message and a non-zero exit, and the file's bytes are the same
+//! afterwards. (tests/store.rs covers the same refusals through the library.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::{bearing, command, integrity, ok, stderr};
+
+const SECRET: &str = "confidential: Ana is thinking of leaving";
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A healthy database holding Ana, closed cleanly (no -wal or -shm left).
+fn healthy(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    ok(&db, &["person", "add", "--name", "Ana"]);
+    db
+}
+
+/// Runs a write and a read on `db`; both must fail with code 2 and `expected`, never echo the
+/// note's text, and leave the file and its directory exactly as they were.
+fn refused(db: &Path, expected: &str) {
+    let dir = db.parent().unwrap();
+    let (bytes, names) = (std::fs::read(db).unwrap(), names_in(dir));
+    for args in [&["note", "add", "Ana", SECRET][..], &["person", "list"]] {
+        let out = bearing(db, args);
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}: {args:?}: {err}",
+            db.display()
+        );
+        assert!(err.contains(expected), "{}: {err}", db.display());
+        assert!(err.contains("left untouched"), "{err}");
+        assert!(!err.contains(SECRET), "stderr echoed the note: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(std::fs::read(db).unwrap(), bytes, "{}", db.display());
+    assert_eq!(names_in(dir), names, "no file was added beside it");
+}
+
+fn alone(dir: &Path, name: &str) -> PathBuf {
+    let sub = dir.join(name);
+    std::fs::create_dir(&sub).unwrap();
+    sub.join("bearing.db")
+}
+
+#[test]
+fn corrupt_foreign_and_newer_files_are_refused_and_keep_their_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(healthy(dir.path(), "good.db")).unwrap();
+
+    let truncated = alone(dir.path(), "truncated");
+    std::fs::write(&truncated, &good[..3000]).unwrap();
+    refused(&truncated, "damaged");
+
+    let random = alone(dir.path(), "random");
+    let mut rng = fastrand::Rng::with_seed(10);
+    std::fs::write(&random, (0..9000).map(|_| rng.u8(..)).collect::<Vec<u8>>()).unwrap();
+    refused(&random, "not a Bearing database");
+
+    let text = alone(dir.path(), "text");
+    std::fs::write(&text, "# my notes\nnot a database at all\n").unwrap();
+    refused(&text, "not a Bearing database");
+
+    let foreign = alone(dir.path(), "foreign");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE invoices (id INTEGER PRIMARY KEY); PRAGMA journal_mode=DELETE;",
+        )
+        .unwrap();
+    refused(&foreign, "another program");
+
+    let newer = alone(dir.path(), "newer");
+    std::fs::write(&newer, &good).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", bearing::store::LATEST_VERSION + 1)
+        .unwrap();
+    refused(&newer, "newer Bearing");
+}
+
+/// A command that runs `bearing` without the power to write read-only files: as a normal user a
+/// plain chmod is enough; root ignores permissions, so it drops that capability with setpriv.
+fn without_write_override() -> Option<Vec<String>> {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return Some(Vec::new());
+    }
+    let wrap: Vec<String> = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+        .map(String::from)
+        .into();
+    let works = Command::new(&wrap[0])
+        .args(&wrap[1..])
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(wrap)
+}
+
+#[test]
+fn a_read_only_file_is_read_but_never_written() {
+    let Some(wrap) = without_write_override() else {
+        println!("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = healthy(dir.path(), "ro.db");
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o400)).unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+    let run = |args: &[&str]| {
+        let plain = command(&db, args);
+        let mut cmd = match wrap.split_first() {
+            Some((first, rest)) => {
+                let mut c = Command::new(first);
+                c.args(rest).arg(plain.get_program()).args(plain.get_args());
+                c.envs(plain.get_envs().filter_map(|(k, v)| Some((k, v?))));
+                c
+            }
+            None => plain,
+        };
+        cmd.output().unwrap()
+    };
+    let list = run(&["person", "list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(support::stdout(&list).contains("Ana"));
+    let add = run(&["note", "add", "Ana", SECRET]);
+    let err = stderr(&add);
+    assert_eq!(add.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("read-only") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    assert!(!err.contains(SECRET), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}
+
+#[test]
+fn a_missing_directory_is_created_private_and_an_impossible_one_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new").join("deeper").join("b.db");
+    ok(&db, &["person", "add", "--name", "Ana"]);
+    use std::os::unix::fs::PermissionsExt;
+    for d in [db.parent().unwrap(), db.parent().unwrap().parent().unwrap()] {
+        let mode = std::fs::metadata(d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", d.display());
+    }
+    let file = dir.path().join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let out = bearing(
+        &file.join("sub").join("b.db"),
+        &["note", "add", "Ana", SECRET],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("plain-file/sub/b.db") && err.contains("Not a directory"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
+
+/// A small tmpfs mounted for one test, unmounted when dropped.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount() -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then_some(SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+/// Fills the rest of `dir`'s filesystem; returns the filler to delete later.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let filler = dir.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 4096];
+    while f.write_all(&block).is_ok() {}
+    filler
+}
+
+#[test]
+fn a_full_disk_changes_nothing_and_says_so() {
+    let Some(disk) = SmallDisk::mount() else {
+        println!("skipped: cannot mount a small tmpfs here (needs root); see RELIABILITY.md");
+        return;
+    };
+    let db = healthy(disk.0.path(), "full.db");
+    let bytes = std::fs::read(&db).unwrap();
+    let filler = fill(disk.0.path());
+    let big = format!("{SECRET} {}", "y".repeat(60_000));
+    let out = bearing(&db, &["note", "add", "Ana", &big]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("disk") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    assert!(!err.contains(SECRET), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+
+    std::fs::remove_file(filler).unwrap();
+    assert_eq!(integrity(&db), "ok");
+    assert!(!ok(&db, &["search", "confidential"]).contains("Ana"));
+    ok(&db, &["note", "add", "Ana", "room again"]);
+    assert!(ok(&db, &["search", "room"]).contains("Ana"));
+}
