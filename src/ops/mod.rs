@@ -10,6 +10,7 @@ pub mod demo_large;
 mod demo_risks;
 mod error;
 pub mod export;
+pub mod history;
 mod ics;
 mod ics_read;
 pub mod json;

@@ -8,6 +8,8 @@ pub mod calendar;
 mod codec;
 pub mod dump;
 mod error;
+pub mod history;
+mod journal;
 mod migrations;
 pub mod notes;
 pub mod occurrences;
@@ -21,6 +23,7 @@ pub mod topics;
 
 pub use backup::{FileSummary, summarize};
 pub use error::StoreError;
+pub use journal::journaled_tables;
 pub use migrations::LATEST_VERSION;
 pub use open::{APPLICATION_ID, OpenMode};
 
@@ -32,6 +35,10 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     mode: OpenMode,
+    /// Set while writes are journaled for undo: the time stamped on the next entry.
+    journal_at: Option<chrono::NaiveDateTime>,
+    /// The journal's temporary triggers exist on this connection.
+    journal_ready: bool,
 }
 
 impl Store {
@@ -42,6 +49,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             mode,
+            journal_at: None,
+            journal_ready: false,
         })
     }
 
@@ -54,6 +63,8 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             mode: OpenMode::ReadWrite,
+            journal_at: None,
+            journal_ready: false,
         })
     }
 
@@ -70,7 +81,8 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` as one write transaction: either all of it lands or none of it does. `IMMEDIATE` takes
+    /// Runs `f` as one write transaction: either all of it lands or none of it does. When the store
+    /// journals, the same transaction records what changed, for undo. `IMMEDIATE` takes
     /// the write lock up front so two processes never deadlock upgrading a read lock.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
     where
@@ -86,7 +98,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        if self.journal_at.is_some() {
+            journal::begin(&tx)?;
+        }
         let value = f(&tx)?;
+        if let Some(now) = self.journal_at {
+            journal::record(&tx, now)?;
+        }
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

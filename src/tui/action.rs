@@ -109,6 +109,10 @@ actions! {
     Search = "search",
     /// Command palette: find any action by name and run it
     Palette = "palette",
+    /// Undo the last change made here
+    Undo = "undo",
+    /// Redo the change undone last
+    Redo = "redo",
     /// Set the day the plan starts
     StartPlan = "start_plan",
     /// Check in: progress, confidence, a note

@@ -81,6 +81,11 @@ impl Runner {
     }
 
     pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
+        // Every change made here is journaled, stamped with the time of the action, so `u` can
+        // take it back; CLI writes are not (their scripts have no undo key to press).
+        if let Err(e) = self.store.journal(Some(now)) {
+            return failed(&e.into());
+        }
         self.try_run(effect, now).unwrap_or_else(|e| failed(&e))
     }
 
@@ -349,6 +354,8 @@ impl Runner {
                         .collect(),
                 )
             }
+            Effect::Undo => saved(ops::history::undo(store)?, None),
+            Effect::Redo => saved(ops::history::redo(store)?, None),
             Effect::Bell => Msg::Reminded(super::reminder_effects::ring_bell()),
             Effect::RunDetached(argv) => {
                 Msg::Reminded(super::reminder_effects::run_detached(&argv))

@@ -74,6 +74,10 @@ pub enum Msg {
 /// Work for the effect runner: each one is one use-case in `ops`, one transaction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Revert the last change journaled by this session's store.
+    Undo,
+    /// Re-apply the change undone last.
+    Redo,
     LoadPeople,
     AddPerson(PersonInput),
     UpdatePerson(i64, PersonInput),

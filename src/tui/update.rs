@@ -231,6 +231,8 @@ fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::Checkin
         | Action::RollOver
         | Action::ReviewRisk
+        | Action::Undo
+        | Action::Redo
             if model.read_only =>
         {
             model.error("This database is read-only: changes are disabled.");
@@ -240,6 +242,8 @@ fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
             panes::person::capture_form(model);
             Vec::new()
         }
+        Action::Undo => vec![Effect::Undo],
+        Action::Redo => vec![Effect::Redo],
         other => match model.tab {
             Tab::Agenda => panes::agenda::on_action(model, other),
             Tab::People if model.person.view == panes::person::PeopleView::List => {
@@ -503,3 +507,7 @@ mod palette_tests;
 #[cfg(test)]
 #[path = "update_companion_tests.rs"]
 mod companion_tests;
+
+#[cfg(test)]
+#[path = "update_undo_tests.rs"]
+mod undo_tests;

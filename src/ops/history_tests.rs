@@ -1,0 +1,296 @@
+use super::*;
+use crate::domain::one_on_one::{ContextKind, Owner};
+use crate::domain::person::PersonDraft;
+use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
+use crate::domain::risk::{Category, RiskDraft};
+use crate::domain::risk_score::ReviewIntervals;
+use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::ops::people::PersonInput;
+use crate::ops::{calendar, json, one_on_ones, people, plan, risks, rituals};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+
+fn at(d: u32, h: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, d)
+        .unwrap()
+        .and_hms_opt(h, 0, 0)
+        .unwrap()
+}
+
+fn now() -> NaiveDateTime {
+    at(23, 9)
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("bearing.db")).unwrap();
+    (dir, store)
+}
+
+/// The export without the journal itself.
+fn data(store: &Store) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&json::json_export(store).unwrap()).unwrap();
+    v["tables"].as_object_mut().unwrap().remove("change_log");
+    v
+}
+
+fn person(name: &str) -> PersonInput {
+    PersonInput {
+        draft: PersonDraft {
+            name: name.into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    }
+}
+
+fn weekly(name: &str) -> RitualFields {
+    RitualFields {
+        name: name.into(),
+        rrule: Some("FREQ=WEEKLY".into()),
+        dtstart: at(24, 10),
+        duration_min: 30,
+        week_start: Weekday::Mon,
+        person_id: None,
+        attendees: String::new(),
+        agenda: String::new(),
+        prep_min: 0,
+        location: String::new(),
+    }
+}
+
+fn goal(title: &str) -> GoalFields {
+    GoalFields {
+        phase: 30,
+        title: title.into(),
+        description: String::new(),
+        criteria: String::new(),
+        status: GoalStatus::Todo,
+        progress: 0,
+        confidence: Confidence::OnTrack,
+        due: None,
+        person_id: None,
+    }
+}
+
+fn risk(title: &str) -> RiskDraft {
+    RiskDraft {
+        title: title.into(),
+        likelihood: 3,
+        impact: 4,
+        category: Category::Delivery,
+        ..RiskDraft::default()
+    }
+}
+
+/// What every case starts from, written before journaling: Ada, a weekly ritual (id 1), a plan
+/// with a goal (id 1), a risk (id 1) and a note of Ada's (id 1).
+fn seed(store: &mut Store) {
+    let ada = people::add_person(store, person("Ada"), Weekday::Mon, now()).unwrap();
+    rituals::add_ritual(store, weekly("Staff"), now()).unwrap();
+    plan::start_plan(store, at(2, 0).date(), now()).unwrap();
+    plan::add_goal(store, goal("Meet leaders"), now()).unwrap();
+    risks::add_risk(
+        store,
+        risk("Vendor slips"),
+        &ReviewIntervals::default(),
+        now(),
+    )
+    .unwrap();
+    one_on_ones::add_note(store, ada.id, now().date(), "first chat", now()).unwrap();
+}
+
+type Case = (&'static str, fn(&mut Store));
+
+const CASES: &[Case] = &[
+    ("add person", |s| {
+        people::add_person(s, person("Grace"), Weekday::Mon, now()).unwrap();
+    }),
+    ("update person", |s| {
+        let mut p = person("Ada Lovelace");
+        p.draft.role = "Staff engineer".into();
+        people::update_person(s, 1, p, Weekday::Mon, now()).unwrap();
+    }),
+    ("delete person and what cascades", |s| {
+        people::delete_person(s, 1).unwrap();
+    }),
+    ("person context", |s| {
+        one_on_ones::add_context(s, 1, now().date(), ContextKind::Career, "wants to lead").unwrap();
+    }),
+    ("add ritual", |s| {
+        rituals::add_ritual(s, weekly("Ops review"), now()).unwrap();
+    }),
+    ("ritual series split", |s| {
+        let mut f = weekly("Staff");
+        f.duration_min = 45;
+        rituals::update_ritual(
+            s,
+            1,
+            f,
+            Some(at(24, 10) + chrono::Duration::days(14)),
+            now(),
+        )
+        .unwrap();
+    }),
+    ("delete ritual", |s| {
+        rituals::delete_ritual(s, 1).unwrap();
+    }),
+    ("occurrence held", |s| {
+        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Held).unwrap();
+    }),
+    ("occurrence skipped", |s| {
+        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Skipped).unwrap();
+    }),
+    ("occurrence moved", |s| {
+        rituals::move_occurrence(s, 1, at(24, 10), at(25, 15)).unwrap();
+    }),
+    ("add note", |s| {
+        one_on_ones::add_note(s, 1, now().date(), "second chat", now()).unwrap();
+    }),
+    ("update note", |s| {
+        one_on_ones::update_note(s, 1, now().date(), "first chat, edited", now()).unwrap();
+    }),
+    ("delete note", |s| {
+        one_on_ones::delete_note(s, 1).unwrap();
+    }),
+    ("topic", |s| {
+        one_on_ones::add_topic(s, 1, "promotion case", now()).unwrap();
+    }),
+    ("action item", |s| {
+        one_on_ones::add_action(s, Some(1), Owner::Me, "send the doc", None, now()).unwrap();
+    }),
+    ("plan start", |s| {
+        plan::start_plan(s, at(9, 0).date(), now()).unwrap();
+    }),
+    ("add goal", |s| {
+        plan::add_goal(s, goal("Ship the cadence"), now()).unwrap();
+    }),
+    ("goal checkin", |s| {
+        plan::checkin(s, 1, 40, Some(Confidence::AtRisk), "slow", now()).unwrap();
+    }),
+    ("add risk", |s| {
+        risks::add_risk(
+            s,
+            risk("Key person leaves"),
+            &ReviewIntervals::default(),
+            now(),
+        )
+        .unwrap();
+    }),
+    ("risk review", |s| {
+        let review = risks::RiskReview {
+            likelihood: 2,
+            impact: 2,
+            note: "contract signed".into(),
+            next_review: None,
+            accept_expiry: None,
+        };
+        risks::review_risk(s, 1, review, &ReviewIntervals::default(), now()).unwrap();
+    }),
+    ("delete risk", |s| {
+        risks::delete_risk(s, 1).unwrap();
+    }),
+    ("calendar event", |s| {
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@x\r\n\
+                   DTSTART:20261125T100000Z\r\nDTEND:20261125T110000Z\r\nSUMMARY:Board\r\n\
+                   END:VEVENT\r\nEND:VCALENDAR\r\n";
+        calendar::import_ics(s, "work", ics, now(), &chrono::Utc).unwrap();
+    }),
+];
+
+#[test]
+fn every_kind_of_change_undoes_and_redoes_exactly() {
+    for (name, change) in CASES {
+        let (_dir, mut store) = temp_store();
+        seed(&mut store);
+        store.journal(Some(now())).unwrap();
+        let before = data(&store);
+        change(&mut store);
+        let after = data(&store);
+        assert_ne!(before, after, "{name}: the change changed nothing");
+        let undid = undo(&mut store).unwrap();
+        assert!(undid.starts_with("Undid: "), "{name}: {undid}");
+        assert_eq!(data(&store), before, "{name}: undo");
+        let redid = redo(&mut store).unwrap();
+        assert!(redid.starts_with("Redid: "), "{name}: {redid}");
+        assert_eq!(data(&store), after, "{name}: redo");
+        assert_eq!(undo(&mut store).unwrap(), undid, "{name}: undo again");
+        assert_eq!(data(&store), before, "{name}: undo again");
+    }
+}
+
+#[test]
+fn undo_walks_back_and_redo_forward_and_a_new_change_ends_redo() {
+    let (_dir, mut store) = temp_store();
+    store.journal(Some(now())).unwrap();
+    assert_eq!(undo(&mut store).unwrap(), "Nothing to undo.");
+    let empty = data(&store);
+    people::add_person(&mut store, person("Ada"), Weekday::Mon, now()).unwrap();
+    let one = data(&store);
+    people::add_person(&mut store, person("Grace"), Weekday::Mon, now()).unwrap();
+    assert_eq!(undo(&mut store).unwrap(), "Undid: insert person 2.");
+    assert_eq!(undo(&mut store).unwrap(), "Undid: insert person 1.");
+    assert_eq!(data(&store), empty);
+    assert_eq!(undo(&mut store).unwrap(), "Nothing to undo.");
+    assert_eq!(redo(&mut store).unwrap(), "Redid: insert person 1.");
+    assert_eq!(data(&store), one);
+    people::add_person(&mut store, person("Linus"), Weekday::Mon, now()).unwrap();
+    assert_eq!(redo(&mut store).unwrap(), "Nothing to redo.");
+    let log = recent(&store, 10).unwrap();
+    let states: Vec<(String, i64)> = log.iter().map(|c| (describe(c), c.undone)).collect();
+    assert_eq!(
+        states,
+        [
+            ("insert person 2".to_string(), 0),
+            ("insert person 2".to_string(), 2),
+            ("insert person 1".to_string(), 0),
+        ]
+    );
+    assert_eq!(log[0].at, "2026-11-23T09:00:00");
+}
+
+#[test]
+fn undo_refuses_when_another_process_changed_the_rows_since() {
+    let (dir, mut store) = temp_store();
+    seed(&mut store);
+    store.journal(Some(now())).unwrap();
+    let mut p = person("Ada Lovelace");
+    p.draft.role = "Lead".into();
+    people::update_person(&mut store, 1, p, Weekday::Mon, now()).unwrap();
+    let mut other = Store::open(&dir.path().join("bearing.db")).unwrap();
+    people::update_person(&mut other, 1, person("Ada King"), Weekday::Mon, now()).unwrap();
+    let edited = data(&store);
+    let err = undo(&mut store).unwrap_err().to_string();
+    assert!(err.contains("changed since by another process"), "{err}");
+    assert_eq!(data(&store), edited, "a refused undo changes nothing");
+    assert_eq!(recent(&store, 1).unwrap()[0].undone, 0);
+}
+
+#[test]
+fn undoing_a_note_takes_it_out_of_search_and_redo_puts_it_back() {
+    let (_dir, mut store) = temp_store();
+    seed(&mut store);
+    store.journal(Some(now())).unwrap();
+    one_on_ones::add_note(&mut store, 1, now().date(), "zeppelin migration", now()).unwrap();
+    let found = |s: &Store| one_on_ones::search_all(s, "zeppelin", 10).unwrap().len();
+    assert_eq!(found(&store), 1);
+    undo(&mut store).unwrap();
+    assert_eq!(found(&store), 0);
+    redo(&mut store).unwrap();
+    assert_eq!(found(&store), 1);
+}
+
+#[test]
+fn writes_are_not_journaled_unless_asked_and_undo_is_not_journaled() {
+    let (_dir, mut store) = temp_store();
+    seed(&mut store);
+    assert!(recent(&store, 10).unwrap().is_empty());
+    store.journal(Some(now())).unwrap();
+    one_on_ones::add_topic(&mut store, 1, "budget", now()).unwrap();
+    undo(&mut store).unwrap();
+    redo(&mut store).unwrap();
+    assert_eq!(recent(&store, 10).unwrap().len(), 1);
+    store.journal(None).unwrap();
+    one_on_ones::add_topic(&mut store, 1, "hiring", now()).unwrap();
+    assert_eq!(recent(&store, 10).unwrap().len(), 1);
+}
