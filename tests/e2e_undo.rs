@@ -52,4 +52,16 @@ fn u_takes_back_a_new_risk_and_ctrl_r_brings_it_back() {
     tui.wait_for("Nothing to undo.");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
+
+    // The change log doubles as the audit trail.
+    let trail = support::json_array(&db, &["history", "--format", "json"]);
+    assert_eq!(trail.len(), 1, "{trail:?}");
+    assert_eq!(trail[0]["action"], "insert risk");
+    assert_eq!(trail[0]["entity_id"], 1);
+    assert_eq!(trail[0]["undone"], 1);
+    let text = support::ok(&db, &["history"]);
+    assert!(
+        text.contains("insert risk 1  (undone; Ctrl-R redoes it)"),
+        "{text}"
+    );
 }

@@ -99,6 +99,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
     },
+    /// The audit trail: the latest changes made in the cockpit, newest first (what `u` undoes)
+    History {
+        /// How many changes to show
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// The next meeting, for a tmux or shell prompt status line
     Next {
         #[arg(long, value_enum, default_value = "text")]

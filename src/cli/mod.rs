@@ -179,6 +179,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
         Some(Command::Goal(cmd)) => plan::goal(&ctx, cmd),
         Some(Command::Next { format }) => next(&ctx, format),
+        Some(Command::History { limit, format }) => history(&ctx, limit, format),
         Some(Command::Config(cmd)) => config(&cli.config, &cmd),
         Some(Command::Plan(args)) => plan::plan(&ctx, &args),
         Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
@@ -205,6 +206,33 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
                     println!("{} {when}", i.title);
                 }
                 None => println!("no meetings in the next two weeks"),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `bearing history`: who changed what when, as journaled by the cockpit.
+fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), CliError> {
+    let store = ctx.open()?;
+    let changes = crate::ops::history::recent(&store, limit)?;
+    match format {
+        args::ListFormat::Json => output::print_json(&changes),
+        args::ListFormat::Text => {
+            if changes.is_empty() {
+                println!("No changes recorded yet (the cockpit records what you change in it).");
+            }
+            for c in &changes {
+                let state = match c.undone {
+                    0 => "",
+                    1 => "  (undone; Ctrl-R redoes it)",
+                    _ => "  (undone)",
+                };
+                println!(
+                    "{}  {}{state}",
+                    c.at.replace('T', " "),
+                    crate::ops::history::describe(c)
+                );
             }
             Ok(())
         }

@@ -8,7 +8,7 @@ use super::journal::{self, RowImage};
 use super::{OpenMode, Store, StoreError, dump};
 
 /// One journaled change, for the status bar and the audit trail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
     pub id: i64,
     /// When it was made: `YYYY-MM-DDTHH:MM:SS`.
