@@ -162,3 +162,10 @@ fn json_export(bencher: divan::Bencher) {
     let store = Store::open(database()).unwrap();
     bencher.bench_local(|| json::json_export(&store).unwrap());
 }
+
+/// The 1:1s list: every person with last/next 1:1, open actions and queued topics.
+#[divan::bench]
+fn people_list(bencher: divan::Bencher) {
+    let store = Store::open(database()).unwrap();
+    bencher.bench_local(|| bearing::ops::people::list_people(&store, now()).unwrap());
+}
