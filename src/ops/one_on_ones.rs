@@ -390,19 +390,30 @@ fn fuzzy_names(
 ) -> Result<Vec<search::Hit>, OpsError> {
     use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
     use nucleo_matcher::{Config, Matcher, Utf32Str};
-    let typed: Vec<Pattern> = text
+    // A typo rarely hits the first letter: only words starting like the typed word are scored,
+    // which keeps this cheap on thousands of titles.
+    let initial = |w: &str| {
+        w.chars()
+            .next()
+            .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
+    };
+    let typed: Vec<(Option<char>, Pattern)> = text
         .split_whitespace()
         .filter(|w| w.chars().count() >= 2)
-        .map(|w| Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart))
+        .map(|w| {
+            let pattern = Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart);
+            (initial(w), pattern)
+        })
         .collect();
     if typed.is_empty() {
         return Ok(Vec::new());
     }
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
-    let mut best_in_word = |pattern: &Pattern, title: &str| {
+    let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
         title
             .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| initial(word) == *first)
             .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
             .max()
     };

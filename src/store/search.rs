@@ -52,8 +52,11 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, Sto
 /// matching: a few hundred to a few thousand rows, read in one pass.
 pub fn named_titles(conn: &Connection) -> Result<Vec<(String, i64, String)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, ref_id, title FROM search_index \
-         WHERE kind IN ('person', 'ritual', 'goal', 'risk')",
+        // From the tables themselves: scanning the full-text index would read every note too.
+        "SELECT 'person', id, name FROM person \
+         UNION ALL SELECT 'ritual', id, name FROM ritual \
+         UNION ALL SELECT 'goal', id, title FROM goal \
+         UNION ALL SELECT 'risk', id, title FROM risk",
     )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
