@@ -129,17 +129,7 @@ pub fn created_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM action_item WHERE created_at >= ?1 AND created_at < ?2 \
-         ORDER BY created_at, id"
-    ))?;
-    let rows = stmt
-        .query_map(
-            params![codec::day_start(from), codec::day_start(to)],
-            from_row,
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    stamped_between(conn, "created_at", from, to)
 }
 
 /// Actions marked done in `[from, to)`, in the order they were done.
@@ -148,9 +138,19 @@ pub fn done_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    stamped_between(conn, "done_at", from, to)
+}
+
+/// Actions whose time-stamp `column` (one of this file's own names) falls in `[from, to)`.
+fn stamped_between(
+    conn: &Connection,
+    column: &'static str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM action_item WHERE done_at >= ?1 AND done_at < ?2 \
-         ORDER BY done_at, id"
+        "SELECT {COLUMNS} FROM action_item WHERE {column} >= ?1 AND {column} < ?2 \
+         ORDER BY {column}, id"
     ))?;
     let rows = stmt
         .query_map(
