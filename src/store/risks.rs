@@ -1,8 +1,8 @@
 //! Rows of `risk` and `risk_review` <-> `domain::risk::Risk` and its score history.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::{FromSqlError, Type};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::{FromSqlError, Type, Value};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use std::collections::HashMap;
 
 use super::{StoreError, codec};
@@ -125,30 +125,56 @@ fn date_text(d: Option<NaiveDate>) -> Option<String> {
     d.map(codec::date)
 }
 
+/// The stored columns of `f`, in the order `FIELD_COLUMNS` names them (for insert and update alike).
+fn field_values(f: &RiskFields) -> [Value; 14] {
+    [
+        f.title.clone().into(),
+        f.category.as_str().to_string().into(),
+        i64::from(f.score.likelihood).into(),
+        i64::from(f.score.impact).into(),
+        f.owner.clone().into(),
+        f.response.as_str().to_string().into(),
+        f.status.as_str().to_string().into(),
+        f.mitigation.clone().into(),
+        f.trigger.clone().into(),
+        date_text(f.next_review).into(),
+        f.residual.map(|r| i64::from(r.likelihood)).into(),
+        f.residual.map(|r| i64::from(r.impact)).into(),
+        f.accept_reason.clone().into(),
+        date_text(f.accept_expiry).into(),
+    ]
+}
+
+const FIELD_COLUMNS: [&str; 14] = [
+    "title",
+    "category",
+    "likelihood",
+    "impact",
+    "owner",
+    "response",
+    "status",
+    "mitigation",
+    "trigger_text",
+    "next_review",
+    "residual_likelihood",
+    "residual_impact",
+    "accept_reason",
+    "accept_expiry",
+];
+
 pub fn insert(conn: &Connection, f: &RiskFields, now: NaiveDateTime) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO risk (title, category, likelihood, impact, owner, response, status, \
-         mitigation, trigger_text, next_review, residual_likelihood, residual_impact, \
-         accept_reason, accept_expiry, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-    )?
-    .execute(params![
-        f.title,
-        f.category.as_str(),
-        f.score.likelihood,
-        f.score.impact,
-        f.owner,
-        f.response.as_str(),
-        f.status.as_str(),
-        f.mitigation,
-        f.trigger,
-        date_text(f.next_review),
-        f.residual.map(|r| r.likelihood),
-        f.residual.map(|r| r.impact),
-        f.accept_reason,
-        date_text(f.accept_expiry),
-        codec::stamp(now)
-    ])?;
+    // ?1..?14 the fields, ?15 the time stamp.
+    let marks: Vec<String> = (1..=FIELD_COLUMNS.len()).map(|i| format!("?{i}")).collect();
+    conn.prepare_cached(&format!(
+        "INSERT INTO risk ({}, created_at, updated_at) VALUES ({}, ?15, ?15)",
+        FIELD_COLUMNS.join(", "),
+        marks.join(", ")
+    ))?
+    .execute(params_from_iter(
+        field_values(f)
+            .into_iter()
+            .chain([Value::from(codec::stamp(now))]),
+    ))?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -159,31 +185,22 @@ pub fn update(
     f: &RiskFields,
     now: NaiveDateTime,
 ) -> Result<bool, StoreError> {
+    // ?1..?14 the fields, ?15 the time stamp, ?16 the id.
+    let sets: Vec<String> = FIELD_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
     let changed = conn
-        .prepare_cached(
-            "UPDATE risk SET title = ?2, category = ?3, likelihood = ?4, impact = ?5, owner = ?6, \
-             response = ?7, status = ?8, mitigation = ?9, trigger_text = ?10, next_review = ?11, \
-             residual_likelihood = ?12, residual_impact = ?13, accept_reason = ?14, \
-             accept_expiry = ?15, updated_at = ?16 WHERE id = ?1",
-        )?
-        .execute(params![
-            id,
-            f.title,
-            f.category.as_str(),
-            f.score.likelihood,
-            f.score.impact,
-            f.owner,
-            f.response.as_str(),
-            f.status.as_str(),
-            f.mitigation,
-            f.trigger,
-            date_text(f.next_review),
-            f.residual.map(|r| r.likelihood),
-            f.residual.map(|r| r.impact),
-            f.accept_reason,
-            date_text(f.accept_expiry),
-            codec::stamp(now)
-        ])?;
+        .prepare_cached(&format!(
+            "UPDATE risk SET {}, updated_at = ?15 WHERE id = ?16",
+            sets.join(", ")
+        ))?
+        .execute(params_from_iter(
+            field_values(f)
+                .into_iter()
+                .chain([Value::from(codec::stamp(now)), Value::from(id)]),
+        ))?;
     Ok(changed > 0)
 }
 
