@@ -226,7 +226,7 @@ fn only_the_window_is_kept_and_an_unusable_rule_keeps_the_first_instance() {
 
 #[test]
 fn an_absurd_duration_is_cut_to_ten_years_instead_of_overflowing() {
-    // Found by tests/reliability_input.rs: DURATION:P99999999W used to panic.
+    // Found by tests/it/reliability_input.rs: DURATION:P99999999W used to panic.
     let mut e = event(
         "long",
         IcsTime::Utc(at("2026-11-26T09:00")),

@@ -107,7 +107,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
         if dirty {
             guard.terminal.draw(|frame| view(&model, frame))?;
             dirty = false;
-            // Test hook, deliberately undocumented: the pty tests (tests/reliability_terminal.rs)
+            // Test hook, deliberately undocumented: the pty tests (tests/it/reliability_terminal.rs)
             // prove that a panic inside the TUI still restores the terminal.
             if std::env::var_os("BEARING_TEST_PANIC").is_some() {
                 panic!("BEARING_TEST_PANIC is set: a deliberate panic after the first frame");

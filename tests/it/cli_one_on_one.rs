@@ -1,8 +1,7 @@
 //! `bearing topic|action|note add`, `prep` and `search` as scripts drive them, and the rule that
 //! note text never shows up in error messages.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,7 +1,6 @@
 //! `bearing plan`, `plan start`, `goal add` and `goal checkin`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::{fails, ok};
 

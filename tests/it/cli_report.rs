@@ -1,8 +1,7 @@
 //! `bearing report week` and `bearing export --format md`: the weekly digest's JSON and Markdown,
 //! the Markdown document and its sections, and bad input.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use support::{bearing, fails, ok, stderr, stdout};

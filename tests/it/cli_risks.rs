@@ -1,8 +1,7 @@
 //! `bearing risk add|update|list` as scripts drive them: the JSON contract, the score history,
 //! the agenda, and bad input that changes nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use support::{bearing, fails, json_array, ok, stderr};

@@ -1,7 +1,6 @@
 //! Export, import, backup and restore through the real binary, on real files.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;

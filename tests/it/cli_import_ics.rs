@@ -1,7 +1,6 @@
 //! `bearing import-ics`: outside calendars on the agenda, read-only, replaced on re-import.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use serde_json::{Value, json};
 use std::path::Path;

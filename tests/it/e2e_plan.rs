@@ -1,8 +1,7 @@
 //! The plan in a real pseudo-terminal: start it, add a goal, check in twice, restart, and find
 //! the history and its sparkline.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::{Pty, ok};
 

@@ -1,9 +1,8 @@
 //! Names and notes in any script survive the round trip byte for byte: stored exactly as typed,
 //! exported, imported into a new file and exported again identically. (The layout with the same
 //! kinds of text is snapshotted in tests/snapshots.rs: `unicode_*`.)
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::ok;
 

@@ -1,5 +1,5 @@
 //! Test support: a real pseudo-terminal running the real binary, read through a VT100 parser.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code)]
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

@@ -1,8 +1,7 @@
 //! Every kind of config mistake, as a file: the message names the file, the line and what was
 //! expected; exit code 2; and `--ignore-config` still starts on the defaults.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

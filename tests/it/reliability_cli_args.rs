@@ -1,9 +1,8 @@
 //! Hostile command lines: the real binary run with random argument vectors built from its own
 //! commands, flags and awkward values never panics (exit code 101 or "panicked" on stderr).
 //! Seeded; `BEARING_RELIABILITY_ARGV=2000` runs more.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::process::Stdio;
 use std::thread;

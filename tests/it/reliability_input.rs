@@ -4,7 +4,6 @@
 //! `BEARING_RELIABILITY_CASES=20000 cargo test --test reliability_input -- --nocapture`.
 //! (A seeded fastrand generator instead of proptest: no new dependency tree for a few seconds
 //! of CI; the cargo-fuzz targets in fuzz/ do the open-ended search.)
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use bearing::config::Config;
 use bearing::domain::dates::{parse_date, parse_datetime, parse_time};
@@ -262,7 +261,7 @@ const TOML_WORDS: &[&str] = &[
 
 #[test]
 fn config_toml() {
-    let base = include_str!("../assets/config.toml");
+    let base = include_str!("../../assets/config.toml");
     fuzz(
         "config",
         cases(5000),

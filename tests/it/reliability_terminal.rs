@@ -1,9 +1,8 @@
 //! The terminal is always given back: after a panic inside the TUI and after SIGHUP (SIGTERM is
 //! proved in e2e_people.rs), the pty is on the main screen again, in cooked mode, and a panic's
 //! message is there to read.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::Pty;
 

@@ -1,8 +1,7 @@
 //! The path a user walks, in a real pseudo-terminal: start, add a person through the form, quit,
 //! start again, and the person is still there (and in the database).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::Pty;
 

@@ -1,8 +1,7 @@
 //! Undo and redo in a real pseudo-terminal: add a risk, `u` takes it away on screen and in the
 //! file (as the CLI reads it), Ctrl-R brings it back.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::{Pty, json_array};
 

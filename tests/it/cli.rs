@@ -1,7 +1,6 @@
 //! The command-line contract (SPEC.md §2): outputs, exit codes, and nothing changed on errors.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use support::{bearing, stderr, stdout};

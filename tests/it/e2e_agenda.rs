@@ -1,8 +1,7 @@
 //! The agenda and rituals in a real pseudo-terminal: add a meeting through the form, see it on
 //! the agenda, mark it held, and find it all again after a restart.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::Pty;
 

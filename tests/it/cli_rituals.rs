@@ -1,7 +1,6 @@
 //! `bearing ritual`, `agenda` and `init` as scripts drive them.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use support::{fails, json_array, ok};

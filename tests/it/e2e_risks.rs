@@ -1,9 +1,8 @@
 //! The risk register in a real pseudo-terminal: add a risk through the form, review it with a
 //! new score, find the trend and the history again after a restart; pick a heat-map cell and
 //! see the table narrowed to it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::{Pty, ok};
 

@@ -1,9 +1,8 @@
 //! Corrupt, foreign, newer, read-only and unreachable files, and a full disk, through the real
 //! binary: each gets a clear message and a non-zero exit, and the file's bytes are the same
 //! afterwards. (tests/store.rs covers the same refusals through the library.)
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -4,9 +4,8 @@
 //!
 //! The default run makes a handful of kills; the extended mode makes as many as asked:
 //! `BEARING_RELIABILITY_KILLS=200 cargo test --test reliability_crash -- --nocapture`.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Stdio;

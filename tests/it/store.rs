@@ -1,4 +1,3 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Storage on real temporary files: opening, migrating, refusing files that are not ours, and
 //! round-tripping people.
 

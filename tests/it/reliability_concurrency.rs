@@ -2,9 +2,8 @@
 //! TUI's path (library calls through `bearing::ops`, each thread with its own connection) and real
 //! `bearing` processes. No "database is locked" reaches the user and every change lands exactly
 //! once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use bearing::ops::one_on_ones::add_note;
 use bearing::ops::people::resolve_person;

@@ -1,9 +1,8 @@
 //! The 1:1 loop in a real pseudo-terminal: a talking point queued from the CLI while the TUI is
 //! open shows up; the 1:1 is prepared and recorded; after a restart the topic is discussed and
 //! the new action is listed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use support::{Pty, ok};
 

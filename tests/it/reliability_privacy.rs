@@ -1,8 +1,7 @@
 //! 1:1 notes are confidential: everything Bearing creates is private whatever the umask, failing
 //! commands never echo a note, and Bearing never opens a network socket.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;

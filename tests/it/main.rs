@@ -1,0 +1,31 @@
+//! The integration tests, as one binary: the CLI, the TUI in a pseudo-terminal, snapshots,
+//! storage and reliability. One binary links the crate once instead of once per file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+mod cli;
+mod cli_import_ics;
+mod cli_interop;
+mod cli_one_on_one;
+mod cli_plan;
+mod cli_report;
+mod cli_risks;
+mod cli_rituals;
+mod config_fixtures;
+mod e2e_agenda;
+mod e2e_one_on_one;
+mod e2e_people;
+mod e2e_plan;
+mod e2e_risks;
+mod e2e_undo;
+mod reliability_cli_args;
+mod reliability_concurrency;
+mod reliability_crash;
+mod reliability_files;
+mod reliability_input;
+mod reliability_privacy;
+mod reliability_terminal;
+mod reliability_unicode;
+mod snapshots;
+mod store;
