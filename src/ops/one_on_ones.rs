@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use super::people::{PersonOverview, get_person, person_overview};
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{
@@ -219,21 +220,27 @@ pub fn add_context(
     })
 }
 
+/// Saves an edited note. With `opened` (the note the edit form showed) it is refused when the
+/// note changed since; the same date and text write nothing.
 pub fn update_note(
     store: &mut Store,
     id: i64,
     date: NaiveDate,
     text: &str,
+    opened: Option<&Note>,
     now: NaiveDateTime,
-) -> Result<(), OpsError> {
+) -> Result<Edited<()>, OpsError> {
     let body = check_text("note", text)?;
-    let found = store
-        .write(|tx| -> Result<bool, OpsError> { Ok(notes::update(tx, id, date, &body, now)?) })?;
-    if found {
-        Ok(())
-    } else {
-        Err(OpsError::NotFound(format!("no note with id {id}")))
-    }
+    store.write(|tx| -> Result<Edited<()>, OpsError> {
+        let before = notes::get(tx, id)?
+            .ok_or_else(|| OpsError::NotFound(format!("no note with id {id}")))?;
+        ensure_as_opened(|| format!("note {id}"), &before, opened)?;
+        if before.date == date && before.body == body {
+            return Ok(Edited::unchanged(()));
+        }
+        notes::update(tx, id, date, &body, now)?;
+        Ok(Edited::changed(()))
+    })
 }
 
 pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {

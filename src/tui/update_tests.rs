@@ -180,7 +180,7 @@ fn weekly_cadence_builds_a_rule_on_the_chosen_day() {
 fn editing_prefills_and_targets_the_selected_person() {
     let mut m = model();
     let effects = keys(&mut m, "4je\n");
-    let [Effect::UpdatePerson(id, input)] = effects.as_slice() else {
+    let [Effect::UpdatePerson { id, input, .. }] = effects.as_slice() else {
         panic!("expected UpdatePerson, got {effects:?}");
     };
     assert_eq!(*id, 2);
@@ -555,7 +555,7 @@ mod plan {
         let mut store = Store::open_in_memory().unwrap();
         let mut m = model();
         if let Some(start) = start {
-            start_plan(&mut store, start, m.now).unwrap();
+            start_plan(&mut store, start, None, m.now).unwrap();
             let fields = GoalFields {
                 phase: 30,
                 title: "Meet leaders".into(),
@@ -588,7 +588,7 @@ mod plan {
         assert!(matches!(
             m.overlay,
             Some(Overlay::Form {
-                purpose: FormPurpose::StartPlan,
+                purpose: FormPurpose::StartPlan(None),
                 ..
             })
         ));
@@ -607,15 +607,20 @@ mod plan {
             Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
         );
         let effects = keys(&mut m, "35\n");
-        assert_eq!(
-            effects,
-            vec![Effect::Checkin {
+        let [
+            Effect::Checkin {
                 id: 1,
                 progress: 35,
                 confidence: Some(Confidence::OnTrack),
-                note: String::new()
-            }]
-        );
+                note,
+                opened,
+            },
+        ] = effects.as_slice()
+        else {
+            panic!("expected a check-in, got {effects:?}");
+        };
+        assert!(note.is_empty());
+        assert_eq!(opened.progress, 0, "the goal as the form opened it");
         update(
             &mut m,
             Msg::Saved {

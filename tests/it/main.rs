@@ -18,6 +18,7 @@ mod e2e_one_on_one;
 mod e2e_people;
 mod e2e_plan;
 mod e2e_risks;
+mod e2e_stale;
 mod e2e_undo;
 mod reliability_cli_args;
 mod reliability_concurrency;

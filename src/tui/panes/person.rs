@@ -337,7 +337,8 @@ fn delete(model: &mut Model) {
     });
 }
 
-fn edit_note(model: &mut Model, note_id: i64) {
+/// Opens the edit form of note `note_id`, as the person page has it now.
+pub fn edit_note(model: &mut Model, note_id: i64) {
     let Some(note) = model
         .person
         .detail
@@ -358,14 +359,14 @@ fn edit_note(model: &mut Model, note_id: i64) {
                 "today",
             )
             .multiline("text", "Note", &note.body, "private: only on this machine"),
-        FormPurpose::EditNote(note_id),
+        FormPurpose::EditNote(Box::new(note)),
     );
 }
 
 /// Turns a submitted 1:1 form into its effect.
-pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
-    Ok(match purpose {
+    Ok(match *purpose {
         FormPurpose::AddTopic(person) => Effect::AddTopic {
             person,
             text: form.value("text"),
@@ -406,10 +407,11 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
                 .unwrap_or(ContextKind::Context),
             text: form.value("text"),
         },
-        FormPurpose::EditNote(id) => Effect::UpdateNote {
-            id,
+        FormPurpose::EditNote(ref note) => Effect::UpdateNote {
+            id: note.id,
             date: form.date_value("date", today)?.unwrap_or(today),
             text: form.value("text"),
+            opened: note.clone(),
         },
         FormPurpose::Record(person) => {
             let actions = form

@@ -1,0 +1,252 @@
+//! Edit use-cases for people, rituals, single meetings and notes, with a second writer beside
+//! the cockpit (see `edit_tests.rs` for the harness).
+
+use super::tests::{Two, day, now, stale};
+use crate::domain::person::PersonDraft;
+use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::ops::one_on_ones::{add_note, update_note};
+use crate::ops::people::{PersonInput, PersonRecord, add_person, get_person, update_person};
+use crate::ops::rituals::{
+    Slot, add_ritual, get_ritual, move_occurrence, occurrence, save_occurrence, set_status,
+    update_ritual,
+};
+use crate::store::Store;
+use crate::store::notes;
+use chrono::{NaiveDateTime, Weekday};
+
+fn ten(d: u32) -> NaiveDateTime {
+    day(d).and_hms_opt(10, 0, 0).unwrap()
+}
+
+fn with_ada(store: &mut Store) {
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: "Ada".into(),
+            role: "Engineering Manager".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: Some(crate::ops::people::OneOnOnePlan {
+            rrule: "FREQ=WEEKLY;BYDAY=TU".into(),
+            start: ten(24),
+            duration_min: 30,
+        }),
+    };
+    add_person(store, input, Weekday::Mon, now()).unwrap();
+}
+
+/// What the person form sends for `record` when only the draft is edited.
+fn input(record: &PersonRecord) -> PersonInput {
+    PersonInput {
+        draft: PersonDraft::from(&record.person),
+        one_on_one: record
+            .one_on_one
+            .as_ref()
+            .map(|r| crate::ops::people::OneOnOnePlan {
+                rrule: r.fields.rrule.clone().unwrap_or_default(),
+                start: r.fields.dtstart,
+                duration_min: r.fields.duration_min,
+            }),
+    }
+}
+
+#[test]
+fn a_person_edit_is_refused_over_a_newer_person_or_series() {
+    let mut t = Two::new(with_ada);
+    let opened = PersonRecord::from(&get_person(&t.form, 1).unwrap());
+
+    let mark = t.mark();
+    let saved = update_person(
+        &mut t.form,
+        1,
+        input(&opened),
+        Some(&opened),
+        Weekday::Mon,
+        now(),
+    )
+    .unwrap();
+    assert!(!saved.changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    let mut theirs = input(&opened);
+    theirs.draft.role = "Director".into();
+    update_person(&mut t.other, 1, theirs, None, Weekday::Mon, now()).unwrap();
+    let mut mine = input(&opened);
+    mine.draft.team = "Payments".into();
+    let err = update_person(&mut t.form, 1, mine, Some(&opened), Weekday::Mon, now());
+    stale(err.unwrap_err());
+    let fresh = PersonRecord::from(&get_person(&t.form, 1).unwrap());
+    assert_eq!(
+        (fresh.person.role.as_str(), fresh.person.team.as_str()),
+        ("Director", "")
+    );
+
+    let mut mine = input(&fresh);
+    mine.draft.team = "Payments".into();
+    let saved = update_person(&mut t.form, 1, mine, Some(&fresh), Weekday::Mon, now()).unwrap();
+    assert!(saved.changed);
+    assert_eq!(
+        (saved.value.role.as_str(), saved.value.team.as_str()),
+        ("Director", "Payments")
+    );
+}
+
+fn with_staff(store: &mut Store) {
+    let fields = RitualFields {
+        name: "Staff".into(),
+        rrule: Some("FREQ=WEEKLY;BYDAY=TU".into()),
+        dtstart: ten(24),
+        duration_min: 30,
+        week_start: Weekday::Mon,
+        person_id: None,
+        attendees: String::new(),
+        agenda: String::new(),
+        prep_min: 0,
+        location: String::new(),
+    };
+    add_ritual(store, fields, now()).unwrap();
+}
+
+#[test]
+fn a_ritual_edit_is_refused_over_a_newer_series() {
+    let mut t = Two::new(with_staff);
+    let opened = get_ritual(&t.form, 1).unwrap().fields;
+
+    let mark = t.mark();
+    let same = update_ritual(&mut t.form, 1, opened.clone(), None, Some(&opened), now());
+    assert!(!same.unwrap().changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    let mut theirs = opened.clone();
+    theirs.agenda = "incidents".into();
+    update_ritual(&mut t.other, 1, theirs, None, None, now()).unwrap();
+    let mut mine = opened.clone();
+    mine.name = "Staff meeting".into();
+    stale(update_ritual(&mut t.form, 1, mine, None, Some(&opened), now()).unwrap_err());
+    let fresh = get_ritual(&t.form, 1).unwrap().fields;
+    assert_eq!(
+        (fresh.name.as_str(), fresh.agenda.as_str()),
+        ("Staff", "incidents")
+    );
+
+    let mut mine = fresh.clone();
+    mine.name = "Staff meeting".into();
+    let saved = update_ritual(&mut t.form, 1, mine, None, Some(&fresh), now()).unwrap();
+    assert!(saved.changed);
+    assert_eq!(saved.value.fields.agenda, "incidents");
+}
+
+#[test]
+fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
+    let mut t = Two::new(with_staff);
+    let original = ten(24);
+    let opened = occurrence(&t.form, 1, original).unwrap();
+
+    let mark = t.mark();
+    let same = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "",
+        "",
+        OccurrenceStatus::Scheduled,
+        Some(&opened),
+    );
+    assert!(!same.unwrap().changed, "an untouched meeting gets no row");
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    // The CLI marks it held; the notes form opened before must not put it back to scheduled.
+    set_status(&mut t.other, 1, original, OccurrenceStatus::Held, None).unwrap();
+    let err = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "went well",
+        "",
+        OccurrenceStatus::Scheduled,
+        Some(&opened),
+    );
+    stale(err.unwrap_err());
+    let fresh = occurrence(&t.form, 1, original).unwrap();
+    assert_eq!(
+        (fresh.status, fresh.notes.as_str()),
+        (OccurrenceStatus::Held, "")
+    );
+    let saved = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "went well",
+        "",
+        fresh.status,
+        Some(&fresh),
+    )
+    .unwrap();
+    assert!(saved.changed);
+
+    // The move form and the held/skip keys carry the meeting as the agenda showed it.
+    let shown = Slot::of(&occurrence(&t.form, 1, original).unwrap());
+    move_occurrence(&mut t.other, 1, original, ten(25), None).unwrap();
+    stale(move_occurrence(&mut t.form, 1, original, ten(26), Some(&shown)).unwrap_err());
+    stale(
+        set_status(
+            &mut t.form,
+            1,
+            original,
+            OccurrenceStatus::Scheduled,
+            Some(&shown),
+        )
+        .unwrap_err(),
+    );
+    let now_shown = Slot::of(&occurrence(&t.form, 1, original).unwrap());
+    assert_eq!(
+        (now_shown.start, now_shown.status),
+        (ten(25), OccurrenceStatus::Held)
+    );
+    let moved = move_occurrence(&mut t.form, 1, original, ten(26), Some(&now_shown)).unwrap();
+    assert!(moved.changed);
+    assert_eq!(occurrence(&t.form, 1, original).unwrap().notes, "went well");
+}
+
+#[test]
+fn a_note_edit_is_refused_over_a_newer_note_and_never_quotes_it() {
+    let mut t = Two::new(with_ada);
+    add_note(&mut t.form, 1, day(20), "salary band question", now()).unwrap();
+    let opened = notes::get(t.form.conn(), 1).unwrap().unwrap();
+
+    let mark = t.mark();
+    let same = update_note(
+        &mut t.form,
+        1,
+        day(20),
+        "salary band question",
+        Some(&opened),
+        now(),
+    );
+    assert!(!same.unwrap().changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    update_note(
+        &mut t.other,
+        1,
+        day(20),
+        "salary band: raised with HR",
+        None,
+        now(),
+    )
+    .unwrap();
+    let err = update_note(
+        &mut t.form,
+        1,
+        day(21),
+        "salary band question",
+        Some(&opened),
+        now(),
+    )
+    .unwrap_err();
+    assert!(!err.to_string().contains("salary"), "{err}");
+    stale(err);
+    let fresh = notes::get(t.form.conn(), 1).unwrap().unwrap();
+    assert_eq!(fresh.body, "salary band: raised with HR");
+    let saved = update_note(&mut t.form, 1, day(21), &fresh.body, Some(&fresh), now()).unwrap();
+    assert!(saved.changed);
+}
