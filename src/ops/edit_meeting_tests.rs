@@ -1,17 +1,18 @@
-//! Edit use-cases for people, rituals, single meetings and notes, with a second writer beside
-//! the cockpit (see `edit_tests.rs` for the harness).
+//! Edit use-cases for people, rituals, single meetings, notes and recording a 1:1, with a second
+//! writer beside the cockpit (see `edit_tests.rs` for the harness).
 
+use super::OpsError;
 use super::tests::{Two, day, now, stale};
 use crate::domain::person::PersonDraft;
 use crate::domain::ritual::{OccurrenceStatus, RitualFields};
-use crate::ops::one_on_ones::{add_note, update_note};
+use crate::ops::one_on_ones::{Record, add_note, add_topic, delete_topic, record, update_note};
 use crate::ops::people::{PersonInput, PersonRecord, add_person, get_person, update_person};
 use crate::ops::rituals::{
     Slot, add_ritual, get_ritual, move_occurrence, occurrence, save_occurrence, set_status,
     update_ritual,
 };
 use crate::store::Store;
-use crate::store::notes;
+use crate::store::{notes, topics};
 use chrono::{NaiveDateTime, Weekday};
 
 fn ten(d: u32) -> NaiveDateTime {
@@ -249,4 +250,65 @@ fn a_note_edit_is_refused_over_a_newer_note_and_never_quotes_it() {
     assert_eq!(fresh.body, "salary band: raised with HR");
     let saved = update_note(&mut t.form, 1, day(21), &fresh.body, Some(&fresh), now()).unwrap();
     assert!(saved.changed);
+}
+
+#[test]
+fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
+    let mut t = Two::new(with_ada);
+    for text in ["budget", "hiring", "offsite"] {
+        add_topic(&mut t.form, 1, text, now()).unwrap();
+    }
+    // The record form lists the queue; meanwhile another window ticks "hiring", deletes
+    // "offsite" and queues a new topic, which takes the freed id 3.
+    let listed = topics::queued(t.form.conn(), 1).unwrap();
+    crate::ops::one_on_ones::set_topic_discussed(&mut t.other, 2, true, now()).unwrap();
+    delete_topic(&mut t.other, 3).unwrap();
+    let newcomer = add_topic(&mut t.other, 1, "new hire", now()).unwrap();
+    assert_eq!(newcomer.id, 3, "SQLite hands out the deleted id again");
+    let input = Record {
+        date: day(24),
+        note: "good chat".into(),
+        discussed: listed.clone(),
+        actions: Vec::new(),
+    };
+    let done = record(&mut t.form, 1, input, now()).unwrap();
+    assert_eq!((done.discussed, done.gone), (1, 2));
+    let conn = t.form.conn();
+    let linked = |id| {
+        conn.query_row("SELECT note_id FROM topic WHERE id = ?1", [id], |r| {
+            r.get::<_, Option<i64>>(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(linked(1), Some(done.note_id));
+    assert_eq!(linked(2), None, "the other window's mark stays as it was");
+    let new_hire = topics::get(conn, 3).unwrap().unwrap();
+    assert_eq!(
+        new_hire.body, "new hire",
+        "the deleted topic does not come back"
+    );
+    assert_eq!(
+        new_hire.discussed_at, None,
+        "a new topic on a reused id stays queued"
+    );
+
+    // A topic of someone else's is refused, and nothing is saved.
+    let grace = PersonInput {
+        draft: PersonDraft {
+            name: "Grace".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    };
+    add_person(&mut t.form, grace, Weekday::Mon, now()).unwrap();
+    let theirs = add_topic(&mut t.form, 2, "grace's topic", now()).unwrap();
+    let input = Record {
+        date: day(24),
+        note: "wrong person".into(),
+        discussed: vec![theirs],
+        actions: Vec::new(),
+    };
+    let err = record(&mut t.form, 1, input, now()).unwrap_err();
+    assert!(matches!(err, OpsError::Invalid(_)), "{err:?}");
+    assert!(notes::get(t.form.conn(), 2).unwrap().is_none());
 }

@@ -239,7 +239,7 @@ impl Runner {
                 let prep = ops::one_on_ones::prep(store, person, now)?;
                 Msg::RecordReady {
                     person,
-                    topics: prep.topics.into_iter().map(|t| (t.id, t.body)).collect(),
+                    topics: prep.topics,
                 }
             }
             Effect::LoadPlan => Msg::PlanLoaded(Box::new(ops::plan::plan_view(store, now.date())?)),
@@ -352,11 +352,21 @@ impl Runner {
                 saved("Note deleted.".into(), None)
             }
             Effect::Record { person, record } => {
-                let discussed = record.discussed.len();
                 let actions = record.actions.len();
-                ops::one_on_ones::record(store, person, record, now)?;
+                let done = ops::one_on_ones::record(store, person, record, now)?;
+                let gone = match done.gone {
+                    0 => String::new(),
+                    1 => " 1 ticked topic had been marked or deleted elsewhere: left as it is."
+                        .to_string(),
+                    n => format!(
+                        " {n} ticked topics had been marked or deleted elsewhere: left as they are."
+                    ),
+                };
                 saved(
-                    format!("1:1 recorded: {discussed} topics discussed, {actions} actions added."),
+                    format!(
+                        "1:1 recorded: {} topics discussed, {actions} actions added.{gone}",
+                        done.discussed
+                    ),
                     None,
                 )
             }

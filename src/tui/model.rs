@@ -15,7 +15,7 @@ use super::widgets::form::Form;
 use super::widgets::palette::PaletteState;
 use super::widgets::search::SearchState;
 use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::Note;
+use crate::domain::one_on_one::{Note, Topic};
 use crate::domain::plan::Goal;
 use crate::domain::risk::Risk;
 use crate::domain::risk_score::ReviewIntervals;
@@ -100,8 +100,11 @@ pub enum FormPurpose {
     AddNote(i64),
     AddContext(i64),
     EditNote(Box<Note>),
-    /// Recording a 1:1 with this person.
-    Record(i64),
+    /// Recording a 1:1 with `person`; the queued topics as the form listed them.
+    Record {
+        person: i64,
+        topics: Vec<Topic>,
+    },
     /// Setting the plan's first day; the start it had (None: no plan yet).
     StartPlan(Option<NaiveDate>),
     AddGoal,

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::{ContextKind, Note, Owner};
+use crate::domain::one_on_one::{ContextKind, Note, Owner, Topic};
 use crate::domain::plan::{Confidence, GoalFields};
 use crate::domain::risk::{Risk, RiskDraft, RiskFields};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
@@ -41,7 +41,7 @@ pub enum Msg {
     /// A person's queued topics, to open the record form.
     RecordReady {
         person: i64,
-        topics: Vec<(i64, String)>,
+        topics: Vec<Topic>,
     },
     SearchResults {
         query: String,

@@ -86,7 +86,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::RecordReady { person, topics } => {
-            panes::person::record_form(model, person, &topics);
+            panes::person::record_form(model, person, topics);
             Vec::new()
         }
         Msg::Edited(result) => {
@@ -472,7 +472,9 @@ fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submi
         | FormPurpose::AddNote(_)
         | FormPurpose::AddContext(_)
         | FormPurpose::EditNote(_)
-        | FormPurpose::Record(_) => Submitted::Effect(panes::person::submit(form, purpose, model)?),
+        | FormPurpose::Record { .. } => {
+            Submitted::Effect(panes::person::submit(form, purpose, model)?)
+        }
         FormPurpose::StartPlan(_)
         | FormPurpose::AddGoal
         | FormPurpose::EditGoal(_)

@@ -12,6 +12,7 @@ use crate::tui::effects::{NO_CHANGES, Runner};
 use crate::tui::model::StatusKind;
 use crate::tui::panes::reopen::{GONE, RELOADED};
 use crate::tui::run::{initial_model, settle};
+use crate::tui::widgets::form::FieldKind;
 use crossterm::event::KeyModifiers;
 
 fn ctrl(c: char) -> Msg {
@@ -314,4 +315,43 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
         assert!(count(kind) > 0, "no {kind} form was tried");
         eprintln!("  {kind}: {}", count(kind));
     }
+}
+
+#[test]
+fn recording_says_how_many_ticked_topics_had_gone_elsewhere() {
+    let (mut m, mut runner) = demo();
+    let person = m
+        .people
+        .rows
+        .iter()
+        .find(|p| p.stats.topics >= 2)
+        .map(|p| p.person.id)
+        .expect("a demo person with two queued topics");
+    let effects = panes::person::start_record(&mut m, person);
+    settle(&mut m, &mut runner, effects);
+    let boxes = form(&m)
+        .0
+        .fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::Check)
+        .count();
+    keys(&mut m, "\tWe talked.");
+    for _ in 0..boxes {
+        keys(&mut m, "\t ");
+    }
+    let ids = form(&m).0.checked_ids();
+    assert_eq!(ids.len(), boxes);
+    // Another window deletes the first queued topic while the form is open.
+    crate::ops::one_on_ones::delete_topic(&mut runner.store, ids[0]).unwrap();
+    let effects = update(&mut m, ctrl('s'));
+    settle(&mut m, &mut runner, effects);
+    let status = m.status.clone().unwrap().text;
+    assert!(
+        status.starts_with(&format!("1:1 recorded: {} topics discussed", ids.len() - 1)),
+        "{status}"
+    );
+    assert!(
+        status.contains("1 ticked topic had been marked or deleted elsewhere: left as it is."),
+        "{status}"
+    );
 }

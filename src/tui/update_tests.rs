@@ -317,7 +317,8 @@ mod one_on_ones {
         };
         assert_eq!(*person, 1);
         assert_eq!(record.note, "We talked.");
-        assert_eq!(record.discussed, vec![2]);
+        let ticked: Vec<i64> = record.discussed.iter().map(|t| t.id).collect();
+        assert_eq!(ticked, vec![2]);
         assert_eq!(record.actions.len(), 1);
         assert_eq!(record.actions[0].owner, Owner::Them);
         assert_eq!(record.actions[0].due, NaiveDate::from_ymd_opt(2026, 11, 27));
