@@ -363,6 +363,16 @@ fn risk_form_edit() {
 }
 
 #[test]
+fn risk_form_refused_as_changed_elsewhere() {
+    let mut m = model(true);
+    press(&mut m, "5e");
+    // What the runner answers when another writer saved the risk since the form opened.
+    let effects = update(&mut m.model, Msg::Stale);
+    settle(&mut m.model, &mut m.runner, effects);
+    snapshot_sizes!("risk_form_stale", m);
+}
+
+#[test]
 fn risks_empty() {
     let mut m = model(false);
     press(&mut m, "5");
