@@ -26,6 +26,7 @@ mod reliability_crash;
 mod reliability_files;
 mod reliability_input;
 mod reliability_privacy;
+mod reliability_stale;
 mod reliability_terminal;
 mod reliability_unicode;
 mod snapshots;
