@@ -45,17 +45,10 @@ fn wait_for_field(tui: &Pty, label: &str, value: &str) {
     );
 }
 
-/// The rows of the audit trail: what the cockpit wrote.
-fn trail(db: &std::path::Path) -> usize {
-    json_array(db, &["history", "--format", "json"]).len()
-}
-
-#[test]
-fn a_stale_risk_form_is_refused_keeps_its_draft_and_reloads() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("bearing.db");
+/// Risk 1, low (2×2), owned by Priya.
+fn add_priyas_risk(db: &std::path::Path) {
     ok(
-        &db,
+        db,
         &[
             "risk",
             "add",
@@ -69,6 +62,18 @@ fn a_stale_risk_form_is_refused_keeps_its_draft_and_reloads() {
             "Priya",
         ],
     );
+}
+
+/// The rows of the audit trail: what the cockpit wrote.
+fn trail(db: &std::path::Path) -> usize {
+    json_array(db, &["history", "--format", "json"]).len()
+}
+
+#[test]
+fn a_stale_risk_form_is_refused_keeps_its_draft_and_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    add_priyas_risk(&db);
     let mut tui = Pty::start(&db, &[], 160, 40);
     tui.wait_for("Week 48");
     tui.send("5");
@@ -230,21 +235,7 @@ fn a_stale_goal_form_is_refused_after_a_cli_checkin_and_reloads() {
 fn a_cli_risk_update_to_the_values_it_has_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bearing.db");
-    ok(
-        &db,
-        &[
-            "risk",
-            "add",
-            "--title",
-            "If CI stays flaky",
-            "--likelihood",
-            "2",
-            "--impact",
-            "2",
-            "--owner",
-            "Priya",
-        ],
-    );
+    add_priyas_risk(&db);
     let stamp = || {
         let conn = rusqlite::Connection::open(&db).unwrap();
         conn.query_row(
