@@ -95,7 +95,7 @@ fn three_years() -> Store {
             } else {
                 OccurrenceStatus::Held
             };
-            set_status(&mut store, r.id, t, status).unwrap();
+            set_status(&mut store, r.id, t, status, None).unwrap();
         }
     }
     store

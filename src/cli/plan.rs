@@ -66,7 +66,7 @@ pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
                 })
                 .transpose()?;
             let mut store = ctx.open()?;
-            let g = plan::checkin(&mut store, id, progress, confidence, &note, ctx.now())
+            let g = plan::checkin(&mut store, id, progress, confidence, &note, None, ctx.now())
                 .map_err(flagged)?;
             println!(
                 "Checked in \"{}\": {}% ({}).",
@@ -83,7 +83,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), CliError> {
     if let Some(PlanCommand::Start { date }) = &args.command {
         let start = ctx.date("DATE", date)?;
         let mut store = ctx.open()?;
-        plan::start_plan(&mut store, start, ctx.now())?;
+        plan::start_plan(&mut store, start, None, ctx.now())?;
         println!("The plan starts on {}.", start.format("%a %Y-%m-%d"));
         return Ok(());
     }

@@ -148,8 +148,53 @@ fn update(ctx: &Context, args: RiskUpdateArgs) -> Result<(), CliError> {
         ));
     }
     let mut store = ctx.open()?;
-    let before = risks::get_risk(&store, args.id)?;
-    let mut draft = RiskDraft::from(&before.fields);
+    let note = args.note.as_deref().unwrap_or("");
+    // The flags apply to the risk as it is when written: read, apply, and write only if nobody
+    // saved in between (a cockpit's edit must not be overwritten with what was read before it),
+    // else read again.
+    let mut attempts = 0;
+    let (before, saved) = loop {
+        let before = risks::get_risk(&store, args.id)?;
+        let draft = with_flags(ctx, &before, &args)?;
+        match risks::update_risk(
+            &mut store,
+            args.id,
+            draft,
+            note,
+            Some(&before.fields),
+            &ctx.config.risk_review_days,
+            ctx.now(),
+        ) {
+            Err(OpsError::Stale(_)) if attempts < 3 => attempts += 1,
+            result => break (before, result.map_err(flagged)?),
+        }
+    };
+    let r = &saved.value.risk;
+    if !saved.changed {
+        println!(
+            "Risk {} already has these values: nothing changed ({}).",
+            r.id,
+            summary(r)
+        );
+        return Ok(());
+    }
+    let change = if r.fields.score == before.fields.score {
+        String::new()
+    } else {
+        format!(
+            " (was {}, {})",
+            before.fields.score.value(),
+            r.trend().as_str()
+        )
+    };
+    println!("Updated risk {}: {}{change}.", r.id, summary(r));
+    warn(&saved.value);
+    Ok(())
+}
+
+/// The risk's values with the flags given applied.
+fn with_flags(ctx: &Context, risk: &Risk, args: &RiskUpdateArgs) -> Result<RiskDraft, CliError> {
+    let mut draft = RiskDraft::from(&risk.fields);
     if let Some(t) = &args.title {
         draft.title.clone_from(t);
     }
@@ -163,29 +208,7 @@ fn update(ctx: &Context, args: RiskUpdateArgs) -> Result<(), CliError> {
         draft.status = RiskStatus::parse(s).map_err(invalid)?;
     }
     apply(ctx, &mut draft, &args.details)?;
-    let note = args.note.as_deref().unwrap_or("");
-    let saved = risks::update_risk(
-        &mut store,
-        args.id,
-        draft,
-        note,
-        &ctx.config.risk_review_days,
-        ctx.now(),
-    )
-    .map_err(flagged)?;
-    let r = &saved.risk;
-    let change = if r.fields.score == before.fields.score {
-        String::new()
-    } else {
-        format!(
-            " (was {}, {})",
-            before.fields.score.value(),
-            r.trend().as_str()
-        )
-    };
-    println!("Updated risk {}: {}{change}.", r.id, summary(r));
-    warn(&saved);
-    Ok(())
+    Ok(draft)
 }
 
 fn list(ctx: &Context, format: ListFormat, sort: RiskSortArg) -> Result<(), CliError> {

@@ -19,7 +19,9 @@ pub fn run(ctx: &Context, cmd: RitualCommand) -> Result<(), CliError> {
             let to = ctx.date_time("--to", &to)?;
             let mut store = ctx.open()?;
             let original = rituals::occurrence_on(&store, id, day).map_err(flagged)?;
-            let r = rituals::move_occurrence(&mut store, id, original, to).map_err(flagged)?;
+            let r = rituals::move_occurrence(&mut store, id, original, to, None)
+                .map_err(flagged)?
+                .value;
             println!(
                 "Moved \"{}\" of {} to {}.",
                 r.fields.name,
@@ -124,7 +126,9 @@ fn status(ctx: &Context, id: i64, date: &str, status: OccurrenceStatus) -> Resul
     let day = ctx.date("DATE", date)?;
     let mut store = ctx.open()?;
     let original = rituals::occurrence_on(&store, id, day).map_err(flagged)?;
-    let r = rituals::set_status(&mut store, id, original, status).map_err(flagged)?;
+    let r = rituals::set_status(&mut store, id, original, status, None)
+        .map_err(flagged)?
+        .value;
     let verb = if status == OccurrenceStatus::Skipped {
         "Skipped"
     } else {

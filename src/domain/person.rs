@@ -144,6 +144,20 @@ impl PersonDraft {
     }
 }
 
+impl From<&Person> for PersonFields {
+    fn from(p: &Person) -> Self {
+        PersonFields {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            team: p.team.clone(),
+            relation: p.relation,
+            career_goals: p.career_goals.clone(),
+            context: p.context.clone(),
+            prompts: p.prompts.clone(),
+        }
+    }
+}
+
 impl From<&Person> for PersonDraft {
     fn from(p: &Person) -> Self {
         PersonDraft {

@@ -137,7 +137,7 @@ pub fn load_demo(
     }
     let history_start = weeks_back(now.date(), Weekday::Mon, 12);
     // The director is on day 47 of their plan.
-    start_plan(store, now.date() - Duration::days(46), now)?;
+    start_plan(store, now.date() - Duration::days(46), None, now)?;
     init_director(store, history_start, week_start, now)?;
     add_plan_progress(store, now)?;
     let rituals = add_history(store, now)?;
@@ -232,6 +232,7 @@ fn add_plan_progress(store: &mut Store, now: NaiveDateTime) -> Result<(), OpsErr
                 *pct,
                 Some(confidence),
                 "",
+                None,
                 now - Duration::days(*days_ago),
             )?;
         }
@@ -264,7 +265,7 @@ fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError>
             past.len()
         };
         for t in past.iter().take(keep) {
-            set_status(store, r.id, *t, OccurrenceStatus::Held)?;
+            set_status(store, r.id, *t, OccurrenceStatus::Held, None)?;
         }
     }
     let find = |name: &str| all.iter().find(|r| r.fields.name == name);
@@ -272,7 +273,7 @@ fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError>
     if let Some(r) = find("Incident and reliability review") {
         let rec = Recurrence::of(&r.fields).map_err(|e| Invalid::new(e.to_string()))?;
         if let Some(t) = rec.next_after(now) {
-            set_status(store, r.id, t, OccurrenceStatus::Skipped)?;
+            set_status(store, r.id, t, OccurrenceStatus::Skipped, None)?;
         }
     }
     if let Some(r) = find("Delivery review") {
@@ -280,7 +281,7 @@ fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsError>
         if let Some(t) = rec.next_after(now) {
             let friday = week_floor(t.date(), Weekday::Mon) + Duration::days(4);
             let to = friday.and_hms_opt(15, 30, 0).unwrap_or(t);
-            move_occurrence(store, r.id, t, to)?;
+            move_occurrence(store, r.id, t, to, None)?;
         }
     }
     let offsite = RitualFields {

@@ -14,6 +14,9 @@ pub enum OpsError {
         query: String,
         candidates: Vec<String>,
     },
+    /// Another writer (the CLI, another window) changed the row since the form opened it, so
+    /// saving would overwrite what they saved. Names the row ("risk 3"), never its text.
+    Stale(String),
     Store(StoreError),
 }
 
@@ -22,6 +25,8 @@ impl OpsError {
     pub fn exit_code(&self) -> i32 {
         match self {
             OpsError::Store(e) if !e.is_bad_input() => 1,
+            // Nothing wrong with the input: someone else saved first; reading again resolves it.
+            OpsError::Stale(_) => 1,
             _ => 2,
         }
     }
@@ -44,6 +49,10 @@ impl fmt::Display for OpsError {
                 f,
                 "\"{query}\" matches several: {}; be more specific or use the id",
                 candidates.join(", ")
+            ),
+            OpsError::Stale(what) => write!(
+                f,
+                "{what} was changed elsewhere since it was read; nothing was saved: read it again and retry"
             ),
             OpsError::Store(e) => write!(f, "{e}"),
         }

@@ -88,7 +88,7 @@ fn risk(title: &str) -> RiskDraft {
 fn seed(store: &mut Store) {
     let ada = people::add_person(store, person("Ada"), Weekday::Mon, now()).unwrap();
     rituals::add_ritual(store, weekly("Staff"), now()).unwrap();
-    plan::start_plan(store, at(2, 0).date(), now()).unwrap();
+    plan::start_plan(store, at(2, 0).date(), None, now()).unwrap();
     plan::add_goal(store, goal("Meet leaders"), now()).unwrap();
     risks::add_risk(
         store,
@@ -109,7 +109,7 @@ const CASES: &[Case] = &[
     ("update person", |s| {
         let mut p = person("Ada Lovelace");
         p.draft.role = "Staff engineer".into();
-        people::update_person(s, 1, p, Weekday::Mon, now()).unwrap();
+        people::update_person(s, 1, p, None, Weekday::Mon, now()).unwrap();
     }),
     ("delete person and what cascades", |s| {
         people::delete_person(s, 1).unwrap();
@@ -128,6 +128,7 @@ const CASES: &[Case] = &[
             1,
             f,
             Some(at(24, 10) + chrono::Duration::days(14)),
+            None,
             now(),
         )
         .unwrap();
@@ -136,19 +137,19 @@ const CASES: &[Case] = &[
         rituals::delete_ritual(s, 1).unwrap();
     }),
     ("occurrence held", |s| {
-        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Held).unwrap();
+        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Held, None).unwrap();
     }),
     ("occurrence skipped", |s| {
-        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Skipped).unwrap();
+        rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Skipped, None).unwrap();
     }),
     ("occurrence moved", |s| {
-        rituals::move_occurrence(s, 1, at(24, 10), at(25, 15)).unwrap();
+        rituals::move_occurrence(s, 1, at(24, 10), at(25, 15), None).unwrap();
     }),
     ("add note", |s| {
         one_on_ones::add_note(s, 1, now().date(), "second chat", now()).unwrap();
     }),
     ("update note", |s| {
-        one_on_ones::update_note(s, 1, now().date(), "first chat, edited", now()).unwrap();
+        one_on_ones::update_note(s, 1, now().date(), "first chat, edited", None, now()).unwrap();
     }),
     ("delete note", |s| {
         one_on_ones::delete_note(s, 1).unwrap();
@@ -160,13 +161,13 @@ const CASES: &[Case] = &[
         one_on_ones::add_action(s, Some(1), Owner::Me, "send the doc", None, now()).unwrap();
     }),
     ("plan start", |s| {
-        plan::start_plan(s, at(9, 0).date(), now()).unwrap();
+        plan::start_plan(s, at(9, 0).date(), None, now()).unwrap();
     }),
     ("add goal", |s| {
         plan::add_goal(s, goal("Ship the cadence"), now()).unwrap();
     }),
     ("goal checkin", |s| {
-        plan::checkin(s, 1, 40, Some(Confidence::AtRisk), "slow", now()).unwrap();
+        plan::checkin(s, 1, 40, Some(Confidence::AtRisk), "slow", None, now()).unwrap();
     }),
     ("add risk", |s| {
         risks::add_risk(
@@ -185,7 +186,7 @@ const CASES: &[Case] = &[
             next_review: None,
             accept_expiry: None,
         };
-        risks::review_risk(s, 1, review, &ReviewIntervals::default(), now()).unwrap();
+        risks::review_risk(s, 1, review, None, &ReviewIntervals::default(), now()).unwrap();
     }),
     ("delete risk", |s| {
         risks::delete_risk(s, 1).unwrap();
@@ -256,9 +257,9 @@ fn undo_refuses_when_another_process_changed_the_rows_since() {
     store.journal(Some(now())).unwrap();
     let mut p = person("Ada Lovelace");
     p.draft.role = "Lead".into();
-    people::update_person(&mut store, 1, p, Weekday::Mon, now()).unwrap();
+    people::update_person(&mut store, 1, p, None, Weekday::Mon, now()).unwrap();
     let mut other = Store::open(&dir.path().join("bearing.db")).unwrap();
-    people::update_person(&mut other, 1, person("Ada King"), Weekday::Mon, now()).unwrap();
+    people::update_person(&mut other, 1, person("Ada King"), None, Weekday::Mon, now()).unwrap();
     let edited = data(&store);
     let err = undo(&mut store).unwrap_err().to_string();
     assert!(err.contains("changed since by another process"), "{err}");

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod demo;
 pub mod demo_large;
 mod demo_risks;
+pub mod edit;
 mod error;
 pub mod export;
 pub mod history;

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use super::people::{PersonOverview, get_person, person_overview};
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{
@@ -219,21 +220,27 @@ pub fn add_context(
     })
 }
 
+/// Saves an edited note. With `opened` (the note the edit form showed) it is refused when the
+/// note changed since; the same date and text write nothing.
 pub fn update_note(
     store: &mut Store,
     id: i64,
     date: NaiveDate,
     text: &str,
+    opened: Option<&Note>,
     now: NaiveDateTime,
-) -> Result<(), OpsError> {
+) -> Result<Edited<()>, OpsError> {
     let body = check_text("note", text)?;
-    let found = store
-        .write(|tx| -> Result<bool, OpsError> { Ok(notes::update(tx, id, date, &body, now)?) })?;
-    if found {
-        Ok(())
-    } else {
-        Err(OpsError::NotFound(format!("no note with id {id}")))
-    }
+    store.write(|tx| -> Result<Edited<()>, OpsError> {
+        let before = notes::get(tx, id)?
+            .ok_or_else(|| OpsError::NotFound(format!("no note with id {id}")))?;
+        ensure_as_opened(|| format!("note {id}"), &before, opened)?;
+        if before.date == date && before.body == body {
+            return Ok(Edited::unchanged(()));
+        }
+        notes::update(tx, id, date, &body, now)?;
+        Ok(Edited::changed(()))
+    })
 }
 
 pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {
@@ -248,66 +255,84 @@ pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {
 pub struct Record {
     pub date: NaiveDate,
     pub note: String,
-    /// Queued topics that were discussed; the others carry forward.
-    pub discussed: Vec<i64>,
+    /// Queued topics that were discussed, as the form listed them; the others carry forward.
+    pub discussed: Vec<Topic>,
     pub actions: Vec<ActionLine>,
 }
 
+/// What recording a 1:1 did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub note_id: i64,
+    /// Topics ticked and marked discussed in this 1:1.
+    pub discussed: usize,
+    /// Topics ticked that another writer had already marked discussed or deleted since the form
+    /// opened: left as they are.
+    pub gone: usize,
+}
+
 /// Records a 1:1 in one transaction: the dated note, the discussed topics, the new actions, and
-/// the 1:1 meeting of that day (if the person has one) marked held.
+/// the 1:1 meeting of that day (if the person has one) marked held. A ticked topic that was
+/// marked discussed or deleted elsewhere meanwhile (or whose id a new topic took) is left as it
+/// is and counted in `gone`: the record neither fails over it nor brings it back.
 pub fn record(
     store: &mut Store,
     person_id: i64,
     input: Record,
     now: NaiveDateTime,
-) -> Result<i64, OpsError> {
+) -> Result<Recorded, OpsError> {
     let person = get_person(store, person_id)?;
     let body = check_text("note", &input.note)?;
-    let queued: Vec<i64> = topics::queued(store.conn(), person_id)?
-        .iter()
-        .map(|t| t.id)
-        .collect();
-    if let Some(stray) = input.discussed.iter().find(|id| !queued.contains(id)) {
-        return Err(Invalid::new(format!(
-            "talking point {stray} is not in {}'s queue",
-            person.person.name
-        ))
-        .into());
-    }
     let meeting = match &person.one_on_one {
         Some(series) => {
             let rec = Recurrence::of(&series.fields).map_err(|e| Invalid::new(e.to_string()))?;
-            let on_day = rec
-                .between(input.date, input.date + Duration::days(1))
+            rec.between(input.date, input.date + Duration::days(1))
                 .into_iter()
-                .next();
-            match on_day {
-                Some(t) => Some((series.id, t, occurrences::get(store.conn(), series.id, t)?)),
-                None => None,
-            }
+                .next()
+                .map(|t| (series.id, t))
         }
         None => None,
     };
-    store.write(|tx| -> Result<i64, OpsError> {
-        let occurrence_id = match &meeting {
-            Some((ritual_id, original, existing)) => {
-                let mut record = existing.clone().unwrap_or(OccurrenceRecord {
-                    id: 0,
-                    ritual_id: *ritual_id,
-                    original_start: *original,
-                    status: OccurrenceStatus::Held,
-                    moved_to: None,
-                    notes: String::new(),
-                    decisions: String::new(),
-                });
+    store.write(|tx| -> Result<Recorded, OpsError> {
+        let occurrence_id = match meeting {
+            Some((ritual_id, original)) => {
+                let mut record =
+                    occurrences::get(tx, ritual_id, original)?.unwrap_or(OccurrenceRecord {
+                        id: 0,
+                        ritual_id,
+                        original_start: original,
+                        status: OccurrenceStatus::Held,
+                        moved_to: None,
+                        notes: String::new(),
+                        decisions: String::new(),
+                    });
                 record.status = OccurrenceStatus::Held;
                 Some(occurrences::upsert(tx, &record)?)
             }
             None => None,
         };
         let note_id = notes::insert(tx, person_id, occurrence_id, input.date, &body, now)?;
-        for id in &input.discussed {
-            topics::set_discussed(tx, *id, Some(now), Some(note_id))?;
+        let mut recorded = Recorded {
+            note_id,
+            discussed: 0,
+            gone: 0,
+        };
+        for ticked in &input.discussed {
+            if ticked.person_id != person_id {
+                return Err(Invalid::new(format!(
+                    "talking point {} is not one of {}'s",
+                    ticked.id, person.person.name
+                ))
+                .into());
+            }
+            // Still queued and still the same topic (ids of deleted rows are reused).
+            if topics::get(tx, ticked.id)?.as_ref() == Some(ticked) && ticked.discussed_at.is_none()
+            {
+                topics::set_discussed(tx, ticked.id, Some(now), Some(note_id))?;
+                recorded.discussed += 1;
+            } else {
+                recorded.gone += 1;
+            }
         }
         for a in &input.actions {
             actions::insert(
@@ -322,7 +347,7 @@ pub fn record(
                 now,
             )?;
         }
-        Ok(note_id)
+        Ok(recorded)
     })
 }
 

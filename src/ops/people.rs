@@ -4,9 +4,10 @@ use chrono::{NaiveDateTime, NaiveTime, Weekday};
 use serde::Serialize;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
-use crate::domain::person::{Person, PersonDraft};
+use crate::domain::person::{Person, PersonDraft, PersonFields};
 use crate::domain::ritual::{Ritual, RitualFields};
 use crate::schedule::agenda::typical_gap;
 use crate::schedule::recurrence::{Recurrence, describe};
@@ -28,6 +29,33 @@ pub struct OneOnOnePlan {
 pub struct PersonInput {
     pub draft: PersonDraft,
     pub one_on_one: Option<OneOnOnePlan>,
+}
+
+/// What the person form edits: the person and their current 1:1 series, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRecord {
+    pub person: Person,
+    pub one_on_one: Option<Ritual>,
+}
+
+impl From<&PersonOverview> for PersonRecord {
+    fn from(p: &PersonOverview) -> Self {
+        PersonRecord {
+            person: p.person.clone(),
+            one_on_one: p.one_on_one.clone(),
+        }
+    }
+}
+
+/// The person and their current series as they are now (inside the caller's transaction).
+fn person_record(conn: &rusqlite::Connection, id: i64) -> Result<PersonRecord, OpsError> {
+    let person = people::get(conn, id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    // The newest series is the current one: older ones ended when the cadence changed.
+    let one_on_one = rituals::one_on_ones(conn)?
+        .into_iter()
+        .rfind(|r| r.fields.person_id == Some(id));
+    Ok(PersonRecord { person, one_on_one })
 }
 
 /// A person with what the lists show beside them.
@@ -156,12 +184,8 @@ pub fn list_people(store: &Store, now: NaiveDateTime) -> Result<Vec<PersonOvervi
 
 /// One person with their current 1:1 series (no statistics: cheap).
 pub fn get_person(store: &Store, id: i64) -> Result<PersonOverview, OpsError> {
-    let person = people::get(store.conn(), id)?
-        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
-    let series = rituals::one_on_ones(store.conn())?
-        .into_iter()
-        .rfind(|r| r.fields.person_id == Some(id));
-    Ok(PersonOverview::new(person, series))
+    let record = person_record(store.conn(), id)?;
+    Ok(PersonOverview::new(record.person, record.one_on_one))
 }
 
 /// One person as the list shows them, with statistics as of `now`.
@@ -275,23 +299,25 @@ pub fn add_person(
 }
 
 /// Saves edits. A changed 1:1 cadence ends the old series before `now` (keeping its history)
-/// and starts a new one.
+/// and starts a new one. With `opened` (the person and series the edit form showed) it is
+/// refused when either changed since; values equal to the stored ones write nothing.
 pub fn update_person(
     store: &mut Store,
     id: i64,
     input: PersonInput,
+    opened: Option<&PersonRecord>,
     week_start: Weekday,
     now: NaiveDateTime,
-) -> Result<Person, OpsError> {
-    let before = get_person(store, id)?;
+) -> Result<Edited<Person>, OpsError> {
     let fields = input.draft.validate()?;
     check_unique_name(store, &fields.name, Some(id))?;
     let new_series = match &input.one_on_one {
         Some(plan) => Some(one_on_one_fields(plan, id, &fields.name, week_start)?),
         None => None,
     };
-    store.write(|tx| -> Result<(), OpsError> {
-        people::update(tx, id, &fields, now)?;
+    let changed = store.write(|tx| -> Result<bool, OpsError> {
+        let before = person_record(tx, id)?;
+        ensure_as_opened(|| format!("person {id}"), &before, opened)?;
         let old = before.one_on_one.as_ref();
         let same_schedule = match (old, &new_series) {
             (Some(old), Some(new)) => {
@@ -302,16 +328,23 @@ pub fn update_person(
             (None, None) => true,
             _ => false,
         };
+        // The series takes the person's new name; a name of its own stays until then.
+        let renamed = fields.name != before.person.name;
+        if same_schedule && !renamed && PersonFields::from(&before.person) == fields {
+            return Ok(false);
+        }
+        people::update(tx, id, &fields, now)?;
         if same_schedule {
             if let (Some(old), Some(new)) = (old, &new_series)
+                && renamed
                 && old.fields.name != new.name
             {
-                let mut renamed = old.fields.clone();
-                renamed.name = new.name.clone();
-                renamed.attendees = new.attendees.clone();
-                rituals::update(tx, old.id, &renamed, now)?;
+                let mut series = old.fields.clone();
+                series.name = new.name.clone();
+                series.attendees = new.attendees.clone();
+                rituals::update(tx, old.id, &series, now)?;
             }
-            return Ok(());
+            return Ok(true);
         }
         if let Some(old) = old {
             end_series_before(tx, old, now)?;
@@ -319,10 +352,14 @@ pub fn update_person(
         if let Some(new) = &new_series {
             rituals::insert(tx, new, old.map(|o| o.id), now)?;
         }
-        Ok(())
+        Ok(true)
     })?;
-    people::get(store.conn(), id)?
-        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))
+    let person = people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    Ok(Edited {
+        value: person,
+        changed,
+    })
 }
 
 /// Ends a series so that nothing from `now` on is generated, or removes it outright if it had not

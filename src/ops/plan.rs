@@ -5,6 +5,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::plan::{
     Checkin, Confidence, Goal, GoalFields, GoalStatus, PHASES, PlanDay, is_behind, next_phase,
@@ -61,8 +62,8 @@ impl PlanView {
     }
 }
 
-fn need_plan(store: &Store) -> Result<(i64, NaiveDate), OpsError> {
-    plan::get(store.conn())?.ok_or_else(|| {
+fn need_plan(conn: &rusqlite::Connection) -> Result<(i64, NaiveDate), OpsError> {
+    plan::get(conn)?.ok_or_else(|| {
         Invalid::new("no plan yet: start one with `bearing plan start DATE` (or S in the Plan tab)")
             .into()
     })
@@ -156,11 +157,23 @@ fn history_entry(
     }
 }
 
-/// Starts the plan on `start`, or moves its start.
-pub fn start_plan(store: &mut Store, start: NaiveDate, now: NaiveDateTime) -> Result<(), OpsError> {
-    store.write(|tx| -> Result<(), OpsError> {
+/// Starts the plan on `start`, or moves its start. With `opened` (the start the form showed,
+/// `None` for no plan yet) it is refused when the start changed since; the same start again
+/// writes nothing.
+pub fn start_plan(
+    store: &mut Store,
+    start: NaiveDate,
+    opened: Option<&Option<NaiveDate>>,
+    now: NaiveDateTime,
+) -> Result<Edited<()>, OpsError> {
+    store.write(|tx| -> Result<Edited<()>, OpsError> {
+        let current = plan::get(tx)?.map(|(_, start)| start);
+        ensure_as_opened(|| "the plan's start".to_string(), &current, opened)?;
+        if current == Some(start) {
+            return Ok(Edited::unchanged(()));
+        }
         plan::set_start(tx, start, now)?;
-        Ok(())
+        Ok(Edited::changed(()))
     })
 }
 
@@ -169,7 +182,7 @@ pub fn add_goal(
     fields: GoalFields,
     now: NaiveDateTime,
 ) -> Result<Goal, OpsError> {
-    let (plan_id, start) = need_plan(store)?;
+    let (plan_id, start) = need_plan(store.conn())?;
     let fields = fields.check(start)?;
     let id = store.write(|tx| -> Result<i64, OpsError> {
         let id = plan::insert_goal(tx, plan_id, &fields, now)?;
@@ -185,24 +198,35 @@ pub fn add_goal(
 }
 
 pub fn get_goal(store: &Store, id: i64) -> Result<Goal, OpsError> {
-    plan::goal(store.conn(), id)?
+    current(store.conn(), id)
+}
+
+/// The goal as it is now, read inside the caller's transaction.
+fn current(conn: &rusqlite::Connection, id: i64) -> Result<Goal, OpsError> {
+    plan::goal(conn, id)?
         .ok_or_else(|| OpsError::NotFound(format!("no goal with id {id} (see `bearing plan`)")))
 }
 
+/// Saves edits. With `opened` (the fields the edit form showed) it is refused when the goal
+/// changed since; fields equal to the stored ones write nothing.
 pub fn update_goal(
     store: &mut Store,
     id: i64,
     fields: GoalFields,
+    opened: Option<&GoalFields>,
     now: NaiveDateTime,
-) -> Result<Goal, OpsError> {
-    let (_, start) = need_plan(store)?;
-    get_goal(store, id)?;
-    let fields = fields.check(start)?;
-    store.write(|tx| -> Result<(), OpsError> {
+) -> Result<Edited<Goal>, OpsError> {
+    store.write(|tx| -> Result<Edited<Goal>, OpsError> {
+        let (_, start) = need_plan(tx)?;
+        let before = current(tx, id)?;
+        ensure_as_opened(|| format!("goal {id}"), &before.fields, opened)?;
+        let fields = fields.check(start)?;
+        if fields == before.fields {
+            return Ok(Edited::unchanged(before));
+        }
         plan::update_goal(tx, id, &fields, now)?;
-        Ok(())
-    })?;
-    Ok(Goal { id, fields })
+        Ok(Edited::changed(Goal { id, fields }))
+    })
 }
 
 pub fn delete_goal(store: &mut Store, id: i64) -> Result<Goal, OpsError> {
@@ -215,17 +239,17 @@ pub fn delete_goal(store: &mut Store, id: i64) -> Result<Goal, OpsError> {
 }
 
 /// Records progress on a goal: the goal takes the new progress and confidence, and the history
-/// keeps the entry.
+/// keeps the entry. A check-in is an event, so the same progress again is recorded too; with
+/// `opened` (the goal as the check-in form showed it) it is refused when the goal changed since.
 pub fn checkin(
     store: &mut Store,
     id: i64,
     progress: u32,
     confidence: Option<Confidence>,
     note: &str,
+    opened: Option<&GoalFields>,
     now: NaiveDateTime,
 ) -> Result<Goal, OpsError> {
-    let (_, start) = need_plan(store)?;
-    let mut goal = get_goal(store, id)?;
     if progress > 100 {
         return Err(Invalid::field(
             "progress",
@@ -233,45 +257,48 @@ pub fn checkin(
         )
         .into());
     }
-    goal.fields.progress = progress;
-    if let Some(c) = confidence {
-        goal.fields.confidence = c;
-    }
-    if goal.fields.status == GoalStatus::Done && progress < 100 {
-        goal.fields.status = GoalStatus::Doing;
-    }
-    let fields = goal.fields.check(start)?;
-    store.write(|tx| -> Result<(), OpsError> {
+    store.write(|tx| -> Result<Goal, OpsError> {
+        let (_, start) = need_plan(tx)?;
+        let mut goal = current(tx, id)?;
+        ensure_as_opened(|| format!("goal {id}"), &goal.fields, opened)?;
+        goal.fields.progress = progress;
+        if let Some(c) = confidence {
+            goal.fields.confidence = c;
+        }
+        if goal.fields.status == GoalStatus::Done && progress < 100 {
+            goal.fields.status = GoalStatus::Doing;
+        }
+        let fields = goal.fields.check(start)?;
         plan::update_goal(tx, id, &fields, now)?;
         plan::insert_checkin(
             tx,
             &history_entry(id, now, "checkin", &fields, note.trim().to_string()),
         )?;
-        Ok(())
-    })?;
-    Ok(Goal { id, fields })
+        Ok(Goal { id, fields })
+    })
 }
 
 /// Moves an unfinished goal into the next phase; the history records it. Its own due date goes
 /// (it was for the old phase), so it becomes due at the new phase's end.
 pub fn roll_over(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Goal, OpsError> {
-    let (_, start) = need_plan(store)?;
-    let mut goal = get_goal(store, id)?;
-    if !goal.fields.status.is_open() {
-        return Err(Invalid::new(format!(
-            "\"{}\" is {}: only open goals roll over",
-            goal.fields.title,
-            goal.fields.status.as_str()
-        ))
-        .into());
-    }
-    let from = goal.fields.phase;
-    let to = next_phase(from)
-        .ok_or_else(|| Invalid::new("the 12-month phase is the last: nothing to roll over into"))?;
-    goal.fields.phase = to;
-    goal.fields.due = None;
-    let fields = goal.fields.check(start)?;
-    store.write(|tx| -> Result<(), OpsError> {
+    store.write(|tx| -> Result<Goal, OpsError> {
+        let (_, start) = need_plan(tx)?;
+        let mut goal = current(tx, id)?;
+        if !goal.fields.status.is_open() {
+            return Err(Invalid::new(format!(
+                "\"{}\" is {}: only open goals roll over",
+                goal.fields.title,
+                goal.fields.status.as_str()
+            ))
+            .into());
+        }
+        let from = goal.fields.phase;
+        let to = next_phase(from).ok_or_else(|| {
+            Invalid::new("the 12-month phase is the last: nothing to roll over into")
+        })?;
+        goal.fields.phase = to;
+        goal.fields.due = None;
+        let fields = goal.fields.check(start)?;
         plan::update_goal(tx, id, &fields, now)?;
         plan::insert_checkin(
             tx,
@@ -287,9 +314,8 @@ pub fn roll_over(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Goal,
                 ),
             ),
         )?;
-        Ok(())
-    })?;
-    Ok(Goal { id, fields })
+        Ok(Goal { id, fields })
+    })
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ fn goals_need_a_plan_and_checkins_build_a_history() {
     let now = at(2026, 11, 23);
     let err = add_goal(&mut store, fields(30, "Meet leaders"), now).unwrap_err();
     assert!(err.to_string().contains("bearing plan start"), "{err}");
-    start_plan(&mut store, now.date() - Duration::days(46), now).unwrap();
+    start_plan(&mut store, now.date() - Duration::days(46), None, now).unwrap();
     let g = add_goal(&mut store, fields(60, "One operating cadence"), now).unwrap();
     checkin(
         &mut store,
@@ -36,10 +36,11 @@ fn goals_need_a_plan_and_checkins_build_a_history() {
         30,
         Some(Confidence::AtRisk),
         "slow start",
+        None,
         now - Duration::days(7),
     )
     .unwrap();
-    checkin(&mut store, g.id, 55, None, "", now).unwrap();
+    checkin(&mut store, g.id, 55, None, "", None, now).unwrap();
     let view = plan_view(&store, now.date()).unwrap();
     assert_eq!(view.day, Some(PlanDay::Running { day: 47 }));
     let gv = view.goal(g.id).unwrap();
@@ -53,7 +54,7 @@ fn goals_need_a_plan_and_checkins_build_a_history() {
         "kept when not given"
     );
     assert_eq!(gv.goal.fields.status, GoalStatus::Doing);
-    assert!(checkin(&mut store, g.id, 101, None, "", now).is_err());
+    assert!(checkin(&mut store, g.id, 101, None, "", None, now).is_err());
     assert_eq!(
         plan_view(&store, now.date())
             .unwrap()
@@ -70,12 +71,12 @@ fn goals_need_a_plan_and_checkins_build_a_history() {
 fn behind_schedule_and_rollover_of_an_ended_phase() {
     let mut store = Store::open_in_memory().unwrap();
     let now = at(2026, 11, 23);
-    start_plan(&mut store, now.date() - Duration::days(46), now).unwrap();
+    start_plan(&mut store, now.date() - Duration::days(46), None, now).unwrap();
     let late = add_goal(&mut store, fields(30, "Inventory critical systems"), now).unwrap();
     let done = add_goal(&mut store, fields(30, "Meet the SRE lead"), now).unwrap();
-    checkin(&mut store, done.id, 100, None, "", now).unwrap();
+    checkin(&mut store, done.id, 100, None, "", None, now).unwrap();
     let current = add_goal(&mut store, fields(60, "Launch CI fix"), now).unwrap();
-    checkin(&mut store, current.id, 10, None, "", now).unwrap();
+    checkin(&mut store, current.id, 10, None, "", None, now).unwrap();
 
     let view = plan_view(&store, now.date()).unwrap();
     let p30 = &view.phases[0];

@@ -255,6 +255,7 @@ fn the_week_follows_the_configured_week_start() {
         r.id,
         at(d(2026, 11, 22), 9, 0),
         OccurrenceStatus::Skipped,
+        None,
     )
     .unwrap();
     set_status(
@@ -262,6 +263,7 @@ fn the_week_follows_the_configured_week_start() {
         r.id,
         at(d(2026, 11, 23), 9, 0),
         OccurrenceStatus::Held,
+        None,
     )
     .unwrap();
 

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use crate::domain::risk::{Response, Risk, RiskDraft, RiskFields, RiskStatus};
 use crate::domain::risk_score::{ReviewIntervals, RiskScore, ScoreEntry, Trend};
 use crate::store::{Store, risks};
@@ -53,9 +54,7 @@ pub fn list_risks(store: &Store) -> Result<Vec<Risk>, OpsError> {
 }
 
 pub fn get_risk(store: &Store, id: i64) -> Result<Risk, OpsError> {
-    risks::get(store.conn(), id)?.ok_or_else(|| {
-        OpsError::NotFound(format!("no risk with id {id} (see `bearing risk list`)"))
-    })
+    current(store.conn(), id)
 }
 
 fn long_date(d: NaiveDate) -> String {
@@ -136,62 +135,84 @@ pub fn add_risk(
     })
 }
 
-/// Saves edits. A new score, or a note, adds an entry to the history.
+/// The risk as it is now, read inside the caller's transaction.
+fn current(conn: &rusqlite::Connection, id: i64) -> Result<Risk, OpsError> {
+    risks::get(conn, id)?.ok_or_else(|| {
+        OpsError::NotFound(format!("no risk with id {id} (see `bearing risk list`)"))
+    })
+}
+
+/// Saves edits. A new score, or a note, adds an entry to the history. With `opened` (the
+/// fields an edit form showed) the save is refused when the risk changed since; values equal to
+/// the stored ones with no note write nothing.
 pub fn update_risk(
     store: &mut Store,
     id: i64,
     draft: RiskDraft,
     note: &str,
+    opened: Option<&RiskFields>,
     intervals: &ReviewIntervals,
     now: NaiveDateTime,
-) -> Result<SavedRisk, OpsError> {
+) -> Result<Edited<SavedRisk>, OpsError> {
     let today = now.date();
-    let before = get_risk(store, id)?;
     let fields = with_review_date(draft.validate()?, intervals, today);
-    let warnings = past_date_warnings(&fields, Some(&before.fields), today);
-    let rescored = fields.score != before.fields.score;
-    store.write(|tx| -> Result<(), OpsError> {
+    let outcome = store.write(|tx| -> Result<Edited<Vec<String>>, OpsError> {
+        let before = current(tx, id)?;
+        ensure_as_opened(|| format!("risk {id}"), &before.fields, opened)?;
+        if fields == before.fields && note.trim().is_empty() {
+            return Ok(Edited::unchanged(Vec::new()));
+        }
         risks::update(tx, id, &fields, now)?;
-        if rescored || !note.trim().is_empty() {
+        if fields.score != before.fields.score || !note.trim().is_empty() {
             risks::insert_entry(tx, id, &entry(today, fields.score, note))?;
         }
-        Ok(())
+        Ok(Edited::changed(past_date_warnings(
+            &fields,
+            Some(&before.fields),
+            today,
+        )))
     })?;
-    Ok(SavedRisk {
-        risk: get_risk(store, id)?,
-        warnings,
+    Ok(Edited {
+        value: SavedRisk {
+            risk: get_risk(store, id)?,
+            warnings: outcome.value,
+        },
+        changed: outcome.changed,
     })
 }
 
 /// Records a review: the score (confirmed or changed) and the note join the history, and the
-/// next review is set, by default from the band of the score.
+/// next review is set, by default from the band of the score. A review is an event, so
+/// confirming the same score still records it; with `opened` it is refused when the risk
+/// changed since the review form opened.
 pub fn review_risk(
     store: &mut Store,
     id: i64,
     review: RiskReview,
+    opened: Option<&RiskFields>,
     intervals: &ReviewIntervals,
     now: NaiveDateTime,
 ) -> Result<SavedRisk, OpsError> {
     let today = now.date();
-    let before = get_risk(store, id)?;
     let score = RiskScore::new(review.likelihood, review.impact)?;
-    let mut fields = before.fields.clone();
-    fields.score = score;
-    fields.next_review = Some(
-        review
-            .next_review
-            .unwrap_or_else(|| intervals.next_review(score.band(), today)),
-    );
-    if fields.response == Response::Accept
-        && let Some(expiry) = review.accept_expiry
-    {
-        fields.accept_expiry = Some(expiry);
-    }
-    let warnings = past_date_warnings(&fields, Some(&before.fields), today);
-    store.write(|tx| -> Result<(), OpsError> {
+    let warnings = store.write(|tx| -> Result<Vec<String>, OpsError> {
+        let before = current(tx, id)?;
+        ensure_as_opened(|| format!("risk {id}"), &before.fields, opened)?;
+        let mut fields = before.fields.clone();
+        fields.score = score;
+        fields.next_review = Some(
+            review
+                .next_review
+                .unwrap_or_else(|| intervals.next_review(score.band(), today)),
+        );
+        if fields.response == Response::Accept
+            && let Some(expiry) = review.accept_expiry
+        {
+            fields.accept_expiry = Some(expiry);
+        }
         risks::update(tx, id, &fields, now)?;
         risks::insert_entry(tx, id, &entry(today, score, &review.note))?;
-        Ok(())
+        Ok(past_date_warnings(&fields, Some(&before.fields), today))
     })?;
     Ok(SavedRisk {
         risk: get_risk(store, id)?,

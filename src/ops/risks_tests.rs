@@ -84,6 +84,7 @@ fn bad_input_saves_nothing() {
             next_review: None,
             accept_expiry: None,
         },
+        None,
         &intervals(),
         now(),
     )
@@ -107,7 +108,17 @@ fn a_review_date_in_the_past_is_saved_with_a_warning() {
     // Editing something else does not repeat the warning.
     let mut edit = RiskDraft::from(&saved.risk.fields);
     edit.owner = "Aisha".into();
-    let again = update_risk(&mut store, saved.risk.id, edit, "", &intervals(), now()).unwrap();
+    let again = update_risk(
+        &mut store,
+        saved.risk.id,
+        edit,
+        "",
+        None,
+        &intervals(),
+        now(),
+    )
+    .unwrap()
+    .value;
     assert!(again.warnings.is_empty());
 }
 
@@ -121,10 +132,14 @@ fn only_a_new_score_or_a_note_adds_to_the_history_on_edit() {
     let later = now() + chrono::Duration::days(3);
     let mut edit = RiskDraft::from(&get_risk(&store, id).unwrap().fields);
     edit.owner = "Marcus".into();
-    let r = update_risk(&mut store, id, edit.clone(), "", &intervals(), later).unwrap();
+    let r = update_risk(&mut store, id, edit.clone(), "", None, &intervals(), later)
+        .unwrap()
+        .value;
     assert_eq!(r.risk.history.len(), 1);
     edit.likelihood = 4;
-    let r = update_risk(&mut store, id, edit.clone(), "", &intervals(), later).unwrap();
+    let r = update_risk(&mut store, id, edit.clone(), "", None, &intervals(), later)
+        .unwrap()
+        .value;
     assert_eq!(r.risk.history.len(), 2);
     assert_eq!(r.risk.trend(), Trend::Worse);
     assert_eq!(r.risk.history[1].date, d(2026, 11, 26));
@@ -133,10 +148,12 @@ fn only_a_new_score_or_a_note_adds_to_the_history_on_edit() {
         id,
         edit,
         "vendor confirmed",
+        None,
         &intervals(),
         later,
     )
-    .unwrap();
+    .unwrap()
+    .value;
     assert_eq!(r.risk.history.len(), 3);
     assert_eq!(r.risk.history[2].note, "vendor confirmed");
     assert_eq!(r.risk.trend(), Trend::Same);
@@ -160,6 +177,7 @@ fn a_review_always_records_and_sets_the_next_review_from_the_new_band() {
         &mut store,
         id,
         review(4, 3, "second team hit"),
+        None,
         &intervals(),
         now(),
     )
@@ -176,6 +194,7 @@ fn a_review_always_records_and_sets_the_next_review_from_the_new_band() {
         &mut store,
         id,
         review(4, 3, "unchanged"),
+        None,
         &intervals(),
         now(),
     )
@@ -185,12 +204,12 @@ fn a_review_always_records_and_sets_the_next_review_from_the_new_band() {
     assert_eq!(r.trend(), Trend::Same);
     let mut chosen = review(1, 3, "fixed");
     chosen.next_review = Some(d(2027, 1, 4));
-    let r = review_risk(&mut store, id, chosen, &intervals(), now())
+    let r = review_risk(&mut store, id, chosen, None, &intervals(), now())
         .unwrap()
         .risk;
     assert_eq!(r.fields.next_review, Some(d(2027, 1, 4)));
     assert_eq!(r.trend(), Trend::Better);
-    assert!(review_risk(&mut store, id, review(6, 1, ""), &intervals(), now()).is_err());
+    assert!(review_risk(&mut store, id, review(6, 1, ""), None, &intervals(), now()).is_err());
     assert_eq!(get_risk(&store, id).unwrap().history.len(), 4);
 }
 

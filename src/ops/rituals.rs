@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::OpsError;
+use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
 use crate::schedule::recurrence::{Recurrence, describe};
@@ -88,7 +89,12 @@ pub fn add_ritual(
 }
 
 pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
-    rituals::get(store.conn(), id)?.ok_or_else(|| {
+    current(store.conn(), id)
+}
+
+/// The series as it is now, read inside the caller's transaction.
+fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, OpsError> {
+    rituals::get(conn, id)?.ok_or_else(|| {
         OpsError::NotFound(format!(
             "no ritual with id {id} (see `bearing ritual list`)"
         ))
@@ -97,52 +103,59 @@ pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
 
 /// Saves edits to a series. With `from` after the series began and meetings before it, the change
 /// applies from `from` on: the old series ends before it (keeping its history) and a new one
-/// starts; per-occurrence records that still fit the new rule move over to it.
+/// starts; per-occurrence records that still fit the new rule move over to it. With `opened`
+/// (the fields the edit form showed) it is refused when the series changed since; fields equal
+/// to the stored ones write nothing.
 pub fn update_ritual(
     store: &mut Store,
     id: i64,
     fields: RitualFields,
     from: Option<NaiveDateTime>,
+    opened: Option<&RitualFields>,
     now: NaiveDateTime,
-) -> Result<Ritual, OpsError> {
-    let old = get_ritual(store, id)?;
+) -> Result<Edited<Ritual>, OpsError> {
     let fields = check(store, fields)?;
-    let old_rec = recurrence(&old.fields)?;
-    // Only a change of schedule splits the series; a new name or agenda applies to all of it.
-    let schedule_changed = old.fields.rrule != fields.rrule
-        || old.fields.dtstart != fields.dtstart
-        || old.fields.duration_min != fields.duration_min
-        || old.fields.person_id != fields.person_id;
-    let split = from
-        .filter(|f| schedule_changed && *f > old.fields.dtstart)
-        .and_then(|f| old_rec.rule_ending_before(f).map(|rule| (f, rule)));
-    let Some((from, ended_rule)) = split else {
-        store.write(|tx| -> Result<(), OpsError> {
+    let saved = store.write(|tx| -> Result<Option<i64>, OpsError> {
+        let old = current(tx, id)?;
+        ensure_as_opened(|| format!("ritual {id}"), &old.fields, opened)?;
+        if fields == old.fields {
+            return Ok(None);
+        }
+        let old_rec = recurrence(&old.fields)?;
+        // Only a change of schedule splits the series; a new name or agenda applies to all of it.
+        let schedule_changed = old.fields.rrule != fields.rrule
+            || old.fields.dtstart != fields.dtstart
+            || old.fields.duration_min != fields.duration_min
+            || old.fields.person_id != fields.person_id;
+        let split = from
+            .filter(|f| schedule_changed && *f > old.fields.dtstart)
+            .and_then(|f| old_rec.rule_ending_before(f).map(|rule| (f, rule)));
+        let Some((from, ended_rule)) = split else {
             rituals::update(tx, id, &fields, now)?;
-            Ok(())
-        })?;
-        return get_ritual(store, id);
-    };
-    let mut new_fields = fields;
-    if new_fields.dtstart < from {
-        // The new series starts on the first day of the change, at the new time.
-        new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
-    }
-    let new_rec = recurrence(&new_fields)?;
-    let moving: Vec<i64> = occurrences::for_ritual(store.conn(), id)?
-        .into_iter()
-        .filter(|r| r.original_start >= from && new_rec.occurs_at(r.original_start))
-        .map(|r| r.id)
-        .collect();
-    let new_id = store.write(|tx| -> Result<i64, OpsError> {
+            return Ok(Some(id));
+        };
+        let mut new_fields = fields.clone();
+        if new_fields.dtstart < from {
+            // The new series starts on the first day of the change, at the new time.
+            new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
+        }
+        let new_rec = recurrence(&new_fields)?;
+        let moving: Vec<i64> = occurrences::for_ritual(tx, id)?
+            .into_iter()
+            .filter(|r| r.original_start >= from && new_rec.occurs_at(r.original_start))
+            .map(|r| r.id)
+            .collect();
         let mut ended = old.fields.clone();
         ended.rrule = Some(ended_rule);
         rituals::update(tx, id, &ended, now)?;
         let new_id = rituals::insert(tx, &new_fields, Some(id), now)?;
         occurrences::reassign(tx, &moving, new_id)?;
-        Ok(new_id)
+        Ok(Some(new_id))
     })?;
-    get_ritual(store, new_id)
+    Ok(match saved {
+        Some(saved_id) => Edited::changed(get_ritual(store, saved_id)?),
+        None => Edited::unchanged(get_ritual(store, id)?),
+    })
 }
 
 pub fn delete_ritual(store: &mut Store, id: i64) -> Result<Ritual, OpsError> {
@@ -186,8 +199,25 @@ pub fn occurrence_on(store: &Store, id: i64, date: NaiveDate) -> Result<NaiveDat
     .into())
 }
 
+/// Where and whether one meeting happens, as the agenda shows it: what the move form and the
+/// held/skip keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub start: NaiveDateTime,
+    pub status: OccurrenceStatus,
+}
+
+impl Slot {
+    pub fn of(record: &OccurrenceRecord) -> Slot {
+        Slot {
+            start: record.moved_to.unwrap_or(record.original_start),
+            status: record.status,
+        }
+    }
+}
+
 fn record_for(
-    store: &Store,
+    conn: &rusqlite::Connection,
     ritual: &Ritual,
     original: NaiveDateTime,
 ) -> Result<OccurrenceRecord, OpsError> {
@@ -200,7 +230,7 @@ fn record_for(
         .into());
     }
     Ok(
-        occurrences::get(store.conn(), ritual.id, original)?.unwrap_or(OccurrenceRecord {
+        occurrences::get(conn, ritual.id, original)?.unwrap_or(OccurrenceRecord {
             id: 0,
             ritual_id: ritual.id,
             original_start: original,
@@ -212,43 +242,66 @@ fn record_for(
     )
 }
 
-fn save(store: &mut Store, record: &OccurrenceRecord) -> Result<(), OpsError> {
-    store.write(|tx| -> Result<(), OpsError> {
-        occurrences::upsert(tx, record)?;
-        Ok(())
+/// Reads one occurrence inside the write transaction, refuses when `opened` no longer matches
+/// it (as `version` sees it), lets `change` edit it, and stores it unless nothing changed.
+fn edit_occurrence<V: PartialEq>(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    opened: Option<&V>,
+    version: impl Fn(&OccurrenceRecord) -> V,
+    change: impl FnOnce(&mut OccurrenceRecord),
+) -> Result<Edited<Ritual>, OpsError> {
+    store.write(|tx| -> Result<Edited<Ritual>, OpsError> {
+        let ritual = current(tx, id)?;
+        let before = record_for(tx, &ritual, original)?;
+        ensure_as_opened(
+            || format!("the meeting of {}", original.format("%a %-d %b %H:%M")),
+            &version(&before),
+            opened,
+        )?;
+        let mut record = before.clone();
+        change(&mut record);
+        if record == before {
+            return Ok(Edited::unchanged(ritual));
+        }
+        occurrences::upsert(tx, &record)?;
+        Ok(Edited::changed(ritual))
     })
 }
 
-/// Marks one occurrence held, skipped, or back to scheduled.
+/// Marks one occurrence held, skipped, or back to scheduled. With `shown` (the meeting as the
+/// agenda showed it when the key was pressed) it is refused when it changed since.
 pub fn set_status(
     store: &mut Store,
     id: i64,
     original: NaiveDateTime,
     status: OccurrenceStatus,
-) -> Result<Ritual, OpsError> {
-    let ritual = get_ritual(store, id)?;
-    let mut record = record_for(store, &ritual, original)?;
-    record.status = status;
-    save(store, &record)?;
-    Ok(ritual)
+    shown: Option<&Slot>,
+) -> Result<Edited<Ritual>, OpsError> {
+    edit_occurrence(store, id, original, shown, Slot::of, |r| r.status = status)
 }
 
 /// Moves one occurrence to another start; moving it back to its own start clears the move.
+/// With `opened` (the meeting as the move form showed it) it is refused when it changed since.
 pub fn move_occurrence(
     store: &mut Store,
     id: i64,
     original: NaiveDateTime,
     to: NaiveDateTime,
-) -> Result<Ritual, OpsError> {
-    let ritual = get_ritual(store, id)?;
-    let mut record = record_for(store, &ritual, original)?;
-    record.moved_to = (to != original).then_some(to);
-    if record.status == OccurrenceStatus::Skipped {
-        // Moving a skipped meeting means it is happening after all.
-        record.status = OccurrenceStatus::Scheduled;
-    }
-    save(store, &record)?;
-    Ok(ritual)
+    opened: Option<&Slot>,
+) -> Result<Edited<Ritual>, OpsError> {
+    edit_occurrence(store, id, original, opened, Slot::of, |record| {
+        if to == Slot::of(record).start {
+            // Where it already is: not a move (and a skipped meeting stays skipped).
+            return;
+        }
+        record.moved_to = (to != original).then_some(to);
+        if record.status == OccurrenceStatus::Skipped {
+            // Moving a skipped meeting means it is happening after all.
+            record.status = OccurrenceStatus::Scheduled;
+        }
+    })
 }
 
 /// The stored state of one occurrence (a fresh, scheduled one if it was never touched).
@@ -258,10 +311,11 @@ pub fn occurrence(
     original: NaiveDateTime,
 ) -> Result<OccurrenceRecord, OpsError> {
     let ritual = get_ritual(store, id)?;
-    record_for(store, &ritual, original)
+    record_for(store.conn(), &ritual, original)
 }
 
-/// Saves what was said at one occurrence, and whether it was held.
+/// Saves what was said at one occurrence, and whether it was held. With `opened` (the record the
+/// notes form showed) it is refused when the occurrence changed since.
 pub fn save_occurrence(
     store: &mut Store,
     id: i64,
@@ -269,12 +323,11 @@ pub fn save_occurrence(
     notes: &str,
     decisions: &str,
     status: OccurrenceStatus,
-) -> Result<Ritual, OpsError> {
-    let ritual = get_ritual(store, id)?;
-    let mut record = record_for(store, &ritual, original)?;
-    record.notes = notes.trim_end().to_string();
-    record.decisions = decisions.trim_end().to_string();
-    record.status = status;
-    save(store, &record)?;
-    Ok(ritual)
+    opened: Option<&OccurrenceRecord>,
+) -> Result<Edited<Ritual>, OpsError> {
+    edit_occurrence(store, id, original, opened, Clone::clone, |record| {
+        record.notes = notes.trim_end().to_string();
+        record.decisions = decisions.trim_end().to_string();
+        record.status = status;
+    })
 }

@@ -142,7 +142,7 @@ pub fn init_director(
         summary.one_on_ones.push(person.name);
     }
     if plan::get(store.conn())?.is_none() {
-        start_plan(store, start, now)?;
+        start_plan(store, start, None, now)?;
         summary.plan_started = true;
     }
     let titles: Vec<String> = plan::goals(store.conn())?

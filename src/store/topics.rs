@@ -32,6 +32,12 @@ pub fn queued(conn: &Connection, person_id: i64) -> Result<Vec<Topic>, StoreErro
     Ok(rows)
 }
 
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Topic>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM topic WHERE id = ?1"))?;
+    let mut rows = stmt.query_map([id], from_row)?;
+    Ok(rows.next().transpose()?)
+}
+
 /// Discussed topics, most recent first, at most `limit`.
 pub fn discussed(conn: &Connection, person_id: i64, limit: u32) -> Result<Vec<Topic>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(

@@ -7,6 +7,7 @@ use super::msg::{Effect, Msg};
 use crate::config::Config;
 use crate::domain::risk_score::ReviewIntervals;
 use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::edit::Edited;
 use crate::ops::risks::SavedRisk;
 use crate::ops::{self, OpsError};
 use crate::store::Store;
@@ -35,9 +36,12 @@ impl Runner {
 }
 
 fn failed(e: &OpsError) -> Msg {
-    Msg::Failed {
-        message: e.to_string(),
-        field: e.field(),
+    match e {
+        OpsError::Stale(_) => Msg::Stale,
+        _ => Msg::Failed {
+            message: e.to_string(),
+            field: e.field(),
+        },
     }
 }
 
@@ -45,8 +49,25 @@ fn saved(message: String, select: Option<i64>) -> Msg {
     Msg::Saved { message, select }
 }
 
+pub const NO_CHANGES: &str = "No changes to save.";
+
+/// The save's message, or that there was nothing to save (the form's values were stored already).
+fn saved_edit<T>(edited: Edited<T>, message: impl FnOnce(T) -> (String, Option<i64>)) -> Msg {
+    if edited.changed {
+        let (message, select) = message(edited.value);
+        saved(message, select)
+    } else {
+        saved(NO_CHANGES.to_string(), None)
+    }
+}
+
 /// "Added risk 3: 12 high ↑, next review Mon 7 Dec." with any warning after it.
 fn saved_risk(verb: &str, outcome: &SavedRisk) -> Msg {
+    let (message, select) = risk_message(verb, outcome);
+    saved(message, select)
+}
+
+fn risk_message(verb: &str, outcome: &SavedRisk) -> (String, Option<i64>) {
     let r = &outcome.risk;
     let f = &r.fields;
     let review = f
@@ -64,7 +85,7 @@ fn saved_risk(verb: &str, outcome: &SavedRisk) -> Msg {
     if let Some(warning) = outcome.warnings.first() {
         message.push_str(&format!(" Note: {warning}."));
     }
-    saved(message, Some(r.id))
+    (message, Some(r.id))
 }
 
 impl Runner {
@@ -125,10 +146,10 @@ impl Runner {
                 let p = ops::people::add_person(store, input, week_start, now)?;
                 saved(format!("Added {}.", p.name), Some(p.id))
             }
-            Effect::UpdatePerson(id, input) => {
-                let p = ops::people::update_person(store, id, input, week_start, now)?;
-                saved(format!("Saved {}.", p.name), Some(p.id))
-            }
+            Effect::UpdatePerson { id, input, opened } => saved_edit(
+                ops::people::update_person(store, id, input, Some(&opened), week_start, now)?,
+                |p| (format!("Saved {}.", p.name), Some(p.id)),
+            ),
             Effect::DeletePerson(id) => {
                 let p = ops::people::delete_person(store, id)?;
                 saved(format!("Deleted {} and their 1:1 history.", p.name), None)
@@ -141,15 +162,22 @@ impl Runner {
                     Some(r.id),
                 )
             }
-            Effect::UpdateRitual { id, fields, from } => {
-                let r = ops::rituals::update_ritual(store, id, fields, from, now)?;
-                let note = if r.id == id {
-                    ""
-                } else {
-                    " from the chosen date on; earlier meetings keep the old schedule"
-                };
-                saved(format!("Saved \"{}\"{note}.", r.fields.name), Some(r.id))
-            }
+            Effect::UpdateRitual {
+                id,
+                fields,
+                from,
+                opened,
+            } => saved_edit(
+                ops::rituals::update_ritual(store, id, fields, from, Some(&opened), now)?,
+                |r| {
+                    let note = if r.id == id {
+                        ""
+                    } else {
+                        " from the chosen date on; earlier meetings keep the old schedule"
+                    };
+                    (format!("Saved \"{}\"{note}.", r.fields.name), Some(r.id))
+                },
+            ),
             Effect::DeleteRitual(id) => {
                 let r = ops::rituals::delete_ritual(store, id)?;
                 saved(format!("Deleted \"{}\".", r.fields.name), None)
@@ -158,8 +186,10 @@ impl Runner {
                 ritual,
                 original,
                 status,
+                shown,
             } => {
-                let r = ops::rituals::set_status(store, ritual, original, status)?;
+                let r =
+                    ops::rituals::set_status(store, ritual, original, status, Some(&shown))?.value;
                 let when = original.format("%a %-d %b %H:%M");
                 let what = match status {
                     OccurrenceStatus::Held => "held",
@@ -172,29 +202,33 @@ impl Runner {
                 ritual,
                 original,
                 to,
-            } => {
-                let r = ops::rituals::move_occurrence(store, ritual, original, to)?;
-                saved(
-                    format!(
-                        "Moved \"{}\" to {}.",
-                        r.fields.name,
-                        to.format("%a %-d %b %H:%M")
-                    ),
-                    None,
-                )
-            }
+                opened,
+            } => saved_edit(
+                ops::rituals::move_occurrence(store, ritual, original, to, Some(&opened))?,
+                |r| {
+                    let to = to.format("%a %-d %b %H:%M");
+                    (format!("Moved \"{}\" to {to}.", r.fields.name), None)
+                },
+            ),
             Effect::SaveOccurrence {
                 ritual,
                 original,
                 notes,
                 decisions,
                 status,
-            } => {
-                let r = ops::rituals::save_occurrence(
-                    store, ritual, original, &notes, &decisions, status,
-                )?;
-                saved(format!("Saved the notes of \"{}\".", r.fields.name), None)
-            }
+                opened,
+            } => saved_edit(
+                ops::rituals::save_occurrence(
+                    store,
+                    ritual,
+                    original,
+                    &notes,
+                    &decisions,
+                    status,
+                    Some(&opened),
+                )?,
+                |r| (format!("Saved the notes of \"{}\".", r.fields.name), None),
+            ),
             Effect::LoadPersonDetail(id) => {
                 Msg::PersonLoaded(Box::new(ops::one_on_ones::person_detail(store, id, now)?))
             }
@@ -205,25 +239,25 @@ impl Runner {
                 let prep = ops::one_on_ones::prep(store, person, now)?;
                 Msg::RecordReady {
                     person,
-                    topics: prep.topics.into_iter().map(|t| (t.id, t.body)).collect(),
+                    topics: prep.topics,
                 }
             }
             Effect::LoadPlan => Msg::PlanLoaded(Box::new(ops::plan::plan_view(store, now.date())?)),
-            Effect::StartPlan(date) => {
-                ops::plan::start_plan(store, date, now)?;
-                saved(
-                    format!("The plan starts on {}.", date.format("%a %-d %b %Y")),
-                    None,
-                )
-            }
+            Effect::StartPlan { date, opened } => saved_edit(
+                ops::plan::start_plan(store, date, Some(&opened), now)?,
+                |()| {
+                    let day = date.format("%a %-d %b %Y");
+                    (format!("The plan starts on {day}."), None)
+                },
+            ),
             Effect::AddGoal(fields) => {
                 let g = ops::plan::add_goal(store, fields, now)?;
                 saved(format!("Added goal \"{}\".", g.fields.title), None)
             }
-            Effect::UpdateGoal { id, fields } => {
-                let g = ops::plan::update_goal(store, id, fields, now)?;
-                saved(format!("Saved goal \"{}\".", g.fields.title), None)
-            }
+            Effect::UpdateGoal { id, fields, opened } => saved_edit(
+                ops::plan::update_goal(store, id, fields, Some(&opened), now)?,
+                |g| (format!("Saved goal \"{}\".", g.fields.title), None),
+            ),
             Effect::DeleteGoal(id) => {
                 let g = ops::plan::delete_goal(store, id)?;
                 saved(format!("Deleted goal \"{}\".", g.fields.title), None)
@@ -233,8 +267,10 @@ impl Runner {
                 progress,
                 confidence,
                 note,
+                opened,
             } => {
-                let g = ops::plan::checkin(store, id, progress, confidence, &note, now)?;
+                let g =
+                    ops::plan::checkin(store, id, progress, confidence, &note, Some(&opened), now)?;
                 saved(
                     format!("Checked in \"{}\": {}%.", g.fields.title, g.fields.progress),
                     None,
@@ -293,10 +329,15 @@ impl Runner {
                 ops::one_on_ones::add_note(store, person, date, &text, now)?;
                 saved("Note saved.".into(), None)
             }
-            Effect::UpdateNote { id, date, text } => {
-                ops::one_on_ones::update_note(store, id, date, &text, now)?;
-                saved("Note saved.".into(), None)
-            }
+            Effect::UpdateNote {
+                id,
+                date,
+                text,
+                opened,
+            } => saved_edit(
+                ops::one_on_ones::update_note(store, id, date, &text, Some(&opened), now)?,
+                |()| ("Note saved.".into(), None),
+            ),
             Effect::AddContext {
                 person,
                 date,
@@ -311,11 +352,21 @@ impl Runner {
                 saved("Note deleted.".into(), None)
             }
             Effect::Record { person, record } => {
-                let discussed = record.discussed.len();
                 let actions = record.actions.len();
-                ops::one_on_ones::record(store, person, record, now)?;
+                let done = ops::one_on_ones::record(store, person, record, now)?;
+                let gone = match done.gone {
+                    0 => String::new(),
+                    1 => " 1 ticked topic had been marked or deleted elsewhere: left as it is."
+                        .to_string(),
+                    n => format!(
+                        " {n} ticked topics had been marked or deleted elsewhere: left as they are."
+                    ),
+                };
                 saved(
-                    format!("1:1 recorded: {discussed} topics discussed, {actions} actions added."),
+                    format!(
+                        "1:1 recorded: {} topics discussed, {actions} actions added.{gone}",
+                        done.discussed
+                    ),
                     None,
                 )
             }
@@ -335,13 +386,13 @@ impl Runner {
                 "Added",
                 &ops::risks::add_risk(store, draft, &intervals, now)?,
             ),
-            Effect::UpdateRisk { id, draft } => saved_risk(
-                "Saved",
-                &ops::risks::update_risk(store, id, draft, "", &intervals, now)?,
+            Effect::UpdateRisk { id, draft, opened } => saved_edit(
+                ops::risks::update_risk(store, id, draft, "", Some(&opened), &intervals, now)?,
+                |outcome| risk_message("Saved", &outcome),
             ),
-            Effect::ReviewRisk { id, review } => saved_risk(
+            Effect::ReviewRisk { id, review, opened } => saved_risk(
                 "Reviewed",
-                &ops::risks::review_risk(store, id, review, &intervals, now)?,
+                &ops::risks::review_risk(store, id, review, Some(&opened), &intervals, now)?,
             ),
             Effect::LoadUpcoming => {
                 // The longest prep a ritual can have is a day: look that far ahead.

@@ -1,6 +1,6 @@
 //! Everything the screen shows, as plain data. `view` draws it; `update` changes it.
 
-use chrono::{NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 use super::keymap::Keymap;
 use super::msg::Effect;
@@ -14,7 +14,13 @@ use super::theme::Theme;
 use super::widgets::form::Form;
 use super::widgets::palette::PaletteState;
 use super::widgets::search::SearchState;
+use crate::domain::agenda::AgendaItem;
+use crate::domain::one_on_one::{Note, Topic};
+use crate::domain::plan::Goal;
+use crate::domain::risk::Risk;
 use crate::domain::risk_score::ReviewIntervals;
+use crate::domain::ritual::{OccurrenceRecord, Ritual};
+use crate::ops::people::PersonRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -70,22 +76,22 @@ impl Tab {
     }
 }
 
-/// What a form is for, so its values go to the right use-case on submit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a form is for, so its values go to the right use-case on submit. A form that edits an
+/// existing row carries the row as it opened it: the save is refused if the row has changed
+/// since (see `ops::edit`), and Ctrl-L then reopens the form on the row as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
     AddPerson,
-    EditPerson(i64),
+    EditPerson(Box<PersonRecord>),
     AddRitual,
-    EditRitual(i64),
-    /// Notes, decisions and state of one meeting.
+    EditRitual(Box<Ritual>),
+    /// Notes, decisions and state of the meeting `item` shows.
     Occurrence {
-        ritual: i64,
-        original: chrono::NaiveDateTime,
+        item: Box<AgendaItem>,
+        opened: Box<OccurrenceRecord>,
     },
-    MoveOccurrence {
-        ritual: i64,
-        original: chrono::NaiveDateTime,
-    },
+    /// Moving the meeting `item` shows, from where it showed it.
+    MoveOccurrence(Box<AgendaItem>),
     JumpToDate,
     AddTopic(i64),
     /// A talking point for anyone, chosen in the form.
@@ -93,16 +99,20 @@ pub enum FormPurpose {
     AddAction(i64),
     AddNote(i64),
     AddContext(i64),
-    EditNote(i64),
-    /// Recording a 1:1 with this person.
-    Record(i64),
-    StartPlan,
+    EditNote(Box<Note>),
+    /// Recording a 1:1 with `person`; the queued topics as the form listed them.
+    Record {
+        person: i64,
+        topics: Vec<Topic>,
+    },
+    /// Setting the plan's first day; the start it had (None: no plan yet).
+    StartPlan(Option<NaiveDate>),
     AddGoal,
-    EditGoal(i64),
-    Checkin(i64),
+    EditGoal(Box<Goal>),
+    Checkin(Box<Goal>),
     AddRisk,
-    EditRisk(i64),
-    ReviewRisk(i64),
+    EditRisk(Box<Risk>),
+    ReviewRisk(Box<Risk>),
     /// The words the risk table is filtered by.
     FilterRisks,
 }

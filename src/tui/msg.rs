@@ -4,16 +4,16 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::{ContextKind, Owner};
+use crate::domain::one_on_one::{ContextKind, Note, Owner, Topic};
 use crate::domain::plan::{Confidence, GoalFields};
-use crate::domain::risk::{Risk, RiskDraft};
+use crate::domain::risk::{Risk, RiskDraft, RiskFields};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::agenda::Agenda;
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
-use crate::ops::people::{PersonInput, PersonOverview};
+use crate::ops::people::{PersonInput, PersonOverview, PersonRecord};
 use crate::ops::plan::PlanView;
 use crate::ops::risks::RiskReview;
-use crate::ops::rituals::RitualOverview;
+use crate::ops::rituals::{RitualOverview, Slot};
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -41,7 +41,7 @@ pub enum Msg {
     /// A person's queued topics, to open the record form.
     RecordReady {
         person: i64,
-        topics: Vec<(i64, String)>,
+        topics: Vec<Topic>,
     },
     SearchResults {
         query: String,
@@ -69,6 +69,9 @@ pub enum Msg {
         message: String,
         field: Option<&'static str>,
     },
+    /// A save was refused because another writer changed the row since the form opened it (or
+    /// since the screen showed it); nothing was stored.
+    Stale,
 }
 
 /// Work for the effect runner: each one is one use-case in `ops`, one transaction.
@@ -80,7 +83,11 @@ pub enum Effect {
     Redo,
     LoadPeople,
     AddPerson(PersonInput),
-    UpdatePerson(i64, PersonInput),
+    UpdatePerson {
+        id: i64,
+        input: PersonInput,
+        opened: Box<PersonRecord>,
+    },
     DeletePerson(i64),
     LoadAgenda {
         from: NaiveDate,
@@ -94,6 +101,7 @@ pub enum Effect {
         id: i64,
         fields: RitualFields,
         from: Option<NaiveDateTime>,
+        opened: Box<RitualFields>,
     },
     DeleteRitual(i64),
     LoadOccurrence(AgendaItem),
@@ -101,11 +109,14 @@ pub enum Effect {
         ritual: i64,
         original: NaiveDateTime,
         status: OccurrenceStatus,
+        /// The meeting as the agenda showed it when the key was pressed.
+        shown: Slot,
     },
     MoveOccurrence {
         ritual: i64,
         original: NaiveDateTime,
         to: NaiveDateTime,
+        opened: Slot,
     },
     SaveOccurrence {
         ritual: i64,
@@ -113,6 +124,7 @@ pub enum Effect {
         notes: String,
         decisions: String,
         status: OccurrenceStatus,
+        opened: Box<OccurrenceRecord>,
     },
     SetActionDone {
         id: i64,
@@ -147,6 +159,7 @@ pub enum Effect {
         id: i64,
         date: NaiveDate,
         text: String,
+        opened: Box<Note>,
     },
     DeleteNote(i64),
     AddContext {
@@ -161,11 +174,15 @@ pub enum Effect {
     },
     Search(String),
     LoadPlan,
-    StartPlan(NaiveDate),
+    StartPlan {
+        date: NaiveDate,
+        opened: Option<NaiveDate>,
+    },
     AddGoal(GoalFields),
     UpdateGoal {
         id: i64,
         fields: GoalFields,
+        opened: Box<GoalFields>,
     },
     DeleteGoal(i64),
     Checkin {
@@ -173,6 +190,7 @@ pub enum Effect {
         progress: u32,
         confidence: Option<Confidence>,
         note: String,
+        opened: Box<GoalFields>,
     },
     RollOver(i64),
     /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
@@ -182,10 +200,12 @@ pub enum Effect {
     UpdateRisk {
         id: i64,
         draft: RiskDraft,
+        opened: Box<RiskFields>,
     },
     ReviewRisk {
         id: i64,
         review: RiskReview,
+        opened: Box<RiskFields>,
     },
     DeleteRisk(i64),
     /// The meetings reminders may be due for.

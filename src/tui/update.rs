@@ -86,7 +86,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::RecordReady { person, topics } => {
-            panes::person::record_form(model, person, &topics);
+            panes::person::record_form(model, person, topics);
             Vec::new()
         }
         Msg::Edited(result) => {
@@ -122,8 +122,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::OccurrenceLoaded { item, record } => {
-            let Some(original) = item.occurrence else {
+            if item.occurrence.is_none() {
                 return Vec::new();
+            }
+            let focus = match &model.overlay {
+                // Reloaded after a refusal: the cursor stays where it was.
+                Some(Overlay::Form {
+                    form,
+                    purpose: FormPurpose::Occurrence { .. },
+                }) => form.focus,
+                _ => 0,
             };
             let statuses = vec!["scheduled".to_string(), "held".into(), "skipped".into()];
             // A meeting being written up has happened: default to held once it has started.
@@ -143,11 +151,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     &record.decisions,
                     "what was decided, one per line",
                 );
+            let mut form = Box::new(form);
+            form.focus = focus.min(form.fields.len().saturating_sub(1));
             model.overlay = Some(Overlay::Form {
-                form: Box::new(form),
+                form,
                 purpose: FormPurpose::Occurrence {
-                    ritual: item.id,
-                    original,
+                    item: Box::new(item),
+                    opened: Box::new(record),
                 },
             });
             Vec::new()
@@ -173,6 +183,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 model.error(message);
             }
             Vec::new()
+        }
+        Msg::Stale => {
+            // The form and its draft stay; the panes load what the other writer saved, so
+            // Ctrl-L can refill the form from them.
+            if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
+                form.offer_reload(STALE_FORM);
+            } else {
+                model.error(STALE_KEY);
+            }
+            reload_all(model)
         }
     }
 }
@@ -377,7 +397,8 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 model.overlay = Some(Overlay::Form { form, purpose });
                 vec![Effect::EditInEditor(text)]
             }
-            FormOutcome::Submit => match submit(&form, purpose, model) {
+            FormOutcome::Reload => panes::reopen::reopen(model, *form, purpose),
+            FormOutcome::Submit => match submit(&form, &purpose, model) {
                 Ok(Submitted::Effect(effect)) => {
                     // The form stays open until the store confirms, so a refusal can be shown
                     // next to the field at fault.
@@ -395,6 +416,12 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Shown in a form whose save was refused because the row changed elsewhere.
+pub const STALE_FORM: &str = "Changed elsewhere since you opened it: nothing was saved.";
+/// Shown when a key acted on something that had changed elsewhere since it was drawn.
+pub const STALE_KEY: &str =
+    "Changed elsewhere since it was shown: nothing was changed. The screen now shows it as it is.";
+
 /// What a submitted form leads to: a save the store must confirm, or a change already made to
 /// the model (with any loads it needs).
 enum Submitted {
@@ -402,7 +429,7 @@ enum Submitted {
     Done(Vec<Effect>),
 }
 
-fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submitted, Invalid> {
+fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submitted, Invalid> {
     let today = model.today();
     Ok(match purpose {
         FormPurpose::AddPerson | FormPurpose::EditPerson(_) => {
@@ -411,27 +438,32 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
         FormPurpose::AddRitual | FormPurpose::EditRitual(_) => {
             Submitted::Effect(panes::ritual_form::ritual_submit(form, purpose, model)?)
         }
-        FormPurpose::Occurrence { ritual, original } => {
+        FormPurpose::Occurrence { opened, .. } => {
             let status = match form.choice_index("status") {
                 1 => OccurrenceStatus::Held,
                 2 => OccurrenceStatus::Skipped,
                 _ => OccurrenceStatus::Scheduled,
             };
             Submitted::Effect(Effect::SaveOccurrence {
-                ritual,
-                original,
+                ritual: opened.ritual_id,
+                original: opened.original_start,
                 notes: form.value("notes"),
                 decisions: form.value("decisions"),
                 status,
+                opened: opened.clone(),
             })
         }
-        FormPurpose::MoveOccurrence { ritual, original } => {
+        FormPurpose::MoveOccurrence(item) => {
             let date = form.date_value("date", today)?.unwrap_or(today);
             let to = date.and_time(form.time_value("time")?);
+            let Some((original, opened)) = panes::agenda::slot(item) else {
+                return Err(Invalid::new("this item is not a meeting"));
+            };
             Submitted::Effect(Effect::MoveOccurrence {
-                ritual,
+                ritual: item.id,
                 original,
                 to,
+                opened,
             })
         }
         FormPurpose::AddTopic(_)
@@ -440,16 +472,18 @@ fn submit(form: &Form, purpose: FormPurpose, model: &mut Model) -> Result<Submit
         | FormPurpose::AddNote(_)
         | FormPurpose::AddContext(_)
         | FormPurpose::EditNote(_)
-        | FormPurpose::Record(_) => Submitted::Effect(panes::person::submit(form, purpose, model)?),
-        FormPurpose::StartPlan
+        | FormPurpose::Record { .. } => {
+            Submitted::Effect(panes::person::submit(form, purpose, model)?)
+        }
+        FormPurpose::StartPlan(_)
         | FormPurpose::AddGoal
         | FormPurpose::EditGoal(_)
         | FormPurpose::Checkin(_) => Submitted::Effect(panes::plan::submit(form, purpose, model)?),
         FormPurpose::AddRisk | FormPurpose::EditRisk(_) => {
             Submitted::Effect(panes::risk_form::risk_submit(form, purpose, model)?)
         }
-        FormPurpose::ReviewRisk(id) => {
-            Submitted::Effect(panes::risk_form::review_submit(form, id, model)?)
+        FormPurpose::ReviewRisk(risk) => {
+            Submitted::Effect(panes::risk_form::review_submit(form, risk, model)?)
         }
         FormPurpose::FilterRisks => {
             panes::risks::apply_text_filter(model, &form.value("text"));
@@ -511,3 +545,7 @@ mod companion_tests;
 #[cfg(test)]
 #[path = "update_undo_tests.rs"]
 mod undo_tests;
+
+#[cfg(test)]
+#[path = "update_stale_tests.rs"]
+mod stale_tests;

@@ -180,7 +180,7 @@ fn weekly_cadence_builds_a_rule_on_the_chosen_day() {
 fn editing_prefills_and_targets_the_selected_person() {
     let mut m = model();
     let effects = keys(&mut m, "4je\n");
-    let [Effect::UpdatePerson(id, input)] = effects.as_slice() else {
+    let [Effect::UpdatePerson { id, input, .. }] = effects.as_slice() else {
         panic!("expected UpdatePerson, got {effects:?}");
     };
     assert_eq!(*id, 2);
@@ -317,7 +317,8 @@ mod one_on_ones {
         };
         assert_eq!(*person, 1);
         assert_eq!(record.note, "We talked.");
-        assert_eq!(record.discussed, vec![2]);
+        let ticked: Vec<i64> = record.discussed.iter().map(|t| t.id).collect();
+        assert_eq!(ticked, vec![2]);
         assert_eq!(record.actions.len(), 1);
         assert_eq!(record.actions[0].owner, Owner::Them);
         assert_eq!(record.actions[0].due, NaiveDate::from_ymd_opt(2026, 11, 27));
@@ -555,7 +556,7 @@ mod plan {
         let mut store = Store::open_in_memory().unwrap();
         let mut m = model();
         if let Some(start) = start {
-            start_plan(&mut store, start, m.now).unwrap();
+            start_plan(&mut store, start, None, m.now).unwrap();
             let fields = GoalFields {
                 phase: 30,
                 title: "Meet leaders".into(),
@@ -588,7 +589,7 @@ mod plan {
         assert!(matches!(
             m.overlay,
             Some(Overlay::Form {
-                purpose: FormPurpose::StartPlan,
+                purpose: FormPurpose::StartPlan(None),
                 ..
             })
         ));
@@ -607,15 +608,20 @@ mod plan {
             Msg::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
         );
         let effects = keys(&mut m, "35\n");
-        assert_eq!(
-            effects,
-            vec![Effect::Checkin {
+        let [
+            Effect::Checkin {
                 id: 1,
                 progress: 35,
                 confidence: Some(Confidence::OnTrack),
-                note: String::new()
-            }]
-        );
+                note,
+                opened,
+            },
+        ] = effects.as_slice()
+        else {
+            panic!("expected a check-in, got {effects:?}");
+        };
+        assert!(note.is_empty());
+        assert_eq!(opened.progress, 0, "the goal as the form opened it");
         update(
             &mut m,
             Msg::Saved {

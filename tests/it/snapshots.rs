@@ -255,7 +255,7 @@ fn plan_on(day: NaiveDate) -> App {
     let mut store = Store::open_in_memory().unwrap();
     let start = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
     let at = day.and_hms_opt(9, 0, 0).unwrap();
-    bearing::ops::plan::start_plan(&mut store, start, at).unwrap();
+    bearing::ops::plan::start_plan(&mut store, start, None, at).unwrap();
     for (phase, title, progress) in [
         (30, "Meet the leaders", 100),
         (30, "Map critical systems", 40),
@@ -280,8 +280,9 @@ fn plan_on(day: NaiveDate) -> App {
         )
         .unwrap();
         if progress > 0 {
-            bearing::ops::plan::checkin(&mut store, g.id, progress / 2, None, "", at).unwrap();
-            bearing::ops::plan::checkin(&mut store, g.id, progress, None, "", at).unwrap();
+            bearing::ops::plan::checkin(&mut store, g.id, progress / 2, None, "", None, at)
+                .unwrap();
+            bearing::ops::plan::checkin(&mut store, g.id, progress, None, "", None, at).unwrap();
         }
     }
     let mut runner = Runner::new(store, &Config::default());
@@ -359,6 +360,16 @@ fn risk_form_edit() {
     let mut m = model(true);
     press(&mut m, "5e");
     snapshot_sizes!("risk_form_edit", m);
+}
+
+#[test]
+fn risk_form_refused_as_changed_elsewhere() {
+    let mut m = model(true);
+    press(&mut m, "5e");
+    // What the runner answers when another writer saved the risk since the form opened.
+    let effects = update(&mut m.model, Msg::Stale);
+    settle(&mut m.model, &mut m.runner, effects);
+    snapshot_sizes!("risk_form_stale", m);
 }
 
 #[test]

@@ -199,7 +199,9 @@ fn people_round_trip_and_edit_and_delete() {
 
     let mut edited = input("Ada King");
     edited.draft.relation = Some(Relation::Peer);
-    let ada2 = update_person(&mut store, ada.id, edited, Weekday::Mon, now()).unwrap();
+    let ada2 = update_person(&mut store, ada.id, edited, None, Weekday::Mon, now())
+        .unwrap()
+        .value;
     assert_eq!(ada2.name, "Ada King");
     assert_eq!(ada2.relation, Relation::Peer);
     assert_eq!(resolve_person(&store, "ada king").unwrap().id, ada.id);
@@ -259,7 +261,7 @@ fn cadence_creates_a_one_on_one_series_and_changing_it_keeps_history() {
             .unwrap(),
         duration_min: 30,
     });
-    update_person(&mut store, ada.id, biweekly, Weekday::Mon, now()).unwrap();
+    update_person(&mut store, ada.id, biweekly, None, Weekday::Mon, now()).unwrap();
     let series: i64 = store
         .conn()
         .query_row(

@@ -1,11 +1,12 @@
 //! The agenda (home tab): a week of meetings and due dates, a day and an item selected, and the
 //! keys that act on the selected meeting.
 
-use chrono::{Duration, NaiveDate, Timelike};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::ops::agenda::Agenda;
+use crate::ops::rituals::Slot;
 use crate::schedule::agenda::week_floor;
 use crate::tui::action::Action;
 use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
@@ -239,29 +240,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 .selected(today)
                 .cloned()
                 .filter(|i| i.kind.is_meeting())
-                && let (Some(original), Some(start)) = (item.occurrence, item.start)
             {
-                let form = Form::new(format!("Move {}", item.title))
-                    .date(
-                        "date",
-                        "New date",
-                        &item.date.format("%Y-%m-%d").to_string(),
-                        false,
-                        "2026-12-01, fri, +1d",
-                    )
-                    .time(
-                        "time",
-                        "New time",
-                        &start.format("%H:%M").to_string(),
-                        "14:30",
-                    );
-                model.overlay = Some(Overlay::Form {
-                    form: Box::new(form),
-                    purpose: FormPurpose::MoveOccurrence {
-                        ritual: item.id,
-                        original,
-                    },
-                });
+                move_form(model, item);
             }
             Vec::new()
         }
@@ -274,12 +254,61 @@ fn read_only(model: &mut Model) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Opens the form that moves the meeting `item` shows, from where it shows it.
+pub fn move_form(model: &mut Model, item: AgendaItem) {
+    let (Some(_), Some(start)) = (item.occurrence, item.start) else {
+        return;
+    };
+    let form = Form::new(format!("Move {}", item.title))
+        .date(
+            "date",
+            "New date",
+            &item.date.format("%Y-%m-%d").to_string(),
+            false,
+            "2026-12-01, fri, +1d",
+        )
+        .time(
+            "time",
+            "New time",
+            &start.format("%H:%M").to_string(),
+            "14:30",
+        );
+    model.overlay = Some(Overlay::Form {
+        form: Box::new(form),
+        purpose: FormPurpose::MoveOccurrence(Box::new(item)),
+    });
+}
+
+/// The meeting `item` shows, in the agenda as it is now (it may have moved to another day).
+pub fn current_item(model: &Model, item: &AgendaItem) -> Option<AgendaItem> {
+    model
+        .agenda
+        .data
+        .as_ref()?
+        .items
+        .iter()
+        .find(|i| i.kind == item.kind && i.id == item.id && i.occurrence == item.occurrence)
+        .cloned()
+}
+
+/// A meeting item's original start (its identity) and where and whether it happens, as shown.
+pub fn slot(item: &AgendaItem) -> Option<(NaiveDateTime, Slot)> {
+    let original = item.occurrence?;
+    Some((
+        original,
+        Slot {
+            start: item.starts_at(),
+            status: item.status.unwrap_or(OccurrenceStatus::Scheduled),
+        },
+    ))
+}
+
 /// Sets `status`, or returns the occurrence to scheduled when it already has it.
 fn toggle(item: AgendaItem, status: OccurrenceStatus) -> Vec<Effect> {
-    let Some(original) = item.occurrence else {
+    let Some((original, shown)) = slot(&item) else {
         return Vec::new();
     };
-    let status = if item.status == Some(status) {
+    let status = if shown.status == status {
         OccurrenceStatus::Scheduled
     } else {
         status
@@ -288,6 +317,7 @@ fn toggle(item: AgendaItem, status: OccurrenceStatus) -> Vec<Effect> {
         ritual: item.id,
         original,
         status,
+        shown,
     }]
 }
 

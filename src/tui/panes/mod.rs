@@ -9,6 +9,7 @@ pub mod person;
 mod person_view;
 pub mod plan;
 mod plan_view;
+pub mod reopen;
 pub mod risk_form;
 pub mod risks;
 mod risks_detail;

@@ -4,7 +4,9 @@ use chrono::{Duration, NaiveDateTime, Timelike};
 
 use crate::domain::Invalid;
 use crate::domain::person::{PersonDraft, Relation};
-use crate::ops::people::{DEFAULT_ONE_ON_ONE_MIN, OneOnOnePlan, PersonInput, PersonOverview};
+use crate::ops::people::{
+    DEFAULT_ONE_ON_ONE_MIN, OneOnOnePlan, PersonInput, PersonOverview, PersonRecord,
+};
 use crate::schedule::recurrence::{Cadence, Recurrence, describe};
 use crate::tui::action::Action;
 use crate::tui::model::{FormPurpose, Model, Overlay};
@@ -65,7 +67,7 @@ pub fn edit(model: &mut Model, id: i64) -> Vec<Effect> {
         let form = person_form(Some(row), model.now);
         model.overlay = Some(Overlay::Form {
             form: Box::new(form),
-            purpose: FormPurpose::EditPerson(id),
+            purpose: FormPurpose::EditPerson(Box::new(PersonRecord::from(row))),
         });
     }
     Vec::new()
@@ -180,7 +182,7 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
 }
 
 /// Turns the form into the effect that saves it, or the first field error.
-pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let relation = Relation::ALL
         .get(form.choice_index("relation"))
         .copied()
@@ -200,7 +202,11 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
     let untouched = !["cadence", "first", "at", "length"]
         .iter()
         .any(|key| form.changed(key));
-    let keep_current = matches!(purpose, FormPurpose::EditPerson(_)) && untouched;
+    let opened = match purpose {
+        FormPurpose::EditPerson(opened) => Some(opened),
+        _ => None,
+    };
+    let keep_current = opened.is_some() && untouched;
     let one_on_one = match CADENCES.get(choice).filter(|_| !keep_current) {
         Some(Cadence::Once) => None,
         Some(cadence) => {
@@ -218,12 +224,8 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
                 duration_min: u32::try_from(length).unwrap_or(DEFAULT_ONE_ON_ONE_MIN),
             })
         }
-        // "as now", or nothing about the schedule edited: keep the current series untouched.
-        None => model
-            .people
-            .rows
-            .iter()
-            .find(|p| matches!(purpose, FormPurpose::EditPerson(id) if id == p.person.id))
+        // "as now", or nothing about the schedule edited: keep the series the form opened with.
+        None => opened
             .and_then(|p| p.one_on_one.as_ref())
             .map(|r| OneOnOnePlan {
                 rrule: r.fields.rrule.clone().unwrap_or_default(),
@@ -232,8 +234,12 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
             }),
     };
     let input = PersonInput { draft, one_on_one };
-    Ok(match purpose {
-        FormPurpose::EditPerson(id) => Effect::UpdatePerson(id, input),
-        _ => Effect::AddPerson(input),
+    Ok(match opened {
+        Some(opened) => Effect::UpdatePerson {
+            id: opened.person.id,
+            input,
+            opened: opened.clone(),
+        },
+        None => Effect::AddPerson(input),
     })
 }

@@ -2,7 +2,7 @@
 //! forms that add to them and record a 1:1.
 
 use crate::domain::Invalid;
-use crate::domain::one_on_one::{ContextKind, Owner, parse_action_line};
+use crate::domain::one_on_one::{ContextKind, Owner, Topic, parse_action_line};
 use crate::ops::one_on_ones::{PersonDetail, Prep, Record};
 use crate::tui::action::Action;
 use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
@@ -159,14 +159,14 @@ fn context_form(model: &mut Model, person_id: i64) {
 }
 
 /// The record form: the note, a tick box per queued topic, and new actions one per line.
-pub fn record_form(model: &mut Model, person_id: i64, topics: &[(i64, String)]) {
+pub fn record_form(model: &mut Model, person_id: i64, topics: Vec<Topic>) {
     let name = person_name(model, person_id);
     let today = model.today().format("%Y-%m-%d").to_string();
     let mut f = Form::new(format!("Record 1:1 with {name}"))
         .date("date", "Date", &today, false, "today")
         .multiline("note", "Note", "", "what was said (private)");
-    for (id, text) in topics {
-        f = f.check_owned(*id, format!("discussed: {text}"), false);
+    for t in &topics {
+        f = f.check_owned(t.id, format!("discussed: {}", t.body), false);
     }
     f = f.multiline(
         "actions",
@@ -174,7 +174,14 @@ pub fn record_form(model: &mut Model, person_id: i64, topics: &[(i64, String)]) 
         "",
         "one per line: [them:] text [due fri]",
     );
-    form(model, f, FormPurpose::Record(person_id));
+    form(
+        model,
+        f,
+        FormPurpose::Record {
+            person: person_id,
+            topics,
+        },
+    );
 }
 
 fn person_name(model: &Model, id: i64) -> String {
@@ -187,7 +194,7 @@ fn person_name(model: &Model, id: i64) -> String {
 }
 
 /// The queued topics of `person_id`, from whichever page has them loaded.
-fn queued(model: &Model, person_id: i64) -> Option<Vec<(i64, String)>> {
+fn queued(model: &Model, person_id: i64) -> Option<Vec<Topic>> {
     let pane = &model.person;
     if pane.person_id != Some(person_id) {
         return None;
@@ -198,14 +205,14 @@ fn queued(model: &Model, person_id: i64) -> Option<Vec<(i64, String)>> {
         (Some(d), None) => &d.queued,
         (None, None) => return None,
     };
-    Some(topics.iter().map(|t| (t.id, t.body.clone())).collect())
+    Some(topics.clone())
 }
 
 /// Starts recording: with the topics at hand, or after loading them.
 pub fn start_record(model: &mut Model, person_id: i64) -> Vec<Effect> {
     match queued(model, person_id) {
         Some(topics) => {
-            record_form(model, person_id, &topics);
+            record_form(model, person_id, topics);
             Vec::new()
         }
         None => vec![Effect::StartRecord(person_id)],
@@ -337,7 +344,8 @@ fn delete(model: &mut Model) {
     });
 }
 
-fn edit_note(model: &mut Model, note_id: i64) {
+/// Opens the edit form of note `note_id`, as the person page has it now.
+pub fn edit_note(model: &mut Model, note_id: i64) {
     let Some(note) = model
         .person
         .detail
@@ -358,14 +366,14 @@ fn edit_note(model: &mut Model, note_id: i64) {
                 "today",
             )
             .multiline("text", "Note", &note.body, "private: only on this machine"),
-        FormPurpose::EditNote(note_id),
+        FormPurpose::EditNote(Box::new(note)),
     );
 }
 
 /// Turns a submitted 1:1 form into its effect.
-pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
-    Ok(match purpose {
+    Ok(match *purpose {
         FormPurpose::AddTopic(person) => Effect::AddTopic {
             person,
             text: form.value("text"),
@@ -406,12 +414,13 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
                 .unwrap_or(ContextKind::Context),
             text: form.value("text"),
         },
-        FormPurpose::EditNote(id) => Effect::UpdateNote {
-            id,
+        FormPurpose::EditNote(ref note) => Effect::UpdateNote {
+            id: note.id,
             date: form.date_value("date", today)?.unwrap_or(today),
             text: form.value("text"),
+            opened: note.clone(),
         },
-        FormPurpose::Record(person) => {
+        FormPurpose::Record { person, ref topics } => {
             let actions = form
                 .value("actions")
                 .lines()
@@ -423,7 +432,11 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
                 record: Record {
                     date: form.date_value("date", today)?.unwrap_or(today),
                     note: form.value("note"),
-                    discussed: form.checked_ids(),
+                    discussed: topics
+                        .iter()
+                        .filter(|t| form.checked_ids().contains(&t.id))
+                        .cloned()
+                        .collect(),
                     actions,
                 },
             }

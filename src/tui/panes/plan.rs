@@ -89,24 +89,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Up => pane.goal = pane.goal.saturating_sub(1),
         Action::Top => pane.goal = 0,
         Action::Bottom => pane.goal = pane.goals_in_phase().saturating_sub(1),
-        Action::StartPlan => {
-            let current = pane
-                .view
-                .as_ref()
-                .and_then(|v| v.start)
-                .unwrap_or(model.now.date());
-            open(
-                model,
-                Form::new("Start of the 30/60/90-day plan").date(
-                    "date",
-                    "Day 1",
-                    &current.format("%Y-%m-%d").to_string(),
-                    false,
-                    "the day you started in the role",
-                ),
-                FormPurpose::StartPlan,
-            );
-        }
+        Action::StartPlan => start_form(model),
         Action::Add | Action::Edit | Action::Checkin if !started => {
             model.error("Start the plan first: press S and give its first day.");
         }
@@ -116,23 +99,13 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             open(model, form, FormPurpose::AddGoal);
         }
         Action::Edit => {
-            if let Some(g) = pane.selected().cloned() {
-                let form = goal_form(Some(&g), g.goal.fields.phase, model);
-                open(model, form, FormPurpose::EditGoal(g.goal.id));
+            if let Some(id) = pane.selected().map(|g| g.goal.id) {
+                edit_goal(model, id);
             }
         }
         Action::Checkin => {
-            if let Some(g) = pane.selected().cloned() {
-                let f = &g.goal.fields;
-                let confidence = Confidence::ALL
-                    .iter()
-                    .position(|c| *c == f.confidence)
-                    .unwrap_or(0);
-                let form = Form::new(format!("Check in: {}", f.title))
-                    .number("progress", "Progress %", i64::from(f.progress), 0, 100)
-                    .choice("confidence", "Confidence", confidence_labels(), confidence)
-                    .text("note", "Note", "", "what moved, what is stuck");
-                open(model, form, FormPurpose::Checkin(g.goal.id));
+            if let Some(id) = pane.selected().map(|g| g.goal.id) {
+                checkin_form(model, id);
             }
         }
         Action::Delete => {
@@ -169,6 +142,51 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The form for the plan's first day, on the start the plan has now.
+pub fn start_form(model: &mut Model) {
+    let start = model.plan.view.as_ref().and_then(|v| v.start);
+    let shown = start.unwrap_or(model.now.date());
+    open(
+        model,
+        Form::new("Start of the 30/60/90-day plan").date(
+            "date",
+            "Day 1",
+            &shown.format("%Y-%m-%d").to_string(),
+            false,
+            "the day you started in the role",
+        ),
+        FormPurpose::StartPlan(start),
+    );
+}
+
+fn goal(model: &Model, id: i64) -> Option<GoalView> {
+    model.plan.view.as_ref()?.goal(id).cloned()
+}
+
+/// Opens the edit form of goal `id`, as the plan has it now.
+pub fn edit_goal(model: &mut Model, id: i64) {
+    if let Some(g) = goal(model, id) {
+        let form = goal_form(Some(&g), g.goal.fields.phase, model);
+        open(model, form, FormPurpose::EditGoal(Box::new(g.goal)));
+    }
+}
+
+/// Opens the check-in form of goal `id`, on its progress and confidence now.
+pub fn checkin_form(model: &mut Model, id: i64) {
+    if let Some(g) = goal(model, id) {
+        let f = &g.goal.fields;
+        let confidence = Confidence::ALL
+            .iter()
+            .position(|c| *c == f.confidence)
+            .unwrap_or(0);
+        let form = Form::new(format!("Check in: {}", f.title))
+            .number("progress", "Progress %", i64::from(f.progress), 0, 100)
+            .choice("confidence", "Confidence", confidence_labels(), confidence)
+            .text("note", "Note", "", "what moved, what is stuck");
+        open(model, form, FormPurpose::Checkin(Box::new(g.goal)));
+    }
 }
 
 fn confidence_labels() -> Vec<String> {
@@ -239,21 +257,27 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, model: &Model) -> Form {
     )
 }
 
-pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
     Ok(match purpose {
-        FormPurpose::StartPlan => {
-            Effect::StartPlan(form.date_value("date", today)?.unwrap_or(today))
-        }
-        FormPurpose::Checkin(id) => Effect::Checkin {
-            id,
+        FormPurpose::StartPlan(opened) => Effect::StartPlan {
+            date: form.date_value("date", today)?.unwrap_or(today),
+            opened: *opened,
+        },
+        FormPurpose::Checkin(goal) => Effect::Checkin {
+            id: goal.id,
             progress: u32::try_from(form.number_value("progress")?).unwrap_or(0),
             confidence: Confidence::ALL
                 .get(form.choice_index("confidence"))
                 .copied(),
             note: form.value("note"),
+            opened: Box::new(goal.fields.clone()),
         },
         FormPurpose::AddGoal | FormPurpose::EditGoal(_) => {
+            let opened = match purpose {
+                FormPurpose::EditGoal(goal) => Some(goal),
+                _ => None,
+            };
             let fields = GoalFields {
                 phase: PHASES
                     .get(form.choice_index("phase"))
@@ -272,18 +296,26 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
                     .copied()
                     .unwrap_or(Confidence::OnTrack),
                 due: form.date_value("due", today)?,
-                person_id: form
-                    .choice_index("person")
-                    .checked_sub(1)
-                    .and_then(|i| model.people.rows.get(i))
-                    .map(|p| p.person.id),
+                person_id: match opened {
+                    // Untouched, the link stays, even to someone the list has not loaded.
+                    Some(goal) if !form.changed("person") => goal.fields.person_id,
+                    _ => form
+                        .choice_index("person")
+                        .checked_sub(1)
+                        .and_then(|i| model.people.rows.get(i))
+                        .map(|p| p.person.id),
+                },
             };
             if let Some(start) = model.plan.view.as_ref().and_then(|v| v.start) {
                 fields.clone().check(start)?;
             }
-            match purpose {
-                FormPurpose::EditGoal(id) => Effect::UpdateGoal { id, fields },
-                _ => Effect::AddGoal(fields),
+            match opened {
+                Some(goal) => Effect::UpdateGoal {
+                    id: goal.id,
+                    fields,
+                    opened: Box::new(goal.fields.clone()),
+                },
+                None => Effect::AddGoal(fields),
             }
         }
         _ => return Err(Invalid::new("this form does not belong to the Plan tab")),

@@ -142,7 +142,7 @@ pub fn risk_form(existing: Option<&Risk>) -> Form {
 }
 
 /// Turns the risk form into the effect that saves it, or the first field error.
-pub fn risk_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn risk_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
     let pick = |key: &str| form.choice_index(key);
     let draft = RiskDraft {
@@ -173,7 +173,11 @@ pub fn risk_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<E
     // Checked here as well as in ops so the message lands on its field before a round trip.
     draft.clone().validate()?;
     Ok(match purpose {
-        FormPurpose::EditRisk(id) => Effect::UpdateRisk { id, draft },
+        FormPurpose::EditRisk(opened) => Effect::UpdateRisk {
+            id: opened.id,
+            draft,
+            opened: Box::new(opened.fields.clone()),
+        },
         _ => Effect::AddRisk(draft),
     })
 }
@@ -218,12 +222,13 @@ pub fn review_form(risk: &Risk) -> Form {
     form.multiline("note", "Note", "", "what changed, what was decided")
 }
 
-pub fn review_submit(form: &Form, id: i64, model: &Model) -> Result<Effect, Invalid> {
+pub fn review_submit(form: &Form, opened: &Risk, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
     let (likelihood, impact) = (scale_value(form, "likelihood"), scale_value(form, "impact"));
     RiskScore::new(likelihood, impact)?;
     Ok(Effect::ReviewRisk {
-        id,
+        id: opened.id,
+        opened: Box::new(opened.fields.clone()),
         review: RiskReview {
             likelihood,
             impact,

@@ -227,15 +227,13 @@ fn on_table_action(model: &mut Model, action: Action) {
         Action::Add => open_form(model, risk_form(None), FormPurpose::AddRisk),
         Action::Edit | Action::OpenCell | Action::ReviewRisk if model.read_only => read_only(model),
         Action::Edit | Action::OpenCell => {
-            if let Some(r) = model.risks.current() {
-                let (form, id) = (risk_form(Some(r)), r.id);
-                open_form(model, form, FormPurpose::EditRisk(id));
+            if let Some(id) = model.risks.current().map(|r| r.id) {
+                edit(model, id);
             }
         }
         Action::ReviewRisk => {
-            if let Some(r) = model.risks.current() {
-                let (form, id) = (review_form(r), r.id);
-                open_form(model, form, FormPurpose::ReviewRisk(id));
+            if let Some(id) = model.risks.current().map(|r| r.id) {
+                review(model, id);
             }
         }
         Action::Delete => {
@@ -250,6 +248,24 @@ fn on_table_action(model: &mut Model, action: Action) {
             }
         }
         _ => {}
+    }
+}
+
+/// Opens the edit form of risk `id`, as the register has it now.
+pub fn edit(model: &mut Model, id: i64) {
+    if let Some(r) = model.risks.all.iter().find(|r| r.id == id).cloned() {
+        open_form(
+            model,
+            risk_form(Some(&r)),
+            FormPurpose::EditRisk(Box::new(r)),
+        );
+    }
+}
+
+/// Opens the review form of risk `id`, as the register has it now.
+pub fn review(model: &mut Model, id: i64) {
+    if let Some(r) = model.risks.all.iter().find(|r| r.id == id).cloned() {
+        open_form(model, review_form(&r), FormPurpose::ReviewRisk(Box::new(r)));
     }
 }
 

@@ -129,11 +129,11 @@ fn reviewing_prefills_the_score_and_sends_the_new_one() {
     let Some(Overlay::Form { form, purpose }) = &m.overlay else {
         panic!("no review form");
     };
-    assert_eq!(*purpose, FormPurpose::ReviewRisk(2));
+    assert!(matches!(purpose, FormPurpose::ReviewRisk(r) if r.id == 2));
     assert_eq!(form.value("likelihood"), "3 possible");
     assert_eq!(form.value("impact"), "4 major");
     let effects = keys(&mut m, "5\n");
-    let [Effect::ReviewRisk { id: 2, review }] = effects.as_slice() else {
+    let [Effect::ReviewRisk { id: 2, review, .. }] = effects.as_slice() else {
         panic!("expected ReviewRisk, got {effects:?}");
     };
     assert_eq!((review.likelihood, review.impact), (5, 4));

@@ -115,7 +115,7 @@ pub fn ritual_form(
 }
 
 /// Turns the ritual form into the effect that saves it, or the first field error.
-pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect, Invalid> {
+pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
     let today = model.today();
     let date = form.date_value("date", today)?.unwrap_or(today);
     let start = date.and_time(form.time_value("time")?);
@@ -125,7 +125,7 @@ pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result
         .unwrap_or(Cadence::Once);
     let typed_rule = form.value("rrule").trim().to_string();
     let existing = match purpose {
-        FormPurpose::EditRitual(id) => model.rituals.rows.iter().find(|r| r.ritual.id == id),
+        FormPurpose::EditRitual(opened) => Some(&opened.fields),
         _ => None,
     };
     let rrule = match cadence {
@@ -141,28 +141,31 @@ pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result
         }
         // An untouched preset keeps the stored rule as it was written.
         _ if existing.is_some() && !form.changed("cadence") && !form.changed("date") => {
-            existing.and_then(|r| r.ritual.fields.rrule.clone())
+            existing.and_then(|f| f.rrule.clone())
         }
         preset => preset.rule_for(start),
     };
-    let person_id = form
-        .choice_index("person")
-        .checked_sub(1)
-        .and_then(|i| model.people.rows.get(i))
-        .map(|p| p.person.id);
+    let person_id = match existing {
+        // Untouched, the link stays as it was, even to someone the list has not loaded.
+        Some(f) if !form.changed("person") => f.person_id,
+        _ => form
+            .choice_index("person")
+            .checked_sub(1)
+            .and_then(|i| model.people.rows.get(i))
+            .map(|p| p.person.id),
+    };
     let fields = RitualFields {
         name: form.value("name"),
         rrule,
         dtstart: start,
         duration_min: u32::try_from(form.number_value("minutes")?).unwrap_or(30),
-        week_start: model.week_start,
+        // A series keeps the week start its rule was written with.
+        week_start: existing.map_or(model.week_start, |f| f.week_start),
         person_id,
         attendees: form.value("attendees"),
         agenda: form.value("agenda"),
         prep_min: u32::try_from(form.number_value("prep")?).unwrap_or(0),
-        location: existing
-            .map(|r| r.ritual.fields.location.clone())
-            .unwrap_or_default(),
+        location: existing.map(|f| f.location.clone()).unwrap_or_default(),
     }
     .check()?;
     // Checked here too so a bad rule is reported on its field before a round trip.
@@ -177,14 +180,19 @@ pub fn ritual_submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result
         )
     })?;
     match purpose {
-        FormPurpose::EditRitual(id) => {
-            let from = if existing.is_some_and(|r| r.ritual.fields.rrule.is_some()) {
+        FormPurpose::EditRitual(opened) => {
+            let from = if opened.fields.rrule.is_some() {
                 form.date_value("from", today)?
                     .map(|d| d.and_time(chrono::NaiveTime::MIN))
             } else {
                 None
             };
-            Ok(Effect::UpdateRitual { id, fields, from })
+            Ok(Effect::UpdateRitual {
+                id: opened.id,
+                fields,
+                from,
+                opened: Box::new(opened.fields.clone()),
+            })
         }
         _ => Ok(Effect::AddRitual(fields)),
     }

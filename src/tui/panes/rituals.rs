@@ -34,17 +34,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             });
         }
         Action::Edit => {
-            if let Some(r) = pane.current() {
-                let form = ritual_form(
-                    Some(r),
-                    r.ritual.fields.dtstart,
-                    &model.people.rows,
-                    model.now,
-                );
-                model.overlay = Some(Overlay::Form {
-                    form: Box::new(form),
-                    purpose: FormPurpose::EditRitual(r.ritual.id),
-                });
+            if let Some(id) = pane.current().map(|r| r.ritual.id) {
+                edit(model, id);
             }
         }
         Action::Delete => {
@@ -61,4 +52,21 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Opens the edit form of series `id`, as the list has it now.
+pub fn edit(model: &mut Model, id: i64) {
+    let Some(r) = model.rituals.rows.iter().find(|r| r.ritual.id == id) else {
+        return;
+    };
+    let form = ritual_form(
+        Some(r),
+        r.ritual.fields.dtstart,
+        &model.people.rows,
+        model.now,
+    );
+    model.overlay = Some(Overlay::Form {
+        form: Box::new(form),
+        purpose: FormPurpose::EditRitual(Box::new(r.ritual.clone())),
+    });
 }

@@ -71,6 +71,8 @@ pub enum FormOutcome {
     Cancel,
     /// Edit the focused multi-line field in the user's $EDITOR.
     ExternalEdit,
+    /// Refill the form from the row as it is now (offered after a save was refused as stale).
+    Reload,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +84,8 @@ pub struct Form {
     pub error: Option<(Option<usize>, String)>,
     /// Set after Esc on a changed form: the next key decides whether to throw the changes away.
     pub confirming_discard: bool,
+    /// Set when a save was refused because the row changed elsewhere: Ctrl-L reloads it.
+    pub reload_offered: bool,
     initial: Vec<String>,
 }
 
@@ -102,6 +106,7 @@ impl Form {
             focus: 0,
             error: None,
             confirming_discard: false,
+            reload_offered: false,
             initial: Vec::new(),
         }
     }
@@ -327,6 +332,12 @@ impl Form {
         self.error = Some((index, invalid.message.clone()));
     }
 
+    /// Shows `message` at the top and offers Ctrl-L to reload; the values typed stay as they are.
+    pub fn offer_reload(&mut self, message: &str) {
+        self.error = Some((None, message.to_string()));
+        self.reload_offered = true;
+    }
+
     /// Replaces the focused field's text (after editing it in $EDITOR).
     pub fn set_focused_text(&mut self, text: &str) {
         if let Some(field) = self.fields.get_mut(self.focus) {
@@ -371,6 +382,9 @@ impl Form {
             }
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            // Only once offered: Ctrl-L redraws in many programs, and a reflex must not
+            // throw a draft away.
+            KeyCode::Char('l') if ctrl && self.reload_offered => return FormOutcome::Reload,
             KeyCode::Char('o') if ctrl && multiline => return FormOutcome::ExternalEdit,
             KeyCode::Enter if !multiline => return FormOutcome::Submit,
             KeyCode::Tab => {

@@ -105,13 +105,28 @@ pub fn render_form(
         Line::default()
     };
     frame.render_widget(Paragraph::new(message), rows[n]);
+    let footer = if form.reload_offered {
+        // Saving again would be refused again: the way out is to reload or to cancel.
+        Line::from(vec![
+            Span::styled("Ctrl-L", theme.key),
+            Span::styled(" load the current values (drops yours)  ", theme.dim),
+            Span::styled("Esc", theme.key),
+            Span::styled(" cancel", theme.dim),
+        ])
+    } else {
+        edit_footer(form, theme)
+    };
+    frame.render_widget(Paragraph::new(footer), rows[n + 2]);
+}
+
+fn edit_footer(form: &Form, theme: &Theme) -> Line<'static> {
     let multiline = form.focused().is_some_and(|f| f.is_multiline());
     let enter = if multiline {
         "Enter new line"
     } else {
         "Enter save"
     };
-    let footer = Line::from(vec![
+    Line::from(vec![
         Span::styled("Tab", theme.key),
         Span::styled(" next  ", theme.dim),
         Span::styled(enter.split_once(' ').map_or("", |p| p.0), theme.key),
@@ -125,8 +140,7 @@ pub fn render_form(
         Span::styled(if multiline { " $EDITOR  " } else { "" }, theme.dim),
         Span::styled("Esc", theme.key),
         Span::styled(" cancel", theme.dim),
-    ]);
-    frame.render_widget(Paragraph::new(footer), rows[n + 2]);
+    ])
 }
 
 fn render_input(

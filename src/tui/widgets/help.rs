@@ -51,6 +51,7 @@ pub fn help_lines(
         ("Ctrl-S", "Save from any field"),
         ("← → Space", "Change a choice"),
         ("Esc", "Cancel (asks if you changed something)"),
+        ("Ctrl-L", "Reload the form after \"changed elsewhere\""),
     ] {
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<16}"), theme.key),

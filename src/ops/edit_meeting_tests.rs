@@ -1,0 +1,314 @@
+//! Edit use-cases for people, rituals, single meetings, notes and recording a 1:1, with a second
+//! writer beside the cockpit (see `edit_tests.rs` for the harness).
+
+use super::OpsError;
+use super::tests::{Two, day, now, stale};
+use crate::domain::person::PersonDraft;
+use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::ops::one_on_ones::{Record, add_note, add_topic, delete_topic, record, update_note};
+use crate::ops::people::{PersonInput, PersonRecord, add_person, get_person, update_person};
+use crate::ops::rituals::{
+    Slot, add_ritual, get_ritual, move_occurrence, occurrence, save_occurrence, set_status,
+    update_ritual,
+};
+use crate::store::Store;
+use crate::store::{notes, topics};
+use chrono::{NaiveDateTime, Weekday};
+
+fn ten(d: u32) -> NaiveDateTime {
+    day(d).and_hms_opt(10, 0, 0).unwrap()
+}
+
+fn with_ada(store: &mut Store) {
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: "Ada".into(),
+            role: "Engineering Manager".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: Some(crate::ops::people::OneOnOnePlan {
+            rrule: "FREQ=WEEKLY;BYDAY=TU".into(),
+            start: ten(24),
+            duration_min: 30,
+        }),
+    };
+    add_person(store, input, Weekday::Mon, now()).unwrap();
+}
+
+/// What the person form sends for `record` when only the draft is edited.
+fn input(record: &PersonRecord) -> PersonInput {
+    PersonInput {
+        draft: PersonDraft::from(&record.person),
+        one_on_one: record
+            .one_on_one
+            .as_ref()
+            .map(|r| crate::ops::people::OneOnOnePlan {
+                rrule: r.fields.rrule.clone().unwrap_or_default(),
+                start: r.fields.dtstart,
+                duration_min: r.fields.duration_min,
+            }),
+    }
+}
+
+#[test]
+fn a_person_edit_is_refused_over_a_newer_person_or_series() {
+    let mut t = Two::new(with_ada);
+    let opened = PersonRecord::from(&get_person(&t.form, 1).unwrap());
+
+    let mark = t.mark();
+    let saved = update_person(
+        &mut t.form,
+        1,
+        input(&opened),
+        Some(&opened),
+        Weekday::Mon,
+        now(),
+    )
+    .unwrap();
+    assert!(!saved.changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    let mut theirs = input(&opened);
+    theirs.draft.role = "Director".into();
+    update_person(&mut t.other, 1, theirs, None, Weekday::Mon, now()).unwrap();
+    let mut mine = input(&opened);
+    mine.draft.team = "Payments".into();
+    let err = update_person(&mut t.form, 1, mine, Some(&opened), Weekday::Mon, now());
+    stale(err.unwrap_err());
+    let fresh = PersonRecord::from(&get_person(&t.form, 1).unwrap());
+    assert_eq!(
+        (fresh.person.role.as_str(), fresh.person.team.as_str()),
+        ("Director", "")
+    );
+
+    let mut mine = input(&fresh);
+    mine.draft.team = "Payments".into();
+    let saved = update_person(&mut t.form, 1, mine, Some(&fresh), Weekday::Mon, now()).unwrap();
+    assert!(saved.changed);
+    assert_eq!(
+        (saved.value.role.as_str(), saved.value.team.as_str()),
+        ("Director", "Payments")
+    );
+}
+
+fn with_staff(store: &mut Store) {
+    let fields = RitualFields {
+        name: "Staff".into(),
+        rrule: Some("FREQ=WEEKLY;BYDAY=TU".into()),
+        dtstart: ten(24),
+        duration_min: 30,
+        week_start: Weekday::Mon,
+        person_id: None,
+        attendees: String::new(),
+        agenda: String::new(),
+        prep_min: 0,
+        location: String::new(),
+    };
+    add_ritual(store, fields, now()).unwrap();
+}
+
+#[test]
+fn a_ritual_edit_is_refused_over_a_newer_series() {
+    let mut t = Two::new(with_staff);
+    let opened = get_ritual(&t.form, 1).unwrap().fields;
+
+    let mark = t.mark();
+    let same = update_ritual(&mut t.form, 1, opened.clone(), None, Some(&opened), now());
+    assert!(!same.unwrap().changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    let mut theirs = opened.clone();
+    theirs.agenda = "incidents".into();
+    update_ritual(&mut t.other, 1, theirs, None, None, now()).unwrap();
+    let mut mine = opened.clone();
+    mine.name = "Staff meeting".into();
+    stale(update_ritual(&mut t.form, 1, mine, None, Some(&opened), now()).unwrap_err());
+    let fresh = get_ritual(&t.form, 1).unwrap().fields;
+    assert_eq!(
+        (fresh.name.as_str(), fresh.agenda.as_str()),
+        ("Staff", "incidents")
+    );
+
+    let mut mine = fresh.clone();
+    mine.name = "Staff meeting".into();
+    let saved = update_ritual(&mut t.form, 1, mine, None, Some(&fresh), now()).unwrap();
+    assert!(saved.changed);
+    assert_eq!(saved.value.fields.agenda, "incidents");
+}
+
+#[test]
+fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
+    let mut t = Two::new(with_staff);
+    let original = ten(24);
+    let opened = occurrence(&t.form, 1, original).unwrap();
+
+    let mark = t.mark();
+    let same = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "",
+        "",
+        OccurrenceStatus::Scheduled,
+        Some(&opened),
+    );
+    assert!(!same.unwrap().changed, "an untouched meeting gets no row");
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    // The CLI marks it held; the notes form opened before must not put it back to scheduled.
+    set_status(&mut t.other, 1, original, OccurrenceStatus::Held, None).unwrap();
+    let err = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "went well",
+        "",
+        OccurrenceStatus::Scheduled,
+        Some(&opened),
+    );
+    stale(err.unwrap_err());
+    let fresh = occurrence(&t.form, 1, original).unwrap();
+    assert_eq!(
+        (fresh.status, fresh.notes.as_str()),
+        (OccurrenceStatus::Held, "")
+    );
+    let saved = save_occurrence(
+        &mut t.form,
+        1,
+        original,
+        "went well",
+        "",
+        fresh.status,
+        Some(&fresh),
+    )
+    .unwrap();
+    assert!(saved.changed);
+
+    // The move form and the held/skip keys carry the meeting as the agenda showed it.
+    let shown = Slot::of(&occurrence(&t.form, 1, original).unwrap());
+    move_occurrence(&mut t.other, 1, original, ten(25), None).unwrap();
+    stale(move_occurrence(&mut t.form, 1, original, ten(26), Some(&shown)).unwrap_err());
+    stale(
+        set_status(
+            &mut t.form,
+            1,
+            original,
+            OccurrenceStatus::Scheduled,
+            Some(&shown),
+        )
+        .unwrap_err(),
+    );
+    let now_shown = Slot::of(&occurrence(&t.form, 1, original).unwrap());
+    assert_eq!(
+        (now_shown.start, now_shown.status),
+        (ten(25), OccurrenceStatus::Held)
+    );
+    let moved = move_occurrence(&mut t.form, 1, original, ten(26), Some(&now_shown)).unwrap();
+    assert!(moved.changed);
+    assert_eq!(occurrence(&t.form, 1, original).unwrap().notes, "went well");
+}
+
+#[test]
+fn a_note_edit_is_refused_over_a_newer_note_and_never_quotes_it() {
+    let mut t = Two::new(with_ada);
+    add_note(&mut t.form, 1, day(20), "salary band question", now()).unwrap();
+    let opened = notes::get(t.form.conn(), 1).unwrap().unwrap();
+
+    let mark = t.mark();
+    let same = update_note(
+        &mut t.form,
+        1,
+        day(20),
+        "salary band question",
+        Some(&opened),
+        now(),
+    );
+    assert!(!same.unwrap().changed);
+    assert_eq!(t.mark(), mark, "no commit, no undo step");
+
+    update_note(
+        &mut t.other,
+        1,
+        day(20),
+        "salary band: raised with HR",
+        None,
+        now(),
+    )
+    .unwrap();
+    let err = update_note(
+        &mut t.form,
+        1,
+        day(21),
+        "salary band question",
+        Some(&opened),
+        now(),
+    )
+    .unwrap_err();
+    assert!(!err.to_string().contains("salary"), "{err}");
+    stale(err);
+    let fresh = notes::get(t.form.conn(), 1).unwrap().unwrap();
+    assert_eq!(fresh.body, "salary band: raised with HR");
+    let saved = update_note(&mut t.form, 1, day(21), &fresh.body, Some(&fresh), now()).unwrap();
+    assert!(saved.changed);
+}
+
+#[test]
+fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
+    let mut t = Two::new(with_ada);
+    for text in ["budget", "hiring", "offsite"] {
+        add_topic(&mut t.form, 1, text, now()).unwrap();
+    }
+    // The record form lists the queue; meanwhile another window ticks "hiring", deletes
+    // "offsite" and queues a new topic, which takes the freed id 3.
+    let listed = topics::queued(t.form.conn(), 1).unwrap();
+    crate::ops::one_on_ones::set_topic_discussed(&mut t.other, 2, true, now()).unwrap();
+    delete_topic(&mut t.other, 3).unwrap();
+    let newcomer = add_topic(&mut t.other, 1, "new hire", now()).unwrap();
+    assert_eq!(newcomer.id, 3, "SQLite hands out the deleted id again");
+    let input = Record {
+        date: day(24),
+        note: "good chat".into(),
+        discussed: listed.clone(),
+        actions: Vec::new(),
+    };
+    let done = record(&mut t.form, 1, input, now()).unwrap();
+    assert_eq!((done.discussed, done.gone), (1, 2));
+    let conn = t.form.conn();
+    let linked = |id| {
+        conn.query_row("SELECT note_id FROM topic WHERE id = ?1", [id], |r| {
+            r.get::<_, Option<i64>>(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(linked(1), Some(done.note_id));
+    assert_eq!(linked(2), None, "the other window's mark stays as it was");
+    let new_hire = topics::get(conn, 3).unwrap().unwrap();
+    assert_eq!(
+        new_hire.body, "new hire",
+        "the deleted topic does not come back"
+    );
+    assert_eq!(
+        new_hire.discussed_at, None,
+        "a new topic on a reused id stays queued"
+    );
+
+    // A topic of someone else's is refused, and nothing is saved.
+    let grace = PersonInput {
+        draft: PersonDraft {
+            name: "Grace".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    };
+    add_person(&mut t.form, grace, Weekday::Mon, now()).unwrap();
+    let theirs = add_topic(&mut t.form, 2, "grace's topic", now()).unwrap();
+    let input = Record {
+        date: day(24),
+        note: "wrong person".into(),
+        discussed: vec![theirs],
+        actions: Vec::new(),
+    };
+    let err = record(&mut t.form, 1, input, now()).unwrap_err();
+    assert!(matches!(err, OpsError::Invalid(_)), "{err:?}");
+    assert!(notes::get(t.form.conn(), 2).unwrap().is_none());
+}

@@ -1,0 +1,357 @@
+//! Stale edit forms through `update`: a refused save keeps the form and its draft and reloads the
+//! panes; Ctrl-L then refills the form from them. And every edit form, opened on every row of
+//! the demo database and saved untouched, writes nothing.
+
+use super::tests::{keys, model};
+use super::*;
+use crate::config::Config;
+use crate::domain::risk::{Risk, RiskDraft};
+use crate::store::Store;
+use crate::store::history::recent;
+use crate::tui::effects::{NO_CHANGES, Runner};
+use crate::tui::model::StatusKind;
+use crate::tui::panes::reopen::{GONE, RELOADED};
+use crate::tui::run::{initial_model, settle};
+use crate::tui::widgets::form::FieldKind;
+use crossterm::event::KeyModifiers;
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn risk(owner: &str) -> Risk {
+    let fields = RiskDraft {
+        title: "If CI stays flaky, then releases slip".into(),
+        owner: owner.into(),
+        ..RiskDraft::default()
+    }
+    .validate()
+    .unwrap();
+    Risk {
+        id: 1,
+        fields,
+        history: Vec::new(),
+    }
+}
+
+fn form(m: &Model) -> (&Form, &FormPurpose) {
+    match &m.overlay {
+        Some(Overlay::Form { form, purpose }) => (form, purpose),
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+/// Opens risk 1's edit form with "!" typed after the title, the cursor on the owner.
+fn edited_risk_form() -> Model {
+    let mut m = model();
+    update(&mut m, Msg::RisksLoaded(vec![risk("Priya")]));
+    keys(&mut m, "5e!\t\t\t\t");
+    assert_eq!(form(&m).0.focused().map(|f| f.key), Some("owner"));
+    m
+}
+
+#[test]
+fn a_stale_refusal_keeps_the_form_and_its_draft_and_reloads_the_panes() {
+    let mut m = edited_risk_form();
+    let save = update(&mut m, ctrl('s'));
+    let [Effect::UpdateRisk { opened, draft, .. }] = save.as_slice() else {
+        panic!("expected UpdateRisk, got {save:?}");
+    };
+    assert_eq!(opened.owner, "Priya", "the save carries the row as opened");
+    assert!(draft.title.ends_with('!'));
+
+    let effects = update(&mut m, Msg::Stale);
+    assert_eq!(
+        effects,
+        reload_all(&m),
+        "the panes load what was saved elsewhere"
+    );
+    let (f, purpose) = form(&m);
+    assert!(f.reload_offered);
+    assert_eq!(f.error, Some((None, STALE_FORM.to_string())));
+    assert!(f.value("title").ends_with('!'), "the draft stays");
+    assert!(matches!(purpose, FormPurpose::EditRisk(r) if r.fields.owner == "Priya"));
+
+    // The panes refresh behind the form; the form keeps its draft and its version, so saving
+    // again is refused again rather than written over the newer row.
+    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    assert!(form(&m).0.value("title").ends_with('!'));
+    assert_eq!(update(&mut m, ctrl('s')), save);
+}
+
+#[test]
+fn ctrl_l_refills_the_form_from_the_row_as_it_is_now() {
+    let mut m = edited_risk_form();
+    update(&mut m, ctrl('s'));
+    update(&mut m, Msg::Stale);
+    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    assert!(update(&mut m, ctrl('l')).is_empty());
+    let (f, purpose) = form(&m);
+    assert_eq!(f.value("owner"), "Marcus");
+    assert!(!f.value("title").ends_with('!'), "the draft is dropped");
+    assert!(!f.reload_offered && f.error.is_none());
+    assert_eq!(
+        f.focused().map(|f| f.key),
+        Some("owner"),
+        "the cursor stays"
+    );
+    assert!(matches!(purpose, FormPurpose::EditRisk(r) if r.fields.owner == "Marcus"));
+    assert_eq!(m.status.as_ref().map(|s| s.text.as_str()), Some(RELOADED));
+    let effects = keys(&mut m, "\n");
+    let [Effect::UpdateRisk { opened, .. }] = effects.as_slice() else {
+        panic!("expected UpdateRisk, got {effects:?}");
+    };
+    assert_eq!(
+        opened.owner, "Marcus",
+        "the next save carries the new version"
+    );
+}
+
+#[test]
+fn ctrl_l_does_nothing_until_a_save_was_refused() {
+    let mut m = edited_risk_form();
+    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    assert!(update(&mut m, ctrl('l')).is_empty());
+    let (f, _) = form(&m);
+    assert!(
+        f.value("title").ends_with('!'),
+        "a reflex Ctrl-L keeps the draft"
+    );
+    assert_eq!(f.value("owner"), "Priya");
+}
+
+#[test]
+fn a_form_whose_row_was_deleted_elsewhere_closes_on_reload() {
+    let mut m = edited_risk_form();
+    update(&mut m, Msg::Stale);
+    update(&mut m, Msg::RisksLoaded(Vec::new()));
+    update(&mut m, ctrl('l'));
+    assert!(m.overlay.is_none());
+    let status = m.status.clone().unwrap();
+    assert_eq!(
+        (status.kind, status.text.as_str()),
+        (StatusKind::Error, GONE)
+    );
+}
+
+#[test]
+fn a_stale_key_says_so_and_reloads() {
+    let mut m = model();
+    let effects = update(&mut m, Msg::Stale);
+    assert_eq!(effects, reload_all(&m));
+    let status = m.status.clone().unwrap();
+    assert_eq!(
+        (status.kind, status.text.as_str()),
+        (StatusKind::Error, STALE_KEY)
+    );
+}
+
+#[test]
+fn a_meeting_form_reloads_through_the_store() {
+    let mut m = model();
+    let start = m.now + chrono::Duration::hours(1);
+    let item = crate::domain::agenda::AgendaItem {
+        date: start.date(),
+        start: Some(start.time()),
+        end: None,
+        kind: crate::domain::agenda::ItemKind::Ritual,
+        title: "Staff".into(),
+        id: 7,
+        person: None,
+        person_id: None,
+        status: Some(OccurrenceStatus::Scheduled),
+        occurrence: Some(start),
+        moved: false,
+        done: false,
+    };
+    let record = crate::domain::ritual::OccurrenceRecord {
+        id: 0,
+        ritual_id: 7,
+        original_start: start,
+        status: OccurrenceStatus::Scheduled,
+        moved_to: None,
+        notes: String::new(),
+        decisions: String::new(),
+    };
+    let loaded = |record| Msg::OccurrenceLoaded {
+        item: item.clone(),
+        record,
+    };
+    update(&mut m, loaded(record.clone()));
+    keys(&mut m, "\tdraft");
+    update(&mut m, Msg::Stale);
+    assert_eq!(
+        update(&mut m, ctrl('l')),
+        vec![Effect::LoadOccurrence(item.clone())]
+    );
+    assert_eq!(
+        form(&m).0.value("notes"),
+        "draft",
+        "kept until the answer comes"
+    );
+    let theirs = crate::domain::ritual::OccurrenceRecord {
+        notes: "theirs".into(),
+        ..record
+    };
+    update(&mut m, loaded(theirs.clone()));
+    let (f, purpose) = form(&m);
+    assert_eq!((f.value("notes").as_str(), f.focus), ("theirs", 1));
+    assert!(matches!(purpose, FormPurpose::Occurrence { opened, .. } if **opened == theirs));
+}
+
+/// The cockpit on the demo database, as the real loop drives it.
+fn demo() -> (Model, Runner) {
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 41, 0)
+        .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    crate::ops::demo::load_demo(&mut store, chrono::Weekday::Mon, now).unwrap();
+    let mut runner = Runner::new(store, &Config::default());
+    let model = initial_model(&mut runner, &Config::default(), now).unwrap();
+    (model, runner)
+}
+
+/// Saves the open form untouched and expects nothing written.
+fn save_untouched(m: &mut Model, runner: &mut Runner, what: &str, kinds: &mut Vec<String>) {
+    kinds.push(what.split(' ').next().unwrap_or_default().to_string());
+    assert!(
+        matches!(m.overlay, Some(Overlay::Form { .. })),
+        "{what}: no form"
+    );
+    let effects = update(m, ctrl('s'));
+    settle(m, runner, effects);
+    let status = m.status.as_ref().map(|s| s.text.as_str());
+    assert_eq!(status, Some(NO_CHANGES), "{what}");
+    assert!(m.overlay.is_none(), "{what}: the form closes");
+    assert!(
+        recent(&runner.store, 10).unwrap().is_empty(),
+        "{what}: wrote"
+    );
+}
+
+#[test]
+fn every_untouched_edit_form_on_the_demo_saves_nothing() {
+    let (mut m, mut runner) = demo();
+    let mut saved = Vec::new();
+    let ids = |m: &Model| {
+        m.people
+            .rows
+            .iter()
+            .map(|p| p.person.id)
+            .collect::<Vec<_>>()
+    };
+    for id in ids(&m) {
+        panes::people::edit(&mut m, id);
+        save_untouched(&mut m, &mut runner, &format!("person {id}"), &mut saved);
+        let effects = panes::person::open(&mut m, id, panes::person::PeopleView::Detail);
+        settle(&mut m, &mut runner, effects);
+        let notes: Vec<i64> = m
+            .person
+            .detail
+            .iter()
+            .flat_map(|d| d.notes.iter().map(|n| n.id))
+            .collect();
+        for note in notes {
+            panes::person::edit_note(&mut m, note);
+            save_untouched(&mut m, &mut runner, &format!("note {note}"), &mut saved);
+        }
+    }
+    let rituals: Vec<i64> = m.rituals.rows.iter().map(|r| r.ritual.id).collect();
+    for id in rituals {
+        panes::rituals::edit(&mut m, id);
+        save_untouched(&mut m, &mut runner, &format!("ritual {id}"), &mut saved);
+    }
+    let goals: Vec<i64> = m
+        .plan
+        .view
+        .iter()
+        .flat_map(|v| v.phases.iter())
+        .flat_map(|p| p.goals.iter().map(|g| g.goal.id))
+        .collect();
+    assert!(!goals.is_empty());
+    for id in goals {
+        panes::plan::edit_goal(&mut m, id);
+        save_untouched(&mut m, &mut runner, &format!("goal {id}"), &mut saved);
+    }
+    panes::plan::start_form(&mut m);
+    save_untouched(&mut m, &mut runner, "plan start", &mut saved);
+    let risks: Vec<i64> = m.risks.all.iter().map(|r| r.id).collect();
+    for id in risks {
+        panes::risks::edit(&mut m, id);
+        save_untouched(&mut m, &mut runner, &format!("risk {id}"), &mut saved);
+    }
+    // Meetings: the move form everywhere; the notes form where it opens on the stored status
+    // (on a started meeting never marked, it proposes "held", which saving confirms).
+    let meetings: Vec<_> = m
+        .agenda
+        .data
+        .iter()
+        .flat_map(|a| a.items.iter())
+        .filter(|i| i.kind.is_meeting() && i.occurrence.is_some())
+        .cloned()
+        .collect();
+    assert!(
+        meetings.iter().any(|i| i.moved)
+            && meetings
+                .iter()
+                .any(|i| i.status == Some(OccurrenceStatus::Skipped))
+    );
+    for item in meetings {
+        let what = format!("{} at {}", item.title, item.starts_at());
+        panes::agenda::move_form(&mut m, item.clone());
+        save_untouched(&mut m, &mut runner, &format!("move {what}"), &mut saved);
+        if item.status == Some(OccurrenceStatus::Scheduled) && item.starts_at() <= m.now {
+            continue;
+        }
+        settle(&mut m, &mut runner, vec![Effect::LoadOccurrence(item)]);
+        save_untouched(&mut m, &mut runner, &format!("notes of {what}"), &mut saved);
+    }
+    let count = |kind: &str| saved.iter().filter(|k| *k == kind).count();
+    eprintln!("untouched forms saved without a write: {}", saved.len());
+    for kind in [
+        "person", "note", "ritual", "goal", "plan", "risk", "move", "notes",
+    ] {
+        assert!(count(kind) > 0, "no {kind} form was tried");
+        eprintln!("  {kind}: {}", count(kind));
+    }
+}
+
+#[test]
+fn recording_says_how_many_ticked_topics_had_gone_elsewhere() {
+    let (mut m, mut runner) = demo();
+    let person = m
+        .people
+        .rows
+        .iter()
+        .find(|p| p.stats.topics >= 2)
+        .map(|p| p.person.id)
+        .expect("a demo person with two queued topics");
+    let effects = panes::person::start_record(&mut m, person);
+    settle(&mut m, &mut runner, effects);
+    let boxes = form(&m)
+        .0
+        .fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::Check)
+        .count();
+    keys(&mut m, "\tWe talked.");
+    for _ in 0..boxes {
+        keys(&mut m, "\t ");
+    }
+    let ids = form(&m).0.checked_ids();
+    assert_eq!(ids.len(), boxes);
+    // Another window deletes the first queued topic while the form is open.
+    crate::ops::one_on_ones::delete_topic(&mut runner.store, ids[0]).unwrap();
+    let effects = update(&mut m, ctrl('s'));
+    settle(&mut m, &mut runner, effects);
+    let status = m.status.clone().unwrap().text;
+    assert!(
+        status.starts_with(&format!("1:1 recorded: {} topics discussed", ids.len() - 1)),
+        "{status}"
+    );
+    assert!(
+        status.contains("1 ticked topic had been marked or deleted elsewhere: left as it is."),
+        "{status}"
+    );
+}
