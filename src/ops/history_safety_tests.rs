@@ -1,0 +1,88 @@
+//! A damaged or crafted journal entry runs no SQL of its own.
+
+use super::tests::{data, now, person, seed, temp_store};
+use super::*;
+use crate::ops::people;
+use chrono::Weekday;
+
+fn names(store: &Store) -> Vec<String> {
+    people::list_people(store, now())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.person.name)
+        .collect()
+}
+
+fn refused(result: Result<String, OpsError>) -> String {
+    match result {
+        Err(OpsError::Refused(message)) => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Rewrites the latest journal entry's row images in the file, as a crafted import would.
+fn tamper(dir: &tempfile::TempDir, before: &str, after: &str) {
+    let conn = rusqlite::Connection::open(dir.path().join("bearing.db")).unwrap();
+    conn.execute(
+        "UPDATE change_log SET before = ?1, after = ?2 WHERE id = (SELECT max(id) FROM change_log)",
+        [before, after],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_crafted_journal_entry_is_refused_and_runs_nothing() {
+    let grace = |extra: &str| {
+        format!(
+            r#"{{"career_goals":"","context":"","created_at":"2026-11-23T09:00:00","id":3,
+            "name":"Grace","prompts":"","relation":"report","role":"","team":"",
+            "updated_at":"2026-11-23T09:00:00"{extra}}}"#
+        )
+    };
+    let injected_table = r#"person\" WHERE id = ?1 OR 1=1 --"#;
+    let cases: Vec<(&str, String, String)> = vec![
+        (
+            "a quoted table name that would delete every person",
+            format!(r#"[{{"table":"{injected_table}","id":3,"row":null}}]"#),
+            format!(r#"[{{"table":"{injected_table}","id":3,"row":{{}}}}]"#),
+        ),
+        (
+            "a column name that would rename every person",
+            r#"[{"table":"person","id":3,"row":{"name\" = ?1 WHERE 1=1 OR ?2 --":"Pwned"}}]"#
+                .to_string(),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+        (
+            "an unknown column",
+            format!(
+                r#"[{{"table":"person","id":3,"row":{}}}]"#,
+                grace(r#","shoe":9"#)
+            ),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+        (
+            "a table undo does not journal",
+            r#"[{"table":"meta","id":1,"row":null}]"#.to_string(),
+            r#"[{"table":"meta","id":1,"row":{}}]"#.to_string(),
+        ),
+        (
+            "an image whose id is not its row's",
+            format!(r#"[{{"table":"person","id":1,"row":{}}}]"#, grace("")),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+    ];
+    for (name, before, after) in cases {
+        let (dir, mut store) = temp_store();
+        seed(&mut store);
+        people::add_person(&mut store, person("Linus"), Weekday::Mon, now()).unwrap();
+        store.journal(Some(now())).unwrap();
+        people::add_person(&mut store, person("Grace"), Weekday::Mon, now()).unwrap();
+        tamper(&dir, &before, &after);
+        let was = data(&store);
+        let message = refused(undo(&mut store));
+        assert!(message.contains("damaged"), "{name}: {message}");
+        assert!(!message.contains("1=1"), "{name}: {message}");
+        assert_eq!(data(&store), was, "{name}: nothing may change");
+        assert_eq!(names(&store), ["Ada", "Grace", "Linus"], "{name}");
+    }
+}
