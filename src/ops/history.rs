@@ -1,4 +1,4 @@
-//! Undo and redo of the changes made in the TUI, and the journal as an audit trail.
+//! Undo and redo of the changes made in this TUI window, and the journal as an audit trail.
 
 use super::OpsError;
 use crate::store::Store;
@@ -12,7 +12,7 @@ pub fn describe(change: &Change) -> String {
     }
 }
 
-/// Reverts the latest change; says what was undone, or that there was nothing to undo.
+/// Reverts this window's latest change; says what was undone, or that there was nothing to undo.
 pub fn undo(store: &mut Store) -> Result<String, OpsError> {
     match history::undo(store)? {
         Step::Applied(change) => Ok(format!("Undid: {}.", describe(&change))),
@@ -21,7 +21,8 @@ pub fn undo(store: &mut Store) -> Result<String, OpsError> {
     }
 }
 
-/// Re-applies the change undone last; says what was redone, or that there was nothing to redo.
+/// Re-applies the change this window undid last; says what was redone, or that there was
+/// nothing to redo.
 pub fn redo(store: &mut Store) -> Result<String, OpsError> {
     match history::redo(store)? {
         Step::Applied(change) => Ok(format!("Redid: {}.", describe(&change))),

@@ -1,9 +1,14 @@
-//! A damaged or crafted journal entry runs no SQL of its own.
+//! Undo next to other writers: it is per window, and a damaged or crafted journal entry runs no
+//! SQL of its own.
 
 use super::tests::{data, now, person, seed, temp_store};
 use super::*;
 use crate::ops::people;
 use chrono::Weekday;
+
+fn second_writer(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("bearing.db")).unwrap()
+}
 
 fn names(store: &Store) -> Vec<String> {
     people::list_people(store, now())
@@ -18,6 +23,33 @@ fn refused(result: Result<String, OpsError>) -> String {
         Err(OpsError::Refused(message)) => message,
         other => panic!("expected a refusal, got {other:?}"),
     }
+}
+
+#[test]
+fn undo_is_per_window() {
+    let (dir, mut a) = temp_store();
+    a.journal(Some(now())).unwrap();
+    let mut b = second_writer(&dir);
+    b.journal(Some(now())).unwrap();
+    people::add_person(&mut a, person("Grace"), Weekday::Mon, now()).unwrap();
+    people::add_person(&mut b, person("Linus"), Weekday::Mon, now()).unwrap();
+
+    assert_eq!(undo(&mut a).unwrap(), "Undid: insert person 1.");
+    assert_eq!(names(&a), ["Linus"]);
+    assert_eq!(undo(&mut a).unwrap(), "Nothing to undo.");
+    assert_eq!(redo(&mut b).unwrap(), "Nothing to redo.");
+    // A change in window B does not end window A's redo.
+    people::add_person(&mut b, person("Ken"), Weekday::Mon, now()).unwrap();
+    assert_eq!(redo(&mut a).unwrap(), "Redid: insert person 1.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 3.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 2.");
+    assert_eq!(names(&a), ["Grace"]);
+
+    // A window opened later starts with nothing to undo; the entries stay as history.
+    let mut c = second_writer(&dir);
+    c.journal(Some(now())).unwrap();
+    assert_eq!(undo(&mut c).unwrap(), "Nothing to undo.");
+    assert_eq!(recent(&c, 10).unwrap().len(), 3);
 }
 
 /// Rewrites the latest journal entry's row images in the file, as a crafted import would.

@@ -280,10 +280,10 @@ mod tests {
         let row = serde_json::json!({
             "id": 1, "at": "2026-11-23T09:00:00", "action": "insert person",
             "entity": entity, "entity_id": 1, "before": before, "after": after,
-            "undone": 0
+            "undone": 0, "session": "w1"
         });
         serde_json::json!({
-            "format": "bearing-export", "format_version": 1, "schema_version": 2,
+            "format": "bearing-export", "format_version": 1, "schema_version": 3,
             "tables": {"change_log": [row]}
         })
         .to_string()
@@ -374,6 +374,7 @@ mod tests {
         }
         crate::ops::history::undo(&mut store).unwrap();
         let text = json_export(&store).unwrap();
+        assert!(text.contains("\"session\": \"w"), "{text}");
         let mut other = fresh();
         json_import(&mut other, &read_export(&text, "x.json").unwrap()).unwrap();
         assert_eq!(json_export(&other).unwrap(), text);

@@ -1,6 +1,6 @@
-//! Undo and redo over the change journal: put every row of an entry back to its before (or
-//! after) image in one transaction, refusing when another process changed those rows since, or
-//! when the entry names a table or column outside the journal's closed set.
+//! Undo and redo over the change journal: put every row of one of this session's entries back to
+//! its before (or after) image in one transaction, refusing when another process changed those
+//! rows since, or when the entry names a table or column outside the journal's closed set.
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
 
@@ -20,13 +20,15 @@ pub struct Change {
     pub entity_id: Option<i64>,
     /// 0: in effect; 1: undone (redo can bring it back); 2: undone and past redo.
     pub undone: i64,
+    /// The window (process) that made it; none for entries from before sessions were recorded.
+    pub session: Option<String>,
 }
 
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     Applied(Change),
-    /// The journal holds nothing to undo (or redo).
+    /// This session's journal holds nothing to undo (or redo).
     Nothing,
     /// Nothing was changed, for the reason given.
     Refused(Refusal),
@@ -53,7 +55,7 @@ pub enum Reason {
     Damaged(Fault),
 }
 
-const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone";
+const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session";
 
 fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
     Ok(Change {
@@ -63,10 +65,11 @@ fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
         entity: r.get(3)?,
         entity_id: r.get(4)?,
         undone: r.get(5)?,
+        session: r.get(6)?,
     })
 }
 
-/// The latest changes, newest first.
+/// The latest changes of every session, newest first.
 pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
         "SELECT {CHANGE_COLUMNS} FROM change_log ORDER BY id DESC LIMIT ?1"
@@ -77,12 +80,12 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     Ok(rows)
 }
 
-/// Reverts the latest change still in effect.
+/// Reverts this session's latest change still in effect.
 pub fn undo(store: &mut Store) -> Result<Step, StoreError> {
     step(store, Direction::Back)
 }
 
-/// Re-applies the change undone last, unless a new change came after it.
+/// Re-applies this session's change undone last, unless it made a new change after it.
 pub fn redo(store: &mut Store) -> Result<Step, StoreError> {
     step(store, Direction::Forward)
 }
@@ -108,13 +111,16 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = tx
         .query_row(
-            &format!("SELECT {CHANGE_COLUMNS}, before, after FROM change_log WHERE {pick} LIMIT 1"),
-            [],
+            &format!(
+                "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
+                 WHERE session = ?1 AND {pick} LIMIT 1"
+            ),
+            [&store.session],
             |r| {
                 Ok((
                     change(r)?,
-                    r.get::<_, Option<String>>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
                 ))
             },
         )

@@ -1,8 +1,10 @@
 //! Hostile journals: exports whose `change_log` rows name crafted tables and columns are refused
 //! by `bearing import` with exit code 2 (naming row and column, never the content) before any
-//! database exists.
+//! database exists; and such rows planted in a database file are never run by `u`.
 
 use crate::support;
+
+use support::{Pty, json_array, ok};
 
 const INJECTED_TABLE: &str = "person\" WHERE id = ?1 OR 1=1 --";
 const INJECTED_COLUMN: &str = "name\" = ?1 WHERE 1=1 OR ?2 --";
@@ -20,10 +22,10 @@ fn image(table: &str, row: serde_json::Value) -> String {
 }
 
 /// A journal entry as the cockpit writes it, with `before`, `after` and `entity` as given.
-fn entry(before: &str, after: &str, entity: &str) -> serde_json::Value {
+fn entry(before: &str, after: &str, entity: &str, session: serde_json::Value) -> serde_json::Value {
     serde_json::json!({
         "id": 1, "at": "2026-11-23T09:00:00", "action": "insert person", "entity": entity,
-        "entity_id": 1, "before": before, "after": after, "undone": 0
+        "entity_id": 1, "before": before, "after": after, "undone": 0, "session": session
     })
 }
 
@@ -92,10 +94,10 @@ fn crafted_journals_are_refused_by_import_with_exit_2_and_nothing_created() {
     let db = dir.path().join("new.db");
     for (what, before, after, entity, column) in crafted() {
         let export = serde_json::json!({
-            "format": "bearing-export", "format_version": 1, "schema_version": 2,
+            "format": "bearing-export", "format_version": 1, "schema_version": 3,
             "tables": {
                 "person": [zed()],
-                "change_log": [entry(&before, &after, entity)]
+                "change_log": [entry(&before, &after, entity, "w0".into())]
             }
         });
         let path = dir.path().join("crafted.json");
@@ -115,4 +117,44 @@ fn crafted_journals_are_refused_by_import_with_exit_2_and_nothing_created() {
         }
         assert!(!db.exists(), "{what}: no database may be left behind");
     }
+}
+
+#[test]
+fn crafted_journal_rows_in_a_file_are_never_run_by_u() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    ok(&db, &["person", "add", "--name", "Ada"]);
+    ok(&db, &["person", "add", "--name", "Zed"]);
+    // Rows written straight into the file, as a hostile tool (or an old import) could.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // The most dangerous last, so an undo taking the latest row would take it first.
+    for (_, before, after, entity, _) in crafted().into_iter().rev() {
+        // Undo puts `before` back over `after`; a row's session is anything but the window's.
+        for session in [None, Some("w0")] {
+            conn.execute(
+                "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session)
+                 VALUES ('2026-11-23T09:00:00', 'insert person', ?1, 1, ?2, ?3, 0, ?4)",
+                rusqlite::params![entity, before, after, session],
+            )
+            .unwrap();
+        }
+    }
+    drop(conn);
+    let before = ok(&db, &["export", "--format", "json"]);
+
+    let mut tui = Pty::start(&db, &[], 160, 30);
+    tui.wait_for("Week 48");
+    tui.send("u");
+    tui.wait_for("Nothing to undo.");
+    tui.send("\x12");
+    tui.wait_for("Nothing to redo.");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    assert_eq!(ok(&db, &["export", "--format", "json"]), before);
+    let names: Vec<_> = json_array(&db, &["person", "list", "--format", "json"])
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Ada", "Zed"]);
 }

@@ -19,6 +19,7 @@ mod e2e_people;
 mod e2e_plan;
 mod e2e_risks;
 mod e2e_undo;
+mod e2e_undo_writers;
 mod hostile_journals;
 mod reliability_cli_args;
 mod reliability_concurrency;

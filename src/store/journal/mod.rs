@@ -1,6 +1,6 @@
 //! The change journal behind undo and the audit trail. While a store journals (the TUI's does),
 //! every [`Store::write`] leaves one `change_log` row, in the same transaction, holding the
-//! before and after image of each row it touched.
+//! before and after image of each row it touched and the session (window) that made it.
 //!
 //! Rows are seen by temporary triggers: they belong to this connection alone, so writes by other
 //! processes (the CLI) are not journaled, and they need no schema change. They also fire for rows
@@ -33,6 +33,11 @@ impl Store {
         Ok(())
     }
 
+    /// This store's session: its journal entries carry it, and only they are its to undo.
+    pub fn session(&self) -> &str {
+        &self.session
+    }
+
     /// Makes sure the journal's triggers see this connection's writes.
     pub(super) fn watch(&mut self) -> Result<(), StoreError> {
         if !self.journal_ready {
@@ -41,6 +46,19 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// A new session id: 128 random bits. `RandomState` is seeded from the operating system's
+/// random source once per process, so ids are not reused across processes or restarts.
+pub(super) fn new_session() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let half = |salt: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(salt);
+        h.write_u32(std::process::id());
+        h.finish()
+    };
+    format!("w{:016x}{:016x}", half(1), half(2))
 }
 
 /// A temporary table of the rows touched by the current write, each with its image before the
@@ -111,8 +129,13 @@ pub(super) fn touched(tx: &Transaction<'_>) -> Result<Vec<(Image, Image)>, Store
 }
 
 /// Writes the `change_log` row for what this transaction changed, if it changed anything; a new
-/// change ends the redo chain (those entries stay as history, marked 2: undone for good).
-pub(super) fn record(tx: &Transaction<'_>, now: NaiveDateTime) -> Result<(), StoreError> {
+/// change ends this session's redo chain (those entries stay as history, marked 2: undone for
+/// good). Other sessions' entries are theirs and stay as they are.
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    now: NaiveDateTime,
+    session: &str,
+) -> Result<(), StoreError> {
     let changed: Vec<(Image, Image)> = touched(tx)?
         .into_iter()
         .filter(|(old, new)| old != new)
@@ -128,17 +151,21 @@ pub(super) fn record(tx: &Transaction<'_>, now: NaiveDateTime) -> Result<(), Sto
     let entity = first_new.table.name;
     let before: Vec<&Image> = changed.iter().map(|(old, _)| old).collect();
     let after: Vec<&Image> = changed.iter().map(|(_, new)| new).collect();
-    tx.execute("UPDATE change_log SET undone = 2 WHERE undone = 1", [])?;
     tx.execute(
-        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+        "UPDATE change_log SET undone = 2 WHERE undone = 1 AND session = ?1",
+        [session],
+    )?;
+    tx.execute(
+        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
         params![
             codec::stamp(now),
             format!("{verb} {entity}"),
             entity,
             first_new.id,
             image::to_text(&before)?,
-            image::to_text(&after)?
+            image::to_text(&after)?,
+            session
         ],
     )?;
     Ok(())
