@@ -38,7 +38,7 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, OpsError> {
 
 const SINCE: &str = "since (by another window or the CLI); nothing was changed.";
 
-/// "Cannot undo the change to Ada: it was changed since (…)".
+/// "Cannot undo adding Zed: a note and an action were added for Zed since (…)".
 fn refused(verb: &str, refusal: &Refusal) -> String {
     let change = &refusal.change;
     let what = subject(refusal);
@@ -65,6 +65,21 @@ fn refused(verb: &str, refusal: &Refusal) -> String {
             if *subject { "it" } else { noun(table).0 },
             if *deleted { "deleted" } else { "changed" }
         ),
+        Reason::ParentGone { parent } => {
+            format!("{} it refers to was deleted {SINCE}", noun(parent).0)
+        }
+        Reason::WouldTouch(rows) => {
+            let how = match (
+                rows.iter().all(|r| r.deleted),
+                rows.iter().any(|r| r.deleted),
+            ) {
+                (true, _) => "added for",
+                (_, false) => "linked to",
+                _ => "added for or linked to",
+            };
+            let verb = if rows.len() == 1 { "was" } else { "were" };
+            format!("{} {verb} {how} {what} {SINCE}", counted(rows))
+        }
     };
     format!("Cannot {verb} {doing}: {why}")
 }
@@ -82,29 +97,45 @@ fn subject(refusal: &Refusal) -> String {
         ("person", Some(name)) => name,
         (_, Some(name)) => format!("\"{name}\""),
         (table, None) => match change.entity_id {
-            Some(id) => format!("{} {id}", noun(table).1),
-            None => format!("the {}", noun(table).1),
+            Some(id) => format!("{} {id}", noun(table).2),
+            None => format!("the {}", noun(table).2),
         },
     }
 }
 
-/// A journaled table in the user's words: with its article, and the bare word.
-fn noun(table: &str) -> (&'static str, &'static str) {
+/// "a note and 2 actions", tables in schema order.
+fn counted(rows: &[history::Touched]) -> String {
+    let parts: Vec<String> = crate::store::journaled_tables()
+        .map(|table| (table, rows.iter().filter(|r| r.table == table).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(table, n)| match n {
+            1 => noun(table).0.to_string(),
+            n => format!("{n} {}", noun(table).1),
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
+    }
+}
+
+/// A journaled table in the user's words: one with its article, several, and the bare word.
+fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
     match table {
-        "person" => ("a person", "person"),
-        "person_context" => ("a context entry", "context entry"),
-        "ritual" => ("a ritual", "ritual"),
-        "occurrence" => ("an occurrence", "occurrence"),
-        "note" => ("a note", "note"),
-        "topic" => ("a talking point", "talking point"),
-        "action_item" => ("an action", "action"),
-        "plan" => ("a plan", "plan"),
-        "goal" => ("a goal", "goal"),
-        "checkin" => ("a check-in", "check-in"),
-        "risk" => ("a risk", "risk"),
-        "risk_review" => ("a risk review", "risk review"),
-        "calendar_event" => ("a calendar event", "calendar event"),
-        _ => ("a row", "row"),
+        "person" => ("a person", "people", "person"),
+        "person_context" => ("a context entry", "context entries", "context entry"),
+        "ritual" => ("a ritual", "rituals", "ritual"),
+        "occurrence" => ("an occurrence", "occurrences", "occurrence"),
+        "note" => ("a note", "notes", "note"),
+        "topic" => ("a talking point", "talking points", "talking point"),
+        "action_item" => ("an action", "actions", "action"),
+        "plan" => ("a plan", "plans", "plan"),
+        "goal" => ("a goal", "goals", "goal"),
+        "checkin" => ("a check-in", "check-ins", "check-in"),
+        "risk" => ("a risk", "risks", "risk"),
+        "risk_review" => ("a risk review", "risk reviews", "risk review"),
+        "calendar_event" => ("a calendar event", "calendar events", "calendar event"),
+        _ => ("a row", "rows", "row"),
     }
 }
 
@@ -115,3 +146,7 @@ mod tests;
 #[cfg(test)]
 #[path = "history_safety_tests.rs"]
 mod safety_tests;
+
+#[cfg(test)]
+#[path = "history_property_tests.rs"]
+mod property_tests;

@@ -1,9 +1,11 @@
-//! Undo next to other writers: it is per window, and a damaged or crafted journal entry runs no
-//! SQL of its own.
+//! Undo next to other writers: it never takes another writer's rows with it (cascades, links),
+//! it is per window, and a damaged or crafted journal entry runs no SQL of its own.
 
-use super::tests::{data, now, person, seed, temp_store};
+use super::tests::{at, data, now, person, seed, temp_store, weekly};
 use super::*;
-use crate::ops::people;
+use crate::domain::one_on_one::Owner;
+use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::{one_on_ones, people, plan, rituals};
 use chrono::Weekday;
 
 fn second_writer(dir: &tempfile::TempDir) -> Store {
@@ -23,6 +25,89 @@ fn refused(result: Result<String, OpsError>) -> String {
         Err(OpsError::Refused(message)) => message,
         other => panic!("expected a refusal, got {other:?}"),
     }
+}
+
+/// Runs `step` (undo or redo), which must be refused with `expected` and change nothing.
+fn assert_refused(
+    store: &mut Store,
+    step: fn(&mut Store) -> Result<String, OpsError>,
+    expected: &str,
+) {
+    let (before, journal) = (data(store), recent(store, 100).unwrap());
+    assert_eq!(refused(step(store)), expected);
+    assert_eq!(data(store), before, "a refused step changes nothing");
+    assert_eq!(recent(store, 100).unwrap(), journal, "nor the journal");
+}
+
+#[test]
+fn undo_refuses_to_take_a_note_and_an_action_another_writer_added() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let zed = people::add_person(&mut tui, person("Zed"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut cli = second_writer(&dir);
+    let due = now().date() + chrono::Duration::days(2);
+    one_on_ones::add_note(&mut cli, zed, now().date(), "private words", now()).unwrap();
+    one_on_ones::add_action(&mut cli, Some(zed), Owner::Me, "send it", Some(due), now()).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding Zed: a note and an action were added for Zed since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn undo_refuses_to_take_an_occurrence_another_writer_marked_held() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    rituals::add_ritual(&mut tui, weekly("Staff"), now()).unwrap();
+    let mut cli = second_writer(&dir);
+    rituals::set_status(&mut cli, 1, at(24, 10), OccurrenceStatus::Held).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding \"Staff\": an occurrence was added for \"Staff\" since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn undo_refuses_to_unlink_a_goal_another_writer_linked() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let zed = people::add_person(&mut tui, person("Zed"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut cli = second_writer(&dir);
+    plan::start_plan(&mut cli, now().date(), now()).unwrap();
+    let mut g = super::tests::goal("Hire two leads");
+    g.person_id = Some(zed);
+    plan::add_goal(&mut cli, g, now()).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding Zed: a goal was linked to Zed since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn redo_refuses_to_take_a_note_another_writer_added_since() {
+    let (dir, mut tui) = temp_store();
+    seed(&mut tui);
+    tui.journal(Some(now())).unwrap();
+    people::delete_person(&mut tui, 1).unwrap();
+    undo(&mut tui).unwrap();
+    let mut cli = second_writer(&dir);
+    one_on_ones::add_note(&mut cli, 1, now().date(), "after the undo", now()).unwrap();
+    assert_refused(
+        &mut tui,
+        redo,
+        "Cannot redo deleting Ada: a note was added for Ada since \
+         (by another window or the CLI); nothing was changed.",
+    );
 }
 
 #[test]

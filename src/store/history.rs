@@ -1,11 +1,12 @@
 //! Undo and redo over the change journal: put every row of one of this session's entries back to
-//! its before (or after) image in one transaction, refusing when another process changed those
-//! rows since, or when the entry names a table or column outside the journal's closed set.
+//! its before (or after) image in one transaction, with the journal's triggers watching. The
+//! step commits only if every row it touched, cascades included, is a row the entry journaled,
+//! now as the entry had it; otherwise it rolls back and says why.
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
 
 use super::journal::image::{self, Fault, Image};
-use super::journal::tables;
+use super::journal::{self, tables};
 use super::{OpenMode, Store, StoreError, dump};
 
 /// One journaled change, for the status bar and the audit trail.
@@ -51,8 +52,20 @@ pub enum Reason {
         subject: bool,
         deleted: bool,
     },
+    /// Putting the rows back would delete or change rows the change did not journal: rows
+    /// another writer added (a cascade would delete them) or linked (a link would be cleared).
+    WouldTouch(Vec<Touched>),
+    /// A row it would put back refers to a row (of table `parent`) deleted since.
+    ParentGone { parent: &'static str },
     /// The stored entry names something outside the journal's closed set, or is malformed.
     Damaged(Fault),
+}
+
+/// A row the step would have deleted or changed without having journaled it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touched {
+    pub table: &'static str,
+    pub deleted: bool,
 }
 
 const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session";
@@ -102,6 +115,7 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
             path: store.path.clone(),
         });
     }
+    store.watch()?;
     let pick = match direction {
         Direction::Back => "undone = 0 ORDER BY id DESC",
         Direction::Forward => "undone = 1 ORDER BY id",
@@ -162,8 +176,8 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     Ok(Step::Applied(Change { undone, ..entry }))
 }
 
-/// Puts each row to its target if it is still as expected (or already as the target);
-/// `Some(reason)` when the step must not commit.
+/// Puts each row to its target, then checks what was really touched. `Some(reason)` when the
+/// step must not commit.
 fn apply(
     tx: &Transaction<'_>,
     entry: &Change,
@@ -174,6 +188,7 @@ fn apply(
         subject: entry.entity == image.table.name && entry.entity_id == Some(image.id),
         deleted: now.row.is_none(),
     };
+    journal::begin(tx)?;
     // Parents and children may come back in any order; the keys are checked at commit.
     tx.pragma_update(None, "defer_foreign_keys", true)?;
     for (expected, target) in moves {
@@ -186,7 +201,74 @@ fn apply(
         }
         put(tx, target, now.row.is_some())?;
     }
+    let mut outside = Vec::new();
+    for (was, now) in journal::touched(tx)? {
+        match moves
+            .iter()
+            .find(|(_, t)| t.table.name == now.table.name && t.id == now.id)
+        {
+            Some((_, target)) if now.row != target.row => {
+                return Ok(Some(changed_since(target, &now)));
+            }
+            Some(_) => {}
+            None if was != now => outside.push(Touched {
+                table: now.table.name,
+                deleted: now.row.is_none(),
+            }),
+            None => {}
+        }
+    }
+    if !outside.is_empty() {
+        return Ok(Some(Reason::WouldTouch(outside)));
+    }
+    parent_gone(tx, moves)
+}
+
+/// Whether a row put back refers to a row that is gone (the keys are deferred to commit, which
+/// would fail with a bare "FOREIGN KEY constraint failed"). Looks up each reference of each row
+/// put back by its key; the names come from the closed set, the schema only says which.
+fn parent_gone(
+    tx: &Transaction<'_>,
+    moves: &[(&Image, &Image)],
+) -> Result<Option<Reason>, StoreError> {
+    for (_, target) in moves {
+        let Some(row) = &target.row else { continue };
+        for (column, parent) in references(tx, target.table)? {
+            let Some(value) = row.get(column).and_then(serde_json::Value::as_i64) else {
+                continue;
+            };
+            let sql = format!("SELECT 1 FROM main.\"{}\" WHERE id = ?1", parent.name);
+            let found = tx
+                .prepare_cached(&sql)?
+                .query_row([value], |_| Ok(()))
+                .optional()?;
+            if found.is_none() {
+                return Ok(Some(Reason::ParentGone {
+                    parent: parent.name,
+                }));
+            }
+        }
+    }
     Ok(None)
+}
+
+/// `table`'s references to other journaled tables' ids: (column index, parent table).
+fn references(
+    tx: &Transaction<'_>,
+    table: &'static tables::Table,
+) -> Result<Vec<(usize, &'static tables::Table)>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) WHERE \"to\" = 'id'",
+    )?;
+    let pairs = stmt
+        .query_map([table.name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(pairs
+        .iter()
+        .filter_map(|(from, parent)| Some((table.column(from)?, tables::table(parent)?)))
+        .collect())
 }
 
 /// Sets the row to `target`: deletes it, updates it (`exists`) or inserts it. Table and column

@@ -4,9 +4,9 @@
 //!
 //! Rows are seen by temporary triggers: they belong to this connection alone, so writes by other
 //! processes (the CLI) are not journaled, and they need no schema change. They also fire for rows
-//! changed by foreign-key actions (a cascade), which undo must put back too. (SQLite's session
-//! extension would do the same, but rusqlite only offers it with bindgen, i.e. libclang at
-//! build.)
+//! changed by foreign-key actions (a cascade), which is how undo learns what it would really
+//! touch. (SQLite's session extension would do the same, but rusqlite only offers it with
+//! bindgen, i.e. libclang at build.)
 
 pub mod image;
 pub mod tables;
@@ -62,7 +62,8 @@ pub(super) fn new_session() -> String {
 }
 
 /// A temporary table of the rows touched by the current write, each with its image before the
-/// first touch, and the triggers that fill it. Every name in this SQL comes from
+/// first touch, and the triggers that fill it. Updates and deletes are seen BEFORE they happen,
+/// so a row comes before the rows its delete cascades to. Every name in this SQL comes from
 /// [`tables::TABLES`].
 fn install(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
@@ -81,10 +82,10 @@ fn install(conn: &Connection) -> Result<(), StoreError> {
             "CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_ai AFTER INSERT ON main.\"{name}\" BEGIN
                  INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', new.id, NULL);
              END;
-             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_au AFTER UPDATE ON main.\"{name}\" BEGIN
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_bu BEFORE UPDATE ON main.\"{name}\" BEGIN
                  INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', old.id, {old});
              END;
-             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_ad AFTER DELETE ON main.\"{name}\" BEGIN
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_bd BEFORE DELETE ON main.\"{name}\" BEGIN
                  INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', old.id, {old});
              END;"
         ))?;
