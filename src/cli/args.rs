@@ -99,7 +99,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
     },
-    /// The audit trail: the latest changes made in the cockpit, newest first (what `u` undoes)
+    /// The audit trail: the latest changes made in the cockpit, newest first (each window's `u` undoes its own)
     History {
         /// How many changes to show
         #[arg(long, default_value_t = 20)]

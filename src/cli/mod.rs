@@ -225,7 +225,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
             for c in &changes {
                 let state = match c.undone {
                     0 => "",
-                    1 => "  (undone; Ctrl-R redoes it)",
+                    1 => "  (undone; Ctrl-R in its window redoes it)",
                     _ => "  (undone)",
                 };
                 println!(

@@ -1,8 +1,8 @@
-//! Undo and redo of the changes made in the TUI, and the journal as an audit trail.
+//! Undo and redo of the changes made in this TUI window, and the journal as an audit trail.
 
 use super::OpsError;
 use crate::store::Store;
-use crate::store::history::{self, Change, Step};
+use crate::store::history::{self, Change, Reason, Refusal, Step};
 
 /// "update risk 3": what a change did, for the status bar.
 pub fn describe(change: &Change) -> String {
@@ -12,27 +12,22 @@ pub fn describe(change: &Change) -> String {
     }
 }
 
-/// Reverts the latest change; says what was undone, or that there was nothing to undo.
+/// Reverts this window's latest change; says what was undone, or that there was nothing to undo.
 pub fn undo(store: &mut Store) -> Result<String, OpsError> {
     match history::undo(store)? {
         Step::Applied(change) => Ok(format!("Undid: {}.", describe(&change))),
         Step::Nothing => Ok("Nothing to undo.".into()),
-        Step::Conflict(change) => Err(OpsError::Refused(format!(
-            "Cannot undo {}: changed since by another process; nothing was changed.",
-            describe(&change)
-        ))),
+        Step::Refused(refusal) => Err(OpsError::Refused(refused("undo", &refusal))),
     }
 }
 
-/// Re-applies the change undone last; says what was redone, or that there was nothing to redo.
+/// Re-applies the change this window undid last; says what was redone, or that there was
+/// nothing to redo.
 pub fn redo(store: &mut Store) -> Result<String, OpsError> {
     match history::redo(store)? {
         Step::Applied(change) => Ok(format!("Redid: {}.", describe(&change))),
         Step::Nothing => Ok("Nothing to redo.".into()),
-        Step::Conflict(change) => Err(OpsError::Refused(format!(
-            "Cannot redo {}: changed since by another process; nothing was changed.",
-            describe(&change)
-        ))),
+        Step::Refused(refusal) => Err(OpsError::Refused(refused("redo", &refusal))),
     }
 }
 
@@ -41,6 +36,117 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, OpsError> {
     Ok(history::recent(store, limit)?)
 }
 
+const SINCE: &str = "since (by another window or the CLI); nothing was changed.";
+
+/// "Cannot undo adding Zed: a note and an action were added for Zed since (…)".
+fn refused(verb: &str, refusal: &Refusal) -> String {
+    let change = &refusal.change;
+    let what = subject(refusal);
+    let doing = match change.action.split(' ').next() {
+        Some("insert") => format!("adding {what}"),
+        Some("delete") => format!("deleting {what}"),
+        _ => format!("the change to {what}"),
+    };
+    let why = match &refusal.reason {
+        // The entry's own words cannot be trusted: only its number is shown.
+        Reason::Damaged(fault) => {
+            return format!(
+                "Cannot {verb} change {}: its journal entry is damaged or was not written by \
+                 Bearing ({fault}); nothing was changed.",
+                change.id
+            );
+        }
+        Reason::ChangedSince {
+            table,
+            subject,
+            deleted,
+        } => format!(
+            "{} was {} {SINCE}",
+            if *subject { "it" } else { noun(table).0 },
+            if *deleted { "deleted" } else { "changed" }
+        ),
+        Reason::ParentGone { parent } => {
+            format!("{} it refers to was deleted {SINCE}", noun(parent).0)
+        }
+        Reason::WouldTouch(rows) => {
+            let how = match (
+                rows.iter().all(|r| r.deleted),
+                rows.iter().any(|r| r.deleted),
+            ) {
+                (true, _) => "added for",
+                (_, false) => "linked to",
+                _ => "added for or linked to",
+            };
+            let verb = if rows.len() == 1 { "was" } else { "were" };
+            format!("{} {verb} {how} {what} {SINCE}", counted(rows))
+        }
+    };
+    format!("Cannot {verb} {doing}: {why}")
+}
+
+/// How the user knows the entry's row: a person by name, a ritual by its quoted name, anything
+/// else as "risk 3".
+fn subject(refusal: &Refusal) -> String {
+    let change = &refusal.change;
+    let name = refusal.name.as_deref().map(|n| {
+        n.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+    });
+    match (change.entity.as_str(), name) {
+        ("person", Some(name)) => name,
+        (_, Some(name)) => format!("\"{name}\""),
+        (table, None) => match change.entity_id {
+            Some(id) => format!("{} {id}", noun(table).2),
+            None => format!("the {}", noun(table).2),
+        },
+    }
+}
+
+/// "a note and 2 actions", tables in schema order.
+fn counted(rows: &[history::Touched]) -> String {
+    let parts: Vec<String> = crate::store::journaled_tables()
+        .map(|table| (table, rows.iter().filter(|r| r.table == table).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(table, n)| match n {
+            1 => noun(table).0.to_string(),
+            n => format!("{n} {}", noun(table).1),
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => parts.concat(),
+    }
+}
+
+/// A journaled table in the user's words: one with its article, several, and the bare word.
+fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
+    match table {
+        "person" => ("a person", "people", "person"),
+        "person_context" => ("a context entry", "context entries", "context entry"),
+        "ritual" => ("a ritual", "rituals", "ritual"),
+        "occurrence" => ("an occurrence", "occurrences", "occurrence"),
+        "note" => ("a note", "notes", "note"),
+        "topic" => ("a talking point", "talking points", "talking point"),
+        "action_item" => ("an action", "actions", "action"),
+        "plan" => ("a plan", "plans", "plan"),
+        "goal" => ("a goal", "goals", "goal"),
+        "checkin" => ("a check-in", "check-ins", "check-in"),
+        "risk" => ("a risk", "risks", "risk"),
+        "risk_review" => ("a risk review", "risk reviews", "risk review"),
+        "calendar_event" => ("a calendar event", "calendar events", "calendar event"),
+        _ => ("a row", "rows", "row"),
+    }
+}
+
 #[cfg(test)]
 #[path = "history_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "history_safety_tests.rs"]
+mod safety_tests;
+
+#[cfg(test)]
+#[path = "history_property_tests.rs"]
+mod property_tests;

@@ -9,32 +9,32 @@ use crate::ops::people::PersonInput;
 use crate::ops::{calendar, json, one_on_ones, people, plan, risks, rituals};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
-fn at(d: u32, h: u32) -> NaiveDateTime {
+pub(super) fn at(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)
         .unwrap()
         .and_hms_opt(h, 0, 0)
         .unwrap()
 }
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     at(23, 9)
 }
 
-fn temp_store() -> (tempfile::TempDir, Store) {
+pub(super) fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("bearing.db")).unwrap();
     (dir, store)
 }
 
 /// The export without the journal itself.
-fn data(store: &Store) -> serde_json::Value {
+pub(super) fn data(store: &Store) -> serde_json::Value {
     let mut v: serde_json::Value =
         serde_json::from_str(&json::json_export(store).unwrap()).unwrap();
     v["tables"].as_object_mut().unwrap().remove("change_log");
     v
 }
 
-fn person(name: &str) -> PersonInput {
+pub(super) fn person(name: &str) -> PersonInput {
     PersonInput {
         draft: PersonDraft {
             name: name.into(),
@@ -44,7 +44,7 @@ fn person(name: &str) -> PersonInput {
     }
 }
 
-fn weekly(name: &str) -> RitualFields {
+pub(super) fn weekly(name: &str) -> RitualFields {
     RitualFields {
         name: name.into(),
         rrule: Some("FREQ=WEEKLY".into()),
@@ -59,7 +59,7 @@ fn weekly(name: &str) -> RitualFields {
     }
 }
 
-fn goal(title: &str) -> GoalFields {
+pub(super) fn goal(title: &str) -> GoalFields {
     GoalFields {
         phase: 30,
         title: title.into(),
@@ -85,7 +85,7 @@ fn risk(title: &str) -> RiskDraft {
 
 /// What every case starts from, written before journaling: Ada, a weekly ritual (id 1), a plan
 /// with a goal (id 1), a risk (id 1) and a note of Ada's (id 1).
-fn seed(store: &mut Store) {
+pub(super) fn seed(store: &mut Store) {
     let ada = people::add_person(store, person("Ada"), Weekday::Mon, now()).unwrap();
     rituals::add_ritual(store, weekly("Staff"), now()).unwrap();
     plan::start_plan(store, at(2, 0).date(), None, now()).unwrap();
@@ -262,7 +262,11 @@ fn undo_refuses_when_another_process_changed_the_rows_since() {
     people::update_person(&mut other, 1, person("Ada King"), None, Weekday::Mon, now()).unwrap();
     let edited = data(&store);
     let err = undo(&mut store).unwrap_err().to_string();
-    assert!(err.contains("changed since by another process"), "{err}");
+    assert_eq!(
+        err,
+        "Cannot undo the change to Ada Lovelace: it was changed since \
+         (by another window or the CLI); nothing was changed."
+    );
     assert_eq!(data(&store), edited, "a refused undo changes nothing");
     assert_eq!(recent(&store, 1).unwrap()[0].undone, 0);
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::OpsError;
 use crate::store::dump::{self, LoadError};
-use crate::store::{LATEST_VERSION, Store, StoreError};
+use crate::store::{LATEST_VERSION, Store, StoreError, history};
 use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
 
 /// Names the file's kind; anything else is not ours.
@@ -73,6 +73,7 @@ pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
     let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
     let envelope = parse(text).map_err(refuse)?;
     let tables = to_rows(&envelope).map_err(refuse)?;
+    check_journal(&tables).map_err(refuse)?;
     Ok(Export {
         source: source.to_string(),
         tables,
@@ -156,6 +157,26 @@ fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
         tables.insert(table.clone(), converted);
     }
     Ok(tables)
+}
+
+/// Refuses a journal entry that undo could not read as Bearing writes it (a table or column
+/// outside the journal's closed set, a malformed image): such a file was damaged or crafted.
+/// The message names the row and column, never their content.
+fn check_journal(tables: &dump::Tables) -> Result<(), String> {
+    let rows = tables
+        .get("change_log")
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (index, row) in rows.iter().enumerate() {
+        history::check_entry(row).map_err(|(column, fault)| {
+            format!(
+                "table change_log, row {}, column {column}: {fault}; the file was damaged or \
+                 not written by Bearing. Remove that row (or the whole change_log) and import again",
+                index + 1
+            )
+        })?;
+    }
+    Ok(())
 }
 
 fn load_message(e: LoadError) -> String {
@@ -254,5 +275,108 @@ mod tests {
             assert!(err.starts_with("f.json: "), "{err}");
             assert_eq!(dump::row_count(store.conn()).unwrap(), 0);
         }
+    }
+    fn with_journal(before: &str, after: &str, entity: &str) -> String {
+        let row = serde_json::json!({
+            "id": 1, "at": "2026-11-23T09:00:00", "action": "insert person",
+            "entity": entity, "entity_id": 1, "before": before, "after": after,
+            "undone": 0, "session": "w1"
+        });
+        serde_json::json!({
+            "format": "bearing-export", "format_version": 1, "schema_version": 3,
+            "tables": {"change_log": [row]}
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn crafted_journal_entries_are_refused_naming_row_and_column_not_content() {
+        let person = r#"{"career_goals":"","context":"","created_at":"2026-11-23T09:00:00",
+            "id":1,"name":"Zed","prompts":"","relation":"report","role":"","team":"",
+            "updated_at":"2026-11-23T09:00:00"}"#;
+        let good_after = format!(r#"[{{"table":"person","id":1,"row":{person}}}]"#);
+        let good_before = r#"[{"table":"person","id":1,"row":null}]"#;
+        let injected = r#"[{"table":"person\" WHERE id = ?1 OR 1=1 --","id":1,"row":null}]"#;
+        let column = r#"[{"table":"person","id":1,"row":{"name\" = ?1 WHERE 1=1 --":"x"}}]"#;
+        let cases = [
+            (
+                with_journal(injected, &good_after, "person"),
+                "column before: it names a table",
+            ),
+            (
+                with_journal(good_before, injected, "person"),
+                "column after: it names a table",
+            ),
+            (
+                with_journal(column, &good_after, "person"),
+                "column before: it names a column",
+            ),
+            (
+                with_journal(good_before, "not json", "person"),
+                "column after: not a list",
+            ),
+            (
+                with_journal(good_before, &good_after, "person\" OR 1=1"),
+                "column entity: it names a table",
+            ),
+            (
+                with_journal(
+                    r#"[{"table":"meta","id":1,"row":null}]"#,
+                    &good_after,
+                    "person",
+                ),
+                "column before: it names a table",
+            ),
+            (
+                with_journal(
+                    r#"[{"table":"note","id":1,"row":null}]"#,
+                    &good_after,
+                    "person",
+                ),
+                "column after: its before and after images name different rows",
+            ),
+            (
+                with_journal(good_before, &good_after.replace("\"Zed\"", "[1]"), "person"),
+                "column after: it holds a value no column can take",
+            ),
+        ];
+        for (text, expected) in cases {
+            let err = read_export(&text, "f.json").unwrap_err().to_string();
+            assert!(
+                err.starts_with("f.json: table change_log, row 1, ") && err.contains(expected),
+                "{expected}: {err}"
+            );
+            assert!(!err.contains("1=1") && !err.contains("not json"), "{err}");
+        }
+        read_export(&with_journal(good_before, &good_after, "person"), "f.json").unwrap();
+    }
+
+    #[test]
+    fn a_journal_round_trips_byte_for_byte() {
+        use crate::domain::person::PersonDraft;
+        use crate::ops::people::{self, PersonInput};
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let mut store = fresh();
+        store.journal(Some(now)).unwrap();
+        for name in ["Ada", "Grace"] {
+            let draft = PersonDraft {
+                name: name.into(),
+                ..PersonDraft::default()
+            };
+            let input = PersonInput {
+                draft,
+                one_on_one: None,
+            };
+            people::add_person(&mut store, input, chrono::Weekday::Mon, now).unwrap();
+        }
+        crate::ops::history::undo(&mut store).unwrap();
+        let text = json_export(&store).unwrap();
+        assert!(text.contains("\"session\": \"w"), "{text}");
+        let mut other = fresh();
+        json_import(&mut other, &read_export(&text, "x.json").unwrap()).unwrap();
+        assert_eq!(json_export(&other).unwrap(), text);
     }
 }

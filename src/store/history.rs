@@ -1,10 +1,12 @@
-//! Undo and redo over the change journal: put every row of an entry back to its before (or
-//! after) image in one transaction, refusing when another process changed those rows since.
+//! Undo and redo over the change journal: put every row of one of this session's entries back to
+//! its before (or after) image in one transaction, with the journal's triggers watching. The
+//! step commits only if every row it touched, cascades included, is a row the entry journaled,
+//! now as the entry had it; otherwise it rolls back and says why.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params_from_iter};
-use serde::Deserialize;
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
 
-use super::journal::{self, RowImage};
+use super::journal::image::{self, Fault, Image};
+use super::journal::{self, tables};
 use super::{OpenMode, Store, StoreError, dump};
 
 /// One journaled change, for the status bar and the audit trail.
@@ -19,19 +21,54 @@ pub struct Change {
     pub entity_id: Option<i64>,
     /// 0: in effect; 1: undone (redo can bring it back); 2: undone and past redo.
     pub undone: i64,
+    /// The window (process) that made it; none for entries from before sessions were recorded.
+    pub session: Option<String>,
 }
 
 /// What an undo or redo did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     Applied(Change),
-    /// The journal holds nothing to undo (or redo).
+    /// This session's journal holds nothing to undo (or redo).
     Nothing,
-    /// The rows were changed since by another process; nothing was changed.
-    Conflict(Change),
+    /// Nothing was changed, for the reason given.
+    Refused(Refusal),
 }
 
-const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone";
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub change: Change,
+    /// The name of the person or ritual the change was about, when it is one.
+    pub name: Option<String>,
+    pub reason: Reason,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A row of the change was changed or deleted since, by another window or the CLI;
+    /// `subject` when it is the change's own row (`entity`, `entity_id`).
+    ChangedSince {
+        table: &'static str,
+        subject: bool,
+        deleted: bool,
+    },
+    /// Putting the rows back would delete or change rows the change did not journal: rows
+    /// another writer added (a cascade would delete them) or linked (a link would be cleared).
+    WouldTouch(Vec<Touched>),
+    /// A row it would put back refers to a row (of table `parent`) deleted since.
+    ParentGone { parent: &'static str },
+    /// The stored entry names something outside the journal's closed set, or is malformed.
+    Damaged(Fault),
+}
+
+/// A row the step would have deleted or changed without having journaled it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touched {
+    pub table: &'static str,
+    pub deleted: bool,
+}
+
+const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session";
 
 fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
     Ok(Change {
@@ -41,10 +78,11 @@ fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
         entity: r.get(3)?,
         entity_id: r.get(4)?,
         undone: r.get(5)?,
+        session: r.get(6)?,
     })
 }
 
-/// The latest changes, newest first.
+/// The latest changes of every session, newest first.
 pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     let mut stmt = store.conn.prepare(&format!(
         "SELECT {CHANGE_COLUMNS} FROM change_log ORDER BY id DESC LIMIT ?1"
@@ -55,14 +93,14 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     Ok(rows)
 }
 
-/// Reverts the latest change still in effect.
+/// Reverts this session's latest change still in effect.
 pub fn undo(store: &mut Store) -> Result<Step, StoreError> {
-    step(store, "WHERE undone = 0 ORDER BY id DESC", Direction::Back)
+    step(store, Direction::Back)
 }
 
-/// Re-applies the change undone last, unless a new change came after it.
+/// Re-applies this session's change undone last, unless it made a new change after it.
 pub fn redo(store: &mut Store) -> Result<Step, StoreError> {
-    step(store, "WHERE undone = 1 ORDER BY id", Direction::Forward)
+    step(store, Direction::Forward)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -71,112 +109,248 @@ enum Direction {
     Forward,
 }
 
-fn step(store: &mut Store, pick: &str, direction: Direction) -> Result<Step, StoreError> {
+fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     if store.mode == OpenMode::ReadOnly {
         return Err(StoreError::ReadOnly {
             path: store.path.clone(),
         });
     }
+    store.watch()?;
+    let pick = match direction {
+        Direction::Back => "undone = 0 ORDER BY id DESC",
+        Direction::Forward => "undone = 1 ORDER BY id",
+    };
     let tx = store
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = tx
         .query_row(
-            &format!("SELECT {CHANGE_COLUMNS}, before, after FROM change_log {pick} LIMIT 1"),
-            [],
-            |r| Ok((change(r)?, r.get::<_, String>(6)?, r.get::<_, String>(7)?)),
+            &format!(
+                "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
+                 WHERE session = ?1 AND {pick} LIMIT 1"
+            ),
+            [&store.session],
+            |r| {
+                Ok((
+                    change(r)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                ))
+            },
         )
         .optional()?;
     let Some((entry, before, after)) = found else {
         return Ok(Step::Nothing);
     };
-    let before: Vec<RowImage> = parse(&before)?;
-    let after: Vec<RowImage> = parse(&after)?;
-    let mut pairs: Vec<(&RowImage, &RowImage)> = match direction {
-        Direction::Back => after.iter().zip(before.iter()).rev().collect(),
-        Direction::Forward => before.iter().zip(after.iter()).collect(),
+    let refuse = |name: Option<String>, reason| -> Result<Step, StoreError> {
+        Ok(Step::Refused(Refusal {
+            change: entry.clone(),
+            name,
+            reason,
+        }))
     };
-    // Parents and children may come back in any order; the keys are checked at commit.
-    tx.pragma_update(None, "defer_foreign_keys", true)?;
-    for (expected, target) in pairs.drain(..) {
-        if !restore(&tx, expected, target)? {
-            // Dropping the transaction rolls back what was already put back.
-            return Ok(Step::Conflict(entry));
-        }
+    let pairs = match (before, after) {
+        (Some(before), Some(after)) => image::parse_entry(&before, &after),
+        _ => Err(Fault::Shape),
+    };
+    let pairs = match pairs {
+        Ok(pairs) => pairs,
+        Err(fault) => return refuse(None, Reason::Damaged(fault)),
+    };
+    let name = subject_name(&entry, &pairs);
+    // (expected, target) in the order to apply: undo walks the entry backwards.
+    let moves: Vec<(&Image, &Image)> = match direction {
+        Direction::Back => pairs.iter().rev().map(|(b, a)| (a, b)).collect(),
+        Direction::Forward => pairs.iter().map(|(b, a)| (b, a)).collect(),
+    };
+    // Dropping the transaction on a refusal rolls back whatever was already put back.
+    if let Some(reason) = apply(&tx, &entry, &moves)? {
+        return refuse(name, reason);
     }
     let undone = if direction == Direction::Back { 1 } else { 0 };
     tx.execute(
         "UPDATE change_log SET undone = ?1 WHERE id = ?2",
-        [undone, entry.id],
+        params![undone, entry.id],
     )?;
     tx.commit()?;
     Ok(Step::Applied(Change { undone, ..entry }))
 }
 
-fn parse<T: for<'a> Deserialize<'a>>(text: &str) -> Result<T, StoreError> {
-    serde_json::from_str(text)
-        .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
+/// Puts each row to its target, then checks what was really touched. `Some(reason)` when the
+/// step must not commit.
+fn apply(
+    tx: &Transaction<'_>,
+    entry: &Change,
+    moves: &[(&Image, &Image)],
+) -> Result<Option<Reason>, StoreError> {
+    let changed_since = |image: &Image, now: &Image| Reason::ChangedSince {
+        table: image.table.name,
+        subject: entry.entity == image.table.name && entry.entity_id == Some(image.id),
+        deleted: now.row.is_none(),
+    };
+    journal::begin(tx)?;
+    // Parents and children may come back in any order; the keys are checked at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    for (expected, target) in moves {
+        let now = image::current(tx, target.table, target.id)?;
+        if now.row == target.row {
+            continue;
+        }
+        if now.row != expected.row {
+            return Ok(Some(changed_since(target, &now)));
+        }
+        put(tx, target, now.row.is_some())?;
+    }
+    let mut outside = Vec::new();
+    for (was, now) in journal::touched(tx)? {
+        match moves
+            .iter()
+            .find(|(_, t)| t.table.name == now.table.name && t.id == now.id)
+        {
+            Some((_, target)) if now.row != target.row => {
+                return Ok(Some(changed_since(target, &now)));
+            }
+            Some(_) => {}
+            None if was != now => outside.push(Touched {
+                table: now.table.name,
+                deleted: now.row.is_none(),
+            }),
+            None => {}
+        }
+    }
+    if !outside.is_empty() {
+        return Ok(Some(Reason::WouldTouch(outside)));
+    }
+    parent_gone(tx, moves)
 }
 
-/// Sets the row to `target` if it is still as `expected` (or already as `target`); false when
-/// someone else changed it.
-fn restore(
+/// Whether a row put back refers to a row that is gone (the keys are deferred to commit, which
+/// would fail with a bare "FOREIGN KEY constraint failed"). Looks up each reference of each row
+/// put back by its key; the names come from the closed set, the schema only says which.
+fn parent_gone(
     tx: &Transaction<'_>,
-    expected: &RowImage,
-    target: &RowImage,
-) -> Result<bool, StoreError> {
-    let now = journal::current(tx, &target.table, target.id)?;
-    if now.row == target.row {
-        return Ok(true);
-    }
-    if now.row != expected.row {
-        return Ok(false);
-    }
-    let table = &target.table;
-    match &target.row {
-        None => {
-            tx.execute(
-                &format!("DELETE FROM main.\"{table}\" WHERE id = ?1"),
-                [target.id],
-            )?;
-        }
-        Some(row) => {
-            let values = row
-                .values()
-                .map(|v| dump::from_json(v).ok_or_else(|| bad_value(table)))
-                .collect::<Result<Vec<_>, _>>()?;
-            let names: Vec<String> = row.keys().map(|k| format!("\"{k}\"")).collect();
-            let sql = if now.row.is_some() {
-                let sets: Vec<String> = names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| format!("{n} = ?{}", i + 1))
-                    .collect();
-                format!(
-                    "UPDATE main.\"{table}\" SET {} WHERE id = ?{}",
-                    sets.join(", "),
-                    names.len() + 1
-                )
-            } else {
-                let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-                format!(
-                    "INSERT INTO main.\"{table}\" ({}) VALUES ({})",
-                    names.join(", "),
-                    marks.join(", ")
-                )
+    moves: &[(&Image, &Image)],
+) -> Result<Option<Reason>, StoreError> {
+    for (_, target) in moves {
+        let Some(row) = &target.row else { continue };
+        for (column, parent) in references(tx, target.table)? {
+            let Some(value) = row.get(column).and_then(serde_json::Value::as_i64) else {
+                continue;
             };
-            let mut params = values;
-            if now.row.is_some() {
-                params.push(rusqlite::types::Value::Integer(target.id));
+            let sql = format!("SELECT 1 FROM main.\"{}\" WHERE id = ?1", parent.name);
+            let found = tx
+                .prepare_cached(&sql)?
+                .query_row([value], |_| Ok(()))
+                .optional()?;
+            if found.is_none() {
+                return Ok(Some(Reason::ParentGone {
+                    parent: parent.name,
+                }));
             }
-            tx.execute(&sql, params_from_iter(params))?;
         }
     }
-    Ok(true)
+    Ok(None)
+}
+
+/// `table`'s references to other journaled tables' ids: (column index, parent table).
+fn references(
+    tx: &Transaction<'_>,
+    table: &'static tables::Table,
+) -> Result<Vec<(usize, &'static tables::Table)>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1) WHERE \"to\" = 'id'",
+    )?;
+    let pairs = stmt
+        .query_map([table.name], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(pairs
+        .iter()
+        .filter_map(|(from, parent)| Some((table.column(from)?, tables::table(parent)?)))
+        .collect())
+}
+
+/// Sets the row to `target`: deletes it, updates it (`exists`) or inserts it. Table and column
+/// names come from the closed set; the values are bound parameters.
+fn put(tx: &Transaction<'_>, target: &Image, exists: bool) -> Result<(), StoreError> {
+    let table = target.table;
+    let Some(row) = &target.row else {
+        let sql = format!("DELETE FROM main.\"{}\" WHERE id = ?1", table.name);
+        tx.prepare_cached(&sql)?.execute([target.id])?;
+        return Ok(());
+    };
+    let mut values = row
+        .iter()
+        .map(|v| dump::from_json(v).ok_or_else(|| bad_value(table.name)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sql = if exists {
+        let sets: Vec<String> = table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+            .collect();
+        values.push(rusqlite::types::Value::Integer(target.id));
+        format!(
+            "UPDATE main.\"{}\" SET {} WHERE id = ?{}",
+            table.name,
+            sets.join(", "),
+            values.len()
+        )
+    } else {
+        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT INTO main.\"{}\" ({}) VALUES ({})",
+            table.name,
+            table.column_list(),
+            marks.join(", ")
+        )
+    };
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    Ok(())
+}
+
+/// The `name` of the entry's own row (a person's, a ritual's), after the change if it still
+/// exists then, else before it.
+fn subject_name(entry: &Change, pairs: &[(Image, Image)]) -> Option<String> {
+    let (before, after) = pairs
+        .iter()
+        .find(|(b, _)| b.table.name == entry.entity && Some(b.id) == entry.entity_id)?;
+    let column = before.table.column("name")?;
+    let row = after.row.as_ref().or(before.row.as_ref())?;
+    row.get(column)?.as_str().map(str::to_string)
 }
 
 fn bad_value(table: &str) -> StoreError {
     StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(
         format!("the journal holds a value no column of {table} can take").into(),
     ))
+}
+
+/// Checks one `change_log` row of an import the way undo would read it, so a crafted entry is
+/// refused at the door. `Err` names the column at fault and why, never its content.
+pub fn check_entry(row: &dump::Row) -> Result<(), (&'static str, Fault)> {
+    use rusqlite::types::Value;
+    if let Some(entity) = row.get("entity")
+        && !matches!(entity, Value::Text(t) if tables::table(t).is_some())
+    {
+        return Err(("entity", Fault::UnknownTable));
+    }
+    let text = |column: &'static str| match row.get(column) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Text(t)) => Ok(Some(t.as_str())),
+        Some(_) => Err((column, Fault::Shape)),
+    };
+    let before = text("before")?;
+    let after = text("after")?;
+    for (column, images) in [("before", before), ("after", after)] {
+        if let Some(images) = images {
+            image::parse_images(images).map_err(|f| (column, f))?;
+        }
+    }
+    if let (Some(before), Some(after)) = (before, after) {
+        image::parse_entry(before, after).map_err(|f| ("after", f))?;
+    }
+    Ok(())
 }

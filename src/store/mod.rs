@@ -39,6 +39,8 @@ pub struct Store {
     journal_at: Option<chrono::NaiveDateTime>,
     /// The journal's temporary triggers exist on this connection.
     journal_ready: bool,
+    /// Stamped on this store's journal entries: undo and redo take only these.
+    session: String,
 }
 
 impl Store {
@@ -51,6 +53,7 @@ impl Store {
             mode,
             journal_at: None,
             journal_ready: false,
+            session: journal::new_session(),
         })
     }
 
@@ -65,6 +68,7 @@ impl Store {
             mode: OpenMode::ReadWrite,
             journal_at: None,
             journal_ready: false,
+            session: journal::new_session(),
         })
     }
 
@@ -103,7 +107,7 @@ impl Store {
         }
         let value = f(&tx)?;
         if let Some(now) = self.journal_at {
-            journal::record(&tx, now)?;
+            journal::record(&tx, now, &self.session)?;
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(value)

@@ -11,17 +11,7 @@ fn add_a_weekly_ritual_in_the_rituals_tab_and_see_it_on_the_agenda() {
     let db = dir.path().join("bearing.db");
     let mut tui = Pty::start(&db, &[], 100, 30);
     tui.wait_for("Week 48");
-    tui.send("3");
-    tui.wait_for("No rituals yet");
-    tui.send("a");
-    tui.wait_for("New meeting");
-    tui.send("Design review");
-    tui.send("\t");
-    // Repeats: once → weekly.
-    tui.send("\x1b[C");
-    tui.wait_for("weekly");
-    tui.send("\r");
-    tui.wait_for("Added \"Design review\"");
+    support::add_weekly_ritual(&mut tui, "Design review");
     tui.wait_for("weekly on Tuesday at 10:00, 30 min");
     tui.send("1");
     tui.wait_for("Design review");

@@ -60,7 +60,7 @@ fn u_takes_back_a_new_risk_and_ctrl_r_brings_it_back() {
     assert_eq!(trail[0]["undone"], 1);
     let text = support::ok(&db, &["history"]);
     assert!(
-        text.contains("insert risk 1  (undone; Ctrl-R redoes it)"),
+        text.contains("insert risk 1  (undone; Ctrl-R in its window redoes it)"),
         "{text}"
     );
 }

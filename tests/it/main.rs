@@ -20,6 +20,8 @@ mod e2e_plan;
 mod e2e_risks;
 mod e2e_stale;
 mod e2e_undo;
+mod e2e_undo_writers;
+mod hostile_journals;
 mod reliability_cli_args;
 mod reliability_concurrency;
 mod reliability_crash;

@@ -65,6 +65,22 @@ pub fn fails(db: &Path, args: &[&str], expected: &str) {
     assert!(err.contains(expected), "{args:?}: {err}");
 }
 
+/// In a cockpit with no rituals yet: opens the rituals tab and adds the weekly ritual `name`
+/// through the form (Tuesdays at 10:00, the form's defaults), waiting until it is saved.
+pub fn add_weekly_ritual(tui: &mut Pty, name: &str) {
+    tui.send("3");
+    tui.wait_for("No rituals yet");
+    tui.send("a");
+    tui.wait_for("New meeting");
+    tui.send(name);
+    tui.send("\t");
+    // Repeats: once → weekly.
+    tui.send("\x1b[C");
+    tui.wait_for("weekly");
+    tui.send("\r");
+    tui.wait_for(&format!("Added \"{name}\""));
+}
+
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,

@@ -1,0 +1,205 @@
+//! Undo next to other writers: it never takes another writer's rows with it (cascades, links),
+//! it is per window, and a damaged or crafted journal entry runs no SQL of its own.
+
+use super::tests::{at, data, now, person, seed, temp_store, weekly};
+use super::*;
+use crate::domain::one_on_one::Owner;
+use crate::domain::ritual::OccurrenceStatus;
+use crate::ops::{one_on_ones, people, plan, rituals};
+use chrono::Weekday;
+
+fn second_writer(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("bearing.db")).unwrap()
+}
+
+fn names(store: &Store) -> Vec<String> {
+    people::list_people(store, now())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.person.name)
+        .collect()
+}
+
+fn refused(result: Result<String, OpsError>) -> String {
+    match result {
+        Err(OpsError::Refused(message)) => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Runs `step` (undo or redo), which must be refused with `expected` and change nothing.
+fn assert_refused(
+    store: &mut Store,
+    step: fn(&mut Store) -> Result<String, OpsError>,
+    expected: &str,
+) {
+    let (before, journal) = (data(store), recent(store, 100).unwrap());
+    assert_eq!(refused(step(store)), expected);
+    assert_eq!(data(store), before, "a refused step changes nothing");
+    assert_eq!(recent(store, 100).unwrap(), journal, "nor the journal");
+}
+
+#[test]
+fn undo_refuses_to_take_a_note_and_an_action_another_writer_added() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let zed = people::add_person(&mut tui, person("Zed"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut cli = second_writer(&dir);
+    let due = now().date() + chrono::Duration::days(2);
+    one_on_ones::add_note(&mut cli, zed, now().date(), "private words", now()).unwrap();
+    one_on_ones::add_action(&mut cli, Some(zed), Owner::Me, "send it", Some(due), now()).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding Zed: a note and an action were added for Zed since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn undo_refuses_to_take_an_occurrence_another_writer_marked_held() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    rituals::add_ritual(&mut tui, weekly("Staff"), now()).unwrap();
+    let mut cli = second_writer(&dir);
+    rituals::set_status(&mut cli, 1, at(24, 10), OccurrenceStatus::Held, None).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding \"Staff\": an occurrence was added for \"Staff\" since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn undo_refuses_to_unlink_a_goal_another_writer_linked() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let zed = people::add_person(&mut tui, person("Zed"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut cli = second_writer(&dir);
+    plan::start_plan(&mut cli, now().date(), None, now()).unwrap();
+    let mut g = super::tests::goal("Hire two leads");
+    g.person_id = Some(zed);
+    plan::add_goal(&mut cli, g, now()).unwrap();
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo adding Zed: a goal was linked to Zed since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn redo_refuses_to_take_a_note_another_writer_added_since() {
+    let (dir, mut tui) = temp_store();
+    seed(&mut tui);
+    tui.journal(Some(now())).unwrap();
+    people::delete_person(&mut tui, 1).unwrap();
+    undo(&mut tui).unwrap();
+    let mut cli = second_writer(&dir);
+    one_on_ones::add_note(&mut cli, 1, now().date(), "after the undo", now()).unwrap();
+    assert_refused(
+        &mut tui,
+        redo,
+        "Cannot redo deleting Ada: a note was added for Ada since \
+         (by another window or the CLI); nothing was changed.",
+    );
+}
+
+#[test]
+fn undo_is_per_window() {
+    let (dir, mut a) = temp_store();
+    a.journal(Some(now())).unwrap();
+    let mut b = second_writer(&dir);
+    b.journal(Some(now())).unwrap();
+    people::add_person(&mut a, person("Grace"), Weekday::Mon, now()).unwrap();
+    people::add_person(&mut b, person("Linus"), Weekday::Mon, now()).unwrap();
+
+    assert_eq!(undo(&mut a).unwrap(), "Undid: insert person 1.");
+    assert_eq!(names(&a), ["Linus"]);
+    assert_eq!(undo(&mut a).unwrap(), "Nothing to undo.");
+    assert_eq!(redo(&mut b).unwrap(), "Nothing to redo.");
+    // A change in window B does not end window A's redo.
+    people::add_person(&mut b, person("Ken"), Weekday::Mon, now()).unwrap();
+    assert_eq!(redo(&mut a).unwrap(), "Redid: insert person 1.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 3.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 2.");
+    assert_eq!(names(&a), ["Grace"]);
+
+    // A window opened later starts with nothing to undo; the entries stay as history.
+    let mut c = second_writer(&dir);
+    c.journal(Some(now())).unwrap();
+    assert_eq!(undo(&mut c).unwrap(), "Nothing to undo.");
+    assert_eq!(recent(&c, 10).unwrap().len(), 3);
+}
+
+/// Rewrites the latest journal entry's row images in the file, as a crafted import would.
+fn tamper(dir: &tempfile::TempDir, before: &str, after: &str) {
+    let conn = rusqlite::Connection::open(dir.path().join("bearing.db")).unwrap();
+    conn.execute(
+        "UPDATE change_log SET before = ?1, after = ?2 WHERE id = (SELECT max(id) FROM change_log)",
+        [before, after],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_crafted_journal_entry_is_refused_and_runs_nothing() {
+    let grace = |extra: &str| {
+        format!(
+            r#"{{"career_goals":"","context":"","created_at":"2026-11-23T09:00:00","id":3,
+            "name":"Grace","prompts":"","relation":"report","role":"","team":"",
+            "updated_at":"2026-11-23T09:00:00"{extra}}}"#
+        )
+    };
+    let injected_table = r#"person\" WHERE id = ?1 OR 1=1 --"#;
+    let cases: Vec<(&str, String, String)> = vec![
+        (
+            "a quoted table name that would delete every person",
+            format!(r#"[{{"table":"{injected_table}","id":3,"row":null}}]"#),
+            format!(r#"[{{"table":"{injected_table}","id":3,"row":{{}}}}]"#),
+        ),
+        (
+            "a column name that would rename every person",
+            r#"[{"table":"person","id":3,"row":{"name\" = ?1 WHERE 1=1 OR ?2 --":"Pwned"}}]"#
+                .to_string(),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+        (
+            "an unknown column",
+            format!(
+                r#"[{{"table":"person","id":3,"row":{}}}]"#,
+                grace(r#","shoe":9"#)
+            ),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+        (
+            "a table undo does not journal",
+            r#"[{"table":"meta","id":1,"row":null}]"#.to_string(),
+            r#"[{"table":"meta","id":1,"row":{}}]"#.to_string(),
+        ),
+        (
+            "an image whose id is not its row's",
+            format!(r#"[{{"table":"person","id":1,"row":{}}}]"#, grace("")),
+            format!(r#"[{{"table":"person","id":3,"row":{}}}]"#, grace("")),
+        ),
+    ];
+    for (name, before, after) in cases {
+        let (dir, mut store) = temp_store();
+        seed(&mut store);
+        people::add_person(&mut store, person("Linus"), Weekday::Mon, now()).unwrap();
+        store.journal(Some(now())).unwrap();
+        people::add_person(&mut store, person("Grace"), Weekday::Mon, now()).unwrap();
+        tamper(&dir, &before, &after);
+        let was = data(&store);
+        let message = refused(undo(&mut store));
+        assert!(message.contains("damaged"), "{name}: {message}");
+        assert!(!message.contains("1=1"), "{name}: {message}");
+        assert_eq!(data(&store), was, "{name}: nothing may change");
+        assert_eq!(names(&store), ["Ada", "Grace", "Linus"], "{name}");
+    }
+}

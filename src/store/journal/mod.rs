@@ -1,0 +1,173 @@
+//! The change journal behind undo and the audit trail. While a store journals (the TUI's does),
+//! every [`Store::write`] leaves one `change_log` row, in the same transaction, holding the
+//! before and after image of each row it touched and the session (window) that made it.
+//!
+//! Rows are seen by temporary triggers: they belong to this connection alone, so writes by other
+//! processes (the CLI) are not journaled, and they need no schema change. They also fire for rows
+//! changed by foreign-key actions (a cascade), which is how undo learns what it would really
+//! touch. (SQLite's session extension would do the same, but rusqlite only offers it with
+//! bindgen, i.e. libclang at build.)
+
+pub mod image;
+pub mod tables;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, Transaction, params};
+
+use super::{Store, StoreError, codec};
+use image::Image;
+
+/// The names of the tables whose rows undo can restore.
+pub fn journaled_tables() -> impl Iterator<Item = &'static str> {
+    tables::TABLES.iter().map(|t| t.name)
+}
+
+impl Store {
+    /// Journals the writes that follow, stamped `now` (pass the time of each user action);
+    /// `None` stops journaling.
+    pub fn journal(&mut self, now: Option<NaiveDateTime>) -> Result<(), StoreError> {
+        if now.is_some() {
+            self.watch()?;
+        }
+        self.journal_at = now;
+        Ok(())
+    }
+
+    /// This store's session: its journal entries carry it, and only they are its to undo.
+    pub fn session(&self) -> &str {
+        &self.session
+    }
+
+    /// Makes sure the journal's triggers see this connection's writes.
+    pub(super) fn watch(&mut self) -> Result<(), StoreError> {
+        if !self.journal_ready {
+            install(&self.conn)?;
+            self.journal_ready = true;
+        }
+        Ok(())
+    }
+}
+
+/// A new session id: 128 random bits. `RandomState` is seeded from the operating system's
+/// random source once per process, so ids are not reused across processes or restarts.
+pub(super) fn new_session() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let half = |salt: u64| {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(salt);
+        h.write_u32(std::process::id());
+        h.finish()
+    };
+    format!("w{:016x}{:016x}", half(1), half(2))
+}
+
+/// A temporary table of the rows touched by the current write, each with its image before the
+/// first touch, and the triggers that fill it. Updates and deletes are seen BEFORE they happen,
+/// so a row comes before the rows its delete cascades to. Every name in this SQL comes from
+/// [`tables::TABLES`].
+fn install(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS journal_touch (
+             seq     INTEGER PRIMARY KEY,
+             tbl     TEXT NOT NULL,
+             row_id  INTEGER NOT NULL,
+             before  TEXT,
+             UNIQUE (tbl, row_id)
+         );",
+    )?;
+    for table in tables::TABLES {
+        let name = table.name;
+        let old = table.image_expr("old");
+        conn.execute_batch(&format!(
+            "CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_ai AFTER INSERT ON main.\"{name}\" BEGIN
+                 INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', new.id, NULL);
+             END;
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_bu BEFORE UPDATE ON main.\"{name}\" BEGIN
+                 INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', old.id, {old});
+             END;
+             CREATE TEMP TRIGGER IF NOT EXISTS journal_{name}_bd BEFORE DELETE ON main.\"{name}\" BEGIN
+                 INSERT OR IGNORE INTO journal_touch (tbl, row_id, before) VALUES ('{name}', old.id, {old});
+             END;"
+        ))?;
+    }
+    Ok(())
+}
+
+/// Forgets what earlier transactions touched (undo's own changes land there too).
+pub(super) fn begin(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM temp.journal_touch", [])?;
+    Ok(())
+}
+
+/// Every row touched since [`begin`], in the order first touched: its image before and now.
+pub(super) fn touched(tx: &Transaction<'_>) -> Result<Vec<(Image, Image)>, StoreError> {
+    let rows = {
+        let mut stmt =
+            tx.prepare("SELECT tbl, row_id, before FROM temp.journal_touch ORDER BY seq")?;
+        stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    rows.into_iter()
+        .map(|(name, id, before)| {
+            // The triggers write only names from the closed set.
+            let table = tables::table(&name).ok_or_else(|| {
+                StoreError::Sqlite(rusqlite::Error::InvalidColumnName(
+                    "journal_touch.tbl".into(),
+                ))
+            })?;
+            Ok((
+                image::stored_row(table, id, before.as_deref())?,
+                image::current(tx, table, id)?,
+            ))
+        })
+        .collect()
+}
+
+/// Writes the `change_log` row for what this transaction changed, if it changed anything; a new
+/// change ends this session's redo chain (those entries stay as history, marked 2: undone for
+/// good). Other sessions' entries are theirs and stay as they are.
+pub(super) fn record(
+    tx: &Transaction<'_>,
+    now: NaiveDateTime,
+    session: &str,
+) -> Result<(), StoreError> {
+    let changed: Vec<(Image, Image)> = touched(tx)?
+        .into_iter()
+        .filter(|(old, new)| old != new)
+        .collect();
+    let Some((first_old, first_new)) = changed.first() else {
+        return Ok(());
+    };
+    let verb = match (&first_old.row, &first_new.row) {
+        (None, _) => "insert",
+        (_, None) => "delete",
+        _ => "update",
+    };
+    let entity = first_new.table.name;
+    let before: Vec<&Image> = changed.iter().map(|(old, _)| old).collect();
+    let after: Vec<&Image> = changed.iter().map(|(_, new)| new).collect();
+    tx.execute(
+        "UPDATE change_log SET undone = 2 WHERE undone = 1 AND session = ?1",
+        [session],
+    )?;
+    tx.execute(
+        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+        params![
+            codec::stamp(now),
+            format!("{verb} {entity}"),
+            entity,
+            first_new.id,
+            image::to_text(&before)?,
+            image::to_text(&after)?,
+            session
+        ],
+    )?;
+    Ok(())
+}
