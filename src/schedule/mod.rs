@@ -2,4 +2,6 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod calendar_limits;
 pub mod recurrence;
+pub mod rule_limits;

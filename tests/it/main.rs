@@ -23,6 +23,7 @@ mod reliability_cli_args;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;
+mod reliability_hostile_ics;
 mod reliability_input;
 mod reliability_privacy;
 mod reliability_terminal;
