@@ -7,12 +7,13 @@
 //! it may move when the two zones change on different dates. Pure: the window and the local zone
 //! are parameters.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashMap};
 
 pub use super::calendar_limits::{IMPORT_LIMITS, Limits, TooLarge};
 use super::recurrence::{Recurrence, RecurrenceError};
+use super::wall_clock::{as_shown, instant};
 use crate::domain::calendar::{
     CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary, RefusedEvent, event_label,
 };
@@ -36,15 +37,6 @@ impl Frame {
     }
 }
 
-/// The earliest instant a wall-clock time names in `tz`; a time skipped by a daylight-saving
-/// change counts from an hour later, as calendar programs show it.
-fn resolve<Z: TimeZone>(tz: &Z, t: NaiveDateTime) -> Option<DateTime<Utc>> {
-    tz.from_local_datetime(&t)
-        .earliest()
-        .or_else(|| tz.from_local_datetime(&(t + Duration::hours(1))).earliest())
-        .map(|d| d.with_timezone(&Utc))
-}
-
 fn naive(t: &IcsTime) -> NaiveDateTime {
     match t {
         IcsTime::Date(d) => d.and_time(NaiveTime::MIN),
@@ -63,8 +55,8 @@ fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime 
         | (IcsTime::Utc(_), Frame::Utc) => None,
         (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
         (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
-        (IcsTime::Zoned(n, tz), _) => resolve(tz, *n),
-        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => resolve(local, *n),
+        (IcsTime::Zoned(n, tz), _) => instant(tz, *n),
+        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => instant(local, *n),
     };
     match (instant, frame) {
         (None, _) => naive(t),
@@ -74,13 +66,23 @@ fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime 
     }
 }
 
+/// A wall-clock time of the frame as the local clocks show it.
 fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
-    let instant = match frame {
-        Frame::Wall => None,
+    let at = match frame {
+        Frame::Wall => return as_shown(local, t),
         Frame::Utc => Some(Utc.from_utc_datetime(&t)),
-        Frame::Zone(tz) => resolve(&tz, t),
+        Frame::Zone(tz) => instant(&tz, t),
     };
-    instant.map_or(t, |i| i.with_timezone(local).naive_local())
+    at.map_or(t, |i| i.with_timezone(local).naive_local())
+}
+
+/// A wall-clock time of the frame as the frame's own clocks show it: moved past a gap.
+fn shown_in_frame<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
+    match frame {
+        Frame::Wall => as_shown(local, t),
+        Frame::Utc => t,
+        Frame::Zone(tz) => as_shown(&tz, t),
+    }
 }
 
 /// The rule with a UTC `UNTIL` rewritten into the frame's wall-clock time, since `Recurrence`
@@ -143,16 +145,24 @@ impl Shape {
                     .unwrap_or(NaiveDate::MAX),
             };
         }
-        EventSpan::Timed {
-            start: to_local(start, self.frame, local),
-            end: to_local(
-                start
-                    .checked_add_signed(self.length)
-                    .unwrap_or(NaiveDateTime::MAX),
-                self.frame,
-                local,
-            ),
-        }
+        // The end keeps the event's length from the start as it happens: a start the clocks
+        // skip moves forward (RFC 5545 §3.3.5), and its end with it.
+        let first = shown_in_frame(start, self.frame, local);
+        let after = |t: NaiveDateTime| t.checked_add_signed(self.length);
+        let start = to_local(first, self.frame, local);
+        let end = to_local(
+            after(first).unwrap_or(NaiveDateTime::MAX),
+            self.frame,
+            local,
+        );
+        // Shown in another zone's fall-back hour, a later instant can read earlier on the clock;
+        // the length is what the agenda can show then.
+        let end = if end < start {
+            after(start).unwrap_or(NaiveDateTime::MAX)
+        } else {
+            end
+        };
+        EventSpan::Timed { start, end }
     }
 }
 

@@ -357,3 +357,62 @@ fn a_calendar_that_expands_beyond_the_limits_is_refused_whole() {
          from its first meeting; Bearing reads at most 9999), the last at event \"old\" (UID old)"
     );
 }
+
+/// "LOCAL ZONE | EVENT ZONE (or floating) | first DTSTART | minutes | a happening, local".
+/// Daily series through the spring-forward and fall-back days of Berlin and New York.
+const DAYLIGHT_SAVING: &[&str] = &[
+    // The skipped hour: 02:30 happens at 03:30, and the end keeps the length.
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T02:30 | 30 | Sun 29 03:30-04:00",
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T02:30 | 30 | Sat 28 02:30-03:00",
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T01:30 | 60 | Sun 29 01:30-03:30",
+    "Europe/Berlin | floating | 2026-03-27T02:30 | 30 | Sun 29 03:30-04:00",
+    "America/New_York | America/New_York | 2026-03-06T02:30 | 30 | Sun 08 03:30-04:00",
+    "America/New_York | floating | 2026-03-06T02:15 | 90 | Sun 08 03:15-04:45",
+    // Shown in another zone: the instant the gap rule gives.
+    "Europe/Berlin | America/New_York | 2026-03-06T02:30 | 30 | Sun 08 08:30-09:00",
+    "America/New_York | Europe/Berlin | 2026-03-27T02:30 | 30 | Sat 28 21:30-22:00",
+    // The repeated hour: the first of the two instants.
+    "Europe/Berlin | Europe/Berlin | 2026-10-23T02:30 | 30 | Sun 25 02:30-03:00",
+    "Europe/Berlin | Europe/Berlin | 2026-10-23T01:30 | 60 | Sun 25 01:30-02:30",
+    "America/New_York | America/New_York | 2026-10-30T01:30 | 30 | Sun 01 01:30-02:00",
+    "America/New_York | floating | 2026-10-30T01:30 | 45 | Sun 01 01:30-02:15",
+    "Europe/Berlin | America/New_York | 2026-10-30T01:30 | 30 | Sun 01 06:30-08:00",
+    // A later instant that reads earlier in the local repeated hour keeps the event's length.
+    "America/New_York | UTC | 2026-10-30T05:30 | 45 | Sun 01 01:30-02:15",
+];
+
+#[test]
+fn daylight_saving_gaps_move_forward_and_every_event_ends_after_it_starts() {
+    for row in DAYLIGHT_SAVING {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let local = tz(cells[0]);
+        let (start, minutes) = (at(cells[2]), cells[3].parse::<i64>().unwrap());
+        let end = start + chrono::Duration::minutes(minutes);
+        let time = |t| match cells[1] {
+            "floating" => IcsTime::Floating(t),
+            "UTC" => IcsTime::Utc(t),
+            zone => IcsTime::Zoned(t, tz(zone)),
+        };
+        let mut e = event("e", time(start), time(end));
+        e.rrule = Some("FREQ=DAILY;COUNT=5".into());
+        let out = expand(
+            &[e],
+            day("2026-01-01"),
+            day("2027-01-01"),
+            &local,
+            IMPORT_LIMITS,
+        )
+        .unwrap();
+        let shown = starts(&out.events);
+        assert!(
+            shown.contains(&format!("e {}", cells[4])),
+            "{row}: {shown:?}"
+        );
+        for happening in &out.events {
+            let EventSpan::Timed { start, end } = happening.span else {
+                panic!("{row}: timed");
+            };
+            assert!(start < end, "{row}: {start} – {end}");
+        }
+    }
+}

@@ -5,3 +5,4 @@ pub mod calendar;
 pub mod calendar_limits;
 pub mod recurrence;
 pub mod rule_limits;
+pub mod wall_clock;
