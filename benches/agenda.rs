@@ -131,5 +131,5 @@ fn week_expansion_only(bencher: divan::Bencher) {
         .filter_map(|r| Series::new(r, None))
         .collect();
     let records = occurrences::in_range(store.conn(), week, to).unwrap();
-    bencher.bench_local(|| meetings(&series, &records, divan::black_box(week), to));
+    bencher.bench_local(|| meetings(&series, &records, divan::black_box(week), to, &chrono::Utc));
 }

@@ -6,9 +6,12 @@ use super::args::{AgendaArgs, DocFormat};
 use super::output::print_json;
 use super::{CliError, Context};
 use crate::domain::agenda::ItemKind;
+use crate::domain::calendar::printable;
 use crate::ops::agenda::{Agenda, agenda};
 use crate::ops::markdown::agenda::{agenda_markdown, days, describe, radar_line, when};
+use crate::ops::rituals::refused_rules;
 use crate::schedule::agenda::week_floor;
+use crate::store::Store;
 
 pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     let from = match &args.from {
@@ -17,6 +20,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     };
     let store = ctx.open()?;
     let week = agenda(&store, from, args.days, ctx.now())?;
+    note_refused_rules(&store)?;
     match args.format {
         DocFormat::Json => print_json(&week.items),
         DocFormat::Text => {
@@ -28,6 +32,20 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// Names, on stderr, the rituals the agenda leaves off because their stored rule repeats too
+/// often, so none goes missing without a word.
+pub fn note_refused_rules(store: &Store) -> Result<(), CliError> {
+    for (ritual, reason) in refused_rules(store)? {
+        eprintln!(
+            "Note: ritual {} \"{}\" is left off the agenda: {reason}. Change its rule in the \
+             Rituals tab.",
+            ritual.id,
+            printable(&ritual.fields.name)
+        );
+    }
+    Ok(())
 }
 
 fn text(week: &Agenda) -> String {

@@ -329,6 +329,10 @@ pub struct ImportIcsArgs {
     /// Remove the events imported under NAME (a --name, or the file's path)
     #[arg(long, value_name = "NAME", conflicts_with = "name")]
     pub remove: Option<String>,
+    /// Import the rest of the calendar when some events repeat more often than Bearing follows
+    /// (more than 4 times a day, or a COUNT over 10000); without it such a file is refused
+    #[arg(long, conflicts_with = "remove")]
+    pub skip_refused: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,11 +1,14 @@
 //! `bearing import-ics FILE [--name NAME]` and `bearing import-ics --remove NAME`.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::args::ImportIcsArgs;
 use super::{CliError, Context};
+use crate::domain::calendar::printable;
 use crate::ops::OpsError;
-use crate::ops::calendar::{import_ics, remove_calendar};
+use crate::ops::calendar::{RefusedSeries, import_ics_with, remove_calendar};
+use crate::ops::ics_read::{MAX_FILE_BYTES, too_big};
 
 pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     if let Some(name) = &args.remove {
@@ -17,40 +20,75 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         ));
     };
     let shown = file.display();
+    let refuse =
+        |why: String| CliError::usage(format!("cannot import {shown}: {why}; nothing was changed"));
     let bytes =
-        std::fs::read(file).map_err(|e| CliError::usage(format!("cannot read {shown}: {e}")))?;
+        read_bounded(file).map_err(|e| CliError::usage(format!("cannot read {shown}: {e}")))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(refuse(too_big().to_string()));
+    }
     let text = String::from_utf8_lossy(&bytes);
     let source = match &args.name {
         Some(name) => name.clone(),
         None => canonical(file),
     };
+    let refused = if args.skip_refused {
+        RefusedSeries::Skip
+    } else {
+        RefusedSeries::RefuseImport
+    };
     let mut store = ctx.open()?;
-    let summary =
-        import_ics(&mut store, &source, &text, ctx.now(), &chrono::Local).map_err(|e| match e {
-            OpsError::Invalid(why) => {
-                CliError::usage(format!("cannot import {shown}: {why}; nothing was changed"))
-            }
-            other => other.into(),
-        })?;
+    let summary = import_ics_with(
+        &mut store,
+        &source,
+        &text,
+        ctx.now(),
+        &chrono::Local,
+        refused,
+    )
+    .map_err(|e| match e {
+        OpsError::Invalid(why) => refuse(why.to_string()),
+        other => other.into(),
+    })?;
     println!(
         "Imported {} events ({} recurring) from {shown}; replaced {}.",
         summary.events, summary.recurring, summary.replaced
     );
+    let listed = |names: &[String]| -> String {
+        let names: Vec<String> = names.iter().map(|n| printable(n)).collect();
+        names.join(", ")
+    };
     if summary.unknown_zone_events > 0 {
         eprintln!(
             "Note: {} events use time zones Bearing does not know ({}); their times were read \
              as local time.",
             summary.unknown_zone_events,
-            summary.unknown_zones.join(", ")
+            listed(&summary.unknown_zones)
         );
     }
     if !summary.unexpanded.is_empty() {
         eprintln!(
             "Note: these repeat in a way Bearing cannot follow; only their first time is shown: {}.",
-            summary.unexpanded.join(", ")
+            listed(&summary.unexpanded)
         );
     }
+    for r in &summary.refused {
+        eprintln!("Skipped event {}: {}.", r.label, r.reason);
+    }
     Ok(())
+}
+
+/// The file's bytes, reading at most one byte more than `MAX_FILE_BYTES`: a size check alone
+/// would miss a device or pipe (`/dev/zero`) that never ends.
+fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
+    let limit = u64::try_from(MAX_FILE_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(limit)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn canonical(file: &Path) -> String {

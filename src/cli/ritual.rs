@@ -93,6 +93,7 @@ fn add(ctx: &Context, args: RitualAddArgs) -> Result<(), CliError> {
 fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
     let store = ctx.open()?;
     let list = rituals::list_rituals(&store, ctx.now())?;
+    super::agenda::note_refused_rules(&store)?;
     match format {
         ListFormat::Json => print_json(&list),
         ListFormat::Text => {

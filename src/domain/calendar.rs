@@ -95,4 +95,56 @@ pub struct ImportSummary {
     pub unknown_zones: Vec<String>,
     /// Series whose rule Bearing cannot expand: only their first instance is shown.
     pub unexpanded: Vec<String>,
+    /// Series left out because their rule repeats beyond what Bearing follows
+    /// (`schedule::rule_limits`): more than a few times a day, or too many times.
+    pub refused: Vec<RefusedEvent>,
+}
+
+/// A series an import leaves out, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedEvent {
+    /// `event_label` of the series.
+    pub label: String,
+    pub reason: String,
+}
+
+/// How messages name an event: its title and UID, both printable (they come from a file Bearing
+/// did not write).
+pub fn event_label(title: &str, uid: &str) -> String {
+    format!("\"{}\" (UID {})", printable(title), printable(uid))
+}
+
+/// `text` safe to print in a message: control characters (escape sequences among them) shown
+/// escaped, and cut after 80 characters.
+pub fn printable(text: &str) -> String {
+    const LONGEST: usize = 80;
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == LONGEST {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_escape_control_characters_and_cut_long_titles() {
+        assert_eq!(
+            event_label("Stand\u{1b}[2Jup", "a\nb"),
+            "\"Stand\\u{1b}[2Jup\" (UID a\\nb)"
+        );
+        let long = "x".repeat(200);
+        assert_eq!(printable(&long), format!("{}…", "x".repeat(80)));
+        assert_eq!(printable("Café 会议"), "Café 会议");
+    }
 }

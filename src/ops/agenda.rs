@@ -54,7 +54,7 @@ pub fn meetings_between(
     let names = names(store)?;
     let series = series_for(store, from, to, &names)?;
     let records = occurrences::in_range(store.conn(), from, to)?;
-    Ok(meetings(&series, &records, from, to))
+    Ok(meetings(&series, &records, from, to, &chrono::Local))
 }
 
 fn dated(
@@ -97,7 +97,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
     let names = names(store)?;
     let series = series_for(store, from, to, &names)?;
     let records = occurrences::in_range(store.conn(), from, to)?;
-    let mut items = meetings(&series, &records, from, to);
+    let mut items = meetings(&series, &records, from, to, &chrono::Local);
     let conn = store.conn();
     items.extend(goals_due(store, from, to, &names)?);
     items.extend(dated(

@@ -12,15 +12,26 @@ use super::OpsError;
 use super::ics_read::read_events;
 use crate::domain::Invalid;
 use crate::domain::calendar::ImportSummary;
-use crate::schedule::calendar::expand;
+use crate::schedule::calendar::{IMPORT_LIMITS, expand};
 use crate::store::{Store, calendar};
 
 /// How far back and ahead of the import series are expanded.
 pub const KEEP_DAYS_BACK: i64 = 365;
 pub const KEEP_DAYS_AHEAD: i64 = 2 * 365;
 
+/// What to do with series whose rule repeats beyond what Bearing follows (`rule_limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusedSeries {
+    /// Refuse the whole import, naming them. The default: a re-import replaces the calendar's
+    /// earlier events, so importing only part of it would quietly drop what was there.
+    RefuseImport,
+    /// Import the rest; the summary names them.
+    Skip,
+}
+
 /// Replaces every event of `source` by the events of the iCalendar `text`, in one transaction.
-/// `local` is the zone the agenda shows times in. Nothing changes when the text cannot be read.
+/// `local` is the zone the agenda shows times in. Nothing changes when the text cannot be read,
+/// is too large, or (see `import_ics_with`) holds a series Bearing refuses.
 pub fn import_ics<L: TimeZone>(
     store: &mut Store,
     source: &str,
@@ -28,11 +39,27 @@ pub fn import_ics<L: TimeZone>(
     now: NaiveDateTime,
     local: &L,
 ) -> Result<ImportSummary, OpsError> {
+    import_ics_with(store, source, text, now, local, RefusedSeries::RefuseImport)
+}
+
+/// `import_ics`, choosing what happens to series whose rule Bearing refuses.
+pub fn import_ics_with<L: TimeZone>(
+    store: &mut Store,
+    source: &str,
+    text: &str,
+    now: NaiveDateTime,
+    local: &L,
+    refused: RefusedSeries,
+) -> Result<ImportSummary, OpsError> {
     let events = read_events(text)?;
     let from = now.date() - Duration::days(KEEP_DAYS_BACK);
     let to = now.date() + Duration::days(KEEP_DAYS_AHEAD);
-    let expansion = expand(&events, from, to, local);
+    let expansion =
+        expand(&events, from, to, local, IMPORT_LIMITS).map_err(|e| Invalid::new(e.to_string()))?;
     let mut summary = expansion.summary;
+    if refused == RefusedSeries::RefuseImport && !summary.refused.is_empty() {
+        return Err(refusal(&summary).into());
+    }
     summary.replaced = store.write(|tx| -> Result<usize, OpsError> {
         let replaced = calendar::remove_source(tx, source)?;
         for event in &expansion.events {
@@ -41,6 +68,32 @@ pub fn import_ics<L: TimeZone>(
         Ok(replaced)
     })?;
     Ok(summary)
+}
+
+/// The message for an import with refused series: each one (the first few) and why.
+fn refusal(summary: &ImportSummary) -> Invalid {
+    const LISTED: usize = 5;
+    let refused = &summary.refused;
+    let mut list: Vec<String> = refused
+        .iter()
+        .take(LISTED)
+        .map(|r| format!("{}: {}", r.label, r.reason))
+        .collect();
+    if refused.len() > LISTED {
+        list.push(format!("and {} more", refused.len() - LISTED));
+    }
+    let (count, verb) = match refused.len() {
+        1 => ("1 event".to_string(), "repeats"),
+        n => (format!("{n} events"), "repeat"),
+    };
+    let rest = match summary.events {
+        0 => "the file has no other events".to_string(),
+        n => format!("`--skip-refused` imports the other {n} without them"),
+    };
+    Invalid::new(format!(
+        "{count} {verb} more often than Bearing follows: {}. {rest}",
+        list.join("; ")
+    ))
 }
 
 /// Removes every event imported from `source`; returns how many events it had.

@@ -7,11 +7,23 @@ use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar, unfold};
 
 use crate::domain::Invalid;
-use crate::domain::calendar::{IcsEvent, IcsTime};
+use crate::domain::calendar::{IcsEvent, IcsTime, event_label, printable};
 
-/// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, or when an event
-/// lacks what every event needs (a DTSTART) or has a value that cannot be read.
+/// The largest calendar file read. A busy calendar's full export is a few megabytes.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// How deep components may nest. Calendars nest three deep (VCALENDAR, VEVENT, VALARM); the
+/// parser recurses once per level, and 10,000 levels overflow the stack.
+pub const MAX_NESTING: usize = 16;
+/// The most VEVENTs read from one file: years of a busy calendar.
+pub const MAX_EVENTS: usize = 50_000;
+
+/// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, is larger or
+/// more deeply nested than the limits above, or when an event lacks what every event needs (a
+/// DTSTART) or has a value that cannot be read.
 pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
     let text = text.trim_start_matches('\u{feff}');
     let looks_like_ics = text
         .trim_start()
@@ -23,6 +35,7 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
         ));
     }
     let unfolded = unfold(text);
+    check_shape(&unfolded)?;
     let calendar = read_calendar(&unfolded).map_err(|e| {
         let first = e.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
         Invalid::new(format!("it is not valid iCalendar ({})", first.trim()))
@@ -34,6 +47,48 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
         .enumerate()
         .map(|(n, c)| read_event(n, c))
         .collect()
+}
+
+/// The message for a file larger than `MAX_FILE_BYTES`.
+pub fn too_big() -> Invalid {
+    Invalid::new(format!(
+        "it is larger than {} MB, the most Bearing reads (export a shorter period)",
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Checks nesting and the number of events before the parser sees the text. The parser enters a
+/// component at a line starting with `BEGIN:` (any case) and fails at the first `END:` that does
+/// not close it, so counting those lines bounds how deep it can recurse.
+fn check_shape(unfolded: &str) -> Result<(), Invalid> {
+    let (mut depth, mut deepest, mut events) = (0usize, 0usize, 0usize);
+    for line in unfolded.split('\n') {
+        let head = |prefix: &str| {
+            line.get(..prefix.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+        };
+        if head("BEGIN:") {
+            depth += 1;
+            deepest = deepest.max(depth);
+            let name = line.get(6..).unwrap_or("").trim_end();
+            events += usize::from(name.eq_ignore_ascii_case("VEVENT"));
+        } else if head("END:") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if deepest > MAX_NESTING {
+        return Err(Invalid::new(format!(
+            "its components nest {deepest} deep (at most {MAX_NESTING} are allowed; a calendar \
+             nests 3: VCALENDAR, VEVENT, VALARM)"
+        )));
+    }
+    if events > MAX_EVENTS {
+        return Err(Invalid::new(format!(
+            "it holds {events} events (Bearing reads at most {MAX_EVENTS}; export a shorter \
+             period)"
+        )));
+    }
+    Ok(())
 }
 
 fn props<'a>(c: &'a Component<'_>, name: &'static str) -> impl Iterator<Item = &'a Property<'a>> {
@@ -54,16 +109,16 @@ fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
     let uid = value(c, "UID")
         .filter(|s| !s.is_empty())
         .map_or_else(|| format!("no-uid-{}", n + 1), str::to_string);
-    let which = || format!("event \"{title}\" (UID {uid})");
+    let which = || format!("event {}", event_label(&title, &uid));
     let time = |name: &'static str| -> Result<Option<IcsTime>, Invalid> {
         props(c, name)
             .next()
             .map(|p| {
                 parse_time(p, p.val.as_str().trim()).ok_or_else(|| {
                     Invalid::new(format!(
-                        "{}: cannot read {name} {:?}",
+                        "{}: cannot read {name} \"{}\"",
                         which(),
-                        p.val.as_str()
+                        printable(p.val.as_str())
                     ))
                 })
             })
@@ -73,8 +128,13 @@ fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
         time("DTSTART")?.ok_or_else(|| Invalid::new(format!("{} has no DTSTART", which())))?;
     let duration = value(c, "DURATION")
         .map(|d| {
-            parse_duration(d)
-                .ok_or_else(|| Invalid::new(format!("{}: cannot read DURATION {d:?}", which())))
+            parse_duration(d).ok_or_else(|| {
+                Invalid::new(format!(
+                    "{}: cannot read DURATION \"{}\"",
+                    which(),
+                    printable(d)
+                ))
+            })
         })
         .transpose()?;
     let mut exdates = Vec::new();
@@ -87,7 +147,11 @@ fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
             .filter(|s| !s.is_empty())
         {
             exdates.push(parse_time(p, part).ok_or_else(|| {
-                Invalid::new(format!("{}: cannot read EXDATE {part:?}", which()))
+                Invalid::new(format!(
+                    "{}: cannot read EXDATE \"{}\"",
+                    which(),
+                    printable(part)
+                ))
             })?);
         }
     }

@@ -119,3 +119,68 @@ fn durations() {
         assert_eq!(parse_duration(text), expected, "{text}");
     }
 }
+
+fn nested(levels: usize, begin: &str, end: &str) -> String {
+    format!(
+        "BEGIN:VCALENDAR\r\n{}{}END:VCALENDAR\r\n",
+        format!("{begin}\r\n").repeat(levels),
+        format!("{end}\r\n").repeat(levels)
+    )
+}
+
+#[test]
+fn nesting_is_bounded_before_the_parser_recurses() {
+    // Sixteen levels (the calendar and fifteen inside it) parse; seventeen do not.
+    assert!(read_events(&nested(15, "BEGIN:X-A", "END:X-A")).is_ok());
+    let e = read_events(&nested(16, "BEGIN:X-A", "END:X-A")).unwrap_err();
+    assert!(
+        e.message
+            .starts_with("its components nest 17 deep (at most 16 are allowed"),
+        "{e}"
+    );
+    // The parser matches BEGIN in any case, so the count does too; 10,000 levels no longer
+    // overflow the stack.
+    let e = read_events(&nested(10_000, "begin:vevent", "end:vevent")).unwrap_err();
+    assert!(e.message.contains("nest 10001 deep"), "{e}");
+    // An END that closes nothing stops the parser where it stands: counting it as a close
+    // still bounds how deep the parser got, and 10,000 of them never overflow the stack.
+    let mismatched = format!(
+        "BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n",
+        "BEGIN:X-A\r\nEND:X-B\r\n".repeat(10_000)
+    );
+    let e = read_events(&mismatched).unwrap_err();
+    assert!(e.message.starts_with("it is not valid iCalendar"), "{e}");
+}
+
+#[test]
+fn the_number_of_events_and_the_size_are_bounded() {
+    let event = "BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20261123T090000Z\r\nEND:VEVENT\r\n";
+    let calendar = |n: usize| format!("BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n", event.repeat(n));
+    assert_eq!(
+        read_events(&calendar(super::MAX_EVENTS)).unwrap().len(),
+        50_000
+    );
+    let e = read_events(&calendar(super::MAX_EVENTS + 1)).unwrap_err();
+    assert_eq!(
+        e.message,
+        "it holds 50001 events (Bearing reads at most 50000; export a shorter period)"
+    );
+    let huge = format!("{}{}", calendar(1), " ".repeat(super::MAX_FILE_BYTES));
+    let e = read_events(&huge).unwrap_err();
+    assert!(e.message.starts_with("it is larger than 64 MB"), "{e}");
+}
+
+#[test]
+fn control_characters_from_the_file_are_escaped_in_messages() {
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\u{1b}]0;owned\u{7}\r\n\
+                SUMMARY:\u{1b}[2Jboom\r\nDTSTART:\u{1b}[31mred\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let e = read_events(text).unwrap_err();
+    assert!(!e.message.contains('\u{1b}'), "{e}");
+    assert!(
+        e.message.starts_with(
+            "event \"\\u{1b}[2Jboom\" (UID x\\u{1b}]0;owned\\u{7}): cannot read DTSTART \
+             \"\\u{1b}[31mred\""
+        ),
+        "{e}"
+    );
+}

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::OpsError;
+use crate::domain::calendar::printable;
+use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
 use crate::store::{LATEST_VERSION, Store, StoreError, history};
 use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
@@ -95,7 +97,8 @@ pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, 
     }
     store.write(|tx| {
         dump::load(tx, tables).map_err(|e| refuse(load_message(e)))?;
-        readable(tx).map_err(|e| refuse(format!("holds a row Bearing cannot read: {e}")))
+        readable(tx).map_err(|e| refuse(format!("holds a row Bearing cannot read: {e}")))?;
+        rules_within_limits(tx).map_err(refuse)
     })?;
     let counts: BTreeMap<String, usize> = tables
         .iter()
@@ -193,6 +196,21 @@ fn load_message(e: LoadError) -> String {
         LoadError::Rejected { table, row, detail } => format!("table {table}, row {row}: {detail}"),
         LoadError::Store(e) => e.to_string(),
     }
+}
+
+/// Refuses a ritual whose rule repeats beyond what Bearing follows (`rule_limits`), as `ritual
+/// add` would: expanding it would make the agenda slow and huge.
+fn rules_within_limits(conn: &rusqlite::Connection) -> Result<(), String> {
+    for ritual in rituals::list(conn).map_err(|e| e.to_string())? {
+        if let Err(RecurrenceError::OverLimit { reason, .. }) = Recurrence::of(&ritual.fields) {
+            return Err(format!(
+                "table ritual, id {} (\"{}\"): {reason}; change its rrule",
+                ritual.id,
+                printable(&ritual.fields.name)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads every entity back through the store's decoders, so a row with, say, a malformed date is

@@ -13,7 +13,7 @@ mod error;
 pub mod export;
 pub mod history;
 mod ics;
-mod ics_read;
+pub mod ics_read;
 pub mod json;
 pub mod markdown;
 pub mod one_on_ones;

@@ -373,7 +373,11 @@ fn end_series_before(
         rituals::delete(tx, old.id)?;
         return Ok(());
     }
-    let recurrence = Recurrence::of(&old.fields).map_err(|e| Invalid::new(e.to_string()))?;
+    // A stored rule Bearing no longer accepts (saved by an older version) cannot be cut short;
+    // the series stays as it is, off the agenda, and the new cadence replaces it there.
+    let Ok(recurrence) = Recurrence::of(&old.fields) else {
+        return Ok(());
+    };
     if let Some(ended) = recurrence.rule_ending_before(now) {
         let mut fields = old.fields.clone();
         fields.rrule = Some(ended);

@@ -8,7 +8,7 @@ use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
-use crate::schedule::recurrence::{Recurrence, describe};
+use crate::schedule::recurrence::{Recurrence, RecurrenceError, describe};
 use crate::store::{Store, occurrences, people, rituals};
 
 /// A series with what the list shows beside it.
@@ -66,6 +66,18 @@ pub fn list_rituals(store: &Store, now: NaiveDateTime) -> Result<Vec<RitualOverv
     Ok(list)
 }
 
+/// Series whose stored rule repeats beyond what Bearing follows (saved by an older version, or
+/// put in the file by hand), with why: the agenda leaves them off, so commands name them.
+pub fn refused_rules(store: &Store) -> Result<Vec<(Ritual, String)>, OpsError> {
+    Ok(rituals::list(store.conn())?
+        .into_iter()
+        .filter_map(|r| match Recurrence::of(&r.fields) {
+            Err(RecurrenceError::OverLimit { reason, .. }) => Some((r, reason)),
+            _ => None,
+        })
+        .collect())
+}
+
 fn check(store: &Store, fields: RitualFields) -> Result<RitualFields, OpsError> {
     let fields = fields.check()?;
     recurrence(&fields)?;
@@ -121,7 +133,9 @@ pub fn update_ritual(
         if fields == old.fields {
             return Ok(None);
         }
-        let old_rec = recurrence(&old.fields)?;
+        // A stored rule Bearing no longer accepts (one that repeats too often, saved by an older
+        // version) cannot be split; the edit replaces it whole, which is how it gets fixed.
+        let old_rec = Recurrence::of(&old.fields).ok();
         // Only a change of schedule splits the series; a new name or agenda applies to all of it.
         let schedule_changed = old.fields.rrule != fields.rrule
             || old.fields.dtstart != fields.dtstart
@@ -129,7 +143,7 @@ pub fn update_ritual(
             || old.fields.person_id != fields.person_id;
         let split = from
             .filter(|f| schedule_changed && *f > old.fields.dtstart)
-            .and_then(|f| old_rec.rule_ending_before(f).map(|rule| (f, rule)));
+            .and_then(|f| Some((f, old_rec.as_ref()?.rule_ending_before(f)?)));
         let Some((from, ended_rule)) = split else {
             rituals::update(tx, id, &fields, now)?;
             return Ok(Some(id));
@@ -331,3 +345,7 @@ pub fn save_occurrence(
         record.status = status;
     })
 }
+
+#[cfg(test)]
+#[path = "rituals_tests.rs"]
+mod tests;

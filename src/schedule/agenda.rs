@@ -1,10 +1,11 @@
 //! Assembling meetings for a range of days: series expanded by their rules, with each
 //! occurrence's skip, move and held state applied. Pure: everything comes in as arguments.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use std::collections::HashMap;
 
 use super::recurrence::Recurrence;
+use super::wall_clock::as_shown;
 use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::calendar::{CalendarEvent, EventSpan};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual};
@@ -29,13 +30,18 @@ impl Series {
         })
     }
 
-    fn item(
+    /// The occurrence the rule puts at `original`, held at `start` (its own or a moved one),
+    /// shown as the clocks in `local` show it: a start the clocks skip moves forward with them.
+    fn item<Z: TimeZone>(
         &self,
         original: NaiveDateTime,
         start: NaiveDateTime,
         record: Option<&OccurrenceRecord>,
+        local: &Z,
     ) -> AgendaItem {
         let r = &self.ritual;
+        let moved = start != original;
+        let start = as_shown(local, start);
         let end = start + Duration::minutes(i64::from(r.fields.duration_min));
         AgendaItem {
             date: start.date(),
@@ -52,18 +58,20 @@ impl Series {
             person_id: r.fields.person_id,
             status: Some(record.map_or(OccurrenceStatus::Scheduled, |rec| rec.status)),
             occurrence: Some(original),
-            moved: start != original,
+            moved,
             done: false,
         }
     }
 }
 
 /// Every meeting in `[from, to)`: skipped ones included (marked), moved ones at their new time.
-pub fn meetings(
+/// Meeting times are wall-clock times in `local`, the zone the agenda is shown in.
+pub fn meetings<Z: TimeZone>(
     series: &[Series],
     records: &[OccurrenceRecord],
     from: NaiveDate,
     to: NaiveDate,
+    local: &Z,
 ) -> Vec<AgendaItem> {
     let by_key: HashMap<(i64, NaiveDateTime), &OccurrenceRecord> = records
         .iter()
@@ -76,7 +84,7 @@ pub fn meetings(
             let record = by_key.get(&(s.ritual.id, original)).copied();
             let start = record.and_then(|r| r.moved_to).unwrap_or(original);
             if in_range(start) {
-                items.push(s.item(original, start, record));
+                items.push(s.item(original, start, record, local));
             }
         }
     }
@@ -90,7 +98,7 @@ pub fn meetings(
             && !in_range(record.original_start)
             && s.recurrence.occurs_at(record.original_start)
         {
-            items.push(s.item(record.original_start, moved, Some(record)));
+            items.push(s.item(record.original_start, moved, Some(record), local));
         }
     }
     sort(&mut items);

@@ -88,7 +88,7 @@ fn a_week_lists_each_series_in_time_order_with_1on1s_marked() {
         series(4, "Old", None, at(2026, 11, 2, 13, 0), None),
     ];
     let (from, to) = week();
-    let items = meetings(&s, &[], from, to);
+    let items = meetings(&s, &[], from, to, &chrono::Utc);
     let lines: Vec<String> = items
         .iter()
         .map(|i| format!("{} {} {} {:?}", i.date, i.start.unwrap(), i.title, i.kind))
@@ -122,7 +122,7 @@ fn skipped_occurrences_stay_visible_but_marked() {
         OccurrenceStatus::Skipped,
         None,
     )];
-    let items = meetings(&s, &recs, from, to);
+    let items = meetings(&s, &recs, from, to, &chrono::Utc);
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].status, Some(OccurrenceStatus::Skipped));
 }
@@ -144,7 +144,7 @@ fn moves_within_out_of_and_into_the_week() {
         OccurrenceStatus::Scheduled,
         Some(at(2026, 11, 25, 15, 0)),
     )];
-    let items = meetings(&s, &within, from, to);
+    let items = meetings(&s, &within, from, to, &chrono::Utc);
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].starts_at(), at(2026, 11, 25, 15, 0));
     assert!(items[0].moved);
@@ -156,7 +156,7 @@ fn moves_within_out_of_and_into_the_week() {
         OccurrenceStatus::Scheduled,
         Some(at(2026, 12, 1, 10, 0)),
     )];
-    assert!(meetings(&s, &out, from, to).is_empty());
+    assert!(meetings(&s, &out, from, to, &chrono::Utc).is_empty());
     // Into: next Monday's meeting pulled into this Friday, on top of this Monday's own.
     let into = vec![record(
         1,
@@ -164,7 +164,7 @@ fn moves_within_out_of_and_into_the_week() {
         OccurrenceStatus::Scheduled,
         Some(at(2026, 11, 27, 16, 0)),
     )];
-    let items = meetings(&s, &into, from, to);
+    let items = meetings(&s, &into, from, to, &chrono::Utc);
     assert_eq!(items.len(), 2);
     assert_eq!(items[1].starts_at(), at(2026, 11, 27, 16, 0));
     assert_eq!(items[1].occurrence, Some(at(2026, 11, 30, 10, 0)));
@@ -187,7 +187,7 @@ fn a_record_for_a_time_that_is_not_an_occurrence_is_ignored() {
         Some(at(2026, 11, 24, 10, 0)),
     )];
     assert_eq!(
-        meetings(&s, &stray, from, to).len(),
+        meetings(&s, &stray, from, to, &chrono::Utc).len(),
         1,
         "only Monday's own meeting"
     );
@@ -216,7 +216,7 @@ fn agenda_matches_stepping_day_by_day_for_varied_rules() {
         .map(|(i, r)| series(i as i64 + 1, r, Some(r), start, None))
         .collect();
     let (from, to) = (day(2026, 3, 1), day(2028, 3, 31));
-    let shown = meetings(&all, &[], from, to);
+    let shown = meetings(&all, &[], from, to, &chrono::Utc);
     for s in &all {
         let mine: Vec<NaiveDateTime> = shown
             .iter()
@@ -323,4 +323,43 @@ fn free_minutes_count_overlaps_once_clip_to_the_day_and_ignore_skipped() {
     assert_eq!(free_minutes(&items, hours), 540 - 30 - 90 - 30);
     let wall = [meeting("07:00", "20:00", Scheduled)];
     assert_eq!(free_minutes(&wall, hours), 0);
+}
+
+/// "ZONE | daily ritual's time | day | shown start-end". Ritual times are wall-clock times in
+/// the zone the agenda is shown in: one the clocks skip is shown when they get there.
+const DAYLIGHT_SAVING: &[&str] = &[
+    "Europe/Berlin | 02:30 | 2026-03-29 | 03:30-04:00",
+    "Europe/Berlin | 02:00 | 2026-03-29 | 03:00-03:30",
+    "Europe/Berlin | 02:30 | 2026-03-28 | 02:30-03:00",
+    "Europe/Berlin | 01:45 | 2026-03-29 | 01:45-02:15",
+    "Europe/Berlin | 02:30 | 2026-10-25 | 02:30-03:00",
+    "America/New_York | 02:30 | 2026-03-08 | 03:30-04:00",
+    "America/New_York | 01:30 | 2026-11-01 | 01:30-02:00",
+    "UTC | 02:30 | 2026-03-29 | 02:30-03:00",
+];
+
+#[test]
+fn a_ritual_in_a_skipped_hour_moves_forward_and_keeps_its_length_and_identity() {
+    for row in DAYLIGHT_SAVING {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let local: chrono_tz::Tz = cells[0].parse().unwrap();
+        let time = NaiveTime::parse_from_str(cells[1], "%H:%M").unwrap();
+        let on = NaiveDate::parse_from_str(cells[2], "%Y-%m-%d").unwrap();
+        let s = series(
+            1,
+            "Night",
+            Some("FREQ=DAILY"),
+            day(2026, 1, 1).and_time(time),
+            None,
+        );
+        let items = meetings(&[s], &[], on, on + Duration::days(1), &local);
+        assert_eq!(items.len(), 1, "{row}");
+        let item = &items[0];
+        let (start, end) = (item.start.unwrap(), item.end.unwrap());
+        let shown = format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
+        assert_eq!(shown, cells[3], "{row}");
+        assert!(start < end, "{row}");
+        assert_eq!(item.occurrence, Some(on.and_time(time)), "{row}: identity");
+        assert!(!item.moved, "{row}: not moved by the user");
+    }
 }

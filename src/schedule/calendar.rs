@@ -7,12 +7,16 @@
 //! it may move when the two zones change on different dates. Pure: the window and the local zone
 //! are parameters.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashMap};
 
-use super::recurrence::Recurrence;
-use crate::domain::calendar::{CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary};
+pub use super::calendar_limits::{IMPORT_LIMITS, Limits, TooLarge};
+use super::recurrence::{Recurrence, RecurrenceError};
+use super::wall_clock::{as_shown, instant};
+use crate::domain::calendar::{
+    CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary, RefusedEvent, event_label,
+};
 
 /// The clock a series is expanded in: that of its DTSTART.
 #[derive(Debug, Clone, Copy)]
@@ -33,15 +37,6 @@ impl Frame {
     }
 }
 
-/// The earliest instant a wall-clock time names in `tz`; a time skipped by a daylight-saving
-/// change counts from an hour later, as calendar programs show it.
-fn resolve<Z: TimeZone>(tz: &Z, t: NaiveDateTime) -> Option<DateTime<Utc>> {
-    tz.from_local_datetime(&t)
-        .earliest()
-        .or_else(|| tz.from_local_datetime(&(t + Duration::hours(1))).earliest())
-        .map(|d| d.with_timezone(&Utc))
-}
-
 fn naive(t: &IcsTime) -> NaiveDateTime {
     match t {
         IcsTime::Date(d) => d.and_time(NaiveTime::MIN),
@@ -60,8 +55,8 @@ fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime 
         | (IcsTime::Utc(_), Frame::Utc) => None,
         (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
         (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
-        (IcsTime::Zoned(n, tz), _) => resolve(tz, *n),
-        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => resolve(local, *n),
+        (IcsTime::Zoned(n, tz), _) => instant(tz, *n),
+        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => instant(local, *n),
     };
     match (instant, frame) {
         (None, _) => naive(t),
@@ -71,13 +66,23 @@ fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime 
     }
 }
 
+/// A wall-clock time of the frame as the local clocks show it.
 fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
-    let instant = match frame {
-        Frame::Wall => None,
+    let at = match frame {
+        Frame::Wall => return as_shown(local, t),
         Frame::Utc => Some(Utc.from_utc_datetime(&t)),
-        Frame::Zone(tz) => resolve(&tz, t),
+        Frame::Zone(tz) => instant(&tz, t),
     };
-    instant.map_or(t, |i| i.with_timezone(local).naive_local())
+    at.map_or(t, |i| i.with_timezone(local).naive_local())
+}
+
+/// A wall-clock time of the frame as the frame's own clocks show it: moved past a gap.
+fn shown_in_frame<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
+    match frame {
+        Frame::Wall => as_shown(local, t),
+        Frame::Utc => t,
+        Frame::Zone(tz) => as_shown(&tz, t),
+    }
 }
 
 /// The rule with a UTC `UNTIL` rewritten into the frame's wall-clock time, since `Recurrence`
@@ -140,16 +145,24 @@ impl Shape {
                     .unwrap_or(NaiveDate::MAX),
             };
         }
-        EventSpan::Timed {
-            start: to_local(start, self.frame, local),
-            end: to_local(
-                start
-                    .checked_add_signed(self.length)
-                    .unwrap_or(NaiveDateTime::MAX),
-                self.frame,
-                local,
-            ),
-        }
+        // The end keeps the event's length from the start as it happens: a start the clocks
+        // skip moves forward (RFC 5545 §3.3.5), and its end with it.
+        let first = shown_in_frame(start, self.frame, local);
+        let after = |t: NaiveDateTime| t.checked_add_signed(self.length);
+        let start = to_local(first, self.frame, local);
+        let end = to_local(
+            after(first).unwrap_or(NaiveDateTime::MAX),
+            self.frame,
+            local,
+        );
+        // Shown in another zone's fall-back hour, a later instant can read earlier on the clock;
+        // the length is what the agenda can show then.
+        let end = if end < start {
+            after(start).unwrap_or(NaiveDateTime::MAX)
+        } else {
+            end
+        };
+        EventSpan::Timed { start, end }
     }
 }
 
@@ -167,13 +180,16 @@ pub struct Expansion {
     pub summary: ImportSummary,
 }
 
-/// Every happening of `events` that touches the local days `[from, to)`, in local time.
+/// Every happening of `events` that touches the local days `[from, to)`, in local time. A
+/// series whose rule repeats beyond `rule_limits` is left out and listed in `summary.refused`;
+/// a calendar that expands beyond `limits` is refused whole.
 pub fn expand<L: TimeZone>(
     events: &[IcsEvent],
     from: NaiveDate,
     to: NaiveDate,
     local: &L,
-) -> Expansion {
+    limits: Limits,
+) -> Result<Expansion, TooLarge> {
     let mut overrides: HashMap<&str, Vec<&IcsEvent>> = HashMap::new();
     let mut masters: Vec<&IcsEvent> = Vec::new();
     for e in events {
@@ -190,10 +206,38 @@ pub fn expand<L: TimeZone>(
 
     let mut out = Expansion::default();
     let mut unknown = BTreeSet::new();
+    let mut steps_left = limits.steps;
+    let mut largest = (String::new(), 0);
     for master in masters.iter().copied().chain(orphans) {
         if master.cancelled {
             continue;
         }
+        let own_overrides = match master.recurrence_id {
+            None => overrides
+                .get(master.uid.as_str())
+                .cloned()
+                .unwrap_or_default(),
+            Some(_) => Vec::new(),
+        };
+        let label = || event_label(&master.title, &master.uid);
+        let series = EventSeries {
+            master,
+            overrides: &own_overrides,
+            from,
+            to,
+        };
+        let happenings = match series.happenings(local, &mut steps_left, &mut out.summary) {
+            Ok(list) => list,
+            Err(Stop::Refused(reason)) => {
+                let label = label();
+                out.summary.refused.push(RefusedEvent { label, reason });
+                continue;
+            }
+            Err(Stop::OutOfSteps) => {
+                let (limit, at) = (limits.steps, label());
+                return Err(TooLarge::Steps { limit, at });
+            }
+        };
         out.summary.events += 1;
         let zones = std::iter::once(&master.start).chain(&master.end);
         let mut unknown_here = zones.filter_map(|t| match t {
@@ -204,26 +248,34 @@ pub fn expand<L: TimeZone>(
             out.summary.unknown_zone_events += 1;
             unknown.insert(name);
         }
-        let own_overrides = match master.recurrence_id {
-            None => overrides
-                .get(master.uid.as_str())
-                .cloned()
-                .unwrap_or_default(),
-            Some(_) => Vec::new(),
-        };
-        let happenings = happenings(master, &own_overrides, from, to, local, &mut out.summary);
+        let before = out.events.len();
         out.events.extend(
             happenings
                 .into_iter()
                 .filter(|h| overlaps(&h.span, from, to)),
         );
+        let count = out.events.len() - before;
+        if count > largest.1 {
+            largest = (label(), count);
+        }
+        if out.events.len() > limits.happenings {
+            let (largest, count) = largest;
+            let limit = limits.happenings;
+            return Err(TooLarge::Happenings {
+                limit,
+                from,
+                to,
+                largest,
+                count,
+            });
+        }
     }
     out.summary.unknown_zones = unknown.into_iter().collect();
     // Overrides come out of a map: sort so the same file always gives the same rows.
     out.events.sort_by(|a, b| {
         (span_key(&a.span), &a.uid, &a.title).cmp(&(span_key(&b.span), &b.uid, &b.title))
     });
-    out
+    Ok(out)
 }
 
 fn span_key(span: &EventSpan) -> NaiveDateTime {
@@ -233,69 +285,100 @@ fn span_key(span: &EventSpan) -> NaiveDateTime {
     }
 }
 
-/// A series' instances (or a single event) before the window filter.
-fn happenings<L: TimeZone>(
-    master: &IcsEvent,
-    overrides: &[&IcsEvent],
+/// Why a series gave no happenings.
+enum Stop {
+    /// Its rule repeats beyond `rule_limits`: the reason.
+    Refused(String),
+    /// The calendar's steps ran out while expanding it.
+    OutOfSteps,
+}
+
+/// One event (or series, with the overrides of its instances) to expand over `[from, to)`.
+struct EventSeries<'a> {
+    master: &'a IcsEvent,
+    overrides: &'a [&'a IcsEvent],
     from: NaiveDate,
     to: NaiveDate,
-    local: &L,
-    summary: &mut ImportSummary,
-) -> Vec<CalendarEventFields> {
-    let shape = Shape::of(master, local);
-    let start = naive(&master.start);
-    let happening = |event: &IcsEvent, span, original| CalendarEventFields {
-        uid: event.uid.clone(),
-        title: event.title.clone(),
-        span,
-        rrule: master.rrule.clone(),
-        recurrence_id: original,
-    };
-    let recurrence = master.rrule.as_deref().and_then(|rule| {
-        let rule = rule_in_frame(rule, shape.frame, local);
-        let parsed = Recurrence::new(Some(&rule), start, Weekday::Mon);
-        if parsed.is_err() {
-            summary.unexpanded.push(master.title.clone());
+}
+
+impl EventSeries<'_> {
+    /// The series' instances (or the single event) before the window filter.
+    fn happenings<L: TimeZone>(
+        &self,
+        local: &L,
+        steps_left: &mut usize,
+        summary: &mut ImportSummary,
+    ) -> Result<Vec<CalendarEventFields>, Stop> {
+        let master = self.master;
+        let shape = Shape::of(master, local);
+        let start = naive(&master.start);
+        let happening = |event: &IcsEvent, span, original| CalendarEventFields {
+            uid: event.uid.clone(),
+            title: event.title.clone(),
+            span,
+            rrule: master.rrule.clone(),
+            recurrence_id: original,
+        };
+        let recurrence = match master.rrule.as_deref() {
+            None => None,
+            Some(rule) => {
+                let rule = rule_in_frame(rule, shape.frame, local);
+                match Recurrence::new(Some(&rule), start, Weekday::Mon) {
+                    Ok(recurrence) => Some(recurrence),
+                    Err(RecurrenceError::OverLimit { reason, .. }) => {
+                        return Err(Stop::Refused(reason));
+                    }
+                    Err(RecurrenceError::Invalid(_)) => {
+                        summary.unexpanded.push(master.title.clone());
+                        None
+                    }
+                }
+            }
+        };
+        let Some(recurrence) = recurrence else {
+            let original = master
+                .recurrence_id
+                .as_ref()
+                .map(|rid| to_local(in_frame(rid, shape.frame, local), shape.frame, local));
+            return Ok(vec![happening(master, shape.span(start, local), original)]);
+        };
+        let excluded: BTreeSet<NaiveDateTime> = master
+            .exdates
+            .iter()
+            .map(|t| in_frame(t, shape.frame, local))
+            .collect();
+        let replaced: HashMap<NaiveDateTime, &IcsEvent> = self
+            .overrides
+            .iter()
+            .filter_map(|o| Some((in_frame(o.recurrence_id.as_ref()?, shape.frame, local), *o)))
+            .collect();
+        // The frame's days differ from local ones by at most a day each way.
+        let margin = Duration::days(2);
+        let walk = recurrence.walk(self.from - margin, self.to + margin, *steps_left);
+        if !walk.complete {
+            return Err(Stop::OutOfSteps);
         }
-        parsed.ok()
-    });
-    let Some(recurrence) = recurrence else {
-        let original = master
-            .recurrence_id
-            .as_ref()
-            .map(|rid| to_local(in_frame(rid, shape.frame, local), shape.frame, local));
-        return vec![happening(master, shape.span(start, local), original)];
-    };
-    summary.recurring += 1;
-    let excluded: BTreeSet<NaiveDateTime> = master
-        .exdates
-        .iter()
-        .map(|t| in_frame(t, shape.frame, local))
-        .collect();
-    let replaced: HashMap<NaiveDateTime, &IcsEvent> = overrides
-        .iter()
-        .filter_map(|o| Some((in_frame(o.recurrence_id.as_ref()?, shape.frame, local), *o)))
-        .collect();
-    // The frame's days differ from local ones by at most a day each way.
-    let margin = Duration::days(2);
-    let mut out = Vec::new();
-    for t in recurrence.between(from - margin, to + margin) {
-        if excluded.contains(&t) || replaced.contains_key(&t) {
-            continue;
+        *steps_left -= walk.steps;
+        summary.recurring += 1;
+        let mut out = Vec::new();
+        for t in walk.times {
+            if excluded.contains(&t) || replaced.contains_key(&t) {
+                continue;
+            }
+            let original = (!shape.all_day).then(|| to_local(t, shape.frame, local));
+            out.push(happening(master, shape.span(t, local), original));
         }
-        let original = (!shape.all_day).then(|| to_local(t, shape.frame, local));
-        out.push(happening(master, shape.span(t, local), original));
+        for (original, o) in replaced {
+            if o.cancelled || excluded.contains(&original) {
+                continue;
+            }
+            let own = Shape::of(o, local);
+            let span = own.span(naive(&o.start), local);
+            let original = (!shape.all_day).then(|| to_local(original, shape.frame, local));
+            out.push(happening(o, span, original));
+        }
+        Ok(out)
     }
-    for (original, o) in replaced {
-        if o.cancelled || excluded.contains(&original) {
-            continue;
-        }
-        let own = Shape::of(o, local);
-        let span = own.span(naive(&o.start), local);
-        let original = (!shape.all_day).then(|| to_local(original, shape.frame, local));
-        out.push(happening(o, span, original));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
-use super::expand;
+use super::{IMPORT_LIMITS, Limits, TooLarge, expand};
 use crate::domain::calendar::{CalendarEventFields, EventSpan, IcsEvent, IcsTime};
 
 fn at(text: &str) -> NaiveDateTime {
@@ -69,7 +69,9 @@ fn a_series_keeps_its_own_zone_across_daylight_saving_and_moves_in_local_time() 
         day("2026-10-01"),
         day("2026-12-01"),
         &tz("Europe/Berlin"),
-    );
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(
         starts(&out.events),
         [
@@ -112,7 +114,9 @@ fn exdates_overrides_and_cancelled_instances_replace_what_the_rule_gives() {
         day("2026-11-01"),
         day("2026-12-01"),
         &berlin,
-    );
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(
         starts(&out.events),
         [
@@ -141,7 +145,9 @@ fn all_day_events_span_their_days_with_an_exclusive_end() {
         day("2026-11-01"),
         day("2029-01-01"),
         &tz("Europe/Berlin"),
-    );
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(
         starts(&out.events),
         [
@@ -178,7 +184,9 @@ fn utc_floating_and_unknown_zones() {
         day("2026-11-23"),
         day("2026-11-30"),
         &local,
-    );
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(
         starts(&out.events),
         [
@@ -205,13 +213,15 @@ fn only_the_window_is_kept_and_an_unusable_rule_keeps_the_first_instance() {
         IcsTime::Floating(at("2026-11-24T08:00")),
         IcsTime::Floating(at("2026-11-24T08:15")),
     );
-    hourly.rrule = Some("FREQ=HOURLY".into());
+    hourly.rrule = Some("FREQ=WEEKLY;BYDAY=2TU".into());
     let out = expand(
         &[daily, hourly],
         day("2026-11-23"),
         day("2026-11-25"),
         &local,
-    );
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(
         starts(&out.events),
         [
@@ -234,10 +244,175 @@ fn an_absurd_duration_is_cut_to_ten_years_instead_of_overflowing() {
     );
     e.end = None;
     e.duration = Some(chrono::TimeDelta::weeks(99_999_999));
-    let out = expand(&[e], day("2026-11-01"), day("2026-12-31"), &tz("UTC"));
+    let out = expand(
+        &[e],
+        day("2026-11-01"),
+        day("2026-12-31"),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
     assert_eq!(out.events.len(), 1);
     match out.events[0].span {
         EventSpan::Timed { end, .. } => assert!(end < at("2037-01-01T00:00"), "{end}"),
         EventSpan::AllDay { .. } => panic!("a timed event"),
+    }
+}
+
+fn series(uid: &str, start: &str, rule: &str) -> IcsEvent {
+    let t = at(start);
+    let mut e = event(
+        uid,
+        IcsTime::Floating(t),
+        IcsTime::Floating(t + chrono::Duration::minutes(30)),
+    );
+    e.rrule = Some(rule.into());
+    e
+}
+
+#[test]
+fn a_series_that_repeats_too_often_is_left_out_and_named() {
+    let hours = (0..24).map(|h| h.to_string()).collect::<Vec<_>>().join(",");
+    let events = [
+        series("daily", "2026-11-20T08:00", "FREQ=DAILY"),
+        series("hourly", "2026-11-20T08:00", "FREQ=HOURLY"),
+        series(
+            "dense",
+            "2026-11-20T08:00",
+            &format!("FREQ=DAILY;BYHOUR={hours};BYMINUTE=0,30"),
+        ),
+        series("counted", "2026-11-20T08:00", "FREQ=DAILY;COUNT=999999999"),
+    ];
+    let out = expand(
+        &events,
+        day("2026-11-23"),
+        day("2026-11-25"),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        ["daily Mon 23 08:00-08:30", "daily Tue 24 08:00-08:30"]
+    );
+    assert_eq!((out.summary.events, out.summary.recurring), (1, 1));
+    let refused: Vec<String> = out
+        .summary
+        .refused
+        .iter()
+        .map(|r| format!("{}: {}", r.label, r.reason))
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(refused[0].starts_with("\"hourly\" (UID hourly): FREQ=HOURLY repeats"));
+    assert!(refused[1].starts_with("\"dense\" (UID dense): it meets 48 times a day"));
+    assert!(refused[2].starts_with("\"counted\" (UID counted): COUNT=999999999 asks"));
+    assert!(out.summary.unexpanded.is_empty());
+}
+
+#[test]
+fn a_calendar_that_expands_beyond_the_limits_is_refused_whole() {
+    let window = (day("2026-11-01"), day("2026-12-01"));
+    let dailies: Vec<IcsEvent> = (0..10)
+        .map(|n| series(&format!("d{n}"), "2026-01-01T08:00", "FREQ=DAILY"))
+        .collect();
+    let limits = Limits {
+        happenings: 299,
+        steps: 1_000_000,
+    };
+    let fits = expand(&dailies[..9], window.0, window.1, &tz("UTC"), limits).unwrap();
+    assert_eq!(fits.events.len(), 270);
+    let err = expand(&dailies, window.0, window.1, &tz("UTC"), limits).unwrap_err();
+    assert!(
+        matches!(err, TooLarge::Happenings { count: 30, .. }),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "it puts more than 299 events on the agenda from 2026-11-01 to 2026-11-30 \
+             (Bearing keeps at most 299; event \"d0\" (UID d0) alone has 30)"
+        ),
+        "{message}"
+    );
+
+    // A COUNT series is walked from its first meeting: 10,000 steps to reach 1927.
+    let old = series("old", "1900-01-01T08:00", "FREQ=DAILY;COUNT=10000");
+    let steps = |steps| Limits {
+        happenings: 100,
+        steps,
+    };
+    let done = expand(
+        std::slice::from_ref(&old),
+        window.0,
+        window.1,
+        &tz("UTC"),
+        steps(10_000),
+    )
+    .unwrap();
+    assert!(done.events.is_empty());
+    let err = expand(&[old], window.0, window.1, &tz("UTC"), steps(9_999)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "its repeating events run through more than 9999 occurrences (a series with COUNT counts \
+         from its first meeting; Bearing reads at most 9999), the last at event \"old\" (UID old)"
+    );
+}
+
+/// "LOCAL ZONE | EVENT ZONE (or floating) | first DTSTART | minutes | a happening, local".
+/// Daily series through the spring-forward and fall-back days of Berlin and New York.
+const DAYLIGHT_SAVING: &[&str] = &[
+    // The skipped hour: 02:30 happens at 03:30, and the end keeps the length.
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T02:30 | 30 | Sun 29 03:30-04:00",
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T02:30 | 30 | Sat 28 02:30-03:00",
+    "Europe/Berlin | Europe/Berlin | 2026-03-27T01:30 | 60 | Sun 29 01:30-03:30",
+    "Europe/Berlin | floating | 2026-03-27T02:30 | 30 | Sun 29 03:30-04:00",
+    "America/New_York | America/New_York | 2026-03-06T02:30 | 30 | Sun 08 03:30-04:00",
+    "America/New_York | floating | 2026-03-06T02:15 | 90 | Sun 08 03:15-04:45",
+    // Shown in another zone: the instant the gap rule gives.
+    "Europe/Berlin | America/New_York | 2026-03-06T02:30 | 30 | Sun 08 08:30-09:00",
+    "America/New_York | Europe/Berlin | 2026-03-27T02:30 | 30 | Sat 28 21:30-22:00",
+    // The repeated hour: the first of the two instants.
+    "Europe/Berlin | Europe/Berlin | 2026-10-23T02:30 | 30 | Sun 25 02:30-03:00",
+    "Europe/Berlin | Europe/Berlin | 2026-10-23T01:30 | 60 | Sun 25 01:30-02:30",
+    "America/New_York | America/New_York | 2026-10-30T01:30 | 30 | Sun 01 01:30-02:00",
+    "America/New_York | floating | 2026-10-30T01:30 | 45 | Sun 01 01:30-02:15",
+    "Europe/Berlin | America/New_York | 2026-10-30T01:30 | 30 | Sun 01 06:30-08:00",
+    // A later instant that reads earlier in the local repeated hour keeps the event's length.
+    "America/New_York | UTC | 2026-10-30T05:30 | 45 | Sun 01 01:30-02:15",
+];
+
+#[test]
+fn daylight_saving_gaps_move_forward_and_every_event_ends_after_it_starts() {
+    for row in DAYLIGHT_SAVING {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let local = tz(cells[0]);
+        let (start, minutes) = (at(cells[2]), cells[3].parse::<i64>().unwrap());
+        let end = start + chrono::Duration::minutes(minutes);
+        let time = |t| match cells[1] {
+            "floating" => IcsTime::Floating(t),
+            "UTC" => IcsTime::Utc(t),
+            zone => IcsTime::Zoned(t, tz(zone)),
+        };
+        let mut e = event("e", time(start), time(end));
+        e.rrule = Some("FREQ=DAILY;COUNT=5".into());
+        let out = expand(
+            &[e],
+            day("2026-01-01"),
+            day("2027-01-01"),
+            &local,
+            IMPORT_LIMITS,
+        )
+        .unwrap();
+        let shown = starts(&out.events);
+        assert!(
+            shown.contains(&format!("e {}", cells[4])),
+            "{row}: {shown:?}"
+        );
+        for happening in &out.events {
+            let EventSpan::Timed { start, end } = happening.span else {
+                panic!("{row}: timed");
+            };
+            assert!(start < end, "{row}: {start} – {end}");
+        }
     }
 }

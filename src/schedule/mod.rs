@@ -2,4 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod calendar_limits;
 pub mod recurrence;
+pub mod rule_limits;
+pub mod wall_clock;

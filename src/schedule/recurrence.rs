@@ -14,15 +14,27 @@ use chrono::{
 };
 use rrule::{Frequency, NWeekday, RRule, RRuleSet, Tz, Unvalidated};
 
+use super::rule_limits::{self, MAX_COUNT, MAX_PER_DAY};
+
 const EXAMPLE: &str = "expected e.g. FREQ=WEEKLY;BYDAY=MO";
 
-/// A rule the user typed that Bearing cannot use; the message is shown as is.
+/// A rule Bearing cannot use; the message is shown as is.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecurrenceError(pub String);
+pub enum RecurrenceError {
+    /// Not a rule Bearing can read, or one that never produces a meeting.
+    Invalid(String),
+    /// A valid rule that repeats beyond what a meeting planner follows (`rule_limits`): the
+    /// message, and the reason alone (it quotes nothing from the rule but its numbers).
+    OverLimit { message: String, reason: String },
+}
 
 impl fmt::Display for RecurrenceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            RecurrenceError::Invalid(message) | RecurrenceError::OverLimit { message, .. } => {
+                f.write_str(message)
+            }
+        }
     }
 }
 
@@ -91,11 +103,34 @@ impl Recurrence {
     }
 
     /// Occurrence start times with from <= t < to (dates: whole days, `to` exclusive), in order.
+    ///
+    /// Bounded like every expansion: `rule_limits` keeps a rule Bearing accepts under the bound,
+    /// so it only cuts short a series that bypassed them (it cannot, since `new` checks them).
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDateTime> {
-        let end = to.and_time(NaiveTime::MIN);
-        self.iter_from(from.and_time(NaiveTime::MIN), true)
-            .take_while(|t| *t < end)
-            .collect()
+        let days = usize::try_from((to - from).num_days()).unwrap_or(0);
+        self.walk(from, to, step_bound(days)).times
+    }
+
+    /// Like `between`, stepping through at most `max_steps` occurrences of the series to find
+    /// them: a series with COUNT steps from its first meeting, any other from the start of the
+    /// rule's period around `from`. Says how many steps it took, and whether it got to `to`.
+    pub fn walk(&self, from: NaiveDate, to: NaiveDate, max_steps: usize) -> Walk {
+        let (start, end) = (from.and_time(NaiveTime::MIN), to.and_time(NaiveTime::MIN));
+        let mut walk = Walk::default();
+        let mut occurrences = self.iter_unskipped(start, true);
+        loop {
+            let Some(t) = occurrences.next().filter(|t| *t < end) else {
+                walk.complete = true;
+                return walk;
+            };
+            if walk.steps == max_steps {
+                return walk;
+            }
+            walk.steps += 1;
+            if t >= start {
+                walk.times.push(t);
+            }
+        }
     }
 
     /// First occurrence strictly after `after` (or None).
@@ -152,6 +187,16 @@ impl Recurrence {
         from: NaiveDateTime,
         rebase: bool,
     ) -> impl Iterator<Item = NaiveDateTime> + '_ {
+        self.iter_unskipped(from, rebase)
+            .skip_while(move |t| *t < from)
+    }
+
+    /// As `iter_from`, but also giving the occurrences before `from` that expansion steps through.
+    fn iter_unskipped(
+        &self,
+        from: NaiveDateTime,
+        rebase: bool,
+    ) -> impl Iterator<Item = NaiveDateTime> + '_ {
         let single = self.rule.is_none().then_some(self.dtstart);
         let series = self.rule.as_ref().and_then(|rule| {
             let start = if rebase {
@@ -170,10 +215,7 @@ impl Recurrence {
                     .take_while(move |t| until.is_none_or(|until| *t <= until)),
             )
         });
-        single
-            .into_iter()
-            .chain(series.into_iter().flatten())
-            .skip_while(move |t| *t < from)
+        single.into_iter().chain(series.into_iter().flatten())
     }
 }
 
@@ -217,6 +259,25 @@ impl Rule {
             }
         }
     }
+}
+
+/// What `Recurrence::walk` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    pub times: Vec<NaiveDateTime>,
+    /// Occurrences stepped through, those before the window included.
+    pub steps: usize,
+    /// False when the steps ran out before the window's end.
+    pub complete: bool,
+}
+
+/// The most steps an expansion over `days` days can need under `rule_limits`: COUNT meetings
+/// from the first one, then at most `MAX_PER_DAY` a day over the rule's period before the window
+/// (up to a year) and the window itself.
+fn step_bound(days: usize) -> usize {
+    let count = usize::try_from(MAX_COUNT).unwrap_or(usize::MAX);
+    let days = days.saturating_add(2 * 366);
+    count.saturating_add(MAX_PER_DAY.saturating_mul(days))
 }
 
 fn week_floor(date: NaiveDate, week_start: Weekday) -> NaiveDate {
@@ -276,7 +337,7 @@ fn pin_defaults(rrule: RRule<Unvalidated>, dtstart: NaiveDateTime) -> RRule<Unva
 }
 
 fn invalid(rule: &str, reason: impl fmt::Display) -> RecurrenceError {
-    RecurrenceError(format!("invalid recurrence rule \"{rule}\": {reason}"))
+    RecurrenceError::Invalid(format!("invalid recurrence rule \"{rule}\": {reason}"))
 }
 
 fn crate_reason(error: &rrule::RRuleError) -> String {
@@ -324,15 +385,14 @@ fn parse_rule(text: &str, week_start: Option<Weekday>) -> Result<Rule, Recurrenc
     };
     match value_of("FREQ") {
         None => return Err(invalid(text, format!("FREQ is missing; {EXAMPLE}"))),
-        Some("DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY") => {}
-        Some(freq @ ("HOURLY" | "MINUTELY" | "SECONDLY")) => {
-            let reason = format!(
-                "FREQ={freq} is not supported; meetings repeat DAILY, WEEKLY, MONTHLY or YEARLY"
-            );
-            return Err(invalid(text, reason));
-        }
+        Some("DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "HOURLY" | "MINUTELY" | "SECONDLY") => {}
         Some(_) => return Err(invalid(text, format!("unknown FREQ; {EXAMPLE}"))),
     }
+    // Before the crate reads the rule: it would expand a dense one, or fail on a huge COUNT.
+    rule_limits::check(&parts).map_err(|reason| RecurrenceError::OverLimit {
+        message: format!("invalid recurrence rule \"{text}\": {reason}"),
+        reason,
+    })?;
     let ordinal_day = value_of("BYDAY").is_some_and(|v| v.contains(|c: char| c.is_ascii_digit()));
     let by_period = matches!(value_of("FREQ"), Some("MONTHLY" | "YEARLY"));
     let is_zero = |key: &str| value_of(key).and_then(|v| v.parse::<u32>().ok()) == Some(0);

@@ -312,7 +312,11 @@ const BAD_RULES: &[&str] = &[
     "FREQ= => is not KEY=VALUE",
     "BYDAY=MO => FREQ is missing",
     "garbage => \"GARBAGE\" is not KEY=VALUE",
-    "FREQ=HOURLY => not supported",
+    "FREQ=HOURLY => FREQ=HOURLY repeats more often than daily",
+    "FREQ=SECONDLY;COUNT=3 => FREQ=SECONDLY repeats more often than daily",
+    "FREQ=DAILY;BYHOUR=9,10,11;BYMINUTE=0,30 => it meets 6 times a day",
+    "FREQ=WEEKLY;BYSECOND=1,2,3,4,5 => it meets 5 times a day",
+    "FREQ=DAILY;COUNT=999999999999 => COUNT=999999999999 asks for more than 10000 meetings",
     "FREQ=WEEKLY;COUNT=0 => COUNT must be at least 1",
     "FREQ=WEEKLY;INTERVAL=0 => INTERVAL must be at least 1",
     "FREQ=WEEKLY;UNTIL=20260101 => UNTIL 2026-01-01 23:59 is before the first meeting",
@@ -511,4 +515,35 @@ fn extreme_dates_never_panic() {
         }
     }
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn expansion_counts_its_steps_and_stops_when_they_run_out() {
+    // A series with COUNT is stepped through from its first meeting, however old.
+    let counted = rec("FREQ=DAILY;COUNT=100", "2000-01-01 09:00");
+    let walk = counted.walk(day("2026-01-01"), day("2026-02-01"), 100);
+    assert_eq!(
+        (walk.times.len(), walk.steps, walk.complete),
+        (0, 100, true)
+    );
+    assert!(
+        !counted
+            .walk(day("2026-01-01"), day("2026-02-01"), 99)
+            .complete
+    );
+    // Without COUNT it starts at the rule's period around the window.
+    let daily = rec("FREQ=DAILY;BYHOUR=9,13,15,17", "1900-01-01 09:00");
+    let walk = daily.walk(day("2026-01-01"), day("2026-01-08"), 1000);
+    assert_eq!(
+        (walk.times.len(), walk.steps, walk.complete),
+        (28, 28, true)
+    );
+    // The densest rule Bearing accepts, yearly (stepped from January), fits `between`'s bound.
+    let days: Vec<String> = (1..=366).map(|d| d.to_string()).collect();
+    let rule = format!("FREQ=YEARLY;BYYEARDAY={};BYHOUR=1,2,3,4", days.join(","));
+    let yearly = rec(&rule, "2025-01-01 01:00");
+    assert_eq!(
+        yearly.between(day("2026-07-01"), day("2027-07-01")).len(),
+        365 * 4
+    );
 }

@@ -5,6 +5,7 @@
 mod support;
 
 mod cli;
+mod cli_daylight_saving;
 mod cli_import_ics;
 mod cli_interop;
 mod cli_one_on_one;
@@ -26,6 +27,7 @@ mod reliability_cli_args;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;
+mod reliability_hostile_ics;
 mod reliability_input;
 mod reliability_privacy;
 mod reliability_stale;

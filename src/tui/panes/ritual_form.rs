@@ -197,3 +197,44 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
         _ => Ok(Effect::AddRitual(fields)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::Keymap;
+    use chrono::Weekday;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(form: &mut Form, code: KeyCode) {
+        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+
+    fn typed(form: &mut Form, text: &str) {
+        text.chars().for_each(|c| press(form, KeyCode::Char(c)));
+    }
+
+    #[test]
+    fn a_custom_rule_that_meets_too_often_is_refused_on_its_field() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        let model = Model::new(
+            Keymap::load(&Default::default()).unwrap(),
+            now,
+            Weekday::Mon,
+        );
+        let mut form = ritual_form(None, now, &[], now);
+        typed(&mut form, "Pings");
+        press(&mut form, KeyCode::Tab);
+        press(&mut form, KeyCode::Left); // from "once" round to "custom RRULE…"
+        press(&mut form, KeyCode::Tab);
+        typed(&mut form, "FREQ=DAILY;BYHOUR=9,10,11,12,13");
+        let err = ritual_submit(&form, &FormPurpose::AddRitual, &model).unwrap_err();
+        assert_eq!(err.field, Some("rrule"));
+        assert!(
+            err.message.contains("it meets 5 times a day"),
+            "{}",
+            err.message
+        );
+    }
+}
