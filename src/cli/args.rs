@@ -307,9 +307,13 @@ pub struct ExportArgs {
     /// Only this part of the Markdown document
     #[arg(long, value_enum)]
     pub section: Option<ExportSection>,
-    /// Write to FILE instead of standard output (created private, 0600)
+    /// Write to FILE instead of standard output (created private, 0600; an existing file is
+    /// refused unless --force)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it exists (never a symbolic link, never the database itself)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::ops::OpsError;
+use crate::output_file::OutputError;
 use crate::store::{Store, StoreError};
 use crate::tui::Clock;
 use args::Command;
@@ -62,6 +63,15 @@ impl From<OpsError> for CliError {
         CliError {
             message: e.to_string(),
             code: e.exit_code() as u8,
+        }
+    }
+}
+
+impl From<OutputError> for CliError {
+    fn from(e: OutputError) -> Self {
+        CliError {
+            code: if e.is_bad_input() { 2 } else { 1 },
+            message: e.to_string(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod cli;
 mod cli_import_ics;
 mod cli_interop;
 mod cli_one_on_one;
+mod cli_output_files;
 mod cli_plan;
 mod cli_report;
 mod cli_risks;
