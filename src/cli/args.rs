@@ -68,6 +68,9 @@ pub enum Command {
     Backup {
         /// A new file, or a directory to put a dated copy in
         path: Option<PathBuf>,
+        /// Replace PATH if it exists (never a symbolic link, never the database itself)
+        #[arg(long)]
+        force: bool,
     },
     /// Replace the database with a backup (the current contents are backed up first)
     Restore {

@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import { file }) => export::import(&ctx, &file),
-        Some(Command::Backup { path }) => backup::backup(&ctx, path.as_deref()),
+        Some(Command::Backup { path, force }) => backup::backup(&ctx, path.as_deref(), force),
         Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
         Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
         Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),

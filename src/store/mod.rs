@@ -21,7 +21,7 @@ pub mod rituals;
 pub mod search;
 pub mod topics;
 
-pub use backup::{FileSummary, summarize};
+pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
 pub use migrations::LATEST_VERSION;

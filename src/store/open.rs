@@ -3,11 +3,12 @@
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Read};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::{StoreError, migrations};
+use crate::output_file::create_private_dir;
 
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
@@ -26,16 +27,12 @@ pub enum OpenMode {
 
 /// Creates `path`'s directory, if missing, readable by the user alone (0700).
 pub(super) fn private_parent(path: &Path) -> Result<(), StoreError> {
-    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) if !dir.exists() => fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            }),
-        _ => Ok(()),
+    match path.parent() {
+        Some(dir) => create_private_dir(dir).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+        None => Ok(()),
     }
 }
 

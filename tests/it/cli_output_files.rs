@@ -1,4 +1,4 @@
-//! `export -o FILE` through the real binary: an existing file is refused unless
+//! `export -o FILE` and `backup PATH` through the real binary: an existing file is refused unless
 //! `--force` (and then replaced by a private one), a symbolic link is refused even with `--force`
 //! and its target left alone, and the open database and its `-wal` are refused even with
 //! `--force`, with a cockpit holding the database open beside the command.
@@ -9,13 +9,14 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use support::{Pty, bearing, integrity, names_in, ok, stderr};
 
-/// The commands that write a file the user names.
+/// The two commands that write a file the user names.
 #[derive(Debug, Clone, Copy)]
 enum Output {
     Export,
+    Backup,
 }
 
-const BOTH: [Output; 1] = [Output::Export];
+const BOTH: [Output; 2] = [Output::Export, Output::Backup];
 
 impl Output {
     fn args(self, target: &Path, force: bool) -> Vec<String> {
@@ -24,6 +25,7 @@ impl Output {
             Output::Export => ["export", "--format", "md", "-o", &target]
                 .map(String::from)
                 .into(),
+            Output::Backup => vec!["backup".into(), target],
         };
         if force {
             args.push("--force".into());
@@ -42,6 +44,7 @@ impl Output {
     fn wrote(self, file: &Path) -> bool {
         match self {
             Output::Export => std::fs::read_to_string(file).is_ok_and(|t| t.contains("Ana")),
+            Output::Backup => bearing::store::summarize(file).is_ok_and(|s| s.people == 1),
         }
     }
 }

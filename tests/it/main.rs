@@ -20,6 +20,7 @@ mod e2e_people;
 mod e2e_plan;
 mod e2e_risks;
 mod e2e_undo;
+mod reliability_backups;
 mod reliability_cli_args;
 mod reliability_concurrency;
 mod reliability_crash;
