@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Store, StoreError, dump, migrations, open};
+use super::{Store, StoreError, dump, identity, migrations, open};
 
 /// What a database file holds, read without changing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,8 +90,8 @@ enum Check {
     Quick,
 }
 
-/// A read-only connection to `path` after its identity and `check` found a sound Bearing
-/// database this version can read.
+/// A read-only connection to `path` after its identity (read without SQLite) and `check` found
+/// a sound Bearing database this version can read.
 fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
     match fs::metadata(path) {
         Ok(meta) if meta.len() == 0 || meta.is_dir() => {
@@ -107,7 +107,7 @@ fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
             });
         }
     }
-    open::check_header(path)?;
+    identity::check(path)?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

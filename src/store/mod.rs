@@ -9,6 +9,7 @@ mod codec;
 pub mod dump;
 mod error;
 pub mod history;
+mod identity;
 mod journal;
 mod migrations;
 pub mod notes;

@@ -2,18 +2,16 @@
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{StoreError, migrations};
+use super::{StoreError, identity, migrations};
 use crate::output_file::create_private_dir;
 
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a save waits for another Bearing's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -100,9 +98,10 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     Ok((conn, mode))
 }
 
-/// How an existing file can be opened; refuses it when it is not an SQLite file.
+/// How an existing file can be opened; refuses it, before SQLite may touch it, when it is not a
+/// Bearing database this version can open.
 fn existing_mode(path: &Path) -> Result<OpenMode, StoreError> {
-    check_header(path)?;
+    identity::check(path)?;
     Ok(if OpenOptions::new().append(true).open(path).is_ok() {
         OpenMode::ReadWrite
     } else {
@@ -138,36 +137,6 @@ fn enter_wal(conn: &Connection) -> rusqlite::Result<()> {
             }
             Err(e) => return Err(e),
         }
-    }
-}
-
-/// A non-empty file must start with SQLite's magic before SQLite is allowed near it.
-pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
-    let mut head = [0u8; 16];
-    let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut read = 0;
-    while read < head.len() {
-        match file.read(&mut head[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        }
-    }
-    match read {
-        0 => Ok(()),
-        16 if &head == SQLITE_MAGIC => Ok(()),
-        _ => Err(StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        }),
     }
 }
 

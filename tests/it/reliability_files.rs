@@ -6,18 +6,9 @@ use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{bearing, command, integrity, ok, stderr};
+use support::{bearing, command, integrity, names_in, ok, stderr};
 
 const SECRET: &str = "confidential: Ana is thinking of leaving";
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 /// A healthy database holding Ana, closed cleanly (no -wal or -shm left).
 fn healthy(dir: &Path, name: &str) -> PathBuf {
@@ -144,6 +135,66 @@ fn a_read_only_file_is_read_but_never_written() {
     );
     assert!(!err.contains(SECRET), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}
+
+/// Leaves `sql`, committed, in `db`'s write-ahead log (no checkpoint when the connection closes),
+/// as a program that was killed, or is still running, leaves it.
+fn leave_pending_log(db: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+/// Every file in `dir` with its bytes.
+fn files_with_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    names_in(dir)
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_foreign_or_newer_file_with_a_pending_log_keeps_all_three_files_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(healthy(dir.path(), "good.db")).unwrap();
+
+    // Another program's file whose tables exist only in its log so far.
+    let foreign = alone(dir.path(), "foreign");
+    leave_pending_log(
+        &foreign,
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total); INSERT INTO invoices VALUES (1, 9);",
+    );
+    // A Bearing database that a newer Bearing migrated; the new version is still in the log.
+    let newer = alone(dir.path(), "newer");
+    std::fs::write(&newer, &good).unwrap();
+    leave_pending_log(
+        &newer,
+        &format!(
+            "PRAGMA user_version = {};",
+            bearing::store::LATEST_VERSION + 1
+        ),
+    );
+    for (db, expected) in [(&foreign, "another program"), (&newer, "newer Bearing")] {
+        let folder = db.parent().unwrap();
+        let before = files_with_bytes(folder);
+        let names: Vec<&str> = before.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["bearing.db", "bearing.db-shm", "bearing.db-wal"]);
+        refused(db, expected);
+        assert_eq!(
+            files_with_bytes(folder),
+            before,
+            "{}: the file, its -wal and its -shm are byte for byte as they were",
+            db.display()
+        );
+    }
 }
 
 #[test]
