@@ -46,10 +46,8 @@ impl Store {
     /// [`summarize`]), then migrates it forward if it came from an older version. The copy is one
     /// write transaction on the live database: it lands whole or not at all.
     pub fn restore_from(&mut self, src: &Path) -> Result<(), StoreError> {
-        if self.is_read_only() {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
+        if let Some(e) = self.read_only_error() {
+            return Err(e);
         }
         summarize(src)?;
         let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

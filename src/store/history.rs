@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params_from_
 use serde::Deserialize;
 
 use super::journal::{self, RowImage};
-use super::{OpenMode, Store, StoreError, dump};
+use super::{Store, StoreError, dump};
 
 /// One journaled change, for the status bar and the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -72,10 +72,8 @@ enum Direction {
 }
 
 fn step(store: &mut Store, pick: &str, direction: Direction) -> Result<Step, StoreError> {
-    if store.mode == OpenMode::ReadOnly {
-        return Err(StoreError::ReadOnly {
-            path: store.path.clone(),
-        });
+    if let Some(e) = store.read_only_error() {
+        return Err(e);
     }
     let tx = store
         .conn

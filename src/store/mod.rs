@@ -26,7 +26,7 @@ pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
 pub use migrations::LATEST_VERSION;
-pub use open::{APPLICATION_ID, OpenMode};
+pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -74,7 +74,18 @@ impl Store {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.mode == OpenMode::ReadOnly
+        self.mode != OpenMode::ReadWrite
+    }
+
+    /// The error a write gets when the database was opened read-only.
+    fn read_only_error(&self) -> Option<StoreError> {
+        match self.mode {
+            OpenMode::ReadWrite => None,
+            OpenMode::ReadOnly(cause) => Some(StoreError::ReadOnly {
+                path: self.path.clone(),
+                cause,
+            }),
+        }
     }
 
     /// Read access for queries.
@@ -89,11 +100,8 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        if self.mode == OpenMode::ReadOnly {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            }
-            .into());
+        if let Some(e) = self.read_only_error() {
+            return Err(e.into());
         }
         let tx = self
             .conn
