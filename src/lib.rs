@@ -2,12 +2,15 @@
 //!
 //! Layers, innermost first: `domain` (plain types and validation), `schedule` (pure recurrence and
 //! agenda assembly), `store` (all SQL), `ops` (use-cases shared by the CLI and the TUI), then the
-//! two front ends, `cli` and `tui`. Inner layers never import outer ones.
+//! two front ends, `cli` and `tui`. Inner layers never import outer ones. Beside them, leaf
+//! modules any layer may use: `paths` (default locations) and `output_file` (writing a file the
+//! user named without destroying anything).
 
 pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod ops;
+pub mod output_file;
 pub mod paths;
 pub mod schedule;
 pub mod store;

@@ -68,6 +68,9 @@ pub enum Command {
     Backup {
         /// A new file, or a directory to put a dated copy in
         path: Option<PathBuf>,
+        /// Replace PATH if it exists (never a symbolic link, never the database itself)
+        #[arg(long)]
+        force: bool,
     },
     /// Replace the database with a backup (the current contents are backed up first)
     Restore {
@@ -307,9 +310,13 @@ pub struct ExportArgs {
     /// Only this part of the Markdown document
     #[arg(long, value_enum)]
     pub section: Option<ExportSection>,
-    /// Write to FILE instead of standard output (created private, 0600)
+    /// Write to FILE instead of standard output (created private, 0600; an existing file is
+    /// refused unless --force)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it exists (never a symbolic link, never the database itself)
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,4 @@
-//! `bearing backup [PATH]` and `bearing restore FILE [--yes]`.
+//! `bearing backup [PATH] [--force]` and `bearing restore FILE [--yes]`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -6,9 +6,9 @@ use std::path::Path;
 use super::{CliError, Context};
 use crate::ops::backups;
 
-pub fn backup(ctx: &Context, dest: Option<&Path>) -> Result<(), CliError> {
+pub fn backup(ctx: &Context, dest: Option<&Path>, force: bool) -> Result<(), CliError> {
     let store = ctx.open()?;
-    let target = backups::backup(&store, dest, ctx.now())?;
+    let target = backups::backup(&store, dest, force, ctx.now())?;
     println!(
         "Backed up {} to {}.",
         store.path().display(),

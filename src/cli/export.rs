@@ -1,7 +1,6 @@
 //! `bearing export --format json|md|ics [--section S] [-o FILE]` and `bearing import FILE`.
 
-use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::Read;
 use std::path::Path;
 
 use super::args::{ExportArgs, ExportFormat, ExportSection};
@@ -9,6 +8,7 @@ use super::{CliError, Context};
 use crate::ops::export::ics_export;
 use crate::ops::json::{json_export, json_import, read_export};
 use crate::ops::markdown::{Section, document};
+use crate::output_file::{Policy, write_file};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     if args.section.is_some() && args.format != ExportFormat::Md {
@@ -33,18 +33,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             Ok(())
         }
         Some(path) => {
-            let write = || -> std::io::Result<()> {
-                let mut file = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .mode(0o600)
-                    .open(path)?;
-                file.write_all(text.as_bytes())?;
-                file.sync_all()
+            let policy = Policy {
+                replace: args.force,
+                database: Some(store.path()),
             };
-            write()
-                .map_err(|e| CliError::failure(format!("cannot write {}: {e}", path.display())))?;
+            write_file(path, text.as_bytes(), policy)?;
             eprintln!("Wrote {}.", path.display());
             Ok(())
         }

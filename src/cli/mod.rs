@@ -24,6 +24,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::ops::OpsError;
+use crate::output_file::OutputError;
 use crate::store::{Store, StoreError};
 use crate::tui::Clock;
 use args::Command;
@@ -62,6 +63,15 @@ impl From<OpsError> for CliError {
         CliError {
             message: e.to_string(),
             code: e.exit_code() as u8,
+        }
+    }
+}
+
+impl From<OutputError> for CliError {
+    fn from(e: OutputError) -> Self {
+        CliError {
+            code: if e.is_bad_input() { 2 } else { 1 },
+            message: e.to_string(),
         }
     }
 }
@@ -169,7 +179,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Init(args)) => init::run(&ctx, &args),
         Some(Command::Export(args)) => export::run(&ctx, &args),
         Some(Command::Import { file }) => export::import(&ctx, &file),
-        Some(Command::Backup { path }) => backup::backup(&ctx, path.as_deref()),
+        Some(Command::Backup { path, force }) => backup::backup(&ctx, path.as_deref(), force),
         Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
         Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
         Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),

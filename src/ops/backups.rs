@@ -1,37 +1,49 @@
 //! Backups: on demand, daily and rotating, and restore with a safety copy of what it replaces.
-//! Backups live in `backups/` beside the database, private like the database itself.
+//! Backups live in `backups/` beside the database, private like the database itself, and are
+//! named after the database's whole file name (`team.db-daily-2026-11-29.db`), so two databases
+//! in one folder (`team.db`, `team.sqlite`) never share one. Every copy is written to a temporary
+//! name, checked, and renamed only when complete (see [`crate::output_file`]): a run killed
+//! half-way never leaves a half copy under a backup's name.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::OpsError;
-use crate::store::{FileSummary, Store, StoreError, summarize};
+use crate::output_file::{
+    OutputFile, Policy, create_private_dir, folder_of, remove_stale_temporaries,
+};
+use crate::store::{FileSummary, Store, StoreError, quick_verify, summarize};
 
 /// Where the backups of the database at `db` go.
 pub fn backup_dir(db: &Path) -> PathBuf {
-    db.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("backups")
+    folder_of(db).join("backups")
 }
 
-fn stem(db: &Path) -> String {
-    db.file_stem()
+/// The database's whole file name, extension included: `team.db` and `team.sqlite` differ.
+fn file_name(db: &Path) -> String {
+    db.file_name()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "bearing".into())
+        .unwrap_or_else(|| "bearing.db".into())
 }
 
 fn daily_prefix(db: &Path) -> String {
-    format!("{}-daily-", stem(db))
+    format!("{}-daily-", file_name(db))
 }
 
 /// Copies the database to `dest` (a new file, or a directory to put a dated copy in); without
-/// `dest`, a dated copy in the backup directory. Returns where the copy went.
-pub fn backup(store: &Store, dest: Option<&Path>, now: NaiveDateTime) -> Result<PathBuf, OpsError> {
+/// `dest`, a dated copy in the backup directory. An existing file is replaced only with
+/// `replace` (`--force`). Returns where the copy went.
+pub fn backup(
+    store: &Store,
+    dest: Option<&Path>,
+    replace: bool,
+    now: NaiveDateTime,
+) -> Result<PathBuf, OpsError> {
     let dated = |dir: &Path| {
         dir.join(format!(
             "{}-{}.db",
-            stem(store.path()),
+            file_name(store.path()),
             now.format("%Y-%m-%d-%H%M%S")
         ))
     };
@@ -40,55 +52,95 @@ pub fn backup(store: &Store, dest: Option<&Path>, now: NaiveDateTime) -> Result<
         Some(d) if d.is_dir() => dated(d),
         Some(d) => d.to_path_buf(),
     };
-    if target.exists() {
-        return Err(OpsError::Refused(format!(
-            "{} already exists; a backup never overwrites a file. Choose another name or move it away.",
-            target.display()
-        )));
-    }
-    store.backup_to(&target)?;
+    write_copy(store, &target, replace)?;
     Ok(target)
 }
 
+/// Writes a checked copy of the database to `target` through a temporary file, creating its
+/// folder (private) if missing. Never replaces the database itself, a link, or (without
+/// `replace`) any existing file.
+fn write_copy(store: &Store, target: &Path, replace: bool) -> Result<(), OpsError> {
+    if let Some(dir) = target.parent() {
+        create_private_dir(dir).map_err(|source| StoreError::Io {
+            path: target.to_path_buf(),
+            source,
+        })?;
+    }
+    let policy = Policy {
+        replace,
+        database: Some(store.path()),
+    };
+    let out = OutputFile::create(target, policy)?;
+    store.backup_into(out.temp_path(), target)?;
+    out.commit()?;
+    Ok(())
+}
+
 /// The first start of a day copies the database to `NAME-daily-YYYY-MM-DD.db` and removes the
-/// oldest daily copies beyond `keep`. Returns the new copy, if one was made (`keep` 0: never).
+/// oldest daily copies beyond `keep`. A day whose copy is missing or not sound (damaged, cut
+/// short) gets a new one at the next start; temporaries that killed runs left are removed.
+/// Returns the new copy, if one was made (`keep` 0: never).
 pub fn daily(store: &Store, keep: u32, today: NaiveDate) -> Result<Option<PathBuf>, OpsError> {
     if keep == 0 || store.is_read_only() {
         return Ok(None);
     }
     let dir = backup_dir(store.path());
-    let prefix = daily_prefix(store.path());
-    let target = dir.join(format!("{prefix}{}.db", today.format("%Y-%m-%d")));
-    if target.exists() {
-        return Ok(None);
-    }
-    store.backup_to(&target)?;
-    let mut dailies = daily_backups(&dir, &prefix)?;
-    dailies.sort();
-    let excess = dailies.len().saturating_sub(keep as usize);
-    for old in &dailies[..excess] {
-        std::fs::remove_file(old).map_err(|source| StoreError::Io {
-            path: old.clone(),
-            source,
-        })?;
-    }
-    Ok(Some(target))
+    // Best effort: a temporary that cannot be removed now is tried again at the next start.
+    let _ = remove_stale_temporaries(&dir);
+    let target = dir.join(format!(
+        "{}{}.db",
+        daily_prefix(store.path()),
+        today.format("%Y-%m-%d")
+    ));
+    let made = match quick_verify(&target) {
+        Ok(()) => None,
+        Err(StoreError::Io { source, .. }) if source.kind() == ErrorKind::NotFound => {
+            match write_copy(store, &target, false) {
+                Ok(()) => Some(target),
+                // Another Bearing starting at the same moment made it first.
+                Err(_) if quick_verify(&target).is_ok() => None,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(_) => {
+            write_copy(store, &target, true)?;
+            Some(target)
+        }
+    };
+    rotate(&dir, store.path(), keep, today)?;
+    Ok(made)
 }
 
-fn daily_backups(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, OpsError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| StoreError::Io {
+/// Removes the oldest of the database's daily copies beyond `keep`, never today's. Only files
+/// named exactly `NAME-daily-YYYY-MM-DD.db` for this database are counted: not manual backups,
+/// not another database's, and not the `STEM-daily-…` files earlier Bearings made, which cannot
+/// be told apart between `team.db` and `team.sqlite` (they are left alone).
+fn rotate(dir: &Path, db: &Path, keep: u32, today: NaiveDate) -> Result<(), OpsError> {
+    let io = |source| StoreError::Io {
         path: dir.to_path_buf(),
         source,
-    })?;
-    Ok(entries
+    };
+    let prefix = daily_prefix(db);
+    let mut dailies: Vec<(NaiveDate, PathBuf)> = std::fs::read_dir(dir)
+        .map_err(io)?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".db"))
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_owned();
+            let date = name.strip_prefix(&prefix)?.strip_suffix(".db")?;
+            let parsed = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+            (parsed.format("%Y-%m-%d").to_string() == date).then(|| (parsed, e.path()))
         })
-        .collect())
+        .collect();
+    dailies.sort_by_key(|d| std::cmp::Reverse(d.0));
+    for (date, old) in dailies.iter().skip(keep as usize) {
+        if *date != today {
+            std::fs::remove_file(old).map_err(|source| StoreError::Io {
+                path: old.clone(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// What a restore did.
@@ -128,10 +180,10 @@ pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Rest
     }
     let safety_copy = backup_dir(store.path()).join(format!(
         "{}-before-restore-{}.db",
-        stem(store.path()),
+        file_name(store.path()),
         now.format("%Y-%m-%d-%H%M%S")
     ));
-    backup(store, Some(&safety_copy), now)?;
+    write_copy(store, &safety_copy, false)?;
     store.restore_from(src)?;
     Ok(Restored {
         safety_copy,
@@ -147,40 +199,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn daily_backups_happen_once_a_day_and_rotate() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("work.db")).unwrap();
-        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        assert!(daily(&store, 2, day(20)).unwrap().is_some());
-        assert!(daily(&store, 2, day(20)).unwrap().is_none(), "once a day");
-        // A manual backup is never rotated away.
-        backup(&store, None, day(20).and_hms_opt(12, 0, 0).unwrap()).unwrap();
-        daily(&store, 2, day(21)).unwrap();
-        daily(&store, 2, day(23)).unwrap();
-        assert_eq!(
-            names(&dir.path().join("backups")),
-            [
-                "work-2026-11-20-120000.db",
-                "work-daily-2026-11-21.db",
-                "work-daily-2026-11-23.db"
-            ]
-        );
-        assert!(
-            daily(&store, 0, day(24)).unwrap().is_none(),
-            "0 turns them off"
-        );
-    }
-}
+#[path = "backups_tests.rs"]
+mod tests;

@@ -1,6 +1,7 @@
 use std::fmt;
 
 use crate::domain::Invalid;
+use crate::output_file::OutputError;
 use crate::store::StoreError;
 
 /// Why a use-case did not happen. Nothing was changed in any of these cases.
@@ -70,6 +71,16 @@ impl From<Invalid> for OpsError {
 impl From<StoreError> for OpsError {
     fn from(e: StoreError) -> Self {
         OpsError::Store(e)
+    }
+}
+
+/// A refused output file is the user's to fix (another name, `--force`); an I/O failure is not.
+impl From<OutputError> for OpsError {
+    fn from(e: OutputError) -> Self {
+        match e {
+            OutputError::Io { path, source } => OpsError::Store(StoreError::Io { path, source }),
+            refused => OpsError::Refused(refused.to_string()),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Store, StoreError, dump, migrations, open};
+use super::{Store, StoreError, dump, identity, migrations, open};
 
 /// What a database file holds, read without changing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,31 +19,35 @@ pub struct FileSummary {
 }
 
 impl Store {
-    /// Copies the whole database, as of one moment, into a new private file at `dest`, which must
-    /// not exist yet. The copy is a self-contained file (no write-ahead log beside it) that passed
-    /// `PRAGMA integrity_check`; on any failure nothing is left at `dest`.
-    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        open::private_parent(dest)?;
-        open::create_private(dest)?;
-        let copy = || -> Result<(), StoreError> {
-            let mut target = Connection::open(dest)?;
-            copy_all(&self.conn, &mut target)?;
-            let _mode: String =
-                target.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
-            check_integrity(&target, dest)
-        };
-        copy().inspect_err(|_| {
-            let _ = fs::remove_file(dest);
-        })
+    /// Copies the whole database, as of one moment, into the empty private file `temp` (an
+    /// output file's temporary; it must exist). The copy is a self-contained file (no write-ahead
+    /// log beside it) that passed `PRAGMA integrity_check` and reads as a Bearing database.
+    /// Errors name `target`, the file the copy is for.
+    pub fn backup_into(&self, temp: &Path, target: &Path) -> Result<(), StoreError> {
+        // No CREATE flag: if the temporary vanished, fail rather than create a file SQLite's way.
+        let mut copy = Connection::open_with_flags(
+            temp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open::classify(target, e))?;
+        // The rollback journal stays in memory: a copy cut short is thrown away whole, so a
+        // journal file beside it would only be one more thing a killed run leaves behind.
+        let _mode: String =
+            copy.pragma_update_and_check(None, "journal_mode", "MEMORY", |r| r.get(0))?;
+        copy_all(&self.conn, &mut copy)?;
+        let _mode: String =
+            copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        check_integrity(&copy, target)?;
+        check_bearing(&copy, target)?;
+        copy.close().map_err(|(_, e)| open::classify(target, e))
     }
 
     /// Replaces this database's contents with the Bearing database at `src` (checked first with
-    /// [`summarize`]), then migrates it forward if it came from an older version.
+    /// [`summarize`]), then migrates it forward if it came from an older version. The copy is one
+    /// write transaction on the live database: it lands whole or not at all.
     pub fn restore_from(&mut self, src: &Path) -> Result<(), StoreError> {
-        if self.is_read_only() {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            });
+        if let Some(e) = self.read_only_error() {
+            return Err(e);
         }
         summarize(src)?;
         let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -56,6 +60,37 @@ impl Store {
 /// Opens `path` read-only and says what it holds; refuses anything that is not a sound Bearing
 /// database this version can read.
 pub fn summarize(path: &Path) -> Result<FileSummary, StoreError> {
+    let conn = open_checked(path, Check::Integrity)?;
+    let count = |table: &str| -> Result<i64, StoreError> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    Ok(FileSummary {
+        schema_version: migrations::user_version(&conn)?,
+        rows: dump::row_count(&conn).map_err(|e| open::reclassify(path, e))?,
+        people: count("person")?,
+        risks: count("risk")?,
+    })
+}
+
+/// Whether `path` is a sound Bearing database, checked more cheaply than [`summarize`] does:
+/// `PRAGMA quick_check` skips comparing indexes with their tables. For a backup that was fully
+/// checked when it was made, at each start of the cockpit.
+pub fn quick_verify(path: &Path) -> Result<(), StoreError> {
+    open_checked(path, Check::Quick).map(drop)
+}
+
+/// How thoroughly SQLite checks a file.
+#[derive(Clone, Copy)]
+enum Check {
+    /// `PRAGMA integrity_check`.
+    Integrity,
+    /// `PRAGMA quick_check`: the same, without comparing indexes with their tables.
+    Quick,
+}
+
+/// A read-only connection to `path` after its identity (read without SQLite) and `check` found
+/// a sound Bearing database this version can read.
+fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
     match fs::metadata(path) {
         Ok(meta) if meta.len() == 0 || meta.is_dir() => {
             return Err(StoreError::NotADatabase {
@@ -70,29 +105,26 @@ pub fn summarize(path: &Path) -> Result<FileSummary, StoreError> {
             });
         }
     }
-    open::check_header(path)?;
+    identity::check(path)?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| open::classify(path, e))?;
-    open::inspect(&conn, path)?;
-    let schema_version = migrations::user_version(&conn)?;
-    if schema_version == 0 {
+    check_bearing(&conn, path)?;
+    run_check(&conn, path, check)?;
+    Ok(conn)
+}
+
+/// The identity as SQLite reads it: Bearing's, with a schema this version knows.
+fn check_bearing(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    open::inspect(conn, path)?;
+    if migrations::user_version(conn)? == 0 {
         return Err(StoreError::NotBearing {
             path: path.to_path_buf(),
         });
     }
-    check_integrity(&conn, path)?;
-    let count = |table: &str| -> Result<i64, StoreError> {
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-    };
-    Ok(FileSummary {
-        schema_version,
-        rows: dump::row_count(&conn).map_err(|e| open::reclassify(path, e))?,
-        people: count("person")?,
-        risks: count("risk")?,
-    })
+    Ok(())
 }
 
 /// Copies every page in one step, so the copy is one consistent snapshot even while another
@@ -113,8 +145,16 @@ fn copy_all(from: &Connection, to: &mut Connection) -> Result<(), StoreError> {
 }
 
 fn check_integrity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    run_check(conn, path, Check::Integrity)
+}
+
+fn run_check(conn: &Connection, path: &Path, check: Check) -> Result<(), StoreError> {
+    let sql = match check {
+        Check::Integrity => "PRAGMA integrity_check",
+        Check::Quick => "PRAGMA quick_check",
+    };
     let verdict: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .query_row(sql, [], |r| r.get(0))
         .map_err(|e| open::classify(path, e))?;
     if verdict == "ok" {
         Ok(())

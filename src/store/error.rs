@@ -2,6 +2,9 @@ use rusqlite::ErrorCode;
 use std::fmt;
 use std::path::PathBuf;
 
+use super::ReadOnlyCause;
+use crate::output_file::folder_of;
+
 /// Why the database could not be opened or used. Every message says what is wrong and what to do.
 #[derive(Debug)]
 pub enum StoreError {
@@ -21,6 +24,11 @@ pub enum StoreError {
         supported: i64,
     },
     ReadOnly {
+        path: PathBuf,
+        cause: ReadOnlyCause,
+    },
+    /// A log is pending beside the file, and reading it needs a folder that can be written.
+    FolderNotWritable {
         path: PathBuf,
     },
     Io {
@@ -69,10 +77,32 @@ impl fmt::Display for StoreError {
                  {supported}); it was left untouched. Upgrade Bearing to open it.",
                 path.display()
             ),
-            StoreError::ReadOnly { path } => write!(
+            StoreError::ReadOnly {
+                path,
+                cause: ReadOnlyCause::File,
+            } => write!(
                 f,
                 "{} is read-only: nothing was changed. Check the file's permissions to make changes.",
                 path.display()
+            ),
+            StoreError::ReadOnly {
+                path,
+                cause: ReadOnlyCause::Folder,
+            } => write!(
+                f,
+                "{} is read-only here: its folder {} cannot be written, and SQLite keeps the \
+                 database's -wal and -shm files beside it; nothing was changed. Make the folder \
+                 writable (chmod u+w) to make changes.",
+                path.display(),
+                folder_of(path).display()
+            ),
+            StoreError::FolderNotWritable { path } => write!(
+                f,
+                "cannot read {}: changes are pending in its -wal file, and SQLite needs to write \
+                 its -shm file in the folder {}, which cannot be written; it was left untouched. \
+                 Make the folder writable (chmod u+w), or open it as the user who owns it.",
+                path.display(),
+                folder_of(path).display()
             ),
             StoreError::Io { path, source } => {
                 write!(f, "cannot use {}: {source}", path.display())

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, para
 
 use super::journal::image::{self, Fault, Image};
 use super::journal::{self, tables};
-use super::{OpenMode, Store, StoreError, dump};
+use super::{Store, StoreError, dump};
 
 /// One journaled change, for the status bar and the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -110,10 +110,8 @@ enum Direction {
 }
 
 fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
-    if store.mode == OpenMode::ReadOnly {
-        return Err(StoreError::ReadOnly {
-            path: store.path.clone(),
-        });
+    if let Some(e) = store.read_only_error() {
+        return Err(e);
     }
     store.watch()?;
     let pick = match direction {

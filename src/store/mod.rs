@@ -9,6 +9,7 @@ mod codec;
 pub mod dump;
 mod error;
 pub mod history;
+mod identity;
 mod journal;
 mod migrations;
 pub mod notes;
@@ -21,11 +22,11 @@ pub mod rituals;
 pub mod search;
 pub mod topics;
 
-pub use backup::{FileSummary, summarize};
+pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
 pub use migrations::LATEST_VERSION;
-pub use open::{APPLICATION_ID, OpenMode};
+pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -77,7 +78,18 @@ impl Store {
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.mode == OpenMode::ReadOnly
+        self.mode != OpenMode::ReadWrite
+    }
+
+    /// The error a write gets when the database was opened read-only.
+    fn read_only_error(&self) -> Option<StoreError> {
+        match self.mode {
+            OpenMode::ReadWrite => None,
+            OpenMode::ReadOnly(cause) => Some(StoreError::ReadOnly {
+                path: self.path.clone(),
+                cause,
+            }),
+        }
     }
 
     /// Read access for queries.
@@ -92,11 +104,8 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        if self.mode == OpenMode::ReadOnly {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-            }
-            .into());
+        if let Some(e) = self.read_only_error() {
+            return Err(e.into());
         }
         let tx = self
             .conn

@@ -1,18 +1,19 @@
 //! Opening a database file without ever damaging one that is not ours.
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, ffi};
+use std::ffi::CString;
 use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Read};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::io::ErrorKind;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{StoreError, migrations};
+use super::{StoreError, identity, migrations};
+use crate::output_file::{create_private_dir, folder_of};
 
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a save waits for another Bearing's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -21,21 +22,26 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub enum OpenMode {
     ReadWrite,
     /// The file cannot be written: Bearing shows it with a banner and refuses changes.
-    ReadOnly,
+    ReadOnly(ReadOnlyCause),
+}
+
+/// Why a database opened read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyCause {
+    /// The file's permissions.
+    File,
+    /// Its folder cannot be written, and SQLite keeps a database's `-wal` and `-shm` beside it.
+    Folder,
 }
 
 /// Creates `path`'s directory, if missing, readable by the user alone (0700).
 pub(super) fn private_parent(path: &Path) -> Result<(), StoreError> {
-    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) if !dir.exists() => fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            }),
-        _ => Ok(()),
+    match path.parent() {
+        Some(dir) => create_private_dir(dir).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -80,22 +86,17 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         }
         Err(e) => return Err(io(e)),
     };
-    let flags = match mode {
-        OpenMode::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        OpenMode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
-        .map_err(|e| classify(path, e))?;
-    inspect(&conn, path)?;
+    let conn = connect(path, mode)?;
+    inspect(&conn, path).map_err(|e| unreadable(path, mode, e))?;
     configure(&conn).map_err(|e| reclassify(path, e))?;
     match mode {
         OpenMode::ReadWrite => migrations::migrate(&conn, path)?,
-        OpenMode::ReadOnly => {
+        OpenMode::ReadOnly(cause) => {
             let version = migrations::user_version(&conn)?;
             if version < migrations::LATEST_VERSION {
                 return Err(StoreError::ReadOnly {
                     path: path.to_path_buf(),
+                    cause,
                 });
             }
         }
@@ -103,14 +104,81 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     Ok((conn, mode))
 }
 
-/// How an existing file can be opened; refuses it when it is not an SQLite file.
+/// Opens the SQLite connection for `mode`. In a folder that cannot be written, SQLite cannot
+/// create the `-wal` and `-shm` a WAL-mode file needs even for reading; with no log pending, the
+/// main file holds everything, and SQLite reads it as immutable (no locks, no companion files).
+/// Nobody can write it meanwhile without writing the folder: a writer needs its `-wal` there.
+fn connect(path: &Path, mode: OpenMode) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let opened = match mode {
+        OpenMode::ReadWrite => {
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_WRITE)
+        }
+        OpenMode::ReadOnly(ReadOnlyCause::Folder) if !identity::wal_path(path).exists() => {
+            Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )
+        }
+        OpenMode::ReadOnly(_) => {
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_ONLY)
+        }
+    };
+    let conn = opened.map_err(|e| unreadable(path, mode, classify(path, e)))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| classify(path, e))?;
+    Ok(conn)
+}
+
+/// A read that failed because SQLite could not create or write a companion file in a folder that
+/// cannot be written (a log is pending there) says so, instead of calling the file read-only.
+fn unreadable(path: &Path, mode: OpenMode, e: StoreError) -> StoreError {
+    let companion_refused = matches!(e, StoreError::ReadOnly { .. })
+        || matches!(&e, StoreError::Sqlite(s) if s.sqlite_error_code() == Some(ErrorCode::CannotOpen));
+    if mode == OpenMode::ReadOnly(ReadOnlyCause::Folder) && companion_refused {
+        StoreError::FolderNotWritable {
+            path: path.to_path_buf(),
+        }
+    } else {
+        e
+    }
+}
+
+/// `file:PATH?immutable=1`, with every byte of the path that a URI could misread escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// How an existing file can be opened; refuses it, before SQLite may touch it, when it is not a
+/// Bearing database this version can open.
 fn existing_mode(path: &Path) -> Result<OpenMode, StoreError> {
-    check_header(path)?;
-    Ok(if OpenOptions::new().append(true).open(path).is_ok() {
+    identity::check(path)?;
+    Ok(if !folder_writable(path) {
+        OpenMode::ReadOnly(ReadOnlyCause::Folder)
+    } else if OpenOptions::new().append(true).open(path).is_ok() {
         OpenMode::ReadWrite
     } else {
-        OpenMode::ReadOnly
+        OpenMode::ReadOnly(ReadOnlyCause::File)
     })
+}
+
+/// Whether this process may create files in `path`'s folder (where SQLite puts `-wal` and `-shm`).
+fn folder_writable(path: &Path) -> bool {
+    let Ok(dir) = CString::new(folder_of(path).into_os_string().into_vec()) else {
+        return true;
+    };
+    // SAFETY: `dir` is a NUL-terminated string that outlives the call; access only reads it.
+    // access() asks the kernel, which counts capabilities such as CAP_DAC_OVERRIDE.
+    unsafe { libc::access(dir.as_ptr(), libc::W_OK) == 0 }
 }
 
 /// Session settings every connection needs.
@@ -141,36 +209,6 @@ fn enter_wal(conn: &Connection) -> rusqlite::Result<()> {
             }
             Err(e) => return Err(e),
         }
-    }
-}
-
-/// A non-empty file must start with SQLite's magic before SQLite is allowed near it.
-pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
-    let mut head = [0u8; 16];
-    let mut file = fs::File::open(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut read = 0;
-    while read < head.len() {
-        match file.read(&mut head[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        }
-    }
-    match read {
-        0 => Ok(()),
-        16 if &head == SQLITE_MAGIC => Ok(()),
-        _ => Err(StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        }),
     }
 }
 
@@ -211,6 +249,10 @@ pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path: path.to_path_buf(),
+            cause: match e.sqlite_error().map(|s| s.extended_code) {
+                Some(ffi::SQLITE_READONLY_DIRECTORY) => ReadOnlyCause::Folder,
+                _ => ReadOnlyCause::File,
+            },
         },
         _ => StoreError::Sqlite(e),
     }

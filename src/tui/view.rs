@@ -30,7 +30,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     if model.read_only {
         frame.render_widget(
             Paragraph::new(
-                " READ-ONLY: this database file cannot be written; changes are disabled.",
+                " READ-ONLY: the file or its folder cannot be written; changes are disabled.",
             )
             .style(model.theme.banner),
             banner_area,

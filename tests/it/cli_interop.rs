@@ -147,8 +147,11 @@ fn backup_makes_a_private_verified_copy_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let db = populated(dir.path());
     let said = ok(&db, &["backup"]);
-    let made = dir.path().join("backups/full-2026-11-23-090000.db");
-    assert!(said.contains("backups/full-2026-11-23-090000.db"), "{said}");
+    let made = dir.path().join("backups/full.db-2026-11-23-090000.db");
+    assert!(
+        said.contains("backups/full.db-2026-11-23-090000.db"),
+        "{said}"
+    );
     let dir_mode = std::fs::metadata(dir.path().join("backups"))
         .unwrap()
         .permissions()
@@ -233,7 +236,7 @@ fn restore_asks_first_keeps_a_safety_copy_and_replaces_the_contents() {
     assert!(people.contains("Before Backup") && !people.contains("After Backup"));
     let safety = dir
         .path()
-        .join("backups/live-before-restore-2026-11-23-090000.db");
+        .join("backups/live.db-before-restore-2026-11-23-090000.db");
     assert_eq!(ok(&safety, &["export", "--format", "json"]), current);
 }
 
@@ -280,7 +283,7 @@ fn the_first_cockpit_start_of_a_day_makes_a_daily_backup() {
         tui.send("q");
         tui.wait_exit();
     }
-    let daily = dir.path().join("backups/work-daily-2026-11-23.db");
+    let daily = dir.path().join("backups/work.db-daily-2026-11-23.db");
     assert!(ok(&daily, &["person", "list"]).contains("Ana"));
     assert_eq!(
         std::fs::read_dir(dir.path().join("backups"))
@@ -288,4 +291,24 @@ fn the_first_cockpit_start_of_a_day_makes_a_daily_backup() {
             .count(),
         1
     );
+}
+
+#[test]
+fn databases_that_differ_only_in_extension_each_get_their_daily_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, person) in [("team.db", "Ana"), ("team.sqlite", "Bo")] {
+        let db = dir.path().join(name);
+        ok(&db, &["person", "add", "--name", person]);
+        let mut tui = support::Pty::start(&db, &[], 100, 30);
+        tui.wait_for("Agenda");
+        tui.send("q");
+        tui.wait_exit();
+    }
+    for (name, person) in [("team.db", "Ana"), ("team.sqlite", "Bo")] {
+        let daily = dir
+            .path()
+            .join(format!("backups/{name}-daily-2026-11-23.db"));
+        assert!(daily.exists(), "{} has no daily backup", name);
+        assert!(ok(&daily, &["person", "list"]).contains(person), "{name}");
+    }
 }

@@ -6,18 +6,9 @@ use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{bearing, command, integrity, ok, stderr};
+use support::{bearing, command, integrity, names_in, ok, stderr};
 
 const SECRET: &str = "confidential: Ana is thinking of leaving";
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 /// A healthy database holding Ana, closed cleanly (no -wal or -shm left).
 fn healthy(dir: &Path, name: &str) -> PathBuf {
@@ -93,6 +84,7 @@ fn corrupt_foreign_and_newer_files_are_refused_and_keep_their_bytes() {
 
 /// A command that runs `bearing` without the power to write read-only files: as a normal user a
 /// plain chmod is enough; root ignores permissions, so it drops that capability with setpriv.
+/// `None` (the reason printed) where that cannot be done: the test is skipped.
 fn without_write_override() -> Option<Vec<String>> {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 {
@@ -106,36 +98,40 @@ fn without_write_override() -> Option<Vec<String>> {
         .arg("true")
         .status()
         .is_ok_and(|s| s.success());
+    if !works {
+        println!("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
+    }
     works.then_some(wrap)
+}
+
+/// Runs `bearing --db DB ARGS` through `wrap` (see [`without_write_override`]).
+fn run_wrapped(wrap: &[String], db: &Path, args: &[&str]) -> std::process::Output {
+    let plain = command(db, args);
+    let mut cmd = match wrap.split_first() {
+        Some((first, rest)) => {
+            let mut c = Command::new(first);
+            c.args(rest).arg(plain.get_program()).args(plain.get_args());
+            c.envs(plain.get_envs().filter_map(|(k, v)| Some((k, v?))));
+            c
+        }
+        None => plain,
+    };
+    cmd.output().unwrap()
 }
 
 #[test]
 fn a_read_only_file_is_read_but_never_written() {
     let Some(wrap) = without_write_override() else {
-        println!("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
         return;
     };
     let dir = tempfile::tempdir().unwrap();
     let db = healthy(dir.path(), "ro.db");
     std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o400)).unwrap();
     let bytes = std::fs::read(&db).unwrap();
-    let run = |args: &[&str]| {
-        let plain = command(&db, args);
-        let mut cmd = match wrap.split_first() {
-            Some((first, rest)) => {
-                let mut c = Command::new(first);
-                c.args(rest).arg(plain.get_program()).args(plain.get_args());
-                c.envs(plain.get_envs().filter_map(|(k, v)| Some((k, v?))));
-                c
-            }
-            None => plain,
-        };
-        cmd.output().unwrap()
-    };
-    let list = run(&["person", "list"]);
+    let list = run_wrapped(&wrap, &db, &["person", "list"]);
     assert!(list.status.success(), "{}", stderr(&list));
     assert!(support::stdout(&list).contains("Ana"));
-    let add = run(&["note", "add", "Ana", SECRET]);
+    let add = run_wrapped(&wrap, &db, &["note", "add", "Ana", SECRET]);
     let err = stderr(&add);
     assert_eq!(add.status.code(), Some(2), "{err}");
     assert!(
@@ -144,6 +140,158 @@ fn a_read_only_file_is_read_but_never_written() {
     );
     assert!(!err.contains(SECRET), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}
+
+/// A healthy database alone in a folder that [`LockedFolder::lock`] makes read-only (0500).
+struct LockedFolder {
+    _dir: tempfile::TempDir,
+    folder: PathBuf,
+    db: PathBuf,
+}
+
+/// Gives the folder its write permission back when the test ends, so it can be removed.
+struct Unlock(PathBuf);
+
+impl LockedFolder {
+    fn new() -> LockedFolder {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("locked");
+        std::fs::create_dir(&folder).unwrap();
+        let db = healthy(&folder, "work.db");
+        LockedFolder {
+            _dir: dir,
+            folder,
+            db,
+        }
+    }
+
+    fn lock(&self) -> Unlock {
+        let mode = std::os::unix::fs::PermissionsExt::from_mode(0o500);
+        std::fs::set_permissions(&self.folder, mode).unwrap();
+        Unlock(self.folder.clone())
+    }
+}
+
+impl Drop for Unlock {
+    fn drop(&mut self) {
+        let _ =
+            std::fs::set_permissions(&self.0, std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    }
+}
+
+#[test]
+fn a_database_in_a_folder_you_cannot_write_is_read_and_the_refusal_says_why() {
+    let Some(wrap) = without_write_override() else {
+        return;
+    };
+    let locked = LockedFolder::new();
+    let (folder, db) = (&locked.folder, &locked.db);
+    let bytes = std::fs::read(db).unwrap();
+    let _unlock = locked.lock();
+
+    // The file itself may be written; its folder may not, and SQLite keeps -wal and -shm there.
+    let list = run_wrapped(&wrap, db, &["person", "list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(support::stdout(&list).contains("Ana"));
+    let add = run_wrapped(&wrap, db, &["note", "add", "Ana", SECRET]);
+    let err = stderr(&add);
+    assert_eq!(add.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("folder") && err.contains("cannot be written"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed"), "{err}");
+    assert!(!err.contains("Check the file's permissions"), "{err}");
+    assert!(!err.contains(SECRET), "{err}");
+    assert_eq!(std::fs::read(db).unwrap(), bytes);
+    assert_eq!(names_in(folder), ["work.db"]);
+}
+
+#[test]
+fn a_pending_log_in_a_folder_you_cannot_write_is_explained_and_left_alone() {
+    let Some(wrap) = without_write_override() else {
+        return;
+    };
+    let locked = LockedFolder::new();
+    let (folder, db) = (&locked.folder, &locked.db);
+    leave_pending_log(
+        db,
+        "INSERT INTO topic (person_id, body, created_at) VALUES (1, 'x', 'x');",
+    );
+    std::fs::remove_file(folder.join("work.db-shm")).unwrap();
+    let before = files_with_bytes(folder);
+    let _unlock = locked.lock();
+    for args in [&["person", "list"][..], &["note", "add", "Ana", SECRET]] {
+        let out = run_wrapped(&wrap, db, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot read") && err.contains("folder") && err.contains("-wal"),
+            "{err}"
+        );
+        assert!(!err.contains(SECRET), "{err}");
+    }
+    assert_eq!(files_with_bytes(folder), before);
+}
+
+/// Leaves `sql`, committed, in `db`'s write-ahead log (no checkpoint when the connection closes),
+/// as a program that was killed, or is still running, leaves it.
+fn leave_pending_log(db: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+/// Every file in `dir` with its bytes.
+fn files_with_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    names_in(dir)
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_foreign_or_newer_file_with_a_pending_log_keeps_all_three_files_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(healthy(dir.path(), "good.db")).unwrap();
+
+    // Another program's file whose tables exist only in its log so far.
+    let foreign = alone(dir.path(), "foreign");
+    leave_pending_log(
+        &foreign,
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total); INSERT INTO invoices VALUES (1, 9);",
+    );
+    // A Bearing database that a newer Bearing migrated; the new version is still in the log.
+    let newer = alone(dir.path(), "newer");
+    std::fs::write(&newer, &good).unwrap();
+    leave_pending_log(
+        &newer,
+        &format!(
+            "PRAGMA user_version = {};",
+            bearing::store::LATEST_VERSION + 1
+        ),
+    );
+    for (db, expected) in [(&foreign, "another program"), (&newer, "newer Bearing")] {
+        let folder = db.parent().unwrap();
+        let before = files_with_bytes(folder);
+        let names: Vec<&str> = before.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["bearing.db", "bearing.db-shm", "bearing.db-wal"]);
+        refused(db, expected);
+        assert_eq!(
+            files_with_bytes(folder),
+            before,
+            "{}: the file, its -wal and its -shm are byte for byte as they were",
+            db.display()
+        );
+    }
 }
 
 #[test]
