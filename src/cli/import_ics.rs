@@ -21,7 +21,8 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         std::fs::read(file).map_err(|e| CliError::usage(format!("cannot read {shown}: {e}")))?;
     let text = String::from_utf8_lossy(&bytes);
     let source = match &args.name {
-        Some(name) => name.clone(),
+        Some(name) => crate::domain::text::required_line("name", name)
+            .map_err(|e| CliError::usage(format!("--name: {e}")))?,
         None => canonical(file),
     };
     let mut store = ctx.open()?;

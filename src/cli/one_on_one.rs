@@ -32,12 +32,22 @@ fn person(store: &Store, query: &str) -> Result<crate::domain::person::Person, C
     })
 }
 
+/// A problem with the TEXT argument (empty, too long) says so.
+fn text_flagged(e: OpsError) -> CliError {
+    match e {
+        OpsError::Invalid(i) if matches!(i.field, Some("topic" | "action" | "note")) => {
+            CliError::usage(format!("TEXT: {}", i.message))
+        }
+        other => other.into(),
+    }
+}
+
 pub fn topic(ctx: &Context, cmd: TopicCommand) -> Result<(), CliError> {
     let TopicCommand::Add { person: who, text } = cmd;
     let text = text_arg(&text)?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
-    let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now())?;
+    let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now()).map_err(text_flagged)?;
     println!("Queued for your next 1:1 with {} (topic {}).", p.name, t.id);
     Ok(())
 }
@@ -67,7 +77,8 @@ pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
         &text,
         Some(due),
         ctx.now(),
-    )?;
+    )
+    .map_err(text_flagged)?;
     let whose = match (owner, &person) {
         (Owner::Them, Some(p)) => format!("{} owes it", p.name),
         (Owner::Me, Some(p)) => format!("yours, for {}", p.name),
@@ -93,7 +104,8 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
     let text = text_arg(&text)?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
-    let id = one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now())?;
+    let id =
+        one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now()).map_err(text_flagged)?;
     println!(
         "Note {id} saved for {} on {}.",
         p.name,

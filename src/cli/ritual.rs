@@ -41,6 +41,8 @@ fn flagged(e: OpsError) -> CliError {
                 Some("name") => "--name: ",
                 Some("prep") => "--prep: ",
                 Some("person") => "--person: ",
+                Some("attendees") => "--attendees: ",
+                Some("agenda") => "--agenda: ",
                 _ => "",
             };
             CliError::usage(format!("{flag}{}", i.message))

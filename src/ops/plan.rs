@@ -224,6 +224,7 @@ pub fn checkin(
     note: &str,
     now: NaiveDateTime,
 ) -> Result<Goal, OpsError> {
+    let note = crate::domain::text::body("note", note.trim_start())?;
     let (_, start) = need_plan(store)?;
     let mut goal = get_goal(store, id)?;
     if progress > 100 {
@@ -243,10 +244,7 @@ pub fn checkin(
     let fields = goal.fields.check(start)?;
     store.write(|tx| -> Result<(), OpsError> {
         plan::update_goal(tx, id, &fields, now)?;
-        plan::insert_checkin(
-            tx,
-            &history_entry(id, now, "checkin", &fields, note.trim().to_string()),
-        )?;
+        plan::insert_checkin(tx, &history_entry(id, now, "checkin", &fields, note))?;
         Ok(())
     })?;
     Ok(Goal { id, fields })

@@ -107,11 +107,11 @@ fn with_review_date(
     fields
 }
 
-fn entry(today: NaiveDate, score: RiskScore, note: &str) -> ScoreEntry {
+fn entry(today: NaiveDate, score: RiskScore, note: String) -> ScoreEntry {
     ScoreEntry {
         date: today,
         score,
-        note: note.trim_end().to_string(),
+        note,
     }
 }
 
@@ -127,7 +127,7 @@ pub fn add_risk(
     let warnings = past_date_warnings(&fields, None, today);
     let id = store.write(|tx| -> Result<i64, OpsError> {
         let id = risks::insert(tx, &fields, now)?;
-        risks::insert_entry(tx, id, &entry(today, fields.score, ""))?;
+        risks::insert_entry(tx, id, &entry(today, fields.score, String::new()))?;
         Ok(id)
     })?;
     Ok(SavedRisk {
@@ -146,6 +146,7 @@ pub fn update_risk(
     now: NaiveDateTime,
 ) -> Result<SavedRisk, OpsError> {
     let today = now.date();
+    let note = crate::domain::text::body("note", note)?;
     let before = get_risk(store, id)?;
     let fields = with_review_date(draft.validate()?, intervals, today);
     let warnings = past_date_warnings(&fields, Some(&before.fields), today);
@@ -173,6 +174,7 @@ pub fn review_risk(
     now: NaiveDateTime,
 ) -> Result<SavedRisk, OpsError> {
     let today = now.date();
+    let note = crate::domain::text::body("note", &review.note)?;
     let before = get_risk(store, id)?;
     let score = RiskScore::new(review.likelihood, review.impact)?;
     let mut fields = before.fields.clone();
@@ -190,7 +192,7 @@ pub fn review_risk(
     let warnings = past_date_warnings(&fields, Some(&before.fields), today);
     store.write(|tx| -> Result<(), OpsError> {
         risks::update(tx, id, &fields, now)?;
-        risks::insert_entry(tx, id, &entry(today, score, &review.note))?;
+        risks::insert_entry(tx, id, &entry(today, score, note))?;
         Ok(())
     })?;
     Ok(SavedRisk {

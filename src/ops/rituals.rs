@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::OpsError;
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
+use crate::domain::text;
 use crate::schedule::recurrence::{Recurrence, describe};
 use crate::store::{Store, occurrences, people, rituals};
 
@@ -270,10 +271,12 @@ pub fn save_occurrence(
     decisions: &str,
     status: OccurrenceStatus,
 ) -> Result<Ritual, OpsError> {
+    let notes = text::body("notes", notes)?;
+    let decisions = text::body("decisions", decisions)?;
     let ritual = get_ritual(store, id)?;
     let mut record = record_for(store, &ritual, original)?;
-    record.notes = notes.trim_end().to_string();
-    record.decisions = decisions.trim_end().to_string();
+    record.notes = notes;
+    record.decisions = decisions;
     record.status = status;
     save(store, &record)?;
     Ok(ritual)

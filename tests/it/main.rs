@@ -12,6 +12,7 @@ mod cli_plan;
 mod cli_report;
 mod cli_risks;
 mod cli_rituals;
+mod cli_text_limits;
 mod config_fixtures;
 mod e2e_agenda;
 mod e2e_one_on_one;

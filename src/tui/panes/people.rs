@@ -160,7 +160,7 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
         )
         .number("length", "1:1 minutes", length, 5, 240)
         .multiline(
-            "career",
+            "career_goals",
             "Career goals",
             &draft.career_goals,
             "private: aspirations, growth areas",
@@ -190,7 +190,7 @@ pub fn submit(form: &Form, purpose: FormPurpose, model: &Model) -> Result<Effect
         role: form.value("role"),
         team: form.value("team"),
         relation: Some(relation),
-        career_goals: form.value("career"),
+        career_goals: form.value("career_goals"),
         context: form.value("context"),
         prompts: form.value("prompts"),
     };
