@@ -5,6 +5,7 @@
 mod support;
 
 mod cli;
+mod cli_import_errors;
 mod cli_import_ics;
 mod cli_interop;
 mod cli_one_on_one;
