@@ -126,8 +126,9 @@ fn clock(cli: &Cli) -> Result<Clock, CliError> {
     match &cli.now {
         None => Ok(Clock::System),
         Some(text) => NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-            .map(Clock::Fixed)
-            .map_err(|_| CliError::usage(format!("--now {text:?}: use YYYY-MM-DDTHH:MM"))),
+            .map_err(|_| "use YYYY-MM-DDTHH:MM".to_string())
+            .and_then(Clock::fixed)
+            .map_err(|why| CliError::usage(format!("--now {text:?}: {why}"))),
     }
 }
 

@@ -2,6 +2,7 @@
 //! terminal event → keymap → `Action` → `update` (pure) → effects → `effects::Runner` → `Msg` → `view`.
 
 pub mod action;
+mod clock;
 pub mod editor;
 pub mod effects;
 pub mod keymap;

@@ -8,6 +8,7 @@ use crossterm::event::{self, Event, MouseEventKind};
 use std::collections::VecDeque;
 use std::time::Duration;
 
+pub use super::clock::Clock;
 use super::effects::Runner;
 use super::keymap::Keymap;
 use super::model::Model;
@@ -19,22 +20,6 @@ use super::update::{reload_all, update};
 use super::view::view;
 use crate::config::Config;
 use crate::store::Store;
-
-/// Where "now" comes from: the wall clock, or a fixed time (tests, demos, screenshots).
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(NaiveDateTime),
-}
-
-impl Clock {
-    pub fn now(self) -> NaiveDateTime {
-        match self {
-            Clock::System => chrono::Local::now().naive_local(),
-            Clock::Fixed(t) => t,
-        }
-    }
-}
 
 fn minute(t: NaiveDateTime) -> NaiveDateTime {
     t.with_second(0)

@@ -22,6 +22,7 @@ mod e2e_plan;
 mod e2e_risks;
 mod e2e_undo;
 mod reliability_cli_args;
+mod reliability_clock;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;

@@ -78,7 +78,7 @@ impl Pty {
         Pty::start_with_env(db, args, cols, rows, &[])
     }
 
-    /// Like `start`, with extra environment variables.
+    /// Like `start`, with extra environment variables; an empty value removes one.
     pub fn start_with_env(
         db: &Path,
         args: &[&str],
@@ -104,8 +104,13 @@ impl Pty {
         }
         cmd.env("BEARING_NOW", FIXED_NOW);
         cmd.env("TERM", "xterm-256color");
+        // An empty value removes the variable (e.g. BEARING_NOW, for the system clock).
         for (k, v) in env {
-            cmd.env(k, v);
+            if v.is_empty() {
+                cmd.env_remove(k);
+            } else {
+                cmd.env(k, v);
+            }
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn bearing");
         // Without dropping our copy of the slave end the reader would never see EOF.
