@@ -260,5 +260,16 @@ fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), C
 }
 
 pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {
-    crate::tui::run(store, &ctx.config, ctx.clock).map_err(|e| CliError::failure(format!("{e:#}")))
+    match crate::tui::run(store, &ctx.config, ctx.clock) {
+        Ok(crate::tui::Exit::Quit) => Ok(()),
+        // The conventional status of a program ended by a signal: 128 + its number.
+        Ok(crate::tui::Exit::Signal(signal)) => Err(CliError {
+            message: format!(
+                "stopped by {}; everything saved is kept",
+                crate::tui::signal_name(signal)
+            ),
+            code: u8::try_from(128 + signal).unwrap_or(1),
+        }),
+        Err(e) => Err(CliError::failure(format!("{e:#}"))),
+    }
 }

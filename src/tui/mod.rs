@@ -13,10 +13,12 @@ mod reminder_effects;
 pub mod reminders;
 pub mod run;
 pub mod screen;
+mod signals;
 mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod widgets;
 
-pub use run::{Clock, initial_model, run};
+pub use run::{Clock, Exit, initial_model, run};
+pub use signals::name as signal_name;

@@ -201,6 +201,36 @@ impl Pty {
     pub fn on_main_screen(&self) -> bool {
         !self.screen.lock().unwrap().screen().alternate_screen()
     }
+
+    /// Whether the program asked the terminal to report mouse events.
+    pub fn mouse_reporting(&self) -> bool {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    pub fn cursor_shown(&self) -> bool {
+        !self.screen.lock().unwrap().screen().hide_cursor()
+    }
+
+    /// Waits until `holds` is true of the terminal, or fails saying `what` never happened.
+    pub fn wait_until(&self, what: &str, holds: impl Fn(&Pty) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if holds(self) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "timed out waiting until {what}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// The terminal as a shell needs it: main screen, cooked mode, no mouse reporting, cursor
+    /// shown.
+    pub fn is_restored(&self) -> bool {
+        self.on_main_screen() && self.is_cooked() && !self.mouse_reporting() && self.cursor_shown()
+    }
 }
 
 impl Drop for Pty {
