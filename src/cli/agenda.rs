@@ -3,7 +3,7 @@
 use chrono::Duration;
 
 use super::args::{AgendaArgs, DocFormat};
-use super::output::print_json;
+use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::agenda::ItemKind;
 use crate::ops::agenda::{Agenda, agenda};
@@ -19,14 +19,8 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     let week = agenda(&store, from, args.days, ctx.now())?;
     match args.format {
         DocFormat::Json => print_json(&week.items),
-        DocFormat::Text => {
-            print!("{}", text(&week));
-            Ok(())
-        }
-        DocFormat::Md => {
-            print!("{}", agenda_markdown(&week, 1));
-            Ok(())
-        }
+        DocFormat::Text => document(&text(&week)),
+        DocFormat::Md => document(&agenda_markdown(&week, 1)),
     }
 }
 

@@ -33,12 +33,14 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
             }
             other => other.into(),
         })?;
-    println!(
+    say!(
         "Imported {} events ({} recurring) from {shown}; replaced {}.",
-        summary.events, summary.recurring, summary.replaced
-    );
+        summary.events,
+        summary.recurring,
+        summary.replaced
+    )?;
     if summary.unknown_zone_events > 0 {
-        eprintln!(
+        note!(
             "Note: {} events use time zones Bearing does not know ({}); their times were read \
              as local time.",
             summary.unknown_zone_events,
@@ -46,7 +48,7 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         );
     }
     if !summary.unexpanded.is_empty() {
-        eprintln!(
+        note!(
             "Note: these repeat in a way Bearing cannot follow; only their first time is shown: {}.",
             summary.unexpanded.join(", ")
         );
@@ -74,6 +76,6 @@ fn remove(ctx: &Context, name: &str) -> Result<(), CliError> {
         Err(_) if source != name => remove_calendar(&mut store, name)?,
         other => other?,
     };
-    println!("Removed {removed} events imported as {name}.");
+    say!("Removed {removed} events imported as {name}.")?;
     Ok(())
 }

@@ -1,6 +1,10 @@
 //! The command line: clap arguments, and one module per command group. Prints text, JSON or
 //! Markdown; never touches the terminal UI.
 
+// First, so its `say!` and `note!` are in scope in every command module.
+#[macro_use]
+mod output;
+
 mod agenda;
 mod args;
 mod backup;
@@ -9,7 +13,6 @@ mod export;
 mod import_ics;
 mod init;
 mod one_on_one;
-mod output;
 mod person;
 mod plan;
 mod report;
@@ -17,6 +20,7 @@ mod risk;
 mod ritual;
 
 pub use args::Cli;
+pub use output::{error as report, parse_args};
 
 use chrono::NaiveDateTime;
 use std::fmt;
@@ -204,9 +208,9 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
                         m if m < 24 * 60 => format!("in {}h{:02}m", m / 60, m % 60),
                         _ => i.starts_at().format("%a %H:%M").to_string(),
                     };
-                    println!("{} {when}", i.title);
+                    say!("{} {when}", i.title)?;
                 }
-                None => println!("no meetings in the next two weeks"),
+                None => say!("no meetings in the next two weeks")?,
             }
             Ok(())
         }
@@ -221,7 +225,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
         args::ListFormat::Json => output::print_json(&changes),
         args::ListFormat::Text => {
             if changes.is_empty() {
-                println!("No changes recorded yet (the cockpit records what you change in it).");
+                say!("No changes recorded yet (the cockpit records what you change in it).")?;
             }
             for c in &changes {
                 let state = match c.undone {
@@ -229,11 +233,11 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
                     1 => "  (undone; Ctrl-R redoes it)",
                     _ => "  (undone)",
                 };
-                println!(
+                say!(
                     "{}  {}{state}",
                     c.at.replace('T', " "),
                     crate::ops::history::describe(c)
-                );
+                )?;
             }
             Ok(())
         }
@@ -252,9 +256,9 @@ fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), C
                         "cannot find a home directory for the config; pass --config PATH",
                     )
                 })?;
-            println!("{}", path.display());
+            say!("{}", path.display())?;
         }
-        args::ConfigCommand::Default => print!("{}", crate::config::DEFAULT_CONFIG),
+        args::ConfigCommand::Default => output::document(crate::config::DEFAULT_CONFIG)?,
     }
     Ok(())
 }

@@ -32,22 +32,35 @@ pub fn shown_as(c: char) -> char {
 }
 
 /// `text` with every unsafe character (see [`is_unsafe`]) replaced by a visible mark (see
-/// [`shown_as`]); tab and newline stay, and a CR right before a newline (a Windows line end) is
-/// dropped. Borrows when there is nothing to change, which is almost always. Applying it twice
-/// changes nothing more.
+/// [`shown_as`]). Tab and newline stay, and so does a CR right before a newline (a Windows or
+/// iCalendar line end, which only ends the line). Borrows when there is nothing to change, which
+/// is almost always. Applying it twice changes nothing more.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() == Some(&'\n') {
-            continue;
+    match first_unsafe(text) {
+        None => Cow::Borrowed(text),
+        Some(at) => {
+            let mut out = String::with_capacity(text.len() + 8);
+            out.push_str(&text[..at]);
+            let mut rest = &text[at..];
+            while let Some(c) = rest.chars().next() {
+                let is_line_end = c == '\r' && rest[1..].starts_with('\n');
+                out.push(if is_unsafe(c) && !is_line_end {
+                    shown_as(c)
+                } else {
+                    c
+                });
+                rest = &rest[c.len_utf8()..];
+            }
+            Cow::Owned(out)
         }
-        out.push(if is_unsafe(c) { shown_as(c) } else { c });
     }
-    Cow::Owned(out)
+}
+
+/// Where the first character [`terminal_safe`] must change is.
+fn first_unsafe(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(at, c)| is_unsafe(c) && !(c == '\r' && text[at + 1..].starts_with('\n')))
+        .map(|(at, _)| at)
 }
 
 #[cfg(test)]
@@ -85,8 +98,10 @@ mod tests {
     }
 
     #[test]
-    fn windows_line_ends_become_newlines() {
-        assert_eq!(terminal_safe("a\r\nb\r\n"), "a\nb\n");
+    fn line_ends_with_cr_stay_but_a_lone_cr_is_shown() {
+        let ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+        assert!(matches!(terminal_safe(ics), Cow::Borrowed(t) if t == ics));
+        assert_eq!(terminal_safe("a\r\nb\rc\r"), "a\r\nb␍c␍");
     }
 
     #[test]

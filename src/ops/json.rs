@@ -55,7 +55,7 @@ pub fn json_export(store: &Store) -> Result<String, OpsError> {
         schema_version: store.schema_version()?,
         tables,
     };
-    let mut text = serde_json::to_string_pretty(&envelope)
+    let mut text = super::json_text::to_string_pretty(&envelope)
         .map_err(|e| OpsError::Refused(format!("cannot write JSON: {e}")))?;
     text.push('\n');
     Ok(text)

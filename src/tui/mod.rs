@@ -12,6 +12,7 @@ pub mod panes;
 mod reminder_effects;
 pub mod reminders;
 pub mod run;
+mod safe_backend;
 pub mod screen;
 mod signals;
 mod terminal;

@@ -2,7 +2,8 @@
 //! normal quit (guard drop), panic (our hook, chained before color-eyre's), and the catchable
 //! signals (see `signals.rs`: SIGINT, SIGQUIT, SIGTERM and SIGHUP end the loop, SIGTSTP and
 //! SIGCONT suspend and resume it). Mouse capture, when on, is switched off on each of these
-//! paths too, or the shell would be left printing escape codes on every click.
+//! paths too, or the shell would be left printing escape codes on every click. Every cell goes
+//! out through [`SafeBackend`], so no text from data reaches the terminal raw.
 
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -15,8 +16,10 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::safe_backend::SafeBackend;
+
 /// The terminal the cockpit draws on.
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+pub type Screen = Terminal<SafeBackend<CrosstermBackend<Stdout>>>;
 
 /// True while the screen is handed back (to the shell on a suspend, to `$EDITOR`): a signal that
 /// would take it back must not, and SIGTSTP stops Bearing straight away. Process-wide, like the
@@ -42,7 +45,7 @@ impl TerminalGuard {
             previous(info);
         }));
         take_screen(mouse)?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let terminal = Terminal::new(SafeBackend(CrosstermBackend::new(io::stdout())))?;
         Ok(TerminalGuard { terminal, mouse })
     }
 

@@ -1,6 +1,7 @@
 //! The integration tests, as one binary: the CLI, the TUI in a pseudo-terminal, snapshots,
 //! storage and reliability. One binary links the crate once instead of once per file.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Tests print diagnostics of their own; the rule that output goes through cli::output is for Bearing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
 mod support;
 
@@ -26,6 +27,7 @@ mod reliability_clock;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;
+mod reliability_hostile_text;
 mod reliability_input;
 mod reliability_privacy;
 mod reliability_terminal;

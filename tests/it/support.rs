@@ -67,6 +67,8 @@ pub fn fails(db: &Path, args: &[&str], expected: &str) {
 
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as the terminal received it.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -123,18 +125,24 @@ impl Pty {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     // EIO at the end of output on Linux ends the loop like EOF.
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                 }
             }
         });
         Pty {
             screen,
+            raw,
             writer,
             child,
             _master: pair.master,
@@ -143,6 +151,11 @@ impl Pty {
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
+    }
+
+    /// Every byte the program has written so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {
