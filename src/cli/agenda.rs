@@ -3,7 +3,7 @@
 use chrono::Duration;
 
 use super::args::{AgendaArgs, DocFormat};
-use super::output::print_json;
+use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::agenda::ItemKind;
 use crate::domain::calendar::printable;
@@ -23,14 +23,8 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     note_refused_rules(&store)?;
     match args.format {
         DocFormat::Json => print_json(&week.items),
-        DocFormat::Text => {
-            print!("{}", text(&week));
-            Ok(())
-        }
-        DocFormat::Md => {
-            print!("{}", agenda_markdown(&week, 1));
-            Ok(())
-        }
+        DocFormat::Text => document(&text(&week)),
+        DocFormat::Md => document(&agenda_markdown(&week, 1)),
     }
 }
 
@@ -38,7 +32,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
 /// often, so none goes missing without a word.
 pub fn note_refused_rules(store: &Store) -> Result<(), CliError> {
     for (ritual, reason) in refused_rules(store)? {
-        eprintln!(
+        note!(
             "Note: ritual {} \"{}\" is left off the agenda: {reason}. Change its rule in the \
              Rituals tab.",
             ritual.id,

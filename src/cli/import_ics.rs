@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     }
     let text = String::from_utf8_lossy(&bytes);
     let source = match &args.name {
-        Some(name) => name.clone(),
+        Some(name) => crate::domain::text::required_line("name", name)
+            .map_err(|e| CliError::usage(format!("--name: {e}")))?,
         None => canonical(file),
     };
     let refused = if args.skip_refused {
@@ -50,16 +51,18 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         OpsError::Invalid(why) => refuse(why.to_string()),
         other => other.into(),
     })?;
-    println!(
+    say!(
         "Imported {} events ({} recurring) from {shown}; replaced {}.",
-        summary.events, summary.recurring, summary.replaced
-    );
+        summary.events,
+        summary.recurring,
+        summary.replaced
+    )?;
     let listed = |names: &[String]| -> String {
         let names: Vec<String> = names.iter().map(|n| printable(n)).collect();
         names.join(", ")
     };
     if summary.unknown_zone_events > 0 {
-        eprintln!(
+        note!(
             "Note: {} events use time zones Bearing does not know ({}); their times were read \
              as local time.",
             summary.unknown_zone_events,
@@ -67,13 +70,13 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         );
     }
     if !summary.unexpanded.is_empty() {
-        eprintln!(
+        note!(
             "Note: these repeat in a way Bearing cannot follow; only their first time is shown: {}.",
             listed(&summary.unexpanded)
         );
     }
     for r in &summary.refused {
-        eprintln!("Skipped event {}: {}.", r.label, r.reason);
+        note!("Skipped event {}: {}.", r.label, r.reason);
     }
     Ok(())
 }
@@ -111,6 +114,6 @@ fn remove(ctx: &Context, name: &str) -> Result<(), CliError> {
         Err(_) if source != name => remove_calendar(&mut store, name)?,
         other => other?,
     };
-    println!("Removed {removed} events imported as {name}.");
+    say!("Removed {removed} events imported as {name}.")?;
     Ok(())
 }

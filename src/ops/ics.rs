@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property, Todo, TodoStatus};
 
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, weekday_code};
+use crate::domain::terminal_safe::terminal_safe;
 
 const PRODID: &str = "-//Bearing//Bearing//EN";
 const CALENDAR_NAME: &str = "Bearing";
@@ -230,13 +231,10 @@ fn floating_until(value: &str) -> String {
 }
 
 /// TEXT may not hold control characters other than tab; a bare CR would also break the CRLF
-/// line structure (the crate escapes only LF). Line breaks become LF, which the crate escapes.
+/// line structure (the crate escapes only LF). Line breaks become LF, which the crate escapes;
+/// other controls (and bidi controls) are shown as `terminal_safe` shows them everywhere.
 fn clean_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect()
+    terminal_safe(&text.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
 }
 
 /// Folds every content line at 75 octets again. The crate folds too, but it checks for

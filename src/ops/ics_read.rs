@@ -8,6 +8,7 @@ use icalendar::parser::{Component, Property, read_calendar, unfold};
 
 use crate::domain::Invalid;
 use crate::domain::calendar::{IcsEvent, IcsTime, event_label, printable};
+use crate::domain::text::fit_line;
 
 /// The largest calendar file read. A busy calendar's full export is a few megabytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -102,10 +103,11 @@ fn value<'a>(c: &'a Component<'_>, name: &'static str) -> Option<&'a str> {
 }
 
 fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
+    // Another program's title: cut to fit a one-line field rather than refuse the calendar.
     let title = value(c, "SUMMARY")
+        .map(fit_line)
         .filter(|s| !s.is_empty())
-        .unwrap_or("(no title)")
-        .to_string();
+        .unwrap_or_else(|| "(no title)".to_string());
     let uid = value(c, "UID")
         .filter(|s| !s.is_empty())
         .map_or_else(|| format!("no-uid-{}", n + 1), str::to_string);

@@ -184,3 +184,16 @@ fn control_characters_from_the_file_are_escaped_in_messages() {
         "{e}"
     );
 }
+
+#[test]
+fn overlong_titles_are_cut_to_a_line_not_refused() {
+    let summary = "Q".repeat(5_000);
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:long\r\nSUMMARY:{summary}\r\n\
+         DTSTART:20261124T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    );
+    let events = read_events(&text).unwrap();
+    let max = crate::domain::text::LINE_MAX;
+    assert_eq!(events[0].title.chars().count(), max);
+    assert!(events[0].title.ends_with('…'));
+}

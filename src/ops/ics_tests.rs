@@ -519,13 +519,17 @@ fn text_is_escaped() {
 #[test]
 fn carriage_returns_do_not_break_lines() {
     let mut staff = ritual(1, "Sync\r\nweekly", Some("FREQ=WEEKLY"));
-    staff.fields.agenda = "one\r\ntwo\rthree\u{7}".into();
+    staff.fields.agenda = "one\r\ntwo\rthree\u{7}\u{9b}\u{202e}".into();
     let text = to_ics(&[staff], &[], &[], stamp());
     assert!(!text.replace("\r\n", "").contains(['\r', '\n']));
     let calendar = parse(&text);
     let props = &calendar.events[0].properties;
     assert_eq!(value(props, "SUMMARY"), Some("Sync\\nweekly"));
-    assert_eq!(value(props, "DESCRIPTION"), Some("one\\ntwo\\nthree"));
+    assert_eq!(
+        value(props, "DESCRIPTION"),
+        Some("one\\ntwo\\nthree␇\u{fffd}\u{fffd}"),
+        "controls are shown, not passed on"
+    );
 }
 
 fn assert_folded(text: &str) {

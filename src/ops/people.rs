@@ -260,7 +260,7 @@ fn one_on_one_fields(
     Recurrence::new(Some(&plan.rrule), plan.start, week_start)
         .map_err(|e| Invalid::field("cadence", e.to_string()))?;
     Ok(RitualFields {
-        name: format!("1:1 {name}"),
+        name: crate::domain::text::fit_line(&format!("1:1 {name}")),
         rrule: Some(plan.rrule.clone()),
         dtstart: plan.start,
         duration_min: plan.duration_min,

@@ -8,6 +8,7 @@ use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
+use crate::domain::text;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError, describe};
 use crate::store::{Store, occurrences, people, rituals};
 
@@ -339,9 +340,11 @@ pub fn save_occurrence(
     status: OccurrenceStatus,
     opened: Option<&OccurrenceRecord>,
 ) -> Result<Edited<Ritual>, OpsError> {
+    let notes = text::body("notes", notes)?;
+    let decisions = text::body("decisions", decisions)?;
     edit_occurrence(store, id, original, opened, Clone::clone, |record| {
-        record.notes = notes.trim_end().to_string();
-        record.decisions = decisions.trim_end().to_string();
+        record.notes = notes;
+        record.decisions = decisions;
         record.status = status;
     })
 }
