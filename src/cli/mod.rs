@@ -26,11 +26,11 @@ use chrono::NaiveDateTime;
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::ops::OpsError;
 use crate::output_file::OutputError;
 use crate::store::{Store, StoreError};
-use crate::tui::Clock;
 use args::Command;
 
 /// A failed command: the message for stderr and the exit code (2: fix your input; 1: other).

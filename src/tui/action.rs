@@ -113,6 +113,10 @@ actions! {
     Undo = "undo",
     /// Redo the change undone last
     Redo = "redo",
+    /// Previous phase of the plan
+    PrevPhase = "prev_phase",
+    /// Next phase of the plan
+    NextPhase = "next_phase",
     /// Set the day the plan starts
     StartPlan = "start_plan",
     /// Check in: progress, confidence, a note
@@ -141,4 +145,31 @@ actions! {
     CellRight = "cell_right",
     /// Edit; on the heat map: list the cell's risks
     OpenCell = "open_cell",
+}
+
+impl Action {
+    /// Whether the action changes the database: on a read-only one it is refused before any
+    /// pane sees it. (Panes refuse the actions that write only sometimes, such as the agenda's
+    /// `x` on a meeting, themselves.)
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Record
+                | Action::AddTopic
+                | Action::AddAction
+                | Action::AddNote
+                | Action::AddContext
+                | Action::Toggle
+                | Action::CaptureTopic
+                | Action::StartPlan
+                | Action::Checkin
+                | Action::RollOver
+                | Action::ReviewRisk
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }

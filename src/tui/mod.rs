@@ -2,14 +2,13 @@
 //! terminal event → keymap → `Action` → `update` (pure) → effects → `effects::Runner` → `Msg` → `view`.
 
 pub mod action;
-mod clock;
 pub mod editor;
 pub mod effects;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod pane;
 pub mod panes;
-mod reminder_effects;
 pub mod reminders;
 pub mod run;
 mod safe_backend;
@@ -21,5 +20,5 @@ pub mod update;
 pub mod view;
 pub mod widgets;
 
-pub use run::{Clock, Exit, initial_model, run};
+pub use run::{Exit, initial_model, run};
 pub use signals::name as signal_name;

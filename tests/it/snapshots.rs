@@ -214,7 +214,7 @@ fn person_page() {
     m.tab = Tab::People;
     // Priya: two queued topics, an action, two notes.
     press(&mut m, "jjjjj\r");
-    assert!(m.person.detail.is_some());
+    assert!(m.people.page.detail.is_some());
     snapshot_sizes!("person_page", m);
 }
 
@@ -223,7 +223,7 @@ fn prep_view() {
     let mut m = model(true);
     m.tab = Tab::People;
     press(&mut m, "jjjjjp");
-    assert!(m.person.prep.is_some());
+    assert!(m.people.page.prep.is_some());
     snapshot_sizes!("prep_view", m);
 }
 
@@ -481,10 +481,10 @@ fn the_selected_row_is_highlighted() {
             })
             .unwrap()
     };
-    let selected = m.people.current().unwrap().person.name.clone();
+    let selected = m.people.list.current().unwrap().person.name.clone();
     let y = row_of(&selected);
     assert_eq!(buffer[(5, y)].bg, m.theme.selected.bg.unwrap());
-    let other = &m.people.rows[0].person.name;
+    let other = &m.people.list.rows[0].person.name;
     assert_ne!(buffer[(5, row_of(other))].bg, m.theme.selected.bg.unwrap());
 }
 
@@ -645,7 +645,7 @@ fn unicode_people_list_and_person_page() {
     let mut m = unicode_model();
     insta::assert_snapshot!("unicode_people_80x24", draw(&m.model, 80, 24).backend());
     press(&mut m, "j\r");
-    assert!(m.person.detail.is_some());
+    assert!(m.people.page.detail.is_some());
     insta::assert_snapshot!(
         "unicode_person_page_80x24",
         draw(&m.model, 80, 24).backend()

@@ -12,16 +12,16 @@ use super::agenda::{DAYS, kind_label};
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::free_minutes;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 
 /// From this width the week is drawn as seven columns.
 const COLUMNS_MIN_WIDTH: u16 = 140;
 const RADAR_MAX_ROWS: usize = 5;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(data) = &model.agenda.data else {
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::agenda::AgendaPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
+    let Some(data) = &pane.data else {
         return;
     };
     // The radar gets fewer rows on a short terminal, so the days keep most of the screen.
@@ -37,17 +37,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         Constraint::Length(radar_rows + 1),
     ])
     .areas(area);
-    render_header(frame, header, model, data.from);
+    render_header(frame, header, ctx, data.from);
     if area.width >= COLUMNS_MIN_WIDTH {
-        render_columns(frame, body, model, data.from);
+        render_columns(frame, body, pane, ctx, data.from);
     } else {
-        render_list(frame, body, model, data.from);
+        render_list(frame, body, pane, ctx, data.from);
     }
     render_radar(frame, radar, &data.radar, max_rows, theme);
 }
 
-fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
+fn render_header(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, from: NaiveDate) {
+    let theme = ctx.theme;
     let to = from + Duration::days(i64::from(DAYS) - 1);
     let week = from.iso_week().week();
     let range = if from.month() == to.month() {
@@ -165,11 +165,11 @@ fn now_line(now: NaiveDateTime, width: u16, theme: &Theme) -> Line<'static> {
 }
 
 /// "3h30 free" of the working day, for days with meetings (an empty day says so already).
-fn free_label(items: &[&AgendaItem], model: &Model) -> Option<String> {
+fn free_label(items: &[&AgendaItem], ctx: &Ctx<'_>) -> Option<String> {
     if !items.iter().any(|i| i.start.is_some()) {
         return None;
     }
-    let free = free_minutes(items.iter().copied(), model.working_hours);
+    let free = free_minutes(items.iter().copied(), ctx.working_hours);
     Some(match (free / 60, free % 60) {
         (0, 0) => "no free time".to_string(),
         (0, m) => format!("{m}m free"),
@@ -192,14 +192,20 @@ fn day_title(day: NaiveDate, today: NaiveDate, long: bool) -> String {
     }
 }
 
-fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
-    let today = model.today();
-    let selected_day = model.agenda.selected_day(today);
+fn render_columns(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::agenda::AgendaPane,
+    ctx: &Ctx<'_>,
+    from: NaiveDate,
+) {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let selected_day = pane.selected_day(today);
     let columns = Layout::horizontal((0..DAYS).map(|_| Constraint::Ratio(1, DAYS))).split(area);
     for (i, col) in columns.iter().enumerate() {
         let day = from + Duration::days(i as i64);
-        let items = model.agenda.items_on(day);
+        let items = pane.items_on(day);
         let is_selected = day == selected_day;
         let header_style = match (day == today, is_selected) {
             (_, true) => theme.tab_active,
@@ -211,16 +217,16 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
             header_style,
         ))];
         // Always a line, so the days' first items stay level.
-        let free = free_label(&items, model).unwrap_or_default();
+        let free = free_label(&items, ctx).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!(" {free}"), theme.dim)));
-        let now_at = (day == today).then(|| now_index(&items, model.now));
+        let now_at = (day == today).then(|| now_index(&items, ctx.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {
-                lines.push(now_line(model.now, col.width, theme));
+                lines.push(now_line(ctx.now, col.width, theme));
             }
             let time = time_label(item);
-            let mut style = item_style(item, model.now, theme);
-            if is_selected && n == model.agenda.item {
+            let mut style = item_style(item, ctx.now, theme);
+            if is_selected && n == pane.item {
                 style = style.patch(theme.selected);
             }
             let width = usize::from(col.width.saturating_sub(2)).max(4);
@@ -233,7 +239,7 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
             }
         }
         if now_at == Some(items.len()) {
-            lines.push(now_line(model.now, col.width, theme));
+            lines.push(now_line(ctx.now, col.width, theme));
         }
         if items.is_empty() {
             lines.push(Line::from(Span::styled("  —", theme.dim)));
@@ -292,15 +298,21 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
-    let today = model.today();
-    let selected_day = model.agenda.selected_day(today);
+fn render_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::agenda::AgendaPane,
+    ctx: &Ctx<'_>,
+    from: NaiveDate,
+) {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let selected_day = pane.selected_day(today);
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     for i in 0..DAYS {
         let day = from + Duration::days(i64::from(i));
-        let items = model.agenda.items_on(day);
+        let items = pane.items_on(day);
         let is_selected = day == selected_day;
         let style = match (day == today, is_selected) {
             (_, true) => theme.tab_active,
@@ -314,18 +326,18 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
             format!(" {} ", day_title(day, today, true)),
             style,
         )];
-        if let Some(free) = free_label(&items, model) {
+        if let Some(free) = free_label(&items, ctx) {
             header.push(Span::styled(format!("  {free}"), theme.dim));
         }
         lines.push(Line::from(header));
-        let now_at = (day == today).then(|| now_index(&items, model.now));
+        let now_at = (day == today).then(|| now_index(&items, ctx.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {
-                lines.push(now_line(model.now, area.width, theme));
+                lines.push(now_line(ctx.now, area.width, theme));
             }
             let time = time_label(item);
-            let mut style = item_style(item, model.now, theme);
-            let chosen = is_selected && n == model.agenda.item;
+            let mut style = item_style(item, ctx.now, theme);
+            let chosen = is_selected && n == pane.item;
             if chosen {
                 style = style.patch(theme.selected);
                 focus_line = lines.len();
@@ -349,7 +361,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
             lines.push(Line::from(spans));
         }
         if now_at == Some(items.len()) && !items.is_empty() {
-            lines.push(now_line(model.now, area.width, theme));
+            lines.push(now_line(ctx.now, area.width, theme));
         }
         if items.is_empty() {
             lines.push(Line::from(Span::styled("    nothing scheduled", theme.dim)));

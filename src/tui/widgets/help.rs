@@ -6,21 +6,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::centered;
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{KeyContext, Keymap};
 use crate::tui::theme::Theme;
 
 /// The help text: one section per context, each line "keys  description".
 pub fn help_lines(
     keymap: &Keymap,
-    context: &str,
+    context: KeyContext,
     pane_title: &str,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let sections = [
         (context, pane_title.to_string()),
-        ("list", "Lists".into()),
-        ("global", "Everywhere".into()),
+        (KeyContext::List, "Lists".into()),
+        (KeyContext::Global, "Everywhere".into()),
     ];
     for (ctx, title) in sections {
         let bindings = keymap.bindings(ctx);
@@ -66,7 +66,7 @@ pub fn render_help(
     frame: &mut Frame<'_>,
     area: Rect,
     keymap: &Keymap,
-    context: &str,
+    context: KeyContext,
     pane_title: &str,
     scroll: u16,
     theme: &Theme,

@@ -12,7 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{centered, render_popup};
 use crate::tui::action::Action;
-use crate::tui::keymap::{KeyChord, Keymap};
+use crate::tui::keymap::{KeyChord, KeyContext, Keymap};
 use crate::tui::theme::Theme;
 
 /// One action on offer, with the keys that reach it in the pane the palette was opened from.
@@ -55,7 +55,7 @@ pub enum PaletteOutcome {
 
 impl PaletteState {
     /// The actions reachable by a key in `context`; the palette itself is left out.
-    pub fn new(keymap: &Keymap, context: &str) -> PaletteState {
+    pub fn new(keymap: &Keymap, context: KeyContext) -> PaletteState {
         let entries: Vec<PaletteEntry> = keymap
             .reachable(context)
             .into_iter()
@@ -226,7 +226,7 @@ mod tests {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
     }
 
-    fn palette(context: &str) -> PaletteState {
+    fn palette(context: KeyContext) -> PaletteState {
         PaletteState::new(&Keymap::load(&BTreeMap::new()).unwrap(), context)
     }
 
@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn offers_the_panes_actions_first_and_not_itself() {
-        let state = palette("risks");
+        let state = palette(KeyContext::Risks);
         assert_eq!(state.entries[0].action, Action::Add);
         assert!(state.entries.iter().all(|e| e.action != Action::Palette));
         assert!(state.entries.iter().any(|e| e.action == Action::Quit));
@@ -252,10 +252,10 @@ mod tests {
 
     #[test]
     fn typing_fuzzy_matches_names_and_descriptions() {
-        let mut state = palette("agenda");
+        let mut state = palette(KeyContext::Agenda);
         type_text(&mut state, "jmp dat");
         assert_eq!(state.current().unwrap().action, Action::JumpToDate);
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "talking point");
         assert_eq!(state.current().unwrap().action, Action::AddTopic);
         type_text(&mut state, "zzzz");
@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn arrows_and_ctrl_n_p_move_then_j_k_move_too_and_typing_types_again() {
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "j");
         assert_eq!(state.query, "j", "j types until the list is browsed");
         state.handle_key(key(KeyCode::Backspace));
@@ -290,7 +290,7 @@ mod tests {
 
     #[test]
     fn enter_runs_the_chosen_action_and_esc_closes() {
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "quit");
         assert_eq!(
             state.handle_key(key(KeyCode::Enter)),
