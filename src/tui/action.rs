@@ -145,6 +145,36 @@ actions! {
     CellRight = "cell_right",
     /// Edit; on the heat map: list the cell's risks
     OpenCell = "open_cell",
+    /// Next field
+    NextField = "next_field",
+    /// Previous field
+    PrevField = "prev_field",
+    /// Save, from any field
+    Save = "save",
+    /// Save (in a multi-line field: a new line)
+    SubmitLine = "submit_line",
+    /// Cancel (asks first if you changed something)
+    Cancel = "cancel",
+    /// Edit a multi-line field in $EDITOR, as Markdown
+    OpenEditor = "open_editor",
+    /// Clear a one-line field
+    ClearField = "clear_field",
+    /// After a refusal: load the values saved elsewhere
+    ReloadForm = "reload_form",
+    /// Next choice (a tick box: tick or untick)
+    NextChoice = "next_choice",
+    /// Previous choice
+    PrevChoice = "prev_choice",
+    /// Yes, go ahead
+    Confirm = "confirm",
+    /// No, leave it
+    Decline = "decline",
+    /// Run the chosen command, or open the chosen result
+    Choose = "choose",
+    /// Close
+    Close = "close",
+    /// Clear what you typed
+    ClearQuery = "clear_query",
 }
 
 impl Action {

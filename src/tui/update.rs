@@ -3,9 +3,10 @@
 //! quick capture) is handled here, the rest goes to the pane shown, whose requests come back
 //! through [`apply`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
+use super::keymap::KeyContext;
 use super::model::{FormPurpose, Model, Overlay, Tab};
 use super::msg::{Effect, Msg};
 use super::pane::{READ_ONLY, Request, Submit};
@@ -189,9 +190,20 @@ fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
         model.error(READ_ONLY);
         return Vec::new();
     }
+    if let Some(effects) = run_global(model, action) {
+        return effects;
+    }
+    let tab = model.tab;
+    let (mut panes, ctx) = model.parts();
+    let requests = panes.get(tab).on_action(action, &ctx).unwrap_or_default();
+    apply(model, requests)
+}
+
+/// The actions that belong to no pane (the `[global]` keys); `None` for the others.
+pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     if let Some(tab) = Tab::of_action(action) {
         model.tab = tab;
-        return Vec::new();
+        return Some(Vec::new());
     }
     match action {
         Action::Quit => model.quit = true,
@@ -206,18 +218,13 @@ fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::CaptureTopic => {
             let request = model.people.capture(&model.ctx());
-            return apply(model, vec![request]);
+            return Some(apply(model, vec![request]));
         }
-        Action::Undo => return vec![Effect::Undo],
-        Action::Redo => return vec![Effect::Redo],
-        other => {
-            let tab = model.tab;
-            let (mut panes, ctx) = model.parts();
-            let requests = panes.get(tab).on_action(other, &ctx).unwrap_or_default();
-            return apply(model, requests);
-        }
+        Action::Undo => return Some(vec![Effect::Undo]),
+        Action::Redo => return Some(vec![Effect::Redo]),
+        _ => return None,
     }
-    Vec::new()
+    Some(Vec::new())
 }
 
 /// Announces the meetings whose reminder is due: a status message, and the bell and command
@@ -286,24 +293,36 @@ fn on_mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
     }
 }
 
+/// The keymap context of an overlay: its keys stand alone.
+fn overlay_context(overlay: &Overlay) -> KeyContext {
+    match overlay {
+        Overlay::Help(_) => KeyContext::Help,
+        Overlay::Form { .. } => KeyContext::Form,
+        Overlay::Confirm { .. } => KeyContext::Confirm,
+        Overlay::Search(_) => KeyContext::Search,
+        Overlay::Palette(_) => KeyContext::Palette,
+    }
+}
+
 fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(overlay) = model.overlay.take() else {
         return Vec::new();
     };
+    let action = model.keymap.resolve(overlay_context(&overlay), &key);
     match overlay {
         Overlay::Help(scroll) => {
             // Scroll keys scroll; any other key closes (a second `?` must not reopen it).
-            let scroll = match key.code {
-                KeyCode::Char('j') | KeyCode::Down => Some(scroll.saturating_add(1)),
-                KeyCode::Char('k') | KeyCode::Up => Some(scroll.saturating_sub(1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(10)),
-                KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+            let scroll = match action {
+                Some(Action::Down) => Some(scroll.saturating_add(1)),
+                Some(Action::Up) => Some(scroll.saturating_sub(1)),
+                Some(Action::PageDown) => Some(scroll.saturating_add(10)),
+                Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
                 _ => None,
             };
             model.overlay = scroll.map(Overlay::Help);
             Vec::new()
         }
-        Overlay::Search(mut state) => match state.handle_key(key) {
+        Overlay::Search(mut state) => match state.handle(key, action) {
             SearchOutcome::Close => Vec::new(),
             SearchOutcome::Continue(query) => {
                 model.overlay = Some(Overlay::Search(state));
@@ -314,7 +333,7 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 apply(model, shown.into_iter().collect())
             }
         },
-        Overlay::Palette(mut state) => match state.handle_key(key) {
+        Overlay::Palette(mut state) => match state.handle(key, action) {
             PaletteOutcome::Continue => {
                 model.overlay = Some(Overlay::Palette(state));
                 Vec::new()
@@ -322,15 +341,15 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             PaletteOutcome::Close => Vec::new(),
             PaletteOutcome::Run(action) => run_action(model, action),
         },
-        Overlay::Confirm { message, on_yes } => match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => vec![on_yes],
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Vec::new(),
+        Overlay::Confirm { message, on_yes } => match action {
+            Some(Action::Confirm) => vec![on_yes],
+            Some(Action::Decline) => Vec::new(),
             _ => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
                 Vec::new()
             }
         },
-        Overlay::Form { mut form, purpose } => match form.handle_key(key) {
+        Overlay::Form { mut form, purpose } => match form.handle(key, action) {
             FormOutcome::Continue => {
                 model.overlay = Some(Overlay::Form { form, purpose });
                 Vec::new()
@@ -440,3 +459,7 @@ mod undo_tests;
 #[cfg(test)]
 #[path = "update_stale_tests.rs"]
 mod stale_tests;
+
+#[cfg(test)]
+#[path = "update_keys_tests.rs"]
+mod keys_tests;

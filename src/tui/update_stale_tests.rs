@@ -21,7 +21,7 @@ use crate::tui::panes::risks::RisksForm;
 use crate::tui::panes::risks::RisksMsg;
 use crate::tui::run::{initial_model, settle};
 use crate::tui::widgets::form::FieldKind;
-use crossterm::event::KeyModifiers;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// Opens the form a pane offers (its edit form of a row, say), as its key would.
 fn open_with(m: &mut Model, form: impl FnOnce(&Model) -> Option<Request>) {

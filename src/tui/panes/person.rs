@@ -39,6 +39,9 @@ pub struct PersonPane {
     pub cursor: usize,
 }
 
+/// Rows moved by PgDn/PgUp.
+const PAGE: usize = 10;
+
 fn form(form: Form, which: PeopleForm) -> Request {
     Request::form(form, FormPurpose::People(which))
 }
@@ -157,6 +160,8 @@ impl PersonPane {
             Action::Back => self.view = PeopleView::List,
             Action::Down => self.cursor = (self.cursor + 1).min(rows.saturating_sub(1)),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::PageDown => self.cursor = (self.cursor + PAGE).min(rows.saturating_sub(1)),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(PAGE),
             Action::Top => self.cursor = 0,
             Action::Bottom => self.cursor = rows.saturating_sub(1),
             Action::Toggle => return Some(self.toggle()),

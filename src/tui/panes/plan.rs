@@ -88,6 +88,9 @@ pub enum PlanForm {
     Checkin(Box<Goal>),
 }
 
+/// Goals moved by PgDn/PgUp.
+const PAGE: usize = 10;
+
 fn form(form: Form, which: PlanForm) -> Request {
     Request::form(form, FormPurpose::Plan(which))
 }
@@ -179,12 +182,14 @@ impl Pane for PlanPane {
                 self.goal = self.goal.min(self.goals_in_phase().saturating_sub(1));
                 Vec::new()
             }
-            Action::Down => {
-                self.goal = (self.goal + 1).min(self.goals_in_phase().saturating_sub(1));
+            Action::Down | Action::PageDown => {
+                let step = if action == Action::Down { 1 } else { PAGE };
+                self.goal = (self.goal + step).min(self.goals_in_phase().saturating_sub(1));
                 Vec::new()
             }
-            Action::Up => {
-                self.goal = self.goal.saturating_sub(1);
+            Action::Up | Action::PageUp => {
+                let step = if action == Action::Up { 1 } else { PAGE };
+                self.goal = self.goal.saturating_sub(step);
                 Vec::new()
             }
             Action::Top => {

@@ -286,6 +286,9 @@ impl RisksPane {
                 current.and_then(|id| self.edit(id)).into_iter().collect()
             }
             Action::ReviewRisk => current.and_then(|id| self.review(id)).into_iter().collect(),
+            Action::CellLeft | Action::CellRight => {
+                return info("h and l move on the heat map: press v to show it.");
+            }
             Action::Delete => self
                 .current()
                 .map(|r| Request::Confirm {

@@ -18,9 +18,10 @@ pub fn help_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let sections = [
-        (context, pane_title.to_string()),
-        (KeyContext::List, "Lists".into()),
-        (KeyContext::Global, "Everywhere".into()),
+        (context, pane_title),
+        (KeyContext::List, "Lists"),
+        (KeyContext::Global, "Everywhere"),
+        (KeyContext::Form, "In forms"),
     ];
     for (ctx, title) in sections {
         let bindings = keymap.bindings(ctx);
@@ -30,7 +31,7 @@ pub fn help_lines(
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(title, theme.title)));
+        lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
         for (action, keys) in bindings {
             let keys = keys
                 .iter()
@@ -42,21 +43,6 @@ pub fn help_lines(
                 Span::raw(action.description()),
             ]));
         }
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("In forms", theme.title)));
-    for (keys, what) in [
-        ("Tab Shift-Tab", "Next / previous field"),
-        ("Enter", "Save (in a multi-line field: new line)"),
-        ("Ctrl-S", "Save from any field"),
-        ("← → Space", "Change a choice"),
-        ("Esc", "Cancel (asks if you changed something)"),
-        ("Ctrl-L", "Reload the form after \"changed elsewhere\""),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16}"), theme.key),
-            Span::raw(what),
-        ]));
     }
     lines
 }

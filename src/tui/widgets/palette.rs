@@ -76,39 +76,60 @@ impl PaletteState {
         self.shown.get(self.selected).map(|i| &self.entries[*i])
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> PaletteOutcome {
+    /// A key, with the action the `[palette]` keymap gives it; other keys type the query.
+    pub fn handle(&mut self, key: KeyEvent, action: Option<Action>) -> PaletteOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return PaletteOutcome::Close,
-            KeyCode::Char('c') if ctrl => return PaletteOutcome::Close,
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Close) => return PaletteOutcome::Close,
+            Some(Action::Choose) => {
                 return match self.current() {
                     Some(entry) => PaletteOutcome::Run(entry.action),
                     None => PaletteOutcome::Continue,
                 };
             }
-            KeyCode::Down | KeyCode::Tab => self.step(1),
-            KeyCode::Char('n') if ctrl => self.step(1),
-            KeyCode::Char('j') if self.browsing && !ctrl => self.step(1),
-            KeyCode::Up | KeyCode::BackTab => self.step(-1),
-            KeyCode::Char('p') if ctrl => self.step(-1),
-            KeyCode::Char('k') if self.browsing && !ctrl => self.step(-1),
-            KeyCode::PageDown => self.step(10),
-            KeyCode::PageUp => self.step(-10),
-            KeyCode::Char('u') if ctrl => self.set_query(String::new()),
-            KeyCode::Char(c) if !ctrl => {
-                let mut query = self.query.clone();
-                query.push(c);
-                self.set_query(query);
-            }
-            KeyCode::Backspace => {
-                let mut query = self.query.clone();
-                query.pop();
-                self.set_query(query);
-            }
-            _ => {}
+            Some(Action::Down) => self.step(1),
+            Some(Action::Up) => self.step(-1),
+            Some(Action::PageDown) => self.step(10),
+            Some(Action::PageUp) => self.step(-10),
+            Some(Action::ClearQuery) => self.set_query(String::new()),
+            _ => match key.code {
+                // Once the arrows have been used, j and k move too (as in a list).
+                KeyCode::Char('j') if self.browsing && !ctrl => self.step(1),
+                KeyCode::Char('k') if self.browsing && !ctrl => self.step(-1),
+                KeyCode::Char(c) if !ctrl => {
+                    let mut query = self.query.clone();
+                    query.push(c);
+                    self.set_query(query);
+                }
+                KeyCode::Backspace => {
+                    let mut query = self.query.clone();
+                    query.pop();
+                    self.set_query(query);
+                }
+                _ => {}
+            },
         }
         PaletteOutcome::Continue
+    }
+
+    /// Whether the palette acts on `action` (the `[palette]` keys): every action bound there must.
+    pub fn handles(action: Action) -> bool {
+        matches!(
+            action,
+            Action::Close
+                | Action::Choose
+                | Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::ClearQuery
+        )
+    }
+
+    /// The shipped keymap's reading of `key`, for tests.
+    #[cfg(test)]
+    pub fn handle_key(&mut self, key: KeyEvent) -> PaletteOutcome {
+        self.handle(key, Keymap::shipped().resolve(KeyContext::Palette, &key))
     }
 
     fn step(&mut self, delta: isize) {
