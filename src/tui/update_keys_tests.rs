@@ -91,7 +91,8 @@ fn every_global_action_is_handled_by_update() {
 #[test]
 fn every_overlay_handles_the_actions_bound_in_its_context() {
     let keymap = Keymap::shipped();
-    let handled: [(KeyContext, fn(Action) -> bool); 5] = [
+    type Handles = fn(Action) -> bool;
+    let handled: [(KeyContext, Handles); 5] = [
         (KeyContext::Form, Form::handles),
         (KeyContext::Palette, PaletteState::handles),
         (KeyContext::Search, SearchState::handles),
