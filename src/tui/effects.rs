@@ -156,7 +156,7 @@ impl Runner {
             }
             Effect::AddRitual(fields) => {
                 let r = ops::rituals::add_ritual(store, fields, now)?;
-                let when = r.fields.dtstart.format("%a %-d %b %H:%M");
+                let when = ops::rituals::first_meeting(&r).format("%a %-d %b %H:%M");
                 saved(
                     format!("Added \"{}\", first on {when}.", r.fields.name),
                     Some(r.id),

@@ -5,6 +5,7 @@
 mod support;
 
 mod cli;
+mod cli_calendar_export;
 mod cli_daylight_saving;
 mod cli_import_ics;
 mod cli_interop;
