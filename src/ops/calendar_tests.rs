@@ -2,8 +2,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 use super::{import_ics, remove_calendar};
-use crate::domain::agenda::ItemKind;
-use crate::ops::agenda::agenda;
+use crate::ops::agenda::calendar_days_in;
+use crate::schedule::agenda::{calendar_items, sort};
 use crate::store::Store;
 
 const GOOGLE: &str = include_str!("../../tests/fixtures/google.ics");
@@ -20,13 +20,17 @@ fn berlin() -> Tz {
     "Europe/Berlin".parse().unwrap()
 }
 
+/// The week of `now` as the agenda shows imported events, in Berlin.
 fn week(store: &Store) -> Vec<String> {
     let monday = now().date();
-    agenda(store, monday, 7, now())
+    let sunday = monday + chrono::Duration::days(7);
+    let events = calendar_days_in(store, monday, sunday, &berlin())
         .unwrap()
-        .items
+        .events;
+    let mut items = calendar_items(&events, monday, sunday);
+    sort(&mut items);
+    items
         .into_iter()
-        .filter(|i| i.kind == ItemKind::Calendar)
         .map(|i| {
             let when = match (i.start, i.end) {
                 (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
