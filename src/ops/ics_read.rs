@@ -213,10 +213,12 @@ fn param<'a>(p: &'a Property<'_>, key: &str) -> Option<&'a str> {
 
 /// One date or date-time `text` with the parameters (VALUE, TZID) of its property `p`.
 fn parse_time(p: &Property<'_>, text: &str) -> Option<IcsTime> {
+    // Google writes birthdays' RDATEs as `20131210Z`: a date all the same.
+    let bare = text.trim_end_matches(['Z', 'z']);
     let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
-        || (text.len() == 8 && !text.contains('T'));
+        || (bare.len() == 8 && !bare.contains('T'));
     if is_date {
-        return NaiveDate::parse_from_str(text, "%Y%m%d")
+        return NaiveDate::parse_from_str(bare, "%Y%m%d")
             .ok()
             .map(IcsTime::Date);
     }
