@@ -5,6 +5,7 @@
 mod support;
 
 mod calendar_corpus;
+mod calendar_export_interop;
 mod cli;
 mod cli_calendar_export;
 mod cli_daylight_saving;
