@@ -199,3 +199,30 @@ fn an_import_round_trips_through_json_and_reimport_replaces_it() {
         shown(&db, "Europe/Berlin", "2026-11-23", "7")
     );
 }
+
+#[test]
+fn a_calendar_imported_beside_the_open_cockpit_is_announced_like_a_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    crate::support::ok(&db, &["person", "add", "--name", "Ada"]);
+    let mut tui = crate::support::Pty::start_with_env(&db, &[], 100, 30, &[("TZ", "UTC")]);
+    tui.wait_for("Agenda");
+    let file = dir.path().join("call.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n\
+         UID:call@t\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Vendor call\r\n\
+         DTSTART:20261123T090300Z\r\nDTEND:20261123T093000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    // The CLI, as a second writer beside the cockpit.
+    run(
+        &db,
+        "UTC",
+        FIXED_NOW,
+        &["import-ics", file.to_str().unwrap()],
+    );
+    tui.wait_for("Vendor call in 3 min");
+    tui.send("q");
+    tui.wait_exit();
+}
