@@ -226,3 +226,27 @@ fn a_calendar_imported_beside_the_open_cockpit_is_announced_like_a_meeting() {
     tui.send("q");
     tui.wait_exit();
 }
+
+#[test]
+fn floating_times_are_named_once_per_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let khal = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/calendars/khal/event_dt_multi_recuid_no_master.ics"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .arg("--db")
+        .arg(&db)
+        .arg("--ignore-config")
+        .args(["import-ics", khal])
+        .env("BEARING_NOW", FIXED_NOW)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "Note: 2 events have floating times (no time zone), shown at those times in this \
+         machine's zone: \"Arbeit\", \"Arbeit\".\n"
+    );
+}
