@@ -7,7 +7,7 @@ use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::agenda::ItemKind;
 use crate::domain::calendar::printable;
-use crate::ops::agenda::{Agenda, agenda};
+use crate::ops::agenda::{Agenda, agenda, calendar_days};
 use crate::ops::markdown::agenda::{agenda_markdown, days, describe, radar_line, when};
 use crate::ops::rituals::refused_rules;
 use crate::schedule::agenda::week_floor;
@@ -21,6 +21,10 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
     let week = agenda(&store, from, args.days, ctx.now())?;
     note_refused_rules(&store)?;
+    let to = from + Duration::days(i64::from(args.days));
+    if let Some(why) = calendar_days(&store, from, to)?.left_off {
+        note!("Note: imported calendars are left off these days: {why}.");
+    }
     match args.format {
         DocFormat::Json => print_json(&week.items),
         DocFormat::Text => document(&text(&week)),

@@ -206,7 +206,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
     let store = ctx.open()?;
     let now = ctx.now();
-    let item = crate::ops::agenda::next_meeting(&store, now)?;
+    let item = crate::ops::agenda::next_meeting(&store, now, ctx.config.calendar_reminders)?;
     match format {
         args::ListFormat::Json => output::print_json(&item),
         args::ListFormat::Text => {

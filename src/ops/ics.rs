@@ -8,6 +8,7 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property, Todo, TodoStatus};
 
+use super::rituals::first_meeting;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, weekday_code};
 use crate::domain::terminal_safe::terminal_safe;
 
@@ -28,7 +29,8 @@ pub struct IcsTodo {
 }
 
 /// One VCALENDAR holding every ritual (with its skipped and moved occurrences) and every todo.
-/// Rituals are ordered by id, their records by original start, todos by id.
+/// Rituals are ordered by id, their records by original start, todos by id. `stamp` is the
+/// export's time in UTC (DTSTAMP).
 pub fn to_ics(
     rituals: &[Ritual],
     records: &[OccurrenceRecord],
@@ -112,7 +114,10 @@ fn ritual_events(
         return vec![event];
     };
 
-    let mut series = meeting(ritual, fields.dtstart, stamp);
+    // RFC 5545 counts DTSTART as the first meeting, so it must be one: Bearing's rules meet
+    // first on their first match (a Tuesday series started on a Monday meets on Tuesday), and
+    // a COUNT counts from there, so moving DTSTART to it keeps every meeting and the COUNT.
+    let mut series = meeting(ritual, first_meeting(ritual), stamp);
     series.add_property("RRULE", export_rule(rule, fields.week_start));
     let mut events = Vec::new();
     for record in records {

@@ -20,8 +20,8 @@ fn google_export_reads_series_overrides_exdates_and_all_day_events() {
     assert_eq!(sync.title, "Platform sync");
     assert_eq!(sync.start, IcsTime::Zoned(at("2026-11-02T09:00"), ny));
     assert_eq!(
-        sync.rrule.as_deref(),
-        Some("FREQ=WEEKLY;WKST=SU;UNTIL=20261231T235959Z;BYDAY=FR,MO,WE")
+        sync.rrules,
+        ["FREQ=WEEKLY;WKST=SU;UNTIL=20261231T235959Z;BYDAY=FR,MO,WE"]
     );
     // Two EXDATE lines, the second a comma list.
     let exdates: Vec<_> = ["2026-11-25T09:00", "2026-11-04T09:00", "2026-11-06T09:00"]

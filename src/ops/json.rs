@@ -5,12 +5,12 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::OpsError;
-use crate::domain::calendar::printable;
+use crate::domain::calendar::{event_label, printable};
 use crate::domain::text::BODY_MAX;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
-use crate::store::{LATEST_VERSION, Store, StoreError, history};
-use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
+use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
+use crate::store::{actions, calendar, notes, occurrences, people, plan, risks, rituals, topics};
 
 /// Names the file's kind; anything else is not ours.
 pub const FORMAT: &str = "bearing-export";
@@ -74,7 +74,8 @@ pub struct Export {
 pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
     let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
     let envelope = parse(text).map_err(refuse)?;
-    let tables = to_rows(&envelope).map_err(refuse)?;
+    let mut tables = to_rows(&envelope).map_err(refuse)?;
+    upgrade_rows(envelope.schema_version, &mut tables);
     check_journal(&tables).map_err(refuse)?;
     Ok(Export {
         source: source.to_string(),
@@ -288,9 +289,25 @@ fn load_message(e: LoadError) -> String {
     }
 }
 
-/// Refuses a ritual whose rule repeats beyond what Bearing follows (`rule_limits`), as `ritual
-/// add` would: expanding it would make the agenda slow and huge.
+/// Refuses a ritual or an imported event whose rule repeats beyond what Bearing follows
+/// (`rule_limits`), as `ritual add` and `import-ics` would: expanding it would make the agenda
+/// slow and huge.
 fn rules_within_limits(conn: &rusqlite::Connection) -> Result<(), String> {
+    for entry in calendar::all(conn).map_err(|e| e.to_string())? {
+        for rule in &entry.event.rrules {
+            let start = entry.event.start.naive();
+            if let Err(RecurrenceError::OverLimit { reason, .. }) =
+                Recurrence::new(Some(rule), start, chrono::Weekday::Mon)
+            {
+                return Err(format!(
+                    "table calendar_event, id {} ({}): {reason}; remove it or import the calendar \
+                     again with `bearing import-ics`",
+                    entry.id,
+                    event_label(&entry.event.title, &entry.event.uid)
+                ));
+            }
+        }
+    }
     for ritual in rituals::list(conn).map_err(|e| e.to_string())? {
         if let Err(RecurrenceError::OverLimit { reason, .. }) = Recurrence::of(&ritual.fields) {
             return Err(format!(
@@ -324,6 +341,7 @@ fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError
     }
     at("ritual", rituals::list(conn))?;
     at("occurrence", occurrences::all(conn))?;
+    at("calendar_event", calendar::all(conn))?;
     at("plan", plan::get(conn))?;
     at("goal", plan::goals(conn))?;
     at("checkin", plan::checkins(conn))?;

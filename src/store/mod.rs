@@ -25,7 +25,7 @@ pub mod topics;
 pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
-pub use migrations::LATEST_VERSION;
+pub use migrations::{LATEST_VERSION, upgrade_rows};
 pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

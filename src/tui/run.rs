@@ -52,6 +52,7 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
     let mut model = Model::new(keymap, minute(now), config.week_start);
     model.reminder_lead_min = config.reminder_lead_min;
     model.reminder_bell = config.reminder_bell;
+    model.calendar_reminders = config.calendar_reminders;
     model.reminder_command = config.reminder_command.clone();
     model.working_hours = config.working_hours;
     model.theme = Theme::with_colors(&config.theme);

@@ -5,10 +5,14 @@
 
 mod support;
 
+mod calendar_corpus;
+mod calendar_export_interop;
 mod cli;
+mod cli_calendar_export;
 mod cli_daylight_saving;
 mod cli_import_errors;
 mod cli_import_ics;
+mod cli_import_ics_rules;
 mod cli_interop;
 mod cli_one_on_one;
 mod cli_output_files;

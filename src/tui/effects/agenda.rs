@@ -28,7 +28,7 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             with_radar: true,
         } => Msg::Agenda(AgendaMsg::Loaded {
             agenda: ops::agenda::agenda(store, from, days, now)?,
-            next: ops::agenda::next_meeting(store, now)?,
+            next: ops::agenda::next_meeting(store, now, env.calendars)?,
             with_radar: true,
         }),
         AgendaEffect::Load {
@@ -47,7 +47,8 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
 pub(super) fn upcoming(store: &mut Store, env: &Env) -> Result<Msg, OpsError> {
     // The longest prep a ritual can have is a day: look that far ahead.
     let today = env.now.date();
-    let meetings = ops::agenda::meetings_between(store, today, today + Days::new(2))?;
+    let (from, to) = (today, today + Days::new(2));
+    let meetings = ops::agenda::meetings_and_events(store, from, to, env.calendars)?;
     Ok(Msg::UpcomingLoaded(
         meetings
             .into_iter()

@@ -28,6 +28,8 @@ pub struct Runner {
     pub review_intervals: ReviewIntervals,
     /// Mouse capture is on, so it is handed back after `$EDITOR`.
     pub mouse: bool,
+    /// Imported calendars' events count for the next meeting and reminders.
+    pub calendar_reminders: bool,
 }
 
 impl Runner {
@@ -38,6 +40,7 @@ impl Runner {
             review_intervals: config.risk_review_days,
             screen_lent: false,
             mouse: config.mouse,
+            calendar_reminders: config.calendar_reminders,
         }
     }
 }
@@ -47,6 +50,8 @@ pub(super) struct Env {
     pub now: NaiveDateTime,
     pub week_start: Weekday,
     pub intervals: ReviewIntervals,
+    /// Imported calendars' events count as meetings for the next one and reminders.
+    pub calendars: bool,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -105,6 +110,7 @@ impl Runner {
             now,
             week_start: self.week_start,
             intervals: self.review_intervals,
+            calendars: self.calendar_reminders,
         };
         let store = &mut self.store;
         Ok(match effect {

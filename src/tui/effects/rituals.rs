@@ -57,7 +57,7 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
         }
         RitualsEffect::Add(fields) => {
             let r = ops::rituals::add_ritual(store, fields, now)?;
-            let when = r.fields.dtstart.format("%a %-d %b %H:%M");
+            let when = ops::rituals::first_meeting(&r).format("%a %-d %b %H:%M");
             saved(
                 format!("Added \"{}\", first on {when}.", r.fields.name),
                 Some(Target::Ritual(r.id)),
