@@ -67,6 +67,28 @@ pub fn parse_weekday_code(code: &str) -> Option<Weekday> {
 }
 
 impl RitualFields {
+    /// A series (a one-off meeting when `rrule` is `None`) with only its schedule: no person,
+    /// attendees, agenda, prep or place, its weeks starting on Monday.
+    pub fn new(
+        name: impl Into<String>,
+        rrule: Option<String>,
+        dtstart: NaiveDateTime,
+        duration_min: u32,
+    ) -> RitualFields {
+        RitualFields {
+            name: name.into(),
+            rrule,
+            dtstart,
+            duration_min,
+            week_start: Weekday::Mon,
+            person_id: None,
+            attendees: String::new(),
+            agenda: String::new(),
+            prep_min: 0,
+            location: String::new(),
+        }
+    }
+
     /// Checks everything that does not need the recurrence engine; the rule itself is checked by
     /// `schedule::recurrence` before anything is stored.
     pub fn check(mut self) -> Result<RitualFields, Invalid> {

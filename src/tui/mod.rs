@@ -15,6 +15,9 @@ mod safe_backend;
 pub mod screen;
 mod signals;
 mod terminal;
+/// Test support shared by the unit, snapshot and benchmark code: not part of the program.
+#[doc(hidden)]
+pub mod testing;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::agenda::AgendaItem;
 use crate::domain::ritual::{Ritual, RitualFields};
 use crate::ops::rituals::RitualOverview;
-use chrono::{Duration, NaiveDateTime, Weekday};
+use chrono::{Duration, NaiveDateTime};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 fn meeting(m: &Model, id: i64, title: &str, in_min: i64) -> AgendaItem {
@@ -18,16 +18,8 @@ fn ritual(id: i64, name: &str, prep_min: u32, start: NaiveDateTime) -> RitualOve
         ritual: Ritual {
             id,
             fields: RitualFields {
-                name: name.into(),
-                rrule: Some("FREQ=WEEKLY".into()),
-                dtstart: start,
-                duration_min: 30,
-                week_start: Weekday::Mon,
-                person_id: None,
-                attendees: String::new(),
-                agenda: String::new(),
                 prep_min,
-                location: String::new(),
+                ..RitualFields::new(name, Some("FREQ=WEEKLY".into()), start, 30)
             },
             previous_id: None,
         },

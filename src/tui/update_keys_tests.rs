@@ -3,29 +3,16 @@
 //! overlay the actions of its own. A binding nobody handles is a key that silently does nothing.
 
 use super::*;
-use crate::config::Config;
 use crate::domain::ritual::OccurrenceStatus;
-use crate::ops::demo::load_demo;
-use crate::store::Store;
-use crate::tui::effects::Runner;
 use crate::tui::keymap::Keymap;
 use crate::tui::pane::Target;
 use crate::tui::panes::risks::RiskView;
-use crate::tui::run::initial_model;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::palette::PaletteState;
 use crate::tui::widgets::search::SearchState;
-use chrono::{NaiveDate, Weekday};
 
 fn demo() -> Model {
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 30, 0)
-        .unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now).unwrap();
-    let mut runner = Runner::new(store, &Config::default());
-    initial_model(&mut runner, &Config::default(), now).unwrap()
+    crate::tui::testing::demo().0
 }
 
 /// The model in each state a pane's keys are read in: every tab, the person page, the prep

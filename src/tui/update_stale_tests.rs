@@ -2,12 +2,9 @@
 //! panes; Ctrl-L then refills the form from them. And every edit form, opened on every row of
 //! the demo database and saved untouched, writes nothing.
 
-use super::tests::{keys, model};
 use super::*;
-use crate::config::Config;
 use crate::domain::risk::{Risk, RiskDraft};
 use crate::domain::ritual::OccurrenceStatus;
-use crate::store::Store;
 use crate::store::history::recent;
 use crate::tui::effects::risks::RisksEffect;
 use crate::tui::effects::rituals::RitualsEffect;
@@ -19,7 +16,8 @@ use crate::tui::panes::agenda::AgendaMsg;
 use crate::tui::panes::person::PeopleView;
 use crate::tui::panes::risks::RisksForm;
 use crate::tui::panes::risks::RisksMsg;
-use crate::tui::run::{initial_model, settle};
+use crate::tui::run::settle;
+use crate::tui::testing::{demo, keys, model};
 use crate::tui::widgets::form::FieldKind;
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -217,19 +215,6 @@ fn a_meeting_form_reloads_through_the_store() {
     assert!(
         matches!(purpose, FormPurpose::Agenda(AgendaForm::Occurrence { opened, .. }) if **opened == theirs)
     );
-}
-
-/// The cockpit on the demo database, as the real loop drives it.
-fn demo() -> (Model, Runner) {
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 41, 0)
-        .unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    crate::ops::demo::load_demo(&mut store, chrono::Weekday::Mon, now).unwrap();
-    let mut runner = Runner::new(store, &Config::default());
-    let model = initial_model(&mut runner, &Config::default(), now).unwrap();
-    (model, runner)
 }
 
 /// Saves the open form untouched and expects nothing written.

@@ -1,13 +1,11 @@
 use super::*;
 use crate::domain::agenda::{RadarItem, RadarKind};
-use crate::domain::person::{Person, Relation};
 use crate::ops::agenda::Agenda;
-use crate::ops::people::PersonOverview;
 use crate::tui::effects::agenda::AgendaEffect;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
 use crate::tui::effects::people::PeopleEffect;
 use crate::tui::effects::plan::PlanEffect;
-use crate::tui::keymap::{KeyContext, Keymap};
+use crate::tui::keymap::KeyContext;
 use crate::tui::pane::Target;
 use crate::tui::panes::agenda::AgendaMsg;
 use crate::tui::panes::people::PeopleForm;
@@ -15,55 +13,9 @@ use crate::tui::panes::people::PeopleMsg;
 use crate::tui::panes::person::PeopleView;
 use crate::tui::panes::plan::PlanForm;
 use crate::tui::panes::plan::PlanMsg;
+pub(super) use crate::tui::testing::{keys, model, person};
 use chrono::{NaiveDate, Weekday};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::collections::BTreeMap;
-
-pub(super) fn model() -> Model {
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 30, 0)
-        .unwrap();
-    let mut m = Model::new(Keymap::load(&BTreeMap::new()).unwrap(), now, Weekday::Mon);
-    let people = vec![person(1, "Ada"), person(2, "Grace")];
-    update(&mut m, Msg::People(PeopleMsg::Loaded(people)));
-    m
-}
-
-pub(super) fn person(id: i64, name: &str) -> PersonOverview {
-    PersonOverview {
-        person: Person {
-            id,
-            name: name.into(),
-            role: "EM".into(),
-            team: String::new(),
-            relation: Relation::Report,
-            career_goals: String::new(),
-            context: String::new(),
-            prompts: String::new(),
-        },
-        one_on_one: None,
-        cadence: None,
-        cadence_rrule: None,
-        at: None,
-        stats: Default::default(),
-    }
-}
-
-/// Feeds keys written as a string ("4aAda\n"), returning the effects of the last key.
-pub(super) fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in text.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        effects = update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    effects
-}
 
 #[test]
 fn number_keys_and_tab_switch_panes() {

@@ -57,17 +57,11 @@ fn model_on(store: Store) -> App {
     App { model, runner }
 }
 
+/// Presses a key script (`bearing::tui::testing::script`: `\r` or `\n` Enter, `<Esc>`,
+/// `<C-s>`, …), each key's effects run against the store.
 fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = if c == '\r' {
-            KeyCode::Enter
-        } else {
-            KeyCode::Char(c)
-        };
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        let effects = update(&mut app.model, Msg::Key(key));
-        settle(&mut app.model, &mut app.runner, effects);
-    }
+    let keys = keys.replace('\r', "\n");
+    bearing::tui::testing::keys_settled(&mut app.model, &mut app.runner, &keys);
 }
 
 fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -76,12 +70,40 @@ fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The screen below the tab bar, one quoted line a row (as `TestBackend` prints a buffer): the
+/// tab bar has a snapshot of its own (`tab_bar`), so adding a tab changes one snapshot.
+fn screen(model: &Model, width: u16, height: u16) -> String {
+    let terminal = draw(model, width, height);
+    terminal
+        .backend()
+        .to_string()
+        .lines()
+        .skip(1)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 macro_rules! snapshot_sizes {
     ($name:literal, $model:expr) => {
         let m = $model;
-        insta::assert_snapshot!(concat!($name, "_80x24"), draw(&m.model, 80, 24).backend());
-        insta::assert_snapshot!(concat!($name, "_160x48"), draw(&m.model, 160, 48).backend());
+        insta::assert_snapshot!(concat!($name, "_80x24"), screen(&m.model, 80, 24));
+        insta::assert_snapshot!(concat!($name, "_160x48"), screen(&m.model, 160, 48));
     };
+}
+
+#[test]
+fn tab_bar() {
+    let m = model(true);
+    for width in [60, 80, 160] {
+        let first_row = draw(&m.model, width, 24)
+            .backend()
+            .to_string()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
+        insta::assert_snapshot!(format!("tab_bar_{width}"), first_row);
+    }
 }
 
 #[test]
@@ -323,8 +345,8 @@ fn plan_in_each_phase_and_after() {
         ("plan_after", (2026, 5, 1)),
     ] {
         let m = plan_on(NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap());
-        insta::assert_snapshot!(format!("{name}_80x24"), draw(&m.model, 80, 24).backend());
-        insta::assert_snapshot!(format!("{name}_160x48"), draw(&m.model, 160, 48).backend());
+        insta::assert_snapshot!(format!("{name}_80x24"), screen(&m.model, 80, 24));
+        insta::assert_snapshot!(format!("{name}_160x48"), screen(&m.model, 160, 48));
     }
 }
 
@@ -366,7 +388,7 @@ fn risks_heat_map_cell_opened_in_the_table() {
         Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
     );
     settle(&mut m.model, &mut m.runner, effects);
-    insta::assert_snapshot!("risks_cell_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!("risks_cell_80x24", screen(&m.model, 80, 24));
 }
 
 #[test]
@@ -397,14 +419,14 @@ fn risk_form_refused_as_changed_elsewhere() {
 fn risks_empty() {
     let mut m = model(false);
     press(&mut m, "5");
-    insta::assert_snapshot!("risks_empty_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!("risks_empty_80x24", screen(&m.model, 80, 24));
 }
 
 #[test]
 fn help_for_risks() {
     let mut m = model(true);
     press(&mut m, "5?");
-    insta::assert_snapshot!("help_risks_160x48", draw(&m.model, 160, 48).backend());
+    insta::assert_snapshot!("help_risks_160x48", screen(&m.model, 160, 48));
 }
 
 /// The row of the buffer whose text contains `needle`.
@@ -472,7 +494,7 @@ fn read_only_banner() {
     let mut m = model(true);
     m.tab = Tab::People;
     m.read_only = true;
-    insta::assert_snapshot!("read_only_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!("read_only_80x24", screen(&m.model, 80, 24));
 }
 
 #[test]
@@ -515,10 +537,10 @@ fn command_palette() {
     press(&mut m, "4:");
     for (w, h) in [(60, 20), (80, 24), (160, 48)] {
         let name = format!("palette_{w}x{h}");
-        insta::assert_snapshot!(name, draw(&m.model, w, h).backend());
+        insta::assert_snapshot!(name, screen(&m.model, w, h));
     }
     press(&mut m, "add");
-    insta::assert_snapshot!("palette_add_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!("palette_add_80x24", screen(&m.model, 80, 24));
 }
 
 /// Every tab and the help at the smallest size the layout is designed for: cramped, legible.
@@ -537,7 +559,7 @@ fn every_tab_and_the_help_at_60x20() {
     ] {
         let mut m = model(true);
         press(&mut m, keys);
-        insta::assert_snapshot!(name, draw(&m.model, 60, 20).backend());
+        insta::assert_snapshot!(name, screen(&m.model, 60, 20));
     }
 }
 
@@ -664,11 +686,11 @@ fn unicode_model() -> App {
 #[test]
 fn unicode_people_list_and_person_page() {
     let mut m = unicode_model();
-    insta::assert_snapshot!("unicode_people_80x24", draw(&m.model, 80, 24).backend());
+    insta::assert_snapshot!("unicode_people_80x24", screen(&m.model, 80, 24));
     press(&mut m, "j\r");
     assert!(m.people.page.detail.is_some());
     insta::assert_snapshot!(
         "unicode_person_page_80x24",
-        draw(&m.model, 80, 24).backend()
+        screen(&m.model, 80, 24)
     );
 }

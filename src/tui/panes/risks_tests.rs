@@ -11,9 +11,9 @@ use crate::tui::pane::Target;
 use crate::tui::panes::agenda::AgendaMsg;
 use crate::tui::panes::risks::RisksForm;
 use crate::tui::panes::risks::RisksMsg;
+use crate::tui::testing::keys;
 use crate::tui::update::update;
 use chrono::{NaiveDate, Weekday};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
 fn today() -> NaiveDate {
@@ -67,20 +67,6 @@ fn model() -> Model {
     ]);
     m.tab = Tab::Risks;
     m
-}
-
-fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in text.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        effects = update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    effects
 }
 
 fn shown(m: &Model) -> Vec<i64> {
