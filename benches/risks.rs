@@ -3,6 +3,7 @@
 //! TUI chains them after a key. Run with `cargo bench --bench risks`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use bearing::domain::Word;
 use bearing::tui::panes::risks::RisksMsg;
 use std::collections::BTreeMap;
 

@@ -174,31 +174,28 @@ mod tests {
 }
 
 /// What became of one occurrence of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OccurrenceStatus {
     Scheduled,
     Held,
     Skipped,
 }
 
-impl OccurrenceStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OccurrenceStatus::Scheduled => "scheduled",
-            OccurrenceStatus::Held => "held",
-            OccurrenceStatus::Skipped => "skipped",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<OccurrenceStatus> {
-        match text {
-            "scheduled" => Some(OccurrenceStatus::Scheduled),
-            "held" => Some(OccurrenceStatus::Held),
-            "skipped" => Some(OccurrenceStatus::Skipped),
-            _ => None,
-        }
-    }
+impl super::word::Word for OccurrenceStatus {
+    const FIELD: &'static str = "status";
 }
 
 /// The stored state of one occurrence, keyed by the start the series gave it. Only occurrences

@@ -688,8 +688,5 @@ fn unicode_people_list_and_person_page() {
     insta::assert_snapshot!("unicode_people_80x24", screen(&m.model, 80, 24));
     press(&mut m, "j\r");
     assert!(m.people.page.detail.is_some());
-    insta::assert_snapshot!(
-        "unicode_person_page_80x24",
-        screen(&m.model, 80, 24)
-    );
+    insta::assert_snapshot!("unicode_person_page_80x24", screen(&m.model, 80, 24));
 }

@@ -1,5 +1,6 @@
 //! Drawing the people list and, on wide terminals, the selected person's details.
 
+use crate::domain::Word;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;

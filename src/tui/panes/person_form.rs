@@ -1,5 +1,6 @@
 //! The person form: a person's details and their 1:1 cadence, added or edited.
 
+use crate::domain::Word;
 use chrono::{Duration, NaiveDateTime, Timelike};
 
 use crate::domain::Invalid;

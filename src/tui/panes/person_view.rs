@@ -1,5 +1,6 @@
 //! Drawing one person's 1:1 page and the prep view.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

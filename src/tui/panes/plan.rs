@@ -1,5 +1,6 @@
 //! The Plan tab: phases side by side (or grouped), a selected goal, and its forms.
 
+use crate::domain::Word;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;

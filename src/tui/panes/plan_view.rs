@@ -1,5 +1,6 @@
 //! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
 
+use crate::domain::Word;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

@@ -1,5 +1,6 @@
 //! The Risks tab's forms: add or edit a risk, review one, and the words to filter the table by.
 
+use crate::domain::Word;
 use chrono::NaiveDate;
 
 use crate::domain::Invalid;

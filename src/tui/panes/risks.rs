@@ -1,6 +1,7 @@
 //! The Risks tab: the register as a sortable, filterable table or a 5×5 heat map; add, edit,
 //! review and delete.
 
+use crate::domain::Word;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -240,7 +241,7 @@ impl RisksPane {
                 )
             }
             Action::FilterBand => {
-                self.filter.band = cycle(self.filter.band, &Band::ALL);
+                self.filter.band = cycle(self.filter.band, &Band::SEVERE_FIRST);
                 format!("Band: {}.", self.filter.band.map_or("any", Band::as_str))
             }
             Action::ClearFilters => {

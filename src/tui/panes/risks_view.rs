@@ -2,6 +2,7 @@
 //! with the selected risk's details beside it on wide terminals and a summary under it on narrow
 //! ones, or the heat map.
 
+use crate::domain::Word;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -81,7 +82,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPa
         .filter(|r| r.fields.status != RiskStatus::Closed)
         .collect();
     let mut left = vec![Span::styled(" Risk register ", theme.title)];
-    for band in Band::ALL {
+    for band in Band::SEVERE_FIRST {
         let n = active
             .iter()
             .filter(|r| r.fields.score.band() == band)
