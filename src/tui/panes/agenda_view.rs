@@ -13,6 +13,7 @@ use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::free_minutes;
 use crate::tui::pane::Ctx;
+use crate::tui::widgets::text::wrap_at_most;
 use crate::tui::theme::Theme;
 
 /// From this width the week is drawn as seven columns.
@@ -234,7 +235,7 @@ fn render_columns(
                 format!("{time} {}", status_icon(item)),
                 style,
             )));
-            for part in wrap(&label(item), width, 2) {
+            for part in wrap_at_most(&label(item), width, 2) {
                 lines.push(Line::from(Span::styled(format!(" {part}"), style)));
             }
         }
@@ -251,52 +252,6 @@ fn render_columns(
     }
 }
 
-/// Word-wraps `text` into at most `max_lines` lines of `width` columns; a word longer than a
-/// line is cut, and text that does not fit ends in "…".
-fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut overflow = false;
-    for word in text.split_whitespace() {
-        let needed = if current.is_empty() {
-            word.width()
-        } else {
-            current.width() + 1 + word.width()
-        };
-        if needed <= width {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        for c in word.chars() {
-            if current.width() + c.width().unwrap_or(0) > width {
-                lines.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-        }
-        if lines.len() >= max_lines {
-            overflow = true;
-            break;
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > max_lines || overflow {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            while last.width() + 1 > width && last.pop().is_some() {}
-            last.push('…');
-        }
-    }
-    lines
-}
 
 fn render_list(
     frame: &mut Frame<'_>,
@@ -434,27 +389,4 @@ fn render_radar(
         lines
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_words_and_marks_what_does_not_fit() {
-        assert_eq!(
-            wrap("Monthly business review", 20, 2),
-            vec!["Monthly business", "review"]
-        );
-        assert_eq!(wrap("a b c", 20, 2), vec!["a b c"]);
-        assert_eq!(
-            wrap("Draft the proposal for a second on-call rotation", 20, 2),
-            vec!["Draft the proposal", "for a second on-cal…"]
-        );
-        assert_eq!(
-            wrap("Supercalifragilistic", 8, 2),
-            vec!["Supercal", "ifragil…"]
-        );
-        assert!(wrap("", 8, 2).is_empty());
-    }
 }

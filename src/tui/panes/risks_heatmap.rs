@@ -7,13 +7,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use super::risks_view::list_title;
 use crate::domain::risk::Risk;
 use crate::domain::risk_list::{RiskSort, compare, heat_counts};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
 use crate::tui::pane::Ctx;
+use crate::tui::widgets::text::wrap;
 use crate::tui::theme::Theme;
 
 const LABEL_WIDTH: u16 = 17;
@@ -200,41 +200,3 @@ fn render_cell_risks(
 
 /// Where a wrapped title continues: under the first word, after the id.
 const INDENT: usize = 5;
-
-/// Greedy word wrap to `width` columns; a word longer than a line gets a line of its own.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn titles_wrap_at_words() {
-        assert_eq!(
-            wrap("If Tomás leaves, then nobody else can change it", 20),
-            ["If Tomás leaves,", "then nobody else can", "change it"]
-        );
-        assert_eq!(wrap("short", 20), ["short"]);
-        assert_eq!(wrap("", 20), Vec::<String>::new());
-        assert_eq!(
-            wrap("a verylongwordindeed b", 5),
-            ["a", "verylongwordindeed", "b"]
-        );
-    }
-}
