@@ -118,3 +118,20 @@ fn the_demo_has_meetings_to_act_on() {
             .any(|i| i.status == Some(OccurrenceStatus::Scheduled))
     );
 }
+
+#[test]
+fn every_tab_has_a_key_and_every_pane_context_has_bindings() {
+    let keymap = Keymap::shipped();
+    for &tab in Tab::ALL {
+        assert!(
+            keymap.key_for(KeyContext::Global, tab.action()).is_some(),
+            "no key switches to {tab:?}"
+        );
+    }
+    for (name, model) in states() {
+        assert!(
+            !keymap.bindings(model.context()).is_empty(),
+            "{name}: its keymap section is missing"
+        );
+    }
+}
