@@ -10,6 +10,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_macros))]
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod ops;

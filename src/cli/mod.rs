@@ -26,11 +26,11 @@ use chrono::NaiveDateTime;
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::config::Config;
+use crate::clock::Clock;
+use crate::config::{Config, KeyCheck};
 use crate::ops::OpsError;
 use crate::output_file::OutputError;
 use crate::store::{Store, StoreError};
-use crate::tui::Clock;
 use args::Command;
 
 /// A failed command: the message for stderr and the exit code (2: fix your input; 1: other).
@@ -121,7 +121,7 @@ impl Context {
     }
 }
 
-fn load_config(cli: &Cli) -> Result<Config, CliError> {
+fn load_config(cli: &Cli, key_check: KeyCheck) -> Result<Config, CliError> {
     if cli.ignore_config {
         return Ok(Config::default());
     }
@@ -130,8 +130,7 @@ fn load_config(cli: &Cli) -> Result<Config, CliError> {
         None => crate::paths::config_file(),
     };
     match path {
-        Some(p) => Config::load(&p, crate::tui::keymap::check_binding)
-            .map_err(|e| CliError::usage(e.to_string())),
+        Some(p) => Config::load(&p, key_check).map_err(|e| CliError::usage(e.to_string())),
         None => Ok(Config::default()),
     }
 }
@@ -159,11 +158,36 @@ fn default_db(demo: bool) -> Result<PathBuf, CliError> {
     })
 }
 
-/// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+/// What is left to do once the command line has run: nothing, or the cockpit on a database
+/// (the binary starts it: the command line never imports the TUI).
+pub enum Next {
+    Done,
+    Cockpit(Box<Cockpit>),
+}
+
+/// The cockpit's database, config and clock, ready to start.
+pub struct Cockpit {
+    pub store: Store,
+    pub config: Config,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub(crate) fn cockpit(&self, store: Store) -> Next {
+        Next::Cockpit(Box::new(Cockpit {
+            store,
+            config: self.config.clone(),
+            clock: self.clock,
+        }))
+    }
+}
+
+/// Runs the parsed command line. `key_check` validates the config's key bindings (the keymap
+/// belongs to the TUI; the binary passes its checker in).
+pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
     // Works even when the config file is broken: that is when people look for it.
     if let Some(Command::Config(cmd)) = &cli.command {
-        return config(&cli.config, cmd);
+        return config(&cli.config, cmd).map(|()| Next::Done);
     }
     let is_demo = matches!(cli.command, Some(Command::Demo(_)));
     let db = match &cli.db {
@@ -172,33 +196,46 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     let ctx = Context {
         db,
-        config: load_config(&cli)?,
+        config: load_config(&cli, key_check)?,
         clock: clock(&cli)?,
     };
     match cli.command {
-        None => open_tui(&ctx, ctx.open()?),
+        None => Ok(ctx.cockpit(ctx.open()?)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
-        Some(Command::Person(cmd)) => person::run(&ctx, cmd),
-        Some(Command::Ritual(cmd)) => ritual::run(&ctx, cmd),
-        Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
-        Some(Command::Init(args)) => init::run(&ctx, &args),
-        Some(Command::Export(args)) => export::run(&ctx, &args),
-        Some(Command::Import { file }) => export::import(&ctx, &file),
-        Some(Command::Backup { path, force }) => backup::backup(&ctx, path.as_deref(), force),
-        Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
-        Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
-        Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
-        Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
-        Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),
-        Some(Command::Prep { person, format }) => one_on_one::prep(&ctx, &person, format),
-        Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
-        Some(Command::Goal(cmd)) => plan::goal(&ctx, cmd),
-        Some(Command::Next { format }) => next(&ctx, format),
-        Some(Command::History { limit, format }) => history(&ctx, limit, format),
-        Some(Command::Config(cmd)) => config(&cli.config, &cmd),
-        Some(Command::Plan(args)) => plan::plan(&ctx, &args),
-        Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
-        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(command) => run_command(&ctx, command, &cli.config).map(|()| Next::Done),
+    }
+}
+
+/// A command that does its work and ends.
+fn run_command(
+    ctx: &Context,
+    command: Command,
+    config_path: &Option<PathBuf>,
+) -> Result<(), CliError> {
+    match command {
+        // Handled by `run`: they can end in the cockpit.
+        Command::Demo(_) => Ok(()),
+        Command::Person(cmd) => person::run(ctx, cmd),
+        Command::Ritual(cmd) => ritual::run(ctx, cmd),
+        Command::Agenda(args) => agenda::run(ctx, &args),
+        Command::Init(args) => init::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Import { file } => export::import(ctx, &file),
+        Command::Backup { path, force } => backup::backup(ctx, path.as_deref(), force),
+        Command::Restore { file, yes } => backup::restore(ctx, &file, yes),
+        Command::ImportIcs(args) => import_ics::run(ctx, &args),
+        Command::Topic(cmd) => one_on_one::topic(ctx, cmd),
+        Command::Action(cmd) => one_on_one::action(ctx, cmd),
+        Command::Note(cmd) => one_on_one::note(ctx, cmd),
+        Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
+        Command::Search { query, format } => one_on_one::search(ctx, &query, format),
+        Command::Goal(cmd) => plan::goal(ctx, cmd),
+        Command::Next { format } => next(ctx, format),
+        Command::History { limit, format } => history(ctx, limit, format),
+        Command::Config(cmd) => config(config_path, &cmd),
+        Command::Plan(args) => plan::plan(ctx, &args),
+        Command::Risk(cmd) => risk::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
     }
 }
 
@@ -271,19 +308,4 @@ fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), C
         args::ConfigCommand::Default => output::document(crate::config::DEFAULT_CONFIG)?,
     }
     Ok(())
-}
-
-pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {
-    match crate::tui::run(store, &ctx.config, ctx.clock) {
-        Ok(crate::tui::Exit::Quit) => Ok(()),
-        // The conventional status of a program ended by a signal: 128 + its number.
-        Ok(crate::tui::Exit::Signal(signal)) => Err(CliError {
-            message: format!(
-                "stopped by {}; everything saved is kept",
-                crate::tui::signal_name(signal)
-            ),
-            code: u8::try_from(128 + signal).unwrap_or(1),
-        }),
-        Err(e) => Err(CliError::failure(format!("{e:#}"))),
-    }
 }

@@ -1,5 +1,6 @@
 //! `bearing topic|action|note add`, `bearing prep`, `bearing search`.
 
+use crate::domain::Word;
 use std::io::Read;
 
 use super::args::{ActionCommand, ListFormat, NoteCommand, PrepFormat, TopicCommand};

@@ -4,6 +4,7 @@ use super::args::{ListFormat, PersonAddArgs, PersonCommand};
 use super::output::{print_json, print_table};
 use super::{CliError, Context};
 use crate::domain::Invalid;
+use crate::domain::Word;
 use crate::domain::dates::parse_time;
 use crate::domain::person::{PersonDraft, Relation};
 use crate::ops::people::{self, OneOnOnePlan, PersonInput};

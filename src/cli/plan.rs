@@ -3,6 +3,7 @@
 use super::args::{GoalCommand, ListFormat, PlanArgs, PlanCommand};
 use super::output::{document, print_json};
 use super::{CliError, Context};
+use crate::domain::Word;
 use crate::domain::plan::{Confidence, GoalFields, GoalStatus, parse_phase};
 use crate::ops::OpsError;
 use crate::ops::plan::{self, PlanView};
@@ -58,11 +59,8 @@ pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
         } => {
             let confidence = confidence
                 .map(|c| {
-                    Confidence::parse(&c).ok_or_else(|| {
-                        CliError::usage(format!(
-                            "--confidence: \"{c}\": use on_track, at_risk or off_track"
-                        ))
-                    })
+                    Confidence::parse(&c)
+                        .map_err(|e| CliError::usage(format!("--confidence: {}", e.message)))
                 })
                 .transpose()?;
             let mut store = ctx.open()?;

@@ -4,6 +4,7 @@ use super::args::{ListFormat, RiskAddArgs, RiskCommand, RiskDetails, RiskSortArg
 use super::output::{print_json, print_table};
 use super::{CliError, Context};
 use crate::domain::Invalid;
+use crate::domain::Word;
 use crate::domain::risk::{Category, Response, Risk, RiskDraft, RiskStatus};
 use crate::domain::risk_list::{RiskSort, sort_risks};
 use crate::ops::OpsError;

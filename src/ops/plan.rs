@@ -1,5 +1,6 @@
 //! The 30/60/90-day plan: start it, add goals, check in, roll unfinished goals over.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;

@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{add_ritual, refused_rules, update_ritual};
 use crate::domain::ritual::RitualFields;
@@ -12,18 +12,7 @@ fn at(day: u32, hour: u32) -> NaiveDateTime {
 }
 
 fn fields(rule: &str) -> RitualFields {
-    RitualFields {
-        name: "Pings".into(),
-        rrule: Some(rule.into()),
-        dtstart: at(2, 9),
-        duration_min: 15,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    }
+    RitualFields::new("Pings", Some(rule.into()), at(2, 9), 15)
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Rows of `note` (1:1 notes) and `person_context`.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Row, params};
 
@@ -95,7 +96,7 @@ pub fn context_for(conn: &Connection, person_id: i64) -> Result<Vec<ContextEntry
                 id: row.get(0)?,
                 person_id: row.get(1)?,
                 date: codec::parse_date(2, &date)?,
-                kind: ContextKind::parse(&kind).unwrap_or(ContextKind::Context),
+                kind: ContextKind::from_word(&kind).unwrap_or(ContextKind::Context),
                 body: row.get(4)?,
             })
         })?

@@ -1,5 +1,6 @@
 //! Rows of `occurrence`: per-occurrence state of a ritual series.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -15,7 +16,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OccurrenceRecord> {
         id: row.get(0)?,
         ritual_id: row.get(1)?,
         original_start: codec::get_date_time(row, 2)?,
-        status: OccurrenceStatus::parse(&status).unwrap_or(OccurrenceStatus::Scheduled),
+        status: OccurrenceStatus::from_word(&status).unwrap_or(OccurrenceStatus::Scheduled),
         moved_to: moved.map(|m| codec::parse_date_time(4, &m)).transpose()?,
         notes: row.get(5)?,
         decisions: row.get(6)?,

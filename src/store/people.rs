@@ -1,5 +1,6 @@
 //! Rows of `person` <-> `domain::person::Person`.
 
+use crate::domain::Word;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 

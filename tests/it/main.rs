@@ -31,6 +31,7 @@ mod e2e_stale;
 mod e2e_undo;
 mod e2e_undo_writers;
 mod hostile_journals;
+mod layering;
 mod reliability_backups;
 mod reliability_cli_args;
 mod reliability_clock;

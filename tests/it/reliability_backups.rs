@@ -16,7 +16,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 use support::{Pty, command, integrity, ok};
 
-const DEFAULT_KILLS: usize = 24;
+const DEFAULT_KILLS: usize = 8;
 const SEED: u64 = 0x5EED_0014;
 const TEMP_PREFIX: &str = ".bearing-tmp-";
 

@@ -1,5 +1,6 @@
 //! Drawing one person's 1:1 page and the prep view.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::person::Row;
 use crate::domain::one_on_one::{ActionItem, CadenceState, Note, Owner, Topic};
 use crate::ops::people::PersonOverview;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;
@@ -173,15 +174,20 @@ impl Column {
     }
 }
 
-pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(d) = &model.person.detail else {
+pub fn render_person(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::person::PersonPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
+    let Some(d) = &pane.detail else {
         return;
     };
-    let today = model.today();
-    let current = model.person.current();
+    let today = ctx.today();
+    let current = pane.current();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(header(&d.overview, model.now, theme)), head);
+    frame.render_widget(Paragraph::new(header(&d.overview, ctx.now, theme)), head);
 
     let mut work = Column::new();
     work.push(
@@ -227,7 +233,7 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
             notes.push(line, sel && i == 0);
         }
     }
-    let private = private_lines(model, theme);
+    let private = private_lines(pane, theme);
 
     if area.width >= COLUMNS_MIN_WIDTH {
         let [a, b, c] = Layout::horizontal([
@@ -268,8 +274,8 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     }
 }
 
-fn private_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(d) = &model.person.detail else {
+fn private_lines(pane: &super::person::PersonPane, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(d) = &pane.detail else {
         return Vec::new();
     };
     let p = &d.overview.person;
@@ -299,14 +305,19 @@ fn private_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render_prep(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(prep) = &model.person.prep else {
+pub fn render_prep(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::person::PersonPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
+    let Some(prep) = &pane.prep else {
         return;
     };
-    let today = model.today();
+    let today = ctx.today();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let mut top = header(&prep.person, model.now, theme);
+    let mut top = header(&prep.person, ctx.now, theme);
     top[0]
         .spans
         .insert(0, Span::styled(" Prep ", theme.tab_active));

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
 use crate::ops::rituals::RitualOverview;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
 
@@ -18,9 +18,13 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
     with_detail(area, DETAIL_MIN_WIDTH, 62)
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.rituals;
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::rituals::RitualsPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
     if pane.loaded && pane.rows.is_empty() {
         let advice = vec![
             Line::from(vec![
