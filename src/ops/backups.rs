@@ -158,6 +158,11 @@ pub fn inspect(src: &Path) -> Result<FileSummary, OpsError> {
         StoreError::NotADatabase { .. } | StoreError::NotBearing { .. } => OpsError::Refused(
             format!("{shown} is not a Bearing backup; nothing was restored"),
         ),
+        StoreError::UnexpectedSchema { finding, .. } => OpsError::Refused(format!(
+            "{shown} is not a Bearing backup as Bearing writes it: {finding}. Another program \
+             changed it, and restoring it would bring what it added into your database; nothing \
+             was restored. Pick another backup."
+        )),
         StoreError::Corrupt { detail, .. } => OpsError::Refused(format!(
             "{shown} is damaged ({detail}); nothing was restored. Pick another backup."
         )),

@@ -23,6 +23,12 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The schema is not exactly what Bearing's migrations make: `finding` names the first object
+    /// that differs.
+    UnexpectedSchema {
+        path: PathBuf,
+        finding: String,
+    },
     ReadOnly {
         path: PathBuf,
         cause: ReadOnlyCause,
@@ -75,6 +81,14 @@ impl fmt::Display for StoreError {
                 f,
                 "{} was written by a newer Bearing (schema version {found}; this one knows up to \
                  {supported}); it was left untouched. Upgrade Bearing to open it.",
+                path.display()
+            ),
+            StoreError::UnexpectedSchema { path, finding } => write!(
+                f,
+                "{} is not a Bearing database as Bearing makes it: {finding}. Another program \
+                 changed it, and SQLite would run what it added inside Bearing, so it was left \
+                 untouched. Move it away and restore a backup into a new file (`bearing --db \
+                 NEW.db restore BACKUP`), or point --db elsewhere.",
                 path.display()
             ),
             StoreError::ReadOnly {

@@ -33,6 +33,7 @@ mod reliability_clock;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;
+mod reliability_hostile_db;
 mod reliability_hostile_ics;
 mod reliability_hostile_text;
 mod reliability_input;
