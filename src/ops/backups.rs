@@ -158,6 +158,9 @@ pub fn inspect(src: &Path) -> Result<FileSummary, OpsError> {
         StoreError::NotADatabase { .. } | StoreError::NotBearing { .. } => OpsError::Refused(
             format!("{shown} is not a Bearing backup; nothing was restored"),
         ),
+        StoreError::NotAFile { kind, .. } => OpsError::Refused(format!(
+            "{shown} is {kind}, not a backup file; nothing was restored"
+        )),
         StoreError::UnexpectedSchema { finding, .. } => OpsError::Refused(format!(
             "{shown} is not a Bearing backup as Bearing writes it: {finding}. Another program \
              changed it, and restoring it would bring what it added into your database; nothing \

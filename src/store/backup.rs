@@ -106,7 +106,8 @@ fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
 /// database this version can read.
 fn open_source(path: &Path) -> Result<Connection, StoreError> {
     match fs::metadata(path) {
-        Ok(meta) if meta.len() == 0 || meta.is_dir() => {
+        Ok(meta) if !meta.is_file() => return Err(open::not_a_file(path, &meta)),
+        Ok(meta) if meta.len() == 0 => {
             return Err(StoreError::NotADatabase {
                 path: path.to_path_buf(),
             });

@@ -37,6 +37,11 @@ pub enum StoreError {
     FolderNotWritable {
         path: PathBuf,
     },
+    /// The path names a directory, a named pipe, a device or a socket.
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -117,6 +122,12 @@ impl fmt::Display for StoreError {
                  Make the folder writable (chmod u+w), or open it as the user who owns it.",
                 path.display(),
                 folder_of(path).display()
+            ),
+            StoreError::NotAFile { path, kind } => write!(
+                f,
+                "{} is {kind}, not a database file; it was left untouched. Point --db at a \
+                 regular file, or at a path that does not exist yet to start a new database.",
+                path.display()
             ),
             StoreError::Io { path, source } => {
                 write!(f, "cannot use {}: {source}", path.display())

@@ -66,12 +66,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     };
     private_parent(path)?;
     let mode = match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(io(std::io::Error::new(
-                ErrorKind::IsADirectory,
-                "it is a directory",
-            )));
-        }
+        Ok(meta) if !meta.is_file() => return Err(not_a_file(path, &meta)),
         Ok(_) => existing_mode(path)?,
         Err(e) if e.kind() == ErrorKind::NotFound => {
             // Created here, before SQLite sees it, so it is private from its first byte.
@@ -102,6 +97,27 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         }
     }
     Ok((conn, mode))
+}
+
+/// A path that names something other than a regular file: a named pipe would block the first
+/// read forever, and a device or socket is never a database.
+pub(super) fn not_a_file(path: &Path, meta: &fs::Metadata) -> StoreError {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    StoreError::NotAFile {
+        path: path.to_path_buf(),
+        kind: if kind.is_dir() {
+            "a directory"
+        } else if kind.is_fifo() {
+            "a named pipe"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        },
+    }
 }
 
 /// Opens the SQLite connection for `mode`. In a folder that cannot be written, SQLite cannot

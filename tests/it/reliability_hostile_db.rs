@@ -2,11 +2,14 @@
 //! body, a CHECK constraint removed, an index or view added or dropped. Opening such a file
 //! (`--db`) and restoring from it are refused with exit code 2 and a message naming the object,
 //! before anything is written: the file opened is byte for byte as it was, the trigger never
-//! runs, and the database a restore was aimed at keeps its contents.
+//! runs, and the database a restore was aimed at keeps its contents. A named pipe, a device and
+//! a directory given as `--db` or as the file to restore are refused at once, without hanging.
 
 use crate::support;
 
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
 use support::{bearing, ok, stderr};
 
 /// A Bearing database holding Victim, then changed with `sql` through plain SQLite.
@@ -165,4 +168,62 @@ fn planner_statistics_are_no_reason_to_refuse_a_database() {
     let other = dir.path().join("other.db");
     ok(&other, &["restore", copy.to_str().unwrap(), "--yes"]);
     assert!(ok(&other, &["person", "list"]).contains("Victim"));
+}
+
+#[test]
+fn a_named_pipe_a_device_or_a_directory_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.db");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let real = dir.path().join("real.db");
+    ok(&real, &["person", "add", "--name", "Real"]);
+    let cases: [(&Path, Vec<&str>, &str); 5] = [
+        (
+            &fifo,
+            vec!["person", "list"],
+            "fifo.db is a named pipe, not a database file",
+        ),
+        (
+            &fifo,
+            vec!["person", "add", "--name", "A"],
+            "is a named pipe",
+        ),
+        (
+            Path::new("/dev/null"),
+            vec!["person", "list"],
+            "/dev/null is a device, not a database file",
+        ),
+        (
+            dir.path(),
+            vec!["person", "list"],
+            "is a directory, not a database file",
+        ),
+        (
+            &real,
+            vec!["restore", fifo.to_str().unwrap(), "--yes"],
+            "fifo.db is a named pipe, not a backup file; nothing was restored",
+        ),
+    ];
+    for (db, args, expected) in cases {
+        let started = Instant::now();
+        let mut child = support::command(db, &args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("{args:?} on {} still ran after 20 s", db.display());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert!(ok(&real, &["person", "list"]).contains("Real"));
 }
