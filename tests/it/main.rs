@@ -40,6 +40,7 @@ mod reliability_input;
 mod reliability_privacy;
 mod reliability_stale;
 mod reliability_terminal;
+mod reliability_unbounded_input;
 mod reliability_unicode;
 mod snapshots;
 mod store;
