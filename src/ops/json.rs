@@ -248,6 +248,8 @@ fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
                         at()
                     )
                 })?;
+                super::import_text::check(table, column, &value)
+                    .map_err(|why| format!("{}: {why}", at()))?;
                 values.insert(column.clone(), value);
             }
             converted.push(values);

@@ -14,6 +14,7 @@ pub mod export;
 pub mod history;
 mod ics;
 pub mod ics_read;
+mod import_text;
 pub mod json;
 pub mod json_text;
 pub mod markdown;
