@@ -23,6 +23,7 @@ pub mod people;
 pub mod plan;
 pub mod report;
 pub mod risks;
+mod ritual_carry;
 pub mod rituals;
 pub mod templates;
 
