@@ -112,20 +112,22 @@ fn at_eleven(store: &Store, id: i64) -> RitualFields {
     f
 }
 
+/// Saves "Sync" at 11:00 from the edit form (opened as it is now), changing from `from`.
+fn eleven_from_the_form(
+    store: &mut Store,
+    id: i64,
+    from: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Result<crate::ops::edit::Edited<crate::domain::ritual::Ritual>, OpsError> {
+    let opened = super::get_ritual(store, id).unwrap().fields;
+    let eleven = at_eleven(store, id);
+    update_ritual(store, id, eleven, from, Some(&opened), now)
+}
+
 #[test]
 fn a_new_time_carries_skips_moves_and_notes_to_the_same_days() {
     let (mut store, id) = sync();
-    let opened = super::get_ritual(&store, id).unwrap().fields;
-    let eleven = at_eleven(&store, id);
-    let saved = update_ritual(
-        &mut store,
-        id,
-        eleven.clone(),
-        Some(on(11, 23, 0)),
-        Some(&opened),
-        on(11, 20, 9),
-    )
-    .unwrap();
+    let saved = eleven_from_the_form(&mut store, id, Some(on(11, 23, 0)), on(11, 20, 9)).unwrap();
     let new_id = saved.value.id;
     assert_ne!(new_id, id, "split from 23 Nov");
     // The held meeting stays with the old series, at the time it was held.
@@ -227,17 +229,7 @@ fn a_change_that_would_strand_a_mark_is_refused_and_changes_nothing() {
 fn a_series_that_has_not_met_changes_whole_and_keeps_its_marks() {
     let (mut store, id) = sync();
     // Changed as a whole before its first meeting: every record follows.
-    let opened = super::get_ritual(&store, id).unwrap().fields;
-    let eleven = at_eleven(&store, id);
-    let saved = update_ritual(
-        &mut store,
-        id,
-        eleven.clone(),
-        Some(on(11, 16, 0)),
-        Some(&opened),
-        on(11, 10, 9),
-    )
-    .unwrap();
+    let saved = eleven_from_the_form(&mut store, id, Some(on(11, 16, 0)), on(11, 10, 9)).unwrap();
     assert_eq!(saved.value.id, id, "changed in place");
     let starts: Vec<NaiveDateTime> = records(&store, id)
         .into_iter()
@@ -258,20 +250,12 @@ fn a_series_that_has_not_met_changes_whole_and_keeps_its_marks() {
 fn a_whole_series_change_without_a_date_is_refused_once_it_has_met() {
     let (mut store, id) = sync();
     let before = json_export(&store).unwrap();
-    let opened = super::get_ritual(&store, id).unwrap().fields;
-    let eleven = at_eleven(&store, id);
-    let from_form = update_ritual(
-        &mut store,
-        id,
-        eleven.clone(),
-        None,
-        Some(&opened),
-        on(11, 20, 9),
-    );
+    let from_form = eleven_from_the_form(&mut store, id, None, on(11, 20, 9));
     assert!(
         matches!(from_form, Err(OpsError::Stale(_))),
         "{from_form:?}"
     );
+    let eleven = at_eleven(&store, id);
     let scripted = update_ritual(&mut store, id, eleven, None, None, on(11, 20, 9));
     assert!(
         matches!(&scripted, Err(OpsError::Refused(m)) if m.contains("has already met")),
@@ -279,6 +263,7 @@ fn a_whole_series_change_without_a_date_is_refused_once_it_has_met() {
     );
     assert_eq!(json_export(&store).unwrap(), before);
     // A new name alone is no schedule change.
+    let opened = super::get_ritual(&store, id).unwrap().fields;
     let mut renamed = opened.clone();
     renamed.name = "Weekly sync".into();
     update_ritual(&mut store, id, renamed, None, Some(&opened), on(11, 20, 9)).unwrap();

@@ -8,11 +8,22 @@ use support::{bearing, ok, stderr};
 
 const SECRET: &str = "SECRET-the-reorg-is-not-announced-yet";
 
-/// A real export holding one person and one note whose text is the secret.
+/// A real export holding one person, one note whose text is the secret, and one risk.
 fn export_with_a_note(dir: &std::path::Path) -> Value {
     let db = dir.join("source.db");
     ok(&db, &["person", "add", "--name", "Ada"]);
     ok(&db, &["note", "add", "Ada", SECRET]);
+    let risk = [
+        "risk",
+        "add",
+        "--title",
+        "If CI slips",
+        "--likelihood",
+        "3",
+        "--impact",
+        "3",
+    ];
+    ok(&db, &risk);
     serde_json::from_str(&ok(&db, &["export", "--format", "json"])).unwrap()
 }
 
@@ -97,23 +108,7 @@ fn each_field_keeps_its_own_limit_and_required_fields_their_content_at_import() 
     // The tester's case: a 5,000-character name was imported, and then every edit of that
     // person in the TUI was refused ("the name is too long").
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("source.db");
-    ok(&db, &["person", "add", "--name", "Ada"]);
-    ok(&db, &["note", "add", "Ada", SECRET]);
-    ok(
-        &db,
-        &[
-            "risk",
-            "add",
-            "--title",
-            "If CI stays flaky, then releases slip",
-            "--likelihood",
-            "3",
-            "--impact",
-            "3",
-        ],
-    );
-    let good: Value = serde_json::from_str(&ok(&db, &["export", "--format", "json"])).unwrap();
+    let good = export_with_a_note(dir.path());
     let long_name = SECRET.repeat(140);
     type Break = fn(&mut Value, &str);
     let cases: &[(Break, &str)] = &[

@@ -83,20 +83,26 @@ fn sigint_and_sigquit_restore_the_terminal_and_mouse() {
     let dir = tempfile::tempdir().unwrap();
     for (signal, name) in [(libc::SIGINT, "SIGINT"), (libc::SIGQUIT, "SIGQUIT")] {
         let db = dir.path().join(format!("{name}.db"));
-        let mut tui = running(&db);
-        kill(&tui, signal);
-        assert_eq!(
-            tui.wait_exit(),
-            128 + signal as u32,
-            "{name}: the conventional exit status"
-        );
-        tui.wait_until(
-            &format!("the terminal is restored after {name}"),
-            Pty::is_restored,
-        );
-        tui.wait_for(&format!("stopped by {name}"));
+        stops_and_restores(&db, signal, name);
         assert_eq!(support::integrity(&db), "ok");
     }
+}
+
+/// Sends `signal` to a running cockpit: it exits with 128 + the number, says which signal
+/// stopped it, and leaves the terminal restored.
+fn stops_and_restores(db: &std::path::Path, signal: i32, name: &str) {
+    let mut tui = running(db);
+    kill(&tui, signal);
+    assert_eq!(
+        tui.wait_exit(),
+        128 + signal as u32,
+        "{name}: the conventional exit status"
+    );
+    tui.wait_until(
+        &format!("the terminal is restored after {name}"),
+        Pty::is_restored,
+    );
+    tui.wait_for(&format!("stopped by {name}; everything saved is kept"));
 }
 
 #[test]
@@ -158,18 +164,6 @@ fn every_other_catchable_terminating_signal_restores_the_terminal_too() {
         (rt_max, rt_last.as_str()),
     ];
     for (signal, name) in table {
-        let db = dir.path().join(format!("{signal}.db"));
-        let mut tui = running(&db);
-        kill(&tui, signal);
-        assert_eq!(
-            tui.wait_exit(),
-            128 + signal as u32,
-            "{name}: the conventional exit status"
-        );
-        tui.wait_until(
-            &format!("the terminal is restored after {name}"),
-            Pty::is_restored,
-        );
-        tui.wait_for(&format!("stopped by {name}; everything saved is kept"));
+        stops_and_restores(&dir.path().join(format!("{signal}.db")), signal, name);
     }
 }
