@@ -1,12 +1,12 @@
 //! `bearing topic|action|note add`, `bearing prep`, `bearing search`.
 
-use crate::domain::Word;
-use std::io::Read;
-
 use super::args::{ActionCommand, ListFormat, NoteCommand, PrepFormat, TopicCommand};
 use super::output::{document, print_json, print_table};
 use super::{CliError, Context};
+use crate::domain::Word;
 use crate::domain::one_on_one::Owner;
+use crate::domain::text::BODY_MAX;
+use crate::limited_read::{Limited, read_limited};
 use crate::ops::OpsError;
 use crate::ops::markdown::prep::prep_markdown;
 use crate::ops::one_on_ones;
@@ -14,16 +14,24 @@ use crate::ops::people::resolve_person;
 use crate::store::Store;
 
 /// The TEXT argument, or standard input when it is "-". Never echoed in errors: it may be a
-/// confidential note.
-fn text_arg(text: &str) -> Result<String, CliError> {
+/// confidential note. Standard input is read up to what the field (`what`: a long text) can
+/// hold plus one character at most, so `yes |` or `</dev/zero` is refused, not read forever.
+fn text_arg(text: &str, what: &str) -> Result<String, CliError> {
     if text != "-" {
         return Ok(text.to_string());
     }
-    let mut buf = String::new();
-    std::io::stdin()
-        .read_to_string(&mut buf)
+    // A character is at most 4 bytes: this many bytes hold more characters than the field does.
+    let ceiling = u64::try_from(BODY_MAX.saturating_add(1).saturating_mul(4)).unwrap_or(u64::MAX);
+    let read = read_limited(std::io::stdin().lock(), ceiling)
         .map_err(|e| CliError::usage(format!("cannot read the text from standard input: {e}")))?;
-    Ok(buf)
+    let Limited::Within(bytes) = read else {
+        return Err(CliError::usage(format!(
+            "TEXT: the {what} on standard input is too long: more than {BODY_MAX} characters, \
+             at most {BODY_MAX}; nothing was saved"
+        )));
+    };
+    String::from_utf8(bytes)
+        .map_err(|_| CliError::usage("TEXT: standard input is not UTF-8 text; nothing was saved"))
 }
 
 fn person(store: &Store, query: &str) -> Result<crate::domain::person::Person, CliError> {
@@ -45,7 +53,7 @@ fn text_flagged(e: OpsError) -> CliError {
 
 pub fn topic(ctx: &Context, cmd: TopicCommand) -> Result<(), CliError> {
     let TopicCommand::Add { person: who, text } = cmd;
-    let text = text_arg(&text)?;
+    let text = text_arg(&text, "topic")?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
     let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now()).map_err(text_flagged)?;
@@ -63,7 +71,7 @@ pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
     let due = ctx.date("--due", &due)?;
     let owner =
         Owner::parse(&owner).map_err(|e| CliError::usage(format!("--owner: {}", e.message)))?;
-    let text = text_arg(&text)?;
+    let text = text_arg(&text, "action")?;
     let mut store = ctx.open()?;
     let person = match &who {
         Some(q) => {
@@ -102,7 +110,7 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
         Some(d) => ctx.date("--date", d)?,
         None => ctx.today(),
     };
-    let text = text_arg(&text)?;
+    let text = text_arg(&text, "note")?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
     let id =

@@ -14,6 +14,7 @@ pub mod export;
 pub mod history;
 mod ics;
 pub mod ics_read;
+mod import_text;
 pub mod json;
 pub mod json_text;
 pub mod markdown;
@@ -22,6 +23,7 @@ pub mod people;
 pub mod plan;
 pub mod report;
 pub mod risks;
+mod ritual_carry;
 pub mod rituals;
 pub mod templates;
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::ritual_carry;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
 use crate::domain::person::{Person, PersonDraft, PersonFields};
@@ -350,11 +351,30 @@ pub fn update_person(
             }
             return Ok(true);
         }
+        // What the old series' coming 1:1s carry (a skip, a move, notes) follows them to the new
+        // cadence's 1:1 on the same day; nothing is saved if one would be left behind.
+        let carry = match (old, &new_series) {
+            (Some(old), Some(new)) => {
+                let upcoming: Vec<_> = occurrences::for_ritual(tx, old.id)?
+                    .into_iter()
+                    .filter(|r| r.original_start >= now)
+                    .collect();
+                let rec =
+                    Recurrence::of(new).map_err(|e| Invalid::field("cadence", e.to_string()))?;
+                let carry = ritual_carry::plan(&upcoming, old.fields.rrule.is_none(), &rec);
+                carry.ensure_nothing_stranded(&new.name)?;
+                Some(carry)
+            }
+            _ => None,
+        };
+        if let Some(new) = &new_series {
+            let new_id = rituals::insert(tx, new, old.map(|o| o.id), now)?;
+            if let Some(carry) = &carry {
+                carry.apply(tx, new_id)?;
+            }
+        }
         if let Some(old) = old {
             end_series_before(tx, old, now)?;
-        }
-        if let Some(new) = &new_series {
-            rituals::insert(tx, new, old.map(|o| o.id), now)?;
         }
         Ok(true)
     })?;

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::ritual_carry;
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
 use crate::domain::text;
@@ -127,9 +128,15 @@ fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, OpsError> {
 
 /// Saves edits to a series. With `from` after the series began and meetings before it, the change
 /// applies from `from` on: the old series ends before it (keeping its history) and a new one
-/// starts; per-occurrence records that still fit the new rule move over to it. With `opened`
-/// (the fields the edit form showed) it is refused when the series changed since; fields equal
-/// to the stored ones write nothing.
+/// starts. What the meetings from `from` on carry (skips, moves, held marks, notes) goes to the
+/// new schedule's meeting on the same day (see `ritual_carry`); when one of them holds something
+/// on a day the new schedule does not meet, nothing is saved and the error names the days.
+/// Without a split point (`from` None, or not after the first meeting) the whole series changes
+/// and all its records are carried the same way; a repeating series whose first meeting is past
+/// is then refused (stale, when `opened` is given): its past would be rewritten, and the form
+/// that offered no "Changes from" was opened before it met. With `opened` (the fields the edit
+/// form showed) it is refused when the series changed since; fields equal to the stored ones
+/// write nothing.
 pub fn update_ritual(
     store: &mut Store,
     id: i64,
@@ -156,8 +163,23 @@ pub fn update_ritual(
         let split = from
             .filter(|f| schedule_changed && *f > old.fields.dtstart)
             .and_then(|f| Some((f, old_rec.as_ref()?.rule_ending_before(f)?)));
+        let old_one_off = old.fields.rrule.is_none();
         let Some((from, ended_rule)) = split else {
-            rituals::update(tx, id, &fields, now)?;
+            if schedule_changed {
+                if from.is_none() && !old_one_off && old.fields.dtstart < now {
+                    return Err(met_since(id, opened.is_some()));
+                }
+                let carry = ritual_carry::plan(
+                    &occurrences::for_ritual(tx, id)?,
+                    old_one_off,
+                    &recurrence(&fields)?,
+                );
+                carry.ensure_nothing_stranded(&fields.name)?;
+                rituals::update(tx, id, &fields, now)?;
+                carry.apply(tx, id)?;
+            } else {
+                rituals::update(tx, id, &fields, now)?;
+            }
             return Ok(Some(id));
         };
         let mut new_fields = fields.clone();
@@ -165,23 +187,36 @@ pub fn update_ritual(
             // The new series starts on the first day of the change, at the new time.
             new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
         }
-        let new_rec = recurrence(&new_fields)?;
-        let moving: Vec<i64> = occurrences::for_ritual(tx, id)?
+        let upcoming: Vec<_> = occurrences::for_ritual(tx, id)?
             .into_iter()
-            .filter(|r| r.original_start >= from && new_rec.occurs_at(r.original_start))
-            .map(|r| r.id)
+            .filter(|r| r.original_start >= from)
             .collect();
+        let carry = ritual_carry::plan(&upcoming, old_one_off, &recurrence(&new_fields)?);
+        carry.ensure_nothing_stranded(&fields.name)?;
         let mut ended = old.fields.clone();
         ended.rrule = Some(ended_rule);
         rituals::update(tx, id, &ended, now)?;
         let new_id = rituals::insert(tx, &new_fields, Some(id), now)?;
-        occurrences::reassign(tx, &moving, new_id)?;
+        carry.apply(tx, new_id)?;
         Ok(Some(new_id))
     })?;
     Ok(match saved {
         Some(saved_id) => Edited::changed(get_ritual(store, saved_id)?),
         None => Edited::unchanged(get_ritual(store, id)?),
     })
+}
+
+/// A whole-series schedule change asked for a series that has met: without a date to change
+/// from, its past meetings would move too.
+fn met_since(id: i64, from_a_form: bool) -> OpsError {
+    if from_a_form {
+        OpsError::Stale(format!("ritual {id}"))
+    } else {
+        OpsError::Refused(format!(
+            "ritual {id} has already met: give the date its new schedule starts from, so the \
+             meetings before it keep theirs; nothing was saved"
+        ))
+    }
 }
 
 pub fn delete_ritual(store: &mut Store, id: i64) -> Result<Ritual, OpsError> {

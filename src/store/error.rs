@@ -23,6 +23,12 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The schema is not exactly what Bearing's migrations make: `finding` names the first object
+    /// that differs.
+    UnexpectedSchema {
+        path: PathBuf,
+        finding: String,
+    },
     ReadOnly {
         path: PathBuf,
         cause: ReadOnlyCause,
@@ -30,6 +36,11 @@ pub enum StoreError {
     /// A log is pending beside the file, and reading it needs a folder that can be written.
     FolderNotWritable {
         path: PathBuf,
+    },
+    /// The path names a directory, a named pipe, a device or a socket.
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
     },
     Io {
         path: PathBuf,
@@ -77,6 +88,14 @@ impl fmt::Display for StoreError {
                  {supported}); it was left untouched. Upgrade Bearing to open it.",
                 path.display()
             ),
+            StoreError::UnexpectedSchema { path, finding } => write!(
+                f,
+                "{} is not a Bearing database as Bearing makes it: {finding}. Another program \
+                 changed it, and SQLite would run what it added inside Bearing, so it was left \
+                 untouched. Move it away and restore a backup into a new file (`bearing --db \
+                 NEW.db restore BACKUP`), or point --db elsewhere.",
+                path.display()
+            ),
             StoreError::ReadOnly {
                 path,
                 cause: ReadOnlyCause::File,
@@ -103,6 +122,12 @@ impl fmt::Display for StoreError {
                  Make the folder writable (chmod u+w), or open it as the user who owns it.",
                 path.display(),
                 folder_of(path).display()
+            ),
+            StoreError::NotAFile { path, kind } => write!(
+                f,
+                "{} is {kind}, not a database file; it was left untouched. Point --db at a \
+                 regular file, or at a path that does not exist yet to start a new database.",
+                path.display()
             ),
             StoreError::Io { path, source } => {
                 write!(f, "cannot use {}: {source}", path.display())

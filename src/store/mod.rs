@@ -19,6 +19,7 @@ pub mod people;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
+mod schema;
 pub mod search;
 pub mod topics;
 
