@@ -8,7 +8,6 @@ use serde::Deserialize;
 use crate::domain::risk_score::ReviewIntervals;
 use crate::limited_read::{Limited, read_limited};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The commented default config, as shipped.
@@ -110,24 +109,15 @@ struct RawReviewDays {
     low: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid config {}: {message}\n(fix the file, or start with --ignore-config to use the defaults)",
+    .path.display()
+)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub message: String,
 }
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid config {}: {}\n(fix the file, or start with --ignore-config to use the defaults)",
-            self.path.display(),
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 /// The largest config file read: the commented defaults are 2.5 KB.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;

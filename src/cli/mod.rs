@@ -23,7 +23,6 @@ pub use args::Cli;
 pub use output::{error as report, parse_args};
 
 use chrono::NaiveDateTime;
-use std::fmt;
 use std::path::PathBuf;
 
 use crate::clock::Clock;
@@ -34,7 +33,8 @@ use crate::store::{Store, StoreError};
 use args::Command;
 
 /// A failed command: the message for stderr and the exit code (2: fix your input; 1: other).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct CliError {
     pub message: String,
     pub code: u8,
@@ -53,12 +53,6 @@ impl CliError {
             message: message.into(),
             code: 1,
         }
-    }
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
     }
 }
 
