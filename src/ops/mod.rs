@@ -17,6 +17,7 @@ pub mod ics_read;
 pub mod json;
 pub mod json_text;
 pub mod markdown;
+pub mod objects;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
@@ -24,5 +25,6 @@ pub mod report;
 pub mod risks;
 pub mod rituals;
 pub mod templates;
+pub mod topics;
 
 pub use error::OpsError;
