@@ -20,6 +20,7 @@ mod note;
 mod one_on_one;
 mod person;
 mod plan;
+mod record;
 mod report;
 mod risk;
 mod ritual;

@@ -23,6 +23,11 @@ pub enum PersonCommand {
     Edit(PersonEditArgs),
     /// Delete a person with their notes, talking points, actions and 1:1 series
     Delete(DeleteArgs),
+    /// Record a 1:1: the dated note, the talking points discussed, new actions; that day's 1:1
+    /// is marked held
+    Record(super::record::RecordArgs),
+    /// Add dated private context: feedback given, a career conversation
+    Context(super::record::ContextArgs),
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +108,8 @@ pub fn run(ctx: &Context, cmd: PersonCommand) -> Result<(), CliError> {
         PersonCommand::Show(args) => object::show::<Person>(ctx, &args),
         PersonCommand::Edit(args) => edit(ctx, &args),
         PersonCommand::Delete(args) => object::delete::<Person>(ctx, &args),
+        PersonCommand::Record(args) => super::record::record(ctx, &args),
+        PersonCommand::Context(args) => super::record::context(ctx, &args),
     }
 }
 

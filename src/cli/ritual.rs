@@ -45,6 +45,17 @@ pub enum RitualCommand {
         id: String,
         date: String,
     },
+    /// Write the notes or decisions of the meeting of ritual ID on DATE (TEXT "-" reads
+    /// standard input); only the flags given change
+    Notes {
+        #[arg(value_name = "ID|NAME")]
+        id: String,
+        date: String,
+        #[arg(long)]
+        notes: Option<String>,
+        #[arg(long)]
+        decisions: Option<String>,
+    },
     /// Move the occurrence of ritual ID on DATE to another date and time
     Move {
         #[arg(value_name = "ID|NAME")]
@@ -146,6 +157,12 @@ pub fn run(ctx: &Context, cmd: RitualCommand) -> Result<(), CliError> {
         RitualCommand::End { ritual, on } => end(ctx, &ritual, &on),
         RitualCommand::Skip { id, date } => status(ctx, &id, &date, OccurrenceStatus::Skipped),
         RitualCommand::Held { id, date } => status(ctx, &id, &date, OccurrenceStatus::Held),
+        RitualCommand::Notes {
+            id,
+            date,
+            notes,
+            decisions,
+        } => meeting_notes(ctx, &id, &date, notes.as_deref(), decisions.as_deref()),
         RitualCommand::Move { id, date, to } => {
             let day = ctx.date("DATE", &date)?;
             let to = ctx.date_time("--to", &to)?;
@@ -404,4 +421,48 @@ fn status(ctx: &Context, id: &str, date: &str, status: OccurrenceStatus) -> Resu
         r.fields.name,
         original.format("%a %Y-%m-%d %H:%M")
     )
+}
+
+/// `ritual notes`: what was said and decided at one meeting, as the agenda's meeting form.
+fn meeting_notes(
+    ctx: &Context,
+    query: &str,
+    date: &str,
+    notes: Option<&str>,
+    decisions: Option<&str>,
+) -> Result<(), CliError> {
+    require_a_flag(&[
+        ("--notes", notes.is_some()),
+        ("--decisions", decisions.is_some()),
+    ])?;
+    let day = ctx.date("DATE", date)?;
+    let notes = notes.map(super::one_on_one::text_arg).transpose()?;
+    let decisions = decisions.map(super::one_on_one::text_arg).transpose()?;
+    let mut store = ctx.open_existing()?;
+    let id = object::find::<Ritual>(&store, query)?;
+    let original = rituals::occurrence_on(&store, id, day).map_err(flagged)?;
+    let saved = retrying(|| {
+        let opened = rituals::occurrence(&store, id, original)?;
+        Ok(rituals::save_occurrence(
+            &mut store,
+            id,
+            original,
+            notes.as_deref().unwrap_or(&opened.notes),
+            decisions.as_deref().unwrap_or(&opened.decisions),
+            opened.status,
+            Some(&opened),
+        ))
+    })?;
+    let when = original.format("%a %Y-%m-%d %H:%M");
+    if saved.changed {
+        say!(
+            "Saved the notes of \"{}\" on {when}.",
+            saved.value.fields.name
+        )
+    } else {
+        say!(
+            "The meeting of \"{}\" on {when} already has these notes: nothing changed.",
+            saved.value.fields.name
+        )
+    }
 }

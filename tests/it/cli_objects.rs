@@ -830,3 +830,111 @@ fn slips_are_refused_or_warned_about() {
     let out = bearing(&db, &["search", "hiring"]);
     assert!(stdout(&out).contains("plan for Q1"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_one_on_one_is_recorded_context_kept_and_meeting_notes_written_as_in_the_cockpit() {
+    let (_dir, db) = setup();
+    refused(
+        &db,
+        &["person", "record", "priya", "--discussed", "9", "Good talk"],
+        "--discussed: talking point 9 is not in Priya Raman's queue",
+    );
+    refused(
+        &db,
+        &[
+            "person",
+            "record",
+            "priya",
+            "--action",
+            "them: x due someday",
+            "Good talk",
+        ],
+        "--action: ",
+    );
+    let out = ok(
+        &db,
+        &[
+            "person",
+            "record",
+            "priya",
+            "--date",
+            "2026-11-17",
+            "--discussed",
+            "1",
+            "--action",
+            "them: send the doc due fri",
+            "Good talk",
+        ],
+    );
+    assert!(
+        out.contains("1 talking point(s) discussed, 1 action(s) added"),
+        "{out}"
+    );
+    assert!(json_array(&db, &["topic", "list", "--format", "json"]).is_empty());
+    let theirs = json_array(
+        &db,
+        &["action", "list", "--owner", "them", "--format", "json"],
+    );
+    assert_eq!(
+        (theirs.len(), theirs[0]["due"].as_str()),
+        (1, Some("2026-11-27"))
+    );
+
+    refused(
+        &db,
+        &["person", "context", "priya", "--kind", "praise", "x"],
+        "--kind: ",
+    );
+    ok(
+        &db,
+        &[
+            "person",
+            "context",
+            "priya",
+            "--kind",
+            "feedback",
+            "Great planning doc",
+        ],
+    );
+    assert!(export(&db).contains("Great planning doc"));
+
+    refused(
+        &db,
+        &["ritual", "notes", "staff", "2026-11-16"],
+        "nothing to change",
+    );
+    refused(
+        &db,
+        &["ritual", "notes", "staff", "2026-11-17", "--notes", "x"],
+        "does not meet on",
+    );
+    ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "staff",
+            "2026-11-16",
+            "--notes",
+            "Went well",
+            "--decisions",
+            "Ship",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "staff",
+            "2026-11-16",
+            "--decisions",
+            "Ship on Friday",
+        ],
+    );
+    let dump = export(&db);
+    assert!(
+        dump.contains("Went well") && dump.contains("Ship on Friday"),
+        "notes kept, decisions changed"
+    );
+}
