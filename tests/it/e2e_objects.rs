@@ -79,3 +79,22 @@ fn the_cockpit_shows_each_state_the_cli_leaves_with_the_ids_it_needs() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn delete_asks_on_a_terminal_and_only_yes_deletes() {
+    let (_dir, db) = setup();
+    let mut no = Pty::start(&db, &["person", "delete", "marcus"], 120, 20);
+    no.wait_for("Delete person 2 (Marcus Oyelaran)? Type yes to delete:");
+    no.send("n\r");
+    assert_eq!(no.wait_exit(), 2);
+    let mut yes = Pty::start(&db, &["person", "delete", "priya"], 120, 20);
+    yes.wait_for(
+        "Delete person 1 (Priya Raman)? This deletes 1 note, 1 talking point, 1 action and 1 1:1 series.",
+    );
+    yes.send("yes\r");
+    yes.wait_for("Deleted person 1 (Priya Raman); it deleted 1 note");
+    assert_eq!(yes.wait_exit(), 0);
+    let people = crate::support::json_array(&db, &["person", "list", "--format", "json"]);
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0]["name"], "Marcus Oyelaran");
+}
