@@ -42,10 +42,10 @@ pub struct Cli {
 pub enum Command {
     /// Fill a database with realistic sample data and open the cockpit on it
     Demo(DemoArgs),
-    /// People: direct reports, peers, managers, stakeholders
+    /// People: direct reports, peers, managers, stakeholders (add, list, show, edit, delete, record a 1:1, context)
     #[command(subcommand)]
     Person(super::person::PersonCommand),
-    /// Recurring meetings (and one-off ones): add, list, skip or move an occurrence
+    /// Recurring meetings and one-off ones: add, list, show, edit, end, delete; skip, held, move or notes of one meeting
     #[command(subcommand)]
     Ritual(super::ritual::RitualCommand),
     /// Print the agenda: this week by default
@@ -86,13 +86,13 @@ pub enum Command {
     /// Show an outside calendar (.ics from Google Calendar, Outlook...) on the agenda, read-only
     #[command(name = "import-ics")]
     ImportIcs(ImportIcsArgs),
-    /// Talking points for someone's next 1:1
+    /// Talking points for someone's next 1:1: add, list, show, edit, done, reopen, delete
     #[command(subcommand)]
     Topic(super::topic::TopicCommand),
-    /// Action items, mine or theirs
+    /// Action items, mine or theirs: add, list, show, edit, done, reopen, delete
     #[command(subcommand)]
     Action(super::action::ActionCommand),
-    /// Dated 1:1 notes
+    /// Dated 1:1 notes: add, list, show, edit, delete
     #[command(subcommand)]
     Note(super::note::NoteCommand),
     /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
