@@ -18,6 +18,7 @@ mod import_text;
 pub mod json;
 pub mod json_text;
 pub mod markdown;
+pub mod objects;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
@@ -26,5 +27,6 @@ pub mod risks;
 mod ritual_carry;
 pub mod rituals;
 pub mod templates;
+pub mod topics;
 
 pub use error::OpsError;
