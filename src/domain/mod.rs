@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod calendar;
 pub mod dates;
+pub mod decision;
 pub mod invalid;
 pub mod one_on_one;
 pub mod person;

@@ -45,6 +45,10 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("risk", "accept_reason", "accept_reason", LINE, false),
     ("risk_review", "note", "note", BODY, false),
     ("calendar_event", "title", "title", LINE, true),
+    ("decision", "title", "title", LINE, true),
+    ("decision", "context", "context", BODY, false),
+    ("decision", "decision", "decision", BODY, false),
+    ("decision", "consequences", "consequences", BODY, false),
 ];
 
 /// Checks `value` of `table.column` against its field's policy. The message names the field and
@@ -126,6 +130,11 @@ mod tests {
         ("calendar_event", "rrule"),
         ("calendar_event", "exdates"),
         ("calendar_event", "recurrence_id"),
+        ("decision", "date"),
+        ("decision", "status"),
+        ("decision", "created_at"),
+        ("decision", "updated_at"),
+        ("decision_person", "role"),
     ];
 
     #[test]

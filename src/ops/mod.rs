@@ -5,6 +5,8 @@ pub mod actions;
 pub mod agenda;
 pub mod backups;
 pub mod calendar;
+pub mod decision_adr;
+pub mod decisions;
 pub mod demo;
 pub mod demo_large;
 mod demo_risks;

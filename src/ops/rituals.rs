@@ -475,6 +475,22 @@ pub fn occurrence(
     record_for(store.conn(), &ritual, original)
 }
 
+/// The row id of one occurrence of series `id`, creating its record (scheduled, empty) when
+/// it has none yet, inside the caller's transaction: what is decided or owed in a meeting
+/// points at it.
+pub(super) fn occurrence_row(
+    conn: &rusqlite::Connection,
+    id: i64,
+    original: NaiveDateTime,
+) -> Result<i64, OpsError> {
+    let ritual = current(conn, id)?;
+    let record = record_for(conn, &ritual, original)?;
+    if record.id != 0 {
+        return Ok(record.id);
+    }
+    Ok(occurrences::upsert(conn, &record)?)
+}
+
 /// Saves what was said at one occurrence, and whether it was held. With `opened` (the record the
 /// notes form showed) it is refused when the occurrence changed since.
 pub fn save_occurrence(

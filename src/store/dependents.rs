@@ -80,6 +80,11 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
             ),
+            (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE person_id = ?1",
+            ),
         ],
     )
 }
@@ -106,6 +111,12 @@ pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "action_item",
                 false,
                 "SELECT count(*) FROM action_item WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id = ?1)",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE occurrence_id IN \
                  (SELECT id FROM occurrence WHERE ritual_id = ?1)",
             ),
             (
@@ -150,6 +161,26 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE risk_id = ?1",
+            ),
+        ],
+    )
+}
+
+/// Who was on a decision; the decisions it superseded lose the link (and stand again).
+pub fn of_decision(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE decision_id = ?1",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE superseded_by = ?1",
             ),
         ],
     )

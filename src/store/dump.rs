@@ -23,6 +23,8 @@ pub const TABLES: &[&str] = &[
     "risk",
     "risk_review",
     "calendar_event",
+    "decision",
+    "decision_person",
     "change_log",
     "meta",
 ];

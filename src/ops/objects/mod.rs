@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod card;
+pub mod decision;
 pub mod goal;
 pub mod note;
 pub mod person;
@@ -98,6 +99,8 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "goal" => ("goal", "goals"),
         "checkin" => ("check-in", "check-ins"),
         "risk_review" => ("score history entry", "score history entries"),
+        "decision" => ("decision", "decisions"),
+        "decision_person" => ("name on a decision", "names on decisions"),
         _ => ("row", "rows"),
     }
 }

@@ -185,6 +185,26 @@ pub const TABLES: &[Table] = &[
             "last_day",
         ],
     },
+    Table {
+        name: "decision",
+        columns: &[
+            "id",
+            "title",
+            "date",
+            "status",
+            "context",
+            "decision",
+            "consequences",
+            "occurrence_id",
+            "superseded_by",
+            "created_at",
+            "updated_at",
+        ],
+    },
+    Table {
+        name: "decision_person",
+        columns: &["id", "decision_id", "person_id", "role"],
+    },
 ];
 
 /// The journaled table called `name`, if there is one.

@@ -1,0 +1,31 @@
+-- The decision log (issue 20): numbered records in the shape of architecture decision records.
+-- The number is the id. `superseded_by` points at the record that replaced this one, so the
+-- chain reads both ways; `occurrence_id` is the meeting it was made in.
+CREATE TABLE decision (
+    id             INTEGER PRIMARY KEY,
+    title          TEXT NOT NULL,
+    date           TEXT NOT NULL,
+    status         TEXT NOT NULL DEFAULT 'proposed'
+                   CHECK (status IN ('proposed', 'accepted', 'rejected', 'superseded',
+                                     'deprecated')),
+    context        TEXT NOT NULL DEFAULT '',
+    decision       TEXT NOT NULL DEFAULT '',
+    consequences   TEXT NOT NULL DEFAULT '',
+    occurrence_id  INTEGER REFERENCES occurrence (id) ON DELETE SET NULL,
+    superseded_by  INTEGER REFERENCES decision (id) ON DELETE SET NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+CREATE INDEX decision_date ON decision (date);
+CREATE INDEX decision_occurrence ON decision (occurrence_id);
+CREATE INDEX decision_superseded_by ON decision (superseded_by);
+
+-- Who decided and who was consulted.
+CREATE TABLE decision_person (
+    id           INTEGER PRIMARY KEY,
+    decision_id  INTEGER NOT NULL REFERENCES decision (id) ON DELETE CASCADE,
+    person_id    INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    role         TEXT NOT NULL CHECK (role IN ('decided', 'consulted')),
+    UNIQUE (decision_id, person_id)
+);
+CREATE INDEX decision_person_person ON decision_person (person_id);
