@@ -95,6 +95,9 @@ pub enum Command {
     /// Dated 1:1 notes: add, list, show, edit, delete
     #[command(subcommand)]
     Note(super::note::NoteCommand),
+    /// The decision log: add, list, show, edit, status, delete, export as ADR files
+    #[command(subcommand)]
+    Decision(super::decision::DecisionCommand),
     /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
     Prep {
         /// Id or name

@@ -11,6 +11,7 @@ mod action;
 mod agenda;
 mod args;
 mod backup;
+mod decision;
 mod demo;
 mod export;
 mod goal;
@@ -275,6 +276,7 @@ fn run_command(
         Command::Topic(cmd) => topic::run(ctx, cmd),
         Command::Action(cmd) => action::run(ctx, cmd),
         Command::Note(cmd) => note::run(ctx, cmd),
+        Command::Decision(cmd) => decision::run(ctx, cmd),
         Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
         Command::Goal(cmd) => goal::run(ctx, cmd),

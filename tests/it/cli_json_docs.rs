@@ -62,9 +62,26 @@ fn every_objects_json_fields_are_the_documented_ones() {
             "2",
         ],
     );
+    ok(
+        &db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "Use Postgres",
+            "--decided-by",
+            "Priya",
+            "--consulted",
+            "Marcus",
+            "--ritual",
+            "Staff meeting",
+            "--on",
+            "2026-11-16",
+        ],
+    );
     let docs = documented();
     let objects = [
-        "person", "ritual", "topic", "action", "note", "goal", "risk",
+        "person", "ritual", "topic", "action", "note", "goal", "risk", "decision",
     ];
     assert_eq!(
         docs.keys().map(String::as_str).collect::<Vec<_>>(),

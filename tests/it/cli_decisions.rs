@@ -1,0 +1,284 @@
+//! Issue 20: the decision log on the command line — every verb, JSON, ADR files read back, and
+//! bad input refused with exit code 2 and the database unchanged.
+
+use crate::cli_objects::{refused, setup};
+use crate::support::{json_array, ok};
+use serde_json::Value;
+use std::os::unix::fs::PermissionsExt;
+
+fn add_two(db: &std::path::Path) {
+    ok(
+        db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "Deploy on Fridays",
+            "--decided-by",
+            "Priya",
+            "--context",
+            "Weekend support is staffed",
+            "--ritual",
+            "Staff meeting",
+            "--on",
+            "2026-11-16",
+        ],
+    );
+    ok(
+        db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "No Friday deploys",
+            "--supersedes",
+            "1",
+            "--status",
+            "proposed",
+            "--date",
+            "2026-11-01",
+            "--consulted",
+            "Marcus",
+        ],
+    );
+}
+
+#[test]
+fn decisions_are_added_listed_shown_edited_and_deleted() {
+    let (_dir, db) = setup();
+    add_two(&db);
+    let all = json_array(&db, &["decision", "list", "--format", "json"]);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["title"], "Deploy on Fridays", "newest first");
+    assert_eq!(all[0]["date"], "2026-11-16", "the meeting's day");
+    assert_eq!(all[0]["status"], "superseded");
+    assert_eq!(all[0]["meeting"]["ritual"], "Staff meeting");
+    assert_eq!(all[1]["chain"], serde_json::json!([1, 2]));
+    assert_eq!(all[1]["pending"], Value::Bool(true));
+
+    let text = ok(&db, &["decision", "list"]);
+    assert!(text.contains("proposed (pending)"), "{text}");
+    let proposed = json_array(
+        &db,
+        &[
+            "decision", "list", "--status", "proposed", "--format", "json",
+        ],
+    );
+    assert_eq!(proposed.len(), 1);
+    let by_text = json_array(
+        &db,
+        &["decision", "list", "--text", "weekend", "--format", "json"],
+    );
+    assert_eq!(by_text[0]["id"], 1);
+    let by_person = json_array(
+        &db,
+        &["decision", "list", "--person", "Marcus", "--format", "json"],
+    );
+    assert_eq!(by_person[0]["id"], 2);
+
+    let shown = ok(&db, &["decision", "show", "friday deploys"]);
+    assert!(
+        shown.starts_with("decision 2  No Friday deploys\n"),
+        "{shown}"
+    );
+    let md = ok(&db, &["decision", "show", "1", "--format", "md"]);
+    assert!(md.contains("## Context"), "{md}");
+
+    assert!(ok(&db, &["decision", "status", "2", "accepted"]).contains("accepted now"));
+    assert!(
+        ok(
+            &db,
+            &[
+                "decision",
+                "edit",
+                "2",
+                "--consequences",
+                "Quieter weekends"
+            ]
+        )
+        .contains("Updated decision 2")
+    );
+    assert!(
+        ok(
+            &db,
+            &[
+                "decision",
+                "edit",
+                "2",
+                "--consequences",
+                "Quieter weekends"
+            ]
+        )
+        .contains("nothing changed")
+    );
+    let d: Value =
+        serde_json::from_str(&ok(&db, &["decision", "show", "2", "--format", "json"])).unwrap();
+    assert_eq!(d["consequences"], "Quieter weekends");
+
+    let out = ok(&db, &["decision", "delete", "2", "--yes"]);
+    assert!(
+        out.contains("unlinks 1 decision (they stay)") || out.contains("unlinked 1 decision"),
+        "{out}"
+    );
+    let d: Value =
+        serde_json::from_str(&ok(&db, &["decision", "show", "1", "--format", "json"])).unwrap();
+    assert_eq!(d["status"], "accepted", "it stands again");
+}
+
+#[test]
+fn bad_input_is_refused_with_exit_2_and_nothing_changes() {
+    let (_dir, db) = setup();
+    add_two(&db);
+    refused(
+        &db,
+        &["decision", "add", "--title", "  "],
+        "--title: a title is required",
+    );
+    refused(
+        &db,
+        &["decision", "add", "--title", "T", "--status", "done"],
+        "--status: unknown status \"done\"",
+    );
+    refused(
+        &db,
+        &["decision", "add", "--title", "T", "--decided-by", "Nobody"],
+        "--decided-by: no person matches \"Nobody\"",
+    );
+    refused(
+        &db,
+        &["decision", "add", "--title", "T", "--supersedes", "1"],
+        "already superseded by decision 2",
+    );
+    refused(
+        &db,
+        &["decision", "add", "--title", "T", "--supersedes", "9"],
+        "--supersedes: no decision with id 9",
+    );
+    refused(
+        &db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "T",
+            "--ritual",
+            "Staff meeting",
+            "--on",
+            "2026-11-17",
+        ],
+        "--on: \"Staff meeting\" does not meet on Tue 2026-11-17",
+    );
+    refused(
+        &db,
+        &["decision", "add", "--title", "T", "--date", "someday"],
+        "--date:",
+    );
+    refused(
+        &db,
+        &["decision", "status", "2", "deprecated"],
+        "STATUS: a proposed decision cannot become deprecated",
+    );
+    refused(
+        &db,
+        &["decision", "status", "2", "superseded"],
+        "--supersedes",
+    );
+    refused(&db, &["decision", "edit", "2"], "nothing to change");
+    refused(&db, &["decision", "show", "42"], "no decision with id 42");
+    refused(&db, &["decision", "delete", "2"], "was not deleted");
+    refused(&db, &["decision", "list", "--status", "maybe"], "--status:");
+}
+
+#[test]
+fn the_adr_export_reads_back_and_never_replaces_a_file_it_did_not_write() {
+    let (dir, db) = setup();
+    add_two(&db);
+    let out = dir.path().join("docs").join("adr");
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    let said = ok(
+        &db,
+        &[
+            "decision",
+            "export",
+            "--format",
+            "adr",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("Wrote 2 decision file(s)"), "{said}");
+    let first = std::fs::read_to_string(out.join("0001-deploy-on-fridays.md")).unwrap();
+    assert!(first.contains("# 1. Deploy on Fridays"), "{first}");
+    assert!(first.contains("- Deciders: Priya Raman"), "{first}");
+    assert!(
+        first.contains("- Meeting: Staff meeting, Mon 2026-11-16 10:00"),
+        "{first}"
+    );
+    assert!(first.contains("- Superseded by: [0002 No Friday deploys](0002-no-friday-deploys.md)"));
+    let meta = std::fs::metadata(out.join("0002-no-friday-deploys.md")).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+
+    // Edited in Bearing: the file is updated in place.
+    ok(
+        &db,
+        &[
+            "decision",
+            "edit",
+            "1",
+            "--consequences",
+            "On-call is paged",
+        ],
+    );
+    let said = ok(&db, &["decision", "export", "-o", out.to_str().unwrap()]);
+    assert!(said.contains("Wrote 1 decision file(s)"), "{said}");
+    assert!(
+        std::fs::read_to_string(out.join("0001-deploy-on-fridays.md"))
+            .unwrap()
+            .contains("## Consequences\n\nOn-call is paged")
+    );
+
+    // A person's own file at a target name stops the export; nothing is written.
+    std::fs::remove_file(out.join("0002-no-friday-deploys.md")).unwrap();
+    std::fs::write(out.join("0002-no-friday-deploys.md"), "mine\n").unwrap();
+    ok(
+        &db,
+        &["decision", "edit", "1", "--consequences", "Changed again"],
+    );
+    crate::support::fails(
+        &db,
+        &["decision", "export", "-o", out.to_str().unwrap()],
+        "Bearing did not write it",
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("0002-no-friday-deploys.md")).unwrap(),
+        "mine\n"
+    );
+    assert!(
+        !std::fs::read_to_string(out.join("0001-deploy-on-fridays.md"))
+            .unwrap()
+            .contains("Changed again")
+    );
+    ok(
+        &db,
+        &["decision", "export", "-o", out.to_str().unwrap(), "--force"],
+    );
+    assert!(
+        std::fs::read_to_string(out.join("0002-no-friday-deploys.md"))
+            .unwrap()
+            .starts_with("<!-- bearing:decision 2 ")
+    );
+}
+
+#[test]
+fn decisions_survive_the_json_round_trip_and_undo_sees_them() {
+    let (dir, db) = setup();
+    add_two(&db);
+    let exported = ok(&db, &["export", "--format", "json"]);
+    let file = dir.path().join("e.json");
+    std::fs::write(&file, &exported).unwrap();
+    let copy = dir.path().join("copy.db");
+    ok(&copy, &["import", file.to_str().unwrap()]);
+    assert_eq!(ok(&copy, &["export", "--format", "json"]), exported);
+    let history = ok(&db, &["history", "--limit", "3"]);
+    assert!(history.contains("decision"), "{history}");
+}
