@@ -13,8 +13,8 @@ use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::free_minutes;
 use crate::tui::pane::Ctx;
-use crate::tui::widgets::text::wrap_at_most;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wrap_at_most;
 
 /// From this width the week is drawn as seven columns.
 const COLUMNS_MIN_WIDTH: u16 = 140;
@@ -251,7 +251,6 @@ fn render_columns(
         frame.render_widget(Paragraph::new(lines).block(block), *col);
     }
 }
-
 
 fn render_list(
     frame: &mut Frame<'_>,

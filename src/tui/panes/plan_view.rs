@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use crate::domain::plan::{Confidence, GoalStatus, PHASES};
+use crate::ops::markdown::plural;
 use crate::ops::plan::{GoalView, PhaseView};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
@@ -101,8 +102,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     let second = match view.phases.iter().find(|p| p.unfinished_after_end > 0) {
         Some(p) => Line::from(Span::styled(
             format!(
-                " {} ended with {} open goal(s): select one and press o to roll it over",
-                p.label, p.unfinished_after_end
+                " {} ended with {}: select one and press o to roll it over",
+                p.label,
+                plural(p.unfinished_after_end, "open goal")
             ),
             theme.warning,
         )),

@@ -13,8 +13,8 @@ use crate::domain::risk::Risk;
 use crate::domain::risk_list::{RiskSort, compare, heat_counts};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
 use crate::tui::pane::Ctx;
-use crate::tui::widgets::text::wrap;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wrap;
 
 const LABEL_WIDTH: u16 = 17;
 const CELL_MAX_WIDTH: u16 = 14;
@@ -149,8 +149,7 @@ fn render_cell_risks(
     let risks = cell_risks(pane);
     let count = match risks.len() {
         0 => "no risks".to_string(),
-        1 => "1 risk".to_string(),
-        n => format!("{n} risks"),
+        n => crate::ops::markdown::plural(n, "risk"),
     };
     let mut heading = vec![
         Span::styled(
