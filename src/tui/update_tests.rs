@@ -52,6 +52,24 @@ fn q_quits_and_question_mark_toggles_help() {
 }
 
 #[test]
+fn help_never_covers_the_status_bar() {
+    for (w, h) in [(80, 24), (60, 20), (160, 48)] {
+        for tab in ["1", "4", "5"] {
+            let mut m = model();
+            m.info("Saved.");
+            keys(&mut m, tab);
+            m.info("Saved.");
+            keys(&mut m, "?");
+            m.info("Saved.");
+            let text = crate::tui::testing::screen(&mut m, w, h);
+            let last = text.lines().last().unwrap_or_default();
+            assert!(last.contains("Saved."), "{w}x{h} tab {tab}:\n{text}");
+            assert!(text.contains("Keys"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn adding_a_person_through_the_form_emits_one_add_effect() {
     let mut m = model();
     keys(&mut m, "4a");
