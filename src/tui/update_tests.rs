@@ -389,6 +389,26 @@ mod one_on_ones {
     }
 
     #[test]
+    fn quick_capture_finds_the_person_by_typing_and_names_them_when_saved() {
+        let (mut m, mut runner) = crate::tui::testing::demo();
+        crate::tui::testing::keys_settled(
+            &mut m,
+            &mut runner,
+            "T<S-Tab>oyel\tBudget for the rewrite\n",
+        );
+        assert!(m.overlay.is_none(), "{:?}", m.overlay.is_some());
+        let status = m
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            status,
+            "Talking point queued for Marcus Oyelaran's next 1:1."
+        );
+    }
+
+    #[test]
     fn search_types_incrementally_and_opens_a_persons_page() {
         let mut m = model();
         keys(&mut m, "/");

@@ -77,7 +77,8 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
         }),
         OneOnOneEffect::AddTopic { person, text } => {
             o::add_topic(store, person, &text, now)?;
-            saved("Talking point queued for the next 1:1.", None)
+            let name = ops::people::get_person(store, person)?.person.name;
+            saved(format!("Talking point queued for {name}'s next 1:1."), None)
         }
         OneOnOneEffect::SetTopicDiscussed { id, discussed } => {
             o::set_topic_discussed(store, id, discussed, now)?;

@@ -337,7 +337,7 @@ pub fn capture_form(selected: usize, ctx: &Ctx<'_>) -> Request {
     }
     let names: Vec<String> = ctx.people.iter().map(|p| p.name.clone()).collect();
     let mut f = Form::new("Quick capture: talking point")
-        .choice("person", "For", names, selected)
+        .pick("person", "For", names, selected)
         .text("text", "Topic", "", "what to bring up at their next 1:1");
     f.focus = 1;
     form(f, PeopleForm::CaptureTopic)

@@ -2,7 +2,9 @@
 
 pub mod confirm;
 pub mod form;
+mod form_field;
 mod form_view;
+pub mod fuzzy;
 pub mod help;
 pub mod list;
 pub mod palette;
