@@ -259,6 +259,8 @@ fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
         note: "good chat".into(),
         discussed: listed.clone(),
         actions: Vec::new(),
+        meeting: None,
+        done_actions: Vec::new(),
     };
     let done = record(&mut t.form, 1, input, now()).unwrap();
     assert_eq!((done.discussed, done.gone), (1, 2));
@@ -296,6 +298,8 @@ fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
         note: "wrong person".into(),
         discussed: vec![theirs],
         actions: Vec::new(),
+        meeting: None,
+        done_actions: Vec::new(),
     };
     let err = record(&mut t.form, 1, input, now()).unwrap_err();
     assert!(matches!(err, OpsError::Invalid(_)), "{err:?}");

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
+mod recording;
 pub mod report;
 pub mod risks;
 pub mod rituals;

@@ -87,7 +87,7 @@ actions! {
     Move = "move",
     /// Add a one-off meeting on this day
     AddMeeting = "add_meeting",
-    /// Back to the list
+    /// Back: to the list, or to where you came from
     Back = "back",
     /// Prepare the 1:1: everything on one screen
     Prep = "prep",

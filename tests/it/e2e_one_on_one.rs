@@ -37,7 +37,7 @@ fn queue_from_the_cli_prepare_record_and_find_it_after_a_restart() {
     tui.wait_for("Promotion timeline");
 
     tui.send("r");
-    tui.wait_for("Record 1:1 with Ada Lovelace");
+    tui.wait_for("Record 1:1 with Ada Lovelace · Mon 23 Nov 15:00");
     tui.send("\t");
     tui.send("Talked about the promotion case.");
     tui.send("\t");
@@ -46,7 +46,7 @@ fn queue_from_the_cli_prepare_record_and_find_it_after_a_restart() {
     tui.send("\t");
     tui.send("them: Draft the promotion packet due fri");
     tui.send("\x13"); // Ctrl-S
-    tui.wait_for("1:1 recorded: 1 topics discussed, 1 actions added.");
+    tui.wait_for("1:1 of Mon 23 Nov recorded (marked held): 1 topic discussed, 1 action added.");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 

@@ -21,7 +21,6 @@ use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, erro
 use crate::tui::widgets::form::Form;
 
 use super::agenda_forms::{jump_form, move_form, occurrence_form};
-use super::person::PeopleView;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgendaPane {
@@ -271,9 +270,9 @@ impl AgendaPane {
                     kind: ItemKind::OneOnOne,
                     person_id: Some(person),
                     ..
-                }) => Some(vec![Request::Show(Target::Person(
+                }) => Some(vec![Request::Show(super::person::prep_target(
                     person,
-                    PeopleView::Prep,
+                    item.as_ref(),
                 ))]),
                 Some(item) if item.kind.is_meeting() => {
                     run(Effect::Rituals(RitualsEffect::LoadOccurrence(item)))

@@ -175,14 +175,21 @@ impl Form {
         )
     }
 
-    /// A tick box labelled `label`; its key is `check:<id>` so a pane can find all of them.
+    /// A tick box labelled `label`.
     pub fn check(self, key: &'static str, label: &'static str, checked: bool) -> Form {
         self.push(key, label, FieldKind::Check, "", "", usize::from(checked))
     }
 
-    /// A tick box whose label is only known at run time (e.g. a talking point's text).
-    pub fn check_owned(mut self, id: i64, label: String, checked: bool) -> Form {
-        self = self.check("check", "", checked);
+    /// A tick box of the list `group` for the row `id`, whose label is only known at run time
+    /// (a talking point's text, an action's): `checked_ids(group)` reads the list back.
+    pub fn check_owned(
+        mut self,
+        group: &'static str,
+        id: i64,
+        label: String,
+        checked: bool,
+    ) -> Form {
+        self = self.check(group, "", checked);
         if let Some(f) = self.fields.last_mut() {
             f.check_id = Some(id);
             f.owned_label = Some(label);
@@ -190,11 +197,11 @@ impl Form {
         self
     }
 
-    /// The ids of the ticked boxes made with `check_owned`.
-    pub fn checked_ids(&self) -> Vec<i64> {
+    /// The ids of the ticked boxes of `group` made with `check_owned`.
+    pub fn checked_ids(&self, group: &str) -> Vec<i64> {
         self.fields
             .iter()
-            .filter(|f| f.kind == FieldKind::Check && f.choice == 1)
+            .filter(|f| f.kind == FieldKind::Check && f.choice == 1 && f.key == group)
             .filter_map(|f| f.check_id)
             .collect()
     }

@@ -258,7 +258,7 @@ fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
     use ratatui::backend::TestBackend;
     let mut form = Form::new("Many").multiline("note", "Note", "", "");
     for i in 0..30 {
-        form = form.check_owned(i, format!("topic number {i}"), false);
+        form = form.check_owned("topic", i, format!("topic number {i}"), false);
     }
     form = form.multiline("actions", "New actions", "", "");
     let theme = crate::tui::theme::Theme::default();

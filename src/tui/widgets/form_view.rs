@@ -95,8 +95,10 @@ pub fn render_form(
             } else {
                 theme.input
             };
+            let room = usize::from(rows[row].width).saturating_sub(5);
+            let label = super::text::fit(field.shown_label(), room);
             frame.render_widget(
-                Paragraph::new(format!("{marker}{tick} {}", field.shown_label())).style(style),
+                Paragraph::new(format!("{marker}{tick} {label}")).style(style),
                 rows[row],
             );
             continue;
