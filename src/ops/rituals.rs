@@ -84,15 +84,62 @@ pub fn refused_rules(store: &Store) -> Result<Vec<(Ritual, String)>, OpsError> {
         .collect())
 }
 
-fn check(store: &Store, fields: RitualFields) -> Result<RitualFields, OpsError> {
+/// Checks a series before it is saved as `own` (None: a new one).
+fn check(
+    store: &Store,
+    fields: RitualFields,
+    own: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<RitualFields, OpsError> {
     let fields = fields.check()?;
     recurrence(&fields)?;
-    if let Some(id) = fields.person_id
-        && people::get(store.conn(), id)?.is_none()
-    {
-        return Err(Invalid::field("person", format!("no person with id {id}")).into());
+    if let Some(id) = fields.person_id {
+        let Some(person) = people::get(store.conn(), id)? else {
+            return Err(Invalid::field("person", format!("no person with id {id}")).into());
+        };
+        // Only a new rhythm is checked: a series that already was this person's repeating 1:1
+        // may be edited whatever else is stored.
+        let was_theirs = match own {
+            Some(own) => rituals::get(store.conn(), own)?
+                .is_some_and(|r| r.fields.person_id == Some(id) && r.fields.rrule.is_some()),
+            None => false,
+        };
+        if fields.rrule.is_some() && !was_theirs {
+            one_rhythm(store, &person.name, id, own, now)?;
+        }
     }
     Ok(fields)
+}
+
+/// A person has one 1:1 rhythm. A second repeating series beside a running one would book
+/// them twice and leave the cadence the lists show to chance, so it is refused, saying how to
+/// change the rhythm instead. (A one-off 1:1 beside it is fine.)
+fn one_rhythm(
+    store: &Store,
+    name: &str,
+    person: i64,
+    own: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    let series = rituals::one_on_ones(store.conn())?;
+    let Some(running) = super::people::running_series(&series, person, own, now)
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    Err(Invalid::field(
+        "person",
+        format!(
+            "{name} already has a 1:1 series, {} (ritual {}): change its cadence instead \
+             (e on {name} in the 1:1s tab, or edit ritual {} in the Rituals tab), or delete it \
+             first; a one-off 1:1 (no repeat) can sit beside it",
+            schedule_words(&running.fields),
+            running.id,
+            running.id
+        ),
+    )
+    .into())
 }
 
 pub fn add_ritual(
@@ -100,7 +147,7 @@ pub fn add_ritual(
     fields: RitualFields,
     now: NaiveDateTime,
 ) -> Result<Ritual, OpsError> {
-    let fields = check(store, fields)?;
+    let fields = check(store, fields, None, now)?;
     let id = store
         .write(|tx| -> Result<i64, OpsError> { Ok(rituals::insert(tx, &fields, None, now)?) })?;
     get_ritual(store, id)
@@ -138,7 +185,7 @@ pub fn update_ritual(
     opened: Option<&RitualFields>,
     now: NaiveDateTime,
 ) -> Result<Edited<Ritual>, OpsError> {
-    let fields = check(store, fields)?;
+    let fields = check(store, fields, Some(id), now)?;
     let saved = store.write(|tx| -> Result<Option<i64>, OpsError> {
         let old = current(tx, id)?;
         ensure_as_opened(|| format!("ritual {id}"), &old.fields, opened)?;
