@@ -12,6 +12,7 @@ pub mod edit;
 mod error;
 pub mod export;
 pub mod history;
+mod history_words;
 mod ics;
 pub mod ics_read;
 pub mod json;

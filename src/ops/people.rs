@@ -60,8 +60,7 @@ fn person_record(conn: &rusqlite::Connection, id: i64) -> Result<PersonRecord, O
 fn current_series(series: &[Ritual], person: i64) -> Option<Ritual> {
     let theirs = || series.iter().filter(|r| r.fields.person_id == Some(person));
     theirs()
-        .filter(|r| r.fields.rrule.is_some())
-        .next_back()
+        .rfind(|r| r.fields.rrule.is_some())
         .or_else(|| theirs().next_back())
         .cloned()
 }
