@@ -219,6 +219,7 @@ pub fn record(
                         moved_to: None,
                         notes: String::new(),
                         decisions: String::new(),
+                        agenda_done: String::new(),
                     });
                 record.status = OccurrenceStatus::Held;
                 Some(occurrences::upsert(tx, &record)?)

@@ -311,6 +311,7 @@ fn record_for(
             moved_to: None,
             notes: String::new(),
             decisions: String::new(),
+            agenda_done: String::new(),
         }),
     )
 }
@@ -387,24 +388,47 @@ pub fn occurrence(
     record_for(store.conn(), &ritual, original)
 }
 
-/// Saves what was said at one occurrence, and whether it was held. With `opened` (the record the
-/// notes form showed) it is refused when the occurrence changed since.
+/// What the meeting dialog saves of one occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteUp {
+    pub status: OccurrenceStatus,
+    pub notes: String,
+    pub decisions: String,
+    /// The series' agenda items ticked off, one per line.
+    pub agenda_done: String,
+}
+
+/// Saves what was said at one occurrence, the agenda items ticked off, and whether it was held.
+/// With `opened` (the record the notes form showed) it is refused when the occurrence changed
+/// since.
 pub fn save_occurrence(
     store: &mut Store,
     id: i64,
     original: NaiveDateTime,
-    notes: &str,
-    decisions: &str,
-    status: OccurrenceStatus,
+    write_up: &WriteUp,
     opened: Option<&OccurrenceRecord>,
 ) -> Result<Edited<Ritual>, OpsError> {
-    let notes = text::body("notes", notes)?;
-    let decisions = text::body("decisions", decisions)?;
+    let notes = text::body("notes", &write_up.notes)?;
+    let decisions = text::body("decisions", &write_up.decisions)?;
+    let agenda_done = text::body("agenda", &write_up.agenda_done)?;
+    let status = write_up.status;
     edit_occurrence(store, id, original, opened, Clone::clone, |record| {
         record.notes = notes;
         record.decisions = decisions;
+        record.agenda_done = agenda_done;
         record.status = status;
     })
+}
+
+/// The series' agenda as a checklist: one item per non-empty line.
+pub fn checklist(fields: &RitualFields) -> Vec<String> {
+    fields
+        .agenda
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -186,11 +186,13 @@ fn a_meeting_form_reloads_through_the_store() {
         moved_to: None,
         notes: String::new(),
         decisions: String::new(),
+        agenda_done: String::new(),
     };
     let loaded = |record| {
         Msg::Agenda(AgendaMsg::OccurrenceLoaded {
             item: item.clone(),
             record,
+            checklist: Vec::new(),
         })
     };
     update(&mut m, loaded(record.clone()));

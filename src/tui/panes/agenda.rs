@@ -46,6 +46,8 @@ pub enum AgendaMsg {
     OccurrenceLoaded {
         item: AgendaItem,
         record: OccurrenceRecord,
+        /// The series' agenda, to tick off.
+        checklist: Vec<String>,
     },
 }
 
@@ -115,9 +117,13 @@ impl AgendaPane {
                 self.set_data(agenda, next, with_radar, ctx.today());
                 Vec::new()
             }
-            AgendaMsg::OccurrenceLoaded { item, record } => {
-                occurrence_form(item, record, ctx).into_iter().collect()
-            }
+            AgendaMsg::OccurrenceLoaded {
+                item,
+                record,
+                checklist,
+            } => occurrence_form(item, record, &checklist, ctx)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -187,17 +193,10 @@ impl AgendaPane {
         let today = ctx.today();
         Ok(match which {
             AgendaForm::Occurrence { opened, .. } => {
-                let status = match form.choice_index("status") {
-                    1 => OccurrenceStatus::Held,
-                    2 => OccurrenceStatus::Skipped,
-                    _ => OccurrenceStatus::Scheduled,
-                };
                 Submit::Save(Effect::Rituals(RitualsEffect::SaveOccurrence {
                     ritual: opened.ritual_id,
                     original: opened.original_start,
-                    notes: form.value("notes"),
-                    decisions: form.value("decisions"),
-                    status,
+                    write_up: super::meeting_form::write_up(form),
                     opened: opened.clone(),
                 }))
             }

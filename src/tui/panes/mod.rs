@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod agenda_forms;
 mod agenda_view;
 pub mod hit;
+mod meeting_form;
 pub mod one_on_one_forms;
 pub mod people;
 mod people_view;

@@ -206,6 +206,15 @@ impl Form {
             .collect()
     }
 
+    /// The labels of the ticked boxes of `group` made with `check_owned`.
+    pub fn checked_labels(&self, group: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Check && f.choice == 1 && f.key == group)
+            .filter_map(|f| f.owned_label.clone())
+            .collect()
+    }
+
     fn field(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key)
     }
