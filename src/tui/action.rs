@@ -105,6 +105,8 @@ actions! {
     Toggle = "toggle",
     /// Quick capture: a talking point for anyone
     CaptureTopic = "capture_topic",
+    /// Prepare the next 1:1, from anywhere
+    PrepNext = "prep_next",
     /// Search notes, topics, actions, people, rituals
     Search = "search",
     /// Command palette: find any action by name and run it

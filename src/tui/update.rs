@@ -251,6 +251,16 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             let request = model.people.capture(&model.ctx());
             return Some(apply(model, vec![request]));
         }
+        Action::PrepNext => {
+            let next = super::panes::person::next_prep(&model.upcoming, &model.people.list.rows);
+            let request = match next {
+                Some(target) => Request::Show(target),
+                None => Request::Info(
+                    "No 1:1 coming up: give someone a cadence (tab 4, e on them).".into(),
+                ),
+            };
+            return Some(apply(model, vec![request]));
+        }
         Action::Undo => return Some(vec![Effect::Undo]),
         Action::Redo => return Some(vec![Effect::Redo]),
         _ => return None,

@@ -65,11 +65,7 @@ fn recording_from_a_past_meeting_records_that_meeting_on_its_day() {
     assert!(m.people.page.meeting.is_some(), "prep knows its meeting");
     keys_settled(&mut m, &mut runner, "r");
     assert_eq!(form_value(&m, "date"), day.format("%Y-%m-%d").to_string());
-    keys_settled(
-        &mut m,
-        &mut runner,
-        "\tWent through the cut-over plan.<C-s>",
-    );
+    keys_settled(&mut m, &mut runner, "Went through the cut-over plan.<C-s>");
     assert!(m.overlay.is_none(), "saved");
     let status = m.status.clone().unwrap().text;
     let shown = day.format("%a %-d %b").to_string();

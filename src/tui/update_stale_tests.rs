@@ -355,7 +355,8 @@ fn recording_says_how_many_ticked_topics_had_gone_elsewhere() {
         .iter()
         .filter(|f| f.kind == FieldKind::Check && f.key == "topic")
         .count();
-    keys(&mut m, "\tWe talked.");
+    // The cursor starts in the note; the topics' boxes follow the new actions.
+    keys(&mut m, "We talked.\t");
     for _ in 0..boxes {
         keys(&mut m, "\t ");
     }

@@ -297,9 +297,9 @@ mod one_on_ones {
             .filter(|f| f.kind == FieldKind::Check)
             .count();
         assert_eq!(checks, 2, "one tick box per queued topic");
-        // Date, note, then the second topic's box, then actions.
-        keys(&mut m, "\tWe talked.\t\t ");
-        keys(&mut m, "\tthem: Send the draft due fri");
+        // The cursor starts in the note; then new actions, then the topics' boxes.
+        keys(&mut m, "We talked.\tthem: Send the draft due fri");
+        keys(&mut m, "\t\t ");
         let effects = update(
             &mut m,
             Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
@@ -320,7 +320,7 @@ mod one_on_ones {
     #[test]
     fn a_bad_action_line_is_refused_on_its_field() {
         let mut m = with_detail();
-        keys(&mut m, "r\tNote\t\t\tFix it due someday");
+        keys(&mut m, "rNote\tFix it due someday");
         let effects = update(
             &mut m,
             Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
@@ -377,8 +377,8 @@ mod one_on_ones {
                 ..
             })
         ));
-        // Person choice first (Ada is selected); the cursor starts in the topic field.
-        let effects = keys(&mut m, "Budget\n");
+        // The cursor starts on who it is for (Ada, selected): Tab to the topic.
+        let effects = keys(&mut m, "\tBudget\n");
         assert_eq!(
             effects,
             vec![Effect::OneOnOnes(OneOnOneEffect::AddTopic {
@@ -391,11 +391,7 @@ mod one_on_ones {
     #[test]
     fn quick_capture_finds_the_person_by_typing_and_names_them_when_saved() {
         let (mut m, mut runner) = crate::tui::testing::demo();
-        crate::tui::testing::keys_settled(
-            &mut m,
-            &mut runner,
-            "T<S-Tab>oyel\tBudget for the rewrite\n",
-        );
+        crate::tui::testing::keys_settled(&mut m, &mut runner, "Toyel\tBudget for the rewrite\n");
         assert!(m.overlay.is_none(), "{:?}", m.overlay.is_some());
         let status = m
             .status

@@ -23,6 +23,7 @@ mod cli_rituals;
 mod cli_text_limits;
 mod config_fixtures;
 mod e2e_agenda;
+mod e2e_day;
 mod e2e_one_on_one;
 mod e2e_people;
 mod e2e_plan;

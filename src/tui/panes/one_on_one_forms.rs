@@ -137,7 +137,16 @@ pub fn record_form(draft: RecordDraft, ctx: &Ctx<'_>) -> Request {
             false,
             "today",
         )
-        .multiline("note", "Note", "", "what was said (private)");
+        .multiline("note", "Note", "", "what was said (private)")
+        .multiline(
+            "actions",
+            "New actions",
+            "",
+            "one per line: [them:] text [due fri]",
+        );
+    // The day is filled in: the cursor starts in the note; new actions follow it, then the
+    // tick boxes.
+    f.focus = 1;
     for topic in &draft.topics {
         f = f.check_owned(
             "topic",
@@ -158,12 +167,6 @@ pub fn record_form(draft: RecordDraft, ctx: &Ctx<'_>) -> Request {
             false,
         );
     }
-    f = f.multiline(
-        "actions",
-        "New actions",
-        "",
-        "one per line: [them:] text [due fri]",
-    );
     form(f, PeopleForm::Record(Box::new(draft)))
 }
 
@@ -175,10 +178,10 @@ pub fn capture_form(selected: usize, ctx: &Ctx<'_>) -> Request {
         );
     }
     let names: Vec<String> = ctx.people.iter().map(|p| p.name.clone()).collect();
-    let mut f = Form::new("Quick capture: talking point")
+    // The cursor starts on who it is for: type a name, or Tab for the one offered.
+    let f = Form::new("Quick capture: talking point")
         .pick("person", "For", names, selected)
         .text("text", "Topic", "", "what to bring up at their next 1:1");
-    f.focus = 1;
     form(f, PeopleForm::CaptureTopic)
 }
 

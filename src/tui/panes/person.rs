@@ -3,6 +3,7 @@
 
 use crate::domain::agenda::AgendaItem;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
+use crate::ops::people::PersonOverview;
 use crate::tui::action::Action;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
 use crate::tui::keymap::KeyContext;
@@ -76,6 +77,26 @@ pub fn prep_target(person: i64, item: Option<&AgendaItem>) -> Target {
         Some(m) => Target::Prep(person, m),
         None => Target::Person(person, PeopleView::Prep),
     }
+}
+
+/// The prep view of the next 1:1 from now: the soonest one of the next two days (then `r`
+/// records that meeting), else the person whose cadence meets next.
+pub fn next_prep(upcoming: &[AgendaItem], people: &[PersonOverview]) -> Option<Target> {
+    let soonest = upcoming
+        .iter()
+        .filter(|i| i.kind == crate::domain::agenda::ItemKind::OneOnOne)
+        .filter(|i| i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped))
+        .min_by_key(|i| i.starts_at());
+    if let Some(item) = soonest
+        && let Some(person) = item.person_id
+    {
+        return Some(prep_target(person, Some(item)));
+    }
+    people
+        .iter()
+        .filter_map(|p| Some((p.stats.next?, p.person.id)))
+        .min()
+        .map(|(_, id)| Target::Person(id, PeopleView::Prep))
 }
 
 /// How many pieces of private context the page lists.
