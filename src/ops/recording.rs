@@ -66,14 +66,14 @@ fn series_of(conn: &rusqlite::Connection, person_id: i64) -> Result<Vec<Ritual>,
     Ok(series)
 }
 
-/// The meetings of `series` that take place in `[from, to)`, moves and skips applied, each with
-/// its stored record if it has one. Skipped meetings are left out.
+/// The meetings of `series` that take place in `[from, to)`, moves applied; skipped ones are
+/// left out.
 fn meetings_of(
     conn: &rusqlite::Connection,
     series: &Ritual,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<(OneOnOneMeeting, Option<OccurrenceRecord>)>, OpsError> {
+) -> Result<Vec<OneOnOneMeeting>, OpsError> {
     let Ok(rec) = Recurrence::of(&series.fields) else {
         return Ok(Vec::new());
     };
@@ -98,24 +98,32 @@ fn meetings_of(
     Ok(originals
         .into_iter()
         .filter_map(|original| {
-            let record = records.get(&original).cloned();
-            if record
-                .as_ref()
-                .is_some_and(|r| r.status == OccurrenceStatus::Skipped)
-            {
+            let record = records.get(&original);
+            if record.is_some_and(|r| r.status == OccurrenceStatus::Skipped) {
                 return None;
             }
-            let start = record.as_ref().and_then(|r| r.moved_to).unwrap_or(original);
-            (start.date() >= from && start.date() < to).then_some((
-                OneOnOneMeeting {
-                    ritual: series.id,
-                    original,
-                    start,
-                },
-                record,
-            ))
+            let start = record.and_then(|r| r.moved_to).unwrap_or(original);
+            (start.date() >= from && start.date() < to).then_some(OneOnOneMeeting {
+                ritual: series.id,
+                original,
+                start,
+            })
         })
         .collect())
+}
+
+/// The meetings of all the person's 1:1 series in `[from, to)`.
+fn person_meetings(
+    conn: &rusqlite::Connection,
+    person_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<OneOnOneMeeting>, OpsError> {
+    let mut all = Vec::new();
+    for series in series_of(conn, person_id)? {
+        all.extend(meetings_of(conn, &series, from, to)?);
+    }
+    Ok(all)
 }
 
 /// The person's latest 1:1 on or before today that has not been written up: no note of theirs
@@ -136,15 +144,11 @@ pub fn latest_unrecorded(
         .map(|d| d + Duration::days(1))
         .unwrap_or(today - Duration::days(LOOK_BACK_DAYS))
         .max(today - Duration::days(LOOK_BACK_DAYS));
-    let mut latest: Option<OneOnOneMeeting> = None;
-    for series in series_of(conn, person_id)? {
-        for (meeting, _) in meetings_of(conn, &series, from, today + Duration::days(1))? {
-            if latest.is_none_or(|l| meeting.start > l.start) {
-                latest = Some(meeting);
-            }
-        }
-    }
-    Ok(latest)
+    Ok(
+        person_meetings(conn, person_id, from, today + Duration::days(1))?
+            .into_iter()
+            .max_by_key(|m| m.start),
+    )
 }
 
 /// The person's 1:1 that takes place on `date` (the earliest, if several), moves applied.
@@ -153,16 +157,11 @@ pub fn meeting_on(
     person_id: i64,
     date: NaiveDate,
 ) -> Result<Option<OneOnOneMeeting>, OpsError> {
-    let conn = store.conn();
-    let mut found: Option<OneOnOneMeeting> = None;
-    for series in series_of(conn, person_id)? {
-        for (meeting, _) in meetings_of(conn, &series, date, date + Duration::days(1))? {
-            if found.is_none_or(|f| meeting.start < f.start) {
-                found = Some(meeting);
-            }
-        }
-    }
-    Ok(found)
+    Ok(
+        person_meetings(store.conn(), person_id, date, date + Duration::days(1))?
+            .into_iter()
+            .min_by_key(|m| m.start),
+    )
 }
 
 /// Checks that `meeting` is one of the person's 1:1s and still on the calendar.
@@ -178,7 +177,6 @@ fn checked_meeting(
     let day = meeting.start.date();
     meetings_of(conn, &series, day, day + Duration::days(1))?
         .into_iter()
-        .map(|(m, _)| m)
         .find(|m| m.original == meeting.original)
         .ok_or_else(|| {
             Invalid::field(

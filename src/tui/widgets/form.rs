@@ -138,24 +138,6 @@ impl Form {
         self.push(key, label, FieldKind::Choice(options), "", "", selected)
     }
 
-    pub fn number(
-        self,
-        key: &'static str,
-        label: &'static str,
-        value: i64,
-        min: i64,
-        max: i64,
-    ) -> Form {
-        self.push(
-            key,
-            label,
-            FieldKind::Number { min, max },
-            &value.to_string(),
-            "",
-            0,
-        )
-    }
-
     /// A choice among many (people) that filters as you type; `selected` is chosen at first.
     pub fn pick(
         self,
@@ -172,6 +154,24 @@ impl Form {
             "",
             "type to find",
             selected,
+        )
+    }
+
+    pub fn number(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: i64,
+        min: i64,
+        max: i64,
+    ) -> Form {
+        self.push(
+            key,
+            label,
+            FieldKind::Number { min, max },
+            &value.to_string(),
+            "",
+            0,
         )
     }
 
