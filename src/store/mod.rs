@@ -6,6 +6,7 @@ pub mod agenda;
 mod backup;
 pub mod calendar;
 mod codec;
+pub mod dependents;
 pub mod dump;
 mod error;
 pub mod history;
@@ -19,6 +20,7 @@ pub mod people;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
+mod schema;
 pub mod search;
 pub mod topics;
 
