@@ -3,6 +3,7 @@
 use super::args::{ListFormat, RitualAddArgs, RitualCommand};
 use super::output::{print_json, print_table};
 use super::{CliError, Context};
+use crate::domain::agenda::meeting_title;
 use crate::domain::ritual::{OccurrenceStatus, RitualFields};
 use crate::ops::OpsError;
 use crate::ops::people::resolve_person;
@@ -110,7 +111,7 @@ fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
                 .map(|r| {
                     vec![
                         r.ritual.id.to_string(),
-                        r.ritual.fields.name.clone(),
+                        meeting_title(&r.ritual.fields.name, r.person.as_deref()),
                         r.schedule.clone(),
                         r.next.map_or_else(
                             || "ended".into(),

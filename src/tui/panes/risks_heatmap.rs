@@ -13,8 +13,8 @@ use crate::domain::risk::Risk;
 use crate::domain::risk_list::{RiskSort, compare, heat_counts};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
 use crate::tui::pane::Ctx;
-use crate::tui::widgets::text::wrap;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wrap;
 
 const LABEL_WIDTH: u16 = 17;
 const CELL_MAX_WIDTH: u16 = 14;
@@ -181,7 +181,7 @@ fn render_cell_risks(
     };
     for r in &risks {
         let late = if r.is_overdue(today) {
-            Span::styled(" !", theme.error.add_modifier(Modifier::BOLD))
+            Span::styled(" !", theme.overdue)
         } else {
             Span::raw("")
         };

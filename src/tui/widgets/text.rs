@@ -62,7 +62,10 @@ mod tests {
         );
         assert_eq!(wrap("short", 20), ["short"]);
         assert!(wrap("", 20).is_empty());
-        assert_eq!(wrap("Supercalifragilistic", 8), ["Supercal", "ifragili", "stic"]);
+        assert_eq!(
+            wrap("Supercalifragilistic", 8),
+            ["Supercal", "ifragili", "stic"]
+        );
     }
 
     #[test]
