@@ -6,6 +6,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::domain::agenda::AgendaView;
 use crate::domain::risk_score::ReviewIntervals;
 use crate::limited_read::{Limited, read_limited};
 use std::collections::BTreeMap;
@@ -42,6 +43,11 @@ pub struct Config {
     /// Events of imported calendars count for `bearing next`, the status bar's next meeting and
     /// reminders.
     pub calendar_reminders: bool,
+    /// What the agenda opens on: the week (the coming one once this one's working days are
+    /// over) or seven days from today.
+    pub agenda_view: AgendaView,
+    /// Days ahead the radar warns of actions and risk reviews coming due.
+    pub radar_lead_days: u32,
 }
 
 /// Colours a config may set; unset ones keep the built-in theme's.
@@ -61,7 +67,14 @@ pub struct ThemeColors {
     pub medium: Option<Color>,
     pub high: Option<Color>,
     pub critical: Option<Color>,
+    /// What is late (overdue actions and reviews, lapsed 1:1s), everywhere.
+    pub overdue: Option<Color>,
+    /// What is finished (done actions and goals, held meetings), everywhere.
+    pub done: Option<Color>,
 }
+
+/// The most days ahead the radar may warn of.
+pub const MAX_RADAR_LEAD_DAYS: u32 = 60;
 
 /// The most daily backups a config may ask to keep.
 pub const MAX_BACKUPS_KEPT: u32 = 365;
@@ -80,6 +93,8 @@ impl Default for Config {
             reminder_command: Vec::new(),
             mouse: true,
             calendar_reminders: true,
+            agenda_view: AgendaView::Week,
+            radar_lead_days: crate::domain::agenda::RADAR_LEAD_DAYS,
         }
     }
 }
@@ -102,6 +117,8 @@ struct RawConfig {
     reminder_command: Option<Spanned<Vec<String>>>,
     mouse: Option<bool>,
     calendar_reminders: Option<bool>,
+    agenda_view: Option<Spanned<String>>,
+    radar_lead_days: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -232,6 +249,31 @@ impl Config {
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
         }
+        if let Some(spanned) = raw.agenda_view {
+            let view = spanned.get_ref();
+            config.agenda_view = match view.as_str() {
+                "week" => AgendaView::Week,
+                "rolling" => AgendaView::Rolling,
+                _ => {
+                    return Err(format!(
+                        "line {}: agenda_view = \"{view}\" is not a view of the agenda; expected \
+                         \"week\" (the week holding today) or \"rolling\" (seven days from today)",
+                        line(spanned.span())
+                    ));
+                }
+            };
+        }
+        if let Some(spanned) = raw.radar_lead_days {
+            let days = *spanned.get_ref();
+            if days > MAX_RADAR_LEAD_DAYS {
+                return Err(format!(
+                    "line {}: radar_lead_days = {days} is too far ahead; expected 0 (only what \
+                     is late) to {MAX_RADAR_LEAD_DAYS} days",
+                    line(spanned.span())
+                ));
+            }
+            config.radar_lead_days = days;
+        }
         config.reminder_bell = raw.reminder_bell.unwrap_or(config.reminder_bell);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
         config.calendar_reminders = raw.calendar_reminders.unwrap_or(config.calendar_reminders);
@@ -289,7 +331,7 @@ fn working_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
 
 const THEME_KEYS: &[&str] = &[
     "accent", "dim", "error", "warning", "ok", "selected", "bar", "low", "medium", "high",
-    "critical",
+    "critical", "overdue", "done",
 ];
 
 fn theme_colors(
@@ -312,6 +354,8 @@ fn theme_colors(
             "medium" => &mut colors.medium,
             "high" => &mut colors.high,
             "critical" => &mut colors.critical,
+            "overdue" => &mut colors.overdue,
+            "done" => &mut colors.done,
             _ => {
                 return Err(format!(
                     "line {line}: theme.{key} is not a theme colour; expected one of {}",
@@ -376,6 +420,19 @@ mod tests {
         let c = Config::parse("week_start = \"sunday\"\nreminder_lead_minutes = 10\n").unwrap();
         assert_eq!(c.week_start, Weekday::Sun);
         assert_eq!(c.reminder_lead_min, 10);
+    }
+
+    #[test]
+    fn agenda_view_radar_lead_days_and_the_overdue_and_done_colours_are_read() {
+        let c = Config::parse(
+            "agenda_view = \"rolling\"\nradar_lead_days = 0\n[theme]\noverdue = \"magenta\"\ndone = \"gray\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.agenda_view, AgendaView::Rolling);
+        assert_eq!(c.radar_lead_days, 0);
+        assert_eq!(c.theme.overdue, Some(Color::Magenta));
+        assert_eq!(c.theme.done, Some(Color::Gray));
+        assert_eq!(Config::default().agenda_view, AgendaView::Week);
     }
 
     #[test]

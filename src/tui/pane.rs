@@ -152,7 +152,11 @@ pub enum Target {
     Prep(i64, OneOnOneMeeting),
     Ritual(i64),
     Goal(i64),
+    /// A goal with its check-in form open.
+    GoalCheckin(i64),
     Risk(i64),
+    /// A risk with its review form open.
+    RiskReview(i64),
 }
 
 impl Target {
@@ -161,8 +165,8 @@ impl Target {
             Target::Day(_) => Tab::Agenda,
             Target::Person(..) | Target::Prep(..) => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
-            Target::Goal(_) => Tab::Plan,
-            Target::Risk(_) => Tab::Risks,
+            Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
+            Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
         }
     }
 }

@@ -22,6 +22,8 @@ fn demo_on_sunday() -> (Model, Runner) {
     let (mut m, mut runner) = demo();
     let effects = update(&mut m, Msg::Tick(sunday()));
     settle(&mut m, &mut runner, effects);
+    // On a Sunday the agenda opens on the coming week; `[` goes back to the demo's.
+    keys_settled(&mut m, &mut runner, "[");
     (m, runner)
 }
 

@@ -8,6 +8,7 @@ pub mod fuzzy;
 pub mod help;
 pub mod list;
 pub mod palette;
+pub mod pinned;
 pub mod scroll;
 pub mod search;
 pub mod text;
