@@ -192,6 +192,20 @@ pub fn describe(store: &Store, change: &Change, rows: &[RowChange]) -> String {
             "the calendar event {}",
             quoted(subject.text("title").unwrap_or_default())
         )),
+        "link" => {
+            let end = |kind: &str, id: &str| {
+                format!(
+                    "{} {}",
+                    clean(subject.text(kind).unwrap_or("object")),
+                    subject.int(id).unwrap_or(0)
+                )
+            };
+            verb.phrase(&format!(
+                "the link between {} and {}",
+                end("a_kind", "a_id"),
+                end("b_kind", "b_id")
+            ))
+        }
         _ => super::history::describe(change),
     }
 }

@@ -12,6 +12,7 @@ mod error;
 pub mod history;
 mod identity;
 mod journal;
+pub mod links;
 mod migrations;
 pub mod notes;
 pub mod occurrences;
