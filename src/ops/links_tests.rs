@@ -126,7 +126,13 @@ fn deleting_an_end_removes_the_link_and_undo_puts_both_back() {
 #[test]
 fn links_survive_a_json_export_and_import_byte_for_byte() {
     let (_dir, mut store) = store();
-    link(&mut store, r(LinkKind::Risk, 1), r(LinkKind::Person, 1), now()).unwrap();
+    link(
+        &mut store,
+        r(LinkKind::Risk, 1),
+        r(LinkKind::Person, 1),
+        now(),
+    )
+    .unwrap();
     let text = crate::ops::json::json_export(&store).unwrap();
     assert!(text.contains("\"link\""), "the export lists the link table");
     let (_dir2, mut copy) = {
@@ -143,7 +149,13 @@ fn links_survive_a_json_export_and_import_byte_for_byte() {
 #[test]
 fn a_crafted_export_with_an_unknown_kind_is_refused() {
     let (_dir, mut store) = store();
-    link(&mut store, r(LinkKind::Risk, 1), r(LinkKind::Person, 1), now()).unwrap();
+    link(
+        &mut store,
+        r(LinkKind::Risk, 1),
+        r(LinkKind::Person, 1),
+        now(),
+    )
+    .unwrap();
     let good = crate::ops::json::json_export(&store).unwrap();
     let text = good.replace("\"a_kind\": \"person\"", "\"a_kind\": \"sqlite_master\"");
     assert_ne!(text, good, "the crafted export names another kind");
