@@ -135,6 +135,9 @@ mod tests {
         ("decision", "created_at"),
         ("decision", "updated_at"),
         ("decision_person", "role"),
+        ("link", "a_kind"),
+        ("link", "b_kind"),
+        ("link", "created_at"),
     ];
 
     #[test]

@@ -25,6 +25,7 @@ pub const TABLES: &[&str] = &[
     "calendar_event",
     "decision",
     "decision_person",
+    "link",
     "change_log",
     "meta",
 ];

@@ -101,6 +101,7 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "risk_review" => ("score history entry", "score history entries"),
         "decision" => ("decision", "decisions"),
         "decision_person" => ("name on a decision", "names on decisions"),
+        "link" => ("link", "links"),
         _ => ("row", "rows"),
     }
 }

@@ -205,6 +205,10 @@ pub const TABLES: &[Table] = &[
         name: "decision_person",
         columns: &["id", "decision_id", "person_id", "role"],
     },
+    Table {
+        name: "link",
+        columns: &["id", "a_kind", "a_id", "b_kind", "b_id", "created_at"],
+    },
 ];
 
 /// The journaled table called `name`, if there is one.

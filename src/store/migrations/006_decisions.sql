@@ -29,3 +29,9 @@ CREATE TABLE decision_person (
     UNIQUE (decision_id, person_id)
 );
 CREATE INDEX decision_person_person ON decision_person (person_id);
+
+-- A decision's links (to goals, risks, …) go with it; the other objects stay.
+CREATE TRIGGER link_decision_gone AFTER DELETE ON decision BEGIN
+    DELETE FROM link WHERE (a_kind = 'decision' AND a_id = OLD.id)
+        OR (b_kind = 'decision' AND b_id = OLD.id);
+END;
