@@ -9,10 +9,13 @@ use super::one_on_one::{person, text_arg};
 use super::{CliError, Context};
 use crate::domain::Word;
 use crate::domain::decision::{DecisionDraft, DecisionStatus};
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::decision_adr::export_adr;
 use crate::ops::decisions::{self, DecisionInput, MeetingRef};
 use crate::ops::objects::Object;
 use crate::ops::objects::decision::{Decision, DecisionFilter};
+use crate::ops::objects::goal::Goal;
+use crate::ops::objects::risk::Risk;
 use crate::ops::objects::ritual::Ritual;
 use crate::ops::rituals;
 use crate::store::Store;
@@ -75,6 +78,12 @@ pub struct DecisionDetails {
     /// Who was consulted (id or name; repeat the flag for several)
     #[arg(long, value_name = "PERSON")]
     pub consulted: Vec<String>,
+    /// A goal it serves (id or title; repeat for several; replaces the goals and risks linked)
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Vec<String>,
+    /// A risk it answers (id or title; repeat for several; replaces the goals and risks linked)
+    #[arg(long, value_name = "RISK")]
+    pub risk: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +111,9 @@ pub struct DecisionEditArgs {
     /// Name nobody as deciding or consulted
     #[arg(long, conflicts_with_all = ["decided_by", "consulted"])]
     pub no_people: bool,
+    /// Link it to no goal and no risk
+    #[arg(long, conflicts_with_all = ["goal", "risk"])]
+    pub no_links: bool,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +190,7 @@ struct Given {
     meeting: Option<MeetingRef>,
     decided_by: Option<Vec<i64>>,
     consulted: Option<Vec<i64>>,
+    links: Option<Vec<ObjectRef>>,
 }
 
 fn given(ctx: &Context, store: &Store, d: &DecisionDetails) -> Result<Given, CliError> {
@@ -216,7 +229,32 @@ fn given(ctx: &Context, store: &Store, d: &DecisionDetails) -> Result<Given, Cli
         consulted: (!d.consulted.is_empty())
             .then(|| people(store, "--consulted", &d.consulted))
             .transpose()?,
+        links: linked(store, d)?,
     })
+}
+
+/// The goals and risks the flags name, or None when neither flag was given.
+fn linked(store: &Store, d: &DecisionDetails) -> Result<Option<Vec<ObjectRef>>, CliError> {
+    if d.goal.is_empty() && d.risk.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for g in &d.goal {
+        let id = Goal::find(store, g).map_err(|e| flag_error("--goal", e))?;
+        out.push(ObjectRef::new(LinkKind::Goal, id));
+    }
+    for r in &d.risk {
+        let id = Risk::find(store, r).map_err(|e| flag_error("--risk", e))?;
+        out.push(ObjectRef::new(LinkKind::Risk, id));
+    }
+    Ok(Some(out))
+}
+
+fn flag_error(flag: &str, e: crate::ops::OpsError) -> CliError {
+    match e {
+        crate::ops::OpsError::Store(_) => e.into(),
+        other => CliError::usage(format!("{flag}: {other}")),
+    }
 }
 
 fn apply(input: &mut DecisionInput, g: &Given) {
@@ -243,6 +281,9 @@ fn apply(input: &mut DecisionInput, g: &Given) {
     }
     if let Some(p) = &g.consulted {
         input.consulted.clone_from(p);
+    }
+    if g.links.is_some() {
+        input.links.clone_from(&g.links);
     }
 }
 
@@ -290,6 +331,9 @@ fn edit(ctx: &Context, args: DecisionEditArgs) -> Result<(), CliError> {
         ("--decided-by", !d.decided_by.is_empty()),
         ("--consulted", !d.consulted.is_empty()),
         ("--no-people", args.no_people),
+        ("--goal", !d.goal.is_empty()),
+        ("--risk", !d.risk.is_empty()),
+        ("--no-links", args.no_links),
     ])?;
     let mut store = ctx.open_existing()?;
     let id = object::find::<Decision>(&store, &args.query)?;
@@ -307,6 +351,9 @@ fn edit(ctx: &Context, args: DecisionEditArgs) -> Result<(), CliError> {
         if args.no_people {
             input.decided_by.clear();
             input.consulted.clear();
+        }
+        if args.no_links {
+            input.links = Some(Vec::new());
         }
         Ok(decisions::update_decision(
             &mut store,

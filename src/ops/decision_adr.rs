@@ -155,6 +155,12 @@ pub fn adr_markdown(
     if let Some(m) = &v.meeting {
         out.push_str(&format!("- Meeting: {}\n", meeting_words(m)));
     }
+    if !v.links.is_empty() {
+        out.push_str(&format!(
+            "- Related: {}\n",
+            super::objects::decision::linked_words(&v.links)
+        ));
+    }
     for old in &d.supersedes {
         out.push_str(&format!("- Supersedes: {}\n", link(*old, all, names)));
     }

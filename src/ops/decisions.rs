@@ -10,7 +10,8 @@ use crate::domain::Invalid;
 use crate::domain::decision::{
     Decision, DecisionDraft, DecisionRole, DecisionStatus, check_supersede,
 };
-use crate::store::{Store, decisions, people};
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::store::{Store, decisions, links, people};
 
 /// A meeting named the way a user names it: a series and the start of one of its meetings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub struct DecisionInput {
     pub meeting: Option<MeetingRef>,
     pub decided_by: Vec<i64>,
     pub consulted: Vec<i64>,
+    /// The goals and risks it is linked to; None leaves the links as they are.
+    pub links: Option<Vec<ObjectRef>>,
 }
 
 impl DecisionInput {
@@ -36,6 +39,7 @@ impl DecisionInput {
             meeting: None,
             decided_by: Vec::new(),
             consulted: Vec::new(),
+            links: None,
         }
     }
 
@@ -46,6 +50,7 @@ impl DecisionInput {
             meeting: None,
             decided_by: d.decided_by.clone(),
             consulted: d.consulted.clone(),
+            links: None,
         }
     }
 }
@@ -89,11 +94,63 @@ fn check_people(conn: &rusqlite::Connection, input: &mut DecisionInput) -> Resul
     Ok(())
 }
 
-/// Writes the people and resolves the meeting, inside the caller's transaction.
-fn place(tx: &rusqlite::Connection, id: i64, input: &DecisionInput) -> Result<(), OpsError> {
+/// Writes the people and the links to goals and risks, inside the caller's transaction.
+fn place(
+    tx: &rusqlite::Connection,
+    id: i64,
+    input: &DecisionInput,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
     decisions::set_people(tx, id, DecisionRole::Consulted, &input.consulted)?;
     decisions::set_people(tx, id, DecisionRole::Decided, &input.decided_by)?;
+    let Some(wanted) = &input.links else {
+        return Ok(());
+    };
+    let me = ObjectRef::new(LinkKind::Decision, id);
+    for r in wanted {
+        if !matches!(r.kind, LinkKind::Goal | LinkKind::Risk) {
+            return Err(Invalid::field(
+                "links",
+                format!(
+                    "a decision links to goals and risks here, not to a {}",
+                    r.kind
+                ),
+            )
+            .into());
+        }
+        if !links::exists(tx, *r)? {
+            return Err(Invalid::field(
+                "links",
+                format!(
+                    "there is no {} with id {} (see `bearing {} list`)",
+                    r.kind, r.id, r.kind
+                ),
+            )
+            .into());
+        }
+    }
+    for l in links::of(tx, me)? {
+        if let Some(other) = l.other(me)
+            && matches!(other.kind, LinkKind::Goal | LinkKind::Risk)
+            && !wanted.contains(&other)
+        {
+            links::remove(tx, me, other)?;
+        }
+    }
+    for r in wanted {
+        links::add(tx, me, *r, now)?;
+    }
     Ok(())
+}
+
+/// The goals and risks a decision is linked to.
+pub fn linked(conn: &rusqlite::Connection, id: i64) -> Result<Vec<ObjectRef>, OpsError> {
+    let me = ObjectRef::new(LinkKind::Decision, id);
+    Ok(links::of(conn, me)?
+        .into_iter()
+        .filter_map(|l| l.other(me))
+        .filter(|o| matches!(o.kind, LinkKind::Goal | LinkKind::Risk))
+        .collect())
 }
 
 fn occurrence(tx: &rusqlite::Connection, input: &DecisionInput) -> Result<Option<i64>, OpsError> {
@@ -127,7 +184,7 @@ pub(super) fn insert(
         check_supersede(old)?;
     }
     let id = decisions::insert(tx, &fields, now)?;
-    place(tx, id, &input)?;
+    place(tx, id, &input, now)?;
     if let Some(mut old) = old {
         old.fields.status = DecisionStatus::Superseded;
         old.fields.superseded_by = Some(id);
@@ -166,14 +223,26 @@ pub fn update_decision(
         draft.occurrence_id = occurrence(tx, &input)?;
         draft.status = before.fields.status.change_to(draft.status)?;
         let fields = draft.validate(before.fields.superseded_by)?;
+        let same_links = match &input.links {
+            None => true,
+            Some(wanted) => {
+                let mut now_linked = linked(tx, id)?;
+                let mut wanted = wanted.clone();
+                now_linked.sort_by_key(|r| (r.kind, r.id));
+                wanted.sort_by_key(|r| (r.kind, r.id));
+                wanted.dedup();
+                now_linked == wanted
+            }
+        };
         if fields == before.fields
             && input.decided_by == before.decided_by
             && input.consulted == before.consulted
+            && same_links
         {
             return Ok(false);
         }
         decisions::update(tx, id, &fields, now)?;
-        place(tx, id, &input)?;
+        place(tx, id, &input, now)?;
         Ok(true)
     })?;
     let value = get_decision(store, id)?;

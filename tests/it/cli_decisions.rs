@@ -282,3 +282,54 @@ fn decisions_survive_the_json_round_trip_and_undo_sees_them() {
     let history = ok(&db, &["history", "--limit", "3"]);
     assert!(history.contains("decision"), "{history}");
 }
+
+#[test]
+fn decisions_link_to_goals_and_risks() {
+    let (_dir, db) = setup();
+    ok(
+        &db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "Quarantine flaky tests",
+            "--goal",
+            "Meet the leaders",
+            "--risk",
+            "1",
+        ],
+    );
+    let d: Value =
+        serde_json::from_str(&ok(&db, &["decision", "show", "1", "--format", "json"])).unwrap();
+    let kinds: Vec<&str> = d["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.len(), 2, "{d}");
+    assert!(kinds.contains(&"goal") && kinds.contains(&"risk"), "{d}");
+    assert!(ok(&db, &["decision", "show", "1"]).contains("risk 1 \"If CI stays flaky"));
+    refused(
+        &db,
+        &["decision", "edit", "1", "--risk", "Nope"],
+        "--risk: no risk matches \"Nope\"",
+    );
+    ok(&db, &["decision", "edit", "1", "--risk", "1"]);
+    let d: Value =
+        serde_json::from_str(&ok(&db, &["decision", "show", "1", "--format", "json"])).unwrap();
+    assert_eq!(
+        d["links"].as_array().unwrap().len(),
+        1,
+        "the flags replace the links"
+    );
+    ok(&db, &["risk", "delete", "1", "--yes"]);
+    let d: Value =
+        serde_json::from_str(&ok(&db, &["decision", "show", "1", "--format", "json"])).unwrap();
+    assert_eq!(
+        d["links"],
+        serde_json::json!([]),
+        "the risk's links went with it"
+    );
+    assert_eq!(d["title"], "Quarantine flaky tests", "the decision stays");
+}

@@ -77,6 +77,8 @@ fn every_objects_json_fields_are_the_documented_ones() {
             "Staff meeting",
             "--on",
             "2026-11-16",
+            "--goal",
+            "1",
         ],
     );
     let docs = documented();

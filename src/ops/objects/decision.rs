@@ -9,8 +9,10 @@ use super::card::Card;
 use super::resolve::{Candidate, resolve};
 use super::topic::short;
 use crate::domain::decision::{self, Decision as Record, DecisionStatus};
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::OpsError;
 use crate::ops::decisions;
+use crate::ops::links::{Linked, links_of};
 use crate::store::dependents::Reached;
 use crate::store::{Store, dependents, occurrences, people};
 
@@ -45,6 +47,8 @@ pub struct DecisionView {
     pub meeting: Option<MeetingView>,
     /// Every record of its supersede chain, oldest first (itself included).
     pub chain: Vec<i64>,
+    /// What it is linked to (goals, risks, …), with titles.
+    pub links: Vec<Linked>,
     pub pending: bool,
 }
 
@@ -141,6 +145,7 @@ pub fn view(
         consultees: names.named(&d.consulted),
         meeting,
         chain: decision::supersede_chain(all, d.id),
+        links: links_of(store, ObjectRef::new(LinkKind::Decision, d.id))?,
         pending: d.pending_too_long(today, PENDING_DAYS),
         decision: d.clone(),
     })
@@ -258,6 +263,7 @@ impl Object for Decision {
             )
             .field("supersedes", ids(&d.supersedes))
             .field("chain", chain)
+            .field("links", linked_words(&v.links))
             .section("Context", lines(&f.context))
             .section("Decision", lines(&f.decision))
             .section("Consequences", lines(&f.consequences))
@@ -270,6 +276,15 @@ impl Object for Decision {
     fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
         decisions::delete_decision(store, id).map(drop)
     }
+}
+
+/// `goal 3 "Hire two SREs", risk 1 "If CI stays flaky…"`.
+pub fn linked_words(links: &[Linked]) -> String {
+    links
+        .iter()
+        .map(|l| format!("{} {} \"{}\"", l.kind, l.id, short(&l.title, 40)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn lines(text: &str) -> Vec<String> {
