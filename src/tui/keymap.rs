@@ -37,6 +37,7 @@ pub enum KeyContext {
     Person,
     Prep,
     Risks,
+    Decisions,
     /// The agenda's radar, with the keys in it.
     Radar,
     /// An open form (overlays stand alone: no fallback).
@@ -69,6 +70,7 @@ impl KeyContext {
             | KeyContext::Person
             | KeyContext::Prep
             | KeyContext::Risks
+            | KeyContext::Decisions
             | KeyContext::Radar => &[KeyContext::List, KeyContext::Global],
         }
     }

@@ -32,6 +32,7 @@ pub enum Tab {
     Rituals,
     People,
     Risks,
+    Decisions,
 }
 
 impl Tab {
@@ -44,6 +45,7 @@ impl Tab {
             Tab::Rituals => "Rituals",
             Tab::People => "1:1s",
             Tab::Risks => "Risks",
+            Tab::Decisions => "Decisions",
         }
     }
 
@@ -55,6 +57,7 @@ impl Tab {
             Tab::Rituals => Action::TabRituals,
             Tab::People => Action::TabPeople,
             Tab::Risks => Action::TabRisks,
+            Tab::Decisions => Action::TabDecisions,
         }
     }
 
@@ -157,6 +160,7 @@ pub enum Target {
     Risk(i64),
     /// A risk with its review form open.
     RiskReview(i64),
+    Decision(i64),
 }
 
 impl Target {
@@ -167,6 +171,7 @@ impl Target {
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
+            Target::Decision(_) => Tab::Decisions,
         }
     }
 }

@@ -26,12 +26,16 @@ fn number_keys_and_tab_switch_panes() {
     keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Risks);
     keys(&mut m, "\t");
+    assert_eq!(m.tab, Tab::Decisions);
+    keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Agenda, "tab wraps around");
     update(
         &mut m,
         Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
     );
-    assert_eq!(m.tab, Tab::Risks);
+    assert_eq!(m.tab, Tab::Decisions);
+    keys(&mut m, "6");
+    assert_eq!(m.tab, Tab::Decisions);
 }
 
 #[test]
