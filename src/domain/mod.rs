@@ -6,6 +6,7 @@ pub mod dates;
 pub mod decision;
 pub mod invalid;
 pub mod link;
+pub mod meeting_lines;
 pub mod one_on_one;
 pub mod person;
 pub mod plan;

@@ -13,6 +13,7 @@ mod demo_risks;
 pub mod edit;
 mod error;
 pub mod export;
+mod follow_through;
 pub mod history;
 mod history_words;
 mod ics;

@@ -185,3 +185,17 @@ pub fn meeting(
         })
         .optional()?)
 }
+
+/// Rewrites the notes and decisions of occurrence row `id` (a plain UPDATE: a second upsert of a
+/// row in one transaction would trip the journal's bookkeeping).
+pub fn set_text(
+    conn: &Connection,
+    id: i64,
+    notes: &str,
+    decisions: &str,
+) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("UPDATE occurrence SET notes = ?2, decisions = ?3 WHERE id = ?1")?
+        .execute(params![id, notes, decisions])?
+        > 0)
+}

@@ -333,3 +333,63 @@ fn decisions_link_to_goals_and_risks() {
     );
     assert_eq!(d["title"], "Quarantine flaky tests", "the decision stays");
 }
+
+#[test]
+fn a_meetings_lines_become_decisions_and_actions_once() {
+    let (_dir, db) = setup();
+    let said = ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-16",
+            "--notes",
+            "Budget talk.\n@Priya: send the runbook due fri\ndecided: Freeze hiring until Q2",
+        ],
+    );
+    assert!(said.contains("recorded 1 decision and 1 action"), "{said}");
+    let d = json_array(&db, &["decision", "list", "--format", "json"]);
+    assert_eq!(d[0]["title"], "Freeze hiring until Q2");
+    assert_eq!(d[0]["meeting"]["ritual"], "Staff meeting");
+    assert_eq!(d[0]["date"], "2026-11-16");
+    let a = json_array(
+        &db,
+        &["action", "list", "--person", "Priya", "--format", "json"],
+    );
+    assert!(
+        a.iter()
+            .any(|a| a["body"] == "send the runbook" && a["due"] == "2026-11-20"),
+        "{a:?}"
+    );
+    // Saving again records nothing twice: the lines are marked.
+    let said = ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-16",
+            "--decisions",
+            "none",
+        ],
+    );
+    assert!(!said.contains("recorded"), "{said}");
+    assert_eq!(
+        json_array(&db, &["decision", "list", "--format", "json"]).len(),
+        1
+    );
+    // An unknown person: refused, naming the candidates; nothing saved.
+    refused(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-16",
+            "--notes",
+            "decided: Something\n@Zed: call the vendor",
+        ],
+        "line 2: no person is called \"Zed\": did you mean Marcus Oyelaran or Priya Raman?",
+    );
+}

@@ -753,11 +753,23 @@ fn model_with_decisions() -> App {
         draft.decision = "Deploys stop at Thursday 16:00; hotfixes need an incident.".into();
         let mut input = DecisionInput::new(draft);
         input.decided_by = vec![1];
-        add_decision(&mut store, input, supersedes, now()).unwrap().id
+        add_decision(&mut store, input, supersedes, now())
+            .unwrap()
+            .id
     };
     let first = add("Deploy any day", day(2), DecisionStatus::Accepted, None);
-    add("No deploys on Fridays", day(16), DecisionStatus::Accepted, Some(first));
-    add("Adopt RFCs for cross-team changes", day(3), DecisionStatus::Proposed, None);
+    add(
+        "No deploys on Fridays",
+        day(16),
+        DecisionStatus::Accepted,
+        Some(first),
+    );
+    add(
+        "Adopt RFCs for cross-team changes",
+        day(3),
+        DecisionStatus::Proposed,
+        None,
+    );
     model_on(store)
 }
 
