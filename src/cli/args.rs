@@ -203,7 +203,7 @@ pub struct AgendaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
-    /// risks that changed score; goals' progress
+    /// decisions made and pending; risks new, closed or changed in score; goals' progress
     Week(ReportWeekArgs),
 }
 

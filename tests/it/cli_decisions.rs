@@ -393,3 +393,32 @@ fn a_meetings_lines_become_decisions_and_actions_once() {
         "line 2: no person is called \"Zed\": did you mean Marcus Oyelaran or Priya Raman?",
     );
 }
+
+#[test]
+fn the_weekly_report_has_decisions_made_and_pending_and_new_risks() {
+    let (_dir, db) = setup();
+    add_two(&db);
+    let md = ok(&db, &["report", "week", "--from", "2026-11-16"]);
+    assert!(md.contains("## Decisions"), "{md}");
+    assert!(
+        md.contains(
+            "- 1. Deploy on Fridays (superseded) — Mon 16 Nov, in Staff meeting, Mon 16 Nov"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Pending (1):**\n\n- 2. No Friday deploys"),
+        "{md}"
+    );
+    let md = ok(&db, &["report", "week"]);
+    assert!(
+        md.contains("- **New:** If CI stays flaky, then releases slip"),
+        "{md}"
+    );
+    let json: Value = serde_json::from_str(&ok(
+        &db,
+        &["report", "week", "--from", "2026-11-16", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(json["decisions_made"][0]["title"], "Deploy on Fridays");
+}
