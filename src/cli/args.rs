@@ -251,6 +251,8 @@ pub enum ExportSection {
     People,
     /// The risk register, by score
     Risks,
+    /// The decision log, newest first, with context and consequences
+    Decisions,
     /// This week's agenda
     Week,
 }

@@ -96,6 +96,7 @@ fn section(s: ExportSection) -> Section {
         ExportSection::Rituals => Section::Rituals,
         ExportSection::People => Section::People,
         ExportSection::Risks => Section::Risks,
+        ExportSection::Decisions => Section::Decisions,
         ExportSection::Week => Section::Week,
     }
 }

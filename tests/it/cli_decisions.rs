@@ -422,3 +422,16 @@ fn the_weekly_report_has_decisions_made_and_pending_and_new_risks() {
     .unwrap();
     assert_eq!(json["decisions_made"][0]["title"], "Deploy on Fridays");
 }
+
+#[test]
+fn the_markdown_export_has_a_decisions_section() {
+    let (_dir, db) = setup();
+    add_two(&db);
+    let md = ok(&db, &["export", "--format", "md"]);
+    assert!(md.contains("## Decisions\n"), "{md}");
+    assert!(md.contains("### 2. No Friday deploys"), "{md}");
+    assert!(md.contains("**Context:** Weekend support is staffed"), "{md}");
+    let only = ok(&db, &["export", "--format", "md", "--section", "decisions"]);
+    assert!(only.contains("### 1. Deploy on Fridays"), "{only}");
+    assert!(!only.contains("## Risks"), "{only}");
+}

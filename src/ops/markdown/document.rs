@@ -25,15 +25,17 @@ pub enum Section {
     Rituals,
     People,
     Risks,
+    Decisions,
     Week,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Plan,
         Section::Rituals,
         Section::People,
         Section::Risks,
+        Section::Decisions,
         Section::Week,
     ];
 }
@@ -60,6 +62,7 @@ pub fn document(
             Section::Rituals => rituals_section(store, now)?,
             Section::People => people_section(store, now)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
+            Section::Decisions => super::decisions::decisions_section(store, now)?,
             Section::Week => {
                 let week = agenda(store, week_floor(today, week_start), 7, now, lead_days)?;
                 agenda_markdown(&week, 2)
