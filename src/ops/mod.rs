@@ -22,6 +22,7 @@ pub mod plan;
 pub mod report;
 pub mod risks;
 pub mod rituals;
+pub mod search;
 pub mod templates;
 
 pub use error::OpsError;

@@ -203,7 +203,7 @@ mod tests {
             .conn()
             .prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' \
-                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name",
+                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name",
             )
             .unwrap();
         let mut schema: Vec<String> = stmt

@@ -22,6 +22,9 @@ pub mod rituals;
 pub mod search;
 pub mod topics;
 
+#[cfg(test)]
+mod cost_tests;
+
 pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
