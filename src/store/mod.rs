@@ -8,6 +8,7 @@ pub mod calendar;
 mod codec;
 pub mod dump;
 mod error;
+pub mod generated;
 pub mod history;
 mod identity;
 mod journal;
