@@ -2,7 +2,8 @@
 //! database. Measures the time from process start to the first complete frame, the time from a
 //! key press to the first bytes of the redrawn frame (median and 95th percentile), and the resident
 //! memory afterwards. Run with `cargo bench --bench startup` (not part of `cargo test`).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// It prints its own measurements; the rule that output goes through cli::output is for Bearing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

@@ -38,6 +38,9 @@ pub struct Config {
     pub reminder_command: Vec<String>,
     /// Clicks and the scroll wheel select tabs and rows.
     pub mouse: bool,
+    /// Events of imported calendars count for `bearing next`, the status bar's next meeting and
+    /// reminders.
+    pub calendar_reminders: bool,
 }
 
 /// Colours a config may set; unset ones keep the built-in theme's.
@@ -75,6 +78,7 @@ impl Default for Config {
             reminder_bell: false,
             reminder_command: Vec::new(),
             mouse: true,
+            calendar_reminders: true,
         }
     }
 }
@@ -93,6 +97,7 @@ struct RawConfig {
     reminder_bell: Option<bool>,
     reminder_command: Option<Vec<String>>,
     mouse: Option<bool>,
+    calendar_reminders: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,6 +215,7 @@ impl Config {
         }
         config.reminder_bell = raw.reminder_bell.unwrap_or(config.reminder_bell);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
+        config.calendar_reminders = raw.calendar_reminders.unwrap_or(config.calendar_reminders);
         if let Some(argv) = raw.reminder_command {
             if argv.first().is_none_or(|program| program.trim().is_empty()) {
                 return Err(format!(
@@ -456,6 +462,15 @@ mod tests {
             let err = Config::parse(text).unwrap_err();
             assert!(err.starts_with(expect), "{text:?}: {err}");
         }
+    }
+
+    #[test]
+    fn imported_calendars_count_for_reminders_unless_switched_off() {
+        assert!(Config::default().calendar_reminders);
+        let c = Config::parse("calendar_reminders = false\n").unwrap();
+        assert!(!c.calendar_reminders);
+        let err = Config::parse("\ncalendar_reminders = \"no\"\n").unwrap_err();
+        assert!(err.contains("line 2:"), "{err}");
     }
 
     #[test]

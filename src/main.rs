@@ -1,6 +1,5 @@
 //! The `bearing` binary: install the panic reporter, parse the command line, hand off.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,13 +10,15 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     if let Err(e) = color_eyre::install() {
-        eprintln!("bearing: cannot install the error reporter: {e}");
+        bearing::cli::report(&bearing::cli::CliError::failure(format!(
+            "cannot install the error reporter: {e}"
+        )));
     }
-    let cli = bearing::cli::Cli::parse();
+    let cli = bearing::cli::parse_args();
     match bearing::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bearing: {}", e.message);
+            bearing::cli::report(&e);
             ExitCode::from(e.code)
         }
     }

@@ -3,11 +3,11 @@
 use chrono::Duration;
 
 use super::args::{AgendaArgs, DocFormat};
-use super::output::print_json;
+use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::agenda::ItemKind;
 use crate::domain::calendar::printable;
-use crate::ops::agenda::{Agenda, agenda};
+use crate::ops::agenda::{Agenda, agenda, calendar_days};
 use crate::ops::markdown::agenda::{agenda_markdown, days, describe, radar_line, when};
 use crate::ops::rituals::refused_rules;
 use crate::schedule::agenda::week_floor;
@@ -21,16 +21,14 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
     let week = agenda(&store, from, args.days, ctx.now())?;
     note_refused_rules(&store)?;
+    let to = from + Duration::days(i64::from(args.days));
+    if let Some(why) = calendar_days(&store, from, to)?.left_off {
+        note!("Note: imported calendars are left off these days: {why}.");
+    }
     match args.format {
         DocFormat::Json => print_json(&week.items),
-        DocFormat::Text => {
-            print!("{}", text(&week));
-            Ok(())
-        }
-        DocFormat::Md => {
-            print!("{}", agenda_markdown(&week, 1));
-            Ok(())
-        }
+        DocFormat::Text => document(&text(&week)),
+        DocFormat::Md => document(&agenda_markdown(&week, 1)),
     }
 }
 
@@ -38,7 +36,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
 /// often, so none goes missing without a word.
 pub fn note_refused_rules(store: &Store) -> Result<(), CliError> {
     for (ritual, reason) in refused_rules(store)? {
-        eprintln!(
+        note!(
             "Note: ritual {} \"{}\" is left off the agenda: {reason}. Change its rule in the \
              Rituals tab.",
             ritual.id,

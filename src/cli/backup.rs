@@ -1,19 +1,20 @@
 //! `bearing backup [PATH] [--force]` and `bearing restore FILE [--yes]`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
+use super::output::ask;
 use super::{CliError, Context};
 use crate::ops::backups;
 
 pub fn backup(ctx: &Context, dest: Option<&Path>, force: bool) -> Result<(), CliError> {
     let store = ctx.open()?;
     let target = backups::backup(&store, dest, force, ctx.now())?;
-    println!(
+    say!(
         "Backed up {} to {}.",
         store.path().display(),
         target.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -37,13 +38,13 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<(), CliError> {
         }
     }
     let done = backups::restore(&mut store, file, ctx.now())?;
-    println!(
+    say!(
         "Restored {} from {} ({} rows). The contents it replaced are in {}.",
         store.path().display(),
         file.display(),
         done.restored.rows,
         done.safety_copy.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -53,8 +54,7 @@ fn confirm(question: &str) -> Result<bool, CliError> {
     if !stdin.is_terminal() {
         return Ok(false);
     }
-    eprint!("{question}");
-    let _ = std::io::stderr().flush();
+    ask(question);
     let mut answer = String::new();
     stdin
         .lock()

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
             ctx.now(),
         )?;
         if args.no_tui {
-            println!(
+            say!(
                 "{label} demo (seed {}) written to {}: {} people, {} rituals with {} past meetings, \
                  {} notes, {} talking points, {} actions, {} goals with {} check-ins, {} risks \
                  with {} reviews.",
@@ -55,20 +55,20 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
                 s.checkins,
                 s.risks,
                 s.reviews
-            );
+            )?;
             return Ok(());
         }
         return open_tui(&demo_context(ctx), store);
     }
     let summary = load_demo(&mut store, ctx.config.week_start, ctx.now())?;
     if args.no_tui {
-        println!(
+        say!(
             "Demo data written to {}: {} people, {} rituals, {} risks.",
             ctx.db.display(),
             summary.people,
             summary.rituals,
             summary.risks
-        );
+        )?;
         return Ok(());
     }
     open_tui(&demo_context(ctx), store)

@@ -4,7 +4,8 @@ use std::io::Read;
 use std::path::Path;
 
 use super::args::{ExportArgs, ExportFormat, ExportSection};
-use super::{CliError, Context};
+use super::{CliError, Context, output};
+use crate::domain::terminal_safe::terminal_safe;
 use crate::ops::export::ics_export;
 use crate::ops::json::{json_export, json_import, read_export};
 use crate::ops::markdown::{Section, document};
@@ -19,26 +20,25 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     let store = ctx.open()?;
     let text = match args.format {
         ExportFormat::Json => json_export(&store)?,
-        ExportFormat::Md => document(
+        // Made safe for a terminal here, so the file holds what the screen would show.
+        ExportFormat::Md => terminal_safe(&document(
             &store,
             args.section.map(section),
             ctx.config.week_start,
             ctx.now(),
-        )?,
+        )?)
+        .into_owned(),
         ExportFormat::Ics => ics_export(&store, ctx.now())?,
     };
     match &args.output {
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => output::document(&text),
         Some(path) => {
             let policy = Policy {
                 replace: args.force,
                 database: Some(store.path()),
             };
             write_file(path, text.as_bytes(), policy)?;
-            eprintln!("Wrote {}.", path.display());
+            note!("Wrote {}.", path.display());
             Ok(())
         }
     }
@@ -60,7 +60,7 @@ pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
         .iter()
         .map(|(table, n)| format!("{n} {table}"))
         .collect();
-    println!(
+    say!(
         "Imported {} rows into {}{}.",
         summary.rows,
         store.path().display(),
@@ -69,7 +69,7 @@ pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
         } else {
             format!(" ({})", parts.join(", "))
         }
-    );
+    )?;
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::args::ImportIcsArgs;
 use super::{CliError, Context};
-use crate::domain::calendar::printable;
+use crate::domain::calendar::{ImportSummary, printable};
 use crate::ops::OpsError;
 use crate::ops::calendar::{RefusedSeries, import_ics_with, remove_calendar};
 use crate::ops::ics_read::{MAX_FILE_BYTES, too_big};
@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     }
     let text = String::from_utf8_lossy(&bytes);
     let source = match &args.name {
-        Some(name) => name.clone(),
+        Some(name) => crate::domain::text::required_line("name", name)
+            .map_err(|e| CliError::usage(format!("--name: {e}")))?,
         None => canonical(file),
     };
     let refused = if args.skip_refused {
@@ -50,32 +51,70 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         OpsError::Invalid(why) => refuse(why.to_string()),
         other => other.into(),
     })?;
-    println!(
+    say!(
         "Imported {} events ({} recurring) from {shown}; replaced {}.",
-        summary.events, summary.recurring, summary.replaced
-    );
-    let listed = |names: &[String]| -> String {
-        let names: Vec<String> = names.iter().map(|n| printable(n)).collect();
-        names.join(", ")
-    };
-    if summary.unknown_zone_events > 0 {
-        eprintln!(
-            "Note: {} events use time zones Bearing does not know ({}); their times were read \
-             as local time.",
-            summary.unknown_zone_events,
-            listed(&summary.unknown_zones)
-        );
-    }
-    if !summary.unexpanded.is_empty() {
-        eprintln!(
-            "Note: these repeat in a way Bearing cannot follow; only their first time is shown: {}.",
-            listed(&summary.unexpanded)
-        );
+        summary.events,
+        summary.recurring,
+        summary.replaced
+    )?;
+    for note in limitation_notes(&summary) {
+        note!("Note: {note}");
     }
     for r in &summary.refused {
-        eprintln!("Skipped event {}: {}.", r.label, r.reason);
+        note!("Skipped event {}: {}.", r.label, r.reason);
     }
     Ok(())
+}
+
+/// What the import could not show as the file meant it, once per import, naming the events.
+fn limitation_notes(summary: &ImportSummary) -> Vec<String> {
+    let mut notes = Vec::new();
+    if summary.unknown_zone_events > 0 {
+        notes.push(format!(
+            "{} use time zones Bearing does not know ({}); their times were read as local time: \
+             {}.",
+            events(summary.unknown_zone_events),
+            listed(&summary.unknown_zones),
+            listed(&summary.unknown_zone_titles)
+        ));
+    }
+    if !summary.floating.is_empty() {
+        notes.push(format!(
+            "{} have floating times (no time zone), shown at those times in this machine's \
+             zone: {}.",
+            events(summary.floating.len()),
+            listed(&summary.floating)
+        ));
+    }
+    if !summary.unexpanded.is_empty() {
+        notes.push(format!(
+            "these repeat in a way Bearing cannot follow; that rule was left out (with no other \
+             rule, only their first time is shown): {}.",
+            listed(&summary.unexpanded)
+        ));
+    }
+    notes
+}
+
+fn events(n: usize) -> String {
+    match n {
+        1 => "1 event".to_string(),
+        n => format!("{n} events"),
+    }
+}
+
+/// Names printable and quoted, the first few of them.
+fn listed(names: &[String]) -> String {
+    const LISTED: usize = 8;
+    let mut shown: Vec<String> = names
+        .iter()
+        .take(LISTED)
+        .map(|n| format!("\"{}\"", printable(n)))
+        .collect();
+    if names.len() > LISTED {
+        shown.push(format!("and {} more", names.len() - LISTED));
+    }
+    shown.join(", ")
 }
 
 /// The file's bytes, reading at most one byte more than `MAX_FILE_BYTES`: a size check alone
@@ -111,6 +150,6 @@ fn remove(ctx: &Context, name: &str) -> Result<(), CliError> {
         Err(_) if source != name => remove_calendar(&mut store, name)?,
         other => other?,
     };
-    println!("Removed {removed} events imported as {name}.");
+    say!("Removed {removed} events imported as {name}.")?;
     Ok(())
 }

@@ -14,29 +14,29 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
         Template::Director => {
             let s = init_director(&mut store, start, ctx.config.week_start, ctx.now())?;
             if s.added.is_empty() && s.one_on_ones.is_empty() && s.goals == 0 {
-                println!("Nothing to add: the director rituals and plan are already there.");
+                say!("Nothing to add: the director rituals and plan are already there.")?;
             }
             if !s.added.is_empty() {
-                println!("Added {} rituals: {}.", s.added.len(), s.added.join(", "));
+                say!("Added {} rituals: {}.", s.added.len(), s.added.join(", "))?;
             }
             if !s.kept.is_empty() {
-                println!("Already there, left as they are: {}.", s.kept.join(", "));
+                say!("Already there, left as they are: {}.", s.kept.join(", "))?;
             }
             if !s.one_on_ones.is_empty() {
-                println!("Weekly 1:1s added with: {}.", s.one_on_ones.join(", "));
+                say!("Weekly 1:1s added with: {}.", s.one_on_ones.join(", "))?;
             }
             if s.plan_started {
-                println!(
+                say!(
                     "The 30/60/90-day plan starts on {}.",
                     start.format("%a %Y-%m-%d")
-                );
+                )?;
             }
             if s.goals > 0 {
-                println!("Added {} starter goals to the plan.", s.goals);
+                say!("Added {} starter goals to the plan.", s.goals)?;
             }
-            println!(
+            say!(
                 "Adjust days and times in the Rituals tab (3) and goals in the Plan tab (2) of `bearing`."
-            );
+            )?;
         }
     }
     Ok(())

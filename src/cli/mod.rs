@@ -1,6 +1,10 @@
 //! The command line: clap arguments, and one module per command group. Prints text, JSON or
 //! Markdown; never touches the terminal UI.
 
+// First, so its `say!` and `note!` are in scope in every command module.
+#[macro_use]
+mod output;
+
 mod agenda;
 mod args;
 mod backup;
@@ -9,7 +13,6 @@ mod export;
 mod import_ics;
 mod init;
 mod one_on_one;
-mod output;
 mod person;
 mod plan;
 mod report;
@@ -17,6 +20,7 @@ mod risk;
 mod ritual;
 
 pub use args::Cli;
+pub use output::{error as report, parse_args};
 
 use chrono::NaiveDateTime;
 use std::fmt;
@@ -136,8 +140,9 @@ fn clock(cli: &Cli) -> Result<Clock, CliError> {
     match &cli.now {
         None => Ok(Clock::System),
         Some(text) => NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-            .map(Clock::Fixed)
-            .map_err(|_| CliError::usage(format!("--now {text:?}: use YYYY-MM-DDTHH:MM"))),
+            .map_err(|_| "use YYYY-MM-DDTHH:MM".to_string())
+            .and_then(Clock::fixed)
+            .map_err(|why| CliError::usage(format!("--now {text:?}: {why}"))),
     }
 }
 
@@ -201,7 +206,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
     let store = ctx.open()?;
     let now = ctx.now();
-    let item = crate::ops::agenda::next_meeting(&store, now)?;
+    let item = crate::ops::agenda::next_meeting(&store, now, ctx.config.calendar_reminders)?;
     match format {
         args::ListFormat::Json => output::print_json(&item),
         args::ListFormat::Text => {
@@ -213,9 +218,9 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
                         m if m < 24 * 60 => format!("in {}h{:02}m", m / 60, m % 60),
                         _ => i.starts_at().format("%a %H:%M").to_string(),
                     };
-                    println!("{} {when}", i.title);
+                    say!("{} {when}", i.title)?;
                 }
-                None => println!("no meetings in the next two weeks"),
+                None => say!("no meetings in the next two weeks")?,
             }
             Ok(())
         }
@@ -230,7 +235,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
         args::ListFormat::Json => output::print_json(&changes),
         args::ListFormat::Text => {
             if changes.is_empty() {
-                println!("No changes recorded yet (the cockpit records what you change in it).");
+                say!("No changes recorded yet (the cockpit records what you change in it).")?;
             }
             for c in &changes {
                 let state = match c.undone {
@@ -238,11 +243,11 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
                     1 => "  (undone; Ctrl-R in its window redoes it)",
                     _ => "  (undone)",
                 };
-                println!(
+                say!(
                     "{}  {}{state}",
                     c.at.replace('T', " "),
                     crate::ops::history::describe(c)
-                );
+                )?;
             }
             Ok(())
         }
@@ -261,13 +266,24 @@ fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), C
                         "cannot find a home directory for the config; pass --config PATH",
                     )
                 })?;
-            println!("{}", path.display());
+            say!("{}", path.display())?;
         }
-        args::ConfigCommand::Default => print!("{}", crate::config::DEFAULT_CONFIG),
+        args::ConfigCommand::Default => output::document(crate::config::DEFAULT_CONFIG)?,
     }
     Ok(())
 }
 
 pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {
-    crate::tui::run(store, &ctx.config, ctx.clock).map_err(|e| CliError::failure(format!("{e:#}")))
+    match crate::tui::run(store, &ctx.config, ctx.clock) {
+        Ok(crate::tui::Exit::Quit) => Ok(()),
+        // The conventional status of a program ended by a signal: 128 + its number.
+        Ok(crate::tui::Exit::Signal(signal)) => Err(CliError {
+            message: format!(
+                "stopped by {}; everything saved is kept",
+                crate::tui::signal_name(signal)
+            ),
+            code: u8::try_from(128 + signal).unwrap_or(1),
+        }),
+        Err(e) => Err(CliError::failure(format!("{e:#}"))),
+    }
 }

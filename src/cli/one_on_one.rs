@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::args::{ActionCommand, ListFormat, NoteCommand, PrepFormat, TopicCommand};
-use super::output::{print_json, print_table};
+use super::output::{document, print_json, print_table};
 use super::{CliError, Context};
 use crate::domain::one_on_one::Owner;
 use crate::ops::OpsError;
@@ -32,13 +32,23 @@ fn person(store: &Store, query: &str) -> Result<crate::domain::person::Person, C
     })
 }
 
+/// A problem with the TEXT argument (empty, too long) says so.
+fn text_flagged(e: OpsError) -> CliError {
+    match e {
+        OpsError::Invalid(i) if matches!(i.field, Some("topic" | "action" | "note")) => {
+            CliError::usage(format!("TEXT: {}", i.message))
+        }
+        other => other.into(),
+    }
+}
+
 pub fn topic(ctx: &Context, cmd: TopicCommand) -> Result<(), CliError> {
     let TopicCommand::Add { person: who, text } = cmd;
     let text = text_arg(&text)?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
-    let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now())?;
-    println!("Queued for your next 1:1 with {} (topic {}).", p.name, t.id);
+    let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now()).map_err(text_flagged)?;
+    say!("Queued for your next 1:1 with {} (topic {}).", p.name, t.id)?;
     Ok(())
 }
 
@@ -67,16 +77,17 @@ pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
         &text,
         Some(due),
         ctx.now(),
-    )?;
+    )
+    .map_err(text_flagged)?;
     let whose = match (owner, &person) {
         (Owner::Them, Some(p)) => format!("{} owes it", p.name),
         (Owner::Me, Some(p)) => format!("yours, for {}", p.name),
         _ => "yours".to_string(),
     };
-    println!(
+    say!(
         "Action {id} added, due {} ({whose}).",
         due.format("%a %Y-%m-%d")
-    );
+    )?;
     Ok(())
 }
 
@@ -93,12 +104,13 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
     let text = text_arg(&text)?;
     let mut store = ctx.open()?;
     let p = person(&store, &who)?;
-    let id = one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now())?;
-    println!(
+    let id =
+        one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now()).map_err(text_flagged)?;
+    say!(
         "Note {id} saved for {} on {}.",
         p.name,
         date.format("%a %Y-%m-%d")
-    );
+    )?;
     Ok(())
 }
 
@@ -108,10 +120,7 @@ pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError
     let prep = one_on_ones::prep(&store, p.id, ctx.now())?;
     match format {
         PrepFormat::Json => print_json(&prep),
-        PrepFormat::Md => {
-            print!("{}", prep_markdown(&prep, ctx.today()));
-            Ok(())
-        }
+        PrepFormat::Md => document(&prep_markdown(&prep, ctx.today())),
     }
 }
 
@@ -122,7 +131,7 @@ pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliE
         ListFormat::Json => print_json(&results),
         ListFormat::Text => {
             if results.is_empty() {
-                println!("Nothing matches \"{query}\".");
+                say!("Nothing matches \"{query}\".")?;
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = results
@@ -136,8 +145,7 @@ pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliE
                     ]
                 })
                 .collect();
-            print_table(&["KIND", "ID", "PERSON", "MATCH"], &rows);
-            Ok(())
+            print_table(&["KIND", "ID", "PERSON", "MATCH"], &rows)
         }
     }
 }

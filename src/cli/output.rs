@@ -1,26 +1,101 @@
-//! Printing results: JSON for scripts, aligned text for people.
+//! Everything the command line writes goes through here, so text from data (an imported
+//! calendar's titles, an imported note, a file name) never reaches the terminal raw: text and
+//! Markdown pass through [`terminal_safe`], JSON through [`json_text`]. `println!` and friends are
+//! refused by clippy (`clippy.toml`) so a new command cannot forget it.
 
-use serde::Serialize;
+use clap::Parser;
+use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
-use super::CliError;
+use super::{Cli, CliError};
+use crate::domain::terminal_safe::{is_unsafe, terminal_safe};
+use crate::ops::json_text;
 
-pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+/// Writes one line to standard output, made safe: `say!("Added {name}.")?`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::output::line(&format!($($arg)*))
+    };
 }
 
-/// Left-aligned columns, padded by display width so wide characters line up.
-pub fn print_table(header: &[&str], rows: &[Vec<String>]) {
+/// Writes one line to standard error, made safe, for notes beside the output ("Wrote FILE.").
+macro_rules! note {
+    ($($arg:tt)*) => {
+        $crate::cli::output::note_line(&format!($($arg)*))
+    };
+}
+
+fn stdout_failed(e: std::io::Error) -> CliError {
+    CliError::failure(format!("cannot write to standard output: {e}"))
+}
+
+/// Text or Markdown to standard output as it is, apart from unsafe characters.
+pub fn document(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(terminal_safe(text).as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(stdout_failed)
+}
+
+/// One line of text to standard output.
+pub fn line(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(terminal_safe(text).as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(stdout_failed)
+}
+
+/// One line to standard error. Best effort: there is nowhere left to report a failure.
+pub fn note_line(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", terminal_safe(text));
+}
+
+/// A question on standard error, without a line end, waiting for the answer on the same line.
+pub fn ask(question: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(terminal_safe(question).as_bytes());
+    let _ = err.flush();
+}
+
+/// A failed command's message, as `bearing: MESSAGE` on standard error.
+pub fn error(e: &CliError) {
+    note_line(&format!("bearing: {}", e.message));
+}
+
+/// The parsed command line. clap echoes bad arguments in its errors; when one holds a control
+/// character the message is printed plain and made safe (else clap prints it, in colour).
+pub fn parse_args() -> Cli {
+    Cli::try_parse().unwrap_or_else(|e| {
+        let plain = e.render().to_string();
+        if !plain.chars().any(is_unsafe) {
+            e.exit()
+        }
+        note_line(plain.trim_end());
+        std::process::exit(e.exit_code())
+    })
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let text = json_text::to_string_pretty(value)
+        .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
+    line(&text)
+}
+
+/// Left-aligned columns, padded by display width so wide characters line up. Cells are made
+/// safe before they are measured, so a control character cannot shift a column.
+pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<(), CliError> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| terminal_safe(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    let line = |cells: Vec<&str>| {
+    let render = |cells: Vec<&str>| {
         let mut out = String::new();
         for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
             out.push_str(cell);
@@ -28,10 +103,11 @@ pub fn print_table(header: &[&str], rows: &[Vec<String>]) {
                 out.push_str(&" ".repeat(w - cell.width() + 2));
             }
         }
-        println!("{}", out.trim_end());
+        out.trim_end().to_string()
     };
-    line(header.to_vec());
-    for row in rows {
-        line(row.iter().map(String::as_str).collect());
+    line(&render(header.to_vec()))?;
+    for row in &rows {
+        line(&render(row.iter().map(String::as_str).collect()))?;
     }
+    Ok(())
 }

@@ -51,7 +51,7 @@ fn add(ctx: &Context, args: PersonAddArgs) -> Result<(), CliError> {
                 other => other.into(),
             }
         })?;
-    println!("Added {} (id {}).", person.name, person.id);
+    say!("Added {} (id {}).", person.name, person.id)?;
     Ok(())
 }
 
@@ -70,7 +70,7 @@ fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
         ListFormat::Json => print_json(&rows),
         ListFormat::Text => {
             if rows.is_empty() {
-                println!("No people yet. Add one with: bearing person add --name NAME");
+                say!("No people yet. Add one with: bearing person add --name NAME")?;
                 return Ok(());
             }
             let table: Vec<Vec<String>> = rows
@@ -86,8 +86,7 @@ fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
                     ]
                 })
                 .collect();
-            print_table(&["ID", "NAME", "ROLE", "TEAM", "RELATION", "1:1"], &table);
-            Ok(())
+            print_table(&["ID", "NAME", "ROLE", "TEAM", "RELATION", "1:1"], &table)
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `bearing goal add|checkin`, `bearing plan [start DATE]`.
 
 use super::args::{GoalCommand, ListFormat, PlanArgs, PlanCommand};
-use super::output::print_json;
+use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::plan::{Confidence, GoalFields, GoalStatus, parse_phase};
 use crate::ops::OpsError;
@@ -42,12 +42,12 @@ pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
                 person_id: None,
             };
             let g = plan::add_goal(&mut store, fields, ctx.now()).map_err(flagged)?;
-            println!(
+            say!(
                 "Added goal {} to {}: {}.",
                 g.id,
                 crate::domain::plan::phase_label(g.fields.phase),
                 g.fields.title
-            );
+            )?;
             Ok(())
         }
         GoalCommand::Checkin {
@@ -68,12 +68,12 @@ pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
             let mut store = ctx.open()?;
             let g = plan::checkin(&mut store, id, progress, confidence, &note, None, ctx.now())
                 .map_err(flagged)?;
-            println!(
+            say!(
                 "Checked in \"{}\": {}% ({}).",
                 g.fields.title,
                 g.fields.progress,
                 g.fields.confidence.label()
-            );
+            )?;
             Ok(())
         }
     }
@@ -84,17 +84,14 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), CliError> {
         let start = ctx.date("DATE", date)?;
         let mut store = ctx.open()?;
         plan::start_plan(&mut store, start, None, ctx.now())?;
-        println!("The plan starts on {}.", start.format("%a %Y-%m-%d"));
+        say!("The plan starts on {}.", start.format("%a %Y-%m-%d"))?;
         return Ok(());
     }
     let store = ctx.open()?;
     let view = plan::plan_view(&store, ctx.today())?;
     match args.format {
         ListFormat::Json => print_json(&view),
-        ListFormat::Text => {
-            print!("{}", text(&view));
-            Ok(())
-        }
+        ListFormat::Text => document(&text(&view)),
     }
 }
 

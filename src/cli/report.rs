@@ -1,7 +1,7 @@
 //! `bearing report week`: the weekly digest as Markdown (to paste) or JSON (for scripts).
 
 use super::args::{PrepFormat, ReportCommand};
-use super::output::print_json;
+use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::ops::markdown::report::report_markdown;
 use crate::ops::report::week_report;
@@ -16,9 +16,6 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<(), CliError> {
     let report = week_report(&store, day, ctx.config.week_start, ctx.now())?;
     match args.format {
         PrepFormat::Json => print_json(&report),
-        PrepFormat::Md => {
-            print!("{}", report_markdown(&report));
-            Ok(())
-        }
+        PrepFormat::Md => document(&report_markdown(&report)),
     }
 }

@@ -85,7 +85,7 @@ fn apply(ctx: &Context, draft: &mut RiskDraft, d: &RiskDetails) -> Result<(), Cl
 
 fn warn(saved: &SavedRisk) {
     for w in &saved.warnings {
-        eprintln!("warning: {w}");
+        note!("warning: {w}");
     }
 }
 
@@ -115,7 +115,7 @@ fn add(ctx: &Context, args: RiskAddArgs) -> Result<(), CliError> {
     let mut store = ctx.open()?;
     let saved = risks::add_risk(&mut store, draft, &ctx.config.risk_review_days, ctx.now())
         .map_err(flagged)?;
-    println!("Added risk {}: {}.", saved.risk.id, summary(&saved.risk));
+    say!("Added risk {}: {}.", saved.risk.id, summary(&saved.risk))?;
     warn(&saved);
     Ok(())
 }
@@ -171,11 +171,11 @@ fn update(ctx: &Context, args: RiskUpdateArgs) -> Result<(), CliError> {
     };
     let r = &saved.value.risk;
     if !saved.changed {
-        println!(
+        say!(
             "Risk {} already has these values: nothing changed ({}).",
             r.id,
             summary(r)
-        );
+        )?;
         return Ok(());
     }
     let change = if r.fields.score == before.fields.score {
@@ -187,7 +187,7 @@ fn update(ctx: &Context, args: RiskUpdateArgs) -> Result<(), CliError> {
             r.trend().as_str()
         )
     };
-    println!("Updated risk {}: {}{change}.", r.id, summary(r));
+    say!("Updated risk {}: {}{change}.", r.id, summary(r))?;
     warn(&saved.value);
     Ok(())
 }
@@ -233,9 +233,9 @@ fn list(ctx: &Context, format: ListFormat, sort: RiskSortArg) -> Result<(), CliE
         }
         ListFormat::Text => {
             if shown.is_empty() {
-                println!(
+                say!(
                     "No risks yet. Add one with: bearing risk add --title \"If <cause>, then <effect>\" --likelihood 1-5 --impact 1-5"
-                );
+                )?;
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = shown.iter().map(|r| row(r, today)).collect();
@@ -245,8 +245,7 @@ fn list(ctx: &Context, format: ListFormat, sort: RiskSortArg) -> Result<(), CliE
                     "TITLE",
                 ],
                 &rows,
-            );
-            Ok(())
+            )
         }
     }
 }

@@ -22,12 +22,12 @@ pub fn run(ctx: &Context, cmd: RitualCommand) -> Result<(), CliError> {
             let r = rituals::move_occurrence(&mut store, id, original, to, None)
                 .map_err(flagged)?
                 .value;
-            println!(
+            say!(
                 "Moved \"{}\" of {} to {}.",
                 r.fields.name,
                 original.format("%a %Y-%m-%d %H:%M"),
                 to.format("%a %Y-%m-%d %H:%M")
-            );
+            )?;
             Ok(())
         }
     }
@@ -43,6 +43,8 @@ fn flagged(e: OpsError) -> CliError {
                 Some("name") => "--name: ",
                 Some("prep") => "--prep: ",
                 Some("person") => "--person: ",
+                Some("attendees") => "--attendees: ",
+                Some("agenda") => "--agenda: ",
                 _ => "",
             };
             CliError::usage(format!("{flag}{}", i.message))
@@ -81,12 +83,12 @@ fn add(ctx: &Context, args: RitualAddArgs) -> Result<(), CliError> {
         location: String::new(),
     };
     let r = rituals::add_ritual(&mut store, fields, ctx.now()).map_err(flagged)?;
-    println!(
+    say!(
         "Added \"{}\" (id {}): {}.",
         r.fields.name,
         r.id,
         rituals::schedule_words(&r.fields)
-    );
+    )?;
     Ok(())
 }
 
@@ -98,9 +100,9 @@ fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
         ListFormat::Json => print_json(&list),
         ListFormat::Text => {
             if list.is_empty() {
-                println!(
+                say!(
                     "No rituals yet. Add one with `bearing ritual add`, or load the standard set with `bearing init --template director`."
-                );
+                )?;
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = list
@@ -117,8 +119,7 @@ fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
                     ]
                 })
                 .collect();
-            print_table(&["ID", "NAME", "WHEN", "NEXT"], &rows);
-            Ok(())
+            print_table(&["ID", "NAME", "WHEN", "NEXT"], &rows)
         }
     }
 }
@@ -135,10 +136,10 @@ fn status(ctx: &Context, id: i64, date: &str, status: OccurrenceStatus) -> Resul
     } else {
         "Marked held:"
     };
-    println!(
+    say!(
         "{verb} \"{}\" on {}.",
         r.fields.name,
         original.format("%a %Y-%m-%d %H:%M")
-    );
+    )?;
     Ok(())
 }

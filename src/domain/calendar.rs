@@ -24,9 +24,20 @@ impl IcsTime {
     pub fn is_date(&self) -> bool {
         matches!(self, IcsTime::Date(_))
     }
+
+    /// The date-time as written (midnight for a date), whatever its zone.
+    pub fn naive(&self) -> NaiveDateTime {
+        match self {
+            IcsTime::Date(d) => d.and_time(chrono::NaiveTime::MIN),
+            IcsTime::Utc(t)
+            | IcsTime::Zoned(t, _)
+            | IcsTime::UnknownZone(t, _)
+            | IcsTime::Floating(t) => *t,
+        }
+    }
 }
 
-/// One VEVENT as read from the file, before recurrence expansion.
+/// One VEVENT as read from the file and stored: expanded only when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IcsEvent {
     pub uid: String,
@@ -35,14 +46,39 @@ pub struct IcsEvent {
     pub end: Option<IcsTime>,
     /// DURATION, when given instead of DTEND.
     pub duration: Option<chrono::TimeDelta>,
-    pub rrule: Option<String>,
+    /// Every RRULE (RFC 5545 allows more than one; the instances are their union).
+    pub rrules: Vec<String>,
+    /// Every RDATE: extra instances, each with its own length when given as a PERIOD.
+    pub rdates: Vec<RDate>,
     pub exdates: Vec<IcsTime>,
     /// Set on an override of one instance of a series.
     pub recurrence_id: Option<IcsTime>,
     pub cancelled: bool,
 }
 
-/// When a stored event happens, in local wall-clock time.
+impl IcsEvent {
+    /// A series: it has a rule or extra dates (an override of one instance never is one).
+    pub fn repeats(&self) -> bool {
+        self.recurrence_id.is_none() && (!self.rrules.is_empty() || !self.rdates.is_empty())
+    }
+}
+
+/// One RDATE value: an extra instance, with its own length when it was a PERIOD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RDate {
+    pub start: IcsTime,
+    pub length: Option<chrono::TimeDelta>,
+}
+
+/// An imported VEVENT as stored: `source` names the calendar it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarEntry {
+    pub id: i64,
+    pub source: String,
+    pub event: IcsEvent,
+}
+
+/// When a happening takes place, in local wall-clock time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventSpan {
     Timed {
@@ -68,13 +104,12 @@ pub struct CalendarEventFields {
     pub uid: String,
     pub title: String,
     pub span: EventSpan,
-    /// The series' rule, for instances of a recurring event.
-    pub rrule: Option<String>,
     /// For instances of a series: the start the rule gave this instance (local time), which stays
     /// its identity when an override moves it.
     pub recurrence_id: Option<NaiveDateTime>,
 }
 
+/// A happening with the stored event it comes from (`id`: the `CalendarEntry`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CalendarEvent {
     pub id: i64,
@@ -93,7 +128,12 @@ pub struct ImportSummary {
     /// Events whose TZID Bearing does not know, read as local time, and those zone names.
     pub unknown_zone_events: usize,
     pub unknown_zones: Vec<String>,
-    /// Series whose rule Bearing cannot expand: only their first instance is shown.
+    /// The titles of those events.
+    pub unknown_zone_titles: Vec<String>,
+    /// Titles of events with floating times (no zone at all), shown in local time.
+    pub floating: Vec<String>,
+    /// Series with a rule Bearing cannot expand: that rule is left out (an event with no other
+    /// rule or extra dates shows its first instance only).
     pub unexpanded: Vec<String>,
     /// Series left out because their rule repeats beyond what Bearing follows
     /// (`schedule::rule_limits`): more than a few times a day, or too many times.
@@ -103,6 +143,8 @@ pub struct ImportSummary {
 /// A series an import leaves out, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefusedEvent {
+    /// The `CalendarEntry` of the series.
+    pub id: i64,
     /// `event_label` of the series.
     pub label: String,
     pub reason: String,

@@ -11,5 +11,7 @@ pub mod risk;
 pub mod risk_list;
 pub mod risk_score;
 pub mod ritual;
+pub mod terminal_safe;
+pub mod text;
 
 pub use invalid::Invalid;

@@ -8,8 +8,6 @@ use super::Invalid;
 use super::dates::parse_date;
 use super::person::Relation;
 
-pub const TEXT_MAX: usize = 20_000;
-
 /// A dated 1:1 note. Confidential: its body never goes into logs or error messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
@@ -171,19 +169,9 @@ pub fn default_prompts(relation: Relation) -> &'static [&'static str] {
     }
 }
 
-/// Checks the text of a note, topic or action: present, and not absurdly long.
+/// Checks the text of a note, topic or action: present, and within the limit of a body.
 pub fn check_text(field: &'static str, text: &str) -> Result<String, Invalid> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(Invalid::field(field, format!("the {field} is empty")));
-    }
-    if trimmed.chars().count() > TEXT_MAX {
-        return Err(Invalid::field(
-            field,
-            format!("the {field} is longer than {TEXT_MAX} characters"),
-        ));
-    }
-    Ok(trimmed.to_string())
+    super::text::required_body(field, text)
 }
 
 /// An action typed as one line when recording a 1:1: `[me:|them:] text [due DATE]`.

@@ -107,7 +107,7 @@ fn text_is_required_and_bounded() {
         check_text("note", " \n ").unwrap_err().message,
         "the note is empty"
     );
-    assert!(check_text("note", &"x".repeat(TEXT_MAX + 1)).is_err());
+    assert!(check_text("note", &"x".repeat(crate::domain::text::BODY_MAX + 1)).is_err());
 }
 
 #[test]

@@ -4,9 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::Invalid;
-
-pub const NAME_MAX: usize = 80;
-const SHORT_FIELD_MAX: usize = 80;
+use super::text;
 
 /// How a person relates to the user; it drives the default 1:1 prompts and list grouping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -100,46 +98,30 @@ pub struct PersonFields {
 
 impl PersonDraft {
     pub fn validate(self) -> Result<PersonFields, Invalid> {
-        let name = collapse_spaces(&self.name);
-        if name.is_empty() {
-            return Err(Invalid::field("name", "a name is required"));
-        }
-        if name.chars().count() > NAME_MAX {
-            return Err(Invalid::field(
-                "name",
-                format!("the name is longer than {NAME_MAX} characters"),
-            ));
-        }
+        let name = text::required_line("name", &self.name)?;
         if name.chars().all(|c| c.is_ascii_digit()) {
             return Err(Invalid::field(
                 "name",
                 "a name cannot be only digits (numbers are taken as ids on the command line)",
             ));
         }
-        let role = collapse_spaces(&self.role);
-        let team = collapse_spaces(&self.team);
-        for (field, value) in [("role", &role), ("team", &team)] {
-            if value.chars().count() > SHORT_FIELD_MAX {
-                return Err(Invalid::field(
-                    field,
-                    format!("the {field} is longer than {SHORT_FIELD_MAX} characters"),
-                ));
-            }
-        }
         Ok(PersonFields {
             name,
-            role,
-            team,
+            role: text::line("role", &self.role)?,
+            team: text::line("team", &self.team)?,
             relation: self.relation.unwrap_or(Relation::Report),
-            career_goals: self.career_goals.trim_end().to_string(),
-            context: self.context.trim_end().to_string(),
-            prompts: self
-                .prompts
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            career_goals: text::body("career_goals", &self.career_goals)?,
+            context: text::body("context", &self.context)?,
+            prompts: text::body(
+                "prompts",
+                &self
+                    .prompts
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )?,
         })
     }
 }
@@ -172,15 +154,6 @@ impl From<&Person> for PersonDraft {
     }
 }
 
-/// Trims and folds runs of whitespace (including tabs and newlines) into single spaces, so a name
-/// pasted from elsewhere cannot smuggle layout-breaking characters into one-line fields.
-pub fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| !w.chars().all(char::is_control))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,8 +182,8 @@ mod tests {
     #[test]
     fn numeric_and_overlong_names_are_rejected() {
         assert!(draft("42").validate().is_err());
-        assert!(draft(&"x".repeat(NAME_MAX + 1)).validate().is_err());
-        assert!(draft(&"x".repeat(NAME_MAX)).validate().is_ok());
+        assert!(draft(&"x".repeat(text::LINE_MAX + 1)).validate().is_err());
+        assert!(draft(&"x".repeat(text::LINE_MAX)).validate().is_ok());
     }
 
     #[test]

@@ -273,10 +273,9 @@ impl GoalFields {
     /// Checks the fields against the plan's start. Done means 100%; 100% means done.
     pub fn check(mut self, plan_start: NaiveDate) -> Result<GoalFields, super::Invalid> {
         use super::Invalid;
-        self.title = super::person::collapse_spaces(&self.title);
-        if self.title.is_empty() {
-            return Err(Invalid::field("title", "a title is required"));
-        }
+        self.title = super::text::required_line("title", &self.title)?;
+        self.description = super::text::body("description", &self.description)?;
+        self.criteria = super::text::body("criteria", &self.criteria)?;
         if !PHASES.contains(&self.phase) {
             return Err(Invalid::field(
                 "phase",

@@ -6,12 +6,8 @@ use serde::Serialize;
 use std::fmt;
 
 use super::Invalid;
-use super::person::collapse_spaces;
 use super::risk_score::{RiskScore, ScoreEntry, Trend};
-
-pub const TITLE_MAX: usize = 200;
-const OWNER_MAX: usize = 80;
-const LINE_MAX: usize = 300;
+use super::text;
 
 /// "a, b, c or d", for messages that list the accepted words.
 fn one_of(words: &[&str]) -> String {
@@ -212,20 +208,9 @@ impl Default for RiskDraft {
     }
 }
 
-fn short_line(field: &'static str, text: &str, max: usize) -> Result<String, Invalid> {
-    let text = collapse_spaces(text);
-    if text.chars().count() > max {
-        return Err(Invalid::field(
-            field,
-            format!("the {field} is longer than {max} characters"),
-        ));
-    }
-    Ok(text)
-}
-
 impl RiskDraft {
     pub fn validate(self) -> Result<RiskFields, Invalid> {
-        let title = short_line("title", &self.title, TITLE_MAX)?;
+        let title = text::line("title", &self.title)?;
         if title.is_empty() {
             return Err(Invalid::field(
                 "title",
@@ -255,7 +240,7 @@ impl RiskDraft {
         };
         let accepted = self.response == Response::Accept;
         let accept_reason = if accepted {
-            short_line("accept_reason", &self.accept_reason, LINE_MAX)?
+            text::line("accept_reason", &self.accept_reason)?
         } else {
             String::new()
         };
@@ -276,11 +261,11 @@ impl RiskDraft {
             title,
             category: self.category,
             score,
-            owner: short_line("owner", &self.owner, OWNER_MAX)?,
+            owner: text::line("owner", &self.owner)?,
             response: self.response,
             status: self.status,
-            mitigation: self.mitigation.trim_end().to_string(),
-            trigger: short_line("trigger", &self.trigger, LINE_MAX)?,
+            mitigation: text::body("mitigation", &self.mitigation)?,
+            trigger: text::line("trigger", &self.trigger)?,
             next_review: self.next_review,
             residual,
             accept_reason,

@@ -102,7 +102,11 @@ fn a_title_is_required_and_folded() {
         .validate()
         .unwrap();
     assert_eq!(ok.title, "If CI stays flaky, then releases slip");
-    assert!(draft(&"x".repeat(TITLE_MAX + 1), 3, 3).validate().is_err());
+    assert!(
+        draft(&"x".repeat(crate::domain::text::LINE_MAX + 1), 3, 3)
+            .validate()
+            .is_err()
+    );
 }
 
 #[test]

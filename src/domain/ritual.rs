@@ -4,7 +4,7 @@ use chrono::{NaiveDateTime, Weekday};
 use serde::Serialize;
 
 use super::Invalid;
-use super::person::collapse_spaces;
+use super::text;
 
 pub const DURATION_MAX_MIN: u32 = 24 * 60;
 
@@ -70,10 +70,10 @@ impl RitualFields {
     /// Checks everything that does not need the recurrence engine; the rule itself is checked by
     /// `schedule::recurrence` before anything is stored.
     pub fn check(mut self) -> Result<RitualFields, Invalid> {
-        self.name = collapse_spaces(&self.name);
-        if self.name.is_empty() {
-            return Err(Invalid::field("name", "a name is required"));
-        }
+        self.name = text::required_line("name", &self.name)?;
+        self.attendees = text::body("attendees", &self.attendees)?;
+        self.agenda = text::body("agenda", &self.agenda)?;
+        self.location = text::line("location", &self.location)?;
         if self.duration_min == 0 {
             return Err(Invalid::field(
                 "duration",

@@ -1,14 +1,16 @@
 //! The agenda for a range of days and its radar, assembled from every pane's dated items.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 use std::collections::HashMap;
 
 use super::OpsError;
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
+use crate::domain::calendar::CalendarEvent;
 use crate::domain::plan::{GoalStatus, is_behind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::{Series, calendar_items, meetings, one_on_one_overdue, sort};
+use crate::schedule::calendar::{IMPORT_LIMITS, expand};
 use crate::store::agenda::{self as due, DatedRow};
 use crate::store::{Store, calendar, occurrences, people, rituals};
 
@@ -111,7 +113,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         &names,
     ));
     items.extend(calendar_items(
-        &calendar::in_range(conn, from, to)?,
+        &calendar_days(store, from, to)?.events,
         from,
         to,
     ));
@@ -251,11 +253,78 @@ pub fn radar(
     Ok(radar)
 }
 
-/// The next meeting that has not started yet (skipped ones do not count).
-pub fn next_meeting(store: &Store, now: NaiveDateTime) -> Result<Option<AgendaItem>, OpsError> {
+/// The happenings of imported calendars in `[from, to)`, expanded now in this machine's zone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarDays {
+    pub events: Vec<CalendarEvent>,
+    /// Why they were left off: they would put more on these days than an agenda can show, which
+    /// only a file made to do so can (the import checked the years around it).
+    pub left_off: Option<String>,
+}
+
+pub fn calendar_days(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<CalendarDays, OpsError> {
+    calendar_days_in(store, from, to, &chrono::Local)
+}
+
+/// `calendar_days` shown in the zone `local`.
+pub fn calendar_days_in<L: TimeZone>(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    local: &L,
+) -> Result<CalendarDays, OpsError> {
+    // The events' own clocks differ from this machine's by at most a day either way.
+    let margin = Duration::days(2);
+    let entries = calendar::in_range(store.conn(), from - margin, to + margin)?;
+    Ok(match expand(&entries, from, to, local, IMPORT_LIMITS) {
+        Ok(expansion) => CalendarDays {
+            events: expansion.events,
+            left_off: None,
+        },
+        Err(too_large) => CalendarDays {
+            events: Vec::new(),
+            left_off: Some(too_large.to_string()),
+        },
+    })
+}
+
+/// Meetings in `[from, to)` as `next` and reminders see them: rituals and 1:1s, and with
+/// `with_calendars` the timed events of imported calendars (all-day ones are not meetings).
+pub fn meetings_and_events(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    with_calendars: bool,
+) -> Result<Vec<AgendaItem>, OpsError> {
+    let mut items = meetings_between(store, from, to)?;
+    if with_calendars {
+        let events = calendar_days(store, from, to)?.events;
+        items.extend(
+            calendar_items(&events, from, to)
+                .into_iter()
+                .filter(|i| i.start.is_some()),
+        );
+        sort(&mut items);
+    }
+    Ok(items)
+}
+
+/// The next meeting that has not started yet (skipped ones do not count); with `with_calendars`
+/// an imported calendar's event counts too.
+pub fn next_meeting(
+    store: &Store,
+    now: NaiveDateTime,
+    with_calendars: bool,
+) -> Result<Option<AgendaItem>, OpsError> {
     let from = now.date();
-    let items = meetings_between(store, from, from + Duration::days(NEXT_HORIZON_DAYS))?;
+    let to = from + Duration::days(NEXT_HORIZON_DAYS);
+    let items = meetings_and_events(store, from, to, with_calendars)?;
     Ok(items
         .into_iter()
-        .find(|i| i.starts_at() >= now && i.status != Some(OccurrenceStatus::Skipped)))
+        .filter(|i| i.starts_at() >= now && i.status != Some(OccurrenceStatus::Skipped))
+        .min_by_key(|i| i.starts_at()))
 }

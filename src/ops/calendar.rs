@@ -1,23 +1,24 @@
 //! `bearing import-ics`: an outside calendar's events on the agenda, read-only.
 //!
-//! Series are expanded when the file is imported, over a window around `now`, and stored one row
-//! per happening in local time. Expanding at agenda time instead would need each event's zone
-//! stored and converted on every redraw; expanding once keeps the agenda a plain range query and
-//! the zone conversion in one place. The cost is the window: re-import to see further ahead
-//! (calendar exports go stale anyway).
+//! Each VEVENT is stored as the file gave it, rules, zone and all, and expanded when the agenda
+//! shows it, with the same engine as rituals: an imported calendar reaches as far ahead as its
+//! rules do and follows a change of this machine's time zone. The import still expands the
+//! calendar once, over the years around `now`, to refuse a file that would flood the agenda
+//! and to report what it holds.
 
 use chrono::{Duration, NaiveDateTime, TimeZone};
+use std::collections::BTreeSet;
 
 use super::OpsError;
 use super::ics_read::read_events;
 use crate::domain::Invalid;
-use crate::domain::calendar::ImportSummary;
-use crate::schedule::calendar::{IMPORT_LIMITS, expand};
+use crate::domain::calendar::{CalendarEntry, ImportSummary};
+use crate::schedule::calendar::{IMPORT_LIMITS, days_reached, expand};
 use crate::store::{Store, calendar};
 
-/// How far back and ahead of the import series are expanded.
-pub const KEEP_DAYS_BACK: i64 = 365;
-pub const KEEP_DAYS_AHEAD: i64 = 2 * 365;
+/// The years around the import that it checks against the limits and counts for its report.
+pub const CHECK_DAYS_BACK: i64 = 365;
+pub const CHECK_DAYS_AHEAD: i64 = 2 * 365;
 
 /// What to do with series whose rule repeats beyond what Bearing follows (`rule_limits`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,19 +52,40 @@ pub fn import_ics_with<L: TimeZone>(
     local: &L,
     refused: RefusedSeries,
 ) -> Result<ImportSummary, OpsError> {
-    let events = read_events(text)?;
-    let from = now.date() - Duration::days(KEEP_DAYS_BACK);
-    let to = now.date() + Duration::days(KEEP_DAYS_AHEAD);
-    let expansion =
-        expand(&events, from, to, local, IMPORT_LIMITS).map_err(|e| Invalid::new(e.to_string()))?;
+    let entries: Vec<CalendarEntry> = read_events(text)?
+        .into_iter()
+        .zip(1..)
+        .map(|(event, id)| CalendarEntry {
+            id,
+            source: source.to_string(),
+            event,
+        })
+        .collect();
+    let from = now.date() - Duration::days(CHECK_DAYS_BACK);
+    let to = now.date() + Duration::days(CHECK_DAYS_AHEAD);
+    let expansion = expand(&entries, from, to, local, IMPORT_LIMITS)
+        .map_err(|e| Invalid::new(e.to_string()))?;
     let mut summary = expansion.summary;
     if refused == RefusedSeries::RefuseImport && !summary.refused.is_empty() {
         return Err(refusal(&summary).into());
     }
+    // A refused series goes with its overrides, which would otherwise show on their own.
+    let refused_uids: BTreeSet<&str> = summary
+        .refused
+        .iter()
+        .filter_map(|r| entries.iter().find(|e| e.id == r.id))
+        .map(|e| e.event.uid.as_str())
+        .collect();
+    let kept = entries.iter().filter(|e| {
+        let event = &e.event;
+        // A cancelled event has nothing to show; a cancelled override takes its instance away.
+        let shown = !event.cancelled || event.recurrence_id.is_some();
+        shown && !refused_uids.contains(event.uid.as_str())
+    });
     summary.replaced = store.write(|tx| -> Result<usize, OpsError> {
         let replaced = calendar::remove_source(tx, source)?;
-        for event in &expansion.events {
-            calendar::insert(tx, source, event)?;
+        for entry in kept {
+            calendar::insert(tx, source, &entry.event, days_reached(&entry.event))?;
         }
         Ok(replaced)
     })?;

@@ -2,8 +2,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 use super::{import_ics, remove_calendar};
-use crate::domain::agenda::ItemKind;
-use crate::ops::agenda::agenda;
+use crate::ops::agenda::calendar_days_in;
+use crate::schedule::agenda::{calendar_items, sort};
 use crate::store::Store;
 
 const GOOGLE: &str = include_str!("../../tests/fixtures/google.ics");
@@ -20,13 +20,17 @@ fn berlin() -> Tz {
     "Europe/Berlin".parse().unwrap()
 }
 
+/// The week of `now` as the agenda shows imported events, in Berlin.
 fn week(store: &Store) -> Vec<String> {
     let monday = now().date();
-    agenda(store, monday, 7, now())
+    let sunday = monday + chrono::Duration::days(7);
+    let events = calendar_days_in(store, monday, sunday, &berlin())
         .unwrap()
-        .items
+        .events;
+    let mut items = calendar_items(&events, monday, sunday);
+    sort(&mut items);
+    items
         .into_iter()
-        .filter(|i| i.kind == ItemKind::Calendar)
         .map(|i| {
             let when = match (i.start, i.end) {
                 (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
@@ -96,4 +100,26 @@ fn reimport_replaces_its_own_source_only_and_bad_input_changes_nothing() {
         e.to_string().contains("no calendar has been imported"),
         "{e}"
     );
+}
+
+#[test]
+fn a_range_the_import_did_not_check_is_left_off_when_it_would_flood_the_agenda() {
+    // 80 series of 4 a day that start in 2030, beyond the years an import checks.
+    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+    for n in 0..80 {
+        text.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:s{n}\r\nSUMMARY:Series {n}\r\nDTSTART:20300101T080000Z\r\n\
+             DTEND:20300101T081500Z\r\nRRULE:FREQ=DAILY;BYHOUR=8,10,12,14\r\nEND:VEVENT\r\n"
+        ));
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "dense", &text, now(), &berlin()).unwrap();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let week = calendar_days_in(&store, day(2030, 6, 3), day(2030, 6, 10), &berlin()).unwrap();
+    assert_eq!((week.events.len(), week.left_off), (80 * 4 * 7, None));
+    let year = calendar_days_in(&store, day(2030, 1, 1), day(2031, 1, 1), &berlin()).unwrap();
+    assert!(year.events.is_empty());
+    let why = year.left_off.unwrap();
+    assert!(why.contains("more than 100000 events"), "{why}");
 }

@@ -4,11 +4,13 @@ use chrono::NaiveDateTime;
 
 use super::OpsError;
 use super::ics::{IcsTodo, to_ics};
+use crate::schedule::wall_clock::instant;
 use crate::store::{Store, agenda, occurrences, rituals};
 
-/// Rituals and 1:1s as recurring events, action items with due dates as to-dos. `stamp` is the
-/// export time written as DTSTAMP.
-pub fn ics_export(store: &Store, stamp: NaiveDateTime) -> Result<String, OpsError> {
+/// Rituals and 1:1s as recurring events, action items with due dates as to-dos. `now` is the
+/// export's local time; DTSTAMP holds it in UTC, as RFC 5545 requires.
+pub fn ics_export(store: &Store, now: NaiveDateTime) -> Result<String, OpsError> {
+    let stamp = instant(&chrono::Local, now).map_or(now, |at| at.naive_utc());
     let conn = store.conn();
     let rituals = rituals::list(conn)?;
     let records = occurrences::all(conn)?;

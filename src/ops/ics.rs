@@ -8,7 +8,9 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property, Todo, TodoStatus};
 
+use super::rituals::first_meeting;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, weekday_code};
+use crate::domain::terminal_safe::terminal_safe;
 
 const PRODID: &str = "-//Bearing//Bearing//EN";
 const CALENDAR_NAME: &str = "Bearing";
@@ -27,7 +29,8 @@ pub struct IcsTodo {
 }
 
 /// One VCALENDAR holding every ritual (with its skipped and moved occurrences) and every todo.
-/// Rituals are ordered by id, their records by original start, todos by id.
+/// Rituals are ordered by id, their records by original start, todos by id. `stamp` is the
+/// export's time in UTC (DTSTAMP).
 pub fn to_ics(
     rituals: &[Ritual],
     records: &[OccurrenceRecord],
@@ -111,7 +114,10 @@ fn ritual_events(
         return vec![event];
     };
 
-    let mut series = meeting(ritual, fields.dtstart, stamp);
+    // RFC 5545 counts DTSTART as the first meeting, so it must be one: Bearing's rules meet
+    // first on their first match (a Tuesday series started on a Monday meets on Tuesday), and
+    // a COUNT counts from there, so moving DTSTART to it keeps every meeting and the COUNT.
+    let mut series = meeting(ritual, first_meeting(ritual), stamp);
     series.add_property("RRULE", export_rule(rule, fields.week_start));
     let mut events = Vec::new();
     for record in records {
@@ -230,13 +236,10 @@ fn floating_until(value: &str) -> String {
 }
 
 /// TEXT may not hold control characters other than tab; a bare CR would also break the CRLF
-/// line structure (the crate escapes only LF). Line breaks become LF, which the crate escapes.
+/// line structure (the crate escapes only LF). Line breaks become LF, which the crate escapes;
+/// other controls (and bidi controls) are shown as `terminal_safe` shows them everywhere.
 fn clean_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-        .collect()
+    terminal_safe(&text.replace("\r\n", "\n").replace('\r', "\n")).into_owned()
 }
 
 /// Folds every content line at 75 octets again. The crate folds too, but it checks for

@@ -7,7 +7,8 @@ use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar, unfold};
 
 use crate::domain::Invalid;
-use crate::domain::calendar::{IcsEvent, IcsTime, event_label, printable};
+use crate::domain::calendar::{IcsEvent, IcsTime, RDate, event_label, printable};
+use crate::domain::text::fit_line;
 
 /// The largest calendar file read. A busy calendar's full export is a few megabytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -102,71 +103,105 @@ fn value<'a>(c: &'a Component<'_>, name: &'static str) -> Option<&'a str> {
 }
 
 fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
+    // Another program's title: cut to fit a one-line field rather than refuse the calendar.
     let title = value(c, "SUMMARY")
+        .map(fit_line)
         .filter(|s| !s.is_empty())
-        .unwrap_or("(no title)")
-        .to_string();
+        .unwrap_or_else(|| "(no title)".to_string());
     let uid = value(c, "UID")
         .filter(|s| !s.is_empty())
         .map_or_else(|| format!("no-uid-{}", n + 1), str::to_string);
     let which = || format!("event {}", event_label(&title, &uid));
+    let cannot_read = |name: &str, part: &str| {
+        Invalid::new(format!(
+            "{}: cannot read {name} \"{}\"",
+            which(),
+            printable(part)
+        ))
+    };
     let time = |name: &'static str| -> Result<Option<IcsTime>, Invalid> {
         props(c, name)
             .next()
             .map(|p| {
-                parse_time(p, p.val.as_str().trim()).ok_or_else(|| {
-                    Invalid::new(format!(
-                        "{}: cannot read {name} \"{}\"",
-                        which(),
-                        printable(p.val.as_str())
-                    ))
-                })
+                parse_time(p, p.val.as_str().trim())
+                    .ok_or_else(|| cannot_read(name, p.val.as_str()))
             })
             .transpose()
     };
     let start =
         time("DTSTART")?.ok_or_else(|| Invalid::new(format!("{} has no DTSTART", which())))?;
     let duration = value(c, "DURATION")
-        .map(|d| {
-            parse_duration(d).ok_or_else(|| {
-                Invalid::new(format!(
-                    "{}: cannot read DURATION \"{}\"",
-                    which(),
-                    printable(d)
-                ))
-            })
-        })
+        .map(|d| parse_duration(d).ok_or_else(|| cannot_read("DURATION", d)))
         .transpose()?;
     let mut exdates = Vec::new();
-    for p in props(c, "EXDATE") {
-        for part in p
-            .val
-            .as_str()
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            exdates.push(parse_time(p, part).ok_or_else(|| {
-                Invalid::new(format!(
-                    "{}: cannot read EXDATE \"{}\"",
-                    which(),
-                    printable(part)
-                ))
-            })?);
-        }
+    for (p, part) in list_values(c, "EXDATE") {
+        exdates.push(parse_time(p, part).ok_or_else(|| cannot_read("EXDATE", part))?);
     }
+    let mut rdates = Vec::new();
+    for (p, part) in list_values(c, "RDATE") {
+        rdates.push(parse_rdate(p, part).ok_or_else(|| cannot_read("RDATE", part))?);
+    }
+    let rrules = props(c, "RRULE")
+        .map(|p| p.val.as_str().trim())
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
     Ok(IcsEvent {
         end: time("DTEND")?,
         recurrence_id: time("RECURRENCE-ID")?,
-        rrule: value(c, "RRULE")
-            .filter(|r| !r.is_empty())
-            .map(str::to_string),
+        rrules,
+        rdates,
         cancelled: value(c, "STATUS").is_some_and(|s| s.eq_ignore_ascii_case("CANCELLED")),
         uid,
         title,
         start,
         duration,
         exdates,
+    })
+}
+
+/// Every comma-separated value of every `name` property, with the property it came from.
+fn list_values<'a>(
+    c: &'a Component<'_>,
+    name: &'static str,
+) -> impl Iterator<Item = (&'a Property<'a>, &'a str)> {
+    props(c, name).flat_map(|p| {
+        p.val
+            .as_str()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(move |part| (p, part))
+    })
+}
+
+/// One RDATE value: a date, a date-time, or a PERIOD (`start/end` or `start/duration`), whose
+/// length is that instance's own (RFC 5545 §3.8.5.2).
+fn parse_rdate(p: &Property<'_>, text: &str) -> Option<RDate> {
+    let Some((start, rest)) = text.split_once('/') else {
+        return Some(RDate {
+            start: parse_time(p, text)?,
+            length: None,
+        });
+    };
+    let start = parse_time(p, start)?;
+    let length = match parse_duration(rest) {
+        Some(length) => length,
+        None => {
+            let end = parse_time(p, rest)?;
+            // A UTC end after a zoned start (the form RFC 5545 shows) is compared as instants.
+            match (&start, &end) {
+                (IcsTime::Zoned(s, tz), IcsTime::Utc(e)) => {
+                    let at = crate::schedule::wall_clock::instant(tz, *s)?;
+                    e.signed_duration_since(at.naive_utc())
+                }
+                _ => end.naive().signed_duration_since(start.naive()),
+            }
+        }
+    };
+    Some(RDate {
+        start,
+        length: Some(length.max(TimeDelta::zero())),
     })
 }
 
@@ -180,10 +215,12 @@ fn param<'a>(p: &'a Property<'_>, key: &str) -> Option<&'a str> {
 
 /// One date or date-time `text` with the parameters (VALUE, TZID) of its property `p`.
 fn parse_time(p: &Property<'_>, text: &str) -> Option<IcsTime> {
+    // Google writes birthdays' RDATEs as `20131210Z`: a date all the same.
+    let bare = text.trim_end_matches(['Z', 'z']);
     let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
-        || (text.len() == 8 && !text.contains('T'));
+        || (bare.len() == 8 && !bare.contains('T'));
     if is_date {
-        return NaiveDate::parse_from_str(text, "%Y%m%d")
+        return NaiveDate::parse_from_str(bare, "%Y%m%d")
             .ok()
             .map(IcsTime::Date);
     }

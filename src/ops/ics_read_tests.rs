@@ -20,8 +20,8 @@ fn google_export_reads_series_overrides_exdates_and_all_day_events() {
     assert_eq!(sync.title, "Platform sync");
     assert_eq!(sync.start, IcsTime::Zoned(at("2026-11-02T09:00"), ny));
     assert_eq!(
-        sync.rrule.as_deref(),
-        Some("FREQ=WEEKLY;WKST=SU;UNTIL=20261231T235959Z;BYDAY=FR,MO,WE")
+        sync.rrules,
+        ["FREQ=WEEKLY;WKST=SU;UNTIL=20261231T235959Z;BYDAY=FR,MO,WE"]
     );
     // Two EXDATE lines, the second a comma list.
     let exdates: Vec<_> = ["2026-11-25T09:00", "2026-11-04T09:00", "2026-11-06T09:00"]
@@ -183,4 +183,17 @@ fn control_characters_from_the_file_are_escaped_in_messages() {
         ),
         "{e}"
     );
+}
+
+#[test]
+fn overlong_titles_are_cut_to_a_line_not_refused() {
+    let summary = "Q".repeat(5_000);
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:long\r\nSUMMARY:{summary}\r\n\
+         DTSTART:20261124T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    );
+    let events = read_events(&text).unwrap();
+    let max = crate::domain::text::LINE_MAX;
+    assert_eq!(events[0].title.chars().count(), max);
+    assert!(events[0].title.ends_with('…'));
 }

@@ -519,13 +519,17 @@ fn text_is_escaped() {
 #[test]
 fn carriage_returns_do_not_break_lines() {
     let mut staff = ritual(1, "Sync\r\nweekly", Some("FREQ=WEEKLY"));
-    staff.fields.agenda = "one\r\ntwo\rthree\u{7}".into();
+    staff.fields.agenda = "one\r\ntwo\rthree\u{7}\u{9b}\u{202e}".into();
     let text = to_ics(&[staff], &[], &[], stamp());
     assert!(!text.replace("\r\n", "").contains(['\r', '\n']));
     let calendar = parse(&text);
     let props = &calendar.events[0].properties;
     assert_eq!(value(props, "SUMMARY"), Some("Sync\\nweekly"));
-    assert_eq!(value(props, "DESCRIPTION"), Some("one\\ntwo\\nthree"));
+    assert_eq!(
+        value(props, "DESCRIPTION"),
+        Some("one\\ntwo\\nthree␇\u{fffd}\u{fffd}"),
+        "controls are shown, not passed on"
+    );
 }
 
 fn assert_folded(text: &str) {
@@ -612,5 +616,82 @@ fn spaces_next_to_a_fold_survive_trimming_readers() {
             Some(agenda.as_str()),
             "offset {offset}"
         );
+    }
+}
+
+/// The instances an RFC 5545 reader sees: DTSTART, then the rule's matches, expanded here with
+/// the `rrule` crate from the exported text alone (floating times read as UTC, so no day has 23
+/// or 25 hours).
+fn rfc_instances(event: &IcalEvent, count: u16) -> Vec<NaiveDateTime> {
+    use chrono::TimeZone;
+    let props = &event.properties;
+    let start =
+        NaiveDateTime::parse_from_str(value(props, "DTSTART").unwrap(), FLOATING_FORMAT).unwrap();
+    let utc = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
+    let mut set = rrule::RRuleSet::new(utc(start)).rdate(utc(start));
+    if let Some(rule) = value(props, "RRULE") {
+        // UNTIL is floating like DTSTART; the crate wants it in DTSTART's zone, here UTC.
+        let rule: Vec<String> = rule
+            .split(';')
+            .map(|p| match p.strip_prefix("UNTIL=") {
+                Some(until) => format!("UNTIL={until}Z"),
+                None => p.to_string(),
+            })
+            .collect();
+        let rule: rrule::RRule<rrule::Unvalidated> = rule.join(";").parse().unwrap();
+        set = set.rrule(rule.validate(utc(start)).unwrap());
+    }
+    let mut all: Vec<NaiveDateTime> = set.all(count).dates.iter().map(|t| t.naive_utc()).collect();
+    // The crate keeps an RDATE that the rule also gives; RFC 5545 counts it once.
+    all.sort();
+    all.dedup();
+    all
+}
+
+#[test]
+fn dtstart_is_the_first_meeting_so_calendar_programs_show_no_extra_one() {
+    let monday = at(2026, 11, 30, 10, 0);
+    let cases = [
+        ("FREQ=WEEKLY;BYDAY=TU", at(2026, 12, 1, 10, 0)),
+        ("FREQ=WEEKLY;BYDAY=TU;COUNT=3", at(2026, 12, 1, 10, 0)),
+        (
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;WKST=SU",
+            at(2026, 12, 3, 10, 0),
+        ),
+        ("FREQ=MONTHLY;BYDAY=-1FR", at(2026, 12, 25, 10, 0)),
+        (
+            "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1WE;UNTIL=20280101",
+            at(2027, 2, 24, 10, 0),
+        ),
+        (
+            "FREQ=DAILY;BYDAY=MO,WE;BYHOUR=9,15",
+            at(2026, 11, 30, 15, 0),
+        ),
+        (
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+            at(2028, 2, 29, 10, 0),
+        ),
+        ("FREQ=WEEKLY;BYDAY=MO", monday),
+    ];
+    for (n, (rule, first)) in cases.into_iter().enumerate() {
+        let id = i64::try_from(n).unwrap() + 1;
+        let mut r = ritual(id, "Series", Some(rule));
+        r.fields.dtstart = monday;
+        let text = to_ics(std::slice::from_ref(&r), &[], &[], stamp());
+        let calendar = parse(&text);
+        let event = series(&calendar, &ritual_uid(id));
+        let expected = first.format(FLOATING_FORMAT).to_string();
+        assert_eq!(
+            value(&event.properties, "DTSTART"),
+            Some(expected.as_str()),
+            "{rule}"
+        );
+        let end = at(2031, 1, 1, 0, 0);
+        let bearing = crate::schedule::recurrence::Recurrence::of(&r.fields)
+            .unwrap()
+            .between(monday.date(), end.date());
+        let mut rfc = rfc_instances(event, 1500);
+        rfc.retain(|t| *t < end);
+        assert_eq!(rfc, bearing, "{rule}");
     }
 }

@@ -1,23 +1,23 @@
 //! The lossless JSON dump: every row of every table, ids included, with a format version; and its
 //! import into an empty database. Export → import → export gives byte-identical text.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::OpsError;
-use crate::domain::calendar::printable;
+use crate::domain::calendar::{event_label, printable};
+use crate::domain::text::BODY_MAX;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
-use crate::store::{LATEST_VERSION, Store, StoreError, history};
-use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
+use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
+use crate::store::{actions, calendar, notes, occurrences, people, plan, risks, rituals, topics};
 
 /// Names the file's kind; anything else is not ours.
 pub const FORMAT: &str = "bearing-export";
 /// The envelope's own version: bump when its shape (not the schema) changes.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Serialize)]
 struct Envelope {
     format: String,
     format_version: u32,
@@ -57,7 +57,7 @@ pub fn json_export(store: &Store) -> Result<String, OpsError> {
         schema_version: store.schema_version()?,
         tables,
     };
-    let mut text = serde_json::to_string_pretty(&envelope)
+    let mut text = super::json_text::to_string_pretty(&envelope)
         .map_err(|e| OpsError::Refused(format!("cannot write JSON: {e}")))?;
     text.push('\n');
     Ok(text)
@@ -74,7 +74,8 @@ pub struct Export {
 pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
     let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
     let envelope = parse(text).map_err(refuse)?;
-    let tables = to_rows(&envelope).map_err(refuse)?;
+    let mut tables = to_rows(&envelope).map_err(refuse)?;
+    upgrade_rows(envelope.schema_version, &mut tables);
     check_journal(&tables).map_err(refuse)?;
     Ok(Export {
         source: source.to_string(),
@@ -97,7 +98,11 @@ pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, 
     }
     store.write(|tx| {
         dump::load(tx, tables).map_err(|e| refuse(load_message(e)))?;
-        readable(tx).map_err(|e| refuse(format!("holds a row Bearing cannot read: {e}")))?;
+        readable(tx).map_err(|(table, e)| {
+            refuse(format!(
+                "table {table} holds a row Bearing cannot read ({e})"
+            ))
+        })?;
         rules_within_limits(tx).map_err(refuse)
     })?;
     let counts: BTreeMap<String, usize> = tables
@@ -121,8 +126,7 @@ fn parse(text: &str) -> Result<Envelope, String> {
              `bearing export --format json`)"
         ));
     }
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| format!("damaged export: {e}"))?;
+    let envelope = envelope(value)?;
     if envelope.format_version > FORMAT_VERSION {
         return Err(format!(
             "written by a newer Bearing (export format {}; this version reads up to {FORMAT_VERSION}); \
@@ -140,6 +144,83 @@ fn parse(text: &str) -> Result<Envelope, String> {
     Ok(envelope)
 }
 
+/// The envelope read field by field. Messages name the field, table and row at fault and never
+/// quote the file's content (serde's would: `invalid type: string "…"`), which may be a
+/// confidential note.
+fn envelope(value: serde_json::Value) -> Result<Envelope, String> {
+    use serde_json::Value;
+    let damaged = |what: String| format!("damaged export: {what}");
+    let Value::Object(mut fields) = value else {
+        return Err(damaged("not a JSON object".into()));
+    };
+    if let Some(unknown) = fields
+        .keys()
+        .find(|k| !["format", "format_version", "schema_version", "tables"].contains(&k.as_str()))
+    {
+        return Err(damaged(format!("unknown field {unknown:?}")));
+    }
+    let whole = |name: &str| {
+        fields
+            .get(name)
+            .and_then(Value::as_i64)
+            .ok_or_else(|| damaged(format!("\"{name}\" is missing or not a whole number")))
+    };
+    let format_version = u32::try_from(whole("format_version")?.max(0)).unwrap_or(u32::MAX);
+    let schema_version = whole("schema_version")?;
+    let Some(Value::Object(tables)) = fields.remove("tables") else {
+        return Err(damaged(
+            "\"tables\" is missing or not an object of tables".into(),
+        ));
+    };
+    let mut read = BTreeMap::new();
+    for (table, rows) in tables {
+        let Value::Array(rows) = rows else {
+            return Err(format!("table {table}: not a list of rows"));
+        };
+        let mut list = Vec::with_capacity(rows.len());
+        for (index, row) in rows.into_iter().enumerate() {
+            let Value::Object(row) = row else {
+                return Err(format!(
+                    "table {table}, row {}: not an object of columns",
+                    index + 1
+                ));
+            };
+            list.push(row.into_iter().collect());
+        }
+        read.insert(table, list);
+    }
+    Ok(Envelope {
+        format: FORMAT.to_string(),
+        format_version,
+        schema_version,
+        tables: read,
+    })
+}
+
+/// What kind of JSON value a cell holds, for a message that must not quote it.
+fn kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Null => "null",
+    }
+}
+
+/// A text value longer than any field holds is refused: no Bearing wrote it. The change log is
+/// exempt: its cells hold images of whole rows.
+fn check_length(table: &str, value: &rusqlite::types::Value) -> Result<(), usize> {
+    match value {
+        rusqlite::types::Value::Text(text) if table != "change_log" => {
+            let count = text.chars().count();
+            if count > BODY_MAX { Err(count) } else { Ok(()) }
+        }
+        _ => Ok(()),
+    }
+}
+
 fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
     let mut tables = dump::Tables::new();
     for (table, rows) in &envelope.tables {
@@ -147,10 +228,20 @@ fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
         for (index, row) in rows.iter().enumerate() {
             let mut values = dump::Row::new();
             for (column, value) in row {
+                let at = || format!("table {table}, row {}, column {column}", index + 1);
                 let value = dump::from_json(value).ok_or_else(|| {
                     format!(
-                        "table {table}, row {}, column {column}: a value no column can hold ({value})",
-                        index + 1
+                        "{}: holds {}, which no column can hold (text, a number, null or \
+                         {{\"hex\": …}})",
+                        at(),
+                        kind(value)
+                    )
+                })?;
+                check_length(table, &value).map_err(|count| {
+                    format!(
+                        "{}: text of {count} characters, longer than any field holds \
+                         (at most {BODY_MAX})",
+                        at()
                     )
                 })?;
                 values.insert(column.clone(), value);
@@ -198,9 +289,25 @@ fn load_message(e: LoadError) -> String {
     }
 }
 
-/// Refuses a ritual whose rule repeats beyond what Bearing follows (`rule_limits`), as `ritual
-/// add` would: expanding it would make the agenda slow and huge.
+/// Refuses a ritual or an imported event whose rule repeats beyond what Bearing follows
+/// (`rule_limits`), as `ritual add` and `import-ics` would: expanding it would make the agenda
+/// slow and huge.
 fn rules_within_limits(conn: &rusqlite::Connection) -> Result<(), String> {
+    for entry in calendar::all(conn).map_err(|e| e.to_string())? {
+        for rule in &entry.event.rrules {
+            let start = entry.event.start.naive();
+            if let Err(RecurrenceError::OverLimit { reason, .. }) =
+                Recurrence::new(Some(rule), start, chrono::Weekday::Mon)
+            {
+                return Err(format!(
+                    "table calendar_event, id {} ({}): {reason}; remove it or import the calendar \
+                     again with `bearing import-ics`",
+                    entry.id,
+                    event_label(&entry.event.title, &entry.event.uid)
+                ));
+            }
+        }
+    }
     for ritual in rituals::list(conn).map_err(|e| e.to_string())? {
         if let Err(RecurrenceError::OverLimit { reason, .. }) = Recurrence::of(&ritual.fields) {
             return Err(format!(
@@ -214,22 +321,32 @@ fn rules_within_limits(conn: &rusqlite::Connection) -> Result<(), String> {
 }
 
 /// Reads every entity back through the store's decoders, so a row with, say, a malformed date is
-/// refused at import instead of breaking a pane later.
-fn readable(conn: &rusqlite::Connection) -> Result<(), StoreError> {
-    for person in people::list(conn)? {
-        notes::for_person(conn, person.id, None)?;
-        notes::context_for(conn, person.id)?;
-        topics::queued(conn, person.id)?;
-        topics::discussed(conn, person.id, u32::MAX)?;
-        actions::for_person(conn, person.id, u32::MAX)?;
+/// refused at import instead of breaking a pane later. Names the table at fault.
+fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError)> {
+    fn at<T>(
+        table: &'static str,
+        r: Result<T, StoreError>,
+    ) -> Result<T, (&'static str, StoreError)> {
+        r.map_err(|e| (table, e))
     }
-    rituals::list(conn)?;
-    occurrences::all(conn)?;
-    plan::get(conn)?;
-    plan::goals(conn)?;
-    plan::checkins(conn)?;
-    for risk in risks::list(conn)? {
-        risks::history(conn, risk.id)?;
+    for person in at("person", people::list(conn))? {
+        at("note", notes::for_person(conn, person.id, None))?;
+        at("person_context", notes::context_for(conn, person.id))?;
+        at("topic", topics::queued(conn, person.id))?;
+        at("topic", topics::discussed(conn, person.id, u32::MAX))?;
+        at(
+            "action_item",
+            actions::for_person(conn, person.id, u32::MAX),
+        )?;
+    }
+    at("ritual", rituals::list(conn))?;
+    at("occurrence", occurrences::all(conn))?;
+    at("calendar_event", calendar::all(conn))?;
+    at("plan", plan::get(conn))?;
+    at("goal", plan::goals(conn))?;
+    at("checkin", plan::checkins(conn))?;
+    for risk in at("risk", risks::list(conn))? {
+        at("risk_review", risks::history(conn, risk.id))?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
 use crate::domain::person::{Person, PersonDraft, PersonFields};
 use crate::domain::ritual::{Ritual, RitualFields};
-use crate::schedule::agenda::typical_gap;
+use crate::schedule::agenda::{next_meeting_of, typical_gap};
 use crate::schedule::recurrence::{Recurrence, describe};
 use crate::store::{Store, actions, notes, occurrences, people, rituals, topics};
 use std::collections::HashMap;
@@ -130,6 +130,7 @@ fn add_stats(
         .map(|(p, m, t)| (p, (m, t)))
         .collect();
     let queued: HashMap<i64, u32> = topics::queued_counts(conn)?.into_iter().collect();
+    let upcoming = occurrences::upcoming(conn, now)?;
     for row in list {
         let id = row.person.id;
         let last = held
@@ -149,7 +150,10 @@ fn add_stats(
         let (open_mine, open_theirs) = open.get(&id).copied().unwrap_or_default();
         row.stats = PersonStats {
             last,
-            next: rec.as_ref().and_then(|r| r.next_after(now)),
+            next: rec
+                .as_ref()
+                .zip(row.one_on_one.as_ref())
+                .and_then(|(rec, series)| next_meeting_of(rec, series.id, &upcoming, now)),
             days_since,
             cadence_days: gap,
             state: match (days_since, gap) {
@@ -260,7 +264,7 @@ fn one_on_one_fields(
     Recurrence::new(Some(&plan.rrule), plan.start, week_start)
         .map_err(|e| Invalid::field("cadence", e.to_string()))?;
     Ok(RitualFields {
-        name: format!("1:1 {name}"),
+        name: crate::domain::text::fit_line(&format!("1:1 {name}")),
         rrule: Some(plan.rrule.clone()),
         dtstart: plan.start,
         duration_min: plan.duration_min,

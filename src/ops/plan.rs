@@ -250,6 +250,7 @@ pub fn checkin(
     opened: Option<&GoalFields>,
     now: NaiveDateTime,
 ) -> Result<Goal, OpsError> {
+    let note = crate::domain::text::body("note", note.trim_start())?;
     if progress > 100 {
         return Err(Invalid::field(
             "progress",
@@ -270,10 +271,7 @@ pub fn checkin(
         }
         let fields = goal.fields.check(start)?;
         plan::update_goal(tx, id, &fields, now)?;
-        plan::insert_checkin(
-            tx,
-            &history_entry(id, now, "checkin", &fields, note.trim().to_string()),
-        )?;
+        plan::insert_checkin(tx, &history_entry(id, now, "checkin", &fields, note))?;
         Ok(Goal { id, fields })
     })
 }

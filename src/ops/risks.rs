@@ -106,11 +106,11 @@ fn with_review_date(
     fields
 }
 
-fn entry(today: NaiveDate, score: RiskScore, note: &str) -> ScoreEntry {
+fn entry(today: NaiveDate, score: RiskScore, note: String) -> ScoreEntry {
     ScoreEntry {
         date: today,
         score,
-        note: note.trim_end().to_string(),
+        note,
     }
 }
 
@@ -126,7 +126,7 @@ pub fn add_risk(
     let warnings = past_date_warnings(&fields, None, today);
     let id = store.write(|tx| -> Result<i64, OpsError> {
         let id = risks::insert(tx, &fields, now)?;
-        risks::insert_entry(tx, id, &entry(today, fields.score, ""))?;
+        risks::insert_entry(tx, id, &entry(today, fields.score, String::new()))?;
         Ok(id)
     })?;
     Ok(SavedRisk {
@@ -155,6 +155,7 @@ pub fn update_risk(
     now: NaiveDateTime,
 ) -> Result<Edited<SavedRisk>, OpsError> {
     let today = now.date();
+    let note = crate::domain::text::body("note", note)?;
     let fields = with_review_date(draft.validate()?, intervals, today);
     let outcome = store.write(|tx| -> Result<Edited<Vec<String>>, OpsError> {
         let before = current(tx, id)?;
@@ -194,6 +195,7 @@ pub fn review_risk(
     now: NaiveDateTime,
 ) -> Result<SavedRisk, OpsError> {
     let today = now.date();
+    let note = crate::domain::text::body("note", &review.note)?;
     let score = RiskScore::new(review.likelihood, review.impact)?;
     let warnings = store.write(|tx| -> Result<Vec<String>, OpsError> {
         let before = current(tx, id)?;
@@ -211,7 +213,7 @@ pub fn review_risk(
             fields.accept_expiry = Some(expiry);
         }
         risks::update(tx, id, &fields, now)?;
-        risks::insert_entry(tx, id, &entry(today, score, &review.note))?;
+        risks::insert_entry(tx, id, &entry(today, score, note))?;
         Ok(past_date_warnings(&fields, Some(&before.fields), today))
     })?;
     Ok(SavedRisk {

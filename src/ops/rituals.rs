@@ -8,6 +8,8 @@ use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
 use crate::domain::Invalid;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual, RitualFields};
+use crate::domain::text;
+use crate::schedule::agenda::next_meeting_of;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError, describe};
 use crate::store::{Store, occurrences, people, rituals};
 
@@ -44,18 +46,22 @@ pub fn list_rituals(store: &Store, now: NaiveDateTime) -> Result<Vec<RitualOverv
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
+    let records = occurrences::upcoming(store.conn(), now)?;
     let mut list: Vec<RitualOverview> = rituals::list(store.conn())?
         .into_iter()
         .map(|r| {
             let rec = recurrence(&r.fields).ok();
+            let ended = rec
+                .as_ref()
+                .is_none_or(|rec| rec.next_after(now - chrono::Duration::seconds(1)).is_none());
             let next = rec
                 .as_ref()
-                .and_then(|rec| rec.next_after(now - chrono::Duration::seconds(1)));
+                .and_then(|rec| next_meeting_of(rec, r.id, &records, now));
             let last = rec.as_ref().and_then(|rec| rec.last_at_or_before(now));
             RitualOverview {
                 schedule: schedule_words(&r.fields),
                 person: r.fields.person_id.and_then(|id| names.get(&id).cloned()),
-                ended: next.is_none(),
+                ended,
                 next,
                 last,
                 ritual: r,
@@ -98,6 +104,12 @@ pub fn add_ritual(
     let id = store
         .write(|tx| -> Result<i64, OpsError> { Ok(rituals::insert(tx, &fields, None, now)?) })?;
     get_ritual(store, id)
+}
+
+/// The first meeting of a series as the agenda shows it (not DTSTART when the rule does not
+/// meet then: a Tuesday series started on a Monday first meets on Tuesday).
+pub fn first_meeting(ritual: &Ritual) -> NaiveDateTime {
+    Recurrence::of(&ritual.fields).map_or(ritual.fields.dtstart, |rec| rec.first())
 }
 
 pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
@@ -339,9 +351,11 @@ pub fn save_occurrence(
     status: OccurrenceStatus,
     opened: Option<&OccurrenceRecord>,
 ) -> Result<Edited<Ritual>, OpsError> {
+    let notes = text::body("notes", notes)?;
+    let decisions = text::body("decisions", decisions)?;
     edit_occurrence(store, id, original, opened, Clone::clone, |record| {
-        record.notes = notes.trim_end().to_string();
-        record.decisions = decisions.trim_end().to_string();
+        record.notes = notes;
+        record.decisions = decisions;
         record.status = status;
     })
 }

@@ -123,7 +123,7 @@ pub fn init_director(
         let time = first + Duration::minutes(45 * slot as i64);
         let offset = (7 + day.num_days_from_monday() - start.weekday().num_days_from_monday()) % 7;
         let fields = RitualFields {
-            name: format!("1:1 {}", person.name),
+            name: crate::domain::text::fit_line(&format!("1:1 {}", person.name)),
             rrule: Some(format!(
                 "{};BYDAY={}",
                 template.one_on_ones.rrule,

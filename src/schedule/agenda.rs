@@ -105,6 +105,40 @@ pub fn meetings<Z: TimeZone>(
     items
 }
 
+/// The next meeting of a series that starts at or after `now`, as the agenda shows it: a moved
+/// meeting at its new time, a skipped one left out. `records` may hold any records; those of
+/// other series and of meetings the rule does not have are ignored.
+pub fn next_meeting_of(
+    recurrence: &Recurrence,
+    ritual_id: i64,
+    records: &[OccurrenceRecord],
+    now: NaiveDateTime,
+) -> Option<NaiveDateTime> {
+    let own: HashMap<NaiveDateTime, &OccurrenceRecord> = records
+        .iter()
+        .filter(|r| r.ritual_id == ritual_id)
+        .map(|r| (r.original_start, r))
+        .collect();
+    let moved_here = own
+        .values()
+        .filter(|r| r.status != OccurrenceStatus::Skipped)
+        .filter_map(|r| Some((r.moved_to?, r.original_start)))
+        .filter(|(to, original)| *to >= now && recurrence.occurs_at(*original))
+        .map(|(to, _)| to)
+        .min();
+    // Each meeting passed over has a record, so this steps at most once per record.
+    let mut candidate = recurrence.next_after(now - Duration::seconds(1));
+    while let Some(t) = candidate {
+        match own.get(&t) {
+            Some(r) if r.status == OccurrenceStatus::Skipped || r.moved_to.is_some() => {
+                candidate = recurrence.next_after(t);
+            }
+            _ => break,
+        }
+    }
+    candidate.into_iter().chain(moved_here).min()
+}
+
 /// Imported calendar events in `[from, to)`; an all-day event shows on each day it covers.
 pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) -> Vec<AgendaItem> {
     let mut items = Vec::new();

@@ -363,3 +363,124 @@ fn a_ritual_in_a_skipped_hour_moves_forward_and_keeps_its_length_and_identity() 
         assert!(!item.moved, "{row}: not moved by the user");
     }
 }
+
+/// The agenda's own answer: the first meeting it shows from `now` on that is not skipped.
+fn next_on_agenda(
+    s: &Series,
+    records: &[OccurrenceRecord],
+    now: NaiveDateTime,
+) -> Option<NaiveDateTime> {
+    let (from, to) = (
+        now.date() - Duration::days(60),
+        now.date() + Duration::days(120),
+    );
+    let utc = chrono::Utc;
+    meetings(std::slice::from_ref(s), records, from, to, &utc)
+        .into_iter()
+        .filter(|i| i.status != Some(OccurrenceStatus::Skipped))
+        .map(|i| i.starts_at())
+        .filter(|t| *t >= now)
+        .min()
+}
+
+#[test]
+fn the_next_meeting_is_the_agendas_next_meeting_moves_and_skips_included() {
+    let monday = at(2026, 11, 30, 10, 0);
+    // Weekly on Tuesday, started on a Monday: the first meeting is Tuesday 1 December.
+    let s = series(1, "Sync", Some("FREQ=WEEKLY;BYDAY=TU"), monday, None);
+    let tue = |d: u32| at(2026, 12, d, 10, 0);
+    let cases: Vec<(
+        &str,
+        Vec<OccurrenceRecord>,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+    )> = vec![
+        (
+            "not the Monday start",
+            vec![],
+            monday - Duration::days(1),
+            Some(tue(1)),
+        ),
+        ("plain", vec![], tue(1) + Duration::minutes(1), Some(tue(8))),
+        ("at the start itself", vec![], tue(8), Some(tue(8))),
+        (
+            "moved later",
+            vec![record(
+                1,
+                tue(8),
+                OccurrenceStatus::Scheduled,
+                Some(at(2026, 12, 10, 15, 0)),
+            )],
+            tue(2),
+            Some(at(2026, 12, 10, 15, 0)),
+        ),
+        (
+            "moved past the one after",
+            vec![record(
+                1,
+                tue(8),
+                OccurrenceStatus::Scheduled,
+                Some(at(2026, 12, 16, 9, 0)),
+            )],
+            tue(2),
+            Some(tue(15)),
+        ),
+        (
+            "moved from the past into the future",
+            vec![record(
+                1,
+                tue(1),
+                OccurrenceStatus::Held,
+                Some(at(2026, 12, 4, 9, 0)),
+            )],
+            tue(2),
+            Some(at(2026, 12, 4, 9, 0)),
+        ),
+        (
+            "moved into the past",
+            vec![record(
+                1,
+                tue(8),
+                OccurrenceStatus::Scheduled,
+                Some(tue(1) + Duration::hours(3)),
+            )],
+            tue(2),
+            Some(tue(15)),
+        ),
+        (
+            "two skipped",
+            vec![
+                record(1, tue(8), OccurrenceStatus::Skipped, None),
+                record(1, tue(15), OccurrenceStatus::Skipped, None),
+            ],
+            tue(2),
+            Some(tue(22)),
+        ),
+        (
+            "another series' record",
+            vec![record(2, tue(8), OccurrenceStatus::Skipped, None)],
+            tue(2),
+            Some(tue(8)),
+        ),
+        (
+            "a record off the rule",
+            vec![record(
+                1,
+                at(2026, 12, 9, 10, 0),
+                OccurrenceStatus::Scheduled,
+                Some(tue(3)),
+            )],
+            tue(2),
+            Some(tue(8)),
+        ),
+    ];
+    for (name, records, now, expected) in cases {
+        let got = next_meeting_of(&s.recurrence, 1, &records, now);
+        assert_eq!(got, expected, "{name}");
+        assert_eq!(
+            got,
+            next_on_agenda(&s, &records, now),
+            "{name}: the agenda differs"
+        );
+    }
+}

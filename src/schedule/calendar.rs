@@ -1,170 +1,22 @@
-//! Turning imported VEVENTs into the happenings the agenda shows: series expanded by their RRULE
-//! (through `Recurrence`, like rituals), EXDATEs removed, RECURRENCE-ID overrides put in place of
-//! the instance they replace, cancelled ones dropped, and every time converted to local time.
-//!
-//! A series is expanded in its own zone's wall-clock time, so a 09:00 New York meeting stays at
-//! 09:00 in New York across daylight-saving changes, and only then converted to `local`, where
-//! it may move when the two zones change on different dates. Pure: the window and the local zone
-//! are parameters.
+//! Turning stored VEVENTs into the happenings the agenda shows, when it shows them: a series'
+//! instances are DTSTART, every RRULE's (through `Recurrence`, like rituals) and every RDATE,
+//! less its EXDATEs; RECURRENCE-ID overrides take the place of the instance they replace,
+//! cancelled ones are dropped, and every time is converted to local time (`calendar_frame`).
+//! That is how the calendar programs people compare with show them (recurring_ical_events,
+//! ical.js, khal): DTSTART counts even where the rule does not match it, and an override whose
+//! series is not in the file is that one instance, not a series of its own. Pure: the window and
+//! the local zone are parameters.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
-use chrono_tz::Tz;
-use std::collections::{BTreeSet, HashMap};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::calendar_frame::{Frame, Shape, in_frame, rule_in_frame, to_local};
 pub use super::calendar_limits::{IMPORT_LIMITS, Limits, TooLarge};
 use super::recurrence::{Recurrence, RecurrenceError};
-use super::wall_clock::{as_shown, instant};
 use crate::domain::calendar::{
-    CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary, RefusedEvent, event_label,
+    CalendarEntry, CalendarEvent, CalendarEventFields, EventSpan, IcsEvent, IcsTime, ImportSummary,
+    RefusedEvent, event_label,
 };
-
-/// The clock a series is expanded in: that of its DTSTART.
-#[derive(Debug, Clone, Copy)]
-enum Frame {
-    Utc,
-    Zone(Tz),
-    /// Floating times, unknown zones and all-day dates: local wall-clock time as written.
-    Wall,
-}
-
-impl Frame {
-    fn of(t: &IcsTime) -> Frame {
-        match t {
-            IcsTime::Utc(_) => Frame::Utc,
-            IcsTime::Zoned(_, tz) => Frame::Zone(*tz),
-            _ => Frame::Wall,
-        }
-    }
-}
-
-fn naive(t: &IcsTime) -> NaiveDateTime {
-    match t {
-        IcsTime::Date(d) => d.and_time(NaiveTime::MIN),
-        IcsTime::Utc(t)
-        | IcsTime::Zoned(t, _)
-        | IcsTime::UnknownZone(t, _)
-        | IcsTime::Floating(t) => *t,
-    }
-}
-
-/// `t` as a wall-clock time in `frame`, to compare it with the series' instances.
-fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime {
-    let instant = match (t, frame) {
-        (IcsTime::Date(_), _)
-        | (IcsTime::Floating(_) | IcsTime::UnknownZone(..), Frame::Wall)
-        | (IcsTime::Utc(_), Frame::Utc) => None,
-        (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
-        (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
-        (IcsTime::Zoned(n, tz), _) => instant(tz, *n),
-        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => instant(local, *n),
-    };
-    match (instant, frame) {
-        (None, _) => naive(t),
-        (Some(i), Frame::Utc) => i.naive_utc(),
-        (Some(i), Frame::Zone(tz)) => i.with_timezone(&tz).naive_local(),
-        (Some(i), Frame::Wall) => i.with_timezone(local).naive_local(),
-    }
-}
-
-/// A wall-clock time of the frame as the local clocks show it.
-fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
-    let at = match frame {
-        Frame::Wall => return as_shown(local, t),
-        Frame::Utc => Some(Utc.from_utc_datetime(&t)),
-        Frame::Zone(tz) => instant(&tz, t),
-    };
-    at.map_or(t, |i| i.with_timezone(local).naive_local())
-}
-
-/// A wall-clock time of the frame as the frame's own clocks show it: moved past a gap.
-fn shown_in_frame<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
-    match frame {
-        Frame::Wall => as_shown(local, t),
-        Frame::Utc => t,
-        Frame::Zone(tz) => as_shown(&tz, t),
-    }
-}
-
-/// The rule with a UTC `UNTIL` rewritten into the frame's wall-clock time, since `Recurrence`
-/// reads every UNTIL as a wall-clock time.
-fn rule_in_frame<L: TimeZone>(rule: &str, frame: Frame, local: &L) -> String {
-    let parts: Vec<String> = rule
-        .split(';')
-        .map(|part| {
-            let Some(until) = part
-                .strip_prefix("UNTIL=")
-                .and_then(|v| v.strip_suffix('Z'))
-                .and_then(|v| NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok())
-            else {
-                return part.to_string();
-            };
-            let until = in_frame(&IcsTime::Utc(until), frame, local);
-            format!("UNTIL={}", until.format("%Y%m%dT%H%M%S"))
-        })
-        .collect();
-    parts.join(";")
-}
-
-/// No event lasts longer than this; a longer DTEND or DURATION (`P99999999W`) is cut to it, so
-/// a hostile file cannot overflow the date arithmetic below.
-const LONGEST_EVENT: Duration = Duration::days(10 * 366);
-
-/// One event's shape: where its instances start (in its frame) and how long they last.
-struct Shape {
-    frame: Frame,
-    all_day: bool,
-    length: Duration,
-}
-
-impl Shape {
-    fn of<L: TimeZone>(event: &IcsEvent, local: &L) -> Shape {
-        let frame = Frame::of(&event.start);
-        let all_day = event.start.is_date();
-        let start = naive(&event.start);
-        let length = match (&event.end, event.duration) {
-            (Some(end), _) => in_frame(end, frame, local) - start,
-            (None, Some(d)) => d,
-            (None, None) if all_day => Duration::days(1),
-            (None, None) => Duration::zero(),
-        };
-        Shape {
-            frame,
-            all_day,
-            length: length.clamp(Duration::zero(), LONGEST_EVENT),
-        }
-    }
-
-    fn span<L: TimeZone>(&self, start: NaiveDateTime, local: &L) -> EventSpan {
-        if self.all_day {
-            let first = start.date();
-            let days = self.length.num_days().max(1);
-            return EventSpan::AllDay {
-                first,
-                end: first
-                    .checked_add_signed(Duration::days(days))
-                    .unwrap_or(NaiveDate::MAX),
-            };
-        }
-        // The end keeps the event's length from the start as it happens: a start the clocks
-        // skip moves forward (RFC 5545 §3.3.5), and its end with it.
-        let first = shown_in_frame(start, self.frame, local);
-        let after = |t: NaiveDateTime| t.checked_add_signed(self.length);
-        let start = to_local(first, self.frame, local);
-        let end = to_local(
-            after(first).unwrap_or(NaiveDateTime::MAX),
-            self.frame,
-            local,
-        );
-        // Shown in another zone's fall-back hour, a later instant can read earlier on the clock;
-        // the length is what the agenda can show then.
-        let end = if end < start {
-            after(start).unwrap_or(NaiveDateTime::MAX)
-        } else {
-            end
-        };
-        EventSpan::Timed { start, end }
-    }
-}
 
 fn overlaps(span: &EventSpan, from: NaiveDate, to: NaiveDate) -> bool {
     match span {
@@ -173,55 +25,62 @@ fn overlaps(span: &EventSpan, from: NaiveDate, to: NaiveDate) -> bool {
     }
 }
 
-/// What `expand` made of a file: the happenings in the window, and the counts for the report.
+/// What `expand` made of a calendar: the happenings in the window, and the counts for the report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expansion {
-    pub events: Vec<CalendarEventFields>,
+    pub events: Vec<CalendarEvent>,
     pub summary: ImportSummary,
 }
 
-/// Every happening of `events` that touches the local days `[from, to)`, in local time. A
+/// The days the frame's wall clock can reach from one day of the agenda's (zones differ by at
+/// most 26 hours), and more than a series' own frame needs to find an instance shown on it.
+const MARGIN: Duration = Duration::days(2);
+
+/// Every happening of `entries` that touches the local days `[from, to)`, in local time. A
 /// series whose rule repeats beyond `rule_limits` is left out and listed in `summary.refused`;
-/// a calendar that expands beyond `limits` is refused whole.
+/// a calendar that expands beyond `limits` is refused whole. Overrides belong to the series of
+/// the same source and UID.
 pub fn expand<L: TimeZone>(
-    events: &[IcsEvent],
+    entries: &[CalendarEntry],
     from: NaiveDate,
     to: NaiveDate,
     local: &L,
     limits: Limits,
 ) -> Result<Expansion, TooLarge> {
-    let mut overrides: HashMap<&str, Vec<&IcsEvent>> = HashMap::new();
-    let mut masters: Vec<&IcsEvent> = Vec::new();
-    for e in events {
-        match e.recurrence_id {
-            Some(_) => overrides.entry(e.uid.as_str()).or_default().push(e),
+    let mut overrides: HashMap<Key<'_>, Vec<&CalendarEntry>> = HashMap::new();
+    let mut masters: Vec<&CalendarEntry> = Vec::new();
+    for e in entries {
+        match e.event.recurrence_id {
+            Some(_) => overrides.entry(key(e)).or_default().push(e),
             None => masters.push(e),
         }
     }
-    let master_uids: BTreeSet<&str> = masters.iter().map(|m| m.uid.as_str()).collect();
-    // An override whose series is missing is shown as an event of its own.
-    let orphans = events
+    let master_keys: BTreeSet<Key<'_>> = masters.iter().map(|m| key(m)).collect();
+    // An override whose series is missing is that one instance, shown as an event of its own.
+    let orphans = entries
         .iter()
-        .filter(|e| e.recurrence_id.is_some() && !master_uids.contains(e.uid.as_str()));
+        .filter(|e| e.event.recurrence_id.is_some() && !master_keys.contains(&key(e)));
 
     let mut out = Expansion::default();
     let mut unknown = BTreeSet::new();
     let mut steps_left = limits.steps;
     let mut largest = (String::new(), 0);
-    for master in masters.iter().copied().chain(orphans) {
+    // A UID used by two series: the overrides go with the first.
+    let mut claimed: BTreeSet<Key<'_>> = BTreeSet::new();
+    for entry in masters.iter().copied().chain(orphans) {
+        let master = &entry.event;
         if master.cancelled {
             continue;
         }
         let own_overrides = match master.recurrence_id {
-            None => overrides
-                .get(master.uid.as_str())
-                .cloned()
-                .unwrap_or_default(),
-            Some(_) => Vec::new(),
+            None if claimed.insert(key(entry)) => {
+                overrides.get(&key(entry)).cloned().unwrap_or_default()
+            }
+            _ => Vec::new(),
         };
         let label = || event_label(&master.title, &master.uid);
         let series = EventSeries {
-            master,
+            entry,
             overrides: &own_overrides,
             from,
             to,
@@ -229,8 +88,8 @@ pub fn expand<L: TimeZone>(
         let happenings = match series.happenings(local, &mut steps_left, &mut out.summary) {
             Ok(list) => list,
             Err(Stop::Refused(reason)) => {
-                let label = label();
-                out.summary.refused.push(RefusedEvent { label, reason });
+                let (id, label) = (entry.id, label());
+                out.summary.refused.push(RefusedEvent { id, label, reason });
                 continue;
             }
             Err(Stop::OutOfSteps) => {
@@ -239,20 +98,12 @@ pub fn expand<L: TimeZone>(
             }
         };
         out.summary.events += 1;
-        let zones = std::iter::once(&master.start).chain(&master.end);
-        let mut unknown_here = zones.filter_map(|t| match t {
-            IcsTime::UnknownZone(_, name) => Some(name.clone()),
-            _ => None,
-        });
-        if let Some(name) = unknown_here.next() {
-            out.summary.unknown_zone_events += 1;
-            unknown.insert(name);
-        }
+        note_zones(master, &mut out.summary, &mut unknown);
         let before = out.events.len();
         out.events.extend(
             happenings
                 .into_iter()
-                .filter(|h| overlaps(&h.span, from, to)),
+                .filter(|h| overlaps(&h.fields.span, from, to)),
         );
         let count = out.events.len() - before;
         if count > largest.1 {
@@ -271,11 +122,36 @@ pub fn expand<L: TimeZone>(
         }
     }
     out.summary.unknown_zones = unknown.into_iter().collect();
-    // Overrides come out of a map: sort so the same file always gives the same rows.
+    // Overrides come out of a map: sort so the same rows always give the same agenda.
     out.events.sort_by(|a, b| {
-        (span_key(&a.span), &a.uid, &a.title).cmp(&(span_key(&b.span), &b.uid, &b.title))
+        let key = |e: &CalendarEvent| (span_key(&e.fields.span), e.fields.uid.clone(), e.id);
+        key(a).cmp(&key(b))
     });
     Ok(out)
+}
+
+/// Which series an override belongs to: the same source and UID.
+type Key<'a> = (&'a str, &'a str);
+
+fn key(e: &CalendarEntry) -> Key<'_> {
+    (e.source.as_str(), e.event.uid.as_str())
+}
+
+/// Counts the limitations an event runs into: a zone Bearing does not know, or floating times.
+fn note_zones(event: &IcsEvent, summary: &mut ImportSummary, unknown: &mut BTreeSet<String>) {
+    let zones = std::iter::once(&event.start).chain(&event.end);
+    let mut unknown_here = zones.filter_map(|t| match t {
+        IcsTime::UnknownZone(_, name) => Some(name.clone()),
+        _ => None,
+    });
+    if let Some(name) = unknown_here.next() {
+        summary.unknown_zone_events += 1;
+        summary.unknown_zone_titles.push(event.title.clone());
+        unknown.insert(name);
+    }
+    if matches!(event.start, IcsTime::Floating(_)) {
+        summary.floating.push(event.title.clone());
+    }
 }
 
 fn span_key(span: &EventSpan) -> NaiveDateTime {
@@ -295,90 +171,183 @@ enum Stop {
 
 /// One event (or series, with the overrides of its instances) to expand over `[from, to)`.
 struct EventSeries<'a> {
-    master: &'a IcsEvent,
-    overrides: &'a [&'a IcsEvent],
+    entry: &'a CalendarEntry,
+    overrides: &'a [&'a CalendarEntry],
     from: NaiveDate,
     to: NaiveDate,
 }
 
 impl EventSeries<'_> {
-    /// The series' instances (or the single event) before the window filter.
+    /// The series' instances (or the single event), before the window filter.
     fn happenings<L: TimeZone>(
         &self,
         local: &L,
         steps_left: &mut usize,
         summary: &mut ImportSummary,
-    ) -> Result<Vec<CalendarEventFields>, Stop> {
-        let master = self.master;
+    ) -> Result<Vec<CalendarEvent>, Stop> {
+        let master = &self.entry.event;
         let shape = Shape::of(master, local);
-        let start = naive(&master.start);
-        let happening = |event: &IcsEvent, span, original| CalendarEventFields {
-            uid: event.uid.clone(),
-            title: event.title.clone(),
-            span,
-            rrule: master.rrule.clone(),
-            recurrence_id: original,
+        let start = master.start.naive();
+        let happening = |entry: &CalendarEntry, span, original| CalendarEvent {
+            id: entry.id,
+            source: entry.source.clone(),
+            fields: CalendarEventFields {
+                uid: entry.event.uid.clone(),
+                title: entry.event.title.clone(),
+                span,
+                recurrence_id: original,
+            },
         };
-        let recurrence = match master.rrule.as_deref() {
-            None => None,
-            Some(rule) => {
-                let rule = rule_in_frame(rule, shape.frame, local);
-                match Recurrence::new(Some(&rule), start, Weekday::Mon) {
-                    Ok(recurrence) => Some(recurrence),
-                    Err(RecurrenceError::OverLimit { reason, .. }) => {
-                        return Err(Stop::Refused(reason));
-                    }
-                    Err(RecurrenceError::Invalid(_)) => {
-                        summary.unexpanded.push(master.title.clone());
-                        None
-                    }
-                }
-            }
-        };
-        let Some(recurrence) = recurrence else {
+        let rules = self.rules(shape.frame, local, summary)?;
+        if !master.repeats() || (rules.is_empty() && master.rdates.is_empty()) {
             let original = master
                 .recurrence_id
                 .as_ref()
                 .map(|rid| to_local(in_frame(rid, shape.frame, local), shape.frame, local));
-            return Ok(vec![happening(master, shape.span(start, local), original)]);
+            return Ok(vec![happening(
+                self.entry,
+                shape.span(start, local),
+                original,
+            )]);
+        }
+        // Instances starting from here on can reach the window (a long all-day one too).
+        let lowest = self.from - MARGIN - Duration::days(shape.length.num_days());
+        let highest = self.to + MARGIN;
+        let in_reach = |t: &NaiveDateTime| t.date() >= lowest && t.date() < highest;
+        // Instance start → its own length, for an RDATE PERIOD.
+        let mut times: BTreeMap<NaiveDateTime, Option<Duration>> = BTreeMap::new();
+        times.insert(start, None);
+        for rule in &rules {
+            let walk = rule.walk(lowest, highest, *steps_left);
+            if !walk.complete {
+                return Err(Stop::OutOfSteps);
+            }
+            *steps_left -= walk.steps;
+            for t in walk.times {
+                times.entry(t).or_insert(None);
+            }
+        }
+        for rdate in &master.rdates {
+            times.insert(in_frame(&rdate.start, shape.frame, local), rdate.length);
+        }
+        times.retain(|t, _| in_reach(t));
+        summary.recurring += 1;
+        let excluded = |t: &NaiveDateTime| {
+            master.exdates.iter().any(|x| match x {
+                // A date excludes that day's instance, also of a timed series (as ical.js and
+                // recurring_ical_events read it).
+                IcsTime::Date(d) => t.date() == *d,
+                x => in_frame(x, shape.frame, local) == *t,
+            })
         };
-        let excluded: BTreeSet<NaiveDateTime> = master
-            .exdates
-            .iter()
-            .map(|t| in_frame(t, shape.frame, local))
-            .collect();
-        let replaced: HashMap<NaiveDateTime, &IcsEvent> = self
+        let replaced: HashMap<NaiveDateTime, &CalendarEntry> = self
             .overrides
             .iter()
-            .filter_map(|o| Some((in_frame(o.recurrence_id.as_ref()?, shape.frame, local), *o)))
+            .filter_map(|o| {
+                let rid = o.event.recurrence_id.as_ref()?;
+                Some((in_frame(rid, shape.frame, local), *o))
+            })
             .collect();
-        // The frame's days differ from local ones by at most a day each way.
-        let margin = Duration::days(2);
-        let walk = recurrence.walk(self.from - margin, self.to + margin, *steps_left);
-        if !walk.complete {
-            return Err(Stop::OutOfSteps);
-        }
-        *steps_left -= walk.steps;
-        summary.recurring += 1;
+        let identity = |t: NaiveDateTime| (!shape.all_day).then(|| to_local(t, shape.frame, local));
         let mut out = Vec::new();
-        for t in walk.times {
-            if excluded.contains(&t) || replaced.contains_key(&t) {
+        for (t, length) in times {
+            if excluded(&t) || replaced.contains_key(&t) {
                 continue;
             }
-            let original = (!shape.all_day).then(|| to_local(t, shape.frame, local));
-            out.push(happening(master, shape.span(t, local), original));
+            let span = shape.span_of(t, length.unwrap_or(shape.length), local);
+            out.push(happening(self.entry, span, identity(t)));
         }
         for (original, o) in replaced {
-            if o.cancelled || excluded.contains(&original) {
+            if o.event.cancelled || excluded(&original) {
                 continue;
             }
-            let own = Shape::of(o, local);
-            let span = own.span(naive(&o.start), local);
-            let original = (!shape.all_day).then(|| to_local(original, shape.frame, local));
-            out.push(happening(o, span, original));
+            let own = Shape::of(&o.event, local);
+            let span = own.span(o.event.start.naive(), local);
+            out.push(happening(o, span, identity(original)));
         }
         Ok(out)
     }
+
+    /// The series' rules as recurrences in its frame. A rule Bearing cannot read is left out and
+    /// named in the summary; one that repeats beyond `rule_limits` refuses the series.
+    fn rules<L: TimeZone>(
+        &self,
+        frame: Frame,
+        local: &L,
+        summary: &mut ImportSummary,
+    ) -> Result<Vec<Recurrence>, Stop> {
+        let master = &self.entry.event;
+        if master.recurrence_id.is_some() {
+            return Ok(Vec::new());
+        }
+        let mut rules = Vec::new();
+        for rule in &master.rrules {
+            let rule = rule_in_frame(rule, frame, local);
+            match Recurrence::new(Some(&rule), master.start.naive(), Weekday::Mon) {
+                Ok(recurrence) => rules.push(recurrence),
+                Err(RecurrenceError::OverLimit { reason, .. }) => {
+                    return Err(Stop::Refused(reason));
+                }
+                Err(RecurrenceError::Invalid(_)) => {
+                    if !summary.unexpanded.contains(&master.title) {
+                        summary.unexpanded.push(master.title.clone());
+                    }
+                }
+            }
+        }
+        Ok(rules)
+    }
+}
+
+/// The days (of the event's own clock) on which a stored event can have a happening: from its
+/// first to its last, or with no end for a series with a rule that runs without UNTIL. The
+/// store keeps them to load only what a range of the agenda can show; callers widen a range by
+/// `MARGIN` for the clocks' differences.
+pub fn days_reached(event: &IcsEvent) -> (NaiveDate, Option<NaiveDate>) {
+    let starts = std::iter::once(&event.start)
+        .chain(event.rdates.iter().map(|r| &r.start))
+        .chain(&event.recurrence_id)
+        .map(IcsTime::naive);
+    let first = starts.clone().min().unwrap_or(event.start.naive()).date();
+    let open_ended = event.repeats()
+        && event.rrules.iter().any(|rule| {
+            !rule
+                .split(';')
+                .any(|part| part.trim().to_ascii_uppercase().starts_with("UNTIL="))
+        });
+    if open_ended {
+        return (first, None);
+    }
+    let untils = event.rrules.iter().filter_map(|rule| {
+        let until = rule.split(';').find_map(|part| {
+            let part = part.trim().to_ascii_uppercase();
+            part.strip_prefix("UNTIL=").map(str::to_string)
+        })?;
+        NaiveDate::parse_from_str(until.get(..8)?, "%Y%m%d").ok()
+    });
+    let last_start = starts
+        .map(|t| t.date())
+        .chain(untils)
+        .max()
+        .unwrap_or(first);
+    let longest = event
+        .rdates
+        .iter()
+        .filter_map(|r| r.length)
+        .chain(event.duration)
+        .chain(
+            event
+                .end
+                .as_ref()
+                .map(|end| end.naive() - event.start.naive()),
+        )
+        .max()
+        .unwrap_or_default()
+        .clamp(Duration::zero(), super::calendar_frame::LONGEST_EVENT);
+    let last = last_start
+        .checked_add_signed(Duration::days(longest.num_days() + 1))
+        .unwrap_or(NaiveDate::MAX);
+    (first, Some(last))
 }
 
 #[cfg(test)]

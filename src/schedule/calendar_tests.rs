@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 use super::{IMPORT_LIMITS, Limits, TooLarge, expand};
-use crate::domain::calendar::{CalendarEventFields, EventSpan, IcsEvent, IcsTime};
+use crate::domain::calendar::{CalendarEntry, CalendarEvent, EventSpan, IcsEvent, IcsTime};
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap()
@@ -23,16 +23,31 @@ fn event(uid: &str, start: IcsTime, end: IcsTime) -> IcsEvent {
         start,
         end: Some(end),
         duration: None,
-        rrule: None,
+        rrules: Vec::new(),
+        rdates: Vec::new(),
         exdates: Vec::new(),
         recurrence_id: None,
         cancelled: false,
     }
 }
 
-fn starts(events: &[CalendarEventFields]) -> Vec<String> {
+/// The events as one calendar's stored entries, in order.
+fn entries(events: impl IntoIterator<Item = IcsEvent>) -> Vec<CalendarEntry> {
+    events
+        .into_iter()
+        .zip(1..)
+        .map(|(event, id)| CalendarEntry {
+            id,
+            source: "test".into(),
+            event,
+        })
+        .collect()
+}
+
+fn starts(events: &[CalendarEvent]) -> Vec<String> {
     events
         .iter()
+        .map(|e| &e.fields)
         .map(|e| match e.span {
             EventSpan::Timed { start, end } => {
                 format!(
@@ -63,9 +78,9 @@ fn a_series_keeps_its_own_zone_across_daylight_saving_and_moves_in_local_time() 
         IcsTime::Zoned(at("2026-10-19T09:00"), ny),
         IcsTime::Zoned(at("2026-10-19T09:30"), ny),
     );
-    sync.rrule = Some("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261109T140000Z".into());
+    sync.rrules = vec!["FREQ=WEEKLY;BYDAY=MO;UNTIL=20261109T140000Z".into()];
     let out = expand(
-        &[sync],
+        &entries([sync]),
         day("2026-10-01"),
         day("2026-12-01"),
         &tz("Europe/Berlin"),
@@ -92,7 +107,7 @@ fn exdates_overrides_and_cancelled_instances_replace_what_the_rule_gives() {
         IcsTime::Zoned(at("2026-11-23T09:30"), berlin),
         IcsTime::Zoned(at("2026-11-23T09:45"), berlin),
     );
-    standup.rrule = Some("FREQ=DAILY;COUNT=5".into());
+    standup.rrules = vec!["FREQ=DAILY;COUNT=5".into()];
     // An EXDATE in UTC still hits the Berlin instance.
     standup.exdates = vec![IcsTime::Utc(at("2026-11-24T08:30"))];
     let mut moved = event(
@@ -110,7 +125,7 @@ fn exdates_overrides_and_cancelled_instances_replace_what_the_rule_gives() {
     cancelled.recurrence_id = Some(IcsTime::Zoned(at("2026-11-26T09:30"), berlin));
     cancelled.cancelled = true;
     let out = expand(
-        &[moved, standup, cancelled],
+        &entries([moved, standup, cancelled]),
         day("2026-11-01"),
         day("2026-12-01"),
         &berlin,
@@ -125,7 +140,10 @@ fn exdates_overrides_and_cancelled_instances_replace_what_the_rule_gives() {
             "standup Fri 27 09:30-09:45",
         ]
     );
-    assert_eq!(out.events[1].recurrence_id, Some(at("2026-11-25T09:30")));
+    assert_eq!(
+        out.events[1].fields.recurrence_id,
+        Some(at("2026-11-25T09:30"))
+    );
     assert_eq!(
         out.summary.events, 1,
         "overrides are not events of their own"
@@ -138,10 +156,10 @@ fn all_day_events_span_their_days_with_an_exclusive_end() {
     let offsite = event("offsite", d("2026-11-28"), d("2026-11-30"));
     let mut holiday = event("holiday", d("2026-11-26"), d("2026-11-27"));
     holiday.end = None;
-    holiday.rrule = Some("FREQ=YEARLY".into());
+    holiday.rrules = vec!["FREQ=YEARLY".into()];
     holiday.exdates = vec![d("2027-11-26")];
     let out = expand(
-        &[offsite, holiday],
+        &entries([offsite, holiday]),
         day("2026-11-01"),
         day("2029-01-01"),
         &tz("Europe/Berlin"),
@@ -180,7 +198,7 @@ fn utc_floating_and_unknown_zones() {
     outlook.end = None;
     outlook.duration = Some(chrono::TimeDelta::minutes(45));
     let out = expand(
-        &[utc, floating, outlook],
+        &entries([utc, floating, outlook]),
         day("2026-11-23"),
         day("2026-11-30"),
         &local,
@@ -207,15 +225,15 @@ fn only_the_window_is_kept_and_an_unusable_rule_keeps_the_first_instance() {
         IcsTime::Floating(at("2020-01-01T08:00")),
         IcsTime::Floating(at("2020-01-01T08:15")),
     );
-    daily.rrule = Some("FREQ=DAILY".into());
+    daily.rrules = vec!["FREQ=DAILY".into()];
     let mut hourly = event(
         "hourly",
         IcsTime::Floating(at("2026-11-24T08:00")),
         IcsTime::Floating(at("2026-11-24T08:15")),
     );
-    hourly.rrule = Some("FREQ=WEEKLY;BYDAY=2TU".into());
+    hourly.rrules = vec!["FREQ=WEEKLY;BYDAY=2TU".into()];
     let out = expand(
-        &[daily, hourly],
+        &entries([daily, hourly]),
         day("2026-11-23"),
         day("2026-11-25"),
         &local,
@@ -245,7 +263,7 @@ fn an_absurd_duration_is_cut_to_ten_years_instead_of_overflowing() {
     e.end = None;
     e.duration = Some(chrono::TimeDelta::weeks(99_999_999));
     let out = expand(
-        &[e],
+        &entries([e]),
         day("2026-11-01"),
         day("2026-12-31"),
         &tz("UTC"),
@@ -253,7 +271,7 @@ fn an_absurd_duration_is_cut_to_ten_years_instead_of_overflowing() {
     )
     .unwrap();
     assert_eq!(out.events.len(), 1);
-    match out.events[0].span {
+    match out.events[0].fields.span {
         EventSpan::Timed { end, .. } => assert!(end < at("2037-01-01T00:00"), "{end}"),
         EventSpan::AllDay { .. } => panic!("a timed event"),
     }
@@ -266,7 +284,7 @@ fn series(uid: &str, start: &str, rule: &str) -> IcsEvent {
         IcsTime::Floating(t),
         IcsTime::Floating(t + chrono::Duration::minutes(30)),
     );
-    e.rrule = Some(rule.into());
+    e.rrules = vec![rule.into()];
     e
 }
 
@@ -284,7 +302,7 @@ fn a_series_that_repeats_too_often_is_left_out_and_named() {
         series("counted", "2026-11-20T08:00", "FREQ=DAILY;COUNT=999999999"),
     ];
     let out = expand(
-        &events,
+        &entries(events.clone()),
         day("2026-11-23"),
         day("2026-11-25"),
         &tz("UTC"),
@@ -319,9 +337,23 @@ fn a_calendar_that_expands_beyond_the_limits_is_refused_whole() {
         happenings: 299,
         steps: 1_000_000,
     };
-    let fits = expand(&dailies[..9], window.0, window.1, &tz("UTC"), limits).unwrap();
+    let fits = expand(
+        &entries(dailies[..9].to_vec()),
+        window.0,
+        window.1,
+        &tz("UTC"),
+        limits,
+    )
+    .unwrap();
     assert_eq!(fits.events.len(), 270);
-    let err = expand(&dailies, window.0, window.1, &tz("UTC"), limits).unwrap_err();
+    let err = expand(
+        &entries(dailies.clone()),
+        window.0,
+        window.1,
+        &tz("UTC"),
+        limits,
+    )
+    .unwrap_err();
     assert!(
         matches!(err, TooLarge::Happenings { count: 30, .. }),
         "{err:?}"
@@ -342,7 +374,7 @@ fn a_calendar_that_expands_beyond_the_limits_is_refused_whole() {
         steps,
     };
     let done = expand(
-        std::slice::from_ref(&old),
+        &entries([old.clone()]),
         window.0,
         window.1,
         &tz("UTC"),
@@ -350,7 +382,14 @@ fn a_calendar_that_expands_beyond_the_limits_is_refused_whole() {
     )
     .unwrap();
     assert!(done.events.is_empty());
-    let err = expand(&[old], window.0, window.1, &tz("UTC"), steps(9_999)).unwrap_err();
+    let err = expand(
+        &entries([old]),
+        window.0,
+        window.1,
+        &tz("UTC"),
+        steps(9_999),
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "its repeating events run through more than 9999 occurrences (a series with COUNT counts \
@@ -394,9 +433,9 @@ fn daylight_saving_gaps_move_forward_and_every_event_ends_after_it_starts() {
             zone => IcsTime::Zoned(t, tz(zone)),
         };
         let mut e = event("e", time(start), time(end));
-        e.rrule = Some("FREQ=DAILY;COUNT=5".into());
+        e.rrules = vec!["FREQ=DAILY;COUNT=5".into()];
         let out = expand(
-            &[e],
+            &entries([e]),
             day("2026-01-01"),
             day("2027-01-01"),
             &local,
@@ -409,10 +448,221 @@ fn daylight_saving_gaps_move_forward_and_every_event_ends_after_it_starts() {
             "{row}: {shown:?}"
         );
         for happening in &out.events {
-            let EventSpan::Timed { start, end } = happening.span else {
+            let EventSpan::Timed { start, end } = happening.fields.span else {
                 panic!("{row}: timed");
             };
             assert!(start < end, "{row}: {start} – {end}");
         }
     }
+}
+
+fn utc_window(events: Vec<IcsEvent>, from: &str, to: &str) -> Vec<String> {
+    let out = expand(
+        &entries(events),
+        day(from),
+        day(to),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    starts(&out.events)
+}
+
+#[test]
+fn rdates_add_instances_with_their_own_length_once_and_exdates_take_them_away() {
+    use crate::domain::calendar::RDate;
+    let mut e = event(
+        "talk",
+        IcsTime::Utc(at("2026-11-02T10:00")),
+        IcsTime::Utc(at("2026-11-02T11:00")),
+    );
+    e.rrules = vec!["FREQ=WEEKLY;COUNT=3".into()];
+    let rdate = |start, length| RDate { start, length };
+    e.rdates = vec![
+        // The same as the rule's second instance: counted once.
+        rdate(IcsTime::Utc(at("2026-11-09T10:00")), None),
+        rdate(
+            IcsTime::Utc(at("2026-11-12T15:00")),
+            Some(chrono::Duration::hours(3)),
+        ),
+        rdate(
+            IcsTime::Zoned(at("2026-11-13T09:00"), tz("Europe/Berlin")),
+            None,
+        ),
+        rdate(IcsTime::Utc(at("2026-11-20T10:00")), None),
+    ];
+    e.exdates = vec![IcsTime::Utc(at("2026-11-20T10:00"))];
+    assert_eq!(
+        utc_window(vec![e.clone()], "2026-11-01", "2026-12-01"),
+        [
+            "talk Mon 02 10:00-11:00",
+            "talk Mon 09 10:00-11:00",
+            "talk Thu 12 15:00-18:00",
+            "talk Fri 13 08:00-09:00",
+            "talk Mon 16 10:00-11:00",
+        ]
+    );
+    // Extra dates alone make a series too.
+    e.rrules.clear();
+    assert_eq!(utc_window(vec![e], "2026-11-01", "2026-12-01").len(), 4);
+}
+
+#[test]
+fn every_rrule_counts_and_dtstart_is_the_first_instance_even_off_the_rule() {
+    // ical.js's multiple-rules case: monthly on the 13th and weekly on Thursday, from Thursday
+    // 2 February 2012; and DTSTART counts where the rule does not meet (a Monday here).
+    let mut e = event(
+        "both",
+        IcsTime::Floating(at("2012-02-02T00:00")),
+        IcsTime::Floating(at("2012-02-02T01:00")),
+    );
+    e.rrules = vec![
+        "FREQ=MONTHLY;BYMONTHDAY=13".into(),
+        "FREQ=WEEKLY;BYDAY=TH".into(),
+    ];
+    let shown = utc_window(vec![e], "2012-02-01", "2012-02-24");
+    assert_eq!(
+        shown,
+        [
+            "both Thu 02 00:00-01:00",
+            "both Thu 09 00:00-01:00",
+            "both Mon 13 00:00-01:00",
+            "both Thu 16 00:00-01:00",
+            "both Thu 23 00:00-01:00",
+        ]
+    );
+    let mut off = event(
+        "off",
+        IcsTime::Floating(at("2026-11-30T10:00")),
+        IcsTime::Floating(at("2026-11-30T10:30")),
+    );
+    off.rrules = vec!["FREQ=WEEKLY;BYDAY=TU;COUNT=2".into()];
+    assert_eq!(
+        utc_window(vec![off], "2026-11-01", "2027-01-01"),
+        [
+            "off Mon 30 10:00-10:30",
+            "off Tue 01 10:00-10:30",
+            "off Tue 08 10:00-10:30"
+        ]
+    );
+}
+
+#[test]
+fn an_override_whose_series_is_missing_is_that_one_instance_even_with_a_rule() {
+    // Google's export of one accepted instance: RECURRENCE-ID, and the series' RRULE kept.
+    let mut instance = event(
+        "u",
+        IcsTime::Utc(at("2024-01-08T13:00")),
+        IcsTime::Utc(at("2024-01-08T14:00")),
+    );
+    instance.recurrence_id = Some(IcsTime::Utc(at("2023-10-09T13:00")));
+    instance.rrules = vec!["FREQ=WEEKLY;BYDAY=MO".into()];
+    let out = expand(
+        &entries([instance]),
+        day("2023-01-01"),
+        day("2026-01-01"),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(starts(&out.events), ["u Mon 08 13:00-14:00"]);
+    assert_eq!(out.summary.recurring, 0);
+}
+
+#[test]
+fn a_date_exdate_takes_away_that_days_instance_of_a_timed_series() {
+    // ical.js's rdate_exdate.ics: EXDATE;VALUE=DATE against a UTC DTSTART.
+    let mut e = event(
+        "123",
+        IcsTime::Utc(at("2024-06-09T03:00")),
+        IcsTime::Utc(at("2024-06-09T03:00")),
+    );
+    e.rrules = vec!["FREQ=DAILY;INTERVAL=1;COUNT=4".into()];
+    e.exdates = vec![IcsTime::Date(day("2024-06-11"))];
+    assert_eq!(
+        utc_window(vec![e], "2024-06-01", "2024-07-01"),
+        [
+            "123 Sun 09 03:00-03:00",
+            "123 Mon 10 03:00-03:00",
+            "123 Wed 12 03:00-03:00"
+        ]
+    );
+}
+
+#[test]
+fn extra_dates_and_lone_overrides_in_a_spring_forward_gap_move_forward_too() {
+    use crate::domain::calendar::RDate;
+    let berlin = tz("Europe/Berlin");
+    let mut series = event(
+        "s",
+        IcsTime::Zoned(at("2026-03-20T02:30"), berlin),
+        IcsTime::Zoned(at("2026-03-20T03:00"), berlin),
+    );
+    series.rdates = vec![RDate {
+        start: IcsTime::Zoned(at("2026-03-29T02:15"), berlin),
+        length: Some(chrono::Duration::minutes(30)),
+    }];
+    let mut lone = event(
+        "lone",
+        IcsTime::Zoned(at("2026-03-29T02:45"), berlin),
+        IcsTime::Zoned(at("2026-03-29T03:15"), berlin),
+    );
+    lone.recurrence_id = Some(IcsTime::Zoned(at("2026-03-28T02:45"), berlin));
+    let out = expand(
+        &entries([series, lone]),
+        day("2026-03-29"),
+        day("2026-03-30"),
+        &berlin,
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        ["s Sun 29 03:15-03:45", "lone Sun 29 03:45-04:15"]
+    );
+}
+
+#[test]
+fn the_days_an_event_reaches_bound_what_a_range_loads() {
+    use super::days_reached;
+    use crate::domain::calendar::RDate;
+    let mut e = event(
+        "e",
+        IcsTime::Zoned(at("2026-11-23T09:30"), tz("Europe/Berlin")),
+        IcsTime::Zoned(at("2026-11-24T10:00"), tz("Europe/Berlin")),
+    );
+    assert_eq!(
+        days_reached(&e),
+        (day("2026-11-23"), Some(day("2026-11-25")))
+    );
+    e.rdates = vec![RDate {
+        start: IcsTime::Utc(at("2026-12-30T10:00")),
+        length: None,
+    }];
+    assert_eq!(
+        days_reached(&e),
+        (day("2026-11-23"), Some(day("2027-01-01")))
+    );
+    e.rrules = vec!["FREQ=DAILY;UNTIL=20270105T000000Z".into()];
+    assert_eq!(
+        days_reached(&e),
+        (day("2026-11-23"), Some(day("2027-01-07")))
+    );
+    e.rrules.push("FREQ=WEEKLY;COUNT=3".into());
+    assert_eq!(
+        days_reached(&e),
+        (day("2026-11-23"), None),
+        "COUNT: not known without expanding"
+    );
+    let mut moved = event(
+        "m",
+        IcsTime::Date(day("2026-12-10")),
+        IcsTime::Date(day("2026-12-11")),
+    );
+    moved.recurrence_id = Some(IcsTime::Date(day("2026-12-01")));
+    moved.rrules = vec!["FREQ=DAILY".into()];
+    assert_eq!(
+        days_reached(&moved),
+        (day("2026-12-01"), Some(day("2026-12-12")))
+    );
 }

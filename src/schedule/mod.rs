@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+mod calendar_frame;
 pub mod calendar_limits;
 pub mod recurrence;
 pub mod rule_limits;

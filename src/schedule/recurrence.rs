@@ -102,6 +102,14 @@ impl Recurrence {
         self.rule.is_some()
     }
 
+    /// The first meeting: DTSTART when the rule matches it, else the rule's first match after it
+    /// (a Tuesday series started on a Monday first meets on Tuesday). `new` made sure there is one.
+    pub fn first(&self) -> NaiveDateTime {
+        self.iter_from(self.dtstart, true)
+            .next()
+            .unwrap_or(self.dtstart)
+    }
+
     /// Occurrence start times with from <= t < to (dates: whole days, `to` exclusive), in order.
     ///
     /// Bounded like every expansion: `rule_limits` keeps a rule Bearing accepts under the bound,

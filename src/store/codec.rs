@@ -14,12 +14,13 @@ pub fn stamp(t: NaiveDateTime) -> String {
     t.format(STAMP).to_string()
 }
 
-fn bad(column: usize, text: &str) -> rusqlite::Error {
+/// The text is not quoted: the column may hold anything, a confidential note included.
+fn bad(column: usize) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         column,
         Type::Text,
         Box::new(FromSqlError::Other(
-            format!("bad date/time text {text:?}").into(),
+            "not a date or time in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM".into(),
         )),
     )
 }
@@ -27,7 +28,7 @@ fn bad(column: usize, text: &str) -> rusqlite::Error {
 pub fn parse_date_time(column: usize, text: &str) -> rusqlite::Result<NaiveDateTime> {
     NaiveDateTime::parse_from_str(text, DATE_TIME)
         .or_else(|_| NaiveDateTime::parse_from_str(text, STAMP))
-        .map_err(|_| bad(column, text))
+        .map_err(|_| bad(column))
 }
 
 /// Reads a date-time column.
@@ -46,5 +47,5 @@ pub fn date(d: chrono::NaiveDate) -> String {
 }
 
 pub fn parse_date(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column, text))
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(column))
 }

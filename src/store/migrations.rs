@@ -10,10 +10,23 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_indexes.sql"),
     include_str!("migrations/003_journal_session.sql"),
-    include_str!("migrations/004_search_by_row.sql"),
+    include_str!("migrations/004_calendar_rules.sql"),
+    include_str!("migrations/005_search_by_row.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the rows of a JSON export written at schema `version` to what the latest schema
+/// means by them, as the migrations do for a database: a row's columns are loaded by name, so
+/// only a change of meaning needs a step here.
+pub fn upgrade_rows(version: i64, tables: &mut super::dump::Tables) {
+    if version < 4 {
+        // Migration 4: calendar rows were happenings; their rule was a note, not to expand.
+        for row in tables.get_mut("calendar_event").into_iter().flatten() {
+            row.insert("rrule".into(), rusqlite::types::Value::Null);
+        }
+    }
+}
 
 pub(super) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)

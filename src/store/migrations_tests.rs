@@ -3,13 +3,18 @@
 use super::*;
 use crate::store::{Store, search};
 
-/// A file as Bearing version 3 left it: its schema, and rows its one full-text table indexed.
-fn version_3(path: &Path) {
+/// The schema version before `005_search_by_row.sql`.
+const BEFORE_SEARCH_BY_ROW: usize = 4;
+
+/// A file as the Bearing before per-kind search indexes left it: its schema, and rows its one
+/// full-text table indexed.
+fn one_search_table(path: &Path) {
     let conn = Connection::open(path).unwrap();
-    for sql in &MIGRATIONS[..3] {
+    for sql in &MIGRATIONS[..BEFORE_SEARCH_BY_ROW] {
         conn.execute_batch(sql).unwrap();
     }
-    conn.pragma_update(None, "user_version", 3).unwrap();
+    conn.pragma_update(None, "user_version", BEFORE_SEARCH_BY_ROW as i64)
+        .unwrap();
     conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
         .unwrap();
     conn.execute_batch(
@@ -53,10 +58,10 @@ fn found(store: &Store, text: &str) -> Vec<(String, i64)> {
 }
 
 #[test]
-fn a_version_3_file_gets_per_kind_indexes_built_from_its_rows() {
+fn a_file_with_one_search_table_gets_per_kind_indexes_built_from_its_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    version_3(&path);
+    one_search_table(&path);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     for (text, kind) in [

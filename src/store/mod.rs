@@ -29,7 +29,7 @@ mod cost_tests;
 pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
-pub use migrations::LATEST_VERSION;
+pub use migrations::{LATEST_VERSION, upgrade_rows};
 pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

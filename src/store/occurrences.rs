@@ -39,6 +39,20 @@ pub fn in_range(
     Ok(rows)
 }
 
+/// Records of meetings still to come at `now`: their original or moved start is at or after it.
+pub fn upcoming(
+    conn: &Connection,
+    now: NaiveDateTime,
+) -> Result<Vec<OccurrenceRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM occurrence WHERE original_start >= ?1 OR moved_to >= ?1"
+    ))?;
+    let rows = stmt
+        .query_map([codec::date_time(now)], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 pub fn for_ritual(conn: &Connection, ritual_id: i64) -> Result<Vec<OccurrenceRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM occurrence WHERE ritual_id = ?1 ORDER BY original_start"

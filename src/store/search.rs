@@ -1,7 +1,8 @@
 //! Full-text search over everything users write: one FTS5 index per kind (`search_note`, …),
 //! each over its own table and keyed by the row's id, kept in sync by the schema's triggers
-//! (migration 4). No query reads more than it shows: the named things (people, rituals, goals,
-//! risks: hundreds to a few thousand short rows) are ranked by relevance; the things that pile up
+//! (`migrations/005_search_by_row.sql`). No query reads more than it shows: the named things
+//! (people, rituals, goals, risks: hundreds to a few thousand short rows) are ranked by
+//! relevance; the things that pile up
 //! with history (talking points, actions, notes) come newest first, read from the index in id
 //! order and stopped after `limit` (notes: after [`NOTE_WINDOW`], then ordered by their date).
 //! Ranking those by relevance would cost a pass over every row holding each word: FTS5's bm25

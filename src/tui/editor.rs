@@ -6,9 +6,6 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crossterm::execute;
-use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
-
 /// The editor command: `$VISUAL`, then `$EDITOR`, then `vi`, split on spaces ("code -w").
 fn editor_command() -> Vec<String> {
     let chosen = std::env::var("VISUAL")
@@ -79,15 +76,7 @@ fn run_editor(text: &str) -> Result<String, String> {
 pub fn edit_externally(text: &str, mouse: bool) -> Result<String, String> {
     super::terminal::restore();
     let result = run_editor(text);
-    let back = enable_raw_mode()
-        .and_then(|()| {
-            execute!(
-                std::io::stdout(),
-                EnterAlternateScreen,
-                Clear(ClearType::All)
-            )
-        })
-        .and_then(|()| super::terminal::capture_mouse(mouse));
+    let back = super::terminal::take_screen(mouse);
     match (result, back) {
         (Ok(text), Ok(())) => Ok(text),
         (Err(e), _) => Err(e),

@@ -21,6 +21,8 @@ pub struct Runner {
     pub review_intervals: ReviewIntervals,
     /// Mouse capture is on, so it is handed back after `$EDITOR`.
     pub mouse: bool,
+    /// Imported calendars' events count for the next meeting and reminders.
+    pub calendar_reminders: bool,
 }
 
 impl Runner {
@@ -31,6 +33,7 @@ impl Runner {
             review_intervals: config.risk_review_days,
             screen_lent: false,
             mouse: config.mouse,
+            calendar_reminders: config.calendar_reminders,
         }
     }
 }
@@ -113,6 +116,7 @@ impl Runner {
     fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
         let week_start = self.week_start;
         let intervals = self.review_intervals;
+        let calendars = self.calendar_reminders;
         let store = &mut self.store;
         Ok(match effect {
             Effect::LoadPeople => Msg::PeopleLoaded(ops::people::list_people(store, now)?),
@@ -123,7 +127,7 @@ impl Runner {
                 with_radar: true,
             } => Msg::AgendaLoaded {
                 agenda: ops::agenda::agenda(store, from, days, now)?,
-                next: ops::agenda::next_meeting(store, now)?,
+                next: ops::agenda::next_meeting(store, now, calendars)?,
                 with_radar: true,
             },
             Effect::LoadAgenda {
@@ -156,7 +160,7 @@ impl Runner {
             }
             Effect::AddRitual(fields) => {
                 let r = ops::rituals::add_ritual(store, fields, now)?;
-                let when = r.fields.dtstart.format("%a %-d %b %H:%M");
+                let when = ops::rituals::first_meeting(&r).format("%a %-d %b %H:%M");
                 saved(
                     format!("Added \"{}\", first on {when}.", r.fields.name),
                     Some(r.id),
@@ -397,7 +401,8 @@ impl Runner {
             Effect::LoadUpcoming => {
                 // The longest prep a ritual can have is a day: look that far ahead.
                 let today = now.date();
-                let meetings = ops::agenda::meetings_between(store, today, today + Days::new(2))?;
+                let (from, to) = (today, today + Days::new(2));
+                let meetings = ops::agenda::meetings_and_events(store, from, to, calendars)?;
                 Msg::UpcomingLoaded(
                     meetings
                         .into_iter()

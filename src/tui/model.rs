@@ -159,6 +159,8 @@ pub struct Model {
     pub reminder_bell: bool,
     /// Run with an announcement, the meeting's title and start appended; empty for none.
     pub reminder_command: Vec<String>,
+    /// Imported calendars' events count as meetings in the status bar (config).
+    pub calendar_reminders: bool,
     /// Meetings of the next day or so, which reminders are chosen from.
     pub upcoming: Vec<crate::domain::agenda::AgendaItem>,
     /// Occurrences already announced, so each is announced once.
@@ -196,6 +198,7 @@ impl Model {
             reminder_lead_min: 5,
             reminder_bell: false,
             reminder_command: Vec::new(),
+            calendar_reminders: true,
             upcoming: Vec::new(),
             announced: Default::default(),
             working_hours: crate::config::Config::default().working_hours,

@@ -4,11 +4,12 @@
 use chrono::NaiveDateTime;
 use std::collections::BTreeSet;
 
-use crate::domain::agenda::AgendaItem;
+use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::ritual::OccurrenceStatus;
 
-/// One occurrence of a meeting: its series and the start it was given. Announced once.
-pub type ReminderKey = (i64, NaiveDateTime);
+/// One occurrence of a meeting: its kind and series (a ritual's and an imported event's ids are
+/// counted apart) and the start it was given. Announced once.
+pub type ReminderKey = (ItemKind, i64, NaiveDateTime);
 
 /// A meeting to announce.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,12 +33,17 @@ impl Reminder {
 
 /// The key of a meeting occurrence: its series and its original start (stable when moved).
 pub fn key_of(item: &AgendaItem) -> ReminderKey {
-    (item.id, item.occurrence.unwrap_or_else(|| item.starts_at()))
+    (
+        item.kind,
+        item.id,
+        item.occurrence.unwrap_or_else(|| item.starts_at()),
+    )
 }
 
 /// The meetings due for an announcement at `now`: not yet started, not skipped, not announced,
-/// and starting within `lead_min` minutes — or within their prep minutes (`prep_of` the series),
-/// when that is longer. Soonest first.
+/// and starting within `lead_min` minutes — or within their prep minutes (`prep_of` the ritual),
+/// when that is longer. Imported calendars' timed events count as meetings (`meetings` holds
+/// them only when the config lets them count). Soonest first.
 pub fn due_reminders(
     now: NaiveDateTime,
     meetings: &[AgendaItem],
@@ -47,12 +53,17 @@ pub fn due_reminders(
 ) -> Vec<Reminder> {
     let mut due: Vec<Reminder> = meetings
         .iter()
-        .filter(|m| m.kind.is_meeting() && m.start.is_some())
+        .filter(|m| (m.kind.is_meeting() || m.kind == ItemKind::Calendar) && m.start.is_some())
         .filter(|m| m.status != Some(OccurrenceStatus::Skipped))
         .filter(|m| !announced.contains(&key_of(m)))
         .filter_map(|m| {
             let minutes = (m.starts_at() - now).num_minutes();
-            let lead = i64::from(lead_min.max(prep_of(m.id)));
+            let prep = if m.kind.is_meeting() {
+                prep_of(m.id)
+            } else {
+                0
+            };
+            let lead = i64::from(lead_min.max(prep));
             (m.starts_at() >= now && minutes <= lead).then(|| Reminder {
                 key: key_of(m),
                 title: m.title.clone(),
@@ -67,7 +78,7 @@ pub fn due_reminders(
 
 /// Forgets announcements of meetings that started more than a day ago, so the set stays small.
 pub fn forget_past(announced: &mut BTreeSet<ReminderKey>, now: NaiveDateTime) {
-    announced.retain(|(_, start)| *start + chrono::Duration::days(1) > now);
+    announced.retain(|(_, _, start)| *start + chrono::Duration::days(1) > now);
 }
 
 /// A scheduled ritual occurrence starting at `start`, for tests here and in `update`.
@@ -183,8 +194,27 @@ mod tests {
         let none = BTreeSet::new();
         assert!(due_reminders(at(9, 56), &[moved.clone()], |_| 0, 5, &none).is_empty());
         let due = due_reminders(at(13, 58), &[moved], |_| 0, 5, &none);
-        assert_eq!(due[0].key, (1, at(10, 0)));
+        assert_eq!(due[0].key, (ItemKind::Ritual, 1, at(10, 0)));
         assert_eq!(due[0].minutes, 2);
+    }
+
+    #[test]
+    fn an_imported_event_is_announced_apart_from_a_ritual_with_its_id_and_without_its_prep() {
+        let ritual = meeting(7, "Staff meeting", 10, 0);
+        let mut event = meeting(7, "Vendor call", 10, 0);
+        event.kind = ItemKind::Calendar;
+        let mut announced = BTreeSet::new();
+        let prep = |_| 30;
+        let due = due_reminders(at(9, 56), &[event.clone()], prep, 5, &announced);
+        assert_eq!(titles(&due), ["Vendor call in 4 min"], "no ritual's prep");
+        assert!(due_reminders(at(9, 40), &[event.clone()], prep, 5, &announced).is_empty());
+        announced.insert(due[0].key);
+        let due = due_reminders(at(9, 56), &[ritual, event], |_| 0, 5, &announced);
+        assert_eq!(
+            titles(&due),
+            ["Staff meeting in 4 min"],
+            "the same id, another kind"
+        );
     }
 
     #[test]

@@ -8,33 +8,19 @@ use crossterm::event::{self, Event, MouseEventKind};
 use std::collections::VecDeque;
 use std::time::Duration;
 
+pub use super::clock::Clock;
 use super::effects::Runner;
 use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
 use super::theme::Theme;
 
-use super::terminal::{StopSignal, TerminalGuard, watch_for_hang_up};
+use super::signals::{SignalWatch, wake_the_loop};
+use super::terminal::{TerminalGuard, watch_for_hang_up};
 use super::update::{reload_all, update};
 use super::view::view;
 use crate::config::Config;
 use crate::store::Store;
-
-/// Where "now" comes from: the wall clock, or a fixed time (tests, demos, screenshots).
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(NaiveDateTime),
-}
-
-impl Clock {
-    pub fn now(self) -> NaiveDateTime {
-        match self {
-            Clock::System => chrono::Local::now().naive_local(),
-            Clock::Fixed(t) => t,
-        }
-    }
-}
 
 fn minute(t: NaiveDateTime) -> NaiveDateTime {
     t.with_second(0)
@@ -66,6 +52,7 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
     let mut model = Model::new(keymap, minute(now), config.week_start);
     model.reminder_lead_min = config.reminder_lead_min;
     model.reminder_bell = config.reminder_bell;
+    model.calendar_reminders = config.calendar_reminders;
     model.reminder_command = config.reminder_command.clone();
     model.review_intervals = config.risk_review_days;
     model.working_hours = config.working_hours;
@@ -82,17 +69,28 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
 
 const POLL: Duration = Duration::from_secs(1);
 
-pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
+/// How the cockpit ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal asked it to stop (its number); the terminal was restored.
+    Signal(i32),
+}
+
+pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     let mut runner = Runner::new(store, config);
     // The first frame needs only the agenda; the other panes load right after it is drawn.
     let mut model = empty_model(&runner, config, clock.now())?;
     let first = vec![super::panes::agenda::reload(&model)];
     settle(&mut model, &mut runner, first);
     let mut rest_loaded = false;
-    let stop = StopSignal::install().wrap_err("cannot watch for SIGTERM/SIGHUP")?;
+    let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
     let mut seen_version = runner.store.data_version()?;
     let mut guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
+    // Sets up crossterm's input and its SIGWINCH self-pipe, which `wake_the_loop` writes to.
+    event::poll(Duration::ZERO)?;
     let size = guard.terminal.size()?;
     let effects = update(
         &mut model,
@@ -103,7 +101,18 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
     );
     settle(&mut model, &mut runner, effects);
     let mut dirty = true;
-    while !model.quit && !stop.raised() {
+    while !model.quit {
+        if let Some(signal) = signals.stop_requested() {
+            return Ok(Exit::Signal(signal));
+        }
+        if signals.take_suspend() {
+            guard.suspend()?;
+            dirty = true;
+        }
+        if signals.take_resumed() {
+            guard.resumed()?;
+            dirty = true;
+        }
         if dirty {
             guard.terminal.draw(|frame| view(&model, frame))?;
             dirty = false;
@@ -130,11 +139,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
                     let effects = update(&mut model, Msg::Key(key));
                     settle(&mut model, &mut runner, effects);
                     if std::mem::take(&mut runner.screen_lent) {
-                        // Forget what was on screen (both buffers blank) so the next draw
-                        // repaints every cell. `Terminal::clear` would ask the terminal for the
-                        // cursor position, which not every terminal answers.
-                        guard.terminal.swap_buffers();
-                        guard.terminal.swap_buffers();
+                        guard.forget_screen();
                     }
                     dirty = true;
                 }
@@ -173,5 +178,5 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<()> {
             dirty = true;
         }
     }
-    Ok(())
+    Ok(Exit::Quit)
 }

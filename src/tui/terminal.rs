@@ -1,53 +1,107 @@
 //! Entering and leaving the terminal's full-screen mode, so that it is restored on every exit:
-//! normal quit (guard drop), panic (ratatui's hook, chained before color-eyre's), SIGTERM/SIGHUP
-//! (a flag the loop checks at least once a second). Mouse capture, when on, is switched off on
-//! each of these paths too, or the shell would be left printing escape codes on every click.
+//! normal quit (guard drop), panic (our hook, chained before color-eyre's), and the catchable
+//! signals (see `signals.rs`: SIGINT, SIGQUIT, SIGTERM and SIGHUP end the loop, SIGTSTP and
+//! SIGCONT suspend and resume it). Mouse capture, when on, is switched off on each of these
+//! paths too, or the shell would be left printing escape codes on every click. Every cell goes
+//! out through [`SafeBackend`], so no text from data reaches the terminal raw.
 
+use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use ratatui::DefaultTerminal;
-use std::io;
-use std::sync::Arc;
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::safe_backend::SafeBackend;
+
+/// The terminal the cockpit draws on.
+pub type Screen = Terminal<SafeBackend<CrosstermBackend<Stdout>>>;
+
+/// True while the screen is handed back (to the shell on a suspend, to `$EDITOR`): a signal that
+/// would take it back must not, and SIGTSTP stops Bearing straight away. Process-wide, like the
+/// terminal's modes.
+static LENT: AtomicBool = AtomicBool::new(false);
+
+pub fn is_lent() -> bool {
+    LENT.load(Ordering::SeqCst)
+}
 
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
-    pub terminal: DefaultTerminal,
+    pub terminal: Screen,
+    mouse: bool,
 }
 
 impl TerminalGuard {
     /// Full screen, raw mode and, with `mouse`, mouse capture.
     pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
-        let terminal = ratatui::try_init()?;
-        // ratatui's hook restores the screen on panic; ours, run before it, releases the mouse.
-        let restore_screen = std::panic::take_hook();
+        let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            release_mouse();
-            restore_screen(info);
+            restore();
+            previous(info);
         }));
-        let guard = TerminalGuard { terminal };
-        capture_mouse(mouse)?;
-        Ok(guard)
+        take_screen(mouse)?;
+        let terminal = Terminal::new(SafeBackend(CrosstermBackend::new(io::stdout())))?;
+        Ok(TerminalGuard { terminal, mouse })
+    }
+
+    /// Forgets what is on screen (both buffers blank), so the next draw repaints every cell.
+    /// `Terminal::clear` would ask the terminal for the cursor position, which not every
+    /// terminal answers.
+    pub fn forget_screen(&mut self) {
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+    }
+
+    /// SIGTSTP: gives the terminal back to the shell, stops the process, and takes the screen
+    /// again when the shell continues it.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+        take_screen(self.mouse)?;
+        self.forget_screen();
+        Ok(())
+    }
+
+    /// SIGCONT: whoever stopped the process may have reset the terminal's modes meanwhile.
+    pub fn resumed(&mut self) -> io::Result<()> {
+        disable_raw_mode()?;
+        enable_raw_mode()?;
+        self.forget_screen();
+        Ok(())
     }
 }
 
+/// Raw mode, the alternate screen (blank) and, with `mouse`, mouse capture.
+pub fn take_screen(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
+    capture_mouse(mouse)?;
+    LENT.store(false, Ordering::SeqCst);
+    Ok(())
+}
+
 /// Switches mouse capture on (`true`) or leaves it off.
-pub fn capture_mouse(on: bool) -> io::Result<()> {
+fn capture_mouse(on: bool) -> io::Result<()> {
     if on {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     Ok(())
 }
 
-/// Switches mouse capture off; harmless when it was never on.
-fn release_mouse() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-}
-
-/// Gives the terminal back: mouse, raw mode, the main screen.
+/// Gives the terminal back: mouse reporting off, raw mode off, the main screen, the cursor
+/// shown. Harmless when some of it was never on. Best effort: each step is tried even if an
+/// earlier one failed.
 pub fn restore() {
-    release_mouse();
-    ratatui::restore();
+    LENT.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen, Show);
 }
 
 impl Drop for TerminalGuard {
@@ -91,22 +145,4 @@ pub fn watch_for_hang_up() -> io::Result<()> {
             }
         })
         .map(|_| ())
-}
-
-/// Set when SIGTERM or SIGHUP arrives.
-#[derive(Clone)]
-pub struct StopSignal(Arc<AtomicBool>);
-
-impl StopSignal {
-    pub fn install() -> io::Result<StopSignal> {
-        let flag = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(signal, Arc::clone(&flag))?;
-        }
-        Ok(StopSignal(flag))
-    }
-
-    pub fn raised(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
 }

@@ -100,7 +100,9 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
     let now = model.now;
     let current = model.agenda.data.as_ref().and_then(|a| {
         a.items.iter().find(|i| {
-            i.kind.is_meeting()
+            (i.kind.is_meeting()
+                || (model.calendar_reminders
+                    && i.kind == crate::domain::agenda::ItemKind::Calendar))
                 && i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped)
                 && i.starts_at() <= now
                 && i.end.is_some_and(|e| i.date.and_time(e) > now)

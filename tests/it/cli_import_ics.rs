@@ -158,7 +158,7 @@ fn reimport_replaces_instead_of_duplicating_and_other_calendars_stay() {
     );
     assert!(
         stderr(&out)
-            .contains("2 events use time zones Bearing does not know (W. Europe Standard Time)"),
+            .contains("2 events use time zones Bearing does not know (\"W. Europe Standard Time\"); their times were read as local time: \"Steering committee"),
         "{}",
         stderr(&out)
     );
@@ -239,6 +239,33 @@ fn calendar_events_are_not_rituals() {
     assert_eq!(serde_json::from_str::<Value>(&found).unwrap(), json!([]));
     let ics = ok(&db, &["export", "--format", "ics"]);
     assert!(!ics.contains("Standup") && !ics.contains("VEVENT"), "{ics}");
-    let next = ok(&db, &["next", "--format", "json"]);
-    assert_eq!(next.trim(), "null");
+}
+
+#[test]
+fn calendar_events_count_for_next_unless_the_config_says_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    ok(&db, &["import-ics", GOOGLE]);
+    // Monday 09:00 in Berlin: the standup at 09:30 is next.
+    let next: Value = serde_json::from_str(&ok(&db, &["next", "--format", "json"])).unwrap();
+    assert_eq!(
+        (&next["title"], &next["start"]),
+        (&json!("Standup"), &json!("09:30"))
+    );
+    assert_eq!(ok(&db, &["next"]), "Standup in 30m\n");
+
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "calendar_reminders = false\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .arg("--db")
+        .arg(&db)
+        .arg("--config")
+        .arg(&config)
+        .args(["next", "--format", "json"])
+        .env("BEARING_NOW", FIXED_NOW)
+        .env("TZ", "Europe/Berlin")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "null");
 }

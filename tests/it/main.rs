@@ -1,12 +1,18 @@
 //! The integration tests, as one binary: the CLI, the TUI in a pseudo-terminal, snapshots,
 //! storage and reliability. One binary links the crate once instead of once per file.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Tests print diagnostics of their own; the rule that output goes through cli::output is for Bearing.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
 mod support;
 
+mod calendar_corpus;
+mod calendar_export_interop;
 mod cli;
+mod cli_calendar_export;
 mod cli_daylight_saving;
+mod cli_import_errors;
 mod cli_import_ics;
+mod cli_import_ics_rules;
 mod cli_interop;
 mod cli_one_on_one;
 mod cli_output_files;
@@ -14,6 +20,7 @@ mod cli_plan;
 mod cli_report;
 mod cli_risks;
 mod cli_rituals;
+mod cli_text_limits;
 mod config_fixtures;
 mod e2e_agenda;
 mod e2e_one_on_one;
@@ -26,10 +33,12 @@ mod e2e_undo_writers;
 mod hostile_journals;
 mod reliability_backups;
 mod reliability_cli_args;
+mod reliability_clock;
 mod reliability_concurrency;
 mod reliability_crash;
 mod reliability_files;
 mod reliability_hostile_ics;
+mod reliability_hostile_text;
 mod reliability_input;
 mod reliability_privacy;
 mod reliability_stale;

@@ -116,8 +116,8 @@ fn unix_socket_inodes(pid: u32) -> Vec<String> {
         .collect()
 }
 
-/// The terminal library's signal handling uses a Unix socket pair as a self-pipe; anything else
-/// (TCP, UDP, netlink) would be a network socket.
+/// Signal handling (the terminal library's and the cockpit's signal thread) uses Unix socket
+/// pairs as self-pipes; anything else (TCP, UDP, netlink) would be a network socket.
 #[test]
 fn the_cockpit_holds_no_network_socket() {
     let dir = tempfile::tempdir().unwrap();

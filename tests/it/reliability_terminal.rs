@@ -1,6 +1,8 @@
-//! The terminal is always given back: after a panic inside the TUI and after SIGHUP (SIGTERM is
-//! proved in e2e_people.rs), the pty is on the main screen again, in cooked mode, and a panic's
-//! message is there to read.
+//! The terminal is always given back: after a panic inside the TUI and after each catchable
+//! signal that ends it (SIGINT, SIGQUIT, SIGTERM, SIGHUP), the pty is on the main screen again,
+//! in cooked mode (read with tcgetattr), with mouse reporting off and the cursor shown, and a
+//! panic's message is there to read. SIGTSTP hands the terminal back while Bearing is stopped and
+//! SIGCONT takes it again.
 
 use crate::support;
 
@@ -59,4 +61,68 @@ fn sigterm_also_leaves_cooked_mode() {
     assert_eq!(unsafe { libc::kill(tui.pid() as i32, libc::SIGTERM) }, 0);
     tui.wait_exit();
     assert!(tui.is_cooked(), "raw mode was switched off after SIGTERM");
+}
+
+fn kill(tui: &Pty, signal: i32) {
+    // SAFETY: kill(2) with a child's pid and a valid signal number.
+    assert_eq!(unsafe { libc::kill(tui.pid() as i32, signal) }, 0);
+}
+
+/// The cockpit with mouse reporting on (the default), ready for a signal.
+fn running(db: &std::path::Path) -> Pty {
+    let tui = started(db, &[]);
+    assert!(!tui.on_main_screen() && !tui.is_cooked());
+    assert!(tui.mouse_reporting(), "the mouse is on by default");
+    tui
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_and_mouse() {
+    let dir = tempfile::tempdir().unwrap();
+    for (signal, name) in [(libc::SIGINT, "SIGINT"), (libc::SIGQUIT, "SIGQUIT")] {
+        let db = dir.path().join(format!("{name}.db"));
+        let mut tui = running(&db);
+        kill(&tui, signal);
+        assert_eq!(
+            tui.wait_exit(),
+            128 + signal as u32,
+            "{name}: the conventional exit status"
+        );
+        tui.wait_until(
+            &format!("the terminal is restored after {name}"),
+            Pty::is_restored,
+        );
+        tui.wait_for(&format!("stopped by {name}"));
+        assert_eq!(support::integrity(&db), "ok");
+    }
+}
+
+#[test]
+fn every_stop_signal_turns_mouse_reporting_off() {
+    let dir = tempfile::tempdir().unwrap();
+    for signal in [libc::SIGTERM, libc::SIGHUP] {
+        let db = dir.path().join(format!("{signal}.db"));
+        let mut tui = running(&db);
+        kill(&tui, signal);
+        tui.wait_exit();
+        tui.wait_until("the terminal is restored", Pty::is_restored);
+    }
+}
+
+#[test]
+fn sigtstp_hands_the_terminal_back_and_sigcont_takes_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    let mut tui = running(&db);
+    kill(&tui, libc::SIGTSTP);
+    tui.wait_until("the terminal is handed back on SIGTSTP", Pty::is_restored);
+    kill(&tui, libc::SIGCONT);
+    tui.wait_until("the cockpit takes the screen again", |t| {
+        !t.on_main_screen() && !t.is_cooked() && t.mouse_reporting()
+    });
+    tui.wait_for("Bearing");
+    // Still alive and answering keys.
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    tui.wait_until("the terminal is restored after q", Pty::is_restored);
 }

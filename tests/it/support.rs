@@ -93,6 +93,8 @@ pub fn add_weekly_ritual(tui: &mut Pty, name: &str) {
 
 pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as the terminal received it.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -104,7 +106,7 @@ impl Pty {
         Pty::start_with_env(db, args, cols, rows, &[])
     }
 
-    /// Like `start`, with extra environment variables.
+    /// Like `start`, with extra environment variables; an empty value removes one.
     pub fn start_with_env(
         db: &Path,
         args: &[&str],
@@ -130,8 +132,13 @@ impl Pty {
         }
         cmd.env("BEARING_NOW", FIXED_NOW);
         cmd.env("TERM", "xterm-256color");
+        // An empty value removes the variable (e.g. BEARING_NOW, for the system clock).
         for (k, v) in env {
-            cmd.env(k, v);
+            if v.is_empty() {
+                cmd.env_remove(k);
+            } else {
+                cmd.env(k, v);
+            }
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn bearing");
         // Without dropping our copy of the slave end the reader would never see EOF.
@@ -144,18 +151,24 @@ impl Pty {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     // EIO at the end of output on Linux ends the loop like EOF.
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                 }
             }
         });
         Pty {
             screen,
+            raw,
             writer,
             child,
             _master: pair.master,
@@ -164,6 +177,11 @@ impl Pty {
 
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
+    }
+
+    /// Every byte the program has written so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {
@@ -221,6 +239,36 @@ impl Pty {
     /// Whether the terminal is back on the main screen (the alternate screen was left).
     pub fn on_main_screen(&self) -> bool {
         !self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Whether the program asked the terminal to report mouse events.
+    pub fn mouse_reporting(&self) -> bool {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    pub fn cursor_shown(&self) -> bool {
+        !self.screen.lock().unwrap().screen().hide_cursor()
+    }
+
+    /// Waits until `holds` is true of the terminal, or fails saying `what` never happened.
+    pub fn wait_until(&self, what: &str, holds: impl Fn(&Pty) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if holds(self) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "timed out waiting until {what}; the screen shows:\n{}",
+            self.contents()
+        );
+    }
+
+    /// The terminal as a shell needs it: main screen, cooked mode, no mouse reporting, cursor
+    /// shown.
+    pub fn is_restored(&self) -> bool {
+        self.on_main_screen() && self.is_cooked() && !self.mouse_reporting() && self.cursor_shown()
     }
 }
 

@@ -178,6 +178,11 @@ pub const TABLES: &[Table] = &[
             "rrule",
             "exdates",
             "recurrence_id",
+            "rdates",
+            "duration",
+            "cancelled",
+            "first_day",
+            "last_day",
         ],
     },
 ];

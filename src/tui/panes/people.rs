@@ -162,7 +162,7 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
         )
         .number("length", "1:1 minutes", length, 5, 240)
         .multiline(
-            "career",
+            "career_goals",
             "Career goals",
             &draft.career_goals,
             "private: aspirations, growth areas",
@@ -192,7 +192,7 @@ pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effec
         role: form.value("role"),
         team: form.value("team"),
         relation: Some(relation),
-        career_goals: form.value("career"),
+        career_goals: form.value("career_goals"),
         context: form.value("context"),
         prompts: form.value("prompts"),
     };

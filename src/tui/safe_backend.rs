@@ -1,0 +1,104 @@
+//! The TUI's last gate before the terminal: every cell ratatui hands over passes through
+//! [`terminal_safe`], the same function the CLI uses. ratatui already skips control characters
+//! and zero-width graphemes when it lays out text, so this changes nothing in practice; it is
+//! here so that no widget, present or future, can send data's escape sequences or bidi controls
+//! to the terminal.
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use std::borrow::Cow;
+
+use crate::domain::terminal_safe::terminal_safe;
+
+/// Wraps the real backend and cleans each cell it draws.
+pub struct SafeBackend<B>(pub B);
+
+/// A copy of `cell` with its symbol made safe, when it needs one.
+fn cleaned(cell: &Cell) -> Option<Cell> {
+    match terminal_safe(cell.symbol()) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(symbol) => {
+            let mut copy = cell.clone();
+            copy.set_symbol(&symbol);
+            Some(copy)
+        }
+    }
+}
+
+impl<B: Backend> Backend for SafeBackend<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let content: Vec<(u16, u16, &Cell)> = content.collect();
+        let copies: Vec<Option<Cell>> = content.iter().map(|(_, _, c)| cleaned(c)).collect();
+        self.0.draw(
+            content
+                .iter()
+                .zip(&copies)
+                .map(|(&(x, y, cell), copy)| (x, y, copy.as_ref().unwrap_or(cell))),
+        )
+    }
+
+    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.0.size()
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.0.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::TestBackend;
+
+    #[test]
+    fn cells_holding_controls_are_drawn_as_visible_marks() {
+        let mut backend = SafeBackend(TestBackend::new(4, 1));
+        let mut cells = [Cell::default(), Cell::default(), Cell::default()];
+        cells[0].set_symbol("\u{1b}");
+        cells[1].set_symbol("\u{202e}");
+        cells[2].set_symbol("é");
+        backend
+            .draw(cells.iter().enumerate().map(|(x, c)| (x as u16, 0, c)))
+            .unwrap();
+        backend.0.assert_buffer_lines(["␛\u{fffd}é "]);
+    }
+}
