@@ -15,6 +15,7 @@ pub mod history;
 mod ics;
 pub mod ics_read;
 pub mod json;
+mod json_stream;
 pub mod json_text;
 pub mod markdown;
 pub mod one_on_ones;
