@@ -1,16 +1,12 @@
-//! Many rows at once, for generated data (`bearing demo --size large|huge`). One statement
-//! inserts hundreds of rows: the full-text index writes out what it gathered once per statement
-//! (SQLite hands it a savepoint at each), not once per row, which made ten years of notes take
-//! minutes instead of seconds.
+//! Many rows at once, for generated data (`bearing demo --size large|huge`): hundreds of rows to
+//! a statement (see [`super::batch`] for why).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use super::batch::insert_rows;
 use super::{StoreError, codec};
-
-/// Rows per statement: well under SQLite's limit of 32,766 parameters.
-const CHUNK: usize = 500;
 
 pub struct GeneratedNote {
     pub person_id: i64,
@@ -99,22 +95,4 @@ pub fn insert_actions(
 
 fn optional(text: Option<String>) -> Value {
     text.map_or(Value::Null, Value::Text)
-}
-
-/// `head` followed by one `(?, …)` group per row, `CHUNK` rows a statement.
-fn insert_rows(
-    conn: &Connection,
-    head: &'static str,
-    rows: impl Iterator<Item = Vec<Value>>,
-) -> Result<(), StoreError> {
-    let mut rows = rows.peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<Vec<Value>> = rows.by_ref().take(CHUNK).collect();
-        let width = chunk.first().map_or(0, Vec::len);
-        let group = format!("({})", vec!["?"; width].join(", "));
-        let sql = format!("{head}{}", vec![group; chunk.len()].join(", "));
-        conn.prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(chunk.iter().flatten()))?;
-    }
-    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod agenda;
 mod backup;
+mod batch;
 pub mod calendar;
 mod codec;
 pub mod dump;
