@@ -14,7 +14,7 @@ use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Recurrence;
 use crate::store::generated::{self, GeneratedAction, GeneratedNote, GeneratedTopic};
-use crate::store::{Store, dump};
+use crate::store::{DEFAULT_CACHE_MIB, Store, dump};
 use crate::store::{notes, occurrences, people, plan, risks, rituals};
 
 /// How much the large demo holds.
@@ -193,9 +193,12 @@ pub fn load_large(
         ));
     }
     let mut rng = Rng::with_seed(seed);
+    // Hundreds of megabytes in one transaction: with the default 2 MiB of cache SQLite spills
+    // pages to the log mid-way and writes many of them twice (15 s -> 8 s for huge).
+    store.set_cache_mib(64)?;
     let today = now.date();
     let begin = week_floor(today - Duration::days(365 * size.years), Weekday::Mon);
-    store.write(|tx| -> Result<LargeSummary, OpsError> {
+    let written = store.write(|tx| -> Result<LargeSummary, OpsError> {
         let mut sum = LargeSummary::default();
         let mut person_ids = Vec::with_capacity(size.people);
         for i in 0..size.people {
@@ -462,7 +465,9 @@ pub fn load_large(
             }
         }
         Ok(sum)
-    })
+    });
+    store.set_cache_mib(DEFAULT_CACHE_MIB)?;
+    written
 }
 
 #[cfg(test)]

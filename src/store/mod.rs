@@ -36,6 +36,10 @@ pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
+/// The page cache Bearing keeps (SQLite's default is about as much): the cockpit stays small in
+/// memory.
+pub const DEFAULT_CACHE_MIB: u32 = 2;
+
 /// An open Bearing database.
 pub struct Store {
     conn: Connection,
@@ -125,6 +129,13 @@ impl Store {
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of the file's pages in memory ([`DEFAULT_CACHE_MIB`]
+    /// unless changed): for one transaction that writes hundreds of megabytes.
+    pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
+        let kib = -i64::from(mib) * 1024;
+        Ok(self.conn.pragma_update(None, "cache_size", kib)?)
     }
 
     /// Changes whenever another connection commits to the file: the TUI polls it to refresh.
