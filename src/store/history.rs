@@ -202,7 +202,11 @@ fn apply(
             return Ok(Some(changed_since(target, &now)));
         }
         let insert = now.row.is_none() && target.row.is_some();
-        if !insert || inserts.first().is_some_and(|i| i.table.name != target.table.name) {
+        if !insert
+            || inserts
+                .first()
+                .is_some_and(|i| i.table.name != target.table.name)
+        {
             insert_all(tx, &inserts)?;
             inserts.clear();
         }
