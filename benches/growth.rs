@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use bearing::ops::demo::load_demo;
 use bearing::ops::demo_large::{Size, load_large};
-use bearing::ops::{agenda, history, json, one_on_ones, people};
+use bearing::ops::{agenda, history, json, one_on_ones, people, plan, risks, rituals};
 use bearing::store::Store;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
@@ -110,12 +110,12 @@ fn busiest(store: &Store, n: usize) -> Vec<i64> {
             .take(n)
             .collect();
     }
-    let mut people: Vec<(usize, i64)> = people::list_people(store, now())
+    let mut people: Vec<(u32, i64)> = people::list_people(store, now())
         .unwrap()
         .iter()
         .map(|p| {
             let detail = one_on_ones::person_detail(store, p.person.id, now()).unwrap();
-            (detail.notes.len(), p.person.id)
+            (detail.notes_total, p.person.id)
         })
         .collect();
     people.sort_by(|a, b| b.cmp(a));
@@ -151,6 +151,9 @@ fn measure(size: &str) {
     let mut store = Store::open(&path).unwrap();
     if wanted("start") {
         measure_start(size, &path);
+    }
+    if wanted("reload") {
+        measure_reload(size, &store);
     }
     if wanted("search") {
         measure_search(size, &store);
@@ -194,6 +197,51 @@ fn measure_start(size: &str, path: &std::path::Path) {
     println!("{size}: one week's agenda: {}", week.summary());
     println!("{size}: the radar: {}", radar.summary());
     println!("{size}: the next meeting: {}", next.summary());
+}
+
+/// What the cockpit reloads after every save (and after a change from outside): each pane.
+fn measure_reload(size: &str, store: &Store) {
+    let person = busiest(store, 1)[0];
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let parts: [(&str, &dyn Fn()); 7] = [
+        ("people", &|| {
+            drop(people::list_people(store, now()).unwrap())
+        }),
+        ("rituals", &|| {
+            drop(rituals::list_rituals(store, now()).unwrap())
+        }),
+        ("plan", &|| {
+            drop(plan::plan_view(store, now().date()).unwrap())
+        }),
+        ("risks", &|| drop(risks::list_risks(store).unwrap())),
+        ("agenda with radar", &|| {
+            drop(agenda::agenda(store, monday, 7, now()).unwrap())
+        }),
+        ("upcoming", &|| {
+            let today = now().date();
+            let to = today + chrono::Duration::days(2);
+            drop(agenda::meetings_and_events(store, today, to, true).unwrap())
+        }),
+        ("person page", &|| {
+            drop(one_on_ones::person_detail(store, person, now()).unwrap())
+        }),
+    ];
+    let mut all = Figures::new();
+    for (name, load) in parts {
+        let mut f = Figures::new();
+        for _ in 0..10 {
+            f.time(load);
+        }
+        println!("{size}: reload {name}: {}", f.summary());
+    }
+    for _ in 0..10 {
+        all.time(|| {
+            for (_, load) in parts {
+                load();
+            }
+        });
+    }
+    println!("{size}: reload every pane: {}", all.summary());
 }
 
 fn measure_search(size: &str, store: &Store) {
@@ -248,7 +296,7 @@ fn measure_person_delete(size: &str, store: &mut Store) {
     let (mut gone, mut back) = (Figures::new(), Figures::new());
     for id in busiest(store, 3) {
         let detail = one_on_ones::person_detail(store, id, now()).unwrap();
-        let notes = detail.notes.len();
+        let notes = detail.notes_total;
         gone.time(|| people::delete_person(store, id).unwrap());
         back.time(|| history::undo(store).unwrap());
         println!("{size}: (person {id} had {notes} notes)");

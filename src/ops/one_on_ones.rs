@@ -18,11 +18,18 @@ use crate::store::{Store, actions, notes, occurrences, people, topics};
 
 pub use super::search::{SearchResult, search_all};
 
+/// The notes a person's page holds: the latest this many. Ten years of weekly 1:1s are 500;
+/// reading and drawing them all on every save would grow with the history.
+pub const PAGE_NOTES: u32 = 200;
+
 /// Everything about one person that the 1:1s tab shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonDetail {
     pub overview: PersonOverview,
+    /// The latest [`PAGE_NOTES`], newest first.
     pub notes: Vec<Note>,
+    /// How many notes the person has in all.
+    pub notes_total: u32,
     pub queued: Vec<Topic>,
     pub discussed: Vec<Topic>,
     pub actions: Vec<ActionItem>,
@@ -72,7 +79,8 @@ pub fn person_detail(
     let overview = person_overview(store, person_id, now)?;
     let conn = store.conn();
     Ok(PersonDetail {
-        notes: notes::for_person(conn, person_id, None)?,
+        notes: notes::for_person(conn, person_id, Some(PAGE_NOTES))?,
+        notes_total: notes::count_for(conn, person_id)?,
         queued: topics::queued(conn, person_id)?,
         discussed: topics::discussed(conn, person_id, 10)?,
         actions: actions::for_person(conn, person_id, 10)?,
@@ -352,3 +360,7 @@ pub fn record(
         Ok(recorded)
     })
 }
+
+#[cfg(test)]
+#[path = "one_on_ones_tests.rs"]
+mod tests;

@@ -182,3 +182,104 @@ fn deleting_a_person_takes_their_rows_and_their_search_entries_with_them() {
     assert_eq!((found("note"), found("action"), found("risk")), (9, 9, 4));
     super::search::verify_index(conn).unwrap();
 }
+
+/// The VM steps of everything `f` runs on `conn`, FTS5's own statements included (SQLite calls
+/// the progress handler about once per step).
+fn work(conn: &Connection, f: impl FnOnce()) -> u64 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let steps = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&steps);
+    conn.progress_handler(
+        1,
+        Some(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+            false
+        }),
+    )
+    .unwrap();
+    f();
+    conn.progress_handler(0, None::<fn() -> bool>).unwrap();
+    steps.load(Ordering::Relaxed)
+}
+
+/// Five people, each with `years` of history: a note, a discussed talking point and a done
+/// action per week, and the same few open ones.
+fn history(years: i64) -> Store {
+    let store = Store::open_in_memory().unwrap();
+    let conn = store.conn();
+    for p in 1..=5 {
+        fill(conn, p);
+        for week in 0..52 * years {
+            conn.execute(
+                "INSERT INTO note (person_id, date, body, created_at, updated_at) \
+                 VALUES (?1, date('2016-01-04', '+' || (7 * ?2) || ' days'), 'weekly notes', \
+                 '2026-01-01T00:00:00', '2026-01-01T00:00:00')",
+                params![p, week],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO topic (person_id, body, created_at, discussed_at) \
+                 VALUES (?1, 'old topic', '2016-01-04T00:00:00', '2016-01-05T00:00:00')",
+                [p],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO action_item (person_id, body, due, done_at, created_at) \
+                 VALUES (?1, 'old action', '2016-01-04', '2016-01-05T00:00:00', \
+                 '2016-01-04T00:00:00')",
+                [p],
+            )
+            .unwrap();
+        }
+    }
+    store
+}
+
+/// A read the cockpit makes, as it calls it.
+type Read = fn(&Connection);
+
+#[test]
+fn the_people_list_and_a_person_page_read_the_same_whatever_the_history() {
+    // Five years hold more than a page of notes already: what grows after is not shown.
+    let (year, decade) = (history(5), history(10));
+    let reads: [(&str, Read); 9] = [
+        ("latest notes", |c| {
+            drop(super::notes::latest_dates(c).unwrap())
+        }),
+        ("queued topics", |c| {
+            drop(super::topics::queued_counts(c).unwrap())
+        }),
+        ("open actions", |c| {
+            drop(super::actions::open_counts(c).unwrap())
+        }),
+        ("last 1:1 held", |c| {
+            drop(super::occurrences::last_held_one_on_ones(c).unwrap())
+        }),
+        ("a page of notes", |c| {
+            drop(super::notes::for_person(c, 1, Some(200)).unwrap())
+        }),
+        ("queued topics", |c| {
+            drop(super::topics::queued(c, 1).unwrap())
+        }),
+        ("last discussed", |c| {
+            drop(super::topics::discussed(c, 1, 10).unwrap())
+        }),
+        ("open and last done actions", |c| {
+            drop(super::actions::for_person(c, 1, 10).unwrap())
+        }),
+        ("context", |c| {
+            drop(super::notes::context_for(c, 1).unwrap())
+        }),
+    ];
+    for (what, read) in reads {
+        let (few, many) = (
+            work(year.conn(), || read(year.conn())),
+            work(decade.conn(), || read(decade.conn())),
+        );
+        assert_eq!(
+            few, many,
+            "{what}: {few} steps with five years, {many} with ten"
+        );
+    }
+}

@@ -180,3 +180,9 @@ CREATE INDEX action_occurrence ON action_item (occurrence_id) WHERE occurrence_i
 CREATE INDEX goal_person ON goal (person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX goal_risk ON goal (risk_id) WHERE risk_id IS NOT NULL;
 CREATE INDEX goal_ritual ON goal (ritual_id) WHERE ritual_id IS NOT NULL;
+
+-- A person's open actions and their latest done ones, read by index range (and the person's
+-- delete finds their actions by it): the index on person_id alone read all of them, done for
+-- years included.
+CREATE INDEX action_person_done ON action_item (person_id, done_at);
+DROP INDEX action_person;

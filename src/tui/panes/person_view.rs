@@ -211,7 +211,7 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         work.push(action_line(a, today, sel, theme), sel);
     }
     let mut notes = Column::new();
-    notes.push(section(&format!("Notes ({})", d.notes.len()), theme), false);
+    notes.push(section(&format!("Notes ({})", d.notes_total), theme), false);
     if d.notes.is_empty() {
         notes.push(
             Line::from(Span::styled(
@@ -226,6 +226,11 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         for (i, line) in note_lines(n, sel, theme).into_iter().enumerate() {
             notes.push(line, sel && i == 0);
         }
+    }
+    let older = (d.notes_total as usize).saturating_sub(d.notes.len());
+    if older > 0 {
+        let more = format!("  {older} older notes: / searches them all");
+        notes.push(Line::from(Span::styled(more, theme.dim)), false);
     }
     let private = private_lines(model, theme);
 
