@@ -19,6 +19,7 @@ mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+mod wakeups;
 pub mod widgets;
 
 pub use run::{Clock, Exit, initial_model, run};
