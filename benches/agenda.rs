@@ -29,18 +29,7 @@ fn now() -> NaiveDateTime {
 }
 
 fn fields(name: String, rrule: Option<String>, dtstart: NaiveDateTime) -> RitualFields {
-    RitualFields {
-        name,
-        rrule,
-        dtstart,
-        duration_min: 45,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    }
+    RitualFields::new(name, rrule, dtstart, 45)
 }
 
 /// Three years of a director's calendar, deterministic.

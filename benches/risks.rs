@@ -3,6 +3,8 @@
 //! TUI chains them after a key. Run with `cargo bench --bench risks`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use bearing::domain::Word;
+use bearing::tui::panes::risks::RisksMsg;
 use std::collections::BTreeMap;
 
 use bearing::domain::risk::{Category, Response, RiskDraft, RiskStatus};
@@ -185,7 +187,10 @@ fn reload_to_frame(bencher: divan::Bencher) {
     let mut model = model_on(&store);
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     bencher.bench_local(|| {
-        update(&mut model, Msg::RisksLoaded(list_risks(&store).unwrap()));
+        update(
+            &mut model,
+            Msg::Risks(RisksMsg::Loaded(list_risks(&store).unwrap())),
+        );
         terminal.draw(|f| view(&model, f)).unwrap().area
     });
 }

@@ -6,8 +6,8 @@ use ratatui::style::Color;
 use serde::Deserialize;
 
 use crate::domain::risk_score::ReviewIntervals;
+use crate::limited_read::{Limited, read_limited};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The commented default config, as shipped.
@@ -109,41 +109,44 @@ struct RawReviewDays {
     low: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid config {}: {message}\n(fix the file, or start with --ignore-config to use the defaults)",
+    .path.display()
+)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub message: String,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid config {}: {}\n(fix the file, or start with --ignore-config to use the defaults)",
-            self.path.display(),
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for ConfigError {}
+/// The largest config file read: the commented defaults are 2.5 KB.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 impl Config {
     /// Reads `path`; a missing file means the defaults. `check_key` vets each key override
     /// (context, key, action name), so a bad binding is reported with its line like any other
     /// mistake.
     pub fn load(path: &Path, check_key: KeyCheck) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse_checked(&text, check_key).map_err(|message| ConfigError {
-                path: path.to_path_buf(),
-                message,
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(ConfigError {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            }),
-        }
+        let refuse = |message: String| ConfigError {
+            path: path.to_path_buf(),
+            message,
+        };
+        let read = std::fs::File::open(path).and_then(|f| read_limited(f, MAX_CONFIG_BYTES));
+        let bytes = match read {
+            Ok(Limited::Within(bytes)) => bytes,
+            Ok(Limited::Over) => {
+                return Err(refuse(format!(
+                    "it is larger than {} KB, the most Bearing reads (a config file is a few \
+                     kilobytes)",
+                    MAX_CONFIG_BYTES / 1024
+                )));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(refuse(e.to_string())),
+        };
+        let text =
+            String::from_utf8(bytes).map_err(|_| refuse("it is not UTF-8 text".to_string()))?;
+        Config::parse_checked(&text, check_key).map_err(refuse)
     }
 
     /// Parses config text; the error names the line and what was expected.

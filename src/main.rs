@@ -1,5 +1,8 @@
-//! The `bearing` binary: install the panic reporter, parse the command line, hand off.
+//! The `bearing` binary: install the panic reporter, parse the command line, run it, and start
+//! the cockpit when it leaves that to do.
 
+use bearing::cli::{CliError, Next, report};
+use bearing::tui::Exit;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,16 +13,36 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     if let Err(e) = color_eyre::install() {
-        bearing::cli::report(&bearing::cli::CliError::failure(format!(
+        report(&CliError::failure(format!(
             "cannot install the error reporter: {e}"
         )));
     }
     let cli = bearing::cli::parse_args();
-    match bearing::cli::run(cli) {
+    let outcome = match bearing::cli::run(cli, bearing::tui::keymap::check_binding) {
+        Ok(Next::Done) => Ok(()),
+        Ok(Next::Cockpit(c)) => cockpit(*c),
+        Err(e) => Err(e),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            bearing::cli::report(&e);
+            report(&e);
             ExitCode::from(e.code)
         }
+    }
+}
+
+fn cockpit(c: bearing::cli::Cockpit) -> Result<(), CliError> {
+    match bearing::tui::run(c.store, &c.config, c.clock) {
+        Ok(Exit::Quit) => Ok(()),
+        // The conventional status of a program ended by a signal: 128 + its number.
+        Ok(Exit::Signal(signal)) => Err(CliError {
+            message: format!(
+                "stopped by {}; everything saved is kept",
+                bearing::tui::signal_name(signal)
+            ),
+            code: u8::try_from(128 + signal).unwrap_or(1),
+        }),
+        Err(e) => Err(CliError::failure(format!("{e:#}"))),
     }
 }

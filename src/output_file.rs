@@ -9,7 +9,6 @@
 //! never a half-written file under the final name. The temporary holds an advisory lock while it
 //! lives, so [`remove_stale_temporaries`] can tell one left by a killed run from one in use.
 
-use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::os::fd::AsRawFd;
@@ -37,14 +36,43 @@ impl Policy<'_> {
 }
 
 /// Why an output file was not written. Nothing was left at the target's path in any case.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum OutputError {
+    #[error(
+        "{} already exists, and Bearing never overwrites a file unless told to: choose another \
+         name, move the file away, or pass --force to replace it",
+        .0.display()
+    )]
     Exists(PathBuf),
+    #[error(
+        "{} is a symbolic link, and Bearing never writes through one (not even with --force): \
+         name the file itself, or choose another name",
+        .0.display()
+    )]
     Symlink(PathBuf),
+    #[error(
+        "{} exists and is not a regular file (a directory or a device): give the path of a file",
+        .0.display()
+    )]
     NotAFile(PathBuf),
+    #[error(
+        "{} is the open database (or one of its -wal, -shm, -journal files), and Bearing never \
+         writes over it, not even with --force: choose another name",
+        .0.display()
+    )]
     Database(PathBuf),
+    #[error(
+        "cannot write {}: its folder does not exist; create the folder first or choose another \
+         path",
+        .0.display()
+    )]
     NoFolder(PathBuf),
+    #[error(
+        "cannot write {}: you may not create files in its folder; choose another folder",
+        .0.display()
+    )]
     FolderNotWritable(PathBuf),
+    #[error("cannot write {}: {source}", .path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -57,53 +85,6 @@ impl OutputError {
         !matches!(self, OutputError::Io { .. })
     }
 }
-
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OutputError::Exists(p) => write!(
-                f,
-                "{} already exists, and Bearing never overwrites a file unless told to: choose \
-                 another name, move the file away, or pass --force to replace it",
-                p.display()
-            ),
-            OutputError::Symlink(p) => write!(
-                f,
-                "{} is a symbolic link, and Bearing never writes through one (not even with \
-                 --force): name the file itself, or choose another name",
-                p.display()
-            ),
-            OutputError::NotAFile(p) => write!(
-                f,
-                "{} exists and is not a regular file (a directory or a device): give the path of \
-                 a file",
-                p.display()
-            ),
-            OutputError::Database(p) => write!(
-                f,
-                "{} is the open database (or one of its -wal, -shm, -journal files), and Bearing \
-                 never writes over it, not even with --force: choose another name",
-                p.display()
-            ),
-            OutputError::NoFolder(p) => write!(
-                f,
-                "cannot write {}: its folder does not exist; create the folder first or choose \
-                 another path",
-                p.display()
-            ),
-            OutputError::FolderNotWritable(p) => write!(
-                f,
-                "cannot write {}: you may not create files in its folder; choose another folder",
-                p.display()
-            ),
-            OutputError::Io { path, source } => {
-                write!(f, "cannot write {}: {source}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for OutputError {}
 
 /// Writes `bytes` to `target` by the rules of the module: checked, private, whole or not at all.
 pub fn write_file(target: &Path, bytes: &[u8], policy: Policy<'_>) -> Result<(), OutputError> {

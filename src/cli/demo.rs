@@ -1,12 +1,12 @@
 //! `bearing demo`: a populated database to explore, in its own file unless --db says otherwise.
 
 use super::args::{DemoArgs, DemoSize};
-use super::{CliError, Context, open_tui};
+use super::{CliError, Context, Next};
 use crate::ops::demo::load_demo;
 use crate::ops::demo_large::{Size, load_large};
 use crate::store::Store;
 
-pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliError> {
+pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<Next, CliError> {
     if !explicit_db {
         // The default demo file is Bearing's own scratch copy: start it afresh every time.
         for suffix in ["", "-wal", "-shm"] {
@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
             }
         }
     }
-    let mut store: Store = ctx.open()?;
+    let mut store: Store = ctx.open_unjournaled()?;
     let generated = match args.size {
         DemoSize::Small => None,
         DemoSize::Large => Some(("Large", Size::LARGE)),
@@ -56,9 +56,9 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
                 s.risks,
                 s.reviews
             )?;
-            return Ok(());
+            return Ok(Next::Done);
         }
-        return open_tui(&demo_context(ctx), store);
+        return Ok(demo_context(ctx).cockpit(store));
     }
     let summary = load_demo(&mut store, ctx.config.week_start, ctx.now())?;
     if args.no_tui {
@@ -69,9 +69,9 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<(), CliE
             summary.rituals,
             summary.risks
         )?;
-        return Ok(());
+        return Ok(Next::Done);
     }
-    open_tui(&demo_context(ctx), store)
+    Ok(demo_context(ctx).cockpit(store))
 }
 
 /// Sample data is not worth daily backups.

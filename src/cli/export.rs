@@ -1,13 +1,13 @@
 //! `bearing export --format json|md|ics [--section S] [-o FILE]` and `bearing import FILE`.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::args::{ExportArgs, ExportFormat, ExportSection};
 use super::{CliError, Context, output};
 use crate::domain::terminal_safe::terminal_safe;
+use crate::limited_read::{Limited, read_limited};
 use crate::ops::export::ics_export;
-use crate::ops::json::{json_export, json_import, read_export};
+use crate::ops::json::{MAX_IMPORT_BYTES, json_export, json_import, read_export};
 use crate::ops::markdown::{Section, document};
 use crate::output_file::{Policy, write_file};
 
@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             "--section works only with --format md (JSON and ICS always hold everything)",
         ));
     }
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let text = match args.format {
         ExportFormat::Json => json_export(&store)?,
         // Made safe for a terminal here, so the file holds what the screen would show.
@@ -45,15 +45,31 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
 }
 
 pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
-    let mut text = String::new();
+    let shown = file.display();
     let read = if file == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text)
+        read_limited(std::io::stdin().lock(), MAX_IMPORT_BYTES)
     } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
+        std::fs::File::open(file).and_then(|f| read_limited(f, MAX_IMPORT_BYTES))
     };
-    read.map_err(|e| CliError::usage(format!("cannot read {}: {e}", file.display())))?;
-    let export = read_export(&text, &file.display().to_string())?;
-    let mut store = ctx.open()?;
+    let bytes = match read.map_err(|e| CliError::usage(format!("cannot read {shown}: {e}")))? {
+        Limited::Within(bytes) => bytes,
+        Limited::Over => {
+            return Err(CliError::usage(format!(
+                "cannot import {shown}: it is larger than {} MB, the most Bearing imports (the \
+                 export of three years of a large organisation, `bearing demo --size large`, is \
+                 15 MB); nothing was changed",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            )));
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        CliError::usage(format!(
+            "cannot import {shown}: it is not UTF-8 text, so not a Bearing export; nothing was \
+             changed"
+        ))
+    })?;
+    let export = read_export(&text, &shown.to_string())?;
+    let mut store = ctx.open_unjournaled()?;
     let summary = json_import(&mut store, &export)?;
     let parts: Vec<String> = summary
         .tables

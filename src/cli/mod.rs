@@ -5,36 +5,44 @@
 #[macro_use]
 mod output;
 
+mod object;
+
+mod action;
 mod agenda;
 mod args;
 mod backup;
 mod demo;
 mod export;
+mod goal;
 mod import_ics;
 mod init;
+mod note;
 mod one_on_one;
 mod person;
 mod plan;
+mod record;
 mod report;
 mod risk;
 mod ritual;
+mod shell;
+mod topic;
 
 pub use args::Cli;
 pub use output::{error as report, parse_args};
 
 use chrono::NaiveDateTime;
-use std::fmt;
 use std::path::PathBuf;
 
-use crate::config::Config;
+use crate::clock::Clock;
+use crate::config::{Config, KeyCheck};
 use crate::ops::OpsError;
 use crate::output_file::OutputError;
 use crate::store::{Store, StoreError};
-use crate::tui::Clock;
 use args::Command;
 
 /// A failed command: the message for stderr and the exit code (2: fix your input; 1: other).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct CliError {
     pub message: String,
     pub code: u8,
@@ -53,12 +61,6 @@ impl CliError {
             message: message.into(),
             code: 1,
         }
-    }
-}
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
     }
 }
 
@@ -101,8 +103,48 @@ impl Context {
         self.clock.now()
     }
 
+    /// The database for a command that adds something: created (privately) when missing. Its
+    /// writes are journaled as the command line's, so `bearing history` shows them and no
+    /// cockpit window undoes them.
     pub fn open(&self) -> Result<Store, CliError> {
+        let mut store = Store::open(&self.db)?;
+        if !store.is_read_only() {
+            store.journal_as_command(self.now())?;
+        }
+        Ok(store)
+    }
+
+    /// The database for a command that reads it, or changes something already in it: a
+    /// missing file is an error and nothing is created (a mistyped `--db` must not look like
+    /// an empty database). Writes are journaled as with [`Context::open`].
+    pub fn open_existing(&self) -> Result<Store, CliError> {
+        self.require_database()?;
+        self.open()
+    }
+
+    /// The database for a command that only reads: a missing file is an error, nothing is
+    /// created.
+    pub fn read(&self) -> Result<Store, CliError> {
+        self.require_database()?;
         Ok(Store::open(&self.db)?)
+    }
+
+    /// The database for replacing or filling it whole (`import`, `restore`, `demo`,
+    /// `import-ics`): created when missing, not journaled (the journal would copy everything,
+    /// and an import must give back the export it read).
+    pub fn open_unjournaled(&self) -> Result<Store, CliError> {
+        Ok(Store::open(&self.db)?)
+    }
+
+    fn require_database(&self) -> Result<(), CliError> {
+        match std::fs::metadata(&self.db) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CliError::failure(format!(
+                "no database at {} (create one with `bearing init` or any add command)",
+                self.db.display()
+            ))),
+            // Anything else (a directory, no permission) is Store::open's to explain.
+            _ => Ok(()),
+        }
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -121,7 +163,7 @@ impl Context {
     }
 }
 
-fn load_config(cli: &Cli) -> Result<Config, CliError> {
+fn load_config(cli: &Cli, key_check: KeyCheck) -> Result<Config, CliError> {
     if cli.ignore_config {
         return Ok(Config::default());
     }
@@ -130,8 +172,7 @@ fn load_config(cli: &Cli) -> Result<Config, CliError> {
         None => crate::paths::config_file(),
     };
     match path {
-        Some(p) => Config::load(&p, crate::tui::keymap::check_binding)
-            .map_err(|e| CliError::usage(e.to_string())),
+        Some(p) => Config::load(&p, key_check).map_err(|e| CliError::usage(e.to_string())),
         None => Ok(Config::default()),
     }
 }
@@ -159,11 +200,42 @@ fn default_db(demo: bool) -> Result<PathBuf, CliError> {
     })
 }
 
-/// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+/// What is left to do once the command line has run: nothing, or the cockpit on a database
+/// (the binary starts it: the command line never imports the TUI).
+pub enum Next {
+    Done,
+    Cockpit(Box<Cockpit>),
+}
+
+/// The cockpit's database, config and clock, ready to start.
+pub struct Cockpit {
+    pub store: Store,
+    pub config: Config,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub(crate) fn cockpit(&self, store: Store) -> Next {
+        Next::Cockpit(Box::new(Cockpit {
+            store,
+            config: self.config.clone(),
+            clock: self.clock,
+        }))
+    }
+}
+
+/// Runs the parsed command line. `key_check` validates the config's key bindings (the keymap
+/// belongs to the TUI; the binary passes its checker in).
+pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
     // Works even when the config file is broken: that is when people look for it.
-    if let Some(Command::Config(cmd)) = &cli.command {
-        return config(&cli.config, cmd);
+    match &cli.command {
+        Some(Command::Config(cmd)) => return config(&cli.config, cmd).map(|()| Next::Done),
+        // Generated from the grammar: no database, no config.
+        Some(Command::Completions { shell }) => {
+            return shell::completions(*shell).map(|()| Next::Done);
+        }
+        Some(Command::Man) => return shell::man().map(|()| Next::Done),
+        _ => {}
     }
     let is_demo = matches!(cli.command, Some(Command::Demo(_)));
     let db = match &cli.db {
@@ -172,39 +244,54 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     let ctx = Context {
         db,
-        config: load_config(&cli)?,
+        config: load_config(&cli, key_check)?,
         clock: clock(&cli)?,
     };
     match cli.command {
-        None => open_tui(&ctx, ctx.open()?),
+        None => Ok(ctx.cockpit(ctx.open_unjournaled()?)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
-        Some(Command::Person(cmd)) => person::run(&ctx, cmd),
-        Some(Command::Ritual(cmd)) => ritual::run(&ctx, cmd),
-        Some(Command::Agenda(args)) => agenda::run(&ctx, &args),
-        Some(Command::Init(args)) => init::run(&ctx, &args),
-        Some(Command::Export(args)) => export::run(&ctx, &args),
-        Some(Command::Import { file }) => export::import(&ctx, &file),
-        Some(Command::Backup { path, force }) => backup::backup(&ctx, path.as_deref(), force),
-        Some(Command::Restore { file, yes }) => backup::restore(&ctx, &file, yes),
-        Some(Command::ImportIcs(args)) => import_ics::run(&ctx, &args),
-        Some(Command::Topic(cmd)) => one_on_one::topic(&ctx, cmd),
-        Some(Command::Action(cmd)) => one_on_one::action(&ctx, cmd),
-        Some(Command::Note(cmd)) => one_on_one::note(&ctx, cmd),
-        Some(Command::Prep { person, format }) => one_on_one::prep(&ctx, &person, format),
-        Some(Command::Search { query, format }) => one_on_one::search(&ctx, &query, format),
-        Some(Command::Goal(cmd)) => plan::goal(&ctx, cmd),
-        Some(Command::Next { format }) => next(&ctx, format),
-        Some(Command::History { limit, format }) => history(&ctx, limit, format),
-        Some(Command::Config(cmd)) => config(&cli.config, &cmd),
-        Some(Command::Plan(args)) => plan::plan(&ctx, &args),
-        Some(Command::Risk(cmd)) => risk::run(&ctx, cmd),
-        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
+        Some(command) => run_command(&ctx, command, &cli.config).map(|()| Next::Done),
+    }
+}
+
+/// A command that does its work and ends.
+fn run_command(
+    ctx: &Context,
+    command: Command,
+    config_path: &Option<PathBuf>,
+) -> Result<(), CliError> {
+    match command {
+        // Handled by `run`: they can end in the cockpit.
+        Command::Demo(_) => Ok(()),
+        Command::Person(cmd) => person::run(ctx, cmd),
+        Command::Ritual(cmd) => ritual::run(ctx, cmd),
+        Command::Agenda(args) => agenda::run(ctx, &args),
+        Command::Init(args) => init::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Import { file } => export::import(ctx, &file),
+        Command::Backup { path, force } => backup::backup(ctx, path.as_deref(), force),
+        Command::Restore { file, yes } => backup::restore(ctx, &file, yes),
+        Command::ImportIcs(args) => import_ics::run(ctx, &args),
+        Command::Topic(cmd) => topic::run(ctx, cmd),
+        Command::Action(cmd) => action::run(ctx, cmd),
+        Command::Note(cmd) => note::run(ctx, cmd),
+        Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
+        Command::Search { query, format } => one_on_one::search(ctx, &query, format),
+        Command::Goal(cmd) => goal::run(ctx, cmd),
+        Command::Next { format } => next(ctx, format),
+        Command::History { limit, format } => history(ctx, limit, format),
+        Command::Config(cmd) => config(config_path, &cmd),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
+        Command::Plan(args) => plan::plan(ctx, &args),
+        Command::Risk(cmd) => risk::run(ctx, cmd),
+        Command::Report(cmd) => report::run(ctx, cmd),
     }
 }
 
 /// `bearing next`: one short line for a status bar, or JSON.
 fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let now = ctx.now();
     let item = crate::ops::agenda::next_meeting(&store, now, ctx.config.calendar_reminders)?;
     match format {
@@ -227,15 +314,15 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
     }
 }
 
-/// `bearing history`: who changed what when, as journaled by the cockpit.
+/// `bearing history`: who changed what when: each cockpit window's changes and each command's.
 fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let changes = crate::ops::history::recent(&store, limit)?;
     match format {
         args::ListFormat::Json => output::print_json(&changes),
         args::ListFormat::Text => {
             if changes.is_empty() {
-                say!("No changes recorded yet (the cockpit records what you change in it).")?;
+                say!("No changes recorded yet.")?;
             }
             for c in &changes {
                 let state = match c.undone {
@@ -244,8 +331,9 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
                     _ => "  (undone)",
                 };
                 say!(
-                    "{}  {}{state}",
+                    "{}  {:<7}  {}{state}",
                     c.at.replace('T', " "),
+                    c.by.unwrap_or("-"),
                     crate::ops::history::describe(c)
                 )?;
             }
@@ -271,19 +359,4 @@ fn config(explicit: &Option<PathBuf>, cmd: &args::ConfigCommand) -> Result<(), C
         args::ConfigCommand::Default => output::document(crate::config::DEFAULT_CONFIG)?,
     }
     Ok(())
-}
-
-pub(crate) fn open_tui(ctx: &Context, store: Store) -> Result<(), CliError> {
-    match crate::tui::run(store, &ctx.config, ctx.clock) {
-        Ok(crate::tui::Exit::Quit) => Ok(()),
-        // The conventional status of a program ended by a signal: 128 + its number.
-        Ok(crate::tui::Exit::Signal(signal)) => Err(CliError {
-            message: format!(
-                "stopped by {}; everything saved is kept",
-                crate::tui::signal_name(signal)
-            ),
-            code: u8::try_from(128 + signal).unwrap_or(1),
-        }),
-        Err(e) => Err(CliError::failure(format!("{e:#}"))),
-    }
 }

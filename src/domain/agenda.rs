@@ -5,8 +5,22 @@ use serde::{Serialize, Serializer};
 
 use super::ritual::OccurrenceStatus;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ItemKind {
     Ritual,
     OneOnOne,
@@ -17,18 +31,11 @@ pub enum ItemKind {
     Calendar,
 }
 
-impl ItemKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Ritual => "ritual",
-            ItemKind::OneOnOne => "one_on_one",
-            ItemKind::GoalDue => "goal_due",
-            ItemKind::ActionDue => "action_due",
-            ItemKind::RiskReview => "risk_review",
-            ItemKind::Calendar => "calendar",
-        }
-    }
+impl super::word::Word for ItemKind {
+    const FIELD: &'static str = "kind";
+}
 
+impl ItemKind {
     pub fn is_meeting(self) -> bool {
         matches!(self, ItemKind::Ritual | ItemKind::OneOnOne)
     }

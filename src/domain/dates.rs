@@ -16,8 +16,6 @@
 //! Offsets reach at most about [`MAX_OFFSET_YEARS`] years, so a slip like `+100000d` is an error
 //! rather than a date in another century. "Today" is always a parameter: nothing here reads the clock.
 
-use std::fmt;
-
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 const DATE_FORMS: &str =
@@ -33,16 +31,9 @@ pub const MAX_OFFSET_YEARS: u32 = 100;
 const MAX_ECHO_CHARS: usize = 40;
 
 /// A user-facing message: it names the input and says what would have been accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct DateError(pub String);
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for DateError {}
 
 /// Why a date input failed, before it is turned into a message naming the input.
 #[derive(Debug)]

@@ -1,8 +1,7 @@
-use std::fmt;
-
 /// A user-facing validation failure, optionally tied to the form field that caused it so the TUI
 /// can show the message next to that field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct Invalid {
     pub field: Option<&'static str>,
     pub message: String,
@@ -23,11 +22,3 @@ impl Invalid {
         }
     }
 }
-
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Invalid {}

@@ -13,5 +13,7 @@ pub mod risk_score;
 pub mod ritual;
 pub mod terminal_safe;
 pub mod text;
+pub mod word;
 
 pub use invalid::Invalid;
+pub use word::Word;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Invalid;
 use super::dates::parse_date;
 use super::person::Relation;
+use super::word::Word;
 
 /// A dated 1:1 note. Confidential: its body never goes into logs or error messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,31 +28,29 @@ pub struct Topic {
     pub discussed_at: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Owner {
     Me,
     Them,
 }
 
-impl Owner {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Owner::Me => "me",
-            Owner::Them => "them",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Owner, Invalid> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "me" => Ok(Owner::Me),
-            "them" => Ok(Owner::Them),
-            other => Err(Invalid::field(
-                "owner",
-                format!("unknown owner \"{other}\": use me or them"),
-            )),
-        }
-    }
+impl Word for Owner {
+    const FIELD: &'static str = "owner";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,31 +103,27 @@ pub fn cadence_state(days_since: i64, gap_days: i64) -> CadenceState {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ContextKind {
     Career,
     Feedback,
     Context,
 }
 
-impl ContextKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContextKind::Career => "career",
-            ContextKind::Feedback => "feedback",
-            ContextKind::Context => "context",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ContextKind> {
-        match text {
-            "career" => Some(ContextKind::Career),
-            "feedback" => Some(ContextKind::Feedback),
-            "context" => Some(ContextKind::Context),
-            _ => None,
-        }
-    }
+impl Word for ContextKind {
+    const FIELD: &'static str = "kind";
 }
 
 /// A dated entry of private context: a career conversation, feedback given.

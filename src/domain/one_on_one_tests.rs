@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::Word;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -113,6 +114,6 @@ fn text_is_required_and_bounded() {
 #[test]
 fn every_relation_has_prompts() {
     for r in Relation::ALL {
-        assert!(default_prompts(r).len() >= 3);
+        assert!(default_prompts(*r).len() >= 3);
     }
 }

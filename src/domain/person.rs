@@ -1,14 +1,29 @@
 //! People the director works with, and the rules their records must satisfy.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::Invalid;
 use super::text;
+use super::word::Word;
 
 /// How a person relates to the user; it drives the default 1:1 prompts and list grouping.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Relation {
     Report,
     Peer,
@@ -16,44 +31,8 @@ pub enum Relation {
     Stakeholder,
 }
 
-impl Relation {
-    pub const ALL: [Relation; 4] = [
-        Relation::Report,
-        Relation::Peer,
-        Relation::Manager,
-        Relation::Stakeholder,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Report => "report",
-            Relation::Peer => "peer",
-            Relation::Manager => "manager",
-            Relation::Stakeholder => "stakeholder",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Relation, Invalid> {
-        let wanted = text.trim().to_ascii_lowercase();
-        Relation::ALL
-            .into_iter()
-            .find(|r| r.as_str() == wanted)
-            .ok_or_else(|| {
-                Invalid::field(
-                    "relation",
-                    format!(
-                        "unknown relation \"{}\": use report, peer, manager or stakeholder",
-                        text.trim()
-                    ),
-                )
-            })
-    }
-}
-
-impl fmt::Display for Relation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+impl Word for Relation {
+    const FIELD: &'static str = "relation";
 }
 
 /// A stored person.

@@ -1,5 +1,6 @@
 //! The 30/60/90-day plan's calendar: phase windows from a start date, and the behind-schedule rule.
 
+use super::word::Word;
 use chrono::{Duration, Months, NaiveDate};
 
 /// The phases a goal can belong to, in days from the plan's start.
@@ -182,8 +183,20 @@ pub fn parse_phase(text: &str) -> Result<u32, super::Invalid> {
         })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum GoalStatus {
     Todo,
     Doing,
@@ -191,66 +204,48 @@ pub enum GoalStatus {
     Dropped,
 }
 
+impl Word for GoalStatus {
+    const FIELD: &'static str = "status";
+}
+
 impl GoalStatus {
-    pub const ALL: [GoalStatus; 4] = [
-        GoalStatus::Todo,
-        GoalStatus::Doing,
-        GoalStatus::Done,
-        GoalStatus::Dropped,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GoalStatus::Todo => "todo",
-            GoalStatus::Doing => "doing",
-            GoalStatus::Done => "done",
-            GoalStatus::Dropped => "dropped",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<GoalStatus> {
-        GoalStatus::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
     pub fn is_open(self) -> bool {
         matches!(self, GoalStatus::Todo | GoalStatus::Doing)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Confidence {
     OnTrack,
     AtRisk,
     OffTrack,
 }
 
+impl Word for Confidence {
+    const FIELD: &'static str = "confidence";
+}
+
 impl Confidence {
-    pub const ALL: [Confidence; 3] = [
-        Confidence::OnTrack,
-        Confidence::AtRisk,
-        Confidence::OffTrack,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::OnTrack => "on_track",
-            Confidence::AtRisk => "at_risk",
-            Confidence::OffTrack => "off_track",
-        }
-    }
-
+    /// As a person says it: "on track".
     pub fn label(self) -> &'static str {
         match self {
             Confidence::OnTrack => "on track",
             Confidence::AtRisk => "at risk",
             Confidence::OffTrack => "off track",
         }
-    }
-
-    pub fn parse(text: &str) -> Option<Confidence> {
-        let t = text.trim().replace([' ', '-'], "_");
-        Confidence::ALL.into_iter().find(|c| c.as_str() == t)
     }
 }
 

@@ -114,6 +114,6 @@ fn a_goal_without_a_due_date_is_due_at_its_phase_end() {
     let start = d(2026, 10, 8);
     let g = goal(0, GoalStatus::Todo);
     assert_eq!(g.due_or_phase_end(start), d(2026, 11, 6));
-    assert_eq!(Confidence::parse("at risk"), Some(Confidence::AtRisk));
-    assert_eq!(Confidence::parse("off-track"), Some(Confidence::OffTrack));
+    assert_eq!(Confidence::parse("at risk"), Ok(Confidence::AtRisk));
+    assert_eq!(Confidence::parse("off-track"), Ok(Confidence::OffTrack));
 }

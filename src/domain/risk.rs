@@ -3,97 +3,98 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::fmt;
 
 use super::Invalid;
 use super::risk_score::{RiskScore, ScoreEntry, Trend};
 use super::text;
+use super::word::Word;
 
-/// "a, b, c or d", for messages that list the accepted words.
-fn one_of(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
+/// What kind of risk it is; the register can be filtered by it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Category {
+    Delivery,
+    Reliability,
+    Security,
+    People,
+    Compliance,
+    Vendor,
+    Cost,
+    Other,
 }
 
-/// An enum stored and typed as one lowercase word, with the list of words in its error message.
-macro_rules! word_enum {
-    ($(#[$doc:meta])* $name:ident, $field:literal { $($variant:ident = $word:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $word),+ }
-            }
-
-            pub fn words() -> Vec<&'static str> {
-                Self::ALL.iter().map(|v| v.as_str()).collect()
-            }
-
-            /// Case-insensitive; the error names the field and the accepted words.
-            pub fn parse(text: &str) -> Result<$name, Invalid> {
-                let wanted = text.trim().to_ascii_lowercase();
-                Self::ALL.iter().copied().find(|v| v.as_str() == wanted).ok_or_else(|| {
-                    Invalid::field(
-                        $field,
-                        format!(
-                            "unknown {} \"{}\": use {}",
-                            $field,
-                            text.trim(),
-                            one_of(&Self::words())
-                        ),
-                    )
-                })
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
+impl Word for Category {
+    const FIELD: &'static str = "category";
 }
 
-word_enum!(
-    /// What kind of risk it is; the register can be filtered by it.
-    Category, "category" {
-        Delivery = "delivery",
-        Reliability = "reliability",
-        Security = "security",
-        People = "people",
-        Compliance = "compliance",
-        Vendor = "vendor",
-        Cost = "cost",
-        Other = "other",
-    }
-);
+/// What is being done about it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Response {
+    Avoid,
+    Mitigate,
+    Transfer,
+    Accept,
+}
 
-word_enum!(
-    /// What is being done about it.
-    Response, "response" {
-        Avoid = "avoid",
-        Mitigate = "mitigate",
-        Transfer = "transfer",
-        Accept = "accept",
-    }
-);
+impl Word for Response {
+    const FIELD: &'static str = "response";
+}
 
-word_enum!(
-    /// Open risks are worked on, monitored ones watched; closed ones leave the agenda.
-    RiskStatus, "status" {
-        Open = "open",
-        Monitoring = "monitoring",
-        Closed = "closed",
-    }
-);
+/// Open risks are worked on, monitored ones watched; closed ones leave the agenda.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum RiskStatus {
+    Open,
+    Monitoring,
+    Closed,
+}
+
+impl Word for RiskStatus {
+    const FIELD: &'static str = "status";
+}
 
 /// The checked, storable content of a risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,6 +1,7 @@
 //! Looking at the register: the orders it can be sorted in, the filters that narrow it, and the
 //! counts of the 5×5 heat map. Pure functions over loaded risks, shared by the TUI and the CLI.
 
+use crate::domain::Word;
 use std::cmp::Ordering;
 
 use super::risk::{Category, Risk, RiskStatus};

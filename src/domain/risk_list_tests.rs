@@ -136,7 +136,7 @@ fn filters_cycle_through_their_values_and_back_to_any() {
     let mut band = None;
     let mut seen = Vec::new();
     for _ in 0..5 {
-        band = cycle(band, &Band::ALL);
+        band = cycle(band, &Band::SEVERE_FIRST);
         seen.push(band);
     }
     assert_eq!(

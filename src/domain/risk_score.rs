@@ -89,8 +89,22 @@ impl fmt::Display for RiskScore {
 }
 
 /// Where a score falls: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Band {
     Low,
     Medium,
@@ -100,7 +114,7 @@ pub enum Band {
 
 impl Band {
     /// Most severe first: the order filters cycle through.
-    pub const ALL: [Band; 4] = [Band::Critical, Band::High, Band::Medium, Band::Low];
+    pub const SEVERE_FIRST: [Band; 4] = [Band::Critical, Band::High, Band::Medium, Band::Low];
 
     pub fn of(score: u8) -> Band {
         match score {
@@ -110,21 +124,10 @@ impl Band {
             _ => Band::Critical,
         }
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Band::Low => "low",
-            Band::Medium => "medium",
-            Band::High => "high",
-            Band::Critical => "critical",
-        }
-    }
 }
 
-impl fmt::Display for Band {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+impl super::word::Word for Band {
+    const FIELD: &'static str = "band";
 }
 
 /// Days until the next review, by band. The defaults: critical weekly, high every two weeks,
@@ -176,8 +179,20 @@ pub struct ScoreEntry {
 }
 
 /// Which way the score went since the previous entry of its history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Trend {
     /// The score went up: the risk got worse.
     Worse,
@@ -208,13 +223,8 @@ impl Trend {
             Trend::Same | Trend::New => "→",
         }
     }
+}
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trend::Worse => "worse",
-            Trend::Better => "better",
-            Trend::Same => "same",
-            Trend::New => "new",
-        }
-    }
+impl super::word::Word for Trend {
+    const FIELD: &'static str = "trend";
 }

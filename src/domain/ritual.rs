@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::Invalid;
 use super::text;
 
-pub const DURATION_MAX_MIN: u32 = 24 * 60;
+/// The longest meeting, and the most preparation one takes: four hours, as for a 1:1's length.
+/// (Longer values typed by mistake, `--duration 600`, are refused rather than filling a day.)
+pub const DURATION_MAX_MIN: u32 = 240;
 
 /// A stored ritual series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,6 +69,28 @@ pub fn parse_weekday_code(code: &str) -> Option<Weekday> {
 }
 
 impl RitualFields {
+    /// A series (a one-off meeting when `rrule` is `None`) with only its schedule: no person,
+    /// attendees, agenda, prep or place, its weeks starting on Monday.
+    pub fn new(
+        name: impl Into<String>,
+        rrule: Option<String>,
+        dtstart: NaiveDateTime,
+        duration_min: u32,
+    ) -> RitualFields {
+        RitualFields {
+            name: name.into(),
+            rrule,
+            dtstart,
+            duration_min,
+            week_start: Weekday::Mon,
+            person_id: None,
+            attendees: String::new(),
+            agenda: String::new(),
+            prep_min: 0,
+            location: String::new(),
+        }
+    }
+
     /// Checks everything that does not need the recurrence engine; the rule itself is checked by
     /// `schedule::recurrence` before anything is stored.
     pub fn check(mut self) -> Result<RitualFields, Invalid> {
@@ -83,13 +107,13 @@ impl RitualFields {
         if self.duration_min > DURATION_MAX_MIN {
             return Err(Invalid::field(
                 "duration",
-                format!("the duration must be at most {DURATION_MAX_MIN} minutes (one day)"),
+                format!("the duration must be at most {DURATION_MAX_MIN} minutes (4 hours)"),
             ));
         }
         if self.prep_min > DURATION_MAX_MIN {
             return Err(Invalid::field(
                 "prep",
-                format!("prep time must be at most {DURATION_MAX_MIN} minutes"),
+                format!("prep time must be at most {DURATION_MAX_MIN} minutes (4 hours)"),
             ));
         }
         self.rrule = self
@@ -152,31 +176,28 @@ mod tests {
 }
 
 /// What became of one occurrence of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OccurrenceStatus {
     Scheduled,
     Held,
     Skipped,
 }
 
-impl OccurrenceStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OccurrenceStatus::Scheduled => "scheduled",
-            OccurrenceStatus::Held => "held",
-            OccurrenceStatus::Skipped => "skipped",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<OccurrenceStatus> {
-        match text {
-            "scheduled" => Some(OccurrenceStatus::Scheduled),
-            "held" => Some(OccurrenceStatus::Held),
-            "skipped" => Some(OccurrenceStatus::Skipped),
-            _ => None,
-        }
-    }
+impl super::word::Word for OccurrenceStatus {
+    const FIELD: &'static str = "status";
 }
 
 /// The stored state of one occurrence, keyed by the start the series gave it. Only occurrences

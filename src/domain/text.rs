@@ -42,13 +42,7 @@ fn within(field: &'static str, kind: TextKind, text: String) -> Result<String, I
     let max = kind.max_chars();
     let count = text.chars().count();
     if count > max {
-        return Err(Invalid::field(
-            field,
-            format!(
-                "the {} is too long: {count} characters, at most {max}",
-                label(field)
-            ),
-        ));
+        return Err(too_long(field, count, max));
     }
     Ok(text)
 }
@@ -86,6 +80,39 @@ pub fn required_body(field: &'static str, text: &str) -> Result<String, Invalid>
         ));
     }
     within(field, TextKind::Body, trimmed.to_string())
+}
+
+/// Text as stored (by an import, say), checked without changing it: at most `kind`'s limit, and
+/// not blank when `required`. The messages are those of the functions above.
+pub fn check_stored(
+    field: &'static str,
+    kind: TextKind,
+    required: bool,
+    text: &str,
+) -> Result<(), Invalid> {
+    if required && text.trim().is_empty() {
+        let message = match kind {
+            TextKind::Line => format!("a {} is required", label(field)),
+            TextKind::Body => format!("the {} is empty", label(field)),
+        };
+        return Err(Invalid::field(field, message));
+    }
+    let max = kind.max_chars();
+    let count = text.chars().count();
+    if count > max {
+        return Err(too_long(field, count, max));
+    }
+    Ok(())
+}
+
+fn too_long(field: &'static str, count: usize, max: usize) -> Invalid {
+    Invalid::field(
+        field,
+        format!(
+            "the {} is too long: {count} characters, at most {max}",
+            label(field)
+        ),
+    )
 }
 
 /// Outside text for a one-line field: folded, and cut to [`LINE_MAX`] characters with `…` at

@@ -8,7 +8,7 @@ use crate::domain::person::PersonDraft;
 use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
 use crate::domain::risk::{Response, RiskDraft};
 use crate::domain::ritual::RitualFields;
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -32,18 +32,7 @@ fn person(field: &str, text: &str) -> Result<(), Invalid> {
 }
 
 fn ritual(field: &str, text: &str) -> Result<(), Invalid> {
-    let mut f = RitualFields {
-        name: "Staff".into(),
-        rrule: None,
-        dtstart: today().and_hms_opt(10, 0, 0).unwrap(),
-        duration_min: 30,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    };
+    let mut f = RitualFields::new("Staff", None, today().and_hms_opt(10, 0, 0).unwrap(), 30);
     match field {
         "name" => f.name = text.into(),
         "location" => f.location = text.into(),

@@ -1,6 +1,6 @@
 //! Backups: on demand, daily and rotating, and restore with a safety copy of what it replaces.
 //! Backups live in `backups/` beside the database, private like the database itself, and are
-//! named after the database's whole file name (`team.db-daily-2026-11-29.db`), so two databases
+//! named after the database's whole file name (`team.db.daily-2026-11-29.db`), so two databases
 //! in one folder (`team.db`, `team.sqlite`) never share one. Every copy is written to a temporary
 //! name, checked, and renamed only when complete (see [`crate::output_file`]): a run killed
 //! half-way never leaves a half copy under a backup's name.
@@ -27,8 +27,13 @@ fn file_name(db: &Path) -> String {
         .unwrap_or_else(|| "bearing.db".into())
 }
 
+/// Daily copies are `NAME.daily-YYYY-MM-DD.db`. Earlier Bearings wrote `STEM-daily-…` and then
+/// `NAME-daily-…`; the dot keeps the names apart: `NAME-daily-…` for a database `team` is also
+/// what `team.db` was given under the first scheme, so rotating by it deleted the copies of
+/// another database. No name of this scheme is a name of either earlier one, nor of another
+/// database's copies.
 fn daily_prefix(db: &Path) -> String {
-    format!("{}-daily-", file_name(db))
+    format!("{}.daily-", file_name(db))
 }
 
 /// Copies the database to `dest` (a new file, or a directory to put a dated copy in); without
@@ -76,7 +81,7 @@ fn write_copy(store: &Store, target: &Path, replace: bool) -> Result<(), OpsErro
     Ok(())
 }
 
-/// The first start of a day copies the database to `NAME-daily-YYYY-MM-DD.db` and removes the
+/// The first start of a day copies the database to `NAME.daily-YYYY-MM-DD.db` and removes the
 /// oldest daily copies beyond `keep`. A day whose copy is missing or not sound (damaged, cut
 /// short) gets a new one at the next start; temporaries that killed runs left are removed.
 /// Returns the new copy, if one was made (`keep` 0: never).
@@ -112,9 +117,10 @@ pub fn daily(store: &Store, keep: u32, today: NaiveDate) -> Result<Option<PathBu
 }
 
 /// Removes the oldest of the database's daily copies beyond `keep`, never today's. Only files
-/// named exactly `NAME-daily-YYYY-MM-DD.db` for this database are counted: not manual backups,
-/// not another database's, and not the `STEM-daily-…` files earlier Bearings made, which cannot
-/// be told apart between `team.db` and `team.sqlite` (they are left alone).
+/// named exactly `NAME.daily-YYYY-MM-DD.db` for this database are counted: not manual backups,
+/// not another database's, and none of the names earlier Bearings gave daily copies
+/// (`STEM-daily-…`, `NAME-daily-…`), which cannot be attributed to one database (they are left
+/// alone).
 fn rotate(dir: &Path, db: &Path, keep: u32, today: NaiveDate) -> Result<(), OpsError> {
     let io = |source| StoreError::Io {
         path: dir.to_path_buf(),
@@ -158,6 +164,14 @@ pub fn inspect(src: &Path) -> Result<FileSummary, OpsError> {
         StoreError::NotADatabase { .. } | StoreError::NotBearing { .. } => OpsError::Refused(
             format!("{shown} is not a Bearing backup; nothing was restored"),
         ),
+        StoreError::NotAFile { kind, .. } => OpsError::Refused(format!(
+            "{shown} is {kind}, not a backup file; nothing was restored"
+        )),
+        StoreError::UnexpectedSchema { finding, .. } => OpsError::Refused(format!(
+            "{shown} is not a Bearing backup as Bearing writes it: {finding}. Another program \
+             changed it, and restoring it would bring what it added into your database; nothing \
+             was restored. Pick another backup."
+        )),
         StoreError::Corrupt { detail, .. } => OpsError::Refused(format!(
             "{shown} is damaged ({detail}); nothing was restored. Pick another backup."
         )),

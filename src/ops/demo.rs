@@ -1,5 +1,6 @@
 //! Filling a database with the sample org in `assets/demo.toml`, dated relative to `now`.
 
+use crate::domain::Word;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::Deserialize;
 

@@ -1,6 +1,7 @@
 //! A deterministic large database for benchmarks and for trying Bearing at scale: three years of a
 //! director's data. The same seed always gives the same database.
 
+use crate::domain::Word;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use fastrand::Rng;
 

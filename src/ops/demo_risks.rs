@@ -1,6 +1,7 @@
 //! The sample org's risk register (`assets/demo_risks.toml`), with score histories and review
 //! dates relative to `now`: some reviews due this week, one overdue, one acceptance expired.
 
+use crate::domain::Word;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 

@@ -92,18 +92,7 @@ fn a_person_edit_is_refused_over_a_newer_person_or_series() {
 }
 
 fn with_staff(store: &mut Store) {
-    let fields = RitualFields {
-        name: "Staff".into(),
-        rrule: Some("FREQ=WEEKLY;BYDAY=TU".into()),
-        dtstart: ten(24),
-        duration_min: 30,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    };
+    let fields = RitualFields::new("Staff", Some("FREQ=WEEKLY;BYDAY=TU".into()), ten(24), 30);
     add_ritual(store, fields, now()).unwrap();
 }
 

@@ -1,24 +1,33 @@
-use std::fmt;
-
 use crate::domain::Invalid;
 use crate::output_file::OutputError;
 use crate::store::StoreError;
 
 /// Why a use-case did not happen. Nothing was changed in any of these cases.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum OpsError {
-    Invalid(Invalid),
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
     NotFound(String),
     /// The request cannot be done as asked; the message says why and what to do instead.
+    #[error("{0}")]
     Refused(String),
+    #[error(
+        "\"{query}\" matches several: {}; be more specific or use the id",
+        .candidates.join(", ")
+    )]
     Ambiguous {
         query: String,
         candidates: Vec<String>,
     },
     /// Another writer (the CLI, another window) changed the row since the form opened it, so
     /// saving would overwrite what they saved. Names the row ("risk 3"), never its text.
+    #[error(
+        "{0} was changed elsewhere since it was read; nothing was saved: read it again and retry"
+    )]
     Stale(String),
-    Store(StoreError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl OpsError {
@@ -41,39 +50,6 @@ impl OpsError {
     }
 }
 
-impl fmt::Display for OpsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OpsError::Invalid(i) => write!(f, "{i}"),
-            OpsError::NotFound(what) | OpsError::Refused(what) => f.write_str(what),
-            OpsError::Ambiguous { query, candidates } => write!(
-                f,
-                "\"{query}\" matches several: {}; be more specific or use the id",
-                candidates.join(", ")
-            ),
-            OpsError::Stale(what) => write!(
-                f,
-                "{what} was changed elsewhere since it was read; nothing was saved: read it again and retry"
-            ),
-            OpsError::Store(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for OpsError {}
-
-impl From<Invalid> for OpsError {
-    fn from(e: Invalid) -> Self {
-        OpsError::Invalid(e)
-    }
-}
-
-impl From<StoreError> for OpsError {
-    fn from(e: StoreError) -> Self {
-        OpsError::Store(e)
-    }
-}
-
 /// A refused output file is the user's to fix (another name, `--force`); an I/O failure is not.
 impl From<OutputError> for OpsError {
     fn from(e: OutputError) -> Self {
@@ -87,5 +63,28 @@ impl From<OutputError> for OpsError {
 impl From<rusqlite::Error> for OpsError {
     fn from(e: rusqlite::Error) -> Self {
         OpsError::Store(StoreError::Sqlite(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn the_cause_stays_reachable_through_source() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let e = OpsError::from(StoreError::Io {
+            path: "/x/b.db".into(),
+            source: io,
+        });
+        assert_eq!(e.to_string(), "cannot use /x/b.db: denied");
+        let cause = e.source().expect("the I/O error");
+        assert_eq!(cause.to_string(), "denied");
+        let sqlite = OpsError::from(rusqlite::Error::InvalidQuery);
+        assert!(
+            sqlite.source().is_some(),
+            "SQLite's own error stays the cause"
+        );
     }
 }

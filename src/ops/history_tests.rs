@@ -45,18 +45,7 @@ pub(super) fn person(name: &str) -> PersonInput {
 }
 
 pub(super) fn weekly(name: &str) -> RitualFields {
-    RitualFields {
-        name: name.into(),
-        rrule: Some("FREQ=WEEKLY".into()),
-        dtstart: at(24, 10),
-        duration_min: 30,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    }
+    RitualFields::new(name, Some("FREQ=WEEKLY".into()), at(24, 10), 30)
 }
 
 pub(super) fn goal(title: &str) -> GoalFields {

@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
-use icalendar::parser::{Component, Property, read_calendar, unfold};
+use icalendar::parser::{Component, Property, read_calendar_simple, unfold};
 
 use crate::domain::Invalid;
 use crate::domain::calendar::{IcsEvent, IcsTime, RDate, event_label, printable};
@@ -35,19 +35,51 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
             "it is not an iCalendar file (it should start with BEGIN:VCALENDAR)",
         ));
     }
-    let unfolded = unfold(text);
+    let unfolded = unfold(&crlf_lines(text));
     check_shape(&unfolded)?;
-    let calendar = read_calendar(&unfolded).map_err(|e| {
-        let first = e.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        Invalid::new(format!("it is not valid iCalendar ({})", first.trim()))
+    // The parser's own error formatting (`read_calendar`, nom-language's `convert_error`) panics
+    // on a line longer than 65,535 characters; this one reports where it stopped instead.
+    let mut components = read_calendar_simple(&unfolded).map_err(|e| {
+        let at = unfolded.len().saturating_sub(e.input.len());
+        let line = unfolded.get(..at).unwrap_or("").matches('\n').count() + 1;
+        Invalid::new(format!(
+            "it is not valid iCalendar (content line {line} cannot be read)"
+        ))
     })?;
-    calendar
-        .components
+    let in_calendar = components
+        .first()
+        .is_some_and(|root| root.name.as_str().eq_ignore_ascii_case("VCALENDAR"));
+    let events = if in_calendar {
+        components.swap_remove(0).components
+    } else {
+        components
+    };
+    events
         .iter()
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
         .enumerate()
         .map(|(n, c)| read_event(n, c))
         .collect()
+}
+
+/// Every line break as CRLF, as RFC 5545 writes them. A file with bare CRs (classic Mac OS line
+/// ends) is one endless line to the parser, and on bare LFs it looks for each value's end with
+/// `take_until("\r\n")` first, through the rest of the file: a 50,000-event file then took
+/// over a minute.
+fn crlf_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                out.push_str("\r\n");
+                chars.next_if_eq(&'\n');
+            }
+            '\n' => out.push_str("\r\n"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The message for a file larger than `MAX_FILE_BYTES`.

@@ -177,10 +177,8 @@ fn control_characters_from_the_file_are_escaped_in_messages() {
     let e = read_events(text).unwrap_err();
     assert!(!e.message.contains('\u{1b}'), "{e}");
     assert!(
-        e.message.starts_with(
-            "event \"\\u{1b}[2Jboom\" (UID x\\u{1b}]0;owned\\u{7}): cannot read DTSTART \
-             \"\\u{1b}[31mred\""
-        ),
+        e.message
+            .starts_with("event \"␛[2Jboom\" (UID x␛]0;owned␇): cannot read DTSTART \"␛[31mred\""),
         "{e}"
     );
 }
@@ -196,4 +194,47 @@ fn overlong_titles_are_cut_to_a_line_not_refused() {
     let max = crate::domain::text::LINE_MAX;
     assert_eq!(events[0].title.chars().count(), max);
     assert!(events[0].title.ends_with('…'));
+}
+
+#[test]
+fn bare_carriage_returns_end_lines_and_long_lines_never_panic() {
+    // Classic Mac OS line ends: read like CRLF ones.
+    let event = "BEGIN:VEVENT\rUID:cr\rSUMMARY:Old Mac\rDTSTART:20261123T090000Z\rEND:VEVENT\r";
+    let events = read_events(&format!(
+        "BEGIN:VCALENDAR\rVERSION:2.0\r{event}END:VCALENDAR\r"
+    ))
+    .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].title, "Old Mac");
+    // The tester's file: 12,000 properties and no event, all on bare CRs (the parser's error
+    // formatting panicked on it, "Formatting argument out of range").
+    let long = format!(
+        "BEGIN:VCALENDAR\rVERSION:2.0\r{}END:VCALENDAR\r",
+        "X-A:b\r".repeat(12_000)
+    );
+    assert!(read_events(&long).unwrap().is_empty());
+    // An error 70,000 characters into a line is reported by its line.
+    let far = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-{}\u{1}:b\r\nEND:VCALENDAR\r\n",
+        "A".repeat(70_000)
+    );
+    let e = read_events(&far).unwrap_err();
+    assert_eq!(
+        e.message,
+        "it is not valid iCalendar (content line 3 cannot be read)"
+    );
+}
+
+#[test]
+fn a_calendar_on_bare_line_feeds_reads_as_fast_as_one_on_crlf() {
+    let event = "BEGIN:VEVENT\nUID:e\nDTSTART:20261123T090000Z\nEND:VEVENT\n";
+    let text = format!("BEGIN:VCALENDAR\n{}END:VCALENDAR\n", event.repeat(20_000));
+    let started = std::time::Instant::now();
+    assert_eq!(read_events(&text).unwrap().len(), 20_000);
+    // Over 10 s before (the parser searched the rest of the file for each line's CRLF).
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
 }

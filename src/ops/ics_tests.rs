@@ -21,18 +21,7 @@ fn stamp() -> NaiveDateTime {
 fn ritual(id: i64, name: &str, rrule: Option<&str>) -> Ritual {
     Ritual {
         id,
-        fields: RitualFields {
-            name: name.into(),
-            rrule: rrule.map(String::from),
-            dtstart: at(2026, 11, 24, 10, 0),
-            duration_min: 60,
-            week_start: Weekday::Mon,
-            person_id: None,
-            attendees: String::new(),
-            agenda: String::new(),
-            prep_min: 0,
-            location: String::new(),
-        },
+        fields: RitualFields::new(name, rrule.map(String::from), at(2026, 11, 24, 10, 0), 60),
         previous_id: None,
     }
 }

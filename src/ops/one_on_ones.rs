@@ -1,6 +1,7 @@
 //! 1:1s: each person's notes, talking points, actions and context; the prep view; recording a
 //! 1:1. (Search lives in [`super::search`].)
 
+use crate::domain::Word;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 

@@ -1,5 +1,6 @@
 //! The 30/60/90-day plan: start it, add goals, check in, roll unfinished goals over.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -208,7 +209,8 @@ fn current(conn: &rusqlite::Connection, id: i64) -> Result<Goal, OpsError> {
 }
 
 /// Saves edits. With `opened` (the fields the edit form showed) it is refused when the goal
-/// changed since; fields equal to the stored ones write nothing.
+/// changed since; fields equal to the stored ones write nothing. A new progress or confidence
+/// joins the goal's history, as a check-in noted "edited".
 pub fn update_goal(
     store: &mut Store,
     id: i64,
@@ -225,6 +227,14 @@ pub fn update_goal(
             return Ok(Edited::unchanged(before));
         }
         plan::update_goal(tx, id, &fields, now)?;
+        if fields.progress != before.fields.progress
+            || fields.confidence != before.fields.confidence
+        {
+            plan::insert_checkin(
+                tx,
+                &history_entry(id, now, "checkin", &fields, "edited".into()),
+            )?;
+        }
         Ok(Edited::changed(Goal { id, fields }))
     })
 }

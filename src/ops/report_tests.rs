@@ -225,18 +225,7 @@ fn goal_deltas_compare_the_week_with_the_last_check_in_before_it() {
 }
 
 fn weekly(name: &str, start: NaiveDateTime) -> RitualFields {
-    RitualFields {
-        name: name.into(),
-        rrule: Some("FREQ=DAILY".into()),
-        dtstart: start,
-        duration_min: 30,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    }
+    RitualFields::new(name, Some("FREQ=DAILY".into()), start, 30)
 }
 
 #[test]

@@ -1,9 +1,13 @@
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{add_ritual, refused_rules, update_ritual};
-use crate::domain::ritual::RitualFields;
+use super::{
+    add_ritual, move_occurrence, refused_rules, save_occurrence, set_status, update_ritual,
+};
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
+use crate::ops::OpsError;
 use crate::ops::agenda::week;
-use crate::store::{Store, rituals};
+use crate::ops::json::json_export;
+use crate::store::{Store, occurrences, rituals};
 
 fn at(day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, day)
@@ -12,18 +16,7 @@ fn at(day: u32, hour: u32) -> NaiveDateTime {
 }
 
 fn fields(rule: &str) -> RitualFields {
-    RitualFields {
-        name: "Pings".into(),
-        rrule: Some(rule.into()),
-        dtstart: at(2, 9),
-        duration_min: 15,
-        week_start: Weekday::Mon,
-        person_id: None,
-        attendees: String::new(),
-        agenda: String::new(),
-        prep_min: 0,
-        location: String::new(),
-    }
+    RitualFields::new("Pings", Some(rule.into()), at(2, 9), 15)
 }
 
 #[test]
@@ -58,4 +51,236 @@ fn a_stored_rule_that_meets_too_often_is_named_left_off_and_can_be_fixed() {
     assert_eq!(fixed.value.id, id);
     assert!(refused_rules(&store).unwrap().is_empty());
     assert_eq!(week(&store, at(23, 0).date(), 7).unwrap().items.len(), 14);
+}
+
+fn on(month: u32, day: u32, hour: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, month, day)
+        .and_then(|d| d.and_hms_opt(hour, 0, 0))
+        .unwrap()
+}
+
+/// The tester's series: weekly on Mondays at 10:00 from 16 Nov, held on the 16th, skipped on
+/// 30 Nov, the 7 Dec meeting moved to Tuesday 8 Dec 15:00, notes for 14 Dec.
+fn sync() -> (Store, i64) {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = fields("FREQ=WEEKLY;BYDAY=MO");
+    f.name = "Sync".into();
+    f.dtstart = on(11, 16, 10);
+    f.duration_min = 30;
+    let id = add_ritual(&mut store, f, on(11, 10, 8)).unwrap().id;
+    set_status(&mut store, id, on(11, 16, 10), OccurrenceStatus::Held, None).unwrap();
+    set_status(
+        &mut store,
+        id,
+        on(11, 30, 10),
+        OccurrenceStatus::Skipped,
+        None,
+    )
+    .unwrap();
+    move_occurrence(&mut store, id, on(12, 7, 10), on(12, 8, 15), None).unwrap();
+    save_occurrence(
+        &mut store,
+        id,
+        on(12, 14, 10),
+        "agenda: budget",
+        "",
+        OccurrenceStatus::Scheduled,
+        None,
+    )
+    .unwrap();
+    (store, id)
+}
+
+fn records(store: &Store, id: i64) -> Vec<OccurrenceRecord> {
+    occurrences::for_ritual(store.conn(), id).unwrap()
+}
+
+fn at_eleven(store: &Store, id: i64) -> RitualFields {
+    let mut f = super::get_ritual(store, id).unwrap().fields;
+    f.dtstart = f.dtstart.date().and_hms_opt(11, 0, 0).unwrap();
+    f
+}
+
+/// Saves "Sync" at 11:00 from the edit form (opened as it is now), changing from `from`.
+fn eleven_from_the_form(
+    store: &mut Store,
+    id: i64,
+    from: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Result<crate::ops::edit::Edited<crate::domain::ritual::Ritual>, OpsError> {
+    let opened = super::get_ritual(store, id).unwrap().fields;
+    let eleven = at_eleven(store, id);
+    update_ritual(store, id, eleven, from, Some(&opened), now)
+}
+
+#[test]
+fn a_new_time_carries_skips_moves_and_notes_to_the_same_days() {
+    let (mut store, id) = sync();
+    let saved = eleven_from_the_form(&mut store, id, Some(on(11, 23, 0)), on(11, 20, 9)).unwrap();
+    let new_id = saved.value.id;
+    assert_ne!(new_id, id, "split from 23 Nov");
+    // The held meeting stays with the old series, at the time it was held.
+    let old = records(&store, id);
+    assert_eq!(old.len(), 1);
+    assert_eq!(
+        (old[0].original_start, old[0].status),
+        (on(11, 16, 10), OccurrenceStatus::Held)
+    );
+    let new: Vec<_> = records(&store, new_id)
+        .into_iter()
+        .map(|r| (r.original_start, r.status, r.moved_to, r.notes))
+        .collect();
+    assert_eq!(
+        new,
+        [
+            (
+                on(11, 30, 11),
+                OccurrenceStatus::Skipped,
+                None,
+                String::new()
+            ),
+            (
+                on(12, 7, 11),
+                OccurrenceStatus::Scheduled,
+                Some(on(12, 8, 15)),
+                String::new()
+            ),
+            (
+                on(12, 14, 11),
+                OccurrenceStatus::Scheduled,
+                None,
+                "agenda: budget".into()
+            ),
+        ]
+    );
+    // The agenda shows them so: 30 Nov skipped at 11:00, 7 Dec's meeting on 8 Dec at 15:00,
+    // 14 Dec at 11:00.
+    let shown: Vec<_> = week(&store, on(11, 30, 0).date(), 21)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| (i.date, i.start, i.status, i.moved))
+        .collect();
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    assert_eq!(
+        shown,
+        [
+            (
+                on(11, 30, 0).date(),
+                time(11),
+                Some(OccurrenceStatus::Skipped),
+                false
+            ),
+            (
+                on(12, 8, 0).date(),
+                time(15),
+                Some(OccurrenceStatus::Scheduled),
+                true
+            ),
+            (
+                on(12, 14, 0).date(),
+                time(11),
+                Some(OccurrenceStatus::Scheduled),
+                false
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_change_that_would_strand_a_mark_is_refused_and_changes_nothing() {
+    let (mut store, id) = sync();
+    let before = json_export(&store).unwrap();
+    let mut tuesdays = super::get_ritual(&store, id).unwrap().fields;
+    tuesdays.rrule = Some("FREQ=WEEKLY;BYDAY=TU".into());
+    let err = update_ritual(
+        &mut store,
+        id,
+        tuesdays,
+        Some(on(11, 23, 0)),
+        None,
+        on(11, 20, 9),
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpsError::Refused(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "\"Sync\": the new schedule has no meeting on 3 days that are marked, moved or noted \
+         (Mon 30 Nov 2026 (skipped), Mon 7 Dec 2026 (moved), Mon 14 Dec 2026 (notes)); saving \
+         would drop them, so nothing was saved. Keep those days in the schedule, change it \
+         from a later date, or clear them first."
+    );
+    assert!(!err.to_string().contains("budget"));
+    assert_eq!(json_export(&store).unwrap(), before);
+}
+
+#[test]
+fn a_series_that_has_not_met_changes_whole_and_keeps_its_marks() {
+    let (mut store, id) = sync();
+    // Changed as a whole before its first meeting: every record follows.
+    let saved = eleven_from_the_form(&mut store, id, Some(on(11, 16, 0)), on(11, 10, 9)).unwrap();
+    assert_eq!(saved.value.id, id, "changed in place");
+    let starts: Vec<NaiveDateTime> = records(&store, id)
+        .into_iter()
+        .map(|r| r.original_start)
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            on(11, 16, 11),
+            on(11, 30, 11),
+            on(12, 7, 11),
+            on(12, 14, 11)
+        ]
+    );
+}
+
+#[test]
+fn a_whole_series_change_without_a_date_is_refused_once_it_has_met() {
+    let (mut store, id) = sync();
+    let before = json_export(&store).unwrap();
+    let from_form = eleven_from_the_form(&mut store, id, None, on(11, 20, 9));
+    assert!(
+        matches!(from_form, Err(OpsError::Stale(_))),
+        "{from_form:?}"
+    );
+    let eleven = at_eleven(&store, id);
+    let scripted = update_ritual(&mut store, id, eleven, None, None, on(11, 20, 9));
+    assert!(
+        matches!(&scripted, Err(OpsError::Refused(m)) if m.contains("has already met")),
+        "{scripted:?}"
+    );
+    assert_eq!(json_export(&store).unwrap(), before);
+    // A new name alone is no schedule change.
+    let opened = super::get_ritual(&store, id).unwrap().fields;
+    let mut renamed = opened.clone();
+    renamed.name = "Weekly sync".into();
+    update_ritual(&mut store, id, renamed, None, Some(&opened), on(11, 20, 9)).unwrap();
+}
+
+#[test]
+fn a_one_off_meeting_moved_to_another_day_keeps_its_notes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = fields("FREQ=WEEKLY");
+    f.rrule = None;
+    f.dtstart = on(12, 3, 13);
+    let id = add_ritual(&mut store, f.clone(), on(11, 20, 9)).unwrap().id;
+    save_occurrence(
+        &mut store,
+        id,
+        on(12, 3, 13),
+        "bring the numbers",
+        "",
+        OccurrenceStatus::Scheduled,
+        None,
+    )
+    .unwrap();
+    f.dtstart = on(12, 4, 9);
+    update_ritual(&mut store, id, f, None, None, on(11, 20, 9)).unwrap();
+    let kept = records(&store, id);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].original_start, kept[0].notes.as_str()),
+        (on(12, 4, 9), "bring the numbers")
+    );
 }

@@ -1,6 +1,5 @@
 use super::*;
 use crate::domain::ritual::RitualFields;
-use chrono::Weekday;
 
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -24,16 +23,8 @@ fn series(
         Ritual {
             id,
             fields: RitualFields {
-                name: name.into(),
-                rrule: rule.map(str::to_string),
-                dtstart: start,
-                duration_min: 30,
-                week_start: Weekday::Mon,
                 person_id: person.map(|p| p.0),
-                attendees: String::new(),
-                agenda: String::new(),
-                prep_min: 0,
-                location: String::new(),
+                ..RitualFields::new(name, rule.map(str::to_string), start, 30)
             },
             previous_id: None,
         },

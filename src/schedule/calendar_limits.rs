@@ -1,7 +1,6 @@
 //! How much one imported calendar may expand to, and the message when it is too much.
 
 use chrono::{Duration, NaiveDate};
-use std::fmt;
 
 /// How much one calendar may expand to, so no file can fill the disk or keep Bearing busy: the
 /// happenings kept, and the occurrences stepped through to find them (a series with COUNT is
@@ -20,8 +19,13 @@ pub const IMPORT_LIMITS: Limits = Limits {
 };
 
 /// Why a calendar is too large to expand. Nothing of it should be kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TooLarge {
+    #[error(
+        "it puts more than {limit} events on the agenda from {from} to {} (Bearing keeps at most \
+         {limit}; event {largest} alone has {count})",
+        *.to - Duration::days(1)
+    )]
     Happenings {
         limit: usize,
         from: NaiveDate,
@@ -30,34 +34,13 @@ pub enum TooLarge {
         largest: String,
         count: usize,
     },
+    #[error(
+        "its repeating events run through more than {limit} occurrences (a series with COUNT \
+         counts from its first meeting; Bearing reads at most {limit}), the last at event {at}"
+    )]
     Steps {
         limit: usize,
         /// The event being expanded when the steps ran out.
         at: String,
     },
-}
-
-impl fmt::Display for TooLarge {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TooLarge::Happenings {
-                limit,
-                from,
-                to,
-                largest,
-                count,
-            } => write!(
-                f,
-                "it puts more than {limit} events on the agenda from {from} to {} (Bearing keeps \
-                 at most {limit}; event {largest} alone has {count})",
-                *to - Duration::days(1)
-            ),
-            TooLarge::Steps { limit, at } => write!(
-                f,
-                "its repeating events run through more than {limit} occurrences (a series with \
-                 COUNT counts from its first meeting; Bearing reads at most {limit}), the last \
-                 at event {at}"
-            ),
-        }
-    }
 }

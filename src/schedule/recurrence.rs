@@ -19,26 +19,16 @@ use super::rule_limits::{self, MAX_COUNT, MAX_PER_DAY};
 const EXAMPLE: &str = "expected e.g. FREQ=WEEKLY;BYDAY=MO";
 
 /// A rule Bearing cannot use; the message is shown as is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RecurrenceError {
     /// Not a rule Bearing can read, or one that never produces a meeting.
+    #[error("{0}")]
     Invalid(String),
     /// A valid rule that repeats beyond what a meeting planner follows (`rule_limits`): the
     /// message, and the reason alone (it quotes nothing from the rule but its numbers).
+    #[error("{message}")]
     OverLimit { message: String, reason: String },
 }
-
-impl fmt::Display for RecurrenceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecurrenceError::Invalid(message) | RecurrenceError::OverLimit { message, .. } => {
-                f.write_str(message)
-            }
-        }
-    }
-}
-
-impl std::error::Error for RecurrenceError {}
 
 /// Parsed, validated rule ready for expansion. Cheap to clone.
 ///

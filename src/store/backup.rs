@@ -42,16 +42,22 @@ impl Store {
         copy.close().map_err(|(_, e)| open::classify(target, e))
     }
 
-    /// Replaces this database's contents with the Bearing database at `src` (checked first with
-    /// [`summarize`]), then migrates it forward if it came from an older version. The copy is one
-    /// write transaction on the live database: it lands whole or not at all.
+    /// Replaces this database's contents with the Bearing database at `src`, then migrates it
+    /// forward if it came from an older version. `src` is checked as [`summarize`] checks it
+    /// (identity, exactly Bearing's schema, `PRAGMA integrity_check`) and copied from the same
+    /// read transaction, so what is copied is what was checked. The copy is one write
+    /// transaction on the live database: it lands whole or not at all.
     pub fn restore_from(&mut self, src: &Path) -> Result<(), StoreError> {
         if let Some(e) = self.read_only_error() {
             return Err(e);
         }
-        summarize(src)?;
-        let source = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let source = open_source(src)?;
+        source
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| open::classify(src, e))?;
+        verify(&source, src, Check::Integrity)?;
         copy_all(&source, &mut self.conn)?;
+        drop(source);
         migrations::migrate(&self.conn, &self.path)?;
         check_integrity(&self.conn, &self.path)
     }
@@ -91,8 +97,17 @@ enum Check {
 /// A read-only connection to `path` after its identity (read without SQLite) and `check` found
 /// a sound Bearing database this version can read.
 fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
+    let conn = open_source(path)?;
+    verify(&conn, path, check)?;
+    Ok(conn)
+}
+
+/// A read-only connection to the regular file `path`, once its bytes say it is a Bearing
+/// database this version can read.
+fn open_source(path: &Path) -> Result<Connection, StoreError> {
     match fs::metadata(path) {
-        Ok(meta) if meta.len() == 0 || meta.is_dir() => {
+        Ok(meta) if !meta.is_file() => return Err(open::not_a_file(path, &meta)),
+        Ok(meta) if meta.len() == 0 => {
             return Err(StoreError::NotADatabase {
                 path: path.to_path_buf(),
             });
@@ -106,14 +121,17 @@ fn open_checked(path: &Path, check: Check) -> Result<Connection, StoreError> {
         }
     }
     identity::check(path)?;
-    let conn = Connection::open_with_flags(
+    Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| open::classify(path, e))?;
-    check_bearing(&conn, path)?;
-    run_check(&conn, path, check)?;
-    Ok(conn)
+    .map_err(|e| open::classify(path, e))
+}
+
+/// What SQLite says of an open file: Bearing's, with exactly Bearing's schema, and sound.
+fn verify(conn: &Connection, path: &Path, check: Check) -> Result<(), StoreError> {
+    check_bearing(conn, path)?;
+    run_check(conn, path, check)
 }
 
 /// The identity as SQLite reads it: Bearing's, with a schema this version knows.

@@ -5,11 +5,13 @@
 //! with a pending `-wal`, even one that only reads, replays the log, and the last one to close
 //! merges it into the main file and deletes the `-wal` and `-shm`.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{BufReader, ErrorKind, Read};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use super::{StoreError, migrations, open::APPLICATION_ID};
+use super::open::{APPLICATION_ID, not_a_file};
+use super::{StoreError, migrations};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// The bytes of page 1 that matter here: the 100-byte file header and the schema table's page
@@ -66,9 +68,20 @@ pub(super) fn read(path: &Path) -> Result<Option<Identity>, StoreError> {
     let not_a_database = || StoreError::NotADatabase {
         path: path.to_path_buf(),
     };
+    // Without blocking: opening a named pipe for reading waits for a writer, forever if none
+    // comes. Only a regular file is read.
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file(path, &meta));
+    }
     let mut head = Vec::with_capacity(PAGE1_PREFIX);
-    File::open(path)
-        .and_then(|f| f.take(PAGE1_PREFIX as u64).read_to_end(&mut head))
+    file.take(PAGE1_PREFIX as u64)
+        .read_to_end(&mut head)
         .map_err(io)?;
     // An empty main file may still have a log: a program that created the file in WAL mode and
     // has not checkpointed yet (SQLite writes page 1 to the main file only then).

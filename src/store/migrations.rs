@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::StoreError;
 
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_indexes.sql"),
     include_str!("migrations/003_journal_session.sql"),

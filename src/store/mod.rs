@@ -7,6 +7,7 @@ mod backup;
 mod batch;
 pub mod calendar;
 mod codec;
+pub mod dependents;
 pub mod dump;
 mod error;
 pub mod generated;
@@ -21,6 +22,7 @@ pub mod people;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
+mod schema;
 pub mod search;
 pub mod topics;
 

@@ -1,5 +1,6 @@
 //! Rows of `note` (1:1 notes) and `person_context`.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Row, params};
 
@@ -102,7 +103,7 @@ pub fn context_for(conn: &Connection, person_id: i64) -> Result<Vec<ContextEntry
                 id: row.get(0)?,
                 person_id: row.get(1)?,
                 date: codec::parse_date(2, &date)?,
-                kind: ContextKind::parse(&kind).unwrap_or(ContextKind::Context),
+                kind: ContextKind::from_word(&kind).unwrap_or(ContextKind::Context),
                 body: row.get(4)?,
             })
         })?
@@ -137,6 +138,31 @@ pub fn latest_dates(conn: &Connection) -> Result<Vec<(i64, NaiveDate)>, StoreErr
             let date: String = row.get(1)?;
             Ok((row.get(0)?, codec::parse_date(1, &date)?))
         })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Notes for `bearing note list`: one person's or everyone's, on or after `since`, newest first,
+/// at most `limit` (None: all).
+pub fn list(
+    conn: &Connection,
+    person_id: Option<i64>,
+    since: Option<NaiveDate>,
+    limit: Option<u32>,
+) -> Result<Vec<Note>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, date, body FROM note WHERE (?1 IS NULL OR person_id = ?1) \
+         AND (?2 IS NULL OR date >= ?2) ORDER BY date DESC, id DESC LIMIT ?3",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![
+                person_id,
+                since.map(codec::date),
+                limit.map_or(-1, i64::from)
+            ],
+            note_row,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -1,5 +1,6 @@
 //! Rows of `occurrence`: per-occurrence state of a ritual series.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -15,7 +16,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OccurrenceRecord> {
         id: row.get(0)?,
         ritual_id: row.get(1)?,
         original_start: codec::get_date_time(row, 2)?,
-        status: OccurrenceStatus::parse(&status).unwrap_or(OccurrenceStatus::Scheduled),
+        status: OccurrenceStatus::from_word(&status).unwrap_or(OccurrenceStatus::Scheduled),
         moved_to: moved.map(|m| codec::parse_date_time(4, &m)).transpose()?,
         notes: row.get(5)?,
         decisions: row.get(6)?,
@@ -114,12 +115,24 @@ pub fn upsert(conn: &Connection, record: &OccurrenceRecord) -> Result<i64, Store
     Ok(id)
 }
 
-/// Hands the records at or after `from` over to another series (a split "from this one on").
-pub fn reassign(conn: &Connection, ids: &[i64], new_ritual: i64) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached("UPDATE occurrence SET ritual_id = ?2 WHERE id = ?1")?;
-    for id in ids {
-        stmt.execute(params![id, new_ritual])?;
-    }
+/// Hands one record to series `ritual_id` at `original_start` (a schedule change carries it to
+/// that day's new meeting), keeping its id, so notes and actions linked to it stay linked.
+pub fn rekey(
+    conn: &Connection,
+    id: i64,
+    ritual_id: i64,
+    original_start: NaiveDateTime,
+    moved_to: Option<NaiveDateTime>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "UPDATE occurrence SET ritual_id = ?2, original_start = ?3, moved_to = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        ritual_id,
+        codec::date_time(original_start),
+        moved_to.map(codec::date_time)
+    ])?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{StoreError, identity, migrations};
+use super::{StoreError, identity, migrations, schema};
 use crate::output_file::{create_private_dir, folder_of};
 
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
@@ -66,12 +66,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
     };
     private_parent(path)?;
     let mode = match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(io(std::io::Error::new(
-                ErrorKind::IsADirectory,
-                "it is a directory",
-            )));
-        }
+        Ok(meta) if !meta.is_file() => return Err(not_a_file(path, &meta)),
         Ok(_) => existing_mode(path)?,
         Err(e) if e.kind() == ErrorKind::NotFound => {
             // Created here, before SQLite sees it, so it is private from its first byte.
@@ -102,6 +97,27 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         }
     }
     Ok((conn, mode))
+}
+
+/// A path that names something other than a regular file: a named pipe would block the first
+/// read forever, and a device or socket is never a database.
+pub(super) fn not_a_file(path: &Path, meta: &fs::Metadata) -> StoreError {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    StoreError::NotAFile {
+        path: path.to_path_buf(),
+        kind: if kind.is_dir() {
+            "a directory"
+        } else if kind.is_fifo() {
+            "a named pipe"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else {
+            "not a regular file"
+        },
+    }
 }
 
 /// Opens the SQLite connection for `mode`. In a folder that cannot be written, SQLite cannot
@@ -212,22 +228,12 @@ fn enter_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
-/// Reads the file's identity without writing: whose it is, which version, and whether SQLite can
-/// read its schema at all.
+/// Reads the file's identity without writing: whose it is, which version, whether SQLite can
+/// read its schema at all, and whether that schema is exactly the one Bearing's migrations make
+/// for its version (a file changed by another program could run its own SQL inside Bearing).
 pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    // One read transaction, so the three answers come from one snapshot. Read one by one, a
-    // Bearing starting beside us could commit its first migration in between: we would see no
-    // application id yet but its tables already, and refuse a brand-new database as foreign.
-    let read = || -> rusqlite::Result<(i32, i64, i64)> {
-        let tx = conn.unchecked_transaction()?;
-        let app: i32 = tx.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let objects: i64 = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        tx.commit()?;
-        Ok((app, version, objects))
-    };
-    let (app, version, objects) = read().map_err(|e| classify(path, e))?;
-    if app != APPLICATION_ID && (app != 0 || objects > 0) {
+    let (app, version, objects) = snapshot(conn).map_err(|e| classify(path, e))?;
+    if app != APPLICATION_ID && (app != 0 || !objects.is_empty()) {
         return Err(StoreError::NotBearing {
             path: path.to_path_buf(),
         });
@@ -235,7 +241,32 @@ pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> 
     if version > migrations::LATEST_VERSION {
         return Err(migrations::too_new(path, version));
     }
-    Ok(())
+    match schema::difference(&objects, version).map_err(|e| classify(path, e))? {
+        Some(finding) => Err(StoreError::UnexpectedSchema {
+            path: path.to_path_buf(),
+            finding,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The application id, the schema version and the schema, from one snapshot: read one by one, a
+/// Bearing starting beside us could commit its first migration in between, and we would see no
+/// application id yet but its tables already, and refuse a brand-new database as foreign. Inside
+/// the caller's transaction when there is one (a restore checks and copies one snapshot).
+fn snapshot(conn: &Connection) -> rusqlite::Result<(i32, i64, Vec<schema::SchemaObject>)> {
+    let own = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
+    };
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let objects = schema::read(conn)?;
+    if let Some(tx) = own {
+        tx.commit()?;
+    }
+    Ok((app, version, objects))
 }
 
 pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {

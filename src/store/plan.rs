@@ -1,5 +1,6 @@
 //! Rows of `plan`, `goal` and `checkin`.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -47,7 +48,7 @@ fn goal_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
             title: row.get(2)?,
             description: row.get(3)?,
             criteria: row.get(4)?,
-            status: GoalStatus::parse(&status).unwrap_or(GoalStatus::Todo),
+            status: GoalStatus::from_word(&status).unwrap_or(GoalStatus::Todo),
             progress: row.get(6)?,
             confidence: Confidence::parse(&confidence).unwrap_or(Confidence::OnTrack),
             due: due.map(|d| codec::parse_date(8, &d)).transpose()?,

@@ -1,5 +1,6 @@
 //! Rows of `risk` and `risk_review` <-> `domain::risk::Risk` and its score history.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSqlError, Type, Value};
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};

@@ -113,6 +113,10 @@ actions! {
     Undo = "undo",
     /// Redo the change undone last
     Redo = "redo",
+    /// Previous phase of the plan
+    PrevPhase = "prev_phase",
+    /// Next phase of the plan
+    NextPhase = "next_phase",
     /// Set the day the plan starts
     StartPlan = "start_plan",
     /// Check in: progress, confidence, a note
@@ -141,4 +145,61 @@ actions! {
     CellRight = "cell_right",
     /// Edit; on the heat map: list the cell's risks
     OpenCell = "open_cell",
+    /// Next field
+    NextField = "next_field",
+    /// Previous field
+    PrevField = "prev_field",
+    /// Save, from any field
+    Save = "save",
+    /// Save (in a multi-line field: a new line)
+    SubmitLine = "submit_line",
+    /// Cancel (asks first if you changed something)
+    Cancel = "cancel",
+    /// Edit a multi-line field in $EDITOR, as Markdown
+    OpenEditor = "open_editor",
+    /// Clear a one-line field
+    ClearField = "clear_field",
+    /// After a refusal: load the values saved elsewhere
+    ReloadForm = "reload_form",
+    /// Next choice (a tick box: tick or untick)
+    NextChoice = "next_choice",
+    /// Previous choice
+    PrevChoice = "prev_choice",
+    /// Yes, go ahead
+    Confirm = "confirm",
+    /// No, leave it
+    Decline = "decline",
+    /// Run the chosen command, or open the chosen result
+    Choose = "choose",
+    /// Close
+    Close = "close",
+    /// Clear what you typed
+    ClearQuery = "clear_query",
+}
+
+impl Action {
+    /// Whether the action changes the database: on a read-only one it is refused before any
+    /// pane sees it. (Panes refuse the actions that write only sometimes, such as the agenda's
+    /// `x` on a meeting, themselves.)
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::Edit
+                | Action::Delete
+                | Action::Record
+                | Action::AddTopic
+                | Action::AddAction
+                | Action::AddNote
+                | Action::AddContext
+                | Action::Toggle
+                | Action::CaptureTopic
+                | Action::StartPlan
+                | Action::Checkin
+                | Action::RollOver
+                | Action::ReviewRisk
+                | Action::Undo
+                | Action::Redo
+        )
+    }
 }

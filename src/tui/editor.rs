@@ -45,6 +45,9 @@ fn temp_file(text: &str) -> std::io::Result<PathBuf> {
     Err(std::io::Error::other("no free temporary file name"))
 }
 
+/// The longest text read back: a field holds at most `BODY_MAX` characters, of up to four bytes.
+const READ_BACK_LIMIT: u64 = 4 * (crate::domain::text::BODY_MAX as u64 + 1);
+
 fn run_editor(text: &str) -> Result<String, String> {
     let path = temp_file(text).map_err(|e| format!("cannot create a temporary file: {e}"))?;
     let command = editor_command();
@@ -56,8 +59,7 @@ fn run_editor(text: &str) -> Result<String, String> {
             .map_err(|e| format!("cannot start {program}: {e} (set $EDITOR)"))
             .and_then(|status| {
                 if status.success() {
-                    std::fs::read_to_string(&path)
-                        .map_err(|e| format!("cannot read the edited text back: {e}"))
+                    read_back(&path)
                 } else {
                     Err(format!(
                         "{program} exited with {status}; the text is unchanged"
@@ -66,8 +68,34 @@ fn run_editor(text: &str) -> Result<String, String> {
             }),
         None => Err("no editor configured (set $EDITOR)".to_string()),
     };
-    let _ = std::fs::remove_file(&path);
+    match &result {
+        // Too long to take back: the file is kept, so nothing typed is lost.
+        Err(message) if message.contains(KEPT) => {}
+        _ => {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
     result
+}
+
+const KEPT: &str = "it is kept at";
+
+/// The edited text, reading no more than a field can hold (an editor could write anything).
+fn read_back(path: &std::path::Path) -> Result<String, String> {
+    use crate::limited_read::{Limited, read_limited};
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read the edited text back: {e}"))?;
+    match read_limited(file, READ_BACK_LIMIT) {
+        Ok(Limited::Within(bytes)) => String::from_utf8(bytes)
+            .map_err(|_| "the edited text is not UTF-8; the text is unchanged".to_string()),
+        Ok(Limited::Over) => Err(format!(
+            "the edited text is longer than a field can hold (at most {} characters); the text \
+             is unchanged and {KEPT} {}",
+            crate::domain::text::BODY_MAX,
+            path.display()
+        )),
+        Err(e) => Err(format!("cannot read the edited text back: {e}")),
+    }
 }
 
 /// Leaves the full screen, runs the editor on `text`, and comes back. The caller must redraw
@@ -81,5 +109,24 @@ pub fn edit_externally(text: &str, mouse: bool) -> Result<String, String> {
         (Ok(text), Ok(())) => Ok(text),
         (Err(e), _) => Err(e),
         (_, Err(e)) => Err(format!("cannot return to full screen: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edited_text_is_read_back_only_up_to_what_a_field_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.md");
+        std::fs::write(&path, "Said yes.\n").unwrap();
+        assert_eq!(read_back(&path).unwrap(), "Said yes.\n");
+        let huge = "x".repeat(usize::try_from(READ_BACK_LIMIT).unwrap() + 1);
+        std::fs::write(&path, huge).unwrap();
+        let e = read_back(&path).unwrap_err();
+        assert!(e.contains(KEPT) && e.contains("note.md"), "{e}");
+        std::fs::write(&path, [0xff, 0xfe]).unwrap();
+        assert!(read_back(&path).unwrap_err().contains("not UTF-8"));
     }
 }

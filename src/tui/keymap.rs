@@ -9,8 +9,76 @@ use super::action::Action;
 
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// Contexts searched after a pane's own, in order.
-pub const FALLBACK_CONTEXTS: [&str; 2] = ["list", "global"];
+/// Where a key is looked up: a pane's (or a page's) own bindings, the lists' and the global ones
+/// behind them, and the overlays' (forms, questions, the palette), which stand alone. The names
+/// are the `[keys.<context>]` tables of the keymap file and the config.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum KeyContext {
+    Global,
+    List,
+    Agenda,
+    Plan,
+    Rituals,
+    People,
+    Person,
+    Prep,
+    Risks,
+    /// An open form (overlays stand alone: no fallback).
+    Form,
+    /// A yes/no question.
+    Confirm,
+    /// The command palette (`:`).
+    Palette,
+    /// Search (`/`).
+    Search,
+    /// The help overlay (`?`).
+    Help,
+}
+
+impl KeyContext {
+    /// The contexts searched after this one, in order.
+    pub fn fallbacks(self) -> &'static [KeyContext] {
+        match self {
+            KeyContext::Global
+            | KeyContext::Form
+            | KeyContext::Confirm
+            | KeyContext::Palette
+            | KeyContext::Search
+            | KeyContext::Help => &[],
+            KeyContext::List => &[KeyContext::Global],
+            KeyContext::Agenda
+            | KeyContext::Plan
+            | KeyContext::Rituals
+            | KeyContext::People
+            | KeyContext::Person
+            | KeyContext::Prep
+            | KeyContext::Risks => &[KeyContext::List, KeyContext::Global],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// This context and the ones searched after it.
+    fn chain(self) -> impl Iterator<Item = KeyContext> {
+        std::iter::once(self).chain(self.fallbacks().iter().copied())
+    }
+}
 
 /// A key with its modifiers, normalised so that "G" and "shift-g" are the same chord.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,23 +195,29 @@ impl fmt::Display for KeyChord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Keymap {
-    contexts: BTreeMap<String, HashMap<KeyChord, Action>>,
+    contexts: BTreeMap<KeyContext, HashMap<KeyChord, Action>>,
 }
 
 type RawKeymap = BTreeMap<String, BTreeMap<String, String>>;
 
+/// The context a `[keys.<name>]` table names, or what names are expected.
+fn context_named(name: &str) -> Result<KeyContext, String> {
+    name.parse().map_err(|_| {
+        let known: Vec<&str> = <KeyContext as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(|c| c.name())
+            .collect();
+        format!(
+            "[keys.{name}] is not a key context; expected one of {}",
+            known.join(", ")
+        )
+    })
+}
+
 /// Checks one key override from the config: a known context, a key Bearing can read, a known
 /// action. The error says what is wrong and what is expected.
 pub fn check_binding(context: &str, key: &str, action: &str) -> Result<(), String> {
-    let defaults: RawKeymap = toml::from_str(DEFAULT_KEYMAP)
-        .map_err(|e| format!("the built-in keymap is broken: {e}"))?;
-    if !defaults.contains_key(context) {
-        let known: Vec<&str> = defaults.keys().map(String::as_str).collect();
-        return Err(format!(
-            "[keys.{context}] is not a key context; expected one of {}",
-            known.join(", ")
-        ));
-    }
+    context_named(context)?;
     KeyChord::parse(key).map_err(|e| format!("[keys.{context}] {e}"))?;
     if Action::from_name(action).is_none() {
         return Err(format!(
@@ -155,6 +229,12 @@ pub fn check_binding(context: &str, key: &str, action: &str) -> Result<(), Strin
 }
 
 impl Keymap {
+    /// The shipped keymap alone (tests, and key tables that need no user overrides).
+    pub fn shipped() -> &'static Keymap {
+        static SHIPPED: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| Keymap::load(&BTreeMap::new()).unwrap_or_default())
+    }
+
     /// The shipped keymap with `overrides` merged over it.
     pub fn load(overrides: &RawKeymap) -> Result<Keymap, String> {
         let defaults: RawKeymap = toml::from_str(DEFAULT_KEYMAP)
@@ -166,12 +246,13 @@ impl Keymap {
     }
 
     fn merge(&mut self, raw: &RawKeymap) -> Result<(), String> {
-        for (context, keys) in raw {
-            let table = self.contexts.entry(context.clone()).or_default();
+        for (name, keys) in raw {
+            let context = context_named(name)?;
+            let table = self.contexts.entry(context).or_default();
             for (key, action) in keys {
-                let chord = KeyChord::parse(key).map_err(|e| format!("[keys.{context}] {e}"))?;
+                let chord = KeyChord::parse(key).map_err(|e| format!("[keys.{name}] {e}"))?;
                 let action = Action::from_name(action).ok_or_else(|| {
-                    format!("[keys.{context}] \"{key}\": unknown action \"{action}\"")
+                    format!("[keys.{name}] \"{key}\": unknown action \"{action}\"")
                 })?;
                 table.insert(chord, action);
             }
@@ -179,23 +260,23 @@ impl Keymap {
         Ok(())
     }
 
-    /// The action for `key` in `context`, falling back to "list" and "global".
-    pub fn resolve(&self, context: &str, key: &KeyEvent) -> Option<Action> {
+    /// The action for `key` in `context`, falling back to the contexts behind it.
+    pub fn resolve(&self, context: KeyContext, key: &KeyEvent) -> Option<Action> {
         self.resolve_chord(context, KeyChord::from_event(key))
     }
 
-    fn resolve_chord(&self, context: &str, chord: KeyChord) -> Option<Action> {
-        std::iter::once(context)
-            .chain(FALLBACK_CONTEXTS)
-            .filter_map(|c| self.contexts.get(c))
+    fn resolve_chord(&self, context: KeyContext, chord: KeyChord) -> Option<Action> {
+        context
+            .chain()
+            .filter_map(|c| self.contexts.get(&c))
             .find_map(|table| table.get(&chord).copied())
     }
 
     /// Every action a key reaches in `context`, with the keys that reach it (a key shadowed by
     /// the pane's own binding is left out): the pane's actions first, then lists', then global.
-    pub fn reachable(&self, context: &str) -> Vec<(Action, Vec<KeyChord>)> {
+    pub fn reachable(&self, context: KeyContext) -> Vec<(Action, Vec<KeyChord>)> {
         let mut out: Vec<(Action, Vec<KeyChord>)> = Vec::new();
-        for ctx in std::iter::once(context).chain(FALLBACK_CONTEXTS) {
+        for ctx in context.chain() {
             for (action, keys) in self.bindings(ctx) {
                 let keys: Vec<KeyChord> = keys
                     .into_iter()
@@ -213,10 +294,10 @@ impl Keymap {
         out
     }
 
-    /// Every binding of a context, grouped by action in the table's order, for the help overlay.
-    pub fn bindings(&self, context: &str) -> Vec<(Action, Vec<KeyChord>)> {
+    /// The bindings of one context alone, by action, keys in a stable order (letters first).
+    pub fn bindings(&self, context: KeyContext) -> Vec<(Action, Vec<KeyChord>)> {
         let mut by_action: BTreeMap<Action, Vec<KeyChord>> = BTreeMap::new();
-        if let Some(table) = self.contexts.get(context) {
+        if let Some(table) = self.contexts.get(&context) {
             for (chord, action) in table {
                 by_action.entry(*action).or_default().push(*chord);
             }
@@ -224,29 +305,33 @@ impl Keymap {
         by_action
             .into_iter()
             .map(|(action, mut keys)| {
-                // Letters first, then named keys, so "j ↓" rather than "↓ j".
-                keys.sort_by_key(|k| (!matches!(k.code, KeyCode::Char(_)), k.ctrl, k.to_string()));
+                keys.sort_by_key(sort_key);
                 (action, keys)
             })
             .collect()
     }
 
-    /// The first key bound to `action` in a context chain, for hints like "a add".
-    pub fn key_for(&self, context: &str, action: Action) -> Option<KeyChord> {
-        std::iter::once(context)
-            .chain(FALLBACK_CONTEXTS)
-            .filter_map(|c| self.contexts.get(c))
+    /// The first key (by the same order) that reaches `action` in `context`.
+    pub fn key_for(&self, context: KeyContext, action: Action) -> Option<KeyChord> {
+        context
+            .chain()
+            .filter_map(|c| self.contexts.get(&c))
             .find_map(|t| {
                 t.iter()
                     .filter(|(_, a)| **a == action)
                     .map(|(k, _)| *k)
-                    .min_by_key(|k| (!matches!(k.code, KeyCode::Char(_)), k.ctrl, k.to_string()))
+                    .min_by_key(sort_key)
             })
     }
 
-    pub fn contexts(&self) -> impl Iterator<Item = &str> {
-        self.contexts.keys().map(String::as_str)
+    pub fn contexts(&self) -> impl Iterator<Item = KeyContext> + '_ {
+        self.contexts.keys().copied()
     }
+}
+
+/// Letters before named keys, plain before Ctrl, then by name.
+fn sort_key(k: &KeyChord) -> (bool, bool, String) {
+    (!matches!(k.code, KeyCode::Char(_)), k.ctrl, k.to_string())
 }
 
 #[cfg(test)]
@@ -260,7 +345,7 @@ mod tests {
     #[test]
     fn default_keymap_parses_and_every_action_is_known() {
         let keymap = Keymap::load(&BTreeMap::new()).unwrap();
-        assert!(keymap.contexts().any(|c| c == "global"));
+        assert!(keymap.contexts().any(|c| c == KeyContext::Global));
     }
 
     #[test]
@@ -276,7 +361,12 @@ mod tests {
             for k in keys.keys() {
                 let chord = KeyChord::parse(k).unwrap();
                 assert!(seen.insert(chord), "{context}: {k} is bound twice");
-                if context != "global" {
+                let falls_back = context
+                    .parse::<KeyContext>()
+                    .unwrap()
+                    .fallbacks()
+                    .contains(&KeyContext::Global);
+                if falls_back {
                     assert!(
                         !global.contains(&chord),
                         "{context}: {k} shadows a global key"
@@ -308,27 +398,28 @@ mod tests {
         let keymap = Keymap::load(&BTreeMap::new()).unwrap();
         let none = KeyModifiers::NONE;
         assert_eq!(
-            keymap.resolve("people", &key(KeyCode::Char('a'), none)),
+            keymap.resolve(KeyContext::People, &key(KeyCode::Char('a'), none)),
             Some(Action::Add)
         );
         assert_eq!(
-            keymap.resolve("people", &key(KeyCode::Char('j'), none)),
+            keymap.resolve(KeyContext::People, &key(KeyCode::Char('j'), none)),
             Some(Action::Down)
         );
         assert_eq!(
-            keymap.resolve("people", &key(KeyCode::Char('q'), none)),
+            keymap.resolve(KeyContext::People, &key(KeyCode::Char('q'), none)),
             Some(Action::Quit)
         );
         assert_eq!(
-            keymap.resolve("nowhere", &key(KeyCode::Char('a'), none)),
+            keymap.resolve(KeyContext::Global, &key(KeyCode::Char('a'), none)),
             None
         );
+        assert!("nowhere".parse::<KeyContext>().is_err());
     }
 
     #[test]
     fn reachable_lists_the_pane_first_and_leaves_shadowed_keys_out() {
         let keymap = Keymap::load(&BTreeMap::new()).unwrap();
-        let people = keymap.reachable("people");
+        let people = keymap.reachable(KeyContext::People);
         assert_eq!(
             people[0].0,
             Action::Add,
@@ -340,7 +431,7 @@ mod tests {
         let add = people.iter().position(|(a, _)| *a == Action::Add).unwrap();
         assert!(add < quit);
         // `h` is cell_left in "risks", and prev_day lives only in the agenda and the plan.
-        let risks = keymap.reachable("risks");
+        let risks = keymap.reachable(KeyContext::Risks);
         assert!(risks.iter().all(|(a, _)| *a != Action::PrevDay));
         let mut overrides = RawKeymap::new();
         overrides
@@ -348,7 +439,7 @@ mod tests {
             .or_default()
             .insert("q".into(), "add".into());
         let keymap = Keymap::load(&overrides).unwrap();
-        let people = keymap.reachable("people");
+        let people = keymap.reachable(KeyContext::People);
         let quit = people.iter().find(|(a, _)| *a == Action::Quit).unwrap();
         assert!(
             !quit.1.contains(&KeyChord::parse("q").unwrap()),
@@ -365,7 +456,10 @@ mod tests {
             .insert("ctrl-q".into(), "quit".into());
         let keymap = Keymap::load(&overrides).unwrap();
         let ctrl_q = key(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.resolve("people", &ctrl_q), Some(Action::Quit));
+        assert_eq!(
+            keymap.resolve(KeyContext::People, &ctrl_q),
+            Some(Action::Quit)
+        );
 
         overrides
             .entry("list".into())

@@ -1,120 +1,46 @@
-//! Everything the screen shows, as plain data. `view` draws it; `update` changes it.
+//! Everything the screen shows, as plain data: the panes, the overlay on top of them, and what
+//! the panes may read of the program (see `pane::Ctx`). `view` draws it; `update` changes it.
 
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDateTime, Weekday};
 
-use super::keymap::Keymap;
+use super::keymap::{KeyContext, Keymap};
 use super::msg::Effect;
-use super::panes::agenda::AgendaPane;
-use super::panes::people::PeoplePane;
-use super::panes::person::PersonPane;
-use super::panes::plan::PlanPane;
-use super::panes::risks::RisksPane;
-use super::panes::rituals::RitualsPane;
+use super::pane::{Ctx, Pane, PersonRef};
+use super::panes::agenda::{AgendaForm, AgendaPane};
+use super::panes::people::{PeopleForm, PeoplePane};
+use super::panes::plan::{PlanForm, PlanPane};
+use super::panes::risks::{RisksForm, RisksPane};
+use super::panes::rituals::{RitualsForm, RitualsPane};
 use super::theme::Theme;
 use super::widgets::form::Form;
 use super::widgets::palette::PaletteState;
 use super::widgets::search::SearchState;
-use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::{Note, Topic};
-use crate::domain::plan::Goal;
-use crate::domain::risk::Risk;
-use crate::domain::risk_score::ReviewIntervals;
-use crate::domain::ritual::{OccurrenceRecord, Ritual};
-use crate::ops::people::PersonRecord;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Agenda,
-    Plan,
-    Rituals,
-    People,
-    Risks,
-}
+pub use super::pane::Tab;
 
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Agenda,
-        Tab::Plan,
-        Tab::Rituals,
-        Tab::People,
-        Tab::Risks,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Agenda => "Agenda",
-            Tab::Plan => "Plan",
-            Tab::Rituals => "Rituals",
-            Tab::People => "1:1s",
-            Tab::Risks => "Risks",
-        }
-    }
-
-    /// The keymap context searched first while this tab is shown.
-    pub fn context(self) -> &'static str {
-        match self {
-            Tab::Agenda => "agenda",
-            Tab::Plan => "plan",
-            Tab::Rituals => "rituals",
-            Tab::People => "people",
-            Tab::Risks => "risks",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    pub fn cycle(self, forward: bool) -> Tab {
-        let n = Tab::ALL.len();
-        let i = self.index();
-        Tab::ALL[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    }
-}
-
-/// What a form is for, so its values go to the right use-case on submit. A form that edits an
-/// existing row carries the row as it opened it: the save is refused if the row has changed
-/// since (see `ops::edit`), and Ctrl-L then reopens the form on the row as it is now.
+/// What a form is for: the pane that opened it and what its values go to on submit. A form that
+/// edits an existing row carries the row as it opened it: the save is refused if the row has
+/// changed since (see `ops::edit`), and Ctrl-L then reopens the form on the row as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
-    AddPerson,
-    EditPerson(Box<PersonRecord>),
-    AddRitual,
-    EditRitual(Box<Ritual>),
-    /// Notes, decisions and state of the meeting `item` shows.
-    Occurrence {
-        item: Box<AgendaItem>,
-        opened: Box<OccurrenceRecord>,
-    },
-    /// Moving the meeting `item` shows, from where it showed it.
-    MoveOccurrence(Box<AgendaItem>),
-    JumpToDate,
-    AddTopic(i64),
-    /// A talking point for anyone, chosen in the form.
-    CaptureTopic,
-    AddAction(i64),
-    AddNote(i64),
-    AddContext(i64),
-    EditNote(Box<Note>),
-    /// Recording a 1:1 with `person`; the queued topics as the form listed them.
-    Record {
-        person: i64,
-        topics: Vec<Topic>,
-    },
-    /// Setting the plan's first day; the start it had (None: no plan yet).
-    StartPlan(Option<NaiveDate>),
-    AddGoal,
-    EditGoal(Box<Goal>),
-    Checkin(Box<Goal>),
-    AddRisk,
-    EditRisk(Box<Risk>),
-    ReviewRisk(Box<Risk>),
-    /// The words the risk table is filtered by.
-    FilterRisks,
+    Agenda(AgendaForm),
+    Plan(PlanForm),
+    Rituals(RitualsForm),
+    People(PeopleForm),
+    Risks(RisksForm),
+}
+
+impl FormPurpose {
+    /// The pane whose form this is: its submission goes there.
+    pub fn tab(&self) -> Tab {
+        match self {
+            FormPurpose::Agenda(_) => Tab::Agenda,
+            FormPurpose::Plan(_) => Tab::Plan,
+            FormPurpose::Rituals(_) => Tab::Rituals,
+            FormPurpose::People(_) => Tab::People,
+            FormPurpose::Risks(_) => Tab::Risks,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -168,14 +94,13 @@ pub struct Model {
     /// The working day, for free time and new meetings' starts.
     pub working_hours: (chrono::NaiveTime, chrono::NaiveTime),
     pub agenda: AgendaPane,
-    pub people: PeoplePane,
-    /// The open person page or prep view in the 1:1s tab.
-    pub person: PersonPane,
-    pub rituals: RitualsPane,
     pub plan: PlanPane,
+    pub rituals: RitualsPane,
+    /// The 1:1s tab: the people list and a person's page or prep view.
+    pub people: PeoplePane,
     pub risks: RisksPane,
-    /// Days to a risk's next review by band, from the config.
-    pub review_intervals: ReviewIntervals,
+    /// Everyone in the people list, for the panes that name or offer people.
+    pub directory: Vec<PersonRef>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -185,6 +110,28 @@ pub struct Model {
     /// Shown in the status bar so the user knows which file they are looking at.
     pub db_label: String,
     pub quit: bool,
+}
+
+/// The panes, borrowed apart from the context they read (so a pane can be changed while the
+/// context borrows the rest of the model).
+pub struct Panes<'a> {
+    pub agenda: &'a mut AgendaPane,
+    pub plan: &'a mut PlanPane,
+    pub rituals: &'a mut RitualsPane,
+    pub people: &'a mut PeoplePane,
+    pub risks: &'a mut RisksPane,
+}
+
+impl Panes<'_> {
+    pub fn get(&mut self, tab: Tab) -> &mut dyn Pane {
+        match tab {
+            Tab::Agenda => self.agenda,
+            Tab::Plan => self.plan,
+            Tab::Rituals => self.rituals,
+            Tab::People => self.people,
+            Tab::Risks => self.risks,
+        }
+    }
 }
 
 impl Model {
@@ -203,12 +150,11 @@ impl Model {
             announced: Default::default(),
             working_hours: crate::config::Config::default().working_hours,
             agenda: AgendaPane::default(),
-            people: PeoplePane::default(),
-            person: PersonPane::default(),
-            rituals: RitualsPane::default(),
             plan: PlanPane::default(),
+            rituals: RitualsPane::default(),
+            people: PeoplePane::default(),
             risks: RisksPane::default(),
-            review_intervals: ReviewIntervals::default(),
+            directory: Vec::new(),
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),
@@ -236,11 +182,52 @@ impl Model {
         self.now.date()
     }
 
-    /// The keymap context searched first: the tab's, or the open page's within the 1:1s tab.
-    pub fn context(&self) -> &'static str {
-        match self.tab {
-            Tab::People => super::panes::person::context(self),
-            tab => tab.context(),
+    /// What the panes may read.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            now: self.now,
+            week_start: self.week_start,
+            working_hours: self.working_hours,
+            read_only: self.read_only,
+            theme: &self.theme,
+            screen: self.screen,
+            people: &self.directory,
         }
+    }
+
+    /// The panes to change, and the context they read, borrowed apart.
+    pub fn parts(&mut self) -> (Panes<'_>, Ctx<'_>) {
+        let ctx = Ctx {
+            now: self.now,
+            week_start: self.week_start,
+            working_hours: self.working_hours,
+            read_only: self.read_only,
+            theme: &self.theme,
+            screen: self.screen,
+            people: &self.directory,
+        };
+        let panes = Panes {
+            agenda: &mut self.agenda,
+            plan: &mut self.plan,
+            rituals: &mut self.rituals,
+            people: &mut self.people,
+            risks: &mut self.risks,
+        };
+        (panes, ctx)
+    }
+
+    pub fn pane(&self, tab: Tab) -> &dyn Pane {
+        match tab {
+            Tab::Agenda => &self.agenda,
+            Tab::Plan => &self.plan,
+            Tab::Rituals => &self.rituals,
+            Tab::People => &self.people,
+            Tab::Risks => &self.risks,
+        }
+    }
+
+    /// The keymap context searched first: the shown pane's (or its open page's).
+    pub fn context(&self) -> KeyContext {
+        self.pane(self.tab).context()
     }
 }

@@ -1,19 +1,24 @@
-//! Messages into `update`, and effects out of it: `update` never does I/O itself.
+//! Messages into `update`, and effects out of it: `update` never does I/O itself. Each pane has
+//! its own messages (what its loads bring back) and each entity its own effects (one use-case of
+//! `ops` each, one transaction); the few that belong to no pane stay here.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use crossterm::event::{KeyEvent, MouseEvent};
 
+use super::effects::agenda::AgendaEffect;
+use super::effects::one_on_ones::OneOnOneEffect;
+use super::effects::people::PeopleEffect;
+use super::effects::plan::PlanEffect;
+use super::effects::risks::RisksEffect;
+use super::effects::rituals::RitualsEffect;
+use super::pane::Target;
+use super::panes::agenda::AgendaMsg;
+use super::panes::people::PeopleMsg;
+use super::panes::plan::PlanMsg;
+use super::panes::risks::RisksMsg;
+use super::panes::rituals::RitualsMsg;
 use crate::domain::agenda::AgendaItem;
-use crate::domain::one_on_one::{ContextKind, Note, Owner, Topic};
-use crate::domain::plan::{Confidence, GoalFields};
-use crate::domain::risk::{Risk, RiskDraft, RiskFields};
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
-use crate::ops::agenda::Agenda;
-use crate::ops::one_on_ones::{PersonDetail, Prep, Record, SearchResult};
-use crate::ops::people::{PersonInput, PersonOverview, PersonRecord};
-use crate::ops::plan::PlanView;
-use crate::ops::risks::RiskReview;
-use crate::ops::rituals::{RitualOverview, Slot};
+use crate::ops::one_on_ones::SearchResult;
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -27,42 +32,25 @@ pub enum Msg {
     },
     /// The clock moved on (once a minute, or on wake-up).
     Tick(NaiveDateTime),
-    PeopleLoaded(Vec<PersonOverview>),
-    AgendaLoaded {
-        agenda: Agenda,
-        next: Option<AgendaItem>,
-        /// False: only the days were loaded; the radar and the next meeting stay as they were.
-        with_radar: bool,
-    },
-    RitualsLoaded(Vec<RitualOverview>),
-    PersonLoaded(Box<PersonDetail>),
-    PlanLoaded(Box<PlanView>),
-    PrepLoaded(Box<Prep>),
-    /// A person's queued topics, to open the record form.
-    RecordReady {
-        person: i64,
-        topics: Vec<Topic>,
-    },
+    Agenda(AgendaMsg),
+    Plan(PlanMsg),
+    Rituals(RitualsMsg),
+    People(PeopleMsg),
+    Risks(RisksMsg),
     SearchResults {
         query: String,
         results: Vec<SearchResult>,
     },
     /// The text of the focused form field after `$EDITOR`, or why it could not be edited.
     Edited(Result<String, String>),
-    RisksLoaded(Vec<Risk>),
     /// The meetings of the next day or so, for reminders.
     UpcomingLoaded(Vec<AgendaItem>),
     /// A reminder's bell or command went out, or why it could not.
     Reminded(Result<(), String>),
-    /// A meeting's stored state, to open its notes form.
-    OccurrenceLoaded {
-        item: AgendaItem,
-        record: OccurrenceRecord,
-    },
-    /// A change was saved; `select` is the id to put the cursor on.
+    /// A change was saved; `select` is what to put the cursor on once the panes reload.
     Saved {
         message: String,
-        select: Option<i64>,
+        select: Option<Target>,
     },
     /// A change was refused; nothing was stored. `field` ties the message to a form field.
     Failed {
@@ -74,144 +62,26 @@ pub enum Msg {
     Stale,
 }
 
-/// Work for the effect runner: each one is one use-case in `ops`, one transaction.
+/// Work for the effect runner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Revert the last change journaled by this session's store.
     Undo,
     /// Re-apply the change undone last.
     Redo,
-    LoadPeople,
-    AddPerson(PersonInput),
-    UpdatePerson {
-        id: i64,
-        input: PersonInput,
-        opened: Box<PersonRecord>,
-    },
-    DeletePerson(i64),
-    LoadAgenda {
-        from: NaiveDate,
-        days: u32,
-        /// Also the radar and the next meeting (after changes, and as the clock moves).
-        with_radar: bool,
-    },
-    LoadRituals,
-    AddRitual(RitualFields),
-    UpdateRitual {
-        id: i64,
-        fields: RitualFields,
-        from: Option<NaiveDateTime>,
-        opened: Box<RitualFields>,
-    },
-    DeleteRitual(i64),
-    LoadOccurrence(AgendaItem),
-    SetOccurrenceStatus {
-        ritual: i64,
-        original: NaiveDateTime,
-        status: OccurrenceStatus,
-        /// The meeting as the agenda showed it when the key was pressed.
-        shown: Slot,
-    },
-    MoveOccurrence {
-        ritual: i64,
-        original: NaiveDateTime,
-        to: NaiveDateTime,
-        opened: Slot,
-    },
-    SaveOccurrence {
-        ritual: i64,
-        original: NaiveDateTime,
-        notes: String,
-        decisions: String,
-        status: OccurrenceStatus,
-        opened: Box<OccurrenceRecord>,
-    },
-    SetActionDone {
-        id: i64,
-        done: bool,
-    },
-    LoadPersonDetail(i64),
-    LoadPrep(i64),
-    /// Load a person's queue, then open the record form.
-    StartRecord(i64),
-    AddTopic {
-        person: i64,
-        text: String,
-    },
-    SetTopicDiscussed {
-        id: i64,
-        discussed: bool,
-    },
-    DeleteTopic(i64),
-    AddAction {
-        person: i64,
-        owner: Owner,
-        text: String,
-        due: Option<NaiveDate>,
-    },
-    DeleteAction(i64),
-    AddNote {
-        person: i64,
-        date: NaiveDate,
-        text: String,
-    },
-    UpdateNote {
-        id: i64,
-        date: NaiveDate,
-        text: String,
-        opened: Box<Note>,
-    },
-    DeleteNote(i64),
-    AddContext {
-        person: i64,
-        date: NaiveDate,
-        kind: ContextKind,
-        text: String,
-    },
-    Record {
-        person: i64,
-        record: Record,
-    },
     Search(String),
-    LoadPlan,
-    StartPlan {
-        date: NaiveDate,
-        opened: Option<NaiveDate>,
-    },
-    AddGoal(GoalFields),
-    UpdateGoal {
-        id: i64,
-        fields: GoalFields,
-        opened: Box<GoalFields>,
-    },
-    DeleteGoal(i64),
-    Checkin {
-        id: i64,
-        progress: u32,
-        confidence: Option<Confidence>,
-        note: String,
-        opened: Box<GoalFields>,
-    },
-    RollOver(i64),
     /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
     EditInEditor(String),
-    LoadRisks,
-    AddRisk(RiskDraft),
-    UpdateRisk {
-        id: i64,
-        draft: RiskDraft,
-        opened: Box<RiskFields>,
-    },
-    ReviewRisk {
-        id: i64,
-        review: RiskReview,
-        opened: Box<RiskFields>,
-    },
-    DeleteRisk(i64),
     /// The meetings reminders may be due for.
     LoadUpcoming,
     /// Ring the terminal bell.
     Bell,
     /// Start a program (argv, no shell) in the background and do not wait for it.
     RunDetached(Vec<String>),
+    Agenda(AgendaEffect),
+    Rituals(RitualsEffect),
+    People(PeopleEffect),
+    OneOnOnes(OneOnOneEffect),
+    Plan(PlanEffect),
+    Risks(RisksEffect),
 }

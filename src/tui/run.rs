@@ -9,12 +9,12 @@ use crossterm::event::{self, Event, MouseEventKind};
 use std::collections::VecDeque;
 use std::time::Duration;
 
-pub use super::clock::Clock;
 use super::effects::Runner;
 use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
 use super::theme::Theme;
+use crate::clock::Clock;
 
 use super::signals::{SignalWatch, wake_the_loop};
 use super::terminal::{TerminalGuard, watch_for_hang_up};
@@ -56,7 +56,6 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
     model.reminder_bell = config.reminder_bell;
     model.calendar_reminders = config.calendar_reminders;
     model.reminder_command = config.reminder_command.clone();
-    model.review_intervals = config.risk_review_days;
     model.working_hours = config.working_hours;
     model.theme = Theme::with_colors(&config.theme);
     model.read_only = runner.store.is_read_only();
@@ -114,7 +113,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     let mut runner = Runner::new(store, config);
     // The first frame needs only the agenda; the other panes load right after it is drawn.
     let mut model = empty_model(&runner, config, clock.now())?;
-    let first = vec![super::panes::agenda::reload(&model)];
+    let first = vec![model.agenda.reload_week(&model.ctx())];
     settle(&mut model, &mut runner, first);
     let mut rest_loaded = false;
     let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;

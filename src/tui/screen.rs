@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use super::model::{Model, Tab};
-use super::panes::hit;
 
 /// Smallest terminal the layout is designed for; below it a polite notice replaces the panes.
 pub const MIN_WIDTH: u16 = 60;
@@ -72,7 +71,7 @@ pub fn tab_rects(bar: Rect) -> Vec<(Tab, Rect)> {
     let right = bar.x.saturating_add(bar.width);
     let mut x = bar.x.saturating_add(brand(bar).width() as u16 + 1);
     let mut rects = Vec::new();
-    for tab in Tab::ALL {
+    for &tab in Tab::ALL {
         let width = (tab_label(tab).width() as u16).min(right.saturating_sub(x));
         if width > 0 {
             rects.push((tab, Rect::new(x, bar.y, width, bar.height.min(1))));
@@ -103,7 +102,9 @@ pub fn hit_at(model: &Model, screen: Rect, x: u16, y: u16) -> Hit {
     {
         return Hit::Tab(tab);
     }
-    hit::list_rows(model, areas.body)
+    model
+        .pane(model.tab)
+        .list_rows(areas.body)
         .and_then(|(rows, len)| rows.row_at(x, y, len))
         .map_or(Hit::Nothing, Hit::Row)
 }

@@ -1,7 +1,8 @@
 //! Entering and leaving the terminal's full-screen mode, so that it is restored on every exit:
 //! normal quit (guard drop), panic (our hook, chained before color-eyre's), and the catchable
-//! signals (see `signals.rs`: SIGINT, SIGQUIT, SIGTERM and SIGHUP end the loop, SIGTSTP and
-//! SIGCONT suspend and resume it). Mouse capture, when on, is switched off on each of these
+//! signals (see `signals.rs`: every catchable signal whose default would end the process ends
+//! the loop — SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE and the rest
+//! listed there — and SIGTSTP and SIGCONT suspend and resume it). Mouse capture, when on, is switched off on each of these
 //! paths too, or the shell would be left printing escape codes on every click. Every cell goes
 //! out through [`SafeBackend`], so no text from data reaches the terminal raw.
 

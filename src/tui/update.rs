@@ -1,32 +1,33 @@
 //! The pure heart of the TUI: `(Model, Msg) -> effects`. No terminal, no database, no clock.
+//! Keys resolve to actions; what belongs to no pane (tabs, help, search, the palette, undo,
+//! quick capture) is handled here, the rest goes to the pane shown, whose requests come back
+//! through [`apply`].
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
+use super::keymap::KeyContext;
 use super::model::{FormPurpose, Model, Overlay, Tab};
 use super::msg::{Effect, Msg};
-use super::panes;
+use super::pane::{READ_ONLY, Request, Submit};
+use super::panes::agenda::{AgendaForm, AgendaMsg};
+use super::panes::person::PeopleView;
 use super::reminders;
 use super::screen::{self, Hit};
 use super::widgets::form::{Form, FormOutcome};
 use super::widgets::palette::{PaletteOutcome, PaletteState};
 use super::widgets::search::SearchOutcome;
 use crate::domain::Invalid;
-use crate::domain::ritual::OccurrenceStatus;
 use crate::ops::one_on_ones::SearchResult;
 
 /// Every load the screen depends on: after a save, or when another process changed the file.
 pub fn reload_all(model: &Model) -> Vec<Effect> {
-    let mut loads = vec![
-        Effect::LoadPeople,
-        Effect::LoadRituals,
-        Effect::LoadPlan,
-        Effect::LoadRisks,
-        panes::agenda::reload(model),
-        Effect::LoadUpcoming,
-    ];
-    loads.extend(panes::person::load(model));
-    loads
+    let ctx = model.ctx();
+    Tab::ALL
+        .iter()
+        .flat_map(|tab| model.pane(*tab).reload(&ctx))
+        .chain([Effect::LoadUpcoming])
+        .collect()
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -39,20 +40,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick(now) => {
-            let new_day = now.date() != model.now.date();
-            let was_today = model.agenda.day.is_none_or(|d| d == model.now.date());
+            let before = model.now;
             model.now = now;
             let mut effects = announce(model);
             effects.push(Effect::LoadUpcoming);
-            if new_day && was_today {
-                // Midnight: the agenda follows today unless the user is looking elsewhere.
-                model.agenda.day = Some(now.date());
-                model.agenda.from = None;
-                effects.push(panes::agenda::reload(model));
-            } else {
-                // Once a minute: the next meeting and the radar move on with the clock.
-                effects.push(panes::agenda::reload(model));
-            }
+            let (panes, ctx) = model.parts();
+            effects.push(panes.agenda.on_tick(before, now, &ctx));
             effects
         }
         Msg::UpcomingLoaded(meetings) => {
@@ -65,29 +58,48 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::PeopleLoaded(rows) => {
-            model.people.set_rows(rows);
-            Vec::new()
-        }
-        Msg::PersonLoaded(detail) => {
-            if model.person.person_id == Some(detail.overview.person.id) {
-                model.person.set_detail(*detail);
+        Msg::Agenda(msg) => {
+            // A meeting's notes reloaded after a refusal keep the cursor where it was.
+            let focus = match (&msg, &model.overlay) {
+                (
+                    AgendaMsg::OccurrenceLoaded { .. },
+                    Some(Overlay::Form {
+                        form,
+                        purpose: FormPurpose::Agenda(AgendaForm::Occurrence { .. }),
+                    }),
+                ) => form.focus,
+                _ => 0,
+            };
+            let (panes, ctx) = model.parts();
+            let requests = panes.agenda.on_msg(msg, &ctx);
+            let effects = apply(model, requests);
+            if let Some(Overlay::Form { form, .. }) = &mut model.overlay
+                && focus > 0
+            {
+                form.focus = focus.min(form.fields.len().saturating_sub(1));
             }
-            Vec::new()
+            effects
         }
-        Msg::PlanLoaded(view) => {
-            model.plan.set_view(*view);
-            Vec::new()
+        Msg::Plan(msg) => {
+            let requests = model.plan.on_msg(msg);
+            apply(model, requests)
         }
-        Msg::PrepLoaded(prep) => {
-            if model.person.person_id == Some(prep.person.person.id) {
-                model.person.prep = Some(*prep);
+        Msg::Rituals(msg) => {
+            let requests = model.rituals.on_msg(msg);
+            apply(model, requests)
+        }
+        Msg::People(msg) => {
+            let loaded_list = matches!(msg, super::panes::people::PeopleMsg::Loaded(_));
+            let (panes, ctx) = model.parts();
+            let requests = panes.people.on_msg(msg, &ctx);
+            if loaded_list {
+                model.directory = model.people.directory();
             }
-            Vec::new()
+            apply(model, requests)
         }
-        Msg::RecordReady { person, topics } => {
-            panes::person::record_form(model, person, topics);
-            Vec::new()
+        Msg::Risks(msg) => {
+            let requests = model.risks.on_msg(msg);
+            apply(model, requests)
         }
         Msg::Edited(result) => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
@@ -104,75 +116,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::RitualsLoaded(rows) => {
-            model.rituals.set_rows(rows);
-            Vec::new()
-        }
-        Msg::RisksLoaded(rows) => {
-            model.risks.set_all(rows);
-            Vec::new()
-        }
-        Msg::AgendaLoaded {
-            agenda,
-            next,
-            with_radar,
-        } => {
-            let today = model.today();
-            model.agenda.set_data(agenda, next, with_radar, today);
-            Vec::new()
-        }
-        Msg::OccurrenceLoaded { item, record } => {
-            if item.occurrence.is_none() {
-                return Vec::new();
-            }
-            let focus = match &model.overlay {
-                // Reloaded after a refusal: the cursor stays where it was.
-                Some(Overlay::Form {
-                    form,
-                    purpose: FormPurpose::Occurrence { .. },
-                }) => form.focus,
-                _ => 0,
-            };
-            let statuses = vec!["scheduled".to_string(), "held".into(), "skipped".into()];
-            // A meeting being written up has happened: default to held once it has started.
-            let status = match record.status {
-                OccurrenceStatus::Scheduled if item.starts_at() <= model.now => 1,
-                OccurrenceStatus::Scheduled => 0,
-                OccurrenceStatus::Held => 1,
-                OccurrenceStatus::Skipped => 2,
-            };
-            let when = item.starts_at().format("%a %-d %b %H:%M");
-            let form = Form::new(format!("{} · {when}", item.title))
-                .choice("status", "Status", statuses, status)
-                .multiline("notes", "Notes", &record.notes, "what was said")
-                .multiline(
-                    "decisions",
-                    "Decisions",
-                    &record.decisions,
-                    "what was decided, one per line",
-                );
-            let mut form = Box::new(form);
-            form.focus = focus.min(form.fields.len().saturating_sub(1));
-            model.overlay = Some(Overlay::Form {
-                form,
-                purpose: FormPurpose::Occurrence {
-                    item: Box::new(item),
-                    opened: Box::new(record),
-                },
-            });
-            Vec::new()
-        }
         Msg::Saved { message, select } => {
             if matches!(model.overlay, Some(Overlay::Form { .. })) {
                 model.overlay = None;
             }
             model.info(message);
-            if let Some(id) = select {
-                match model.tab {
-                    Tab::Rituals => model.rituals.select_id = Some(id),
-                    Tab::Risks => model.risks.list.select_id = Some(id),
-                    _ => model.people.select_id = Some(id),
-                }
+            if let Some(target) = select {
+                let (mut panes, _) = model.parts();
+                panes.get(target.tab()).select(target);
             }
             reload_all(model)
         }
@@ -197,6 +148,30 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Carries out what a pane asked for; returns the effects among the requests.
+pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for request in requests {
+        match request {
+            Request::Run(effect) => effects.push(effect),
+            Request::Form(form, purpose) => model.overlay = Some(Overlay::Form { form, purpose }),
+            Request::Confirm { message, on_yes } => {
+                model.overlay = Some(Overlay::Confirm { message, on_yes });
+            }
+            Request::Show(target) => {
+                let tab = target.tab();
+                model.tab = tab;
+                let (mut panes, ctx) = model.parts();
+                let more = panes.get(tab).show(target, &ctx);
+                effects.extend(apply(model, more));
+            }
+            Request::Info(text) => model.info(text),
+            Request::Error(text) => model.error(text),
+        }
+    }
+    effects
+}
+
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if model.overlay.is_some() {
         return on_overlay_key(model, key);
@@ -208,73 +183,48 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     run_action(model, action)
 }
 
-/// What an action does in the current pane: reached by its key, or chosen in the palette.
+/// What an action does: reached by its key, or chosen in the palette. Actions of no pane are
+/// handled here; the rest goes to the pane shown.
 fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    if action.writes() && model.read_only {
+        model.error(READ_ONLY);
+        return Vec::new();
+    }
+    if let Some(effects) = run_global(model, action) {
+        return effects;
+    }
+    let tab = model.tab;
+    let (mut panes, ctx) = model.parts();
+    let requests = panes.get(tab).on_action(action, &ctx).unwrap_or_default();
+    apply(model, requests)
+}
+
+/// The actions that belong to no pane (the `[global]` keys); `None` for the others.
+pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    if let Some(tab) = Tab::of_action(action) {
+        model.tab = tab;
+        return Some(Vec::new());
+    }
     match action {
-        Action::Quit => {
-            model.quit = true;
-            Vec::new()
-        }
-        Action::Help => {
-            model.overlay = Some(Overlay::Help(0));
-            Vec::new()
-        }
+        Action::Quit => model.quit = true,
+        Action::Help => model.overlay = Some(Overlay::Help(0)),
         Action::NextTab | Action::PrevTab => {
             model.tab = model.tab.cycle(action == Action::NextTab);
-            Vec::new()
         }
-        Action::TabAgenda => switch(model, Tab::Agenda),
-        Action::TabPlan => switch(model, Tab::Plan),
-        Action::TabRituals => switch(model, Tab::Rituals),
-        Action::TabPeople => switch(model, Tab::People),
-        Action::TabRisks => switch(model, Tab::Risks),
-        Action::Search => {
-            model.overlay = Some(Overlay::Search(Default::default()));
-            Vec::new()
-        }
+        Action::Search => model.overlay = Some(Overlay::Search(Default::default())),
         Action::Palette => {
             let palette = PaletteState::new(&model.keymap, model.context());
             model.overlay = Some(Overlay::Palette(palette));
-            Vec::new()
-        }
-        Action::Add
-        | Action::Edit
-        | Action::Delete
-        | Action::Record
-        | Action::AddTopic
-        | Action::AddAction
-        | Action::AddNote
-        | Action::AddContext
-        | Action::Toggle
-        | Action::CaptureTopic
-        | Action::StartPlan
-        | Action::Checkin
-        | Action::RollOver
-        | Action::ReviewRisk
-        | Action::Undo
-        | Action::Redo
-            if model.read_only =>
-        {
-            model.error("This database is read-only: changes are disabled.");
-            Vec::new()
         }
         Action::CaptureTopic => {
-            panes::person::capture_form(model);
-            Vec::new()
+            let request = model.people.capture(&model.ctx());
+            return Some(apply(model, vec![request]));
         }
-        Action::Undo => vec![Effect::Undo],
-        Action::Redo => vec![Effect::Redo],
-        other => match model.tab {
-            Tab::Agenda => panes::agenda::on_action(model, other),
-            Tab::People if model.person.view == panes::person::PeopleView::List => {
-                panes::people::on_action(model, other)
-            }
-            Tab::People => panes::person::on_action(model, other),
-            Tab::Rituals => panes::rituals::on_action(model, other),
-            Tab::Plan => panes::plan::on_action(model, other),
-            Tab::Risks => panes::risks::on_action(model, other),
-        },
+        Action::Undo => return Some(vec![Effect::Undo]),
+        Action::Redo => return Some(vec![Effect::Redo]),
+        _ => return None,
     }
+    Some(Vec::new())
 }
 
 /// Announces the meetings whose reminder is due: a status message, and the bell and command
@@ -330,8 +280,11 @@ fn on_mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => run_action(model, Action::Up),
         MouseEventKind::Down(MouseButton::Left) => {
             match screen::hit_at(model, model.screen, event.column, event.row) {
-                Hit::Tab(tab) => return switch(model, tab),
-                Hit::Row(index) => panes::hit::select_row(model, index),
+                Hit::Tab(tab) => model.tab = tab,
+                Hit::Row(index) => {
+                    let tab = model.tab;
+                    model.parts().0.get(tab).select_row(index);
+                }
                 Hit::Nothing => {}
             }
             Vec::new()
@@ -340,37 +293,47 @@ fn on_mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
     }
 }
 
-fn switch(model: &mut Model, tab: Tab) -> Vec<Effect> {
-    model.tab = tab;
-    Vec::new()
+/// The keymap context of an overlay: its keys stand alone.
+fn overlay_context(overlay: &Overlay) -> KeyContext {
+    match overlay {
+        Overlay::Help(_) => KeyContext::Help,
+        Overlay::Form { .. } => KeyContext::Form,
+        Overlay::Confirm { .. } => KeyContext::Confirm,
+        Overlay::Search(_) => KeyContext::Search,
+        Overlay::Palette(_) => KeyContext::Palette,
+    }
 }
 
 fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(overlay) = model.overlay.take() else {
         return Vec::new();
     };
+    let action = model.keymap.resolve(overlay_context(&overlay), &key);
     match overlay {
         Overlay::Help(scroll) => {
             // Scroll keys scroll; any other key closes (a second `?` must not reopen it).
-            let scroll = match key.code {
-                KeyCode::Char('j') | KeyCode::Down => Some(scroll.saturating_add(1)),
-                KeyCode::Char('k') | KeyCode::Up => Some(scroll.saturating_sub(1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll.saturating_add(10)),
-                KeyCode::PageUp => Some(scroll.saturating_sub(10)),
+            let scroll = match action {
+                Some(Action::Down) => Some(scroll.saturating_add(1)),
+                Some(Action::Up) => Some(scroll.saturating_sub(1)),
+                Some(Action::PageDown) => Some(scroll.saturating_add(10)),
+                Some(Action::PageUp) => Some(scroll.saturating_sub(10)),
                 _ => None,
             };
             model.overlay = scroll.map(Overlay::Help);
             Vec::new()
         }
-        Overlay::Search(mut state) => match state.handle_key(key) {
+        Overlay::Search(mut state) => match state.handle(key, action) {
             SearchOutcome::Close => Vec::new(),
             SearchOutcome::Continue(query) => {
                 model.overlay = Some(Overlay::Search(state));
                 query.map(Effect::Search).into_iter().collect()
             }
-            SearchOutcome::Open(result) => open_result(model, &result),
+            SearchOutcome::Open(result) => {
+                let shown = result_target(&result).map(Request::Show);
+                apply(model, shown.into_iter().collect())
+            }
         },
-        Overlay::Palette(mut state) => match state.handle_key(key) {
+        Overlay::Palette(mut state) => match state.handle(key, action) {
             PaletteOutcome::Continue => {
                 model.overlay = Some(Overlay::Palette(state));
                 Vec::new()
@@ -378,15 +341,15 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             PaletteOutcome::Close => Vec::new(),
             PaletteOutcome::Run(action) => run_action(model, action),
         },
-        Overlay::Confirm { message, on_yes } => match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => vec![on_yes],
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Vec::new(),
+        Overlay::Confirm { message, on_yes } => match action {
+            Some(Action::Confirm) => vec![on_yes],
+            Some(Action::Decline) => Vec::new(),
             _ => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
                 Vec::new()
             }
         },
-        Overlay::Form { mut form, purpose } => match form.handle_key(key) {
+        Overlay::Form { mut form, purpose } => match form.handle(key, action) {
             FormOutcome::Continue => {
                 model.overlay = Some(Overlay::Form { form, purpose });
                 Vec::new()
@@ -397,15 +360,15 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 model.overlay = Some(Overlay::Form { form, purpose });
                 vec![Effect::EditInEditor(text)]
             }
-            FormOutcome::Reload => panes::reopen::reopen(model, *form, purpose),
+            FormOutcome::Reload => reopen(model, *form, purpose),
             FormOutcome::Submit => match submit(&form, &purpose, model) {
-                Ok(Submitted::Effect(effect)) => {
+                Ok(Submit::Save(effect)) => {
                     // The form stays open until the store confirms, so a refusal can be shown
                     // next to the field at fault.
                     model.overlay = Some(Overlay::Form { form, purpose });
                     vec![effect]
                 }
-                Ok(Submitted::Done(effects)) => effects,
+                Ok(Submit::Done(requests)) => apply(model, requests),
                 Err(invalid) => {
                     form.show_error(&invalid);
                     model.overlay = Some(Overlay::Form { form, purpose });
@@ -421,113 +384,60 @@ pub const STALE_FORM: &str = "Changed elsewhere since you opened it: nothing was
 /// Shown when a key acted on something that had changed elsewhere since it was drawn.
 pub const STALE_KEY: &str =
     "Changed elsewhere since it was shown: nothing was changed. The screen now shows it as it is.";
+/// After Ctrl-L: the form shows the row as it is now.
+pub const RELOADED: &str = "Loaded the values saved elsewhere: make your changes again and save.";
+/// After Ctrl-L on a row that no longer exists.
+pub const GONE: &str = "It is no longer there (deleted or moved elsewhere): nothing was saved.";
 
-/// What a submitted form leads to: a save the store must confirm, or a change already made to
-/// the model (with any loads it needs).
-enum Submitted {
-    Effect(Effect),
-    Done(Vec<Effect>),
+/// A submitted form goes to the pane that owns it.
+fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submit, Invalid> {
+    let (panes, ctx) = model.parts();
+    match purpose {
+        FormPurpose::Agenda(which) => panes.agenda.submit(form, which, &ctx),
+        FormPurpose::Plan(which) => panes.plan.submit(form, which, &ctx),
+        FormPurpose::Rituals(which) => panes.rituals.submit(form, which, &ctx),
+        FormPurpose::People(which) => panes.people.submit(form, which, &ctx),
+        FormPurpose::Risks(which) => panes.risks.submit(form, which, &ctx),
+    }
 }
 
-fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submitted, Invalid> {
-    let today = model.today();
-    Ok(match purpose {
-        FormPurpose::AddPerson | FormPurpose::EditPerson(_) => {
-            Submitted::Effect(panes::people::submit(form, purpose, model)?)
+/// Ctrl-L in an edit form whose save was refused because the row changed elsewhere: the owning
+/// pane opens the form again on the row as it has it now (the panes were reloaded with the
+/// refusal), with the cursor on the same field. The draft is dropped; that is what the key says
+/// it does.
+fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
+    let focus = form.focus;
+    let requests = {
+        let (panes, ctx) = model.parts();
+        match purpose {
+            FormPurpose::Agenda(which) => panes.agenda.reopen(form, which),
+            FormPurpose::Plan(which) => panes.plan.reopen(form, which, &ctx),
+            FormPurpose::Rituals(which) => panes.rituals.reopen(form, which, &ctx),
+            FormPurpose::People(which) => panes.people.reopen(form, which, &ctx),
+            FormPurpose::Risks(which) => panes.risks.reopen(form, which),
         }
-        FormPurpose::AddRitual | FormPurpose::EditRitual(_) => {
-            Submitted::Effect(panes::ritual_form::ritual_submit(form, purpose, model)?)
+    };
+    let effects = apply(model, requests);
+    match &mut model.overlay {
+        Some(Overlay::Form { form, .. }) => {
+            form.focus = focus.min(form.fields.len().saturating_sub(1));
+            model.info(RELOADED);
         }
-        FormPurpose::Occurrence { opened, .. } => {
-            let status = match form.choice_index("status") {
-                1 => OccurrenceStatus::Held,
-                2 => OccurrenceStatus::Skipped,
-                _ => OccurrenceStatus::Scheduled,
-            };
-            Submitted::Effect(Effect::SaveOccurrence {
-                ritual: opened.ritual_id,
-                original: opened.original_start,
-                notes: form.value("notes"),
-                decisions: form.value("decisions"),
-                status,
-                opened: opened.clone(),
-            })
-        }
-        FormPurpose::MoveOccurrence(item) => {
-            let date = form.date_value("date", today)?.unwrap_or(today);
-            let to = date.and_time(form.time_value("time")?);
-            let Some((original, opened)) = panes::agenda::slot(item) else {
-                return Err(Invalid::new("this item is not a meeting"));
-            };
-            Submitted::Effect(Effect::MoveOccurrence {
-                ritual: item.id,
-                original,
-                to,
-                opened,
-            })
-        }
-        FormPurpose::AddTopic(_)
-        | FormPurpose::CaptureTopic
-        | FormPurpose::AddAction(_)
-        | FormPurpose::AddNote(_)
-        | FormPurpose::AddContext(_)
-        | FormPurpose::EditNote(_)
-        | FormPurpose::Record { .. } => {
-            Submitted::Effect(panes::person::submit(form, purpose, model)?)
-        }
-        FormPurpose::StartPlan(_)
-        | FormPurpose::AddGoal
-        | FormPurpose::EditGoal(_)
-        | FormPurpose::Checkin(_) => Submitted::Effect(panes::plan::submit(form, purpose, model)?),
-        FormPurpose::AddRisk | FormPurpose::EditRisk(_) => {
-            Submitted::Effect(panes::risk_form::risk_submit(form, purpose, model)?)
-        }
-        FormPurpose::ReviewRisk(risk) => {
-            Submitted::Effect(panes::risk_form::review_submit(form, risk, model)?)
-        }
-        FormPurpose::FilterRisks => {
-            panes::risks::apply_text_filter(model, &form.value("text"));
-            Submitted::Done(Vec::new())
-        }
-        FormPurpose::JumpToDate => {
-            let date = form.date_value("date", today)?.unwrap_or(today);
-            model.tab = Tab::Agenda;
-            model.agenda.day = Some(date);
-            model.agenda.item = 0;
-            Submitted::Done(vec![panes::agenda::load_week(model, date)])
-        }
+        _ => model.error(GONE),
+    }
+    effects
+}
+
+/// Where a search result is dealt with: the person's page, or the item in its tab.
+fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
+    use super::pane::Target;
+    Some(match (result.kind.as_str(), result.person_id) {
+        ("ritual", _) => Target::Ritual(result.id),
+        (_, Some(person)) => Target::Person(person, PeopleView::Detail),
+        ("goal", None) => Target::Goal(result.id),
+        ("risk", None) => Target::Risk(result.id),
+        (_, None) => return None,
     })
-}
-
-/// Opens what a search result points at: the person's page, or the ritual in its tab.
-fn open_result(model: &mut Model, result: &SearchResult) -> Vec<Effect> {
-    if let Some(person) = result.person_id.filter(|_| result.kind != "ritual") {
-        return panes::person::open(model, person, panes::person::PeopleView::Detail);
-    }
-    match result.kind.as_str() {
-        "ritual" => {
-            model.tab = Tab::Rituals;
-            model.rituals.select_id = Some(result.id);
-            if let Some(i) = model
-                .rituals
-                .rows
-                .iter()
-                .position(|r| r.ritual.id == result.id)
-            {
-                model.rituals.selected = i;
-            }
-            Vec::new()
-        }
-        "goal" => {
-            model.plan.focus_goal(result.id);
-            switch(model, Tab::Plan)
-        }
-        "risk" => {
-            model.risks.focus(result.id);
-            switch(model, Tab::Risks)
-        }
-        _ => Vec::new(),
-    }
 }
 
 #[cfg(test)]
@@ -549,3 +459,7 @@ mod undo_tests;
 #[cfg(test)]
 #[path = "update_stale_tests.rs"]
 mod stale_tests;
+
+#[cfg(test)]
+#[path = "update_keys_tests.rs"]
+mod keys_tests;

@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::agenda::AgendaItem;
 use crate::domain::ritual::{Ritual, RitualFields};
 use crate::ops::rituals::RitualOverview;
-use chrono::{Duration, NaiveDateTime, Weekday};
+use chrono::{Duration, NaiveDateTime};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 fn meeting(m: &Model, id: i64, title: &str, in_min: i64) -> AgendaItem {
@@ -18,16 +18,8 @@ fn ritual(id: i64, name: &str, prep_min: u32, start: NaiveDateTime) -> RitualOve
         ritual: Ritual {
             id,
             fields: RitualFields {
-                name: name.into(),
-                rrule: Some("FREQ=WEEKLY".into()),
-                dtstart: start,
-                duration_min: 30,
-                week_start: Weekday::Mon,
-                person_id: None,
-                attendees: String::new(),
-                agenda: String::new(),
                 prep_min,
-                location: String::new(),
+                ..RitualFields::new(name, Some("FREQ=WEEKLY".into()), start, 30)
             },
             previous_id: None,
         },
@@ -165,15 +157,18 @@ fn clicking_a_row_selects_it_and_the_wheel_moves_the_selection() {
     keys(&mut m, "4");
     // Tabs on line 0, a blank line, the table's rule and its header: rows from line 4.
     click(&mut m, 10, 5);
-    assert_eq!(m.people.selected, 1);
+    assert_eq!(m.people.list.selected, 1);
     click(&mut m, 10, 4);
-    assert_eq!(m.people.selected, 0);
+    assert_eq!(m.people.list.selected, 0);
     click(&mut m, 10, 12);
-    assert_eq!(m.people.selected, 0, "below the last row nothing changes");
+    assert_eq!(
+        m.people.list.selected, 0,
+        "below the last row nothing changes"
+    );
     mouse(&mut m, MouseEventKind::ScrollDown, 10, 10);
-    assert_eq!(m.people.selected, 1);
+    assert_eq!(m.people.list.selected, 1);
     mouse(&mut m, MouseEventKind::ScrollUp, 10, 10);
-    assert_eq!(m.people.selected, 0);
+    assert_eq!(m.people.list.selected, 0);
 }
 
 #[test]
@@ -182,7 +177,7 @@ fn the_mouse_waits_while_an_overlay_is_open_and_below_the_minimum_size() {
     keys(&mut m, "4?");
     click(&mut m, 10, 5);
     mouse(&mut m, MouseEventKind::ScrollDown, 10, 10);
-    assert_eq!(m.people.selected, 0);
+    assert_eq!(m.people.list.selected, 0);
     keys(&mut m, "\x1b");
     let mut small = sized(50, 12);
     click(&mut small, 47, 0);
@@ -197,7 +192,7 @@ fn a_click_lands_on_the_row_drawn_under_it_even_when_scrolled() {
     let rows = (1..=40)
         .map(|i| super::tests::person(i, &format!("Person {i:02}")))
         .collect();
-    m.people.set_rows(rows);
+    m.people.list.set_rows(rows);
     keys(&mut m, "4");
     for _ in 0..30 {
         keys(&mut m, "j");
@@ -210,8 +205,8 @@ fn a_click_lands_on_the_row_drawn_under_it_even_when_scrolled() {
     for y in 0..24 {
         let mut probe = m.clone();
         click(&mut probe, 10, y);
-        if probe.people.selected != m.people.selected || line(y).contains("Person 31") {
-            let name = &probe.people.current().unwrap().person.name;
+        if probe.people.list.selected != m.people.list.selected || line(y).contains("Person 31") {
+            let name = &probe.people.list.current().unwrap().person.name;
             assert!(
                 line(y).contains(name.as_str()),
                 "line {y}: {:?} vs {name}",

@@ -4,6 +4,7 @@
 use super::tests::{keys, model};
 use super::*;
 use crate::tui::model::FormPurpose;
+use crate::tui::panes::people::PeopleForm;
 
 fn palette(m: &Model) -> &PaletteState {
     match &m.overlay {
@@ -40,7 +41,7 @@ fn enter_runs_the_chosen_action_as_its_key_would() {
         _ => None,
     };
     assert!(
-        matches!(purpose(&chosen), Some(FormPurpose::EditPerson(p)) if p.person.id == 2),
+        matches!(purpose(&chosen), Some(FormPurpose::People(PeopleForm::EditPerson(p))) if p.person.id == 2),
         "{:?}",
         purpose(&chosen)
     );

@@ -2,18 +2,30 @@
 //! panes; Ctrl-L then refills the form from them. And every edit form, opened on every row of
 //! the demo database and saved untouched, writes nothing.
 
-use super::tests::{keys, model};
 use super::*;
-use crate::config::Config;
 use crate::domain::risk::{Risk, RiskDraft};
-use crate::store::Store;
+use crate::domain::ritual::OccurrenceStatus;
 use crate::store::history::recent;
+use crate::tui::effects::risks::RisksEffect;
+use crate::tui::effects::rituals::RitualsEffect;
 use crate::tui::effects::{NO_CHANGES, Runner};
 use crate::tui::model::StatusKind;
-use crate::tui::panes::reopen::{GONE, RELOADED};
-use crate::tui::run::{initial_model, settle};
+use crate::tui::pane::{Request, Target};
+use crate::tui::panes::agenda::AgendaForm;
+use crate::tui::panes::agenda::AgendaMsg;
+use crate::tui::panes::person::PeopleView;
+use crate::tui::panes::risks::RisksForm;
+use crate::tui::panes::risks::RisksMsg;
+use crate::tui::run::settle;
+use crate::tui::testing::{demo, keys, model};
 use crate::tui::widgets::form::FieldKind;
-use crossterm::event::KeyModifiers;
+use crossterm::event::{KeyCode, KeyModifiers};
+
+/// Opens the form a pane offers (its edit form of a row, say), as its key would.
+fn open_with(m: &mut Model, form: impl FnOnce(&Model) -> Option<Request>) {
+    let request = form(m);
+    apply(m, request.into_iter().collect());
+}
 
 fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
@@ -44,7 +56,7 @@ fn form(m: &Model) -> (&Form, &FormPurpose) {
 /// Opens risk 1's edit form with "!" typed after the title, the cursor on the owner.
 fn edited_risk_form() -> Model {
     let mut m = model();
-    update(&mut m, Msg::RisksLoaded(vec![risk("Priya")]));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(vec![risk("Priya")])));
     keys(&mut m, "5e!\t\t\t\t");
     assert_eq!(form(&m).0.focused().map(|f| f.key), Some("owner"));
     m
@@ -54,7 +66,7 @@ fn edited_risk_form() -> Model {
 fn a_stale_refusal_keeps_the_form_and_its_draft_and_reloads_the_panes() {
     let mut m = edited_risk_form();
     let save = update(&mut m, ctrl('s'));
-    let [Effect::UpdateRisk { opened, draft, .. }] = save.as_slice() else {
+    let [Effect::Risks(RisksEffect::Update { opened, draft, .. })] = save.as_slice() else {
         panic!("expected UpdateRisk, got {save:?}");
     };
     assert_eq!(opened.owner, "Priya", "the save carries the row as opened");
@@ -70,11 +82,11 @@ fn a_stale_refusal_keeps_the_form_and_its_draft_and_reloads_the_panes() {
     assert!(f.reload_offered);
     assert_eq!(f.error, Some((None, STALE_FORM.to_string())));
     assert!(f.value("title").ends_with('!'), "the draft stays");
-    assert!(matches!(purpose, FormPurpose::EditRisk(r) if r.fields.owner == "Priya"));
+    assert!(matches!(purpose, FormPurpose::Risks(RisksForm::Edit(r)) if r.fields.owner == "Priya"));
 
     // The panes refresh behind the form; the form keeps its draft and its version, so saving
     // again is refused again rather than written over the newer row.
-    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(vec![risk("Marcus")])));
     assert!(form(&m).0.value("title").ends_with('!'));
     assert_eq!(update(&mut m, ctrl('s')), save);
 }
@@ -84,7 +96,7 @@ fn ctrl_l_refills_the_form_from_the_row_as_it_is_now() {
     let mut m = edited_risk_form();
     update(&mut m, ctrl('s'));
     update(&mut m, Msg::Stale);
-    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(vec![risk("Marcus")])));
     assert!(update(&mut m, ctrl('l')).is_empty());
     let (f, purpose) = form(&m);
     assert_eq!(f.value("owner"), "Marcus");
@@ -95,10 +107,12 @@ fn ctrl_l_refills_the_form_from_the_row_as_it_is_now() {
         Some("owner"),
         "the cursor stays"
     );
-    assert!(matches!(purpose, FormPurpose::EditRisk(r) if r.fields.owner == "Marcus"));
+    assert!(
+        matches!(purpose, FormPurpose::Risks(RisksForm::Edit(r)) if r.fields.owner == "Marcus")
+    );
     assert_eq!(m.status.as_ref().map(|s| s.text.as_str()), Some(RELOADED));
     let effects = keys(&mut m, "\n");
-    let [Effect::UpdateRisk { opened, .. }] = effects.as_slice() else {
+    let [Effect::Risks(RisksEffect::Update { opened, .. })] = effects.as_slice() else {
         panic!("expected UpdateRisk, got {effects:?}");
     };
     assert_eq!(
@@ -110,7 +124,7 @@ fn ctrl_l_refills_the_form_from_the_row_as_it_is_now() {
 #[test]
 fn ctrl_l_does_nothing_until_a_save_was_refused() {
     let mut m = edited_risk_form();
-    update(&mut m, Msg::RisksLoaded(vec![risk("Marcus")]));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(vec![risk("Marcus")])));
     assert!(update(&mut m, ctrl('l')).is_empty());
     let (f, _) = form(&m);
     assert!(
@@ -124,7 +138,7 @@ fn ctrl_l_does_nothing_until_a_save_was_refused() {
 fn a_form_whose_row_was_deleted_elsewhere_closes_on_reload() {
     let mut m = edited_risk_form();
     update(&mut m, Msg::Stale);
-    update(&mut m, Msg::RisksLoaded(Vec::new()));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(Vec::new())));
     update(&mut m, ctrl('l'));
     assert!(m.overlay.is_none());
     let status = m.status.clone().unwrap();
@@ -173,16 +187,18 @@ fn a_meeting_form_reloads_through_the_store() {
         notes: String::new(),
         decisions: String::new(),
     };
-    let loaded = |record| Msg::OccurrenceLoaded {
-        item: item.clone(),
-        record,
+    let loaded = |record| {
+        Msg::Agenda(AgendaMsg::OccurrenceLoaded {
+            item: item.clone(),
+            record,
+        })
     };
     update(&mut m, loaded(record.clone()));
     keys(&mut m, "\tdraft");
     update(&mut m, Msg::Stale);
     assert_eq!(
         update(&mut m, ctrl('l')),
-        vec![Effect::LoadOccurrence(item.clone())]
+        vec![Effect::Rituals(RitualsEffect::LoadOccurrence(item.clone()))]
     );
     assert_eq!(
         form(&m).0.value("notes"),
@@ -196,20 +212,9 @@ fn a_meeting_form_reloads_through_the_store() {
     update(&mut m, loaded(theirs.clone()));
     let (f, purpose) = form(&m);
     assert_eq!((f.value("notes").as_str(), f.focus), ("theirs", 1));
-    assert!(matches!(purpose, FormPurpose::Occurrence { opened, .. } if **opened == theirs));
-}
-
-/// The cockpit on the demo database, as the real loop drives it.
-fn demo() -> (Model, Runner) {
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 41, 0)
-        .unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    crate::ops::demo::load_demo(&mut store, chrono::Weekday::Mon, now).unwrap();
-    let mut runner = Runner::new(store, &Config::default());
-    let model = initial_model(&mut runner, &Config::default(), now).unwrap();
-    (model, runner)
+    assert!(
+        matches!(purpose, FormPurpose::Agenda(AgendaForm::Occurrence { opened, .. }) if **opened == theirs)
+    );
 }
 
 /// Saves the open form untouched and expects nothing written.
@@ -236,30 +241,35 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
     let mut saved = Vec::new();
     let ids = |m: &Model| {
         m.people
+            .list
             .rows
             .iter()
             .map(|p| p.person.id)
             .collect::<Vec<_>>()
     };
     for id in ids(&m) {
-        panes::people::edit(&mut m, id);
+        open_with(&mut m, |m| m.people.edit(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("person {id}"), &mut saved);
-        let effects = panes::person::open(&mut m, id, panes::person::PeopleView::Detail);
+        let effects = apply(
+            &mut m,
+            vec![Request::Show(Target::Person(id, PeopleView::Detail))],
+        );
         settle(&mut m, &mut runner, effects);
         let notes: Vec<i64> = m
-            .person
+            .people
+            .page
             .detail
             .iter()
             .flat_map(|d| d.notes.iter().map(|n| n.id))
             .collect();
         for note in notes {
-            panes::person::edit_note(&mut m, note);
+            open_with(&mut m, |m| m.people.page.edit_note(note));
             save_untouched(&mut m, &mut runner, &format!("note {note}"), &mut saved);
         }
     }
     let rituals: Vec<i64> = m.rituals.rows.iter().map(|r| r.ritual.id).collect();
     for id in rituals {
-        panes::rituals::edit(&mut m, id);
+        open_with(&mut m, |m| m.rituals.edit(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("ritual {id}"), &mut saved);
     }
     let goals: Vec<i64> = m
@@ -271,14 +281,14 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
         .collect();
     assert!(!goals.is_empty());
     for id in goals {
-        panes::plan::edit_goal(&mut m, id);
+        open_with(&mut m, |m| m.plan.edit_goal(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("goal {id}"), &mut saved);
     }
-    panes::plan::start_form(&mut m);
+    open_with(&mut m, |m| Some(m.plan.start_form(&m.ctx())));
     save_untouched(&mut m, &mut runner, "plan start", &mut saved);
     let risks: Vec<i64> = m.risks.all.iter().map(|r| r.id).collect();
     for id in risks {
-        panes::risks::edit(&mut m, id);
+        open_with(&mut m, |m| m.risks.edit(id));
         save_untouched(&mut m, &mut runner, &format!("risk {id}"), &mut saved);
     }
     // Meetings: the move form everywhere; the notes form where it opens on the stored status
@@ -299,12 +309,18 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
     );
     for item in meetings {
         let what = format!("{} at {}", item.title, item.starts_at());
-        panes::agenda::move_form(&mut m, item.clone());
+        open_with(&mut m, |_| {
+            crate::tui::panes::agenda_forms::move_form(item.clone())
+        });
         save_untouched(&mut m, &mut runner, &format!("move {what}"), &mut saved);
         if item.status == Some(OccurrenceStatus::Scheduled) && item.starts_at() <= m.now {
             continue;
         }
-        settle(&mut m, &mut runner, vec![Effect::LoadOccurrence(item)]);
+        settle(
+            &mut m,
+            &mut runner,
+            vec![Effect::Rituals(RitualsEffect::LoadOccurrence(item))],
+        );
         save_untouched(&mut m, &mut runner, &format!("notes of {what}"), &mut saved);
     }
     let count = |kind: &str| saved.iter().filter(|k| *k == kind).count();
@@ -322,12 +338,14 @@ fn recording_says_how_many_ticked_topics_had_gone_elsewhere() {
     let (mut m, mut runner) = demo();
     let person = m
         .people
+        .list
         .rows
         .iter()
         .find(|p| p.stats.topics >= 2)
         .map(|p| p.person.id)
         .expect("a demo person with two queued topics");
-    let effects = panes::person::start_record(&mut m, person);
+    let requests = m.people.page.start_record(person, &m.ctx());
+    let effects = apply(&mut m, requests);
     settle(&mut m, &mut runner, effects);
     let boxes = form(&m)
         .0

@@ -1,58 +1,21 @@
 use super::*;
 use crate::domain::agenda::{RadarItem, RadarKind};
-use crate::domain::person::{Person, Relation};
 use crate::ops::agenda::Agenda;
-use crate::ops::people::PersonOverview;
-use crate::tui::keymap::Keymap;
+use crate::tui::effects::agenda::AgendaEffect;
+use crate::tui::effects::one_on_ones::OneOnOneEffect;
+use crate::tui::effects::people::PeopleEffect;
+use crate::tui::effects::plan::PlanEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::pane::Target;
+use crate::tui::panes::agenda::AgendaMsg;
+use crate::tui::panes::people::PeopleForm;
+use crate::tui::panes::people::PeopleMsg;
+use crate::tui::panes::person::PeopleView;
+use crate::tui::panes::plan::PlanForm;
+use crate::tui::panes::plan::PlanMsg;
+pub(super) use crate::tui::testing::{keys, model, person};
 use chrono::{NaiveDate, Weekday};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::collections::BTreeMap;
-
-pub(super) fn model() -> Model {
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 30, 0)
-        .unwrap();
-    let mut m = Model::new(Keymap::load(&BTreeMap::new()).unwrap(), now, Weekday::Mon);
-    m.people
-        .set_rows(vec![person(1, "Ada"), person(2, "Grace")]);
-    m
-}
-
-pub(super) fn person(id: i64, name: &str) -> PersonOverview {
-    PersonOverview {
-        person: Person {
-            id,
-            name: name.into(),
-            role: "EM".into(),
-            team: String::new(),
-            relation: Relation::Report,
-            career_goals: String::new(),
-            context: String::new(),
-            prompts: String::new(),
-        },
-        one_on_one: None,
-        cadence: None,
-        cadence_rrule: None,
-        at: None,
-        stats: Default::default(),
-    }
-}
-
-/// Feeds keys written as a string ("4aAda\n"), returning the effects of the last key.
-pub(super) fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in text.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        effects = update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    effects
-}
 
 #[test]
 fn number_keys_and_tab_switch_panes() {
@@ -95,12 +58,12 @@ fn adding_a_person_through_the_form_emits_one_add_effect() {
     assert!(matches!(
         m.overlay,
         Some(Overlay::Form {
-            purpose: FormPurpose::AddPerson,
+            purpose: FormPurpose::People(PeopleForm::AddPerson),
             ..
         })
     ));
     let effects = keys(&mut m, "Linus\tKernel lead\n");
-    let [Effect::AddPerson(input)] = effects.as_slice() else {
+    let [Effect::People(PeopleEffect::Add(input))] = effects.as_slice() else {
         panic!("expected one AddPerson, got {effects:?}");
     };
     assert_eq!(input.draft.name, "Linus");
@@ -115,18 +78,21 @@ fn adding_a_person_through_the_form_emits_one_add_effect() {
         &mut m,
         Msg::Saved {
             message: "Added Linus.".into(),
-            select: Some(9),
+            select: Some(Target::Person(9, PeopleView::List)),
         },
     );
-    assert!(effects.contains(&Effect::LoadPeople), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::People(PeopleEffect::Load)),
+        "{effects:?}"
+    );
     assert!(
         effects
             .iter()
-            .any(|e| matches!(e, Effect::LoadAgenda { .. })),
+            .any(|e| matches!(e, Effect::Agenda(AgendaEffect::Load { .. }))),
         "the agenda shows 1:1s too"
     );
     assert!(m.overlay.is_none());
-    assert_eq!(m.people.select_id, Some(9));
+    assert_eq!(m.people.list.select_id, Some(9));
 }
 
 #[test]
@@ -167,7 +133,7 @@ fn weekly_cadence_builds_a_rule_on_the_chosen_day() {
         Msg::Key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)),
     );
     let effects = keys(&mut m, "\n");
-    let [Effect::AddPerson(input)] = effects.as_slice() else {
+    let [Effect::People(PeopleEffect::Add(input))] = effects.as_slice() else {
         panic!("expected AddPerson, got {effects:?}");
     };
     let plan = input.one_on_one.as_ref().expect("a 1:1 plan");
@@ -180,7 +146,7 @@ fn weekly_cadence_builds_a_rule_on_the_chosen_day() {
 fn editing_prefills_and_targets_the_selected_person() {
     let mut m = model();
     let effects = keys(&mut m, "4je\n");
-    let [Effect::UpdatePerson { id, input, .. }] = effects.as_slice() else {
+    let [Effect::People(PeopleEffect::Update { id, input, .. })] = effects.as_slice() else {
         panic!("expected UpdatePerson, got {effects:?}");
     };
     assert_eq!(*id, 2);
@@ -195,20 +161,23 @@ fn delete_asks_first_and_only_yes_deletes() {
     assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
     assert!(keys(&mut m, "n").is_empty());
     assert!(m.overlay.is_none());
-    assert_eq!(keys(&mut m, "dy"), vec![Effect::DeletePerson(1)]);
+    assert_eq!(
+        keys(&mut m, "dy"),
+        vec![Effect::People(PeopleEffect::Delete(1))]
+    );
 }
 
 #[test]
 fn list_movement_is_clamped() {
     let mut m = model();
     keys(&mut m, "4kkk");
-    assert_eq!(m.people.selected, 0);
+    assert_eq!(m.people.list.selected, 0);
     keys(&mut m, "jjjj");
-    assert_eq!(m.people.selected, 1);
+    assert_eq!(m.people.list.selected, 1);
     keys(&mut m, "g");
-    assert_eq!(m.people.selected, 0);
+    assert_eq!(m.people.list.selected, 0);
     keys(&mut m, "G");
-    assert_eq!(m.people.selected, 1);
+    assert_eq!(m.people.list.selected, 1);
 }
 
 #[test]
@@ -229,13 +198,13 @@ fn reload_keeps_the_cursor_on_the_same_person() {
     keys(&mut m, "4j");
     update(
         &mut m,
-        Msg::PeopleLoaded(vec![
+        Msg::People(PeopleMsg::Loaded(vec![
             person(0, "Aaron"),
             person(1, "Ada"),
             person(2, "Grace"),
-        ]),
+        ])),
     );
-    assert_eq!(m.people.current().map(|p| p.person.id), Some(2));
+    assert_eq!(m.people.list.current().map(|p| p.person.id), Some(2));
 }
 
 mod one_on_ones {
@@ -260,11 +229,16 @@ mod one_on_ones {
         let mut m = model();
         keys(&mut m, "4");
         let effects = keys(&mut m, "\n");
-        assert_eq!(effects, vec![Effect::LoadPersonDetail(1)]);
-        assert_eq!(m.person.view, PeopleView::Detail);
+        assert_eq!(
+            effects,
+            vec![Effect::OneOnOnes(OneOnOneEffect::LoadDetail(1))]
+        );
+        assert_eq!(m.people.page.view, PeopleView::Detail);
         update(
             &mut m,
-            Msg::PersonLoaded(Box::new(person_detail(&store, ada.id, now).unwrap())),
+            Msg::People(PeopleMsg::DetailLoaded(Box::new(
+                person_detail(&store, ada.id, now).unwrap(),
+            ))),
         );
         m
     }
@@ -272,24 +246,24 @@ mod one_on_ones {
     #[test]
     fn the_page_ticks_topics_and_escape_goes_back() {
         let mut m = with_detail();
-        assert_eq!(m.context(), "person");
+        assert_eq!(m.context(), KeyContext::Person);
         assert_eq!(
             keys(&mut m, "x"),
-            vec![Effect::SetTopicDiscussed {
+            vec![Effect::OneOnOnes(OneOnOneEffect::SetTopicDiscussed {
                 id: 1,
                 discussed: true
-            }]
+            })]
         );
         assert_eq!(
             keys(&mut m, "jx"),
-            vec![Effect::SetTopicDiscussed {
+            vec![Effect::OneOnOnes(OneOnOneEffect::SetTopicDiscussed {
                 id: 2,
                 discussed: true
-            }]
+            })]
         );
         keys(&mut m, "\x1b");
-        assert_eq!(m.person.view, PeopleView::List);
-        assert_eq!(m.context(), "people");
+        assert_eq!(m.people.page.view, PeopleView::List);
+        assert_eq!(m.context(), KeyContext::People);
     }
 
     #[test]
@@ -312,7 +286,8 @@ mod one_on_ones {
             &mut m,
             Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
         );
-        let [Effect::Record { person, record }] = effects.as_slice() else {
+        let [Effect::OneOnOnes(OneOnOneEffect::Record { person, record })] = effects.as_slice()
+        else {
             panic!("expected Record, got {effects:?}");
         };
         assert_eq!(*person, 1);
@@ -348,7 +323,7 @@ mod one_on_ones {
         assert!(matches!(
             m.overlay,
             Some(Overlay::Form {
-                purpose: FormPurpose::AddContext(1),
+                purpose: FormPurpose::People(PeopleForm::AddContext(1)),
                 ..
             })
         ));
@@ -364,12 +339,12 @@ mod one_on_ones {
         );
         assert_eq!(
             effects,
-            vec![Effect::AddContext {
+            vec![Effect::OneOnOnes(OneOnOneEffect::AddContext {
                 person: 1,
                 date: m.today(),
                 kind: crate::domain::one_on_one::ContextKind::Feedback,
                 text: "Praised the incident write-up".into(),
-            }]
+            })]
         );
     }
 
@@ -380,7 +355,7 @@ mod one_on_ones {
         assert!(matches!(
             m.overlay,
             Some(Overlay::Form {
-                purpose: FormPurpose::CaptureTopic,
+                purpose: FormPurpose::People(PeopleForm::CaptureTopic),
                 ..
             })
         ));
@@ -388,10 +363,10 @@ mod one_on_ones {
         let effects = keys(&mut m, "Budget\n");
         assert_eq!(
             effects,
-            vec![Effect::AddTopic {
+            vec![Effect::OneOnOnes(OneOnOneEffect::AddTopic {
                 person: 1,
                 text: "Budget".into()
-            }]
+            })]
         );
     }
 
@@ -434,8 +409,14 @@ mod one_on_ones {
             },
         );
         let effects = keys(&mut m, "\n");
-        assert_eq!(effects, vec![Effect::LoadPersonDetail(2)]);
-        assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Detail));
+        assert_eq!(
+            effects,
+            vec![Effect::OneOnOnes(OneOnOneEffect::LoadDetail(2))]
+        );
+        assert_eq!(
+            (m.tab, m.people.page.view),
+            (Tab::People, PeopleView::Detail)
+        );
         assert!(m.overlay.is_none());
     }
 
@@ -490,14 +471,17 @@ mod one_on_ones {
         };
         update(
             &mut m,
-            Msg::AgendaLoaded {
+            Msg::Agenda(AgendaMsg::Loaded {
                 agenda,
                 next: None,
                 with_radar: true,
-            },
+            }),
         );
-        assert_eq!(keys(&mut m, "\n"), vec![Effect::LoadPrep(2)]);
-        assert_eq!((m.tab, m.person.view), (Tab::People, PeopleView::Prep));
+        assert_eq!(
+            keys(&mut m, "\n"),
+            vec![Effect::OneOnOnes(OneOnOneEffect::LoadPrep(2))]
+        );
+        assert_eq!((m.tab, m.people.page.view), (Tab::People, PeopleView::Prep));
     }
 
     #[test]
@@ -526,11 +510,11 @@ mod one_on_ones {
         };
         update(
             &mut m,
-            Msg::AgendaLoaded {
+            Msg::Agenda(AgendaMsg::Loaded {
                 agenda,
                 next: None,
                 with_radar: true,
-            },
+            }),
         );
         for key in ["\n", "x", "s", "m"] {
             m.status = None;
@@ -571,7 +555,7 @@ mod plan {
             add_goal(&mut store, fields, m.now).unwrap();
         }
         let view = plan_view(&store, m.today()).unwrap();
-        update(&mut m, Msg::PlanLoaded(Box::new(view)));
+        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
         keys(&mut m, "2");
         m
     }
@@ -589,7 +573,7 @@ mod plan {
         assert!(matches!(
             m.overlay,
             Some(Overlay::Form {
-                purpose: FormPurpose::StartPlan(None),
+                purpose: FormPurpose::Plan(PlanForm::Start(None)),
                 ..
             })
         ));
@@ -609,13 +593,13 @@ mod plan {
         );
         let effects = keys(&mut m, "35\n");
         let [
-            Effect::Checkin {
+            Effect::Plan(PlanEffect::Checkin {
                 id: 1,
                 progress: 35,
                 confidence: Some(Confidence::OnTrack),
                 note,
                 opened,
-            },
+            }),
         ] = effects.as_slice()
         else {
             panic!("expected a check-in, got {effects:?}");
@@ -631,7 +615,10 @@ mod plan {
         );
         keys(&mut m, "o");
         assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
-        assert_eq!(keys(&mut m, "y"), vec![Effect::RollOver(1)]);
+        assert_eq!(
+            keys(&mut m, "y"),
+            vec![Effect::Plan(PlanEffect::RollOver(1))]
+        );
     }
 }
 
@@ -648,11 +635,11 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
         effects,
         vec![
             Effect::LoadUpcoming,
-            Effect::LoadAgenda {
+            Effect::Agenda(AgendaEffect::Load {
                 from: midnight.date(),
                 days: 7,
                 with_radar: true,
-            }
+            })
         ],
         "the new week loads with the radar of the new day, and the meetings reminders look at"
     );
@@ -683,31 +670,31 @@ fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
     };
     update(
         &mut m,
-        Msg::AgendaLoaded {
+        Msg::Agenda(AgendaMsg::Loaded {
             agenda: week(vec![radar.clone()]),
             next: None,
             with_radar: true,
-        },
+        }),
     );
     // The loaded week is the next one: the first `]` needs no load, the second does.
     let effects = keys(&mut m, "]]");
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::LoadAgenda {
+            [Effect::Agenda(AgendaEffect::Load {
                 with_radar: false,
                 ..
-            }]
+            })]
         ),
         "{effects:?}"
     );
     update(
         &mut m,
-        Msg::AgendaLoaded {
+        Msg::Agenda(AgendaMsg::Loaded {
             agenda: week(Vec::new()),
             next: None,
             with_radar: false,
-        },
+        }),
     );
     assert_eq!(m.agenda.data.as_ref().unwrap().radar, vec![radar]);
 }

@@ -4,7 +4,7 @@
 use super::tests::{keys, model};
 use super::*;
 use crate::tui::model::StatusKind;
-use crossterm::event::KeyModifiers;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 fn ctrl_r(m: &mut Model) -> Vec<Effect> {
     update(

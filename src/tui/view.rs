@@ -5,8 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::model::{Model, Overlay, StatusKind, Tab};
-use super::panes;
+use super::model::{Model, Overlay, StatusKind};
 use super::screen::{self, FrameAreas};
 use super::widgets::confirm::render_confirm;
 use super::widgets::help::render_help;
@@ -36,17 +35,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
             banner_area,
         );
     }
-    match model.tab {
-        Tab::Agenda => panes::render_agenda(frame, body, model),
-        Tab::Rituals => panes::render_rituals(frame, body, model),
-        Tab::Plan => panes::render_plan(frame, body, model),
-        Tab::People => match model.person.view {
-            panes::person::PeopleView::List => panes::render_people(frame, body, model),
-            panes::person::PeopleView::Detail => panes::render_person(frame, body, model),
-            panes::person::PeopleView::Prep => panes::render_prep(frame, body, model),
-        },
-        Tab::Risks => panes::render_risks(frame, body, model),
-    }
+    model.pane(model.tab).render(frame, body, &model.ctx());
     render_status(frame, status, model);
     match &model.overlay {
         None => {}

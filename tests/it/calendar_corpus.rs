@@ -268,37 +268,56 @@ fn corpus_files() -> Vec<PathBuf> {
 
 /// What python-recurring-ical-events shows for `file` in `[from, to)`, in the same lines as
 /// `shown` in UTC; None (and why) when Python or the library is missing.
+/// What recurring_ical_events shows of each file between its dates, one Python run for all of
+/// them (starting Python with the libraries takes longer than expanding a file): per file, its
+/// sorted lines, or `None` where the library cannot read the file (Google's `RDATE:20131210Z`;
+/// Bearing can).
 fn recurring_ical_events(
-    file: &Path,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Option<Vec<String>>, String> {
+    files: &[(PathBuf, NaiveDate, NaiveDate)],
+) -> Result<Vec<Option<Vec<String>>>, String> {
+    use std::io::Write;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/expand_ics.py");
-    let out = std::process::Command::new("python3")
+    let mut child = std::process::Command::new("python3")
         .arg(&script)
-        .arg(file)
-        .arg(from.to_string())
-        .arg(to.to_string())
-        .output()
+        .arg("--batch")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|e| format!("python3 cannot run ({e})"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    match out.status.code() {
-        Some(3) => return Err(stderr.trim().to_string()),
-        // The library cannot read this file (Google's `RDATE:20131210Z`); Bearing can.
-        Some(4) => return Ok(None),
-        _ => {}
-    }
-    assert!(out.status.success(), "{}: {stderr}", file.display());
-    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let s = |k: &str| v[k].as_str().unwrap().to_string();
-            format!("{} {} {}", s("start"), s("end"), s("title"))
-        })
+    let request: String = files
+        .iter()
+        .map(|(file, from, to)| format!("{} {from} {to}\n", file.display()))
         .collect();
-    lines.sort();
-    Ok(Some(lines))
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(request.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if out.status.code() == Some(3) {
+        return Err(stderr.trim().to_string());
+    }
+    assert!(out.status.success(), "{stderr}");
+    let mut shown: Vec<Option<Vec<String>>> = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        if line.starts_with("== ") {
+            shown.push(Some(Vec::new()));
+        } else if line.starts_with("!! ") {
+            shown.push(None);
+        } else if let Some(Some(lines)) = shown.last_mut() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let s = |k: &str| v[k].as_str().unwrap().to_string();
+            lines.push(format!("{} {} {}", s("start"), s("end"), s("title")));
+        }
+    }
+    for lines in shown.iter_mut().flatten() {
+        lines.sort();
+    }
+    assert_eq!(shown.len(), files.len(), "{stderr}");
+    Ok(shown)
 }
 
 /// Python is optional on a developer's machine; CI (`.ci/run`) installs the libraries and sets
@@ -318,22 +337,27 @@ fn skip_or_fail(why: &str) {
 #[test]
 fn every_corpus_file_shows_what_recurring_ical_events_shows() {
     let (mut compared, mut unread, mut differ) = (0, Vec::new(), Vec::new());
-    for file in corpus_files() {
-        let first = entries(&file)
-            .iter()
-            .map(|e| e.event.start.naive().date())
-            .min()
-            .unwrap();
-        let (from, to) = (first, first + Duration::days(3 * 366));
-        let theirs = match recurring_ical_events(&file, from, to) {
-            Ok(Some(lines)) => lines,
-            Ok(None) => {
-                unread.push(file.display().to_string());
-                continue;
-            }
-            Err(why) => return skip_or_fail(&why),
+    let files: Vec<(PathBuf, NaiveDate, NaiveDate)> = corpus_files()
+        .into_iter()
+        .map(|file| {
+            let first = entries(&file)
+                .iter()
+                .map(|e| e.event.start.naive().date())
+                .min()
+                .unwrap();
+            (file, first, first + Duration::days(3 * 366))
+        })
+        .collect();
+    let all_theirs = match recurring_ical_events(&files) {
+        Ok(all) => all,
+        Err(why) => return skip_or_fail(&why),
+    };
+    for ((file, from, to), theirs) in files.iter().zip(all_theirs) {
+        let Some(theirs) = theirs else {
+            unread.push(file.display().to_string());
+            continue;
         };
-        let ours = shown(&file, from, to, &utc());
+        let ours = shown(file, *from, *to, &utc());
         if ours != theirs {
             let only_ours: Vec<&String> = ours.iter().filter(|l| !theirs.contains(l)).collect();
             let only_theirs: Vec<&String> = theirs.iter().filter(|l| !ours.contains(l)).collect();

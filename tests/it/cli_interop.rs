@@ -283,7 +283,7 @@ fn the_first_cockpit_start_of_a_day_makes_a_daily_backup() {
         tui.send("q");
         tui.wait_exit();
     }
-    let daily = dir.path().join("backups/work.db-daily-2026-11-23.db");
+    let daily = dir.path().join("backups/work.db.daily-2026-11-23.db");
     assert!(ok(&daily, &["person", "list"]).contains("Ana"));
     assert_eq!(
         std::fs::read_dir(dir.path().join("backups"))
@@ -307,7 +307,7 @@ fn databases_that_differ_only_in_extension_each_get_their_daily_backup() {
     for (name, person) in [("team.db", "Ana"), ("team.sqlite", "Bo")] {
         let daily = dir
             .path()
-            .join(format!("backups/{name}-daily-2026-11-23.db"));
+            .join(format!("backups/{name}.daily-2026-11-23.db"));
         assert!(daily.exists(), "{} has no daily backup", name);
         assert!(ok(&daily, &["person", "list"]).contains(person), "{name}");
     }

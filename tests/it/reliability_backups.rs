@@ -16,7 +16,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 use support::{Pty, command, integrity, ok};
 
-const DEFAULT_KILLS: usize = 24;
+const DEFAULT_KILLS: usize = 8;
 const SEED: u64 = 0x5EED_0014;
 const TEMP_PREFIX: &str = ".bearing-tmp-";
 
@@ -101,7 +101,7 @@ fn sigkill_during_the_daily_backup_never_leaves_a_half_copy_and_the_next_start_r
     filled(&db, "Ana");
     let before = fingerprint(&db);
     let backups = dir.path().join("backups");
-    let daily = backups.join("work.db-daily-2026-11-23.db");
+    let daily = backups.join("work.db.daily-2026-11-23.db");
 
     // How long a start takes until the daily copy is in place: kills are spread across it.
     let start = Instant::now();

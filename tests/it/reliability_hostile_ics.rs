@@ -204,6 +204,16 @@ fn hostile_calendar_files_exit_2_and_leave_the_database_byte_identical() {
              meetings"
                 .into(),
         ),
+        // 72 KB on bare CRs with a mismatched END at the end, and a 70,000-character line
+        // with a bad byte at its end: the parser's error formatting panicked on both (exit 101).
+        (
+            fixture("bare-cr-long.ics"),
+            "it is not valid iCalendar (content line 12006 cannot be read)".into(),
+        ),
+        (
+            fixture("long-line.ics"),
+            "it is not valid iCalendar (content line 3 cannot be read)".into(),
+        ),
     ];
     cases.extend(generated(dir.path()));
     for (file, expected) in &cases {
@@ -230,6 +240,49 @@ fn hostile_calendar_files_exit_2_and_leave_the_database_byte_identical() {
         eprintln!("{file}: refused in {took:?}");
     }
     assert_eq!(ok(&db, &["agenda", "--format", "json"]), agenda);
+}
+
+#[test]
+fn line_ends_of_any_kind_read_alike_and_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    // The tester's file: 12,000 properties on bare CRs and no event. It panicked (exit 101);
+    // it is a calendar without events.
+    let cr = format!(
+        "BEGIN:VCALENDAR\rVERSION:2.0\r{}END:VCALENDAR\r",
+        "X-A:b\r".repeat(12_000)
+    );
+    let file = write(dir.path(), "cr_long.ics", &cr);
+    let out = ok(&db, &["import-ics", file.to_str().unwrap()]);
+    assert!(out.starts_with("Imported 0 events"), "{out}");
+    // The same events on CRLF, bare LF and bare CR. On bare LFs the parser searched the rest of
+    // the file for a CRLF at every line: 20,000 events took 8.8 s instead of 0.3 s, and a file
+    // of 2,000 events and 200,000 properties longer than this test allows.
+    let events: String = (0..2_000)
+        .map(|n| vevent(&format!("e{n}"), "20261124", None))
+        .collect();
+    let padding = "X-PAD:0123456789\r\n".repeat(200_000);
+    let crlf = calendar(&format!("{events}{padding}"));
+    for (name, text) in [
+        ("crlf.ics", crlf.clone()),
+        ("lf.ics", crlf.replace("\r\n", "\n")),
+        ("cr.ics", crlf.replace("\r\n", "\r")),
+    ] {
+        let file = write(dir.path(), name, &text);
+        let started = Instant::now();
+        let out = run_within(
+            &db,
+            &["import-ics", file.to_str().unwrap(), "--name", "same"],
+            Duration::from_secs(30),
+        );
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        assert!(
+            stdout(&out).starts_with("Imported 2000 events"),
+            "{name}: {}",
+            stdout(&out)
+        );
+        eprintln!("{name}: imported in {:?}", started.elapsed());
+    }
 }
 
 #[test]

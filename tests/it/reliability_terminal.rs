@@ -1,5 +1,7 @@
 //! The terminal is always given back: after a panic inside the TUI and after each catchable
-//! signal that ends it (SIGINT, SIGQUIT, SIGTERM, SIGHUP), the pty is on the main screen again,
+//! signal that ends it (SIGINT, SIGQUIT, SIGTERM, SIGHUP, and every other catchable signal whose
+//! default action would end the process, from SIGUSR1 to the real-time ones), the pty is on the
+//! main screen again,
 //! in cooked mode (read with tcgetattr), with mouse reporting off and the cursor shown, and a
 //! panic's message is there to read. SIGTSTP hands the terminal back while Bearing is stopped and
 //! SIGCONT takes it again.
@@ -81,20 +83,26 @@ fn sigint_and_sigquit_restore_the_terminal_and_mouse() {
     let dir = tempfile::tempdir().unwrap();
     for (signal, name) in [(libc::SIGINT, "SIGINT"), (libc::SIGQUIT, "SIGQUIT")] {
         let db = dir.path().join(format!("{name}.db"));
-        let mut tui = running(&db);
-        kill(&tui, signal);
-        assert_eq!(
-            tui.wait_exit(),
-            128 + signal as u32,
-            "{name}: the conventional exit status"
-        );
-        tui.wait_until(
-            &format!("the terminal is restored after {name}"),
-            Pty::is_restored,
-        );
-        tui.wait_for(&format!("stopped by {name}"));
+        stops_and_restores(&db, signal, name);
         assert_eq!(support::integrity(&db), "ok");
     }
+}
+
+/// Sends `signal` to a running cockpit: it exits with 128 + the number, says which signal
+/// stopped it, and leaves the terminal restored.
+fn stops_and_restores(db: &std::path::Path, signal: i32, name: &str) {
+    let mut tui = running(db);
+    kill(&tui, signal);
+    assert_eq!(
+        tui.wait_exit(),
+        128 + signal as u32,
+        "{name}: the conventional exit status"
+    );
+    tui.wait_until(
+        &format!("the terminal is restored after {name}"),
+        Pty::is_restored,
+    );
+    tui.wait_for(&format!("stopped by {name}; everything saved is kept"));
 }
 
 #[test]
@@ -125,4 +133,37 @@ fn sigtstp_hands_the_terminal_back_and_sigcont_takes_it_again() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
     tui.wait_until("the terminal is restored after q", Pty::is_restored);
+}
+
+#[test]
+fn every_other_catchable_terminating_signal_restores_the_terminal_too() {
+    // Each of these ended the cockpit with the terminal raw, in the alternate screen and with
+    // mouse reporting on (`kill -USR1`: exit 138, stty -isig -icanon -echo).
+    let dir = tempfile::tempdir().unwrap();
+    let rt_min = libc::SIGRTMIN();
+    let rt_max = libc::SIGRTMAX();
+    let rt_third = format!("SIGRTMIN+{}", 3);
+    let rt_last = format!("SIGRTMIN+{}", rt_max - rt_min);
+    let table: Vec<(i32, &str)> = vec![
+        (libc::SIGUSR1, "SIGUSR1"),
+        (libc::SIGUSR2, "SIGUSR2"),
+        (libc::SIGALRM, "SIGALRM"),
+        (libc::SIGVTALRM, "SIGVTALRM"),
+        (libc::SIGPROF, "SIGPROF"),
+        (libc::SIGPIPE, "SIGPIPE"),
+        (libc::SIGXCPU, "SIGXCPU"),
+        (libc::SIGXFSZ, "SIGXFSZ"),
+        (libc::SIGIO, "SIGIO"),
+        (libc::SIGABRT, "SIGABRT"),
+        (libc::SIGTRAP, "SIGTRAP"),
+        (libc::SIGSYS, "SIGSYS"),
+        (libc::SIGSTKFLT, "SIGSTKFLT"),
+        (libc::SIGPWR, "SIGPWR"),
+        (rt_min, "SIGRTMIN+0"),
+        (rt_min + 3, rt_third.as_str()),
+        (rt_max, rt_last.as_str()),
+    ];
+    for (signal, name) in table {
+        stops_and_restores(&dir.path().join(format!("{signal}.db")), signal, name);
+    }
 }

@@ -294,6 +294,75 @@ fn cadence_creates_a_one_on_one_series_and_changing_it_keeps_history() {
 }
 
 #[test]
+fn a_new_cadence_carries_the_coming_one_on_ones_skips_and_notes_or_saves_nothing() {
+    use bearing::domain::ritual::OccurrenceStatus;
+    use bearing::ops::people::OneOnOnePlan;
+    use bearing::ops::rituals::{save_occurrence, set_status};
+    let mut store = Store::open_in_memory().unwrap();
+    let at = |d: u32, h: u32| {
+        NaiveDate::from_ymd_opt(2026, 12, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    };
+    let plan = |rule: &str, start| OneOnOnePlan {
+        rrule: rule.into(),
+        start,
+        duration_min: 30,
+    };
+    let mut with = input("Ada");
+    with.one_on_one = Some(plan("FREQ=WEEKLY;BYDAY=TU", at(1, 10)));
+    let ada = add_person(&mut store, with.clone(), Weekday::Mon, now()).unwrap();
+    let series = |store: &Store| {
+        list_people(store, now()).unwrap()[0]
+            .one_on_one
+            .clone()
+            .unwrap()
+            .id
+    };
+    let first = series(&store);
+    set_status(
+        &mut store,
+        first,
+        at(1, 10),
+        OccurrenceStatus::Skipped,
+        None,
+    )
+    .unwrap();
+    save_occurrence(
+        &mut store,
+        first,
+        at(8, 10),
+        "promotion case",
+        "",
+        OccurrenceStatus::Scheduled,
+        None,
+    )
+    .unwrap();
+
+    // Same days, an hour later: the skip and the notes follow.
+    with.one_on_one = Some(plan("FREQ=WEEKLY;BYDAY=TU", at(1, 11)));
+    update_person(&mut store, ada.id, with.clone(), None, Weekday::Mon, now()).unwrap();
+    let second = series(&store);
+    let skip = bearing::ops::rituals::occurrence(&store, second, at(1, 11)).unwrap();
+    assert_eq!(skip.status, OccurrenceStatus::Skipped);
+    let noted = bearing::ops::rituals::occurrence(&store, second, at(8, 11)).unwrap();
+    assert_eq!(noted.notes, "promotion case");
+
+    // Thursdays: those Tuesdays would be dropped, so nothing is saved.
+    let before = bearing::ops::json::json_export(&store).unwrap();
+    with.one_on_one = Some(plan("FREQ=WEEKLY;BYDAY=TH", at(3, 11)));
+    let err = update_person(&mut store, ada.id, with, None, Weekday::Mon, now()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Tue 1 Dec 2026 (skipped), Tue 8 Dec 2026 (notes)"),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("promotion"), "{err}");
+    assert_eq!(bearing::ops::json::json_export(&store).unwrap(), before);
+}
+
+#[test]
 fn unknown_and_ambiguous_people_list_the_candidates() {
     let mut store = Store::open_in_memory().unwrap();
     for n in ["Ada Lovelace", "Ada Byron", "Grace Hopper"] {

@@ -1,6 +1,7 @@
 //! `export --format md`: the plan, the rituals, the people, the risk register and this week's
 //! agenda as one readable document, or one of those parts.
 
+use crate::domain::Word;
 use chrono::{NaiveDateTime, Weekday};
 
 use super::agenda::agenda_markdown;

@@ -1,6 +1,7 @@
 //! The people part of the export: each person's facts, open talking points, actions (open, then
 //! done) and notes, newest first. Confidential: the file is written private.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::prep::{action_line, note_block, topic_line};

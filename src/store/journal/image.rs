@@ -6,7 +6,6 @@
 use rusqlite::Connection;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::tables::{self, Table};
 use crate::store::{StoreError, dump};
@@ -31,33 +30,26 @@ struct Stored {
 
 /// Why a stored image cannot be used. The words never repeat the offending text: it may be a
 /// crafted identifier or a confidential value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Fault {
     /// Not JSON, or not a list of `{table, id, row}` objects.
+    #[error("not a list of row images")]
     Shape,
+    #[error("it names a table undo does not know")]
     UnknownTable,
+    #[error("it names a column undo does not know")]
     UnknownColumn,
+    #[error("a row image lacks a column")]
     MissingColumn,
     /// A value no column can hold (a list, an object).
+    #[error("it holds a value no column can take")]
     BadValue,
     /// The row's `id` column is not the image's id.
+    #[error("a row image's id is not its row's")]
     WrongId,
     /// The before and after lists do not name the same rows.
+    #[error("its before and after images name different rows")]
     Unpaired,
-}
-
-impl fmt::Display for Fault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Fault::Shape => "not a list of row images",
-            Fault::UnknownTable => "it names a table undo does not know",
-            Fault::UnknownColumn => "it names a column undo does not know",
-            Fault::MissingColumn => "a row image lacks a column",
-            Fault::BadValue => "it holds a value no column can take",
-            Fault::WrongId => "a row image's id is not its row's",
-            Fault::Unpaired => "its before and after images name different rows",
-        })
-    }
 }
 
 /// Reads a stored list of images, checking every table, column and value.

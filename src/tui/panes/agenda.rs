@@ -2,18 +2,26 @@
 //! keys that act on the selected meeting.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
+use crate::domain::Invalid;
 use crate::domain::agenda::{AgendaItem, ItemKind};
-use crate::domain::ritual::OccurrenceStatus;
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
 use crate::ops::agenda::Agenda;
 use crate::ops::rituals::Slot;
 use crate::schedule::agenda::week_floor;
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay, Tab};
+use crate::tui::effects::agenda::AgendaEffect;
+use crate::tui::effects::one_on_ones::OneOnOneEffect;
+use crate::tui::effects::rituals::RitualsEffect;
+use crate::tui::keymap::KeyContext;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, error, info, run};
 use crate::tui::widgets::form::Form;
 
-use super::ritual_form::ritual_form;
+use super::agenda_forms::{jump_form, move_form, occurrence_form};
+use super::person::PeopleView;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgendaPane {
@@ -25,6 +33,33 @@ pub struct AgendaPane {
     pub data: Option<Agenda>,
     /// The next meeting from now, for the status bar.
     pub next: Option<AgendaItem>,
+}
+
+#[derive(Debug, Clone)]
+pub enum AgendaMsg {
+    Loaded {
+        agenda: Agenda,
+        next: Option<AgendaItem>,
+        /// False: only the days were loaded; the radar and the next meeting stay as they were.
+        with_radar: bool,
+    },
+    /// A meeting's stored state, to open its notes form.
+    OccurrenceLoaded {
+        item: AgendaItem,
+        record: OccurrenceRecord,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaForm {
+    /// Notes, decisions and state of the meeting `item` shows.
+    Occurrence {
+        item: Box<AgendaItem>,
+        opened: Box<OccurrenceRecord>,
+    },
+    /// Moving the meeting `item` shows, from where it showed it.
+    Move(Box<AgendaItem>),
+    JumpToDate,
 }
 
 pub const DAYS: u32 = 7;
@@ -70,50 +105,220 @@ impl AgendaPane {
         let count = self.items_on(self.selected_day(today)).len();
         self.item = self.item.min(count.saturating_sub(1));
     }
-}
 
-/// The effect that loads the week containing `day` (only its days: moving through weeks keeps
-/// the radar and the next meeting).
-pub fn load_week(model: &Model, day: NaiveDate) -> Effect {
-    Effect::LoadAgenda {
-        from: week_floor(day, model.week_start),
-        days: DAYS,
-        with_radar: model.agenda.data.is_none(),
+    pub fn on_msg(&mut self, msg: AgendaMsg, ctx: &Ctx<'_>) -> Vec<Request> {
+        match msg {
+            AgendaMsg::Loaded {
+                agenda,
+                next,
+                with_radar,
+            } => {
+                self.set_data(agenda, next, with_radar, ctx.today());
+                Vec::new()
+            }
+            AgendaMsg::OccurrenceLoaded { item, record } => {
+                occurrence_form(item, record, ctx).into_iter().collect()
+            }
+        }
     }
-}
 
-/// Loads the week shown now (today's on first use) with the radar and the next meeting: after
-/// changes, and as the clock moves.
-pub fn reload(model: &Model) -> Effect {
-    Effect::LoadAgenda {
-        from: model
-            .agenda
+    /// The clock moved on: at midnight the agenda follows today unless the user is looking
+    /// elsewhere; every minute the next meeting and the radar move on with it.
+    pub fn on_tick(&mut self, before: NaiveDateTime, now: NaiveDateTime, ctx: &Ctx<'_>) -> Effect {
+        let new_day = now.date() != before.date();
+        let was_today = self.day.is_none_or(|d| d == before.date());
+        if new_day && was_today {
+            self.day = Some(now.date());
+            self.from = None;
+        }
+        self.reload_week(ctx)
+    }
+
+    /// The effect that loads the week containing `day` (only its days: moving through weeks
+    /// keeps the radar and the next meeting).
+    fn load_week(&self, day: NaiveDate, ctx: &Ctx<'_>) -> Effect {
+        Effect::Agenda(AgendaEffect::Load {
+            from: week_floor(day, ctx.week_start),
+            days: DAYS,
+            with_radar: self.data.is_none(),
+        })
+    }
+
+    /// Loads the week shown now (today's on first use) with the radar and the next meeting:
+    /// after changes, and as the clock moves.
+    pub fn reload_week(&self, ctx: &Ctx<'_>) -> Effect {
+        Effect::Agenda(AgendaEffect::Load {
+            from: self
+                .from
+                .unwrap_or_else(|| week_floor(ctx.today(), ctx.week_start)),
+            days: DAYS,
+            with_radar: true,
+        })
+    }
+
+    fn go_to(&mut self, day: NaiveDate, ctx: &Ctx<'_>) -> Vec<Request> {
+        self.day = Some(day);
+        self.item = 0;
+        let inside = self
             .from
-            .unwrap_or_else(|| week_floor(model.today(), model.week_start)),
-        days: DAYS,
-        with_radar: true,
+            .is_some_and(|from| day >= from && day < from + Duration::days(i64::from(DAYS)));
+        if inside {
+            Vec::new()
+        } else {
+            vec![Request::Run(self.load_week(day, ctx))]
+        }
     }
-}
 
-fn go_to(model: &mut Model, day: NaiveDate) -> Vec<Effect> {
-    let pane = &mut model.agenda;
-    pane.day = Some(day);
-    pane.item = 0;
-    let inside = pane
-        .from
-        .is_some_and(|from| day >= from && day < from + Duration::days(i64::from(DAYS)));
-    if inside {
-        Vec::new()
-    } else {
-        vec![load_week(model, day)]
+    /// The meeting `item` shows, in the agenda as it is now (it may have moved to another day).
+    pub fn current_item(&self, item: &AgendaItem) -> Option<AgendaItem> {
+        self.data
+            .as_ref()?
+            .items
+            .iter()
+            .find(|i| i.kind == item.kind && i.id == item.id && i.occurrence == item.occurrence)
+            .cloned()
+    }
+
+    pub fn submit(
+        &mut self,
+        form: &Form,
+        which: &AgendaForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        let today = ctx.today();
+        Ok(match which {
+            AgendaForm::Occurrence { opened, .. } => {
+                let status = match form.choice_index("status") {
+                    1 => OccurrenceStatus::Held,
+                    2 => OccurrenceStatus::Skipped,
+                    _ => OccurrenceStatus::Scheduled,
+                };
+                Submit::Save(Effect::Rituals(RitualsEffect::SaveOccurrence {
+                    ritual: opened.ritual_id,
+                    original: opened.original_start,
+                    notes: form.value("notes"),
+                    decisions: form.value("decisions"),
+                    status,
+                    opened: opened.clone(),
+                }))
+            }
+            AgendaForm::Move(item) => {
+                let date = form.date_value("date", today)?.unwrap_or(today);
+                let to = date.and_time(form.time_value("time")?);
+                let Some((original, opened)) = slot(item) else {
+                    return Err(Invalid::new("this item is not a meeting"));
+                };
+                Submit::Save(Effect::Rituals(RitualsEffect::MoveOccurrence {
+                    ritual: item.id,
+                    original,
+                    to,
+                    opened,
+                }))
+            }
+            AgendaForm::JumpToDate => {
+                let date = form.date_value("date", today)?.unwrap_or(today);
+                Submit::Done(vec![Request::Show(Target::Day(date))])
+            }
+        })
+    }
+
+    /// Ctrl-L after a refusal: the form again, on the meeting as it is now (none: it is gone).
+    pub fn reopen(&self, form: Form, which: AgendaForm) -> Vec<Request> {
+        match which {
+            // A meeting's notes are not kept in the pane: load them; this form stays until
+            // they arrive and replace it.
+            AgendaForm::Occurrence { item, opened } => {
+                let current = self.current_item(&item).unwrap_or_else(|| (*item).clone());
+                vec![
+                    Request::Form(
+                        Box::new(form),
+                        crate::tui::model::FormPurpose::Agenda(AgendaForm::Occurrence {
+                            item,
+                            opened,
+                        }),
+                    ),
+                    Request::Run(Effect::Rituals(RitualsEffect::LoadOccurrence(current))),
+                ]
+            }
+            AgendaForm::Move(item) => self
+                .current_item(&item)
+                .and_then(move_form)
+                .into_iter()
+                .collect(),
+            AgendaForm::JumpToDate => vec![jump_form()],
+        }
+    }
+
+    fn on_selected(&self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        let item = self.selected(ctx.today()).cloned();
+        let kind = item.as_ref().map(|i| i.kind);
+        match action {
+            Action::Open | Action::MarkDone | Action::Skip | Action::Move
+                if kind == Some(ItemKind::Calendar) =>
+            {
+                info(CALENDAR_READ_ONLY)
+            }
+            // A risk review opens the risk in its tab, read-only databases included.
+            Action::Open if kind == Some(ItemKind::RiskReview) => {
+                let id = item.map(|i| i.id)?;
+                Some(vec![Request::Show(Target::Risk(id))])
+            }
+            Action::Open | Action::MarkDone | Action::Skip | Action::Move if ctx.read_only => {
+                error(READ_ONLY)
+            }
+            Action::Open => match item {
+                Some(AgendaItem {
+                    kind: ItemKind::OneOnOne,
+                    person_id: Some(person),
+                    ..
+                }) => Some(vec![Request::Show(Target::Person(
+                    person,
+                    PeopleView::Prep,
+                ))]),
+                Some(item) if item.kind.is_meeting() => {
+                    run(Effect::Rituals(RitualsEffect::LoadOccurrence(item)))
+                }
+                Some(item) => info(format!(
+                    "{}: {} (due {})",
+                    kind_label(item.kind),
+                    item.title,
+                    item.date.format("%a %-d %b")
+                )),
+                None => done(),
+            },
+            Action::MarkDone => match item {
+                Some(item) if item.kind.is_meeting() => Some(toggle(&item, OccurrenceStatus::Held)),
+                Some(item) if item.kind == ItemKind::ActionDue => {
+                    run(Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
+                        id: item.id,
+                        done: !item.done,
+                    }))
+                }
+                Some(_) => info("Goals and risk reviews are updated in their own tabs (2 and 5)."),
+                None => done(),
+            },
+            Action::Skip => match item {
+                Some(item) if item.kind.is_meeting() => {
+                    Some(toggle(&item, OccurrenceStatus::Skipped))
+                }
+                _ => done(),
+            },
+            Action::Move => Some(
+                item.filter(|i| i.kind.is_meeting())
+                    .and_then(move_form)
+                    .into_iter()
+                    .collect(),
+            ),
+            _ => None,
+        }
     }
 }
 
 /// The start the form for a new meeting offers: today, the next whole hour if the working day
 /// still has one; otherwise an hour into the working day.
-fn default_start(model: &Model, day: NaiveDate) -> chrono::NaiveDateTime {
-    let now = model.now;
-    let (open, close) = model.working_hours;
+fn default_start(ctx: &Ctx<'_>, day: NaiveDate) -> NaiveDateTime {
+    let now = ctx.now;
+    let (open, close) = ctx.working_hours;
     let next_hour = day.and_hms_opt(now.hour() + 1, 0, 0);
     match next_hour {
         Some(t) if day == now.date() && t.time() >= open && t.time() < close => t,
@@ -121,174 +326,59 @@ fn default_start(model: &Model, day: NaiveDate) -> chrono::NaiveDateTime {
     }
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let today = model.today();
-    let day = model.agenda.selected_day(today);
-    match action {
-        Action::PrevDay => go_to(model, day - Duration::days(1)),
-        Action::NextDay => go_to(model, day + Duration::days(1)),
-        Action::PrevWeek => go_to(model, day - Duration::days(7)),
-        Action::NextWeek => go_to(model, day + Duration::days(7)),
-        Action::Today => go_to(model, today),
-        Action::Down
-        | Action::Up
-        | Action::Top
-        | Action::Bottom
-        | Action::PageDown
-        | Action::PageUp => {
-            let count = model.agenda.items_on(day).len();
-            let last = count.saturating_sub(1);
-            let item = &mut model.agenda.item;
-            *item = match action {
-                Action::Down => (*item + 1).min(last),
-                Action::Up => item.saturating_sub(1),
-                Action::Top | Action::PageUp => 0,
-                _ => last,
-            };
-            Vec::new()
-        }
-        Action::JumpToDate => {
-            let form = Form::new("Jump to date").date(
-                "date",
-                "Date",
-                "",
-                false,
-                "2026-12-01, fri, next mon, +2w",
-            );
-            model.overlay = Some(Overlay::Form {
-                form: Box::new(form),
-                purpose: FormPurpose::JumpToDate,
-            });
-            Vec::new()
-        }
-        Action::AddMeeting if model.read_only => read_only(model),
-        Action::AddMeeting => {
-            let form = ritual_form(
-                None,
-                default_start(model, day),
-                &model.people.rows,
-                model.now,
-            );
-            model.overlay = Some(Overlay::Form {
-                form: Box::new(form),
-                purpose: FormPurpose::AddRitual,
-            });
-            Vec::new()
-        }
-        Action::Open | Action::MarkDone | Action::Skip | Action::Move
-            if model
-                .agenda
-                .selected(today)
-                .is_some_and(|i| i.kind == ItemKind::Calendar) =>
-        {
-            model.info(CALENDAR_READ_ONLY);
-            Vec::new()
-        }
-        // A risk review opens the risk in its tab, read-only databases included.
-        Action::Open
-            if model
-                .agenda
-                .selected(today)
-                .is_some_and(|i| i.kind == ItemKind::RiskReview) =>
-        {
-            if let Some(id) = model.agenda.selected(today).map(|i| i.id) {
-                model.tab = Tab::Risks;
-                model.risks.focus(id);
-            }
-            Vec::new()
-        }
-        Action::Open | Action::MarkDone | Action::Skip | Action::Move if model.read_only => {
-            read_only(model)
-        }
-        Action::Open => match model.agenda.selected(today).cloned() {
-            Some(AgendaItem {
-                kind: ItemKind::OneOnOne,
-                person_id: Some(person),
-                ..
-            }) => super::person::open(model, person, super::person::PeopleView::Prep),
-            Some(item) if item.kind.is_meeting() => vec![Effect::LoadOccurrence(item)],
-            Some(item) => {
-                model.info(format!(
-                    "{}: {} (due {})",
-                    kind_label(item.kind),
-                    item.title,
-                    item.date.format("%a %-d %b")
-                ));
-                Vec::new()
-            }
-            None => Vec::new(),
-        },
-        Action::MarkDone => match model.agenda.selected(today).cloned() {
-            Some(item) if item.kind.is_meeting() => toggle(item, OccurrenceStatus::Held),
-            Some(item) if item.kind == ItemKind::ActionDue => vec![Effect::SetActionDone {
-                id: item.id,
-                done: !item.done,
-            }],
-            Some(_) => {
-                model.info("Goals and risk reviews are updated in their own tabs (2 and 5).");
-                Vec::new()
-            }
-            None => Vec::new(),
-        },
-        Action::Skip => match model.agenda.selected(today).cloned() {
-            Some(item) if item.kind.is_meeting() => toggle(item, OccurrenceStatus::Skipped),
-            _ => Vec::new(),
-        },
-        Action::Move => {
-            if let Some(item) = model
-                .agenda
-                .selected(today)
-                .cloned()
-                .filter(|i| i.kind.is_meeting())
-            {
-                move_form(model, item);
-            }
-            Vec::new()
-        }
-        _ => Vec::new(),
+impl Pane for AgendaPane {
+    fn context(&self) -> KeyContext {
+        KeyContext::Agenda
     }
-}
 
-fn read_only(model: &mut Model) -> Vec<Effect> {
-    model.error("This database is read-only: changes are disabled.");
-    Vec::new()
-}
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        let today = ctx.today();
+        let day = self.selected_day(today);
+        Some(match action {
+            Action::PrevDay => self.go_to(day - Duration::days(1), ctx),
+            Action::NextDay => self.go_to(day + Duration::days(1), ctx),
+            Action::PrevWeek => self.go_to(day - Duration::days(7), ctx),
+            Action::NextWeek => self.go_to(day + Duration::days(7), ctx),
+            Action::Today => self.go_to(today, ctx),
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => {
+                let last = self.items_on(day).len().saturating_sub(1);
+                let item = &mut self.item;
+                *item = match action {
+                    Action::Down => (*item + 1).min(last),
+                    Action::Up => item.saturating_sub(1),
+                    Action::Top | Action::PageUp => 0,
+                    _ => last,
+                };
+                Vec::new()
+            }
+            Action::JumpToDate => vec![jump_form()],
+            Action::AddMeeting if ctx.read_only => return error(READ_ONLY),
+            Action::AddMeeting => vec![super::rituals::add_form(default_start(ctx, day), ctx)],
+            other => return self.on_selected(other, ctx),
+        })
+    }
 
-/// Opens the form that moves the meeting `item` shows, from where it shows it.
-pub fn move_form(model: &mut Model, item: AgendaItem) {
-    let (Some(_), Some(start)) = (item.occurrence, item.start) else {
-        return;
-    };
-    let form = Form::new(format!("Move {}", item.title))
-        .date(
-            "date",
-            "New date",
-            &item.date.format("%Y-%m-%d").to_string(),
-            false,
-            "2026-12-01, fri, +1d",
-        )
-        .time(
-            "time",
-            "New time",
-            &start.format("%H:%M").to_string(),
-            "14:30",
-        );
-    model.overlay = Some(Overlay::Form {
-        form: Box::new(form),
-        purpose: FormPurpose::MoveOccurrence(Box::new(item)),
-    });
-}
+    fn reload(&self, ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![self.reload_week(ctx)]
+    }
 
-/// The meeting `item` shows, in the agenda as it is now (it may have moved to another day).
-pub fn current_item(model: &Model, item: &AgendaItem) -> Option<AgendaItem> {
-    model
-        .agenda
-        .data
-        .as_ref()?
-        .items
-        .iter()
-        .find(|i| i.kind == item.kind && i.id == item.id && i.occurrence == item.occurrence)
-        .cloned()
+    fn show(&mut self, target: Target, ctx: &Ctx<'_>) -> Vec<Request> {
+        match target {
+            Target::Day(day) => self.go_to(day, ctx),
+            _ => Vec::new(),
+        }
+    }
+
+    fn select(&mut self, _target: Target) {}
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::agenda_view::render(frame, area, self, ctx);
+    }
 }
 
 /// A meeting item's original start (its identity) and where and whether it happens, as shown.
@@ -304,8 +394,8 @@ pub fn slot(item: &AgendaItem) -> Option<(NaiveDateTime, Slot)> {
 }
 
 /// Sets `status`, or returns the occurrence to scheduled when it already has it.
-fn toggle(item: AgendaItem, status: OccurrenceStatus) -> Vec<Effect> {
-    let Some((original, shown)) = slot(&item) else {
+fn toggle(item: &AgendaItem, status: OccurrenceStatus) -> Vec<Request> {
+    let Some((original, shown)) = slot(item) else {
         return Vec::new();
     };
     let status = if shown.status == status {
@@ -313,12 +403,14 @@ fn toggle(item: AgendaItem, status: OccurrenceStatus) -> Vec<Effect> {
     } else {
         status
     };
-    vec![Effect::SetOccurrenceStatus {
-        ritual: item.id,
-        original,
-        status,
-        shown,
-    }]
+    vec![Request::Run(Effect::Rituals(
+        RitualsEffect::SetOccurrenceStatus {
+            ritual: item.id,
+            original,
+            status,
+            shown,
+        },
+    ))]
 }
 
 pub fn kind_label(kind: ItemKind) -> &'static str {

@@ -12,16 +12,17 @@ use super::agenda::{DAYS, kind_label};
 use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::free_minutes;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wrap_at_most;
 
 /// From this width the week is drawn as seven columns.
 const COLUMNS_MIN_WIDTH: u16 = 140;
 const RADAR_MAX_ROWS: usize = 5;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(data) = &model.agenda.data else {
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::agenda::AgendaPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
+    let Some(data) = &pane.data else {
         return;
     };
     // The radar gets fewer rows on a short terminal, so the days keep most of the screen.
@@ -37,17 +38,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         Constraint::Length(radar_rows + 1),
     ])
     .areas(area);
-    render_header(frame, header, model, data.from);
+    render_header(frame, header, ctx, data.from);
     if area.width >= COLUMNS_MIN_WIDTH {
-        render_columns(frame, body, model, data.from);
+        render_columns(frame, body, pane, ctx, data.from);
     } else {
-        render_list(frame, body, model, data.from);
+        render_list(frame, body, pane, ctx, data.from);
     }
     render_radar(frame, radar, &data.radar, max_rows, theme);
 }
 
-fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
+fn render_header(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, from: NaiveDate) {
+    let theme = ctx.theme;
     let to = from + Duration::days(i64::from(DAYS) - 1);
     let week = from.iso_week().week();
     let range = if from.month() == to.month() {
@@ -165,11 +166,11 @@ fn now_line(now: NaiveDateTime, width: u16, theme: &Theme) -> Line<'static> {
 }
 
 /// "3h30 free" of the working day, for days with meetings (an empty day says so already).
-fn free_label(items: &[&AgendaItem], model: &Model) -> Option<String> {
+fn free_label(items: &[&AgendaItem], ctx: &Ctx<'_>) -> Option<String> {
     if !items.iter().any(|i| i.start.is_some()) {
         return None;
     }
-    let free = free_minutes(items.iter().copied(), model.working_hours);
+    let free = free_minutes(items.iter().copied(), ctx.working_hours);
     Some(match (free / 60, free % 60) {
         (0, 0) => "no free time".to_string(),
         (0, m) => format!("{m}m free"),
@@ -192,14 +193,20 @@ fn day_title(day: NaiveDate, today: NaiveDate, long: bool) -> String {
     }
 }
 
-fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
-    let today = model.today();
-    let selected_day = model.agenda.selected_day(today);
+fn render_columns(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::agenda::AgendaPane,
+    ctx: &Ctx<'_>,
+    from: NaiveDate,
+) {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let selected_day = pane.selected_day(today);
     let columns = Layout::horizontal((0..DAYS).map(|_| Constraint::Ratio(1, DAYS))).split(area);
     for (i, col) in columns.iter().enumerate() {
         let day = from + Duration::days(i as i64);
-        let items = model.agenda.items_on(day);
+        let items = pane.items_on(day);
         let is_selected = day == selected_day;
         let header_style = match (day == today, is_selected) {
             (_, true) => theme.tab_active,
@@ -211,16 +218,16 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
             header_style,
         ))];
         // Always a line, so the days' first items stay level.
-        let free = free_label(&items, model).unwrap_or_default();
+        let free = free_label(&items, ctx).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!(" {free}"), theme.dim)));
-        let now_at = (day == today).then(|| now_index(&items, model.now));
+        let now_at = (day == today).then(|| now_index(&items, ctx.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {
-                lines.push(now_line(model.now, col.width, theme));
+                lines.push(now_line(ctx.now, col.width, theme));
             }
             let time = time_label(item);
-            let mut style = item_style(item, model.now, theme);
-            if is_selected && n == model.agenda.item {
+            let mut style = item_style(item, ctx.now, theme);
+            if is_selected && n == pane.item {
                 style = style.patch(theme.selected);
             }
             let width = usize::from(col.width.saturating_sub(2)).max(4);
@@ -228,12 +235,12 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
                 format!("{time} {}", status_icon(item)),
                 style,
             )));
-            for part in wrap(&label(item), width, 2) {
+            for part in wrap_at_most(&label(item), width, 2) {
                 lines.push(Line::from(Span::styled(format!(" {part}"), style)));
             }
         }
         if now_at == Some(items.len()) {
-            lines.push(now_line(model.now, col.width, theme));
+            lines.push(now_line(ctx.now, col.width, theme));
         }
         if items.is_empty() {
             lines.push(Line::from(Span::styled("  —", theme.dim)));
@@ -245,62 +252,21 @@ fn render_columns(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveD
     }
 }
 
-/// Word-wraps `text` into at most `max_lines` lines of `width` columns; a word longer than a
-/// line is cut, and text that does not fit ends in "…".
-fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut overflow = false;
-    for word in text.split_whitespace() {
-        let needed = if current.is_empty() {
-            word.width()
-        } else {
-            current.width() + 1 + word.width()
-        };
-        if needed <= width {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        for c in word.chars() {
-            if current.width() + c.width().unwrap_or(0) > width {
-                lines.push(std::mem::take(&mut current));
-            }
-            current.push(c);
-        }
-        if lines.len() >= max_lines {
-            overflow = true;
-            break;
-        }
-    }
-    if !current.is_empty() {
-        lines.push(current);
-    }
-    if lines.len() > max_lines || overflow {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            while last.width() + 1 > width && last.pop().is_some() {}
-            last.push('…');
-        }
-    }
-    lines
-}
-
-fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate) {
-    let theme = &model.theme;
-    let today = model.today();
-    let selected_day = model.agenda.selected_day(today);
+fn render_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::agenda::AgendaPane,
+    ctx: &Ctx<'_>,
+    from: NaiveDate,
+) {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let selected_day = pane.selected_day(today);
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     for i in 0..DAYS {
         let day = from + Duration::days(i64::from(i));
-        let items = model.agenda.items_on(day);
+        let items = pane.items_on(day);
         let is_selected = day == selected_day;
         let style = match (day == today, is_selected) {
             (_, true) => theme.tab_active,
@@ -314,18 +280,18 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
             format!(" {} ", day_title(day, today, true)),
             style,
         )];
-        if let Some(free) = free_label(&items, model) {
+        if let Some(free) = free_label(&items, ctx) {
             header.push(Span::styled(format!("  {free}"), theme.dim));
         }
         lines.push(Line::from(header));
-        let now_at = (day == today).then(|| now_index(&items, model.now));
+        let now_at = (day == today).then(|| now_index(&items, ctx.now));
         for (n, item) in items.iter().enumerate() {
             if now_at == Some(n) {
-                lines.push(now_line(model.now, area.width, theme));
+                lines.push(now_line(ctx.now, area.width, theme));
             }
             let time = time_label(item);
-            let mut style = item_style(item, model.now, theme);
-            let chosen = is_selected && n == model.agenda.item;
+            let mut style = item_style(item, ctx.now, theme);
+            let chosen = is_selected && n == pane.item;
             if chosen {
                 style = style.patch(theme.selected);
                 focus_line = lines.len();
@@ -349,7 +315,7 @@ fn render_list(frame: &mut Frame<'_>, area: Rect, model: &Model, from: NaiveDate
             lines.push(Line::from(spans));
         }
         if now_at == Some(items.len()) && !items.is_empty() {
-            lines.push(now_line(model.now, area.width, theme));
+            lines.push(now_line(ctx.now, area.width, theme));
         }
         if items.is_empty() {
             lines.push(Line::from(Span::styled("    nothing scheduled", theme.dim)));
@@ -422,27 +388,4 @@ fn render_radar(
         lines
     };
     frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_words_and_marks_what_does_not_fit() {
-        assert_eq!(
-            wrap("Monthly business review", 20, 2),
-            vec!["Monthly business", "review"]
-        );
-        assert_eq!(wrap("a b c", 20, 2), vec!["a b c"]);
-        assert_eq!(
-            wrap("Draft the proposal for a second on-call rotation", 20, 2),
-            vec!["Draft the proposal", "for a second on-cal…"]
-        );
-        assert_eq!(
-            wrap("Supercalifragilistic", 8, 2),
-            vec!["Supercal", "ifragil…"]
-        );
-        assert!(wrap("", 8, 2).is_empty());
-    }
 }

@@ -1,20 +1,26 @@
-//! The people list inside the 1:1s tab: state, actions, and the add/edit form.
+//! The 1:1s tab: the people list, and a person's page or prep view over it (see `person`).
 
-use chrono::{Duration, NaiveDateTime, Timelike};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use crate::domain::Invalid;
-use crate::domain::person::{PersonDraft, Relation};
-use crate::ops::people::{
-    DEFAULT_ONE_ON_ONE_MIN, OneOnOnePlan, PersonInput, PersonOverview, PersonRecord,
-};
-use crate::schedule::recurrence::{Cadence, Recurrence, describe};
+use crate::domain::one_on_one::{Note, Topic};
+use crate::ops::one_on_ones::{PersonDetail, Prep};
+use crate::ops::people::{PersonOverview, PersonRecord};
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::effects::people::PeopleEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, PersonRef, Request, Submit, Target, done};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
-pub type PeoplePane = ListState<PersonOverview>;
+use super::hit::{ListRows, table_rows};
+use super::person::{PeopleView, PersonPane, capture_form, record_form};
+use super::person_form::{person_form, person_submit};
+
+pub type PeopleList = ListState<PersonOverview>;
 
 impl Keyed for PersonOverview {
     fn key(&self) -> i64 {
@@ -22,224 +28,216 @@ impl Keyed for PersonOverview {
     }
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let pane = &mut model.people;
-    if pane.navigate(action) {
-        return Vec::new();
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeoplePane {
+    pub list: PeopleList,
+    /// The open person page or prep view (`page.view` is `List` when none is open).
+    pub page: PersonPane,
+}
+
+#[derive(Debug, Clone)]
+pub enum PeopleMsg {
+    Loaded(Vec<PersonOverview>),
+    DetailLoaded(Box<PersonDetail>),
+    PrepLoaded(Box<Prep>),
+    /// A person's queued topics, to open the record form.
+    RecordReady {
+        person: i64,
+        topics: Vec<Topic>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeopleForm {
+    AddPerson,
+    EditPerson(Box<PersonRecord>),
+    AddTopic(i64),
+    /// A talking point for anyone, chosen in the form.
+    CaptureTopic,
+    AddAction(i64),
+    AddNote(i64),
+    AddContext(i64),
+    EditNote(Box<Note>),
+    /// Recording a 1:1 with `person`; the queued topics as the form listed them.
+    Record {
+        person: i64,
+        topics: Vec<Topic>,
+    },
+}
+
+fn form(form: Form, which: PeopleForm) -> Request {
+    Request::form(form, FormPurpose::People(which))
+}
+
+impl PeoplePane {
+    /// Everyone in the list, as other panes may name them.
+    pub fn directory(&self) -> Vec<PersonRef> {
+        self.list
+            .rows
+            .iter()
+            .map(|p| PersonRef {
+                id: p.person.id,
+                name: p.person.name.clone(),
+            })
+            .collect()
     }
-    match action {
-        Action::Add => {
-            let form = person_form(None, model.now);
-            model.overlay = Some(Overlay::Form {
-                form: Box::new(form),
-                purpose: FormPurpose::AddPerson,
-            });
-        }
-        Action::Edit => {
-            if let Some(id) = pane.current().map(|p| p.person.id) {
-                return edit(model, id);
+
+    pub fn on_msg(&mut self, msg: PeopleMsg, ctx: &Ctx<'_>) -> Vec<Request> {
+        let page = &mut self.page;
+        match msg {
+            PeopleMsg::Loaded(rows) => self.list.set_rows(rows),
+            PeopleMsg::DetailLoaded(detail) => {
+                if page.person_id == Some(detail.overview.person.id) {
+                    page.set_detail(*detail);
+                }
+            }
+            PeopleMsg::PrepLoaded(prep) => {
+                if page.person_id == Some(prep.person.person.id) {
+                    page.prep = Some(*prep);
+                }
+            }
+            PeopleMsg::RecordReady { person, topics } => {
+                return vec![record_form(person, topics, ctx)];
             }
         }
-        Action::Open | Action::Prep | Action::Record | Action::AddTopic => {
-            if let Some(id) = pane.current().map(|p| p.person.id) {
-                return super::person::on_person_action(model, id, action);
-            }
+        Vec::new()
+    }
+
+    /// The edit form of person `id`, as the list has them now.
+    pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
+        let row = self.list.rows.iter().find(|p| p.person.id == id)?;
+        Some(form(
+            person_form(Some(row), ctx.now),
+            PeopleForm::EditPerson(Box::new(PersonRecord::from(row))),
+        ))
+    }
+
+    /// Quick capture (`T`, from any tab): offered for the person open, else the one selected.
+    pub fn capture(&self, ctx: &Ctx<'_>) -> Request {
+        let selected = self
+            .page
+            .person_id
+            .and_then(|id| self.list.rows.iter().position(|p| p.person.id == id))
+            .unwrap_or(self.list.selected);
+        capture_form(selected, ctx)
+    }
+
+    pub fn submit(
+        &mut self,
+        f: &Form,
+        which: &PeopleForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        let effect = match which {
+            PeopleForm::AddPerson => person_submit(f, None, ctx)?,
+            PeopleForm::EditPerson(opened) => person_submit(f, Some(opened), ctx)?,
+            other => super::person::submit(f, other, ctx)?,
+        };
+        Ok(Submit::Save(effect))
+    }
+
+    /// Ctrl-L after a refusal: the form again, on the row as it is now (none: it is gone).
+    pub fn reopen(&self, f: Form, which: PeopleForm, ctx: &Ctx<'_>) -> Vec<Request> {
+        match which {
+            PeopleForm::EditPerson(p) => self.edit(p.person.id, ctx).into_iter().collect(),
+            PeopleForm::EditNote(note) => self.page.edit_note(note.id).into_iter().collect(),
+            // Forms that add rows have no version and are never refused as stale.
+            other => vec![form(f, other)],
         }
-        Action::Delete => {
-            if let Some(row) = pane.current() {
-                model.overlay = Some(Overlay::Confirm {
+    }
+
+    fn on_list_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.list.navigate(action) {
+            return done();
+        }
+        let current = self.list.current().map(|p| p.person.id);
+        Some(match action {
+            Action::Add => vec![form(person_form(None, ctx.now), PeopleForm::AddPerson)],
+            Action::Edit => current
+                .and_then(|id| self.edit(id, ctx))
+                .into_iter()
+                .collect(),
+            Action::Open | Action::Prep | Action::Record | Action::AddTopic => match current {
+                Some(id) => return self.page.on_person_action(id, action, ctx),
+                None => Vec::new(),
+            },
+            Action::Delete => self
+                .list
+                .current()
+                .map(|row| Request::Confirm {
                     message: format!(
                         "Delete {}? Their notes, talking points, actions and 1:1 series go too.",
                         row.person.name
                     ),
-                    on_yes: Effect::DeletePerson(row.person.id),
-                });
-            }
+                    on_yes: Effect::People(PeopleEffect::Delete(row.person.id)),
+                })
+                .into_iter()
+                .collect(),
+            _ => return None,
+        })
+    }
+}
+
+impl Pane for PeoplePane {
+    fn context(&self) -> KeyContext {
+        self.page.context()
+    }
+
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.page.view == PeopleView::List {
+            return self.on_list_action(action, ctx);
         }
-        _ => {}
+        let id = self.page.person_id?;
+        self.page.on_action(action, ctx).or_else(|| {
+            // On a page, `e` off a note edits the person.
+            (action == Action::Edit).then(|| self.edit(id, ctx).into_iter().collect())
+        })
     }
-    Vec::new()
-}
 
-/// Opens the edit form of person `id`.
-pub fn edit(model: &mut Model, id: i64) -> Vec<Effect> {
-    if let Some(row) = model.people.rows.iter().find(|p| p.person.id == id) {
-        let form = person_form(Some(row), model.now);
-        model.overlay = Some(Overlay::Form {
-            form: Box::new(form),
-            purpose: FormPurpose::EditPerson(Box::new(PersonRecord::from(row))),
-        });
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        std::iter::once(Effect::People(PeopleEffect::Load))
+            .chain(self.page.load())
+            .collect()
     }
-    Vec::new()
-}
 
-const CADENCES: [Cadence; 4] = [
-    Cadence::Once,
-    Cadence::Weekly,
-    Cadence::Biweekly,
-    Cadence::MonthlyNthWeekday,
-];
-
-fn cadence_label(c: Cadence) -> String {
-    match c {
-        Cadence::Once => "no regular 1:1".into(),
-        Cadence::Weekly => "weekly".into(),
-        Cadence::Biweekly => "every 2 weeks".into(),
-        _ => "monthly (same weekday)".into(),
-    }
-}
-
-/// The form for adding (`existing` None) or editing a person, with their 1:1 cadence.
-pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> Form {
-    let draft = existing
-        .map(|p| PersonDraft::from(&p.person))
-        .unwrap_or_default();
-    let series = existing.and_then(|p| p.one_on_one.as_ref());
-    let mut options: Vec<String> = CADENCES.iter().map(|c| cadence_label(*c)).collect();
-    let (selected, first, at, length) = match series {
-        Some(r) => {
-            let detected = Cadence::detect(r.fields.rrule.as_deref(), r.fields.dtstart);
-            let selected = match CADENCES.iter().position(|c| *c == detected) {
-                Some(i) => i,
-                None => {
-                    options.push(format!(
-                        "as now: {}",
-                        describe(r.fields.rrule.as_deref(), r.fields.dtstart)
-                    ));
-                    options.len() - 1
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        match target {
+            Target::Person(id, PeopleView::List) => {
+                self.page.view = PeopleView::List;
+                self.list.select_id = Some(id);
+                if let Some(i) = self.list.rows.iter().position(|p| p.person.id == id) {
+                    self.list.selected = i;
                 }
-            };
-            // Edits take effect from the next meeting on, so that is the date offered.
-            let next = Recurrence::of(&r.fields)
-                .ok()
-                .and_then(|rec| rec.next_after(now))
-                .unwrap_or(r.fields.dtstart);
-            (
-                selected,
-                next.date(),
-                next.time(),
-                i64::from(r.fields.duration_min),
-            )
+                Vec::new()
+            }
+            Target::Person(id, view) => self.page.open(id, view),
+            _ => Vec::new(),
         }
-        None => {
-            let at = (now + Duration::days(1))
-                .date()
-                .and_hms_opt(10, 0, 0)
-                .unwrap_or(now);
-            (0, at.date(), at.time(), i64::from(DEFAULT_ONE_ON_ONE_MIN))
-        }
-    };
-    let relations: Vec<String> = Relation::ALL
-        .iter()
-        .map(|r| r.as_str().to_string())
-        .collect();
-    let relation = draft
-        .relation
-        .and_then(|r| Relation::ALL.iter().position(|x| *x == r))
-        .unwrap_or(0);
-    let title = match existing {
-        Some(p) => format!("Edit {}", p.person.name),
-        None => "New person".to_string(),
-    };
-    Form::new(title)
-        .text("name", "Name", &draft.name, "e.g. Priya Raman")
-        .text("role", "Role", &draft.role, "e.g. Engineering Manager")
-        .text("team", "Team", &draft.team, "e.g. Payments")
-        .choice("relation", "Relation", relations, relation)
-        .choice("cadence", "1:1 cadence", options, selected)
-        .date(
-            "first",
-            "Next 1:1 on",
-            &first.format("%Y-%m-%d").to_string(),
-            false,
-            "2026-12-01, fri, +1w",
-        )
-        .time(
-            "at",
-            "1:1 time",
-            &format!("{:02}:{:02}", at.hour(), at.minute()),
-            "10:00",
-        )
-        .number("length", "1:1 minutes", length, 5, 240)
-        .multiline(
-            "career_goals",
-            "Career goals",
-            &draft.career_goals,
-            "private: aspirations, growth areas",
-        )
-        .multiline(
-            "prompts",
-            "1:1 prompts",
-            &draft.prompts,
-            "one per line; empty: the defaults for their relation",
-        )
-        .multiline(
-            "context",
-            "Context",
-            &draft.context,
-            "private: anything to remember before a 1:1",
-        )
-}
+    }
 
-/// Turns the form into the effect that saves it, or the first field error.
-pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
-    let relation = Relation::ALL
-        .get(form.choice_index("relation"))
-        .copied()
-        .unwrap_or(Relation::Report);
-    let draft = PersonDraft {
-        name: form.value("name"),
-        role: form.value("role"),
-        team: form.value("team"),
-        relation: Some(relation),
-        career_goals: form.value("career_goals"),
-        context: form.value("context"),
-        prompts: form.value("prompts"),
-    };
-    // Caught here as well as in ops so the message lands on the field before a round trip.
-    draft.clone().validate()?;
-    let choice = form.choice_index("cadence");
-    let untouched = !["cadence", "first", "at", "length"]
-        .iter()
-        .any(|key| form.changed(key));
-    let opened = match purpose {
-        FormPurpose::EditPerson(opened) => Some(opened),
-        _ => None,
-    };
-    let keep_current = opened.is_some() && untouched;
-    let one_on_one = match CADENCES.get(choice).filter(|_| !keep_current) {
-        Some(Cadence::Once) => None,
-        Some(cadence) => {
-            let start = form
-                .date_value("first", model.today())?
-                .unwrap_or(model.today())
-                .and_time(form.time_value("at")?);
-            let rrule = cadence
-                .rule_for(start)
-                .ok_or_else(|| Invalid::field("cadence", "that cadence needs a rule"))?;
-            let length = form.number_value("length")?;
-            Some(OneOnOnePlan {
-                rrule,
-                start,
-                duration_min: u32::try_from(length).unwrap_or(DEFAULT_ONE_ON_ONE_MIN),
-            })
+    fn select(&mut self, target: Target) {
+        if let Target::Person(id, _) = target {
+            self.list.select_id = Some(id);
         }
-        // "as now", or nothing about the schedule edited: keep the series the form opened with.
-        None => opened
-            .and_then(|p| p.one_on_one.as_ref())
-            .map(|r| OneOnOnePlan {
-                rrule: r.fields.rrule.clone().unwrap_or_default(),
-                start: r.fields.dtstart,
-                duration_min: r.fields.duration_min,
-            }),
-    };
-    let input = PersonInput { draft, one_on_one };
-    Ok(match opened {
-        Some(opened) => Effect::UpdatePerson {
-            id: opened.person.id,
-            input,
-            opened: opened.clone(),
-        },
-        None => Effect::AddPerson(input),
-    })
+    }
+
+    fn list_rows(&self, body: Rect) -> Option<(ListRows, usize)> {
+        if self.page.view != PeopleView::List || self.list.rows.is_empty() {
+            return None;
+        }
+        let (list, _) = super::people_view::split(body);
+        Some((table_rows(list, self.list.selected), self.list.rows.len()))
+    }
+
+    fn select_row(&mut self, index: usize) {
+        self.list.selected = index;
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        match self.page.view {
+            PeopleView::List => super::people_view::render(frame, area, &self.list, ctx),
+            PeopleView::Detail => super::person_view::render_person(frame, area, &self.page, ctx),
+            PeopleView::Prep => super::person_view::render_prep(frame, area, &self.page, ctx),
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Drawing the people list and, on wide terminals, the selected person's details.
 
+use crate::domain::Word;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Cell, Row};
 
 use super::person_view::state_style;
 use crate::ops::people::PersonOverview;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
 
@@ -20,9 +21,8 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
     with_detail(area, DETAIL_MIN_WIDTH, 64)
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.people;
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::people::PeopleList, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
     if pane.loaded && pane.rows.is_empty() {
         let advice = vec![
             Line::from(vec![
@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     }
     let (list_area, detail_area) = split(area);
     let wide = list_area.width >= 100;
-    let now = model.now;
+    let now = ctx.now;
     let mut names = vec!["Name"];
     let mut widths = vec![Constraint::Min(14)];
     if wide {

@@ -1,5 +1,6 @@
 //! Drawing one person's 1:1 page and the prep view.
 
+use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,16 +11,19 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::person::Row;
 use crate::domain::one_on_one::{ActionItem, CadenceState, Note, Owner, Topic};
 use crate::ops::people::PersonOverview;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;
 
 fn header(p: &PersonOverview, now: NaiveDateTime, theme: &Theme) -> Vec<Line<'static>> {
+    // The id, as the command line names the person: `bearing person edit 3`.
+    let id = format!("person {}", p.person.id);
     let facts: Vec<&str> = [
         p.person.role.as_str(),
         p.person.team.as_str(),
         p.person.relation.as_str(),
+        id.as_str(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -173,15 +177,20 @@ impl Column {
     }
 }
 
-pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(d) = &model.person.detail else {
+pub fn render_person(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::person::PersonPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
+    let Some(d) = &pane.detail else {
         return;
     };
-    let today = model.today();
-    let current = model.person.current();
+    let today = ctx.today();
+    let current = pane.current();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(header(&d.overview, model.now, theme)), head);
+    frame.render_widget(Paragraph::new(header(&d.overview, ctx.now, theme)), head);
 
     let mut work = Column::new();
     work.push(
@@ -232,7 +241,7 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         let more = format!("  {older} older notes: / searches them all");
         notes.push(Line::from(Span::styled(more, theme.dim)), false);
     }
-    let private = private_lines(model, theme);
+    let private = private_lines(pane, theme);
 
     if area.width >= COLUMNS_MIN_WIDTH {
         let [a, b, c] = Layout::horizontal([
@@ -273,8 +282,8 @@ pub fn render_person(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     }
 }
 
-fn private_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(d) = &model.person.detail else {
+fn private_lines(pane: &super::person::PersonPane, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(d) = &pane.detail else {
         return Vec::new();
     };
     let p = &d.overview.person;
@@ -304,14 +313,19 @@ fn private_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render_prep(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(prep) = &model.person.prep else {
+pub fn render_prep(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::person::PersonPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
+    let Some(prep) = &pane.prep else {
         return;
     };
-    let today = model.today();
+    let today = ctx.today();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let mut top = header(&prep.person, model.now, theme);
+    let mut top = header(&prep.person, ctx.now, theme);
     top[0]
         .spans
         .insert(0, Span::styled(" Prep ", theme.tab_active));

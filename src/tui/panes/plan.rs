@@ -1,11 +1,21 @@
 //! The Plan tab: phases side by side (or grouped), a selected goal, and its forms.
 
+use crate::domain::Word;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::domain::Invalid;
-use crate::domain::plan::{Confidence, GoalFields, GoalStatus, PHASES, PlanDay, phase_label};
+use crate::domain::plan::{
+    Confidence, Goal, GoalFields, GoalStatus, PHASES, PlanDay, next_phase, phase_label,
+};
 use crate::ops::plan::{GoalView, PlanView};
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::effects::plan::PlanEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, Request, Submit, Target, done, error};
 use crate::tui::widgets::form::Form;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,127 +75,201 @@ impl PlanPane {
     }
 }
 
-fn open(model: &mut Model, form: Form, purpose: FormPurpose) {
-    model.overlay = Some(Overlay::Form {
-        form: Box::new(form),
-        purpose,
-    });
+#[derive(Debug, Clone)]
+pub enum PlanMsg {
+    Loaded(Box<PlanView>),
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let pane = &mut model.plan;
-    let started = pane.view.as_ref().is_some_and(|v| v.start.is_some());
-    match action {
-        Action::PrevDay | Action::NextDay => {
-            let n = PHASES.len();
-            pane.phase = if action == Action::NextDay {
-                (pane.phase + 1) % n
-            } else {
-                (pane.phase + n - 1) % n
-            };
-            pane.goal = pane.goal.min(pane.goals_in_phase().saturating_sub(1));
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanForm {
+    /// Setting the plan's first day; the start it had (None: no plan yet).
+    Start(Option<NaiveDate>),
+    AddGoal,
+    EditGoal(Box<Goal>),
+    Checkin(Box<Goal>),
+}
+
+/// Goals moved by PgDn/PgUp.
+const PAGE: usize = 10;
+
+fn form(form: Form, which: PlanForm) -> Request {
+    Request::form(form, FormPurpose::Plan(which))
+}
+
+impl PlanPane {
+    pub fn on_msg(&mut self, msg: PlanMsg) -> Vec<Request> {
+        match msg {
+            PlanMsg::Loaded(view) => self.set_view(*view),
         }
-        Action::Down => pane.goal = (pane.goal + 1).min(pane.goals_in_phase().saturating_sub(1)),
-        Action::Up => pane.goal = pane.goal.saturating_sub(1),
-        Action::Top => pane.goal = 0,
-        Action::Bottom => pane.goal = pane.goals_in_phase().saturating_sub(1),
-        Action::StartPlan => start_form(model),
-        Action::Add | Action::Edit | Action::Checkin if !started => {
-            model.error("Start the plan first: press S and give its first day.");
-        }
-        Action::Add => {
-            let phase = PHASES.get(pane.phase).copied().unwrap_or(30);
-            let form = goal_form(None, phase, model);
-            open(model, form, FormPurpose::AddGoal);
-        }
-        Action::Edit => {
-            if let Some(id) = pane.selected().map(|g| g.goal.id) {
-                edit_goal(model, id);
-            }
-        }
-        Action::Checkin => {
-            if let Some(id) = pane.selected().map(|g| g.goal.id) {
-                checkin_form(model, id);
-            }
-        }
-        Action::Delete => {
-            if let Some(g) = pane.selected() {
-                model.overlay = Some(Overlay::Confirm {
-                    message: format!(
-                        "Delete the goal \"{}\" and its check-ins?",
-                        g.goal.fields.title
-                    ),
-                    on_yes: Effect::DeleteGoal(g.goal.id),
-                });
-            }
-        }
-        Action::RollOver => {
-            if let Some(g) = pane.selected() {
-                let f = &g.goal.fields;
-                match crate::domain::plan::next_phase(f.phase) {
-                    Some(next) if f.status.is_open() => {
-                        model.overlay = Some(Overlay::Confirm {
-                            message: format!(
-                                "Roll \"{}\" over from {} to {}?",
-                                f.title,
-                                phase_label(f.phase),
-                                phase_label(next)
-                            ),
-                            on_yes: Effect::RollOver(g.goal.id),
-                        });
-                    }
-                    Some(_) => model.error("Only open goals roll over."),
-                    None => model.error("The 12-month phase is the last one."),
-                }
-            }
-        }
-        _ => {}
+        Vec::new()
     }
-    Vec::new()
-}
 
-/// The form for the plan's first day, on the start the plan has now.
-pub fn start_form(model: &mut Model) {
-    let start = model.plan.view.as_ref().and_then(|v| v.start);
-    let shown = start.unwrap_or(model.now.date());
-    open(
-        model,
-        Form::new("Start of the 30/60/90-day plan").date(
-            "date",
-            "Day 1",
-            &shown.format("%Y-%m-%d").to_string(),
-            false,
-            "the day you started in the role",
-        ),
-        FormPurpose::StartPlan(start),
-    );
-}
-
-fn goal(model: &Model, id: i64) -> Option<GoalView> {
-    model.plan.view.as_ref()?.goal(id).cloned()
-}
-
-/// Opens the edit form of goal `id`, as the plan has it now.
-pub fn edit_goal(model: &mut Model, id: i64) {
-    if let Some(g) = goal(model, id) {
-        let form = goal_form(Some(&g), g.goal.fields.phase, model);
-        open(model, form, FormPurpose::EditGoal(Box::new(g.goal)));
+    fn goal(&self, id: i64) -> Option<&GoalView> {
+        self.view.as_ref()?.goal(id)
     }
-}
 
-/// Opens the check-in form of goal `id`, on its progress and confidence now.
-pub fn checkin_form(model: &mut Model, id: i64) {
-    if let Some(g) = goal(model, id) {
+    fn start(&self) -> Option<NaiveDate> {
+        self.view.as_ref().and_then(|v| v.start)
+    }
+
+    /// The form for the plan's first day, on the start the plan has now.
+    pub(crate) fn start_form(&self, ctx: &Ctx<'_>) -> Request {
+        let start = self.start();
+        let shown = start.unwrap_or(ctx.today());
+        form(
+            Form::new("Start of the 30/60/90-day plan").date(
+                "date",
+                "Day 1",
+                &shown.format("%Y-%m-%d").to_string(),
+                false,
+                "the day you started in the role",
+            ),
+            PlanForm::Start(start),
+        )
+    }
+
+    /// The edit form of goal `id`, as the plan has it now.
+    pub(crate) fn edit_goal(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
+        let g = self.goal(id)?;
+        Some(form(
+            goal_form(Some(g), g.goal.fields.phase, ctx),
+            PlanForm::EditGoal(Box::new(g.goal.clone())),
+        ))
+    }
+
+    /// The check-in form of goal `id`, on its progress and confidence now.
+    pub(crate) fn checkin_form(&self, id: i64) -> Option<Request> {
+        let g = self.goal(id)?;
         let f = &g.goal.fields;
         let confidence = Confidence::ALL
             .iter()
             .position(|c| *c == f.confidence)
             .unwrap_or(0);
-        let form = Form::new(format!("Check in: {}", f.title))
+        let f = Form::new(format!("Check in: {}", f.title))
             .number("progress", "Progress %", i64::from(f.progress), 0, 100)
             .choice("confidence", "Confidence", confidence_labels(), confidence)
             .text("note", "Note", "", "what moved, what is stuck");
-        open(model, form, FormPurpose::Checkin(Box::new(g.goal)));
+        Some(form(f, PlanForm::Checkin(Box::new(g.goal.clone()))))
+    }
+
+    /// Ctrl-L after a refusal: the form again, on the plan as it is now (none: it is gone).
+    pub fn reopen(&self, f: Form, which: PlanForm, ctx: &Ctx<'_>) -> Vec<Request> {
+        match which {
+            PlanForm::Start(_) => vec![self.start_form(ctx)],
+            PlanForm::EditGoal(g) => self.edit_goal(g.id, ctx).into_iter().collect(),
+            PlanForm::Checkin(g) => self.checkin_form(g.id).into_iter().collect(),
+            PlanForm::AddGoal => vec![form(f, PlanForm::AddGoal)],
+        }
+    }
+}
+
+impl Pane for PlanPane {
+    fn context(&self) -> KeyContext {
+        KeyContext::Plan
+    }
+
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        let started = self.start().is_some();
+        let selected = self.selected().map(|g| g.goal.id);
+        Some(match action {
+            // prev_day/next_day: what `h`/`l` were bound to here before the phase actions.
+            Action::PrevPhase | Action::NextPhase | Action::PrevDay | Action::NextDay => {
+                let n = PHASES.len();
+                self.phase = if matches!(action, Action::NextPhase | Action::NextDay) {
+                    (self.phase + 1) % n
+                } else {
+                    (self.phase + n - 1) % n
+                };
+                self.goal = self.goal.min(self.goals_in_phase().saturating_sub(1));
+                Vec::new()
+            }
+            Action::Down | Action::PageDown => {
+                let step = if action == Action::Down { 1 } else { PAGE };
+                self.goal = (self.goal + step).min(self.goals_in_phase().saturating_sub(1));
+                Vec::new()
+            }
+            Action::Up | Action::PageUp => {
+                let step = if action == Action::Up { 1 } else { PAGE };
+                self.goal = self.goal.saturating_sub(step);
+                Vec::new()
+            }
+            Action::Top => {
+                self.goal = 0;
+                Vec::new()
+            }
+            Action::Bottom => {
+                self.goal = self.goals_in_phase().saturating_sub(1);
+                Vec::new()
+            }
+            Action::StartPlan => vec![self.start_form(ctx)],
+            Action::Add | Action::Edit | Action::Checkin if !started => {
+                return error("Start the plan first: press S and give its first day.");
+            }
+            Action::Add => {
+                let phase = PHASES.get(self.phase).copied().unwrap_or(30);
+                vec![form(goal_form(None, phase, ctx), PlanForm::AddGoal)]
+            }
+            Action::Edit => selected
+                .and_then(|id| self.edit_goal(id, ctx))
+                .into_iter()
+                .collect(),
+            Action::Checkin => selected
+                .and_then(|id| self.checkin_form(id))
+                .into_iter()
+                .collect(),
+            Action::Delete => self
+                .selected()
+                .map(|g| Request::Confirm {
+                    message: format!(
+                        "Delete the goal \"{}\" and its check-ins?",
+                        g.goal.fields.title
+                    ),
+                    on_yes: Effect::Plan(PlanEffect::DeleteGoal(g.goal.id)),
+                })
+                .into_iter()
+                .collect(),
+            Action::RollOver => {
+                let Some(g) = self.selected() else {
+                    return done();
+                };
+                let f = &g.goal.fields;
+                match next_phase(f.phase) {
+                    Some(next) if f.status.is_open() => vec![Request::Confirm {
+                        message: format!(
+                            "Roll \"{}\" over from {} to {}?",
+                            f.title,
+                            phase_label(f.phase),
+                            phase_label(next)
+                        ),
+                        on_yes: Effect::Plan(PlanEffect::RollOver(g.goal.id)),
+                    }],
+                    Some(_) => return error("Only open goals roll over."),
+                    None => return error("The 12-month phase is the last one."),
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::Plan(PlanEffect::Load)]
+    }
+
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        if let Target::Goal(id) = target {
+            self.focus_goal(id);
+        }
+        Vec::new()
+    }
+
+    fn select(&mut self, target: Target) {
+        if let Target::Goal(id) = target {
+            self.focus_goal(id);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::plan_view::render(frame, area, self, ctx);
     }
 }
 
@@ -196,7 +280,7 @@ fn confidence_labels() -> Vec<String> {
         .collect()
 }
 
-fn goal_form(existing: Option<&GoalView>, phase: u32, model: &Model) -> Form {
+fn goal_form(existing: Option<&GoalView>, phase: u32, ctx: &Ctx<'_>) -> Form {
     let f = existing.map(|g| &g.goal.fields);
     let phases: Vec<String> = PHASES.iter().map(|p| phase_label(*p).to_string()).collect();
     let phase_idx = PHASES.iter().position(|p| *p == phase).unwrap_or(0);
@@ -211,10 +295,10 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, model: &Model) -> Form {
         .and_then(|f| Confidence::ALL.iter().position(|c| *c == f.confidence))
         .unwrap_or(0);
     let mut people = vec!["— nobody —".to_string()];
-    people.extend(model.people.rows.iter().map(|p| p.person.name.clone()));
+    people.extend(ctx.people.iter().map(|p| p.name.clone()));
     let person = f
         .and_then(|f| f.person_id)
-        .and_then(|id| model.people.rows.iter().position(|p| p.person.id == id))
+        .and_then(|id| ctx.people.iter().position(|p| p.id == id))
         .map_or(0, |i| i + 1);
     let due = f
         .and_then(|f| f.due)
@@ -257,14 +341,30 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, model: &Model) -> Form {
     )
 }
 
-pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
-    let today = model.today();
+impl PlanPane {
+    pub fn submit(
+        &mut self,
+        form: &Form,
+        which: &PlanForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        goal_submit(form, which, self.start(), ctx).map(Submit::Save)
+    }
+}
+
+fn goal_submit(
+    form: &Form,
+    purpose: &PlanForm,
+    start: Option<NaiveDate>,
+    ctx: &Ctx<'_>,
+) -> Result<Effect, Invalid> {
+    let today = ctx.today();
     Ok(match purpose {
-        FormPurpose::StartPlan(opened) => Effect::StartPlan {
+        PlanForm::Start(opened) => Effect::Plan(PlanEffect::Start {
             date: form.date_value("date", today)?.unwrap_or(today),
             opened: *opened,
-        },
-        FormPurpose::Checkin(goal) => Effect::Checkin {
+        }),
+        PlanForm::Checkin(goal) => Effect::Plan(PlanEffect::Checkin {
             id: goal.id,
             progress: u32::try_from(form.number_value("progress")?).unwrap_or(0),
             confidence: Confidence::ALL
@@ -272,10 +372,10 @@ pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effec
                 .copied(),
             note: form.value("note"),
             opened: Box::new(goal.fields.clone()),
-        },
-        FormPurpose::AddGoal | FormPurpose::EditGoal(_) => {
+        }),
+        PlanForm::AddGoal | PlanForm::EditGoal(_) => {
             let opened = match purpose {
-                FormPurpose::EditGoal(goal) => Some(goal),
+                PlanForm::EditGoal(goal) => Some(goal),
                 _ => None,
             };
             let fields = GoalFields {
@@ -302,22 +402,21 @@ pub fn submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effec
                     _ => form
                         .choice_index("person")
                         .checked_sub(1)
-                        .and_then(|i| model.people.rows.get(i))
-                        .map(|p| p.person.id),
+                        .and_then(|i| ctx.people.get(i))
+                        .map(|p| p.id),
                 },
             };
-            if let Some(start) = model.plan.view.as_ref().and_then(|v| v.start) {
+            if let Some(start) = start {
                 fields.clone().check(start)?;
             }
             match opened {
-                Some(goal) => Effect::UpdateGoal {
+                Some(goal) => Effect::Plan(PlanEffect::UpdateGoal {
                     id: goal.id,
                     fields,
                     opened: Box::new(goal.fields.clone()),
-                },
-                None => Effect::AddGoal(fields),
+                }),
+                None => Effect::Plan(PlanEffect::AddGoal(fields)),
             }
         }
-        _ => return Err(Invalid::new("this form does not belong to the Plan tab")),
     })
 }

@@ -1,5 +1,6 @@
 //! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
 
+use crate::domain::Word;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use crate::domain::plan::{Confidence, GoalStatus, PHASES};
 use crate::ops::plan::{GoalView, PhaseView};
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::render_empty;
 
@@ -45,9 +46,9 @@ fn goal_style(g: &GoalView, theme: &Theme) -> Style {
     }
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let Some(view) = &model.plan.view else {
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
+    let Some(view) = &pane.view else {
         return;
     };
     let (Some(start), Some(day)) = (view.start, view.day) else {
@@ -71,7 +72,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         .phases
         .iter()
         .enumerate()
-        .filter(|(i, p)| *i < 3 || !p.goals.is_empty() || *i == model.plan.phase)
+        .filter(|(i, p)| *i < 3 || !p.goals.is_empty() || *i == pane.phase)
         .map(|(_, p)| p)
         .collect();
     let [head, gauges, body, detail] = Layout::vertical([
@@ -138,10 +139,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         )
         .split(body);
         for (p, col) in shown.iter().zip(cols.iter()) {
-            let selected_phase = PHASES.get(model.plan.phase) == Some(&p.phase);
+            let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
             let mut lines = vec![phase_title(p, selected_phase, theme)];
             for (i, g) in p.goals.iter().enumerate() {
-                let sel = selected_phase && i == model.plan.goal;
+                let sel = selected_phase && i == pane.goal;
                 lines.extend(goal_card(g, sel, theme));
             }
             if p.goals.is_empty() {
@@ -164,10 +165,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         let mut lines = Vec::new();
         let mut focus = 0;
         for p in &shown {
-            let selected_phase = PHASES.get(model.plan.phase) == Some(&p.phase);
+            let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
             lines.push(phase_title(p, selected_phase, theme));
             for (i, g) in p.goals.iter().enumerate() {
-                let sel = selected_phase && i == model.plan.goal;
+                let sel = selected_phase && i == pane.goal;
                 if sel {
                     focus = lines.len();
                 }
@@ -189,7 +190,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
             body,
         );
     }
-    render_detail(frame, detail, model.plan.selected(), theme);
+    render_detail(frame, detail, pane.selected(), theme);
 }
 
 fn phase_title(p: &PhaseView, selected: bool, theme: &Theme) -> Line<'static> {
@@ -275,7 +276,8 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, the
         Span::styled(format!(" {} ", f.title), theme.title),
         Span::styled(
             format!(
-                "{} · {} · {}%",
+                "goal {} · {} · {} · {}%",
+                g.goal.id,
                 f.status.as_str(),
                 f.confidence.label(),
                 f.progress

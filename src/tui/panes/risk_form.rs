@@ -1,13 +1,15 @@
 //! The Risks tab's forms: add or edit a risk, review one, and the words to filter the table by.
 
+use crate::domain::Word;
 use chrono::NaiveDate;
 
 use crate::domain::Invalid;
 use crate::domain::risk::{Category, Response, Risk, RiskDraft, RiskStatus};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
 use crate::ops::risks::RiskReview;
-use crate::tui::model::{FormPurpose, Model};
+use crate::tui::effects::risks::RisksEffect;
 use crate::tui::msg::Effect;
+use crate::tui::pane::Ctx;
 use crate::tui::widgets::form::Form;
 
 /// "1 rare", "2 unlikely", ...: typing the digit picks the value.
@@ -142,8 +144,9 @@ pub fn risk_form(existing: Option<&Risk>) -> Form {
 }
 
 /// Turns the risk form into the effect that saves it, or the first field error.
-pub fn risk_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
-    let today = model.today();
+/// The save of the risk form: a new risk, or an edit of `opened` (the risk as the form opened it).
+pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<Effect, Invalid> {
+    let today = ctx.today();
     let pick = |key: &str| form.choice_index(key);
     let draft = RiskDraft {
         title: form.value("title"),
@@ -172,14 +175,14 @@ pub fn risk_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<
     };
     // Checked here as well as in ops so the message lands on its field before a round trip.
     draft.clone().validate()?;
-    Ok(match purpose {
-        FormPurpose::EditRisk(opened) => Effect::UpdateRisk {
+    Ok(Effect::Risks(match opened {
+        Some(opened) => RisksEffect::Update {
             id: opened.id,
             draft,
             opened: Box::new(opened.fields.clone()),
         },
-        _ => Effect::AddRisk(draft),
-    })
+        None => RisksEffect::Add(draft),
+    }))
 }
 
 /// The review: the score to confirm or change, when to look again, and a note for the history.
@@ -222,11 +225,11 @@ pub fn review_form(risk: &Risk) -> Form {
     form.multiline("note", "Note", "", "what changed, what was decided")
 }
 
-pub fn review_submit(form: &Form, opened: &Risk, model: &Model) -> Result<Effect, Invalid> {
-    let today = model.today();
+pub fn review_submit(form: &Form, opened: &Risk, ctx: &Ctx<'_>) -> Result<Effect, Invalid> {
+    let today = ctx.today();
     let (likelihood, impact) = (scale_value(form, "likelihood"), scale_value(form, "impact"));
     RiskScore::new(likelihood, impact)?;
-    Ok(Effect::ReviewRisk {
+    Ok(Effect::Risks(RisksEffect::Review {
         id: opened.id,
         opened: Box::new(opened.fields.clone()),
         review: RiskReview {
@@ -240,7 +243,7 @@ pub fn review_submit(form: &Form, opened: &Risk, model: &Model) -> Result<Effect
                 None
             },
         },
-    })
+    }))
 }
 
 /// One line: the words the table must contain.

@@ -1,15 +1,25 @@
 //! The Risks tab: the register as a sortable, filterable table or a 5×5 heat map; add, edit,
 //! review and delete.
 
+use crate::domain::Word;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::domain::Invalid;
 use crate::domain::risk::{Category, Risk};
 use crate::domain::risk_list::{RiskFilter, RiskSort, StatusFilter, cycle, visible_indices};
 use crate::domain::risk_score::{Band, RiskScore};
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::effects::risks::RisksEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, error, info};
+use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
-use super::risk_form::{review_form, risk_form, text_filter_form};
+use super::hit::{ListRows, table_rows};
+use super::risk_form::{review_form, review_submit, risk_form, risk_submit, text_filter_form};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RiskView {
@@ -124,17 +134,22 @@ impl RisksPane {
     }
 }
 
-/// Applies the words typed into the filter form.
-pub fn apply_text_filter(model: &mut Model, text: &str) {
-    let pane = &mut model.risks;
-    pane.filter.text = text.trim().to_string();
-    pane.refresh();
-    let shown = pane.list.rows.len();
-    model.info(if text.trim().is_empty() {
-        "Text filter cleared.".to_string()
-    } else {
-        format!("{} contain \"{}\".", count(shown), text.trim())
-    });
+#[derive(Debug, Clone)]
+pub enum RisksMsg {
+    Loaded(Vec<Risk>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RisksForm {
+    Add,
+    Edit(Box<Risk>),
+    Review(Box<Risk>),
+    /// The words the table is filtered by.
+    Filter,
+}
+
+fn form(form: Form, which: RisksForm) -> Request {
+    Request::form(form, FormPurpose::Risks(which))
 }
 
 /// "1 risk", "3 risks".
@@ -145,158 +160,230 @@ fn count(n: usize) -> String {
     }
 }
 
-fn open_form(model: &mut Model, form: crate::tui::widgets::form::Form, purpose: FormPurpose) {
-    model.overlay = Some(Overlay::Form {
-        form: Box::new(form),
-        purpose,
-    });
-}
-
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    if on_view_action(model, action) {
-        return Vec::new();
+impl RisksPane {
+    pub fn on_msg(&mut self, msg: RisksMsg) -> Vec<Request> {
+        match msg {
+            RisksMsg::Loaded(rows) => self.set_all(rows),
+        }
+        Vec::new()
     }
-    match model.risks.view {
-        RiskView::Table => on_table_action(model, action),
-        RiskView::HeatMap => on_heat_map_action(model, action),
-    }
-    Vec::new()
-}
 
-/// Sorting, filtering and switching views work the same in both views.
-fn on_view_action(model: &mut Model, action: Action) -> bool {
-    let pane = &mut model.risks;
-    let message = match action {
-        Action::CycleSort => {
-            pane.sort = pane.sort.next();
-            format!("Sorted by {}.", pane.sort.label())
+    fn risk(&self, id: i64) -> Option<&Risk> {
+        self.all.iter().find(|r| r.id == id)
+    }
+
+    /// The edit form of risk `id`, as the register has it now.
+    pub(crate) fn edit(&self, id: i64) -> Option<Request> {
+        let r = self.risk(id)?;
+        Some(form(
+            risk_form(Some(r)),
+            RisksForm::Edit(Box::new(r.clone())),
+        ))
+    }
+
+    /// The review form of risk `id`, as the register has it now.
+    pub(crate) fn review(&self, id: i64) -> Option<Request> {
+        let r = self.risk(id)?;
+        Some(form(review_form(r), RisksForm::Review(Box::new(r.clone()))))
+    }
+
+    /// Applies the words typed into the filter form.
+    fn apply_text_filter(&mut self, text: &str) -> Request {
+        self.filter.text = text.trim().to_string();
+        self.refresh();
+        let shown = self.list.rows.len();
+        Request::Info(if text.trim().is_empty() {
+            "Text filter cleared.".to_string()
+        } else {
+            format!("{} contain \"{}\".", count(shown), text.trim())
+        })
+    }
+
+    pub fn submit(
+        &mut self,
+        f: &Form,
+        which: &RisksForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        Ok(match which {
+            RisksForm::Add => Submit::Save(risk_submit(f, None, ctx)?),
+            RisksForm::Edit(r) => Submit::Save(risk_submit(f, Some(r), ctx)?),
+            RisksForm::Review(r) => Submit::Save(review_submit(f, r, ctx)?),
+            RisksForm::Filter => Submit::Done(vec![self.apply_text_filter(&f.value("text"))]),
+        })
+    }
+
+    /// Ctrl-L after a refusal: the form again, on the risk as it is now (none: it is gone).
+    pub fn reopen(&self, f: Form, which: RisksForm) -> Vec<Request> {
+        match which {
+            RisksForm::Edit(r) => self.edit(r.id).into_iter().collect(),
+            RisksForm::Review(r) => self.review(r.id).into_iter().collect(),
+            which @ (RisksForm::Add | RisksForm::Filter) => vec![form(f, which)],
         }
-        Action::FilterStatus => {
-            pane.filter.status = pane.filter.status.next();
-            format!("Status: {}.", pane.filter.status.label())
-        }
-        Action::FilterCategory => {
-            pane.filter.category = cycle(pane.filter.category, Category::ALL);
-            format!(
-                "Category: {}.",
-                pane.filter.category.map_or("any", Category::as_str)
-            )
-        }
-        Action::FilterBand => {
-            pane.filter.band = cycle(pane.filter.band, &Band::ALL);
-            format!("Band: {}.", pane.filter.band.map_or("any", Band::as_str))
-        }
-        Action::ClearFilters => {
-            pane.filter = RiskFilter::default();
-            "Filters cleared: active risks.".to_string()
-        }
-        Action::ToggleHeatMap => {
-            pane.view = match pane.view {
-                RiskView::Table => {
-                    // The map opens on the selected risk's cell.
-                    if let Some(score) = pane.current().map(|r| r.fields.score) {
-                        pane.cell = score;
+    }
+
+    /// Sorting, filtering and switching views work the same in both views.
+    fn on_view_action(&mut self, action: Action) -> Option<Vec<Request>> {
+        let message = match action {
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                format!("Sorted by {}.", self.sort.label())
+            }
+            Action::FilterStatus => {
+                self.filter.status = self.filter.status.next();
+                format!("Status: {}.", self.filter.status.label())
+            }
+            Action::FilterCategory => {
+                self.filter.category = cycle(self.filter.category, Category::ALL);
+                format!(
+                    "Category: {}.",
+                    self.filter.category.map_or("any", Category::as_str)
+                )
+            }
+            Action::FilterBand => {
+                self.filter.band = cycle(self.filter.band, &Band::SEVERE_FIRST);
+                format!("Band: {}.", self.filter.band.map_or("any", Band::as_str))
+            }
+            Action::ClearFilters => {
+                self.filter = RiskFilter::default();
+                "Filters cleared: active risks.".to_string()
+            }
+            Action::ToggleHeatMap => {
+                self.view = match self.view {
+                    RiskView::Table => {
+                        // The map opens on the selected risk's cell.
+                        if let Some(score) = self.current().map(|r| r.fields.score) {
+                            self.cell = score;
+                        }
+                        RiskView::HeatMap
                     }
-                    RiskView::HeatMap
-                }
-                RiskView::HeatMap => RiskView::Table,
-            };
-            return true;
-        }
-        Action::FilterText => {
-            let form = text_filter_form(&pane.filter.text);
-            open_form(model, form, FormPurpose::FilterRisks);
-            return true;
-        }
-        _ => return false,
-    };
-    pane.refresh();
-    model.info(message);
-    true
-}
-
-fn read_only(model: &mut Model) {
-    model.error("This database is read-only: changes are disabled.");
-}
-
-fn on_table_action(model: &mut Model, action: Action) {
-    if model.risks.list.navigate(action) {
-        return;
+                    RiskView::HeatMap => RiskView::Table,
+                };
+                return done();
+            }
+            Action::FilterText => {
+                return Some(vec![form(
+                    text_filter_form(&self.filter.text),
+                    RisksForm::Filter,
+                )]);
+            }
+            _ => return None,
+        };
+        self.refresh();
+        info(message)
     }
-    match action {
-        Action::Add => open_form(model, risk_form(None), FormPurpose::AddRisk),
-        Action::Edit | Action::OpenCell | Action::ReviewRisk if model.read_only => read_only(model),
-        Action::Edit | Action::OpenCell => {
-            if let Some(id) = model.risks.current().map(|r| r.id) {
-                edit(model, id);
-            }
+
+    fn on_table_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.list.navigate(action) {
+            return done();
         }
-        Action::ReviewRisk => {
-            if let Some(id) = model.risks.current().map(|r| r.id) {
-                review(model, id);
+        let current = self.current().map(|r| r.id);
+        Some(match action {
+            Action::Add => vec![form(risk_form(None), RisksForm::Add)],
+            Action::Edit | Action::OpenCell | Action::ReviewRisk if ctx.read_only => {
+                return error(READ_ONLY);
             }
-        }
-        Action::Delete => {
-            if let Some(r) = model.risks.current() {
-                model.overlay = Some(Overlay::Confirm {
+            Action::Edit | Action::OpenCell => {
+                current.and_then(|id| self.edit(id)).into_iter().collect()
+            }
+            Action::ReviewRisk => current.and_then(|id| self.review(id)).into_iter().collect(),
+            Action::CellLeft | Action::CellRight => {
+                return info("h and l move on the heat map: press v to show it.");
+            }
+            Action::Delete => self
+                .current()
+                .map(|r| Request::Confirm {
                     message: format!(
                         "Delete risk {} \"{}\" and its score history? To keep the record, set its status to closed instead.",
                         r.id, r.fields.title
                     ),
-                    on_yes: Effect::DeleteRisk(r.id),
-                });
+                    on_yes: Effect::Risks(RisksEffect::Delete(r.id)),
+                })
+                .into_iter()
+                .collect(),
+            _ => return None,
+        })
+    }
+
+    fn on_heat_map_action(&mut self, action: Action) -> Option<Vec<Request>> {
+        match action {
+            Action::Up => self.move_cell(1, 0),
+            Action::Down => self.move_cell(-1, 0),
+            Action::Top | Action::PageUp => self.move_cell(4, 0),
+            Action::Bottom | Action::PageDown => self.move_cell(-4, 0),
+            Action::CellLeft => self.move_cell(0, -1),
+            Action::CellRight => self.move_cell(0, 1),
+            Action::OpenCell => {
+                self.filter.cell = Some(self.cell);
+                self.view = RiskView::Table;
+                self.refresh();
+                self.list.selected = 0;
+                let shown = self.list.rows.len();
+                let cell = self.cell;
+                return info(format!(
+                    "{} at L{}×I{}; x clears the filter.",
+                    count(shown),
+                    cell.likelihood,
+                    cell.impact
+                ));
             }
+            Action::Add => return Some(vec![form(risk_form(None), RisksForm::Add)]),
+            Action::Edit | Action::ReviewRisk | Action::Delete => {
+                return info("Press Enter to list this cell's risks, or v for the table.");
+            }
+            _ => return None,
         }
-        _ => {}
+        done()
     }
 }
 
-/// Opens the edit form of risk `id`, as the register has it now.
-pub fn edit(model: &mut Model, id: i64) {
-    if let Some(r) = model.risks.all.iter().find(|r| r.id == id).cloned() {
-        open_form(
-            model,
-            risk_form(Some(&r)),
-            FormPurpose::EditRisk(Box::new(r)),
-        );
+impl Pane for RisksPane {
+    fn context(&self) -> KeyContext {
+        KeyContext::Risks
     }
-}
 
-/// Opens the review form of risk `id`, as the register has it now.
-pub fn review(model: &mut Model, id: i64) {
-    if let Some(r) = model.risks.all.iter().find(|r| r.id == id).cloned() {
-        open_form(model, review_form(&r), FormPurpose::ReviewRisk(Box::new(r)));
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if let Some(requests) = self.on_view_action(action) {
+            return Some(requests);
+        }
+        match self.view {
+            RiskView::Table => self.on_table_action(action, ctx),
+            RiskView::HeatMap => self.on_heat_map_action(action),
+        }
     }
-}
 
-fn on_heat_map_action(model: &mut Model, action: Action) {
-    let pane = &mut model.risks;
-    match action {
-        Action::Up => pane.move_cell(1, 0),
-        Action::Down => pane.move_cell(-1, 0),
-        Action::Top | Action::PageUp => pane.move_cell(4, 0),
-        Action::Bottom | Action::PageDown => pane.move_cell(-4, 0),
-        Action::CellLeft => pane.move_cell(0, -1),
-        Action::CellRight => pane.move_cell(0, 1),
-        Action::OpenCell => {
-            pane.filter.cell = Some(pane.cell);
-            pane.view = RiskView::Table;
-            pane.refresh();
-            pane.list.selected = 0;
-            let shown = pane.list.rows.len();
-            let cell = pane.cell;
-            model.info(format!(
-                "{} at L{}×I{}; x clears the filter.",
-                count(shown),
-                cell.likelihood,
-                cell.impact
-            ));
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::Risks(RisksEffect::Load)]
+    }
+
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        if let Target::Risk(id) = target {
+            self.focus(id);
         }
-        Action::Add => open_form(model, risk_form(None), FormPurpose::AddRisk),
-        Action::Edit | Action::ReviewRisk | Action::Delete => {
-            model.info("Press Enter to list this cell's risks, or v for the table.");
+        Vec::new()
+    }
+
+    fn select(&mut self, target: Target) {
+        if let Target::Risk(id) = target {
+            self.list.select_id = Some(id);
         }
-        _ => {}
+    }
+
+    fn list_rows(&self, body: Rect) -> Option<(ListRows, usize)> {
+        if self.view != RiskView::Table || self.all.is_empty() {
+            return None;
+        }
+        let [_, table] = super::risks_view::header_and_body(body);
+        let (table, _, _) = super::risks_view::table_split(table);
+        Some((table_rows(table, self.list.selected), self.list.rows.len()))
+    }
+
+    fn select_row(&mut self, index: usize) {
+        self.list.selected = index;
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::risks_view::render(frame, area, self, ctx);
     }
 }
 

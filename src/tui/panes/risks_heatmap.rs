@@ -7,14 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use super::risks_view::list_title;
 use crate::domain::risk::Risk;
 use crate::domain::risk_list::{RiskSort, compare, heat_counts};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::wrap;
 
 const LABEL_WIDTH: u16 = 17;
 const CELL_MAX_WIDTH: u16 = 14;
@@ -22,12 +22,12 @@ const CELL_MAX_HEIGHT: u16 = 4;
 /// From this width the cell's risks are listed beside the map.
 const SIDE_LIST_MIN_WIDTH: u16 = 110;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim)
-        .title(list_title(model, "Heat map"));
+        .title(list_title(pane, ctx, "Heat map"));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let grid_width = LABEL_WIDTH + 5 * CELL_MAX_WIDTH;
@@ -46,13 +46,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         .areas(inner);
         (g, i)
     };
-    render_grid(frame, grid, model);
-    render_cell_risks(frame, info, model, inner.width >= SIDE_LIST_MIN_WIDTH);
+    render_grid(frame, grid, pane, ctx);
+    render_cell_risks(frame, info, pane, ctx, inner.width >= SIDE_LIST_MIN_WIDTH);
 }
 
-fn render_grid(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.risks;
+fn render_grid(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
     let counts = heat_counts(&pane.all, &pane.filter);
     // A line for "Likelihood" above, one for the impact labels below.
     let cell_h = (area.height.saturating_sub(2) / 5).clamp(1, CELL_MAX_HEIGHT);
@@ -128,8 +127,7 @@ fn render_cell(
 }
 
 /// The risks in the cursor cell, most severe and soonest first.
-fn cell_risks(model: &Model) -> Vec<&Risk> {
-    let pane = &model.risks;
+fn cell_risks(pane: &super::risks::RisksPane) -> Vec<&Risk> {
     let mut risks: Vec<&Risk> = pane
         .all
         .iter()
@@ -139,10 +137,16 @@ fn cell_risks(model: &Model) -> Vec<&Risk> {
     risks
 }
 
-fn render_cell_risks(frame: &mut Frame<'_>, area: Rect, model: &Model, side: bool) {
-    let theme = &model.theme;
-    let cell = model.risks.cell;
-    let risks = cell_risks(model);
+fn render_cell_risks(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::risks::RisksPane,
+    ctx: &Ctx<'_>,
+    side: bool,
+) {
+    let theme = ctx.theme;
+    let cell = pane.cell;
+    let risks = cell_risks(pane);
     let count = match risks.len() {
         0 => "no risks".to_string(),
         1 => "1 risk".to_string(),
@@ -168,7 +172,7 @@ fn render_cell_risks(frame: &mut Frame<'_>, area: Rect, model: &Model, side: boo
     if side {
         lines.push(Line::default());
     }
-    let today = model.today();
+    let today = ctx.today();
     // Beside the map titles wrap under themselves; under it, one line each.
     let width = if side {
         usize::from(area.width.saturating_sub(INDENT as u16 + 2)).max(10)
@@ -196,41 +200,3 @@ fn render_cell_risks(frame: &mut Frame<'_>, area: Rect, model: &Model, side: boo
 
 /// Where a wrapped title continues: under the first word, after the id.
 const INDENT: usize = 5;
-
-/// Greedy word wrap to `width` columns; a word longer than a line gets a line of its own.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn titles_wrap_at_words() {
-        assert_eq!(
-            wrap("If Tomás leaves, then nobody else can change it", 20),
-            ["If Tomás leaves,", "then nobody else can", "change it"]
-        );
-        assert_eq!(wrap("short", 20), ["short"]);
-        assert_eq!(wrap("", 20), Vec::<String>::new());
-        assert_eq!(
-            wrap("a verylongwordindeed b", 5),
-            ["a", "verylongwordindeed", "b"]
-        );
-    }
-}

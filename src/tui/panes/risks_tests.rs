@@ -3,12 +3,17 @@ use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::risk::{RiskDraft, RiskStatus};
 use crate::domain::risk_score::ScoreEntry;
 use crate::ops::agenda::Agenda;
+use crate::tui::effects::risks::RisksEffect;
 use crate::tui::keymap::Keymap;
-use crate::tui::model::{StatusKind, Tab};
+use crate::tui::model::{Model, Overlay, StatusKind, Tab};
 use crate::tui::msg::Msg;
+use crate::tui::pane::Target;
+use crate::tui::panes::agenda::AgendaMsg;
+use crate::tui::panes::risks::RisksForm;
+use crate::tui::panes::risks::RisksMsg;
+use crate::tui::testing::keys;
 use crate::tui::update::update;
 use chrono::{NaiveDate, Weekday};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
 fn today() -> NaiveDate {
@@ -64,20 +69,6 @@ fn model() -> Model {
     m
 }
 
-fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for c in text.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        effects = update(m, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-    effects
-}
-
 fn shown(m: &Model) -> Vec<i64> {
     m.risks.rows().map(|r| r.id).collect()
 }
@@ -96,13 +87,13 @@ fn adding_a_risk_through_the_form_emits_one_add_effect() {
     assert!(matches!(
         m.overlay,
         Some(Overlay::Form {
-            purpose: FormPurpose::AddRisk,
+            purpose: FormPurpose::Risks(RisksForm::Add),
             ..
         })
     ));
     // Title, then category (p: people), likelihood 4, impact 2.
     let effects = keys(&mut m, "If Ada leaves, then nobody runs billing\tp\t4\t2\n");
-    let [Effect::AddRisk(draft)] = effects.as_slice() else {
+    let [Effect::Risks(RisksEffect::Add(draft))] = effects.as_slice() else {
         panic!("expected one AddRisk, got {effects:?}");
     };
     assert_eq!(draft.title, "If Ada leaves, then nobody runs billing");
@@ -129,11 +120,11 @@ fn reviewing_prefills_the_score_and_sends_the_new_one() {
     let Some(Overlay::Form { form, purpose }) = &m.overlay else {
         panic!("no review form");
     };
-    assert!(matches!(purpose, FormPurpose::ReviewRisk(r) if r.id == 2));
+    assert!(matches!(purpose, FormPurpose::Risks(RisksForm::Review(r)) if r.id == 2));
     assert_eq!(form.value("likelihood"), "3 possible");
     assert_eq!(form.value("impact"), "4 major");
     let effects = keys(&mut m, "5\n");
-    let [Effect::ReviewRisk { id: 2, review, .. }] = effects.as_slice() else {
+    let [Effect::Risks(RisksEffect::Review { id: 2, review, .. })] = effects.as_slice() else {
         panic!("expected ReviewRisk, got {effects:?}");
     };
     assert_eq!((review.likelihood, review.impact), (5, 4));
@@ -179,7 +170,7 @@ fn text_filter_form_narrows_the_table() {
     assert!(matches!(
         m.overlay,
         Some(Overlay::Form {
-            purpose: FormPurpose::FilterRisks,
+            purpose: FormPurpose::Risks(RisksForm::Filter),
             ..
         })
     ));
@@ -228,7 +219,10 @@ fn delete_asks_first_and_read_only_refuses_reviews() {
     let mut m = model();
     assert!(keys(&mut m, "d").is_empty());
     assert!(matches!(m.overlay, Some(Overlay::Confirm { .. })));
-    assert_eq!(keys(&mut m, "y"), vec![Effect::DeleteRisk(3)]);
+    assert_eq!(
+        keys(&mut m, "y"),
+        vec![Effect::Risks(RisksEffect::Delete(3))]
+    );
     m.read_only = true;
     keys(&mut m, "R");
     assert!(m.overlay.is_none());
@@ -242,12 +236,15 @@ fn a_saved_risk_is_selected_after_the_reload() {
         &mut m,
         Msg::Saved {
             message: "Added risk 1.".into(),
-            select: Some(1),
+            select: Some(Target::Risk(1)),
         },
     );
-    assert!(effects.contains(&Effect::LoadRisks), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::Risks(RisksEffect::Load)),
+        "{effects:?}"
+    );
     let rows = m.risks.all.clone();
-    update(&mut m, Msg::RisksLoaded(rows));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(rows)));
     assert_eq!(m.risks.current().map(|r| r.id), Some(1));
 }
 
@@ -277,11 +274,11 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
     };
     update(
         &mut m,
-        Msg::AgendaLoaded {
+        Msg::Agenda(AgendaMsg::Loaded {
             agenda,
             next: None,
             with_radar: true,
-        },
+        }),
     );
     keys(&mut m, "\n");
     assert_eq!(m.tab, Tab::Risks);
@@ -301,11 +298,11 @@ fn a_saved_risk_hidden_by_the_filters_is_shown_anyway() {
         &mut m,
         Msg::Saved {
             message: "Added risk 1.".into(),
-            select: Some(1),
+            select: Some(Target::Risk(1)),
         },
     );
     let rows = m.risks.all.clone();
-    update(&mut m, Msg::RisksLoaded(rows));
+    update(&mut m, Msg::Risks(RisksMsg::Loaded(rows)));
     assert!(m.risks.filter.is_default());
     assert_eq!(m.risks.current().map(|r| r.id), Some(1));
 }
@@ -322,7 +319,8 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         next_review: Some(today() - chrono::Duration::days(3)),
         ..RiskDraft::default()
     };
-    let Msg::Saved { message, select } = runner.run(Effect::AddRisk(late), now) else {
+    let Msg::Saved { message, select } = runner.run(Effect::Risks(RisksEffect::Add(late)), now)
+    else {
         panic!("not saved");
     };
     assert!(message.starts_with("Added risk 1: 9 medium →"), "{message}");
@@ -330,13 +328,14 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         message.contains("Fri 20 Nov 2026, is in the past"),
         "{message}"
     );
-    assert_eq!(select, Some(1));
+    assert_eq!(select, Some(Target::Risk(1)));
     let bad = RiskDraft {
         title: "Off the scale".into(),
         likelihood: 6,
         ..RiskDraft::default()
     };
-    let Msg::Failed { message, field } = runner.run(Effect::AddRisk(bad), now) else {
+    let Msg::Failed { message, field } = runner.run(Effect::Risks(RisksEffect::Add(bad)), now)
+    else {
         panic!("saved a likelihood of 6");
     };
     assert_eq!(field, Some("likelihood"));
@@ -344,7 +343,8 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         message.contains("likelihood 6 is out of range"),
         "{message}"
     );
-    let Msg::RisksLoaded(all) = runner.run(Effect::LoadRisks, now) else {
+    let Msg::Risks(RisksMsg::Loaded(all)) = runner.run(Effect::Risks(RisksEffect::Load), now)
+    else {
         panic!("no load");
     };
     assert_eq!(all.len(), 1, "nothing saved on the error");

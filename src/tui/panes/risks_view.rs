@@ -2,6 +2,7 @@
 //! with the selected risk's details beside it on wide terminals and a summary under it on narrow
 //! ones, or the heat map.
 
+use crate::domain::Word;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +14,7 @@ use super::risks::RiskView;
 use super::risks_detail::{detail_lines, review_text, summary_lines, trend_style};
 use crate::domain::risk::{Risk, RiskStatus};
 use crate::domain::risk_score::Band;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{render_detail, render_empty, with_detail};
 
@@ -26,9 +27,8 @@ const ALL_COLUMNS_MIN_WIDTH: u16 = 130;
 /// Below the table on narrow terminals: a rule and three lines about the selected risk.
 const SUMMARY_ROWS: u16 = 4;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.risks;
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
     if pane.loaded() && pane.all.is_empty() {
         let advice = vec![
             Line::from(vec![
@@ -47,10 +47,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         return;
     }
     let [header, body] = header_and_body(area);
-    render_header(frame, header, model);
+    render_header(frame, header, pane, ctx);
     match pane.view {
-        RiskView::Table => render_table_view(frame, body, model),
-        RiskView::HeatMap => super::risks_heatmap::render(frame, body, model),
+        RiskView::Table => render_table_view(frame, body, pane, ctx),
+        RiskView::HeatMap => super::risks_heatmap::render(frame, body, pane, ctx),
     }
 }
 
@@ -73,17 +73,16 @@ pub fn table_split(area: Rect) -> (Rect, Option<Rect>, Option<Rect>) {
 }
 
 /// The active register at a glance (risks per band, overdue ones) and the pane's keys.
-fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let today = model.today();
-    let active: Vec<&Risk> = model
-        .risks
+fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let active: Vec<&Risk> = pane
         .all
         .iter()
         .filter(|r| r.fields.status != RiskStatus::Closed)
         .collect();
     let mut left = vec![Span::styled(" Risk register ", theme.title)];
-    for band in Band::ALL {
+    for band in Band::SEVERE_FIRST {
         let n = active
             .iter()
             .filter(|r| r.fields.score.band() == band)
@@ -126,9 +125,8 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, model: &Model) {
 }
 
 /// The table's title: how many of how many, the order, the filters and the key that clears them.
-pub fn list_title(model: &Model, noun: &str) -> Line<'static> {
-    let theme = &model.theme;
-    let pane = &model.risks;
+pub fn list_title(pane: &super::risks::RisksPane, ctx: &Ctx<'_>, noun: &str) -> Line<'static> {
+    let theme = ctx.theme;
     let mut spans = vec![
         Span::styled(format!(" {noun} "), theme.title),
         Span::styled(
@@ -155,15 +153,20 @@ pub fn list_title(model: &Model, noun: &str) -> Line<'static> {
     Line::from(spans)
 }
 
-fn render_table_view(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
+fn render_table_view(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::risks::RisksPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
     let (table_area, detail_area, summary_area) = table_split(area);
-    render_table(frame, table_area, model);
-    let Some(risk) = model.risks.current() else {
+    render_table(frame, table_area, pane, ctx);
+    let Some(risk) = pane.current() else {
         return;
     };
     if let Some(area) = detail_area {
-        render_detail(frame, area, detail_lines(risk, model.today(), theme), theme);
+        render_detail(frame, area, detail_lines(risk, ctx.today(), theme), theme);
     }
     if let Some(area) = summary_area {
         let block = Block::default()
@@ -172,7 +175,7 @@ fn render_table_view(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(summary_lines(risk, model.today(), inner.width, theme)),
+            Paragraph::new(summary_lines(risk, ctx.today(), inner.width, theme)),
             inner,
         );
     }
@@ -185,16 +188,15 @@ fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
     (start, (start + height).min(len))
 }
 
-fn render_table(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.risks;
-    let today = model.today();
+fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane, ctx: &Ctx<'_>) {
+    let theme = ctx.theme;
+    let today = ctx.today();
     let owner = area.width >= OWNER_MIN_WIDTH;
     let all = area.width >= ALL_COLUMNS_MIN_WIDTH;
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim)
-        .title(list_title(model, "Risks"));
+        .title(list_title(pane, ctx, "Risks"));
     // One line for the border, one for the column names.
     let height = usize::from(area.height.saturating_sub(2));
     let (start, end) = window(pane.list.rows.len(), pane.list.selected, height);

@@ -4,12 +4,14 @@ use chrono::NaiveDateTime;
 
 use crate::domain::Invalid;
 use crate::domain::ritual::RitualFields;
-use crate::ops::people::PersonOverview;
 use crate::ops::rituals::RitualOverview;
 use crate::schedule::recurrence::{Cadence, Recurrence};
-use crate::tui::model::{FormPurpose, Model};
+use crate::tui::effects::rituals::RitualsEffect;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, PersonRef};
 use crate::tui::widgets::form::Form;
+
+use super::rituals::RitualsForm;
 
 const NO_PERSON: &str = "— nobody (not a 1:1) —";
 
@@ -29,7 +31,7 @@ fn cadence_label(c: Cadence) -> String {
 pub fn ritual_form(
     existing: Option<&RitualOverview>,
     start: NaiveDateTime,
-    people: &[PersonOverview],
+    people: &[PersonRef],
     now: NaiveDateTime,
 ) -> Form {
     let fields = existing.map(|r| &r.ritual.fields);
@@ -42,10 +44,10 @@ pub fn ritual_form(
     let cadences: Vec<String> = Cadence::ALL.iter().map(|c| cadence_label(*c)).collect();
     let selected = Cadence::ALL.iter().position(|c| *c == cadence).unwrap_or(0);
     let mut persons = vec![NO_PERSON.to_string()];
-    persons.extend(people.iter().map(|p| p.person.name.clone()));
+    persons.extend(people.iter().map(|p| p.name.clone()));
     let person = fields
         .and_then(|f| f.person_id)
-        .and_then(|id| people.iter().position(|p| p.person.id == id))
+        .and_then(|id| people.iter().position(|p| p.id == id))
         .map_or(0, |i| i + 1);
     let title = match existing {
         Some(r) => format!("Edit {}", r.ritual.fields.name),
@@ -78,7 +80,7 @@ pub fn ritual_form(
             "Minutes",
             i64::from(fields.map_or(30, |f| f.duration_min)),
             1,
-            1440,
+            i64::from(crate::domain::ritual::DURATION_MAX_MIN),
         )
         .number(
             "prep",
@@ -115,8 +117,8 @@ pub fn ritual_form(
 }
 
 /// Turns the ritual form into the effect that saves it, or the first field error.
-pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Result<Effect, Invalid> {
-    let today = model.today();
+pub fn ritual_submit(form: &Form, purpose: &RitualsForm, ctx: &Ctx<'_>) -> Result<Effect, Invalid> {
+    let today = ctx.today();
     let date = form.date_value("date", today)?.unwrap_or(today);
     let start = date.and_time(form.time_value("time")?);
     let cadence = Cadence::ALL
@@ -125,7 +127,7 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
         .unwrap_or(Cadence::Once);
     let typed_rule = form.value("rrule").trim().to_string();
     let existing = match purpose {
-        FormPurpose::EditRitual(opened) => Some(&opened.fields),
+        RitualsForm::Edit(opened) => Some(&opened.fields),
         _ => None,
     };
     let rrule = match cadence {
@@ -151,8 +153,8 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
         _ => form
             .choice_index("person")
             .checked_sub(1)
-            .and_then(|i| model.people.rows.get(i))
-            .map(|p| p.person.id),
+            .and_then(|i| ctx.people.get(i))
+            .map(|p| p.id),
     };
     let fields = RitualFields {
         name: form.value("name"),
@@ -160,7 +162,7 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
         dtstart: start,
         duration_min: u32::try_from(form.number_value("minutes")?).unwrap_or(30),
         // A series keeps the week start its rule was written with.
-        week_start: existing.map_or(model.week_start, |f| f.week_start),
+        week_start: existing.map_or(ctx.week_start, |f| f.week_start),
         person_id,
         attendees: form.value("attendees"),
         agenda: form.value("agenda"),
@@ -180,21 +182,21 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
         )
     })?;
     match purpose {
-        FormPurpose::EditRitual(opened) => {
+        RitualsForm::Edit(opened) => {
             let from = if opened.fields.rrule.is_some() {
                 form.date_value("from", today)?
                     .map(|d| d.and_time(chrono::NaiveTime::MIN))
             } else {
                 None
             };
-            Ok(Effect::UpdateRitual {
+            Ok(Effect::Rituals(RitualsEffect::Update {
                 id: opened.id,
                 fields,
                 from,
                 opened: Box::new(opened.fields.clone()),
-            })
+            }))
         }
-        _ => Ok(Effect::AddRitual(fields)),
+        RitualsForm::Add => Ok(Effect::Rituals(RitualsEffect::Add(fields))),
     }
 }
 
@@ -202,6 +204,7 @@ pub fn ritual_submit(form: &Form, purpose: &FormPurpose, model: &Model) -> Resul
 mod tests {
     use super::*;
     use crate::tui::keymap::Keymap;
+    use crate::tui::model::Model;
     use chrono::Weekday;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -229,7 +232,7 @@ mod tests {
         press(&mut form, KeyCode::Left); // from "once" round to "custom RRULE…"
         press(&mut form, KeyCode::Tab);
         typed(&mut form, "FREQ=DAILY;BYHOUR=9,10,11,12,13");
-        let err = ritual_submit(&form, &FormPurpose::AddRitual, &model).unwrap_err();
+        let err = ritual_submit(&form, &RitualsForm::Add, &model.ctx()).unwrap_err();
         assert_eq!(err.field, Some("rrule"));
         assert!(
             err.message.contains("it meets 5 times a day"),

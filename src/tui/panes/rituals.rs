@@ -1,12 +1,22 @@
 //! The Rituals tab: every series with its schedule in words; add, edit, delete.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::domain::Invalid;
+use crate::domain::ritual::Ritual;
 use crate::ops::rituals::RitualOverview;
 use crate::tui::action::Action;
-use crate::tui::model::{FormPurpose, Model, Overlay};
+use crate::tui::effects::rituals::RitualsEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, Request, Submit, Target, done};
+use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
-use super::ritual_form::ritual_form;
+use super::hit::{ListRows, table_rows};
+use super::ritual_form::{ritual_form, ritual_submit};
 
 pub type RitualsPane = ListState<RitualOverview>;
 
@@ -16,57 +26,133 @@ impl Keyed for RitualOverview {
     }
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let pane = &mut model.rituals;
-    if pane.navigate(action) {
-        return Vec::new();
+#[derive(Debug, Clone)]
+pub enum RitualsMsg {
+    Loaded(Vec<RitualOverview>),
+}
+
+/// The ritual form: a new series (or a one-off meeting, from the agenda), or an edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RitualsForm {
+    Add,
+    Edit(Box<Ritual>),
+}
+
+fn purpose(form: RitualsForm) -> FormPurpose {
+    FormPurpose::Rituals(form)
+}
+
+/// The form for a new meeting starting at `start`: from this tab and from the agenda.
+pub fn add_form(start: chrono::NaiveDateTime, ctx: &Ctx<'_>) -> Request {
+    Request::form(
+        ritual_form(None, start, ctx.people, ctx.now),
+        purpose(RitualsForm::Add),
+    )
+}
+
+impl RitualsPane {
+    pub fn on_msg(&mut self, msg: RitualsMsg) -> Vec<Request> {
+        match msg {
+            RitualsMsg::Loaded(rows) => self.set_rows(rows),
+        }
+        Vec::new()
     }
-    match action {
-        Action::Add => {
-            let start = (model.now + chrono::Duration::days(1))
-                .date()
-                .and_hms_opt(10, 0, 0)
-                .unwrap_or(model.now);
-            let form = ritual_form(None, start, &model.people.rows, model.now);
-            model.overlay = Some(Overlay::Form {
-                form: Box::new(form),
-                purpose: FormPurpose::AddRitual,
-            });
+
+    /// The edit form of series `id`, as the list has it now.
+    pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
+        let r = self.rows.iter().find(|r| r.ritual.id == id)?;
+        let form = ritual_form(Some(r), r.ritual.fields.dtstart, ctx.people, ctx.now);
+        Some(Request::form(
+            form,
+            purpose(RitualsForm::Edit(Box::new(r.ritual.clone()))),
+        ))
+    }
+
+    pub fn submit(
+        &mut self,
+        form: &Form,
+        which: &RitualsForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        ritual_submit(form, which, ctx).map(Submit::Save)
+    }
+
+    /// Ctrl-L after a refusal: the form again, on the series as it is now (none: it is gone).
+    pub fn reopen(&self, form: Form, which: RitualsForm, ctx: &Ctx<'_>) -> Vec<Request> {
+        match which {
+            RitualsForm::Edit(r) => self.edit(r.id, ctx).into_iter().collect(),
+            RitualsForm::Add => vec![Request::Form(Box::new(form), purpose(RitualsForm::Add))],
         }
-        Action::Edit => {
-            if let Some(id) = pane.current().map(|r| r.ritual.id) {
-                edit(model, id);
+    }
+}
+
+impl Pane for RitualsPane {
+    fn context(&self) -> KeyContext {
+        KeyContext::Rituals
+    }
+
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.navigate(action) {
+            return done();
+        }
+        Some(match action {
+            Action::Add => {
+                let start = (ctx.now + chrono::Duration::days(1))
+                    .date()
+                    .and_hms_opt(10, 0, 0)
+                    .unwrap_or(ctx.now);
+                vec![add_form(start, ctx)]
             }
-        }
-        Action::Delete => {
-            if let Some(r) = pane.current() {
-                model.overlay = Some(Overlay::Confirm {
+            Action::Edit => self
+                .current()
+                .and_then(|r| self.edit(r.ritual.id, ctx))
+                .into_iter()
+                .collect(),
+            Action::Delete => self
+                .current()
+                .map(|r| Request::Confirm {
                     message: format!(
                         "Delete \"{}\" and the notes of all its meetings? To stop it but keep its history, edit its schedule instead.",
                         r.ritual.fields.name
                     ),
-                    on_yes: Effect::DeleteRitual(r.ritual.id),
-                });
+                    on_yes: Effect::Rituals(RitualsEffect::Delete(r.ritual.id)),
+                })
+                .into_iter()
+                .collect(),
+            _ => return None,
+        })
+    }
+
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::Rituals(RitualsEffect::Load)]
+    }
+
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        if let Target::Ritual(id) = target {
+            self.select_id = Some(id);
+            if let Some(i) = self.rows.iter().position(|r| r.ritual.id == id) {
+                self.selected = i;
             }
         }
-        _ => {}
+        Vec::new()
     }
-    Vec::new()
-}
 
-/// Opens the edit form of series `id`, as the list has it now.
-pub fn edit(model: &mut Model, id: i64) {
-    let Some(r) = model.rituals.rows.iter().find(|r| r.ritual.id == id) else {
-        return;
-    };
-    let form = ritual_form(
-        Some(r),
-        r.ritual.fields.dtstart,
-        &model.people.rows,
-        model.now,
-    );
-    model.overlay = Some(Overlay::Form {
-        form: Box::new(form),
-        purpose: FormPurpose::EditRitual(Box::new(r.ritual.clone())),
-    });
+    fn select(&mut self, target: Target) {
+        if let Target::Ritual(id) = target {
+            self.select_id = Some(id);
+        }
+    }
+
+    fn list_rows(&self, body: Rect) -> Option<(ListRows, usize)> {
+        let (list, _) = super::rituals_view::split(body);
+        (!self.rows.is_empty()).then(|| (table_rows(list, self.selected), self.rows.len()))
+    }
+
+    fn select_row(&mut self, index: usize) {
+        self.selected = index;
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::rituals_view::render(frame, area, self, ctx);
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
 use crate::ops::rituals::RitualOverview;
-use crate::tui::model::Model;
+use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
 
@@ -18,9 +18,13 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
     with_detail(area, DETAIL_MIN_WIDTH, 62)
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
-    let theme = &model.theme;
-    let pane = &model.rituals;
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &super::rituals::RitualsPane,
+    ctx: &Ctx<'_>,
+) {
+    let theme = ctx.theme;
     if pane.loaded && pane.rows.is_empty() {
         let advice = vec![
             Line::from(vec![
@@ -42,6 +46,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
             |t| t.format("%a %-d %b %H:%M").to_string(),
         );
         Row::new(vec![
+            Cell::from(r.ritual.id.to_string()),
             Cell::from(r.ritual.fields.name.clone()),
             Cell::from(r.schedule.clone()),
             Cell::from(next),
@@ -49,11 +54,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         .style(if r.ended { theme.dim } else { theme.text })
     });
     let widths = [
+        Constraint::Length(3),
         Constraint::Percentage(32),
         Constraint::Fill(1),
         Constraint::Length(16),
     ];
-    let header = Row::new(vec!["Name", "When", "Next"]);
+    let header = Row::new(vec!["ID", "Name", "When", "Next"]);
     render_table(
         frame,
         list_area,
@@ -75,7 +81,10 @@ fn detail_lines(r: &RitualOverview, theme: &Theme) -> Vec<Line<'static>> {
     let f = &r.ritual.fields;
     let mut lines = vec![
         Line::from(Span::styled(f.name.clone(), theme.title)),
-        Line::from(Span::styled(r.schedule.clone(), theme.dim)),
+        Line::from(Span::styled(
+            format!("ritual {} · {}", r.ritual.id, r.schedule),
+            theme.dim,
+        )),
     ];
     if let Some(p) = &r.person {
         lines.push(Line::from(vec![

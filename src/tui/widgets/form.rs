@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 
 use crate::domain::Invalid;
 use crate::domain::dates::{parse_date, parse_time};
+use crate::tui::action::Action;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -365,7 +366,37 @@ impl Form {
         }
     }
 
+    /// The default keymap's reading of `key`, for tests that press keys on a bare form.
+    #[cfg(test)]
     pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        let keymap = crate::tui::keymap::Keymap::shipped();
+        self.handle(
+            key,
+            keymap.resolve(crate::tui::keymap::KeyContext::Form, &key),
+        )
+    }
+
+    /// Whether the form acts on `action` (the `[form]` keys): every action bound there must be.
+    pub fn handles(action: Action) -> bool {
+        matches!(
+            action,
+            Action::NextField
+                | Action::PrevField
+                | Action::Save
+                | Action::SubmitLine
+                | Action::Cancel
+                | Action::OpenEditor
+                | Action::ClearField
+                | Action::ReloadForm
+                | Action::NextChoice
+                | Action::PrevChoice
+        )
+    }
+
+    /// A key, with the action the `[form]` keymap gives it. Keys that are no command, and
+    /// commands that mean nothing in the focused field (←/→ in a text field, Enter in a
+    /// multi-line one), edit the field.
+    pub fn handle(&mut self, key: KeyEvent, action: Option<Action>) -> FormOutcome {
         if self.confirming_discard {
             self.confirming_discard = false;
             return match key.code {
@@ -373,34 +404,37 @@ impl Form {
                 _ => FormOutcome::Continue,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let multiline = self.focused().is_some_and(Field::is_multiline);
-        match key.code {
-            KeyCode::Esc if self.is_dirty() => {
+        let field = self.focused().map(|f| &f.kind);
+        let multiline = matches!(field, Some(FieldKind::MultiLine));
+        let chooses = matches!(field, Some(FieldKind::Choice(_) | FieldKind::Check));
+        let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
+        match action {
+            Some(Action::Cancel) if self.is_dirty() => {
                 self.confirming_discard = true;
                 return FormOutcome::Continue;
             }
-            KeyCode::Esc => return FormOutcome::Cancel,
-            KeyCode::Char('s') if ctrl => return FormOutcome::Submit,
+            Some(Action::Cancel) => return FormOutcome::Cancel,
+            Some(Action::Save) => return FormOutcome::Submit,
             // Only once offered: Ctrl-L redraws in many programs, and a reflex must not
             // throw a draft away.
-            KeyCode::Char('l') if ctrl && self.reload_offered => return FormOutcome::Reload,
-            KeyCode::Char('o') if ctrl && multiline => return FormOutcome::ExternalEdit,
-            KeyCode::Enter if !multiline => return FormOutcome::Submit,
-            KeyCode::Tab => {
+            Some(Action::ReloadForm) if self.reload_offered => return FormOutcome::Reload,
+            Some(Action::OpenEditor) if multiline => return FormOutcome::ExternalEdit,
+            Some(Action::SubmitLine) if !multiline => return FormOutcome::Submit,
+            // In a multi-line field the arrows move the cursor, not the focus.
+            Some(Action::NextField) if !(multiline && arrow) => {
                 self.move_focus(true);
                 return FormOutcome::Continue;
             }
-            KeyCode::BackTab => {
+            Some(Action::PrevField) if !(multiline && arrow) => {
                 self.move_focus(false);
                 return FormOutcome::Continue;
             }
-            KeyCode::Down if !multiline => {
-                self.move_focus(true);
+            Some(Action::ClearField) if !multiline => {
+                self.clear_focused();
                 return FormOutcome::Continue;
             }
-            KeyCode::Up if !multiline => {
-                self.move_focus(false);
+            Some(Action::NextChoice | Action::PrevChoice) if chooses => {
+                self.step_choice(action == Some(Action::NextChoice));
                 return FormOutcome::Continue;
             }
             _ => {}
@@ -409,24 +443,64 @@ impl Form {
         let Some(field) = self.fields.get_mut(focus) else {
             return FormOutcome::Continue;
         };
-        let changed = edit_field(field, key);
-        if changed
-            && self
-                .error
-                .as_ref()
-                .is_some_and(|(i, _)| *i == Some(focus) || i.is_none())
+        if edit_field(field, key) {
+            self.clear_error_of(focus);
+        }
+        FormOutcome::Continue
+    }
+
+    /// A field's value changed: its message (or the form's) has been answered.
+    fn clear_error_of(&mut self, focus: usize) {
+        if self
+            .error
+            .as_ref()
+            .is_some_and(|(i, _)| *i == Some(focus) || i.is_none())
         {
             self.error = None;
         }
-        FormOutcome::Continue
+    }
+
+    /// Empties the focused one-line text, date, time or number field.
+    fn clear_focused(&mut self) {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return;
+        };
+        if matches!(field.kind, FieldKind::Choice(_) | FieldKind::Check) {
+            return;
+        }
+        field.editor = editor("", field.hint);
+        self.clear_error_of(focus);
+    }
+
+    /// The next (or previous) option of a choice; a tick box flips.
+    fn step_choice(&mut self, forward: bool) {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return;
+        };
+        match &field.kind {
+            FieldKind::Check => field.choice = 1 - field.choice.min(1),
+            FieldKind::Choice(options) => {
+                let n = options.len().max(1);
+                field.choice = if forward {
+                    (field.choice + 1) % n
+                } else {
+                    (field.choice + n - 1) % n
+                };
+            }
+            _ => return,
+        }
+        self.clear_error_of(focus);
     }
 }
 
 /// Applies an editing key to one field; returns whether its value changed.
 fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
     match &field.kind {
+        // Space, ← and → are the `[form]` keymap's choice keys; x ticks too.
         FieldKind::Check => match key.code {
-            KeyCode::Char(' ' | 'x') | KeyCode::Left | KeyCode::Right => {
+            KeyCode::Char('x') => {
                 field.choice = 1 - field.choice.min(1);
                 true
             }
@@ -436,8 +510,8 @@ fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             let n = options.len().max(1);
             let before = field.choice;
             match key.code {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') => field.choice = (field.choice + 1) % n,
-                KeyCode::Left | KeyCode::Char('h') => field.choice = (field.choice + n - 1) % n,
+                KeyCode::Char('l') => field.choice = (field.choice + 1) % n,
+                KeyCode::Char('h') => field.choice = (field.choice + n - 1) % n,
                 KeyCode::Char(c) => {
                     let lower = c.to_ascii_lowercase();
                     if let Some(i) = options.iter().position(|o| {
@@ -466,10 +540,6 @@ fn single_line_input(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if matches!(key.code, KeyCode::Char('m' | 'j')) && ctrl {
         return false;
-    }
-    if key.code == KeyCode::Char('u') && ctrl {
-        // Readline's "kill to start of line": with the cursor at the end, clears the field.
-        return editor.delete_line_by_head();
     }
     let changed = editor.input(key);
     if editor.lines().len() > 1 {

@@ -6,21 +6,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::centered;
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{KeyContext, Keymap};
 use crate::tui::theme::Theme;
 
 /// The help text: one section per context, each line "keys  description".
 pub fn help_lines(
     keymap: &Keymap,
-    context: &str,
+    context: KeyContext,
     pane_title: &str,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let sections = [
-        (context, pane_title.to_string()),
-        ("list", "Lists".into()),
-        ("global", "Everywhere".into()),
+        (context, pane_title),
+        (KeyContext::List, "Lists"),
+        (KeyContext::Global, "Everywhere"),
+        (KeyContext::Form, "In forms"),
     ];
     for (ctx, title) in sections {
         let bindings = keymap.bindings(ctx);
@@ -30,7 +31,7 @@ pub fn help_lines(
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(title, theme.title)));
+        lines.push(Line::from(Span::styled(title.to_string(), theme.title)));
         for (action, keys) in bindings {
             let keys = keys
                 .iter()
@@ -43,21 +44,6 @@ pub fn help_lines(
             ]));
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("In forms", theme.title)));
-    for (keys, what) in [
-        ("Tab Shift-Tab", "Next / previous field"),
-        ("Enter", "Save (in a multi-line field: new line)"),
-        ("Ctrl-S", "Save from any field"),
-        ("← → Space", "Change a choice"),
-        ("Esc", "Cancel (asks if you changed something)"),
-        ("Ctrl-L", "Reload the form after \"changed elsewhere\""),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<16}"), theme.key),
-            Span::raw(what),
-        ]));
-    }
     lines
 }
 
@@ -66,7 +52,7 @@ pub fn render_help(
     frame: &mut Frame<'_>,
     area: Rect,
     keymap: &Keymap,
-    context: &str,
+    context: KeyContext,
     pane_title: &str,
     scroll: u16,
     theme: &Theme,

@@ -7,6 +7,7 @@ pub mod help;
 pub mod list;
 pub mod palette;
 pub mod search;
+pub mod text;
 
 pub use form_view::render_form;
 

@@ -12,7 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::{centered, render_popup};
 use crate::tui::action::Action;
-use crate::tui::keymap::{KeyChord, Keymap};
+use crate::tui::keymap::{KeyChord, KeyContext, Keymap};
 use crate::tui::theme::Theme;
 
 /// One action on offer, with the keys that reach it in the pane the palette was opened from.
@@ -55,7 +55,7 @@ pub enum PaletteOutcome {
 
 impl PaletteState {
     /// The actions reachable by a key in `context`; the palette itself is left out.
-    pub fn new(keymap: &Keymap, context: &str) -> PaletteState {
+    pub fn new(keymap: &Keymap, context: KeyContext) -> PaletteState {
         let entries: Vec<PaletteEntry> = keymap
             .reachable(context)
             .into_iter()
@@ -76,39 +76,60 @@ impl PaletteState {
         self.shown.get(self.selected).map(|i| &self.entries[*i])
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> PaletteOutcome {
+    /// A key, with the action the `[palette]` keymap gives it; other keys type the query.
+    pub fn handle(&mut self, key: KeyEvent, action: Option<Action>) -> PaletteOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return PaletteOutcome::Close,
-            KeyCode::Char('c') if ctrl => return PaletteOutcome::Close,
-            KeyCode::Enter => {
+        match action {
+            Some(Action::Close) => return PaletteOutcome::Close,
+            Some(Action::Choose) => {
                 return match self.current() {
                     Some(entry) => PaletteOutcome::Run(entry.action),
                     None => PaletteOutcome::Continue,
                 };
             }
-            KeyCode::Down | KeyCode::Tab => self.step(1),
-            KeyCode::Char('n') if ctrl => self.step(1),
-            KeyCode::Char('j') if self.browsing && !ctrl => self.step(1),
-            KeyCode::Up | KeyCode::BackTab => self.step(-1),
-            KeyCode::Char('p') if ctrl => self.step(-1),
-            KeyCode::Char('k') if self.browsing && !ctrl => self.step(-1),
-            KeyCode::PageDown => self.step(10),
-            KeyCode::PageUp => self.step(-10),
-            KeyCode::Char('u') if ctrl => self.set_query(String::new()),
-            KeyCode::Char(c) if !ctrl => {
-                let mut query = self.query.clone();
-                query.push(c);
-                self.set_query(query);
-            }
-            KeyCode::Backspace => {
-                let mut query = self.query.clone();
-                query.pop();
-                self.set_query(query);
-            }
-            _ => {}
+            Some(Action::Down) => self.step(1),
+            Some(Action::Up) => self.step(-1),
+            Some(Action::PageDown) => self.step(10),
+            Some(Action::PageUp) => self.step(-10),
+            Some(Action::ClearQuery) => self.set_query(String::new()),
+            _ => match key.code {
+                // Once the arrows have been used, j and k move too (as in a list).
+                KeyCode::Char('j') if self.browsing && !ctrl => self.step(1),
+                KeyCode::Char('k') if self.browsing && !ctrl => self.step(-1),
+                KeyCode::Char(c) if !ctrl => {
+                    let mut query = self.query.clone();
+                    query.push(c);
+                    self.set_query(query);
+                }
+                KeyCode::Backspace => {
+                    let mut query = self.query.clone();
+                    query.pop();
+                    self.set_query(query);
+                }
+                _ => {}
+            },
         }
         PaletteOutcome::Continue
+    }
+
+    /// Whether the palette acts on `action` (the `[palette]` keys): every action bound there must.
+    pub fn handles(action: Action) -> bool {
+        matches!(
+            action,
+            Action::Close
+                | Action::Choose
+                | Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::ClearQuery
+        )
+    }
+
+    /// The shipped keymap's reading of `key`, for tests.
+    #[cfg(test)]
+    pub fn handle_key(&mut self, key: KeyEvent) -> PaletteOutcome {
+        self.handle(key, Keymap::shipped().resolve(KeyContext::Palette, &key))
     }
 
     fn step(&mut self, delta: isize) {
@@ -226,7 +247,7 @@ mod tests {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
     }
 
-    fn palette(context: &str) -> PaletteState {
+    fn palette(context: KeyContext) -> PaletteState {
         PaletteState::new(&Keymap::load(&BTreeMap::new()).unwrap(), context)
     }
 
@@ -238,7 +259,7 @@ mod tests {
 
     #[test]
     fn offers_the_panes_actions_first_and_not_itself() {
-        let state = palette("risks");
+        let state = palette(KeyContext::Risks);
         assert_eq!(state.entries[0].action, Action::Add);
         assert!(state.entries.iter().all(|e| e.action != Action::Palette));
         assert!(state.entries.iter().any(|e| e.action == Action::Quit));
@@ -252,10 +273,10 @@ mod tests {
 
     #[test]
     fn typing_fuzzy_matches_names_and_descriptions() {
-        let mut state = palette("agenda");
+        let mut state = palette(KeyContext::Agenda);
         type_text(&mut state, "jmp dat");
         assert_eq!(state.current().unwrap().action, Action::JumpToDate);
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "talking point");
         assert_eq!(state.current().unwrap().action, Action::AddTopic);
         type_text(&mut state, "zzzz");
@@ -268,7 +289,7 @@ mod tests {
 
     #[test]
     fn arrows_and_ctrl_n_p_move_then_j_k_move_too_and_typing_types_again() {
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "j");
         assert_eq!(state.query, "j", "j types until the list is browsed");
         state.handle_key(key(KeyCode::Backspace));
@@ -290,7 +311,7 @@ mod tests {
 
     #[test]
     fn enter_runs_the_chosen_action_and_esc_closes() {
-        let mut state = palette("people");
+        let mut state = palette(KeyContext::People);
         type_text(&mut state, "quit");
         assert_eq!(
             state.handle_key(key(KeyCode::Enter)),

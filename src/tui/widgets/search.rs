@@ -1,5 +1,6 @@
 //! The search overlay: type to search everything, pick a result, open it.
 
+use crate::tui::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,35 +33,56 @@ pub enum SearchOutcome {
 }
 
 impl SearchState {
-    pub fn handle_key(&mut self, key: KeyEvent) -> SearchOutcome {
+    /// A key, with the action the `[search]` keymap gives it; other keys type the query.
+    pub fn handle(&mut self, key: KeyEvent, action: Option<Action>) -> SearchOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => SearchOutcome::Close,
-            KeyCode::Enter => match self.results.get(self.selected) {
+        match action {
+            Some(Action::Close) => SearchOutcome::Close,
+            Some(Action::Choose) => match self.results.get(self.selected) {
                 Some(r) => SearchOutcome::Open(r.clone()),
                 None => SearchOutcome::Continue(None),
             },
-            KeyCode::Down | KeyCode::Tab => {
+            Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.results.len().saturating_sub(1));
                 SearchOutcome::Continue(None)
             }
-            KeyCode::Up | KeyCode::BackTab => {
+            Some(Action::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 SearchOutcome::Continue(None)
             }
-            KeyCode::Char('u') if ctrl => self.edit(String::new()),
-            KeyCode::Char(c) if !ctrl => {
-                let mut q = self.query.clone();
-                q.push(c);
-                self.edit(q)
-            }
-            KeyCode::Backspace => {
-                let mut q = self.query.clone();
-                q.pop();
-                self.edit(q)
-            }
-            _ => SearchOutcome::Continue(None),
+            Some(Action::ClearQuery) => self.edit(String::new()),
+            _ => match key.code {
+                KeyCode::Char(c) if !ctrl => {
+                    let mut q = self.query.clone();
+                    q.push(c);
+                    self.edit(q)
+                }
+                KeyCode::Backspace => {
+                    let mut q = self.query.clone();
+                    q.pop();
+                    self.edit(q)
+                }
+                _ => SearchOutcome::Continue(None),
+            },
         }
+    }
+
+    /// The shipped keymap's reading of `key`, for tests.
+    #[cfg(test)]
+    pub fn handle_key(&mut self, key: KeyEvent) -> SearchOutcome {
+        let keymap = crate::tui::keymap::Keymap::shipped();
+        self.handle(
+            key,
+            keymap.resolve(crate::tui::keymap::KeyContext::Search, &key),
+        )
+    }
+
+    /// Whether search acts on `action` (the `[search]` keys): every action bound there must.
+    pub fn handles(action: Action) -> bool {
+        matches!(
+            action,
+            Action::Close | Action::Choose | Action::Down | Action::Up | Action::ClearQuery
+        )
     }
 
     fn edit(&mut self, query: String) -> SearchOutcome {

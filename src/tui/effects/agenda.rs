@@ -1,0 +1,58 @@
+//! Loading the agenda: a week's days (with the radar and the next meeting when asked), and the
+//! meetings reminders may be due for.
+
+use chrono::{Days, NaiveDate};
+
+use super::Env;
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+use crate::tui::msg::Msg;
+use crate::tui::panes::agenda::AgendaMsg;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaEffect {
+    Load {
+        from: NaiveDate,
+        days: u32,
+        /// Also the radar and the next meeting (after changes, and as the clock moves).
+        with_radar: bool,
+    },
+}
+
+pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<Msg, OpsError> {
+    let now = env.now;
+    Ok(match effect {
+        AgendaEffect::Load {
+            from,
+            days,
+            with_radar: true,
+        } => Msg::Agenda(AgendaMsg::Loaded {
+            agenda: ops::agenda::agenda(store, from, days, now)?,
+            next: ops::agenda::next_meeting(store, now, env.calendars)?,
+            with_radar: true,
+        }),
+        AgendaEffect::Load {
+            from,
+            days,
+            with_radar: false,
+        } => Msg::Agenda(AgendaMsg::Loaded {
+            agenda: ops::agenda::week(store, from, days)?,
+            next: None,
+            with_radar: false,
+        }),
+    })
+}
+
+/// The meetings of the next day or so that have not started: reminders are chosen from them.
+pub(super) fn upcoming(store: &mut Store, env: &Env) -> Result<Msg, OpsError> {
+    // The longest prep a ritual can have is a day: look that far ahead.
+    let today = env.now.date();
+    let (from, to) = (today, today + Days::new(2));
+    let meetings = ops::agenda::meetings_and_events(store, from, to, env.calendars)?;
+    Ok(Msg::UpcomingLoaded(
+        meetings
+            .into_iter()
+            .filter(|m| m.starts_at() >= env.now)
+            .collect(),
+    ))
+}

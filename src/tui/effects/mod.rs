@@ -1,0 +1,138 @@
+//! Runs effects against the store and reports back as messages. The only TUI code that calls
+//! `ops`; panes never touch the database. One module per entity, each a small `match`.
+
+pub mod agenda;
+mod companion;
+pub mod one_on_ones;
+pub mod people;
+pub mod plan;
+pub mod risks;
+pub mod rituals;
+
+use chrono::{NaiveDateTime, Weekday};
+
+use super::msg::{Effect, Msg};
+use super::pane::Target;
+use crate::config::Config;
+use crate::domain::risk_score::ReviewIntervals;
+use crate::ops::edit::Edited;
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+
+pub struct Runner {
+    pub store: Store,
+    pub week_start: Weekday,
+    /// Set when the screen was handed to another program and must be redrawn in full.
+    pub screen_lent: bool,
+    /// Days to a risk's next review by band, when a save does not set the date.
+    pub review_intervals: ReviewIntervals,
+    /// Mouse capture is on, so it is handed back after `$EDITOR`.
+    pub mouse: bool,
+    /// Imported calendars' events count for the next meeting and reminders.
+    pub calendar_reminders: bool,
+}
+
+impl Runner {
+    pub fn new(store: Store, config: &Config) -> Runner {
+        Runner {
+            store,
+            week_start: config.week_start,
+            review_intervals: config.risk_review_days,
+            screen_lent: false,
+            mouse: config.mouse,
+            calendar_reminders: config.calendar_reminders,
+        }
+    }
+}
+
+/// What the entity runners need besides the store.
+pub(super) struct Env {
+    pub now: NaiveDateTime,
+    pub week_start: Weekday,
+    pub intervals: ReviewIntervals,
+    /// Imported calendars' events count as meetings for the next one and reminders.
+    pub calendars: bool,
+}
+
+fn failed(e: &OpsError) -> Msg {
+    match e {
+        OpsError::Stale(_) => Msg::Stale,
+        _ => Msg::Failed {
+            message: e.to_string(),
+            field: e.field(),
+        },
+    }
+}
+
+fn saved(message: impl Into<String>, select: Option<Target>) -> Msg {
+    Msg::Saved {
+        message: message.into(),
+        select,
+    }
+}
+
+pub const NO_CHANGES: &str = "No changes to save.";
+
+/// The save's message, or that there was nothing to save (the form's values were stored already).
+fn saved_edit<T>(edited: Edited<T>, message: impl FnOnce(T) -> (String, Option<Target>)) -> Msg {
+    if edited.changed {
+        let (message, select) = message(edited.value);
+        saved(message, select)
+    } else {
+        saved(NO_CHANGES, None)
+    }
+}
+
+/// The first start of a day backs the database up (keeping `keep` daily copies); `Some` says
+/// why it failed, which is worth a message but must not stop the cockpit.
+pub fn daily_backup(store: &Store, keep: u32, now: NaiveDateTime) -> Option<Msg> {
+    match ops::backups::daily(store, keep, now.date()) {
+        Ok(_) => None,
+        Err(e) => Some(Msg::Failed {
+            message: format!("The daily backup failed: {e}"),
+            field: None,
+        }),
+    }
+}
+
+impl Runner {
+    pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
+        // Every change made here is journaled, stamped with the time of the action, so `u` can
+        // take it back; CLI writes are not (their scripts have no undo key to press).
+        if let Err(e) = self.store.journal(Some(now)) {
+            return failed(&e.into());
+        }
+        self.try_run(effect, now).unwrap_or_else(|e| failed(&e))
+    }
+
+    fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
+        let env = Env {
+            now,
+            week_start: self.week_start,
+            intervals: self.review_intervals,
+            calendars: self.calendar_reminders,
+        };
+        let store = &mut self.store;
+        Ok(match effect {
+            Effect::Agenda(e) => agenda::run(store, e, &env)?,
+            Effect::Rituals(e) => rituals::run(store, e, &env)?,
+            Effect::People(e) => people::run(store, e, &env)?,
+            Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
+            Effect::Plan(e) => plan::run(store, e, &env)?,
+            Effect::Risks(e) => risks::run(store, e, &env)?,
+            Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
+            Effect::Search(query) => Msg::SearchResults {
+                results: ops::one_on_ones::search_all(store, &query, 30)?,
+                query,
+            },
+            Effect::EditInEditor(text) => {
+                self.screen_lent = true;
+                Msg::Edited(super::editor::edit_externally(&text, self.mouse))
+            }
+            Effect::Undo => saved(ops::history::undo(store)?, None),
+            Effect::Redo => saved(ops::history::redo(store)?, None),
+            Effect::Bell => Msg::Reminded(companion::ring_bell()),
+            Effect::RunDetached(argv) => Msg::Reminded(companion::run_detached(&argv)),
+        })
+    }
+}

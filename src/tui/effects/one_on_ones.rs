@@ -1,0 +1,167 @@
+//! A person's 1:1 material: their page and prep view, talking points, actions, notes, private
+//! context, and recording a 1:1.
+
+use chrono::NaiveDate;
+
+use super::{Env, saved, saved_edit};
+use crate::domain::one_on_one::{ContextKind, Note, Owner};
+use crate::ops::one_on_ones::Record;
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+use crate::tui::msg::Msg;
+use crate::tui::panes::people::PeopleMsg;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OneOnOneEffect {
+    LoadDetail(i64),
+    LoadPrep(i64),
+    /// Load a person's queue, then open the record form.
+    StartRecord(i64),
+    AddTopic {
+        person: i64,
+        text: String,
+    },
+    SetTopicDiscussed {
+        id: i64,
+        discussed: bool,
+    },
+    DeleteTopic(i64),
+    AddAction {
+        person: i64,
+        owner: Owner,
+        text: String,
+        due: Option<NaiveDate>,
+    },
+    SetActionDone {
+        id: i64,
+        done: bool,
+    },
+    DeleteAction(i64),
+    AddNote {
+        person: i64,
+        date: NaiveDate,
+        text: String,
+    },
+    UpdateNote {
+        id: i64,
+        date: NaiveDate,
+        text: String,
+        opened: Box<Note>,
+    },
+    DeleteNote(i64),
+    AddContext {
+        person: i64,
+        date: NaiveDate,
+        kind: ContextKind,
+        text: String,
+    },
+    Record {
+        person: i64,
+        record: Record,
+    },
+}
+
+pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Result<Msg, OpsError> {
+    use ops::one_on_ones as o;
+    let now = env.now;
+    Ok(match effect {
+        OneOnOneEffect::LoadDetail(id) => Msg::People(PeopleMsg::DetailLoaded(Box::new(
+            o::person_detail(store, id, now)?,
+        ))),
+        OneOnOneEffect::LoadPrep(id) => {
+            Msg::People(PeopleMsg::PrepLoaded(Box::new(o::prep(store, id, now)?)))
+        }
+        OneOnOneEffect::StartRecord(person) => Msg::People(PeopleMsg::RecordReady {
+            person,
+            topics: o::prep(store, person, now)?.topics,
+        }),
+        OneOnOneEffect::AddTopic { person, text } => {
+            o::add_topic(store, person, &text, now)?;
+            saved("Talking point queued for the next 1:1.", None)
+        }
+        OneOnOneEffect::SetTopicDiscussed { id, discussed } => {
+            o::set_topic_discussed(store, id, discussed, now)?;
+            saved(
+                if discussed {
+                    "Marked discussed."
+                } else {
+                    "Back in the queue."
+                },
+                None,
+            )
+        }
+        OneOnOneEffect::DeleteTopic(id) => {
+            o::delete_topic(store, id)?;
+            saved("Talking point deleted.", None)
+        }
+        OneOnOneEffect::AddAction {
+            person,
+            owner,
+            text,
+            due,
+        } => {
+            o::add_action(store, Some(person), owner, &text, due, now)?;
+            saved("Action added.", None)
+        }
+        OneOnOneEffect::SetActionDone { id, done } => {
+            ops::actions::set_action_done(store, id, done, now)?;
+            saved(
+                if done {
+                    "Action done."
+                } else {
+                    "Action open again."
+                },
+                None,
+            )
+        }
+        OneOnOneEffect::DeleteAction(id) => {
+            o::delete_action(store, id)?;
+            saved("Action deleted.", None)
+        }
+        OneOnOneEffect::AddNote { person, date, text } => {
+            o::add_note(store, person, date, &text, now)?;
+            saved("Note saved.", None)
+        }
+        OneOnOneEffect::UpdateNote {
+            id,
+            date,
+            text,
+            opened,
+        } => saved_edit(
+            o::update_note(store, id, date, &text, Some(&opened), now)?,
+            |()| ("Note saved.".into(), None),
+        ),
+        OneOnOneEffect::DeleteNote(id) => {
+            o::delete_note(store, id)?;
+            saved("Note deleted.", None)
+        }
+        OneOnOneEffect::AddContext {
+            person,
+            date,
+            kind,
+            text,
+        } => {
+            o::add_context(store, person, date, kind, &text)?;
+            saved("Private context saved.", None)
+        }
+        OneOnOneEffect::Record { person, record } => {
+            let actions = record.actions.len();
+            let done = o::record(store, person, record, now)?;
+            let gone = match done.gone {
+                0 => String::new(),
+                1 => " 1 ticked topic had been marked or deleted elsewhere: left as it is."
+                    .to_string(),
+                n => format!(
+                    " {n} ticked topics had been marked or deleted elsewhere: left as they are."
+                ),
+            };
+            saved(
+                format!(
+                    "1:1 recorded: {} topics discussed, {actions} actions added.{gone}",
+                    done.discussed
+                ),
+                None,
+            )
+        }
+    })
+}

@@ -1,0 +1,42 @@
+//! People: add, edit (with their 1:1 series), delete.
+
+use super::{Env, saved, saved_edit};
+use crate::ops::people::{PersonInput, PersonRecord};
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+use crate::tui::msg::Msg;
+use crate::tui::pane::Target;
+use crate::tui::panes::people::PeopleMsg;
+use crate::tui::panes::person::PeopleView;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeopleEffect {
+    Load,
+    Add(PersonInput),
+    Update {
+        id: i64,
+        input: PersonInput,
+        opened: Box<PersonRecord>,
+    },
+    Delete(i64),
+}
+
+pub(super) fn run(store: &mut Store, effect: PeopleEffect, env: &Env) -> Result<Msg, OpsError> {
+    let (now, week_start) = (env.now, env.week_start);
+    let listed = |id| Some(Target::Person(id, PeopleView::List));
+    Ok(match effect {
+        PeopleEffect::Load => Msg::People(PeopleMsg::Loaded(ops::people::list_people(store, now)?)),
+        PeopleEffect::Add(input) => {
+            let p = ops::people::add_person(store, input, week_start, now)?;
+            saved(format!("Added {}.", p.name), listed(p.id))
+        }
+        PeopleEffect::Update { id, input, opened } => saved_edit(
+            ops::people::update_person(store, id, input, Some(&opened), week_start, now)?,
+            |p| (format!("Saved {}.", p.name), listed(p.id)),
+        ),
+        PeopleEffect::Delete(id) => {
+            let p = ops::people::delete_person(store, id)?;
+            saved(format!("Deleted {} and their 1:1 history.", p.name), None)
+        }
+    })
+}

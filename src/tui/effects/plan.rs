@@ -1,0 +1,81 @@
+//! The 30/60/90 plan: its start, goals, check-ins and roll-overs.
+
+use chrono::NaiveDate;
+
+use super::{Env, saved, saved_edit};
+use crate::domain::plan::{Confidence, GoalFields};
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+use crate::tui::msg::Msg;
+use crate::tui::panes::plan::PlanMsg;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanEffect {
+    Load,
+    Start {
+        date: NaiveDate,
+        opened: Option<NaiveDate>,
+    },
+    AddGoal(GoalFields),
+    UpdateGoal {
+        id: i64,
+        fields: GoalFields,
+        opened: Box<GoalFields>,
+    },
+    DeleteGoal(i64),
+    Checkin {
+        id: i64,
+        progress: u32,
+        confidence: Option<Confidence>,
+        note: String,
+        opened: Box<GoalFields>,
+    },
+    RollOver(i64),
+}
+
+pub(super) fn run(store: &mut Store, effect: PlanEffect, env: &Env) -> Result<Msg, OpsError> {
+    use ops::plan as p;
+    let now = env.now;
+    Ok(match effect {
+        PlanEffect::Load => Msg::Plan(PlanMsg::Loaded(Box::new(p::plan_view(store, now.date())?))),
+        PlanEffect::Start { date, opened } => {
+            saved_edit(p::start_plan(store, date, Some(&opened), now)?, |()| {
+                let day = date.format("%a %-d %b %Y");
+                (format!("The plan starts on {day}."), None)
+            })
+        }
+        PlanEffect::AddGoal(fields) => {
+            let g = p::add_goal(store, fields, now)?;
+            saved(format!("Added goal \"{}\".", g.fields.title), None)
+        }
+        PlanEffect::UpdateGoal { id, fields, opened } => saved_edit(
+            p::update_goal(store, id, fields, Some(&opened), now)?,
+            |g| (format!("Saved goal \"{}\".", g.fields.title), None),
+        ),
+        PlanEffect::DeleteGoal(id) => {
+            let g = p::delete_goal(store, id)?;
+            saved(format!("Deleted goal \"{}\".", g.fields.title), None)
+        }
+        PlanEffect::Checkin {
+            id,
+            progress,
+            confidence,
+            note,
+            opened,
+        } => {
+            let g = p::checkin(store, id, progress, confidence, &note, Some(&opened), now)?;
+            saved(
+                format!("Checked in \"{}\": {}%.", g.fields.title, g.fields.progress),
+                None,
+            )
+        }
+        PlanEffect::RollOver(id) => {
+            let g = p::roll_over(store, id, now)?;
+            let phase = crate::domain::plan::phase_label(g.fields.phase);
+            saved(
+                format!("Rolled \"{}\" over to {phase}.", g.fields.title),
+                None,
+            )
+        }
+    })
+}

@@ -1,0 +1,143 @@
+//! Series and their meetings: add, edit, delete a series; a meeting's notes, status and move.
+
+use chrono::NaiveDateTime;
+
+use super::{Env, saved, saved_edit};
+use crate::domain::agenda::AgendaItem;
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
+use crate::ops::rituals::Slot;
+use crate::ops::{self, OpsError};
+use crate::store::Store;
+use crate::tui::msg::Msg;
+use crate::tui::pane::Target;
+use crate::tui::panes::agenda::AgendaMsg;
+use crate::tui::panes::rituals::RitualsMsg;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RitualsEffect {
+    Load,
+    Add(RitualFields),
+    Update {
+        id: i64,
+        fields: RitualFields,
+        from: Option<NaiveDateTime>,
+        opened: Box<RitualFields>,
+    },
+    Delete(i64),
+    /// A meeting's stored state, to open its notes form.
+    LoadOccurrence(AgendaItem),
+    SetOccurrenceStatus {
+        ritual: i64,
+        original: NaiveDateTime,
+        status: OccurrenceStatus,
+        /// The meeting as the agenda showed it when the key was pressed.
+        shown: Slot,
+    },
+    MoveOccurrence {
+        ritual: i64,
+        original: NaiveDateTime,
+        to: NaiveDateTime,
+        opened: Slot,
+    },
+    SaveOccurrence {
+        ritual: i64,
+        original: NaiveDateTime,
+        notes: String,
+        decisions: String,
+        status: OccurrenceStatus,
+        opened: Box<OccurrenceRecord>,
+    },
+}
+
+pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result<Msg, OpsError> {
+    let now = env.now;
+    Ok(match effect {
+        RitualsEffect::Load => {
+            Msg::Rituals(RitualsMsg::Loaded(ops::rituals::list_rituals(store, now)?))
+        }
+        RitualsEffect::Add(fields) => {
+            let r = ops::rituals::add_ritual(store, fields, now)?;
+            let when = ops::rituals::first_meeting(&r).format("%a %-d %b %H:%M");
+            saved(
+                format!("Added \"{}\", first on {when}.", r.fields.name),
+                Some(Target::Ritual(r.id)),
+            )
+        }
+        RitualsEffect::Update {
+            id,
+            fields,
+            from,
+            opened,
+        } => saved_edit(
+            ops::rituals::update_ritual(store, id, fields, from, Some(&opened), now)?,
+            |r| {
+                let note = if r.id == id {
+                    ""
+                } else {
+                    " from the chosen date on; earlier meetings keep the old schedule"
+                };
+                (
+                    format!("Saved \"{}\"{note}.", r.fields.name),
+                    Some(Target::Ritual(r.id)),
+                )
+            },
+        ),
+        RitualsEffect::Delete(id) => {
+            let r = ops::rituals::delete_ritual(store, id)?;
+            saved(format!("Deleted \"{}\".", r.fields.name), None)
+        }
+        RitualsEffect::LoadOccurrence(item) => {
+            let original = item.occurrence.unwrap_or_else(|| item.starts_at());
+            Msg::Agenda(AgendaMsg::OccurrenceLoaded {
+                record: ops::rituals::occurrence(store, item.id, original)?,
+                item,
+            })
+        }
+        RitualsEffect::SetOccurrenceStatus {
+            ritual,
+            original,
+            status,
+            shown,
+        } => {
+            let r = ops::rituals::set_status(store, ritual, original, status, Some(&shown))?.value;
+            let when = original.format("%a %-d %b %H:%M");
+            let what = match status {
+                OccurrenceStatus::Held => "held",
+                OccurrenceStatus::Skipped => "skipped",
+                OccurrenceStatus::Scheduled => "back on",
+            };
+            saved(format!("\"{}\" on {when}: {what}.", r.fields.name), None)
+        }
+        RitualsEffect::MoveOccurrence {
+            ritual,
+            original,
+            to,
+            opened,
+        } => saved_edit(
+            ops::rituals::move_occurrence(store, ritual, original, to, Some(&opened))?,
+            |r| {
+                let to = to.format("%a %-d %b %H:%M");
+                (format!("Moved \"{}\" to {to}.", r.fields.name), None)
+            },
+        ),
+        RitualsEffect::SaveOccurrence {
+            ritual,
+            original,
+            notes,
+            decisions,
+            status,
+            opened,
+        } => saved_edit(
+            ops::rituals::save_occurrence(
+                store,
+                ritual,
+                original,
+                &notes,
+                &decisions,
+                status,
+                Some(&opened),
+            )?,
+            |r| (format!("Saved the notes of \"{}\".", r.fields.name), None),
+        ),
+    })
+}

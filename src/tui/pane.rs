@@ -1,0 +1,223 @@
+//! The contract between the model and its panes, and the registry of tabs.
+//!
+//! A pane owns its state. It sees the rest of the program only through a read-only [`Ctx`] (the
+//! clock, the theme, the terminal's size, the people it may name) and asks for everything else
+//! with [`Request`]s: run an effect, open a form or a question, show something in another pane,
+//! say something in the status bar. No pane imports the model; the model holds the panes and
+//! routes keys, messages, form submissions and requests between them.
+//!
+//! Adding a pane: a variant of [`Tab`] (the compiler then lists every `match` that must learn
+//! it), its state implementing [`Pane`], its messages, effects and form purposes. See
+//! ARCHITECTURE.md.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::KeyContext;
+use super::model::FormPurpose;
+use super::msg::Effect;
+use super::panes::hit::ListRows;
+use super::panes::person::PeopleView;
+use super::theme::Theme;
+use super::widgets::form::Form;
+
+/// The tabs, in the order the tab bar shows them: the registry every per-pane `match` follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
+pub enum Tab {
+    Agenda,
+    Plan,
+    Rituals,
+    People,
+    Risks,
+}
+
+impl Tab {
+    pub const ALL: &'static [Tab] = <Tab as strum::VariantArray>::VARIANTS;
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Agenda => "Agenda",
+            Tab::Plan => "Plan",
+            Tab::Rituals => "Rituals",
+            Tab::People => "1:1s",
+            Tab::Risks => "Risks",
+        }
+    }
+
+    /// The action that switches to this tab (`1`–`5` by default).
+    pub fn action(self) -> Action {
+        match self {
+            Tab::Agenda => Action::TabAgenda,
+            Tab::Plan => Action::TabPlan,
+            Tab::Rituals => Action::TabRituals,
+            Tab::People => Action::TabPeople,
+            Tab::Risks => Action::TabRisks,
+        }
+    }
+
+    /// The tab `action` switches to, if it is a tab switch.
+    pub fn of_action(action: Action) -> Option<Tab> {
+        Tab::ALL.iter().copied().find(|t| t.action() == action)
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn cycle(self, forward: bool) -> Tab {
+        let n = Tab::ALL.len();
+        let i = self.index();
+        Tab::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// A person as other panes need them: to name them and to offer them in a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// What a pane may read of the rest of the program.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub now: NaiveDateTime,
+    pub week_start: Weekday,
+    /// The working day, for free time and new meetings' starts.
+    pub working_hours: (NaiveTime, NaiveTime),
+    /// The database cannot be written: panes refuse changes with a message.
+    pub read_only: bool,
+    pub theme: &'a Theme,
+    /// The terminal's size as last drawn.
+    pub screen: Rect,
+    /// Everyone in the 1:1s list, in its order.
+    pub people: &'a [PersonRef],
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// The name of person `id`, or "them" when the list does not have them (yet).
+    pub fn person_name(&self, id: i64) -> String {
+        self.people
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| "them".to_string(), |p| p.name.clone())
+    }
+}
+
+/// What a pane asks the model to do.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Work for the effect runner (the store).
+    Run(Effect),
+    /// Open a form; its submission comes back to the pane that owns `purpose`.
+    Form(Box<Form>, FormPurpose),
+    /// Ask first; `on_yes` runs if the user agrees.
+    Confirm {
+        message: String,
+        on_yes: Effect,
+    },
+    /// Switch to the pane that shows `target` and bring it into view.
+    Show(Target),
+    Info(String),
+    Error(String),
+}
+
+impl Request {
+    pub fn form(form: Form, purpose: FormPurpose) -> Request {
+        Request::Form(Box::new(form), purpose)
+    }
+}
+
+/// Something one pane can ask another to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A day of the agenda.
+    Day(NaiveDate),
+    /// A person: selected in the list, or their page or prep view opened.
+    Person(i64, PeopleView),
+    Ritual(i64),
+    Goal(i64),
+    Risk(i64),
+}
+
+impl Target {
+    pub fn tab(self) -> Tab {
+        match self {
+            Target::Day(_) => Tab::Agenda,
+            Target::Person(..) => Tab::People,
+            Target::Ritual(_) => Tab::Rituals,
+            Target::Goal(_) => Tab::Plan,
+            Target::Risk(_) => Tab::Risks,
+        }
+    }
+}
+
+/// What every pane offers the model. Messages, effects and forms are typed per pane and routed
+/// by the model's exhaustive `match`es, so they are not part of this trait.
+pub trait Pane {
+    /// The keymap context searched first while the pane is shown.
+    fn context(&self) -> KeyContext;
+
+    /// What `action` does here; `None` when the pane has no use for it.
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>>;
+
+    /// The loads that refresh what the pane shows (after a change, or one made elsewhere).
+    fn reload(&self, ctx: &Ctx<'_>) -> Vec<Effect>;
+
+    /// Brings `target` into view: the model has switched to this pane for it.
+    fn show(&mut self, target: Target, ctx: &Ctx<'_>) -> Vec<Request>;
+
+    /// Puts the cursor on `target` once it is loaded (after it was saved).
+    fn select(&mut self, target: Target);
+
+    /// The clickable list within `body`, with its length, when the pane shows one.
+    fn list_rows(&self, _body: Rect) -> Option<(ListRows, usize)> {
+        None
+    }
+
+    /// Puts the cursor on row `index` of the list (a click).
+    fn select_row(&mut self, _index: usize) {}
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>);
+}
+
+/// The status-bar message for a change refused on a read-only database.
+pub const READ_ONLY: &str = "This database is read-only: changes are disabled.";
+
+/// Requests that say one thing in the status bar.
+pub fn info(text: impl Into<String>) -> Option<Vec<Request>> {
+    Some(vec![Request::Info(text.into())])
+}
+
+pub fn error(text: impl Into<String>) -> Option<Vec<Request>> {
+    Some(vec![Request::Error(text.into())])
+}
+
+/// Handled, with nothing more to do.
+pub fn done() -> Option<Vec<Request>> {
+    Some(Vec::new())
+}
+
+pub fn run(effect: Effect) -> Option<Vec<Request>> {
+    Some(vec![Request::Run(effect)])
+}
+
+/// What a submitted form leads to.
+#[derive(Debug, Clone)]
+pub enum Submit {
+    /// A save the store must confirm: the form stays open meanwhile, so a refusal can be shown
+    /// beside the field at fault.
+    Save(Effect),
+    /// Done without the store: the form closes and these follow.
+    Done(Vec<Request>),
+}

@@ -1,0 +1,160 @@
+//! What the TUI's tests share: key scripts, and models to run them on.
+//!
+//! A key script is text typed as is, with `\n` Enter, `\t` Tab, `\x1b` Esc, and named keys in
+//! angle brackets: `<C-s>` (Ctrl-S), `<S-Tab>`, `<Esc>`, `<Enter>`, `<Up>`, `<Down>`, `<Left>`,
+//! `<Right>`, `<PgDn>`, `<PgUp>`, `<BS>`, `<Space>`, `<lt>` (a literal `<`).
+
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::effects::Runner;
+use super::keymap::Keymap;
+use super::model::Model;
+use super::msg::{Effect, Msg};
+use super::panes::people::PeopleMsg;
+use super::run::{initial_model, settle};
+use super::update::update;
+use crate::config::Config;
+use crate::domain::person::{Person, Relation};
+use crate::ops::people::PersonOverview;
+use crate::store::Store;
+
+/// The keys a script stands for.
+pub fn script(text: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && let Some(key) = named(&rest[1..end])
+        {
+            keys.push(key);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        keys.push(match c {
+            '\n' => plain(KeyCode::Enter),
+            '\t' => plain(KeyCode::Tab),
+            '\x1b' => plain(KeyCode::Esc),
+            c => plain(KeyCode::Char(c)),
+        });
+        rest = &rest[c.len_utf8()..];
+    }
+    keys
+}
+
+fn plain(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Ctrl and a letter.
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn named(name: &str) -> Option<KeyEvent> {
+    if let Some(letter) = name.strip_prefix("C-") {
+        let mut chars = letter.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(ctrl(c)),
+            _ => None,
+        };
+    }
+    Some(match name {
+        "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Esc" => plain(KeyCode::Esc),
+        "Enter" => plain(KeyCode::Enter),
+        "Tab" => plain(KeyCode::Tab),
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "PgDn" => plain(KeyCode::PageDown),
+        "PgUp" => plain(KeyCode::PageUp),
+        "BS" => plain(KeyCode::Backspace),
+        "Space" => plain(KeyCode::Char(' ')),
+        "lt" => plain(KeyCode::Char('<')),
+        _ => return None,
+    })
+}
+
+/// Presses the keys of `text` through `update` alone (no store); the effects of the last one.
+pub fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in script(text) {
+        effects = update(m, Msg::Key(key));
+    }
+    effects
+}
+
+/// Presses the keys of `text`, running every effect against `runner`'s store as the real loop
+/// does.
+pub fn keys_settled(m: &mut Model, runner: &mut Runner, text: &str) {
+    for key in script(text) {
+        let effects = update(m, Msg::Key(key));
+        settle(m, runner, effects);
+    }
+}
+
+/// Monday 23 November 2026, at `h:m`: the fixed "now" of the TUI's tests.
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .and_then(|d| d.and_hms_opt(h, m, 0))
+        .unwrap_or_default()
+}
+
+pub fn person(id: i64, name: &str) -> PersonOverview {
+    PersonOverview {
+        person: Person {
+            id,
+            name: name.into(),
+            role: "EM".into(),
+            team: String::new(),
+            relation: Relation::Report,
+            career_goals: String::new(),
+            context: String::new(),
+            prompts: String::new(),
+        },
+        one_on_one: None,
+        cadence: None,
+        cadence_rrule: None,
+        at: None,
+        stats: Default::default(),
+    }
+}
+
+/// A model with no store behind it: two people (Ada and Grace), at 09:30.
+pub fn model() -> Model {
+    let mut m = Model::new(Keymap::shipped().clone(), at(9, 30), Weekday::Mon);
+    let people = vec![person(1, "Ada"), person(2, "Grace")];
+    update(&mut m, Msg::People(PeopleMsg::Loaded(people)));
+    m
+}
+
+/// The demo organisation on an in-memory store, loaded as the cockpit loads it, at 09:41.
+pub fn demo() -> (Model, Runner) {
+    let now = at(9, 41);
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    crate::ops::demo::load_demo(&mut store, Weekday::Mon, now).unwrap_or_else(|e| panic!("{e}"));
+    let mut runner = Runner::new(store, &Config::default());
+    let model =
+        initial_model(&mut runner, &Config::default(), now).unwrap_or_else(|e| panic!("{e}"));
+    (model, runner)
+}
+
+#[cfg(test)]
+#[test]
+fn scripts_read_named_keys_and_leave_the_rest_as_typed() {
+    let keys = script("a<C-s>\t<S-Tab><lt>x<nope>");
+    assert_eq!(keys[0], plain(KeyCode::Char('a')));
+    assert_eq!(keys[1], ctrl('s'));
+    assert_eq!(keys[2], plain(KeyCode::Tab));
+    assert_eq!(keys[3].code, KeyCode::BackTab);
+    assert_eq!(keys[4], plain(KeyCode::Char('<')));
+    assert_eq!(keys[5], plain(KeyCode::Char('x')));
+    assert_eq!(
+        keys[6],
+        plain(KeyCode::Char('<')),
+        "an unknown name is typed"
+    );
+}

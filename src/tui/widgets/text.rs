@@ -1,0 +1,90 @@
+//! Fitting text into columns, for every list, table and panel: wrapping at words (textwrap,
+//! display-width aware) and cutting with "…" where text does not fit.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `text` wrapped at words into lines of at most `width` columns; a word longer than a line is
+/// broken across lines.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+/// At most `max_lines` wrapped lines; when text is left over, the last line ends in "…".
+pub fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last}…"), width);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    lines
+}
+
+/// One line of at most `width` columns, ending in "…" when it had to be cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_words_and_breaks_words_too_long_for_a_line() {
+        assert_eq!(
+            wrap("If Tomás leaves, then nobody else can change it", 20),
+            ["If Tomás leaves,", "then nobody else can", "change it"]
+        );
+        assert_eq!(wrap("short", 20), ["short"]);
+        assert!(wrap("", 20).is_empty());
+        assert_eq!(
+            wrap("Supercalifragilistic", 8),
+            ["Supercal", "ifragili", "stic"]
+        );
+    }
+
+    #[test]
+    fn what_does_not_fit_ends_in_an_ellipsis() {
+        assert_eq!(
+            wrap_at_most("Monthly business review", 20, 2),
+            ["Monthly business", "review"]
+        );
+        assert_eq!(wrap_at_most("a b c", 20, 2), ["a b c"]);
+        assert_eq!(
+            wrap_at_most("Draft the proposal for a second on-call rotation", 20, 2),
+            ["Draft the proposal", "for a second on-cal…"]
+        );
+        assert_eq!(
+            wrap_at_most("Supercalifragilistic", 8, 2),
+            ["Supercal", "ifragil…"]
+        );
+        assert_eq!(fit("李小龍 Bruce", 6), "李小…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("abc", 0), "");
+    }
+}
