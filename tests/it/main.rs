@@ -27,6 +27,7 @@ mod cli_shell;
 mod cli_text_limits;
 mod config_fixtures;
 mod e2e_agenda;
+mod e2e_idle;
 mod e2e_objects;
 mod e2e_one_on_one;
 mod e2e_people;
