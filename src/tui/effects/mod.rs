@@ -30,6 +30,8 @@ pub struct Runner {
     pub mouse: bool,
     /// Imported calendars' events count for the next meeting and reminders.
     pub calendar_reminders: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub radar_lead_days: u32,
 }
 
 impl Runner {
@@ -41,6 +43,7 @@ impl Runner {
             screen_lent: false,
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
+            radar_lead_days: config.radar_lead_days,
         }
     }
 }
@@ -52,6 +55,8 @@ pub(super) struct Env {
     pub intervals: ReviewIntervals,
     /// Imported calendars' events count as meetings for the next one and reminders.
     pub calendars: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub lead_days: u32,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -111,6 +116,7 @@ impl Runner {
             week_start: self.week_start,
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
+            lead_days: self.radar_lead_days,
         };
         let store = &mut self.store;
         Ok(match effect {
