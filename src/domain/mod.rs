@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod dates;
 pub mod invalid;
+pub mod link;
 pub mod one_on_one;
 pub mod person;
 pub mod plan;

@@ -18,6 +18,7 @@ mod import_text;
 pub mod json;
 mod json_stream;
 pub mod json_text;
+pub mod links;
 pub mod markdown;
 pub mod objects;
 pub mod one_on_ones;

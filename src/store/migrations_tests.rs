@@ -3,8 +3,8 @@
 use super::*;
 use crate::store::{Store, search};
 
-/// The schema version before `005_search_by_row.sql`.
-const BEFORE_SEARCH_BY_ROW: usize = 4;
+/// The schema version before `006_search_by_row.sql`.
+const BEFORE_SEARCH_BY_ROW: usize = 5;
 
 /// A file as the Bearing before per-kind search indexes left it: its schema, and rows its one
 /// full-text table indexed.

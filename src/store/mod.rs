@@ -14,6 +14,7 @@ pub mod generated;
 pub mod history;
 mod identity;
 mod journal;
+pub mod links;
 mod migrations;
 pub mod notes;
 pub mod occurrences;

@@ -1,6 +1,6 @@
 //! Full-text search over everything users write: one FTS5 index per kind (`search_note`, …),
 //! each over its own table and keyed by the row's id, kept in sync by the schema's triggers
-//! (`migrations/005_search_by_row.sql`). No query reads more than it shows: the named things
+//! (`migrations/006_search_by_row.sql`). No query reads more than it shows: the named things
 //! (people, rituals, goals, risks: hundreds to a few thousand short rows) are ranked by
 //! relevance; the things that pile up
 //! with history (talking points, actions, notes) come newest first, read from the index in id

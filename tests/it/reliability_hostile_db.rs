@@ -126,8 +126,8 @@ fn every_kind_of_schema_change_is_refused_at_open_and_at_restore() {
             "it holds an index \"spy\" that Bearing does not make",
         ),
         (
-            "DROP TRIGGER person_ad;",
-            "Bearing's trigger \"person_ad\" is missing",
+            "DROP TRIGGER search_person_ad;",
+            "Bearing's trigger \"search_person_ad\" is missing",
         ),
         (
             "CREATE TABLE \"x\u{1b}]0;owned\u{7}\" (a);",
