@@ -20,6 +20,7 @@ mod ics;
 pub mod ics_read;
 mod import_text;
 pub mod json;
+mod json_stream;
 pub mod json_text;
 pub mod links;
 pub mod markdown;
@@ -32,6 +33,7 @@ pub mod report;
 pub mod risks;
 mod ritual_carry;
 pub mod rituals;
+pub mod search;
 pub mod templates;
 pub mod topics;
 
