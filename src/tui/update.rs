@@ -480,6 +480,7 @@ fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
     use super::pane::Target;
     Some(match (result.kind.as_str(), result.person_id) {
         ("ritual", _) => Target::Ritual(result.id),
+        ("decision", _) => Target::Decision(result.id),
         (_, Some(person)) => Target::Person(person, PeopleView::Detail),
         ("goal", None) => Target::Goal(result.id),
         ("risk", None) => Target::Risk(result.id),

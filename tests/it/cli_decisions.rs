@@ -430,8 +430,25 @@ fn the_markdown_export_has_a_decisions_section() {
     let md = ok(&db, &["export", "--format", "md"]);
     assert!(md.contains("## Decisions\n"), "{md}");
     assert!(md.contains("### 2. No Friday deploys"), "{md}");
-    assert!(md.contains("**Context:** Weekend support is staffed"), "{md}");
+    assert!(
+        md.contains("**Context:** Weekend support is staffed"),
+        "{md}"
+    );
     let only = ok(&db, &["export", "--format", "md", "--section", "decisions"]);
     assert!(only.contains("### 1. Deploy on Fridays"), "{only}");
     assert!(!only.contains("## Risks"), "{only}");
+}
+
+#[test]
+fn search_finds_decisions_by_any_field() {
+    let (_dir, db) = setup();
+    add_two(&db);
+    let found = ok(&db, &["search", "weekend"]);
+    assert!(found.contains("decision  1"), "{found}");
+    assert!(found.contains("«Weekend» support is staffed"), "{found}");
+    let json = json_array(&db, &["search", "friday", "--format", "json"]);
+    assert!(
+        json.iter().filter(|h| h["kind"] == "decision").count() == 2,
+        "{json:?}"
+    );
 }

@@ -35,3 +35,25 @@ CREATE TRIGGER link_decision_gone AFTER DELETE ON decision BEGIN
     DELETE FROM link WHERE (a_kind = 'decision' AND a_id = OLD.id)
         OR (b_kind = 'decision' AND b_id = OLD.id);
 END;
+
+-- Decisions are searched by all their text (as in migration 006: keyed by the row's id).
+CREATE VIRTUAL TABLE search_decision USING fts5 (
+    title, context, decision, consequences,
+    content = 'decision', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+CREATE TRIGGER search_decision_ai AFTER INSERT ON decision BEGIN
+    INSERT INTO search_decision (rowid, title, context, decision, consequences)
+    VALUES (new.id, new.title, new.context, new.decision, new.consequences);
+END;
+CREATE TRIGGER search_decision_ad AFTER DELETE ON decision BEGIN
+    INSERT INTO search_decision (search_decision, rowid, title, context, decision, consequences)
+    VALUES ('delete', old.id, old.title, old.context, old.decision, old.consequences);
+END;
+CREATE TRIGGER search_decision_au AFTER UPDATE OF id, title, context, decision, consequences
+    ON decision BEGIN
+    INSERT INTO search_decision (search_decision, rowid, title, context, decision, consequences)
+    VALUES ('delete', old.id, old.title, old.context, old.decision, old.consequences);
+    INSERT INTO search_decision (rowid, title, context, decision, consequences)
+    VALUES (new.id, new.title, new.context, new.decision, new.consequences);
+END;
