@@ -154,6 +154,8 @@ pub enum RadarKind {
     GoalBehind,
     /// A person whose last 1:1 is older than twice their cadence.
     OneOnOneOverdue,
+    /// A decision proposed more than two weeks ago and still not decided.
+    DecisionPending,
     /// An open action item due within the lead days (today included).
     ActionDueSoon,
     /// A risk review due within the lead days (today included).
@@ -175,6 +177,7 @@ impl RadarKind {
             }
             RadarKind::GoalBehind => "goal",
             RadarKind::OneOnOneOverdue => "1:1",
+            RadarKind::DecisionPending => "decision",
         }
     }
 }
@@ -221,6 +224,9 @@ impl RadarItem {
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
             RadarKind::OneOnOneOverdue => format!("{title} — {detail}"),
+            RadarKind::DecisionPending => {
+                format!("{title} — proposed {late} ago, still to decide")
+            }
         }
     }
 

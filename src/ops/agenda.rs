@@ -222,6 +222,17 @@ pub fn radar(
         }
     }
     radar.extend(lapsed_one_on_ones(store, now, &names)?);
+    for d in super::decisions::pending(store, today, super::objects::decision::PENDING_DAYS)? {
+        radar.push(RadarItem {
+            kind: RadarKind::DecisionPending,
+            title: d.fields.title,
+            detail: format!("decision {}", d.id),
+            id: d.id,
+            person_id: None,
+            date: d.fields.date,
+            days: days(d.fields.date),
+        });
+    }
     // Warnings ahead: due today up to `lead_days` from now, soonest first.
     let horizon = today + Duration::days(i64::from(lead_days) + 1);
     let mut ahead: Vec<RadarItem> = due::actions_due(conn, today, horizon)?

@@ -126,3 +126,23 @@ fn old_proposals_are_pending() {
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].fields.title, "Adopt RFCs");
 }
+
+#[test]
+fn a_pending_decision_is_on_the_radar() {
+    use crate::domain::agenda::RadarKind;
+    let mut store = Store::open_in_memory().unwrap();
+    let mut i = input("Adopt RFCs");
+    i.draft.status = DecisionStatus::Proposed;
+    i.draft.date = d(2026, 11, 1);
+    let id = add_decision(&mut store, i, None, now()).unwrap().id;
+    let radar = crate::ops::agenda::radar(&store, now(), 3).unwrap();
+    let item = radar
+        .iter()
+        .find(|r| r.kind == RadarKind::DecisionPending)
+        .unwrap();
+    assert_eq!(item.id, id);
+    assert_eq!(
+        item.describe(),
+        "Adopt RFCs — proposed 22 days ago, still to decide"
+    );
+}

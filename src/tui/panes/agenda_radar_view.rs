@@ -135,6 +135,7 @@ fn section(kind: RadarKind) -> &'static str {
         RadarKind::OverdueReview => "Risk reviews overdue",
         RadarKind::GoalBehind => "Goals behind schedule",
         RadarKind::OneOnOneOverdue => "1:1s lapsed (older than twice the cadence)",
+        RadarKind::DecisionPending => "Decisions pending (proposed more than two weeks ago)",
         RadarKind::ActionDueSoon | RadarKind::ReviewDueSoon => "Coming due",
     }
 }
