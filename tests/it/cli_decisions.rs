@@ -452,3 +452,12 @@ fn search_finds_decisions_by_any_field() {
         "{json:?}"
     );
 }
+
+#[test]
+fn action_list_takes_open_and_refuses_it_with_done() {
+    let (_dir, db) = setup();
+    let open = json_array(&db, &["action", "list", "--open", "--format", "json"]);
+    assert_eq!(open.len(), 1);
+    let out = crate::support::bearing(&db, &["action", "list", "--open", "--done"]);
+    assert_eq!(out.status.code(), Some(2));
+}
