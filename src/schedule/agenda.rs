@@ -214,12 +214,8 @@ pub fn one_on_one_overdue(
 #[path = "agenda_tests.rs"]
 mod tests;
 
-/// The first day of the week containing `date`, for weeks starting on `week_start`.
-pub fn week_floor(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
-    use chrono::Datelike;
-    let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
-    date - Duration::days(i64::from(back))
-}
+/// The first day of the week containing a date (kept here for the agenda's callers).
+pub use crate::domain::dates::week_floor;
 
 /// Minutes of the working day `hours` on which no meeting is booked. Skipped meetings free their
 /// time; overlapping meetings count once; untimed items (due dates) take none.
