@@ -41,6 +41,7 @@ pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
                 confidence: Confidence::OnTrack,
                 due,
                 person_id: None,
+                measure: None,
             };
             let g = plan::add_goal(&mut store, fields, ctx.now()).map_err(flagged)?;
             say!(

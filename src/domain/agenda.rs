@@ -29,6 +29,8 @@ pub enum ItemKind {
     RiskReview,
     /// An event imported from an outside calendar: read-only.
     Calendar,
+    /// The scorecard's numbers are due today (one item for all of them).
+    MetricsDue,
 }
 
 impl super::word::Word for ItemKind {
@@ -98,6 +100,10 @@ pub enum RadarKind {
     OverdueAction,
     OverdueReview,
     GoalBehind,
+    /// A metric off target two periods running or more.
+    MetricOffTarget,
+    /// A metric whose number for the last period was not entered.
+    MetricMissing,
     OneOnOneOverdue,
 }
 

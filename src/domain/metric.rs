@@ -358,9 +358,7 @@ pub fn parse_number(field: &'static str, text: &str) -> Result<f64, Invalid> {
     let trimmed = text.trim();
     let bare = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
     let digits: String = bare.chars().filter(|c| *c != ',').collect();
-    let body = digits
-        .strip_prefix(['-', '+'])
-        .unwrap_or(digits.as_str());
+    let body = digits.strip_prefix(['-', '+']).unwrap_or(digits.as_str());
     let well_formed = !body.is_empty()
         && body.chars().all(|c| c.is_ascii_digit() || c == '.')
         && body.chars().filter(|c| *c == '.').count() <= 1

@@ -58,9 +58,7 @@ impl Period {
             }
         };
         let start = match self.cadence {
-            Cadence::Weekly => self
-                .start
-                .checked_add_signed(Duration::weeks(i64::from(n))),
+            Cadence::Weekly => self.start.checked_add_signed(Duration::weeks(i64::from(n))),
             Cadence::Monthly => months(n),
             Cadence::Quarterly => months(n.saturating_mul(3)),
         };
@@ -97,7 +95,11 @@ impl Period {
         match self.cadence {
             Cadence::Weekly => self.start.format("%-d %b").to_string(),
             Cadence::Monthly => self.start.format("%b %y").to_string(),
-            Cadence::Quarterly => format!("Q{} {}", self.start.month0() / 3 + 1, self.start.format("%y")),
+            Cadence::Quarterly => format!(
+                "Q{} {}",
+                self.start.month0() / 3 + 1,
+                self.start.format("%y")
+            ),
         }
     }
 }
@@ -105,7 +107,10 @@ impl Period {
 /// The `count` periods ending with `current`, oldest first.
 pub fn last_periods(current: Period, count: usize) -> Vec<Period> {
     let count = i32::try_from(count).unwrap_or(i32::MAX);
-    (0..count).rev().map(|back| current.shifted(-back)).collect()
+    (0..count)
+        .rev()
+        .map(|back| current.shifted(-back))
+        .collect()
 }
 
 #[cfg(test)]

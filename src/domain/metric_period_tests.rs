@@ -56,20 +56,32 @@ fn months_and_quarters_are_the_calendars() {
 fn a_number_is_due_on_the_periods_last_working_day() {
     // Weeks from Monday: Friday. From Sunday (Sun–Sat): Friday. From Friday (Fri–Thu): Thursday.
     let wed = d(2026, 11, 25);
-    assert_eq!(Period::containing(wed, Cadence::Weekly, Mon).due(), d(2026, 11, 27));
-    assert_eq!(Period::containing(wed, Cadence::Weekly, Sun).due(), d(2026, 11, 27));
+    assert_eq!(
+        Period::containing(wed, Cadence::Weekly, Mon).due(),
+        d(2026, 11, 27)
+    );
+    assert_eq!(
+        Period::containing(wed, Cadence::Weekly, Sun).due(),
+        d(2026, 11, 27)
+    );
     assert_eq!(
         Period::containing(wed, Cadence::Weekly, Weekday::Fri).due(),
         d(2026, 11, 26)
     );
     // November 2026 ends on a Monday; January 2027 on a Sunday, so its Friday 29th.
-    assert_eq!(Period::containing(wed, Cadence::Monthly, Mon).due(), d(2026, 11, 30));
+    assert_eq!(
+        Period::containing(wed, Cadence::Monthly, Mon).due(),
+        d(2026, 11, 30)
+    );
     assert_eq!(
         Period::containing(d(2027, 1, 5), Cadence::Monthly, Mon).due(),
         d(2027, 1, 29)
     );
     // Q4 2026 ends Thursday 31 Dec.
-    assert_eq!(Period::containing(wed, Cadence::Quarterly, Mon).due(), d(2026, 12, 31));
+    assert_eq!(
+        Period::containing(wed, Cadence::Quarterly, Mon).due(),
+        d(2026, 12, 31)
+    );
 }
 
 #[test]

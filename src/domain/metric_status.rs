@@ -88,7 +88,9 @@ pub fn by_period(fields: &MetricFields, values: &[MetricValue]) -> Vec<(Period, 
 
 /// The day tracking began: the day the metric was added, or its first value if earlier.
 pub fn tracked_from(created: NaiveDate, series: &[(Period, f64)]) -> NaiveDate {
-    series.first().map_or(created, |(p, _)| p.start.min(created))
+    series
+        .first()
+        .map_or(created, |(p, _)| p.start.min(created))
 }
 
 /// The status of `period` given its value (if any), as of `today`.

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::metric::{Cadence, Direction, MetricFields, Warn};
-use chrono::Weekday;
 use Direction::{Down, Up};
+use chrono::Weekday;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -77,7 +77,11 @@ fn cells_say_missing_for_due_periods_and_pending_for_this_one() {
     let values = [value(d(2026, 11, 2), 12.0), value(d(2026, 11, 16), 9.0)];
     let series = by_period(&m, &values);
     let from = tracked_from(d(2026, 11, 4), &series);
-    assert_eq!(from, d(2026, 11, 2), "a value earlier than the metric counts");
+    assert_eq!(
+        from,
+        d(2026, 11, 2),
+        "a value earlier than the metric counts"
+    );
     let cells = cells(&m, &series, from, d(2026, 11, 25), 5);
     let statuses: Vec<Status> = cells.iter().map(|c| c.status).collect();
     assert_eq!(

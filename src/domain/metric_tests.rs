@@ -36,7 +36,11 @@ fn what_is_not_a_number_is_refused_with_the_field_and_an_escaped_echo() {
     ] {
         let e = parse_number("value", text).unwrap_err();
         assert_eq!(e.field, Some("value"), "{text}");
-        assert!(e.message.contains("is not a number"), "{text}: {}", e.message);
+        assert!(
+            e.message.contains("is not a number"),
+            "{text}: {}",
+            e.message
+        );
     }
     let e = parse_number("value", "").unwrap_err();
     assert_eq!(e.message, "a value is required: type a number");
@@ -84,16 +88,38 @@ fn the_warning_threshold_must_sit_between_target_and_off() {
     // Higher is better: warn at or below the target.
     assert!(fields(Up, Some(95.0), Some(Warn::At(90.0))).check().is_ok());
     assert!(fields(Up, Some(95.0), Some(Warn::At(95.0))).check().is_ok());
-    let e = fields(Up, Some(95.0), Some(Warn::At(97.0))).check().unwrap_err();
+    let e = fields(Up, Some(95.0), Some(Warn::At(97.0)))
+        .check()
+        .unwrap_err();
     assert_eq!(e.field, Some("warn"));
-    assert!(e.message.contains("at or below the target"), "{}", e.message);
+    assert!(
+        e.message.contains("at or below the target"),
+        "{}",
+        e.message
+    );
     // Lower is better: warn at or above it.
-    assert!(fields(Down, Some(10.0), Some(Warn::At(15.0))).check().is_ok());
-    let e = fields(Down, Some(10.0), Some(Warn::At(5.0))).check().unwrap_err();
-    assert!(e.message.contains("at or above the target"), "{}", e.message);
+    assert!(
+        fields(Down, Some(10.0), Some(Warn::At(15.0)))
+            .check()
+            .is_ok()
+    );
+    let e = fields(Down, Some(10.0), Some(Warn::At(5.0)))
+        .check()
+        .unwrap_err();
+    assert!(
+        e.message.contains("at or above the target"),
+        "{}",
+        e.message
+    );
     // A band goes either way; it must have a width.
-    assert!(fields(Down, Some(10.0), Some(Warn::Band(2.0))).check().is_ok());
-    let e = fields(Up, Some(10.0), Some(Warn::Band(0.0))).check().unwrap_err();
+    assert!(
+        fields(Down, Some(10.0), Some(Warn::Band(2.0)))
+            .check()
+            .is_ok()
+    );
+    let e = fields(Up, Some(10.0), Some(Warn::Band(0.0)))
+        .check()
+        .unwrap_err();
     assert!(e.message.contains("wider than 0"), "{}", e.message);
     // A warning needs a target.
     let e = fields(Up, None, Some(Warn::At(1.0))).check().unwrap_err();

@@ -117,6 +117,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         from,
         to,
     ));
+    items.extend(super::scorecard::due_items(store, from, to)?);
     sort(&mut items);
     Ok(Agenda {
         from,
@@ -213,6 +214,7 @@ pub fn radar(
             });
         }
     }
+    radar.extend(super::scorecard::radar_items(store, today)?);
     let last_held: HashMap<i64, NaiveDateTime> = occurrences::last_held_one_on_ones(conn)?
         .into_iter()
         .collect();

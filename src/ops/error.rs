@@ -82,6 +82,9 @@ mod tests {
         let cause = e.source().expect("the I/O error");
         assert_eq!(cause.to_string(), "denied");
         let sqlite = OpsError::from(rusqlite::Error::InvalidQuery);
-        assert!(sqlite.source().is_some(), "SQLite's own error stays the cause");
+        assert!(
+            sqlite.source().is_some(),
+            "SQLite's own error stays the cause"
+        );
     }
 }

@@ -164,6 +164,7 @@ fn goal(id: i64, title: &str) -> Goal {
             confidence: Confidence::OnTrack,
             due: None,
             person_id: None,
+            measure: None,
         },
     }
 }
@@ -181,6 +182,7 @@ fn checkin(goal_id: i64, date: NaiveDate, kind: &str, progress: u32, c: Confiden
         } else {
             String::new()
         },
+        metric_value: None,
     }
 }
 

@@ -11,6 +11,7 @@ mod error;
 pub mod history;
 mod identity;
 mod journal;
+pub mod metrics;
 mod migrations;
 pub mod notes;
 pub mod occurrences;

@@ -37,6 +37,10 @@ pub enum KeyContext {
     Person,
     Prep,
     Risks,
+    /// The scorecard's grid.
+    Scorecard,
+    /// One metric's chart and values.
+    Metric,
     /// An open form (overlays stand alone: no fallback).
     Form,
     /// A yes/no question.
@@ -66,7 +70,9 @@ impl KeyContext {
             | KeyContext::People
             | KeyContext::Person
             | KeyContext::Prep
-            | KeyContext::Risks => &[KeyContext::List, KeyContext::Global],
+            | KeyContext::Risks
+            | KeyContext::Scorecard
+            | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],
         }
     }
 

@@ -31,6 +31,7 @@ pub enum Tab {
     Rituals,
     People,
     Risks,
+    Scorecard,
 }
 
 impl Tab {
@@ -43,6 +44,7 @@ impl Tab {
             Tab::Rituals => "Rituals",
             Tab::People => "1:1s",
             Tab::Risks => "Risks",
+            Tab::Scorecard => "Scorecard",
         }
     }
 
@@ -54,6 +56,7 @@ impl Tab {
             Tab::Rituals => Action::TabRituals,
             Tab::People => Action::TabPeople,
             Tab::Risks => Action::TabRisks,
+            Tab::Scorecard => Action::TabScorecard,
         }
     }
 
@@ -148,6 +151,7 @@ pub enum Target {
     Ritual(i64),
     Goal(i64),
     Risk(i64),
+    Metric(i64),
 }
 
 impl Target {
@@ -158,6 +162,7 @@ impl Target {
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) => Tab::Plan,
             Target::Risk(_) => Tab::Risks,
+            Target::Metric(_) => Tab::Scorecard,
         }
     }
 }

@@ -35,6 +35,11 @@ fn states() -> Vec<(String, Model)> {
     map.tab = Tab::Risks;
     map.risks.view = RiskView::HeatMap;
     states.push(("heat map".into(), map));
+    let mut metric = base.clone();
+    metric.tab = Tab::Scorecard;
+    metric.scorecard.detail = metric.scorecard.card.metrics.first().map(|m| m.id());
+    assert!(metric.scorecard.detail.is_some(), "the demo has metrics");
+    states.push(("metric detail".into(), metric));
     states
 }
 

@@ -34,6 +34,7 @@ pub fn describe(item: &AgendaItem) -> String {
         ItemKind::ActionDue => tags.push("action due".into()),
         ItemKind::RiskReview => tags.push("risk review".into()),
         ItemKind::Calendar => tags.push("calendar".into()),
+        ItemKind::MetricsDue => tags.push("scorecard".into()),
     }
     match item.status {
         Some(OccurrenceStatus::Skipped) => tags.push("skipped".into()),
@@ -65,6 +66,8 @@ pub fn radar_line(r: &RadarItem) -> String {
             r.days, r.title, r.detail
         ),
         RadarKind::GoalBehind => format!("Goal behind schedule: {} ({})", r.title, r.detail),
+        RadarKind::MetricOffTarget => format!("Metric off target: {} ({})", r.title, r.detail),
+        RadarKind::MetricMissing => format!("Metric not entered: {} ({})", r.title, r.detail),
         RadarKind::OneOnOneOverdue => format!("1:1 overdue: {} ({})", r.title, r.detail),
     }
 }

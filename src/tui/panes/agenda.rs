@@ -263,6 +263,11 @@ impl AgendaPane {
                 let id = item.map(|i| i.id)?;
                 Some(vec![Request::Show(Target::Risk(id))])
             }
+            // "Log metrics" opens the scorecard on the first number still to enter.
+            Action::Open if kind == Some(ItemKind::MetricsDue) => {
+                let id = item.map(|i| i.id)?;
+                Some(vec![Request::Show(Target::Metric(id))])
+            }
             Action::Open | Action::MarkDone | Action::Skip | Action::Move if ctx.read_only => {
                 error(READ_ONLY)
             }
@@ -421,5 +426,6 @@ pub fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::ActionDue => "Action",
         ItemKind::RiskReview => "Risk review",
         ItemKind::Calendar => "Calendar",
+        ItemKind::MetricsDue => "Scorecard",
     }
 }

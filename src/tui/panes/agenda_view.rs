@@ -97,6 +97,8 @@ fn status_icon(item: &AgendaItem) -> &'static str {
         (_, ItemKind::ActionDue) => "□",
         (_, ItemKind::RiskReview) => "▲",
         (_, ItemKind::Calendar) => "◷",
+        (_, ItemKind::MetricsDue) if item.done => "✓",
+        (_, ItemKind::MetricsDue) => "#",
         _ if item.moved => "↷",
         _ => "·",
     }
@@ -341,6 +343,9 @@ fn radar_text(r: &RadarItem) -> (String, &'static str) {
             format!("{} — {}, behind schedule", r.title, r.detail),
             "goal",
         ),
+        RadarKind::MetricOffTarget | RadarKind::MetricMissing => {
+            (format!("{} — {}", r.title, r.detail), "metric")
+        }
         RadarKind::OneOnOneOverdue => (format!("{} — {}", r.title, r.detail), "1:1"),
     }
 }

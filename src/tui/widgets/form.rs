@@ -24,6 +24,11 @@ pub enum FieldKind {
         min: i64,
         max: i64,
     },
+    /// A number with decimals, as `domain::metric::parse_number` reads it; empty allowed when
+    /// `optional`.
+    Decimal {
+        optional: bool,
+    },
     /// A tick box; Space toggles it.
     Check,
 }
@@ -40,6 +45,9 @@ pub struct Field {
     pub(super) choice: usize,
     pub(super) check_id: Option<i64>,
     pub(super) owned_label: Option<String>,
+    /// A number field the cursor has just reached: typing replaces its value, as in a
+    /// spreadsheet cell; any other key edits it where it is.
+    pub(super) fresh: bool,
 }
 
 impl Field {
@@ -52,6 +60,18 @@ impl Field {
 impl Field {
     pub fn is_multiline(&self) -> bool {
         self.kind == FieldKind::MultiLine
+    }
+
+    /// Whether typing replaces the value: a number field just reached.
+    pub fn replaces_on_typing(&self) -> bool {
+        self.fresh
+    }
+
+    fn is_number(&self) -> bool {
+        matches!(
+            self.kind,
+            FieldKind::Number { .. } | FieldKind::Decimal { .. }
+        )
     }
 
     /// The field's text (lines joined with newlines) or, for a choice, the chosen option.
@@ -128,7 +148,7 @@ impl Form {
             editor.move_cursor(ratatui_textarea::CursorMove::Top);
             editor.move_cursor(ratatui_textarea::CursorMove::Head);
         }
-        let field = Field {
+        let mut field = Field {
             key,
             label,
             hint,
@@ -137,7 +157,9 @@ impl Form {
             choice,
             check_id: None,
             owned_label: None,
+            fresh: false,
         };
+        field.fresh = field.is_number();
         self.initial.push(field.text());
         self.fields.push(field);
         self
@@ -211,6 +233,18 @@ impl Form {
             "",
             0,
         )
+    }
+
+    /// A number with decimals (`42`, `99.5`, `99.5%`), given as text so it shows as it was typed.
+    pub fn decimal(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        optional: bool,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::Decimal { optional }, value, hint, 0)
     }
 
     /// A tick box labelled `label`; its key is `check:<id>` so a pane can find all of them.
@@ -294,6 +328,19 @@ impl Form {
         Ok(n)
     }
 
+    /// A decimal field's number; None when it is empty and optional.
+    pub fn decimal_value(&self, key: &'static str) -> Result<Option<f64>, Invalid> {
+        let optional = matches!(
+            self.field(key).map(|f| &f.kind),
+            Some(FieldKind::Decimal { optional: true })
+        );
+        let text = self.value(key);
+        if optional && text.trim().is_empty() {
+            return Ok(None);
+        }
+        crate::domain::metric::parse_number(key, &text).map(Some)
+    }
+
     /// Checks every date, time and number field, so a pane only converts values that parse.
     pub fn check_inputs(&self, today: NaiveDate) -> Result<(), Invalid> {
         for f in &self.fields {
@@ -301,6 +348,7 @@ impl Form {
                 FieldKind::Date { .. } => self.date_value(f.key, today).map(|_| ()),
                 FieldKind::Time => self.time_value(f.key).map(|_| ()),
                 FieldKind::Number { .. } => self.number_value(f.key).map(|_| ()),
+                FieldKind::Decimal { .. } => self.decimal_value(f.key).map(|_| ()),
                 _ => Ok(()),
             }?;
         }
@@ -363,6 +411,9 @@ impl Form {
             } else {
                 (self.focus + n - 1) % n
             };
+        }
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.fresh = field.is_number();
         }
     }
 
@@ -524,10 +575,27 @@ fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             }
             field.choice != before
         }
-        FieldKind::Number { .. } => match key.code {
-            KeyCode::Char(c) if !(c.is_ascii_digit() || c == '-') => false,
-            _ => single_line_input(&mut field.editor, key),
-        },
+        FieldKind::Number { .. } | FieldKind::Decimal { .. } => {
+            let decimal = matches!(field.kind, FieldKind::Decimal { .. });
+            let fresh = std::mem::take(&mut field.fresh);
+            match key.code {
+                KeyCode::Char(c)
+                    if !(c.is_ascii_digit()
+                        || c == '-'
+                        || (decimal && matches!(c, '.' | ',' | '+' | '%'))) =>
+                {
+                    field.fresh = fresh;
+                    false
+                }
+                KeyCode::Char(_) if fresh && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    // Typed over the value it opened with: the new number replaces it.
+                    field.editor = editor("", field.hint);
+                    single_line_input(&mut field.editor, key);
+                    true
+                }
+                _ => single_line_input(&mut field.editor, key),
+            }
+        }
         FieldKind::MultiLine => field.editor.input(key),
         FieldKind::Text | FieldKind::Date { .. } | FieldKind::Time => {
             single_line_input(&mut field.editor, key)
