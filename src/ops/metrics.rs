@@ -240,6 +240,20 @@ pub(super) fn store_value(
 ) -> Result<Logged, OpsError> {
     let f = &metric.fields;
     let period = Period::containing(date, f.cadence, f.week_start);
+    if period.start > now.date() {
+        let name = match f.cadence {
+            crate::domain::metric::Cadence::Weekly => format!("the {}", period.label()),
+            _ => period.label(),
+        };
+        return Err(Invalid::field(
+            "date",
+            format!(
+                "{name} has not begun: log numbers for this {} or an earlier one",
+                f.cadence.noun()
+            ),
+        )
+        .into());
+    }
     let held = metrics::values_between(conn, metric.id, period.start, period.end())?;
     let replaced = held.iter().max_by_key(|v| v.period).map(|v| v.value);
     let logged = |changed| Logged {

@@ -20,6 +20,7 @@ pub mod json;
 pub mod json_text;
 pub mod markdown;
 pub mod metrics;
+pub mod metrics_import;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;

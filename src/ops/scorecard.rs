@@ -325,6 +325,8 @@ pub struct MetricLine {
     pub name: String,
     pub group: MetricGroup,
     pub unit: Unit,
+    pub direction: crate::domain::metric::Direction,
+    pub cadence: Cadence,
     /// "week of 23 Nov 2026", "October 2026".
     pub period: String,
     pub period_start: NaiveDate,
@@ -367,6 +369,8 @@ pub fn report_lines(store: &Store, last: NaiveDate) -> Result<Vec<MetricLine>, O
             name: f.name.clone(),
             group: f.group,
             unit: f.unit,
+            direction: f.direction,
+            cadence: f.cadence,
             period: period.label(),
             period_start: period.start,
             value,

@@ -26,7 +26,7 @@ fn log(store: &mut Store, id: i64, date: NaiveDate, value: f64) {
         value,
         note: String::new(),
     };
-    log_value(store, id, entry, None, at(11, 1)).unwrap();
+    log_value(store, id, entry, None, at(11, 24)).unwrap();
 }
 
 /// Deploys (delivery), logged the weeks of 2, 9 and 16 Nov: 12, 7, 6; and a people metric with

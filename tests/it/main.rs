@@ -28,6 +28,7 @@ mod e2e_people;
 mod e2e_plan;
 mod e2e_risks;
 mod e2e_ritual_schedule;
+mod e2e_scorecard;
 mod e2e_stale;
 mod e2e_undo;
 mod e2e_undo_writers;
