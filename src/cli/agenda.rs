@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
         Some(text) => ctx.date("--from", text)?,
         None => week_floor(ctx.today(), ctx.config.week_start),
     };
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let week = agenda(&store, from, args.days, ctx.now())?;
     note_refused_rules(&store)?;
     let to = from + Duration::days(i64::from(args.days));

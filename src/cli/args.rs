@@ -42,12 +42,12 @@ pub struct Cli {
 pub enum Command {
     /// Fill a database with realistic sample data and open the cockpit on it
     Demo(DemoArgs),
-    /// People: direct reports, peers, managers, stakeholders
+    /// People: direct reports, peers, managers, stakeholders (add, list, show, edit, delete, record a 1:1, context)
     #[command(subcommand)]
-    Person(PersonCommand),
-    /// Recurring meetings (and one-off ones): add, list, skip or move an occurrence
+    Person(super::person::PersonCommand),
+    /// Recurring meetings and one-off ones: add, list, show, edit, end, delete; skip, held, move or notes of one meeting
     #[command(subcommand)]
-    Ritual(RitualCommand),
+    Ritual(super::ritual::RitualCommand),
     /// Print the agenda: this week by default
     Agenda(AgendaArgs),
     /// Load starter content: the director template's standard rituals
@@ -86,15 +86,15 @@ pub enum Command {
     /// Show an outside calendar (.ics from Google Calendar, Outlook...) on the agenda, read-only
     #[command(name = "import-ics")]
     ImportIcs(ImportIcsArgs),
-    /// Talking points for someone's next 1:1
+    /// Talking points for someone's next 1:1: add, list, show, edit, done, reopen, delete
     #[command(subcommand)]
-    Topic(TopicCommand),
-    /// Action items, mine or theirs
+    Topic(super::topic::TopicCommand),
+    /// Action items, mine or theirs: add, list, show, edit, done, reopen, delete
     #[command(subcommand)]
-    Action(ActionCommand),
-    /// Dated 1:1 notes
+    Action(super::action::ActionCommand),
+    /// Dated 1:1 notes: add, list, show, edit, delete
     #[command(subcommand)]
-    Note(NoteCommand),
+    Note(super::note::NoteCommand),
     /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
     Prep {
         /// Id or name
@@ -102,7 +102,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
     },
-    /// The audit trail: the latest changes made in the cockpit, newest first (each window's `u` undoes its own)
+    /// The audit trail: the latest changes, newest first, each marked cockpit or cli (a window's `u` undoes only its own)
     History {
         /// How many changes to show
         #[arg(long, default_value_t = 20)]
@@ -115,12 +115,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Install, e.g.: bearing completions bash > ~/.local/share/bash-completion/completions/bearing"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): bearing man > ~/.local/share/man/man1/bearing.1
+    Man,
     /// Where the config file lives, or the commented defaults
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// 30/60/90-day plan goals: add, check in
+    /// 30/60/90-day plan goals: add, list, show, edit, delete, status, check in, roll over
     #[command(subcommand)]
-    Goal(GoalCommand),
+    Goal(super::goal::GoalCommand),
     /// Show the 30/60/90-day plan, or start it
     Plan(PlanArgs),
     /// Full-text search over notes, topics, actions, people, rituals, goals and risks
@@ -129,7 +139,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
-    /// The risk register: add, update (and review), list
+    /// The risk register: add, list, show, edit (or update), review, delete
     #[command(subcommand)]
     Risk(RiskCommand),
 }
@@ -140,38 +150,6 @@ pub enum ConfigCommand {
     Path,
     /// Print the commented default config
     Default,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GoalCommand {
-    /// Add a goal to a phase
-    Add {
-        /// 30, 60, 90 (days), 180 (6 months) or 365 (12 months)
-        #[arg(long)]
-        phase: String,
-        #[arg(long)]
-        title: String,
-        /// Due date (default: the end of the phase)
-        #[arg(long)]
-        due: Option<String>,
-        /// Success criteria: how you will know it is done
-        #[arg(long, default_value = "")]
-        criteria: String,
-        #[arg(long, default_value = "")]
-        description: String,
-    },
-    /// Record progress on a goal
-    Checkin {
-        id: i64,
-        /// 0 to 100
-        #[arg(long)]
-        progress: u32,
-        /// on_track, at_risk or off_track
-        #[arg(long)]
-        confidence: Option<String>,
-        #[arg(long, default_value = "")]
-        note: String,
-    },
 }
 
 #[derive(Debug, Args)]
@@ -192,41 +170,6 @@ pub enum PlanCommand {
 pub enum PrepFormat {
     Md,
     Json,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TopicCommand {
-    /// Queue a talking point (TEXT "-" reads standard input)
-    Add { person: String, text: String },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ActionCommand {
-    /// Add an action item (TEXT "-" reads standard input)
-    Add {
-        /// Who it is with (id or name)
-        #[arg(long)]
-        person: Option<String>,
-        /// Due date (2026-12-01, fri, +3d ...)
-        #[arg(long)]
-        due: String,
-        /// Who owes it: me or them
-        #[arg(long, default_value = "me")]
-        owner: String,
-        text: String,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum NoteCommand {
-    /// Add a dated note (TEXT "-" reads standard input)
-    Add {
-        person: String,
-        /// The 1:1's date (default: today)
-        #[arg(long)]
-        date: Option<String>,
-        text: String,
-    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -346,55 +289,6 @@ pub struct ImportIcsArgs {
     pub skip_refused: bool,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum RitualCommand {
-    /// Add a ritual; without --rrule it is a one-off meeting
-    Add(RitualAddArgs),
-    /// List rituals
-    List {
-        #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
-    },
-    /// Skip the occurrence of ritual ID on DATE
-    Skip { id: i64, date: String },
-    /// Mark the occurrence of ritual ID on DATE as held
-    Held { id: i64, date: String },
-    /// Move the occurrence of ritual ID on DATE to another date and time
-    Move {
-        id: i64,
-        date: String,
-        /// New start: YYYY-MM-DDTHH:MM (or e.g. "fri 14:00")
-        #[arg(long)]
-        to: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct RitualAddArgs {
-    #[arg(long)]
-    pub name: String,
-    /// RFC 5545 rule, e.g. "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"; quarterly is "FREQ=MONTHLY;INTERVAL=3"
-    #[arg(long)]
-    pub rrule: Option<String>,
-    /// First meeting: YYYY-MM-DDTHH:MM
-    #[arg(long)]
-    pub start: String,
-    /// Length in minutes (1 to 1440)
-    #[arg(long)]
-    pub duration: u32,
-    /// Makes it a 1:1 with this person (id or name)
-    #[arg(long)]
-    pub person: Option<String>,
-    /// Minutes of preparation before it
-    #[arg(long, default_value_t = 0)]
-    pub prep: u32,
-    #[arg(long, default_value = "")]
-    pub attendees: String,
-    /// Agenda checklist items, separated by ";"
-    #[arg(long, default_value = "")]
-    pub agenda: String,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DemoSize {
     /// A director's org: a handful of teams and people
@@ -424,51 +318,59 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PersonCommand {
-    /// Add a person, optionally with a regular 1:1
-    Add(PersonAddArgs),
-    /// List people
-    List {
-        #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct PersonAddArgs {
-    #[arg(long)]
-    pub name: String,
-    #[arg(long, default_value = "")]
-    pub role: String,
-    #[arg(long, default_value = "")]
-    pub team: String,
-    /// report, peer, manager or stakeholder
-    #[arg(long, default_value = "report")]
-    pub relation: String,
-    /// 1:1 cadence as an RRULE, e.g. "FREQ=WEEKLY;BYDAY=TU" (needs --at)
-    #[arg(long, value_name = "RRULE", requires = "at")]
-    pub cadence: Option<String>,
-    /// 1:1 time of day, HH:MM
-    #[arg(long, value_name = "HH:MM", requires = "cadence")]
-    pub at: Option<String>,
-    /// 1:1 length in minutes
-    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(5..=240))]
-    pub duration: u32,
-}
-
-#[derive(Debug, Subcommand)]
 pub enum RiskCommand {
     /// Add a risk to the register
     Add(RiskAddArgs),
     /// Change a risk; a new likelihood or impact (or a --note) is kept in its score history
-    Update(RiskUpdateArgs),
+    #[command(alias = "update")]
+    Edit(RiskUpdateArgs),
     /// List the register, closed risks included
-    List {
-        #[arg(long, value_enum, default_value = "text")]
-        format: ListFormat,
-        #[arg(long, value_enum, default_value = "score")]
-        sort: RiskSortArg,
-    },
+    List(RiskListArgs),
+    /// Show one risk with its score history
+    Show(super::object::ShowArgs),
+    /// Delete a risk with its score history (to keep the record, set --status closed instead)
+    Delete(super::object::DeleteArgs),
+    /// Review a risk: confirm or change its score, note what the review found, set the next review
+    Review(RiskReviewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RiskListArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    #[arg(long, value_enum, default_value = "score")]
+    pub sort: RiskSortArg,
+    /// Only this status: open, monitoring or closed
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only this category
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only risks whose review is overdue or whose acceptance expired
+    #[arg(long)]
+    pub overdue: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RiskReviewArgs {
+    /// The risk's id or title
+    #[arg(value_name = "ID|TITLE")]
+    pub risk: String,
+    /// 1 (rare) to 5 (almost certain); default: as it is
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub likelihood: Option<i64>,
+    /// 1 (minimal) to 5 (severe); default: as it is
+    #[arg(long, value_name = "1-5", allow_negative_numbers = true)]
+    pub impact: Option<i64>,
+    /// What the review found
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Next review (default: by the band of the score)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub next: Option<String>,
+    /// For an accepted risk: when the acceptance is reconsidered
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub accept_expiry: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -498,8 +400,9 @@ pub struct RiskAddArgs {
 
 #[derive(Debug, Args)]
 pub struct RiskUpdateArgs {
-    /// The risk's id (see `bearing risk list`)
-    pub id: i64,
+    /// The risk's id (see `bearing risk list`) or title
+    #[arg(value_name = "ID|TITLE")]
+    pub risk: String,
     #[arg(long)]
     pub title: Option<String>,
     /// 1 (rare) to 5 (almost certain)

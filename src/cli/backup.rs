@@ -8,7 +8,7 @@ use super::{CliError, Context};
 use crate::ops::backups;
 
 pub fn backup(ctx: &Context, dest: Option<&Path>, force: bool) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let target = backups::backup(&store, dest, force, ctx.now())?;
     say!(
         "Backed up {} to {}.",
@@ -20,7 +20,7 @@ pub fn backup(ctx: &Context, dest: Option<&Path>, force: bool) -> Result<(), Cli
 
 pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<(), CliError> {
     let incoming = backups::inspect(file)?;
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_unjournaled()?;
     if !yes {
         let question = format!(
             "Replace everything in {} with {} ({} people, {} risks, {} rows in all)?\n\
@@ -49,7 +49,7 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<(), CliError> {
 }
 
 /// Asks on the terminal; without one (a script, a pipe) the answer is no.
-fn confirm(question: &str) -> Result<bool, CliError> {
+pub(super) fn confirm(question: &str) -> Result<bool, CliError> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         return Ok(false);

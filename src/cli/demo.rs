@@ -24,7 +24,7 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<Next, Cl
             }
         }
     }
-    let mut store: Store = ctx.open()?;
+    let mut store: Store = ctx.open_unjournaled()?;
     if args.size == DemoSize::Large {
         let s = load_large(
             &mut store,

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             "--section works only with --format md (JSON and ICS always hold everything)",
         ));
     }
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let text = match args.format {
         ExportFormat::Json => json_export(&store)?,
         // Made safe for a terminal here, so the file holds what the screen would show.
@@ -69,7 +69,7 @@ pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
         ))
     })?;
     let export = read_export(&text, &shown.to_string())?;
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_unjournaled()?;
     let summary = json_import(&mut store, &export)?;
     let parts: Vec<String> = summary
         .tables

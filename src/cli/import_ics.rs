@@ -38,7 +38,9 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     } else {
         RefusedSeries::RefuseImport
     };
-    let mut store = ctx.open()?;
+    // Not journaled: a calendar is outside data, replaced whole by the next import, and
+    // journaling 50,000 events took 23 s instead of 3 s and added 16 MB (RELIABILITY.md).
+    let mut store = ctx.open_unjournaled()?;
     let summary = import_ics_with(
         &mut store,
         &source,
@@ -126,7 +128,7 @@ fn canonical(file: &Path) -> String {
 
 /// Removes by name; a path names the calendar imported from that file without --name.
 fn remove(ctx: &Context, name: &str) -> Result<(), CliError> {
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_existing()?;
     let path = Path::new(name);
     let source = if path.exists() {
         canonical(path)

@@ -5,19 +5,27 @@
 #[macro_use]
 mod output;
 
+mod object;
+
+mod action;
 mod agenda;
 mod args;
 mod backup;
 mod demo;
 mod export;
+mod goal;
 mod import_ics;
 mod init;
+mod note;
 mod one_on_one;
 mod person;
 mod plan;
+mod record;
 mod report;
 mod risk;
 mod ritual;
+mod shell;
+mod topic;
 
 pub use args::Cli;
 pub use output::{error as report, parse_args};
@@ -95,8 +103,48 @@ impl Context {
         self.clock.now()
     }
 
+    /// The database for a command that adds something: created (privately) when missing. Its
+    /// writes are journaled as the command line's, so `bearing history` shows them and no
+    /// cockpit window undoes them.
     pub fn open(&self) -> Result<Store, CliError> {
+        let mut store = Store::open(&self.db)?;
+        if !store.is_read_only() {
+            store.journal_as_command(self.now())?;
+        }
+        Ok(store)
+    }
+
+    /// The database for a command that reads it, or changes something already in it: a
+    /// missing file is an error and nothing is created (a mistyped `--db` must not look like
+    /// an empty database). Writes are journaled as with [`Context::open`].
+    pub fn open_existing(&self) -> Result<Store, CliError> {
+        self.require_database()?;
+        self.open()
+    }
+
+    /// The database for a command that only reads: a missing file is an error, nothing is
+    /// created.
+    pub fn read(&self) -> Result<Store, CliError> {
+        self.require_database()?;
         Ok(Store::open(&self.db)?)
+    }
+
+    /// The database for replacing or filling it whole (`import`, `restore`, `demo`,
+    /// `import-ics`): created when missing, not journaled (the journal would copy everything,
+    /// and an import must give back the export it read).
+    pub fn open_unjournaled(&self) -> Result<Store, CliError> {
+        Ok(Store::open(&self.db)?)
+    }
+
+    fn require_database(&self) -> Result<(), CliError> {
+        match std::fs::metadata(&self.db) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(CliError::failure(format!(
+                "no database at {} (create one with `bearing init` or any add command)",
+                self.db.display()
+            ))),
+            // Anything else (a directory, no permission) is Store::open's to explain.
+            _ => Ok(()),
+        }
     }
 
     pub fn today(&self) -> chrono::NaiveDate {
@@ -180,8 +228,14 @@ impl Context {
 /// belongs to the TUI; the binary passes its checker in).
 pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
     // Works even when the config file is broken: that is when people look for it.
-    if let Some(Command::Config(cmd)) = &cli.command {
-        return config(&cli.config, cmd).map(|()| Next::Done);
+    match &cli.command {
+        Some(Command::Config(cmd)) => return config(&cli.config, cmd).map(|()| Next::Done),
+        // Generated from the grammar: no database, no config.
+        Some(Command::Completions { shell }) => {
+            return shell::completions(*shell).map(|()| Next::Done);
+        }
+        Some(Command::Man) => return shell::man().map(|()| Next::Done),
+        _ => {}
     }
     let is_demo = matches!(cli.command, Some(Command::Demo(_)));
     let db = match &cli.db {
@@ -194,7 +248,7 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
         clock: clock(&cli)?,
     };
     match cli.command {
-        None => Ok(ctx.cockpit(ctx.open()?)),
+        None => Ok(ctx.cockpit(ctx.open_unjournaled()?)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
         Some(command) => run_command(&ctx, command, &cli.config).map(|()| Next::Done),
     }
@@ -218,15 +272,17 @@ fn run_command(
         Command::Backup { path, force } => backup::backup(ctx, path.as_deref(), force),
         Command::Restore { file, yes } => backup::restore(ctx, &file, yes),
         Command::ImportIcs(args) => import_ics::run(ctx, &args),
-        Command::Topic(cmd) => one_on_one::topic(ctx, cmd),
-        Command::Action(cmd) => one_on_one::action(ctx, cmd),
-        Command::Note(cmd) => one_on_one::note(ctx, cmd),
+        Command::Topic(cmd) => topic::run(ctx, cmd),
+        Command::Action(cmd) => action::run(ctx, cmd),
+        Command::Note(cmd) => note::run(ctx, cmd),
         Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
-        Command::Goal(cmd) => plan::goal(ctx, cmd),
+        Command::Goal(cmd) => goal::run(ctx, cmd),
         Command::Next { format } => next(ctx, format),
         Command::History { limit, format } => history(ctx, limit, format),
         Command::Config(cmd) => config(config_path, &cmd),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
         Command::Plan(args) => plan::plan(ctx, &args),
         Command::Risk(cmd) => risk::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
@@ -235,7 +291,7 @@ fn run_command(
 
 /// `bearing next`: one short line for a status bar, or JSON.
 fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let now = ctx.now();
     let item = crate::ops::agenda::next_meeting(&store, now, ctx.config.calendar_reminders)?;
     match format {
@@ -258,15 +314,15 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
     }
 }
 
-/// `bearing history`: who changed what when, as journaled by the cockpit.
+/// `bearing history`: who changed what when: each cockpit window's changes and each command's.
 fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let changes = crate::ops::history::recent(&store, limit)?;
     match format {
         args::ListFormat::Json => output::print_json(&changes),
         args::ListFormat::Text => {
             if changes.is_empty() {
-                say!("No changes recorded yet (the cockpit records what you change in it).")?;
+                say!("No changes recorded yet.")?;
             }
             for c in &changes {
                 let state = match c.undone {
@@ -275,8 +331,9 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
                     _ => "  (undone)",
                 };
                 say!(
-                    "{}  {}{state}",
+                    "{}  {:<7}  {}{state}",
                     c.at.replace('T', " "),
+                    c.by.unwrap_or("-"),
                     crate::ops::history::describe(c)
                 )?;
             }

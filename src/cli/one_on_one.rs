@@ -1,6 +1,7 @@
-//! `bearing topic|action|note add`, `bearing prep`, `bearing search`.
+//! Adding talking points, actions and notes (`bearing topic|action|note add`), `bearing prep`,
+//! `bearing search`. The other verbs of those objects are in `topic.rs`, `action.rs`, `note.rs`.
 
-use super::args::{ActionCommand, ListFormat, NoteCommand, PrepFormat, TopicCommand};
+use super::args::{ListFormat, PrepFormat};
 use super::output::{document, print_json, print_table};
 use super::{CliError, Context};
 use crate::domain::Word;
@@ -16,7 +17,7 @@ use crate::store::Store;
 /// The TEXT argument, or standard input when it is "-". Never echoed in errors: it may be a
 /// confidential note. Standard input is read up to what the field (`what`: a long text) can
 /// hold plus one character at most, so `yes |` or `</dev/zero` is refused, not read forever.
-fn text_arg(text: &str, what: &str) -> Result<String, CliError> {
+pub(super) fn text_arg(text: &str, what: &str) -> Result<String, CliError> {
     if text != "-" {
         return Ok(text.to_string());
     }
@@ -34,7 +35,10 @@ fn text_arg(text: &str, what: &str) -> Result<String, CliError> {
         .map_err(|_| CliError::usage("TEXT: standard input is not UTF-8 text; nothing was saved"))
 }
 
-fn person(store: &Store, query: &str) -> Result<crate::domain::person::Person, CliError> {
+pub(super) fn person(
+    store: &Store,
+    query: &str,
+) -> Result<crate::domain::person::Person, CliError> {
     resolve_person(store, query).map_err(|e| match e {
         OpsError::Store(_) => e.into(),
         other => CliError::usage(format!("PERSON: {other}")),
@@ -51,29 +55,28 @@ fn text_flagged(e: OpsError) -> CliError {
     }
 }
 
-pub fn topic(ctx: &Context, cmd: TopicCommand) -> Result<(), CliError> {
-    let TopicCommand::Add { person: who, text } = cmd;
-    let text = text_arg(&text, "topic")?;
+pub fn add_topic(ctx: &Context, who: &str, text: &str) -> Result<(), CliError> {
+    let text = text_arg(text, "topic")?;
     let mut store = ctx.open()?;
-    let p = person(&store, &who)?;
+    let p = person(&store, who)?;
     let t = one_on_ones::add_topic(&mut store, p.id, &text, ctx.now()).map_err(text_flagged)?;
     say!("Queued for your next 1:1 with {} (topic {}).", p.name, t.id)?;
     Ok(())
 }
 
-pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
-    let ActionCommand::Add {
-        person: who,
-        due,
-        owner,
-        text,
-    } = cmd;
-    let due = ctx.date("--due", &due)?;
+pub fn add_action(
+    ctx: &Context,
+    who: Option<&str>,
+    due: &str,
+    owner: &str,
+    text: &str,
+) -> Result<(), CliError> {
+    let due = ctx.date("--due", due)?;
     let owner =
-        Owner::parse(&owner).map_err(|e| CliError::usage(format!("--owner: {}", e.message)))?;
-    let text = text_arg(&text, "action")?;
+        Owner::parse(owner).map_err(|e| CliError::usage(format!("--owner: {}", e.message)))?;
+    let text = text_arg(text, "action")?;
     let mut store = ctx.open()?;
-    let person = match &who {
+    let person = match who {
         Some(q) => {
             Some(resolve_person(&store, q).map_err(|e| CliError::usage(format!("--person: {e}")))?)
         }
@@ -100,19 +103,14 @@ pub fn action(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
     Ok(())
 }
 
-pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
-    let NoteCommand::Add {
-        person: who,
-        date,
-        text,
-    } = cmd;
-    let date = match &date {
+pub fn add_note(ctx: &Context, who: &str, date: Option<&str>, text: &str) -> Result<(), CliError> {
+    let date = match date {
         Some(d) => ctx.date("--date", d)?,
         None => ctx.today(),
     };
-    let text = text_arg(&text, "note")?;
+    let text = text_arg(text, "note")?;
     let mut store = ctx.open()?;
-    let p = person(&store, &who)?;
+    let p = person(&store, who)?;
     let id =
         one_on_ones::add_note(&mut store, p.id, date, &text, ctx.now()).map_err(text_flagged)?;
     say!(
@@ -124,7 +122,7 @@ pub fn note(ctx: &Context, cmd: NoteCommand) -> Result<(), CliError> {
 }
 
 pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let p = person(&store, who)?;
     let prep = one_on_ones::prep(&store, p.id, ctx.now())?;
     match format {
@@ -134,7 +132,12 @@ pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError
 }
 
 pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
+    if query.trim().is_empty() {
+        return Err(CliError::usage(
+            "QUERY: give at least one word to search for (an empty query matches nothing)",
+        ));
+    }
+    let store = ctx.read()?;
     let results = one_on_ones::search_all(&store, query, 50)?;
     match format {
         ListFormat::Json => print_json(&results),

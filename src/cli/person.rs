@@ -1,33 +1,135 @@
-//! `bearing person add|list`.
+//! `bearing person add|list|show|edit|delete`.
 
-use super::args::{ListFormat, PersonAddArgs, PersonCommand};
-use super::output::{print_json, print_table};
+use clap::{Args, Subcommand};
+
+use super::args::ListFormat;
+use super::object::{self, DeleteArgs, ShowArgs, flagged, require_a_flag, retrying};
 use super::{CliError, Context};
-use crate::domain::Invalid;
 use crate::domain::Word;
 use crate::domain::dates::parse_time;
 use crate::domain::person::{PersonDraft, Relation};
-use crate::ops::people::{self, OneOnOnePlan, PersonInput};
+use crate::ops::objects::person::{Person, PersonFilter};
+use crate::ops::people::{self, OneOnOnePlan, PersonInput, PersonRecord};
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person, optionally with a regular 1:1
+    Add(PersonAddArgs),
+    /// List people
+    List(PersonListArgs),
+    /// Show one person: role, team, 1:1 cadence, last and next 1:1, open actions, context
+    Show(ShowArgs),
+    /// Change a person's fields or 1:1 cadence; only the flags given change
+    Edit(PersonEditArgs),
+    /// Delete a person with their notes, talking points, actions and 1:1 series
+    Delete(DeleteArgs),
+    /// Record a 1:1: the dated note, the talking points discussed, new actions; that day's 1:1
+    /// is marked held
+    Record(super::record::RecordArgs),
+    /// Add dated private context: feedback given, a career conversation
+    Context(super::record::ContextArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAddArgs {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, default_value = "")]
+    pub role: String,
+    #[arg(long, default_value = "")]
+    pub team: String,
+    /// report, peer, manager or stakeholder
+    #[arg(long, default_value = "report")]
+    pub relation: String,
+    /// 1:1 cadence as an RRULE, e.g. "FREQ=WEEKLY;BYDAY=TU" (needs --at)
+    #[arg(long, value_name = "RRULE", requires = "at")]
+    pub cadence: Option<String>,
+    /// 1:1 time of day, HH:MM
+    #[arg(long, value_name = "HH:MM", requires = "cadence")]
+    pub at: Option<String>,
+    /// 1:1 length in minutes (5 to 240)
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(5..=240))]
+    pub duration: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonListArgs {
+    /// Only people with this relation: report, peer, manager or stakeholder
+    #[arg(long)]
+    pub relation: Option<String>,
+    /// Only people in this team (ignoring case)
+    #[arg(long)]
+    pub team: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PersonEditArgs {
+    /// The person's id or name
+    #[arg(value_name = "ID|NAME")]
+    pub person: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    #[arg(long)]
+    pub team: Option<String>,
+    /// report, peer, manager or stakeholder
+    #[arg(long)]
+    pub relation: Option<String>,
+    /// A new 1:1 cadence as an RRULE, from today on (the old series ends, keeping its history)
+    #[arg(long, value_name = "RRULE", conflicts_with = "no_cadence")]
+    pub cadence: Option<String>,
+    /// A new 1:1 time of day, HH:MM
+    #[arg(long, value_name = "HH:MM", conflicts_with = "no_cadence")]
+    pub at: Option<String>,
+    /// A new 1:1 length in minutes (5 to 240)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=240), conflicts_with = "no_cadence")]
+    pub duration: Option<u32>,
+    /// Stop the regular 1:1 (the series ends today, keeping its history)
+    #[arg(long)]
+    pub no_cadence: bool,
+    /// Private: career goals
+    #[arg(long)]
+    pub career_goals: Option<String>,
+    /// Private: anything to remember before a 1:1
+    #[arg(long)]
+    pub context: Option<String>,
+    /// This person's 1:1 prompts, one per line (empty: the defaults for their relation)
+    #[arg(long)]
+    pub prompts: Option<String>,
+}
 
 pub fn run(ctx: &Context, cmd: PersonCommand) -> Result<(), CliError> {
     match cmd {
         PersonCommand::Add(args) => add(ctx, args),
-        PersonCommand::List { format } => list(ctx, format),
+        PersonCommand::List(args) => list(ctx, &args),
+        PersonCommand::Show(args) => object::show::<Person>(ctx, &args),
+        PersonCommand::Edit(args) => edit(ctx, &args),
+        PersonCommand::Delete(args) => object::delete::<Person>(ctx, &args),
+        PersonCommand::Record(args) => super::record::record(ctx, &args),
+        PersonCommand::Context(args) => super::record::context(ctx, &args),
     }
+}
+
+fn relation(text: &str) -> Result<Relation, CliError> {
+    Relation::parse(text).map_err(|e| CliError::usage(format!("--relation: {}", e.message)))
+}
+
+fn time(text: &str) -> Result<chrono::NaiveTime, CliError> {
+    parse_time(text).map_err(|e| CliError::usage(format!("--at: {e}")))
 }
 
 fn add(ctx: &Context, args: PersonAddArgs) -> Result<(), CliError> {
     let now = ctx.now();
-    let relation = Relation::parse(&args.relation).map_err(|e| CliError::usage(e.message))?;
+    let relation = relation(&args.relation)?;
     let one_on_one = match (&args.cadence, &args.at) {
-        (Some(rule), Some(at)) => {
-            let at = parse_time(at).map_err(|e| CliError::usage(format!("--at: {e}")))?;
-            Some(OneOnOnePlan {
-                rrule: rule.clone(),
-                start: people::first_meeting(now, at),
-                duration_min: args.duration,
-            })
-        }
+        (Some(rule), Some(at)) => Some(OneOnOnePlan {
+            rrule: rule.clone(),
+            start: people::first_meeting(now, time(at)?),
+            duration_min: args.duration,
+        }),
         _ => None,
     };
     let input = PersonInput {
@@ -42,52 +144,129 @@ fn add(ctx: &Context, args: PersonAddArgs) -> Result<(), CliError> {
     };
     let mut store = ctx.open()?;
     let person =
-        people::add_person(&mut store, input, ctx.config.week_start, now).map_err(|e| {
-            // Say which flag to fix, not which form field.
-            match e {
-                crate::ops::OpsError::Invalid(Invalid {
-                    field: Some(field),
-                    message,
-                }) => CliError::usage(format!("--{}: {message}", flag_for(field))),
-                other => other.into(),
-            }
-        })?;
+        people::add_person(&mut store, input, ctx.config.week_start, now).map_err(flagged)?;
     say!("Added {} (id {}).", person.name, person.id)?;
     Ok(())
 }
 
-fn flag_for(field: &str) -> &str {
-    match field {
-        "cadence" => "cadence",
-        "duration" => "duration",
-        other => other,
+fn list(ctx: &Context, args: &PersonListArgs) -> Result<(), CliError> {
+    let filter = PersonFilter {
+        relation: args.relation.as_deref().map(relation).transpose()?,
+        team: args.team.clone(),
+    };
+    let store = ctx.read()?;
+    let filtered = filter.relation.is_some() || filter.team.is_some();
+    object::list::<Person>(ctx, &store, &filter, filtered, args.format)
+}
+
+fn edit(ctx: &Context, args: &PersonEditArgs) -> Result<(), CliError> {
+    require_a_flag(&[
+        ("--name", args.name.is_some()),
+        ("--role", args.role.is_some()),
+        ("--team", args.team.is_some()),
+        ("--relation", args.relation.is_some()),
+        ("--cadence", args.cadence.is_some()),
+        ("--at", args.at.is_some()),
+        ("--duration", args.duration.is_some()),
+        ("--no-cadence", args.no_cadence),
+        ("--career-goals", args.career_goals.is_some()),
+        ("--context", args.context.is_some()),
+        ("--prompts", args.prompts.is_some()),
+    ])?;
+    let relation = args.relation.as_deref().map(relation).transpose()?;
+    let at = args.at.as_deref().map(time).transpose()?;
+    let mut store = ctx.open_existing()?;
+    let id = object::find::<Person>(&store, &args.person)?;
+    let now = ctx.now();
+    let saved = retrying(|| {
+        let opened = PersonRecord::from(&people::get_person(&store, id)?);
+        let input = with_flags(args, &opened, relation, at, now)?;
+        Ok(people::update_person(
+            &mut store,
+            id,
+            input,
+            Some(&opened),
+            ctx.config.week_start,
+            now,
+        ))
+    })?;
+    if saved.changed {
+        say!("Updated {} (person {id}).", saved.value.name)
+    } else {
+        say!(
+            "{} (person {id}) already has these values: nothing changed.",
+            saved.value.name
+        )
     }
 }
 
-fn list(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
-    let store = ctx.open()?;
-    let rows = people::list_people(&store, ctx.now())?;
-    match format {
-        ListFormat::Json => print_json(&rows),
-        ListFormat::Text => {
-            if rows.is_empty() {
-                say!("No people yet. Add one with: bearing person add --name NAME")?;
-                return Ok(());
-            }
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|p| {
-                    vec![
-                        p.person.id.to_string(),
-                        p.person.name.clone(),
-                        p.person.role.clone(),
-                        p.person.team.clone(),
-                        p.person.relation.to_string(),
-                        p.cadence.clone().unwrap_or_else(|| "-".into()),
-                    ]
-                })
-                .collect();
-            print_table(&["ID", "NAME", "ROLE", "TEAM", "RELATION", "1:1"], &table)
+/// The person as stored with the flags given applied.
+fn with_flags(
+    args: &PersonEditArgs,
+    opened: &PersonRecord,
+    relation: Option<Relation>,
+    at: Option<chrono::NaiveTime>,
+    now: chrono::NaiveDateTime,
+) -> Result<PersonInput, CliError> {
+    let mut draft = PersonDraft::from(&opened.person);
+    for (flag, slot) in [
+        (&args.name, &mut draft.name),
+        (&args.role, &mut draft.role),
+        (&args.team, &mut draft.team),
+        (&args.career_goals, &mut draft.career_goals),
+        (&args.context, &mut draft.context),
+        (&args.prompts, &mut draft.prompts),
+    ] {
+        if let Some(value) = flag {
+            slot.clone_from(value);
         }
     }
+    if relation.is_some() {
+        draft.relation = relation;
+    }
+    let current = opened.one_on_one.as_ref();
+    let keep = current.map(|r| OneOnOnePlan {
+        rrule: r.fields.rrule.clone().unwrap_or_default(),
+        start: r.fields.dtstart,
+        duration_min: r.fields.duration_min,
+    });
+    let reschedule = args.cadence.is_some() || at.is_some() || args.duration.is_some();
+    let one_on_one = if args.no_cadence {
+        None
+    } else if reschedule {
+        let rrule = match (&args.cadence, current) {
+            (Some(rule), _) => rule.clone(),
+            (None, Some(series)) => series.fields.rrule.clone().unwrap_or_default(),
+            (None, None) => {
+                return Err(CliError::usage(format!(
+                    "--at, --duration: {} has no regular 1:1 yet; give --cadence RRULE too",
+                    opened.person.name
+                )));
+            }
+        };
+        let at = at
+            .or(current.map(|r| r.fields.dtstart.time()))
+            .ok_or_else(|| CliError::usage("--cadence: give the 1:1's time with --at HH:MM"))?;
+        let duration_min = args
+            .duration
+            .or(current.map(|r| r.fields.duration_min))
+            .unwrap_or(people::DEFAULT_ONE_ON_ONE_MIN);
+        let same = current.is_some_and(|r| {
+            r.fields.rrule.as_deref() == Some(rrule.as_str())
+                && r.fields.dtstart.time() == at
+                && r.fields.duration_min == duration_min
+        });
+        if same {
+            keep
+        } else {
+            Some(OneOnOnePlan {
+                rrule,
+                start: people::first_meeting(now, at),
+                duration_min,
+            })
+        }
+    } else {
+        keep
+    };
+    Ok(PersonInput { draft, one_on_one })
 }

@@ -1,82 +1,10 @@
-//! `bearing goal add|checkin`, `bearing plan [start DATE]`.
+//! `bearing plan [start DATE]`; goals are in `goal.rs`.
 
-use super::args::{GoalCommand, ListFormat, PlanArgs, PlanCommand};
+use super::args::{ListFormat, PlanArgs, PlanCommand};
 use super::output::{document, print_json};
 use super::{CliError, Context};
 use crate::domain::Word;
-use crate::domain::plan::{Confidence, GoalFields, GoalStatus, parse_phase};
-use crate::ops::OpsError;
 use crate::ops::plan::{self, PlanView};
-
-fn flagged(e: OpsError) -> CliError {
-    match &e {
-        OpsError::Invalid(i) => match i.field {
-            Some(field) => CliError::usage(format!("--{field}: {}", i.message)),
-            None => CliError::usage(i.message.clone()),
-        },
-        _ => e.into(),
-    }
-}
-
-pub fn goal(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
-    match cmd {
-        GoalCommand::Add {
-            phase,
-            title,
-            due,
-            criteria,
-            description,
-        } => {
-            let phase = parse_phase(&phase)
-                .map_err(|e| CliError::usage(format!("--phase: {}", e.message)))?;
-            let due = due.map(|d| ctx.date("--due", &d)).transpose()?;
-            let mut store = ctx.open()?;
-            let fields = GoalFields {
-                phase,
-                title,
-                description,
-                criteria,
-                status: GoalStatus::Todo,
-                progress: 0,
-                confidence: Confidence::OnTrack,
-                due,
-                person_id: None,
-                measure: None,
-            };
-            let g = plan::add_goal(&mut store, fields, ctx.now()).map_err(flagged)?;
-            say!(
-                "Added goal {} to {}: {}.",
-                g.id,
-                crate::domain::plan::phase_label(g.fields.phase),
-                g.fields.title
-            )?;
-            Ok(())
-        }
-        GoalCommand::Checkin {
-            id,
-            progress,
-            confidence,
-            note,
-        } => {
-            let confidence = confidence
-                .map(|c| {
-                    Confidence::parse(&c)
-                        .map_err(|e| CliError::usage(format!("--confidence: {}", e.message)))
-                })
-                .transpose()?;
-            let mut store = ctx.open()?;
-            let g = plan::checkin(&mut store, id, progress, confidence, &note, None, ctx.now())
-                .map_err(flagged)?;
-            say!(
-                "Checked in \"{}\": {}% ({}).",
-                g.fields.title,
-                g.fields.progress,
-                g.fields.confidence.label()
-            )?;
-            Ok(())
-        }
-    }
-}
 
 pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), CliError> {
     if let Some(PlanCommand::Start { date }) = &args.command {
@@ -86,7 +14,7 @@ pub fn plan(ctx: &Context, args: &PlanArgs) -> Result<(), CliError> {
         say!("The plan starts on {}.", start.format("%a %Y-%m-%d"))?;
         return Ok(());
     }
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let view = plan::plan_view(&store, ctx.today())?;
     match args.format {
         ListFormat::Json => print_json(&view),

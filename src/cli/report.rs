@@ -12,7 +12,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<(), CliError> {
         Some(text) => ctx.date("--from", text)?,
         None => ctx.today(),
     };
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let report = match cmd {
         ReportCommand::Week(_) => week_report(&store, day, ctx.config.week_start, ctx.now())?,
         ReportCommand::Month(_) => month_report(&store, day, ctx.now())?,

@@ -1,23 +1,27 @@
-//! `bearing risk add|update|list`.
+//! `bearing risk add|list|show|edit|review|delete` (`update` is `edit`).
 
-use super::args::{ListFormat, RiskAddArgs, RiskCommand, RiskDetails, RiskSortArg, RiskUpdateArgs};
-use super::output::{print_json, print_table};
+use super::args::{
+    RiskAddArgs, RiskCommand, RiskDetails, RiskListArgs, RiskReviewArgs, RiskSortArg,
+    RiskUpdateArgs,
+};
+use super::object::{self, retrying};
 use super::{CliError, Context};
 use crate::domain::Invalid;
 use crate::domain::Word;
 use crate::domain::risk::{Category, Response, Risk, RiskDraft, RiskStatus};
-use crate::domain::risk_list::{RiskSort, sort_risks};
+use crate::domain::risk_list::RiskSort;
 use crate::ops::OpsError;
-use crate::ops::risks::{self, RiskReport, SavedRisk};
-
-/// Titles longer than this are cut in the text list; JSON has them whole.
-const TITLE_COLUMN: usize = 60;
+use crate::ops::objects::risk::{Risk as RiskObject, RiskFilter};
+use crate::ops::risks::{self, RiskReview, SavedRisk};
 
 pub fn run(ctx: &Context, cmd: RiskCommand) -> Result<(), CliError> {
     match cmd {
         RiskCommand::Add(args) => add(ctx, args),
-        RiskCommand::Update(args) => update(ctx, args),
-        RiskCommand::List { format, sort } => list(ctx, format, sort),
+        RiskCommand::Edit(args) => update(ctx, args),
+        RiskCommand::List(args) => list(ctx, &args),
+        RiskCommand::Show(args) => object::show::<RiskObject>(ctx, &args),
+        RiskCommand::Delete(args) => object::delete::<RiskObject>(ctx, &args),
+        RiskCommand::Review(args) => review(ctx, &args),
     }
 }
 
@@ -148,28 +152,26 @@ fn update(ctx: &Context, args: RiskUpdateArgs) -> Result<(), CliError> {
              --residual-likelihood, --residual-impact, --accept-reason, --accept-expiry, --note",
         ));
     }
-    let mut store = ctx.open()?;
+    let mut store = ctx.open_existing()?;
+    let id = object::find::<RiskObject>(&store, &args.risk)?;
     let note = args.note.as_deref().unwrap_or("");
     // The flags apply to the risk as it is when written: read, apply, and write only if nobody
     // saved in between (a cockpit's edit must not be overwritten with what was read before it),
     // else read again.
-    let mut attempts = 0;
-    let (before, saved) = loop {
-        let before = risks::get_risk(&store, args.id)?;
+    let mut before = risks::get_risk(&store, id)?;
+    let saved = retrying(|| {
+        before = risks::get_risk(&store, id)?;
         let draft = with_flags(ctx, &before, &args)?;
-        match risks::update_risk(
+        Ok(risks::update_risk(
             &mut store,
-            args.id,
+            id,
             draft,
             note,
             Some(&before.fields),
             &ctx.config.risk_review_days,
             ctx.now(),
-        ) {
-            Err(OpsError::Stale(_)) if attempts < 3 => attempts += 1,
-            result => break (before, result.map_err(flagged)?),
-        }
-    };
+        ))
+    })?;
     let r = &saved.value.risk;
     if !saved.changed {
         say!(
@@ -212,73 +214,70 @@ fn with_flags(ctx: &Context, risk: &Risk, args: &RiskUpdateArgs) -> Result<RiskD
     Ok(draft)
 }
 
-fn list(ctx: &Context, format: ListFormat, sort: RiskSortArg) -> Result<(), CliError> {
-    let store = ctx.open()?;
-    let all = risks::list_risks(&store)?;
-    let mut shown: Vec<&Risk> = all.iter().collect();
-    sort_risks(
-        &mut shown,
-        match sort {
+fn list(ctx: &Context, args: &RiskListArgs) -> Result<(), CliError> {
+    let filter = RiskFilter {
+        status: args
+            .status
+            .as_deref()
+            .map(|s| {
+                RiskStatus::parse(s)
+                    .map_err(|e| CliError::usage(format!("--status: {}", e.message)))
+            })
+            .transpose()?,
+        category: args
+            .category
+            .as_deref()
+            .map(|c| Category::parse(c).map_err(invalid))
+            .transpose()?,
+        overdue: args.overdue,
+        sort: match args.sort {
             RiskSortArg::Score => RiskSort::Score,
             RiskSortArg::Review => RiskSort::Review,
             RiskSortArg::Category => RiskSort::Category,
             RiskSortArg::Owner => RiskSort::Owner,
         },
-    );
-    let today = ctx.today();
-    match format {
-        ListFormat::Json => {
-            let reports: Vec<RiskReport> =
-                shown.iter().map(|r| RiskReport::new(r, today)).collect();
-            print_json(&reports)
-        }
-        ListFormat::Text => {
-            if shown.is_empty() {
-                say!(
-                    "No risks yet. Add one with: bearing risk add --title \"If <cause>, then <effect>\" --likelihood 1-5 --impact 1-5"
-                )?;
-                return Ok(());
-            }
-            let rows: Vec<Vec<String>> = shown.iter().map(|r| row(r, today)).collect();
-            print_table(
-                &[
-                    "ID", "SCORE", "BAND", "TREND", "REVIEW", "STATUS", "CATEGORY", "OWNER",
-                    "TITLE",
-                ],
-                &rows,
-            )
-        }
-    }
+    };
+    let filtered = filter.status.is_some() || filter.category.is_some() || filter.overdue;
+    let store = ctx.read()?;
+    object::list::<RiskObject>(ctx, &store, &filter, filtered, args.format)
 }
 
-fn row(r: &Risk, today: chrono::NaiveDate) -> Vec<String> {
-    let f = &r.fields;
-    let review = match (f.status, f.next_review, f.overdue_since(today)) {
-        (RiskStatus::Closed, _, _) => "-".to_string(),
-        (_, _, Some(since)) if f.acceptance_expired(today) && !f.review_overdue(today) => {
-            format!("acceptance expired {since}")
-        }
-        (_, Some(d), Some(_)) => format!("{d} overdue"),
-        (_, Some(d), None) => d.to_string(),
-        (_, None, _) => "-".to_string(),
-    };
-    let mut title: String = f.title.chars().take(TITLE_COLUMN).collect();
-    if f.title.chars().count() > TITLE_COLUMN {
-        title.push('…');
-    }
-    vec![
-        r.id.to_string(),
-        format!("{:>2}", f.score.value()),
-        f.score.band().to_string(),
-        r.trend().arrow().to_string(),
-        review,
-        f.status.to_string(),
-        f.category.to_string(),
-        if f.owner.is_empty() {
-            "-".into()
-        } else {
-            f.owner.clone()
-        },
-        title,
-    ]
+/// `risk review`: the score confirmed or changed, the note, the next review.
+fn review(ctx: &Context, args: &RiskReviewArgs) -> Result<(), CliError> {
+    let next_review = args
+        .next
+        .as_deref()
+        .map(|d| ctx.date("--next", d))
+        .transpose()?;
+    let accept_expiry = args
+        .accept_expiry
+        .as_deref()
+        .map(|d| ctx.date("--accept-expiry", d))
+        .transpose()?;
+    let mut store = ctx.open_existing()?;
+    let id = object::find::<RiskObject>(&store, &args.risk)?;
+    let mut before = risks::get_risk(&store, id)?;
+    let saved = retrying(|| {
+        before = risks::get_risk(&store, id)?;
+        let review = RiskReview {
+            likelihood: args
+                .likelihood
+                .unwrap_or(i64::from(before.fields.score.likelihood)),
+            impact: args.impact.unwrap_or(i64::from(before.fields.score.impact)),
+            note: args.note.clone(),
+            next_review,
+            accept_expiry,
+        };
+        Ok(risks::review_risk(
+            &mut store,
+            id,
+            review,
+            Some(&before.fields),
+            &ctx.config.risk_review_days,
+            ctx.now(),
+        ))
+    })?;
+    say!("Reviewed risk {id}: {}.", summary(&saved.risk))?;
+    warn(&saved);
+    Ok(())
 }

@@ -156,8 +156,8 @@ pub fn event_label(title: &str, uid: &str) -> String {
     format!("\"{}\" (UID {})", printable(title), printable(uid))
 }
 
-/// `text` safe to print in a message: control characters (escape sequences among them) shown
-/// escaped, and cut after 80 characters.
+/// `text` as a message quotes it: on one line, every control character shown as a visible mark
+/// (the same marks as `terminal_safe`, line breaks and tabs included), cut after 80 characters.
 pub fn printable(text: &str) -> String {
     const LONGEST: usize = 80;
     let mut out = String::new();
@@ -166,11 +166,12 @@ pub fn printable(text: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
+        let unsafe_here = c == '\n' || c == '\t' || super::terminal_safe::is_unsafe(c);
+        out.push(if unsafe_here {
+            super::terminal_safe::shown_as(c)
         } else {
-            out.push(c);
-        }
+            c
+        });
     }
     out
 }
@@ -183,7 +184,7 @@ mod tests {
     fn labels_escape_control_characters_and_cut_long_titles() {
         assert_eq!(
             event_label("Stand\u{1b}[2Jup", "a\nb"),
-            "\"Stand\\u{1b}[2Jup\" (UID a\\nb)"
+            "\"Stand␛[2Jup\" (UID a␊b)"
         );
         let long = "x".repeat(200);
         assert_eq!(printable(&long), format!("{}…", "x".repeat(80)));

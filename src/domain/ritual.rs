@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::Invalid;
 use super::text;
 
-pub const DURATION_MAX_MIN: u32 = 24 * 60;
+/// The longest meeting, and the most preparation one takes: four hours, as for a 1:1's length.
+/// (Longer values typed by mistake, `--duration 600`, are refused rather than filling a day.)
+pub const DURATION_MAX_MIN: u32 = 240;
 
 /// A stored ritual series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,13 +107,13 @@ impl RitualFields {
         if self.duration_min > DURATION_MAX_MIN {
             return Err(Invalid::field(
                 "duration",
-                format!("the duration must be at most {DURATION_MAX_MIN} minutes (one day)"),
+                format!("the duration must be at most {DURATION_MAX_MIN} minutes (4 hours)"),
             ));
         }
         if self.prep_min > DURATION_MAX_MIN {
             return Err(Invalid::field(
                 "prep",
-                format!("prep time must be at most {DURATION_MAX_MIN} minutes"),
+                format!("prep time must be at most {DURATION_MAX_MIN} minutes (4 hours)"),
             ));
         }
         self.rrule = self

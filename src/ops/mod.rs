@@ -21,6 +21,7 @@ pub mod json_text;
 pub mod markdown;
 pub mod metrics;
 pub mod metrics_import;
+pub mod objects;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
@@ -30,5 +31,6 @@ mod ritual_carry;
 pub mod rituals;
 pub mod scorecard;
 pub mod templates;
+pub mod topics;
 
 pub use error::OpsError;

@@ -207,39 +207,10 @@ pub fn person_overview(
 
 /// Finds a person by id or by name, ignoring case; a unique partial name also matches.
 pub fn resolve_person(store: &Store, query: &str) -> Result<Person, OpsError> {
-    let query = query.trim();
-    if let Ok(id) = query.parse::<i64>() {
-        return people::get(store.conn(), id)?
-            .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")));
-    }
-    if let Some(p) = people::find_by_name(store.conn(), query)? {
-        return Ok(p);
-    }
-    let mut matches = people::search_by_name(store.conn(), query)?;
-    match matches.len() {
-        1 => Ok(matches.remove(0)),
-        0 => {
-            let everyone = people::list(store.conn())?;
-            let names: Vec<String> = everyone.iter().map(|p| p.name.clone()).collect();
-            Err(OpsError::NotFound(if names.is_empty() {
-                format!(
-                    "no person matches \"{query}\": nobody has been added yet (bearing person add --name NAME)"
-                )
-            } else {
-                format!(
-                    "no person matches \"{query}\"; known people: {}",
-                    names.join(", ")
-                )
-            }))
-        }
-        _ => Err(OpsError::Ambiguous {
-            query: query.to_string(),
-            candidates: matches
-                .iter()
-                .map(|p| format!("{} (id {})", p.name, p.id))
-                .collect(),
-        }),
-    }
+    use super::objects::{Object, person::Person as PersonObject};
+    let id = PersonObject::find(store, query)?;
+    people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))
 }
 
 fn check_unique_name(store: &Store, name: &str, own_id: Option<i64>) -> Result<(), OpsError> {
@@ -368,7 +339,9 @@ pub fn update_person(
             _ => None,
         };
         if let Some(new) = &new_series {
-            let new_id = rituals::insert(tx, new, old.map(|o| o.id), now)?;
+            // A series that had not started yet is removed below, not ended: nothing follows it.
+            let previous = old.filter(|o| has_started(o, now)).map(|o| o.id);
+            let new_id = rituals::insert(tx, new, previous, now)?;
             if let Some(carry) = &carry {
                 carry.apply(tx, new_id)?;
             }
@@ -387,27 +360,32 @@ pub fn update_person(
 }
 
 /// Ends a series so that nothing from `now` on is generated, or removes it outright if it had not
-/// started yet (there is no history to keep).
+/// started yet (there is no history to keep). True when it removed it.
 fn end_series_before(
     tx: &rusqlite::Transaction<'_>,
     old: &Ritual,
     now: NaiveDateTime,
-) -> Result<(), OpsError> {
-    if old.fields.dtstart >= now {
+) -> Result<bool, OpsError> {
+    if !has_started(old, now) {
         rituals::delete(tx, old.id)?;
-        return Ok(());
+        return Ok(true);
     }
     // A stored rule Bearing no longer accepts (saved by an older version) cannot be cut short;
     // the series stays as it is, off the agenda, and the new cadence replaces it there.
     let Ok(recurrence) = Recurrence::of(&old.fields) else {
-        return Ok(());
+        return Ok(false);
     };
     if let Some(ended) = recurrence.rule_ending_before(now) {
         let mut fields = old.fields.clone();
         fields.rrule = Some(ended);
         rituals::update(tx, old.id, &fields, now)?;
     }
-    Ok(())
+    Ok(false)
+}
+
+/// Whether a series' first meeting is before `now` (else it is removed, not ended, on a change).
+fn has_started(series: &Ritual, now: NaiveDateTime) -> bool {
+    series.fields.dtstart < now
 }
 
 pub fn delete_person(store: &mut Store, id: i64) -> Result<Person, OpsError> {

@@ -240,7 +240,8 @@ fn current(conn: &rusqlite::Connection, id: i64) -> Result<Goal, OpsError> {
 }
 
 /// Saves edits. With `opened` (the fields the edit form showed) it is refused when the goal
-/// changed since; fields equal to the stored ones write nothing.
+/// changed since; fields equal to the stored ones write nothing. A new progress or confidence
+/// joins the goal's history, as a check-in noted "edited".
 pub fn update_goal(
     store: &mut Store,
     id: i64,
@@ -257,6 +258,14 @@ pub fn update_goal(
             return Ok(Edited::unchanged(before));
         }
         plan::update_goal(tx, id, &fields, now)?;
+        if fields.progress != before.fields.progress
+            || fields.confidence != before.fields.confidence
+        {
+            plan::insert_checkin(
+                tx,
+                &history_entry(id, now, "checkin", &fields, "edited".into()),
+            )?;
+        }
         Ok(Edited::changed(Goal { id, fields }))
     })
 }

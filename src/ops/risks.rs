@@ -32,17 +32,17 @@ pub struct RiskReview {
 /// A risk as scripts read it: the stored fields with the score, band, trend and whether it
 /// needs attention.
 #[derive(Debug, Clone, Serialize)]
-pub struct RiskReport<'a> {
+pub struct RiskReport {
     #[serde(flatten)]
-    pub risk: &'a Risk,
+    pub risk: Risk,
     pub trend: Trend,
     pub overdue: bool,
 }
 
-impl<'a> RiskReport<'a> {
-    pub fn new(risk: &'a Risk, today: NaiveDate) -> Self {
+impl RiskReport {
+    pub fn new(risk: &Risk, today: NaiveDate) -> Self {
         RiskReport {
-            risk,
+            risk: risk.clone(),
             trend: risk.trend(),
             overdue: risk.is_overdue(today),
         }

@@ -41,36 +41,59 @@ fn recurrence(fields: &RitualFields) -> Result<Recurrence, OpsError> {
     Recurrence::of(fields).map_err(|e| Invalid::field("rrule", e.to_string()).into())
 }
 
-/// Every series, current ones first (by time of day), then ended ones.
-pub fn list_rituals(store: &Store, now: NaiveDateTime) -> Result<Vec<RitualOverview>, OpsError> {
-    let names: std::collections::HashMap<i64, String> = people::list(store.conn())?
+/// A series with its schedule in words, next and last meetings as of `now`.
+fn overview(
+    r: Ritual,
+    names: &std::collections::HashMap<i64, String>,
+    records: &[OccurrenceRecord],
+    now: NaiveDateTime,
+) -> RitualOverview {
+    let rec = recurrence(&r.fields).ok();
+    let ended = rec
+        .as_ref()
+        .is_none_or(|rec| rec.next_after(now - chrono::Duration::seconds(1)).is_none());
+    let next = rec
+        .as_ref()
+        .and_then(|rec| next_meeting_of(rec, r.id, records, now));
+    let last = rec.as_ref().and_then(|rec| rec.last_at_or_before(now));
+    RitualOverview {
+        schedule: schedule_words(&r.fields),
+        person: r.fields.person_id.and_then(|id| names.get(&id).cloned()),
+        ended,
+        next,
+        last,
+        ritual: r,
+    }
+}
+
+fn person_names(store: &Store) -> Result<std::collections::HashMap<i64, String>, OpsError> {
+    Ok(people::list(store.conn())?
         .into_iter()
         .map(|p| (p.id, p.name))
-        .collect();
+        .collect())
+}
+
+/// Every series, current ones first (by time of day), then ended ones.
+pub fn list_rituals(store: &Store, now: NaiveDateTime) -> Result<Vec<RitualOverview>, OpsError> {
+    let names = person_names(store)?;
     let records = occurrences::upcoming(store.conn(), now)?;
     let mut list: Vec<RitualOverview> = rituals::list(store.conn())?
         .into_iter()
-        .map(|r| {
-            let rec = recurrence(&r.fields).ok();
-            let ended = rec
-                .as_ref()
-                .is_none_or(|rec| rec.next_after(now - chrono::Duration::seconds(1)).is_none());
-            let next = rec
-                .as_ref()
-                .and_then(|rec| next_meeting_of(rec, r.id, &records, now));
-            let last = rec.as_ref().and_then(|rec| rec.last_at_or_before(now));
-            RitualOverview {
-                schedule: schedule_words(&r.fields),
-                person: r.fields.person_id.and_then(|id| names.get(&id).cloned()),
-                ended,
-                next,
-                last,
-                ritual: r,
-            }
-        })
+        .map(|r| overview(r, &names, &records, now))
         .collect();
     list.sort_by_key(|r| (r.ended, r.next, r.ritual.fields.name.to_lowercase()));
     Ok(list)
+}
+
+/// One series as the list shows it.
+pub fn ritual_overview(
+    store: &Store,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<RitualOverview, OpsError> {
+    let ritual = get_ritual(store, id)?;
+    let records = occurrences::upcoming(store.conn(), now)?;
+    Ok(overview(ritual, &person_names(store)?, &records, now))
 }
 
 /// Series whose stored rule repeats beyond what Bearing follows (saved by an older version, or
@@ -226,6 +249,83 @@ pub fn delete_ritual(store: &mut Store, id: i64) -> Result<Ritual, OpsError> {
         Ok(())
     })?;
     Ok(ritual)
+}
+
+/// Ends a series on `on`: its last meeting is the last one on or before that day, the ones
+/// before keep their records (held, notes, decisions), none come after. A one-off meeting has
+/// nothing to end, and a series with no meeting by then is deleted rather than ended.
+pub fn end_series(
+    store: &mut Store,
+    id: i64,
+    on: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Edited<Ritual>, OpsError> {
+    store.write(|tx| -> Result<Edited<Ritual>, OpsError> {
+        let mut ritual = current(tx, id)?;
+        let rec = recurrence(&ritual.fields)?;
+        let name = &ritual.fields.name;
+        if !rec.is_repeating() {
+            return Err(Invalid::field(
+                "on",
+                format!("\"{name}\" is a one-off meeting: there is no series to end (delete it instead: `bearing ritual delete {id}`)"),
+            )
+            .into());
+        }
+        let after = on.succ_opt().unwrap_or(on).and_time(chrono::NaiveTime::MIN);
+        if rec.next_after(after - chrono::Duration::seconds(1)).is_none() {
+            return Ok(Edited::unchanged(ritual));
+        }
+        let ended = rec.rule_ending_before(after).ok_or_else(|| {
+            Invalid::field(
+                "on",
+                format!(
+                    "\"{name}\" has no meeting on or before {}: there is no history to keep (delete it instead: `bearing ritual delete {id}`)",
+                    on.format("%a %Y-%m-%d")
+                ),
+            )
+        })?;
+        ritual.fields.rrule = Some(ended);
+        rituals::update(tx, id, &ritual.fields, now)?;
+        Ok(Edited::changed(ritual))
+    })
+}
+
+/// The last meeting of a series on or before `day`, if any.
+pub fn last_meeting_by(ritual: &Ritual, day: NaiveDate) -> Option<NaiveDateTime> {
+    let end = day.succ_opt()?.and_time(chrono::NaiveTime::MIN) - chrono::Duration::seconds(1);
+    Recurrence::of(&ritual.fields).ok()?.last_at_or_before(end)
+}
+
+/// Other current series that meet at the same time as one of the next meetings of `fields`
+/// (from `now`): the same meeting added twice, or two meetings in one slot.
+pub fn same_slot(
+    store: &Store,
+    fields: &RitualFields,
+    except: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Vec<Ritual>, OpsError> {
+    let Ok(rec) = Recurrence::of(fields) else {
+        return Ok(Vec::new());
+    };
+    let mut upcoming = Vec::new();
+    let mut after = now.max(rec.first()) - chrono::Duration::seconds(1);
+    while upcoming.len() < 8 {
+        match rec.next_after(after) {
+            Some(t) => {
+                upcoming.push(t);
+                after = t;
+            }
+            None => break,
+        }
+    }
+    Ok(rituals::list(store.conn())?
+        .into_iter()
+        .filter(|other| Some(other.id) != except)
+        .filter(|other| {
+            Recurrence::of(&other.fields)
+                .is_ok_and(|theirs| upcoming.iter().any(|t| theirs.occurs_at(*t)))
+        })
+        .collect())
 }
 
 /// The occurrence of series `id` that falls on `date` (by its original or moved day).

@@ -174,3 +174,42 @@ pub fn without_person(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Actions for `bearing action list`: one person's or everyone's (`Some(None)`: those tied to
+/// nobody); `done` picks open (false), done (true) or all (None). Open ones by due date, then
+/// done ones, newest first.
+pub fn list(
+    conn: &Connection,
+    person_id: Option<Option<i64>>,
+    done: Option<bool>,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let (any_person, person) = match person_id {
+        None => (true, None),
+        Some(p) => (false, p),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE (?1 OR person_id IS ?2) \
+         AND (?3 IS NULL OR (done_at IS NOT NULL) = ?3) \
+         ORDER BY done_at IS NOT NULL, done_at DESC, due IS NULL, due, id"
+    ))?;
+    let rows = stmt
+        .query_map(params![any_person, person, done], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Changes an action's person, owner, text and due date. Returns false if there is none.
+pub fn update(conn: &Connection, id: i64, action: &NewAction<'_>) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE action_item SET person_id = ?2, owner = ?3, body = ?4, due = ?5 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            action.person_id,
+            action.owner,
+            action.body,
+            action.due.map(codec::date)
+        ])?
+        > 0)
+}

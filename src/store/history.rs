@@ -23,6 +23,20 @@ pub struct Change {
     pub undone: i64,
     /// The window (process) that made it; none for entries from before sessions were recorded.
     pub session: Option<String>,
+    /// Who made it: "cockpit" (a window of the TUI), "cli" (a command), or null for entries
+    /// from before sessions were recorded.
+    pub by: Option<&'static str>,
+}
+
+/// Who made a change, from its session id's first letter.
+fn made_by(session: Option<&str>) -> Option<&'static str> {
+    session.map(|s| {
+        if s.starts_with(super::journal::CLI_SESSION) {
+            "cli"
+        } else {
+            "cockpit"
+        }
+    })
 }
 
 /// What an undo or redo did.
@@ -71,14 +85,16 @@ pub struct Touched {
 const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session";
 
 fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
+    let session: Option<String> = r.get(6)?;
     Ok(Change {
+        by: made_by(session.as_deref()),
         id: r.get(0)?,
         at: r.get(1)?,
         action: r.get(2)?,
         entity: r.get(3)?,
         entity_id: r.get(4)?,
         undone: r.get(5)?,
-        session: r.get(6)?,
+        session,
     })
 }
 

@@ -6,6 +6,7 @@ pub mod agenda;
 mod backup;
 pub mod calendar;
 mod codec;
+pub mod dependents;
 pub mod dump;
 mod error;
 pub mod history;

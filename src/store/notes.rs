@@ -130,3 +130,28 @@ pub fn latest_dates(conn: &Connection) -> Result<Vec<(i64, NaiveDate)>, StoreErr
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Notes for `bearing note list`: one person's or everyone's, on or after `since`, newest first,
+/// at most `limit` (None: all).
+pub fn list(
+    conn: &Connection,
+    person_id: Option<i64>,
+    since: Option<NaiveDate>,
+    limit: Option<u32>,
+) -> Result<Vec<Note>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, date, body FROM note WHERE (?1 IS NULL OR person_id = ?1) \
+         AND (?2 IS NULL OR date >= ?2) ORDER BY date DESC, id DESC LIMIT ?3",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![
+                person_id,
+                since.map(codec::date),
+                limit.map_or(-1, i64::from)
+            ],
+            note_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -47,18 +47,6 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Person>, Sto
     Ok(stmt.query_row([name], from_row).optional()?)
 }
 
-/// People whose name contains `fragment` ignoring case (ASCII), by name.
-pub fn search_by_name(conn: &Connection, fragment: &str) -> Result<Vec<Person>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM person WHERE instr(lower(name), lower(?1)) > 0 \
-         ORDER BY name COLLATE NOCASE"
-    ))?;
-    let people = stmt
-        .query_map([fragment], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(people)
-}
-
 pub fn insert(
     conn: &Connection,
     fields: &PersonFields,

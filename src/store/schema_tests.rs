@@ -43,7 +43,7 @@ fn every_kind_of_change_is_named() {
         ),
         (
             "CREATE TABLE \"x\u{1b}[2J\" (a);",
-            "it holds a table \"x\\u{1b}[2J\" that Bearing does not make",
+            "it holds a table \"x␛[2J\" that Bearing does not make",
         ),
     ];
     for (sql, expected) in cases {

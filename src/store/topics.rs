@@ -91,3 +91,29 @@ pub fn queued_counts(conn: &Connection) -> Result<Vec<(i64, u32)>, StoreError> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Talking points for `bearing topic list`: one person's or everyone's; `discussed` picks the
+/// queued (false), the discussed (true) or all (None). Queued first, oldest first.
+pub fn list(
+    conn: &Connection,
+    person_id: Option<i64>,
+    discussed: Option<bool>,
+) -> Result<Vec<Topic>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM topic WHERE (?1 IS NULL OR person_id = ?1) \
+         AND (?2 IS NULL OR (discussed_at IS NOT NULL) = ?2) \
+         ORDER BY discussed_at IS NOT NULL, created_at, id"
+    ))?;
+    let rows = stmt
+        .query_map(params![person_id, discussed], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Changes a talking point's text and person. Returns false if there is no such topic.
+pub fn update(conn: &Connection, id: i64, person_id: i64, body: &str) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("UPDATE topic SET person_id = ?2, body = ?3 WHERE id = ?1")?
+        .execute(params![id, person_id, body])?
+        > 0)
+}

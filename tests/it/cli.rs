@@ -154,6 +154,7 @@ fn a_bad_config_names_the_line_and_ignore_config_bypasses_it() {
         err.contains("line 2") && err.contains("config.toml"),
         "{err}"
     );
+    crate::support::empty_db(&db);
     assert!(
         bearing(&db, &["person", "list"]).status.success(),
         "--ignore-config runs"
@@ -177,7 +178,11 @@ fn the_database_is_created_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new").join("b.db");
-    assert!(bearing(&db, &["person", "list"]).status.success());
+    assert!(
+        bearing(&db, &["person", "add", "--name", "Priya"])
+            .status
+            .success()
+    );
     let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
@@ -186,6 +191,7 @@ fn the_database_is_created_private() {
 fn next_prints_the_next_meeting_for_a_status_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
+    crate::support::empty_db(&db);
     let out = bearing(&db, &["next"]);
     assert_eq!(stdout(&out).trim(), "no meetings in the next two weeks");
     bearing(

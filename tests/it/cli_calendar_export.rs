@@ -114,7 +114,7 @@ fn next_follows_a_moved_or_skipped_meeting_in_ritual_and_person_lists() {
 fn the_cockpit_says_first_on_the_first_real_meeting() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
-    support::ok(&db, &["person", "list"]);
+    support::empty_db(&db);
     let mut tui = Pty::start(&db, &[], 100, 30);
     tui.send("3");
     tui.wait_for("No rituals yet");

@@ -90,6 +90,10 @@ fn import_errors_name_table_row_and_column_and_never_the_text() {
         for name in *names {
             assert!(err.contains(name), "{what}: should name {name}: {err}");
         }
+        // A refused import leaves no database behind (or an empty one).
+        if !db.exists() {
+            continue;
+        }
         let rows = ok(&db, &["export", "--format", "json"]);
         let rows: Value = serde_json::from_str(&rows).unwrap();
         assert!(

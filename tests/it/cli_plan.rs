@@ -8,6 +8,7 @@ use support::{fails, ok};
 fn a_plan_with_goals_check_ins_and_the_behind_rule() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("b.db");
+    crate::support::empty_db(&db);
     assert!(ok(&db, &["plan"]).contains("No plan yet"));
     fails(
         &db,

@@ -56,6 +56,7 @@ fn each_kind_of_config_error_names_file_line_and_expectation() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
+    support::empty_db(&db);
     for (name, line, expected) in cases {
         let path = fixture(name);
         let out = with_config(&db, &path, &[]);
@@ -82,6 +83,7 @@ fn each_kind_of_config_error_names_file_line_and_expectation() {
 fn the_shipped_default_config_is_accepted_as_is_and_uncommented() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
+    support::empty_db(&db);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
         .args(["config", "default"])
         .output()

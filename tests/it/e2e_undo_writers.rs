@@ -98,7 +98,7 @@ fn add_person(tui: &mut Pty, name: &str) {
 fn u_in_one_window_leaves_the_other_windows_change() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bearing.db");
-    ok(&db, &["person", "list"]);
+    crate::support::empty_db(&db);
     let mut a = Pty::start(&db, &[], COLS, 30);
     let mut b = Pty::start(&db, &[], COLS, 30);
     for window in [&mut a, &mut b] {

@@ -61,6 +61,7 @@ fn a_system_clock_before_1970_does_not_panic_the_tui() {
 fn a_clock_outside_the_years_1_to_9999_is_refused_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bearing.db");
+    crate::support::empty_db(&db);
     for now in ["+262142-12-31T23:00", "+10000-01-01T00:00"] {
         let out = bearing(&db, &["--now", now, "agenda"]);
         assert_eq!(out.status.code(), Some(2), "{now}: {}", stderr(&out));

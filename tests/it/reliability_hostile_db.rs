@@ -131,7 +131,7 @@ fn every_kind_of_schema_change_is_refused_at_open_and_at_restore() {
         ),
         (
             "CREATE TABLE \"x\u{1b}]0;owned\u{7}\" (a);",
-            "it holds a table \"x\\u{1b}]0;owned\\u{7}\" that Bearing does not make",
+            "it holds a table \"x␛]0;owned␇\" that Bearing does not make",
         ),
     ];
     let target = dir.path().join("target.db");

@@ -165,6 +165,21 @@ fn no_cli_output_lets_control_characters_through() {
         &["plan", "--format", "json"],
         &["next"],
         &["next", "--format", "json"],
+        // Issue 19: every object's list and show, in each format.
+        &["person", "show", "1"],
+        &["person", "show", "1", "--format", "md"],
+        &["ritual", "show", "1", "--format", "md"],
+        &["topic", "list", "--all"],
+        &["topic", "show", "1"],
+        &["action", "list", "--all"],
+        &["action", "show", "1", "--format", "md"],
+        &["note", "list"],
+        &["note", "show", "1"],
+        &["note", "show", "1", "--format", "md"],
+        &["goal", "list"],
+        &["goal", "show", "1", "--format", "md"],
+        &["risk", "show", "1"],
+        &["risk", "show", "1", "--format", "json"],
     ];
     for args in commands {
         let out = bearing(&db, args);
@@ -197,6 +212,8 @@ fn error_messages_show_hostile_names_harmlessly() {
         // Ambiguous: the message lists the candidates' names.
         &["prep", "a"],
         &["topic", "add", "a", "hello"],
+        &["ritual", "show", "a"],
+        &["goal", "show", "e"],
         // Unknown calendar: the message lists the imported ones.
         &["import-ics", "--remove", "nothing-by-this-name"],
         // An argument holding the payload itself.

@@ -21,6 +21,11 @@ pub fn command(db: &Path, args: &[&str]) -> std::process::Command {
     cmd
 }
 
+/// Creates an empty Bearing database at `db`: commands that read never create one.
+pub fn empty_db(db: &Path) {
+    bearing::store::Store::open(db).unwrap();
+}
+
 /// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output.
 pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
     command(db, args).output().unwrap()

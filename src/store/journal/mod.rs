@@ -33,6 +33,14 @@ impl Store {
         Ok(())
     }
 
+    /// Journals the writes that follow as the command line's: stamped `now`, under a session of
+    /// their own marked as the CLI's (`bearing history` says so). No window can undo them: undo
+    /// takes only its own session's entries.
+    pub fn journal_as_command(&mut self, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.session = format!("{CLI_SESSION}{}", &new_session()[1..]);
+        self.journal(Some(now))
+    }
+
     /// This store's session: its journal entries carry it, and only they are its to undo.
     pub fn session(&self) -> &str {
         &self.session
@@ -47,6 +55,9 @@ impl Store {
         Ok(())
     }
 }
+
+/// The first letter of a session id: `w` for a cockpit window, `c` for a command.
+pub const CLI_SESSION: &str = "c";
 
 /// A new session id: 128 random bits. `RandomState` is seeded from the operating system's
 /// random source once per process, so ids are not reused across processes or restarts.

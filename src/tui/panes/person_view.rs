@@ -17,10 +17,13 @@ use crate::tui::theme::Theme;
 const COLUMNS_MIN_WIDTH: u16 = 120;
 
 fn header(p: &PersonOverview, now: NaiveDateTime, theme: &Theme) -> Vec<Line<'static>> {
+    // The id, as the command line names the person: `bearing person edit 3`.
+    let id = format!("person {}", p.person.id);
     let facts: Vec<&str> = [
         p.person.role.as_str(),
         p.person.team.as_str(),
         p.person.relation.as_str(),
+        id.as_str(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())

@@ -276,7 +276,8 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, the
         Span::styled(format!(" {} ", f.title), theme.title),
         Span::styled(
             format!(
-                "{} · {} · {}%",
+                "goal {} · {} · {} · {}%",
+                g.goal.id,
                 f.status.as_str(),
                 f.confidence.label(),
                 f.progress

@@ -80,7 +80,7 @@ pub fn ritual_form(
             "Minutes",
             i64::from(fields.map_or(30, |f| f.duration_min)),
             1,
-            1440,
+            i64::from(crate::domain::ritual::DURATION_MAX_MIN),
         )
         .number(
             "prep",

@@ -46,6 +46,7 @@ pub fn render(
             |t| t.format("%a %-d %b %H:%M").to_string(),
         );
         Row::new(vec![
+            Cell::from(r.ritual.id.to_string()),
             Cell::from(r.ritual.fields.name.clone()),
             Cell::from(r.schedule.clone()),
             Cell::from(next),
@@ -53,11 +54,12 @@ pub fn render(
         .style(if r.ended { theme.dim } else { theme.text })
     });
     let widths = [
+        Constraint::Length(3),
         Constraint::Percentage(32),
         Constraint::Fill(1),
         Constraint::Length(16),
     ];
-    let header = Row::new(vec!["Name", "When", "Next"]);
+    let header = Row::new(vec!["ID", "Name", "When", "Next"]);
     render_table(
         frame,
         list_area,
@@ -79,7 +81,10 @@ fn detail_lines(r: &RitualOverview, theme: &Theme) -> Vec<Line<'static>> {
     let f = &r.ritual.fields;
     let mut lines = vec![
         Line::from(Span::styled(f.name.clone(), theme.title)),
-        Line::from(Span::styled(r.schedule.clone(), theme.dim)),
+        Line::from(Span::styled(
+            format!("ritual {} · {}", r.ritual.id, r.schedule),
+            theme.dim,
+        )),
     ];
     if let Some(p) = &r.person {
         lines.push(Line::from(vec![

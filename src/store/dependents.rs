@@ -1,0 +1,169 @@
+//! What else a delete takes with it, counted before asking: the rows a cascade deletes and the
+//! rows whose link to it is cleared. Every statement is fixed text: no name comes from data.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// One kind of row a delete reaches, and how many: `table` is a journaled table's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    pub table: &'static str,
+    pub count: i64,
+    /// True: the rows are deleted with it; false: only their link to it is cleared.
+    pub deleted: bool,
+}
+
+fn count(conn: &Connection, sql: &str, id: i64) -> Result<i64, StoreError> {
+    Ok(conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))?)
+}
+
+fn reached(
+    conn: &Connection,
+    id: i64,
+    queries: &[(&'static str, bool, &'static str)],
+) -> Result<Vec<Reached>, StoreError> {
+    let mut out = Vec::new();
+    for (table, deleted, sql) in queries {
+        let n = count(conn, sql, id)?;
+        if n > 0 {
+            out.push(Reached {
+                table,
+                count: n,
+                deleted: *deleted,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A person's notes, talking points, actions, context, 1:1 series and their meetings' records;
+/// goals linked to them lose the link.
+pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "note",
+                true,
+                "SELECT count(*) FROM note WHERE person_id = ?1",
+            ),
+            (
+                "topic",
+                true,
+                "SELECT count(*) FROM topic WHERE person_id = ?1",
+            ),
+            (
+                "action_item",
+                true,
+                "SELECT count(*) FROM action_item WHERE person_id = ?1",
+            ),
+            (
+                "person_context",
+                true,
+                "SELECT count(*) FROM person_context WHERE person_id = ?1",
+            ),
+            (
+                "ritual",
+                true,
+                "SELECT count(*) FROM ritual WHERE person_id = ?1",
+            ),
+            (
+                "occurrence",
+                true,
+                "SELECT count(*) FROM occurrence WHERE ritual_id IN \
+                 (SELECT id FROM ritual WHERE person_id = ?1)",
+            ),
+            (
+                "goal",
+                false,
+                "SELECT count(*) FROM goal WHERE person_id = ?1",
+            ),
+        ],
+    )
+}
+
+/// A series' meeting records (held, skipped, moved, their notes and decisions); notes,
+/// actions, goals and later series linked to it lose the link.
+pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "occurrence",
+                true,
+                "SELECT count(*) FROM occurrence WHERE ritual_id = ?1",
+            ),
+            (
+                "note",
+                false,
+                "SELECT count(*) FROM note WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id = ?1)",
+            ),
+            (
+                "action_item",
+                false,
+                "SELECT count(*) FROM action_item WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id = ?1)",
+            ),
+            (
+                "goal",
+                false,
+                "SELECT count(*) FROM goal WHERE ritual_id = ?1",
+            ),
+            (
+                "ritual",
+                false,
+                "SELECT count(*) FROM ritual WHERE previous_id = ?1",
+            ),
+        ],
+    )
+}
+
+/// A goal's check-ins and roll-overs.
+pub fn of_goal(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[(
+            "checkin",
+            true,
+            "SELECT count(*) FROM checkin WHERE goal_id = ?1",
+        )],
+    )
+}
+
+/// A risk's score history; goals linked to it lose the link.
+pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "risk_review",
+                true,
+                "SELECT count(*) FROM risk_review WHERE risk_id = ?1",
+            ),
+            (
+                "goal",
+                false,
+                "SELECT count(*) FROM goal WHERE risk_id = ?1",
+            ),
+        ],
+    )
+}
+
+/// Talking points that were discussed in a note keep their tick but lose the link to it.
+pub fn of_note(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[(
+            "topic",
+            false,
+            "SELECT count(*) FROM topic WHERE note_id = ?1",
+        )],
+    )
+}
