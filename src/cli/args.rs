@@ -142,6 +142,9 @@ pub enum Command {
     /// The risk register: add, list, show, edit (or update), review, delete
     #[command(subcommand)]
     Risk(RiskCommand),
+    /// The scorecard's metrics: add, log, list, show, import (CSV), edit, delete
+    #[command(subcommand)]
+    Metric(super::metric::MetricCommand),
 }
 
 #[derive(Debug, Subcommand)]

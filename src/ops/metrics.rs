@@ -133,9 +133,10 @@ pub fn update_metric(
             return Err(Invalid::field(
                 "cadence",
                 format!(
-                    "{} has {logged} values by {}; its cadence cannot change now (add a new \
+                    "{} has {} by {}; its cadence cannot change now (add a new \
                      metric for the new cadence, or delete its values first)",
                     before.fields.name,
+                    super::markdown::plural(logged, "value"),
                     before.fields.cadence.noun()
                 ),
             )
@@ -171,6 +172,24 @@ pub struct Logged {
     pub replaced: Option<f64>,
     /// False when the period held this value and note already: nothing was written.
     pub changed: bool,
+}
+
+impl Logged {
+    /// "Deploys, week of 23 Nov 2026: 14, on target (was 12)."
+    pub fn sentence(&self) -> String {
+        let f = &self.metric.fields;
+        let was = self
+            .replaced
+            .map(|v| format!(" (was {})", f.shown(v)))
+            .unwrap_or_default();
+        format!(
+            "{}, {}: {}, {}{was}.",
+            f.name,
+            self.period.label(),
+            f.shown(self.value),
+            crate::domain::metric_status::rate(self.value, f).label()
+        )
+    }
 }
 
 /// A value to log: for the period containing `date`.

@@ -25,7 +25,6 @@ pub struct GoalView {
     /// Check-ins and roll-overs, oldest first.
     pub history: Vec<Checkin>,
     /// The metric that measures it, and the numbers its progress runs between.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub measured_by: Option<super::metrics::MeasureView>,
 }
 

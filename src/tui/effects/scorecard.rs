@@ -2,7 +2,6 @@
 
 use super::{Env, saved, saved_edit};
 use crate::domain::metric::{MetricFields, MetricValue};
-use crate::domain::metric_status::rate;
 use crate::ops::metrics::{Entry, Logged};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
@@ -81,19 +80,8 @@ pub(super) fn run(store: &mut Store, effect: ScorecardEffect, env: &Env) -> Resu
 
 /// "Deploys, week of 23 Nov 2026: 14, on target (was 12)."
 pub fn logged_message(logged: &Logged) -> String {
-    let f = &logged.metric.fields;
     if !logged.changed {
         return super::NO_CHANGES.to_string();
     }
-    let was = logged
-        .replaced
-        .map(|v| format!(" (was {})", f.shown(v)))
-        .unwrap_or_default();
-    format!(
-        "{}, {}: {}, {}{was}.",
-        f.name,
-        logged.period.label(),
-        f.shown(logged.value),
-        rate(logged.value, f).label()
-    )
+    logged.sentence()
 }
