@@ -273,26 +273,26 @@ fn log(
 }
 
 fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
-    let shown = file.display().to_string();
-    let read = if file == Path::new("-") {
+    let stdin = file == Path::new("-");
+    let source = if stdin {
+        "standard input".to_string()
+    } else {
+        file.display().to_string()
+    };
+    let read = if stdin {
         read_limited(std::io::stdin().lock(), MAX_CSV_BYTES)
     } else {
         std::fs::File::open(file).and_then(|f| read_limited(f, MAX_CSV_BYTES))
     };
-    let bytes = match read.map_err(|e| CliError::usage(format!("cannot read {shown}: {e}")))? {
+    let bytes = match read.map_err(|e| CliError::usage(format!("cannot read {source}: {e}")))? {
         Limited::Within(bytes) => bytes,
         Limited::Over => {
             return Err(CliError::usage(format!(
-                "cannot import {shown}: it is larger than {} MB, the most `metric import` reads; \
-                 split it; nothing was imported",
+                "cannot import {source}: it is larger than {} MB, the most `metric import` \
+                 reads; split it; nothing was imported",
                 MAX_CSV_BYTES / (1024 * 1024)
             )));
         }
-    };
-    let source = if shown == "-" {
-        "standard input".to_string()
-    } else {
-        shown
     };
     let mut store = ctx.open_existing()?;
     let s = import_csv(&mut store, &bytes, &source, ctx.now())?;

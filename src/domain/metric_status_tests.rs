@@ -22,7 +22,8 @@ fn status_by_direction_target_and_warning_with_their_boundaries() {
     let at = |w| Some(Warn::At(w));
     let band = |b| Some(Warn::Band(b));
     // (direction, target, warn, value, expected)
-    let cases: &[(Direction, Option<f64>, Option<Warn>, f64, Status)] = &[
+    type Case = (Direction, Option<f64>, Option<Warn>, f64, Status);
+    let cases: &[Case] = &[
         // Higher is better, target 95, warn at 90.
         (Up, Some(95.0), at(90.0), 96.0, OnTarget),
         (Up, Some(95.0), at(90.0), 95.0, OnTarget),

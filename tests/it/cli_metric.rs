@@ -178,13 +178,18 @@ fn a_csv_import_is_all_or_nothing_names_the_bad_line_and_repeats_harmlessly() {
         "{first}"
     );
     let stored = values(&db);
+    let history = ok(&db, &["history"]);
     let again = ok(&db, &["metric", "import", path]);
     assert!(
         again.ends_with(": 3 rows; 0 added, 0 replaced, 3 unchanged.\n"),
         "{again}"
     );
     assert_eq!(values(&db), stored);
-    let history = ok(&db, &["history"]);
+    assert_eq!(
+        ok(&db, &["history"]),
+        history,
+        "importing again writes nothing"
+    );
 
     for (text, expected) in [
         (

@@ -199,7 +199,7 @@ fn render_summary(frame: &mut Frame<'_>, area: Rect, pane: &ScorecardPane, ctx: 
         Span::styled("a", theme.key),
         Span::styled(" add ", theme.dim),
     ]);
-    let fits = line.width() + hints.width() + 1 <= usize::from(area.width);
+    let fits = line.width() + hints.width() < usize::from(area.width);
     frame.render_widget(Paragraph::new(line), area);
     if fits {
         frame.render_widget(Paragraph::new(hints).right_aligned(), area);
