@@ -1,5 +1,6 @@
 //! The scorecard in a real pseudo-terminal: add a metric, log three weeks of it, see the cells
-//! turn and the radar alert, and find its numbers in the weekly report.
+//! turn and the radar alert, see a number logged by a script beside it, and find the numbers in
+//! the weekly report.
 
 use crate::support;
 
@@ -43,6 +44,25 @@ fn log_three_weeks_see_the_cells_turn_the_radar_alert_and_the_report() {
 
     tui.send("1");
     tui.wait_for("Deploys — off target 2 weeks running: 4 against 10");
+
+    // A script logs this week's real number from outside while the cockpit is open: the grid
+    // and the radar follow it.
+    tui.send("6");
+    tui.wait_for("● ✗ ✗");
+    assert_eq!(
+        ok(
+            &db,
+            &["metric", "log", "Deploys", "11", "--note", "from CI"]
+        ),
+        "Deploys, week of 23 Nov 2026: 11, on target (was 4).\n"
+    );
+    tui.wait_for("● ✗ ●");
+    tui.wait_for("1 metric · 1 on target · 0 warning · 0 off target");
+    tui.send("1");
+    tui.wait_for("Week 48");
+    tui.wait_until("the radar's alert is gone", |t| {
+        !t.contents().contains("off target 2 weeks running")
+    });
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 
@@ -50,7 +70,7 @@ fn log_three_weeks_see_the_cells_turn_the_radar_alert_and_the_report() {
     assert!(report.contains("\n## Metrics\n"), "{report}");
     assert!(
         report.contains(
-            "- **Deploys** (week of 23 Nov 2026): 4 (target ≥ 10), off target, -1 since last week"
+            "- **Deploys** (week of 23 Nov 2026): 11 (target ≥ 10), on target, +6 since last week"
         ),
         "{report}"
     );
