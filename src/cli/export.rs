@@ -26,6 +26,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             args.section.map(section),
             ctx.config.week_start,
             ctx.now(),
+            ctx.config.radar_lead_days,
         )?)
         .into_owned(),
         ExportFormat::Ics => ics_export(&store, ctx.now())?,

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod dates;
 pub mod invalid;
+pub mod link;
 pub mod metric;
 pub mod metric_period;
 pub mod metric_status;

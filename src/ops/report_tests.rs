@@ -29,6 +29,7 @@ fn meeting(id: i64, kind: ItemKind, start: NaiveDateTime, status: OccurrenceStat
         occurrence: Some(start),
         moved: false,
         done: false,
+        conflict: false,
     }
 }
 
@@ -41,6 +42,7 @@ fn record(ritual_id: i64, start: NaiveDateTime, notes: &str) -> OccurrenceRecord
         moved_to: None,
         notes: notes.into(),
         decisions: String::new(),
+        agenda_done: String::new(),
     }
 }
 

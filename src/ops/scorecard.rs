@@ -235,6 +235,8 @@ pub fn radar_items(store: &Store, today: NaiveDate) -> Result<Vec<RadarItem>, Op
                     f.cadence.noun()
                 ),
                 id: v.id(),
+                person_id: None,
+                date: v.latest.map_or(today, |(p, _)| p.due()),
                 days: 0,
             });
         }
@@ -246,6 +248,8 @@ pub fn radar_items(store: &Store, today: NaiveDate) -> Result<Vec<RadarItem>, Op
                 title: f.name.clone(),
                 detail: format!("no value for {}", due.label()),
                 id: v.id(),
+                person_id: None,
+                date: due.due(),
                 days: (today - due.due()).num_days(),
             });
         }
@@ -293,6 +297,7 @@ pub fn due_items(
                 occurrence: None,
                 moved: false,
                 done: due.iter().all(|(_, entered)| *entered),
+                conflict: false,
             });
         }
         day += Duration::days(1);

@@ -47,6 +47,7 @@ fn record(
         moved_to: moved,
         notes: String::new(),
         decisions: String::new(),
+        agenda_done: String::new(),
     }
 }
 
@@ -293,6 +294,7 @@ fn meeting(start: &str, end: &str, status: OccurrenceStatus) -> AgendaItem {
         occurrence: None,
         moved: false,
         done: false,
+        conflict: false,
     }
 }
 

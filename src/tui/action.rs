@@ -89,7 +89,11 @@ actions! {
     Move = "move",
     /// Add a one-off meeting on this day
     AddMeeting = "add_meeting",
-    /// Back to the list
+    /// Radar: go through what needs attention (again: back)
+    Radar = "radar",
+    /// The radar on the whole screen, or back to the strip
+    RadarFull = "radar_full",
+    /// Back: to the list, or to where you came from
     Back = "back",
     /// Prepare the 1:1: everything on one screen
     Prep = "prep",
@@ -107,6 +111,8 @@ actions! {
     Toggle = "toggle",
     /// Quick capture: a talking point for anyone
     CaptureTopic = "capture_topic",
+    /// Prepare the next 1:1, from anywhere
+    PrepNext = "prep_next",
     /// Search notes, topics, actions, people, rituals
     Search = "search",
     /// Command palette: find any action by name and run it

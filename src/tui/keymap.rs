@@ -37,6 +37,8 @@ pub enum KeyContext {
     Person,
     Prep,
     Risks,
+    /// The agenda's radar, with the keys in it.
+    Radar,
     /// The scorecard's grid.
     Scorecard,
     /// One metric's chart and values.
@@ -71,6 +73,7 @@ impl KeyContext {
             | KeyContext::Person
             | KeyContext::Prep
             | KeyContext::Risks
+            | KeyContext::Radar
             | KeyContext::Scorecard
             | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],
         }

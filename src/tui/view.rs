@@ -39,9 +39,14 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     render_status(frame, status, model);
     match &model.overlay {
         None => {}
+        // The help sits above the status bar: what it says (the next meeting, a message) stays
+        // in view while the keys are read.
         Some(Overlay::Help(scroll)) => render_help(
             frame,
-            area,
+            Rect {
+                height: status.y.saturating_sub(area.y),
+                ..area
+            },
             &model.keymap,
             model.context(),
             model.tab.title(),
@@ -100,7 +105,7 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
             .map(|e| e.format("%H:%M").to_string())
             .unwrap_or_default();
         return Some(Span::styled(
-            format!("● {} until {until}", item.title),
+            format!("● {} until {until}", item.display_title()),
             theme.accent,
         ));
     }
@@ -117,7 +122,10 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
     } else {
         theme.text
     };
-    Some(Span::styled(format!("▸ {} {countdown}", next.title), style))
+    Some(Span::styled(
+        format!("▸ {} {countdown}", next.display_title()),
+        style,
+    ))
 }
 
 fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {

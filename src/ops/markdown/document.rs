@@ -7,6 +7,7 @@ use chrono::{NaiveDateTime, Weekday};
 use super::agenda::agenda_markdown;
 use super::people::people_section;
 use super::{cell, plural};
+use crate::domain::agenda::meeting_title;
 use crate::domain::plan::GoalStatus;
 use crate::domain::risk::{Risk, RiskStatus};
 use crate::domain::risk_list::{RiskSort, sort_risks};
@@ -40,12 +41,14 @@ impl Section {
     ];
 }
 
-/// The document (every section, or only `only`) as of `now`.
+/// The document (every section, or only `only`) as of `now`; the week's radar warns of what is
+/// due within `lead_days`.
 pub fn document(
     store: &Store,
     only: Option<Section>,
     week_start: Weekday,
     now: NaiveDateTime,
+    lead_days: u32,
 ) -> Result<String, OpsError> {
     let today = now.date();
     let mut out = format!("# Bearing — {}\n", today.format("%A %-d %B %Y"));
@@ -62,7 +65,7 @@ pub fn document(
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
             Section::Scorecard => super::scorecard::scorecard_section(&scorecard(store, today)?),
             Section::Week => {
-                let week = agenda(store, week_floor(today, week_start), 7, now)?;
+                let week = agenda(store, week_floor(today, week_start), 7, now, lead_days)?;
                 agenda_markdown(&week, 2)
             }
         });
@@ -143,13 +146,10 @@ fn rituals_section(store: &Store, now: NaiveDateTime) -> Result<String, OpsError
         out.push_str("No rituals.\n");
     }
     for r in list {
-        let who = match r.person {
-            Some(p) if !r.ritual.fields.name.contains(&p) => format!(" · {p}"),
-            _ => String::new(),
-        };
         out.push_str(&format!(
-            "- **{}**{who} — {}\n",
-            r.ritual.fields.name, r.schedule
+            "- **{}** — {}\n",
+            meeting_title(&r.ritual.fields.name, r.person.as_deref()),
+            r.schedule
         ));
     }
     Ok(out)

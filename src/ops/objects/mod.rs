@@ -101,6 +101,7 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "risk_review" => ("score history entry", "score history entries"),
         "metric_value" => ("value", "values"),
         "metric" => ("metric", "metrics"),
+        "link" => ("link", "links"),
         _ => ("row", "rows"),
     }
 }

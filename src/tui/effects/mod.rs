@@ -31,6 +31,8 @@ pub struct Runner {
     pub mouse: bool,
     /// Imported calendars' events count for the next meeting and reminders.
     pub calendar_reminders: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub radar_lead_days: u32,
 }
 
 impl Runner {
@@ -42,6 +44,7 @@ impl Runner {
             screen_lent: false,
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
+            radar_lead_days: config.radar_lead_days,
         }
     }
 }
@@ -53,6 +56,8 @@ pub(super) struct Env {
     pub intervals: ReviewIntervals,
     /// Imported calendars' events count as meetings for the next one and reminders.
     pub calendars: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub lead_days: u32,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -112,6 +117,7 @@ impl Runner {
             week_start: self.week_start,
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
+            lead_days: self.radar_lead_days,
         };
         let store = &mut self.store;
         Ok(match effect {
@@ -131,10 +137,27 @@ impl Runner {
                 self.screen_lent = true;
                 Msg::Edited(super::editor::edit_externally(&text, self.mouse))
             }
-            Effect::Undo => saved(ops::history::undo(store)?, None),
-            Effect::Redo => saved(ops::history::redo(store)?, None),
+            Effect::Undo => saved(
+                ops::history::undo(store).map_err(go_on("Undo", "before"))?,
+                None,
+            ),
+            Effect::Redo => saved(
+                ops::history::redo(store).map_err(go_on("Redo", "after"))?,
+                None,
+            ),
             Effect::Bell => Msg::Reminded(companion::ring_bell()),
             Effect::RunDetached(argv) => Msg::Reminded(companion::run_detached(&argv)),
         })
+    }
+}
+
+/// A refused undo (or redo) leaves that change as it is; the next press goes on past it, and
+/// the message says so.
+fn go_on(key: &'static str, way: &'static str) -> impl Fn(OpsError) -> OpsError {
+    move |e| match e {
+        OpsError::Refused(message) => OpsError::Refused(format!(
+            "{message} {key} again goes on to the change {way} it."
+        )),
+        other => other,
     }
 }

@@ -2,9 +2,17 @@
 //! draws. Panes see the program through `pane::Ctx` and answer with `pane::Request`s.
 
 pub mod agenda;
+mod agenda_columns;
 pub mod agenda_forms;
+pub mod agenda_item_keys;
+mod agenda_look;
+pub mod agenda_radar;
+mod agenda_radar_view;
+pub mod agenda_rows;
 mod agenda_view;
 pub mod hit;
+mod meeting_form;
+pub mod one_on_one_forms;
 pub mod people;
 mod people_view;
 pub mod person;

@@ -149,8 +149,7 @@ fn render_cell_risks(
     let risks = cell_risks(pane);
     let count = match risks.len() {
         0 => "no risks".to_string(),
-        1 => "1 risk".to_string(),
-        n => format!("{n} risks"),
+        n => crate::ops::markdown::plural(n, "risk"),
     };
     let mut heading = vec![
         Span::styled(
@@ -181,7 +180,7 @@ fn render_cell_risks(
     };
     for r in &risks {
         let late = if r.is_overdue(today) {
-            Span::styled(" !", theme.error.add_modifier(Modifier::BOLD))
+            Span::styled(" !", theme.overdue)
         } else {
             Span::raw("")
         };

@@ -249,7 +249,7 @@ fn a_saved_risk_is_selected_after_the_reload() {
 }
 
 #[test]
-fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
+fn enter_on_a_risk_review_in_the_agenda_opens_its_review_form() {
     let mut m = model();
     m.tab = Tab::Agenda;
     let item = AgendaItem {
@@ -265,6 +265,7 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         occurrence: None,
         moved: false,
         done: false,
+        conflict: false,
     };
     let agenda = Agenda {
         from: today(),
@@ -286,6 +287,14 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         m.risks.current().map(|r| r.id),
         Some(4),
         "shown even though closed"
+    );
+    assert!(
+        matches!(
+            &m.overlay,
+            Some(Overlay::Form { purpose: FormPurpose::Risks(RisksForm::Review(r)), .. }) if r.id == 4
+        ),
+        "where a review is dealt with: {:?}",
+        m.overlay
     );
 }
 
@@ -348,4 +357,18 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         panic!("no load");
     };
     assert_eq!(all.len(), 1, "nothing saved on the error");
+}
+
+#[test]
+fn a_review_weeks_away_is_said_once_with_its_distance_in_days() {
+    let mut m = model();
+    let mut far = risk(5, "Vendor lock-in", 5, 5, Category::Vendor);
+    far.fields.next_review = Some(NaiveDate::from_ymd_opt(2026, 12, 13).unwrap());
+    m.risks.set_all(vec![far]);
+    let text = crate::tui::testing::screen(&mut m, 160, 48);
+    assert!(
+        text.contains("Next review Sun 13 Dec (in 20 days)"),
+        "{text}"
+    );
+    assert!(!text.contains("(Sun 13 Dec)"), "{text}");
 }

@@ -3,13 +3,12 @@
 //! exactly as if its key had been pressed.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Paragraph, Table, TableState};
 
+use super::list::{column_widths, fitted_row};
 use super::{centered, render_popup};
 use crate::tui::action::Action;
 use crate::tui::keymap::{KeyChord, KeyContext, Keymap};
@@ -148,28 +147,16 @@ impl PaletteState {
 
 /// The entries matching `query`, best match first; ties keep the pane-first order.
 fn fuzzy_rank(query: &str, entries: &[PaletteEntry]) -> Vec<usize> {
-    if query.trim().is_empty() {
-        return (0..entries.len()).collect();
-    }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let haystack = format!(
+    super::fuzzy::rank(
+        query,
+        entries.iter().map(|e| {
+            format!(
                 "{} {}",
                 e.action.name().replace('_', " "),
                 e.action.description()
-            );
-            pattern
-                .score(Utf32Str::new(&haystack, &mut buf), &mut matcher)
-                .map(|score| (score, i))
-        })
-        .collect();
-    scored.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
-    scored.into_iter().map(|(_, i)| i).collect()
+            )
+        }),
+    )
 }
 
 /// Below this inner width the action's name column gives its room to the description.
@@ -205,17 +192,6 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
         return;
     }
     let with_names = inner.width >= NAME_MIN_WIDTH;
-    let rows = state.shown.iter().map(|i| {
-        let e = &state.entries[*i];
-        let mut cells = vec![
-            Cell::from(Span::styled(e.keys_text(), theme.key)),
-            Cell::from(e.action.description()),
-        ];
-        if with_names {
-            cells.push(Cell::from(Span::styled(e.action.name(), theme.dim)));
-        }
-        Row::new(cells)
-    });
     let keys_width = state
         .shown
         .iter()
@@ -227,6 +203,18 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
     if with_names {
         widths.push(Constraint::Length(16));
     }
+    let fitted = column_widths(list.width, 0, &widths);
+    let rows = state.shown.iter().map(|i| {
+        let e = &state.entries[*i];
+        let mut cells = vec![
+            Span::styled(e.keys_text(), theme.key),
+            Span::raw(e.action.description()),
+        ];
+        if with_names {
+            cells.push(Span::styled(e.action.name(), theme.dim));
+        }
+        fitted_row(cells, &fitted)
+    });
     let table = Table::new(rows, widths)
         .row_highlight_style(theme.selected)
         .column_spacing(1);
