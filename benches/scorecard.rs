@@ -1,4 +1,4 @@
-//! The scorecard at 40 metrics with three years of weekly values each (6,240 values): judging
+//! The scorecard at 40 metrics with three years of weekly values each (5,928 values): judging
 //! them (the scorecard the pane and the radar read), drawing the grid at 80×24 and 160×48, and
 //! drawing a metric's detail (chart and table). Run with `cargo bench --bench scorecard`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
