@@ -305,6 +305,9 @@ pub enum DemoSize {
     /// Three years of data at scale, generated from --seed: 60 people, 40 rituals, 10,000 notes,
     /// 20,000 talking points and actions, 300 goals, 1,000 risks (for benchmarks)
     Large,
+    /// Ten years at scale, generated from --seed: 60 people, 40 rituals, 100,000 notes, 200,000
+    /// talking points and actions, 1,000 goals, 3,000 risks (for benchmarks)
+    Huge,
 }
 
 #[derive(Debug, Args)]

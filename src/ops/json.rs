@@ -42,30 +42,10 @@ pub struct ImportSummary {
     pub tables: BTreeMap<String, usize>,
 }
 
-/// The whole database as pretty-printed JSON (keys sorted, rows in id order, newline at the end).
+/// The whole database as pretty-printed JSON (keys sorted, rows in id order, newline at the end),
+/// written as the rows are read (see [`super::json_stream`]).
 pub fn json_export(store: &Store) -> Result<String, OpsError> {
-    let tables = dump::dump(store.conn())?
-        .into_iter()
-        .map(|(table, rows)| {
-            let rows = rows
-                .into_iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|(column, value)| (column.clone(), dump::to_json(value)))
-                        .collect()
-                })
-                .collect();
-            (table, rows)
-        })
-        .collect();
-    let envelope = Envelope {
-        format: FORMAT.to_string(),
-        format_version: FORMAT_VERSION,
-        schema_version: store.schema_version()?,
-        tables,
-    };
-    let mut text = super::json_text::to_string_pretty(&envelope)
-        .map_err(|e| OpsError::Refused(format!("cannot write JSON: {e}")))?;
+    let mut text = super::json_stream::export_text(store.conn(), store.schema_version()?)?;
     text.push('\n');
     Ok(text)
 }

@@ -18,6 +18,7 @@ mod ics;
 pub mod ics_read;
 mod import_text;
 pub mod json;
+mod json_stream;
 pub mod json_text;
 pub mod links;
 pub mod markdown;
@@ -33,6 +34,7 @@ pub mod risks;
 mod ritual_carry;
 pub mod rituals;
 pub mod scorecard;
+pub mod search;
 pub mod templates;
 pub mod topics;
 

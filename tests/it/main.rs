@@ -31,6 +31,7 @@ mod config_fixtures;
 mod e2e_agenda;
 mod e2e_day;
 mod e2e_director_day;
+mod e2e_idle;
 mod e2e_objects;
 mod e2e_one_on_one;
 mod e2e_people;
