@@ -202,6 +202,12 @@ pub fn of_metric(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM goal WHERE metric_id = ?1",
             ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'metric' AND a_id = ?1) \
+                 OR (b_kind = 'metric' AND b_id = ?1)",
+            ),
         ],
     )
 }

@@ -49,3 +49,9 @@ ALTER TABLE goal ADD COLUMN metric_id INTEGER REFERENCES metric (id) ON DELETE S
 ALTER TABLE goal ADD COLUMN metric_target REAL CHECK (metric_target BETWEEN -1e12 AND 1e12);
 CREATE INDEX goal_metric ON goal (metric_id);
 ALTER TABLE checkin ADD COLUMN metric_value REAL CHECK (metric_value BETWEEN -1e12 AND 1e12);
+
+-- A deleted metric takes its links with it (see 005_links.sql), never the other object.
+CREATE TRIGGER link_metric_gone AFTER DELETE ON metric BEGIN
+    DELETE FROM link WHERE (a_kind = 'metric' AND a_id = OLD.id)
+        OR (b_kind = 'metric' AND b_id = OLD.id);
+END;
