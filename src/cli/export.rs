@@ -97,6 +97,7 @@ fn section(s: ExportSection) -> Section {
         ExportSection::People => Section::People,
         ExportSection::Risks => Section::Risks,
         ExportSection::Decisions => Section::Decisions,
+        ExportSection::Scorecard => Section::Scorecard,
         ExportSection::Week => Section::Week,
     }
 }

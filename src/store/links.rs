@@ -106,7 +106,7 @@ fn title_sql(kind: LinkKind) -> Option<&'static str> {
         ),
         LinkKind::Ritual => Some("SELECT name FROM ritual WHERE id = ?1"),
         LinkKind::Decision => Some("SELECT title FROM decision WHERE id = ?1"),
-        LinkKind::Metric => None,
+        LinkKind::Metric => Some("SELECT name FROM metric WHERE id = ?1"),
     }
 }
 

@@ -13,7 +13,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_calendar_rules.sql"),
     include_str!("migrations/005_links.sql"),
     include_str!("migrations/006_search_by_row.sql"),
-    include_str!("migrations/007_decisions.sql"),
+    include_str!("migrations/007_metrics.sql"),
+    include_str!("migrations/008_decisions.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -49,6 +49,8 @@ actions! {
     TabRisks = "tab_risks",
     /// Go to the decision log
     TabDecisions = "tab_decisions",
+    /// Go to the scorecard: the org's KPIs
+    TabScorecard = "tab_scorecard",
     /// Move down
     Down = "down",
     /// Move up
@@ -151,6 +153,10 @@ actions! {
     ClearFilters = "clear_filters",
     /// Switch between the table and the heat map
     ToggleHeatMap = "toggle_heat_map",
+    /// Log this period's number (again: replace it)
+    LogValue = "log_value",
+    /// Change the selected number, its period or note
+    EditValue = "edit_value",
     /// Heat map: one column left (lower impact)
     CellLeft = "cell_left",
     /// Heat map: one column right (higher impact)
@@ -210,6 +216,8 @@ impl Action {
                 | Action::Checkin
                 | Action::RollOver
                 | Action::ReviewRisk
+                | Action::LogValue
+                | Action::EditValue
                 | Action::Undo
                 | Action::Redo
         )

@@ -40,6 +40,10 @@ pub enum KeyContext {
     Decisions,
     /// The agenda's radar, with the keys in it.
     Radar,
+    /// The scorecard's grid.
+    Scorecard,
+    /// One metric's chart and values.
+    Metric,
     /// An open form (overlays stand alone: no fallback).
     Form,
     /// A yes/no question.
@@ -71,7 +75,9 @@ impl KeyContext {
             | KeyContext::Prep
             | KeyContext::Risks
             | KeyContext::Decisions
-            | KeyContext::Radar => &[KeyContext::List, KeyContext::Global],
+            | KeyContext::Radar
+            | KeyContext::Scorecard
+            | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],
         }
     }
 

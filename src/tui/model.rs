@@ -12,6 +12,7 @@ use super::panes::people::{PeopleForm, PeoplePane};
 use super::panes::plan::{PlanForm, PlanPane};
 use super::panes::risks::{RisksForm, RisksPane};
 use super::panes::rituals::{RitualsForm, RitualsPane};
+use super::panes::scorecard::{ScorecardForm, ScorecardPane};
 use super::theme::Theme;
 use super::widgets::form::Form;
 use super::widgets::palette::PaletteState;
@@ -30,6 +31,7 @@ pub enum FormPurpose {
     People(PeopleForm),
     Risks(RisksForm),
     Decisions(DecisionsForm),
+    Scorecard(ScorecardForm),
 }
 
 impl FormPurpose {
@@ -42,6 +44,7 @@ impl FormPurpose {
             FormPurpose::People(_) => Tab::People,
             FormPurpose::Risks(_) => Tab::Risks,
             FormPurpose::Decisions(_) => Tab::Decisions,
+            FormPurpose::Scorecard(_) => Tab::Scorecard,
         }
     }
 }
@@ -103,6 +106,7 @@ pub struct Model {
     pub people: PeoplePane,
     pub risks: RisksPane,
     pub decisions: DecisionsPane,
+    pub scorecard: ScorecardPane,
     /// Everyone in the people list, for the panes that name or offer people.
     pub directory: Vec<PersonRef>,
     /// Where the user came from, most recent last: a pane that sent them to another (the
@@ -128,6 +132,7 @@ pub struct Panes<'a> {
     pub people: &'a mut PeoplePane,
     pub risks: &'a mut RisksPane,
     pub decisions: &'a mut DecisionsPane,
+    pub scorecard: &'a mut ScorecardPane,
 }
 
 impl Panes<'_> {
@@ -139,6 +144,7 @@ impl Panes<'_> {
             Tab::People => self.people,
             Tab::Risks => self.risks,
             Tab::Decisions => self.decisions,
+            Tab::Scorecard => self.scorecard,
         }
     }
 }
@@ -164,6 +170,7 @@ impl Model {
             people: PeoplePane::default(),
             risks: RisksPane::default(),
             decisions: DecisionsPane::default(),
+            scorecard: ScorecardPane::default(),
             directory: Vec::new(),
             came_from: Vec::new(),
             overlay: None,
@@ -224,6 +231,7 @@ impl Model {
             people: &mut self.people,
             risks: &mut self.risks,
             decisions: &mut self.decisions,
+            scorecard: &mut self.scorecard,
         };
         (panes, ctx)
     }
@@ -236,6 +244,7 @@ impl Model {
             Tab::People => &self.people,
             Tab::Risks => &self.risks,
             Tab::Decisions => &self.decisions,
+            Tab::Scorecard => &self.scorecard,
         }
     }
 

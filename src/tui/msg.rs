@@ -12,6 +12,7 @@ use super::effects::people::PeopleEffect;
 use super::effects::plan::PlanEffect;
 use super::effects::risks::RisksEffect;
 use super::effects::rituals::RitualsEffect;
+use super::effects::scorecard::ScorecardEffect;
 use super::pane::Target;
 use super::panes::agenda::AgendaMsg;
 use super::panes::decisions::DecisionsMsg;
@@ -19,6 +20,7 @@ use super::panes::people::PeopleMsg;
 use super::panes::plan::PlanMsg;
 use super::panes::risks::RisksMsg;
 use super::panes::rituals::RitualsMsg;
+use super::panes::scorecard::ScorecardMsg;
 use crate::domain::agenda::AgendaItem;
 use crate::ops::one_on_ones::SearchResult;
 
@@ -40,6 +42,7 @@ pub enum Msg {
     People(PeopleMsg),
     Risks(RisksMsg),
     Decisions(DecisionsMsg),
+    Scorecard(ScorecardMsg),
     SearchResults {
         query: String,
         results: Vec<SearchResult>,
@@ -88,4 +91,5 @@ pub enum Effect {
     Plan(PlanEffect),
     Risks(RisksEffect),
     Decisions(DecisionsEffect),
+    Scorecard(ScorecardEffect),
 }

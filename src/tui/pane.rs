@@ -33,6 +33,7 @@ pub enum Tab {
     People,
     Risks,
     Decisions,
+    Scorecard,
 }
 
 impl Tab {
@@ -46,6 +47,7 @@ impl Tab {
             Tab::People => "1:1s",
             Tab::Risks => "Risks",
             Tab::Decisions => "Decisions",
+            Tab::Scorecard => "Scorecard",
         }
     }
 
@@ -58,6 +60,7 @@ impl Tab {
             Tab::People => Action::TabPeople,
             Tab::Risks => Action::TabRisks,
             Tab::Decisions => Action::TabDecisions,
+            Tab::Scorecard => Action::TabScorecard,
         }
     }
 
@@ -161,6 +164,8 @@ pub enum Target {
     /// A risk with its review form open.
     RiskReview(i64),
     Decision(i64),
+    /// A metric in the scorecard, its detail open.
+    Metric(i64),
 }
 
 impl Target {
@@ -172,6 +177,7 @@ impl Target {
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
             Target::Decision(_) => Tab::Decisions,
+            Target::Metric(_) => Tab::Scorecard,
         }
     }
 }

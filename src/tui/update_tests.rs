@@ -28,14 +28,20 @@ fn number_keys_and_tab_switch_panes() {
     keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Decisions);
     keys(&mut m, "\t");
+    assert_eq!(m.tab, Tab::Scorecard);
+    let last = Tab::ALL[Tab::ALL.len() - 1];
+    m.tab = last;
+    keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Agenda, "tab wraps around");
     update(
         &mut m,
         Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
     );
-    assert_eq!(m.tab, Tab::Decisions);
+    assert_eq!(m.tab, last);
     keys(&mut m, "6");
     assert_eq!(m.tab, Tab::Decisions);
+    keys(&mut m, "7");
+    assert_eq!(m.tab, Tab::Scorecard);
 }
 
 #[test]
@@ -591,6 +597,7 @@ mod plan {
                 confidence: Confidence::OnTrack,
                 due: None,
                 person_id: None,
+                measure: None,
             };
             add_goal(&mut store, fields, m.now).unwrap();
         }

@@ -1,5 +1,5 @@
-//! `export --format md`: the plan, the rituals, the people, the risk register and this week's
-//! agenda as one readable document, or one of those parts.
+//! `export --format md`: the plan, the rituals, the people, the risk register, the scorecard and
+//! this week's agenda as one readable document, or one of those parts.
 
 use crate::domain::Word;
 use chrono::{NaiveDateTime, Weekday};
@@ -15,6 +15,7 @@ use crate::ops::OpsError;
 use crate::ops::agenda::agenda;
 use crate::ops::plan::{GoalView, plan_view};
 use crate::ops::rituals::list_rituals;
+use crate::ops::scorecard::scorecard;
 use crate::schedule::agenda::week_floor;
 use crate::store::{Store, risks};
 
@@ -26,16 +27,18 @@ pub enum Section {
     People,
     Risks,
     Decisions,
+    Scorecard,
     Week,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Plan,
         Section::Rituals,
         Section::People,
         Section::Risks,
         Section::Decisions,
+        Section::Scorecard,
         Section::Week,
     ];
 }
@@ -63,6 +66,7 @@ pub fn document(
             Section::People => people_section(store, now)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
             Section::Decisions => super::decisions::decisions_section(store, now)?,
+            Section::Scorecard => super::scorecard::scorecard_section(&scorecard(store, today)?),
             Section::Week => {
                 let week = agenda(store, week_floor(today, week_start), 7, now, lead_days)?;
                 agenda_markdown(&week, 2)

@@ -9,6 +9,7 @@ pub mod action;
 pub mod card;
 pub mod decision;
 pub mod goal;
+pub mod metric;
 pub mod note;
 pub mod person;
 pub mod resolve;
@@ -101,6 +102,8 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "risk_review" => ("score history entry", "score history entries"),
         "decision" => ("decision", "decisions"),
         "decision_person" => ("name on a decision", "names on decisions"),
+        "metric_value" => ("value", "values"),
+        "metric" => ("metric", "metrics"),
         "link" => ("link", "links"),
         _ => ("row", "rows"),
     }
