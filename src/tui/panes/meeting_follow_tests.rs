@@ -41,11 +41,7 @@ fn a_staff_meetings_lines_become_a_decision_and_an_action_found_with_search() {
     let text = format!(
         "Quarterly planning\n@{first}: send the zebra runbook due fri\ndecided: Adopt the quokka rollout plan"
     );
-    keys_settled(
-        &mut m,
-        &mut runner,
-        &format!("{}<C-s>", text.replace('\n', "\n")),
-    );
+    keys_settled(&mut m, &mut runner, &format!("{text}<C-s>"));
     assert!(m.overlay.is_none(), "saved: {:?}", m.status);
     let status = m
         .status
