@@ -41,6 +41,9 @@ pub struct Config {
     /// Events of imported calendars count for `bearing next`, the status bar's next meeting and
     /// reminders.
     pub calendar_reminders: bool,
+    /// Weeks between skip-level 1:1s (with the people two levels down); the radar lists the
+    /// skip-levels not seen for longer.
+    pub skip_level_weeks: u32,
 }
 
 /// Colours a config may set; unset ones keep the built-in theme's.
@@ -79,6 +82,7 @@ impl Default for Config {
             reminder_command: Vec::new(),
             mouse: true,
             calendar_reminders: true,
+            skip_level_weeks: 13,
         }
     }
 }
@@ -98,6 +102,7 @@ struct RawConfig {
     reminder_command: Option<Vec<String>>,
     mouse: Option<bool>,
     calendar_reminders: Option<bool>,
+    skip_level_weeks: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,6 +217,16 @@ impl Config {
                 ));
             }
             config.backups_kept = kept;
+        }
+        if let Some(weeks) = raw.skip_level_weeks {
+            if !(1..=52).contains(&weeks) {
+                return Err(format!(
+                    "line {}: skip_level_weeks = {weeks} is out of range; expected 1 to 52 weeks \
+                     (13: once a quarter)",
+                    line_of(text, "skip_level_weeks")
+                ));
+            }
+            config.skip_level_weeks = weeks;
         }
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
@@ -486,6 +501,18 @@ mod tests {
         assert_eq!(c.reminder_command, ["notify-send", "Bearing"]);
         assert!(!c.mouse);
         assert!(Config::default().mouse, "the mouse is on by default");
+    }
+
+    #[test]
+    fn skip_level_weeks_are_read_and_bounded() {
+        assert_eq!(Config::default().skip_level_weeks, 13);
+        let c = Config::parse("skip_level_weeks = 4\n").unwrap();
+        assert_eq!(c.skip_level_weeks, 4);
+        let err = Config::parse("mouse = true\nskip_level_weeks = 0\n").unwrap_err();
+        assert_eq!(
+            err,
+            "line 2: skip_level_weeks = 0 is out of range; expected 1 to 52 weeks (13: once a quarter)"
+        );
     }
 
     #[test]

@@ -19,7 +19,13 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
         None => week_floor(ctx.today(), ctx.config.week_start),
     };
     let store = ctx.read()?;
-    let week = agenda(&store, from, args.days, ctx.now())?;
+    let week = agenda(
+        &store,
+        from,
+        args.days,
+        ctx.now(),
+        ctx.config.skip_level_weeks,
+    )?;
     note_refused_rules(&store)?;
     let to = from + Duration::days(i64::from(args.days));
     if let Some(why) = calendar_days(&store, from, to)?.left_off {

@@ -253,6 +253,9 @@ pub struct ExportArgs {
     /// Only this part of the Markdown document
     #[arg(long, value_enum)]
     pub section: Option<ExportSection>,
+    /// Markdown: include private health reads (morale, flight risk), left out otherwise
+    #[arg(long)]
+    pub include_private: bool,
     /// Write to FILE instead of standard output (created private, 0600; an existing file is
     /// refused unless --force)
     #[arg(short = 'o', long = "output", value_name = "FILE")]

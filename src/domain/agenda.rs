@@ -99,6 +99,8 @@ pub enum RadarKind {
     OverdueReview,
     GoalBehind,
     OneOnOneOverdue,
+    /// A skip-level (two levels down) not seen for longer than the skip-level cadence.
+    SkipLevelOverdue,
 }
 
 /// Something that needs attention, with how late it is.

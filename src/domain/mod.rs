@@ -3,8 +3,10 @@
 pub mod agenda;
 pub mod calendar;
 pub mod dates;
+pub mod health;
 pub mod invalid;
 pub mod one_on_one;
+pub mod org;
 pub mod person;
 pub mod plan;
 pub mod risk;

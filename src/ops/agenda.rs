@@ -80,15 +80,22 @@ fn dated(
     })
 }
 
-/// Everything dated in `days` days from `from`, with the radar as of `now`.
+/// Everything dated in `days` days from `from`, with the radar as of `now` (skip-levels are
+/// overdue after `skip_level_weeks`).
 pub fn agenda(
     store: &Store,
     from: NaiveDate,
     days: u32,
     now: NaiveDateTime,
+    skip_level_weeks: u32,
 ) -> Result<Agenda, OpsError> {
     let mut agenda = week(store, from, days)?;
     agenda.radar = radar(store, now, &names(store)?)?;
+    agenda.radar.extend(super::org::skip_levels_overdue(
+        store,
+        now,
+        skip_level_weeks,
+    )?);
     Ok(agenda)
 }
 

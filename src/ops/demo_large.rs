@@ -208,6 +208,7 @@ pub fn load_large(
                 career_goals: sentence(&mut rng, 10),
                 context: sentence(&mut rng, 14),
                 prompts: String::new(),
+                reports_to: None,
             };
             let id = people::insert(tx, &fields, now)?;
             for _ in 0..rng.usize(1..4) {

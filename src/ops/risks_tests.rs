@@ -233,7 +233,7 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
     closed.next_review = Some(d(2026, 11, 24));
     add_risk(&mut store, closed, &intervals(), now()).unwrap();
 
-    let week = agenda(&store, d(2026, 11, 23), 7, now()).unwrap();
+    let week = agenda(&store, d(2026, 11, 23), 7, now(), 13).unwrap();
     let reviews: Vec<&str> = week
         .items
         .iter()

@@ -11,6 +11,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_indexes.sql"),
     include_str!("migrations/003_journal_session.sql"),
     include_str!("migrations/004_calendar_rules.sql"),
+    include_str!("migrations/005_org.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -70,3 +71,7 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> 
         }
     }
 }
+
+#[cfg(test)]
+#[path = "migrations_tests.rs"]
+mod tests;

@@ -9,6 +9,7 @@ mod codec;
 pub mod dependents;
 pub mod dump;
 mod error;
+pub mod health;
 pub mod history;
 mod identity;
 mod journal;

@@ -66,6 +66,9 @@ pub fn radar_line(r: &RadarItem) -> String {
         ),
         RadarKind::GoalBehind => format!("Goal behind schedule: {} ({})", r.title, r.detail),
         RadarKind::OneOnOneOverdue => format!("1:1 overdue: {} ({})", r.title, r.detail),
+        RadarKind::SkipLevelOverdue => {
+            format!("Skip-level overdue: {} ({})", r.title, r.detail)
+        }
     }
 }
 

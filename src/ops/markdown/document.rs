@@ -37,13 +37,24 @@ impl Section {
     ];
 }
 
+/// What the document depends on besides the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentOptions {
+    pub week_start: Weekday,
+    /// Weeks after which a skip-level is overdue on the radar.
+    pub skip_level_weeks: u32,
+    /// Include private health reads (left out unless asked).
+    pub include_private: bool,
+}
+
 /// The document (every section, or only `only`) as of `now`.
 pub fn document(
     store: &Store,
     only: Option<Section>,
-    week_start: Weekday,
+    options: DocumentOptions,
     now: NaiveDateTime,
 ) -> Result<String, OpsError> {
+    let week_start = options.week_start;
     let today = now.date();
     let mut out = format!("# Bearing — {}\n", today.format("%A %-d %B %Y"));
     let sections = match only {
@@ -55,10 +66,16 @@ pub fn document(
         out.push_str(&match section {
             Section::Plan => plan_section(store, now)?,
             Section::Rituals => rituals_section(store, now)?,
-            Section::People => people_section(store, now)?,
+            Section::People => people_section(store, now, options.include_private)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
             Section::Week => {
-                let week = agenda(store, week_floor(today, week_start), 7, now)?;
+                let week = agenda(
+                    store,
+                    week_floor(today, week_start),
+                    7,
+                    now,
+                    options.skip_level_weeks,
+                )?;
                 agenda_markdown(&week, 2)
             }
         });

@@ -7,7 +7,7 @@ mod people;
 pub mod prep;
 pub mod report;
 
-pub use document::{Section, document};
+pub use document::{DocumentOptions, Section, document};
 
 /// "#", "##", … for heading `level` (1-based).
 pub fn heading(level: usize) -> String {

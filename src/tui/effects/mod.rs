@@ -30,6 +30,8 @@ pub struct Runner {
     pub mouse: bool,
     /// Imported calendars' events count for the next meeting and reminders.
     pub calendar_reminders: bool,
+    /// Weeks after which a skip-level is overdue on the radar.
+    pub skip_level_weeks: u32,
 }
 
 impl Runner {
@@ -41,6 +43,7 @@ impl Runner {
             screen_lent: false,
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
+            skip_level_weeks: config.skip_level_weeks,
         }
     }
 }
@@ -52,6 +55,7 @@ pub(super) struct Env {
     pub intervals: ReviewIntervals,
     /// Imported calendars' events count as meetings for the next one and reminders.
     pub calendars: bool,
+    pub skip_level_weeks: u32,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -111,6 +115,7 @@ impl Runner {
             week_start: self.week_start,
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
+            skip_level_weeks: self.skip_level_weeks,
         };
         let store = &mut self.store;
         Ok(match effect {

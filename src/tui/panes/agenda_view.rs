@@ -342,6 +342,7 @@ fn radar_text(r: &RadarItem) -> (String, &'static str) {
             "goal",
         ),
         RadarKind::OneOnOneOverdue => (format!("{} — {}", r.title, r.detail), "1:1"),
+        RadarKind::SkipLevelOverdue => (format!("{} — {}", r.title, r.detail), "skip"),
     }
 }
 

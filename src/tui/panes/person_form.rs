@@ -141,6 +141,7 @@ pub fn person_submit(
         career_goals: form.value("career_goals"),
         context: form.value("context"),
         prompts: form.value("prompts"),
+        reports_to: opened.and_then(|o| o.person.reports_to),
     };
     // Caught here as well as in ops so the message lands on the field before a round trip.
     draft.clone().validate()?;
