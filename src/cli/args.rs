@@ -426,7 +426,7 @@ pub struct RiskDetails {
     /// delivery, reliability, security, people, compliance, vendor, cost or other
     #[arg(long)]
     pub category: Option<String>,
-    /// Who watches the risk
+    /// Who watches the risk: a person's name links them; other text is kept as text
     #[arg(long)]
     pub owner: Option<String>,
     /// avoid, mitigate, transfer or accept

@@ -48,6 +48,10 @@ fn apply(ctx: &Context, draft: &mut RiskDraft, d: &RiskDetails) -> Result<(), Cl
     if let Some(r) = &d.response {
         draft.response = Response::parse(r).map_err(invalid)?;
     }
+    if d.owner.is_some() {
+        // A new owner: linked again by name when saved (a person's exact name), else text.
+        draft.owner_id = None;
+    }
     for (value, slot) in [
         (&d.owner, &mut draft.owner),
         (&d.mitigation, &mut draft.mitigation),

@@ -410,6 +410,7 @@ pub fn load_large(
                 category,
                 score,
                 owner: FIRST[r % FIRST.len()].into(),
+                owner_id: None,
                 response: Response::Mitigate,
                 status,
                 mitigation: sentence(&mut rng, 12),

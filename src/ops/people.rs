@@ -379,6 +379,9 @@ pub fn update_person(
             return Ok(false);
         }
         people::update(tx, id, &fields, now)?;
+        if renamed {
+            crate::store::risks::rename_owner(tx, id, &fields.name)?;
+        }
         if same_schedule {
             if let (Some(old), Some(new)) = (old, &new_series)
                 && renamed

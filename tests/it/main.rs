@@ -18,6 +18,7 @@ mod cli_json_docs;
 mod cli_missing_db;
 mod cli_objects;
 mod cli_one_on_one;
+mod cli_org;
 mod cli_output_files;
 mod cli_plan;
 mod cli_report;
