@@ -128,13 +128,12 @@ fn agenda_week(bencher: divan::Bencher, weeks_ago: i64) {
     bencher.bench_local(|| agenda::week(&store, monday, 7).unwrap());
 }
 
-/// The radar (overdue actions and reviews, goals behind, 1:1s lapsed): loaded at start, after
-/// changes and once a minute, not on moving through weeks.
+/// The radar (overdue actions and reviews, goals behind, 1:1s lapsed, what comes due within the
+/// lead days): loaded at start, after changes and once a minute, not on moving through weeks.
 #[divan::bench]
 fn radar(bencher: divan::Bencher) {
     let store = Store::open(database()).unwrap();
-    let names = std::collections::HashMap::new();
-    bencher.bench_local(|| agenda::radar(&store, now(), &names).unwrap());
+    bencher.bench_local(|| agenda::radar(&store, now(), agenda::RADAR_LEAD_DAYS).unwrap());
 }
 
 /// What `bearing agenda` and a refresh compute: the week and the radar.
@@ -142,7 +141,8 @@ fn radar(bencher: divan::Bencher) {
 fn agenda_week_with_radar(bencher: divan::Bencher) {
     let store = Store::open(database()).unwrap();
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    bencher.bench_local(|| agenda::agenda(&store, monday, 7, now()).unwrap());
+    bencher
+        .bench_local(|| agenda::agenda(&store, monday, 7, now(), agenda::RADAR_LEAD_DAYS).unwrap());
 }
 
 #[divan::bench]

@@ -5,6 +5,7 @@ use chrono::{NaiveTime, Weekday};
 use ratatui::style::Color;
 use serde::Deserialize;
 
+use crate::domain::agenda::AgendaView;
 use crate::domain::risk_score::ReviewIntervals;
 use crate::limited_read::{Limited, read_limited};
 use std::collections::BTreeMap;
@@ -41,6 +42,11 @@ pub struct Config {
     /// Events of imported calendars count for `bearing next`, the status bar's next meeting and
     /// reminders.
     pub calendar_reminders: bool,
+    /// What the agenda opens on: the week (the coming one once this one's working days are
+    /// over) or seven days from today.
+    pub agenda_view: AgendaView,
+    /// Days ahead the radar warns of actions and risk reviews coming due.
+    pub radar_lead_days: u32,
     /// Weeks between skip-level 1:1s (with the people two levels down); the radar lists the
     /// skip-levels not seen for longer.
     pub skip_level_weeks: u32,
@@ -63,7 +69,14 @@ pub struct ThemeColors {
     pub medium: Option<Color>,
     pub high: Option<Color>,
     pub critical: Option<Color>,
+    /// What is late (overdue actions and reviews, lapsed 1:1s), everywhere.
+    pub overdue: Option<Color>,
+    /// What is finished (done actions and goals, held meetings), everywhere.
+    pub done: Option<Color>,
 }
+
+/// The most days ahead the radar may warn of.
+pub const MAX_RADAR_LEAD_DAYS: u32 = 60;
 
 /// The most daily backups a config may ask to keep.
 pub const MAX_BACKUPS_KEPT: u32 = 365;
@@ -82,6 +95,8 @@ impl Default for Config {
             reminder_command: Vec::new(),
             mouse: true,
             calendar_reminders: true,
+            agenda_view: AgendaView::Week,
+            radar_lead_days: crate::domain::agenda::RADAR_LEAD_DAYS,
             skip_level_weeks: 13,
         }
     }
@@ -102,6 +117,8 @@ struct RawConfig {
     reminder_command: Option<Vec<String>>,
     mouse: Option<bool>,
     calendar_reminders: Option<bool>,
+    agenda_view: Option<String>,
+    radar_lead_days: Option<u32>,
     skip_level_weeks: Option<u32>,
 }
 
@@ -231,6 +248,29 @@ impl Config {
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
         }
+        if let Some(view) = raw.agenda_view {
+            config.agenda_view = match view.as_str() {
+                "week" => AgendaView::Week,
+                "rolling" => AgendaView::Rolling,
+                _ => {
+                    return Err(format!(
+                        "line {}: agenda_view = \"{view}\" is not a view of the agenda; expected \
+                         \"week\" (the week holding today) or \"rolling\" (seven days from today)",
+                        line_of(text, "agenda_view")
+                    ));
+                }
+            };
+        }
+        if let Some(days) = raw.radar_lead_days {
+            if days > MAX_RADAR_LEAD_DAYS {
+                return Err(format!(
+                    "line {}: radar_lead_days = {days} is too far ahead; expected 0 (only what \
+                     is late) to {MAX_RADAR_LEAD_DAYS} days",
+                    line_of(text, "radar_lead_days")
+                ));
+            }
+            config.radar_lead_days = days;
+        }
         config.reminder_bell = raw.reminder_bell.unwrap_or(config.reminder_bell);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
         config.calendar_reminders = raw.calendar_reminders.unwrap_or(config.calendar_reminders);
@@ -283,7 +323,7 @@ fn working_hours(text: &str) -> Option<(NaiveTime, NaiveTime)> {
 
 const THEME_KEYS: &[&str] = &[
     "accent", "dim", "error", "warning", "ok", "selected", "bar", "low", "medium", "high",
-    "critical",
+    "critical", "overdue", "done",
 ];
 
 fn theme_colors(text: &str, raw: &BTreeMap<String, String>) -> Result<ThemeColors, String> {
@@ -302,6 +342,8 @@ fn theme_colors(text: &str, raw: &BTreeMap<String, String>) -> Result<ThemeColor
             "medium" => &mut colors.medium,
             "high" => &mut colors.high,
             "critical" => &mut colors.critical,
+            "overdue" => &mut colors.overdue,
+            "done" => &mut colors.done,
             _ => {
                 return Err(format!(
                     "line {line}: theme.{key} is not a theme colour; expected one of {}",
@@ -380,6 +422,19 @@ mod tests {
         let c = Config::parse("week_start = \"sunday\"\nreminder_lead_minutes = 10\n").unwrap();
         assert_eq!(c.week_start, Weekday::Sun);
         assert_eq!(c.reminder_lead_min, 10);
+    }
+
+    #[test]
+    fn agenda_view_radar_lead_days_and_the_overdue_and_done_colours_are_read() {
+        let c = Config::parse(
+            "agenda_view = \"rolling\"\nradar_lead_days = 0\n[theme]\noverdue = \"magenta\"\ndone = \"gray\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.agenda_view, AgendaView::Rolling);
+        assert_eq!(c.radar_lead_days, 0);
+        assert_eq!(c.theme.overdue, Some(Color::Magenta));
+        assert_eq!(c.theme.done, Some(Color::Gray));
+        assert_eq!(Config::default().agenda_view, AgendaView::Week);
     }
 
     #[test]

@@ -5,7 +5,6 @@ use chrono::Duration;
 use super::args::{AgendaArgs, DocFormat};
 use super::output::{document, print_json};
 use super::{CliError, Context};
-use crate::domain::agenda::ItemKind;
 use crate::domain::calendar::printable;
 use crate::ops::agenda::{Agenda, agenda, calendar_days};
 use crate::ops::markdown::agenda::{agenda_markdown, days, describe, radar_line, when};
@@ -24,6 +23,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
         from,
         args.days,
         ctx.now(),
+        ctx.config.radar_lead_days,
         ctx.config.skip_level_weeks,
     )?;
     note_refused_rules(&store)?;
@@ -67,8 +67,8 @@ fn text(week: &Agenda) -> String {
         }
         for it in items {
             let title = match &it.person {
-                Some(p) if it.kind != ItemKind::OneOnOne => format!("{} · {p}", it.title),
-                _ => it.title.clone(),
+                Some(p) if !it.kind.is_meeting() => format!("{} · {p}", it.title),
+                _ => it.display_title(),
             };
             out.push_str(format!("  {:<11}  {title}  {}", when(it), describe(it)).trim_end());
             out.push('\n');
@@ -77,7 +77,7 @@ fn text(week: &Agenda) -> String {
     if !week.radar.is_empty() {
         out.push_str("\nRadar\n");
         for r in &week.radar {
-            out.push_str(&format!("  ! {}\n", radar_line(r)));
+            out.push_str(&format!("  {}\n", radar_line(r)));
         }
     }
     out

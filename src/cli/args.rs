@@ -125,6 +125,12 @@ pub enum Command {
     },
     /// Print the man page (roff): bearing man > ~/.local/share/man/man1/bearing.1
     Man,
+    /// What needs attention, as the cockpit's radar: late actions, reviews and acceptances,
+    /// goals behind, lapsed 1:1s, and what comes due within `radar_lead_days`
+    Radar {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
     /// Where the config file lives, or the commented defaults
     #[command(subcommand)]
     Config(ConfigCommand),

@@ -32,6 +32,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             args.section.map(section),
             DocumentOptions {
                 week_start: ctx.config.week_start,
+                lead_days: ctx.config.radar_lead_days,
                 skip_level_weeks: ctx.config.skip_level_weeks,
                 include_private: args.include_private,
             },

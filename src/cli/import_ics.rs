@@ -54,8 +54,8 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         other => other.into(),
     })?;
     say!(
-        "Imported {} events ({} recurring) from {shown}; replaced {}.",
-        summary.events,
+        "Imported {} ({} recurring) from {shown}; replaced {}.",
+        events(summary.events),
         summary.recurring,
         summary.replaced
     )?;
@@ -139,6 +139,6 @@ fn remove(ctx: &Context, name: &str) -> Result<(), CliError> {
         Err(_) if source != name => remove_calendar(&mut store, name)?,
         other => other?,
     };
-    say!("Removed {removed} events imported as {name}.")?;
+    say!("Removed {} imported as {name}.", events(removed))?;
     Ok(())
 }

@@ -22,6 +22,7 @@ mod one_on_one;
 mod org;
 mod person;
 mod plan;
+mod radar;
 mod record;
 mod report;
 mod risk;
@@ -281,6 +282,7 @@ fn run_command(
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
         Command::Goal(cmd) => goal::run(ctx, cmd),
         Command::Next { format } => next(ctx, format),
+        Command::Radar { format } => radar::run(ctx, format),
         Command::History { limit, format } => history(ctx, limit, format),
         Command::Config(cmd) => config(config_path, &cmd),
         Command::Completions { shell } => shell::completions(shell),
@@ -307,7 +309,7 @@ fn next(ctx: &Context, format: args::ListFormat) -> Result<(), CliError> {
                         m if m < 24 * 60 => format!("in {}h{:02}m", m / 60, m % 60),
                         _ => i.starts_at().format("%a %H:%M").to_string(),
                     };
-                    say!("{} {when}", i.title)?;
+                    say!("{} {when}", i.display_title())?;
                 }
                 None => say!("no meetings in the next two weeks")?,
             }

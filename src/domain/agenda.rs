@@ -35,6 +35,21 @@ impl super::word::Word for ItemKind {
     const FIELD: &'static str = "kind";
 }
 
+/// The days ahead the radar warns of actions and reviews coming due, unless the config says
+/// otherwise (org-agenda's deadline warnings, shorter: the week is on screen beside it).
+pub const RADAR_LEAD_DAYS: u32 = 3;
+
+/// What the agenda opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgendaView {
+    /// The week holding today; once its working days (Monday to Friday) are over, the coming
+    /// week.
+    #[default]
+    Week,
+    /// Seven days from today.
+    Rolling,
+}
+
 impl ItemKind {
     pub fn is_meeting(self) -> bool {
         matches!(self, ItemKind::Ritual | ItemKind::OneOnOne)
@@ -83,6 +98,8 @@ pub struct AgendaItem {
     pub moved: bool,
     /// For actions and goals: already done.
     pub done: bool,
+    /// For timed items: it overlaps another meeting or event of the day (skipped ones aside).
+    pub conflict: bool,
 }
 
 impl AgendaItem {
@@ -90,26 +107,156 @@ impl AgendaItem {
     pub fn starts_at(&self) -> NaiveDateTime {
         self.date.and_time(self.start.unwrap_or(NaiveTime::MIN))
     }
+
+    /// The title as people read it: a 1:1 names its person ("1:1 Marcus Oyelaran").
+    pub fn display_title(&self) -> String {
+        match self.kind {
+            ItemKind::OneOnOne | ItemKind::Ritual => {
+                meeting_title(&self.title, self.person.as_deref())
+            }
+            _ => self.title.clone(),
+        }
+    }
 }
 
+/// A meeting's name with the person it is with, unless the name says so already: "1:1" with
+/// Marcus Oyelaran reads "1:1 Marcus Oyelaran", "Skip-level" reads "Skip-level · Marcus
+/// Oyelaran", "1:1 Marcus Oyelaran" stays as it is.
+pub fn meeting_title(name: &str, person: Option<&str>) -> String {
+    let Some(person) = person.map(str::trim).filter(|p| !p.is_empty()) else {
+        return name.to_string();
+    };
+    let lower = name.to_lowercase();
+    if lower.contains(&person.to_lowercase()) {
+        return name.to_string();
+    }
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        person.to_string()
+    } else if lower.trim_end().ends_with("1:1") || lower.trim_end().ends_with("1-1") {
+        format!("{trimmed} {person}")
+    } else {
+        format!("{trimmed} · {person}")
+    }
+}
+
+/// What a radar item is, in the order the radar lists them: what is late before what is coming.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum RadarKind {
+    /// An open action item past its due date.
     OverdueAction,
+    /// An accepted risk whose acceptance has run out: accept it again or respond otherwise.
+    AcceptanceExpired,
+    /// A risk (open or monitored) whose next review has passed.
     OverdueReview,
+    /// A goal whose progress is below the share of its window that has passed.
     GoalBehind,
+    /// A person whose last 1:1 is older than twice their cadence.
     OneOnOneOverdue,
+    /// An open action item due within the lead days (today included).
+    ActionDueSoon,
+    /// A risk review due within the lead days (today included).
+    ReviewDueSoon,
     /// A skip-level (two levels down) not seen for longer than the skip-level cadence.
     SkipLevelOverdue,
+}
+
+impl RadarKind {
+    /// Late (as opposed to a warning ahead).
+    pub fn is_overdue(self) -> bool {
+        !matches!(self, RadarKind::ActionDueSoon | RadarKind::ReviewDueSoon)
+    }
+
+    /// The short tag the lists show before the item: what kind of thing it is.
+    pub fn tag(self) -> &'static str {
+        match self {
+            RadarKind::OverdueAction | RadarKind::ActionDueSoon => "action",
+            RadarKind::AcceptanceExpired | RadarKind::OverdueReview | RadarKind::ReviewDueSoon => {
+                "risk"
+            }
+            RadarKind::GoalBehind => "goal",
+            RadarKind::OneOnOneOverdue => "1:1",
+            RadarKind::SkipLevelOverdue => "skip",
+        }
+    }
 }
 
 /// Something that needs attention, with how late it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RadarItem {
     pub kind: RadarKind,
+    /// The action's text, the risk's or goal's title, or the person's name.
     pub title: String,
+    /// Whose it is ("Marcus Oyelaran owes it"), the risk's category, the goal's progress.
     pub detail: String,
+    /// The action's, risk's or goal's id, or the person's for a 1:1.
     pub id: i64,
-    /// Days overdue (or days since the last 1:1).
+    /// The person it concerns, if any (the action's person, the goal's, the 1:1's).
+    pub person_id: Option<i64>,
+    /// The date it is measured from: due date, review date, end of the acceptance, the goal's
+    /// due date, the last 1:1 (or the first of the series when none was held).
+    #[serde(serialize_with = "ymd")]
+    pub date: NaiveDate,
+    /// Days from `date` to today: how late it is (or how long since the last 1:1); 0 for today
+    /// and negative for a warning ahead.
     pub days: i64,
 }
+
+impl RadarItem {
+    /// The day the radar was made: `date` plus `days`.
+    pub fn today(&self) -> NaiveDate {
+        self.date + chrono::Duration::days(self.days)
+    }
+
+    /// The item in words, as every list of it says it (the TUI, `bearing radar`, `agenda`).
+    pub fn describe(&self) -> String {
+        let (title, detail) = (&self.title, &self.detail);
+        let late = days_word(self.days);
+        match self.kind {
+            RadarKind::OverdueAction => format!("{title} — {detail}, {late} overdue"),
+            RadarKind::ActionDueSoon => format!("{title} — {detail}, due {}", self.when()),
+            RadarKind::AcceptanceExpired => format!(
+                "{title} — acceptance expired on {}, decide again",
+                self.on_date()
+            ),
+            RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
+            RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
+            RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
+            RadarKind::OneOnOneOverdue | RadarKind::SkipLevelOverdue => {
+                format!("{title} — {detail}")
+            }
+        }
+    }
+
+    /// "today", "tomorrow", or the day ("Thu 26 Nov").
+    fn when(&self) -> String {
+        match self.days {
+            0 => "today".to_string(),
+            -1 => "tomorrow".to_string(),
+            _ => self.on_date(),
+        }
+    }
+
+    /// The date as the lists write it, with the year when it is not this year's.
+    fn on_date(&self) -> String {
+        use chrono::Datelike;
+        if self.date.year() == self.today().year() {
+            self.date.format("%a %-d %b").to_string()
+        } else {
+            self.date.format("%a %-d %b %Y").to_string()
+        }
+    }
+}
+
+/// "1 day", "3 days".
+pub fn days_word(days: i64) -> String {
+    match days.abs() {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;

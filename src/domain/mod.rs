@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod dates;
 pub mod health;
 pub mod invalid;
+pub mod link;
 pub mod one_on_one;
 pub mod org;
 pub mod person;

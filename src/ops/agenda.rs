@@ -5,11 +5,13 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use super::OpsError;
-use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
+use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind, days_word};
 use crate::domain::calendar::CalendarEvent;
 use crate::domain::plan::{GoalStatus, is_behind};
 use crate::domain::ritual::OccurrenceStatus;
-use crate::schedule::agenda::{Series, calendar_items, meetings, one_on_one_overdue, sort};
+use crate::schedule::agenda::{
+    Series, calendar_items, mark_conflicts, meetings, one_on_one_overdue, sort,
+};
 use crate::schedule::calendar::{IMPORT_LIMITS, expand};
 use crate::store::agenda::{self as due, DatedRow};
 use crate::store::{Store, calendar, occurrences, people, rituals};
@@ -77,25 +79,22 @@ fn dated(
         occurrence: None,
         moved: false,
         done: row.done,
+        conflict: false,
     })
 }
 
-/// Everything dated in `days` days from `from`, with the radar as of `now` (skip-levels are
-/// overdue after `skip_level_weeks`).
+/// Everything dated in `days` days from `from`, with the radar as of `now` (warning of what is
+/// due within `lead_days`; skip-levels overdue after `skip_level_weeks`).
 pub fn agenda(
     store: &Store,
     from: NaiveDate,
     days: u32,
     now: NaiveDateTime,
+    lead_days: u32,
     skip_level_weeks: u32,
 ) -> Result<Agenda, OpsError> {
     let mut agenda = week(store, from, days)?;
-    agenda.radar = radar(store, now, &names(store)?)?;
-    agenda.radar.extend(super::org::skip_levels_overdue(
-        store,
-        now,
-        skip_level_weeks,
-    )?);
+    agenda.radar = radar(store, now, lead_days, skip_level_weeks)?;
     Ok(agenda)
 }
 
@@ -125,6 +124,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         to,
     ));
     sort(&mut items);
+    mark_conflicts(&mut items);
     Ok(Agenda {
         from,
         days,
@@ -169,6 +169,7 @@ fn goals_due(
                     occurrence: None,
                     moved: false,
                     done: g.fields.status == GoalStatus::Done,
+                    conflict: false,
                     title: g.fields.title,
                 })
             })
@@ -176,50 +177,118 @@ fn goals_due(
     )
 }
 
-/// What needs attention as of `now`, most urgent kinds first.
+pub use crate::domain::agenda::RADAR_LEAD_DAYS;
+
+/// What needs attention as of `now`: what is late, kind by kind (actions, risks whose
+/// acceptance ran out, reviews, goals behind, lapsed 1:1s), then what is due within `lead_days`
+/// (today included), soonest first. Each risk appears once: an expired acceptance says more
+/// than a late review.
 pub fn radar(
     store: &Store,
     now: NaiveDateTime,
-    names: &HashMap<i64, String>,
+    lead_days: u32,
+    skip_level_weeks: u32,
 ) -> Result<Vec<RadarItem>, OpsError> {
+    let names = names(store)?;
     let today = now.date();
     let conn = store.conn();
+    let days = |date: NaiveDate| (today - date).num_days();
     let mut radar = Vec::new();
     for row in due::actions_overdue(conn, today)? {
-        let who = row.person_id.and_then(|id| names.get(&id));
-        let owner = match (row.tag.as_str(), who) {
-            ("them", Some(name)) => format!("{name} owes it"),
-            (_, Some(name)) => format!("yours, for {name}"),
-            _ => "yours".to_string(),
-        };
-        radar.push(RadarItem {
-            kind: RadarKind::OverdueAction,
-            title: row.title,
-            detail: owner,
-            id: row.id,
-            days: (today - row.date).num_days(),
-        });
+        radar.push(action_item(row, RadarKind::OverdueAction, today, &names));
+    }
+    let expired = due::acceptances_expired(conn, today)?;
+    let expired_ids: std::collections::HashSet<i64> = expired.iter().map(|r| r.id).collect();
+    for row in expired {
+        radar.push(risk_item(row, RadarKind::AcceptanceExpired, today));
     }
     for row in due::reviews_overdue(conn, today)? {
-        radar.push(RadarItem {
-            kind: RadarKind::OverdueReview,
-            title: row.title,
-            detail: format!("{} risk", row.tag),
-            id: row.id,
-            days: (today - row.date).num_days(),
-        });
+        if !expired_ids.contains(&row.id) {
+            radar.push(risk_item(row, RadarKind::OverdueReview, today));
+        }
     }
     for goal in due::open_goals(conn)? {
         if is_behind(goal.plan_start, goal.phase, goal.due, goal.progress, today) {
+            let date = goal.due.unwrap_or_else(|| {
+                crate::domain::plan::phase_window(goal.plan_start, goal.phase).1 - Duration::days(1)
+            });
             radar.push(RadarItem {
                 kind: RadarKind::GoalBehind,
                 title: goal.title,
                 detail: format!("{}% done", goal.progress),
                 id: goal.id,
-                days: 0,
+                person_id: goal.person_id,
+                date,
+                days: days(date),
             });
         }
     }
+    radar.extend(lapsed_one_on_ones(store, now, &names)?);
+    radar.extend(super::org::skip_levels_overdue(
+        store,
+        now,
+        skip_level_weeks,
+    )?);
+    // Warnings ahead: due today up to `lead_days` from now, soonest first.
+    let horizon = today + Duration::days(i64::from(lead_days) + 1);
+    let mut ahead: Vec<RadarItem> = due::actions_due(conn, today, horizon)?
+        .into_iter()
+        .filter(|row| !row.done)
+        .map(|row| action_item(row, RadarKind::ActionDueSoon, today, &names))
+        .chain(
+            due::reviews_due(conn, today, horizon)?
+                .into_iter()
+                .filter(|row| !expired_ids.contains(&row.id))
+                .map(|row| risk_item(row, RadarKind::ReviewDueSoon, today)),
+        )
+        .collect();
+    ahead.sort_by_key(|a| (a.date, a.kind, a.id));
+    radar.extend(ahead);
+    Ok(radar)
+}
+
+fn action_item(
+    row: DatedRow,
+    kind: RadarKind,
+    today: NaiveDate,
+    names: &HashMap<i64, String>,
+) -> RadarItem {
+    let who = row.person_id.and_then(|id| names.get(&id));
+    let detail = match (row.tag.as_str(), who) {
+        ("them", Some(name)) => format!("{name} owes it"),
+        (_, Some(name)) => format!("yours, for {name}"),
+        _ => "yours".to_string(),
+    };
+    RadarItem {
+        kind,
+        title: row.title,
+        detail,
+        id: row.id,
+        person_id: row.person_id,
+        date: row.date,
+        days: (today - row.date).num_days(),
+    }
+}
+
+fn risk_item(row: DatedRow, kind: RadarKind, today: NaiveDate) -> RadarItem {
+    RadarItem {
+        kind,
+        title: row.title,
+        detail: format!("{} risk", row.tag),
+        id: row.id,
+        person_id: None,
+        date: row.date,
+        days: (today - row.date).num_days(),
+    }
+}
+
+/// People whose last 1:1 is older than twice their cadence, the longest gap first.
+fn lapsed_one_on_ones(
+    store: &Store,
+    now: NaiveDateTime,
+    names: &HashMap<i64, String>,
+) -> Result<Vec<RadarItem>, OpsError> {
+    let conn = store.conn();
     let last_held: HashMap<i64, NaiveDateTime> = occurrences::last_held_one_on_ones(conn)?
         .into_iter()
         .collect();
@@ -236,28 +305,27 @@ pub fn radar(
     let mut overdue: Vec<RadarItem> = current
         .iter()
         .filter_map(|(person, s)| {
-            let days = one_on_one_overdue(
-                &s.recurrence,
-                s.ritual.fields.dtstart,
-                last_held.get(person).copied(),
-                now,
-            )?;
-            let name = s.person.clone().unwrap_or_default();
+            let held = last_held.get(person).copied();
+            one_on_one_overdue(&s.recurrence, s.ritual.fields.dtstart, held, now)?;
+            let since = held.unwrap_or(s.ritual.fields.dtstart).date();
+            // Calendar days, like every other radar item (not whole 24-hour spans).
+            let days = (now.date() - since).num_days();
             Some(RadarItem {
                 kind: RadarKind::OneOnOneOverdue,
-                detail: match last_held.get(person) {
-                    Some(_) => format!("last 1:1 {days} days ago"),
+                detail: match held {
+                    Some(_) => format!("last 1:1 {} ago", days_word(days)),
                     None => "no 1:1 recorded yet".to_string(),
                 },
-                title: name,
+                title: s.person.clone().unwrap_or_default(),
                 id: *person,
+                person_id: Some(*person),
+                date: since,
                 days,
             })
         })
         .collect();
     overdue.sort_by(|a, b| b.days.cmp(&a.days).then(a.title.cmp(&b.title)));
-    radar.extend(overdue);
-    Ok(radar)
+    Ok(overdue)
 }
 
 /// The happenings of imported calendars in `[from, to)`, expanded now in this machine's zone.

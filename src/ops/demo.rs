@@ -428,19 +428,24 @@ mod tests {
             .map(|r| r.fields.title.as_str())
             .collect();
         assert_eq!(overdue.len(), 2, "{overdue:?}");
-        let week = super::super::agenda::agenda(&store, now.date(), 7, now, 13).unwrap();
+        let week = super::super::agenda::agenda(&store, now.date(), 7, now, 0, 13).unwrap();
         let reviews = week
             .items
             .iter()
             .filter(|i| i.kind == ItemKind::RiskReview)
             .count();
         assert_eq!(reviews, 4, "reviews due this week");
-        let radar = week
+        let kinds: Vec<RadarKind> = week
             .radar
             .iter()
-            .filter(|r| r.kind == RadarKind::OverdueReview)
-            .count();
-        assert_eq!(radar, 2);
+            .map(|r| r.kind)
+            .filter(|k| matches!(k, RadarKind::OverdueReview | RadarKind::AcceptanceExpired))
+            .collect();
+        assert_eq!(
+            kinds,
+            [RadarKind::AcceptanceExpired, RadarKind::OverdueReview],
+            "one review overdue, one acceptance expired"
+        );
     }
 
     #[test]

@@ -136,6 +136,7 @@ fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
         "risk" => ("a risk", "risks", "risk"),
         "risk_review" => ("a risk review", "risk reviews", "risk review"),
         "calendar_event" => ("a calendar event", "calendar events", "calendar event"),
+        "link" => ("a link", "links", "link"),
         _ => ("a row", "rows", "row"),
     }
 }

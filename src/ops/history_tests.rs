@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::{ContextKind, Owner};
 use crate::domain::person::PersonDraft;
 use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
@@ -6,7 +7,7 @@ use crate::domain::risk::{Category, RiskDraft};
 use crate::domain::risk_score::ReviewIntervals;
 use crate::domain::ritual::{OccurrenceStatus, RitualFields};
 use crate::ops::people::PersonInput;
-use crate::ops::{calendar, json, one_on_ones, people, plan, risks, rituals};
+use crate::ops::{calendar, json, links, one_on_ones, people, plan, risks, rituals};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 pub(super) fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -87,11 +88,34 @@ pub(super) fn seed(store: &mut Store) {
     )
     .unwrap();
     one_on_ones::add_note(store, ada.id, now().date(), "first chat", now()).unwrap();
+    links::link(
+        store,
+        object(LinkKind::Goal, 1),
+        object(LinkKind::Risk, 1),
+        now(),
+    )
+    .unwrap();
+}
+
+fn object(kind: LinkKind, id: i64) -> ObjectRef {
+    ObjectRef::new(kind, id)
 }
 
 type Case = (&'static str, fn(&mut Store));
 
 const CASES: &[Case] = &[
+    ("link a person and a risk", |s| {
+        let linked = links::link(
+            s,
+            object(LinkKind::Risk, 1),
+            object(LinkKind::Person, 1),
+            now(),
+        );
+        assert!(linked.unwrap());
+    }),
+    ("unlink a goal and a risk", |s| {
+        links::unlink(s, object(LinkKind::Risk, 1), object(LinkKind::Goal, 1)).unwrap();
+    }),
     ("add person", |s| {
         people::add_person(s, person("Grace"), Weekday::Mon, now()).unwrap();
     }),

@@ -129,6 +129,9 @@ mod tests {
         ("calendar_event", "rrule"),
         ("calendar_event", "exdates"),
         ("calendar_event", "recurrence_id"),
+        ("link", "a_kind"),
+        ("link", "b_kind"),
+        ("link", "created_at"),
     ];
 
     #[test]

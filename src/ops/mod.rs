@@ -18,6 +18,7 @@ pub mod ics_read;
 mod import_text;
 pub mod json;
 pub mod json_text;
+pub mod links;
 pub mod markdown;
 pub mod objects;
 pub mod one_on_ones;

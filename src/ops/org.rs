@@ -47,6 +47,8 @@ pub fn skip_levels_overdue(
                         title,
                         detail: format!("skip-level via {via}, last seen {days} days ago"),
                         id: person,
+                        person_id: Some(person),
+                        date: t.date(),
                         days,
                     })
                 }
@@ -55,6 +57,8 @@ pub fn skip_levels_overdue(
                     title,
                     detail: format!("skip-level via {via}, no 1:1 or note yet"),
                     id: person,
+                    person_id: Some(person),
+                    date: now.date(),
                     days: 0,
                 }),
             }

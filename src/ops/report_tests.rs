@@ -29,6 +29,7 @@ fn meeting(id: i64, kind: ItemKind, start: NaiveDateTime, status: OccurrenceStat
         occurrence: Some(start),
         moved: false,
         done: false,
+        conflict: false,
     }
 }
 

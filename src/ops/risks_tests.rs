@@ -233,7 +233,7 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
     closed.next_review = Some(d(2026, 11, 24));
     add_risk(&mut store, closed, &intervals(), now()).unwrap();
 
-    let week = agenda(&store, d(2026, 11, 23), 7, now(), 13).unwrap();
+    let week = agenda(&store, d(2026, 11, 23), 7, now(), 3, 13).unwrap();
     let reviews: Vec<&str> = week
         .items
         .iter()
@@ -241,13 +241,33 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
         .map(|i| i.title.as_str())
         .collect();
     assert_eq!(reviews, ["Due this week"]);
-    let radar: Vec<(&str, i64)> = week
+    let radar: Vec<(RadarKind, &str, i64)> = week
         .radar
         .iter()
-        .filter(|r| r.kind == RadarKind::OverdueReview)
-        .map(|r| (r.title.as_str(), r.days))
+        .map(|r| (r.kind, r.title.as_str(), r.days))
         .collect();
-    assert_eq!(radar, [("Accepted until last week", 7), ("Overdue", 3)]);
+    // An expired acceptance is worded as what it is, not as a late review (issue 16: the
+    // large demo said "review overdue 2524d"); the review due in two days is warned of.
+    assert_eq!(
+        radar,
+        [
+            (RadarKind::AcceptanceExpired, "Accepted until last week", 7),
+            (RadarKind::OverdueReview, "Overdue", 3),
+            (RadarKind::ReviewDueSoon, "Due this week", -2),
+        ]
+    );
+    assert_eq!(
+        week.radar[0].describe(),
+        "Accepted until last week — acceptance expired on Mon 16 Nov, decide again"
+    );
+    assert_eq!(week.radar[1].describe(), "Overdue — review 3 days overdue");
+    assert_eq!(
+        week.radar[2].describe(),
+        "Due this week — review due Wed 25 Nov"
+    );
+    // Without lead days only what is late is listed.
+    let late = agenda(&store, d(2026, 11, 23), 7, now(), 0, 13).unwrap().radar;
+    assert_eq!(late.len(), 2);
 }
 
 #[test]

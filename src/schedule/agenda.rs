@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::recurrence::Recurrence;
 use super::wall_clock::as_shown;
-use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::agenda::{AgendaItem, AgendaView, ItemKind};
 use crate::domain::calendar::{CalendarEvent, EventSpan};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual};
 
@@ -60,6 +60,7 @@ impl Series {
             occurrence: Some(original),
             moved,
             done: false,
+            conflict: false,
         }
     }
 }
@@ -160,6 +161,7 @@ pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) 
                 EventSpan::AllDay { .. } => false,
             },
             done: false,
+            conflict: false,
         };
         match f.span {
             EventSpan::Timed { start, end } => {
@@ -179,11 +181,67 @@ pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) 
     items
 }
 
-/// Day by day; within a day, untimed items (due dates) first, then by start time and title.
+/// Day by day; within a day, all-day events first, then meetings and timed events by start,
+/// then what is due (goals, actions, risk reviews), each kind by title.
 pub fn sort(items: &mut [AgendaItem]) {
-    items.sort_by(|a, b| {
-        (a.date, a.start, a.kind, &a.title, a.id).cmp(&(b.date, b.start, b.kind, &b.title, b.id))
-    });
+    items.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+}
+
+/// Where an item goes within its day: 0 all-day events, 1 timed items, 2 due items.
+fn order_key(
+    item: &AgendaItem,
+) -> (
+    chrono::NaiveDate,
+    u8,
+    Option<NaiveTime>,
+    ItemKind,
+    &str,
+    i64,
+) {
+    let band = match (item.start, item.kind) {
+        (Some(_), _) => 1,
+        (None, ItemKind::Calendar) => 0,
+        (None, _) => 2,
+    };
+    (item.date, band, item.start, item.kind, &item.title, item.id)
+}
+
+/// Marks each timed item that overlaps another on its day (both of them). Skipped meetings do
+/// not take the time, so they neither conflict nor are conflicted with; items that only touch
+/// (one ends at 10:00, the next starts at 10:00) do not overlap. An item ending after midnight
+/// counts to the end of its day.
+pub fn mark_conflicts(items: &mut [AgendaItem]) {
+    let span = |i: &AgendaItem| -> Option<(NaiveDateTime, NaiveDateTime)> {
+        if i.status == Some(OccurrenceStatus::Skipped) {
+            return None;
+        }
+        let start = i.date.and_time(i.start?);
+        let end = match i.end {
+            Some(e) if e > i.start? => i.date.and_time(e),
+            _ => i.date.and_time(NaiveTime::MIN) + Duration::days(1),
+        };
+        (end > start).then_some((start, end))
+    };
+    let mut timed: Vec<(usize, NaiveDateTime, NaiveDateTime)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(n, i)| span(i).map(|(s, e)| (n, s, e)))
+        .collect();
+    timed.sort_by_key(|&(n, s, _)| (s, n));
+    let mut flagged = vec![false; items.len()];
+    // Sorted by start: each item is compared with the later ones until they start after it ends.
+    for (a, &(n, _, end)) in timed.iter().enumerate() {
+        for &(m, start, _) in &timed[a + 1..] {
+            if start >= end {
+                break;
+            }
+            flagged[n] = true;
+            flagged[m] = true;
+        }
+    }
+    for (item, flag) in items.iter_mut().zip(flagged) {
+        item.conflict = flag;
+    }
 }
 
 /// The usual gap between meetings of a series around `now`, for "older than twice the cadence".
@@ -214,11 +272,34 @@ pub fn one_on_one_overdue(
 #[path = "agenda_tests.rs"]
 mod tests;
 
+#[cfg(test)]
+#[path = "agenda_day_tests.rs"]
+mod day_tests;
+
 /// The first day of the week containing `date`, for weeks starting on `week_start`.
 pub fn week_floor(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
     use chrono::Datelike;
     let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
     date - Duration::days(i64::from(back))
+}
+
+/// The first day of the agenda's home view on `today`. The week view shows the week holding
+/// today, unless none of its working days (Monday to Friday) is left, today included: then
+/// the coming week, so a weekend never opens on only the past. The rolling view starts today.
+pub fn home_from(today: NaiveDate, week_start: chrono::Weekday, view: AgendaView) -> NaiveDate {
+    use chrono::Datelike;
+    match view {
+        AgendaView::Rolling => today,
+        AgendaView::Week => {
+            let from = week_floor(today, week_start);
+            let next = from + Duration::days(7);
+            let working_day_left = today
+                .iter_days()
+                .take_while(|d| *d < next)
+                .any(|d| d.weekday().number_from_monday() <= 5);
+            if working_day_left { from } else { next }
+        }
+    }
 }
 
 /// Minutes of the working day `hours` on which no meeting is booked. Skipped meetings free their

@@ -293,6 +293,7 @@ fn meeting(start: &str, end: &str, status: OccurrenceStatus) -> AgendaItem {
         occurrence: None,
         moved: false,
         done: false,
+        conflict: false,
     }
 }
 

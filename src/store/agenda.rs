@@ -77,15 +77,27 @@ pub fn reviews_due(
     )
 }
 
-/// Reviews of risks still open or monitored that are past due, and accepted risks whose
-/// acceptance has expired.
+/// Reviews of risks still open or monitored that are past due.
 pub fn reviews_overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<DatedRow>, StoreError> {
     rows(
         conn,
-        "SELECT id, title, CASE WHEN next_review IS NOT NULL AND next_review < ?1 THEN next_review \
-         ELSE accept_expiry END, NULL, 0, category FROM risk \
-         WHERE status != 'closed' AND ((next_review < ?1) \
-         OR (response = 'accept' AND accept_expiry < ?1)) ORDER BY 3, id",
+        "SELECT id, title, next_review, NULL, 0, category FROM risk \
+         WHERE status != 'closed' AND next_review < ?1 ORDER BY next_review, id",
+        params![codec::date(today)],
+    )
+}
+
+/// Accepted risks, still open or monitored, whose acceptance ran out before `today`: the date
+/// is the acceptance's last day.
+pub fn acceptances_expired(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Vec<DatedRow>, StoreError> {
+    rows(
+        conn,
+        "SELECT id, title, accept_expiry, NULL, 0, category FROM risk \
+         WHERE status != 'closed' AND response = 'accept' AND accept_expiry < ?1 \
+         ORDER BY accept_expiry, id",
         params![codec::date(today)],
     )
 }
@@ -99,12 +111,13 @@ pub struct GoalProgress {
     pub progress: u32,
     pub plan_start: NaiveDate,
     pub due: Option<NaiveDate>,
+    pub person_id: Option<i64>,
 }
 
 /// Unfinished goals with their plan's start.
 pub fn open_goals(conn: &Connection) -> Result<Vec<GoalProgress>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT g.id, g.title, g.phase, g.progress, p.start_date, g.due FROM goal g \
+        "SELECT g.id, g.title, g.phase, g.progress, p.start_date, g.due, g.person_id FROM goal g \
          JOIN plan p ON p.id = g.plan_id WHERE g.status IN ('todo', 'doing') ORDER BY g.id",
     )?;
     let rows = stmt
@@ -118,6 +131,7 @@ pub fn open_goals(conn: &Connection) -> Result<Vec<GoalProgress>, StoreError> {
                 progress: row.get(3)?,
                 plan_start: codec::parse_date(4, &start)?,
                 due: due.map(|d| codec::parse_date(5, &d)).transpose()?,
+                person_id: row.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -95,6 +95,12 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM risk WHERE owner_id = ?1",
             ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'person' AND a_id = ?1) \
+                 OR (b_kind = 'person' AND b_id = ?1)",
+            ),
         ],
     )
 }
@@ -133,20 +139,34 @@ pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM ritual WHERE previous_id = ?1",
             ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'ritual' AND a_id = ?1) \
+                 OR (b_kind = 'ritual' AND b_id = ?1)",
+            ),
         ],
     )
 }
 
-/// A goal's check-ins and roll-overs.
+/// A goal's check-ins and roll-overs, and its links.
 pub fn of_goal(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     reached(
         conn,
         id,
-        &[(
-            "checkin",
-            true,
-            "SELECT count(*) FROM checkin WHERE goal_id = ?1",
-        )],
+        &[
+            (
+                "checkin",
+                true,
+                "SELECT count(*) FROM checkin WHERE goal_id = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'goal' AND a_id = ?1) \
+                 OR (b_kind = 'goal' AND b_id = ?1)",
+            ),
+        ],
     )
 }
 
@@ -165,6 +185,12 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE risk_id = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
+                 OR (b_kind = 'risk' AND b_id = ?1)",
             ),
         ],
     )

@@ -24,6 +24,7 @@ pub const TABLES: &[&str] = &[
     "risk",
     "risk_review",
     "calendar_event",
+    "link",
     "change_log",
     "meta",
 ];

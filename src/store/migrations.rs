@@ -11,7 +11,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_indexes.sql"),
     include_str!("migrations/003_journal_session.sql"),
     include_str!("migrations/004_calendar_rules.sql"),
-    include_str!("migrations/005_org.sql"),
+    include_str!("migrations/005_links.sql"),
+    include_str!("migrations/006_org.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -13,6 +13,7 @@ pub mod health;
 pub mod history;
 mod identity;
 mod journal;
+pub mod links;
 mod migrations;
 pub mod notes;
 pub mod occurrences;

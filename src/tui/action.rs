@@ -87,6 +87,10 @@ actions! {
     Move = "move",
     /// Add a one-off meeting on this day
     AddMeeting = "add_meeting",
+    /// Radar: go through what needs attention (again: back)
+    Radar = "radar",
+    /// The radar on the whole screen, or back to the strip
+    RadarFull = "radar_full",
     /// Back to the list
     Back = "back",
     /// Prepare the 1:1: everything on one screen

@@ -37,6 +37,8 @@ pub enum KeyContext {
     Person,
     Prep,
     Risks,
+    /// The agenda's radar, with the keys in it.
+    Radar,
     /// An open form (overlays stand alone: no fallback).
     Form,
     /// A yes/no question.
@@ -66,7 +68,8 @@ impl KeyContext {
             | KeyContext::People
             | KeyContext::Person
             | KeyContext::Prep
-            | KeyContext::Risks => &[KeyContext::List, KeyContext::Global],
+            | KeyContext::Risks
+            | KeyContext::Radar => &[KeyContext::List, KeyContext::Global],
         }
     }
 

@@ -147,7 +147,11 @@ pub enum Target {
     Person(i64, PeopleView),
     Ritual(i64),
     Goal(i64),
+    /// A goal with its check-in form open.
+    GoalCheckin(i64),
     Risk(i64),
+    /// A risk with its review form open.
+    RiskReview(i64),
 }
 
 impl Target {
@@ -156,8 +160,8 @@ impl Target {
             Target::Day(_) => Tab::Agenda,
             Target::Person(..) => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
-            Target::Goal(_) => Tab::Plan,
-            Target::Risk(_) => Tab::Risks,
+            Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
+            Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
         }
     }
 }

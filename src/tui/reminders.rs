@@ -66,7 +66,7 @@ pub fn due_reminders(
             let lead = i64::from(lead_min.max(prep));
             (m.starts_at() >= now && minutes <= lead).then(|| Reminder {
                 key: key_of(m),
-                title: m.title.clone(),
+                title: m.display_title(),
                 start: m.starts_at(),
                 minutes,
             })
@@ -97,6 +97,7 @@ pub(crate) fn test_meeting(id: i64, title: &str, start: NaiveDateTime) -> Agenda
         occurrence: Some(start),
         moved: false,
         done: false,
+        conflict: false,
     }
 }
 

@@ -56,6 +56,11 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
     model.reminder_command = config.reminder_command.clone();
     model.working_hours = config.working_hours;
     model.theme = Theme::with_colors(&config.theme);
+    // https://no-color.org: set and not empty. The terminal library drops the colours itself.
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        model.theme = model.theme.without_colour();
+    }
+    model.agenda.view_mode = config.agenda_view;
     model.read_only = runner.store.is_read_only();
     model.db_label = runner
         .store

@@ -26,6 +26,11 @@ pub struct Theme {
     pub bar: Style,
     pub banner: Style,
     pub today: Style,
+    /// What is late: overdue actions and reviews, lapsed 1:1s, on every pane. Always shown with
+    /// a mark too ("!", "overdue"), so it reads without colour.
+    pub overdue: Style,
+    /// What is finished: done actions and goals, held meetings, on every pane (marked "✓").
+    pub done: Style,
     /// Risk bands as text (scores in tables) ...
     pub band_low: Style,
     pub band_medium: Style,
@@ -59,6 +64,50 @@ impl Theme {
 }
 
 impl Theme {
+    /// For a terminal told not to use colour (`NO_COLOR`): every colour is left out, and what
+    /// colour alone set apart gets an attribute instead (the selected row and tab reversed,
+    /// dim and done text faint). Left out rather than left to the terminal library, which
+    /// under `NO_COLOR` still writes each colour change as a bare `ESC[m` that resets the
+    /// attributes around it (crossterm 0.29; fixed upstream in crossterm-rs/crossterm#1069).
+    pub fn without_colour(self) -> Theme {
+        let plain = |s: Style| Style {
+            fg: None,
+            bg: None,
+            ..s
+        };
+        let strong = Modifier::BOLD;
+        Theme {
+            accent: plain(self.accent),
+            title: plain(self.title).add_modifier(strong),
+            dim: plain(self.dim).add_modifier(Modifier::DIM),
+            text: plain(self.text),
+            error: plain(self.error).add_modifier(strong),
+            warning: plain(self.warning),
+            ok: plain(self.ok),
+            key: plain(self.key).add_modifier(strong),
+            input: plain(self.input),
+            input_focused: plain(self.input_focused).add_modifier(Modifier::UNDERLINED),
+            placeholder: plain(self.placeholder),
+            selected: plain(self.selected).add_modifier(Modifier::REVERSED),
+            header: plain(self.header),
+            tab_active: plain(self.tab_active).add_modifier(Modifier::REVERSED),
+            tab_inactive: plain(self.tab_inactive),
+            bar: plain(self.bar),
+            banner: plain(self.banner).add_modifier(Modifier::REVERSED),
+            today: plain(self.today).add_modifier(strong),
+            overdue: plain(self.overdue).add_modifier(strong),
+            done: plain(self.done).add_modifier(Modifier::DIM),
+            band_low: plain(self.band_low),
+            band_medium: plain(self.band_medium),
+            band_high: plain(self.band_high).add_modifier(strong),
+            band_critical: plain(self.band_critical).add_modifier(strong),
+            cell_low: plain(self.cell_low),
+            cell_medium: plain(self.cell_medium),
+            cell_high: plain(self.cell_high).add_modifier(strong),
+            cell_critical: plain(self.cell_critical).add_modifier(strong),
+        }
+    }
+
     /// The built-in theme with the config's colour overrides applied.
     pub fn with_colors(colors: &ThemeColors) -> Theme {
         let mut theme = Theme::default();
@@ -80,6 +129,8 @@ impl Theme {
             (colors.medium, &mut theme.band_medium),
             (colors.high, &mut theme.band_high),
             (colors.critical, &mut theme.band_critical),
+            (colors.overdue, &mut theme.overdue),
+            (colors.done, &mut theme.done),
         ] {
             if let Some(c) = color {
                 *style = style.fg(c);
@@ -137,6 +188,10 @@ impl Default for Theme {
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
             today: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+            overdue: Style::default()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            done: Style::default().fg(Color::DarkGray),
             band_low: Style::default().fg(Color::Green),
             band_medium: Style::default().fg(Color::Yellow),
             band_high: Style::default().fg(Color::Rgb(255, 140, 0)),
@@ -154,5 +209,28 @@ impl Default for Theme {
                 .fg(Color::White)
                 .bg(Color::Rgb(150, 25, 35)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_nothing_has_a_colour_and_the_selection_is_reversed() {
+        let t = Theme::default().without_colour();
+        for style in [
+            t.accent,
+            t.selected,
+            t.overdue,
+            t.done,
+            t.cell_critical,
+            t.tab_active,
+        ] {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(t.overdue.add_modifier.contains(Modifier::BOLD));
+        assert!(t.done.add_modifier.contains(Modifier::DIM));
     }
 }

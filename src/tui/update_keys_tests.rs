@@ -16,7 +16,7 @@ fn demo() -> Model {
 }
 
 /// The model in each state a pane's keys are read in: every tab, the person page, the prep
-/// view, the heat map.
+/// view, the heat map, the agenda's radar.
 fn states() -> Vec<(String, Model)> {
     let base = demo();
     let mut states = Vec::new();
@@ -35,6 +35,9 @@ fn states() -> Vec<(String, Model)> {
     map.tab = Tab::Risks;
     map.risks.view = RiskView::HeatMap;
     states.push(("heat map".into(), map));
+    let mut radar = base.clone();
+    radar.agenda.radar.focused = true;
+    states.push(("radar".into(), radar));
     states
 }
 

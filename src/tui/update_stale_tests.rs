@@ -177,6 +177,7 @@ fn a_meeting_form_reloads_through_the_store() {
         occurrence: Some(start),
         moved: false,
         done: false,
+        conflict: false,
     };
     let record = crate::domain::ritual::OccurrenceRecord {
         id: 0,

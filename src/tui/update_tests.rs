@@ -462,6 +462,7 @@ mod one_on_ones {
             occurrence: today.and_hms_opt(10, 0, 0),
             moved: false,
             done: false,
+            conflict: false,
         };
         let agenda = crate::ops::agenda::Agenda {
             from: today,
@@ -501,6 +502,7 @@ mod one_on_ones {
             occurrence: today.and_hms_opt(15, 0, 0),
             moved: false,
             done: false,
+            conflict: false,
         };
         let agenda = crate::ops::agenda::Agenda {
             from: today,
@@ -660,6 +662,8 @@ fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
         title: "Send the update".into(),
         detail: "yours".into(),
         id: 1,
+        person_id: None,
+        date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
         days: 2,
     };
     let week = |radar: Vec<RadarItem>| Agenda {

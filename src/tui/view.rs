@@ -103,7 +103,7 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
             .map(|e| e.format("%H:%M").to_string())
             .unwrap_or_default();
         return Some(Span::styled(
-            format!("● {} until {until}", item.title),
+            format!("● {} until {until}", item.display_title()),
             theme.accent,
         ));
     }
@@ -120,7 +120,10 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
     } else {
         theme.text
     };
-    Some(Span::styled(format!("▸ {} {countdown}", next.title), style))
+    Some(Span::styled(
+        format!("▸ {} {countdown}", next.display_title()),
+        style,
+    ))
 }
 
 fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {

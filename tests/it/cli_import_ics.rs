@@ -48,7 +48,7 @@ fn calendar(date: &str, start: Option<&str>, end: Option<&str>, title: &str) -> 
     json!({
         "date": date, "start": start, "end": end, "kind": "calendar", "title": title,
         "person": null, "person_id": null, "status": null,
-        "occurrence": null, "moved": false, "done": false,
+        "occurrence": null, "moved": false, "done": false, "conflict": false,
     })
 }
 

@@ -164,7 +164,7 @@ fn reviews_appear_on_the_agenda_and_overdue_ones_on_the_radar() {
     assert_eq!(reviews[0]["id"], 1);
     let text = ok(&db, &["agenda"]);
     assert!(
-        text.contains("Risk review overdue 7d: Key-person dependency"),
+        text.contains("! risk   Key-person dependency — review 7 days overdue"),
         "{text}"
     );
 }

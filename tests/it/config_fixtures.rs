@@ -53,6 +53,16 @@ fn each_kind_of_config_error_names_file_line_and_expectation() {
             "array of strings",
         ),
         ("mouse_not_bool.toml", "line 2:", "true or false"),
+        (
+            "agenda_view_unknown.toml",
+            "line 2:",
+            "\"week\" (the week holding today) or \"rolling\"",
+        ),
+        (
+            "radar_lead_days_out_of_range.toml",
+            "line 3:",
+            "0 (only what is late) to 60 days",
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

@@ -16,7 +16,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn now() -> NaiveDateTime {
+pub(crate) fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(9, 41, 0)
@@ -24,9 +24,9 @@ fn now() -> NaiveDateTime {
 }
 
 /// The model and the effect runner on an in-memory database, as the real loop drives them.
-struct App {
-    model: Model,
-    runner: Runner,
+pub(crate) struct App {
+    pub(crate) model: Model,
+    pub(crate) runner: Runner,
 }
 
 impl std::ops::Deref for App {
@@ -42,7 +42,7 @@ impl std::ops::DerefMut for App {
     }
 }
 
-fn model(demo: bool) -> App {
+pub(crate) fn model(demo: bool) -> App {
     let mut store = Store::open_in_memory().unwrap();
     if demo {
         load_demo(&mut store, Weekday::Mon, now()).unwrap();
@@ -50,7 +50,7 @@ fn model(demo: bool) -> App {
     model_on(store)
 }
 
-fn model_on(store: Store) -> App {
+pub(crate) fn model_on(store: Store) -> App {
     let mut runner = Runner::new(store, &Config::default());
     let mut model = initial_model(&mut runner, &Config::default(), now()).unwrap();
     model.db_label = "bearing.db".into();
@@ -59,12 +59,12 @@ fn model_on(store: Store) -> App {
 
 /// Presses a key script (`bearing::tui::testing::script`: `\r` or `\n` Enter, `<Esc>`,
 /// `<C-s>`, …), each key's effects run against the store.
-fn press(app: &mut App, keys: &str) {
+pub(crate) fn press(app: &mut App, keys: &str) {
     let keys = keys.replace('\r', "\n");
     bearing::tui::testing::keys_settled(&mut app.model, &mut app.runner, &keys);
 }
 
-fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(crate) fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| view(model, f)).unwrap();
     terminal
@@ -72,7 +72,7 @@ fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
 
 /// The screen below the tab bar, one quoted line a row (as `TestBackend` prints a buffer): the
 /// tab bar has a snapshot of its own (`tab_bar`), so adding a tab changes one snapshot.
-fn screen(model: &Model, width: u16, height: u16) -> String {
+pub(crate) fn screen(model: &Model, width: u16, height: u16) -> String {
     let terminal = draw(model, width, height);
     terminal
         .backend()
@@ -430,7 +430,7 @@ fn help_for_risks() {
 }
 
 /// The row of the buffer whose text contains `needle`.
-fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> u16 {
+pub(crate) fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> u16 {
     let area = buffer.area;
     (0..area.height)
         .find(|y| {
@@ -443,7 +443,7 @@ fn row_with(buffer: &ratatui::buffer::Buffer, needle: &str) -> u16 {
 }
 
 /// The column where `needle` starts on row `y`.
-fn column_of(buffer: &ratatui::buffer::Buffer, y: u16, needle: &str) -> u16 {
+pub(crate) fn column_of(buffer: &ratatui::buffer::Buffer, y: u16, needle: &str) -> u16 {
     let symbols: Vec<String> = (0..buffer.area.width)
         .map(|x| buffer[(x, y)].symbol().to_string())
         .collect();

@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::heading;
-use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
+use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::ops::agenda::Agenda;
 
@@ -48,6 +48,9 @@ pub fn describe(item: &AgendaItem) -> String {
     if item.done {
         tags.push("done".into());
     }
+    if item.conflict {
+        tags.push("overlaps another meeting".into());
+    }
     if tags.is_empty() {
         String::new()
     } else {
@@ -55,21 +58,11 @@ pub fn describe(item: &AgendaItem) -> String {
     }
 }
 
+/// One radar item as text: a mark ("!" late, "·" coming), what it is and what about it, as the
+/// cockpit's radar says it.
 pub fn radar_line(r: &RadarItem) -> String {
-    match r.kind {
-        RadarKind::OverdueAction => {
-            format!("Action overdue {}d: {} ({})", r.days, r.title, r.detail)
-        }
-        RadarKind::OverdueReview => format!(
-            "Risk review overdue {}d: {} ({})",
-            r.days, r.title, r.detail
-        ),
-        RadarKind::GoalBehind => format!("Goal behind schedule: {} ({})", r.title, r.detail),
-        RadarKind::OneOnOneOverdue => format!("1:1 overdue: {} ({})", r.title, r.detail),
-        RadarKind::SkipLevelOverdue => {
-            format!("Skip-level overdue: {} ({})", r.title, r.detail)
-        }
-    }
+    let mark = if r.kind.is_overdue() { "!" } else { "·" };
+    format!("{mark} {:<6} {}", r.kind.tag(), r.describe())
 }
 
 /// The agenda with its title at heading `level` (1 on its own, deeper inside a document).
@@ -103,7 +96,7 @@ pub fn agenda_markdown(week: &Agenda, level: usize) -> String {
             out.push_str(&format!(
                 "- **{}** {strike}{}{strike}{tag}\n",
                 when(it),
-                it.title
+                it.display_title()
             ));
         }
     }

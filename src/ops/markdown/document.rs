@@ -7,6 +7,7 @@ use chrono::{NaiveDateTime, Weekday};
 use super::agenda::agenda_markdown;
 use super::people::people_section;
 use super::{cell, plural};
+use crate::domain::agenda::meeting_title;
 use crate::domain::plan::GoalStatus;
 use crate::domain::risk::{Risk, RiskStatus};
 use crate::domain::risk_list::{RiskSort, sort_risks};
@@ -41,6 +42,8 @@ impl Section {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocumentOptions {
     pub week_start: Weekday,
+    /// Days ahead the week's radar warns of what comes due.
+    pub lead_days: u32,
     /// Weeks after which a skip-level is overdue on the radar.
     pub skip_level_weeks: u32,
     /// Include private health reads (left out unless asked).
@@ -74,6 +77,7 @@ pub fn document(
                     week_floor(today, week_start),
                     7,
                     now,
+                    options.lead_days,
                     options.skip_level_weeks,
                 )?;
                 agenda_markdown(&week, 2)
@@ -156,13 +160,10 @@ fn rituals_section(store: &Store, now: NaiveDateTime) -> Result<String, OpsError
         out.push_str("No rituals.\n");
     }
     for r in list {
-        let who = match r.person {
-            Some(p) if !r.ritual.fields.name.contains(&p) => format!(" · {p}"),
-            _ => String::new(),
-        };
         out.push_str(&format!(
-            "- **{}**{who} — {}\n",
-            r.ritual.fields.name, r.schedule
+            "- **{}** — {}\n",
+            meeting_title(&r.ritual.fields.name, r.person.as_deref()),
+            r.schedule
         ));
     }
     Ok(out)

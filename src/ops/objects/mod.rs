@@ -101,6 +101,7 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "goal" => ("goal", "goals"),
         "checkin" => ("check-in", "check-ins"),
         "risk_review" => ("score history entry", "score history entries"),
+        "link" => ("link", "links"),
         _ => ("row", "rows"),
     }
 }

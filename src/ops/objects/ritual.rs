@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use super::Object;
 use super::card::{Card, moment};
 use super::resolve::{Candidate, resolve};
+use crate::domain::agenda::meeting_title;
 use crate::ops::OpsError;
 use crate::ops::rituals::{self, RitualOverview};
 use crate::store::dependents::Reached;
@@ -70,7 +71,7 @@ impl Object for Ritual {
     fn row(r: &RitualOverview, _now: NaiveDateTime) -> Vec<String> {
         vec![
             r.ritual.id.to_string(),
-            r.ritual.fields.name.clone(),
+            meeting_title(&r.ritual.fields.name, r.person.as_deref()),
             r.schedule.clone(),
             r.next.map_or_else(
                 || "ended".into(),

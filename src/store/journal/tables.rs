@@ -191,6 +191,10 @@ pub const TABLES: &[Table] = &[
             "last_day",
         ],
     },
+    Table {
+        name: "link",
+        columns: &["id", "a_kind", "a_id", "b_kind", "b_id", "created_at"],
+    },
 ];
 
 /// The journaled table called `name`, if there is one.

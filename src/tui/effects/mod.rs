@@ -30,6 +30,8 @@ pub struct Runner {
     pub mouse: bool,
     /// Imported calendars' events count for the next meeting and reminders.
     pub calendar_reminders: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub radar_lead_days: u32,
     /// Weeks after which a skip-level is overdue on the radar.
     pub skip_level_weeks: u32,
 }
@@ -43,6 +45,7 @@ impl Runner {
             screen_lent: false,
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
+            radar_lead_days: config.radar_lead_days,
             skip_level_weeks: config.skip_level_weeks,
         }
     }
@@ -55,6 +58,8 @@ pub(super) struct Env {
     pub intervals: ReviewIntervals,
     /// Imported calendars' events count as meetings for the next one and reminders.
     pub calendars: bool,
+    /// Days ahead the radar warns of what comes due.
+    pub lead_days: u32,
     pub skip_level_weeks: u32,
 }
 
@@ -115,6 +120,7 @@ impl Runner {
             week_start: self.week_start,
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
+            lead_days: self.radar_lead_days,
             skip_level_weeks: self.skip_level_weeks,
         };
         let store = &mut self.store;

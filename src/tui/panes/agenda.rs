@@ -1,38 +1,45 @@
-//! The agenda (home tab): a week of meetings and due dates, a day and an item selected, and the
-//! keys that act on the selected meeting.
+//! The agenda (home tab): a week of meetings and due dates, a day and a row selected, the keys
+//! that act on the selected meeting, and the radar beside it (`agenda_radar.rs`).
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use std::collections::BTreeSet;
 
 use crate::domain::Invalid;
-use crate::domain::agenda::{AgendaItem, ItemKind};
+use crate::domain::agenda::{AgendaItem, AgendaView};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
 use crate::ops::agenda::Agenda;
-use crate::ops::rituals::Slot;
-use crate::schedule::agenda::week_floor;
+use crate::schedule::agenda::{home_from, week_floor};
 use crate::tui::action::Action;
 use crate::tui::effects::agenda::AgendaEffect;
-use crate::tui::effects::one_on_ones::OneOnOneEffect;
 use crate::tui::effects::rituals::RitualsEffect;
 use crate::tui::keymap::KeyContext;
 use crate::tui::msg::Effect;
-use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, error, info, run};
+use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, error};
 use crate::tui::widgets::form::Form;
 
 use super::agenda_forms::{jump_form, move_form, occurrence_form};
-use super::person::PeopleView;
+use super::agenda_item_keys::slot;
+use super::agenda_radar::RadarFocus;
+use super::agenda_rows::{DayRow, GroupKey, day_rows};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgendaPane {
     /// First day shown; None until the first load.
     pub from: Option<NaiveDate>,
     pub day: Option<NaiveDate>,
-    /// Index of the selected item within the selected day.
+    /// Index of the selected row within the selected day (see `agenda_rows`).
     pub item: usize,
     pub data: Option<Agenda>,
     /// The next meeting from now, for the status bar.
     pub next: Option<AgendaItem>,
+    /// The groups of due items the user unfolded with `Enter`.
+    pub unfolded: BTreeSet<GroupKey>,
+    /// What the agenda opens on (the config's `agenda_view`).
+    pub view_mode: AgendaView,
+    /// The radar strip's selection, and whether the keys go to it.
+    pub radar: RadarFocus,
 }
 
 #[derive(Debug, Clone)]
@@ -76,33 +83,70 @@ impl AgendaPane {
             .collect()
     }
 
-    pub fn selected_day(&self, today: NaiveDate) -> NaiveDate {
-        self.day.unwrap_or(today)
+    /// The rows the day lists: meetings, then due items by kind, folded when many.
+    pub fn rows_on(&self, day: NaiveDate) -> Vec<DayRow<'_>> {
+        day_rows(&self.items_on(day), &self.unfolded)
     }
 
-    pub fn selected(&self, today: NaiveDate) -> Option<&AgendaItem> {
-        self.items_on(self.selected_day(today))
+    /// Whether `day` is among the days shown.
+    fn shows(&self, day: NaiveDate) -> bool {
+        self.from
+            .is_some_and(|from| day >= from && day < from + Duration::days(i64::from(DAYS)))
+    }
+
+    /// The selected day: the one chosen (today until then), or the first day shown when that is
+    /// not among them (the home view opened on the coming week).
+    pub fn selected_day(&self, today: NaiveDate) -> NaiveDate {
+        let day = self.day.unwrap_or(today);
+        match self.from {
+            Some(from) if !self.shows(day) && self.data.is_some() => from,
+            _ => day,
+        }
+    }
+
+    pub fn selected_row(&self, today: NaiveDate) -> Option<DayRow<'_>> {
+        self.rows_on(self.selected_day(today))
             .get(self.item)
             .copied()
     }
 
-    /// After a reload the same day stays selected, and the item index stays in range.
+    /// The selected item, unless the selected row is a group.
+    pub fn selected(&self, today: NaiveDate) -> Option<&AgendaItem> {
+        self.selected_row(today).and_then(|r| r.item())
+    }
+
+    /// After a reload the same day stays selected, and the row index stays in range. The first
+    /// load, on today, selects its next meeting.
     /// `with_radar` false: `agenda` holds only the days; the radar and next meeting are kept.
     pub fn set_data(
         &mut self,
         mut agenda: Agenda,
         next: Option<AgendaItem>,
         with_radar: bool,
-        today: NaiveDate,
+        now: NaiveDateTime,
     ) {
+        let today = now.date();
         self.from = Some(agenda.from);
         if with_radar {
             self.next = next;
         } else if let Some(old) = self.data.take() {
             agenda.radar = old.radar;
         }
+        self.radar.keep_in(agenda.radar.len());
+        let first = self.data.is_none();
         self.data = Some(agenda);
-        let count = self.items_on(self.selected_day(today)).len();
+        let day = self.selected_day(today);
+        let rows = self.rows_on(day);
+        let count = rows.len();
+        // Opened on today: on the first meeting that has not ended.
+        let next = rows.iter().position(|r| {
+            r.item()
+                .and_then(|i| Some(i.date.and_time(i.end?)))
+                .is_some_and(|end| end > now)
+        });
+        if first && self.day.is_none() {
+            self.item = next.unwrap_or(0);
+        }
         self.item = self.item.min(count.saturating_sub(1));
     }
 
@@ -113,7 +157,7 @@ impl AgendaPane {
                 next,
                 with_radar,
             } => {
-                self.set_data(agenda, next, with_radar, ctx.today());
+                self.set_data(agenda, next, with_radar, ctx.now);
                 Vec::new()
             }
             AgendaMsg::OccurrenceLoaded { item, record } => {
@@ -134,38 +178,80 @@ impl AgendaPane {
         self.reload_week(ctx)
     }
 
-    /// The effect that loads the week containing `day` (only its days: moving through weeks
-    /// keeps the radar and the next meeting).
-    fn load_week(&self, day: NaiveDate, ctx: &Ctx<'_>) -> Effect {
+    /// The effect that loads the days from `from` (only the days: moving through weeks keeps
+    /// the radar and the next meeting).
+    fn load_from(&self, from: NaiveDate) -> Effect {
         Effect::Agenda(AgendaEffect::Load {
-            from: week_floor(day, ctx.week_start),
+            from,
             days: DAYS,
             with_radar: self.data.is_none(),
         })
     }
 
-    /// Loads the week shown now (today's on first use) with the radar and the next meeting:
-    /// after changes, and as the clock moves.
+    /// The first day of the home view: today's week (or the coming one), or today.
+    fn home(&self, ctx: &Ctx<'_>) -> NaiveDate {
+        home_from(ctx.today(), ctx.week_start, self.view_mode)
+    }
+
+    /// The first day of a view that shows `day`: its week, or in the rolling view the days
+    /// shown moved just far enough to hold it.
+    fn first_day_showing(&self, day: NaiveDate, ctx: &Ctx<'_>) -> NaiveDate {
+        let last = Duration::days(i64::from(DAYS) - 1);
+        match (self.view_mode, self.from) {
+            (AgendaView::Week, _) => week_floor(day, ctx.week_start),
+            (AgendaView::Rolling, Some(from)) if self.shows(day) => from,
+            (AgendaView::Rolling, Some(from)) if day > from => day - last,
+            (AgendaView::Rolling, _) => day,
+        }
+    }
+
+    /// Loads the days shown now (the home view on first use) with the radar and the next
+    /// meeting: after changes, and as the clock moves.
     pub fn reload_week(&self, ctx: &Ctx<'_>) -> Effect {
         Effect::Agenda(AgendaEffect::Load {
-            from: self
-                .from
-                .unwrap_or_else(|| week_floor(ctx.today(), ctx.week_start)),
+            from: self.from.unwrap_or_else(|| self.home(ctx)),
             days: DAYS,
             with_radar: true,
         })
     }
 
-    fn go_to(&mut self, day: NaiveDate, ctx: &Ctx<'_>) -> Vec<Request> {
+    /// Selects `day` in the days from `from`, loading them unless they are shown already.
+    fn go_to(&mut self, day: NaiveDate, from: NaiveDate) -> Vec<Request> {
         self.day = Some(day);
         self.item = 0;
-        let inside = self
-            .from
-            .is_some_and(|from| day >= from && day < from + Duration::days(i64::from(DAYS)));
-        if inside {
+        if self.from == Some(from) {
             Vec::new()
         } else {
-            vec![Request::Run(self.load_week(day, ctx))]
+            vec![Request::Run(self.load_from(from))]
+        }
+    }
+
+    /// `j`/`k`: the next (or previous) row, on to the next day that has one.
+    fn step(&mut self, forward: bool, today: NaiveDate) {
+        let day = self.selected_day(today);
+        let rows = self.rows_on(day).len();
+        if forward && self.item + 1 < rows {
+            self.item += 1;
+        } else if !forward && self.item > 0 && rows > 0 {
+            self.item = (self.item - 1).min(rows - 1);
+        } else {
+            self.jump_to_day_with_rows(day, forward, forward);
+        }
+    }
+
+    /// Moves to the next (or previous) shown day that has rows, onto its first (or last) row;
+    /// stays when there is none.
+    fn jump_to_day_with_rows(&mut self, day: NaiveDate, forward: bool, first: bool) {
+        let step = Duration::days(if forward { 1 } else { -1 });
+        let mut d = day + step;
+        while self.shows(d) {
+            let rows = self.rows_on(d).len();
+            if rows > 0 {
+                self.day = Some(d);
+                self.item = if first { 0 } else { rows - 1 };
+                return;
+            }
+            d += step;
         }
     }
 
@@ -248,70 +334,6 @@ impl AgendaPane {
             AgendaForm::JumpToDate => vec![jump_form()],
         }
     }
-
-    fn on_selected(&self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
-        let item = self.selected(ctx.today()).cloned();
-        let kind = item.as_ref().map(|i| i.kind);
-        match action {
-            Action::Open | Action::MarkDone | Action::Skip | Action::Move
-                if kind == Some(ItemKind::Calendar) =>
-            {
-                info(CALENDAR_READ_ONLY)
-            }
-            // A risk review opens the risk in its tab, read-only databases included.
-            Action::Open if kind == Some(ItemKind::RiskReview) => {
-                let id = item.map(|i| i.id)?;
-                Some(vec![Request::Show(Target::Risk(id))])
-            }
-            Action::Open | Action::MarkDone | Action::Skip | Action::Move if ctx.read_only => {
-                error(READ_ONLY)
-            }
-            Action::Open => match item {
-                Some(AgendaItem {
-                    kind: ItemKind::OneOnOne,
-                    person_id: Some(person),
-                    ..
-                }) => Some(vec![Request::Show(Target::Person(
-                    person,
-                    PeopleView::Prep,
-                ))]),
-                Some(item) if item.kind.is_meeting() => {
-                    run(Effect::Rituals(RitualsEffect::LoadOccurrence(item)))
-                }
-                Some(item) => info(format!(
-                    "{}: {} (due {})",
-                    kind_label(item.kind),
-                    item.title,
-                    item.date.format("%a %-d %b")
-                )),
-                None => done(),
-            },
-            Action::MarkDone => match item {
-                Some(item) if item.kind.is_meeting() => Some(toggle(&item, OccurrenceStatus::Held)),
-                Some(item) if item.kind == ItemKind::ActionDue => {
-                    run(Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
-                        id: item.id,
-                        done: !item.done,
-                    }))
-                }
-                Some(_) => info("Goals and risk reviews are updated in their own tabs (2 and 5)."),
-                None => done(),
-            },
-            Action::Skip => match item {
-                Some(item) if item.kind.is_meeting() => {
-                    Some(toggle(&item, OccurrenceStatus::Skipped))
-                }
-                _ => done(),
-            },
-            Action::Move => Some(
-                item.filter(|i| i.kind.is_meeting())
-                    .and_then(move_form)
-                    .into_iter()
-                    .collect(),
-            ),
-            _ => None,
-        }
-    }
 }
 
 /// The start the form for a new meeting offers: today, the next whole hour if the working day
@@ -328,37 +350,77 @@ fn default_start(ctx: &Ctx<'_>, day: NaiveDate) -> NaiveDateTime {
 
 impl Pane for AgendaPane {
     fn context(&self) -> KeyContext {
-        KeyContext::Agenda
+        if self.radar.focused {
+            KeyContext::Radar
+        } else {
+            KeyContext::Agenda
+        }
     }
 
     fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.radar.focused {
+            return self.on_radar_action(action, ctx);
+        }
         let today = ctx.today();
         let day = self.selected_day(today);
+        let week = Duration::days(7);
+        let from = self.from.unwrap_or_else(|| self.home(ctx));
         Some(match action {
-            Action::PrevDay => self.go_to(day - Duration::days(1), ctx),
-            Action::NextDay => self.go_to(day + Duration::days(1), ctx),
-            Action::PrevWeek => self.go_to(day - Duration::days(7), ctx),
-            Action::NextWeek => self.go_to(day + Duration::days(7), ctx),
-            Action::Today => self.go_to(today, ctx),
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => {
-                let last = self.items_on(day).len().saturating_sub(1);
-                let item = &mut self.item;
-                *item = match action {
-                    Action::Down => (*item + 1).min(last),
-                    Action::Up => item.saturating_sub(1),
-                    Action::Top | Action::PageUp => 0,
-                    _ => last,
-                };
+            Action::PrevDay => self.go_to(
+                day - Duration::days(1),
+                self.first_day_showing(day - Duration::days(1), ctx),
+            ),
+            Action::NextDay => self.go_to(
+                day + Duration::days(1),
+                self.first_day_showing(day + Duration::days(1), ctx),
+            ),
+            Action::PrevWeek if self.view_mode == AgendaView::Rolling => {
+                self.go_to(day - week, from - week)
+            }
+            Action::NextWeek if self.view_mode == AgendaView::Rolling => {
+                self.go_to(day + week, from + week)
+            }
+            Action::PrevWeek => self.go_to(day - week, self.first_day_showing(day - week, ctx)),
+            Action::NextWeek => self.go_to(day + week, self.first_day_showing(day + week, ctx)),
+            Action::Today => {
+                let home = self.home(ctx);
+                self.go_to(today, home)
+            }
+            Action::Down | Action::Up => {
+                self.step(action == Action::Down, today);
+                Vec::new()
+            }
+            Action::PageDown | Action::PageUp => {
+                self.jump_to_day_with_rows(day, action == Action::PageDown, true);
+                Vec::new()
+            }
+            // The first and last rows of the days shown.
+            Action::Top => {
+                self.jump_to_day_with_rows(from - Duration::days(1), true, true);
+                Vec::new()
+            }
+            Action::Bottom => {
+                let after = from + Duration::days(i64::from(DAYS));
+                self.jump_to_day_with_rows(after, false, false);
+                Vec::new()
+            }
+            Action::Radar | Action::RadarFull => {
+                self.radar.focused = true;
+                self.radar.full = action == Action::RadarFull;
                 Vec::new()
             }
             Action::JumpToDate => vec![jump_form()],
             Action::AddMeeting if ctx.read_only => return error(READ_ONLY),
             Action::AddMeeting => vec![super::rituals::add_form(default_start(ctx, day), ctx)],
+            Action::Open => match self.selected_row(today) {
+                Some(DayRow::Group { key, .. }) => {
+                    if !self.unfolded.remove(&key) {
+                        self.unfolded.insert(key);
+                    }
+                    Vec::new()
+                }
+                _ => return self.on_selected(action, ctx),
+            },
             other => return self.on_selected(other, ctx),
         })
     }
@@ -369,7 +431,10 @@ impl Pane for AgendaPane {
 
     fn show(&mut self, target: Target, ctx: &Ctx<'_>) -> Vec<Request> {
         match target {
-            Target::Day(day) => self.go_to(day, ctx),
+            Target::Day(day) => {
+                let from = self.first_day_showing(day, ctx);
+                self.go_to(day, from)
+            }
             _ => Vec::new(),
         }
     }
@@ -381,45 +446,6 @@ impl Pane for AgendaPane {
     }
 }
 
-/// A meeting item's original start (its identity) and where and whether it happens, as shown.
-pub fn slot(item: &AgendaItem) -> Option<(NaiveDateTime, Slot)> {
-    let original = item.occurrence?;
-    Some((
-        original,
-        Slot {
-            start: item.starts_at(),
-            status: item.status.unwrap_or(OccurrenceStatus::Scheduled),
-        },
-    ))
-}
-
-/// Sets `status`, or returns the occurrence to scheduled when it already has it.
-fn toggle(item: &AgendaItem, status: OccurrenceStatus) -> Vec<Request> {
-    let Some((original, shown)) = slot(item) else {
-        return Vec::new();
-    };
-    let status = if shown.status == status {
-        OccurrenceStatus::Scheduled
-    } else {
-        status
-    };
-    vec![Request::Run(Effect::Rituals(
-        RitualsEffect::SetOccurrenceStatus {
-            ritual: item.id,
-            original,
-            status,
-            shown,
-        },
-    ))]
-}
-
-pub fn kind_label(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Ritual => "Meeting",
-        ItemKind::OneOnOne => "1:1",
-        ItemKind::GoalDue => "Goal",
-        ItemKind::ActionDue => "Action",
-        ItemKind::RiskReview => "Risk review",
-        ItemKind::Calendar => "Calendar",
-    }
-}
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;

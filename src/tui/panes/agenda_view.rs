@@ -1,56 +1,81 @@
 //! Drawing the agenda: days side by side on wide terminals, a day list on narrow ones, the "now"
-//! marker in today, and the radar strip.
+//! marker in today, and the radar below, which takes the room the days leave (see
+//! `agenda_radar_view.rs`). What does not fit says how much is left ("↓ +14 more").
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::agenda::{DAYS, kind_label};
-use crate::domain::agenda::{AgendaItem, ItemKind, RadarItem, RadarKind};
-use crate::domain::ritual::OccurrenceStatus;
-use crate::schedule::agenda::free_minutes;
+use super::agenda::{AgendaPane, DAYS};
+use super::agenda_columns::{column_lines, draw_columns};
+use super::agenda_look::{
+    day_style, day_title, free_label, group_style, group_time, item_style, kind_icon, label,
+    now_index, now_line, status_icon, time_label,
+};
+use super::agenda_radar_view::{radar_rows, render_radar, render_radar_full};
+use super::agenda_rows::{DayRow, group_words};
+use crate::domain::agenda::AgendaView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::wrap_at_most;
+use crate::tui::widgets::pinned::{Listed, Role, window};
+use crate::tui::widgets::text::fit;
+use unicode_width::UnicodeWidthStr;
 
 /// From this width the week is drawn as seven columns.
 const COLUMNS_MIN_WIDTH: u16 = 140;
-const RADAR_MAX_ROWS: usize = 5;
+/// The time column of the day list: "10:00–11:00", "overdue", "all day".
+const TIME_WIDTH: usize = 11;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::agenda::AgendaPane, ctx: &Ctx<'_>) {
-    let theme = ctx.theme;
+pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &Ctx<'_>) {
     let Some(data) = &pane.data else {
         return;
     };
-    // The radar gets fewer rows on a short terminal, so the days keep most of the screen.
-    let max_rows = if area.height < 30 { 3 } else { RADAR_MAX_ROWS };
-    let radar_rows = if data.radar.is_empty() {
-        1
-    } else {
-        data.radar.len().min(max_rows)
-    } as u16;
-    let [header, body, radar] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(3),
-        Constraint::Length(radar_rows + 1),
-    ])
-    .areas(area);
-    render_header(frame, header, ctx, data.from);
-    if area.width >= COLUMNS_MIN_WIDTH {
-        render_columns(frame, body, pane, ctx, data.from);
-    } else {
-        render_list(frame, body, pane, ctx, data.from);
+    let [header, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    render_header(frame, header, pane, ctx, data.from);
+    if pane.radar.full {
+        render_radar_full(frame, rest, pane, ctx);
+        return;
     }
-    render_radar(frame, radar, &data.radar, max_rows, theme);
+    let first_run = data.items.is_empty() && data.radar.is_empty() && ctx.people.is_empty();
+    let columns = area.width >= COLUMNS_MIN_WIDTH;
+    let days: DaysDrawn<'_> = if first_run {
+        DaysDrawn::List(first_run_guide(ctx.theme))
+    } else if columns {
+        DaysDrawn::Columns(column_lines(pane, ctx, data.from, area.width))
+    } else {
+        DaysDrawn::List(list_lines(pane, ctx, data.from, area.width))
+    };
+    let need = match &days {
+        DaysDrawn::List((lines, _)) => lines.len(),
+        DaysDrawn::Columns(cols) => cols.iter().map(|(c, _)| c.len()).max().unwrap_or(0),
+    };
+    let radar_height = radar_rows(pane, rest.height, need) + 1;
+    let [body, radar] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(radar_height)]).areas(rest);
+    match days {
+        DaysDrawn::List((lines, focus)) => draw_window(frame, body, lines, focus, ctx.theme),
+        DaysDrawn::Columns(cols) => draw_columns(frame, body, cols, ctx.theme),
+    }
+    render_radar(frame, radar, pane, ctx);
 }
 
-fn render_header(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, from: NaiveDate) {
+/// The days, as lines with the line to keep in view: one list, or a column per day.
+enum DaysDrawn<'a> {
+    List((Vec<Listed<'a>>, usize)),
+    Columns(Vec<(Vec<Listed<'a>>, usize)>),
+}
+
+fn render_header(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    pane: &AgendaPane,
+    ctx: &Ctx<'_>,
+    from: NaiveDate,
+) {
     let theme = ctx.theme;
     let to = from + Duration::days(i64::from(DAYS) - 1);
-    let week = from.iso_week().week();
     let range = if from.month() == to.month() {
         format!("{} – {}", from.format("%a %-d"), to.format("%a %-d %b %Y"))
     } else {
@@ -60,25 +85,46 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, from: NaiveDa
             to.format("%a %-d %b %Y")
         )
     };
-    let line = Line::from(vec![
-        Span::styled(format!(" Week {week} · "), theme.title),
+    let what = match pane.view_mode {
+        AgendaView::Rolling => " Next 7 days · ".to_string(),
+        AgendaView::Week => format!(" Week {} · ", from.iso_week().week()),
+    };
+    let mut spans = vec![
+        Span::styled(what, theme.title),
         Span::styled(range, theme.text),
-    ]);
-    let hints = Line::from(vec![
-        Span::styled("h l", theme.key),
-        Span::styled(" day  ", theme.dim),
-        Span::styled("[ ]", theme.key),
-        Span::styled(" week  ", theme.dim),
-        Span::styled("t", theme.key),
-        Span::styled(" today  ", theme.dim),
-        Span::styled("x", theme.key),
-        Span::styled(" held  ", theme.dim),
-        Span::styled("s", theme.key),
-        Span::styled(" skip  ", theme.dim),
-        Span::styled("a", theme.key),
-        Span::styled(" add ", theme.dim),
-    ])
-    .right_aligned();
+    ];
+    let today = ctx.today();
+    if today < from || today > to {
+        spans.push(Span::styled(
+            format!("  (today is {})", today.format("%a %-d %b")),
+            theme.dim,
+        ));
+    }
+    let line = Line::from(spans);
+    let keys: &[(&str, &str)] = if pane.radar.focused {
+        &[
+            ("j k", "choose"),
+            ("enter", "open"),
+            ("x", "done"),
+            ("v", "all"),
+            ("esc", "back"),
+        ]
+    } else {
+        &[
+            ("h l", "day"),
+            ("[ ]", "week"),
+            ("t", "today"),
+            ("x", "held"),
+            ("a", "add"),
+            ("r", "radar"),
+        ]
+    };
+    let mut hint_spans = Vec::new();
+    for (key, what) in keys {
+        hint_spans.push(Span::styled(*key, theme.key));
+        hint_spans.push(Span::styled(format!(" {what}  "), theme.dim));
+    }
+    let hints = Line::from(hint_spans).right_aligned();
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(hints.width() as u16)])
         .areas(Rect { height: 1, ..area });
     let fits = line.width() + hints.width() + 2 <= usize::from(area.width);
@@ -88,305 +134,190 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>, from: NaiveDa
     }
 }
 
-fn status_icon(item: &AgendaItem) -> &'static str {
-    match (item.status, item.kind) {
-        (Some(OccurrenceStatus::Held), _) => "✓",
-        (Some(OccurrenceStatus::Skipped), _) => "✗",
-        (_, ItemKind::GoalDue) => "◆",
-        (_, ItemKind::ActionDue) if item.done => "✓",
-        (_, ItemKind::ActionDue) => "□",
-        (_, ItemKind::RiskReview) => "▲",
-        (_, ItemKind::Calendar) => "◷",
-        _ if item.moved => "↷",
-        _ => "·",
-    }
-}
-
-fn time_label(item: &AgendaItem) -> String {
-    match (item.start, item.end) {
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
-        _ => "due".to_string(),
-    }
-}
-
-fn item_style(item: &AgendaItem, now: NaiveDateTime, theme: &Theme) -> Style {
-    let end = item
-        .end
-        .map(|e| item.date.and_time(e))
-        .unwrap_or_else(|| item.date.and_time(chrono::NaiveTime::MIN) + Duration::days(1));
-    let mut style = match item.kind {
-        ItemKind::OneOnOne => theme.accent,
-        ItemKind::GoalDue | ItemKind::RiskReview => theme.warning,
-        // Someone else's calendar: there to plan around, not to act on.
-        ItemKind::Calendar => theme.dim.add_modifier(Modifier::ITALIC),
-        _ => theme.text,
-    };
-    if item.status == Some(OccurrenceStatus::Skipped) {
-        style = theme.dim.add_modifier(Modifier::CROSSED_OUT);
-    } else if end <= now || item.done {
-        style = theme.dim;
-    }
-    if item.kind == ItemKind::Calendar {
-        style = style.add_modifier(Modifier::ITALIC);
-    }
-    style
-}
-
-fn label(item: &AgendaItem) -> String {
-    match item.kind {
-        ItemKind::GoalDue | ItemKind::ActionDue | ItemKind::RiskReview => {
-            let who = item
-                .person
-                .as_ref()
-                .map(|p| format!(" · {p}"))
-                .unwrap_or_default();
-            format!("{}: {}{who}", kind_label(item.kind), item.title)
-        }
-        _ => item.title.clone(),
-    }
-}
-
-/// Where the "now" line goes in a day's items: before the first item that has not ended.
-fn now_index(items: &[&AgendaItem], now: NaiveDateTime) -> usize {
-    items
+/// The note under a cut list: how many rows are below, and through which day.
+fn more_below<'a>(rows: usize, hidden: &[Listed<'a>], theme: &Theme) -> Line<'a> {
+    let through = hidden
         .iter()
-        .position(|i| i.start.is_some() && i.starts_at() >= now)
-        .unwrap_or(items.len())
+        .rev()
+        .find(|l| l.role == Role::Header)
+        .and_then(|l| l.line.spans.first())
+        .map(|s| s.content.to_string());
+    let text = match (rows, through) {
+        (0, Some(day)) => format!(" ↓ nothing more through {}", day.trim()),
+        (n, Some(day)) => format!(" ↓ +{n} more, through {}", day.trim()),
+        (n, None) => format!(" ↓ +{n} more"),
+    };
+    Line::from(Span::styled(text, theme.dim))
 }
 
-fn now_line(now: NaiveDateTime, width: u16, theme: &Theme) -> Line<'static> {
-    let label = format!(" now {} ", now.format("%H:%M"));
-    let rest = (width as usize).saturating_sub(label.chars().count() + 2);
-    Line::from(vec![
-        Span::styled("──", theme.error),
-        Span::styled(label, theme.error.add_modifier(Modifier::BOLD)),
-        Span::styled("─".repeat(rest), theme.error),
-    ])
-}
-
-/// "3h30 free" of the working day, for days with meetings (an empty day says so already).
-fn free_label(items: &[&AgendaItem], ctx: &Ctx<'_>) -> Option<String> {
-    if !items.iter().any(|i| i.start.is_some()) {
-        return None;
-    }
-    let free = free_minutes(items.iter().copied(), ctx.working_hours);
-    Some(match (free / 60, free % 60) {
-        (0, 0) => "no free time".to_string(),
-        (0, m) => format!("{m}m free"),
-        (h, 0) => format!("{h}h free"),
-        (h, m) => format!("{h}h{m:02} free"),
-    })
-}
-
-fn day_title(day: NaiveDate, today: NaiveDate, long: bool) -> String {
-    let base = if long {
-        day.format("%A %-d %B")
-    } else {
-        day.format("%a %-d")
-    }
-    .to_string();
-    if day == today {
-        format!("{base} · today")
-    } else {
-        base
-    }
-}
-
-fn render_columns(
+fn draw_window(
     frame: &mut Frame<'_>,
     area: Rect,
-    pane: &super::agenda::AgendaPane,
+    lines: Vec<Listed<'_>>,
+    focus: usize,
+    theme: &Theme,
+) {
+    let shown = window(lines, usize::from(area.height), focus, |n, hidden| {
+        more_below(n, hidden, theme)
+    });
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// The narrow layout: every day under its header, the selected row marked.
+fn list_lines<'a>(
+    pane: &'a AgendaPane,
     ctx: &Ctx<'_>,
     from: NaiveDate,
-) {
+    width: u16,
+) -> (Vec<Listed<'a>>, usize) {
     let theme = ctx.theme;
     let today = ctx.today();
     let selected_day = pane.selected_day(today);
-    let columns = Layout::horizontal((0..DAYS).map(|_| Constraint::Ratio(1, DAYS))).split(area);
-    for (i, col) in columns.iter().enumerate() {
-        let day = from + Duration::days(i as i64);
-        let items = pane.items_on(day);
-        let is_selected = day == selected_day;
-        let header_style = match (day == today, is_selected) {
-            (_, true) => theme.tab_active,
-            (true, false) => theme.today,
-            _ => theme.header,
-        };
-        let mut lines = vec![Line::from(Span::styled(
-            format!(" {} ", day_title(day, today, false)),
-            header_style,
-        ))];
-        // Always a line, so the days' first items stay level.
-        let free = free_label(&items, ctx).unwrap_or_default();
-        lines.push(Line::from(Span::styled(format!(" {free}"), theme.dim)));
-        let now_at = (day == today).then(|| now_index(&items, ctx.now));
-        for (n, item) in items.iter().enumerate() {
-            if now_at == Some(n) {
-                lines.push(now_line(ctx.now, col.width, theme));
-            }
-            let time = time_label(item);
-            let mut style = item_style(item, ctx.now, theme);
-            if is_selected && n == pane.item {
-                style = style.patch(theme.selected);
-            }
-            let width = usize::from(col.width.saturating_sub(2)).max(4);
-            lines.push(Line::from(Span::styled(
-                format!("{time} {}", status_icon(item)),
-                style,
-            )));
-            for part in wrap_at_most(&label(item), width, 2) {
-                lines.push(Line::from(Span::styled(format!(" {part}"), style)));
-            }
-        }
-        if now_at == Some(items.len()) {
-            lines.push(now_line(ctx.now, col.width, theme));
-        }
-        if items.is_empty() {
-            lines.push(Line::from(Span::styled("  —", theme.dim)));
-        }
-        let block = Block::default()
-            .borders(Borders::RIGHT)
-            .border_style(theme.dim);
-        frame.render_widget(Paragraph::new(lines).block(block), *col);
-    }
-}
-
-fn render_list(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    pane: &super::agenda::AgendaPane,
-    ctx: &Ctx<'_>,
-    from: NaiveDate,
-) {
-    let theme = ctx.theme;
-    let today = ctx.today();
-    let selected_day = pane.selected_day(today);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut focus_line = 0;
+    let mut lines: Vec<Listed<'a>> = Vec::new();
+    let mut focus = 0;
     for i in 0..DAYS {
         let day = from + Duration::days(i64::from(i));
         let items = pane.items_on(day);
+        let rows = pane.rows_on(day);
         let is_selected = day == selected_day;
-        let style = match (day == today, is_selected) {
-            (_, true) => theme.tab_active,
-            (true, false) => theme.today,
-            _ => theme.header,
-        };
         if is_selected {
-            focus_line = lines.len();
+            focus = lines.len();
         }
         let mut header = vec![Span::styled(
             format!(" {} ", day_title(day, today, true)),
-            style,
+            day_style(day, today, is_selected, theme),
         )];
         if let Some(free) = free_label(&items, ctx) {
             header.push(Span::styled(format!("  {free}"), theme.dim));
         }
-        lines.push(Line::from(header));
-        let now_at = (day == today).then(|| now_index(&items, ctx.now));
-        for (n, item) in items.iter().enumerate() {
+        lines.push(Listed::new(Line::from(header), Role::Header));
+        let now_at = (day == today).then(|| now_index(&rows, ctx.now));
+        for (n, row) in rows.iter().enumerate() {
             if now_at == Some(n) {
-                lines.push(now_line(ctx.now, area.width, theme));
+                lines.push(Listed::new(now_line(ctx.now, width, theme), Role::Other));
             }
-            let time = time_label(item);
-            let mut style = item_style(item, ctx.now, theme);
             let chosen = is_selected && n == pane.item;
             if chosen {
-                style = style.patch(theme.selected);
-                focus_line = lines.len();
+                focus = lines.len();
             }
-            let pointer = if chosen { "▌" } else { " " };
-            let mut spans = vec![
-                Span::styled(
-                    format!("{pointer} {time:<11} {} ", status_icon(item)),
-                    style,
-                ),
-                Span::styled(label(item), style),
-            ];
+            lines.push(Listed::new(list_row(row, chosen, width, ctx), Role::Row));
+        }
+        if now_at == Some(rows.len()) && !rows.is_empty() {
+            lines.push(Listed::new(now_line(ctx.now, width, theme), Role::Other));
+        }
+        if rows.is_empty() {
+            lines.push(Listed::new(
+                Line::from(Span::styled("    nothing scheduled", theme.dim)),
+                Role::Other,
+            ));
+        }
+    }
+    (lines, focus)
+}
+
+/// One row of the day list: pointer, time, mark, text cut to the width, and what else to know
+/// (overlaps, moved from).
+fn list_row<'a>(row: &DayRow<'_>, chosen: bool, width: u16, ctx: &Ctx<'_>) -> Line<'a> {
+    let theme = ctx.theme;
+    let today = ctx.today();
+    let pointer = if chosen { "▌" } else { " " };
+    let (time, icon, text, mut style, notes) = match *row {
+        DayRow::Group { key, count, open } => (
+            group_time(key, today).to_string(),
+            kind_icon(key.kind, key.done),
+            format!(
+                "{} {}",
+                group_words(key, count, today),
+                if open { "▾" } else { "▸" }
+            ),
+            group_style(key, today, theme),
+            Vec::new(),
+        ),
+        DayRow::Item(item) | DayRow::Member(item) => {
+            let mut notes = Vec::new();
+            if item.conflict {
+                notes.push(Span::styled("  ⚠ overlaps", theme.warning));
+            }
             if item.moved
                 && let Some(o) = item.occurrence
             {
-                spans.push(Span::styled(
+                notes.push(Span::styled(
                     format!("  moved from {}", o.format("%a %H:%M")),
                     theme.dim,
                 ));
             }
-            lines.push(Line::from(spans));
+            (
+                time_label(item, today),
+                status_icon(item),
+                label(item, matches!(row, DayRow::Member(_))),
+                item_style(item, ctx.now, theme),
+                notes,
+            )
         }
-        if now_at == Some(items.len()) && !items.is_empty() {
-            lines.push(now_line(ctx.now, area.width, theme));
-        }
-        if items.is_empty() {
-            lines.push(Line::from(Span::styled("    nothing scheduled", theme.dim)));
-        }
-    }
-    // Keep the selected line in view, one line of context below it.
-    let offset =
-        u16::try_from((focus_line + 2).saturating_sub(usize::from(area.height))).unwrap_or(0);
-    frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), area);
-}
-
-fn radar_text(r: &RadarItem) -> (String, &'static str) {
-    match r.kind {
-        RadarKind::OverdueAction => (
-            format!("{} — {}, {} days overdue", r.title, r.detail, r.days),
-            "action",
-        ),
-        RadarKind::OverdueReview => (
-            format!("{} — review {} days overdue", r.title, r.days),
-            "risk",
-        ),
-        RadarKind::GoalBehind => (
-            format!("{} — {}, behind schedule", r.title, r.detail),
-            "goal",
-        ),
-        RadarKind::OneOnOneOverdue => (format!("{} — {}", r.title, r.detail), "1:1"),
-        RadarKind::SkipLevelOverdue => (format!("{} — {}", r.title, r.detail), "skip"),
-    }
-}
-
-fn render_radar(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    radar: &[RadarItem],
-    max_rows: usize,
-    theme: &Theme,
-) {
-    let title = Line::from(vec![
-        Span::styled(" Radar ", theme.title),
-        Span::styled(format!("{} ", radar.len()), theme.dim),
-    ]);
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.dim)
-        .title(title);
-    let lines: Vec<Line> = if radar.is_empty() {
-        vec![Line::from(Span::styled(
-            " ✓ Nothing overdue: actions, reviews, goals and 1:1s are on track.",
-            theme.ok,
-        ))]
-    } else {
-        let mut lines: Vec<Line> = radar
-            .iter()
-            .take(max_rows)
-            .map(|r| {
-                let (text, tag) = radar_text(r);
-                Line::from(vec![
-                    Span::styled(format!(" ! {tag:<7}"), theme.warning),
-                    Span::raw(text),
-                ])
-            })
-            .collect();
-        if radar.len() > max_rows
-            && let Some(last) = lines.last_mut()
-        {
-            *last = Line::from(Span::styled(
-                format!(" … and {} more", radar.len() - max_rows + 1),
-                theme.dim,
-            ));
-        }
-        lines
     };
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if chosen {
+        style = style.patch(theme.selected);
+    }
+    let indent = if matches!(row, DayRow::Member(_)) {
+        "  "
+    } else {
+        ""
+    };
+    let prefix = format!("{pointer} {time:<TIME_WIDTH$} {indent}{icon} ");
+    let notes_width: usize = notes.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(width)
+        .saturating_sub(prefix.width() + notes_width)
+        .max(1);
+    let mut spans = vec![
+        Span::styled(prefix, style),
+        Span::styled(fit(&text, room), style),
+    ];
+    spans.extend(notes);
+    Line::from(spans)
+}
+
+/// What an empty cockpit says on its first run: how to start.
+fn first_run_guide<'a>(theme: &Theme) -> (Vec<Listed<'a>>, usize) {
+    let key = |k: &'a str| Span::styled(k, theme.key);
+    let text = |t: &'a str| Span::styled(t, theme.text);
+    let lines = vec![
+        Line::from(Span::styled(
+            " Nothing on the agenda yet. To start:",
+            theme.title,
+        )),
+        Line::default(),
+        Line::from(vec![
+            text("  "),
+            key("a"),
+            text("   add a meeting on the selected day"),
+        ]),
+        Line::from(vec![
+            text("  "),
+            key("4"),
+            text("   then "),
+            key("a"),
+            text(": add the people you meet (1:1s show here)"),
+        ]),
+        Line::from(vec![
+            text("  In a shell: "),
+            key("bearing init --template director"),
+        ]),
+        Line::from(text("      the standard rituals and a 30/60/90-day plan")),
+        Line::default(),
+        Line::from(Span::styled(
+            "  Each day lists its meetings, then the goals, actions and",
+            theme.dim,
+        )),
+        Line::from(Span::styled(
+            "  risk reviews due; the radar lists what needs attention.",
+            theme.dim,
+        )),
+    ];
+    (
+        lines
+            .into_iter()
+            .map(|l| Listed::new(l, Role::Other))
+            .collect(),
+        0,
+    )
 }

@@ -2,7 +2,13 @@
 //! draws. Panes see the program through `pane::Ctx` and answer with `pane::Request`s.
 
 pub mod agenda;
+mod agenda_columns;
 pub mod agenda_forms;
+pub mod agenda_item_keys;
+mod agenda_look;
+pub mod agenda_radar;
+mod agenda_radar_view;
+pub mod agenda_rows;
 mod agenda_view;
 pub mod hit;
 pub mod people;

@@ -256,8 +256,14 @@ impl Pane for PlanPane {
     }
 
     fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
-        if let Target::Goal(id) = target {
-            self.focus_goal(id);
+        match target {
+            Target::Goal(id) => self.focus_goal(id),
+            // From the agenda's radar: a goal behind schedule opens in its check-in.
+            Target::GoalCheckin(id) => {
+                self.focus_goal(id);
+                return self.checkin_form(id).into_iter().collect();
+            }
+            _ => {}
         }
         Vec::new()
     }

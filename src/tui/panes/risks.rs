@@ -357,8 +357,14 @@ impl Pane for RisksPane {
     }
 
     fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
-        if let Target::Risk(id) = target {
-            self.focus(id);
+        match target {
+            Target::Risk(id) => self.focus(id),
+            // From the agenda or its radar: the review form, on the risk as the register has it.
+            Target::RiskReview(id) => {
+                self.focus(id);
+                return self.review(id).into_iter().collect();
+            }
+            _ => {}
         }
         Vec::new()
     }

@@ -21,7 +21,7 @@ pub fn trend_style(trend: Trend, theme: &Theme) -> Style {
 
 /// The table's review cell: the date, or what is late ("! 20 Nov", "! expired").
 pub fn review_text(f: &RiskFields, today: NaiveDate, theme: &Theme) -> (String, Style) {
-    let late = theme.error.add_modifier(Modifier::BOLD);
+    let late = theme.overdue;
     if f.status == RiskStatus::Closed {
         return ("closed".into(), theme.dim);
     }

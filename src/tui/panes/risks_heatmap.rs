@@ -181,7 +181,7 @@ fn render_cell_risks(
     };
     for r in &risks {
         let late = if r.is_overdue(today) {
-            Span::styled(" !", theme.error.add_modifier(Modifier::BOLD))
+            Span::styled(" !", theme.overdue)
         } else {
             Span::raw("")
         };

@@ -249,7 +249,7 @@ fn a_saved_risk_is_selected_after_the_reload() {
 }
 
 #[test]
-fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
+fn enter_on_a_risk_review_in_the_agenda_opens_its_review_form() {
     let mut m = model();
     m.tab = Tab::Agenda;
     let item = AgendaItem {
@@ -265,6 +265,7 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         occurrence: None,
         moved: false,
         done: false,
+        conflict: false,
     };
     let agenda = Agenda {
         from: today(),
@@ -286,6 +287,14 @@ fn enter_on_a_risk_review_in_the_agenda_opens_the_risk() {
         m.risks.current().map(|r| r.id),
         Some(4),
         "shown even though closed"
+    );
+    assert!(
+        matches!(
+            &m.overlay,
+            Some(Overlay::Form { purpose: FormPurpose::Risks(RisksForm::Review(r)), .. }) if r.id == 4
+        ),
+        "where a review is dealt with: {:?}",
+        m.overlay
     );
 }
 

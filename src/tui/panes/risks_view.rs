@@ -6,9 +6,9 @@ use crate::domain::Word;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::risks::RiskView;
 use super::risks_detail::{detail_lines, review_text, summary_lines, trend_style};
@@ -16,7 +16,9 @@ use crate::domain::risk::{Risk, RiskStatus};
 use crate::domain::risk_score::Band;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::{render_detail, render_empty, with_detail};
+use crate::tui::widgets::list::{
+    column_widths, fitted_row, render_detail, render_empty, with_detail,
+};
 
 /// From this width the selected risk's details sit beside the table.
 const DETAIL_MIN_WIDTH: u16 = 120;
@@ -93,10 +95,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPa
     }
     let overdue = active.iter().filter(|r| r.is_overdue(today)).count();
     if overdue > 0 {
-        left.push(Span::styled(
-            format!("  {overdue} overdue"),
-            theme.error.add_modifier(Modifier::BOLD),
-        ));
+        left.push(Span::styled(format!("  {overdue} overdue"), theme.overdue));
     }
     let left = Line::from(left);
     let mut hints = Vec::new();
@@ -200,7 +199,7 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
     // One line for the border, one for the column names.
     let height = usize::from(area.height.saturating_sub(2));
     let (start, end) = window(pane.list.rows.len(), pane.list.selected, height);
-    let rows: Vec<Row> = pane
+    let rows: Vec<(Vec<Span>, Style)> = pane
         .list
         .rows
         .get(start..end)
@@ -230,6 +229,11 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
     }
     header.push("Review");
     widths.push(Constraint::Length(10));
+    let fitted = column_widths(area.width, 1, &widths);
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(cells, style)| fitted_row(cells, &fitted).style(style))
+        .collect();
     let empty = rows.is_empty();
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
@@ -257,42 +261,44 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
     }
 }
 
-/// A table row; `(owner, all)` says which optional columns are shown.
-fn risk_row(r: &Risk, today: NaiveDate, columns: (bool, bool), theme: &Theme) -> Row<'static> {
+/// A table row's cells and style; `(owner, all)` says which optional columns are shown.
+fn risk_row(
+    r: &Risk,
+    today: NaiveDate,
+    columns: (bool, bool),
+    theme: &Theme,
+) -> (Vec<Span<'static>>, Style) {
     let (owner, all) = columns;
     let f = &r.fields;
     let band = f.score.band();
     let trend = r.trend();
     let mut cells = vec![
-        Cell::from(format!("{:>3}", r.id)),
-        Cell::from(Span::styled(
-            format!("{:>2} {band}", f.score.value()),
-            theme.band(band),
-        )),
-        Cell::from(Span::styled(trend.arrow(), trend_style(trend, theme))),
-        Cell::from(f.title.clone()),
+        Span::raw(format!("{:>3}", r.id)),
+        Span::styled(format!("{:>2} {band}", f.score.value()), theme.band(band)),
+        Span::styled(trend.arrow(), trend_style(trend, theme)),
+        Span::raw(f.title.clone()),
     ];
     if all {
-        cells.push(Cell::from(f.category.as_str()));
+        cells.push(Span::raw(f.category.as_str()));
     }
     if owner {
-        cells.push(Cell::from(if f.owner.is_empty() {
+        cells.push(Span::raw(if f.owner.is_empty() {
             "—".to_string()
         } else {
             f.owner.clone()
         }));
     }
     if all {
-        cells.push(Cell::from(f.status.as_str()));
+        cells.push(Span::raw(f.status.as_str()));
     }
     let (review, review_style) = review_text(f, today, theme);
-    cells.push(Cell::from(Span::styled(review, review_style)));
+    cells.push(Span::styled(review, review_style));
     let style = if f.status == RiskStatus::Closed {
         theme.dim
     } else {
         Style::default()
     };
-    Row::new(cells).style(style)
+    (cells, style)
 }
 
 #[cfg(test)]

@@ -4,12 +4,15 @@ use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
+use ratatui::widgets::Row;
 
+use crate::domain::agenda::meeting_title;
 use crate::ops::rituals::RitualOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
+use crate::tui::widgets::list::{
+    Columns, column_widths, fitted_row, render_detail, render_empty, render_table, with_detail,
+};
 
 const DETAIL_MIN_WIDTH: u16 = 120;
 
@@ -40,25 +43,29 @@ pub fn render(
         return;
     }
     let (list_area, detail) = split(area);
-    let rows = pane.rows.iter().map(|r| {
-        let next = r.next.map_or_else(
-            || "ended".to_string(),
-            |t| t.format("%a %-d %b %H:%M").to_string(),
-        );
-        Row::new(vec![
-            Cell::from(r.ritual.id.to_string()),
-            Cell::from(r.ritual.fields.name.clone()),
-            Cell::from(r.schedule.clone()),
-            Cell::from(next),
-        ])
-        .style(if r.ended { theme.dim } else { theme.text })
-    });
     let widths = [
         Constraint::Length(3),
         Constraint::Percentage(32),
         Constraint::Fill(1),
         Constraint::Length(16),
     ];
+    let fitted = column_widths(list_area.width, 1, &widths);
+    let rows = pane.rows.iter().map(|r| {
+        let next = r.next.map_or_else(
+            || "ended".to_string(),
+            |t| t.format("%a %-d %b %H:%M").to_string(),
+        );
+        fitted_row(
+            vec![
+                Span::raw(r.ritual.id.to_string()),
+                Span::raw(meeting_title(&r.ritual.fields.name, r.person.as_deref())),
+                Span::raw(r.schedule.clone()),
+                Span::raw(next),
+            ],
+            &fitted,
+        )
+        .style(if r.ended { theme.dim } else { theme.text })
+    });
     let header = Row::new(vec!["ID", "Name", "When", "Next"]);
     render_table(
         frame,

@@ -2,12 +2,13 @@
 //! and detail panel they draw with.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::fit;
 
 /// Rows that keep their identity across reloads.
 pub trait Keyed {
@@ -90,6 +91,31 @@ pub fn with_detail(area: Rect, min_width: u16, list_percent: u16) -> (Rect, Opti
     ])
     .areas(area);
     (list, Some(detail))
+}
+
+/// The widths a table `area_width` wide gives its columns, as ratatui's table lays them out:
+/// `highlight` columns for the selection mark (one for "▌", none without a mark), then the
+/// columns from the left, one space apart.
+pub fn column_widths(area_width: u16, highlight: u16, widths: &[Constraint]) -> Vec<usize> {
+    let area = Rect::new(0, 0, area_width, 1);
+    let [_, columns] =
+        Layout::horizontal([Constraint::Length(highlight), Constraint::Fill(0)]).areas(area);
+    Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(columns)
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A table row whose cells are cut with "…" to their columns' `widths` (see [`column_widths`])
+/// rather than clipped without a sign.
+pub fn fitted_row<'a>(cells: Vec<Span<'a>>, widths: &[usize]) -> Row<'a> {
+    Row::new(cells.into_iter().enumerate().map(|(n, span)| {
+        let width = widths.get(n).copied().unwrap_or(usize::MAX);
+        Cell::from(Span::styled(fit(&span.content, width), span.style))
+    }))
 }
 
 /// A table's header and column widths.

@@ -6,6 +6,7 @@ mod form_view;
 pub mod help;
 pub mod list;
 pub mod palette;
+pub mod pinned;
 pub mod search;
 pub mod text;
 

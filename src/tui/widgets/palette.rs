@@ -8,8 +8,9 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Paragraph, Table, TableState};
 
+use super::list::{column_widths, fitted_row};
 use super::{centered, render_popup};
 use crate::tui::action::Action;
 use crate::tui::keymap::{KeyChord, KeyContext, Keymap};
@@ -205,17 +206,6 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
         return;
     }
     let with_names = inner.width >= NAME_MIN_WIDTH;
-    let rows = state.shown.iter().map(|i| {
-        let e = &state.entries[*i];
-        let mut cells = vec![
-            Cell::from(Span::styled(e.keys_text(), theme.key)),
-            Cell::from(e.action.description()),
-        ];
-        if with_names {
-            cells.push(Cell::from(Span::styled(e.action.name(), theme.dim)));
-        }
-        Row::new(cells)
-    });
     let keys_width = state
         .shown
         .iter()
@@ -227,6 +217,18 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
     if with_names {
         widths.push(Constraint::Length(16));
     }
+    let fitted = column_widths(list.width, 0, &widths);
+    let rows = state.shown.iter().map(|i| {
+        let e = &state.entries[*i];
+        let mut cells = vec![
+            Span::styled(e.keys_text(), theme.key),
+            Span::raw(e.action.description()),
+        ];
+        if with_names {
+            cells.push(Span::styled(e.action.name(), theme.dim));
+        }
+        fitted_row(cells, &fitted)
+    });
     let table = Table::new(rows, widths)
         .row_highlight_style(theme.selected)
         .column_spacing(1);
