@@ -139,6 +139,11 @@ pub enum Command {
     Goal(super::goal::GoalCommand),
     /// Show the 30/60/90-day plan, or start it
     Plan(PlanArgs),
+    /// Link two objects: bearing link goal:3 risk:7 (a risk threatens a goal, an action
+    /// advances it, a meeting reviewed it)
+    Link(super::link::LinkArgs),
+    /// Remove the link between two objects (both stay): bearing unlink goal:3 risk:7
+    Unlink(super::link::LinkArgs),
     /// Full-text search over notes, topics, actions, people, rituals, goals and risks
     Search {
         query: String,
@@ -401,6 +406,8 @@ pub struct RiskAddArgs {
     pub impact: i64,
     #[command(flatten)]
     pub details: RiskDetails,
+    #[command(flatten)]
+    pub links: super::link::LinkFlags,
 }
 
 #[derive(Debug, Args)]

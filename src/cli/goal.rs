@@ -28,6 +28,8 @@ pub enum GoalCommand {
         criteria: String,
         #[arg(long, default_value = "")]
         description: String,
+        #[command(flatten)]
+        links: super::link::LinkFlags,
     },
     /// List goals by phase
     List(GoalListArgs),
@@ -128,7 +130,15 @@ pub fn run(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
             due,
             criteria,
             description,
-        } => add(ctx, &phase, title, due.as_deref(), criteria, description),
+            links,
+        } => add(
+            ctx,
+            &phase,
+            title,
+            due.as_deref(),
+            (criteria, description),
+            &links,
+        ),
         GoalCommand::List(args) => list(ctx, &args),
         GoalCommand::Show(args) => object::show::<Goal>(ctx, &args),
         GoalCommand::Edit(args) => edit(ctx, &args),
@@ -177,12 +187,13 @@ fn add(
     phase_text: &str,
     title: String,
     due: Option<&str>,
-    criteria: String,
-    description: String,
+    (criteria, description): (String, String),
+    links: &super::link::LinkFlags,
 ) -> Result<(), CliError> {
     let phase = phase(phase_text)?;
     let due = due.map(|d| ctx.date("--due", d)).transpose()?;
     let mut store = ctx.open()?;
+    let linked = super::link::flagged_links(&store, links)?;
     let fields = GoalFields {
         phase,
         title,
@@ -200,7 +211,9 @@ fn add(
         g.id,
         phase_label(g.fields.phase),
         g.fields.title
-    )
+    )?;
+    let added = crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Goal, g.id);
+    super::link::link_added(ctx, &mut store, added, &linked)
 }
 
 fn list(ctx: &Context, args: &GoalListArgs) -> Result<(), CliError> {

@@ -17,6 +17,7 @@ mod goal;
 mod health;
 mod import_ics;
 mod init;
+mod link;
 mod note;
 mod one_on_one;
 mod org;
@@ -281,6 +282,8 @@ fn run_command(
         Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
         Command::Goal(cmd) => goal::run(ctx, cmd),
+        Command::Link(args) => link::link(ctx, &args),
+        Command::Unlink(args) => link::unlink(ctx, &args),
         Command::Next { format } => next(ctx, format),
         Command::Radar { format } => radar::run(ctx, format),
         Command::History { limit, format } => history(ctx, limit, format),

@@ -266,7 +266,9 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
         "Due this week — review due Wed 25 Nov"
     );
     // Without lead days only what is late is listed.
-    let late = agenda(&store, d(2026, 11, 23), 7, now(), 0, 13).unwrap().radar;
+    let late = agenda(&store, d(2026, 11, 23), 7, now(), 0, 13)
+        .unwrap()
+        .radar;
     assert_eq!(late.len(), 2);
 }
 

@@ -16,6 +16,7 @@ mod cli_import_ics;
 mod cli_import_ics_rules;
 mod cli_interop;
 mod cli_json_docs;
+mod cli_links;
 mod cli_missing_db;
 mod cli_objects;
 mod cli_one_on_one;
