@@ -4,6 +4,7 @@
 use chrono::{NaiveTime, Weekday};
 use ratatui::style::Color;
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::domain::agenda::AgendaView;
 use crate::domain::risk_score::ReviewIntervals;
@@ -102,33 +103,36 @@ impl Default for Config {
     }
 }
 
+/// The file as written. Every value a check may refuse keeps its place in the text (its span),
+/// so the message names its line however the file spells it: quoted or bare keys, dotted keys,
+/// inline tables.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    week_start: Option<String>,
-    reminder_lead_minutes: Option<u32>,
+    week_start: Option<Spanned<String>>,
+    reminder_lead_minutes: Option<Spanned<u32>>,
     #[serde(default)]
-    keys: BTreeMap<String, BTreeMap<String, String>>,
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
     risk_review_days: Option<RawReviewDays>,
-    working_hours: Option<String>,
-    backups_kept: Option<u32>,
-    theme: Option<BTreeMap<String, String>>,
+    working_hours: Option<Spanned<String>>,
+    backups_kept: Option<Spanned<u32>>,
+    theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     reminder_bell: Option<bool>,
-    reminder_command: Option<Vec<String>>,
+    reminder_command: Option<Spanned<Vec<String>>>,
     mouse: Option<bool>,
     calendar_reminders: Option<bool>,
-    agenda_view: Option<String>,
-    radar_lead_days: Option<u32>,
-    skip_level_weeks: Option<u32>,
+    agenda_view: Option<Spanned<String>>,
+    radar_lead_days: Option<Spanned<u32>>,
+    skip_level_weeks: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReviewDays {
-    critical: Option<u32>,
-    high: Option<u32>,
-    medium: Option<u32>,
-    low: Option<u32>,
+    critical: Option<Spanned<u32>>,
+    high: Option<Spanned<u32>>,
+    medium: Option<Spanned<u32>>,
+    low: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -178,77 +182,91 @@ impl Config {
 
     /// [`Config::parse`], vetting key overrides with `check_key`.
     pub fn parse_checked(text: &str, check_key: KeyCheck) -> Result<Config, String> {
-        let config = Config::parse_values(text)?;
-        for (context, keys) in &config.keys {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        for (context, keys) in &raw.keys {
             for (key, action) in keys {
-                check_key(context, key, action).map_err(|message| {
-                    let line =
-                        line_in_table(text, &format!("keys.{context}"), &format!("\"{key}\""));
-                    format!("line {line}: {message}")
-                })?;
+                check_key(context.get_ref(), key.get_ref(), action.get_ref()).map_err(
+                    |message| format!("line {}: {message}", line_at(text, key.span().start)),
+                )?;
             }
         }
-        Ok(config)
+        Config::from_raw(text, raw)
     }
 
-    fn parse_values(text: &str) -> Result<Config, String> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+    fn from_raw(text: &str, raw: RawConfig) -> Result<Config, String> {
+        let line = |span: std::ops::Range<usize>| line_at(text, span.start);
         let mut config = Config::default();
         if let Some(day) = raw.week_start {
-            config.week_start = parse_weekday(&day).ok_or_else(|| {
-                let line = line_of(text, "week_start");
+            config.week_start = parse_weekday(day.get_ref()).ok_or_else(|| {
                 format!(
-                    "line {line}: week_start = \"{day}\" is not a weekday; expected one of \
-                     monday, tuesday, wednesday, thursday, friday, saturday, sunday"
+                    "line {}: week_start = \"{}\" is not a weekday; expected one of \
+                     monday, tuesday, wednesday, thursday, friday, saturday, sunday",
+                    line(day.span()),
+                    day.get_ref()
                 )
             })?;
         }
         if let Some(lead) = raw.reminder_lead_minutes {
-            if lead > 240 {
-                let line = line_of(text, "reminder_lead_minutes");
+            if *lead.get_ref() > 240 {
                 return Err(format!(
-                    "line {line}: reminder_lead_minutes = {lead} is too long; expected 0 to 240"
+                    "line {}: reminder_lead_minutes = {} is too long; expected 0 to 240",
+                    line(lead.span()),
+                    lead.get_ref()
                 ));
             }
-            config.reminder_lead_min = lead;
+            config.reminder_lead_min = lead.into_inner();
         }
-        config.keys = raw.keys;
+        config.keys = raw
+            .keys
+            .into_iter()
+            .map(|(context, keys)| {
+                let keys = keys
+                    .into_iter()
+                    .map(|(k, a)| (k.into_inner(), a.into_inner()))
+                    .collect();
+                (context.into_inner(), keys)
+            })
+            .collect();
         if let Some(days) = raw.risk_review_days {
             config.risk_review_days = review_days(text, &days)?;
         }
         if let Some(hours) = raw.working_hours {
-            config.working_hours = working_hours(&hours).ok_or_else(|| {
+            config.working_hours = working_hours(hours.get_ref()).ok_or_else(|| {
                 format!(
-                    "line {}: working_hours = \"{hours}\" is not a span of the day; expected \
+                    "line {}: working_hours = \"{}\" is not a span of the day; expected \
                      \"HH:MM-HH:MM\" with the start before the end, e.g. \"09:00-18:00\"",
-                    line_of(text, "working_hours")
+                    line(hours.span()),
+                    hours.get_ref()
                 )
             })?;
         }
         if let Some(kept) = raw.backups_kept {
-            if kept > MAX_BACKUPS_KEPT {
+            if *kept.get_ref() > MAX_BACKUPS_KEPT {
                 return Err(format!(
-                    "line {}: backups_kept = {kept} is too many; expected 0 (no daily backups) \
+                    "line {}: backups_kept = {} is too many; expected 0 (no daily backups) \
                      to {MAX_BACKUPS_KEPT}",
-                    line_of(text, "backups_kept")
+                    line(kept.span()),
+                    kept.get_ref()
                 ));
             }
-            config.backups_kept = kept;
+            config.backups_kept = kept.into_inner();
         }
         if let Some(weeks) = raw.skip_level_weeks {
-            if !(1..=52).contains(&weeks) {
+            if !(1..=52).contains(weeks.get_ref()) {
                 return Err(format!(
-                    "line {}: skip_level_weeks = {weeks} is out of range; expected 1 to 52 weeks \
+                    "line {}: skip_level_weeks = {} is out of range; expected 1 to 52 weeks \
                      (13: once a quarter)",
-                    line_of(text, "skip_level_weeks")
+                    line(weeks.span()),
+                    weeks.get_ref()
                 ));
             }
-            config.skip_level_weeks = weeks;
+            config.skip_level_weeks = weeks.into_inner();
         }
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
         }
-        if let Some(view) = raw.agenda_view {
+        if let Some(spanned) = raw.agenda_view {
+            let view = spanned.get_ref();
             config.agenda_view = match view.as_str() {
                 "week" => AgendaView::Week,
                 "rolling" => AgendaView::Rolling,
@@ -256,17 +274,18 @@ impl Config {
                     return Err(format!(
                         "line {}: agenda_view = \"{view}\" is not a view of the agenda; expected \
                          \"week\" (the week holding today) or \"rolling\" (seven days from today)",
-                        line_of(text, "agenda_view")
+                        line(spanned.span())
                     ));
                 }
             };
         }
-        if let Some(days) = raw.radar_lead_days {
+        if let Some(spanned) = raw.radar_lead_days {
+            let days = *spanned.get_ref();
             if days > MAX_RADAR_LEAD_DAYS {
                 return Err(format!(
                     "line {}: radar_lead_days = {days} is too far ahead; expected 0 (only what \
                      is late) to {MAX_RADAR_LEAD_DAYS} days",
-                    line_of(text, "radar_lead_days")
+                    line(spanned.span())
                 ));
             }
             config.radar_lead_days = days;
@@ -275,15 +294,19 @@ impl Config {
         config.mouse = raw.mouse.unwrap_or(config.mouse);
         config.calendar_reminders = raw.calendar_reminders.unwrap_or(config.calendar_reminders);
         if let Some(argv) = raw.reminder_command {
-            if argv.first().is_none_or(|program| program.trim().is_empty()) {
+            if argv
+                .get_ref()
+                .first()
+                .is_none_or(|program| program.trim().is_empty())
+            {
                 return Err(format!(
                     "line {}: reminder_command needs a program to run; expected an array such \
                      as [\"notify-send\", \"Bearing\"] (the meeting's title and start are \
                      added at the end)",
-                    line_of(text, "reminder_command")
+                    line(argv.span())
                 ));
             }
-            config.reminder_command = argv;
+            config.reminder_command = argv.into_inner();
         }
         Ok(config)
     }
@@ -292,20 +315,21 @@ impl Config {
 fn review_days(text: &str, raw: &RawReviewDays) -> Result<ReviewIntervals, String> {
     let mut intervals = ReviewIntervals::default();
     for (key, value, slot) in [
-        ("critical", raw.critical, &mut intervals.critical),
-        ("high", raw.high, &mut intervals.high),
-        ("medium", raw.medium, &mut intervals.medium),
-        ("low", raw.low, &mut intervals.low),
+        ("critical", &raw.critical, &mut intervals.critical),
+        ("high", &raw.high, &mut intervals.high),
+        ("medium", &raw.medium, &mut intervals.medium),
+        ("low", &raw.low, &mut intervals.low),
     ] {
         let Some(days) = value else { continue };
-        if !(1..=ReviewIntervals::MAX_DAYS).contains(&days) {
-            let line = line_in_table(text, "risk_review_days", key);
+        if !(1..=ReviewIntervals::MAX_DAYS).contains(days.get_ref()) {
             return Err(format!(
-                "line {line}: risk_review_days.{key} = {days} is out of range; expected 1 to {} days",
+                "line {}: risk_review_days.{key} = {} is out of range; expected 1 to {} days",
+                line_at(text, days.span().start),
+                days.get_ref(),
                 ReviewIntervals::MAX_DAYS
             ));
         }
-        *slot = days;
+        *slot = *days.get_ref();
     }
     Ok(intervals)
 }
@@ -326,10 +350,14 @@ const THEME_KEYS: &[&str] = &[
     "critical", "overdue", "done",
 ];
 
-fn theme_colors(text: &str, raw: &BTreeMap<String, String>) -> Result<ThemeColors, String> {
+fn theme_colors(
+    text: &str,
+    raw: &BTreeMap<Spanned<String>, Spanned<String>>,
+) -> Result<ThemeColors, String> {
     let mut colors = ThemeColors::default();
     for (key, value) in raw {
-        let line = line_in_table(text, "theme", key);
+        let line = line_at(text, key.span().start);
+        let (key, value) = (key.get_ref(), value.get_ref());
         let slot = match key.as_str() {
             "accent" => &mut colors.accent,
             "dim" => &mut colors.dim,
@@ -362,9 +390,7 @@ fn theme_colors(text: &str, raw: &BTreeMap<String, String>) -> Result<ThemeColor
 }
 
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
-    let line = e
-        .span()
-        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+    let line = e.span().map(|span| line_at(text, span.start));
     let message = e
         .message()
         .trim()
@@ -381,26 +407,14 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-fn line_of(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map_or(0, |i| i + 1)
-}
-
-/// The line of `key` inside `[table]` (keys of the same name elsewhere do not count), or of the
-/// table itself when it is written inline.
-fn line_in_table(text: &str, table: &str, key: &str) -> usize {
-    let header = format!("[{table}]");
-    let mut inside = false;
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim_start();
-        if line.starts_with('[') {
-            inside = line.starts_with(&header);
-        } else if inside && line.starts_with(key) {
-            return i + 1;
-        }
-    }
-    line_of(text, table)
+/// The 1-based line of byte `offset` in `text`.
+fn line_at(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
@@ -588,6 +602,44 @@ mod tests {
         ] {
             let err = Config::parse(text).unwrap_err();
             assert!(err.starts_with(expect), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_error_names_the_line_of_the_value_however_the_key_is_written() {
+        let check: KeyCheck = |_, _, action| {
+            if action == "explode" {
+                Err(format!("\"{action}\" is not an action"))
+            } else {
+                Ok(())
+            }
+        };
+        for (text, expect) in [
+            ("# keys\n\n[keys.global]\nq = \"explode\"\n", "line 4:"),
+            ("\n\nkeys = { global = { q = \"explode\" } }\n", "line 3:"),
+            (
+                "[keys]\nglobal.q = \"quit\"\n\"global\".x = \"explode\"\n",
+                "line 3:",
+            ),
+            ("\n\"week_start\" = \"funday\"\n", "line 2:"),
+            (
+                "# week_start = \"x\"\nmouse = true\nweek_start = \"funday\"\n",
+                "line 3:",
+            ),
+            ("theme = { ok = \"green\" }\n\ntheme.x = 1\n", "line 3:"),
+            (
+                "mouse = true\n\"theme\" = { accent = \"teal-ish\" }\n",
+                "line 2:",
+            ),
+            ("risk_review_days.low = 0\n", "line 1:"),
+            ("\nreminder_command = [\n  \"\",\n]\n", "line 2:"),
+            ("\n\nworking_hours = \"17-9\"\n", "line 3:"),
+            ("\nbackups_kept = 9999\n", "line 2:"),
+            ("\n\nreminder_lead_minutes = 999\n", "line 3:"),
+        ] {
+            let err = Config::parse_checked(text, check).unwrap_err();
+            assert!(err.starts_with(expect), "{text:?}: {err}");
+            assert!(!err.starts_with("line 0"), "{text:?}: {err}");
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::args::{InitArgs, Template};
 use super::{CliError, Context};
+use crate::ops::markdown::plural;
 use crate::ops::templates::init_director;
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
@@ -17,7 +18,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
                 say!("Nothing to add: the director rituals and plan are already there.")?;
             }
             if !s.added.is_empty() {
-                say!("Added {} rituals: {}.", s.added.len(), s.added.join(", "))?;
+                say!(
+                    "Added {}: {}.",
+                    plural(s.added.len(), "ritual"),
+                    s.added.join(", ")
+                )?;
             }
             if !s.kept.is_empty() {
                 say!("Already there, left as they are: {}.", s.kept.join(", "))?;

@@ -33,11 +33,12 @@ fn text(view: &PlanView) -> String {
     );
     for phase in view.phases.iter().filter(|p| !p.goals.is_empty()) {
         out.push_str(&format!(
-            "\n{} ({} – {}): {:.0}% of goals done\n",
+            "\n{} ({}): {}% average progress, {} of {} done\n",
             phase.label,
-            phase.start.format("%-d %b"),
-            phase.end.format("%-d %b"),
-            phase.done_share * 100.0
+            phase.span(),
+            phase.average_progress,
+            phase.done,
+            phase.counted
         ));
         for g in &phase.goals {
             let f = &g.goal.fields;

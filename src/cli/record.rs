@@ -8,6 +8,7 @@ use super::one_on_one::{person, text_arg};
 use super::{CliError, Context};
 use crate::domain::Word;
 use crate::domain::one_on_one::{ContextKind, parse_action_line};
+use crate::ops::markdown::plural;
 use crate::ops::one_on_ones::{self, Record};
 use crate::store::topics;
 
@@ -72,8 +73,10 @@ pub fn record(ctx: &Context, args: &RecordArgs) -> Result<(), CliError> {
     }
     let input = Record {
         date,
+        meeting: None,
         note,
         discussed,
+        done_actions: Vec::new(),
         actions,
     };
     let done = one_on_ones::record(&mut store, p.id, input, ctx.now()).map_err(|e| match e {
@@ -82,13 +85,18 @@ pub fn record(ctx: &Context, args: &RecordArgs) -> Result<(), CliError> {
         }
         other => other.into(),
     })?;
+    let held = if done.meeting.is_some() {
+        " The meeting is marked held."
+    } else {
+        ""
+    };
     say!(
-        "Recorded the 1:1 with {} on {}: note {}, {} talking point(s) discussed, {} action(s) added.",
+        "Recorded the 1:1 with {} on {}: note {}, {} discussed, {} added.{held}",
         p.name,
         date.format("%a %Y-%m-%d"),
         done.note_id,
-        done.discussed,
-        args.action.len()
+        plural(done.discussed, "talking point"),
+        plural(args.action.len(), "action")
     )
 }
 

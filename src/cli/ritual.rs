@@ -451,9 +451,12 @@ fn meeting_notes(
             &mut store,
             id,
             original,
-            notes.as_deref().unwrap_or(&opened.notes),
-            decisions.as_deref().unwrap_or(&opened.decisions),
-            opened.status,
+            &rituals::WriteUp {
+                status: opened.status,
+                notes: notes.as_deref().unwrap_or(&opened.notes).to_owned(),
+                decisions: decisions.as_deref().unwrap_or(&opened.decisions).to_owned(),
+                agenda_done: opened.agenda_done.clone(),
+            },
             Some(&opened),
         ))
     })?;

@@ -314,6 +314,29 @@ pub fn format_relative(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// How far `d` is from `today`, in days and always in words: "today", "tomorrow", "yesterday",
+/// "in 14 days", "3 days ago".
+pub fn distance_in_days(d: NaiveDate, today: NaiveDate) -> String {
+    match d.signed_duration_since(today).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        n if n > 1 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+/// A day and how far it is: "Sun 13 Dec (in 14 days)", "Tue 1 Dec 2027 (in 367 days)". The
+/// distance is always in days, so the date is never said twice.
+pub fn date_and_distance(d: NaiveDate, today: NaiveDate) -> String {
+    let day = if d.year() == today.year() {
+        d.format("%a %-d %b").to_string()
+    } else {
+        d.format("%a %-d %b %Y").to_string()
+    };
+    format!("{day} ({})", distance_in_days(d, today))
+}
+
 #[cfg(test)]
 #[path = "dates_tests.rs"]
 mod tests;

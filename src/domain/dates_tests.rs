@@ -635,3 +635,30 @@ fn fuzzed_input_never_panics_and_results_round_trip() {
     // The alphabet is meant to hit valid forms too, not only garbage.
     assert!(accepted > 100, "only {accepted} inputs were accepted");
 }
+
+#[test]
+fn a_date_and_its_distance_never_say_the_date_twice() {
+    let today = ymd(2026, 11, 29);
+    assert_eq!(
+        date_and_distance(ymd(2026, 12, 13), today),
+        "Sun 13 Dec (in 14 days)"
+    );
+    assert_eq!(
+        date_and_distance(ymd(2026, 12, 2), today),
+        "Wed 2 Dec (in 3 days)"
+    );
+    assert_eq!(
+        date_and_distance(ymd(2026, 11, 29), today),
+        "Sun 29 Nov (today)"
+    );
+    assert_eq!(
+        date_and_distance(ymd(2026, 11, 1), today),
+        "Sun 1 Nov (28 days ago)"
+    );
+    assert_eq!(
+        date_and_distance(ymd(2027, 1, 5), today),
+        "Tue 5 Jan 2027 (in 37 days)"
+    );
+    assert_eq!(distance_in_days(ymd(2026, 11, 28), today), "yesterday");
+    assert_eq!(distance_in_days(ymd(2026, 11, 30), today), "tomorrow");
+}

@@ -212,4 +212,6 @@ pub struct OccurrenceRecord {
     pub moved_to: Option<NaiveDateTime>,
     pub notes: String,
     pub decisions: String,
+    /// The series' agenda items ticked off at this meeting, one per line.
+    pub agenda_done: String,
 }

@@ -304,6 +304,7 @@ pub fn load_large(
                     moved_to,
                     notes: String::new(),
                     decisions: String::new(),
+                    agenda_done: String::new(),
                 };
                 occurrences::upsert(tx, &record)?;
                 sum.occurrences += 1;

@@ -15,6 +15,15 @@ use crate::store::Store;
 use crate::store::{notes, topics};
 use chrono::{NaiveDateTime, Weekday};
 
+fn write_up(notes: &str, status: OccurrenceStatus) -> crate::ops::rituals::WriteUp {
+    crate::ops::rituals::WriteUp {
+        status,
+        notes: notes.into(),
+        decisions: String::new(),
+        agenda_done: String::new(),
+    }
+}
+
 fn ten(d: u32) -> NaiveDateTime {
     day(d).and_hms_opt(10, 0, 0).unwrap()
 }
@@ -136,9 +145,7 @@ fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
         &mut t.form,
         1,
         original,
-        "",
-        "",
-        OccurrenceStatus::Scheduled,
+        &write_up("", OccurrenceStatus::Scheduled),
         Some(&opened),
     );
     assert!(!same.unwrap().changed, "an untouched meeting gets no row");
@@ -150,9 +157,7 @@ fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
         &mut t.form,
         1,
         original,
-        "went well",
-        "",
-        OccurrenceStatus::Scheduled,
+        &write_up("went well", OccurrenceStatus::Scheduled),
         Some(&opened),
     );
     stale(err.unwrap_err());
@@ -165,9 +170,7 @@ fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
         &mut t.form,
         1,
         original,
-        "went well",
-        "",
-        fresh.status,
+        &write_up("went well", fresh.status),
         Some(&fresh),
     )
     .unwrap();
@@ -259,6 +262,8 @@ fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
         note: "good chat".into(),
         discussed: listed.clone(),
         actions: Vec::new(),
+        meeting: None,
+        done_actions: Vec::new(),
     };
     let done = record(&mut t.form, 1, input, now()).unwrap();
     assert_eq!((done.discussed, done.gone), (1, 2));
@@ -296,6 +301,8 @@ fn recording_leaves_topics_marked_or_deleted_elsewhere_as_they_are() {
         note: "wrong person".into(),
         discussed: vec![theirs],
         actions: Vec::new(),
+        meeting: None,
+        done_actions: Vec::new(),
     };
     let err = record(&mut t.form, 1, input, now()).unwrap_err();
     assert!(matches!(err, OpsError::Invalid(_)), "{err:?}");

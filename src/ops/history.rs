@@ -12,10 +12,15 @@ pub fn describe(change: &Change) -> String {
     }
 }
 
-/// Reverts this window's latest change; says what was undone, or that there was nothing to undo.
+/// Reverts this window's latest change; says what was undone ("Undid: the 1:1 with Marcus on
+/// Mon 23 Nov."), or that there was nothing to undo. A change whose undo was refused stays as
+/// it is, and the next undo goes on to the change before it.
 pub fn undo(store: &mut Store) -> Result<String, OpsError> {
     match history::undo(store)? {
-        Step::Applied(change) => Ok(format!("Undid: {}.", describe(&change))),
+        Step::Applied(change, rows) => Ok(format!(
+            "Undid: {}.",
+            super::history_words::describe(store, &change, &rows)
+        )),
         Step::Nothing => Ok("Nothing to undo.".into()),
         Step::Refused(refusal) => Err(OpsError::Refused(refused("undo", &refusal))),
     }
@@ -25,7 +30,10 @@ pub fn undo(store: &mut Store) -> Result<String, OpsError> {
 /// nothing to redo.
 pub fn redo(store: &mut Store) -> Result<String, OpsError> {
     match history::redo(store)? {
-        Step::Applied(change) => Ok(format!("Redid: {}.", describe(&change))),
+        Step::Applied(change, rows) => Ok(format!(
+            "Redid: {}.",
+            super::history_words::describe(store, &change, &rows)
+        )),
         Step::Nothing => Ok("Nothing to redo.".into()),
         Step::Refused(refusal) => Err(OpsError::Refused(refused("redo", &refusal))),
     }
@@ -60,6 +68,17 @@ fn refused(verb: &str, refusal: &Refusal) -> String {
             table,
             subject,
             deleted,
+            later_here: true,
+        } => format!(
+            "{} was {} since by a later change made here, which stays; nothing was changed.",
+            if *subject { "it" } else { noun(table).0 },
+            if *deleted { "deleted" } else { "changed" }
+        ),
+        Reason::ChangedSince {
+            table,
+            subject,
+            deleted,
+            later_here: false,
         } => format!(
             "{} was {} {SINCE}",
             if *subject { "it" } else { noun(table).0 },

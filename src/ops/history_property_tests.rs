@@ -2,7 +2,9 @@
 //! unjournaled writes by a second connection (the CLI), and undo and redo steps in the window.
 //! Every step either changes nothing (refused, or nothing to do) or changes only rows of the
 //! one entry it took, each to that entry's image: undo never deletes or changes a row it did not
-//! journal. `BEARING_UNDO_SEEDS=N` runs N seeds instead of the default.
+//! journal. A refused entry stays refused (no later step takes it) and does not block the ones
+//! behind it: "nothing to do" is said only when every entry left is one that was refused.
+//! `BEARING_UNDO_SEEDS=N` runs N seeds instead of the default.
 
 use super::tests::{at, goal, now, person, temp_store, weekly};
 use super::*;
@@ -132,11 +134,32 @@ struct Tally {
     applied: usize,
     refused: usize,
     nothing: usize,
+    /// Steps applied while a later (for undo; earlier, for redo) entry stayed refused.
+    applied_past_a_refusal: usize,
+}
+
+/// This window's entries a step in that direction could take: in effect (undo) or undone and
+/// not past redo (redo), newest (undo) or oldest (redo) first.
+fn candidates(all: &Rows, session: &str, redo: bool) -> Vec<i64> {
+    let mut ids: Vec<i64> = all
+        .iter()
+        .filter(|((t, _), _)| t == "change_log")
+        .filter(|(_, e)| e["session"].as_str() == Some(session))
+        .filter(|(_, e)| e["undone"].as_i64() == Some(if redo { 1 } else { 0 }))
+        .map(|((_, id), _)| *id)
+        .collect();
+    ids.sort_unstable();
+    if !redo {
+        ids.reverse();
+    }
+    ids
 }
 
 /// One undo or redo, checked against the property.
 fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
     let before = rows(store);
+    let refused_before = store.refused_steps().clone();
+    let open = candidates(&before, store.session(), redo);
     let said = if redo {
         super::redo(store)
     } else {
@@ -154,6 +177,10 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
                 changed.is_empty(),
                 "{context}: refused, yet changed {changed:?}"
             );
+            // The entry refused is the first one not refused before, and now it is.
+            let first = open.iter().find(|id| !refused_before.contains(*id));
+            let newly: Vec<&i64> = store.refused_steps().difference(&refused_before).collect();
+            assert_eq!(newly, first.into_iter().collect::<Vec<_>>(), "{context}");
             tally.refused += 1;
             return assert!(message.ends_with("nothing was changed."), "{message}");
         }
@@ -162,6 +189,11 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
             assert!(
                 changed.is_empty(),
                 "{context}: {message}, yet changed {changed:?}"
+            );
+            // A refusal never blocks: nothing left means everything left was refused.
+            assert!(
+                open.iter().all(|id| refused_before.contains(id)),
+                "{context}: {message} with {open:?} open and only {refused_before:?} refused"
             );
             tally.nothing += 1;
             return;
@@ -177,6 +209,17 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
         Some(store.session()),
         "{context}"
     );
+    // It took the first entry in its direction that was not refused: a refused one stays.
+    let taken = entries[0].1;
+    assert!(
+        !refused_before.contains(&taken),
+        "{context}: took refused {taken}"
+    );
+    let first = open.iter().find(|id| !refused_before.contains(*id));
+    assert_eq!(first, Some(&taken), "{context}: {message}");
+    if open.first() != Some(&taken) {
+        tally.applied_past_a_refusal += 1;
+    }
     let targets = targets(entry, redo);
     for key in changed.iter().filter(|(t, _)| t != "change_log") {
         let Some(target) = targets.get(*key) else {
@@ -213,5 +256,8 @@ fn undo_never_deletes_or_changes_a_row_it_did_not_journal() {
         }
     }
     eprintln!("{seeds} seeds: {tally:?}");
-    assert!(tally.applied > 0 && tally.refused > 0, "{tally:?}");
+    assert!(
+        tally.applied > 0 && tally.refused > 0 && tally.applied_past_a_refusal > 0,
+        "{tally:?}"
+    );
 }

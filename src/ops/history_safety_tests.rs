@@ -119,15 +119,15 @@ fn undo_is_per_window() {
     people::add_person(&mut a, person("Grace"), Weekday::Mon, now()).unwrap();
     people::add_person(&mut b, person("Linus"), Weekday::Mon, now()).unwrap();
 
-    assert_eq!(undo(&mut a).unwrap(), "Undid: insert person 1.");
+    assert_eq!(undo(&mut a).unwrap(), "Undid: adding Grace.");
     assert_eq!(names(&a), ["Linus"]);
     assert_eq!(undo(&mut a).unwrap(), "Nothing to undo.");
     assert_eq!(redo(&mut b).unwrap(), "Nothing to redo.");
     // A change in window B does not end window A's redo.
     people::add_person(&mut b, person("Ken"), Weekday::Mon, now()).unwrap();
-    assert_eq!(redo(&mut a).unwrap(), "Redid: insert person 1.");
-    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 3.");
-    assert_eq!(undo(&mut b).unwrap(), "Undid: insert person 2.");
+    assert_eq!(redo(&mut a).unwrap(), "Redid: adding Grace.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: adding Ken.");
+    assert_eq!(undo(&mut b).unwrap(), "Undid: adding Linus.");
     assert_eq!(names(&a), ["Grace"]);
 
     // A window opened later starts with nothing to undo; the entries stay as history.
@@ -202,4 +202,78 @@ fn a_crafted_journal_entry_is_refused_and_runs_nothing() {
         assert_eq!(data(&store), was, "{name}: nothing may change");
         assert_eq!(names(&store), ["Ada", "Grace", "Linus"], "{name}");
     }
+}
+
+#[test]
+fn a_refused_undo_stays_refused_and_does_not_block_older_changes() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let mut cli = second_writer(&dir);
+    let draft = crate::domain::risk::RiskDraft {
+        title: "Vendor slips".into(),
+        likelihood: 3,
+        impact: 3,
+        ..Default::default()
+    };
+    crate::ops::risks::add_risk(&mut tui, draft, &Default::default(), now()).unwrap();
+    people::add_person(&mut tui, person("Zed"), Weekday::Mon, now()).unwrap();
+    // The CLI adds a note for Zed: undoing Zed would delete it.
+    crate::ops::one_on_ones::add_note(&mut cli, 1, now().date(), "from the CLI", now()).unwrap();
+    let refusal = undo(&mut tui).unwrap_err().to_string();
+    assert!(refusal.starts_with("Cannot undo adding Zed"), "{refusal}");
+    let kept = data(&tui);
+    // The next undo goes on to the change before it.
+    assert_eq!(
+        undo(&mut tui).unwrap(),
+        "Undid: adding risk 1 “Vendor slips”."
+    );
+    assert_eq!(data(&tui)["tables"]["person"], kept["tables"]["person"]);
+    assert_eq!(data(&tui)["tables"]["note"], kept["tables"]["note"]);
+    assert_eq!(data(&tui)["tables"]["risk"], serde_json::json!([]));
+    // Zed's entry stays refused: nothing more to undo, even now.
+    assert_eq!(undo(&mut tui).unwrap(), "Nothing to undo.");
+    assert_eq!(names(&tui), ["Zed"]);
+    // Redo brings the risk back; Zed's entry was never undone, so it is not redone.
+    assert_eq!(
+        redo(&mut tui).unwrap(),
+        "Redid: adding risk 1 “Vendor slips”."
+    );
+    assert_eq!(redo(&mut tui).unwrap(), "Nothing to redo.");
+    assert_eq!(data(&tui)["tables"]["person"], kept["tables"]["person"]);
+}
+
+#[test]
+fn an_older_change_a_refused_later_one_built_on_says_so() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    let mut cli = second_writer(&dir);
+    people::add_person(&mut tui, person("Zed"), Weekday::Mon, now()).unwrap();
+    let renamed = people::get_person(&tui, 1).unwrap();
+    people::update_person(
+        &mut tui,
+        1,
+        person("Zed Shaw"),
+        Some(&people::PersonRecord::from(&renamed)),
+        Weekday::Mon,
+        now(),
+    )
+    .unwrap();
+    // The CLI changes Zed's role: undoing the rename would put an older role back.
+    let mut changed = person("Zed Shaw");
+    changed.draft.role = "CTO".into();
+    people::update_person(&mut cli, 1, changed, None, Weekday::Mon, now()).unwrap();
+    let before = data(&tui);
+    let first = undo(&mut tui).unwrap_err().to_string();
+    assert!(
+        first.starts_with("Cannot undo the change to Zed Shaw"),
+        "{first}"
+    );
+    let second = undo(&mut tui).unwrap_err().to_string();
+    assert_eq!(
+        second,
+        "Cannot undo adding Zed: it was changed since by a later change made here, which \
+         stays; nothing was changed."
+    );
+    assert_eq!(data(&tui), before, "nothing changed");
+    assert_eq!(undo(&mut tui).unwrap(), "Nothing to undo.");
 }

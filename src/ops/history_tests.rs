@@ -224,6 +224,11 @@ fn every_kind_of_change_undoes_and_redoes_exactly() {
         assert_ne!(before, after, "{name}: the change changed nothing");
         let undid = undo(&mut store).unwrap();
         assert!(undid.starts_with("Undid: "), "{name}: {undid}");
+        eprintln!("{name}: {undid}");
+        // In the user's words, not the journal's.
+        for journal_word in ["insert ", "update ", "delete ", "action_item", "_id"] {
+            assert!(!undid.contains(journal_word), "{name}: {undid}");
+        }
         assert_eq!(data(&store), before, "{name}: undo");
         let redid = redo(&mut store).unwrap();
         assert!(redid.starts_with("Redid: "), "{name}: {redid}");
@@ -242,11 +247,11 @@ fn undo_walks_back_and_redo_forward_and_a_new_change_ends_redo() {
     people::add_person(&mut store, person("Ada"), Weekday::Mon, now()).unwrap();
     let one = data(&store);
     people::add_person(&mut store, person("Grace"), Weekday::Mon, now()).unwrap();
-    assert_eq!(undo(&mut store).unwrap(), "Undid: insert person 2.");
-    assert_eq!(undo(&mut store).unwrap(), "Undid: insert person 1.");
+    assert_eq!(undo(&mut store).unwrap(), "Undid: adding Grace.");
+    assert_eq!(undo(&mut store).unwrap(), "Undid: adding Ada.");
     assert_eq!(data(&store), empty);
     assert_eq!(undo(&mut store).unwrap(), "Nothing to undo.");
-    assert_eq!(redo(&mut store).unwrap(), "Redid: insert person 1.");
+    assert_eq!(redo(&mut store).unwrap(), "Redid: adding Ada.");
     assert_eq!(data(&store), one);
     people::add_person(&mut store, person("Linus"), Weekday::Mon, now()).unwrap();
     assert_eq!(redo(&mut store).unwrap(), "Nothing to redo.");
@@ -311,4 +316,44 @@ fn writes_are_not_journaled_unless_asked_and_undo_is_not_journaled() {
     store.journal(None).unwrap();
     one_on_ones::add_topic(&mut store, 1, "hiring", now()).unwrap();
     assert_eq!(recent(&store, 10).unwrap().len(), 1);
+}
+
+#[test]
+fn undo_says_what_it_undid_in_the_users_words() {
+    let (_dir, mut store) = temp_store();
+    let mut marcus = person("Marcus Oyelaran");
+    marcus.one_on_one = Some(crate::ops::people::OneOnOnePlan {
+        rrule: "FREQ=WEEKLY;BYDAY=MO".into(),
+        start: at(2, 10),
+        duration_min: 30,
+    });
+    people::add_person(&mut store, marcus, Weekday::Mon, now()).unwrap();
+    store.journal(Some(now())).unwrap();
+    rituals::set_status(&mut store, 1, at(23, 10), OccurrenceStatus::Held, None).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: marking the 1:1 with Marcus Oyelaran on Mon 23 Nov held."
+    );
+    let record = one_on_ones::Record {
+        date: at(23, 0).date(),
+        meeting: None,
+        note: "Cut-over".into(),
+        discussed: Vec::new(),
+        done_actions: Vec::new(),
+        actions: Vec::new(),
+    };
+    one_on_ones::record(&mut store, 1, record, now()).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: recording the 1:1 with Marcus Oyelaran on Mon 23 Nov."
+    );
+    assert_eq!(
+        redo(&mut store).unwrap(),
+        "Redid: recording the 1:1 with Marcus Oyelaran on Mon 23 Nov."
+    );
+    one_on_ones::add_topic(&mut store, 1, "Promotion\u{1b}[2J case", now()).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: adding the talking point “Promotion [2J case” for Marcus Oyelaran."
+    );
 }

@@ -41,6 +41,7 @@ fn record(
         moved_to,
         notes: "private notes".into(),
         decisions: String::new(),
+        agenda_done: String::new(),
     }
 }
 

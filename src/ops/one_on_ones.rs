@@ -2,20 +2,18 @@
 //! 1:1; and full-text search.
 
 use crate::domain::Word;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
-use super::people::{PersonOverview, get_person, person_overview};
-use crate::domain::Invalid;
+use super::people::{PersonOverview, person_overview};
+pub use super::recording::{OneOnOneMeeting, Record, Recorded, record};
 use crate::domain::one_on_one::{
-    ActionItem, ActionLine, ContextEntry, ContextKind, Note, Owner, Topic, check_text,
-    default_prompts, prep_order,
+    ActionItem, ContextEntry, ContextKind, Note, Owner, Topic, check_text, default_prompts,
+    prep_order,
 };
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
-use crate::schedule::recurrence::Recurrence;
-use crate::store::{Store, actions, notes, occurrences, people, search, topics};
+use crate::store::{Store, actions, notes, people, search, topics};
 
 /// Everything about one person that the 1:1s tab shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,6 +25,8 @@ pub struct PersonDetail {
     pub actions: Vec<ActionItem>,
     pub context: Vec<ContextEntry>,
     pub prompts: Vec<String>,
+    /// The latest 1:1 on or before today not written up yet: what `r` records by default.
+    pub unrecorded: Option<OneOnOneMeeting>,
 }
 
 /// The one screen to read before a 1:1.
@@ -43,6 +43,8 @@ pub struct Prep {
     pub theirs: Vec<ActionItem>,
     pub topics: Vec<Topic>,
     pub prompts: Vec<String>,
+    /// The latest 1:1 on or before today not written up yet: what `r` records by default.
+    pub unrecorded: Option<OneOnOneMeeting>,
 }
 
 fn prompts_for(p: &PersonOverview) -> Vec<String> {
@@ -77,6 +79,7 @@ pub fn person_detail(
         actions: actions::for_person(conn, person_id, 10)?,
         context: notes::context_for(conn, person_id)?,
         prompts: prompts_for(&overview),
+        unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
         overview,
     })
 }
@@ -101,6 +104,7 @@ pub fn prep(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Prep, O
         theirs,
         topics: topics::queued(conn, person_id)?,
         prompts: prompts_for(&person),
+        unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
         person,
     })
 }
@@ -248,107 +252,6 @@ pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {
     store.write(|tx| -> Result<(), OpsError> {
         notes::delete(tx, id)?;
         Ok(())
-    })
-}
-
-/// What a user enters when recording a 1:1.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    pub date: NaiveDate,
-    pub note: String,
-    /// Queued topics that were discussed, as the form listed them; the others carry forward.
-    pub discussed: Vec<Topic>,
-    pub actions: Vec<ActionLine>,
-}
-
-/// What recording a 1:1 did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Recorded {
-    pub note_id: i64,
-    /// Topics ticked and marked discussed in this 1:1.
-    pub discussed: usize,
-    /// Topics ticked that another writer had already marked discussed or deleted since the form
-    /// opened: left as they are.
-    pub gone: usize,
-}
-
-/// Records a 1:1 in one transaction: the dated note, the discussed topics, the new actions, and
-/// the 1:1 meeting of that day (if the person has one) marked held. A ticked topic that was
-/// marked discussed or deleted elsewhere meanwhile (or whose id a new topic took) is left as it
-/// is and counted in `gone`: the record neither fails over it nor brings it back.
-pub fn record(
-    store: &mut Store,
-    person_id: i64,
-    input: Record,
-    now: NaiveDateTime,
-) -> Result<Recorded, OpsError> {
-    let person = get_person(store, person_id)?;
-    let body = check_text("note", &input.note)?;
-    let meeting = match &person.one_on_one {
-        Some(series) => {
-            let rec = Recurrence::of(&series.fields).map_err(|e| Invalid::new(e.to_string()))?;
-            rec.between(input.date, input.date + Duration::days(1))
-                .into_iter()
-                .next()
-                .map(|t| (series.id, t))
-        }
-        None => None,
-    };
-    store.write(|tx| -> Result<Recorded, OpsError> {
-        let occurrence_id = match meeting {
-            Some((ritual_id, original)) => {
-                let mut record =
-                    occurrences::get(tx, ritual_id, original)?.unwrap_or(OccurrenceRecord {
-                        id: 0,
-                        ritual_id,
-                        original_start: original,
-                        status: OccurrenceStatus::Held,
-                        moved_to: None,
-                        notes: String::new(),
-                        decisions: String::new(),
-                    });
-                record.status = OccurrenceStatus::Held;
-                Some(occurrences::upsert(tx, &record)?)
-            }
-            None => None,
-        };
-        let note_id = notes::insert(tx, person_id, occurrence_id, input.date, &body, now)?;
-        let mut recorded = Recorded {
-            note_id,
-            discussed: 0,
-            gone: 0,
-        };
-        for ticked in &input.discussed {
-            if ticked.person_id != person_id {
-                return Err(Invalid::new(format!(
-                    "talking point {} is not one of {}'s",
-                    ticked.id, person.person.name
-                ))
-                .into());
-            }
-            // Still queued and still the same topic (ids of deleted rows are reused).
-            if topics::get(tx, ticked.id)?.as_ref() == Some(ticked) && ticked.discussed_at.is_none()
-            {
-                topics::set_discussed(tx, ticked.id, Some(now), Some(note_id))?;
-                recorded.discussed += 1;
-            } else {
-                recorded.gone += 1;
-            }
-        }
-        for a in &input.actions {
-            actions::insert(
-                tx,
-                &actions::NewAction {
-                    person_id: Some(person_id),
-                    occurrence_id,
-                    owner: a.owner.as_str(),
-                    body: &a.body,
-                    due: a.due,
-                },
-                now,
-            )?;
-        }
-        Ok(recorded)
     })
 }
 

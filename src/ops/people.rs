@@ -54,11 +54,37 @@ impl From<&PersonOverview> for PersonRecord {
 fn person_record(conn: &rusqlite::Connection, id: i64) -> Result<PersonRecord, OpsError> {
     let person = people::get(conn, id)?
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
-    // The newest series is the current one: older ones ended when the cadence changed.
-    let one_on_one = rituals::one_on_ones(conn)?
-        .into_iter()
-        .rfind(|r| r.fields.person_id == Some(id));
+    let one_on_one = current_series(&rituals::one_on_ones(conn)?, id);
     Ok(PersonRecord { person, one_on_one })
+}
+
+/// A person's current 1:1 series: the newest that repeats (older ones ended when the cadence
+/// changed), else the newest. A one-off 1:1 booked beside the rhythm never replaces it.
+fn current_series(series: &[Ritual], person: i64) -> Option<Ritual> {
+    let theirs = || series.iter().filter(|r| r.fields.person_id == Some(person));
+    theirs()
+        .rfind(|r| r.fields.rrule.is_some())
+        .or_else(|| theirs().next_back())
+        .cloned()
+}
+
+/// The person's repeating 1:1 series still meeting after `now`, other than `except`.
+pub(super) fn running_series(
+    series: &[Ritual],
+    person: i64,
+    except: Option<i64>,
+    now: NaiveDateTime,
+) -> Vec<Ritual> {
+    series
+        .iter()
+        .filter(|r| r.fields.person_id == Some(person) && Some(r.id) != except)
+        .filter(|r| r.fields.rrule.is_some())
+        .filter(|r| {
+            Recurrence::of(&r.fields)
+                .is_ok_and(|rec| rec.next_after(now - chrono::Duration::seconds(1)).is_some())
+        })
+        .cloned()
+        .collect()
 }
 
 /// A person with what the lists show beside them.
@@ -141,9 +167,23 @@ fn add_stats(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
+    let series = rituals::one_on_ones(conn)?;
     for row in list {
         let id = row.person.id;
         row.manager = row.person.reports_to.and_then(|m| names.get(&m).cloned());
+        // Two rhythms at once (from an import, or an older version): both are said.
+        let current = row.one_on_one.as_ref().map(|r| r.id);
+        let others = running_series(&series, id, current, now).len();
+        if others > 0
+            && let Some(cadence) = &mut row.cadence
+        {
+            let more = if others == 1 {
+                "1 more series".to_string()
+            } else {
+                format!("{others} more series")
+            };
+            cadence.push_str(&format!(" + {more}"));
+        }
         let last = held
             .get(&id)
             .copied()
@@ -185,11 +225,7 @@ pub fn list_people(store: &Store, now: NaiveDateTime) -> Result<Vec<PersonOvervi
     let mut list: Vec<PersonOverview> = people
         .into_iter()
         .map(|p| {
-            // The newest series is the current one: older ones ended when the cadence changed.
-            let current = series
-                .iter()
-                .rfind(|r| r.fields.person_id == Some(p.id))
-                .cloned();
+            let current = current_series(&series, p.id);
             PersonOverview::new(p, current)
         })
         .collect();

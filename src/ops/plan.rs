@@ -1,7 +1,7 @@
 //! The 30/60/90-day plan: start it, add goals, check in, roll unfinished goals over.
 
 use crate::domain::Word;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -36,6 +36,12 @@ pub struct PhaseView {
     pub goals: Vec<GoalView>,
     /// Done goals over goals not dropped, 0.0 to 1.0.
     pub done_share: f64,
+    /// The average progress of the goals not dropped (done ones count as 100), 0 to 100: what a
+    /// gauge of the phase shows, with `done` of `counted` beside it.
+    pub average_progress: u32,
+    /// Goals done, and goals not dropped.
+    pub done: usize,
+    pub counted: usize,
     /// The phase is over and some goals are still open: offer to roll them over.
     pub unfinished_after_end: usize,
 }
@@ -45,6 +51,24 @@ pub struct PlanView {
     pub start: Option<NaiveDate>,
     pub day: Option<PlanDay>,
     pub phases: Vec<PhaseView>,
+}
+
+impl PhaseView {
+    /// "13 Nov – 12 Dec"; a phase of 6 or 12 months, or one that crosses into another year,
+    /// names the year ("13 Jan – 13 Apr 2027"), since its months alone could be any year's.
+    pub fn span(&self) -> String {
+        let long = self.phase > 90 || self.start.year() != self.end.year();
+        let end = if long { "%-d %b %Y" } else { "%-d %b" };
+        format!("{} – {}", self.start.format("%-d %b"), self.end.format(end))
+    }
+
+    /// "51% · 0/5 done": the average progress and the goals done.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}% · {}/{} done",
+            self.average_progress, self.done, self.counted
+        )
+    }
 }
 
 impl PlanView {
@@ -105,10 +129,18 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
                     goal: g.clone(),
                 })
                 .collect();
-            let counted = goals
+            let kept: Vec<&GoalView> = goals
                 .iter()
                 .filter(|g| g.goal.fields.status != GoalStatus::Dropped)
-                .count();
+                .collect();
+            let counted = kept.len();
+            let progress_sum: u32 = kept
+                .iter()
+                .map(|g| match g.goal.fields.status {
+                    GoalStatus::Done => 100,
+                    _ => g.goal.fields.progress.min(100),
+                })
+                .sum();
             let done = goals
                 .iter()
                 .filter(|g| g.goal.fields.status == GoalStatus::Done)
@@ -127,6 +159,12 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
                 } else {
                     done as f64 / counted as f64
                 },
+                average_progress: match u32::try_from(counted) {
+                    Ok(n) if n > 0 => (progress_sum + n / 2) / n,
+                    _ => 0,
+                },
+                done,
+                counted,
                 unfinished_after_end: if today > end { open } else { 0 },
                 goals,
             }

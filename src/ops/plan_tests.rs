@@ -82,6 +82,11 @@ fn behind_schedule_and_rollover_of_an_ended_phase() {
     let p30 = &view.phases[0];
     assert_eq!(p30.unfinished_after_end, 1);
     assert!((p30.done_share - 0.5).abs() < 1e-9);
+    // A gauge shows how far the goals are, not only how many are done: (0 + 100) / 2.
+    assert_eq!((p30.average_progress, p30.done, p30.counted), (50, 1, 2));
+    let p60 = &view.phases[1];
+    assert_eq!((p60.average_progress, p60.done, p60.counted), (10, 0, 1));
+    assert_eq!(p60.summary(), "10% · 0/1 done");
     let behind: Vec<i64> = view.behind().map(|g| g.goal.id).collect();
     // Day 47 is half-way through days 31–60: 10% is behind; the ended phase's open goal too.
     assert_eq!(behind, vec![late.id, current.id]);
@@ -100,4 +105,28 @@ fn behind_schedule_and_rollover_of_an_ended_phase() {
         roll_over(&mut store, done.id, now).is_err(),
         "done goals stay"
     );
+}
+
+#[test]
+fn a_phase_of_goals_at_60_and_70_percent_reads_65_not_0_and_long_phases_name_their_year() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = at(2026, 11, 23);
+    start_plan(&mut store, now.date() - Duration::days(40), None, now).unwrap();
+    for (title, progress) in [("Agree priorities", 60), ("One cadence", 70)] {
+        let g = add_goal(&mut store, fields(60, title), now).unwrap();
+        checkin(&mut store, g.id, progress, None, "", None, now).unwrap();
+    }
+    let dropped = add_goal(&mut store, fields(60, "Dropped"), now).unwrap();
+    let mut f = dropped.fields.clone();
+    f.status = GoalStatus::Dropped;
+    update_goal(&mut store, dropped.id, f, None, now).unwrap();
+    let view = plan_view(&store, now.date()).unwrap();
+    let p60 = &view.phases[1];
+    assert_eq!(p60.done_share, 0.0);
+    assert_eq!(p60.average_progress, 65, "dropped goals do not count");
+    assert_eq!(p60.summary(), "65% · 0/2 done");
+    // Started 14 Oct 2026: days 31–60 sit in one year; 6 and 12 months reach into 2027.
+    assert_eq!(p60.span(), "13 Nov – 12 Dec");
+    assert_eq!(view.phases[3].span(), "12 Jan – 13 Apr 2027");
+    assert_eq!(view.phases[4].span(), "14 Apr – 13 Oct 2027");
 }

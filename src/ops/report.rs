@@ -94,6 +94,17 @@ pub struct GoalDelta {
     pub confidence: Confidence,
     /// The week's check-in notes, oldest first, blanks left out.
     pub notes: Vec<String>,
+    /// The week's check-ins, oldest first: each note with the value it was written with.
+    pub checkins: Vec<WeekCheckin>,
+}
+
+/// One check-in of the week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekCheckin {
+    pub date: NaiveDate,
+    pub progress: u32,
+    pub confidence: Confidence,
+    pub note: String,
 }
 
 impl WeekReport {
@@ -255,6 +266,15 @@ pub fn goal_deltas(
                     .iter()
                     .map(|c| c.note.trim().to_string())
                     .filter(|n| !n.is_empty())
+                    .collect(),
+                checkins: week
+                    .iter()
+                    .map(|c| WeekCheckin {
+                        date: c.date,
+                        progress: c.progress,
+                        confidence: c.confidence,
+                        note: c.note.trim().to_string(),
+                    })
                     .collect(),
             })
         })

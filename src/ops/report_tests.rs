@@ -42,6 +42,7 @@ fn record(ritual_id: i64, start: NaiveDateTime, notes: &str) -> OccurrenceRecord
         moved_to: None,
         notes: notes.into(),
         decisions: String::new(),
+        agenda_done: String::new(),
     }
 }
 

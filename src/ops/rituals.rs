@@ -108,15 +108,62 @@ pub fn refused_rules(store: &Store) -> Result<Vec<(Ritual, String)>, OpsError> {
         .collect())
 }
 
-fn check(store: &Store, fields: RitualFields) -> Result<RitualFields, OpsError> {
+/// Checks a series before it is saved as `own` (None: a new one).
+fn check(
+    store: &Store,
+    fields: RitualFields,
+    own: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<RitualFields, OpsError> {
     let fields = fields.check()?;
     recurrence(&fields)?;
-    if let Some(id) = fields.person_id
-        && people::get(store.conn(), id)?.is_none()
-    {
-        return Err(Invalid::field("person", format!("no person with id {id}")).into());
+    if let Some(id) = fields.person_id {
+        let Some(person) = people::get(store.conn(), id)? else {
+            return Err(Invalid::field("person", format!("no person with id {id}")).into());
+        };
+        // Only a new rhythm is checked: a series that already was this person's repeating 1:1
+        // may be edited whatever else is stored.
+        let was_theirs = match own {
+            Some(own) => rituals::get(store.conn(), own)?
+                .is_some_and(|r| r.fields.person_id == Some(id) && r.fields.rrule.is_some()),
+            None => false,
+        };
+        if fields.rrule.is_some() && !was_theirs {
+            one_rhythm(store, &person.name, id, own, now)?;
+        }
     }
     Ok(fields)
+}
+
+/// A person has one 1:1 rhythm. A second repeating series beside a running one would book
+/// them twice and leave the cadence the lists show to chance, so it is refused, saying how to
+/// change the rhythm instead. (A one-off 1:1 beside it is fine.)
+fn one_rhythm(
+    store: &Store,
+    name: &str,
+    person: i64,
+    own: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), OpsError> {
+    let series = rituals::one_on_ones(store.conn())?;
+    let Some(running) = super::people::running_series(&series, person, own, now)
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    Err(Invalid::field(
+        "person",
+        format!(
+            "{name} already has a 1:1 series, {} (ritual {}): change its cadence instead \
+             (e on {name} in the 1:1s tab, or edit ritual {} in the Rituals tab), or delete it \
+             first; a one-off 1:1 (no repeat) can sit beside it",
+            schedule_words(&running.fields),
+            running.id,
+            running.id
+        ),
+    )
+    .into())
 }
 
 pub fn add_ritual(
@@ -124,7 +171,7 @@ pub fn add_ritual(
     fields: RitualFields,
     now: NaiveDateTime,
 ) -> Result<Ritual, OpsError> {
-    let fields = check(store, fields)?;
+    let fields = check(store, fields, None, now)?;
     let id = store
         .write(|tx| -> Result<i64, OpsError> { Ok(rituals::insert(tx, &fields, None, now)?) })?;
     get_ritual(store, id)
@@ -168,7 +215,7 @@ pub fn update_ritual(
     opened: Option<&RitualFields>,
     now: NaiveDateTime,
 ) -> Result<Edited<Ritual>, OpsError> {
-    let fields = check(store, fields)?;
+    let fields = check(store, fields, Some(id), now)?;
     let saved = store.write(|tx| -> Result<Option<i64>, OpsError> {
         let old = current(tx, id)?;
         ensure_as_opened(|| format!("ritual {id}"), &old.fields, opened)?;
@@ -399,6 +446,7 @@ fn record_for(
             moved_to: None,
             notes: String::new(),
             decisions: String::new(),
+            agenda_done: String::new(),
         }),
     )
 }
@@ -475,24 +523,47 @@ pub fn occurrence(
     record_for(store.conn(), &ritual, original)
 }
 
-/// Saves what was said at one occurrence, and whether it was held. With `opened` (the record the
-/// notes form showed) it is refused when the occurrence changed since.
+/// What the meeting dialog saves of one occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteUp {
+    pub status: OccurrenceStatus,
+    pub notes: String,
+    pub decisions: String,
+    /// The series' agenda items ticked off, one per line.
+    pub agenda_done: String,
+}
+
+/// Saves what was said at one occurrence, the agenda items ticked off, and whether it was held.
+/// With `opened` (the record the notes form showed) it is refused when the occurrence changed
+/// since.
 pub fn save_occurrence(
     store: &mut Store,
     id: i64,
     original: NaiveDateTime,
-    notes: &str,
-    decisions: &str,
-    status: OccurrenceStatus,
+    write_up: &WriteUp,
     opened: Option<&OccurrenceRecord>,
 ) -> Result<Edited<Ritual>, OpsError> {
-    let notes = text::body("notes", notes)?;
-    let decisions = text::body("decisions", decisions)?;
+    let notes = text::body("notes", &write_up.notes)?;
+    let decisions = text::body("decisions", &write_up.decisions)?;
+    let agenda_done = text::body("agenda", &write_up.agenda_done)?;
+    let status = write_up.status;
     edit_occurrence(store, id, original, opened, Clone::clone, |record| {
         record.notes = notes;
         record.decisions = decisions;
+        record.agenda_done = agenda_done;
         record.status = status;
     })
+}
+
+/// The series' agenda as a checklist: one item per non-empty line.
+pub fn checklist(fields: &RitualFields) -> Vec<String> {
+    fields
+        .agenda
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{
-    add_ritual, move_occurrence, refused_rules, save_occurrence, set_status, update_ritual,
+    WriteUp, add_ritual, move_occurrence, refused_rules, save_occurrence, set_status, update_ritual,
 };
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::ops::OpsError;
@@ -53,6 +53,42 @@ fn a_stored_rule_that_meets_too_often_is_named_left_off_and_can_be_fixed() {
     assert_eq!(week(&store, at(23, 0).date(), 7).unwrap().items.len(), 14);
 }
 
+#[test]
+fn two_rhythms_stored_by_an_older_version_or_an_import_are_both_said() {
+    use crate::domain::person::PersonDraft;
+    use crate::ops::people::{PersonInput, add_person, list_people};
+    let mut store = Store::open_in_memory().unwrap();
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: "Priya".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    };
+    add_person(&mut store, input, chrono::Weekday::Mon, at(1, 8)).unwrap();
+    let mut weekly = fields("FREQ=WEEKLY;BYDAY=TU");
+    weekly.person_id = Some(1);
+    add_ritual(&mut store, weekly, at(1, 8)).unwrap();
+    // The second one is refused through ops; written as an import would write it:
+    let mut second = fields("FREQ=WEEKLY;BYDAY=FR");
+    second.person_id = Some(1);
+    let err = add_ritual(&mut store, second.clone(), at(1, 8)).unwrap_err();
+    assert!(
+        err.to_string().contains("already has a 1:1 series"),
+        "{err}"
+    );
+    store
+        .write(|tx| rituals::insert(tx, &second, None, at(1, 8)))
+        .unwrap();
+    let people = list_people(&store, at(23, 8)).unwrap();
+    let cadence = people[0].cadence.clone().unwrap();
+    assert!(cadence.ends_with(" + 1 more series"), "{cadence}");
+    // Editing either of them is not refused over the other (it is not a new rhythm).
+    let mut renamed = second.clone();
+    renamed.name = "Priya (Fridays)".into();
+    assert!(update_ritual(&mut store, 2, renamed, None, None, at(23, 8)).is_ok());
+}
+
 fn on(month: u32, day: u32, hour: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, month, day)
         .and_then(|d| d.and_hms_opt(hour, 0, 0))
@@ -82,9 +118,12 @@ fn sync() -> (Store, i64) {
         &mut store,
         id,
         on(12, 14, 10),
-        "agenda: budget",
-        "",
-        OccurrenceStatus::Scheduled,
+        &WriteUp {
+            status: OccurrenceStatus::Scheduled,
+            notes: "agenda: budget".into(),
+            decisions: String::new(),
+            agenda_done: String::new(),
+        },
         None,
     )
     .unwrap();
@@ -269,9 +308,12 @@ fn a_one_off_meeting_moved_to_another_day_keeps_its_notes() {
         &mut store,
         id,
         on(12, 3, 13),
-        "bring the numbers",
-        "",
-        OccurrenceStatus::Scheduled,
+        &WriteUp {
+            status: OccurrenceStatus::Scheduled,
+            notes: "bring the numbers".into(),
+            decisions: String::new(),
+            agenda_done: String::new(),
+        },
         None,
     )
     .unwrap();

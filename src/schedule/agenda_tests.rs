@@ -47,6 +47,7 @@ fn record(
         moved_to: moved,
         notes: String::new(),
         decisions: String::new(),
+        agenda_done: String::new(),
     }
 }
 

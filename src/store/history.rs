@@ -39,10 +39,68 @@ fn made_by(session: Option<&str>) -> Option<&'static str> {
     })
 }
 
+/// One row an entry changed: its values before and after (None: the row did not exist then).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowChange {
+    pub table: &'static str,
+    pub id: i64,
+    pub before: Option<serde_json::Map<String, serde_json::Value>>,
+    pub after: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl RowChange {
+    fn of(before: &Image, after: &Image) -> RowChange {
+        let map = |image: &Image| {
+            image.row.as_ref().map(|values| {
+                image
+                    .table
+                    .columns
+                    .iter()
+                    .map(|c| c.to_string())
+                    .zip(values.iter().cloned())
+                    .collect()
+            })
+        };
+        RowChange {
+            table: before.table.name,
+            id: before.id,
+            before: map(before),
+            after: map(after),
+        }
+    }
+
+    /// The row's `column` as the change left it, or as it was before a delete.
+    pub fn value(&self, column: &str) -> Option<&serde_json::Value> {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .and_then(|row| row.get(column))
+    }
+
+    pub fn text(&self, column: &str) -> Option<&str> {
+        self.value(column).and_then(serde_json::Value::as_str)
+    }
+
+    pub fn int(&self, column: &str) -> Option<i64> {
+        self.value(column).and_then(serde_json::Value::as_i64)
+    }
+
+    /// `column` before and after, when the change changed it.
+    pub fn changed(
+        &self,
+        column: &str,
+    ) -> Option<(Option<&serde_json::Value>, Option<&serde_json::Value>)> {
+        let before = self.before.as_ref().and_then(|r| r.get(column));
+        let after = self.after.as_ref().and_then(|r| r.get(column));
+        (before != after).then_some((before, after))
+    }
+}
+
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
-    Applied(Change),
+    /// The entry, and the rows it changed (as the entry had them: before and after).
+    Applied(Change, Vec<RowChange>),
     /// This session's journal holds nothing to undo (or redo).
     Nothing,
     /// Nothing was changed, for the reason given.
@@ -59,12 +117,14 @@ pub struct Refusal {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// A row of the change was changed or deleted since, by another window or the CLI;
+    /// A row of the change was changed or deleted since, by another window or the CLI (or,
+    /// `later_here`, by a later change of this window that stays: one whose undo was refused);
     /// `subject` when it is the change's own row (`entity`, `entity_id`).
     ChangedSince {
         table: &'static str,
         subject: bool,
         deleted: bool,
+        later_here: bool,
     },
     /// Putting the rows back would delete or change rows the change did not journal: rows
     /// another writer added (a cascade would delete them) or linked (a link would be cleared).
@@ -109,6 +169,14 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     Ok(rows)
 }
 
+impl Store {
+    /// This session's journal entries an undo or redo refused: they stay in effect (or undone)
+    /// and later steps go past them.
+    pub fn refused_steps(&self) -> &std::collections::BTreeSet<i64> {
+        &self.refused
+    }
+}
+
 /// Reverts this session's latest change still in effect.
 pub fn undo(store: &mut Store) -> Result<Step, StoreError> {
     step(store, Direction::Back)
@@ -137,26 +205,34 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     let tx = store
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let found = tx
-        .query_row(
-            &format!(
-                "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
-                 WHERE session = ?1 AND {pick} LIMIT 1"
-            ),
-            [&store.session],
-            |r| {
-                Ok((
-                    change(r)?,
+    // The next entry in this direction that no earlier step refused: a refused one stays as
+    // it is and is gone past, so it does not block the ones behind it.
+    let found = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
+             WHERE session = ?1 AND {pick}"
+        ))?;
+        let mut rows = stmt.query([&store.session])?;
+        let mut found = None;
+        while let Some(r) = rows.next()? {
+            let entry = change(r)?;
+            if !store.refused.contains(&entry.id) {
+                found = Some((
+                    entry,
                     r.get::<_, Option<String>>(7)?,
                     r.get::<_, Option<String>>(8)?,
-                ))
-            },
-        )
-        .optional()?;
+                ));
+                break;
+            }
+        }
+        found
+    };
     let Some((entry, before, after)) = found else {
         return Ok(Step::Nothing);
     };
-    let refuse = |name: Option<String>, reason| -> Result<Step, StoreError> {
+    let refused = &mut store.refused;
+    let mut refuse = |name: Option<String>, reason| -> Result<Step, StoreError> {
+        refused.insert(entry.id);
         Ok(Step::Refused(Refusal {
             change: entry.clone(),
             name,
@@ -178,7 +254,8 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         Direction::Forward => pairs.iter().map(|(b, a)| (b, a)).collect(),
     };
     // Dropping the transaction on a refusal rolls back whatever was already put back.
-    if let Some(reason) = apply(&tx, &entry, &moves)? {
+    if let Some(reason) = apply(&tx, &entry, &moves, &store.session)? {
+        drop(tx);
         return refuse(name, reason);
     }
     let undone = if direction == Direction::Back { 1 } else { 0 };
@@ -187,7 +264,31 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         params![undone, entry.id],
     )?;
     tx.commit()?;
-    Ok(Step::Applied(Change { undone, ..entry }))
+    let rows = pairs.iter().map(|(b, a)| RowChange::of(b, a)).collect();
+    Ok(Step::Applied(Change { undone, ..entry }, rows))
+}
+
+/// Whether a change of this session other than `entry`, still in effect, journaled the row
+/// `table`.`id`: then it was this window's own later change that moved the row on.
+fn later_here(
+    tx: &Transaction<'_>,
+    entry: &Change,
+    session: &str,
+    table: &str,
+    id: i64,
+) -> Result<bool, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT after FROM change_log WHERE session = ?1 AND id > ?2 AND undone = 0",
+    )?;
+    let afters = stmt
+        .query_map(params![session, entry.id], |r| {
+            r.get::<_, Option<String>>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(afters.iter().flatten().any(|text| {
+        image::parse_images(text)
+            .is_ok_and(|images| images.iter().any(|i| i.table.name == table && i.id == id))
+    }))
 }
 
 /// Puts each row to its target, then checks what was really touched. `Some(reason)` when the
@@ -196,11 +297,15 @@ fn apply(
     tx: &Transaction<'_>,
     entry: &Change,
     moves: &[(&Image, &Image)],
+    session: &str,
 ) -> Result<Option<Reason>, StoreError> {
-    let changed_since = |image: &Image, now: &Image| Reason::ChangedSince {
-        table: image.table.name,
-        subject: entry.entity == image.table.name && entry.entity_id == Some(image.id),
-        deleted: now.row.is_none(),
+    let changed_since = |image: &Image, now: &Image| -> Result<Reason, StoreError> {
+        Ok(Reason::ChangedSince {
+            table: image.table.name,
+            subject: entry.entity == image.table.name && entry.entity_id == Some(image.id),
+            deleted: now.row.is_none(),
+            later_here: later_here(tx, entry, session, image.table.name, image.id)?,
+        })
     };
     journal::begin(tx)?;
     // Parents and children may come back in any order; the keys are checked at commit.
@@ -211,7 +316,7 @@ fn apply(
             continue;
         }
         if now.row != expected.row {
-            return Ok(Some(changed_since(target, &now)));
+            return Ok(Some(changed_since(target, &now)?));
         }
         put(tx, target, now.row.is_some())?;
     }
@@ -222,7 +327,7 @@ fn apply(
             .find(|(_, t)| t.table.name == now.table.name && t.id == now.id)
         {
             Some((_, target)) if now.row != target.row => {
-                return Ok(Some(changed_since(target, &now)));
+                return Ok(Some(changed_since(target, &now)?));
             }
             Some(_) => {}
             None if was != now => outside.push(Touched {

@@ -46,6 +46,9 @@ pub struct Store {
     journal_ready: bool,
     /// Stamped on this store's journal entries: undo and redo take only these.
     session: String,
+    /// This session's entries an undo or redo refused: they stay as they are, and later steps
+    /// go past them to older (or newer) ones instead of being blocked.
+    refused: std::collections::BTreeSet<i64>,
 }
 
 impl Store {
@@ -59,6 +62,7 @@ impl Store {
             journal_at: None,
             journal_ready: false,
             session: journal::new_session(),
+            refused: Default::default(),
         })
     }
 
@@ -74,6 +78,7 @@ impl Store {
             journal_at: None,
             journal_ready: false,
             session: journal::new_session(),
+            refused: Default::default(),
         })
     }
 

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, codec};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
 
-const COLUMNS: &str = "id, ritual_id, original_start, status, moved_to, notes, decisions";
+const COLUMNS: &str =
+    "id, ritual_id, original_start, status, moved_to, notes, decisions, agenda_done";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<OccurrenceRecord> {
     let status: String = row.get(3)?;
@@ -20,6 +21,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<OccurrenceRecord> {
         moved_to: moved.map(|m| codec::parse_date_time(4, &m)).transpose()?,
         notes: row.get(5)?,
         decisions: row.get(6)?,
+        agenda_done: row.get(7)?,
     })
 }
 
@@ -93,11 +95,12 @@ pub fn get(
 /// Creates or replaces the record of one occurrence; returns its id.
 pub fn upsert(conn: &Connection, record: &OccurrenceRecord) -> Result<i64, StoreError> {
     conn.prepare_cached(
-        "INSERT INTO occurrence (ritual_id, original_start, status, moved_to, notes, decisions) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+        "INSERT INTO occurrence \
+         (ritual_id, original_start, status, moved_to, notes, decisions, agenda_done) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT (ritual_id, original_start) DO UPDATE SET \
          status = excluded.status, moved_to = excluded.moved_to, notes = excluded.notes, \
-         decisions = excluded.decisions",
+         decisions = excluded.decisions, agenda_done = excluded.agenda_done",
     )?
     .execute(params![
         record.ritual_id,
@@ -105,7 +108,8 @@ pub fn upsert(conn: &Connection, record: &OccurrenceRecord) -> Result<i64, Store
         record.status.as_str(),
         record.moved_to.map(codec::date_time),
         record.notes,
-        record.decisions
+        record.decisions,
+        record.agenda_done
     ])?;
     let id: i64 = conn.query_row(
         "SELECT id FROM occurrence WHERE ritual_id = ?1 AND original_start = ?2",

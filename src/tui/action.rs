@@ -91,7 +91,7 @@ actions! {
     Radar = "radar",
     /// The radar on the whole screen, or back to the strip
     RadarFull = "radar_full",
-    /// Back to the list
+    /// Back: to the list, or to where you came from
     Back = "back",
     /// Prepare the 1:1: everything on one screen
     Prep = "prep",
@@ -109,6 +109,8 @@ actions! {
     Toggle = "toggle",
     /// Quick capture: a talking point for anyone
     CaptureTopic = "capture_topic",
+    /// Prepare the next 1:1, from anywhere
+    PrepNext = "prep_next",
     /// Search notes, topics, actions, people, rituals
     Search = "search",
     /// Command palette: find any action by name and run it

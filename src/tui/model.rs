@@ -101,6 +101,9 @@ pub struct Model {
     pub risks: RisksPane,
     /// Everyone in the people list, for the panes that name or offer people.
     pub directory: Vec<PersonRef>,
+    /// Where the user came from, most recent last: a pane that sent them to another (the
+    /// agenda opening a 1:1's prep) is returned to by Esc. Switching tabs by hand forgets it.
+    pub came_from: Vec<Tab>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -155,6 +158,7 @@ impl Model {
             people: PeoplePane::default(),
             risks: RisksPane::default(),
             directory: Vec::new(),
+            came_from: Vec::new(),
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),

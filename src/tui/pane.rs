@@ -22,6 +22,7 @@ use super::panes::hit::ListRows;
 use super::panes::person::PeopleView;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use crate::ops::one_on_ones::OneOnOneMeeting;
 
 /// The tabs, in the order the tab bar shows them: the registry every per-pane `match` follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::VariantArray)]
@@ -126,8 +127,10 @@ pub enum Request {
         message: String,
         on_yes: Effect,
     },
-    /// Switch to the pane that shows `target` and bring it into view.
+    /// Switch to the pane that shows `target` and bring it into view (Esc comes back).
     Show(Target),
+    /// The pane has nothing left to step back to: go back to where the user came from.
+    Back,
     Info(String),
     Error(String),
 }
@@ -145,6 +148,8 @@ pub enum Target {
     Day(NaiveDate),
     /// A person: selected in the list, or their page or prep view opened.
     Person(i64, PeopleView),
+    /// The prep view of a person for one of their 1:1s: recording writes up that meeting.
+    Prep(i64, OneOnOneMeeting),
     Ritual(i64),
     Goal(i64),
     /// A goal with its check-in form open.
@@ -158,7 +163,7 @@ impl Target {
     pub fn tab(self) -> Tab {
         match self {
             Target::Day(_) => Tab::Agenda,
-            Target::Person(..) => Tab::People,
+            Target::Person(..) | Target::Prep(..) => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,

@@ -96,6 +96,30 @@ pub fn keys_settled(m: &mut Model, runner: &mut Runner, text: &str) {
     }
 }
 
+/// The screen `view` draws for `m` at `width`×`height`, one line per row (the model's recorded
+/// size is set to it, as a resize would).
+pub fn screen(m: &mut Model, width: u16, height: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    update(m, Msg::Resize { width, height });
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| super::view::view(m, f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Monday 23 November 2026, at `h:m`: the fixed "now" of the TUI's tests.
 pub fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)

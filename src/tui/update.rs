@@ -160,16 +160,35 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
             }
             Request::Show(target) => {
                 let tab = target.tab();
+                if tab != model.tab {
+                    model.came_from.push(model.tab);
+                    let excess = model.came_from.len().saturating_sub(HISTORY);
+                    model.came_from.drain(..excess);
+                }
                 model.tab = tab;
                 let (mut panes, ctx) = model.parts();
                 let more = panes.get(tab).show(target, &ctx);
                 effects.extend(apply(model, more));
+            }
+            Request::Back => {
+                if let Some(tab) = model.came_from.pop() {
+                    model.tab = tab;
+                }
             }
             Request::Info(text) => model.info(text),
             Request::Error(text) => model.error(text),
         }
     }
     effects
+}
+
+/// How many places back Esc can go.
+const HISTORY: usize = 16;
+
+/// Switches to `tab` by hand (its key, Tab, a click): where the user came from is forgotten.
+fn switch_tab(model: &mut Model, tab: Tab) {
+    model.tab = tab;
+    model.came_from.clear();
 }
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
@@ -202,14 +221,26 @@ fn run_action(model: &mut Model, action: Action) -> Vec<Effect> {
 /// The actions that belong to no pane (the `[global]` keys); `None` for the others.
 pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
     if let Some(tab) = Tab::of_action(action) {
-        model.tab = tab;
+        switch_tab(model, tab);
         return Some(Vec::new());
     }
     match action {
+        // The pane steps back within itself if it can; otherwise back to where the user came
+        // from.
+        Action::Back => {
+            let tab = model.tab;
+            let (mut panes, ctx) = model.parts();
+            let requests = panes
+                .get(tab)
+                .on_action(action, &ctx)
+                .unwrap_or_else(|| vec![Request::Back]);
+            return Some(apply(model, requests));
+        }
         Action::Quit => model.quit = true,
         Action::Help => model.overlay = Some(Overlay::Help(0)),
         Action::NextTab | Action::PrevTab => {
-            model.tab = model.tab.cycle(action == Action::NextTab);
+            let tab = model.tab.cycle(action == Action::NextTab);
+            switch_tab(model, tab);
         }
         Action::Search => model.overlay = Some(Overlay::Search(Default::default())),
         Action::Palette => {
@@ -218,6 +249,16 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
         }
         Action::CaptureTopic => {
             let request = model.people.capture(&model.ctx());
+            return Some(apply(model, vec![request]));
+        }
+        Action::PrepNext => {
+            let next = super::panes::person::next_prep(&model.upcoming, &model.people.list.rows);
+            let request = match next {
+                Some(target) => Request::Show(target),
+                None => Request::Info(
+                    "No 1:1 coming up: give someone a cadence (tab 4, e on them).".into(),
+                ),
+            };
             return Some(apply(model, vec![request]));
         }
         Action::Undo => return Some(vec![Effect::Undo]),
@@ -280,7 +321,7 @@ fn on_mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => run_action(model, Action::Up),
         MouseEventKind::Down(MouseButton::Left) => {
             match screen::hit_at(model, model.screen, event.column, event.row) {
-                Hit::Tab(tab) => model.tab = tab,
+                Hit::Tab(tab) => switch_tab(model, tab),
                 Hit::Row(index) => {
                     let tab = model.tab;
                     model.parts().0.get(tab).select_row(index);
@@ -463,3 +504,7 @@ mod stale_tests;
 #[cfg(test)]
 #[path = "update_keys_tests.rs"]
 mod keys_tests;
+
+#[cfg(test)]
+#[path = "update_prep_tests.rs"]
+mod prep_tests;

@@ -187,11 +187,13 @@ fn a_meeting_form_reloads_through_the_store() {
         moved_to: None,
         notes: String::new(),
         decisions: String::new(),
+        agenda_done: String::new(),
     };
     let loaded = |record| {
         Msg::Agenda(AgendaMsg::OccurrenceLoaded {
             item: item.clone(),
             record,
+            checklist: Vec::new(),
         })
     };
     update(&mut m, loaded(record.clone()));
@@ -352,25 +354,27 @@ fn recording_says_how_many_ticked_topics_had_gone_elsewhere() {
         .0
         .fields
         .iter()
-        .filter(|f| f.kind == FieldKind::Check)
+        .filter(|f| f.kind == FieldKind::Check && f.key == "topic")
         .count();
-    keys(&mut m, "\tWe talked.");
+    // The cursor starts in the note; the topics' boxes follow the new actions.
+    keys(&mut m, "We talked.\t");
     for _ in 0..boxes {
         keys(&mut m, "\t ");
     }
-    let ids = form(&m).0.checked_ids();
+    let ids = form(&m).0.checked_ids("topic");
     assert_eq!(ids.len(), boxes);
     // Another window deletes the first queued topic while the form is open.
     crate::ops::one_on_ones::delete_topic(&mut runner.store, ids[0]).unwrap();
     let effects = update(&mut m, ctrl('s'));
     settle(&mut m, &mut runner, effects);
     let status = m.status.clone().unwrap().text;
+    let discussed = crate::ops::markdown::plural(ids.len() - 1, "topic");
     assert!(
-        status.starts_with(&format!("1:1 recorded: {} topics discussed", ids.len() - 1)),
+        status.starts_with("1:1 ") && status.contains(&format!(": {discussed} discussed")),
         "{status}"
     );
     assert!(
-        status.contains("1 ticked topic had been marked or deleted elsewhere: left as it is."),
+        status.contains("1 ticked item had been marked or deleted elsewhere: left as it is."),
         "{status}"
     );
 }

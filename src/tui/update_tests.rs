@@ -52,6 +52,24 @@ fn q_quits_and_question_mark_toggles_help() {
 }
 
 #[test]
+fn help_never_covers_the_status_bar() {
+    for (w, h) in [(80, 24), (60, 20), (160, 48)] {
+        for tab in ["1", "4", "5"] {
+            let mut m = model();
+            m.info("Saved.");
+            keys(&mut m, tab);
+            m.info("Saved.");
+            keys(&mut m, "?");
+            m.info("Saved.");
+            let text = crate::tui::testing::screen(&mut m, w, h);
+            let last = text.lines().last().unwrap_or_default();
+            assert!(last.contains("Saved."), "{w}x{h} tab {tab}:\n{text}");
+            assert!(text.contains("Keys"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn adding_a_person_through_the_form_emits_one_add_effect() {
     let mut m = model();
     keys(&mut m, "4a");
@@ -279,9 +297,9 @@ mod one_on_ones {
             .filter(|f| f.kind == FieldKind::Check)
             .count();
         assert_eq!(checks, 2, "one tick box per queued topic");
-        // Date, note, then the second topic's box, then actions.
-        keys(&mut m, "\tWe talked.\t\t ");
-        keys(&mut m, "\tthem: Send the draft due fri");
+        // The cursor starts in the note; then new actions, then the topics' boxes.
+        keys(&mut m, "We talked.\tthem: Send the draft due fri");
+        keys(&mut m, "\t\t ");
         let effects = update(
             &mut m,
             Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
@@ -302,7 +320,7 @@ mod one_on_ones {
     #[test]
     fn a_bad_action_line_is_refused_on_its_field() {
         let mut m = with_detail();
-        keys(&mut m, "r\tNote\t\t\tFix it due someday");
+        keys(&mut m, "rNote\tFix it due someday");
         let effects = update(
             &mut m,
             Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
@@ -359,14 +377,30 @@ mod one_on_ones {
                 ..
             })
         ));
-        // Person choice first (Ada is selected); the cursor starts in the topic field.
-        let effects = keys(&mut m, "Budget\n");
+        // The cursor starts on who it is for (Ada, selected): Tab to the topic.
+        let effects = keys(&mut m, "\tBudget\n");
         assert_eq!(
             effects,
             vec![Effect::OneOnOnes(OneOnOneEffect::AddTopic {
                 person: 1,
                 text: "Budget".into()
             })]
+        );
+    }
+
+    #[test]
+    fn quick_capture_finds_the_person_by_typing_and_names_them_when_saved() {
+        let (mut m, mut runner) = crate::tui::testing::demo();
+        crate::tui::testing::keys_settled(&mut m, &mut runner, "Toyel\tBudget for the rewrite\n");
+        assert!(m.overlay.is_none(), "{:?}", m.overlay.is_some());
+        let status = m
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            status,
+            "Talking point queued for Marcus Oyelaran's next 1:1."
         );
     }
 

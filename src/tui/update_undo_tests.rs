@@ -29,14 +29,14 @@ fn the_answer_is_shown_and_every_pane_reloads() {
     let effects = update(
         &mut m,
         Msg::Saved {
-            message: "Undid: insert person 3.".into(),
+            message: "Undid: adding Grace.".into(),
             select: None,
         },
     );
     assert_eq!(effects, reload_all(&m));
     assert_eq!(
         m.status.as_ref().map(|s| s.text.as_str()),
-        Some("Undid: insert person 3.")
+        Some("Undid: adding Grace.")
     );
 }
 

@@ -39,9 +39,14 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     render_status(frame, status, model);
     match &model.overlay {
         None => {}
+        // The help sits above the status bar: what it says (the next meeting, a message) stays
+        // in view while the keys are read.
         Some(Overlay::Help(scroll)) => render_help(
             frame,
-            area,
+            Rect {
+                height: status.y.saturating_sub(area.y),
+                ..area
+            },
             &model.keymap,
             model.context(),
             model.tab.title(),

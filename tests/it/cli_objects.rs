@@ -867,7 +867,7 @@ fn a_one_on_one_is_recorded_context_kept_and_meeting_notes_written_as_in_the_coc
         ],
     );
     assert!(
-        out.contains("1 talking point(s) discussed, 1 action(s) added"),
+        out.contains("1 talking point discussed, 1 action added."),
         "{out}"
     );
     assert!(json_array(&db, &["topic", "list", "--format", "json"]).is_empty());

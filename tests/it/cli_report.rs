@@ -284,3 +284,36 @@ fn export_section_needs_markdown_and_o_writes_a_private_file() {
             .contains("## People")
     );
 }
+
+#[test]
+fn report_week_pairs_each_check_in_note_with_its_own_value() {
+    let (_dir, db) = week();
+    // A second check-in later in the week, with a note of its own: the first note ("Data
+    // late") was written at 50%, not at the last value.
+    at(
+        &db,
+        "2026-11-26T17:00",
+        &[
+            "goal",
+            "checkin",
+            "1",
+            "--progress",
+            "65",
+            "--note",
+            "Data arrived",
+        ],
+    );
+    let md = at(&db, FRIDAY, &["report", "week"]);
+    assert!(
+        md.contains("20% → 65% (+45), on track → at risk — Mon 23 Nov at 50%: Data late; Thu 26 Nov at 65%: Data arrived"),
+        "{md}"
+    );
+    assert!(!md.contains("at risk — Data late"), "{md}");
+    let json = at(&db, FRIDAY, &["report", "week", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let checkins = r["goals"][0]["checkins"].as_array().unwrap();
+    assert_eq!(checkins.len(), 2, "{json}");
+    assert_eq!(checkins[0]["progress"], 50);
+    assert_eq!(checkins[0]["note"], "Data late");
+    assert_eq!(checkins[1]["progress"], 65);
+}

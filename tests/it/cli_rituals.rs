@@ -349,3 +349,70 @@ fn ics_export_is_parseable_stable_and_private() {
         Some("20261209T153000")
     );
 }
+
+#[test]
+fn a_second_1on1_rhythm_for_a_person_is_refused_and_a_one_off_beside_it_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--name",
+            "Priya Raman",
+            "--cadence",
+            "FREQ=WEEKLY;BYDAY=TU",
+            "--at",
+            "10:00",
+        ],
+    );
+    let before = ok(&db, &["export", "--format", "json"]);
+    let biweekly = [
+        "ritual",
+        "add",
+        "--name",
+        "Priya fortnightly",
+        "--rrule",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
+        "--start",
+        "2026-11-27T14:00",
+        "--duration",
+        "30",
+        "--person",
+        "Priya",
+    ];
+    fails(
+        &db,
+        &biweekly,
+        "Priya Raman already has a 1:1 series, weekly on Tuesday at 10:00, 30 min (ritual 1): \
+         change its cadence instead",
+    );
+    assert_eq!(
+        ok(&db, &["export", "--format", "json"]),
+        before,
+        "nothing saved"
+    );
+    // The cadence shown is still the one she has.
+    let people = json_array(&db, &["person", "list", "--format", "json"]);
+    assert_eq!(people[0]["cadence"], "weekly on Tuesday at 10:00");
+    // An extra one-off 1:1 is fine, and does not replace the cadence the list shows.
+    ok(
+        &db,
+        &[
+            "ritual",
+            "add",
+            "--name",
+            "Priya catch-up",
+            "--start",
+            "2026-11-26T16:00",
+            "--duration",
+            "30",
+            "--person",
+            "Priya",
+        ],
+    );
+    let people = json_array(&db, &["person", "list", "--format", "json"]);
+    assert_eq!(people[0]["cadence"], "weekly on Tuesday at 10:00");
+    assert_eq!(people[0]["stats"]["next"], "2026-11-24T10:00:00");
+}

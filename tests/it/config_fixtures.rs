@@ -53,6 +53,20 @@ fn each_kind_of_config_error_names_file_line_and_expectation() {
             "array of strings",
         ),
         ("mouse_not_bool.toml", "line 2:", "true or false"),
+        // However the file spells the key, the line is the one it is on (these said "line 0").
+        (
+            "keys_bare_unknown_action.toml",
+            "line 4:",
+            "is not an action",
+        ),
+        (
+            "keys_inline_unknown_action.toml",
+            "line 3:",
+            "is not an action",
+        ),
+        ("theme_inline_bad_colour.toml", "line 3:", "#rrggbb"),
+        ("quoted_key_bad_weekday.toml", "line 3:", "monday, tuesday"),
+        ("review_days_dotted.toml", "line 2:", "1 to 365"),
         (
             "agenda_view_unknown.toml",
             "line 2:",

@@ -37,16 +37,16 @@ fn queue_from_the_cli_prepare_record_and_find_it_after_a_restart() {
     tui.wait_for("Promotion timeline");
 
     tui.send("r");
-    tui.wait_for("Record 1:1 with Ada Lovelace");
-    tui.send("\t");
+    tui.wait_for("Record 1:1 with Ada Lovelace · Mon 23 Nov 15:00");
+    // The cursor starts in the note; new actions follow it, then the tick boxes.
     tui.send("Talked about the promotion case.");
+    tui.send("\t");
+    tui.send("them: Draft the promotion packet due fri");
     tui.send("\t");
     tui.send(" ");
     tui.wait_for("[x] discussed: Promotion timeline");
-    tui.send("\t");
-    tui.send("them: Draft the promotion packet due fri");
     tui.send("\x13"); // Ctrl-S
-    tui.wait_for("1:1 recorded: 1 topics discussed, 1 actions added.");
+    tui.wait_for("1:1 of Mon 23 Nov recorded (marked held): 1 topic discussed, 1 action added.");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 

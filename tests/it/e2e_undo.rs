@@ -33,12 +33,12 @@ fn u_takes_back_a_new_risk_and_ctrl_r_brings_it_back() {
     );
 
     tui.send("u");
-    tui.wait_for("Undid: insert risk 1.");
+    tui.wait_for("Undid: adding risk 1 “If the build farm dies, then nothing shi…”.");
     tui.wait_for("No risks yet");
     assert!(risk_titles(&db).is_empty());
 
     tui.send(CTRL_R);
-    tui.wait_for("Redid: insert risk 1.");
+    tui.wait_for("Redid: adding risk 1 “If the build farm dies, then nothing shi…”.");
     tui.wait_for("If the build farm dies");
     assert_eq!(
         risk_titles(&db),
@@ -46,7 +46,7 @@ fn u_takes_back_a_new_risk_and_ctrl_r_brings_it_back() {
     );
 
     tui.send("u");
-    tui.wait_for("Undid: insert risk 1.");
+    tui.wait_for("Undid: adding risk 1 “If the build farm dies, then nothing shi…”.");
     tui.send("u");
     tui.wait_for("Nothing to undo.");
     tui.send("q");

@@ -110,18 +110,18 @@ fn u_in_one_window_leaves_the_other_windows_change() {
     add_person(&mut b, "Grace");
 
     a.send("u");
-    a.wait_for("Undid: insert person 1.");
+    a.wait_for("Undid: adding Ada.");
     assert_eq!(people(&db), ["Grace"]);
     a.send("u");
     a.wait_for("Nothing to undo.");
     assert_eq!(people(&db), ["Grace"]);
 
     b.send("u");
-    b.wait_for("Undid: insert person 2.");
+    b.wait_for("Undid: adding Grace.");
     assert!(people(&db).is_empty());
     // Each window redoes its own change only.
     a.send("\x12");
-    a.wait_for("Redid: insert person 1.");
+    a.wait_for("Redid: adding Ada.");
     assert_eq!(people(&db), ["Ada"]);
 
     for window in [&mut a, &mut b] {
@@ -132,4 +132,43 @@ fn u_in_one_window_leaves_the_other_windows_change() {
     let trail = json_array(&db, &["history", "--format", "json"]);
     assert_eq!(trail.len(), 2, "{trail:?}");
     assert_ne!(trail[0]["session"], trail[1]["session"]);
+}
+
+#[test]
+fn a_refused_u_does_not_block_older_changes_and_stays_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    let mut tui = Pty::start(&db, &[], COLS, 30);
+    tui.wait_for("Week 48");
+    tui.send("5");
+    tui.wait_for("No risks yet");
+    tui.send("a");
+    tui.wait_for("New risk");
+    tui.send("If the vendor slips, then launch moves\r");
+    tui.wait_for("Added risk 1");
+    tui.send("4");
+    tui.wait_for("No people yet");
+    add_person(&mut tui, "Zed");
+    ok(&db, &["note", "add", "Zed", "Wants the platform team"]);
+
+    tui.send("u");
+    tui.wait_for(
+        "Cannot undo adding Zed: a note was added for Zed since (by another window or the \
+         CLI); nothing was changed. Undo again goes on to the change before it.",
+    );
+    let before = export(&db);
+    tui.send("u");
+    tui.wait_for("Undid: adding risk 1 “If the vendor slips, then launch moves”.");
+    let after = export(&db);
+    assert_eq!(after["tables"]["risk"], serde_json::json!([]));
+    for kept in ["person", "note"] {
+        assert_eq!(after["tables"][kept], before["tables"][kept], "{kept}");
+    }
+    // Zed's change stays refused: u does not come back to it.
+    tui.send("u");
+    tui.wait_for("Nothing to undo.");
+    assert_eq!(people(&db), ["Zed"]);
+    assert_eq!(rows(&db, "note"), 1);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
 }

@@ -279,6 +279,54 @@ fn record_form() {
 }
 
 #[test]
+fn prep_view_scrolled_to_the_prompts() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "jjjjjpG");
+    snapshot_sizes!("prep_view_scrolled", m);
+}
+
+#[test]
+fn person_page_scrolled_to_the_notes() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    press(&mut m, "jjjjj\rG");
+    snapshot_sizes!("person_page_scrolled", m);
+}
+
+#[test]
+fn record_form_with_a_topic_and_an_action_ticked() {
+    let mut m = model(true);
+    m.tab = Tab::People;
+    // Note, new actions, two topics, one open action: tick the first topic and the action.
+    press(&mut m, "jjjjjrWe talked.\t\t<Space>\t\t<Space>");
+    snapshot_sizes!("record_form_ticked", m);
+}
+
+#[test]
+fn meeting_dialog_with_its_agenda_checklist() {
+    use bearing::domain::agenda::ItemKind;
+    let mut m = model(true);
+    let today = m.today();
+    m.agenda.item = m
+        .agenda
+        .items_on(today)
+        .iter()
+        .position(|i| i.kind == ItemKind::Ritual)
+        .unwrap();
+    // Open the staff meeting and tick its first agenda item.
+    press(&mut m, "\r\t<Space>");
+    snapshot_sizes!("meeting_dialog", m);
+}
+
+#[test]
+fn quick_capture_picker_filtering() {
+    let mut m = model(true);
+    press(&mut m, "Toye");
+    snapshot_sizes!("capture_picker", m);
+}
+
+#[test]
 fn search_overlay() {
     let mut m = model(true);
     press(&mut m, "/on-call");

@@ -328,9 +328,12 @@ fn a_new_cadence_carries_the_coming_one_on_ones_skips_and_notes_or_saves_nothing
         &mut store,
         first,
         at(8, 10),
-        "promotion case",
-        "",
-        OccurrenceStatus::Scheduled,
+        &bearing::ops::rituals::WriteUp {
+            status: OccurrenceStatus::Scheduled,
+            notes: "promotion case".into(),
+            decisions: String::new(),
+            agenda_done: String::new(),
+        },
         None,
     )
     .unwrap();

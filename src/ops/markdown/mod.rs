@@ -22,13 +22,20 @@ pub fn cell(text: &str) -> String {
         .replace('|', "\\|")
 }
 
-/// "1 risk", "3 risks".
+/// "1 risk", "3 risks", "1 person", "2 people": every count Bearing shows, in the TUI and
+/// on the command line, is worded here.
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+        return format!("1 {noun}");
     }
+    let many = match noun {
+        "person" => "people".to_string(),
+        "entry" => "entries".to_string(),
+        "context entry" => "context entries".to_string(),
+        noun if noun.ends_with('s') || noun.ends_with('x') => format!("{noun}es"),
+        noun => format!("{noun}s"),
+    };
+    format!("{n} {many}")
 }
 
 #[cfg(test)]
@@ -45,6 +52,9 @@ mod tests {
     fn plurals_and_headings() {
         assert_eq!(plural(1, "goal"), "1 goal");
         assert_eq!(plural(0, "goal"), "0 goals");
+        assert_eq!(plural(1, "talking point"), "1 talking point");
+        assert_eq!(plural(2, "person"), "2 people");
+        assert_eq!(plural(3, "box"), "3 boxes");
         assert_eq!(heading(3), "###");
         assert_eq!(heading(0), "#");
     }

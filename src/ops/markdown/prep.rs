@@ -56,9 +56,9 @@ pub fn prep_markdown(prep: &Prep, today: NaiveDate) -> String {
     }
     if let Some(last) = prep.person.stats.last {
         out.push_str(&format!(
-            "**Last 1:1:** {} ({} days ago)\n",
+            "**Last 1:1:** {} ({})\n",
             last.format("%a %-d %b"),
-            (today - last.date()).num_days()
+            crate::domain::dates::distance_in_days(last.date(), today)
         ));
     }
     out.push_str("\n## Talking points\n\n");

@@ -193,11 +193,28 @@ fn goal_line(g: &GoalDelta) -> String {
         }
         _ => g.confidence.label().to_string(),
     };
-    let notes = if g.notes.is_empty() {
+    // Each note goes with the value it was written at: with several check-ins in the week,
+    // the last value is not what an earlier note was about.
+    let noted: Vec<String> = match g.checkins.as_slice() {
+        [only] if !only.note.is_empty() => vec![one_line(&only.note)],
+        [_] => Vec::new(),
+        several => several
+            .iter()
+            .filter(|c| !c.note.is_empty())
+            .map(|c| {
+                format!(
+                    "{} at {}%: {}",
+                    c.date.format("%a %-d %b"),
+                    c.progress,
+                    one_line(&c.note)
+                )
+            })
+            .collect(),
+    };
+    let notes = if noted.is_empty() {
         String::new()
     } else {
-        let joined: Vec<String> = g.notes.iter().map(|n| one_line(n)).collect();
-        format!(" — {}", joined.join("; "))
+        format!(" — {}", noted.join("; "))
     };
     format!(
         "- **{}** ({}): {progress}, {confidence}{notes}\n",

@@ -140,10 +140,27 @@ impl Runner {
                 self.screen_lent = true;
                 Msg::Edited(super::editor::edit_externally(&text, self.mouse))
             }
-            Effect::Undo => saved(ops::history::undo(store)?, None),
-            Effect::Redo => saved(ops::history::redo(store)?, None),
+            Effect::Undo => saved(
+                ops::history::undo(store).map_err(go_on("Undo", "before"))?,
+                None,
+            ),
+            Effect::Redo => saved(
+                ops::history::redo(store).map_err(go_on("Redo", "after"))?,
+                None,
+            ),
             Effect::Bell => Msg::Reminded(companion::ring_bell()),
             Effect::RunDetached(argv) => Msg::Reminded(companion::run_detached(&argv)),
         })
+    }
+}
+
+/// A refused undo (or redo) leaves that change as it is; the next press goes on past it, and
+/// the message says so.
+fn go_on(key: &'static str, way: &'static str) -> impl Fn(OpsError) -> OpsError {
+    move |e| match e {
+        OpsError::Refused(message) => OpsError::Refused(format!(
+            "{message} {key} again goes on to the change {way} it."
+        )),
+        other => other,
     }
 }

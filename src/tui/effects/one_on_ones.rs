@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use super::{Env, saved, saved_edit};
 use crate::domain::one_on_one::{ContextKind, Note, Owner};
-use crate::ops::one_on_ones::Record;
+use crate::ops::markdown::plural;
+use crate::ops::one_on_ones::{self as o_rec, OneOnOneMeeting, Record};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 use crate::tui::msg::Msg;
@@ -15,8 +16,12 @@ use crate::tui::panes::people::PeopleMsg;
 pub enum OneOnOneEffect {
     LoadDetail(i64),
     LoadPrep(i64),
-    /// Load a person's queue, then open the record form.
-    StartRecord(i64),
+    /// Load a person's prep, then open the record form (for `meeting`, when the user came from
+    /// one).
+    StartRecord {
+        person: i64,
+        meeting: Option<OneOnOneMeeting>,
+    },
     AddTopic {
         person: i64,
         text: String,
@@ -71,13 +76,15 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
         OneOnOneEffect::LoadPrep(id) => {
             Msg::People(PeopleMsg::PrepLoaded(Box::new(o::prep(store, id, now)?)))
         }
-        OneOnOneEffect::StartRecord(person) => Msg::People(PeopleMsg::RecordReady {
+        OneOnOneEffect::StartRecord { person, meeting } => Msg::People(PeopleMsg::RecordReady {
             person,
-            topics: o::prep(store, person, now)?.topics,
+            prep: Box::new(o::prep(store, person, now)?),
+            meeting,
         }),
         OneOnOneEffect::AddTopic { person, text } => {
             o::add_topic(store, person, &text, now)?;
-            saved("Talking point queued for the next 1:1.", None)
+            let name = ops::people::get_person(store, person)?.person.name;
+            saved(format!("Talking point queued for {name}'s next 1:1."), None)
         }
         OneOnOneEffect::SetTopicDiscussed { id, discussed } => {
             o::set_topic_discussed(store, id, discussed, now)?;
@@ -145,23 +152,32 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
             saved("Private context saved.", None)
         }
         OneOnOneEffect::Record { person, record } => {
-            let actions = record.actions.len();
+            let added = record.actions.len();
             let done = o::record(store, person, record, now)?;
-            let gone = match done.gone {
-                0 => String::new(),
-                1 => " 1 ticked topic had been marked or deleted elsewhere: left as it is."
-                    .to_string(),
-                n => format!(
-                    " {n} ticked topics had been marked or deleted elsewhere: left as they are."
-                ),
-            };
-            saved(
-                format!(
-                    "1:1 recorded: {} topics discussed, {actions} actions added.{gone}",
-                    done.discussed
-                ),
-                None,
-            )
+            saved(recorded_message(&done, added), None)
         }
     })
+}
+
+/// "1:1 of Mon 23 Nov recorded (marked held): 2 topics discussed, 1 action done, 1 action
+/// added." — and what was left as another window had it.
+fn recorded_message(done: &o_rec::Recorded, added: usize) -> String {
+    let when = match done.meeting {
+        Some(m) => format!(
+            "1:1 of {} recorded (marked held)",
+            m.start.format("%a %-d %b")
+        ),
+        None => "1:1 recorded".to_string(),
+    };
+    let mut parts = vec![format!("{} discussed", plural(done.discussed, "topic"))];
+    if done.actions_done > 0 {
+        parts.push(format!("{} done", plural(done.actions_done, "action")));
+    }
+    parts.push(format!("{} added", plural(added, "action")));
+    let gone = match done.gone {
+        0 => String::new(),
+        1 => " 1 ticked item had been marked or deleted elsewhere: left as it is.".to_string(),
+        n => format!(" {n} ticked items had been marked or deleted elsewhere: left as they are."),
+    };
+    format!("{when}: {}.{gone}", parts.join(", "))
 }

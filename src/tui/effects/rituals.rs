@@ -42,9 +42,7 @@ pub enum RitualsEffect {
     SaveOccurrence {
         ritual: i64,
         original: NaiveDateTime,
-        notes: String,
-        decisions: String,
-        status: OccurrenceStatus,
+        write_up: ops::rituals::WriteUp,
         opened: Box<OccurrenceRecord>,
     },
 }
@@ -88,8 +86,10 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
         }
         RitualsEffect::LoadOccurrence(item) => {
             let original = item.occurrence.unwrap_or_else(|| item.starts_at());
+            let ritual = ops::rituals::get_ritual(store, item.id)?;
             Msg::Agenda(AgendaMsg::OccurrenceLoaded {
                 record: ops::rituals::occurrence(store, item.id, original)?,
+                checklist: ops::rituals::checklist(&ritual.fields),
                 item,
             })
         }
@@ -123,20 +123,10 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
         RitualsEffect::SaveOccurrence {
             ritual,
             original,
-            notes,
-            decisions,
-            status,
+            write_up,
             opened,
         } => saved_edit(
-            ops::rituals::save_occurrence(
-                store,
-                ritual,
-                original,
-                &notes,
-                &decisions,
-                status,
-                Some(&opened),
-            )?,
+            ops::rituals::save_occurrence(store, ritual, original, &write_up, Some(&opened))?,
             |r| (format!("Saved the notes of \"{}\".", r.fields.name), None),
         ),
     })

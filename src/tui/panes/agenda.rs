@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::Invalid;
 use crate::domain::agenda::{AgendaItem, AgendaView};
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+use crate::domain::ritual::OccurrenceRecord;
 use crate::ops::agenda::Agenda;
 use crate::schedule::agenda::{home_from, week_floor};
 use crate::tui::action::Action;
@@ -54,6 +54,8 @@ pub enum AgendaMsg {
     OccurrenceLoaded {
         item: AgendaItem,
         record: OccurrenceRecord,
+        /// The series' agenda, to tick off.
+        checklist: Vec<String>,
     },
 }
 
@@ -160,9 +162,13 @@ impl AgendaPane {
                 self.set_data(agenda, next, with_radar, ctx.now);
                 Vec::new()
             }
-            AgendaMsg::OccurrenceLoaded { item, record } => {
-                occurrence_form(item, record, ctx).into_iter().collect()
-            }
+            AgendaMsg::OccurrenceLoaded {
+                item,
+                record,
+                checklist,
+            } => occurrence_form(item, record, &checklist, ctx)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -274,17 +280,10 @@ impl AgendaPane {
         let today = ctx.today();
         Ok(match which {
             AgendaForm::Occurrence { opened, .. } => {
-                let status = match form.choice_index("status") {
-                    1 => OccurrenceStatus::Held,
-                    2 => OccurrenceStatus::Skipped,
-                    _ => OccurrenceStatus::Scheduled,
-                };
                 Submit::Save(Effect::Rituals(RitualsEffect::SaveOccurrence {
                     ritual: opened.ritual_id,
                     original: opened.original_start,
-                    notes: form.value("notes"),
-                    decisions: form.value("decisions"),
-                    status,
+                    write_up: super::meeting_form::write_up(form),
                     opened: opened.clone(),
                 }))
             }

@@ -1,7 +1,7 @@
 //! The agenda's forms: a meeting's notes and decisions, moving a meeting, jumping to a date.
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+use crate::domain::ritual::OccurrenceRecord;
 use crate::tui::model::FormPurpose;
 use crate::tui::pane::{Ctx, Request};
 use crate::tui::widgets::form::Form;
@@ -41,31 +41,15 @@ pub fn move_form(item: AgendaItem) -> Option<Request> {
     Some(form(f, AgendaForm::Move(Box::new(item))))
 }
 
-/// A meeting's notes form, on its stored state.
+/// A meeting's notes form, on its stored state and its series' agenda (see `meeting_form`).
 pub fn occurrence_form(
     item: AgendaItem,
     record: OccurrenceRecord,
+    checklist: &[String],
     ctx: &Ctx<'_>,
 ) -> Option<Request> {
     item.occurrence?;
-    let statuses = vec!["scheduled".to_string(), "held".into(), "skipped".into()];
-    // A meeting being written up has happened: default to held once it has started.
-    let status = match record.status {
-        OccurrenceStatus::Scheduled if item.starts_at() <= ctx.now => 1,
-        OccurrenceStatus::Scheduled => 0,
-        OccurrenceStatus::Held => 1,
-        OccurrenceStatus::Skipped => 2,
-    };
-    let when = item.starts_at().format("%a %-d %b %H:%M");
-    let f = Form::new(format!("{} · {when}", item.title))
-        .choice("status", "Status", statuses, status)
-        .multiline("notes", "Notes", &record.notes, "what was said")
-        .multiline(
-            "decisions",
-            "Decisions",
-            &record.decisions,
-            "what was decided, one per line",
-        );
+    let f = super::meeting_form::occurrence_form(&item, &record, checklist, ctx);
     Some(form(
         f,
         AgendaForm::Occurrence {

@@ -61,9 +61,9 @@ impl AgendaPane {
                     kind: ItemKind::OneOnOne,
                     person_id: Some(person),
                     ..
-                }) => Some(vec![Request::Show(Target::Person(
+                }) => Some(vec![Request::Show(super::person::prep_target(
                     person,
-                    PeopleView::Prep,
+                    item.as_ref(),
                 ))]),
                 Some(item) => run(Effect::Rituals(RitualsEffect::LoadOccurrence(item))),
                 None => done(),

@@ -11,6 +11,8 @@ mod agenda_radar_view;
 pub mod agenda_rows;
 mod agenda_view;
 pub mod hit;
+mod meeting_form;
+pub mod one_on_one_forms;
 pub mod people;
 mod people_view;
 pub mod person;

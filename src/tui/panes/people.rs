@@ -4,8 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::domain::Invalid;
-use crate::domain::one_on_one::{Note, Topic};
-use crate::ops::one_on_ones::{PersonDetail, Prep};
+use crate::domain::one_on_one::Note;
+use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
 use crate::ops::people::{PersonOverview, PersonRecord};
 use crate::tui::action::Action;
 use crate::tui::effects::people::PeopleEffect;
@@ -17,7 +17,8 @@ use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
 use super::hit::{ListRows, table_rows};
-use super::person::{PeopleView, PersonPane, capture_form, record_form};
+use super::one_on_one_forms::{RecordDraft, capture_form, record_form};
+use super::person::{PeopleView, PersonPane};
 use super::person_form::{person_form, person_submit};
 
 pub type PeopleList = ListState<PersonOverview>;
@@ -40,10 +41,12 @@ pub enum PeopleMsg {
     Loaded(Vec<PersonOverview>),
     DetailLoaded(Box<PersonDetail>),
     PrepLoaded(Box<Prep>),
-    /// A person's queued topics, to open the record form.
+    /// A person's prep (queued topics, open actions, the meeting to write up), to open the
+    /// record form; `meeting` is the one the user came from, if any.
     RecordReady {
         person: i64,
-        topics: Vec<Topic>,
+        prep: Box<Prep>,
+        meeting: Option<OneOnOneMeeting>,
     },
 }
 
@@ -58,11 +61,8 @@ pub enum PeopleForm {
     AddNote(i64),
     AddContext(i64),
     EditNote(Box<Note>),
-    /// Recording a 1:1 with `person`; the queued topics as the form listed them.
-    Record {
-        person: i64,
-        topics: Vec<Topic>,
-    },
+    /// Recording a 1:1: whose, which meeting, and the topics and actions the form listed.
+    Record(Box<RecordDraft>),
 }
 
 fn form(form: Form, which: PeopleForm) -> Request {
@@ -93,11 +93,15 @@ impl PeoplePane {
             }
             PeopleMsg::PrepLoaded(prep) => {
                 if page.person_id == Some(prep.person.person.id) {
-                    page.prep = Some(*prep);
+                    page.set_prep(*prep);
                 }
             }
-            PeopleMsg::RecordReady { person, topics } => {
-                return vec![record_form(person, topics, ctx)];
+            PeopleMsg::RecordReady {
+                person,
+                prep,
+                meeting,
+            } => {
+                return vec![record_form(RecordDraft::new(person, &prep, meeting), ctx)];
             }
         }
         Vec::new()
@@ -131,7 +135,7 @@ impl PeoplePane {
         let effect = match which {
             PeopleForm::AddPerson => person_submit(f, None, ctx)?,
             PeopleForm::EditPerson(opened) => person_submit(f, Some(opened), ctx)?,
-            other => super::person::submit(f, other, ctx)?,
+            other => super::one_on_one_forms::submit(f, other, ctx)?,
         };
         Ok(Submit::Save(effect))
     }
@@ -185,6 +189,10 @@ impl Pane for PeoplePane {
 
     fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         if self.page.view == PeopleView::List {
+            // Esc on the list: back to where the user came from, if anywhere.
+            if action == Action::Back {
+                return Some(vec![Request::Back]);
+            }
             return self.on_list_action(action, ctx);
         }
         let id = self.page.person_id?;
@@ -210,7 +218,12 @@ impl Pane for PeoplePane {
                 }
                 Vec::new()
             }
-            Target::Person(id, view) => self.page.open(id, view),
+            Target::Person(id, view) => {
+                // Brought here from elsewhere: Esc goes back there, not to a page left open.
+                self.page.view = PeopleView::List;
+                self.page.open(id, view)
+            }
+            Target::Prep(id, meeting) => self.page.open_for_meeting(id, meeting),
             _ => Vec::new(),
         }
     }

@@ -1,17 +1,20 @@
 //! One person's 1:1 page (notes, talking points, actions, context) and the prep view, with the
-//! forms that add to them and record a 1:1. Part of the 1:1s tab (see `people`).
+//! keys that act on them. Part of the 1:1s tab (see `people`); its forms are in `one_on_one_forms`.
 
-use crate::domain::Invalid;
-use crate::domain::one_on_one::{ContextKind, Owner, Topic, parse_action_line};
-use crate::ops::one_on_ones::{PersonDetail, Prep, Record};
+use crate::domain::agenda::AgendaItem;
+use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
+use crate::ops::people::PersonOverview;
 use crate::tui::action::Action;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
 use crate::tui::keymap::KeyContext;
 use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
-use crate::tui::pane::{Ctx, Request, done};
+use crate::tui::pane::{Ctx, Request, Target, done};
 use crate::tui::widgets::form::Form;
 
+use super::one_on_one_forms::{
+    RecordDraft, action_form, context_form, note_form, record_form, topic_form,
+};
 use super::people::PeopleForm;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,12 +25,15 @@ pub enum PeopleView {
     Prep,
 }
 
-/// A line of the person page that keys can act on.
+/// A line of the person page or the prep view that the cursor can rest on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Topic(i64),
     Action(i64),
     Note(i64),
+    /// A piece of private context: career goals, context, then each dated entry.
+    Private(usize),
+    Prompt(usize),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,7 +42,14 @@ pub struct PersonPane {
     pub person_id: Option<i64>,
     pub detail: Option<PersonDetail>,
     pub prep: Option<Prep>,
+    /// The row selected on the person page.
     pub cursor: usize,
+    /// The row selected in the prep view.
+    pub prep_cursor: usize,
+    /// The 1:1 the prep view was opened for (from the agenda): `r` records that one.
+    pub meeting: Option<OneOnOneMeeting>,
+    /// The prep view was opened from the person page: Esc goes back there.
+    from_page: bool,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -50,15 +63,63 @@ fn one_on_one(effect: OneOnOneEffect) -> Effect {
     Effect::OneOnOnes(effect)
 }
 
-const CONTEXT_KINDS: [ContextKind; 3] = [
-    ContextKind::Feedback,
-    ContextKind::Career,
-    ContextKind::Context,
-];
+/// Where `Enter` on a 1:1 in the agenda goes: the person's prep view for that meeting (just
+/// their prep view when the item is not a meeting of theirs).
+pub fn prep_target(person: i64, item: Option<&AgendaItem>) -> Target {
+    let meeting = item.and_then(|i| {
+        Some(OneOnOneMeeting {
+            ritual: i.id,
+            original: i.occurrence?,
+            start: i.starts_at(),
+        })
+    });
+    match meeting {
+        Some(m) => Target::Prep(person, m),
+        None => Target::Person(person, PeopleView::Prep),
+    }
+}
+
+/// The prep view of the next 1:1 from now: the soonest one of the next two days (then `r`
+/// records that meeting), else the person whose cadence meets next.
+pub fn next_prep(upcoming: &[AgendaItem], people: &[PersonOverview]) -> Option<Target> {
+    let soonest = upcoming
+        .iter()
+        .filter(|i| i.kind == crate::domain::agenda::ItemKind::OneOnOne)
+        .filter(|i| i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped))
+        .min_by_key(|i| i.starts_at());
+    if let Some(item) = soonest
+        && let Some(person) = item.person_id
+    {
+        return Some(prep_target(person, Some(item)));
+    }
+    people
+        .iter()
+        .filter_map(|p| Some((p.stats.next?, p.person.id)))
+        .min()
+        .map(|(_, id)| Target::Person(id, PeopleView::Prep))
+}
+
+/// How many pieces of private context the page lists.
+pub fn private_count(d: &PersonDetail) -> usize {
+    let p = &d.overview.person;
+    usize::from(!p.career_goals.trim().is_empty())
+        + usize::from(!p.context.trim().is_empty())
+        + d.context.len()
+}
 
 impl PersonPane {
-    /// The rows in the order the page lists them: queued topics, actions, notes.
+    /// The rows of the view shown, in the order it lists them. The page: topics, actions,
+    /// private context, prompts, then the notes (newest first, often many). The prep view:
+    /// topics, my actions, theirs, the last notes, the prompts.
     pub fn rows(&self) -> Vec<Row> {
+        match self.view {
+            PeopleView::Detail => self.page_rows(),
+            PeopleView::Prep => self.prep_rows(),
+            PeopleView::List => Vec::new(),
+        }
+    }
+
+    fn page_rows(&self) -> Vec<Row> {
         let Some(d) = &self.detail else {
             return Vec::new();
         };
@@ -66,17 +127,60 @@ impl PersonPane {
             .iter()
             .map(|t| Row::Topic(t.id))
             .chain(d.actions.iter().map(|a| Row::Action(a.id)))
+            .chain((0..private_count(d)).map(Row::Private))
+            .chain((0..d.prompts.len()).map(Row::Prompt))
             .chain(d.notes.iter().map(|n| Row::Note(n.id)))
             .collect()
     }
 
+    fn prep_rows(&self) -> Vec<Row> {
+        let Some(p) = &self.prep else {
+            return Vec::new();
+        };
+        p.topics
+            .iter()
+            .map(|t| Row::Topic(t.id))
+            .chain(p.mine.iter().chain(&p.theirs).map(|a| Row::Action(a.id)))
+            .chain(p.last_notes.iter().map(|n| Row::Note(n.id)))
+            .chain((0..p.prompts.len()).map(Row::Prompt))
+            .collect()
+    }
+
+    fn cursor_mut(&mut self) -> &mut usize {
+        match self.view {
+            PeopleView::Prep => &mut self.prep_cursor,
+            _ => &mut self.cursor,
+        }
+    }
+
+    /// The selected row of the view shown.
     pub fn current(&self) -> Option<Row> {
-        self.rows().get(self.cursor).copied()
+        let at = match self.view {
+            PeopleView::Prep => self.prep_cursor,
+            _ => self.cursor,
+        };
+        self.rows().get(at).copied()
+    }
+
+    /// Keeps the view's cursor on a row after its rows changed.
+    fn clamp_cursor(&mut self) {
+        let last = self.rows().len().saturating_sub(1);
+        let cursor = self.cursor_mut();
+        *cursor = (*cursor).min(last);
     }
 
     pub fn set_detail(&mut self, detail: PersonDetail) {
         self.detail = Some(detail);
-        self.cursor = self.cursor.min(self.rows().len().saturating_sub(1));
+        if self.view == PeopleView::Detail {
+            self.clamp_cursor();
+        }
+    }
+
+    pub fn set_prep(&mut self, prep: Prep) {
+        self.prep = Some(prep);
+        if self.view == PeopleView::Prep {
+            self.clamp_cursor();
+        }
     }
 
     /// The keymap context of the page shown.
@@ -88,14 +192,32 @@ impl PersonPane {
         }
     }
 
-    /// Opens `view` for `person_id`; the load that fills it.
+    /// Opens `view` for `person_id`; the load that fills it. Prep opened from the person's
+    /// page goes back there on Esc.
     pub fn open(&mut self, person_id: i64, view: PeopleView) -> Vec<Request> {
+        let from_page = self.view == PeopleView::Detail
+            && self.person_id == Some(person_id)
+            && view == PeopleView::Prep;
         if self.person_id != Some(person_id) {
             *self = PersonPane::default();
         }
+        if view == PeopleView::Prep && self.view != PeopleView::Prep {
+            self.prep_cursor = 0;
+        }
         self.person_id = Some(person_id);
         self.view = view;
+        self.from_page = from_page;
+        self.meeting = None;
         self.load().map(Request::Run).into_iter().collect()
+    }
+
+    /// Opens the prep view of `person_id` for `meeting` (from the agenda): recording then writes
+    /// up that meeting.
+    pub fn open_for_meeting(&mut self, person_id: i64, meeting: OneOnOneMeeting) -> Vec<Request> {
+        self.view = PeopleView::List;
+        let requests = self.open(person_id, PeopleView::Prep);
+        self.meeting = Some(meeting);
+        requests
     }
 
     /// The load that refreshes the open page, if any.
@@ -108,27 +230,26 @@ impl PersonPane {
         }
     }
 
-    /// The queued topics of `person_id`, from whichever page has them loaded.
-    fn queued(&self, person_id: i64) -> Option<Vec<Topic>> {
-        if self.person_id != Some(person_id) {
-            return None;
-        }
-        let topics = match (&self.detail, &self.prep) {
-            (Some(d), _) if self.view == PeopleView::Detail => &d.queued,
-            (_, Some(p)) => &p.topics,
-            (Some(d), None) => &d.queued,
-            (None, None) => return None,
-        };
-        Some(topics.clone())
-    }
-
-    /// Starts recording: with the topics at hand, or after loading them.
+    /// Starts recording: at once from the prep view's data, else after loading it. The meeting
+    /// recorded is the one the prep view was opened for, else the person's latest one on or
+    /// before today not written up yet.
     pub fn start_record(&self, person_id: i64, ctx: &Ctx<'_>) -> Vec<Request> {
-        match self.queued(person_id) {
-            Some(topics) => vec![record_form(person_id, topics, ctx)],
-            None => vec![Request::Run(one_on_one(OneOnOneEffect::StartRecord(
-                person_id,
-            )))],
+        let meeting = self.meeting.filter(|_| self.person_id == Some(person_id));
+        let here = self.person_id == Some(person_id);
+        match (self.view, &self.prep, &self.detail) {
+            (PeopleView::Prep, Some(prep), _) if here => {
+                vec![record_form(RecordDraft::new(person_id, prep, meeting), ctx)]
+            }
+            (PeopleView::Detail, _, Some(detail)) if here => {
+                vec![record_form(
+                    RecordDraft::from_detail(person_id, detail),
+                    ctx,
+                )]
+            }
+            _ => vec![Request::Run(one_on_one(OneOnOneEffect::StartRecord {
+                person: person_id,
+                meeting,
+            }))],
         }
     }
 
@@ -152,18 +273,33 @@ impl PersonPane {
         })
     }
 
+    /// Esc: the prep view opened from the page goes back to the page; otherwise the list, and
+    /// the model takes the user on to where they came from (the agenda, say).
+    fn back(&mut self) -> Vec<Request> {
+        if self.view == PeopleView::Prep && self.from_page {
+            self.view = PeopleView::Detail;
+            self.from_page = false;
+            return self.load().map(Request::Run).into_iter().collect();
+        }
+        self.view = PeopleView::List;
+        self.meeting = None;
+        vec![Request::Back]
+    }
+
     /// Keys on the person page and the prep view.
     pub fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let id = self.person_id?;
         let rows = self.rows().len();
+        let last = rows.saturating_sub(1);
+        let cursor = self.cursor_mut();
         match action {
-            Action::Back => self.view = PeopleView::List,
-            Action::Down => self.cursor = (self.cursor + 1).min(rows.saturating_sub(1)),
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::PageDown => self.cursor = (self.cursor + PAGE).min(rows.saturating_sub(1)),
-            Action::PageUp => self.cursor = self.cursor.saturating_sub(PAGE),
-            Action::Top => self.cursor = 0,
-            Action::Bottom => self.cursor = rows.saturating_sub(1),
+            Action::Back => return Some(self.back()),
+            Action::Down => *cursor = (*cursor + 1).min(last),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::PageDown => *cursor = (*cursor + PAGE).min(last),
+            Action::PageUp => *cursor = cursor.saturating_sub(PAGE),
+            Action::Top => *cursor = 0,
+            Action::Bottom => *cursor = last,
             Action::Toggle => return Some(self.toggle()),
             Action::Delete => return Some(self.delete().into_iter().collect()),
             // A note's own form; otherwise the person's, which the people pane opens.
@@ -178,21 +314,27 @@ impl PersonPane {
         done()
     }
 
+    /// The action `id` as the view shown has it.
+    fn action_item(&self, id: i64) -> Option<&crate::domain::one_on_one::ActionItem> {
+        let from_page = self.detail.iter().flat_map(|d| d.actions.iter());
+        let from_prep = self
+            .prep
+            .iter()
+            .flat_map(|p| p.mine.iter().chain(&p.theirs));
+        match self.view {
+            PeopleView::Prep => from_prep.chain(from_page).find(|a| a.id == id),
+            _ => from_page.chain(from_prep).find(|a| a.id == id),
+        }
+    }
+
     fn toggle(&self) -> Vec<Request> {
-        let Some(d) = &self.detail else {
-            return Vec::new();
-        };
         let effect = match self.current() {
             Some(Row::Topic(id)) => OneOnOneEffect::SetTopicDiscussed {
                 id,
                 discussed: true,
             },
             Some(Row::Action(id)) => {
-                let done = d
-                    .actions
-                    .iter()
-                    .find(|a| a.id == id)
-                    .is_some_and(|a| a.done_at.is_some());
+                let done = self.action_item(id).is_some_and(|a| a.done_at.is_some());
                 OneOnOneEffect::SetActionDone { id, done: !done }
             }
             _ => return Vec::new(),
@@ -211,6 +353,7 @@ impl PersonPane {
                 "Delete this action item?".to_string(),
                 OneOnOneEffect::DeleteAction(id),
             ),
+            Row::Private(_) | Row::Prompt(_) => return None,
             Row::Note(id) => {
                 let date = d
                     .notes
@@ -252,169 +395,4 @@ impl PersonPane {
             .multiline("text", "Note", &note.body, "private: only on this machine");
         Some(form(f, PeopleForm::EditNote(Box::new(note))))
     }
-}
-
-fn topic_form(person_id: i64, name: &str) -> Request {
-    form(
-        Form::new(format!("Talking point for {name}")).text(
-            "text",
-            "Topic",
-            "",
-            "what to bring up",
-        ),
-        PeopleForm::AddTopic(person_id),
-    )
-}
-
-fn action_form(person_id: i64, name: &str) -> Request {
-    let owners = vec!["me".to_string(), format!("{name} (them)")];
-    form(
-        Form::new(format!("Action with {name}"))
-            .text("text", "Action", "", "what needs doing")
-            .choice("owner", "Owner", owners, 0)
-            .date("due", "Due", "", true, "fri, +1w, 2026-12-01 (optional)"),
-        PeopleForm::AddAction(person_id),
-    )
-}
-
-fn note_form(person_id: i64, name: &str, ctx: &Ctx<'_>) -> Request {
-    let today = ctx.today().format("%Y-%m-%d").to_string();
-    form(
-        Form::new(format!("Note on {name}"))
-            .date("date", "Date", &today, false, "today")
-            .multiline("text", "Note", "", "private: only on this machine"),
-        PeopleForm::AddNote(person_id),
-    )
-}
-
-fn context_form(person_id: i64, name: &str, ctx: &Ctx<'_>) -> Request {
-    let today = ctx.today().format("%Y-%m-%d").to_string();
-    let kinds = vec![
-        "feedback given".to_string(),
-        "career conversation".into(),
-        "other context".into(),
-    ];
-    form(
-        Form::new(format!("Private context on {name}"))
-            .choice("kind", "Kind", kinds, 0)
-            .date("date", "Date", &today, false, "today")
-            .multiline("text", "What", "", "private: only on this machine"),
-        PeopleForm::AddContext(person_id),
-    )
-}
-
-/// The record form: the note, a tick box per queued topic, and new actions one per line.
-pub fn record_form(person_id: i64, topics: Vec<Topic>, ctx: &Ctx<'_>) -> Request {
-    let name = ctx.person_name(person_id);
-    let today = ctx.today().format("%Y-%m-%d").to_string();
-    let mut f = Form::new(format!("Record 1:1 with {name}"))
-        .date("date", "Date", &today, false, "today")
-        .multiline("note", "Note", "", "what was said (private)");
-    for topic in &topics {
-        f = f.check_owned(topic.id, format!("discussed: {}", topic.body), false);
-    }
-    f = f.multiline(
-        "actions",
-        "New actions",
-        "",
-        "one per line: [them:] text [due fri]",
-    );
-    form(
-        f,
-        PeopleForm::Record {
-            person: person_id,
-            topics,
-        },
-    )
-}
-
-/// The quick-capture form: a talking point for anyone, from any tab, offered for `selected`.
-pub fn capture_form(selected: usize, ctx: &Ctx<'_>) -> Request {
-    if ctx.people.is_empty() {
-        return Request::Error(
-            "Add a person first (tab 4, then a) to queue talking points for them.".into(),
-        );
-    }
-    let names: Vec<String> = ctx.people.iter().map(|p| p.name.clone()).collect();
-    let mut f = Form::new("Quick capture: talking point")
-        .choice("person", "For", names, selected)
-        .text("text", "Topic", "", "what to bring up at their next 1:1");
-    f.focus = 1;
-    form(f, PeopleForm::CaptureTopic)
-}
-
-/// Turns a submitted 1:1 form into its effect.
-pub fn submit(form: &Form, which: &PeopleForm, ctx: &Ctx<'_>) -> Result<Effect, Invalid> {
-    let today = ctx.today();
-    Ok(one_on_one(match *which {
-        PeopleForm::AddTopic(person) => OneOnOneEffect::AddTopic {
-            person,
-            text: form.value("text"),
-        },
-        PeopleForm::CaptureTopic => {
-            let person = ctx
-                .people
-                .get(form.choice_index("person"))
-                .map(|p| p.id)
-                .ok_or_else(|| Invalid::field("person", "add a person first (tab 4, a)"))?;
-            OneOnOneEffect::AddTopic {
-                person,
-                text: form.value("text"),
-            }
-        }
-        PeopleForm::AddAction(person) => OneOnOneEffect::AddAction {
-            person,
-            owner: if form.choice_index("owner") == 1 {
-                Owner::Them
-            } else {
-                Owner::Me
-            },
-            text: form.value("text"),
-            due: form.date_value("due", today)?,
-        },
-        PeopleForm::AddNote(person) => OneOnOneEffect::AddNote {
-            person,
-            date: form.date_value("date", today)?.unwrap_or(today),
-            text: form.value("text"),
-        },
-        PeopleForm::AddContext(person) => OneOnOneEffect::AddContext {
-            person,
-            date: form.date_value("date", today)?.unwrap_or(today),
-            kind: CONTEXT_KINDS
-                .get(form.choice_index("kind"))
-                .copied()
-                .unwrap_or(ContextKind::Context),
-            text: form.value("text"),
-        },
-        PeopleForm::EditNote(ref note) => OneOnOneEffect::UpdateNote {
-            id: note.id,
-            date: form.date_value("date", today)?.unwrap_or(today),
-            text: form.value("text"),
-            opened: note.clone(),
-        },
-        PeopleForm::Record { person, ref topics } => {
-            let actions = form
-                .value("actions")
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| parse_action_line(l, today))
-                .collect::<Result<Vec<_>, _>>()?;
-            OneOnOneEffect::Record {
-                person,
-                record: Record {
-                    date: form.date_value("date", today)?.unwrap_or(today),
-                    note: form.value("note"),
-                    discussed: topics
-                        .iter()
-                        .filter(|t| form.checked_ids().contains(&t.id))
-                        .cloned()
-                        .collect(),
-                    actions,
-                },
-            }
-        }
-        PeopleForm::AddPerson | PeopleForm::EditPerson(_) => {
-            return Err(Invalid::new("the person form is saved by the people list"));
-        }
-    }))
 }

@@ -6,13 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::person::Row;
 use crate::domain::one_on_one::{ActionItem, CadenceState, Note, Owner, Topic};
+use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail};
 use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::scroll::render_scrolled;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;
 
@@ -142,10 +144,10 @@ fn note_lines(n: &Note, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// Lines and, for the cursor's row, the index of its first line.
+/// Lines and, for the cursor's row, the lines it takes.
 struct Column {
     lines: Vec<Line<'static>>,
-    focus: Option<usize>,
+    focus: Option<std::ops::Range<usize>>,
 }
 
 impl Column {
@@ -156,25 +158,42 @@ impl Column {
         }
     }
 
-    fn push(&mut self, line: Line<'static>, focused: bool) {
-        if focused {
-            self.focus = Some(self.lines.len());
-        }
+    fn push(&mut self, line: Line<'static>) {
         self.lines.push(line);
     }
 
-    fn render(self, frame: &mut Frame<'_>, area: Rect, block: Block<'_>) {
-        let height = usize::from(block.inner(area).height);
-        let offset = self.focus.map_or(0, |f| (f + 3).saturating_sub(height));
-        let offset = u16::try_from(offset).unwrap_or(0);
-        frame.render_widget(
-            Paragraph::new(self.lines)
-                .wrap(Wrap { trim: false })
-                .scroll((offset, 0))
-                .block(block),
-            area,
-        );
+    /// Adds the lines of one row; `focused` puts the cursor on it.
+    fn push_row(&mut self, lines: Vec<Line<'static>>, focused: bool) {
+        let start = self.lines.len();
+        self.lines.extend(lines);
+        if focused {
+            self.focus = Some(start..self.lines.len());
+        }
     }
+
+    fn append(&mut self, other: Column) {
+        let base = self.lines.len();
+        if let Some(f) = other.focus {
+            self.focus = Some(f.start + base..f.end + base);
+        }
+        self.lines.extend(other.lines);
+    }
+
+    fn render(self, frame: &mut Frame<'_>, area: Rect, block: Block<'_>) {
+        render_scrolled(frame, area, block, &self.lines, self.focus);
+    }
+}
+
+fn divider(theme: &Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.dim)
+}
+
+/// A line the cursor can rest on that is no item to act on (a prompt, private context).
+fn plain_row(text: String, selected: bool, theme: &Theme) -> Line<'static> {
+    let style = if selected { theme.selected } else { theme.text };
+    Line::from(Span::styled(format!("{} {text}", pointer(selected)), style))
 }
 
 pub fn render_person(
@@ -193,119 +212,101 @@ pub fn render_person(
     frame.render_widget(Paragraph::new(header(&d.overview, ctx.now, theme)), head);
 
     let mut work = Column::new();
-    work.push(
-        section(&format!("Talking points ({})", d.queued.len()), theme),
-        false,
-    );
+    work.push(section(
+        &format!("Talking points ({})", d.queued.len()),
+        theme,
+    ));
     if d.queued.is_empty() {
-        work.push(
-            Line::from(Span::styled("  none queued — t adds one", theme.dim)),
-            false,
-        );
-    }
-    for t in &d.queued {
-        let sel = current == Some(Row::Topic(t.id));
-        work.push(topic_line(t, sel, theme), sel);
-    }
-    work.push(Line::default(), false);
-    work.push(section("Actions", theme), false);
-    if d.actions.is_empty() {
-        work.push(
-            Line::from(Span::styled("  none — A adds one", theme.dim)),
-            false,
-        );
-    }
-    for a in &d.actions {
-        let sel = current == Some(Row::Action(a.id));
-        work.push(action_line(a, today, sel, theme), sel);
-    }
-    let mut notes = Column::new();
-    notes.push(section(&format!("Notes ({})", d.notes.len()), theme), false);
-    if d.notes.is_empty() {
-        notes.push(
-            Line::from(Span::styled(
-                "  none yet — r records a 1:1, n adds a note",
-                theme.dim,
-            )),
-            false,
-        );
-    }
-    for n in &d.notes {
-        let sel = current == Some(Row::Note(n.id));
-        for (i, line) in note_lines(n, sel, theme).into_iter().enumerate() {
-            notes.push(line, sel && i == 0);
-        }
-    }
-    let private = private_lines(pane, theme);
-
-    if area.width >= COLUMNS_MIN_WIDTH {
-        let [a, b, c] = Layout::horizontal([
-            Constraint::Percentage(38),
-            Constraint::Percentage(37),
-            Constraint::Percentage(25),
-        ])
-        .areas(body);
-        let block = || {
-            Block::default()
-                .borders(Borders::TOP)
-                .border_style(theme.dim)
-        };
-        work.render(frame, a, block());
-        notes.render(frame, b, block().borders(Borders::TOP | Borders::LEFT));
-        frame.render_widget(
-            Paragraph::new(private)
-                .wrap(Wrap { trim: false })
-                .block(block().borders(Borders::TOP | Borders::LEFT)),
-            c,
-        );
-    } else {
-        let mut all = work;
-        all.push(Line::default(), false);
-        let base = all.lines.len();
-        if let Some(f) = notes.focus {
-            all.focus = Some(base + f);
-        }
-        all.lines.extend(notes.lines);
-        all.lines.extend(private);
-        all.render(
-            frame,
-            body,
-            Block::default()
-                .borders(Borders::TOP)
-                .border_style(theme.dim),
-        );
-    }
-}
-
-fn private_lines(pane: &super::person::PersonPane, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(d) = &pane.detail else {
-        return Vec::new();
-    };
-    let p = &d.overview.person;
-    let mut lines = vec![section("Private context", theme)];
-    for (label, text) in [("Career goals", &p.career_goals), ("Context", &p.context)] {
-        if !text.trim().is_empty() {
-            lines.push(Line::from(Span::styled(label, theme.accent)));
-            lines.extend(text.lines().map(|l| Line::from(l.to_string())));
-        }
-    }
-    for c in &d.context {
-        lines.push(Line::from(Span::styled(
-            format!("{} · {}", c.date.format("%-d %b %Y"), c.kind.as_str()),
-            theme.accent,
-        )));
-        lines.extend(c.body.lines().map(|l| Line::from(l.to_string())));
-    }
-    if lines.len() == 1 {
-        lines.push(Line::from(Span::styled(
-            "nothing yet — e edits the person",
+        work.push(Line::from(Span::styled(
+            "  none queued — t adds one",
             theme.dim,
         )));
     }
-    lines.push(Line::default());
-    lines.push(section("1:1 prompts", theme));
-    lines.extend(d.prompts.iter().map(|q| Line::from(format!("• {q}"))));
-    lines
+    for t in &d.queued {
+        let sel = current == Some(Row::Topic(t.id));
+        work.push_row(vec![topic_line(t, sel, theme)], sel);
+    }
+    work.push(Line::default());
+    work.push(section("Actions", theme));
+    if d.actions.is_empty() {
+        work.push(Line::from(Span::styled("  none — A adds one", theme.dim)));
+    }
+    for a in &d.actions {
+        let sel = current == Some(Row::Action(a.id));
+        work.push_row(vec![action_line(a, today, sel, theme)], sel);
+    }
+    work.push(Line::default());
+    work.append(private_column(d, current, theme));
+
+    let mut notes = Column::new();
+    notes.push(section(&format!("Notes ({})", d.notes.len()), theme));
+    if d.notes.is_empty() {
+        notes.push(Line::from(Span::styled(
+            "  none yet — r records a 1:1, n adds a note",
+            theme.dim,
+        )));
+    }
+    for n in &d.notes {
+        let sel = current == Some(Row::Note(n.id));
+        notes.push_row(note_lines(n, sel, theme), sel);
+    }
+
+    if area.width >= COLUMNS_MIN_WIDTH {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(body);
+        work.render(frame, a, divider(theme));
+        notes.render(
+            frame,
+            b,
+            divider(theme).borders(Borders::TOP | Borders::LEFT),
+        );
+    } else {
+        work.append(notes);
+        work.render(frame, body, divider(theme));
+    }
+}
+
+/// Private context (each piece a row) and the person's 1:1 prompts (each a row).
+fn private_column(d: &PersonDetail, current: Option<Row>, theme: &Theme) -> Column {
+    let p = &d.overview.person;
+    let mut column = Column::new();
+    column.push(section("Private context", theme));
+    let mut pieces: Vec<(String, String)> = Vec::new();
+    for (label, text) in [("Career goals", &p.career_goals), ("Context", &p.context)] {
+        if !text.trim().is_empty() {
+            pieces.push((label.to_string(), text.clone()));
+        }
+    }
+    for c in &d.context {
+        pieces.push((
+            format!("{} · {}", c.date.format("%-d %b %Y"), c.kind.as_str()),
+            c.body.clone(),
+        ));
+    }
+    if pieces.is_empty() {
+        column.push(Line::from(Span::styled(
+            "  nothing yet — f adds feedback or career notes, e edits the person",
+            theme.dim,
+        )));
+    }
+    for (i, (label, text)) in pieces.into_iter().enumerate() {
+        let sel = current == Some(Row::Private(i));
+        let style = if sel { theme.selected } else { theme.accent };
+        let mut lines = vec![Line::from(Span::styled(
+            format!("{} {label}", pointer(sel)),
+            style,
+        ))];
+        lines.extend(text.lines().map(|l| Line::from(format!("   {l}"))));
+        column.push_row(lines, sel);
+    }
+    column.push(Line::default());
+    column.push(section("1:1 prompts", theme));
+    for (i, q) in d.prompts.iter().enumerate() {
+        let sel = current == Some(Row::Prompt(i));
+        column.push_row(vec![plain_row(format!("• {q}"), sel, theme)], sel);
+    }
+    column.push(Line::default());
+    column
 }
 
 pub fn render_prep(
@@ -319,6 +320,7 @@ pub fn render_prep(
         return;
     };
     let today = ctx.today();
+    let current = pane.current();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let mut top = header(&prep.person, ctx.now, theme);
     top[0]
@@ -326,17 +328,21 @@ pub fn render_prep(
         .insert(0, Span::styled(" Prep ", theme.tab_active));
     frame.render_widget(Paragraph::new(top), head);
 
-    let mut left = vec![section(
+    let mut left = Column::new();
+    left.push(section(
         &format!("Talking points ({})", prep.topics.len()),
         theme,
-    )];
+    ));
     if prep.topics.is_empty() {
         left.push(Line::from(Span::styled(
             "  none queued — t adds one",
             theme.dim,
         )));
     }
-    left.extend(prep.topics.iter().map(|t| topic_line(t, false, theme)));
+    for t in &prep.topics {
+        let sel = current == Some(Row::Topic(t.id));
+        left.push_row(vec![topic_line(t, sel, theme)], sel);
+    }
     for (title, list) in [
         ("Open actions — mine", &prep.mine),
         ("Open actions — theirs", &prep.theirs),
@@ -346,50 +352,57 @@ pub fn render_prep(
         if list.is_empty() {
             left.push(Line::from(Span::styled("  none", theme.dim)));
         }
-        left.extend(list.iter().map(|a| action_line(a, today, false, theme)));
+        for a in list {
+            let sel = current == Some(Row::Action(a.id));
+            left.push_row(vec![action_line(a, today, sel, theme)], sel);
+        }
     }
-    let mut right = vec![section("Last notes", theme)];
+    let mut right = Column::new();
+    right.push(section("Last notes", theme));
     if prep.last_notes.is_empty() {
         right.push(Line::from(Span::styled("  none yet", theme.dim)));
     }
     for n in &prep.last_notes {
-        right.extend(note_lines(n, false, theme));
+        let sel = current == Some(Row::Note(n.id));
+        right.push_row(note_lines(n, sel, theme), sel);
     }
     right.push(section("Prompts", theme));
-    right.extend(prep.prompts.iter().map(|q| Line::from(format!("  • {q}"))));
+    for (i, q) in prep.prompts.iter().enumerate() {
+        let sel = current == Some(Row::Prompt(i));
+        right.push_row(vec![plain_row(format!("• {q}"), sel, theme)], sel);
+    }
     right.push(Line::default());
-    right.push(Line::from(vec![
+    right.push(prep_keys(pane.meeting.or(prep.unrecorded), theme));
+    if area.width >= COLUMNS_MIN_WIDTH {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(body);
+        left.render(frame, a, divider(theme));
+        right.render(
+            frame,
+            b,
+            divider(theme).borders(Borders::TOP | Borders::LEFT),
+        );
+    } else {
+        left.push(Line::default());
+        left.append(right);
+        left.render(frame, body, divider(theme));
+    }
+}
+
+/// The prep view's keys, naming the 1:1 that `r` writes up.
+fn prep_keys(meeting: Option<OneOnOneMeeting>, theme: &Theme) -> Line<'static> {
+    let record = match meeting {
+        Some(m) => format!(" record the 1:1 of {}   ", m.start.format("%a %-d %b")),
+        None => " record a 1:1   ".to_string(),
+    };
+    Line::from(vec![
         Span::styled("r", theme.key),
-        Span::styled(" record this 1:1   ", theme.dim),
+        Span::styled(record, theme.dim),
+        Span::styled("x", theme.key),
+        Span::styled(" tick   ", theme.dim),
         Span::styled("t", theme.key),
         Span::styled(" topic   ", theme.dim),
         Span::styled("Esc", theme.key),
         Span::styled(" back", theme.dim),
-    ]));
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.dim);
-    if area.width >= COLUMNS_MIN_WIDTH {
-        let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(body);
-        frame.render_widget(
-            Paragraph::new(left)
-                .wrap(Wrap { trim: false })
-                .block(block.clone()),
-            a,
-        );
-        frame.render_widget(
-            Paragraph::new(right)
-                .wrap(Wrap { trim: false })
-                .block(block.borders(Borders::TOP | Borders::LEFT)),
-            b,
-        );
-    } else {
-        left.push(Line::default());
-        left.extend(right);
-        frame.render_widget(
-            Paragraph::new(left).wrap(Wrap { trim: false }).block(block),
-            body,
-        );
-    }
+    ])
 }

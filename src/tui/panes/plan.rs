@@ -332,7 +332,7 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, ctx: &Ctx<'_>) -> Form {
     )
     .choice("confidence", "Confidence", confidence_labels(), confidence)
     .date("due", "Due", &due, true, "empty: the end of the phase")
-    .choice("person", "With", people, person)
+    .pick("person", "With", people, person)
     .multiline(
         "criteria",
         "Success",

@@ -1,6 +1,7 @@
 //! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
 
 use crate::domain::Word;
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -8,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
 use crate::domain::plan::{Confidence, GoalStatus, PHASES};
+use crate::ops::markdown::plural;
 use crate::ops::plan::{GoalView, PhaseView};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
@@ -101,8 +103,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     let second = match view.phases.iter().find(|p| p.unfinished_after_end > 0) {
         Some(p) => Line::from(Span::styled(
             format!(
-                " {} ended with {} open goal(s): select one and press o to roll it over",
-                p.label, p.unfinished_after_end
+                " {} ended with {}: select one and press o to roll it over",
+                p.label,
+                plural(p.unfinished_after_end, "open goal")
             ),
             theme.warning,
         )),
@@ -121,11 +124,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     .split(gauges);
     for (p, cell) in shown.iter().zip(cells.iter()) {
         let gauge = LineGauge::default()
-            .ratio(p.done_share.clamp(0.0, 1.0))
-            .label(Span::styled(
-                format!(" {} {:>3.0}% ", p.label, p.done_share * 100.0),
-                theme.text,
-            ))
+            .ratio((f64::from(p.average_progress) / 100.0).clamp(0.0, 1.0))
+            .label(Span::styled(gauge_label(p, cell.width), theme.text))
             .filled_style(theme.ok)
             .unfilled_style(theme.dim);
         frame.render_widget(gauge, *cell);
@@ -143,13 +143,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             let mut lines = vec![phase_title(p, selected_phase, theme)];
             for (i, g) in p.goals.iter().enumerate() {
                 let sel = selected_phase && i == pane.goal;
-                lines.extend(goal_card(g, sel, theme));
+                lines.extend(goal_card(g, sel, ctx.today(), theme));
             }
             if p.goals.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    "  no goals — a adds one",
-                    theme.dim,
-                )));
+                lines.push(no_goals(selected_phase, true, theme));
             }
             let block = Block::default()
                 .borders(Borders::TOP | Borders::RIGHT)
@@ -172,10 +169,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
                 if sel {
                     focus = lines.len();
                 }
-                lines.push(goal_row(g, sel, theme));
+                lines.push(goal_row(g, sel, ctx.today(), theme));
             }
             if p.goals.is_empty() {
-                lines.push(Line::from(Span::styled("  no goals", theme.dim)));
+                if selected_phase {
+                    focus = lines.len();
+                }
+                lines.push(no_goals(selected_phase, false, theme));
             }
         }
         let offset =
@@ -193,6 +193,25 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     render_detail(frame, detail, pane.selected(), theme);
 }
 
+/// " Days 31–60 65% · 0/5 done ", shortened to fit a gauge `width` wide (with room for a bit
+/// of the gauge's line).
+fn gauge_label(p: &PhaseView, width: u16) -> String {
+    let room = usize::from(width).saturating_sub(4);
+    let short = p.label.trim_start_matches("Days ");
+    [
+        format!(" {} {} ", p.label, p.summary()),
+        format!(
+            " {short} {}% {}/{} done ",
+            p.average_progress, p.done, p.counted
+        ),
+        format!(" {short} {}% {}/{} ", p.average_progress, p.done, p.counted),
+        format!(" {short} {}% ", p.average_progress),
+    ]
+    .into_iter()
+    .find(|l| l.chars().count() <= room)
+    .unwrap_or_else(|| format!(" {}% ", p.average_progress))
+}
+
 fn phase_title(p: &PhaseView, selected: bool, theme: &Theme) -> Line<'static> {
     let style = if selected {
         theme.tab_active
@@ -201,14 +220,40 @@ fn phase_title(p: &PhaseView, selected: bool, theme: &Theme) -> Line<'static> {
     };
     Line::from(vec![
         Span::styled(format!(" {} ", p.label), style),
-        Span::styled(
-            format!(" {} – {}", p.start.format("%-d %b"), p.end.format("%-d %b")),
-            theme.dim,
-        ),
+        Span::styled(format!(" {}", p.span()), theme.dim),
     ])
 }
 
-fn goal_card(g: &GoalView, selected: bool, theme: &Theme) -> Vec<Line<'static>> {
+/// The line an empty phase shows; when the phase is selected it carries the cursor, so `a`
+/// visibly adds here.
+fn no_goals(selected: bool, columns: bool, theme: &Theme) -> Line<'static> {
+    let text = if columns || selected {
+        "no goals — a adds one"
+    } else {
+        "no goals"
+    };
+    if selected {
+        Line::from(Span::styled(format!("▌ {text}"), theme.selected))
+    } else {
+        Line::from(Span::styled(format!("  {text}"), theme.dim))
+    }
+}
+
+/// A due date, with its year when it is not this year's (the later phases reach into the next).
+fn due(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%-d %b").to_string()
+    } else {
+        d.format("%-d %b %Y").to_string()
+    }
+}
+
+fn goal_card(
+    g: &GoalView,
+    selected: bool,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let f = &g.goal.fields;
     let mut style = goal_style(g, theme);
     if selected {
@@ -218,7 +263,7 @@ fn goal_card(g: &GoalView, selected: bool, theme: &Theme) -> Vec<Line<'static>> 
         "   {:>3}% {} · due {}",
         f.progress,
         sparkline(&history(g)),
-        g.due_on.format("%-d %b")
+        due(g.due_on, today)
     );
     if g.behind {
         second.push_str(" · behind");
@@ -235,7 +280,12 @@ fn goal_card(g: &GoalView, selected: bool, theme: &Theme) -> Vec<Line<'static>> 
     ]
 }
 
-fn goal_row(g: &GoalView, selected: bool, theme: &Theme) -> Line<'static> {
+fn goal_row(
+    g: &GoalView,
+    selected: bool,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+) -> Line<'static> {
     let f = &g.goal.fields;
     let mut style = goal_style(g, theme);
     if selected {
@@ -250,7 +300,7 @@ fn goal_row(g: &GoalView, selected: bool, theme: &Theme) -> Line<'static> {
         ),
         Span::styled(format!("{:<8}", sparkline(&history(g))), theme.accent),
         Span::styled(
-            format!("{}  due {}{late}", f.title, g.due_on.format("%-d %b")),
+            format!("{}  due {}{late}", f.title, due(g.due_on, today)),
             style,
         ),
     ])
@@ -330,6 +380,39 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, the
 #[cfg(test)]
 mod tests {
     use super::sparkline;
+    use crate::tui::testing::{demo, keys, screen};
+
+    #[test]
+    fn gauges_show_average_progress_with_the_done_count() {
+        let (mut m, _runner) = demo();
+        keys(&mut m, "2");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen(&mut m, w, h);
+            // Days 31–60 of the demo: goals at 60, 70, 15, 60 and 0% — not "0%".
+            let gauges = text.lines().nth(4).unwrap_or_default();
+            assert!(
+                gauges.contains("31–60 41% ") && gauges.contains(" 0/5"),
+                "{w}x{h}:\n{text}"
+            );
+            assert!(!text.contains("Days 31–60   0%"), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_empty_phase_shows_the_cursor_and_long_phases_their_year() {
+        let (mut m, _runner) = demo();
+        keys(&mut m, "2");
+        m.plan.phase = 2;
+        keys(&mut m, "l");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen(&mut m, w, h);
+            assert!(text.contains("▌ no goals — a adds one"), "{w}x{h}:\n{text}");
+            assert!(
+                text.contains(" 6 months  6 Jan – 7 Apr 2027"),
+                "{w}x{h}:\n{text}"
+            );
+        }
+    }
 
     #[test]
     fn sparkline_maps_0_to_100_onto_eight_levels() {

@@ -2,6 +2,7 @@
 //! review and delete.
 
 use crate::domain::Word;
+use crate::ops::markdown::plural;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -152,12 +153,8 @@ fn form(form: Form, which: RisksForm) -> Request {
     Request::form(form, FormPurpose::Risks(which))
 }
 
-/// "1 risk", "3 risks".
 fn count(n: usize) -> String {
-    match n {
-        1 => "1 risk".to_string(),
-        n => format!("{n} risks"),
-    }
+    plural(n, "risk")
 }
 
 impl RisksPane {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::domain::dates::format_relative;
+use crate::domain::dates::date_and_distance;
 use crate::domain::risk::{Response, Risk, RiskFields, RiskStatus};
 use crate::domain::risk_score::{ScoreEntry, Trend};
 use crate::tui::theme::Theme;
@@ -42,7 +42,7 @@ pub fn review_text(f: &RiskFields, today: NaiveDate, theme: &Theme) -> (String, 
 /// "Review overdue since ...", "Next review ...", in words and with the right emphasis.
 fn review_line(f: &RiskFields, today: NaiveDate, theme: &Theme) -> Line<'static> {
     let late = theme.error.add_modifier(Modifier::BOLD);
-    let when = |d: NaiveDate| format!("{} ({})", d.format("%a %-d %b"), format_relative(d, today));
+    let when = |d: NaiveDate| date_and_distance(d, today);
     if f.status == RiskStatus::Closed {
         return Line::from(Span::styled("Closed", theme.dim));
     }

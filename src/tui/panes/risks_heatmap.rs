@@ -149,8 +149,7 @@ fn render_cell_risks(
     let risks = cell_risks(pane);
     let count = match risks.len() {
         0 => "no risks".to_string(),
-        1 => "1 risk".to_string(),
-        n => format!("{n} risks"),
+        n => crate::ops::markdown::plural(n, "risk"),
     };
     let mut heading = vec![
         Span::styled(

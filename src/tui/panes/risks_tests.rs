@@ -358,3 +358,17 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
     };
     assert_eq!(all.len(), 1, "nothing saved on the error");
 }
+
+#[test]
+fn a_review_weeks_away_is_said_once_with_its_distance_in_days() {
+    let mut m = model();
+    let mut far = risk(5, "Vendor lock-in", 5, 5, Category::Vendor);
+    far.fields.next_review = Some(NaiveDate::from_ymd_opt(2026, 12, 13).unwrap());
+    m.risks.set_all(vec![far]);
+    let text = crate::tui::testing::screen(&mut m, 160, 48);
+    assert!(
+        text.contains("Next review Sun 13 Dec (in 20 days)"),
+        "{text}"
+    );
+    assert!(!text.contains("(Sun 13 Dec)"), "{text}");
+}

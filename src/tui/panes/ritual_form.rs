@@ -89,7 +89,7 @@ pub fn ritual_form(
             0,
             240,
         )
-        .choice("person", "1:1 with", persons, person)
+        .pick("person", "1:1 with", persons, person)
         .text(
             "attendees",
             "Attendees",

@@ -4,65 +4,13 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
+
+pub use super::form_field::{Field, FieldKind};
+use super::form_field::{edit_field, editor};
 
 use crate::domain::Invalid;
 use crate::domain::dates::{parse_date, parse_time};
 use crate::tui::action::Action;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldKind {
-    Text,
-    MultiLine,
-    /// A date in any form `domain::dates` accepts; empty allowed when `optional`.
-    Date {
-        optional: bool,
-    },
-    Time,
-    Choice(Vec<String>),
-    Number {
-        min: i64,
-        max: i64,
-    },
-    /// A tick box; Space toggles it.
-    Check,
-}
-
-#[derive(Debug, Clone)]
-pub struct Field {
-    pub key: &'static str,
-    pub label: &'static str,
-    /// Shown greyed inside an empty input.
-    pub hint: &'static str,
-    pub kind: FieldKind,
-    pub(super) editor: TextArea<'static>,
-    /// The chosen option of a choice, or 1/0 for a tick box.
-    pub(super) choice: usize,
-    pub(super) check_id: Option<i64>,
-    pub(super) owned_label: Option<String>,
-}
-
-impl Field {
-    /// The label as shown: a run-time one if the field has it.
-    pub fn shown_label(&self) -> &str {
-        self.owned_label.as_deref().unwrap_or(self.label)
-    }
-}
-
-impl Field {
-    pub fn is_multiline(&self) -> bool {
-        self.kind == FieldKind::MultiLine
-    }
-
-    /// The field's text (lines joined with newlines) or, for a choice, the chosen option.
-    pub fn text(&self) -> String {
-        match &self.kind {
-            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
-            FieldKind::Check => if self.choice == 1 { "yes" } else { "no" }.to_string(),
-            _ => self.editor.lines().join("\n"),
-        }
-    }
-}
 
 /// What a key did to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,15 +36,9 @@ pub struct Form {
     /// Set when a save was refused because the row changed elsewhere: Ctrl-L reloads it.
     pub reload_offered: bool,
     initial: Vec<String>,
-}
-
-fn editor(text: &str, hint: &'static str) -> TextArea<'static> {
-    let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area.set_placeholder_text(hint);
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    area
+    /// The field the last key was pressed in: the first key in a number field just entered
+    /// replaces its value instead of adding to it.
+    entered: Option<usize>,
 }
 
 impl Form {
@@ -109,6 +51,7 @@ impl Form {
             confirming_discard: false,
             reload_offered: false,
             initial: Vec::new(),
+            entered: None,
         }
     }
 
@@ -195,6 +138,25 @@ impl Form {
         self.push(key, label, FieldKind::Choice(options), "", "", selected)
     }
 
+    /// A choice among many (people) that filters as you type; `selected` is chosen at first.
+    pub fn pick(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<String>,
+        selected: usize,
+    ) -> Form {
+        let selected = selected.min(options.len().saturating_sub(1));
+        self.push(
+            key,
+            label,
+            FieldKind::Pick(options),
+            "",
+            "type to find",
+            selected,
+        )
+    }
+
     pub fn number(
         self,
         key: &'static str,
@@ -213,14 +175,21 @@ impl Form {
         )
     }
 
-    /// A tick box labelled `label`; its key is `check:<id>` so a pane can find all of them.
+    /// A tick box labelled `label`.
     pub fn check(self, key: &'static str, label: &'static str, checked: bool) -> Form {
         self.push(key, label, FieldKind::Check, "", "", usize::from(checked))
     }
 
-    /// A tick box whose label is only known at run time (e.g. a talking point's text).
-    pub fn check_owned(mut self, id: i64, label: String, checked: bool) -> Form {
-        self = self.check("check", "", checked);
+    /// A tick box of the list `group` for the row `id`, whose label is only known at run time
+    /// (a talking point's text, an action's): `checked_ids(group)` reads the list back.
+    pub fn check_owned(
+        mut self,
+        group: &'static str,
+        id: i64,
+        label: String,
+        checked: bool,
+    ) -> Form {
+        self = self.check(group, "", checked);
         if let Some(f) = self.fields.last_mut() {
             f.check_id = Some(id);
             f.owned_label = Some(label);
@@ -228,12 +197,21 @@ impl Form {
         self
     }
 
-    /// The ids of the ticked boxes made with `check_owned`.
-    pub fn checked_ids(&self) -> Vec<i64> {
+    /// The ids of the ticked boxes of `group` made with `check_owned`.
+    pub fn checked_ids(&self, group: &str) -> Vec<i64> {
         self.fields
             .iter()
-            .filter(|f| f.kind == FieldKind::Check && f.choice == 1)
+            .filter(|f| f.kind == FieldKind::Check && f.choice == 1 && f.key == group)
             .filter_map(|f| f.check_id)
+            .collect()
+    }
+
+    /// The labels of the ticked boxes of `group` made with `check_owned`.
+    pub fn checked_labels(&self, group: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Check && f.choice == 1 && f.key == group)
+            .filter_map(|f| f.owned_label.clone())
             .collect()
     }
 
@@ -355,6 +333,43 @@ impl Form {
         self.fields.get(self.focus)
     }
 
+    /// Whether the next digit typed replaces the focused number's value: the field has just
+    /// been entered and nothing was pressed in it yet.
+    pub fn replaces_on_type(&self) -> bool {
+        matches!(
+            self.focused().map(|f| &f.kind),
+            Some(FieldKind::Number { .. })
+        ) && self.entered != Some(self.focus)
+    }
+
+    /// A picker whose typed text matches no option, as an error on that field: saving it would
+    /// quietly keep an option the user did not mean.
+    fn unmatched_pick(&self) -> Option<Invalid> {
+        self.fields
+            .iter()
+            .find(|f| matches!(f.kind, FieldKind::Pick(_)) && f.pick_matches().is_empty())
+            .map(|f| {
+                Invalid::field(
+                    f.key,
+                    format!(
+                        "nothing matches \"{}\": type less, or Ctrl-U to start again",
+                        f.query()
+                    ),
+                )
+            })
+    }
+
+    /// Submits, unless a picker matches nothing (then says so at the picker).
+    fn submit(&mut self) -> FormOutcome {
+        match self.unmatched_pick() {
+            Some(invalid) => {
+                self.show_error(&invalid);
+                FormOutcome::Continue
+            }
+            None => FormOutcome::Submit,
+        }
+    }
+
     fn move_focus(&mut self, forward: bool) {
         let n = self.fields.len();
         if n > 0 {
@@ -404,9 +419,14 @@ impl Form {
                 _ => FormOutcome::Continue,
             };
         }
+        let entering = self.entered != Some(self.focus);
+        self.entered = Some(self.focus);
         let field = self.focused().map(|f| &f.kind);
         let multiline = matches!(field, Some(FieldKind::MultiLine));
-        let chooses = matches!(field, Some(FieldKind::Choice(_) | FieldKind::Check));
+        let chooses = matches!(
+            field,
+            Some(FieldKind::Choice(_) | FieldKind::Check | FieldKind::Pick(_))
+        );
         let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
         match action {
             Some(Action::Cancel) if self.is_dirty() => {
@@ -414,12 +434,12 @@ impl Form {
                 return FormOutcome::Continue;
             }
             Some(Action::Cancel) => return FormOutcome::Cancel,
-            Some(Action::Save) => return FormOutcome::Submit,
+            Some(Action::Save) => return self.submit(),
             // Only once offered: Ctrl-L redraws in many programs, and a reflex must not
             // throw a draft away.
             Some(Action::ReloadForm) if self.reload_offered => return FormOutcome::Reload,
             Some(Action::OpenEditor) if multiline => return FormOutcome::ExternalEdit,
-            Some(Action::SubmitLine) if !multiline => return FormOutcome::Submit,
+            Some(Action::SubmitLine) if !multiline => return self.submit(),
             // In a multi-line field the arrows move the cursor, not the focus.
             Some(Action::NextField) if !(multiline && arrow) => {
                 self.move_focus(true);
@@ -443,7 +463,15 @@ impl Form {
         let Some(field) = self.fields.get_mut(focus) else {
             return FormOutcome::Continue;
         };
-        if edit_field(field, key) {
+        // "25", then 7 0 on entering the field: 70, as in a spreadsheet cell.
+        let replacing = entering
+            && matches!(field.kind, FieldKind::Number { .. })
+            && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit() || c == '-')
+            && !key.modifiers.contains(KeyModifiers::CONTROL);
+        if replacing {
+            field.editor = editor("", field.hint);
+        }
+        if edit_field(field, key) || replacing {
             self.clear_error_of(focus);
         }
         FormOutcome::Continue
@@ -469,6 +497,7 @@ impl Form {
         if matches!(field.kind, FieldKind::Choice(_) | FieldKind::Check) {
             return;
         }
+        // A picker forgets what was typed and keeps its choice.
         field.editor = editor("", field.hint);
         self.clear_error_of(focus);
     }
@@ -481,6 +510,20 @@ impl Form {
         };
         match &field.kind {
             FieldKind::Check => field.choice = 1 - field.choice.min(1),
+            FieldKind::Pick(_) => {
+                let matches = field.pick_matches();
+                let n = matches.len();
+                if n == 0 {
+                    return;
+                }
+                let at = matches.iter().position(|i| *i == field.choice).unwrap_or(0);
+                let next = if forward {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                field.choice = matches[next];
+            }
             FieldKind::Choice(options) => {
                 let n = options.len().max(1);
                 field.choice = if forward {
@@ -493,65 +536,6 @@ impl Form {
         }
         self.clear_error_of(focus);
     }
-}
-
-/// Applies an editing key to one field; returns whether its value changed.
-fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
-    match &field.kind {
-        // Space, ← and → are the `[form]` keymap's choice keys; x ticks too.
-        FieldKind::Check => match key.code {
-            KeyCode::Char('x') => {
-                field.choice = 1 - field.choice.min(1);
-                true
-            }
-            _ => false,
-        },
-        FieldKind::Choice(options) => {
-            let n = options.len().max(1);
-            let before = field.choice;
-            match key.code {
-                KeyCode::Char('l') => field.choice = (field.choice + 1) % n,
-                KeyCode::Char('h') => field.choice = (field.choice + n - 1) % n,
-                KeyCode::Char(c) => {
-                    let lower = c.to_ascii_lowercase();
-                    if let Some(i) = options.iter().position(|o| {
-                        o.chars().next().map(|f| f.to_ascii_lowercase()) == Some(lower)
-                    }) {
-                        field.choice = i;
-                    }
-                }
-                _ => {}
-            }
-            field.choice != before
-        }
-        FieldKind::Number { .. } => match key.code {
-            KeyCode::Char(c) if !(c.is_ascii_digit() || c == '-') => false,
-            _ => single_line_input(&mut field.editor, key),
-        },
-        FieldKind::MultiLine => field.editor.input(key),
-        FieldKind::Text | FieldKind::Date { .. } | FieldKind::Time => {
-            single_line_input(&mut field.editor, key)
-        }
-    }
-}
-
-/// Edits a one-line input: the editor's own shortcuts stay, but nothing may split the line.
-fn single_line_input(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if matches!(key.code, KeyCode::Char('m' | 'j')) && ctrl {
-        return false;
-    }
-    let changed = editor.input(key);
-    if editor.lines().len() > 1 {
-        let joined = editor.lines().join(" ");
-        let hint = editor.placeholder_text().to_string();
-        let mut fresh = TextArea::new(vec![joined]);
-        fresh.set_cursor_line_style(ratatui::style::Style::default());
-        fresh.set_placeholder_text(hint);
-        fresh.move_cursor(ratatui_textarea::CursorMove::End);
-        *editor = fresh;
-    }
-    changed
 }
 
 #[cfg(test)]

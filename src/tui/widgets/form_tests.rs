@@ -163,3 +163,123 @@ fn changed_tracks_each_field_against_its_opening_value() {
     assert!(!form.changed("name"));
     assert!(!form.is_dirty());
 }
+
+#[test]
+fn a_number_field_just_entered_takes_the_typed_value_in_place_of_its_own() {
+    let mut form = sample();
+    for _ in 0..4 {
+        form.handle_key(key(KeyCode::Tab));
+    }
+    assert_eq!(form.focus, 4);
+    assert!(form.replaces_on_type());
+    type_text(&mut form, "70");
+    assert_eq!(form.value("minutes"), "70", "not 3070");
+    assert!(!form.replaces_on_type());
+    // Once in the field, typing adds to it; back in it later, it replaces again.
+    type_text(&mut form, "5");
+    assert_eq!(form.value("minutes"), "705");
+    form.handle_key(key(KeyCode::Tab));
+    form.handle_key(key(KeyCode::BackTab));
+    type_text(&mut form, "45");
+    assert_eq!(form.value("minutes"), "45");
+    // Moving in the value first keeps it: then digits are inserted.
+    form.handle_key(key(KeyCode::Tab));
+    form.handle_key(key(KeyCode::BackTab));
+    form.handle_key(key(KeyCode::Left));
+    type_text(&mut form, "1");
+    assert_eq!(form.value("minutes"), "415");
+    // Ctrl-U clears it.
+    form.handle_key(ctrl('u'));
+    assert_eq!(form.value("minutes"), "");
+}
+
+fn people_picker() -> Form {
+    Form::new("Pick").text("text", "Topic", "", "").pick(
+        "person",
+        "For",
+        vec![
+            "Aisha Bello".into(),
+            "Marcus Oyelaran".into(),
+            "Maria Ortiz".into(),
+            "Priya Raman".into(),
+        ],
+        0,
+    )
+}
+
+#[test]
+fn a_person_picker_filters_as_you_type_instead_of_jumping_to_an_initial() {
+    let mut form = people_picker();
+    form.handle_key(key(KeyCode::Tab));
+    type_text(&mut form, "oye");
+    assert_eq!(form.value("person"), "Marcus Oyelaran");
+    assert_eq!(form.choice_index("person"), 1);
+    form.handle_key(ctrl('u'));
+    assert_eq!(
+        form.value("person"),
+        "Marcus Oyelaran",
+        "Ctrl-U keeps the choice"
+    );
+    // "ma" matches Marcus, Maria and Priya Raman: → steps through the matches only.
+    type_text(&mut form, "ma");
+    let first = form.value("person");
+    form.handle_key(key(KeyCode::Right));
+    let second = form.value("person");
+    assert_ne!(first, second);
+    assert_ne!(second, "Aisha Bello");
+    // Letters that are also choice keys (h, l) are typed, not taken as ←/→.
+    form.handle_key(ctrl('u'));
+    type_text(&mut form, "bell");
+    assert_eq!(form.value("person"), "Aisha Bello");
+}
+
+#[test]
+fn a_picker_that_matches_nothing_is_not_saved_with_a_stale_choice() {
+    let mut form = people_picker();
+    form.handle_key(key(KeyCode::Tab));
+    type_text(&mut form, "prya");
+    assert_eq!(form.value("person"), "Priya Raman", "typos are forgiven");
+    type_text(&mut form, "zzz");
+    assert_eq!(form.value("person"), "");
+    assert_eq!(form.handle_key(key(KeyCode::Enter)), FormOutcome::Continue);
+    let (field, message) = form.error.clone().unwrap();
+    assert_eq!(field, Some(1));
+    assert!(message.contains("nothing matches \"pryazzz\""), "{message}");
+    for _ in 0..3 {
+        form.handle_key(key(KeyCode::Backspace));
+    }
+    assert_eq!(form.error, None);
+    assert_eq!(form.handle_key(key(KeyCode::Enter)), FormOutcome::Submit);
+}
+
+#[test]
+fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut form = Form::new("Many").multiline("note", "Note", "", "");
+    for i in 0..30 {
+        form = form.check_owned("topic", i, format!("topic number {i}"), false);
+    }
+    form = form.multiline("actions", "New actions", "", "");
+    let theme = crate::tui::theme::Theme::default();
+    let draw = |form: &Form| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| super::super::render_form(f, f.area(), form, today(), &theme))
+            .unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..24)
+            .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let top = draw(&form);
+    assert!(top.contains("topic number 0"), "{top}");
+    assert!(top.contains("▼"), "{top}");
+    form.focus = form.fields.len() - 1;
+    let bottom = draw(&form);
+    assert!(bottom.contains("New actions"), "{bottom}");
+    assert!(bottom.contains("topic number 29"), "{bottom}");
+    assert!(bottom.contains("▲"), "{bottom}");
+    assert!(!bottom.contains("topic number 0 "), "{bottom}");
+}

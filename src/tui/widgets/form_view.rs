@@ -45,25 +45,40 @@ pub fn render_form(
         .border_type(BorderType::Rounded)
         .border_style(theme.accent)
         .title(Span::styled(format!(" {} ", form.title), theme.title));
+    let heights: Vec<u16> = form
+        .fields
+        .iter()
+        .map(|f| if f.is_multiline() { multi_rows } else { 1 })
+        .collect();
+    // Room for fields: the inside less the message line and the footer.
+    let room = block.inner(popup).height.saturating_sub(2);
+    let shown = visible_fields(&heights, form.focus, room);
+    let block = match scroll_hint(&shown, heights.len()) {
+        Some(hint) => block.title_bottom(Line::from(Span::styled(hint, theme.accent))),
+        None => block,
+    };
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
 
-    let mut constraints: Vec<Constraint> = form
-        .fields
-        .iter()
-        .map(|f| Constraint::Length(if f.is_multiline() { multi_rows } else { 1 }))
+    let mut constraints: Vec<Constraint> = shown
+        .clone()
+        .map(|i| Constraint::Length(heights[i]))
         .collect();
     constraints.push(Constraint::Length(1)); // error or blank
     constraints.push(Constraint::Fill(1));
     constraints.push(Constraint::Length(1)); // footer
     let rows = Layout::vertical(constraints).split(inner);
+    let n = shown.len();
 
-    for (i, field) in form.fields.iter().enumerate() {
+    for (row, i) in shown.enumerate() {
+        let Some(field) = form.fields.get(i) else {
+            continue;
+        };
         let focused = i == form.focus;
         let errored = form.error.as_ref().is_some_and(|(f, _)| *f == Some(i));
         let [label_area, input_area] =
             Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
-                .areas(rows[i]);
+                .areas(rows[row]);
         let label_style = if errored {
             theme.error
         } else if focused {
@@ -80,9 +95,11 @@ pub fn render_form(
             } else {
                 theme.input
             };
+            let room = usize::from(rows[row].width).saturating_sub(5);
+            let label = super::text::fit(field.shown_label(), room);
             frame.render_widget(
-                Paragraph::new(format!("{marker}{tick} {}", field.shown_label())).style(style),
-                rows[i],
+                Paragraph::new(format!("{marker}{tick} {label}")).style(style),
+                rows[row],
             );
             continue;
         }
@@ -90,10 +107,10 @@ pub fn render_form(
             Paragraph::new(format!("{marker}{}", field.shown_label())).style(label_style),
             label_area,
         );
-        render_input(frame, input_area, field, focused, today, theme);
+        let replacing = focused && form.replaces_on_type();
+        render_input(frame, input_area, field, (focused, replacing), today, theme);
     }
 
-    let n = form.fields.len();
     let message = if form.confirming_discard {
         Line::from(Span::styled(
             "Discard your changes? y = discard, any other key = keep editing",
@@ -117,6 +134,36 @@ pub fn render_form(
         edit_footer(form, theme)
     };
     frame.render_widget(Paragraph::new(footer), rows[n + 2]);
+}
+
+/// The fields that fit in `room` rows, the focused one always among them: from the first,
+/// or scrolled just far enough to reach the focus.
+fn visible_fields(heights: &[u16], focus: usize, room: u16) -> std::ops::Range<usize> {
+    let fits = |range: std::ops::Range<usize>| heights[range].iter().sum::<u16>() <= room;
+    let focus = focus.min(heights.len().saturating_sub(1));
+    let mut start = 0;
+    while start < focus && !fits(start..focus + 1) {
+        start += 1;
+    }
+    let mut end = focus.min(heights.len()) + usize::from(!heights.is_empty());
+    while end < heights.len() && fits(start..end + 1) {
+        end += 1;
+    }
+    start..end
+}
+
+/// "▲ 2 more · ▼ 3 more" when some fields are out of view.
+fn scroll_hint(shown: &std::ops::Range<usize>, total: usize) -> Option<String> {
+    let above = shown.start;
+    let below = total.saturating_sub(shown.end);
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(format!("▲ {above} more"));
+    }
+    if below > 0 {
+        parts.push(format!("▼ {below} more"));
+    }
+    (!parts.is_empty()).then(|| format!(" {} ", parts.join(" · ")))
 }
 
 fn edit_footer(form: &Form, theme: &Theme) -> Line<'static> {
@@ -147,7 +194,7 @@ fn render_input(
     frame: &mut Frame<'_>,
     area: Rect,
     field: &super::form::Field,
-    focused: bool,
+    (focused, replacing): (bool, bool),
     today: NaiveDate,
     theme: &Theme,
 ) {
@@ -172,6 +219,20 @@ fn render_input(
             } else {
                 Line::from(Span::styled(chosen.to_string(), base))
             };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+        FieldKind::Pick(options) => {
+            frame.render_widget(
+                Paragraph::new(pick_line(field, options, focused, theme)),
+                area,
+            );
+        }
+        // Just entered: the value is shown selected, and the first digit typed replaces it.
+        FieldKind::Number { min, max } if replacing => {
+            let line = Line::from(vec![
+                Span::styled(field.text(), base.add_modifier(Modifier::REVERSED)),
+                Span::styled(format!("  {min}–{max}, typing replaces"), theme.dim),
+            ]);
             frame.render_widget(Paragraph::new(line), area);
         }
         kind => {
@@ -214,4 +275,45 @@ fn render_input(
             }
         }
     }
+}
+
+/// A picker: the chosen option, what was typed to find it and how many match.
+fn pick_line(
+    field: &super::form::Field,
+    options: &[String],
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let chosen = options.get(field.choice).cloned().unwrap_or_default();
+    if !focused {
+        return Line::from(Span::styled(chosen, base));
+    }
+    let query = field.query();
+    let matches = field.pick_matches();
+    if matches.is_empty() {
+        return Line::from(vec![
+            Span::styled(format!("“{query}”"), base),
+            Span::styled("  nothing matches · Ctrl-U clears", theme.error),
+        ]);
+    }
+    let at = matches
+        .iter()
+        .position(|i| *i == field.choice)
+        .map_or(0, |p| p + 1);
+    let typed = if query.is_empty() {
+        "type to find".to_string()
+    } else {
+        format!("“{query}”")
+    };
+    Line::from(vec![
+        Span::styled("‹ ", theme.accent),
+        Span::styled(chosen, base.add_modifier(Modifier::BOLD)),
+        Span::styled(" ›", theme.accent),
+        Span::styled(format!("  {typed} {at}/{} ←/→", matches.len()), theme.dim),
+    ])
 }

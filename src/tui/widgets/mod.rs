@@ -2,11 +2,14 @@
 
 pub mod confirm;
 pub mod form;
+mod form_field;
 mod form_view;
+pub mod fuzzy;
 pub mod help;
 pub mod list;
 pub mod palette;
 pub mod pinned;
+pub mod scroll;
 pub mod search;
 pub mod text;
 

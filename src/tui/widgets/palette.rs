@@ -3,8 +3,6 @@
 //! exactly as if its key had been pressed.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -149,28 +147,16 @@ impl PaletteState {
 
 /// The entries matching `query`, best match first; ties keep the pane-first order.
 fn fuzzy_rank(query: &str, entries: &[PaletteEntry]) -> Vec<usize> {
-    if query.trim().is_empty() {
-        return (0..entries.len()).collect();
-    }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let haystack = format!(
+    super::fuzzy::rank(
+        query,
+        entries.iter().map(|e| {
+            format!(
                 "{} {}",
                 e.action.name().replace('_', " "),
                 e.action.description()
-            );
-            pattern
-                .score(Utf32Str::new(&haystack, &mut buf), &mut matcher)
-                .map(|score| (score, i))
-        })
-        .collect();
-    scored.sort_by_key(|(score, i)| (std::cmp::Reverse(*score), *i));
-    scored.into_iter().map(|(_, i)| i).collect()
+            )
+        }),
+    )
 }
 
 /// Below this inner width the action's name column gives its room to the description.

@@ -1,0 +1,197 @@
+use super::*;
+use crate::domain::one_on_one::Owner;
+use crate::domain::person::PersonDraft;
+use crate::domain::ritual::RitualFields;
+use crate::ops::one_on_ones::{add_action, add_note, prep};
+use crate::ops::people::{OneOnOnePlan, PersonInput, add_person, list_people};
+use crate::ops::report::{Outcome, week_report};
+use crate::ops::rituals::{add_ritual, move_occurrence, set_status};
+use chrono::Weekday;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn at(d: u32, h: u32) -> NaiveDateTime {
+    day(d).and_hms_opt(h, 0, 0).unwrap()
+}
+
+/// Sunday 29 November 2026, evening: the week's meetings are all over.
+fn sunday() -> NaiveDateTime {
+    at(29, 18)
+}
+
+/// Marcus has a weekly 1:1 on Mondays at 10:00 since 2 November; his last note is of the 16th.
+fn marcus() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: "Marcus Oyelaran".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: Some(OneOnOnePlan {
+            rrule: "FREQ=WEEKLY;BYDAY=MO".into(),
+            start: at(2, 10),
+            duration_min: 30,
+        }),
+    };
+    add_person(&mut store, input, Weekday::Mon, at(1, 9)).unwrap();
+    add_note(&mut store, 1, day(16), "Earlier 1:1", at(16, 11)).unwrap();
+    store
+}
+
+fn input(date: NaiveDate, meeting: Option<OneOnOneMeeting>) -> Record {
+    Record {
+        date,
+        meeting,
+        note: "Talked about the cut-over".into(),
+        discussed: Vec::new(),
+        done_actions: Vec::new(),
+        actions: Vec::new(),
+    }
+}
+
+#[test]
+fn the_latest_meeting_not_written_up_is_the_one_r_records() {
+    let store = marcus();
+    let latest = latest_unrecorded(&store, 1, sunday()).unwrap().unwrap();
+    assert_eq!(
+        (latest.original, latest.start),
+        (at(23, 10), at(23, 10)),
+        "Monday 23rd: the 16th has its note, the 30th is still to come"
+    );
+    // On the Monday morning itself, that day's 1:1 counts ("on or before today").
+    let monday = latest_unrecorded(&store, 1, at(30, 8)).unwrap().unwrap();
+    assert_eq!(monday.start, at(30, 10));
+}
+
+#[test]
+fn skipped_meetings_are_not_offered_and_moved_ones_are_offered_where_they_went() {
+    let mut store = marcus();
+    set_status(&mut store, 1, at(23, 10), OccurrenceStatus::Skipped, None).unwrap();
+    let latest = latest_unrecorded(&store, 1, sunday()).unwrap();
+    assert_eq!(latest, None, "the 16th is written up, the 23rd skipped");
+    set_status(&mut store, 1, at(23, 10), OccurrenceStatus::Scheduled, None).unwrap();
+    move_occurrence(&mut store, 1, at(23, 10), at(25, 15), None).unwrap();
+    let latest = latest_unrecorded(&store, 1, sunday()).unwrap().unwrap();
+    assert_eq!((latest.original, latest.start), (at(23, 10), at(25, 15)));
+    assert_eq!(meeting_on(&store, 1, day(25)).unwrap(), Some(latest));
+    assert_eq!(
+        meeting_on(&store, 1, day(23)).unwrap(),
+        None,
+        "it moved away"
+    );
+}
+
+#[test]
+fn recording_a_past_meeting_dates_it_that_day_marks_it_held_and_everything_agrees() {
+    let mut store = marcus();
+    let meeting = latest_unrecorded(&store, 1, sunday()).unwrap();
+    let done = record(&mut store, 1, input(day(23), meeting), sunday()).unwrap();
+    assert_eq!(done.meeting, meeting);
+    let held = occurrences::get(store.conn(), 1, at(23, 10))
+        .unwrap()
+        .unwrap();
+    assert_eq!(held.status, OccurrenceStatus::Held);
+    let note = notes::get(store.conn(), done.note_id).unwrap().unwrap();
+    assert_eq!(note.date, day(23));
+    // The people list and the week's report say the same as the agenda.
+    let people = list_people(&store, sunday()).unwrap();
+    assert_eq!(people[0].stats.last.map(|t| t.date()), Some(day(23)));
+    assert_eq!(people[0].stats.days_since, Some(6));
+    let report = week_report(&store, day(23), Weekday::Mon, sunday()).unwrap();
+    let outcomes: Vec<Outcome> = report.one_on_ones.iter().map(|m| m.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Held]);
+    // Written up: nothing left to record until the next one.
+    assert_eq!(latest_unrecorded(&store, 1, sunday()).unwrap(), None);
+}
+
+#[test]
+fn a_moved_meeting_is_recorded_on_the_day_it_took_place() {
+    let mut store = marcus();
+    move_occurrence(&mut store, 1, at(23, 10), at(24, 16), None).unwrap();
+    // Without a meeting given, the date finds it where it went.
+    let done = record(&mut store, 1, input(day(24), None), sunday()).unwrap();
+    assert_eq!(done.meeting.map(|m| m.original), Some(at(23, 10)));
+    let record = occurrences::get(store.conn(), 1, at(23, 10))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (record.status, record.moved_to),
+        (OccurrenceStatus::Held, Some(at(24, 16)))
+    );
+}
+
+#[test]
+fn a_meeting_of_someone_else_or_gone_from_the_calendar_is_refused_and_nothing_saved() {
+    let mut store = marcus();
+    let fields = RitualFields::new(
+        "Staff meeting",
+        Some("FREQ=WEEKLY;BYDAY=MO".into()),
+        at(2, 9),
+        60,
+    );
+    let staff = add_ritual(&mut store, fields, at(1, 9)).unwrap();
+    let not_his = OneOnOneMeeting {
+        ritual: staff.id,
+        original: at(23, 9),
+        start: at(23, 9),
+    };
+    let err = record(&mut store, 1, input(day(23), Some(not_his)), sunday()).unwrap_err();
+    assert!(
+        err.to_string().contains("not one of this person's 1:1s"),
+        "{err}"
+    );
+    let skipped = OneOnOneMeeting {
+        ritual: 1,
+        original: at(23, 10),
+        start: at(23, 10),
+    };
+    set_status(&mut store, 1, at(23, 10), OccurrenceStatus::Skipped, None).unwrap();
+    let err = record(&mut store, 1, input(day(23), Some(skipped)), sunday()).unwrap_err();
+    assert!(
+        err.to_string().contains("no longer on the calendar"),
+        "{err}"
+    );
+    assert_eq!(notes::for_person(store.conn(), 1, None).unwrap().len(), 1);
+}
+
+#[test]
+fn ticked_open_actions_are_done_and_ones_changed_elsewhere_are_left_alone() {
+    let mut store = marcus();
+    let mine = add_action(
+        &mut store,
+        Some(1),
+        Owner::Me,
+        "Send the plan",
+        None,
+        at(20, 9),
+    )
+    .unwrap();
+    let theirs = add_action(
+        &mut store,
+        Some(1),
+        Owner::Them,
+        "Draft the memo",
+        None,
+        at(20, 9),
+    )
+    .unwrap();
+    let listed = prep(&store, 1, sunday()).unwrap();
+    let ticked: Vec<ActionItem> = listed.mine.iter().chain(&listed.theirs).cloned().collect();
+    assert_eq!(ticked.len(), 2);
+    // Another window closes "Draft the memo" while the form is open.
+    crate::ops::actions::set_action_done(&mut store, theirs, true, at(29, 12)).unwrap();
+    let mut with_ticks = input(day(23), listed.unrecorded);
+    with_ticks.done_actions = ticked;
+    let done = record(&mut store, 1, with_ticks, sunday()).unwrap();
+    assert_eq!((done.actions_done, done.gone), (1, 1));
+    let after = actions::get(store.conn(), mine).unwrap().unwrap();
+    assert_eq!(after.done_at, Some(sunday()));
+    let other = actions::get(store.conn(), theirs).unwrap().unwrap();
+    assert_eq!(
+        other.done_at,
+        Some(at(29, 12)),
+        "the other window's close stays"
+    );
+}
