@@ -101,6 +101,9 @@ pub enum Command {
         person: String,
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
+        /// Markdown: include their private health reads (left out otherwise)
+        #[arg(long)]
+        include_private: bool,
     },
     /// The audit trail: the latest changes, newest first, each marked cockpit or cli (a window's `u` undoes only its own)
     History {

@@ -279,7 +279,11 @@ fn run_command(
         Command::Topic(cmd) => topic::run(ctx, cmd),
         Command::Action(cmd) => action::run(ctx, cmd),
         Command::Note(cmd) => note::run(ctx, cmd),
-        Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
+        Command::Prep {
+            person,
+            format,
+            include_private,
+        } => one_on_one::prep(ctx, &person, format, include_private),
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
         Command::Goal(cmd) => goal::run(ctx, cmd),
         Command::Link(args) => link::link(ctx, &args),

@@ -124,13 +124,23 @@ pub fn add_note(ctx: &Context, who: &str, date: Option<&str>, text: &str) -> Res
     Ok(())
 }
 
-pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError> {
+pub fn prep(
+    ctx: &Context,
+    who: &str,
+    format: PrepFormat,
+    include_private: bool,
+) -> Result<(), CliError> {
+    if include_private && format != PrepFormat::Md {
+        return Err(CliError::usage(
+            "--include-private works only with --format md (JSON always holds the health reads)",
+        ));
+    }
     let store = ctx.read()?;
     let p = person(&store, who)?;
     let prep = one_on_ones::prep(&store, p.id, ctx.now())?;
     match format {
         PrepFormat::Json => print_json(&prep),
-        PrepFormat::Md => document(&prep_markdown(&prep, ctx.today())),
+        PrepFormat::Md => document(&prep_markdown(&prep, ctx.today(), include_private)),
     }
 }
 

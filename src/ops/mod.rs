@@ -26,6 +26,7 @@ pub mod one_on_ones;
 pub mod org;
 pub mod people;
 pub mod plan;
+pub mod prep_picture;
 mod recording;
 pub mod report;
 pub mod risks;

@@ -45,6 +45,9 @@ pub struct Prep {
     pub prompts: Vec<String>,
     /// The latest 1:1 on or before today not written up yet: what `r` records by default.
     pub unrecorded: Option<OneOnOneMeeting>,
+    /// Their goals, risks, career and feedback context, team and health reads.
+    #[serde(flatten)]
+    pub picture: super::prep_picture::Picture,
 }
 
 fn prompts_for(p: &PersonOverview) -> Vec<String> {
@@ -105,6 +108,7 @@ pub fn prep(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Prep, O
         topics: topics::queued(conn, person_id)?,
         prompts: prompts_for(&person),
         unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
+        picture: super::prep_picture::picture(store, person_id, now)?,
         person,
     })
 }

@@ -220,3 +220,125 @@ fn a_risk_owned_by_a_persons_exact_name_is_theirs_and_follows_a_rename() {
     assert_eq!(risk("1")["owner_id"], Value::Null);
     assert_eq!(risk("1")["owner"], "Ada Lovelace");
 }
+
+#[test]
+fn prep_knows_their_goals_risks_team_context_and_health() {
+    let (_dir, db) = org();
+    for args in [
+        &["plan", "start", "2026-11-02"][..],
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "30",
+            "--title",
+            "Ship payments v2",
+        ],
+        &["goal", "edit", "1", "--person", "Ada"],
+        &["goal", "add", "--phase", "60", "--title", "Hire two"],
+        &["link", "goal:2", "person:1"],
+        &[
+            "risk",
+            "add",
+            "--title",
+            "If churn, then slip",
+            "--likelihood",
+            "3",
+            "--impact",
+            "4",
+            "--owner",
+            "Ada",
+        ],
+        &[
+            "person",
+            "context",
+            "Ada",
+            "--kind",
+            "career",
+            "Wants a director track",
+        ],
+        &[
+            "person",
+            "context",
+            "Ada",
+            "--kind",
+            "context",
+            "Not for prep",
+        ],
+        &[
+            "person",
+            "health",
+            "Ada",
+            "--morale",
+            "4",
+            "--flight-risk",
+            "low",
+            "--note",
+            "energised",
+        ],
+        &[
+            "person",
+            "health",
+            "Bo",
+            "--morale",
+            "2",
+            "--flight-risk",
+            "high",
+        ],
+    ] {
+        ok(&db, args);
+    }
+    let prep: Value = serde_json::from_str(&ok(&db, &["prep", "Ada", "--format", "json"])).unwrap();
+    let goals: Vec<(i64, bool, bool)> = prep["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["id"].as_i64().unwrap(),
+                g["owned"].as_bool().unwrap(),
+                g["behind"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(goals, [(1, true, true), (2, false, false)]);
+    assert_eq!(prep["risks"][0]["score"], 12);
+    assert_eq!(prep["risks"][0]["band"], "high");
+    assert_eq!(prep["risks"][0]["trend"], "new");
+    assert_eq!(prep["risks"][0]["next_review"], "2026-12-07");
+    assert_eq!(prep["context"].as_array().unwrap().len(), 1);
+    assert_eq!(prep["context"][0]["kind"], "career");
+    assert_eq!(prep["team"][0]["name"], "Bo");
+    assert_eq!(prep["team"][0]["flight_risk"], "high");
+    assert_eq!(prep["health"][0]["note"], "energised");
+    let md = ok(&db, &["prep", "Ada"]);
+    assert!(
+        md.contains("- goal 1: Ship payments v2 — 0%, todo, **behind**\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- goal 2: Hire two — 0%, todo (linked)\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- risk 1: If churn, then slip — score 12 (high), new, review"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Their team (1 report, 0 needing attention)"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("energised") && !md.contains("morale"),
+        "private: {md}"
+    );
+    let md = ok(&db, &["prep", "Ada", "--include-private"]);
+    assert!(
+        md.contains("- 2026-11-23: morale 4/5, flight risk low — energised"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Their team (1 report, 1 needing attention)"),
+        "{md}"
+    );
+}

@@ -5,6 +5,7 @@ pub mod agenda;
 mod document;
 mod people;
 pub mod prep;
+mod prep_picture;
 pub mod report;
 
 pub use document::{DocumentOptions, Section, document};
