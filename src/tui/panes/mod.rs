@@ -20,6 +20,7 @@ mod person_form;
 mod person_view;
 pub mod plan;
 mod plan_view;
+mod prep_picture_view;
 pub mod risk_form;
 pub mod risks;
 mod risks_detail;

@@ -357,7 +357,18 @@ pub fn render_prep(
             left.push_row(vec![action_line(a, today, sel, theme)], sel);
         }
     }
+    for l in super::prep_picture_view::picture_lines(&prep.picture, today, current, theme) {
+        if l.row.is_some() {
+            left.push_row(vec![l.line], l.selected);
+        } else {
+            left.push(l.line);
+        }
+    }
     let mut right = Column::new();
+    if let Some(health) = super::prep_picture_view::health_line(&prep.picture, theme) {
+        right.push(health);
+        right.push(Line::default());
+    }
     right.push(section("Last notes", theme));
     if prep.last_notes.is_empty() {
         right.push(Line::from(Span::styled("  none yet", theme.dim)));
