@@ -30,6 +30,7 @@ mod cli_shell;
 mod cli_text_limits;
 mod config_fixtures;
 mod e2e_agenda;
+mod e2e_connected;
 mod e2e_day;
 mod e2e_director_day;
 mod e2e_objects;
