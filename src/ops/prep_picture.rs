@@ -113,7 +113,7 @@ pub fn picture(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Pict
         .flat_map(|p| p.goals)
         .filter_map(|g| {
             let owned = g.goal.fields.person_id == Some(person_id);
-            (owned || linked_goals.contains(&g.goal.id)).then(|| PrepGoal {
+            (owned || linked_goals.contains(&g.goal.id)).then_some(PrepGoal {
                 id: g.goal.id,
                 title: g.goal.fields.title,
                 phase: g.goal.fields.phase,
