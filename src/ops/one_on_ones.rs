@@ -27,6 +27,8 @@ pub struct PersonDetail {
     pub prompts: Vec<String>,
     /// The latest 1:1 on or before today not written up yet: what `r` records by default.
     pub unrecorded: Option<OneOnOneMeeting>,
+    /// Private health reads, newest first.
+    pub health: Vec<crate::domain::health::HealthRead>,
 }
 
 /// The one screen to read before a 1:1.
@@ -83,6 +85,7 @@ pub fn person_detail(
         context: notes::context_for(conn, person_id)?,
         prompts: prompts_for(&overview),
         unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
+        health: crate::store::health::for_person(conn, person_id)?,
         overview,
     })
 }

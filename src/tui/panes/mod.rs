@@ -14,6 +14,7 @@ pub mod hit;
 mod meeting_form;
 pub mod one_on_one_forms;
 pub mod people;
+pub mod people_group;
 mod people_view;
 pub mod person;
 mod person_form;

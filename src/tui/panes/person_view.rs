@@ -299,6 +299,23 @@ fn private_column(d: &PersonDetail, current: Option<Row>, theme: &Theme) -> Colu
         lines.extend(text.lines().map(|l| Line::from(format!("   {l}"))));
         column.push_row(lines, sel);
     }
+    if !d.health.is_empty() {
+        column.push(Line::default());
+        column.push(section("Health reads (private)", theme));
+        for h in &d.health {
+            column.push(Line::from(format!(
+                "  {}  morale {}/5, flight risk {}{}",
+                h.date.format("%-d %b %Y"),
+                h.morale,
+                h.flight_risk,
+                if h.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", h.note.replace('\n', " "))
+                }
+            )));
+        }
+    }
     column.push(Line::default());
     column.push(section("1:1 prompts", theme));
     for (i, q) in d.prompts.iter().enumerate() {
