@@ -70,14 +70,15 @@ pub fn render(
     let rows = pane.rows.iter().map(|p| {
         let s = &p.stats;
         let id = p.person.id;
+        // By manager: indented under the one they report to; my skip-levels marked ».
         let name = if by_manager {
             let depth = people.org.depth.get(&id).copied().unwrap_or(0);
-            let skip = if people.org.skip_levels.contains(&id) {
-                "  skip"
+            let mark = if people.org.skip_levels.contains(&id) {
+                "» "
             } else {
                 ""
             };
-            format!("{}{}{skip}", "  ".repeat(depth), p.person.name)
+            format!("{}{mark}{}", "  ".repeat(depth), p.person.name)
         } else {
             p.person.name.clone()
         };
