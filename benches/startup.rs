@@ -1,129 +1,27 @@
-//! End to end, as a user meets it: the real binary in a pseudo-terminal on the large demo
-//! database. Measures the time from process start to the first complete frame, the time from a
-//! key press to the first bytes of the redrawn frame (median and 95th percentile), and the resident
-//! memory afterwards. Run with `cargo bench --bench startup` (not part of `cargo test`).
+//! End to end, as a user meets it: the real binary in a pseudo-terminal at 160×48 on the demo
+//! databases (small, large: 3 years, huge: 10 years), and calcurse on the large demo's data in
+//! the same run. Measures process start to the first complete frame, key press to the first
+//! bytes of the redraw over every tab and a week forward and back, a keystroke in the search box
+//! to its results, a save (ticking a talking point), and resident memory after all that.
+//! `BEARING_BENCH_IDLE_SECS=N` also leaves each cockpit idle for N seconds and reads the CPU time
+//! it used meanwhile. Run with `cargo bench --bench startup` (not part of `cargo test`);
+//! `BEARING_BENCH_SIZES=large,huge` limits the sizes; `BEARING_BENCH_CONFIG=FILE` runs Bearing
+//! with that config instead of the defaults.
 // It prints its own measurements; the rule that output goes through cli::output is for Bearing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+#[path = "pty/calcurse.rs"]
+mod calcurse;
+#[path = "pty/session.rs"]
+mod session;
+
+use session::{COLS, ROWS, Session};
+use std::ffi::OsStr;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 15;
-const COLS: u16 = 160;
-const ROWS: u16 = 48;
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    bytes: Arc<AtomicU64>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(db: &Path) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bearing"));
-        cmd.args(["--ignore-config", "--db"]);
-        cmd.arg(db);
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZero::new(ROWS).unwrap(),
-            std::num::NonZero::new(COLS).unwrap(),
-            0,
-        )));
-        let bytes = Arc::new(AtomicU64::new(0));
-        let (sink, count) = (Arc::clone(&screen), Arc::clone(&bytes));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-                count.fetch_add(n as u64, Ordering::SeqCst);
-            }
-        });
-        Session {
-            screen,
-            bytes,
-            writer: pair.master.take_writer().unwrap(),
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.screen
-            .lock()
-            .unwrap()
-            .screen()
-            .contents()
-            .contains(text)
-    }
-
-    fn wait_until(&self, what: impl Fn(&Session) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !what(self) {
-            assert!(Instant::now() < deadline, "timed out");
-            std::thread::sleep(Duration::from_micros(200));
-        }
-    }
-
-    /// Sends `key` and waits for the first bytes of the answer, then for the output to settle.
-    fn press(&mut self, key: &str) -> Duration {
-        let before = self.bytes.load(Ordering::SeqCst);
-        let sent = Instant::now();
-        self.writer.write_all(key.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        self.wait_until(|s| s.bytes.load(Ordering::SeqCst) > before);
-        let answered = sent.elapsed();
-        let mut last = self.bytes.load(Ordering::SeqCst);
-        loop {
-            std::thread::sleep(Duration::from_millis(5));
-            let now = self.bytes.load(Ordering::SeqCst);
-            if now == last {
-                break;
-            }
-            last = now;
-        }
-        answered
-    }
-
-    fn rss_kib(&self) -> (u64, u64) {
-        let pid = self.child.process_id().unwrap();
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-        let field = |name: &str| {
-            status
-                .lines()
-                .find(|l| l.starts_with(name))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0)
-        };
-        (field("VmRSS:"), field("VmHWM:"))
-    }
-
-    fn quit(mut self) {
-        self.writer.write_all(b"q").unwrap();
-        self.writer.flush().unwrap();
-        let _ = self.child.wait();
-    }
-}
+const BEARING: &str = env!("CARGO_BIN_EXE_bearing");
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -134,35 +32,197 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn main() {
-    // `cargo bench` passes --bench; nothing to parse.
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("large.db");
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(["--ignore-config", "--db"])
-        .arg(&db)
-        .args(["demo", "--size", "large", "--seed", "1", "--no-tui"])
-        .output()
-        .unwrap();
-    assert!(made.status.success(), "{made:?}");
-    println!("{}", String::from_utf8_lossy(&made.stdout).trim());
+fn summary(samples: &mut [Duration]) -> String {
+    samples.sort();
+    format!(
+        "median {}, p95 {}, max {} ({} runs)",
+        ms(percentile(samples, 0.5)),
+        ms(percentile(samples, 0.95)),
+        ms(*samples.last().unwrap()),
+        samples.len()
+    )
+}
 
+fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(BEARING)
+        .args(config_args())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `--ignore-config` (the defaults: daily backups on), or `--config $BEARING_BENCH_CONFIG`.
+fn config_args() -> Vec<std::ffi::OsString> {
+    match std::env::var_os("BEARING_BENCH_CONFIG") {
+        Some(path) => vec!["--config".into(), path],
+        None => vec!["--ignore-config".into()],
+    }
+}
+
+fn start_bearing(db: &Path) -> Session {
+    let mut args = config_args();
+    args.extend(["--db".into(), db.as_os_str().to_owned()]);
+    let args: Vec<&OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let session = Session::start(BEARING.as_ref(), &args);
+    // The first frame is complete when the agenda's radar strip and the status bar are drawn.
+    session.wait_until(|s| s.shows("Radar") && s.shows("? keys"));
+    session
+}
+
+/// What calcurse is compared with: the large demo's export, first-frame median, key p95.
+struct Large {
+    export: String,
+    first_frame: Duration,
+    key_p95: Duration,
+}
+
+/// `BEARING_BENCH_PARTS=start` (comma-separated: start, keys, search, saves) limits the measures.
+fn wanted(part: &str) -> bool {
+    std::env::var("BEARING_BENCH_PARTS").map_or(true, |parts| parts.split(',').any(|p| p == part))
+}
+
+fn measure_bearing(size: &str, dir: &Path) -> Option<Large> {
+    let db = dir.join(format!("{size}.db"));
+    let mut args = vec!["demo", "--seed", "1", "--no-tui"];
+    if size != "small" {
+        args.extend(["--size", size]);
+    }
+    let started = Instant::now();
+    let made = bearing(&db, &args);
+    let built = started.elapsed();
+    assert!(made.status.success(), "{made:?}");
+    println!(
+        "{size}: {} ({:.1} s, {:.0} MB)",
+        String::from_utf8_lossy(&made.stdout).trim(),
+        built.as_secs_f64(),
+        std::fs::metadata(&db).unwrap().len() as f64 / 1e6
+    );
+
+    let mut first_frames = Vec::new();
+    for _ in 0..if wanted("start") { RUNS } else { 1 } {
+        let started = Instant::now();
+        let session = start_bearing(&db);
+        first_frames.push(started.elapsed());
+        session.quit("q");
+    }
+    println!(
+        "{size}: start to first frame ({COLS}x{ROWS}): {}",
+        summary(&mut first_frames)
+    );
+    let first_frame = percentile(&first_frames, 0.5);
+
+    let mut session = start_bearing(&db);
+    // Keys that always change the screen: every tab, moving in its list, a week on the agenda.
+    let round = [
+        "2", "j", "k", "3", "j", "k", "4", "j", "k", "5", "j", "k", "1", "]", "[",
+    ];
+    let mut keys = Vec::new();
+    for _ in 0..if wanted("keys") { 10 } else { 1 } {
+        for key in round {
+            keys.push(session.press(key));
+        }
+    }
+    println!("{size}: key press to redraw: {}", summary(&mut keys));
+    let key_p95 = percentile(&keys, 0.95);
+
+    // Search as you type: every keystroke from the second letter on runs a search.
+    let mut typed = Vec::new();
+    for _ in 0..if wanted("search") { 3 } else { 0 } {
+        for query in ["on-call review", "budget", "coaching burnout retro", "prya"] {
+            session.send("/");
+            let chars: Vec<char> = query.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let took = session.press(&c.to_string());
+                if i >= 1 {
+                    typed.push(took);
+                }
+            }
+            session.send("\x1b");
+        }
+    }
+    if !typed.is_empty() {
+        println!(
+            "{size}: search, keystroke to results: {}",
+            summary(&mut typed)
+        );
+    }
+
+    // Saves: tick the first talking point on the first person's page, and undo that.
+    session.send("4");
+    session.send("\r");
+    let mut saves = Vec::new();
+    for _ in 0..if wanted("saves") { 10 } else { 1 } {
+        saves.push(session.press("x"));
+        saves.push(session.press("u"));
+    }
+    session.send("\x1b");
+    println!(
+        "{size}: save (tick a talking point, undo it) to redraw: {}",
+        summary(&mut saves)
+    );
+
+    let (rss, peak) = session.rss_kib();
+    println!(
+        "{size}: resident memory after all that: {:.1} MB (peak {:.1} MB)",
+        rss as f64 / 1024.0,
+        peak as f64 / 1024.0
+    );
+    if let Some(secs) = std::env::var("BEARING_BENCH_IDLE_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        session.settle(Duration::from_millis(500));
+        let before = session.cpu_ticks();
+        std::thread::sleep(Duration::from_secs(secs));
+        let used = session.cpu_ticks() - before;
+        println!(
+            "{size}: idle for {secs} s: {used} ticks of CPU ({:.4} CPU-s/min)",
+            used as f64 / 100.0 / (secs as f64 / 60.0)
+        );
+    }
+    session.quit("q");
+    (size == "large").then(|| {
+        let export = bearing(&db, &["export", "--format", "json"]);
+        assert!(export.status.success());
+        Large {
+            export: String::from_utf8(export.stdout).unwrap(),
+            first_frame,
+            key_p95,
+        }
+    })
+}
+
+/// calcurse on the large demo's data, with the same measures where it has them; the ratios are
+/// Bearing's figure over calcurse's.
+fn measure_calcurse(large: &Large, dir: &Path) {
+    let data = dir.join("calcurse");
+    std::fs::create_dir_all(&data).unwrap();
+    let report = calcurse::import(&large.export, &data);
+    println!("calcurse: imported the large demo: {report}");
+    let args: [&OsStr; 2] = ["-D".as_ref(), data.as_os_str()];
+    let ready = |s: &Session| s.shows("Appointments") && s.shows("TODO") && s.shows("? Help");
     let mut first_frames = Vec::new();
     for _ in 0..RUNS {
         let started = Instant::now();
-        let session = Session::start(&db);
-        // The first frame is complete when the agenda's radar strip and the status bar are drawn.
-        session.wait_until(|s| s.shows("Radar") && s.shows("? keys"));
+        let session = Session::start("calcurse".as_ref(), &args);
+        session.wait_until(ready);
         first_frames.push(started.elapsed());
-        session.quit();
+        // calcurse asks before quitting; a kill ends it as surely.
+        session.quit("");
     }
-    first_frames.sort();
-
-    let mut session = Session::start(&db);
-    session.wait_until(|s| s.shows("Radar") && s.shows("? keys"));
-    // Keys that always change the screen: tab switches, moving in lists, weeks on the agenda.
+    println!(
+        "calcurse: start to first frame ({COLS}x{ROWS}): {}",
+        summary(&mut first_frames)
+    );
+    let calcurse_first = percentile(&first_frames, 0.5);
+    let mut session = Session::start("calcurse".as_ref(), &args);
+    session.wait_until(ready);
+    session.settle(Duration::from_millis(200));
+    // Its panels in turn (Tab), moving in each, and a week forward and back in the calendar.
     let round = [
-        "2", "j", "k", "3", "j", "k", "4", "j", "k", "5", "j", "k", "1", "]", "[",
+        "\t", "j", "k", "\t", "j", "k", "\t", "l", "h", "j", "k", "\t", "j", "k", "l",
     ];
     let mut keys = Vec::new();
     for _ in 0..10 {
@@ -170,26 +230,36 @@ fn main() {
             keys.push(session.press(key));
         }
     }
+    println!("calcurse: key press to redraw: {}", summary(&mut keys));
+    let ratio =
+        |bearing: Duration, calcurse: Duration| bearing.as_secs_f64() / calcurse.as_secs_f64();
+    println!(
+        "large, Bearing / calcurse: first frame (median) {:.2}, key to redraw (p95) {:.2}",
+        ratio(large.first_frame, calcurse_first),
+        ratio(large.key_p95, percentile(&keys, 0.95))
+    );
     let (rss, peak) = session.rss_kib();
-    session.quit();
-    keys.sort();
-
     println!(
-        "start to first frame ({RUNS} runs, {COLS}x{ROWS}): median {}, p95 {}, max {}",
-        ms(percentile(&first_frames, 0.5)),
-        ms(percentile(&first_frames, 0.95)),
-        ms(*first_frames.last().unwrap())
-    );
-    println!(
-        "key press to redraw ({} presses): median {}, p95 {}, max {}",
-        keys.len(),
-        ms(percentile(&keys, 0.5)),
-        ms(percentile(&keys, 0.95)),
-        ms(*keys.last().unwrap())
-    );
-    println!(
-        "resident memory after the presses: {:.1} MB (peak {:.1} MB)",
+        "calcurse: resident memory after the presses: {:.1} MB (peak {:.1} MB)",
         rss as f64 / 1024.0,
         peak as f64 / 1024.0
     );
+    session.quit("");
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing to parse.
+    let dir = tempfile::tempdir().unwrap();
+    let sizes = std::env::var("BEARING_BENCH_SIZES").unwrap_or_else(|_| "small,large,huge".into());
+    let mut large = None;
+    for size in sizes.split(',').map(str::trim) {
+        if let Some(measured) = measure_bearing(size, dir.path()) {
+            large = Some(measured);
+        }
+    }
+    match large {
+        Some(large) if calcurse::available() => measure_calcurse(&large, dir.path()),
+        Some(_) => println!("calcurse: not installed here, not measured"),
+        None => {}
+    }
 }

@@ -80,7 +80,7 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Reports: the weekly digest for a status update
+    /// Reports: the weekly or monthly digest for a status update
     #[command(subcommand)]
     Report(ReportCommand),
     /// Show an outside calendar (.ics from Google Calendar, Outlook...) on the agenda, read-only
@@ -156,6 +156,9 @@ pub enum Command {
     /// The risk register: add, list, show, edit (or update), review, delete
     #[command(subcommand)]
     Risk(RiskCommand),
+    /// The scorecard's metrics: add, log, list, show, import (CSV), edit, delete
+    #[command(subcommand)]
+    Metric(super::metric::MetricCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -208,8 +211,10 @@ pub struct AgendaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
-    /// risks that changed score; goals' progress
+    /// risks that changed score; goals' progress; the scorecard's numbers
     Week(ReportWeekArgs),
+    /// The month's digest: the same as the week's over a calendar month (--from: any day of it)
+    Month(ReportWeekArgs),
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +261,8 @@ pub enum ExportSection {
     People,
     /// The risk register, by score
     Risks,
+    /// The scorecard: each metric's latest number against its target
+    Scorecard,
     /// This week's agenda
     Week,
 }
@@ -309,6 +316,9 @@ pub enum DemoSize {
     /// Three years of data at scale, generated from --seed: 60 people, 40 rituals, 10,000 notes,
     /// 20,000 talking points and actions, 300 goals, 1,000 risks (for benchmarks)
     Large,
+    /// Ten years at scale, generated from --seed: 60 people, 40 rituals, 100,000 notes, 200,000
+    /// talking points and actions, 1,000 goals, 3,000 risks (for benchmarks)
+    Huge,
 }
 
 #[derive(Debug, Args)]

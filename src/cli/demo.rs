@@ -25,17 +25,22 @@ pub fn run(ctx: &Context, args: &DemoArgs, explicit_db: bool) -> Result<Next, Cl
         }
     }
     let mut store: Store = ctx.open_unjournaled()?;
-    if args.size == DemoSize::Large {
+    let generated = match args.size {
+        DemoSize::Small => None,
+        DemoSize::Large => Some(("Large", Size::LARGE)),
+        DemoSize::Huge => Some(("Huge", Size::HUGE)),
+    };
+    if let Some((label, size)) = generated {
         let s = load_large(
             &mut store,
-            Size::LARGE,
+            size,
             args.seed,
             ctx.config.week_start,
             ctx.now(),
         )?;
         if args.no_tui {
             say!(
-                "Large demo (seed {}) written to {}: {} people, {} rituals with {} past meetings, \
+                "{label} demo (seed {}) written to {}: {} people, {} rituals with {} past meetings, \
                  {} notes, {} talking points, {} actions, {} goals with {} check-ins, {} risks \
                  with {} reviews.",
                 args.seed,

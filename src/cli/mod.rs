@@ -18,6 +18,7 @@ mod health;
 mod import_ics;
 mod init;
 mod link;
+mod metric;
 mod note;
 mod one_on_one;
 mod org;
@@ -296,6 +297,7 @@ fn run_command(
         Command::Man => shell::man(),
         Command::Plan(args) => plan::plan(ctx, &args),
         Command::Risk(cmd) => risk::run(ctx, cmd),
+        Command::Metric(cmd) => metric::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
     }
 }

@@ -123,6 +123,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         from,
         to,
     ));
+    items.extend(super::scorecard::due_items(store, from, to)?);
     sort(&mut items);
     mark_conflicts(&mut items);
     Ok(Agenda {
@@ -223,6 +224,7 @@ pub fn radar(
             });
         }
     }
+    radar.extend(super::scorecard::radar_items(store, today)?);
     radar.extend(lapsed_one_on_ones(store, now, &names)?);
     radar.extend(super::org::skip_levels_overdue(
         store,

@@ -14,9 +14,9 @@ use crate::domain::risk_score::{RiskScore, ScoreEntry};
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Recurrence;
-use crate::store::actions::NewAction;
-use crate::store::{Store, dump};
-use crate::store::{actions, notes, occurrences, people, plan, risks, rituals, topics};
+use crate::store::generated::{self, GeneratedAction, GeneratedNote, GeneratedTopic};
+use crate::store::{DEFAULT_CACHE_MIB, Store, dump};
+use crate::store::{notes, occurrences, people, plan, risks, rituals};
 
 /// How much the large demo holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +45,20 @@ impl Size {
         goals: 300,
         risks: 1_000,
         years: 3,
+    };
+
+    /// Issue #18's ten years: 60 people, the same 40 rituals over 10 years, 100,000 notes,
+    /// 100,000 talking points, 100,000 actions, 1,000 goals, 3,000 risks.
+    pub const HUGE: Size = Size {
+        people: 60,
+        team_rituals: 12,
+        one_on_ones: 28,
+        notes: 100_000,
+        topics: 100_000,
+        actions: 100_000,
+        goals: 1_000,
+        risks: 3_000,
+        years: 10,
     };
 }
 
@@ -180,9 +194,12 @@ pub fn load_large(
         ));
     }
     let mut rng = Rng::with_seed(seed);
+    // Hundreds of megabytes in one transaction: with the default 2 MiB of cache SQLite spills
+    // pages to the log mid-way and writes many of them twice (15 s -> 8 s for huge).
+    store.set_cache_mib(64)?;
     let today = now.date();
     let begin = week_floor(today - Duration::days(365 * size.years), Weekday::Mon);
-    store.write(|tx| -> Result<LargeSummary, OpsError> {
+    let written = store.write(|tx| -> Result<LargeSummary, OpsError> {
         let mut sum = LargeSummary::default();
         let mut person_ids = Vec::with_capacity(size.people);
         for i in 0..size.people {
@@ -312,45 +329,53 @@ pub fn load_large(
         }
 
         let reports = &person_ids[..size.one_on_ones.max(1).min(person_ids.len())];
+        let mut batch = Vec::with_capacity(size.notes);
         for _ in 0..size.notes {
-            let person = reports[rng.usize(..reports.len())];
+            let person_id = reports[rng.usize(..reports.len())];
             let words = rng.usize(20..70);
             let body = sentence(&mut rng, words);
-            notes::insert(tx, person, None, day_in(&mut rng, begin, today), &body, now)?;
-            sum.notes += 1;
+            let date = day_in(&mut rng, begin, today);
+            batch.push(GeneratedNote {
+                person_id,
+                date,
+                body,
+            });
         }
+        generated::insert_notes(tx, &batch, now)?;
+        sum.notes = batch.len();
+        let mut batch = Vec::with_capacity(size.topics);
         for _ in 0..size.topics {
-            let person = reports[rng.usize(..reports.len())];
+            let person_id = reports[rng.usize(..reports.len())];
             let words = rng.usize(4..12);
-            let id = topics::insert(tx, person, &sentence(&mut rng, words), now)?;
-            if rng.u32(0..100) < 90 {
-                let at = day_in(&mut rng, begin, today).and_time(NaiveTime::MIN);
-                topics::set_discussed(tx, id, Some(at), None)?;
-            }
-            sum.topics += 1;
+            let body = sentence(&mut rng, words);
+            let discussed_at = (rng.u32(0..100) < 90)
+                .then(|| day_in(&mut rng, begin, today).and_time(NaiveTime::MIN));
+            batch.push(GeneratedTopic {
+                person_id,
+                body,
+                discussed_at,
+            });
         }
+        generated::insert_topics(tx, &batch, now)?;
+        sum.topics = batch.len();
+        let mut batch = Vec::with_capacity(size.actions);
         for _ in 0..size.actions {
-            let person = person_ids[rng.usize(..person_ids.len())];
+            let person_id = person_ids[rng.usize(..person_ids.len())];
             let words = rng.usize(4..10);
             let body = sentence(&mut rng, words);
             let due = day_in(&mut rng, begin, today + Duration::days(30));
             let owner = if rng.bool() { "me" } else { "them" };
-            let id = actions::insert(
-                tx,
-                &NewAction {
-                    person_id: Some(person),
-                    occurrence_id: None,
-                    owner,
-                    body: &body,
-                    due: Some(due),
-                },
-                now,
-            )?;
-            if due < today - Duration::days(14) || rng.u32(0..100) < 30 {
-                actions::set_done(tx, id, true, due.and_time(NaiveTime::MIN))?;
-            }
-            sum.actions += 1;
+            let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
+            batch.push(GeneratedAction {
+                person_id,
+                owner,
+                body,
+                due: Some(due),
+                done_at: done.then(|| due.and_time(NaiveTime::MIN)),
+            });
         }
+        generated::insert_actions(tx, &batch, now)?;
+        sum.actions = batch.len();
 
         // The plan started 60 days ago; goals across every phase, each with check-ins.
         let plan_start = today - Duration::days(60);
@@ -375,6 +400,7 @@ pub fn load_large(
                 confidence: Confidence::ALL[rng.usize(..Confidence::ALL.len())],
                 due: Some(plan_start + Duration::days(i64::from(phase) - 1)),
                 person_id: (g % 3 == 0).then(|| reports[g % reports.len()]),
+                measure: None,
             };
             let goal_id = plan::insert_goal(tx, plan_id, &fields, now)?;
             sum.goals += 1;
@@ -390,6 +416,7 @@ pub fn load_large(
                         progress: progress * step / steps,
                         confidence: fields.confidence,
                         note: sentence(&mut rng, 6),
+                        metric_value: None,
                     },
                 )?;
                 sum.checkins += 1;
@@ -444,7 +471,9 @@ pub fn load_large(
             }
         }
         Ok(sum)
-    })
+    });
+    store.set_cache_mib(DEFAULT_CACHE_MIB)?;
+    written
 }
 
 #[cfg(test)]

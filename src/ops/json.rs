@@ -10,7 +10,9 @@ use crate::domain::text::BODY_MAX;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
 use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
-use crate::store::{actions, calendar, notes, occurrences, people, plan, risks, rituals, topics};
+use crate::store::{
+    actions, calendar, metrics, notes, occurrences, people, plan, risks, rituals, topics,
+};
 
 /// Names the file's kind; anything else is not ours.
 pub const FORMAT: &str = "bearing-export";
@@ -40,30 +42,10 @@ pub struct ImportSummary {
     pub tables: BTreeMap<String, usize>,
 }
 
-/// The whole database as pretty-printed JSON (keys sorted, rows in id order, newline at the end).
+/// The whole database as pretty-printed JSON (keys sorted, rows in id order, newline at the end),
+/// written as the rows are read (see [`super::json_stream`]).
 pub fn json_export(store: &Store) -> Result<String, OpsError> {
-    let tables = dump::dump(store.conn())?
-        .into_iter()
-        .map(|(table, rows)| {
-            let rows = rows
-                .into_iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|(column, value)| (column.clone(), dump::to_json(value)))
-                        .collect()
-                })
-                .collect();
-            (table, rows)
-        })
-        .collect();
-    let envelope = Envelope {
-        format: FORMAT.to_string(),
-        format_version: FORMAT_VERSION,
-        schema_version: store.schema_version()?,
-        tables,
-    };
-    let mut text = super::json_text::to_string_pretty(&envelope)
-        .map_err(|e| OpsError::Refused(format!("cannot write JSON: {e}")))?;
+    let mut text = super::json_stream::export_text(store.conn(), store.schema_version()?)?;
     text.push('\n');
     Ok(text)
 }
@@ -353,6 +335,8 @@ fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError
     at("ritual", rituals::list(conn))?;
     at("occurrence", occurrences::all(conn))?;
     at("calendar_event", calendar::all(conn))?;
+    at("metric", metrics::list(conn))?;
+    at("metric_value", metrics::all_values(conn))?;
     at("plan", plan::get(conn))?;
     at("goal", plan::goals(conn))?;
     at("checkin", plan::checkins(conn))?;

@@ -1,5 +1,5 @@
 //! 1:1s: each person's notes, talking points, actions and context; the prep view; recording a
-//! 1:1; and full-text search.
+//! 1:1. (Search lives in [`super::search`].)
 
 use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -13,13 +13,22 @@ use crate::domain::one_on_one::{
     ActionItem, ContextEntry, ContextKind, Note, Owner, Topic, check_text, default_prompts,
     prep_order,
 };
-use crate::store::{Store, actions, notes, people, search, topics};
+use crate::store::{Store, actions, notes, people, topics};
+
+pub use super::search::{SearchResult, search_all};
+
+/// The notes a person's page holds: the latest this many. Ten years of weekly 1:1s are 500;
+/// reading and drawing them all on every save would grow with the history.
+pub const PAGE_NOTES: u32 = 200;
 
 /// Everything about one person that the 1:1s tab shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonDetail {
     pub overview: PersonOverview,
+    /// The latest [`PAGE_NOTES`], newest first.
     pub notes: Vec<Note>,
+    /// How many notes the person has in all.
+    pub notes_total: u32,
     pub queued: Vec<Topic>,
     pub discussed: Vec<Topic>,
     pub actions: Vec<ActionItem>,
@@ -78,7 +87,8 @@ pub fn person_detail(
     let overview = person_overview(store, person_id, now)?;
     let conn = store.conn();
     Ok(PersonDetail {
-        notes: notes::for_person(conn, person_id, None)?,
+        notes: notes::for_person(conn, person_id, Some(PAGE_NOTES))?,
+        notes_total: notes::count_for(conn, person_id)?,
         queued: topics::queued(conn, person_id)?,
         discussed: topics::discussed(conn, person_id, 10)?,
         actions: actions::for_person(conn, person_id, 10)?,
@@ -262,113 +272,6 @@ pub fn delete_note(store: &mut Store, id: i64) -> Result<(), OpsError> {
     })
 }
 
-/// A search result, with the person it belongs to so it can be opened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchResult {
-    pub kind: String,
-    pub id: i64,
-    pub title: String,
-    pub snippet: String,
-    pub person_id: Option<i64>,
-    pub person: Option<String>,
-}
-
-/// Everything matching `text`: full-text prefix matches over all that users write, plus
-/// typo-tolerant (fuzzy) matches on the names of people, rituals, goals and risks ("prya" finds
-/// Priya), grouped by kind (people, rituals, goals, risks, topics, actions, notes), best first
-/// within each group; at most `limit` in all.
-pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
-    let conn = store.conn();
-    let mut hits = search::search(conn, text, limit)?;
-    let fuzzy = fuzzy_names(conn, text, &hits)?;
-    hits.extend(fuzzy);
-    // A stable sort keeps the relevance order inside each kind.
-    hits.sort_by_key(|h| kind_rank(&h.kind));
-    hits.truncate(limit as usize);
-    let mut results = Vec::with_capacity(hits.len());
-    for h in hits {
-        let person_id = search::person_of(conn, &h.kind, h.id)?;
-        let person = match person_id {
-            Some(id) => people::get(conn, id)?.map(|p| p.name),
-            None => None,
-        };
-        results.push(SearchResult {
-            kind: h.kind,
-            id: h.id,
-            title: h.title,
-            snippet: h.snippet,
-            person_id,
-            person,
-        });
-    }
-    Ok(results)
-}
-
-/// The order kinds are listed in: the things one jumps to first.
-pub const KIND_ORDER: [&str; 7] = [
-    "person", "ritual", "goal", "risk", "topic", "action", "note",
-];
-
-fn kind_rank(kind: &str) -> usize {
-    KIND_ORDER
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(KIND_ORDER.len())
-}
-
-/// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
-/// Each word typed must match inside one word of the name (a typo or a missing letter: "prya",
-/// "marcs"); matching letters scattered across a long title would be noise, not a typo.
-fn fuzzy_names(
-    conn: &rusqlite::Connection,
-    text: &str,
-    found: &[search::Hit],
-) -> Result<Vec<search::Hit>, OpsError> {
-    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-    use nucleo_matcher::{Config, Matcher, Utf32Str};
-    // A typo rarely hits the first letter: only words starting like the typed word are scored,
-    // which keeps this cheap on thousands of titles.
-    let initial = |w: &str| {
-        w.chars()
-            .next()
-            .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
-    };
-    let typed: Vec<(Option<char>, Pattern)> = text
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 2)
-        .map(|w| {
-            let pattern = Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart);
-            (initial(w), pattern)
-        })
-        .collect();
-    if typed.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
-        title
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| initial(word) == *first)
-            .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
-            .max()
-    };
-    let mut scored: Vec<(u32, search::Hit)> = Vec::new();
-    for (kind, id, title) in search::named_titles(conn)? {
-        if found.iter().any(|h| h.kind == kind && h.id == id) {
-            continue;
-        }
-        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, &title)).collect();
-        if let Some(scores) = scores {
-            let hit = search::Hit {
-                kind,
-                id,
-                snippet: title.clone(),
-                title,
-            };
-            scored.push((scores.iter().sum(), hit));
-        }
-    }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.title.cmp(&b.1.title)));
-    Ok(scored.into_iter().take(10).map(|(_, h)| h).collect())
-}
+#[cfg(test)]
+#[path = "one_on_ones_tests.rs"]
+mod tests;

@@ -38,7 +38,8 @@ fn reached(
 }
 
 /// A person's notes, talking points, actions, context, health reads, 1:1 series and their
-/// meetings' records; goals linked to them, their reports and the risks they own lose the link.
+/// meetings' records; goals and metrics linked to them, their reports and the risks they own
+/// lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     reached(
         conn,
@@ -76,14 +77,14 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                  (SELECT id FROM ritual WHERE person_id = ?1)",
             ),
             (
-                "health_read",
-                true,
-                "SELECT count(*) FROM health_read WHERE person_id = ?1",
-            ),
-            (
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
+            ),
+            (
+                "health_read",
+                true,
+                "SELECT count(*) FROM health_read WHERE person_id = ?1",
             ),
             (
                 "person",
@@ -94,6 +95,11 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "risk",
                 false,
                 "SELECT count(*) FROM risk WHERE owner_id = ?1",
+            ),
+            (
+                "metric",
+                false,
+                "SELECT count(*) FROM metric WHERE owner_id = ?1",
             ),
             (
                 "link",
@@ -191,6 +197,32 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 true,
                 "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
                  OR (b_kind = 'risk' AND b_id = ?1)",
+            ),
+        ],
+    )
+}
+
+/// A metric's values; goals it measures lose the link (and keep their last progress).
+pub fn of_metric(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "metric_value",
+                true,
+                "SELECT count(*) FROM metric_value WHERE metric_id = ?1",
+            ),
+            (
+                "goal",
+                false,
+                "SELECT count(*) FROM goal WHERE metric_id = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'metric' AND a_id = ?1) \
+                 OR (b_kind = 'metric' AND b_id = ?1)",
             ),
         ],
     )

@@ -3,7 +3,8 @@
 //! migration that adds a table must add it to [`TABLES`] (a test compares it with the schema).
 
 use rusqlite::Connection;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::collections::BTreeMap;
 
 use super::StoreError;
@@ -18,6 +19,8 @@ pub const TABLES: &[&str] = &[
     "note",
     "topic",
     "action_item",
+    "metric",
+    "metric_value",
     "plan",
     "goal",
     "checkin",
@@ -35,24 +38,27 @@ pub type Row = BTreeMap<String, Value>;
 /// Table name → its rows in primary-key order.
 pub type Tables = BTreeMap<String, Vec<Row>>;
 
-/// Reads every row of every table in [`TABLES`].
-pub fn dump(conn: &Connection) -> Result<Tables, StoreError> {
-    let mut tables = Tables::new();
-    for &table in TABLES {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))?;
-        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-        let rows = stmt
-            .query_map([], |row| {
-                names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, name)| Ok((name.clone(), row.get::<_, Value>(i)?)))
-                    .collect::<rusqlite::Result<Row>>()
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        tables.insert(table.to_string(), rows);
+/// Calls `each` with every row of `table` (one of [`TABLES`]) in primary-key order: the column
+/// names, then the row's values. Rows are read one at a time, so a table of any size is never
+/// held in memory whole.
+pub fn each_row<E: From<StoreError>>(
+    conn: &Connection,
+    table: &'static str,
+    mut each: impl FnMut(&[String], &[ValueRef<'_>]) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
+        .map_err(StoreError::from)?;
+    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let mut rows = stmt.query([]).map_err(StoreError::from)?;
+    while let Some(row) = rows.next().map_err(StoreError::from)? {
+        let values = (0..names.len())
+            .map(|i| row.get_ref(i))
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)?;
+        each(&names, &values)?;
     }
-    Ok(tables)
+    Ok(())
 }
 
 /// How many rows the user tables hold in all (zero: a fresh database).
@@ -152,20 +158,31 @@ fn columns(conn: &Connection, table: &str) -> Result<Vec<String>, StoreError> {
     Ok(names)
 }
 
-/// A value as JSON: integers, reals, text and null as themselves; bytes as `{"hex": "…"}`.
-pub fn to_json(value: &Value) -> serde_json::Value {
-    match value {
-        Value::Null => serde_json::Value::Null,
-        Value::Integer(i) => (*i).into(),
-        Value::Real(f) => serde_json::Number::from_f64(*f)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null),
-        Value::Text(s) => s.clone().into(),
-        Value::Blob(b) => {
-            let hex: String = b.iter().map(|byte| format!("{byte:02x}")).collect();
-            serde_json::json!({ "hex": hex })
+/// One stored value as JSON: integers, reals, text and null as themselves (a real that is not
+/// finite as null); bytes as `{"hex": "…"}`.
+pub struct Cell<'a>(pub ValueRef<'a>);
+
+impl Serialize for Cell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            ValueRef::Null => serializer.serialize_unit(),
+            ValueRef::Integer(i) => serializer.serialize_i64(i),
+            ValueRef::Real(f) if f.is_finite() => serializer.serialize_f64(f),
+            ValueRef::Real(_) => serializer.serialize_unit(),
+            ValueRef::Text(bytes) => serializer.serialize_str(&String::from_utf8_lossy(bytes)),
+            ValueRef::Blob(bytes) => {
+                let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("hex", &hex)?;
+                map.end()
+            }
         }
     }
+}
+
+/// A value as JSON, as [`Cell`] writes it.
+pub fn to_json(value: &Value) -> serde_json::Value {
+    serde_json::to_value(Cell(value.into())).unwrap_or(serde_json::Value::Null)
 }
 
 /// The inverse of [`to_json`]; `None` for a JSON value no column can hold (arrays, other objects).
@@ -205,7 +222,7 @@ mod tests {
             .conn()
             .prepare(
                 "SELECT name FROM sqlite_schema WHERE type = 'table' \
-                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name",
+                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name",
             )
             .unwrap();
         let mut schema: Vec<String> = stmt

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, para
 
 use super::journal::image::{self, Fault, Image};
 use super::journal::{self, tables};
-use super::{Store, StoreError, dump};
+use super::{Store, StoreError, batch, dump};
 
 /// One journaled change, for the status bar and the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -310,6 +310,10 @@ fn apply(
     journal::begin(tx)?;
     // Parents and children may come back in any order; the keys are checked at commit.
     tx.pragma_update(None, "defer_foreign_keys", true)?;
+    // Rows to insert wait here while the next moves insert into the same table, and go in as
+    // one statement (see `batch`). An insert touches no other row, so the rows checked
+    // meanwhile read the same as if it had gone first; an update or a delete goes after them.
+    let mut inserts: Vec<&Image> = Vec::new();
     for (expected, target) in moves {
         let now = image::current(tx, target.table, target.id)?;
         if now.row == target.row {
@@ -318,8 +322,22 @@ fn apply(
         if now.row != expected.row {
             return Ok(Some(changed_since(target, &now)?));
         }
-        put(tx, target, now.row.is_some())?;
+        let insert = now.row.is_none() && target.row.is_some();
+        if !insert
+            || inserts
+                .first()
+                .is_some_and(|i| i.table.name != target.table.name)
+        {
+            insert_all(tx, &inserts)?;
+            inserts.clear();
+        }
+        if insert {
+            inserts.push(target);
+        } else {
+            put(tx, target, now.row.is_some())?;
+        }
     }
+    insert_all(tx, &inserts)?;
     let mut outside = Vec::new();
     for (was, now) in journal::touched(tx)? {
         match moves
@@ -390,8 +408,9 @@ fn references(
         .collect())
 }
 
-/// Sets the row to `target`: deletes it, updates it (`exists`) or inserts it. Table and column
-/// names come from the closed set; the values are bound parameters.
+/// Sets the row to `target`: deletes it or updates it (`exists`); inserts go through
+/// [`insert_all`]. Table and column names come from the closed set; the values are bound
+/// parameters.
 fn put(tx: &Transaction<'_>, target: &Image, exists: bool) -> Result<(), StoreError> {
     let table = target.table;
     let Some(row) = &target.row else {
@@ -399,35 +418,56 @@ fn put(tx: &Transaction<'_>, target: &Image, exists: bool) -> Result<(), StoreEr
         tx.prepare_cached(&sql)?.execute([target.id])?;
         return Ok(());
     };
-    let mut values = row
+    if !exists {
+        return insert_all(tx, &[target]);
+    }
+    let mut values = values_of(table, row)?;
+    let sets: Vec<String> = table
+        .columns
         .iter()
-        .map(|v| dump::from_json(v).ok_or_else(|| bad_value(table.name)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let sql = if exists {
-        let sets: Vec<String> = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
-            .collect();
-        values.push(rusqlite::types::Value::Integer(target.id));
-        format!(
-            "UPDATE main.\"{}\" SET {} WHERE id = ?{}",
-            table.name,
-            sets.join(", "),
-            values.len()
-        )
-    } else {
-        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        format!(
-            "INSERT INTO main.\"{}\" ({}) VALUES ({})",
-            table.name,
-            table.column_list(),
-            marks.join(", ")
-        )
-    };
+        .enumerate()
+        .map(|(i, c)| format!("\"{c}\" = ?{}", i + 1))
+        .collect();
+    values.push(rusqlite::types::Value::Integer(target.id));
+    let sql = format!(
+        "UPDATE main.\"{}\" SET {} WHERE id = ?{}",
+        table.name,
+        sets.join(", "),
+        values.len()
+    );
     tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
     Ok(())
+}
+
+/// Inserts `targets`, rows of one table, in as few statements as [`batch`] allows and in id
+/// order: FTS5 writes out what it gathered whenever a row comes with a lower id than the one
+/// before, and undo walks an entry backwards (a person's 9,000 rows: 9,000 index segments).
+fn insert_all(tx: &Transaction<'_>, targets: &[&Image]) -> Result<(), StoreError> {
+    let Some(table) = targets.first().map(|t| t.table) else {
+        return Ok(());
+    };
+    let mut targets = targets.to_vec();
+    targets.sort_by_key(|t| t.id);
+    let rows = targets
+        .iter()
+        .filter_map(|t| t.row.as_ref())
+        .map(|row| values_of(table, row))
+        .collect::<Result<Vec<_>, _>>()?;
+    let head = format!(
+        "INSERT INTO main.\"{}\" ({}) VALUES ",
+        table.name,
+        table.column_list()
+    );
+    batch::insert_rows(tx, &head, rows.into_iter())
+}
+
+fn values_of(
+    table: &tables::Table,
+    row: &[serde_json::Value],
+) -> Result<Vec<rusqlite::types::Value>, StoreError> {
+    row.iter()
+        .map(|v| dump::from_json(v).ok_or_else(|| bad_value(table.name)))
+        .collect()
 }
 
 /// The `name` of the entry's own row (a person's, a ritual's), after the change if it still

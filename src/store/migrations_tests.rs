@@ -1,64 +1,101 @@
-use super::*;
-use std::path::Path;
+//! Migrating a database that already holds data.
 
-/// A database as version 4 left it, then migrated to the latest.
-fn migrated_from_4(setup: &str) -> Connection {
-    let conn = Connection::open_in_memory().unwrap();
-    for sql in &MIGRATIONS[..4] {
+use super::*;
+use crate::store::{Store, search};
+
+/// The schema version before `006_search_by_row.sql`.
+const BEFORE_SEARCH_BY_ROW: usize = 5;
+
+/// A file as the Bearing before per-kind search indexes left it: its schema, and rows its one
+/// full-text table indexed.
+fn one_search_table(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..BEFORE_SEARCH_BY_ROW] {
         conn.execute_batch(sql).unwrap();
     }
-    conn.pragma_update(None, "user_version", 4).unwrap();
-    conn.execute_batch(setup).unwrap();
-    migrate(&conn, Path::new("t.db")).unwrap();
-    conn
+    conn.pragma_update(None, "user_version", BEFORE_SEARCH_BY_ROW as i64)
+        .unwrap();
+    conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO person (id, name, role, team, career_goals, context, created_at, updated_at)
+             VALUES (1, 'Zoë Quill', 'Manager', 'Payments', 'lead a platform group',
+                     'prefers written updates', '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+         INSERT INTO ritual (id, name, rrule, dtstart, duration_min, person_id, attendees, agenda,
+                             created_at, updated_at)
+             VALUES (1, 'Architecture review', 'FREQ=WEEKLY', '2026-11-02T10:00', 60, NULL,
+                     'staff engineers', 'tradeoffs', '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+         INSERT INTO note (id, person_id, date, body, created_at, updated_at)
+             VALUES (1, 1, '2026-11-03', 'Quarterly budget looks tight', '2026-11-03T09:00:00',
+                     '2026-11-03T09:00:00');
+         INSERT INTO topic (id, person_id, body, created_at)
+             VALUES (1, 1, 'Hiring plan for the spring', '2026-11-03T09:00:00');
+         INSERT INTO action_item (id, person_id, body, created_at)
+             VALUES (1, 1, 'Draft the vendor contract', '2026-11-03T09:00:00');
+         INSERT INTO plan (id, start_date, created_at) VALUES (1, '2026-11-01', '2026-11-01T09:00:00');
+         INSERT INTO goal (id, plan_id, phase, title, criteria, created_at, updated_at)
+             VALUES (1, 1, 30, 'Map the critical systems', 'an owner for each',
+                     '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+         INSERT INTO risk (id, title, likelihood, impact, mitigation, owner, created_at, updated_at)
+             VALUES (1, 'If the pager rotation thins out', 3, 4, 'cross-train', 'Marcus',
+                     '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+         -- Edited and deleted rows: the old index must not bring them back.
+         UPDATE note SET body = 'Quarterly budget approved' WHERE id = 1;
+         INSERT INTO note (id, person_id, date, body, created_at, updated_at)
+             VALUES (2, 1, '2026-11-04', 'Obsolete remark', '2026-11-04T09:00:00',
+                     '2026-11-04T09:00:00');
+         DELETE FROM note WHERE id = 2;",
+    )
+    .unwrap();
+}
+
+fn found(store: &Store, text: &str) -> Vec<(String, i64)> {
+    search::search(store.conn(), text, 10)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.kind, h.id))
+        .collect()
 }
 
 #[test]
-fn risk_owners_that_are_exactly_a_persons_name_are_linked_the_rest_stay_text() {
-    let conn = migrated_from_4(
-        "INSERT INTO person (id, name, created_at, updated_at) VALUES
-             (1, 'Priya Raman', 't', 't'), (2, 'Sam', 't', 't');
-         INSERT INTO risk (id, title, likelihood, impact, owner, created_at, updated_at) VALUES
-             (1, 'a', 1, 1, 'Priya Raman', 't', 't'),
-             (2, 'b', 1, 1, ' priya raman ', 't', 't'),
-             (3, 'c', 1, 1, 'Priya', 't', 't'),
-             (4, 'd', 1, 1, 'Vendor Co', 't', 't'),
-             (5, 'e', 1, 1, '', 't', 't'),
-             (6, 'f', 1, 1, 'Sam', 't', 't');",
+fn a_file_with_one_search_table_gets_per_kind_indexes_built_from_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    one_search_table(&path);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    for (text, kind) in [
+        ("zoe", "person"),
+        ("platform", "person"),
+        ("written", "person"),
+        ("architecture", "ritual"),
+        ("staff", "ritual"),
+        ("tradeoffs", "ritual"),
+        ("approved", "note"),
+        ("2026-11-03", "note"),
+        ("hiring", "topic"),
+        ("vendor", "action"),
+        ("critical", "goal"),
+        ("owner each", "goal"),
+        ("pager", "risk"),
+        ("cross", "risk"),
+        ("marcus", "risk"),
+    ] {
+        assert_eq!(found(&store, text), vec![(kind.to_string(), 1)], "{text}");
+    }
+    assert!(
+        found(&store, "tight").is_empty(),
+        "the text before the edit"
     );
-    let rows: Vec<(i64, Option<i64>, String)> = conn
-        .prepare("SELECT id, owner_id, owner FROM risk ORDER BY id")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
+    assert!(found(&store, "obsolete").is_empty(), "a deleted note");
+    search::verify_index(store.conn()).unwrap();
+    let old: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search_index%'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
-    let linked: Vec<(i64, Option<i64>)> = rows.iter().map(|(id, o, _)| (*id, *o)).collect();
-    assert_eq!(
-        linked,
-        vec![
-            (1, Some(1)),
-            (2, Some(1)),
-            (3, None),
-            (4, None),
-            (5, None),
-            (6, Some(2))
-        ]
-    );
-    // The text is kept as it was: nothing the user typed is lost.
-    assert_eq!(rows[3].2, "Vendor Co");
-    assert_eq!(rows[1].2, " priya raman ");
-}
-
-#[test]
-fn existing_people_report_to_me_after_the_migration() {
-    let conn = migrated_from_4(
-        "INSERT INTO person (id, name, created_at, updated_at) VALUES (1, 'Ada', 't', 't');",
-    );
-    let reports_to: Option<i64> = conn
-        .query_row("SELECT reports_to FROM person WHERE id = 1", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    assert_eq!(reports_to, None);
+    assert_eq!(old, 0, "the old index and its triggers are gone");
 }

@@ -4,16 +4,19 @@
 pub mod actions;
 pub mod agenda;
 mod backup;
+mod batch;
 pub mod calendar;
 mod codec;
 pub mod dependents;
 pub mod dump;
 mod error;
+pub mod generated;
 pub mod health;
 pub mod history;
 mod identity;
 mod journal;
 pub mod links;
+pub mod metrics;
 mod migrations;
 pub mod notes;
 pub mod occurrences;
@@ -26,6 +29,9 @@ mod schema;
 pub mod search;
 pub mod topics;
 
+#[cfg(test)]
+mod cost_tests;
+
 pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
 pub use journal::journaled_tables;
@@ -34,6 +40,10 @@ pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
+
+/// The page cache Bearing keeps (SQLite's default is about as much): the cockpit stays small in
+/// memory.
+pub const DEFAULT_CACHE_MIB: u32 = 2;
 
 /// An open Bearing database.
 pub struct Store {
@@ -129,6 +139,13 @@ impl Store {
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Lets SQLite keep up to `mib` MiB of the file's pages in memory ([`DEFAULT_CACHE_MIB`]
+    /// unless changed): for one transaction that writes hundreds of megabytes.
+    pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
+        let kib = -i64::from(mib) * 1024;
+        Ok(self.conn.pragma_update(None, "cache_size", kib)?)
     }
 
     /// Changes whenever another connection commits to the file: the TUI polls it to refresh.

@@ -34,6 +34,13 @@ pub fn for_person(
     Ok(rows)
 }
 
+/// How many notes a person has.
+pub fn count_for(conn: &Connection, person_id: i64) -> Result<u32, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM note WHERE person_id = ?1")?
+        .query_row([person_id], |r| r.get(0))?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Note>, StoreError> {
     let mut stmt =
         conn.prepare_cached("SELECT id, person_id, date, body FROM note WHERE id = ?1")?;
@@ -118,10 +125,14 @@ pub fn insert_context(
     Ok(conn.last_insert_rowid())
 }
 
-/// The date of each person's latest note.
+/// The date of each person's latest note: one index seek per person (a `GROUP BY` over the
+/// notes would read every note ever written).
 pub fn latest_dates(conn: &Connection) -> Result<Vec<(i64, NaiveDate)>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT person_id, max(date) FROM note GROUP BY person_id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, latest FROM (SELECT p.id, \
+         (SELECT max(date) FROM note WHERE person_id = p.id) AS latest FROM person p) \
+         WHERE latest IS NOT NULL",
+    )?;
     let rows = stmt
         .query_map([], |row| {
             let date: String = row.get(1)?;

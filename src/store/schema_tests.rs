@@ -21,9 +21,9 @@ fn every_kind_of_change_is_named() {
             "it holds a trigger \"evil\" that Bearing does not make",
         ),
         (
-            "DROP TRIGGER note_ai; CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN \
-             DELETE FROM risk; END;",
-            "its trigger \"note_ai\" is not the one Bearing makes",
+            "DROP TRIGGER search_note_ai; CREATE TRIGGER search_note_ai AFTER INSERT ON note \
+             BEGIN DELETE FROM risk; END;",
+            "its trigger \"search_note_ai\" is not the one Bearing makes",
         ),
         (
             "CREATE VIEW v AS SELECT 1;",

@@ -1,5 +1,12 @@
-//! Full-text search over everything users write (the FTS5 `search_index`, kept in sync by the
-//! schema's triggers).
+//! Full-text search over everything users write: one FTS5 index per kind (`search_note`, …),
+//! each over its own table and keyed by the row's id, kept in sync by the schema's triggers
+//! (`migrations/006_search_by_row.sql`). No query reads more than it shows: the named things
+//! (people, rituals, goals, risks: hundreds to a few thousand short rows) are ranked by
+//! relevance; the things that pile up
+//! with history (talking points, actions, notes) come newest first, read from the index in id
+//! order and stopped after `limit` (notes: after [`NOTE_WINDOW`], then ordered by their date).
+//! Ranking those by relevance would cost a pass over every row holding each word: FTS5's bm25
+//! counts them all.
 
 use rusqlite::{Connection, params};
 
@@ -14,6 +21,60 @@ pub struct Hit {
     pub snippet: String,
 }
 
+/// How one kind's matches are ordered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// Best first (bm25).
+    Relevance,
+    /// Latest written first (highest id).
+    Newest,
+    /// The latest [`NOTE_WINDOW`] written, by their date (the title), latest first.
+    Dated,
+}
+
+/// One kind's full-text index: its FTS5 table and the column shown as a hit's title. Every name
+/// here is a constant: no identifier in this module's SQL comes from data.
+struct Index {
+    kind: &'static str,
+    table: &'static str,
+    title: &'static str,
+    order: Order,
+}
+
+const fn index(
+    kind: &'static str,
+    table: &'static str,
+    title: &'static str,
+    order: Order,
+) -> Index {
+    Index {
+        kind,
+        table,
+        title,
+        order,
+    }
+}
+
+/// The indexes, in the order results are grouped (the things one jumps to first).
+const INDEXES: [Index; 7] = [
+    index("person", "search_person", "name", Order::Relevance),
+    index("ritual", "search_ritual", "name", Order::Relevance),
+    index("goal", "search_goal", "title", Order::Relevance),
+    index("risk", "search_risk", "title", Order::Relevance),
+    index("topic", "search_topic", "body", Order::Newest),
+    index("action", "search_action", "body", Order::Newest),
+    index("note", "search_note", "date", Order::Dated),
+];
+
+/// The kinds search finds, in the order results are grouped.
+pub fn kinds() -> impl Iterator<Item = &'static str> {
+    INDEXES.iter().map(|i| i.kind)
+}
+
+/// Notes are found among the latest this many written that match, then shown by date: a note
+/// written today about a meeting last week comes after one written yesterday about yesterday.
+pub const NOTE_WINDOW: u32 = 200;
+
 /// Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes
 /// a quoted prefix term, all of which must match.
 pub fn fts_query(text: &str) -> Option<String> {
@@ -26,33 +87,118 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// The best `limit` matches for `text`, by relevance.
+/// At most `limit` matches for `text` of every kind, grouped by kind in [`kinds`] order, each
+/// kind in its order (see the module's comment).
 pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
     let Some(query) = fts_query(text) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, ref_id, title, snippet(search_index, -1, '«', '»', '…', 12) \
-         FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
-    )?;
+    let mut hits = Vec::new();
+    for index in &INDEXES {
+        hits.extend(search_kind(conn, index, &query, limit)?);
+    }
+    Ok(hits)
+}
+
+fn search_kind(
+    conn: &Connection,
+    index: &Index,
+    query: &str,
+    limit: u32,
+) -> Result<Vec<Hit>, StoreError> {
+    let (table, title) = (index.table, index.title);
+    let snippet = format!("snippet({table}, -1, '«', '»', '…', 12)");
+    let sql = match index.order {
+        Order::Relevance => format!(
+            "SELECT rowid, {title}, {snippet} FROM {table} WHERE {table} MATCH ?1 \
+             ORDER BY rank LIMIT ?2"
+        ),
+        Order::Newest => format!(
+            "SELECT rowid, {title}, {snippet} FROM {table} WHERE {table} MATCH ?1 \
+             ORDER BY rowid DESC LIMIT ?2"
+        ),
+        Order::Dated => return search_dated(conn, index, query, limit),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
     let hits = stmt
         .query_map(params![query, limit], |r| {
             Ok(Hit {
-                kind: r.get(0)?,
-                id: r.get(1)?,
-                title: r.get(2)?,
-                snippet: r.get(3)?,
+                kind: index.kind.to_string(),
+                id: r.get(0)?,
+                title: r.get(1)?,
+                snippet: r.get(2)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(hits)
 }
 
+/// The latest [`NOTE_WINDOW`] matches by id, the latest `limit` of them by date. Snippets cost a
+/// read and a tokenizing pass per row, so only the rows kept get one: a second pass over the
+/// window's id range, the ids kept checked outside the index (`+ 0`) so it stays one pass.
+fn search_dated(
+    conn: &Connection,
+    index: &Index,
+    query: &str,
+    limit: u32,
+) -> Result<Vec<Hit>, StoreError> {
+    let (table, title) = (index.table, index.title);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, {title} FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+    ))?;
+    let mut window = stmt
+        .query_map(params![query, NOTE_WINDOW], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Dates are `YYYY-MM-DD`: text order is time order.
+    window.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    window.truncate(limit as usize);
+    let (Some(low), Some(high)) = (
+        window.iter().map(|w| w.0).min(),
+        window.iter().map(|w| w.0).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let marks = vec!["?"; window.len()].join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid, {title}, snippet({table}, -1, '«', '»', '…', 12) FROM {table} \
+         WHERE {table} MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND rowid + 0 IN ({marks})"
+    ))?;
+    let mut values: Vec<rusqlite::types::Value> =
+        vec![query.to_string().into(), low.into(), high.into()];
+    values.extend(window.iter().map(|w| rusqlite::types::Value::Integer(w.0)));
+    let mut hits = stmt
+        .query_map(rusqlite::params_from_iter(values), |r| {
+            Ok(Hit {
+                kind: index.kind.to_string(),
+                id: r.get(0)?,
+                title: r.get(1)?,
+                snippet: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    hits.sort_by(|a, b| b.title.cmp(&a.title).then(b.id.cmp(&a.id)));
+    Ok(hits)
+}
+
+/// Checks every full-text index against its table (FTS5's `integrity-check` with content): an
+/// entry for a row or value that is not there, or a row without its entries, is an error.
+pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
+    for index in &INDEXES {
+        let table = index.table;
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
+            [],
+        )?;
+    }
+    Ok(())
+}
+
 /// The titles of the short, named things (people, rituals, goals, risks) for typo-tolerant
 /// matching: a few hundred to a few thousand rows, read in one pass.
 pub fn named_titles(conn: &Connection) -> Result<Vec<(String, i64, String)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        // From the tables themselves: scanning the full-text index would read every note too.
         "SELECT 'person', id, name FROM person \
          UNION ALL SELECT 'ritual', id, name FROM ritual \
          UNION ALL SELECT 'goal', id, title FROM goal \

@@ -83,8 +83,12 @@ pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
 
 /// Queued topics per person, for the people list.
 pub fn queued_counts(conn: &Connection) -> Result<Vec<(i64, u32)>, StoreError> {
+    // Per person, the queued range of (person_id, discussed_at): a `GROUP BY` would read the
+    // index entry of every topic ever discussed.
     let mut stmt = conn.prepare_cached(
-        "SELECT person_id, count(*) FROM topic WHERE discussed_at IS NULL GROUP BY person_id",
+        "SELECT id, queued FROM (SELECT p.id, (SELECT count(*) FROM topic \
+         WHERE person_id = p.id AND discussed_at IS NULL) AS queued FROM person p) \
+         WHERE queued > 0",
     )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -21,6 +21,7 @@ pub mod testing;
 pub mod theme;
 pub mod update;
 pub mod view;
+mod wakeups;
 pub mod widgets;
 
 pub use run::{Exit, initial_model, run};

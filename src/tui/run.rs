@@ -1,6 +1,7 @@
-//! The event loop. It blocks on input with a timeout, so an idle Bearing costs next to nothing: it
-//! wakes once a second to notice outside changes (a cheap `PRAGMA data_version`), redraws only
-//! when something changed, and moves the clock on at minute boundaries.
+//! The event loop. It sleeps until something happens (see `wakeups`): a key or the mouse, the
+//! next minute (the clock moves on, reminders, midnight), another process changing the database
+//! (its log is watched, not polled), a signal, or the daily backup finishing in the background.
+//! It redraws only when something changed.
 
 use chrono::{NaiveDateTime, Timelike};
 use color_eyre::eyre::{Result, WrapErr, eyre};
@@ -19,6 +20,7 @@ use super::signals::{SignalWatch, wake_the_loop};
 use super::terminal::{TerminalGuard, watch_for_hang_up};
 use super::update::{reload_all, update};
 use super::view::view;
+use super::wakeups::{self, DbWatch};
 use crate::config::Config;
 use crate::store::Store;
 
@@ -71,7 +73,37 @@ fn empty_model(runner: &Runner, config: &Config, now: NaiveDateTime) -> Result<M
     Ok(model)
 }
 
-const POLL: Duration = Duration::from_secs(1);
+/// Makes the day's backup (keeping `keep`) on its own connection and thread; a failure comes
+/// back as a message and wakes the loop. None when there is nothing to do or no thread.
+fn start_daily_backup(
+    store: &Store,
+    keep: u32,
+    clock: Clock,
+    done: std::sync::mpsc::Sender<Msg>,
+) -> Option<std::thread::JoinHandle<()>> {
+    // A read-only cockpit writes nothing, backups included.
+    if keep == 0 || store.is_read_only() {
+        return None;
+    }
+    let db = store.path().to_path_buf();
+    std::thread::Builder::new()
+        .name("daily backup".into())
+        .spawn(move || {
+            let failed = match Store::open(&db) {
+                Ok(store) => super::effects::daily_backup(&store, keep, clock.now()),
+                Err(e) => Some(Msg::Failed {
+                    message: format!("The daily backup failed: {e}"),
+                    field: None,
+                }),
+            };
+            if let Some(msg) = failed
+                && done.send(msg).is_ok()
+            {
+                wake_the_loop();
+            }
+        })
+        .ok()
+}
 
 /// How the cockpit ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +124,10 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
     let mut seen_version = runner.store.data_version()?;
+    let watch = DbWatch::start(runner.store.path(), wake_the_loop);
+    // The daily backup copies the whole file (169 MB with ten years): it runs beside the loop.
+    let (backup_done, backup_result) = std::sync::mpsc::channel::<Msg>();
+    let mut backup: Option<std::thread::JoinHandle<()>> = None;
     let mut guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
     // Sets up crossterm's input and its SIGWINCH self-pipe, which `wake_the_loop` writes to.
     event::poll(Duration::ZERO)?;
@@ -130,14 +166,20 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             rest_loaded = true;
             let loads = reload_all(&model);
             settle(&mut model, &mut runner, loads);
-            if let Some(msg) = runner.daily_backup(config.backups_kept, clock.now()) {
-                let effects = update(&mut model, msg);
-                settle(&mut model, &mut runner, effects);
-            }
+            backup = start_daily_backup(
+                &runner.store,
+                config.backups_kept,
+                clock,
+                backup_done.clone(),
+            );
             dirty = true;
             continue;
         }
-        if event::poll(POLL)? {
+        let precise = match clock {
+            Clock::System => Some(clock.now()),
+            Clock::Fixed(_) => None,
+        };
+        if event::poll(wakeups::sleep_for(precise, watch.watching()))? {
             match event::read()? {
                 Event::Key(key) => {
                     let effects = update(&mut model, Msg::Key(key));
@@ -148,9 +190,11 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
                     dirty = true;
                 }
                 Event::Resize(width, height) => {
+                    // `wake_the_loop` arrives as a resize to the size the screen has.
+                    let resized = (width, height) != (model.screen.width, model.screen.height);
                     let effects = update(&mut model, Msg::Resize { width, height });
                     settle(&mut model, &mut runner, effects);
-                    dirty = true;
+                    dirty |= resized;
                 }
                 // Moves and drags would wake a redraw for nothing.
                 Event::Mouse(mouse)
@@ -174,13 +218,24 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             settle(&mut model, &mut runner, effects);
             dirty = true;
         }
-        let version = runner.store.data_version()?;
-        if version != seen_version {
-            seen_version = version;
-            let loads = reload_all(&model);
-            settle(&mut model, &mut runner, loads);
+        while let Ok(msg) = backup_result.try_recv() {
+            let effects = update(&mut model, msg);
+            settle(&mut model, &mut runner, effects);
             dirty = true;
         }
+        if watch.take_changed() {
+            let version = runner.store.data_version()?;
+            if version != seen_version {
+                seen_version = version;
+                let loads = reload_all(&model);
+                settle(&mut model, &mut runner, loads);
+                dirty = true;
+            }
+        }
+    }
+    // A backup still copying is let finish: quitting never leaves the day without one.
+    if let Some(backup) = backup {
+        let _ = backup.join();
     }
     Ok(Exit::Quit)
 }

@@ -111,24 +111,33 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// True when the terminal on standard input has hung up (its window or tmux pane was closed
-/// without a SIGHUP reaching us). Without this check crossterm keeps reading end-of-file in a
+/// Blocks until the terminal on standard input hangs up (its window or tmux pane was closed
+/// without a SIGHUP reaching us) and says so; false when it cannot watch. Asking poll for no
+/// event at all still reports a hang-up, an error or a closed descriptor, and nothing else, so
+/// this sleeps without waking until then. Without it crossterm keeps reading end-of-file in a
 /// loop and an orphaned Bearing would burn CPU forever.
-fn hung_up() -> bool {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, a count of one, and a zero timeout: poll only writes `revents`.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+fn wait_for_hang_up_of_stdin() -> bool {
+    loop {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, a count of one, no timeout: poll only writes `revents`.
+        let ready = unsafe { libc::poll(&mut fd, 1, -1) };
+        if ready > 0 {
+            return fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+        }
+        if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return false;
+        }
+    }
 }
 
 /// Exits the process once the terminal hangs up. crossterm's event reader spins on end-of-file
-/// inside its own poll, so the event loop never gets to notice; this watcher checks once a
-/// second from another thread. Exiting is safe: every save is one SQLite transaction, and there
-/// is no terminal left to restore.
+/// inside its own poll, so the event loop never gets to notice; this watcher sleeps in poll on
+/// another thread until the hang-up (no periodic check: an idle cockpit never wakes). Exiting is
+/// safe: every save is one SQLite transaction, and there is no terminal left to restore.
 pub fn watch_for_hang_up() -> io::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
@@ -138,11 +147,8 @@ pub fn watch_for_hang_up() -> io::Result<()> {
     std::thread::Builder::new()
         .name("hang-up watch".into())
         .spawn(|| {
-            loop {
-                std::thread::sleep(std::time::Duration::from_secs(1));
-                if hung_up() {
-                    std::process::exit(129);
-                }
+            if wait_for_hang_up_of_stdin() {
+                std::process::exit(129);
             }
         })
         .map(|_| ())

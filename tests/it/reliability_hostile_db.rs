@@ -107,10 +107,10 @@ fn every_kind_of_schema_change_is_refused_at_open_and_at_restore() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         (
-            "DROP TRIGGER note_ai; CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN \
-             INSERT INTO search_index (kind, ref_id, title, body) VALUES ('note', new.id, \
-             new.date, new.body); DELETE FROM risk; END;",
-            "its trigger \"note_ai\" is not the one Bearing makes",
+            "DROP TRIGGER search_note_ai; CREATE TRIGGER search_note_ai AFTER INSERT ON note \
+             BEGIN INSERT INTO search_note (rowid, date, body) VALUES (new.id, new.date, \
+             new.body); DELETE FROM risk; END;",
+            "its trigger \"search_note_ai\" is not the one Bearing makes",
         ),
         (
             "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = \
@@ -126,8 +126,8 @@ fn every_kind_of_schema_change_is_refused_at_open_and_at_restore() {
             "it holds an index \"spy\" that Bearing does not make",
         ),
         (
-            "DROP TRIGGER person_ad;",
-            "Bearing's trigger \"person_ad\" is missing",
+            "DROP TRIGGER search_person_ad;",
+            "Bearing's trigger \"search_person_ad\" is missing",
         ),
         (
             "CREATE TABLE \"x\u{1b}]0;owned\u{7}\" (a);",

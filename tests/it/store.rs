@@ -50,7 +50,7 @@ fn a_new_database_is_private_migrated_and_complete() {
 
     let tables: Vec<String> = store
         .conn()
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index_%' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search\\_%\\_%' ESCAPE '\\' ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
@@ -71,7 +71,13 @@ fn a_new_database_is_private_migrated_and_complete() {
         "risk",
         "risk_review",
         "ritual",
-        "search_index",
+        "search_action",
+        "search_goal",
+        "search_note",
+        "search_person",
+        "search_risk",
+        "search_ritual",
+        "search_topic",
         "topic",
     ] {
         assert!(

@@ -7,6 +7,7 @@ mod people;
 pub mod prep;
 mod prep_picture;
 pub mod report;
+mod scorecard;
 
 pub use document::{DocumentOptions, Section, document};
 

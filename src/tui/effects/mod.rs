@@ -8,6 +8,7 @@ pub mod people;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
+pub mod scorecard;
 
 use chrono::{NaiveDateTime, Weekday};
 
@@ -92,19 +93,19 @@ fn saved_edit<T>(edited: Edited<T>, message: impl FnOnce(T) -> (String, Option<T
     }
 }
 
-impl Runner {
-    /// The first start of a day backs the database up (keeping `keep` daily copies); a failure
-    /// is worth a message but must not stop the cockpit from opening.
-    pub fn daily_backup(&self, keep: u32, now: NaiveDateTime) -> Option<Msg> {
-        match ops::backups::daily(&self.store, keep, now.date()) {
-            Ok(_) => None,
-            Err(e) => Some(Msg::Failed {
-                message: format!("The daily backup failed: {e}"),
-                field: None,
-            }),
-        }
+/// The first start of a day backs the database up (keeping `keep` daily copies); `Some` says
+/// why it failed, which is worth a message but must not stop the cockpit.
+pub fn daily_backup(store: &Store, keep: u32, now: NaiveDateTime) -> Option<Msg> {
+    match ops::backups::daily(store, keep, now.date()) {
+        Ok(_) => None,
+        Err(e) => Some(Msg::Failed {
+            message: format!("The daily backup failed: {e}"),
+            field: None,
+        }),
     }
+}
 
+impl Runner {
     pub fn run(&mut self, effect: Effect, now: NaiveDateTime) -> Msg {
         // Every change made here is journaled, stamped with the time of the action, so `u` can
         // take it back; CLI writes are not (their scripts have no undo key to press).
@@ -131,6 +132,7 @@ impl Runner {
             Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
             Effect::Plan(e) => plan::run(store, e, &env)?,
             Effect::Risks(e) => risks::run(store, e, &env)?,
+            Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => Msg::SearchResults {
                 results: ops::one_on_ones::search_all(store, &query, 30)?,

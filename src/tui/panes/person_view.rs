@@ -239,7 +239,7 @@ pub fn render_person(
     work.append(private_column(d, current, theme));
 
     let mut notes = Column::new();
-    notes.push(section(&format!("Notes ({})", d.notes.len()), theme));
+    notes.push(section(&format!("Notes ({})", d.notes_total), theme));
     if d.notes.is_empty() {
         notes.push(Line::from(Span::styled(
             "  none yet — r records a 1:1, n adds a note",
@@ -249,6 +249,11 @@ pub fn render_person(
     for n in &d.notes {
         let sel = current == Some(Row::Note(n.id));
         notes.push_row(note_lines(n, sel, theme), sel);
+    }
+    let older = (d.notes_total as usize).saturating_sub(d.notes.len());
+    if older > 0 {
+        let more = format!("  {older} older notes: / searches them all");
+        notes.push(Line::from(Span::styled(more, theme.dim)));
     }
 
     if area.width >= COLUMNS_MIN_WIDTH {

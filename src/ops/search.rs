@@ -1,0 +1,148 @@
+//! Search everything: full-text prefix matches over all that users write, typo-tolerant matches
+//! on names, grouped by kind and shared out among the kinds that match.
+
+use serde::Serialize;
+
+use super::OpsError;
+use crate::store::{Store, people, search};
+
+/// A search result, with the person it belongs to so it can be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchResult {
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub snippet: String,
+    pub person_id: Option<i64>,
+    pub person: Option<String>,
+}
+
+/// Everything matching `text`: full-text prefix matches over all that users write, plus
+/// typo-tolerant (fuzzy) matches on the names of people, rituals, goals and risks ("prya" finds
+/// Priya), grouped by kind (people, rituals, goals, risks, topics, actions, notes), best first
+/// within each group; at most `limit` in all, shared among the kinds that match (see
+/// [`share_out`]).
+pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
+    let conn = store.conn();
+    let mut hits = search::search(conn, text, limit)?;
+    let fuzzy = fuzzy_names(conn, text, &hits)?;
+    hits.extend(fuzzy);
+    // A stable sort keeps the relevance order inside each kind (fuzzy names after exact ones).
+    hits.sort_by_key(|h| kind_rank(&h.kind));
+    let hits = share_out(hits, limit as usize);
+    let mut results = Vec::with_capacity(hits.len());
+    for h in hits {
+        let person_id = search::person_of(conn, &h.kind, h.id)?;
+        let person = match person_id {
+            Some(id) => people::get(conn, id)?.map(|p| p.name),
+            None => None,
+        };
+        results.push(SearchResult {
+            kind: h.kind,
+            id: h.id,
+            title: h.title,
+            snippet: h.snippet,
+            person_id,
+            person,
+        });
+    }
+    Ok(results)
+}
+
+/// Keeps at most `limit` of `hits` (grouped by kind, best first in each), one from each kind in
+/// turn: a query matching 40 risks and 3 notes shows the 3 notes too. The groups keep their order.
+fn share_out(hits: Vec<search::Hit>, limit: usize) -> Vec<search::Hit> {
+    let mut groups: Vec<Vec<search::Hit>> = Vec::new();
+    for hit in hits {
+        match groups.last_mut() {
+            Some(group) if group.first().is_some_and(|h| h.kind == hit.kind) => group.push(hit),
+            _ => groups.push(vec![hit]),
+        }
+    }
+    let mut quota = vec![0usize; groups.len()];
+    let mut taken = 0;
+    while taken < limit {
+        let before = taken;
+        for (q, group) in quota.iter_mut().zip(&groups) {
+            if taken < limit && *q < group.len() {
+                *q += 1;
+                taken += 1;
+            }
+        }
+        if taken == before {
+            break;
+        }
+    }
+    groups
+        .into_iter()
+        .zip(quota)
+        .flat_map(|(group, q)| group.into_iter().take(q))
+        .collect()
+}
+
+fn kind_rank(kind: &str) -> usize {
+    search::kinds()
+        .position(|k| k == kind)
+        .unwrap_or(usize::MAX)
+}
+
+/// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
+/// Each word typed must match inside one word of the name (a typo or a missing letter: "prya",
+/// "marcs"); matching letters scattered across a long title would be noise, not a typo.
+fn fuzzy_names(
+    conn: &rusqlite::Connection,
+    text: &str,
+    found: &[search::Hit],
+) -> Result<Vec<search::Hit>, OpsError> {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    // A typo rarely hits the first letter: only words starting like the typed word are scored,
+    // which keeps this cheap on thousands of titles.
+    let initial = |w: &str| {
+        w.chars()
+            .next()
+            .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
+    };
+    let typed: Vec<(Option<char>, Pattern)> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| {
+            let pattern = Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart);
+            (initial(w), pattern)
+        })
+        .collect();
+    if typed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| initial(word) == *first)
+            .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
+            .max()
+    };
+    let mut scored: Vec<(u32, search::Hit)> = Vec::new();
+    for (kind, id, title) in search::named_titles(conn)? {
+        if found.iter().any(|h| h.kind == kind && h.id == id) {
+            continue;
+        }
+        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, &title)).collect();
+        if let Some(scores) = scores {
+            let hit = search::Hit {
+                kind,
+                id,
+                snippet: title.clone(),
+                title,
+            };
+            scored.push((scores.iter().sum(), hit));
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.title.cmp(&b.1.title)));
+    Ok(scored.into_iter().take(10).map(|(_, h)| h).collect())
+}
+
+#[cfg(test)]
+#[path = "search_tests.rs"]
+mod tests;

@@ -1,0 +1,140 @@
+use super::*;
+use crate::domain::person::PersonDraft;
+use crate::domain::risk::RiskDraft;
+use crate::domain::risk_score::ReviewIntervals;
+use crate::ops::people::{PersonInput, add_person};
+use crate::ops::{one_on_ones, risks};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn store_with_person(name: &str) -> (Store, i64) {
+    let mut store = Store::open_in_memory().unwrap();
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: name.into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    };
+    let id = add_person(&mut store, input, Weekday::Mon, now())
+        .unwrap()
+        .id;
+    (store, id)
+}
+
+fn hit(kind: &str, id: i64) -> search::Hit {
+    search::Hit {
+        kind: kind.into(),
+        id,
+        title: String::new(),
+        snippet: String::new(),
+    }
+}
+
+#[test]
+fn the_limit_is_shared_out_one_from_each_kind_in_turn() {
+    let mut hits: Vec<search::Hit> = (1..=40).map(|id| hit("risk", id)).collect();
+    hits.extend((1..=2).map(|id| hit("topic", id)));
+    hits.push(hit("note", 1));
+    let kept: Vec<(String, i64)> = share_out(hits, 10)
+        .into_iter()
+        .map(|h| (h.kind, h.id))
+        .collect();
+    let expect: Vec<(String, i64)> = (1..=7)
+        .map(|id| ("risk".to_string(), id))
+        .chain([("topic".into(), 1), ("topic".into(), 2), ("note".into(), 1)])
+        .collect();
+    assert_eq!(kept, expect, "grouped, best first, every kind that matched");
+    assert_eq!(share_out(vec![hit("note", 1)], 10).len(), 1);
+    assert!(share_out(Vec::new(), 10).is_empty());
+}
+
+#[test]
+fn a_kind_with_many_strong_matches_leaves_room_for_the_others() {
+    let (mut store, ada) = store_with_person("Ada");
+    for n in 0..40 {
+        let draft = RiskDraft {
+            title: format!("Zeppelin {n}"),
+            likelihood: 2,
+            impact: 3,
+            ..RiskDraft::default()
+        };
+        risks::add_risk(&mut store, draft, &ReviewIntervals::default(), now()).unwrap();
+    }
+    let long = format!(
+        "{} and one zeppelin",
+        "words about other things ".repeat(20)
+    );
+    one_on_ones::add_note(&mut store, ada, now().date(), &long, now()).unwrap();
+    let found = search_all(&store, "zeppelin", 30).unwrap();
+    assert_eq!(found.len(), 30);
+    assert_eq!(
+        found.last().map(|r| r.kind.as_str()),
+        Some("note"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found.last().and_then(|r| r.person.clone()),
+        Some("Ada".into())
+    );
+}
+
+#[test]
+fn notes_come_latest_first_and_talking_points_latest_written_first() {
+    let (mut store, ada) = store_with_person("Ada");
+    for (day, text) in [(3, "budget one"), (20, "budget two"), (9, "budget three")] {
+        let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        one_on_ones::add_note(&mut store, ada, date, text, now()).unwrap();
+    }
+    for text in ["budget first", "budget second"] {
+        one_on_ones::add_topic(&mut store, ada, text, now()).unwrap();
+    }
+    let found = search_all(&store, "budg", 30).unwrap();
+    let titles: Vec<(&str, &str)> = found
+        .iter()
+        .map(|r| (r.kind.as_str(), r.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("topic", "budget second"),
+            ("topic", "budget first"),
+            ("note", "2026-11-20"),
+            ("note", "2026-11-09"),
+            ("note", "2026-11-03"),
+        ]
+    );
+    assert_eq!(found[2].snippet, "«budget» two");
+}
+
+#[test]
+fn every_indexed_field_of_every_kind_is_found_and_edits_follow() {
+    let (mut store, ada) = store_with_person("Ada Quill");
+    let note = one_on_ones::add_note(&mut store, ada, now().date(), "kestrel", now()).unwrap();
+    let topic = one_on_ones::add_topic(&mut store, ada, "osprey", now()).unwrap();
+    let kinds = |store: &Store, text: &str| -> Vec<String> {
+        search_all(store, text, 30)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.kind)
+            .collect()
+    };
+    assert_eq!(kinds(&store, "quill"), ["person"]);
+    assert_eq!(kinds(&store, "kestrel"), ["note"]);
+    assert_eq!(kinds(&store, "osprey"), ["topic"]);
+    one_on_ones::update_note(&mut store, note, now().date(), "harrier", None, now()).unwrap();
+    assert!(kinds(&store, "kestrel").is_empty());
+    assert_eq!(kinds(&store, "harrier"), ["note"]);
+    one_on_ones::delete_topic(&mut store, topic.id).unwrap();
+    assert!(kinds(&store, "osprey").is_empty());
+    // Typos in names are forgiven; letters from across the name are not.
+    assert_eq!(kinds(&store, "qill"), ["person"]);
+    assert!(kinds(&store, "aq").is_empty());
+    search::verify_index(store.conn()).unwrap();
+}
