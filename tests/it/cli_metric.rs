@@ -225,3 +225,53 @@ fn a_csv_import_is_all_or_nothing_names_the_bad_line_and_repeats_harmlessly() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read /nonexistent/n.csv"));
 }
+
+#[test]
+fn a_goal_can_be_measured_by_a_metric_from_the_day_it_is_added() {
+    let (_dir, db) = setup();
+    ok(&db, &["plan", "start", "2026-11-02"]);
+    ok(&db, &["metric", "log", "Deploys", "4"]);
+    let before = ok(&db, &["export", "--format", "json"]);
+    fails(
+        &db,
+        &[
+            "goal", "add", "--phase", "60", "--title", "Ship", "--metric", "Nope",
+        ],
+        "no metric matches \"Nope\"",
+    );
+    fails(
+        &db,
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "60",
+            "--title",
+            "Ship",
+            "--metric",
+            "Deploys",
+            "--metric-target",
+            "lots",
+        ],
+        "--metric-target",
+    );
+    assert_eq!(ok(&db, &["export", "--format", "json"]), before);
+    ok(
+        &db,
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "60",
+            "--title",
+            "Ship",
+            "--metric",
+            "Deploys",
+            "--metric-target",
+            "12",
+        ],
+    );
+    let goal: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["goal", "show", "Ship", "--format", "json"])).unwrap();
+    assert_eq!(goal["measured_by"]["name"], "Deploys", "{goal}");
+}
