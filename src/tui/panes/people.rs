@@ -119,7 +119,7 @@ impl PeoplePane {
     pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
         let row = self.list.rows.iter().find(|p| p.person.id == id)?;
         Some(form(
-            person_form(Some(row), ctx.now),
+            person_form(Some(row), ctx.now, ctx.people),
             PeopleForm::EditPerson(Box::new(PersonRecord::from(row))),
         ))
     }
@@ -175,7 +175,10 @@ impl PeoplePane {
         }
         let current = self.list.current().map(|p| p.person.id);
         Some(match action {
-            Action::Add => vec![form(person_form(None, ctx.now), PeopleForm::AddPerson)],
+            Action::Add => vec![form(
+                person_form(None, ctx.now, ctx.people),
+                PeopleForm::AddPerson,
+            )],
             Action::GroupPeople => {
                 self.group = self.group.next();
                 self.arrange();
