@@ -84,6 +84,17 @@ fn numbers_are_logged_listed_shown_and_replaced_by_period() {
         "{shown}"
     );
     assert!(shown.contains("baseline:  12"), "{shown}");
+    // A corrected number keeps the period's note unless a new one is given.
+    ok(&db, &["metric", "log", "1", "5"]);
+    let shown = ok(&db, &["metric", "show", "Deploys"]);
+    assert!(
+        shown.contains("  week of 23 Nov 2026  5: freeze\n"),
+        "{shown}"
+    );
+    ok(&db, &["metric", "log", "1", "4", "--note", ""]);
+    let shown = ok(&db, &["metric", "show", "Deploys"]);
+    assert!(!shown.contains("freeze"), "{shown}");
+    ok(&db, &["metric", "log", "1", "4", "--note", "freeze"]);
     let json = json_array(&db, &["metric", "list", "--format", "json"]);
     assert_eq!(json[0]["status"], "off_target");
     assert_eq!(json[0]["off_run"], 2);
