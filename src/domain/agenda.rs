@@ -164,6 +164,8 @@ pub enum RadarKind {
     ActionDueSoon,
     /// A risk review due within the lead days (today included).
     ReviewDueSoon,
+    /// A skip-level (two levels down) not seen for longer than the skip-level cadence.
+    SkipLevelOverdue,
 }
 
 impl RadarKind {
@@ -182,6 +184,7 @@ impl RadarKind {
             RadarKind::GoalBehind => "goal",
             RadarKind::MetricOffTarget | RadarKind::MetricMissing => "metric",
             RadarKind::OneOnOneOverdue => "1:1",
+            RadarKind::SkipLevelOverdue => "skip",
         }
     }
 }
@@ -227,7 +230,10 @@ impl RadarItem {
             RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
-            RadarKind::OneOnOneOverdue | RadarKind::MetricOffTarget | RadarKind::MetricMissing => {
+            RadarKind::OneOnOneOverdue
+            | RadarKind::SkipLevelOverdue
+            | RadarKind::MetricOffTarget
+            | RadarKind::MetricMissing => {
                 format!("{title} — {detail}")
             }
         }

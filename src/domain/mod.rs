@@ -3,12 +3,14 @@
 pub mod agenda;
 pub mod calendar;
 pub mod dates;
+pub mod health;
 pub mod invalid;
 pub mod link;
 pub mod metric;
 pub mod metric_period;
 pub mod metric_status;
 pub mod one_on_one;
+pub mod org;
 pub mod person;
 pub mod plan;
 pub mod risk;
