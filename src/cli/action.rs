@@ -27,6 +27,8 @@ pub enum ActionCommand {
         #[arg(long, default_value = "me")]
         owner: String,
         text: String,
+        #[command(flatten)]
+        links: super::link::LinkFlags,
     },
     /// List actions: open ones by default, by due date
     List(ActionListArgs),
@@ -114,7 +116,8 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
             due,
             owner,
             text,
-        } => one_on_one::add_action(ctx, person.as_deref(), &due, &owner, &text),
+            links,
+        } => one_on_one::add_action(ctx, person.as_deref(), &due, &owner, &text, &links),
         ActionCommand::List(args) => list(ctx, &args),
         ActionCommand::Show(args) => object::show::<Action>(ctx, &args),
         ActionCommand::Edit(args) => edit(ctx, &args),

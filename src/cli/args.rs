@@ -104,6 +104,9 @@ pub enum Command {
         person: String,
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
+        /// Markdown: include their private health reads (left out otherwise)
+        #[arg(long)]
+        include_private: bool,
     },
     /// The audit trail: the latest changes, newest first, each marked cockpit or cli (a window's `u` undoes only its own)
     History {
@@ -142,6 +145,11 @@ pub enum Command {
     Goal(super::goal::GoalCommand),
     /// Show the 30/60/90-day plan, or start it
     Plan(PlanArgs),
+    /// Link two objects: bearing link goal:3 risk:7 (a risk threatens a goal, an action
+    /// advances it, a meeting reviewed it)
+    Link(super::link::LinkArgs),
+    /// Remove the link between two objects (both stay): bearing unlink goal:3 risk:7
+    Unlink(super::link::LinkArgs),
     /// Full-text search over notes, topics, actions, people, rituals, goals and risks
     Search {
         query: String,
@@ -272,6 +280,9 @@ pub struct ExportArgs {
     /// Only this part of the Markdown document
     #[arg(long, value_enum)]
     pub section: Option<ExportSection>,
+    /// Markdown: include private health reads (morale, flight risk), left out otherwise
+    #[arg(long)]
+    pub include_private: bool,
     /// Write to FILE instead of standard output (created private, 0600; an existing file is
     /// refused unless --force)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -414,6 +425,8 @@ pub struct RiskAddArgs {
     pub impact: i64,
     #[command(flatten)]
     pub details: RiskDetails,
+    #[command(flatten)]
+    pub links: super::link::LinkFlags,
 }
 
 #[derive(Debug, Args)]
@@ -445,7 +458,7 @@ pub struct RiskDetails {
     /// delivery, reliability, security, people, compliance, vendor, cost or other
     #[arg(long)]
     pub category: Option<String>,
-    /// Who watches the risk
+    /// Who watches the risk: a person's name links them; other text is kept as text
     #[arg(long)]
     pub owner: Option<String>,
     /// avoid, mitigate, transfer or accept

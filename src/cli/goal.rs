@@ -143,6 +143,8 @@ pub struct GoalAddArgs {
     /// The metric's value that means done (default: the metric's own target)
     #[arg(long, allow_hyphen_values = true, requires = "metric")]
     pub metric_target: Option<String>,
+    #[command(flatten)]
+    pub links: super::link::LinkFlags,
 }
 
 pub fn run(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
@@ -200,6 +202,7 @@ fn add(ctx: &Context, args: GoalAddArgs) -> Result<(), CliError> {
         args.metric.as_deref(),
         args.metric_target.as_deref(),
     )?;
+    let linked = super::link::flagged_links(&store, &args.links)?;
     let fields = GoalFields {
         phase,
         title: args.title,
@@ -218,7 +221,9 @@ fn add(ctx: &Context, args: GoalAddArgs) -> Result<(), CliError> {
         g.id,
         phase_label(g.fields.phase),
         g.fields.title
-    )
+    )?;
+    let added = crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Goal, g.id);
+    super::link::link_added(ctx, &mut store, added, &linked)
 }
 
 fn list(ctx: &Context, args: &GoalListArgs) -> Result<(), CliError> {

@@ -166,6 +166,8 @@ pub enum RadarKind {
     ActionDueSoon,
     /// A risk review due within the lead days (today included).
     ReviewDueSoon,
+    /// A skip-level (two levels down) not seen for longer than the skip-level cadence.
+    SkipLevelOverdue,
 }
 
 impl RadarKind {
@@ -185,6 +187,7 @@ impl RadarKind {
             RadarKind::MetricOffTarget | RadarKind::MetricMissing => "metric",
             RadarKind::OneOnOneOverdue => "1:1",
             RadarKind::DecisionPending => "decision",
+            RadarKind::SkipLevelOverdue => "skip",
         }
     }
 }
@@ -230,11 +233,13 @@ impl RadarItem {
             RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
-            RadarKind::OneOnOneOverdue => format!("{title} — {detail}"),
             RadarKind::DecisionPending => {
                 format!("{title} — proposed {late} ago, still to decide")
             }
-            RadarKind::MetricOffTarget | RadarKind::MetricMissing => {
+            RadarKind::OneOnOneOverdue
+            | RadarKind::SkipLevelOverdue
+            | RadarKind::MetricOffTarget
+            | RadarKind::MetricMissing => {
                 format!("{title} — {detail}")
             }
         }

@@ -135,7 +135,7 @@ fn a_pending_decision_is_on_the_radar() {
     i.draft.status = DecisionStatus::Proposed;
     i.draft.date = d(2026, 11, 1);
     let id = add_decision(&mut store, i, None, now()).unwrap().id;
-    let radar = crate::ops::agenda::radar(&store, now(), 3).unwrap();
+    let radar = crate::ops::agenda::radar(&store, now(), 3, 6).unwrap();
     let item = radar
         .iter()
         .find(|r| r.kind == RadarKind::DecisionPending)

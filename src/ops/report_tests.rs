@@ -114,6 +114,7 @@ fn risk(id: i64, history: &[(NaiveDate, u8, u8)]) -> Risk {
             category: Category::Delivery,
             score: entries.last().unwrap().score,
             owner: "Marcus".into(),
+            owner_id: None,
             response: Response::Mitigate,
             status: RiskStatus::Open,
             mitigation: String::new(),

@@ -37,8 +37,9 @@ fn reached(
     Ok(out)
 }
 
-/// A person's notes, talking points, actions, context, 1:1 series and their meetings' records;
-/// goals and metrics linked to them lose the link.
+/// A person's notes, talking points, actions, context, health reads, 1:1 series and their
+/// meetings' records; goals and metrics linked to them, their reports and the risks they own
+/// lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     reached(
         conn,
@@ -84,6 +85,21 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "decision_person",
                 true,
                 "SELECT count(*) FROM decision_person WHERE person_id = ?1",
+            ),
+            (
+                "health_read",
+                true,
+                "SELECT count(*) FROM health_read WHERE person_id = ?1",
+            ),
+            (
+                "person",
+                false,
+                "SELECT count(*) FROM person WHERE reports_to = ?1",
+            ),
+            (
+                "risk",
+                false,
+                "SELECT count(*) FROM risk WHERE owner_id = ?1",
             ),
             (
                 "metric",

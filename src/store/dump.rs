@@ -13,6 +13,7 @@ use super::StoreError;
 pub const TABLES: &[&str] = &[
     "person",
     "person_context",
+    "health_read",
     "ritual",
     "occurrence",
     "note",

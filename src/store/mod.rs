@@ -12,6 +12,7 @@ pub mod dependents;
 pub mod dump;
 mod error;
 pub mod generated;
+pub mod health;
 pub mod history;
 mod identity;
 mod journal;

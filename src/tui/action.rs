@@ -105,6 +105,8 @@ actions! {
     Prep = "prep",
     /// Record a 1:1: note, topics discussed, actions
     Record = "record",
+    /// Arrange the people by manager (my skip-levels marked »), by team, or by name
+    GroupPeople = "group_people",
     /// Queue a talking point for this person
     AddTopic = "add_topic",
     /// Add an action item for this person

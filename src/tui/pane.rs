@@ -135,6 +135,9 @@ pub enum Request {
     },
     /// Switch to the pane that shows `target` and bring it into view (Esc comes back).
     Show(Target),
+    /// What `target` opens (a check-in, a review form) over the current pane, without leaving
+    /// it: the form's save goes to the pane that owns it, and the user stays where they were.
+    OpenOver(Target),
     /// The pane has nothing left to step back to: go back to where the user came from.
     Back,
     Info(String),

@@ -178,6 +178,11 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
                 let more = panes.get(tab).show(target, &ctx);
                 effects.extend(apply(model, more));
             }
+            Request::OpenOver(target) => {
+                let (mut panes, ctx) = model.parts();
+                let more = panes.get(target.tab()).show(target, &ctx);
+                effects.extend(apply(model, more));
+            }
             Request::Back => {
                 if let Some(tab) = model.came_from.pop() {
                     model.tab = tab;
@@ -521,3 +526,7 @@ mod keys_tests;
 #[cfg(test)]
 #[path = "update_prep_tests.rs"]
 mod prep_tests;
+
+#[cfg(test)]
+#[path = "update_prep_picture_tests.rs"]
+mod prep_picture_tests;

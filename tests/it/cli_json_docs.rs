@@ -101,6 +101,14 @@ fn every_objects_json_fields_are_the_documented_ones() {
         ],
     );
     ok(&db, &["goal", "checkin", "1", "--progress", "0"]);
+    for (a, b) in [
+        ("person:1", "goal:1"),
+        ("ritual:1", "risk:1"),
+        ("action:1", "goal:1"),
+        ("metric:1", "risk:1"),
+    ] {
+        ok(&db, &["link", a, b]);
+    }
     let docs = documented();
     let objects = [
         "person", "ritual", "topic", "action", "note", "goal", "risk", "decision", "metric",

@@ -821,6 +821,37 @@ fn model_with_decisions() -> App {
     model_on(store)
 }
 
+/// The demo with an org: Elena and Tomás report to Priya, Aisha to Elena (Priya's skip-level
+/// chain goes one further).
+fn demo_org() -> App {
+    use bearing::ops::people::{PersonInput, PersonRecord, get_person, update_person};
+    let mut store = Store::open_in_memory().unwrap();
+    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let people = bearing::store::people::list(store.conn()).unwrap();
+    let id = |name: &str| people.iter().find(|p| p.name == name).unwrap().id;
+    for (who, manager) in [
+        ("Elena Sokolova", "Priya Raman"),
+        ("Tomás Ferreira", "Priya Raman"),
+        ("Aisha Bello", "Elena Sokolova"),
+    ] {
+        let record = PersonRecord::from(&get_person(&store, id(who)).unwrap());
+        let mut input = PersonInput {
+            draft: (&record.person).into(),
+            one_on_one: record
+                .one_on_one
+                .as_ref()
+                .map(|r| bearing::ops::people::OneOnOnePlan {
+                    rrule: r.fields.rrule.clone().unwrap_or_default(),
+                    start: r.fields.dtstart,
+                    duration_min: r.fields.duration_min,
+                }),
+        };
+        input.draft.reports_to = Some(id(manager));
+        update_person(&mut store, id(who), input, None, Weekday::Mon, now()).unwrap();
+    }
+    model_on(store)
+}
+
 #[test]
 fn decisions_list() {
     let mut m = model_with_decisions();
@@ -841,4 +872,21 @@ fn decision_form() {
     let mut m = model_with_decisions();
     press(&mut m, "6e");
     snapshot_sizes!("decision_form", m);
+}
+
+#[test]
+fn people_by_manager() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    press(&mut m, "o");
+    snapshot_sizes!("people_by_manager", m);
+}
+
+#[test]
+fn prep_of_a_manager_with_their_team() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    // Priya is sixth by name; her prep lists Elena and Tomás as her team.
+    press(&mut m, "jjjjjp");
+    snapshot_sizes!("prep_of_a_manager", m);
 }

@@ -34,6 +34,8 @@ pub struct Runner {
     pub calendar_reminders: bool,
     /// Days ahead the radar warns of what comes due.
     pub radar_lead_days: u32,
+    /// Weeks after which a skip-level is overdue on the radar.
+    pub skip_level_weeks: u32,
 }
 
 impl Runner {
@@ -46,6 +48,7 @@ impl Runner {
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
             radar_lead_days: config.radar_lead_days,
+            skip_level_weeks: config.skip_level_weeks,
         }
     }
 }
@@ -59,6 +62,7 @@ pub(super) struct Env {
     pub calendars: bool,
     /// Days ahead the radar warns of what comes due.
     pub lead_days: u32,
+    pub skip_level_weeks: u32,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -119,6 +123,7 @@ impl Runner {
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
             lead_days: self.radar_lead_days,
+            skip_level_weeks: self.skip_level_weeks,
         };
         let store = &mut self.store;
         Ok(match effect {

@@ -138,6 +138,7 @@ fn section(kind: RadarKind) -> &'static str {
         RadarKind::MetricMissing => "Numbers not entered",
         RadarKind::OneOnOneOverdue => "1:1s lapsed (older than twice the cadence)",
         RadarKind::DecisionPending => "Decisions pending (proposed more than two weeks ago)",
+        RadarKind::SkipLevelOverdue => "Skip-levels not seen this cadence",
         RadarKind::ActionDueSoon | RadarKind::ReviewDueSoon => "Coming due",
     }
 }
