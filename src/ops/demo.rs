@@ -164,6 +164,7 @@ pub fn load_demo(
     }
     let risks = super::demo_risks::add_risks(store, now)?;
     super::demo_metrics::add_history(store, now)?;
+    super::demo_decisions::add_decisions(store, now)?;
     Ok(DemoSummary {
         people: count,
         rituals,
@@ -243,7 +244,7 @@ fn add_plan_progress(store: &mut Store, now: NaiveDateTime) -> Result<(), OpsErr
     Ok(())
 }
 
-fn demo_person(store: &Store, name: &str) -> Result<i64, OpsError> {
+pub(super) fn demo_person(store: &Store, name: &str) -> Result<i64, OpsError> {
     people::find_by_name(store.conn(), name)?
         .map(|p| p.id)
         .ok_or_else(|| Invalid::new(format!("demo data names an unknown person: {name}")).into())

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod decision_adr;
 pub mod decisions;
 pub mod demo;
+mod demo_decisions;
 pub mod demo_large;
 mod demo_metrics;
 mod demo_risks;

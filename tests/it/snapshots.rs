@@ -862,7 +862,7 @@ fn decisions_list() {
 
 #[test]
 fn decisions_empty() {
-    let mut m = model(true);
+    let mut m = model(false);
     press(&mut m, "6");
     snapshot_sizes!("decisions_empty", m);
 }
