@@ -90,3 +90,58 @@ fn a_metric_name_of_only_digits_is_refused_so_delete_3_means_metric_3() {
     );
     assert_eq!(export(&db), before);
 }
+
+#[test]
+fn a_json_import_refuses_metric_rows_the_commands_would_refuse() {
+    let (dir, db) = setup();
+    ok(
+        &db,
+        &["metric", "log", "Alpha", "3", "--date", "2026-11-02"],
+    );
+    let good: serde_json::Value = serde_json::from_str(&export(&db)).unwrap();
+    let cases: [(&str, fn(&mut serde_json::Value), &str); 4] = [
+        (
+            "wednesday",
+            |t| t["metric_value"][0]["period"] = "2026-10-28".into(),
+            "table metric_value, id 1, column period: 2026-10-28 is not the first day of a week",
+        ),
+        (
+            "two",
+            |t| {
+                let mut second = t["metric_value"][0].clone();
+                second["id"] = 2.into();
+                second["period"] = "2026-11-02".into();
+                t["metric_value"][0]["period"] = "2026-10-26".into();
+                t["metric_value"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(second.clone());
+                second["id"] = 3.into();
+                second["period"] = "2026-11-03".into();
+                t["metric_value"].as_array_mut().unwrap().push(second);
+            },
+            "column period: 2026-11-03 is not the first day",
+        ),
+        (
+            "warn",
+            |t| t["metric"][0]["warn"] = 20.into(),
+            "table metric, id 1, column warn: when higher is better",
+        ),
+        (
+            "digits",
+            |t| t["metric"][0]["name"] = "3".into(),
+            "table metric, id 1, column name: a name cannot be only digits",
+        ),
+    ];
+    for (name, change, expected) in cases {
+        let mut export = good.clone();
+        change(&mut export["tables"]);
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, export.to_string()).unwrap();
+        let fresh = dir.path().join(format!("{name}.db"));
+        let out = crate::support::bearing(&fresh, &["import", file.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+}
