@@ -235,10 +235,12 @@ pub fn baseline(series: &[(Period, f64)], plan_start: Option<NaiveDate>) -> Opti
 
 /// A goal measured by a metric: the share of the way from `baseline` to `target` that `current`
 /// has come, 0 to 100 (down to the whole percent, so 100 means the target is reached). With the
-/// target equal to the baseline it is all or nothing.
+/// target equal to the baseline, or on its worse side (the metric started better than the goal
+/// asks), it is all or nothing by the metric's direction: a share of that way would fall as the
+/// number improved.
 pub fn goal_progress(baseline: f64, current: f64, target: f64, direction: Direction) -> u32 {
     let span = target - baseline;
-    if span == 0.0 {
+    if span == 0.0 || direction.at_least(baseline, target) {
         return if direction.at_least(current, target) {
             100
         } else {

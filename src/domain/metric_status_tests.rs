@@ -206,6 +206,13 @@ fn goal_progress_runs_from_baseline_to_target_either_way() {
         (10.0, 10.0, 10.0, Up, 100),
         (10.0, 9.0, 10.0, Up, 0),
         (10.0, 9.0, 10.0, Down, 100),
+        // A target on the worse side of the baseline (Deploys, higher is better, from 7 with a
+        // target of 1): met while the number stays at or above it, never "behind" for rising.
+        (7.0, 12.0, 1.0, Up, 100),
+        (7.0, 1.0, 1.0, Up, 100),
+        (7.0, 0.0, 1.0, Up, 0),
+        (10.0, 5.0, 20.0, Down, 100),
+        (10.0, 25.0, 20.0, Down, 0),
     ] {
         assert_eq!(
             goal_progress(baseline, current, target, direction),
