@@ -401,6 +401,15 @@ pub fn parse_number(field: &'static str, text: &str) -> Result<f64, Invalid> {
         .ok_or_else(|| {
             if trimmed.is_empty() {
                 Invalid::field(field, format!("a {field} is required: type a number"))
+            } else if digits.contains(['e', 'E']) && digits.parse::<f64>().is_ok() {
+                Invalid::field(
+                    field,
+                    format!(
+                        "{} is not a number as Bearing takes it: write it without an exponent, \
+                         between -10¹² and 10¹²",
+                        echo(trimmed)
+                    ),
+                )
             } else {
                 Invalid::field(
                     field,

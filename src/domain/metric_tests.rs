@@ -55,6 +55,13 @@ fn what_is_not_a_number_is_refused_with_the_field_and_an_escaped_echo() {
     assert_eq!(e.message, "a value is required: type a number");
     let e = parse_number("value", "\u{1b}[2J").unwrap_err();
     assert!(!e.message.contains('\u{1b}'), "{}", e.message);
+    let e = parse_number("value", "1e308").unwrap_err();
+    assert!(
+        e.message
+            .contains("without an exponent, between -10¹² and 10¹²"),
+        "{}",
+        e.message
+    );
     let e = parse_number("target", "1000000000000000").unwrap_err();
     assert!(e.message.contains("out of range"), "{}", e.message);
     assert_eq!(parse_optional("target", "  "), Ok(None));

@@ -278,6 +278,7 @@ pub(super) fn store_value(
 ) -> Result<Logged, OpsError> {
     let f = &metric.fields;
     let period = Period::containing(date, f.cadence, f.week_start);
+    crate::domain::metric_period::check_year(period.start)?;
     if period.start > now.date() {
         let name = match f.cadence {
             crate::domain::metric::Cadence::Weekly => format!("the {}", period.label()),

@@ -163,13 +163,16 @@ fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsEr
                 ),
             ));
         }
-        let date = NaiveDate::parse_from_str(cells[0], "%Y-%m-%d").map_err(|_| {
-            at_line(
-                source,
-                line,
-                format!("{} is not a date: use YYYY-MM-DD", quoted(cells[0])),
-            )
-        })?;
+        let date = NaiveDate::parse_from_str(cells[0], "%Y-%m-%d")
+            .ok()
+            .filter(|d| crate::domain::metric_period::check_year(*d).is_ok())
+            .ok_or_else(|| {
+                at_line(
+                    source,
+                    line,
+                    format!("{} is not a date: use YYYY-MM-DD", quoted(cells[0])),
+                )
+            })?;
         let metric = match cells[1].parse::<i64>() {
             Ok(id) => all.iter().find(|m| m.id == id),
             Err(_) => by_name.get(&cells[1].to_lowercase()).copied(),

@@ -145,3 +145,30 @@ fn a_json_import_refuses_metric_rows_the_commands_would_refuse() {
         assert!(err.contains(expected), "{name}: {err}");
     }
 }
+
+#[test]
+fn a_date_outside_the_years_1_to_9999_is_refused_as_a_date() {
+    let (dir, db) = setup();
+    let before = export(&db);
+    fails(
+        &db,
+        &["metric", "log", "Alpha", "3", "--date", "0000-01-01"],
+        "outside the years 1 to 9999",
+    );
+    for cell in ["+10000-01-01", "0000-06-05", "-0001-01-01"] {
+        let out = import(&dir, &db, &format!("{cell},Alpha,3\n"));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{cell}: {err}");
+        assert!(
+            err.contains("is not a date: use YYYY-MM-DD"),
+            "{cell}: {err}"
+        );
+    }
+    let out = import(&dir, &db, "2026-11-16,Alpha,1e308\n");
+    assert!(
+        stderr(&out).contains("between -10¹² and 10¹²"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(export(&db), before);
+}
