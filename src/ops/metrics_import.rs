@@ -157,9 +157,9 @@ fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsEr
                 source,
                 line,
                 format!(
-                    "{} fields where date,metric,value[,note] has 3 or 4 (quote a note that \
-                     holds commas)",
-                    cells.len()
+                    "{} where date,metric,value[,note] has 3 or 4 (quote a note that holds \
+                     commas)",
+                    super::markdown::plural(cells.len(), "field")
                 ),
             ));
         }

@@ -172,3 +172,17 @@ fn a_date_outside_the_years_1_to_9999_is_refused_as_a_date() {
     );
     assert_eq!(export(&db), before);
 }
+
+#[test]
+fn list_and_import_messages_read_as_words() {
+    let (dir, db) = setup();
+    let list = ok(&db, &["metric", "list"]);
+    let row = list.lines().nth(1).unwrap_or_default();
+    assert!(row.contains(" me ") && row.ends_with("Alpha"), "{list}");
+    let out = import(&dir, &db, "2026-11-16\n");
+    assert!(
+        stderr(&out).contains("line 1: 1 field where date,metric,value[,note] has 3 or 4"),
+        "{}",
+        stderr(&out)
+    );
+}
