@@ -72,6 +72,15 @@ pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
 
 /// Loads an export into `store`, which must be empty; all of it lands or none of it does.
 pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, OpsError> {
+    json_import_as_of(store, export, None)
+}
+
+/// [`json_import`], refusing too a metric value for a period that has not begun on `today`.
+pub fn json_import_as_of(
+    store: &mut Store,
+    export: &Export,
+    today: Option<chrono::NaiveDate>,
+) -> Result<ImportSummary, OpsError> {
     let Export { source, tables } = export;
     let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
     let existing = dump::row_count(store.conn())?;
@@ -91,7 +100,7 @@ pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, 
             ))
         })?;
         rules_within_limits(tx).map_err(refuse)?;
-        metrics_follow_rules(tx).map_err(refuse)
+        metrics_follow_rules(tx, today).map_err(refuse)
     })?;
     let counts: BTreeMap<String, usize> = tables
         .iter()
@@ -282,8 +291,11 @@ fn load_message(e: LoadError) -> String {
 /// Refuses metric rows the commands would never write: settings `metric add` refuses (a name of
 /// only digits, a warning on the far side of the target), a value dated on another day than the
 /// first of its period (two such in a week were shown as two weeks, and the next log dropped
-/// one). Names the table, the row's id and the column.
-fn metrics_follow_rules(conn: &rusqlite::Connection) -> Result<(), String> {
+/// one), a period outside the years 1 to 9999 or not begun by `today`. Names the table, the row's id and the column.
+fn metrics_follow_rules(
+    conn: &rusqlite::Connection,
+    today: Option<chrono::NaiveDate>,
+) -> Result<(), String> {
     use crate::domain::metric_period::Period;
     let all = metrics::list(conn).map_err(|e| e.to_string())?;
     for m in &all {
@@ -314,6 +326,19 @@ fn metrics_follow_rules(conn: &rusqlite::Connection) -> Result<(), String> {
                 v.id,
                 v.period.format("%Y-%m-%d"),
                 m.id
+            ));
+        }
+        if let Err(e) = crate::domain::metric_period::check_year(period.start) {
+            return Err(format!(
+                "table metric_value, id {}, column period: {}",
+                v.id, e.message
+            ));
+        }
+        if today.is_some_and(|today| period.start > today) {
+            return Err(format!(
+                "table metric_value, id {}, column period: the {noun} of {start} has not begun; \
+                 remove the row or import the file once it has",
+                v.id
             ));
         }
     }

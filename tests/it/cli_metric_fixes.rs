@@ -99,7 +99,12 @@ fn a_json_import_refuses_metric_rows_the_commands_would_refuse() {
         &["metric", "log", "Alpha", "3", "--date", "2026-11-02"],
     );
     let good: serde_json::Value = serde_json::from_str(&export(&db)).unwrap();
-    let cases: [(&str, fn(&mut serde_json::Value), &str); 4] = [
+    let cases: [(&str, fn(&mut serde_json::Value), &str); 5] = [
+        (
+            "future",
+            |t| t["metric_value"][0]["period"] = "2026-11-30".into(),
+            "table metric_value, id 1, column period: the week of 2026-11-30 has not begun",
+        ),
         (
             "wednesday",
             |t| t["metric_value"][0]["period"] = "2026-10-28".into(),
