@@ -91,6 +91,9 @@ fn a_metric_name_of_only_digits_is_refused_so_delete_3_means_metric_3() {
     assert_eq!(export(&db), before);
 }
 
+/// An edit of an export's tables.
+type Change = fn(&mut serde_json::Value);
+
 #[test]
 fn a_json_import_refuses_metric_rows_the_commands_would_refuse() {
     let (dir, db) = setup();
@@ -99,7 +102,7 @@ fn a_json_import_refuses_metric_rows_the_commands_would_refuse() {
         &["metric", "log", "Alpha", "3", "--date", "2026-11-02"],
     );
     let good: serde_json::Value = serde_json::from_str(&export(&db)).unwrap();
-    let cases: [(&str, fn(&mut serde_json::Value), &str); 5] = [
+    let cases: [(&str, Change, &str); 5] = [
         (
             "future",
             |t| t["metric_value"][0]["period"] = "2026-11-30".into(),
