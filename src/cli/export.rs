@@ -7,7 +7,7 @@ use super::{CliError, Context, output};
 use crate::domain::terminal_safe::terminal_safe;
 use crate::limited_read::{Limited, read_limited};
 use crate::ops::export::ics_export;
-use crate::ops::json::{MAX_IMPORT_BYTES, json_export, json_import, read_export};
+use crate::ops::json::{MAX_IMPORT_BYTES, json_export, json_import_as_of, read_export};
 use crate::ops::markdown::{DocumentOptions, Section, document};
 use crate::output_file::{Policy, write_file};
 
@@ -81,7 +81,7 @@ pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
     })?;
     let export = read_export(&text, &shown.to_string())?;
     let mut store = ctx.open_unjournaled()?;
-    let summary = json_import(&mut store, &export)?;
+    let summary = json_import_as_of(&mut store, &export, Some(ctx.now().date()))?;
     let parts: Vec<String> = summary
         .tables
         .iter()

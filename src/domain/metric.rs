@@ -253,6 +253,12 @@ impl MetricFields {
     /// the target (below it when higher is better, above it when lower is).
     pub fn check(mut self) -> Result<MetricFields, Invalid> {
         self.name = text::required_line("name", &self.name)?;
+        if self.name.parse::<i64>().is_ok() {
+            return Err(Invalid::field(
+                "name",
+                "a name cannot be only digits (numbers are taken as ids on the command line)",
+            ));
+        }
         self.source = text::line("source", &self.source)?;
         self.team = text::line("team", &self.team)?;
         if let Some(target) = self.target {
@@ -351,13 +357,39 @@ pub fn finite(field: &'static str, value: f64) -> Result<f64, Invalid> {
     }
 }
 
+/// `text` without the commas that group its whole part in thousands (`1,234,567.5`); None when a
+/// comma is anywhere else (`1,5`, `12,34,5`, `,5`, `1,,5`): a decimal comma must not become a
+/// number ten or a thousand times larger.
+fn without_thousands(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_string());
+    }
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole = body.split('.').next().unwrap_or_default();
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = (1..=3).contains(&first.len())
+        && groups.all(|g| g.len() == 3)
+        && !body[whole.len()..].contains(',');
+    grouped.then(|| text.replace(',', ""))
+}
+
 /// A number as people type it: `42`, `-3`, `99.5`, `.5`, `1,234.5` (commas group thousands),
 /// `99.5%`. Exponents, `inf` and `NaN` are refused; the message names the field and echoes a
 /// short input, escaped.
 pub fn parse_number(field: &'static str, text: &str) -> Result<f64, Invalid> {
     let trimmed = text.trim();
     let bare = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
-    let digits: String = bare.chars().filter(|c| *c != ',').collect();
+    let digits = without_thousands(bare).ok_or_else(|| {
+        Invalid::field(
+            field,
+            format!(
+                "{} has a comma that does not group thousands: use a point for decimals \
+                 (1.5), and commas only between groups of three digits (1,234,567) or none",
+                echo(trimmed)
+            ),
+        )
+    })?;
     let body = digits.strip_prefix(['-', '+']).unwrap_or(digits.as_str());
     let well_formed = !body.is_empty()
         && body.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -369,6 +401,15 @@ pub fn parse_number(field: &'static str, text: &str) -> Result<f64, Invalid> {
         .ok_or_else(|| {
             if trimmed.is_empty() {
                 Invalid::field(field, format!("a {field} is required: type a number"))
+            } else if digits.contains(['e', 'E']) && digits.parse::<f64>().is_ok() {
+                Invalid::field(
+                    field,
+                    format!(
+                        "{} is not a number as Bearing takes it: write it without an exponent, \
+                         between -10¹² and 10¹²",
+                        echo(trimmed)
+                    ),
+                )
             } else {
                 Invalid::field(
                     field,

@@ -113,6 +113,21 @@ pub fn last_periods(current: Period, count: usize) -> Vec<Period> {
         .collect()
 }
 
+/// Refuses a period's first day outside the years 1 to 9999, which it could not be named by (a week of
+/// year 0 showed as "27 Dec -0001").
+pub fn check_year(day: NaiveDate) -> Result<(), crate::domain::Invalid> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&day.year()) {
+        Ok(())
+    } else {
+        Err(crate::domain::Invalid::field(
+            "date",
+            "the date is outside the years 1 to 9999 (or its period would begin before the year \
+             1): use YYYY-MM-DD, e.g. 2026-11-23",
+        ))
+    }
+}
+
 #[cfg(test)]
 #[path = "metric_period_tests.rs"]
 mod tests;

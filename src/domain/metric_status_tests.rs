@@ -206,6 +206,13 @@ fn goal_progress_runs_from_baseline_to_target_either_way() {
         (10.0, 10.0, 10.0, Up, 100),
         (10.0, 9.0, 10.0, Up, 0),
         (10.0, 9.0, 10.0, Down, 100),
+        // A target on the worse side of the baseline (Deploys, higher is better, from 7 with a
+        // target of 1): met while the number stays at or above it, never "behind" for rising.
+        (7.0, 12.0, 1.0, Up, 100),
+        (7.0, 1.0, 1.0, Up, 100),
+        (7.0, 0.0, 1.0, Up, 0),
+        (10.0, 5.0, 20.0, Down, 100),
+        (10.0, 25.0, 20.0, Down, 0),
     ] {
         assert_eq!(
             goal_progress(baseline, current, target, direction),
@@ -221,4 +228,30 @@ fn thresholds_show_as_applied() {
     assert_eq!(threshold(&m), Some(12.0));
     assert!(is_band(&m));
     assert_eq!(threshold(&metric(Up, Some(1.0), None)), None);
+}
+
+#[test]
+fn a_long_history_is_grouped_by_period_in_linear_time() {
+    // 100,000 weekly values (back to the year 110), as a hostile import held: grouping them by
+    // period took minutes when each value searched the periods before it.
+    let m = metric(Up, Some(10.0), None);
+    let first = d(110, 1, 4);
+    let values: Vec<MetricValue> = (0..100_000)
+        .map(|i| value(first + chrono::Duration::weeks(i), i as f64))
+        .collect();
+    let started = std::time::Instant::now();
+    let series = by_period(&m, &values);
+    let took = started.elapsed();
+    assert_eq!(series.len(), 100_000);
+    assert_eq!(series.last().map(|(_, v)| *v), Some(99_999.0));
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    // Two values in one period: the later day counts.
+    let two = [value(d(2026, 11, 4), 1.0), value(d(2026, 11, 2), 2.0)];
+    assert_eq!(
+        by_period(&m, &two),
+        vec![(
+            Period::containing(d(2026, 11, 2), Cadence::Weekly, Weekday::Mon),
+            1.0
+        )]
+    );
 }

@@ -19,6 +19,8 @@ fn numbers_parse_as_people_type_them() {
         (".5", 0.5),
         ("5.", 5.0),
         ("1,234.5", 1234.5),
+        ("1,234,567", 1_234_567.0),
+        ("-12,345.25", -12_345.25),
         ("99.5%", 99.5),
         ("12 %", 12.0),
         ("-0", 0.0),
@@ -42,10 +44,24 @@ fn what_is_not_a_number_is_refused_with_the_field_and_an_escaped_echo() {
             e.message
         );
     }
+    // A decimal comma (common in Europe) is refused, never read as a number 10× larger.
+    for text in [
+        "1,5", "12,34,5", "1,,5", ",5", "1,2345", "1234,567", "1.234,5", "1,",
+    ] {
+        let e = parse_number("value", text).unwrap_err();
+        assert!(e.message.contains("use a point"), "{text}: {}", e.message);
+    }
     let e = parse_number("value", "").unwrap_err();
     assert_eq!(e.message, "a value is required: type a number");
     let e = parse_number("value", "\u{1b}[2J").unwrap_err();
     assert!(!e.message.contains('\u{1b}'), "{}", e.message);
+    let e = parse_number("value", "1e308").unwrap_err();
+    assert!(
+        e.message
+            .contains("without an exponent, between -10¹² and 10¹²"),
+        "{}",
+        e.message
+    );
     let e = parse_number("target", "1000000000000000").unwrap_err();
     assert!(e.message.contains("out of range"), "{}", e.message);
     assert_eq!(parse_optional("target", "  "), Ok(None));
@@ -149,5 +165,21 @@ fn words_parse_and_list_themselves() {
     assert_eq!(
         Unit::parse("furlongs").unwrap_err().message,
         "unknown unit \"furlongs\": use count, percent, hours, days, currency or score"
+    );
+}
+
+#[test]
+fn a_metric_name_of_only_digits_is_refused_as_it_would_be_taken_for_an_id() {
+    for name in ["3", "007", "-4", "+12"] {
+        let e = MetricFields::new(name, chrono::Weekday::Mon)
+            .check()
+            .unwrap_err();
+        assert_eq!(e.field, Some("name"), "{name}");
+        assert!(e.message.contains("only digits"), "{name}: {}", e.message);
+    }
+    assert!(
+        MetricFields::new("3 nines", chrono::Weekday::Mon)
+            .check()
+            .is_ok()
     );
 }

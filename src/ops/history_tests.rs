@@ -358,3 +358,33 @@ fn undo_says_what_it_undid_in_the_users_words() {
         "Undid: adding the talking point “Promotion [2J case” for Marcus Oyelaran."
     );
 }
+
+#[test]
+fn undo_names_metrics_and_their_numbers_in_words() {
+    use crate::domain::metric::MetricFields;
+    use crate::ops::metrics::{Entry, add_metric, delete_metric, log_value};
+    let (_dir, mut store) = temp_store();
+    let m = add_metric(
+        &mut store,
+        MetricFields::new("Deploys", Weekday::Mon),
+        now(),
+    )
+    .unwrap();
+    store.journal(Some(now())).unwrap();
+    let entry = |value| Entry {
+        date: at(23, 0).date(),
+        value,
+        note: None,
+    };
+    log_value(&mut store, m.id, entry(3.0), None, now()).unwrap();
+    log_value(&mut store, m.id, entry(4.0), None, now()).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: the change to the number of the metric “Deploys” for the period of Mon 23 Nov."
+    );
+    delete_metric(&mut store, m.id).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: deleting the metric “Deploys”."
+    );
+}

@@ -80,6 +80,22 @@ impl Names<'_> {
         }
     }
 
+    /// "the metric “Deploys”", or "a metric" when it is gone.
+    fn metric(&self, id: Option<i64>) -> String {
+        let id = id.unwrap_or_default();
+        let name = match self.own("metric", id) {
+            Some(m) => m.text("name").map(str::to_string),
+            None => crate::store::metrics::get(self.store.conn(), id)
+                .ok()
+                .flatten()
+                .map(|m| m.fields.name),
+        };
+        name.map_or_else(
+            || "a metric".to_string(),
+            |n| format!("the metric {}", quoted(&n)),
+        )
+    }
+
     fn goal(&self, id: Option<i64>) -> String {
         let id = id.unwrap_or_default();
         let title = match self.own("goal", id) {
@@ -187,6 +203,16 @@ pub fn describe(store: &Store, change: &Change, rows: &[RowChange]) -> String {
             subject.id,
             quoted(subject.text("title").unwrap_or_default())
         )),
+        "metric" => verb.phrase(&names.metric(Some(subject.id))),
+        "metric_value" => {
+            let when = day(subject.text("period"))
+                .map(|d| format!(" for the period of {d}"))
+                .unwrap_or_default();
+            verb.phrase(&format!(
+                "the number of {}{when}",
+                names.metric(subject.int("metric_id"))
+            ))
+        }
         "risk_review" => format!("the review of risk {}", subject.int("risk_id").unwrap_or(0)),
         "calendar_event" => verb.phrase(&format!(
             "the calendar event {}",

@@ -72,6 +72,15 @@ pub fn read_export(text: &str, source: &str) -> Result<Export, OpsError> {
 
 /// Loads an export into `store`, which must be empty; all of it lands or none of it does.
 pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, OpsError> {
+    json_import_as_of(store, export, None)
+}
+
+/// [`json_import`], refusing too a metric value for a period that has not begun on `today`.
+pub fn json_import_as_of(
+    store: &mut Store,
+    export: &Export,
+    today: Option<chrono::NaiveDate>,
+) -> Result<ImportSummary, OpsError> {
     let Export { source, tables } = export;
     let refuse = |why: String| OpsError::Refused(format!("{source}: {why}"));
     let existing = dump::row_count(store.conn())?;
@@ -90,7 +99,8 @@ pub fn json_import(store: &mut Store, export: &Export) -> Result<ImportSummary, 
                 "table {table} holds a row Bearing cannot read ({e})"
             ))
         })?;
-        rules_within_limits(tx).map_err(refuse)
+        rules_within_limits(tx).map_err(refuse)?;
+        metrics_follow_rules(tx, today).map_err(refuse)
     })?;
     let counts: BTreeMap<String, usize> = tables
         .iter()
@@ -276,6 +286,63 @@ fn load_message(e: LoadError) -> String {
         LoadError::Rejected { table, row, detail } => format!("table {table}, row {row}: {detail}"),
         LoadError::Store(e) => e.to_string(),
     }
+}
+
+/// Refuses metric rows the commands would never write: settings `metric add` refuses (a name of
+/// only digits, a warning on the far side of the target), a value dated on another day than the
+/// first of its period (two such in a week were shown as two weeks, and the next log dropped
+/// one), a period outside the years 1 to 9999 or not begun by `today`. Names the table, the row's id and the column.
+fn metrics_follow_rules(
+    conn: &rusqlite::Connection,
+    today: Option<chrono::NaiveDate>,
+) -> Result<(), String> {
+    use crate::domain::metric_period::Period;
+    let all = metrics::list(conn).map_err(|e| e.to_string())?;
+    for m in &all {
+        m.fields.clone().check().map_err(|e| {
+            format!(
+                "table metric, id {}, column {}: {}; fix it and import again",
+                m.id,
+                e.field.unwrap_or("name"),
+                e.message
+            )
+        })?;
+    }
+    let by_id: std::collections::HashMap<i64, _> = all.iter().map(|m| (m.id, m)).collect();
+    // With every value on the first day of its period, UNIQUE (metric_id, period) leaves one
+    // per period.
+    for v in metrics::all_values(conn).map_err(|e| e.to_string())? {
+        let Some(m) = by_id.get(&v.metric_id) else {
+            continue;
+        };
+        let f = &m.fields;
+        let period = Period::containing(v.period, f.cadence, f.week_start);
+        let noun = f.cadence.noun();
+        let start = period.start.format("%Y-%m-%d");
+        if period.start != v.period {
+            return Err(format!(
+                "table metric_value, id {}, column period: {} is not the first day of a {noun} \
+                 of metric {} (that {noun} begins {start}); date it {start} and import again",
+                v.id,
+                v.period.format("%Y-%m-%d"),
+                m.id
+            ));
+        }
+        if let Err(e) = crate::domain::metric_period::check_year(period.start) {
+            return Err(format!(
+                "table metric_value, id {}, column period: {}",
+                v.id, e.message
+            ));
+        }
+        if today.is_some_and(|today| period.start > today) {
+            return Err(format!(
+                "table metric_value, id {}, column period: the {noun} of {start} has not begun; \
+                 remove the row or import the file once it has",
+                v.id
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a ritual or an imported event whose rule repeats beyond what Bearing follows

@@ -203,14 +203,22 @@ pub struct Entry {
 
 impl Eq for Entry {}
 
-/// Logs `entry` for metric `id`, replacing the period's value if it has one. With `opened` (the
-/// period's value as the form showed it, None for none) it is refused when the period's value
-/// changed since.
+/// What a log form showed: the metric it opened on, and the value of the period it logs for
+/// (None: the period was empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub metric: MetricFields,
+    pub value: Option<MetricValue>,
+}
+
+/// Logs `entry` for metric `id`, replacing the period's value if it has one. With `opened` (what
+/// the form showed) it is refused when the metric or the period's value changed since: a metric
+/// deleted and another added under its id, or a value logged elsewhere, is never written over.
 pub fn log_value(
     store: &mut Store,
     id: i64,
     entry: Entry,
-    opened: Option<&Option<MetricValue>>,
+    opened: Option<&Shown>,
     now: NaiveDateTime,
 ) -> Result<Logged, OpsError> {
     let note = entry
@@ -224,9 +232,14 @@ pub fn log_value(
         let now_held = period_value(tx, &metric, entry.date)?;
         if let Some(opened) = opened {
             ensure_as_opened(
+                || format!("metric {id}"),
+                &metric.fields,
+                Some(&opened.metric),
+            )?;
+            ensure_as_opened(
                 || format!("the value of {}", metric.fields.name),
                 &now_held,
-                Some(opened),
+                Some(&opened.value),
             )?;
         }
         let note = note.unwrap_or_else(|| now_held.map(|v| v.note).unwrap_or_default());
@@ -265,6 +278,7 @@ pub(super) fn store_value(
 ) -> Result<Logged, OpsError> {
     let f = &metric.fields;
     let period = Period::containing(date, f.cadence, f.week_start);
+    crate::domain::metric_period::check_year(period.start)?;
     if period.start > now.date() {
         let name = match f.cadence {
             crate::domain::metric::Cadence::Weekly => format!("the {}", period.label()),

@@ -61,6 +61,63 @@ fn at_line(source: &str, line: u64, why: impl std::fmt::Display) -> OpsError {
     .into()
 }
 
+/// Refuses quoting the CSV reader would take loosely: a quote never closed (which swallowed every
+/// row after it into one note), text after a closing quote (`"he said "hi` lost its quotes), a
+/// quote inside an unquoted cell. Returns the line at fault and why.
+fn check_quotes(text: &[u8]) -> Result<(), (u64, &'static str)> {
+    #[derive(Clone, Copy)]
+    enum At {
+        CellStart,
+        Unquoted,
+        Quoted(u64),
+        ClosingQuote(u64),
+    }
+    let mut state = At::CellStart;
+    let mut line = 1;
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    for &byte in text {
+        state = match (state, byte) {
+            (At::Quoted(opened), b'\n') => {
+                line += 1;
+                At::Quoted(opened)
+            }
+            (_, b'\n') => {
+                line += 1;
+                At::CellStart
+            }
+            (At::CellStart | At::Unquoted | At::ClosingQuote(_), b',') => At::CellStart,
+            (At::CellStart, b'"') => At::Quoted(line),
+            (At::Unquoted, b'"') => {
+                return Err((
+                    line,
+                    "a quote inside an unquoted cell (or after a space before it): quote the \
+                     whole cell and write a quote in it twice (\"he said \"\"hi\"\"\")",
+                ));
+            }
+            (At::CellStart | At::Unquoted, _) => At::Unquoted,
+            (At::Quoted(opened), b'"') => At::ClosingQuote(opened),
+            (At::Quoted(opened), _) => At::Quoted(opened),
+            (At::ClosingQuote(opened), b'"') => At::Quoted(opened),
+            (At::ClosingQuote(opened), b' ' | b'\t' | b'\r') => At::ClosingQuote(opened),
+            (At::ClosingQuote(_), _) => {
+                return Err((
+                    line,
+                    "text after a closing quote: a quote inside a quoted cell is written twice \
+                     (\"he said \"\"hi\"\"\")",
+                ));
+            }
+        };
+    }
+    match state {
+        At::Quoted(opened) => Err((
+            opened,
+            "a quote opened here is never closed (the rows after it would become part of this \
+             cell): close it, or write a quote inside a quoted cell twice",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Reads and checks every row of `text` (from `source`, named in messages) against the metrics
 /// in `store`, as of `today`.
 fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsError> {
@@ -69,6 +126,7 @@ fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsEr
         .iter()
         .map(|m| (m.fields.name.to_lowercase(), m))
         .collect();
+    check_quotes(text).map_err(|(line, why)| at_line(source, line, why))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -99,19 +157,22 @@ fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsEr
                 source,
                 line,
                 format!(
-                    "{} fields where date,metric,value[,note] has 3 or 4 (quote a note that \
-                     holds commas)",
-                    cells.len()
+                    "{} where date,metric,value[,note] has 3 or 4 (quote a note that holds \
+                     commas)",
+                    super::markdown::plural(cells.len(), "field")
                 ),
             ));
         }
-        let date = NaiveDate::parse_from_str(cells[0], "%Y-%m-%d").map_err(|_| {
-            at_line(
-                source,
-                line,
-                format!("{} is not a date: use YYYY-MM-DD", quoted(cells[0])),
-            )
-        })?;
+        let date = NaiveDate::parse_from_str(cells[0], "%Y-%m-%d")
+            .ok()
+            .filter(|d| crate::domain::metric_period::check_year(*d).is_ok())
+            .ok_or_else(|| {
+                at_line(
+                    source,
+                    line,
+                    format!("{} is not a date: use YYYY-MM-DD", quoted(cells[0])),
+                )
+            })?;
         let metric = match cells[1].parse::<i64>() {
             Ok(id) => all.iter().find(|m| m.id == id),
             Err(_) => by_name.get(&cells[1].to_lowercase()).copied(),
@@ -133,20 +194,15 @@ fn read_rows(store: &Store, text: &[u8], source: &str) -> Result<Vec<Row>, OpsEr
             )
         })?;
         let value = parse_number("value", cells[2]).map_err(|e| {
+            // The parser's message echoes the cell, escaped: "\"lots\" is not a number: …".
             let why = if cells[2].is_empty() {
                 "the value is empty".to_string()
+            } else if e.message.starts_with('"') {
+                format!("the value {}", e.message)
             } else {
-                format!("the value {} is not a number", quoted(cells[2]))
+                e.message
             };
-            at_line(
-                source,
-                line,
-                if e.message.contains("out of range") {
-                    e.message
-                } else {
-                    why
-                },
-            )
+            at_line(source, line, why)
         })?;
         let note = crate::domain::text::body("note", cells.get(3).copied().unwrap_or(""))
             .map_err(|e| at_line(source, line, e.message))?;

@@ -97,9 +97,75 @@ fn a_form_never_saves_over_a_value_logged_elsewhere_meanwhile() {
     let m = add_metric(&mut store, cfr(), now).unwrap();
     // The form opened on an empty week; a script logged 18 since.
     log_value(&mut store, m.id, entry(day(11, 24), 18.0), None, now).unwrap();
-    let err = log_value(&mut store, m.id, entry(day(11, 24), 12.0), Some(&None), now).unwrap_err();
+    let shown = Shown {
+        metric: m.fields.clone(),
+        value: None,
+    };
+    let err = log_value(
+        &mut store,
+        m.id,
+        entry(day(11, 24), 12.0),
+        Some(&shown),
+        now,
+    )
+    .unwrap_err();
     assert!(matches!(err, OpsError::Stale(_)), "{err}");
     assert_eq!(metrics::values(store.conn(), m.id).unwrap()[0].value, 18.0);
+}
+
+#[test]
+fn a_log_form_refuses_when_its_metric_was_deleted_and_another_added_meanwhile() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = at(11, 25);
+    add_metric(&mut store, cfr(), now).unwrap();
+    let revenue = add_metric(&mut store, MetricFields::new("Revenue", Weekday::Mon), now).unwrap();
+    let shown = Shown {
+        metric: revenue.fields.clone(),
+        value: None,
+    };
+    delete_metric(&mut store, revenue.id).unwrap();
+    let incidents = MetricFields {
+        direction: Direction::Down,
+        ..MetricFields::new("Incidents", Weekday::Mon)
+    };
+    let incidents = add_metric(&mut store, incidents, now).unwrap();
+    assert_ne!(
+        incidents.id, revenue.id,
+        "a deleted metric's id is never reused"
+    );
+    // Even under the old id (a database from before the fix, or a copy), the form refuses.
+    let under_old_id = log_value(
+        &mut store,
+        revenue.id,
+        entry(day(11, 24), 1e6),
+        Some(&shown),
+        now,
+    );
+    assert!(
+        matches!(under_old_id, Err(OpsError::NotFound(_))),
+        "{under_old_id:?}"
+    );
+    store
+        .conn()
+        .execute(
+            "UPDATE metric SET id = ?1 WHERE id = ?2",
+            [revenue.id, incidents.id],
+        )
+        .unwrap();
+    let err = log_value(
+        &mut store,
+        revenue.id,
+        entry(day(11, 24), 1e6),
+        Some(&shown),
+        now,
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpsError::Stale(_)), "{err}");
+    assert!(
+        metrics::values(store.conn(), revenue.id)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -341,12 +341,30 @@ fn week_and_month_reports_carry_the_scorecards_numbers() {
         note: None,
     };
     log_value(&mut store, enps.id, entry, None, now).unwrap();
+    let cfr = MetricFields {
+        unit: crate::domain::metric::Unit::Percent,
+        ..MetricFields::new("CFR", Weekday::Mon)
+    };
+    let cfr = add_metric(&mut store, cfr, at(d(2026, 10, 1), 9, 0)).unwrap();
+    for (day, value) in [(d(2026, 11, 16), 10.0), (d(2026, 11, 23), 14.0)] {
+        let entry = Entry {
+            date: day,
+            value,
+            note: None,
+        };
+        log_value(&mut store, cfr.id, entry, None, now).unwrap();
+    }
 
     let week = week_report(&store, now.date(), Weekday::Mon, now).unwrap();
     let md = report_markdown(&week);
     assert!(md.contains("## Metrics"), "{md}");
     assert!(
         md.contains("- **Lead time** (week of 23 Nov 2026): 30.5h (target ≤ 24h), warning, -9.5h since last week"),
+        "{md}"
+    );
+    // A percentage's change is in points.
+    assert!(
+        md.contains("14%, no target, +4 pts since last week"),
         "{md}"
     );
     // November's eNPS is not due until its last working day: October's stands.

@@ -19,6 +19,7 @@ mod cli_interop;
 mod cli_json_docs;
 mod cli_links;
 mod cli_metric;
+mod cli_metric_fixes;
 mod cli_missing_db;
 mod cli_objects;
 mod cli_one_on_one;

@@ -2,7 +2,7 @@
 //! status update.
 
 use super::plural;
-use crate::domain::metric::{Cadence, Direction, format_number, shown};
+use crate::domain::metric::{Cadence, Direction, Unit, format_number, shown};
 use crate::domain::metric_status::Status;
 use crate::domain::one_on_one::Owner;
 use crate::domain::plan::phase_label;
@@ -103,11 +103,12 @@ fn metric_line(m: &MetricLine) -> String {
                 Cadence::Monthly => "month",
                 Cadence::Quarterly => "quarter",
             };
-            format!(
-                ", {sign}{}{} since last {last}",
-                format_number(c),
-                m.unit.suffix()
-            )
+            // A change of a percentage is in points: "+4 pts", not "+4%" (which reads as 4% more).
+            let unit = match m.unit {
+                Unit::Percent => " pts",
+                unit => unit.suffix(),
+            };
+            format!(", {sign}{}{unit} since last {last}", format_number(c))
         })
         .unwrap_or_default();
     format!(

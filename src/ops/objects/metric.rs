@@ -161,7 +161,7 @@ impl Object for MetricObject {
             or_dash(target(m)),
             status_words(m),
             m.trend.arrow().to_string(),
-            or_dash(m.owner.clone()),
+            m.owner.clone().unwrap_or_else(|| "me".to_string()),
             f.name.clone(),
         ]
     }

@@ -5,9 +5,11 @@
 -- target. `owner_id` NULL means the director. Goals can be measured by a metric (their progress
 -- runs from the metric's baseline to `metric_target`, or the metric's target when NULL), and a
 -- check-in on such a goal records the metric's value. Numbers stay within ±10¹² (and a text
--- value, which SQLite would keep in a REAL column, is refused by the same check).
+-- value, which SQLite would keep in a REAL column, is refused by the same check). A metric's id is
+-- never reused (AUTOINCREMENT): a form or script holding the id of a deleted metric cannot reach
+-- a newer one.
 CREATE TABLE metric (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     name          TEXT NOT NULL,
     unit          TEXT NOT NULL DEFAULT 'count'
                   CHECK (unit IN ('count', 'percent', 'hours', 'days', 'currency', 'score')),

@@ -2,7 +2,7 @@
 
 use super::{Env, saved, saved_edit};
 use crate::domain::metric::{MetricFields, MetricValue};
-use crate::ops::metrics::{Entry, Logged};
+use crate::ops::metrics::{Entry, Logged, Shown};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 use crate::tui::msg::Msg;
@@ -19,12 +19,12 @@ pub enum ScorecardEffect {
         opened: Box<MetricFields>,
     },
     Delete(i64),
-    /// Log `entry` for metric `id`; `opened` is the period's value as the form showed it (None:
-    /// the form showed another period, so there is nothing to compare).
+    /// Log `entry` for metric `id`; `opened` is the metric and the period's value as the form
+    /// showed them.
     Log {
         id: i64,
         entry: Entry,
-        opened: Option<Option<Box<MetricValue>>>,
+        opened: Box<Shown>,
     },
     DeleteValue(Box<MetricValue>),
 }
@@ -60,8 +60,7 @@ pub(super) fn run(store: &mut Store, effect: ScorecardEffect, env: &Env) -> Resu
             saved(format!("Deleted metric \"{}\".", metric.fields.name), None)
         }
         ScorecardEffect::Log { id, entry, opened } => {
-            let opened = opened.map(|o| o.map(|v| *v));
-            let logged = m::log_value(store, id, entry, opened.as_ref(), now)?;
+            let logged = m::log_value(store, id, entry, Some(&opened), now)?;
             saved(logged_message(&logged), Some(Target::Metric(id)))
         }
         ScorecardEffect::DeleteValue(opened) => {

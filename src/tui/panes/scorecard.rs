@@ -56,12 +56,14 @@ pub enum ScorecardForm {
         id: i64,
         opened: Box<crate::domain::metric::MetricFields>,
     },
-    /// Logging a number for metric `id`; `period` is the period the form opened on and `opened`
-    /// the value it held then.
+    /// Logging a number for metric `id`; `period` is the period the form opened on, `metric`
+    /// the settings it opened on and `history` its values then (the date may move to another
+    /// period: its value as shown is what a save compares with).
     Log {
         id: i64,
         period: Period,
-        opened: Option<Box<MetricValue>>,
+        metric: Box<crate::domain::metric::MetricFields>,
+        history: Vec<MetricValue>,
     },
 }
 
@@ -120,7 +122,8 @@ impl ScorecardPane {
             ScorecardForm::Log {
                 id,
                 period,
-                opened: held.map(Box::new),
+                metric: Box::new(f.clone()),
+                history: m.history.clone(),
             },
         ))
     }
@@ -146,9 +149,12 @@ impl ScorecardPane {
         Ok(Submit::Save(match which {
             ScorecardForm::Add => metric_submit(f, None, ctx)?,
             ScorecardForm::Edit { id, opened } => metric_submit(f, Some((*id, opened)), ctx)?,
-            ScorecardForm::Log { id, period, opened } => {
-                log_submit(f, *id, *period, opened.as_deref(), ctx)?
-            }
+            ScorecardForm::Log {
+                id,
+                period,
+                metric,
+                history,
+            } => log_submit(f, *id, *period, (metric, history), ctx)?,
         }))
     }
 

@@ -6,7 +6,7 @@ use crate::domain::metric::{
     Cadence, Direction, MetricFields, MetricGroup, MetricValue, Unit, parse_warn,
 };
 use crate::domain::metric_period::Period;
-use crate::ops::metrics::Entry;
+use crate::ops::metrics::{Entry, Shown};
 use crate::ops::scorecard::MetricView;
 use crate::tui::effects::scorecard::ScorecardEffect;
 use crate::tui::msg::Effect;
@@ -189,12 +189,14 @@ pub fn log_form(m: &MetricView, period: Period, held: Option<&MetricValue>) -> F
         )
 }
 
-/// The save of the log form for metric `id`, opened on `period` holding `opened`.
+/// The save of the log form for metric `id`, opened on `period` of `metric` holding `history`.
+/// The date may have moved to another period: the save compares with that period's value as the
+/// form's history had it, and keeps that period's note unless the note was edited.
 pub fn log_submit(
     form: &Form,
     id: i64,
     period: Period,
-    opened: Option<&MetricValue>,
+    (metric, history): (&MetricFields, &[MetricValue]),
     ctx: &Ctx<'_>,
 ) -> Result<Effect, Invalid> {
     let today = ctx.today();
@@ -202,15 +204,20 @@ pub fn log_submit(
         .decimal_value("value")?
         .ok_or_else(|| Invalid::field("value", "a value is required: type a number"))?;
     let date = form.date_value("date", today)?.unwrap_or(today);
+    let logged = Period::containing(date, metric.cadence, metric.week_start);
+    let held = history
+        .iter()
+        .filter(|v| logged.contains(v.period))
+        .max_by_key(|v| v.period)
+        .cloned();
+    // The note field shows the opened period's note: it is not the other period's to replace.
+    let note = (logged == period || form.changed("note")).then(|| form.value("note"));
     Ok(Effect::Scorecard(ScorecardEffect::Log {
         id,
-        entry: Entry {
-            date,
-            value,
-            note: Some(form.value("note")),
-        },
-        // Another period than the one the form showed: the user did not see its value, and
-        // logging replaces whatever it holds.
-        opened: period.contains(date).then(|| opened.cloned().map(Box::new)),
+        entry: Entry { date, value, note },
+        opened: Box::new(Shown {
+            metric: metric.clone(),
+            value: held,
+        }),
     }))
 }

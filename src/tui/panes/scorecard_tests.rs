@@ -13,6 +13,11 @@ use chrono::Weekday;
 /// A cockpit on a store with one metric (deploys a week, target 10, warning from 8), added a
 /// week before the tests' Monday, on the Scorecard tab.
 fn cockpit() -> (Model, Runner) {
+    cockpit_with(|_| {})
+}
+
+/// [`cockpit`] with `more` done to the store before the first load.
+fn cockpit_with(more: impl FnOnce(&mut Store)) -> (Model, Runner) {
     let mut store = Store::open_in_memory().unwrap();
     let fields = MetricFields {
         target: Some(10.0),
@@ -20,6 +25,7 @@ fn cockpit() -> (Model, Runner) {
         ..MetricFields::new("Deploys", Weekday::Mon)
     };
     add_metric(&mut store, fields, at(9, 0) - chrono::Duration::days(7)).unwrap();
+    more(&mut store);
     let mut runner = Runner::new(store, &Config::default());
     let mut model = initial_model(&mut runner, &Config::default(), at(9, 30)).unwrap();
     model.tab = Tab::Scorecard;
@@ -132,4 +138,68 @@ fn changes_are_refused_on_a_read_only_database() {
     keys_settled(&mut m, &mut runner, "l");
     assert!(m.overlay.is_none());
     assert!(deploys(&m).history.is_empty());
+}
+
+fn form_error(m: &Model) -> String {
+    match &m.overlay {
+        Some(Overlay::Form { form, .. }) => form.error.clone().map(|e| e.1).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn log(store: &mut Store, id: i64, date: chrono::NaiveDate, value: f64, note: &str) {
+    let entry = crate::ops::metrics::Entry {
+        date,
+        value,
+        note: Some(note.to_string()),
+    };
+    crate::ops::metrics::log_value(store, id, entry, None, at(9, 0)).unwrap();
+}
+
+fn nov(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+#[test]
+fn a_log_form_never_saves_into_another_metric_under_the_same_id() {
+    let (mut m, mut runner) = cockpit();
+    let id = deploys(&m).id();
+    keys_settled(&mut m, &mut runner, "l1000000");
+    // Elsewhere: Deploys deleted, Incidents added and (as an old database could) given its id.
+    crate::ops::metrics::delete_metric(&mut runner.store, id).unwrap();
+    let incidents = MetricFields::new("Incidents", Weekday::Mon);
+    let added = add_metric(&mut runner.store, incidents, at(9, 0)).unwrap();
+    assert_ne!(added.id, id, "ids are never reused");
+    let moved = "UPDATE metric SET id = ?1 WHERE id = ?2";
+    runner.store.conn().execute(moved, [id, added.id]).unwrap();
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert!(m.overlay.is_some(), "the form stays open");
+    assert_eq!(form_error(&m), crate::tui::update::STALE_FORM);
+    let values = crate::store::metrics::values(runner.store.conn(), id).unwrap();
+    assert!(
+        values.is_empty(),
+        "nothing logged for Incidents: {values:?}"
+    );
+}
+
+#[test]
+fn a_log_form_moved_to_another_period_keeps_its_note_and_sees_writes_there() {
+    let (mut m, mut runner) = cockpit_with(|store| log(store, 1, nov(9), 4.0, "keepme"));
+    keys_settled(&mut m, &mut runner, "l7\t<C-u>2026-11-09<C-s>");
+    assert!(m.overlay.is_none(), "saved: {}", form_error(&m));
+    let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
+    assert_eq!(values.len(), 1);
+    assert_eq!((values[0].value, values[0].note.as_str()), (7.0, "keepme"));
+    // A note typed in the form is the user's: it replaces the other period's.
+    keys_settled(&mut m, &mut runner, "l8\t<C-u>2026-11-09\tnew<C-s>");
+    let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
+    assert_eq!((values[0].value, values[0].note.as_str()), (8.0, "new"));
+    // A value logged elsewhere in the newly chosen period while the form was open is not lost.
+    keys_settled(&mut m, &mut runner, "l9\t<C-u>2026-11-02");
+    log(&mut runner.store, 1, nov(3), 5.0, "script");
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert_eq!(form_error(&m), crate::tui::update::STALE_FORM);
+    let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
+    let nov2 = values.iter().find(|v| v.period == nov(2)).map(|v| v.value);
+    assert_eq!(nov2, Some(5.0));
 }
