@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Env, saved, saved_edit};
-use crate::domain::one_on_one::{ContextKind, Note, Owner};
+use crate::domain::one_on_one::{ActionItem, ContextKind, Note, Owner};
 use crate::ops::markdown::plural;
 use crate::ops::one_on_ones::{self as o_rec, OneOnOneMeeting, Record};
 use crate::ops::{self, OpsError};
@@ -42,6 +42,13 @@ pub enum OneOnOneEffect {
         done: bool,
     },
     DeleteAction(i64),
+    /// Every open action, for the all-actions list.
+    LoadAllActions,
+    UpdateAction {
+        id: i64,
+        change: ops::actions::ActionChange,
+        opened: Box<ActionItem>,
+    },
     AddNote {
         person: i64,
         date: NaiveDate,
@@ -121,6 +128,19 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
                 None,
             )
         }
+        OneOnOneEffect::LoadAllActions => {
+            let filter = ops::objects::action::ActionFilter {
+                done: Some(false),
+                ..Default::default()
+            };
+            let rows =
+                <ops::objects::action::Action as ops::objects::Object>::list(store, &filter, now)?;
+            Msg::People(PeopleMsg::ActionsLoaded(rows))
+        }
+        OneOnOneEffect::UpdateAction { id, change, opened } => saved_edit(
+            ops::actions::update_action(store, id, change, Some(&opened))?,
+            |_| ("Action saved.".into(), None),
+        ),
         OneOnOneEffect::DeleteAction(id) => {
             o::delete_action(store, id)?;
             saved("Action deleted.", None)
