@@ -64,5 +64,6 @@ mod reliability_terminal;
 mod reliability_unbounded_input;
 mod reliability_unicode;
 mod snapshots;
+mod snapshots_actions;
 mod snapshots_agenda;
 mod store;
