@@ -31,6 +31,7 @@ mod cli_rituals;
 mod cli_shell;
 mod cli_text_limits;
 mod config_fixtures;
+mod e2e_actions;
 mod e2e_agenda;
 mod e2e_connected;
 mod e2e_day;
