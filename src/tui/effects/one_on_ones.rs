@@ -44,6 +44,8 @@ pub enum OneOnOneEffect {
     DeleteAction(i64),
     /// Every open action, for the all-actions list.
     LoadAllActions,
+    /// Find the meeting action `id` came from, to show it in the agenda.
+    FindActionMeeting(i64),
     UpdateAction {
         id: i64,
         change: ops::actions::ActionChange,
@@ -137,6 +139,9 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
                 <ops::objects::action::Action as ops::objects::Object>::list(store, &filter, now)?;
             Msg::People(PeopleMsg::ActionsLoaded(rows))
         }
+        OneOnOneEffect::FindActionMeeting(id) => Msg::People(PeopleMsg::ActionMeeting(
+            ops::actions::meeting_start(store, id)?.map(|t| t.date()),
+        )),
         OneOnOneEffect::UpdateAction { id, change, opened } => saved_edit(
             ops::actions::update_action(store, id, change, Some(&opened))?,
             |_| ("Action saved.".into(), None),

@@ -102,17 +102,27 @@ impl AllActions {
         done()
     }
 
-    /// Enter: the person's page for an action with someone; a meeting's action with nobody
-    /// named has no page of its own yet.
+    /// Enter: the person's page for an action with someone; for one with nobody named, the
+    /// day of the meeting it came from in the agenda (once the runner has found it).
     fn open(&self) -> Vec<Request> {
         let Some(row) = self.current() else {
             return Vec::new();
         };
         match row.action.person_id {
             Some(person) => vec![Request::Show(Target::Person(person, PeopleView::Detail))],
-            None => vec![Request::Info(
-                "This action came from a meeting and names nobody: e edits it.".into(),
-            )],
+            None => vec![Request::Run(Effect::OneOnOnes(
+                OneOnOneEffect::FindActionMeeting(row.action.id),
+            ))],
+        }
+    }
+}
+
+/// Where Enter on an action with nobody named goes: the agenda on its meeting's day.
+pub fn meeting_shown(day: Option<chrono::NaiveDate>) -> Request {
+    match day {
+        Some(day) => Request::Show(Target::Day(day)),
+        None => {
+            Request::Info("This action names nobody and came from no meeting: e edits it.".into())
         }
     }
 }

@@ -130,3 +130,51 @@ fn x_and_e_save_to_the_store_and_the_list_follows() {
     let text = screen(&mut m, 80, 24);
     assert!(text.contains("Open actions"), "{text}");
 }
+
+/// A staff-meeting action with nobody named, held on Tuesday 17 November: its id.
+fn meeting_action(store: &mut crate::store::Store) -> i64 {
+    use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+    use crate::store::{actions, occurrences, rituals};
+    let ritual = rituals::list(store.conn()).unwrap()[0].id;
+    let start = day(17).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    store
+        .write(|tx| -> Result<i64, crate::store::StoreError> {
+            let record = OccurrenceRecord {
+                id: 0,
+                ritual_id: ritual,
+                original_start: start,
+                status: OccurrenceStatus::Held,
+                moved_to: None,
+                notes: String::new(),
+                decisions: String::new(),
+                agenda_done: String::new(),
+            };
+            let occurrence = occurrences::upsert(tx, &record)?;
+            let action = actions::NewAction {
+                person_id: None,
+                occurrence_id: Some(occurrence),
+                owner: "them",
+                body: "Circulate the incident review",
+                due: day(30),
+            };
+            actions::insert(tx, &action, start)
+        })
+        .unwrap()
+}
+
+#[test]
+fn enter_on_a_meeting_action_with_nobody_named_shows_its_day_in_the_agenda() {
+    let (mut m, mut runner) = demo();
+    let id = meeting_action(&mut runner.store);
+    keys_settled(&mut m, &mut runner, "O");
+    let at = m
+        .people
+        .actions
+        .rows
+        .iter()
+        .position(|r| r.action.id == id)
+        .unwrap();
+    keys_settled(&mut m, &mut runner, &format!("g{}<Enter>", "j".repeat(at)));
+    assert_eq!(m.tab, Tab::Agenda, "{:?}", m.status);
+    assert_eq!(m.agenda.day, day(17));
+}

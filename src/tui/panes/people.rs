@@ -53,6 +53,8 @@ pub enum PeopleMsg {
     PrepLoaded(Box<Prep>),
     /// Every open action, for the all-actions list.
     ActionsLoaded(Vec<ActionView>),
+    /// The day of the meeting an action came from (Enter in the all-actions list).
+    ActionMeeting(Option<chrono::NaiveDate>),
     /// A person's prep (queued topics, open actions, the meeting to write up), to open the
     /// record form; `meeting` is the one the user came from, if any.
     RecordReady {
@@ -114,6 +116,7 @@ impl PeoplePane {
                 }
             }
             PeopleMsg::ActionsLoaded(rows) => self.actions.set_rows(rows),
+            PeopleMsg::ActionMeeting(day) => return vec![super::all_actions::meeting_shown(day)],
             PeopleMsg::RecordReady {
                 person,
                 prep,
