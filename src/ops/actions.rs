@@ -50,6 +50,11 @@ pub fn set_many_done(
     })
 }
 
+/// When the meeting action `id` came from takes place, if it came from one.
+pub fn meeting_start(store: &Store, id: i64) -> Result<Option<NaiveDateTime>, OpsError> {
+    Ok(actions::meeting_start(store.conn(), id)?)
+}
+
 /// An action's editable content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionChange {

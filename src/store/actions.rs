@@ -104,6 +104,17 @@ pub fn get(
     Ok(rows.next().transpose()?)
 }
 
+/// When the meeting action `id` came from takes place (where it was moved to, else its slot);
+/// None for an action from no meeting, or no such action.
+pub fn meeting_start(conn: &Connection, id: i64) -> Result<Option<NaiveDateTime>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COALESCE(o.moved_to, o.original_start) FROM action_item a \
+         JOIN occurrence o ON o.id = a.occurrence_id WHERE a.id = ?1",
+    )?;
+    let mut rows = stmt.query_map([id], |row| codec::get_date_time(row, 0))?;
+    Ok(rows.next().transpose()?)
+}
+
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     Ok(conn
         .prepare_cached("DELETE FROM action_item WHERE id = ?1")?

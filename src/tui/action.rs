@@ -121,6 +121,8 @@ actions! {
     CaptureTopic = "capture_topic",
     /// Prepare the next 1:1, from anywhere
     PrepNext = "prep_next",
+    /// Every open action, mine and theirs, from every meeting: from anywhere
+    AllActions = "all_actions",
     /// Search notes, topics, actions, people, rituals
     Search = "search",
     /// Command palette: find any action by name and run it

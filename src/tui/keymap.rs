@@ -36,6 +36,8 @@ pub enum KeyContext {
     People,
     Person,
     Prep,
+    /// The list of every open action.
+    Actions,
     Risks,
     Decisions,
     /// The agenda's radar, with the keys in it.
@@ -73,6 +75,7 @@ impl KeyContext {
             | KeyContext::People
             | KeyContext::Person
             | KeyContext::Prep
+            | KeyContext::Actions
             | KeyContext::Risks
             | KeyContext::Decisions
             | KeyContext::Radar

@@ -159,6 +159,8 @@ pub enum Target {
     Person(i64, PeopleView),
     /// The prep view of a person for one of their 1:1s: recording writes up that meeting.
     Prep(i64, OneOnOneMeeting),
+    /// The list of every open action (on the 1:1s tab).
+    Actions,
     Ritual(i64),
     Goal(i64),
     /// A goal with its check-in form open.
@@ -175,7 +177,7 @@ impl Target {
     pub fn tab(self) -> Tab {
         match self {
             Target::Day(_) => Tab::Agenda,
-            Target::Person(..) | Target::Prep(..) => Tab::People,
+            Target::Person(..) | Target::Prep(..) | Target::Actions => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,

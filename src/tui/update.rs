@@ -264,6 +264,12 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             let request = model.people.capture(&model.ctx());
             return Some(apply(model, vec![request]));
         }
+        Action::AllActions => {
+            return Some(apply(
+                model,
+                vec![Request::Show(super::pane::Target::Actions)],
+            ));
+        }
         Action::PrepNext => {
             let next = super::panes::person::next_prep(&model.upcoming, &model.people.list.rows);
             let request = match next {

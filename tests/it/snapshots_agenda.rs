@@ -23,7 +23,7 @@ macro_rules! snapshot_sizes {
 }
 
 /// The large demo, made once for every test here (three years, 60 people, 1,000 risks).
-fn large() -> App {
+pub(crate) fn large() -> App {
     static DUMP: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = DUMP.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();

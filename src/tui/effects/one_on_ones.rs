@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Env, saved, saved_edit};
-use crate::domain::one_on_one::{ContextKind, Note, Owner};
+use crate::domain::one_on_one::{ActionItem, ContextKind, Note, Owner};
 use crate::ops::markdown::plural;
 use crate::ops::one_on_ones::{self as o_rec, OneOnOneMeeting, Record};
 use crate::ops::{self, OpsError};
@@ -42,6 +42,15 @@ pub enum OneOnOneEffect {
         done: bool,
     },
     DeleteAction(i64),
+    /// Every open action, for the all-actions list.
+    LoadAllActions,
+    /// Find the meeting action `id` came from, to show it in the agenda.
+    FindActionMeeting(i64),
+    UpdateAction {
+        id: i64,
+        change: ops::actions::ActionChange,
+        opened: Box<ActionItem>,
+    },
     AddNote {
         person: i64,
         date: NaiveDate,
@@ -121,6 +130,22 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
                 None,
             )
         }
+        OneOnOneEffect::LoadAllActions => {
+            let filter = ops::objects::action::ActionFilter {
+                done: Some(false),
+                ..Default::default()
+            };
+            let rows =
+                <ops::objects::action::Action as ops::objects::Object>::list(store, &filter, now)?;
+            Msg::People(PeopleMsg::ActionsLoaded(rows))
+        }
+        OneOnOneEffect::FindActionMeeting(id) => Msg::People(PeopleMsg::ActionMeeting(
+            ops::actions::meeting_start(store, id)?.map(|t| t.date()),
+        )),
+        OneOnOneEffect::UpdateAction { id, change, opened } => saved_edit(
+            ops::actions::update_action(store, id, change, Some(&opened))?,
+            |_| ("Action saved.".into(), None),
+        ),
         OneOnOneEffect::DeleteAction(id) => {
             o::delete_action(store, id)?;
             saved("Action deleted.", None)

@@ -10,6 +10,8 @@ pub mod agenda_radar;
 mod agenda_radar_view;
 pub mod agenda_rows;
 mod agenda_view;
+pub mod all_actions;
+mod all_actions_view;
 pub mod decisions;
 mod decisions_form;
 mod decisions_view;

@@ -234,6 +234,7 @@ pub fn submit(form: &Form, which: &PeopleForm, ctx: &Ctx<'_>) -> Result<Effect, 
             text: form.value("text"),
             opened: note.clone(),
         },
+        PeopleForm::EditAction(opened) => super::all_actions::edit_submit(form, opened, ctx)?,
         PeopleForm::Record(draft) => OneOnOneEffect::Record {
             person: draft.person,
             record: record_of(form, draft, today)?,

@@ -17,10 +17,13 @@ use crate::tui::pane::{Ctx, Pane, PersonRef, Request, Submit, Target, done};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
+use super::all_actions::AllActions;
 use super::hit::{ListRows, table_rows};
 use super::one_on_one_forms::{RecordDraft, capture_form, record_form};
 use super::person::{PeopleView, PersonPane};
 use super::person_form::{person_form, person_submit};
+use crate::domain::one_on_one::ActionItem;
+use crate::ops::objects::action::ActionView;
 
 pub type PeopleList = ListState<PersonOverview>;
 
@@ -39,6 +42,8 @@ pub struct PeoplePane {
     pub group: PeopleGroup,
     /// The org as the list was arranged: depths and skip-levels.
     pub org: Org,
+    /// Every open action (`page.view` is `Actions` when it shows).
+    pub actions: AllActions,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +51,10 @@ pub enum PeopleMsg {
     Loaded(Vec<PersonOverview>),
     DetailLoaded(Box<PersonDetail>),
     PrepLoaded(Box<Prep>),
+    /// Every open action, for the all-actions list.
+    ActionsLoaded(Vec<ActionView>),
+    /// The day of the meeting an action came from (Enter in the all-actions list).
+    ActionMeeting(Option<chrono::NaiveDate>),
     /// A person's prep (queued topics, open actions, the meeting to write up), to open the
     /// record form; `meeting` is the one the user came from, if any.
     RecordReady {
@@ -66,6 +75,8 @@ pub enum PeopleForm {
     AddNote(i64),
     AddContext(i64),
     EditNote(Box<Note>),
+    /// An action as the all-actions list had it when `e` opened the form.
+    EditAction(Box<ActionItem>),
     /// Recording a 1:1: whose, which meeting, and the topics and actions the form listed.
     Record(Box<RecordDraft>),
 }
@@ -104,6 +115,8 @@ impl PeoplePane {
                     page.set_prep(*prep);
                 }
             }
+            PeopleMsg::ActionsLoaded(rows) => self.actions.set_rows(rows),
+            PeopleMsg::ActionMeeting(day) => return vec![super::all_actions::meeting_shown(day)],
             PeopleMsg::RecordReady {
                 person,
                 prep,
@@ -153,6 +166,14 @@ impl PeoplePane {
         match which {
             PeopleForm::EditPerson(p) => self.edit(p.person.id, ctx).into_iter().collect(),
             PeopleForm::EditNote(note) => self.page.edit_note(note.id).into_iter().collect(),
+            PeopleForm::EditAction(a) => self
+                .actions
+                .rows
+                .iter()
+                .find(|r| r.action.id == a.id)
+                .map(super::all_actions::edit_form)
+                .into_iter()
+                .collect(),
             // Forms that add rows have no version and are never refused as stale.
             other => vec![form(f, other)],
         }
@@ -222,6 +243,9 @@ impl Pane for PeoplePane {
             }
             return self.on_list_action(action, ctx);
         }
+        if self.page.view == PeopleView::Actions {
+            return self.actions.on_action(action, &mut self.page.view);
+        }
         let id = self.page.person_id?;
         self.page.on_action(action, ctx).or_else(|| {
             // On a page, `e` off a note edits the person.
@@ -230,8 +254,10 @@ impl Pane for PeoplePane {
     }
 
     fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        let actions = (self.page.view == PeopleView::Actions).then(super::all_actions::load);
         std::iter::once(Effect::People(PeopleEffect::Load))
             .chain(self.page.load())
+            .chain(actions)
             .collect()
     }
 
@@ -251,6 +277,10 @@ impl Pane for PeoplePane {
                 self.page.open(id, view)
             }
             Target::Prep(id, meeting) => self.page.open_for_meeting(id, meeting),
+            Target::Actions => {
+                self.page.view = PeopleView::Actions;
+                vec![Request::Run(super::all_actions::load())]
+            }
             _ => Vec::new(),
         }
     }
@@ -278,6 +308,7 @@ impl Pane for PeoplePane {
             PeopleView::List => super::people_view::render(frame, area, self, ctx),
             PeopleView::Detail => super::person_view::render_person(frame, area, &self.page, ctx),
             PeopleView::Prep => super::person_view::render_prep(frame, area, &self.page, ctx),
+            PeopleView::Actions => super::all_actions_view::render(frame, area, &self.actions, ctx),
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum PeopleView {
     List,
     Detail,
     Prep,
+    /// Every open action (`O` from anywhere), not one person's.
+    Actions,
 }
 
 /// A line of the person page or the prep view that the cursor can rest on.
@@ -119,7 +121,7 @@ impl PersonPane {
         match self.view {
             PeopleView::Detail => self.page_rows(),
             PeopleView::Prep => self.prep_rows(),
-            PeopleView::List => Vec::new(),
+            PeopleView::List | PeopleView::Actions => Vec::new(),
         }
     }
 
@@ -196,6 +198,7 @@ impl PersonPane {
             PeopleView::List => KeyContext::People,
             PeopleView::Detail => KeyContext::Person,
             PeopleView::Prep => KeyContext::Prep,
+            PeopleView::Actions => KeyContext::Actions,
         }
     }
 
@@ -231,7 +234,7 @@ impl PersonPane {
     pub fn load(&self) -> Option<Effect> {
         let id = self.person_id?;
         match self.view {
-            PeopleView::List => None,
+            PeopleView::List | PeopleView::Actions => None,
             PeopleView::Detail => Some(one_on_one(OneOnOneEffect::LoadDetail(id))),
             PeopleView::Prep => Some(one_on_one(OneOnOneEffect::LoadPrep(id))),
         }

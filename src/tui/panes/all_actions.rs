@@ -1,0 +1,177 @@
+//! Every open action in one list (`O` from anywhere): mine, then theirs by person, overdue first
+//! within each group, then by due date. A view of the 1:1s tab (see `people`).
+
+use crate::domain::one_on_one::{ActionItem, Owner};
+use crate::ops::actions::ActionChange;
+use crate::ops::objects::action::ActionView;
+use crate::tui::action::Action;
+use crate::tui::effects::one_on_ones::OneOnOneEffect;
+use crate::tui::model::FormPurpose;
+use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Request, Target, done};
+use crate::tui::widgets::form::Form;
+
+use super::people::PeopleForm;
+use super::person::PeopleView;
+
+/// Rows moved by PgDn/PgUp.
+const PAGE: usize = 10;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllActions {
+    /// The open actions, in the order the list shows them.
+    pub rows: Vec<ActionView>,
+    pub cursor: usize,
+    pub loaded: bool,
+}
+
+/// The group a row is listed under: mine first, then theirs by person, then theirs from a
+/// meeting with nobody named.
+pub fn group_of(row: &ActionView) -> (u8, String) {
+    match (row.action.owner, &row.person) {
+        (Owner::Me, _) => (0, "Mine".to_string()),
+        (Owner::Them, Some(name)) => (1, name.clone()),
+        (Owner::Them, None) => (2, "Theirs, from meetings".to_string()),
+    }
+}
+
+/// Orders the rows: by group, overdue first within it, then by due date (undated last).
+pub fn arrange(rows: &mut [ActionView]) {
+    rows.sort_by_key(|r| {
+        let (rank, name) = group_of(r);
+        (
+            rank,
+            name.to_lowercase(),
+            !r.overdue,
+            r.action.due.is_none(),
+            r.action.due,
+            r.action.id,
+        )
+    });
+}
+
+/// The load that fills the list.
+pub fn load() -> Effect {
+    Effect::OneOnOnes(OneOnOneEffect::LoadAllActions)
+}
+
+impl AllActions {
+    pub fn set_rows(&mut self, mut rows: Vec<ActionView>) {
+        let selected = self.current().map(|r| r.action.id);
+        rows.retain(|r| !r.done);
+        arrange(&mut rows);
+        self.rows = rows;
+        self.loaded = true;
+        let kept = selected.and_then(|id| self.rows.iter().position(|r| r.action.id == id));
+        self.cursor = kept.unwrap_or(self.cursor);
+        self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn current(&self) -> Option<&ActionView> {
+        self.rows.get(self.cursor)
+    }
+
+    pub fn overdue(&self) -> usize {
+        self.rows.iter().filter(|r| r.overdue).count()
+    }
+
+    /// Keys on the list; `view` is the 1:1s tab's view, set back to the people list on Esc.
+    pub fn on_action(&mut self, action: Action, view: &mut PeopleView) -> Option<Vec<Request>> {
+        let last = self.rows.len().saturating_sub(1);
+        let cursor = &mut self.cursor;
+        match action {
+            Action::Back => {
+                *view = PeopleView::List;
+                return Some(vec![Request::Back]);
+            }
+            Action::Down => *cursor = (*cursor + 1).min(last),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::PageDown => *cursor = (*cursor + PAGE).min(last),
+            Action::PageUp => *cursor = cursor.saturating_sub(PAGE),
+            Action::Top => *cursor = 0,
+            Action::Bottom => *cursor = last,
+            Action::Toggle => {
+                let id = self.current()?.action.id;
+                let effect = OneOnOneEffect::SetActionDone { id, done: true };
+                return Some(vec![Request::Run(Effect::OneOnOnes(effect))]);
+            }
+            Action::Edit => return Some(self.current().map(edit_form).into_iter().collect()),
+            Action::Open => return Some(self.open()),
+            _ => return None,
+        }
+        done()
+    }
+
+    /// Enter: the person's page for an action with someone; for one with nobody named, the
+    /// day of the meeting it came from in the agenda (once the runner has found it).
+    fn open(&self) -> Vec<Request> {
+        let Some(row) = self.current() else {
+            return Vec::new();
+        };
+        match row.action.person_id {
+            Some(person) => vec![Request::Show(Target::Person(person, PeopleView::Detail))],
+            None => vec![Request::Run(Effect::OneOnOnes(
+                OneOnOneEffect::FindActionMeeting(row.action.id),
+            ))],
+        }
+    }
+}
+
+/// Where Enter on an action with nobody named goes: the agenda on its meeting's day.
+pub fn meeting_shown(day: Option<chrono::NaiveDate>) -> Request {
+    match day {
+        Some(day) => Request::Show(Target::Day(day)),
+        None => {
+            Request::Info("This action names nobody and came from no meeting: e edits it.".into())
+        }
+    }
+}
+
+/// The action edit form: text, owner, due date; the person stays.
+pub fn edit_form(row: &ActionView) -> Request {
+    let a = &row.action;
+    let them = match &row.person {
+        Some(name) => format!("{name} (them)"),
+        None => "them".to_string(),
+    };
+    let owner = usize::from(a.owner == Owner::Them);
+    let due = a
+        .due
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let f = Form::new("Edit action")
+        .text("text", "Action", &a.body, "what needs doing")
+        .choice("owner", "Owner", vec!["me".to_string(), them], owner)
+        .date("due", "Due", &due, true, "fri, +1w, 2026-12-01 (optional)");
+    Request::form(
+        f,
+        FormPurpose::People(PeopleForm::EditAction(Box::new(a.clone()))),
+    )
+}
+
+/// The edit form's values as a change to `opened`.
+pub fn edit_submit(
+    form: &Form,
+    opened: &ActionItem,
+    ctx: &Ctx<'_>,
+) -> Result<OneOnOneEffect, crate::domain::Invalid> {
+    let owner = if form.choice_index("owner") == 1 {
+        Owner::Them
+    } else {
+        Owner::Me
+    };
+    Ok(OneOnOneEffect::UpdateAction {
+        id: opened.id,
+        change: ActionChange {
+            person_id: opened.person_id,
+            owner,
+            body: form.value("text"),
+            due: form.date_value("due", ctx.today())?,
+        },
+        opened: Box::new(opened.clone()),
+    })
+}
+
+#[cfg(test)]
+#[path = "all_actions_tests.rs"]
+mod tests;

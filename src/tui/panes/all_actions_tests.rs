@@ -1,0 +1,180 @@
+use chrono::NaiveDate;
+
+use super::arrange;
+use crate::domain::one_on_one::{ActionItem, Owner};
+use crate::ops::objects::action::ActionView;
+use crate::tui::effects::one_on_ones::OneOnOneEffect;
+use crate::tui::model::{Overlay, Tab};
+use crate::tui::msg::{Effect, Msg};
+use crate::tui::panes::people::PeopleMsg;
+use crate::tui::panes::person::PeopleView;
+use crate::tui::testing::{demo, keys, keys_settled, model, screen};
+use crate::tui::update::update;
+
+fn day(d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 11, d)
+}
+
+fn row(id: i64, owner: Owner, person: Option<(i64, &str)>, due: Option<NaiveDate>) -> ActionView {
+    let today = day(23).unwrap_or_default();
+    let action = ActionItem {
+        id,
+        person_id: person.map(|p| p.0),
+        owner,
+        body: format!("action {id}"),
+        due,
+        done_at: None,
+    };
+    ActionView {
+        overdue: action.is_overdue(today),
+        person: person.map(|p| p.1.to_string()),
+        done: false,
+        action,
+    }
+}
+
+fn ids(rows: &[ActionView]) -> Vec<i64> {
+    rows.iter().map(|r| r.action.id).collect()
+}
+
+#[test]
+fn mine_come_first_then_theirs_by_person_overdue_first_then_by_due_date() {
+    let mut rows = vec![
+        row(1, Owner::Them, Some((2, "Grace")), day(20)),
+        row(2, Owner::Me, None, None),
+        row(3, Owner::Me, Some((1, "Ada")), day(30)),
+        row(4, Owner::Them, Some((1, "Ada")), day(25)),
+        row(5, Owner::Me, Some((2, "Grace")), day(21)),
+        row(6, Owner::Them, None, day(24)),
+        row(7, Owner::Them, Some((1, "Ada")), day(22)),
+        row(8, Owner::Me, None, day(26)),
+    ];
+    arrange(&mut rows);
+    // Mine: overdue 5, then 8 (26th), 3 (30th), undated 2; Ada's: overdue 7, then 4; Grace's;
+    // theirs from a meeting with nobody named last.
+    assert_eq!(ids(&rows), vec![5, 8, 3, 2, 7, 4, 1, 6]);
+}
+
+#[test]
+fn o_opens_the_list_from_anywhere_and_x_e_enter_esc_act_on_it() {
+    let mut m = model();
+    keys(&mut m, "2");
+    assert_eq!(m.tab, Tab::Plan);
+    let effects = keys(&mut m, "O");
+    assert_eq!(m.tab, Tab::People);
+    assert_eq!(m.people.page.view, PeopleView::Actions);
+    assert!(
+        effects.contains(&Effect::OneOnOnes(OneOnOneEffect::LoadAllActions)),
+        "{effects:?}"
+    );
+    let rows = vec![
+        row(10, Owner::Them, Some((2, "Grace")), day(20)),
+        row(11, Owner::Me, Some((1, "Ada")), day(30)),
+    ];
+    update(&mut m, Msg::People(PeopleMsg::ActionsLoaded(rows)));
+    assert_eq!(ids(&m.people.actions.rows), vec![11, 10]);
+
+    // x on the second row (Grace's, overdue) marks it done.
+    let effects = keys(&mut m, "jx");
+    assert_eq!(
+        effects,
+        vec![Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
+            id: 10,
+            done: true
+        })]
+    );
+
+    // e opens the action's edit form; Esc closes it and the list is still there.
+    keys(&mut m, "e");
+    assert!(matches!(m.overlay, Some(Overlay::Form { .. })));
+    keys(&mut m, "<Esc>");
+    assert!(m.overlay.is_none());
+    assert_eq!(m.people.page.view, PeopleView::Actions);
+
+    // Enter: the person's page the action is with.
+    let effects = keys(&mut m, "<Enter>");
+    assert_eq!(m.people.page.view, PeopleView::Detail);
+    assert_eq!(m.people.page.person_id, Some(2));
+    assert!(
+        effects.contains(&Effect::OneOnOnes(OneOnOneEffect::LoadDetail(2))),
+        "{effects:?}"
+    );
+
+    // Esc from the list goes back to where the user came from.
+    keys(&mut m, "O<Esc>");
+    assert_eq!(m.people.page.view, PeopleView::List);
+    assert_eq!(m.tab, Tab::Plan);
+}
+
+#[test]
+fn x_and_e_save_to_the_store_and_the_list_follows() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "O");
+    let open = m.people.actions.rows.len();
+    assert!(open > 0);
+    let first = m.people.actions.rows[0].action.id;
+    keys_settled(&mut m, &mut runner, "x");
+    let done = crate::store::actions::get(runner.store.conn(), first)
+        .unwrap()
+        .unwrap();
+    assert!(done.done_at.is_some(), "{:?}", m.status);
+    assert_eq!(m.people.actions.rows.len(), open - 1, "the list reloaded");
+
+    let id = m.people.actions.rows[0].action.id;
+    keys_settled(&mut m, &mut runner, "e<C-u>Ship the runbook<C-s>");
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    let edited = crate::store::actions::get(runner.store.conn(), id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(edited.body, "Ship the runbook");
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("Open actions"), "{text}");
+}
+
+/// A staff-meeting action with nobody named, held on Tuesday 17 November: its id.
+fn meeting_action(store: &mut crate::store::Store) -> i64 {
+    use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+    use crate::store::{actions, occurrences, rituals};
+    let ritual = rituals::list(store.conn()).unwrap()[0].id;
+    let start = day(17).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    store
+        .write(|tx| -> Result<i64, crate::store::StoreError> {
+            let record = OccurrenceRecord {
+                id: 0,
+                ritual_id: ritual,
+                original_start: start,
+                status: OccurrenceStatus::Held,
+                moved_to: None,
+                notes: String::new(),
+                decisions: String::new(),
+                agenda_done: String::new(),
+            };
+            let occurrence = occurrences::upsert(tx, &record)?;
+            let action = actions::NewAction {
+                person_id: None,
+                occurrence_id: Some(occurrence),
+                owner: "them",
+                body: "Circulate the incident review",
+                due: day(30),
+            };
+            actions::insert(tx, &action, start)
+        })
+        .unwrap()
+}
+
+#[test]
+fn enter_on_a_meeting_action_with_nobody_named_shows_its_day_in_the_agenda() {
+    let (mut m, mut runner) = demo();
+    let id = meeting_action(&mut runner.store);
+    keys_settled(&mut m, &mut runner, "O");
+    let at = m
+        .people
+        .actions
+        .rows
+        .iter()
+        .position(|r| r.action.id == id)
+        .unwrap();
+    keys_settled(&mut m, &mut runner, &format!("g{}<Enter>", "j".repeat(at)));
+    assert_eq!(m.tab, Tab::Agenda, "{:?}", m.status);
+    assert_eq!(m.agenda.day, day(17));
+}
