@@ -13,6 +13,8 @@ use crate::ops::objects::action::ActionView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::render_empty;
+use crate::tui::widgets::text::fit;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_>) {
     let theme = ctx.theme;
@@ -24,7 +26,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
         render_empty(frame, area, "No open actions", advice, theme);
         return;
     }
-    let (lines, at) = lines(list, ctx.today(), theme);
+    let (lines, at) = lines(list, ctx.today(), usize::from(area.width), theme);
     let height = usize::from(area.height.saturating_sub(1));
     let offset = at.saturating_sub(height.saturating_sub(1));
     let shown_to = (offset + height).min(lines.len());
@@ -54,7 +56,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
 }
 
 /// Every line of the list with the index of the selected one.
-fn lines(list: &AllActions, today: NaiveDate, theme: &Theme) -> (Vec<Line<'static>>, usize) {
+fn lines(
+    list: &AllActions,
+    today: NaiveDate,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, usize) {
     let mut lines = Vec::with_capacity(list.rows.len() + 16);
     let mut at = 0;
     let mut group = None;
@@ -66,20 +73,31 @@ fn lines(list: &AllActions, today: NaiveDate, theme: &Theme) -> (Vec<Line<'stati
             } else {
                 name.clone()
             };
-            lines.push(Line::from(Span::styled(heading, theme.header)));
+            lines.push(Line::from(Span::styled(fit(&heading, width), theme.header)));
             group = Some((rank, name));
         }
         if i == list.cursor {
             at = lines.len();
         }
-        lines.push(line(row, today, i == list.cursor, theme));
+        lines.push(line(row, today, i == list.cursor, width, theme));
     }
     (lines, at)
 }
 
-fn line(row: &ActionView, today: NaiveDate, selected: bool, theme: &Theme) -> Line<'static> {
+/// One action: its text cut with "…" so that its due date and whose it is always show.
+fn line(
+    row: &ActionView,
+    today: NaiveDate,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let a = &row.action;
-    let mut style = if row.overdue { theme.error } else { theme.text };
+    let mut style = if row.overdue {
+        theme.overdue
+    } else {
+        theme.text
+    };
     if selected {
         style = style.patch(theme.selected);
     }
@@ -97,8 +115,8 @@ fn line(row: &ActionView, today: NaiveDate, selected: bool, theme: &Theme) -> Li
         _ => String::new(),
     };
     let pointer = if selected { "▌" } else { " " };
-    Line::from(Span::styled(
-        format!("{pointer} □ {}{due}{late}{with}", a.body),
-        style,
-    ))
+    let tail = format!("{due}{late}{with}");
+    let room = width.saturating_sub(4 + tail.width()).max(8);
+    let text = format!("{pointer} □ {}{tail}", fit(&a.body, room));
+    Line::from(Span::styled(fit(&text, width), style))
 }
