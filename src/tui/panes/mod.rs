@@ -10,6 +10,7 @@ pub mod agenda_radar;
 mod agenda_radar_view;
 pub mod agenda_rows;
 mod agenda_view;
+pub mod detail_links;
 pub mod hit;
 mod meeting_form;
 pub mod one_on_one_forms;
