@@ -64,4 +64,5 @@ mod reliability_unbounded_input;
 mod reliability_unicode;
 mod snapshots;
 mod snapshots_agenda;
+mod snapshots_links;
 mod store;
