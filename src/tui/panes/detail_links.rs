@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::links::Linked;
-use crate::tui::pane::Target;
+use crate::tui::action::Action;
+use crate::tui::pane::{Request, Target, done, info};
 use crate::tui::panes::person::PeopleView;
 use crate::tui::theme::Theme;
 
@@ -108,6 +109,34 @@ impl DetailLinks {
             spans.push(Span::styled(format!("{} {}", l.kind, l.title), style));
         }
         Line::from(spans)
+    }
+}
+
+impl DetailLinks {
+    /// `]` selects the next link, `open` (Enter) follows the selected one, Esc unselects it;
+    /// `None` for every other action, and for `open` and Esc when no link is selected. `what`
+    /// names the object in the message when it has no links ("risk").
+    pub fn on_action(&mut self, action: Action, open: Action, what: &str) -> Option<Vec<Request>> {
+        match action {
+            Action::NextLink => {
+                if self.next() {
+                    done()
+                } else {
+                    info(format!(
+                        "This {what} has no links: bearing link {what}:ID goal:ID makes one."
+                    ))
+                }
+            }
+            Action::Back if self.unselect() => done(),
+            _ if action == open => {
+                let link = self.current()?;
+                match target_of(link) {
+                    Some(target) => Some(vec![Request::Show(target)]),
+                    None => info(format!("A linked {} opens from its own tab.", link.kind)),
+                }
+            }
+            _ => None,
+        }
     }
 }
 

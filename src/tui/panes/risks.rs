@@ -19,7 +19,7 @@ use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, erro
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
-use super::detail_links::{DetailLinks, target_of};
+use super::detail_links::DetailLinks;
 use super::hit::{ListRows, table_rows};
 use super::risk_form::{review_form, review_submit, risk_form, risk_submit, text_filter_form};
 use crate::domain::link::{LinkKind, ObjectRef};
@@ -196,28 +196,6 @@ impl RisksPane {
         }
     }
 
-    /// Enter and Esc on a selected link, `]` to select the next one.
-    fn on_link_action(&mut self, action: Action) -> Option<Vec<Request>> {
-        match action {
-            Action::NextLink => {
-                if self.links.next() {
-                    done()
-                } else {
-                    info("This risk has no links: bearing link risk:ID goal:ID makes one.")
-                }
-            }
-            Action::OpenCell if self.links.current().is_some() => {
-                let link = self.links.current()?;
-                match target_of(link) {
-                    Some(target) => Some(vec![Request::Show(target)]),
-                    None => info(format!("A linked {} opens from its own tab.", link.kind)),
-                }
-            }
-            Action::Back if self.links.unselect() => done(),
-            _ => None,
-        }
-    }
-
     fn risk(&self, id: i64) -> Option<&Risk> {
         self.all.iter().find(|r| r.id == id)
     }
@@ -324,7 +302,7 @@ impl RisksPane {
     }
 
     fn on_table_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
-        if let Some(requests) = self.on_link_action(action) {
+        if let Some(requests) = self.links.on_action(action, Action::OpenCell, "risk") {
             return Some(requests);
         }
         if self.list.navigate(action) {
