@@ -111,3 +111,43 @@ fn c_checks_in_a_goal_and_enter_opens_it_with_esc_back() {
     assert_eq!(m.tab, Tab::People);
     assert_eq!(m.people.page.view, PeopleView::Prep);
 }
+
+/// A manager's prep in the demo: someone with reports.
+fn manager_prep() -> (Model, crate::tui::effects::Runner, i64) {
+    let (mut m, mut runner) = demo();
+    let ids: Vec<i64> = m.people.list.rows.iter().map(|p| p.person.id).collect();
+    for id in ids {
+        let effects = apply(
+            &mut m,
+            vec![Request::Show(Target::Person(id, PeopleView::Prep))],
+        );
+        settle(&mut m, &mut runner, effects);
+        if m.people
+            .page
+            .prep
+            .as_ref()
+            .is_some_and(|p| !p.picture.team.is_empty())
+        {
+            return (m, runner, id);
+        }
+    }
+    panic!("the demo has a manager");
+}
+
+#[test]
+fn enter_on_a_report_opens_their_prep_and_esc_returns_to_the_managers() {
+    let (mut m, mut runner, manager) = manager_prep();
+    let report = m.people.page.prep.as_ref().unwrap().picture.team[0].id;
+    select(&mut m, |r| *r == Row::Report(report));
+    let row = m.people.page.prep_cursor;
+    keys_settled(&mut m, &mut runner, "\n");
+    assert_eq!(m.people.page.person_id, Some(report));
+    assert_eq!(m.people.page.view, PeopleView::Prep);
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(m.tab, Tab::People);
+    assert_eq!(m.people.page.view, PeopleView::Prep, "back in a prep");
+    assert_eq!(m.people.page.person_id, Some(manager), "the manager's");
+    assert_eq!(m.people.page.prep_cursor, row, "on the report's row");
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(m.people.page.view, PeopleView::List, "then out, as before");
+}
