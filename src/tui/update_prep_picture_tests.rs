@@ -151,3 +151,27 @@ fn enter_on_a_report_opens_their_prep_and_esc_returns_to_the_managers() {
     keys_settled(&mut m, &mut runner, "<Esc>");
     assert_eq!(m.people.page.view, PeopleView::List, "then out, as before");
 }
+
+/// The person edit form (12 fields, 3 of them multi-line) fits 80×24 with its title in view,
+/// whichever field has the focus.
+#[test]
+fn the_person_edit_form_keeps_its_title_at_80x24() {
+    let (mut m, _runner) = demo();
+    keys(&mut m, "4e");
+    let Some(Overlay::Form { form, .. }) = &m.overlay else {
+        panic!("the person form");
+    };
+    let (title, fields) = (form.title.clone(), form.fields.len());
+    for _ in 0..fields {
+        let text = crate::tui::testing::screen(&mut m, 80, 24);
+        assert!(
+            text.lines().next().unwrap_or_default().contains(&title),
+            "{text}"
+        );
+        assert!(
+            text.contains("Reports to") && text.contains("Name"),
+            "{text}"
+        );
+        keys(&mut m, "\t");
+    }
+}
