@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use super::args::ListFormat;
 use super::object::{self, DeleteArgs, ShowArgs, flagged, require_a_flag, retrying, set_or_clear};
 use super::{CliError, Context};
-use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceStatus, RitualFields};
 use crate::ops::objects::ritual::{Ritual, RitualFilter};
 use crate::ops::people::resolve_person;
 use crate::ops::rituals;
@@ -385,9 +385,6 @@ fn end(ctx: &Context, query: &str, on: &str) -> Result<(), CliError> {
         )
     }
 }
-
-/// How far ahead a meeting may be marked held: one held early this week, not a mistyped month.
-const HELD_AHEAD_DAYS: i64 = 7;
 
 fn status(ctx: &Context, id: &str, date: &str, status: OccurrenceStatus) -> Result<(), CliError> {
     let day = ctx.date("DATE", date)?;
