@@ -42,7 +42,7 @@ impl DetailLinks {
     }
 
     /// Selects the next link, wrapping to none after the last; false when there are none.
-    pub fn next(&mut self) -> bool {
+    pub fn select_next(&mut self) -> bool {
         if self.links.is_empty() {
             self.selected = None;
             return false;
@@ -119,7 +119,7 @@ impl DetailLinks {
     pub fn on_action(&mut self, action: Action, open: Action, what: &str) -> Option<Vec<Request>> {
         match action {
             Action::NextLink => {
-                if self.next() {
+                if self.select_next() {
                     done()
                 } else {
                     info(format!(
