@@ -112,26 +112,31 @@ fn c_checks_in_a_goal_and_enter_opens_it_with_esc_back() {
     assert_eq!(m.people.page.view, PeopleView::Prep);
 }
 
-/// A manager's prep in the demo: someone with reports.
+/// The demo with one person made another's manager, and the manager's prep open.
 fn manager_prep() -> (Model, crate::tui::effects::Runner, i64) {
+    use crate::domain::person::PersonDraft;
+    use crate::ops::people::{OneOnOnePlan, PersonInput, PersonRecord, get_person, update_person};
     let (mut m, mut runner) = demo();
     let ids: Vec<i64> = m.people.list.rows.iter().map(|p| p.person.id).collect();
-    for id in ids {
-        let effects = apply(
-            &mut m,
-            vec![Request::Show(Target::Person(id, PeopleView::Prep))],
-        );
-        settle(&mut m, &mut runner, effects);
-        if m.people
-            .page
-            .prep
-            .as_ref()
-            .is_some_and(|p| !p.picture.team.is_empty())
-        {
-            return (m, runner, id);
-        }
-    }
-    panic!("the demo has a manager");
+    let (manager, report) = (ids[0], ids[1]);
+    let record = PersonRecord::from(&get_person(&runner.store, report).unwrap());
+    let mut draft = PersonDraft::from(&record.person);
+    draft.reports_to = Some(manager);
+    let input = PersonInput {
+        draft,
+        one_on_one: record.one_on_one.as_ref().map(|r| OneOnOnePlan {
+            rrule: r.fields.rrule.clone().unwrap_or_default(),
+            start: r.fields.dtstart,
+            duration_min: r.fields.duration_min,
+        }),
+    };
+    update_person(&mut runner.store, report, input, None, m.week_start, m.now).unwrap();
+    let effects = apply(
+        &mut m,
+        vec![Request::Show(Target::Person(manager, PeopleView::Prep))],
+    );
+    settle(&mut m, &mut runner, effects);
+    (m, runner, manager)
 }
 
 #[test]

@@ -371,7 +371,11 @@ impl RisksPane {
                 ));
             }
             Action::Add => return Some(vec![form(risk_form(None), RisksForm::Add)]),
-            Action::Edit | Action::ReviewRisk | Action::Delete | Action::Prep => {
+            Action::Edit
+            | Action::ReviewRisk
+            | Action::Delete
+            | Action::Prep
+            | Action::NextLink => {
                 return info("Press Enter to list this cell's risks, or v for the table.");
             }
             _ => return None,
