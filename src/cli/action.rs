@@ -61,6 +61,9 @@ pub struct ActionListArgs {
     /// Only mine (me) or theirs (them)
     #[arg(long)]
     pub owner: Option<String>,
+    /// Open ones (the default)
+    #[arg(long, conflicts_with_all = ["done", "all"])]
+    pub open: bool,
     /// Done ones instead of open ones
     #[arg(long, conflicts_with = "all")]
     pub done: bool,

@@ -95,6 +95,9 @@ pub enum Command {
     /// Dated 1:1 notes: add, list, show, edit, delete
     #[command(subcommand)]
     Note(super::note::NoteCommand),
+    /// The decision log: add, list, show, edit, status, delete, export as ADR files
+    #[command(subcommand)]
+    Decision(super::decision::DecisionCommand),
     /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
     Prep {
         /// Id or name
@@ -211,6 +214,7 @@ pub struct AgendaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
+    /// decisions made and pending; risks new, closed or changed in score; goals' progress
     /// risks that changed score; goals' progress; the scorecard's numbers
     Week(ReportWeekArgs),
     /// The month's digest: the same as the week's over a calendar month (--from: any day of it)
@@ -261,6 +265,8 @@ pub enum ExportSection {
     People,
     /// The risk register, by score
     Risks,
+    /// The decision log, newest first, with context and consequences
+    Decisions,
     /// The scorecard: each metric's latest number against its target
     Scorecard,
     /// This week's agenda

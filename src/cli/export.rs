@@ -106,6 +106,7 @@ fn section(s: ExportSection) -> Section {
         ExportSection::Rituals => Section::Rituals,
         ExportSection::People => Section::People,
         ExportSection::Risks => Section::Risks,
+        ExportSection::Decisions => Section::Decisions,
         ExportSection::Scorecard => Section::Scorecard,
         ExportSection::Week => Section::Week,
     }

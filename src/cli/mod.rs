@@ -11,6 +11,7 @@ mod action;
 mod agenda;
 mod args;
 mod backup;
+mod decision;
 mod demo;
 mod export;
 mod goal;
@@ -280,6 +281,7 @@ fn run_command(
         Command::Topic(cmd) => topic::run(ctx, cmd),
         Command::Action(cmd) => action::run(ctx, cmd),
         Command::Note(cmd) => note::run(ctx, cmd),
+        Command::Decision(cmd) => decision::run(ctx, cmd),
         Command::Prep {
             person,
             format,

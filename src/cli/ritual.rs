@@ -444,7 +444,7 @@ fn meeting_notes(
     let original = rituals::occurrence_on(&store, id, day).map_err(flagged)?;
     let saved = retrying(|| {
         let opened = rituals::occurrence(&store, id, original)?;
-        Ok(rituals::save_occurrence(
+        Ok(rituals::save_write_up(
             &mut store,
             id,
             original,
@@ -455,18 +455,21 @@ fn meeting_notes(
                 agenda_done: opened.agenda_done.clone(),
             },
             Some(&opened),
+            ctx.now(),
         ))
     })?;
     let when = original.format("%a %Y-%m-%d %H:%M");
+    let (ritual, recorded) = &saved.value;
     if saved.changed {
         say!(
-            "Saved the notes of \"{}\" on {when}.",
-            saved.value.fields.name
+            "Saved the notes of \"{}\" on {when}{}.",
+            ritual.fields.name,
+            recorded.words()
         )
     } else {
         say!(
             "The meeting of \"{}\" on {when} already has these notes: nothing changed.",
-            saved.value.fields.name
+            ritual.fields.name
         )
     }
 }

@@ -160,6 +160,8 @@ pub enum RadarKind {
     MetricMissing,
     /// A person whose last 1:1 is older than twice their cadence.
     OneOnOneOverdue,
+    /// A decision proposed more than two weeks ago and still not decided.
+    DecisionPending,
     /// An open action item due within the lead days (today included).
     ActionDueSoon,
     /// A risk review due within the lead days (today included).
@@ -184,6 +186,7 @@ impl RadarKind {
             RadarKind::GoalBehind => "goal",
             RadarKind::MetricOffTarget | RadarKind::MetricMissing => "metric",
             RadarKind::OneOnOneOverdue => "1:1",
+            RadarKind::DecisionPending => "decision",
             RadarKind::SkipLevelOverdue => "skip",
         }
     }
@@ -230,6 +233,9 @@ impl RadarItem {
             RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
+            RadarKind::DecisionPending => {
+                format!("{title} — proposed {late} ago, still to decide")
+            }
             RadarKind::OneOnOneOverdue
             | RadarKind::SkipLevelOverdue
             | RadarKind::MetricOffTarget

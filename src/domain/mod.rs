@@ -3,9 +3,11 @@
 pub mod agenda;
 pub mod calendar;
 pub mod dates;
+pub mod decision;
 pub mod health;
 pub mod invalid;
 pub mod link;
+pub mod meeting_lines;
 pub mod metric;
 pub mod metric_period;
 pub mod metric_status;

@@ -226,6 +226,17 @@ pub fn radar(
     }
     radar.extend(super::scorecard::radar_items(store, today)?);
     radar.extend(lapsed_one_on_ones(store, now, &names)?);
+    for d in super::decisions::pending(store, today, super::objects::decision::PENDING_DAYS)? {
+        radar.push(RadarItem {
+            kind: RadarKind::DecisionPending,
+            title: d.fields.title,
+            detail: format!("decision {}", d.id),
+            id: d.id,
+            person_id: None,
+            date: d.fields.date,
+            days: days(d.fields.date),
+        });
+    }
     radar.extend(super::org::skip_levels_overdue(
         store,
         now,

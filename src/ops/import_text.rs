@@ -50,6 +50,10 @@ const TEXT_COLUMNS: &[TextColumn] = &[
     ("risk", "accept_reason", "accept_reason", LINE, false),
     ("risk_review", "note", "note", BODY, false),
     ("calendar_event", "title", "title", LINE, true),
+    ("decision", "title", "title", LINE, true),
+    ("decision", "context", "context", BODY, false),
+    ("decision", "decision", "decision", BODY, false),
+    ("decision", "consequences", "consequences", BODY, false),
 ];
 
 /// Checks `value` of `table.column` against its field's policy. The message names the field and
@@ -143,6 +147,11 @@ mod tests {
         ("calendar_event", "rrule"),
         ("calendar_event", "exdates"),
         ("calendar_event", "recurrence_id"),
+        ("decision", "date"),
+        ("decision", "status"),
+        ("decision", "created_at"),
+        ("decision", "updated_at"),
+        ("decision_person", "role"),
         ("link", "a_kind"),
         ("link", "b_kind"),
         ("link", "created_at"),

@@ -82,6 +82,11 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
             ),
             (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE person_id = ?1",
+            ),
+            (
                 "health_read",
                 true,
                 "SELECT count(*) FROM health_read WHERE person_id = ?1",
@@ -133,6 +138,12 @@ pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "action_item",
                 false,
                 "SELECT count(*) FROM action_item WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id = ?1)",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE occurrence_id IN \
                  (SELECT id FROM occurrence WHERE ritual_id = ?1)",
             ),
             (
@@ -197,6 +208,32 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 true,
                 "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
                  OR (b_kind = 'risk' AND b_id = ?1)",
+            ),
+        ],
+    )
+}
+
+/// Who was on a decision; the decisions it superseded lose the link (and stand again).
+pub fn of_decision(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE decision_id = ?1",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE superseded_by = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'decision' AND a_id = ?1) \
+                 OR (b_kind = 'decision' AND b_id = ?1)",
             ),
         ],
     )

@@ -27,6 +27,8 @@ pub const TABLES: &[&str] = &[
     "risk",
     "risk_review",
     "calendar_event",
+    "decision",
+    "decision_person",
     "link",
     "change_log",
     "meta",

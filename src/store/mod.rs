@@ -7,6 +7,7 @@ mod backup;
 mod batch;
 pub mod calendar;
 mod codec;
+pub mod decisions;
 pub mod dependents;
 pub mod dump;
 mod error;

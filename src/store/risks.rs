@@ -252,3 +252,27 @@ pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
         .execute([id])?
         > 0)
 }
+
+/// Ids of risks added in `[from, to)` and of closed risks last changed then (when they were
+/// closed, unless edited again since).
+pub fn opened_and_closed_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(Vec<i64>, Vec<i64>), StoreError> {
+    let (from, to) = (codec::day_start(from), codec::day_start(to));
+    let ids = |sql: &str| -> Result<Vec<i64>, StoreError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params![from, to], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(rows)
+    };
+    Ok((
+        ids("SELECT id FROM risk WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id")?,
+        ids(
+            "SELECT id FROM risk WHERE status = 'closed' AND updated_at >= ?1 \
+             AND updated_at < ?2 ORDER BY id",
+        )?,
+    ))
+}

@@ -65,6 +65,25 @@ fn every_objects_json_fields_are_the_documented_ones() {
     ok(
         &db,
         &[
+            "decision",
+            "add",
+            "--title",
+            "Use Postgres",
+            "--decided-by",
+            "Priya",
+            "--consulted",
+            "Marcus",
+            "--ritual",
+            "Staff meeting",
+            "--on",
+            "2026-11-16",
+            "--goal",
+            "1",
+        ],
+    );
+    ok(
+        &db,
+        &[
             "metric", "add", "--name", "Deploys", "--target", "10", "--warn", "8",
         ],
     );
@@ -92,7 +111,7 @@ fn every_objects_json_fields_are_the_documented_ones() {
     }
     let docs = documented();
     let objects = [
-        "person", "ritual", "topic", "action", "note", "goal", "risk", "metric",
+        "person", "ritual", "topic", "action", "note", "goal", "risk", "decision", "metric",
     ];
     assert_eq!(
         docs.keys().map(String::as_str).collect::<Vec<_>>(),

@@ -11,6 +11,7 @@ mod cli;
 mod cli_agenda;
 mod cli_calendar_export;
 mod cli_daylight_saving;
+mod cli_decisions;
 mod cli_import_errors;
 mod cli_import_ics;
 mod cli_import_ics_rules;

@@ -26,16 +26,18 @@ pub enum Section {
     Rituals,
     People,
     Risks,
+    Decisions,
     Scorecard,
     Week,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Plan,
         Section::Rituals,
         Section::People,
         Section::Risks,
+        Section::Decisions,
         Section::Scorecard,
         Section::Week,
     ];
@@ -74,6 +76,7 @@ pub fn document(
             Section::Rituals => rituals_section(store, now)?,
             Section::People => people_section(store, now, options.include_private)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
+            Section::Decisions => super::decisions::decisions_section(store, now)?,
             Section::Scorecard => super::scorecard::scorecard_section(&scorecard(store, today)?),
             Section::Week => {
                 let week = agenda(

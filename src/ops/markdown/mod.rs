@@ -2,6 +2,7 @@
 //! report and the export document. Pure functions of data the ops layer assembled.
 
 pub mod agenda;
+mod decisions;
 mod document;
 mod people;
 pub mod prep;

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod card;
+pub mod decision;
 pub mod goal;
 pub mod metric;
 pub mod note;
@@ -102,6 +103,8 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "goal" => ("goal", "goals"),
         "checkin" => ("check-in", "check-ins"),
         "risk_review" => ("score history entry", "score history entries"),
+        "decision" => ("decision", "decisions"),
+        "decision_person" => ("name on a decision", "names on decisions"),
         "metric_value" => ("value", "values"),
         "metric" => ("metric", "metrics"),
         "link" => ("link", "links"),

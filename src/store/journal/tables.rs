@@ -228,6 +228,26 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "decision",
+        columns: &[
+            "id",
+            "title",
+            "date",
+            "status",
+            "context",
+            "decision",
+            "consequences",
+            "occurrence_id",
+            "superseded_by",
+            "created_at",
+            "updated_at",
+        ],
+    },
+    Table {
+        name: "decision_person",
+        columns: &["id", "decision_id", "person_id", "role"],
+    },
+    Table {
         name: "link",
         columns: &["id", "a_kind", "a_id", "b_kind", "b_id", "created_at"],
     },

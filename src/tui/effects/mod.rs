@@ -3,6 +3,7 @@
 
 pub mod agenda;
 mod companion;
+pub mod decisions;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
@@ -132,6 +133,7 @@ impl Runner {
             Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
             Effect::Plan(e) => plan::run(store, e, &env)?,
             Effect::Risks(e) => risks::run(store, e, &env)?,
+            Effect::Decisions(e) => decisions::run(store, e, &env)?,
             Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => Msg::SearchResults {

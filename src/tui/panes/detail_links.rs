@@ -149,7 +149,8 @@ pub fn target_of(link: &Linked) -> Option<Target> {
         LinkKind::Risk => Some(Target::Risk(id)),
         LinkKind::Ritual => Some(Target::Ritual(id)),
         LinkKind::Metric => Some(Target::Metric(id)),
-        LinkKind::Action | LinkKind::Meeting | LinkKind::Decision => None,
+        LinkKind::Decision => Some(Target::Decision(id)),
+        LinkKind::Action | LinkKind::Meeting => None,
     }
 }
 
