@@ -167,6 +167,8 @@ actions! {
     CellRight = "cell_right",
     /// Edit; on the heat map: list the cell's risks
     OpenCell = "open_cell",
+    /// Select the detail's next link (Enter opens it, Esc comes back)
+    NextLink = "next_link",
     /// Next field
     NextField = "next_field",
     /// Previous field

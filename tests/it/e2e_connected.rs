@@ -77,3 +77,61 @@ fn from_a_risk_to_its_owners_prep_a_check_in_and_back() {
     assert_eq!(goal["progress"], 40);
     assert_eq!(goal["links"][0]["title"], "Ada Lovelace");
 }
+
+/// A link made by the CLI shows in the risk's detail without a key press; `]` selects it, Enter
+/// opens the goal in the plan, a check-in there, and Esc comes back to the risk.
+#[test]
+fn from_a_risk_enter_on_its_linked_goal_check_in_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    for args in [
+        &["plan", "start", "2026-11-02"][..],
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "60",
+            "--title",
+            "Ship payments v2",
+        ],
+        &[
+            "risk",
+            "add",
+            "--title",
+            "If churn, then launch slips",
+            "--likelihood",
+            "3",
+            "--impact",
+            "4",
+        ],
+    ] {
+        ok(&db, args);
+    }
+    let mut tui = Pty::start(&db, &[], 160, 40);
+    tui.wait_for("Week 48");
+    tui.send("5");
+    tui.wait_for("If churn, then launch slips");
+    tui.wait_for("None (bearing link KIND:ID KIND:ID)");
+    ok(&db, &["link", "risk:1", "goal:1"]);
+    tui.wait_for("goal    Ship payments v2");
+    tui.send("]");
+    tui.wait_for("Enter opens it");
+    tui.send("\r");
+    tui.wait_for("30/60/90 from Mon 2 Nov 2026");
+    tui.send("c");
+    tui.wait_for("Check in: Ship payments v2");
+    tui.send(BACKSPACE);
+    tui.send("40");
+    tui.send(CTRL_S);
+    tui.wait_for("Checked in \"Ship payments v2\": 40%.");
+    tui.send(ESC);
+    // Back on the risk, the link followed still selected, as a browser's Back leaves it.
+    tui.wait_for("Risk register");
+    tui.wait_for("Enter opens it · ] next · Esc unselects");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let goal: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["goal", "show", "1", "--format", "json"])).unwrap();
+    assert_eq!(goal["progress"], 40);
+    assert_eq!(goal["links"][0]["title"], "If churn, then launch slips");
+}

@@ -68,4 +68,5 @@ mod reliability_unicode;
 mod snapshots;
 mod snapshots_actions;
 mod snapshots_agenda;
+mod snapshots_links;
 mod store;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Env, saved, saved_edit};
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::plan::{Confidence, GoalFields};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
@@ -12,6 +13,8 @@ use crate::tui::panes::plan::PlanMsg;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanEffect {
     Load,
+    /// The links of goal `id`, for its detail.
+    Links(i64),
     Start {
         date: NaiveDate,
         opened: Option<NaiveDate>,
@@ -38,6 +41,10 @@ pub(super) fn run(store: &mut Store, effect: PlanEffect, env: &Env) -> Result<Ms
     let now = env.now;
     Ok(match effect {
         PlanEffect::Load => Msg::Plan(PlanMsg::Loaded(Box::new(p::plan_view(store, now.date())?))),
+        PlanEffect::Links(id) => {
+            let goal = ObjectRef::new(LinkKind::Goal, id);
+            Msg::Plan(PlanMsg::Links(id, ops::links::links_of(store, goal)?))
+        }
         PlanEffect::Start { date, opened } => {
             saved_edit(p::start_plan(store, date, Some(&opened), now)?, |()| {
                 let day = date.format("%a %-d %b %Y");

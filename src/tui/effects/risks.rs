@@ -1,6 +1,7 @@
 //! The risk register: add, edit, review, delete.
 
 use super::{Env, saved, saved_edit};
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::risk::{RiskDraft, RiskFields, RiskStatus};
 use crate::ops::risks::{RiskReview, SavedRisk};
 use crate::ops::{self, OpsError};
@@ -12,6 +13,8 @@ use crate::tui::panes::risks::RisksMsg;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RisksEffect {
     Load,
+    /// The links of risk `id`, for its detail.
+    Links(i64),
     Add(RiskDraft),
     Update {
         id: i64,
@@ -31,6 +34,10 @@ pub(super) fn run(store: &mut Store, effect: RisksEffect, env: &Env) -> Result<M
     let (now, intervals) = (env.now, &env.intervals);
     Ok(match effect {
         RisksEffect::Load => Msg::Risks(RisksMsg::Loaded(r::list_risks(store)?)),
+        RisksEffect::Links(id) => {
+            let links = ops::links::links_of(store, ObjectRef::new(LinkKind::Risk, id))?;
+            Msg::Risks(RisksMsg::Links(id, links))
+        }
         RisksEffect::Add(draft) => {
             let (message, select) = message("Added", &r::add_risk(store, draft, intervals, now)?);
             saved(message, select)

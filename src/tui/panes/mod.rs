@@ -15,6 +15,7 @@ mod all_actions_view;
 pub mod decisions;
 mod decisions_form;
 mod decisions_view;
+pub mod detail_links;
 pub mod hit;
 mod meeting_form;
 pub mod one_on_one_forms;

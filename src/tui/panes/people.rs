@@ -274,6 +274,7 @@ impl Pane for PeoplePane {
             Target::Person(id, view) => {
                 // Brought here from elsewhere: Esc goes back there, not to a page left open.
                 self.page.view = PeopleView::List;
+                self.page.trail.clear();
                 self.page.open(id, view)
             }
             Target::Prep(id, meeting) => self.page.open_for_meeting(id, meeting),

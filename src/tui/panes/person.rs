@@ -56,6 +56,9 @@ pub struct PersonPane {
     pub meeting: Option<OneOnOneMeeting>,
     /// The prep view was opened from the person page: Esc goes back there.
     from_page: bool,
+    /// The managers' preps a report's prep was opened from (person, row selected): Esc goes
+    /// back to the last one.
+    pub trail: Vec<(i64, usize)>,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -286,6 +289,15 @@ impl PersonPane {
     /// Esc: the prep view opened from the page goes back to the page; otherwise the list, and
     /// the model takes the user on to where they came from (the agenda, say).
     fn back(&mut self) -> Vec<Request> {
+        if self.view == PeopleView::Prep
+            && let Some((manager, row)) = self.trail.pop()
+        {
+            let trail = std::mem::take(&mut self.trail);
+            let requests = self.open(manager, PeopleView::Prep);
+            self.trail = trail;
+            self.prep_cursor = row;
+            return requests;
+        }
         if self.view == PeopleView::Prep && self.from_page {
             self.view = PeopleView::Detail;
             self.from_page = false;
@@ -349,8 +361,15 @@ impl PersonPane {
             }
             (Action::Open, Some(Row::Goal(id))) => Request::Show(Target::Goal(id)),
             (Action::Open, Some(Row::Risk(id))) => Request::Show(Target::Risk(id)),
+            // The report's prep; Esc comes back to this one, on the same row.
             (Action::Open, Some(Row::Report(id))) => {
-                return Some(self.open(id, PeopleView::Prep));
+                let mut trail = std::mem::take(&mut self.trail);
+                if let Some(manager) = self.person_id {
+                    trail.push((manager, self.prep_cursor));
+                }
+                let requests = self.open(id, PeopleView::Prep);
+                self.trail = trail;
+                return Some(requests);
             }
             (Action::Open, _) => {
                 let id = self.person_id?;

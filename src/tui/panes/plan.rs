@@ -18,6 +18,14 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, Pane, Request, Submit, Target, done, error};
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
+
+fn goal_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Goal, id)
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanPane {
     pub view: Option<PlanView>,
@@ -26,6 +34,8 @@ pub struct PlanPane {
     pub goal: usize,
     /// Whether the cursor was put on today's phase since the plan got its start.
     placed: bool,
+    /// The selected goal's links, shown in its detail.
+    pub links: DetailLinks,
 }
 
 impl PlanPane {
@@ -78,6 +88,8 @@ impl PlanPane {
 #[derive(Debug, Clone)]
 pub enum PlanMsg {
     Loaded(Box<PlanView>),
+    /// The links of a goal, for its detail.
+    Links(i64, Vec<Linked>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,9 +111,28 @@ fn form(form: Form, which: PlanForm) -> Request {
 impl PlanPane {
     pub fn on_msg(&mut self, msg: PlanMsg) -> Vec<Request> {
         match msg {
-            PlanMsg::Loaded(view) => self.set_view(*view),
+            PlanMsg::Loaded(view) => {
+                self.set_view(*view);
+                // A change made elsewhere may have linked or unlinked it: read them again.
+                return self.current_links(true);
+            }
+            PlanMsg::Links(id, links) => {
+                if self.selected().map(|g| g.goal.id) == Some(id) {
+                    self.links.set(goal_ref(id), links);
+                }
+            }
         }
         Vec::new()
+    }
+
+    /// The load of the selected goal's links, when they are not the ones shown (or `again`).
+    fn current_links(&self, again: bool) -> Vec<Request> {
+        match self.selected().map(|g| g.goal.id) {
+            Some(id) if again || !self.links.is_of(goal_ref(id)) => {
+                vec![Request::Run(Effect::Plan(PlanEffect::Links(id)))]
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn goal(&self, id: i64) -> Option<&GoalView> {
@@ -189,6 +220,52 @@ impl Pane for PlanPane {
     }
 
     fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if let Some(requests) = self.links.on_action(action, Action::Open, "goal") {
+            return Some(requests);
+        }
+        let before = self.selected().map(|g| g.goal.id);
+        let mut requests = self.on_goal_action(action, ctx)?;
+        if self.selected().map(|g| g.goal.id) != before {
+            self.links.unselect();
+            requests.extend(self.current_links(false));
+        }
+        Some(requests)
+    }
+
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::Plan(PlanEffect::Load)]
+    }
+
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        match target {
+            Target::Goal(id) => {
+                self.focus_goal(id);
+                return self.current_links(false);
+            }
+            // From the agenda's radar: a goal behind schedule opens in its check-in.
+            Target::GoalCheckin(id) => {
+                self.focus_goal(id);
+                return self.checkin_form(id).into_iter().collect();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn select(&mut self, target: Target) {
+        if let Target::Goal(id) = target {
+            self.focus_goal(id);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::plan_view::render(frame, area, self, ctx);
+    }
+}
+
+impl PlanPane {
+    /// What a key does to the plan and its selected goal (links aside).
+    fn on_goal_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let started = self.start().is_some();
         let selected = self.selected().map(|g| g.goal.id);
         Some(match action {
@@ -232,7 +309,8 @@ impl Pane for PlanPane {
                     PlanForm::AddGoal,
                 )]
             }
-            Action::Edit => selected
+            // Enter with no link selected: the goal's edit form, as before.
+            Action::Edit | Action::Open => selected
                 .and_then(|id| self.edit_goal(id, ctx))
                 .into_iter()
                 .collect(),
@@ -272,33 +350,6 @@ impl Pane for PlanPane {
             }
             _ => return None,
         })
-    }
-
-    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
-        vec![Effect::Plan(PlanEffect::Load)]
-    }
-
-    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
-        match target {
-            Target::Goal(id) => self.focus_goal(id),
-            // From the agenda's radar: a goal behind schedule opens in its check-in.
-            Target::GoalCheckin(id) => {
-                self.focus_goal(id);
-                return self.checkin_form(id).into_iter().collect();
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn select(&mut self, target: Target) {
-        if let Target::Goal(id) = target {
-            self.focus_goal(id);
-        }
-    }
-
-    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
-        super::plan_view::render(frame, area, self, ctx);
     }
 }
 

@@ -190,7 +190,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             body,
         );
     }
-    render_detail(frame, detail, pane.selected(), theme);
+    render_detail(frame, detail, pane.selected(), &pane.links, theme);
 }
 
 /// " Days 31–60 65% · 0/5 done ", shortened to fit a gauge `width` wide (with room for a bit
@@ -306,7 +306,13 @@ fn goal_row(
     ])
 }
 
-fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, theme: &Theme) {
+fn render_detail(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    goal: Option<&GoalView>,
+    links: &super::detail_links::DetailLinks,
+    theme: &Theme,
+) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim);
@@ -342,6 +348,12 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, the
             theme.dim,
         ),
     ])];
+    // Second, so a short detail still shows what `]` and Enter act on.
+    if !links.links.is_empty() {
+        let mut line = links.summary_line(theme);
+        line.spans.insert(0, Span::raw(" "));
+        lines.push(line);
+    }
     if !f.criteria.is_empty() {
         lines.push(Line::from(vec![
             Span::styled(" Success: ", theme.accent),

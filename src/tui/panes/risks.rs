@@ -19,8 +19,11 @@ use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, erro
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
+use super::detail_links::DetailLinks;
 use super::hit::{ListRows, table_rows};
 use super::risk_form::{review_form, review_submit, risk_form, risk_submit, text_filter_form};
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RiskView {
@@ -53,6 +56,8 @@ pub struct RisksPane {
     pub view: RiskView,
     /// The heat-map cursor: a likelihood (row) and an impact (column).
     pub cell: RiskScore,
+    /// The selected risk's links, shown in its detail.
+    pub links: DetailLinks,
 }
 
 impl Default for RisksPane {
@@ -67,6 +72,7 @@ impl Default for RisksPane {
                 likelihood: 3,
                 impact: 3,
             },
+            links: DetailLinks::default(),
         }
     }
 }
@@ -138,6 +144,8 @@ impl RisksPane {
 #[derive(Debug, Clone)]
 pub enum RisksMsg {
     Loaded(Vec<Risk>),
+    /// The links of a risk, for its detail.
+    Links(i64, Vec<Linked>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +161,10 @@ fn form(form: Form, which: RisksForm) -> Request {
     Request::form(form, FormPurpose::Risks(which))
 }
 
+fn risk_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Risk, id)
+}
+
 fn count(n: usize) -> String {
     plural(n, "risk")
 }
@@ -160,9 +172,28 @@ fn count(n: usize) -> String {
 impl RisksPane {
     pub fn on_msg(&mut self, msg: RisksMsg) -> Vec<Request> {
         match msg {
-            RisksMsg::Loaded(rows) => self.set_all(rows),
+            RisksMsg::Loaded(rows) => {
+                self.set_all(rows);
+                // A change made elsewhere may have linked or unlinked it: read them again.
+                return self.current_links(true);
+            }
+            RisksMsg::Links(id, links) => {
+                if self.current().map(|r| r.id) == Some(id) {
+                    self.links.set(risk_ref(id), links);
+                }
+            }
         }
         Vec::new()
+    }
+
+    /// The load of the selected risk's links, when they are not the ones shown (or `again`).
+    fn current_links(&self, again: bool) -> Vec<Request> {
+        match self.current().map(|r| r.id) {
+            Some(id) if again || !self.links.is_of(risk_ref(id)) => {
+                vec![Request::Run(Effect::Risks(RisksEffect::Links(id)))]
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn risk(&self, id: i64) -> Option<&Risk> {
@@ -271,8 +302,12 @@ impl RisksPane {
     }
 
     fn on_table_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if let Some(requests) = self.links.on_action(action, Action::OpenCell, "risk") {
+            return Some(requests);
+        }
         if self.list.navigate(action) {
-            return done();
+            self.links.unselect();
+            return Some(self.current_links(false));
         }
         let current = self.current().map(|r| r.id);
         Some(match action {
@@ -336,7 +371,11 @@ impl RisksPane {
                 ));
             }
             Action::Add => return Some(vec![form(risk_form(None), RisksForm::Add)]),
-            Action::Edit | Action::ReviewRisk | Action::Delete | Action::Prep => {
+            Action::Edit
+            | Action::ReviewRisk
+            | Action::Delete
+            | Action::Prep
+            | Action::NextLink => {
                 return info("Press Enter to list this cell's risks, or v for the table.");
             }
             _ => return None,
@@ -366,7 +405,10 @@ impl Pane for RisksPane {
 
     fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
         match target {
-            Target::Risk(id) => self.focus(id),
+            Target::Risk(id) => {
+                self.focus(id);
+                return self.current_links(false);
+            }
             // From the agenda or its radar: the review form, on the risk as the register has it.
             Target::RiskReview(id) => {
                 self.focus(id);

@@ -3,6 +3,7 @@ use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::risk::{RiskDraft, RiskStatus};
 use crate::domain::risk_score::ScoreEntry;
 use crate::ops::agenda::Agenda;
+use crate::ops::links::Linked;
 use crate::tui::effects::risks::RisksEffect;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Model, Overlay, StatusKind, Tab};
@@ -371,4 +372,97 @@ fn a_review_weeks_away_is_said_once_with_its_distance_in_days() {
         "{text}"
     );
     assert!(!text.contains("(Sun 13 Dec)"), "{text}");
+}
+
+fn linked(kind: crate::domain::link::LinkKind, id: i64, title: &str) -> Linked {
+    Linked {
+        kind,
+        id,
+        title: title.into(),
+    }
+}
+
+/// Risk 3 (the cursor's) with its links loaded, as the runner answers.
+fn with_links() -> Model {
+    use crate::domain::link::LinkKind;
+    let mut m = model();
+    let links = vec![
+        linked(LinkKind::Goal, 7, "Ship payments v2"),
+        linked(LinkKind::Person, 1, "Ada"),
+    ];
+    update(&mut m, Msg::Risks(RisksMsg::Links(3, links)));
+    m
+}
+
+#[test]
+fn the_selected_risks_links_are_loaded_and_reloaded_after_an_outside_change() {
+    let mut m = model();
+    let all = m.risks.all.clone();
+    let effects = update(&mut m, Msg::Risks(RisksMsg::Loaded(all)));
+    assert_eq!(effects, [Effect::Risks(RisksEffect::Links(3))]);
+    let effects = keys(&mut m, "j");
+    assert_eq!(effects, [Effect::Risks(RisksEffect::Links(2))]);
+}
+
+#[test]
+fn bracket_selects_a_link_and_enter_opens_it_in_its_pane_and_esc_comes_back() {
+    let mut m = with_links();
+    m.tab = Tab::Risks;
+    keys(&mut m, "]");
+    assert_eq!(m.risks.links.selected, Some(0));
+    keys(&mut m, "\n");
+    assert_eq!(m.tab, Tab::Plan, "Enter on the goal link opens the plan");
+    assert!(m.overlay.is_none(), "not the edit form");
+    keys(&mut m, "<Esc>");
+    assert_eq!(m.tab, Tab::Risks);
+    assert_eq!(m.risks.current().map(|r| r.id), Some(3));
+    // The second link is a person: their page.
+    keys(&mut m, "]");
+    assert_eq!(m.risks.links.selected, Some(1));
+    keys(&mut m, "\n");
+    assert_eq!(m.tab, Tab::People);
+}
+
+#[test]
+fn esc_unselects_a_link_and_enter_edits_the_risk_again() {
+    let mut m = with_links();
+    keys(&mut m, "]<Esc>");
+    assert_eq!(m.risks.links.selected, None);
+    assert_eq!(m.tab, Tab::Risks);
+    keys(&mut m, "\n");
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Form {
+            purpose: FormPurpose::Risks(RisksForm::Edit(_)),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_risk_without_links_says_how_to_make_one() {
+    let mut m = model();
+    update(&mut m, Msg::Risks(RisksMsg::Links(3, Vec::new())));
+    keys(&mut m, "]");
+    assert_eq!(m.risks.links.selected, None);
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("no links"))
+    );
+}
+
+#[test]
+fn the_detail_lists_the_links_with_the_selected_one_marked() {
+    let mut m = with_links();
+    let wide = crate::tui::testing::screen(&mut m, 160, 48);
+    assert!(wide.contains("Links"), "{wide}");
+    assert!(wide.contains("goal    Ship payments v2"), "{wide}");
+    assert!(wide.contains("person  Ada"), "{wide}");
+    keys(&mut m, "]");
+    let narrow = crate::tui::testing::screen(&mut m, 80, 24);
+    assert!(
+        narrow.contains("Links goal Ship payments v2 · person Ada"),
+        "{narrow}"
+    );
 }

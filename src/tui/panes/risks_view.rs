@@ -165,7 +165,18 @@ fn render_table_view(
         return;
     };
     if let Some(area) = detail_area {
-        render_detail(frame, area, detail_lines(risk, ctx.today(), theme), theme);
+        let mut lines = detail_lines(risk, ctx.today(), theme);
+        // The links under the facts, before the history that may run off the bottom.
+        let at = lines
+            .iter()
+            .position(|l| {
+                l.spans
+                    .first()
+                    .is_some_and(|s| s.content == "Score history")
+            })
+            .map_or(lines.len(), |i| i.saturating_sub(1));
+        lines.splice(at..at, pane.links.lines(theme));
+        render_detail(frame, area, lines, theme);
     }
     if let Some(area) = summary_area {
         let block = Block::default()
@@ -173,10 +184,13 @@ fn render_table_view(
             .border_style(theme.dim);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new(summary_lines(risk, ctx.today(), inner.width, theme)),
-            inner,
-        );
+        let mut lines = summary_lines(risk, ctx.today(), inner.width, theme);
+        // A selected link takes the history's line, so Enter's target is in view.
+        if pane.links.selected.is_some() {
+            lines.pop();
+            lines.push(pane.links.summary_line(theme));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
