@@ -42,10 +42,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => {
             let before = model.now;
             model.now = now;
+            // Reminders are chosen from the meetings already loaded (today and tomorrow); a new
+            // day loads them again. Outside writes and saves reload everything anyway.
             let mut effects = announce(model);
-            effects.push(Effect::LoadUpcoming);
+            if now.date() != before.date() {
+                effects.push(Effect::LoadUpcoming);
+            }
             let (panes, ctx) = model.parts();
-            effects.push(panes.agenda.on_tick(before, now, &ctx));
+            effects.extend(panes.agenda.on_tick(before, now, &ctx));
             effects
         }
         Msg::UpcomingLoaded(meetings) => {
@@ -508,3 +512,7 @@ mod keys_tests;
 #[cfg(test)]
 #[path = "update_prep_tests.rs"]
 mod prep_tests;
+
+#[cfg(test)]
+#[path = "update_tick_tests.rs"]
+mod tick_tests;

@@ -50,6 +50,8 @@ pub enum AgendaMsg {
         /// False: only the days were loaded; the radar and the next meeting stay as they were.
         with_radar: bool,
     },
+    /// The next meeting from now, alone (the one shown has started).
+    NextLoaded(Option<AgendaItem>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -162,6 +164,10 @@ impl AgendaPane {
                 self.set_data(agenda, next, with_radar, ctx.now);
                 Vec::new()
             }
+            AgendaMsg::NextLoaded(next) => {
+                self.next = next;
+                Vec::new()
+            }
             AgendaMsg::OccurrenceLoaded {
                 item,
                 record,
@@ -172,16 +178,27 @@ impl AgendaPane {
         }
     }
 
-    /// The clock moved on: at midnight the agenda follows today unless the user is looking
-    /// elsewhere; every minute the next meeting and the radar move on with it.
-    pub fn on_tick(&mut self, before: NaiveDateTime, now: NaiveDateTime, ctx: &Ctx<'_>) -> Effect {
-        let new_day = now.date() != before.date();
-        let was_today = self.day.is_none_or(|d| d == before.date());
-        if new_day && was_today {
-            self.day = Some(now.date());
-            self.from = None;
+    /// The clock moved on. A new day reloads the days shown and the radar (which counts in
+    /// days), the agenda following today unless the user is looking elsewhere. Within the day
+    /// nothing is read again but the next meeting, once it has started: the clock and the
+    /// now-marker are drawn from `ctx.now`, so ten years of data cost nothing per minute.
+    pub fn on_tick(
+        &mut self,
+        before: NaiveDateTime,
+        now: NaiveDateTime,
+        ctx: &Ctx<'_>,
+    ) -> Option<Effect> {
+        if now.date() != before.date() {
+            if self.day.is_none_or(|d| d == before.date()) {
+                self.day = Some(now.date());
+                self.from = None;
+            }
+            return Some(self.reload_week(ctx));
         }
-        self.reload_week(ctx)
+        self.next
+            .as_ref()
+            .is_some_and(|next| next.starts_at() < now)
+            .then_some(Effect::Agenda(AgendaEffect::Next))
     }
 
     /// The effect that loads the days from `from` (only the days: moving through weeks keeps
