@@ -80,7 +80,7 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Reports: the weekly digest for a status update
+    /// Reports: the weekly or monthly digest for a status update
     #[command(subcommand)]
     Report(ReportCommand),
     /// Show an outside calendar (.ics from Google Calendar, Outlook...) on the agenda, read-only
@@ -148,6 +148,9 @@ pub enum Command {
     /// The risk register: add, list, show, edit (or update), review, delete
     #[command(subcommand)]
     Risk(RiskCommand),
+    /// The scorecard's metrics: add, log, list, show, import (CSV), edit, delete
+    #[command(subcommand)]
+    Metric(super::metric::MetricCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,8 +203,10 @@ pub struct AgendaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
-    /// risks that changed score; goals' progress
+    /// risks that changed score; goals' progress; the scorecard's numbers
     Week(ReportWeekArgs),
+    /// The month's digest: the same as the week's over a calendar month (--from: any day of it)
+    Month(ReportWeekArgs),
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +253,8 @@ pub enum ExportSection {
     People,
     /// The risk register, by score
     Risks,
+    /// The scorecard: each metric's latest number against its target
+    Scorecard,
     /// This week's agenda
     Week,
 }

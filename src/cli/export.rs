@@ -96,6 +96,7 @@ fn section(s: ExportSection) -> Section {
         ExportSection::Rituals => Section::Rituals,
         ExportSection::People => Section::People,
         ExportSection::Risks => Section::Risks,
+        ExportSection::Scorecard => Section::Scorecard,
         ExportSection::Week => Section::Week,
     }
 }

@@ -7,9 +7,14 @@ use super::object::{self, DeleteArgs, ShowArgs, flagged, require_a_flag, retryin
 use super::one_on_one::person;
 use super::{CliError, Context};
 use crate::domain::Word;
-use crate::domain::plan::{Confidence, GoalFields, GoalStatus, parse_phase, phase_label};
+use crate::domain::metric::parse_number;
+use crate::domain::plan::{
+    Confidence, GoalFields, GoalMeasure, GoalStatus, parse_phase, phase_label,
+};
 use crate::ops::objects::goal::{Goal, GoalFilter};
+use crate::ops::objects::metric::MetricObject;
 use crate::ops::plan;
+use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum GoalCommand {
@@ -118,6 +123,16 @@ pub struct GoalEditArgs {
     /// For nobody in particular
     #[arg(long)]
     pub no_person: bool,
+    /// Measured by this metric (id or name): its progress runs from the metric's baseline to
+    /// the target
+    #[arg(long, conflicts_with = "no_metric")]
+    pub metric: Option<String>,
+    /// The metric's value that means done (default: the metric's own target)
+    #[arg(long, allow_hyphen_values = true, requires = "metric")]
+    pub metric_target: Option<String>,
+    /// No longer measured by a metric (its progress stays)
+    #[arg(long)]
+    pub no_metric: bool,
 }
 
 pub fn run(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
@@ -193,6 +208,7 @@ fn add(
         confidence: Confidence::OnTrack,
         due,
         person_id: None,
+        measure: None,
     };
     let g = plan::add_goal(&mut store, fields, ctx.now()).map_err(flagged)?;
     say!(
@@ -231,6 +247,8 @@ fn edit(ctx: &Context, args: &GoalEditArgs) -> Result<(), CliError> {
         ("--description", args.description.is_some()),
         ("--person", args.person.is_some()),
         ("--no-person", args.no_person),
+        ("--metric", args.metric.is_some()),
+        ("--no-metric", args.no_metric),
     ])?;
     let status = args
         .status
@@ -261,6 +279,7 @@ fn change(ctx: &Context, args: &GoalEditArgs, status: Option<GoalStatus>) -> Res
         args.no_person,
     )
     .map(|p| p.map(|p| p.id));
+    let measure = measure(&store, args)?;
     let saved = retrying(|| {
         let opened = plan::get_goal(&store, id)?.fields;
         let mut f = opened.clone();
@@ -299,6 +318,9 @@ fn change(ctx: &Context, args: &GoalEditArgs, status: Option<GoalStatus>) -> Res
         if let Some(p) = person_id {
             f.person_id = p;
         }
+        if let Some(m) = measure {
+            f.measure = m;
+        }
         Ok(plan::update_goal(
             &mut store,
             id,
@@ -322,6 +344,25 @@ fn change(ctx: &Context, args: &GoalEditArgs, status: Option<GoalStatus>) -> Res
             g.fields.title
         )
     }
+}
+
+/// `--metric M [--metric-target T]` or `--no-metric`: the goal's new measure, if either is given.
+fn measure(store: &Store, args: &GoalEditArgs) -> Result<Option<Option<GoalMeasure>>, CliError> {
+    let target = args
+        .metric_target
+        .as_deref()
+        .map(|t| parse_number("metric_target", t))
+        .transpose()
+        .map_err(|e| flagged(e.into()))?;
+    let metric = args
+        .metric
+        .as_deref()
+        .map(|m| object::find::<MetricObject>(store, m))
+        .transpose()?;
+    Ok(set_or_clear(
+        metric.map(|metric_id| GoalMeasure { metric_id, target }),
+        args.no_metric,
+    ))
 }
 
 fn checkin(

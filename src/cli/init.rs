@@ -14,8 +14,10 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
     match args.template {
         Template::Director => {
             let s = init_director(&mut store, start, ctx.config.week_start, ctx.now())?;
-            if s.added.is_empty() && s.one_on_ones.is_empty() && s.goals == 0 {
-                say!("Nothing to add: the director rituals and plan are already there.")?;
+            if s.added.is_empty() && s.one_on_ones.is_empty() && s.goals == 0 && s.metrics == 0 {
+                say!(
+                    "Nothing to add: the director rituals, plan and scorecard are already there."
+                )?;
             }
             if !s.added.is_empty() {
                 say!(
@@ -39,8 +41,15 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<(), CliError> {
             if s.goals > 0 {
                 say!("Added {} starter goals to the plan.", s.goals)?;
             }
+            if s.metrics > 0 {
+                say!(
+                    "Added {} scorecard metrics with example targets (no values yet).",
+                    s.metrics
+                )?;
+            }
             say!(
-                "Adjust days and times in the Rituals tab (3) and goals in the Plan tab (2) of `bearing`."
+                "Adjust days and times in the Rituals tab (3), goals in the Plan tab (2) and \
+                 targets in the Scorecard of `bearing`."
             )?;
         }
     }

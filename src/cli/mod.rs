@@ -16,6 +16,7 @@ mod export;
 mod goal;
 mod import_ics;
 mod init;
+mod metric;
 mod note;
 mod one_on_one;
 mod person;
@@ -287,6 +288,7 @@ fn run_command(
         Command::Man => shell::man(),
         Command::Plan(args) => plan::plan(ctx, &args),
         Command::Risk(cmd) => risk::run(ctx, cmd),
+        Command::Metric(cmd) => metric::run(ctx, cmd),
         Command::Report(cmd) => report::run(ctx, cmd),
     }
 }

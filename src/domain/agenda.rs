@@ -29,6 +29,8 @@ pub enum ItemKind {
     RiskReview,
     /// An event imported from an outside calendar: read-only.
     Calendar,
+    /// The scorecard's numbers are due today (one item for all of them).
+    MetricsDue,
 }
 
 impl super::word::Word for ItemKind {
@@ -152,6 +154,10 @@ pub enum RadarKind {
     OverdueReview,
     /// A goal whose progress is below the share of its window that has passed.
     GoalBehind,
+    /// A metric off target two periods running or more.
+    MetricOffTarget,
+    /// A metric whose number for the last period was not entered.
+    MetricMissing,
     /// A person whose last 1:1 is older than twice their cadence.
     OneOnOneOverdue,
     /// An open action item due within the lead days (today included).
@@ -174,6 +180,7 @@ impl RadarKind {
                 "risk"
             }
             RadarKind::GoalBehind => "goal",
+            RadarKind::MetricOffTarget | RadarKind::MetricMissing => "metric",
             RadarKind::OneOnOneOverdue => "1:1",
         }
     }
@@ -220,7 +227,9 @@ impl RadarItem {
             RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
-            RadarKind::OneOnOneOverdue => format!("{title} — {detail}"),
+            RadarKind::OneOnOneOverdue | RadarKind::MetricOffTarget | RadarKind::MetricMissing => {
+                format!("{title} — {detail}")
+            }
         }
     }
 

@@ -295,6 +295,12 @@ fn split_date_and_time(s: &str) -> Option<(&str, &str)> {
     time.contains(':').then_some((date, time))
 }
 
+/// The first day of the week containing `date`, for weeks starting on `week_start`.
+pub fn week_floor(date: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
+    date - chrono::Duration::days(i64::from(back))
+}
+
 /// The canonical stored and exported form, `2026-12-01`.
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()

@@ -249,8 +249,16 @@ impl Confidence {
     }
 }
 
+/// A goal measured by a metric: its progress runs from the metric's baseline to `target` (the
+/// metric's own target when None).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct GoalMeasure {
+    pub metric_id: i64,
+    pub target: Option<f64>,
+}
+
 /// A goal's content as the user typed it, checked before storing.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GoalFields {
     pub phase: u32,
     pub title: String,
@@ -262,7 +270,12 @@ pub struct GoalFields {
     /// None: the end of the phase.
     pub due: Option<NaiveDate>,
     pub person_id: Option<i64>,
+    /// Measured by a metric: progress follows its numbers.
+    pub measure: Option<GoalMeasure>,
 }
+
+/// The measure's target is checked finite (`metric::parse_number`), so equality is total.
+impl Eq for GoalFields {}
 
 impl GoalFields {
     /// Checks the fields against the plan's start. Done means 100%; 100% means done.
@@ -283,6 +296,9 @@ impl GoalFields {
                 format!("progress {} is out of range: use 0 to 100", self.progress),
             ));
         }
+        if let Some(target) = self.measure.and_then(|m| m.target) {
+            super::metric::finite("metric_target", target)?;
+        }
         if let Some(due) = self.due
             && due < plan_start
         {
@@ -291,6 +307,17 @@ impl GoalFields {
                 format!("the due date {due} is before the plan starts ({plan_start})"),
             ));
         }
+        self.settle_status();
+        Ok(self)
+    }
+
+    /// Sets the progress of a goal measured by a metric, with the status it implies.
+    pub fn set_measured_progress(&mut self, progress: u32) {
+        self.progress = progress.min(100);
+        self.settle_status();
+    }
+
+    fn settle_status(&mut self) {
         if self.status == GoalStatus::Done {
             self.progress = 100;
         } else if self.progress == 100 && self.status.is_open() {
@@ -298,7 +325,6 @@ impl GoalFields {
         } else if self.progress > 0 && self.status == GoalStatus::Todo {
             self.status = GoalStatus::Doing;
         }
-        Ok(self)
     }
 
     /// The date the goal is due: its own, or its phase's last day.
@@ -317,7 +343,7 @@ pub struct Goal {
 }
 
 /// One entry of a goal's history.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Checkin {
     pub id: i64,
     pub goal_id: i64,
@@ -327,7 +353,11 @@ pub struct Checkin {
     pub progress: u32,
     pub confidence: Confidence,
     pub note: String,
+    /// For a goal measured by a metric: the metric's value at the check-in.
+    pub metric_value: Option<f64>,
 }
+
+impl Eq for Checkin {}
 
 #[cfg(test)]
 #[path = "plan_tests.rs"]

@@ -15,6 +15,7 @@ fn goal(progress: u32, status: GoalStatus) -> GoalFields {
         confidence: Confidence::OnTrack,
         due: None,
         person_id: None,
+        measure: None,
     }
 }
 

@@ -54,6 +54,7 @@ fn goal(field: &str, text: &str) -> Result<(), Invalid> {
         confidence: Confidence::OnTrack,
         due: None,
         person_id: None,
+        measure: None,
     };
     match field {
         "title" => g.title = text.into(),

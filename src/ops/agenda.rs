@@ -122,6 +122,7 @@ pub fn week(store: &Store, from: NaiveDate, days: u32) -> Result<Agenda, OpsErro
         from,
         to,
     ));
+    items.extend(super::scorecard::due_items(store, from, to)?);
     sort(&mut items);
     mark_conflicts(&mut items);
     Ok(Agenda {
@@ -221,6 +222,7 @@ pub fn radar(
             });
         }
     }
+    radar.extend(super::scorecard::radar_items(store, today)?);
     radar.extend(lapsed_one_on_ones(store, now, &names)?);
     // Warnings ahead: due today up to `lead_days` from now, soonest first.
     let horizon = today + Duration::days(i64::from(lead_days) + 1);

@@ -162,6 +162,7 @@ pub fn load_demo(
         add_topic(store, id, &t.body, now)?;
     }
     let risks = super::demo_risks::add_risks(store, now)?;
+    super::demo_metrics::add_history(store, now)?;
     Ok(DemoSummary {
         people: count,
         rituals,

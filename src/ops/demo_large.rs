@@ -399,6 +399,7 @@ pub fn load_large(
                 confidence: Confidence::ALL[rng.usize(..Confidence::ALL.len())],
                 due: Some(plan_start + Duration::days(i64::from(phase) - 1)),
                 person_id: (g % 3 == 0).then(|| reports[g % reports.len()]),
+                measure: None,
             };
             let goal_id = plan::insert_goal(tx, plan_id, &fields, now)?;
             sum.goals += 1;
@@ -414,6 +415,7 @@ pub fn load_large(
                         progress: progress * step / steps,
                         confidence: fields.confidence,
                         note: sentence(&mut rng, 6),
+                        metric_value: None,
                     },
                 )?;
                 sum.checkins += 1;

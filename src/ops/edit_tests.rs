@@ -180,6 +180,7 @@ fn with_goal(store: &mut Store) {
         confidence: Confidence::OnTrack,
         due: None,
         person_id: None,
+        measure: None,
     };
     add_goal(store, fields, now()).unwrap();
 }

@@ -60,6 +60,7 @@ pub(super) fn goal(title: &str) -> GoalFields {
         confidence: Confidence::OnTrack,
         due: None,
         person_id: None,
+        measure: None,
     }
 }
 

@@ -10,7 +10,9 @@ use crate::domain::text::BODY_MAX;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
 use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
-use crate::store::{actions, calendar, notes, occurrences, people, plan, risks, rituals, topics};
+use crate::store::{
+    actions, calendar, metrics, notes, occurrences, people, plan, risks, rituals, topics,
+};
 
 /// Names the file's kind; anything else is not ours.
 pub const FORMAT: &str = "bearing-export";
@@ -329,6 +331,8 @@ fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError
     at("ritual", rituals::list(conn))?;
     at("occurrence", occurrences::all(conn))?;
     at("calendar_event", calendar::all(conn))?;
+    at("metric", metrics::list(conn))?;
+    at("metric_value", metrics::all_values(conn))?;
     at("plan", plan::get(conn))?;
     at("goal", plan::goals(conn))?;
     at("checkin", plan::checkins(conn))?;

@@ -24,6 +24,8 @@ pub struct GoalView {
     pub person: Option<String>,
     /// Check-ins and roll-overs, oldest first.
     pub history: Vec<Checkin>,
+    /// The metric that measures it, and the numbers its progress runs between.
+    pub measured_by: Option<super::metrics::MeasureView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,6 +53,9 @@ pub struct PlanView {
     pub start: Option<NaiveDate>,
     pub day: Option<PlanDay>,
     pub phases: Vec<PhaseView>,
+    /// The metrics a goal can be measured by (id, name), for the goal form.
+    #[serde(skip)]
+    pub metrics: Vec<(i64, String)>,
 }
 
 impl PhaseView {
@@ -101,6 +106,7 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
             start: None,
             day: None,
             phases: Vec::new(),
+            metrics: super::metrics::names(conn)?,
         });
     };
     let names: HashMap<i64, String> = people::list(conn)?
@@ -112,6 +118,7 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
         history.entry(c.goal_id).or_default().push(c);
     }
     let goals = plan::goals(conn)?;
+    let mut measures = super::metrics::measure_views(conn, &goals, Some(start))?;
     let phases = PHASES
         .into_iter()
         .map(|phase| {
@@ -126,6 +133,7 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
                         && is_behind(start, phase, g.fields.due, g.fields.progress, today),
                     person: g.fields.person_id.and_then(|id| names.get(&id).cloned()),
                     history: history.remove(&g.id).unwrap_or_default(),
+                    measured_by: measures.remove(&g.id),
                     goal: g.clone(),
                 })
                 .collect();
@@ -174,6 +182,7 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
         start: Some(start),
         day: Some(plan_day(start, today)),
         phases,
+        metrics: super::metrics::names(conn)?,
     })
 }
 
@@ -193,6 +202,7 @@ fn history_entry(
         progress: fields.progress,
         confidence: fields.confidence,
         note,
+        metric_value: None,
     }
 }
 
@@ -212,6 +222,8 @@ pub fn start_plan(
             return Ok(Edited::unchanged(()));
         }
         plan::set_start(tx, start, now)?;
+        // Measured goals run from the metric's number at the plan's start.
+        super::metrics::refresh_goals(tx, None, now)?;
         Ok(Edited::changed(()))
     })
 }
@@ -223,7 +235,8 @@ pub fn add_goal(
 ) -> Result<Goal, OpsError> {
     let (plan_id, start) = need_plan(store.conn())?;
     let fields = fields.check(start)?;
-    let id = store.write(|tx| -> Result<i64, OpsError> {
+    let (id, fields) = store.write(|tx| -> Result<(i64, GoalFields), OpsError> {
+        let fields = measured(tx, fields, start)?;
         let id = plan::insert_goal(tx, plan_id, &fields, now)?;
         if fields.progress > 0 {
             plan::insert_checkin(
@@ -231,9 +244,26 @@ pub fn add_goal(
                 &history_entry(id, now, "checkin", &fields, "starting point".into()),
             )?;
         }
-        Ok(id)
+        Ok((id, fields))
     })?;
     Ok(Goal { id, fields })
+}
+
+/// A goal measured by a metric takes its progress from the metric's numbers (when it has a
+/// value and a target); others are as typed.
+fn measured(
+    conn: &rusqlite::Connection,
+    mut fields: GoalFields,
+    start: NaiveDate,
+) -> Result<GoalFields, OpsError> {
+    super::metrics::check_measure(conn, fields.measure)?;
+    if let Some(measure) = fields.measure
+        && fields.status.is_open()
+        && let Some((progress, _)) = super::metrics::measured_progress(conn, measure, Some(start))?
+    {
+        fields.set_measured_progress(progress);
+    }
+    Ok(fields)
 }
 
 pub fn get_goal(store: &Store, id: i64) -> Result<Goal, OpsError> {
@@ -260,7 +290,7 @@ pub fn update_goal(
         let (_, start) = need_plan(tx)?;
         let before = current(tx, id)?;
         ensure_as_opened(|| format!("goal {id}"), &before.fields, opened)?;
-        let fields = fields.check(start)?;
+        let fields = measured(tx, fields.check(start)?, start)?;
         if fields == before.fields {
             return Ok(Edited::unchanged(before));
         }
@@ -310,6 +340,22 @@ pub fn checkin(
         let (_, start) = need_plan(tx)?;
         let mut goal = current(tx, id)?;
         ensure_as_opened(|| format!("goal {id}"), &goal.fields, opened)?;
+        let reading = match goal.fields.measure {
+            Some(m) => super::metrics::measured_progress(tx, m, Some(start))?,
+            None => None,
+        };
+        if let Some((measured, _)) = reading
+            && measured != progress
+        {
+            return Err(Invalid::field(
+                "progress",
+                format!(
+                    "goal {id} is measured by a metric: its progress follows the metric's \
+                     numbers (now {measured}%); check in with that, or log a new value"
+                ),
+            )
+            .into());
+        }
         goal.fields.progress = progress;
         if let Some(c) = confidence {
             goal.fields.confidence = c;
@@ -319,7 +365,9 @@ pub fn checkin(
         }
         let fields = goal.fields.check(start)?;
         plan::update_goal(tx, id, &fields, now)?;
-        plan::insert_checkin(tx, &history_entry(id, now, "checkin", &fields, note))?;
+        let mut entry = history_entry(id, now, "checkin", &fields, note);
+        entry.metric_value = reading.map(|(_, value)| value);
+        plan::insert_checkin(tx, &entry)?;
         Ok(Goal { id, fields })
     })
 }

@@ -19,6 +19,7 @@ fn fields(phase: u32, title: &str) -> GoalFields {
         confidence: Confidence::OnTrack,
         due: None,
         person_id: None,
+        measure: None,
     }
 }
 

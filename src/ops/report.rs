@@ -1,12 +1,14 @@
-//! The weekly status digest: what happened to the week's meetings, actions, risks and goals.
-//! Assembly only; the reading comes from the store, the judging from the pure functions below.
+//! The weekly (or monthly) status digest: what happened to the meetings, actions, risks and
+//! goals of the span, and where the scorecard's numbers stand. Assembly only; the reading comes
+//! from the store, the judging from the pure functions below.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
 use serde::Serialize;
 use std::collections::HashMap;
 
 use super::OpsError;
 use super::agenda::meetings_between;
+use super::scorecard::{MetricLine, report_lines};
 use crate::domain::agenda::{AgendaItem, ItemKind};
 use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::domain::plan::{Checkin, Confidence, Goal, GoalStatus};
@@ -16,12 +18,21 @@ use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
 use crate::schedule::agenda::week_floor;
 use crate::store::{Store, actions, occurrences, people, plan, risks};
 
-/// One week's digest, for a Friday status update.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct WeekReport {
-    /// The first day of the week.
+/// What a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportSpan {
+    Week,
+    Month,
+}
+
+/// One week's (or month's) digest, for a Friday status update.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub span: ReportSpan,
+    /// The first day of the week or month.
     pub from: NaiveDate,
-    /// The last day of the week (inclusive).
+    /// The last day of the week or month (inclusive).
     pub to: NaiveDate,
     /// Meetings other than 1:1s, in time order.
     pub rituals: Vec<MeetingOutcome>,
@@ -32,6 +43,8 @@ pub struct WeekReport {
     pub risks_changed: Vec<RiskChange>,
     /// Goals checked in during the week.
     pub goals: Vec<GoalDelta>,
+    /// Each tracked metric's number for the span: value, target, status, change.
+    pub metrics: Vec<MetricLine>,
 }
 
 /// What became of a meeting of the week, as of the report's `now`.
@@ -107,7 +120,7 @@ pub struct WeekCheckin {
     pub note: String,
 }
 
-impl WeekReport {
+impl Report {
     pub fn is_empty(&self) -> bool {
         self.rituals.is_empty()
             && self.one_on_ones.is_empty()
@@ -115,6 +128,7 @@ impl WeekReport {
             && self.actions_closed.is_empty()
             && self.risks_changed.is_empty()
             && self.goals.is_empty()
+            && self.metrics.is_empty()
     }
 }
 
@@ -124,9 +138,26 @@ pub fn week_report(
     day: NaiveDate,
     week_start: Weekday,
     now: NaiveDateTime,
-) -> Result<WeekReport, OpsError> {
+) -> Result<Report, OpsError> {
     let from = week_floor(day, week_start);
-    let to = from + Duration::days(7);
+    span_report(store, ReportSpan::Week, from, from + Duration::days(7), now)
+}
+
+/// The report for the calendar month that contains `day`, as of `now`.
+pub fn month_report(store: &Store, day: NaiveDate, now: NaiveDateTime) -> Result<Report, OpsError> {
+    let from = day.with_day(1).unwrap_or(day);
+    let to = from.checked_add_months(Months::new(1)).unwrap_or(from);
+    span_report(store, ReportSpan::Month, from, to, now)
+}
+
+/// The report for the days `[from, to)`.
+fn span_report(
+    store: &Store,
+    span: ReportSpan,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Report, OpsError> {
     let conn = store.conn();
     let names: HashMap<i64, String> = people::list(conn)?
         .into_iter()
@@ -144,7 +175,8 @@ pub fn week_report(
         owner: a.owner,
         due: a.due,
     };
-    Ok(WeekReport {
+    Ok(Report {
+        span,
         from,
         to: to - Duration::days(1),
         rituals: rituals.into_iter().map(|m| m.0).collect(),
@@ -159,6 +191,7 @@ pub fn week_report(
             .collect(),
         risks_changed: risk_changes(&risks::list(conn)?, from, to),
         goals: goal_deltas(&plan::goals(conn)?, &plan::checkins(conn)?, from, to),
+        metrics: report_lines(store, to - Duration::days(1))?,
     })
 }
 

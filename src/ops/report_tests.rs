@@ -166,6 +166,7 @@ fn goal(id: i64, title: &str) -> Goal {
             confidence: Confidence::OnTrack,
             due: None,
             person_id: None,
+            measure: None,
         },
     }
 }
@@ -183,6 +184,7 @@ fn checkin(goal_id: i64, date: NaiveDate, kind: &str, progress: u32, c: Confiden
         } else {
             String::new()
         },
+        metric_value: None,
     }
 }
 
@@ -301,4 +303,82 @@ fn actions_count_in_the_week_they_were_opened_and_closed() {
     let opened: Vec<i64> = before.actions_opened.iter().map(|a| a.id).collect();
     assert_eq!(opened, [early, late]);
     assert!(before.actions_closed.is_empty());
+}
+
+#[test]
+fn week_and_month_reports_carry_the_scorecards_numbers() {
+    use crate::domain::metric::{Cadence, Direction, MetricFields, Unit, Warn};
+    use crate::ops::markdown::report::report_markdown;
+    use crate::ops::metrics::{Entry, add_metric, log_value};
+    let mut store = Store::open_in_memory().unwrap();
+    let now = at(d(2026, 11, 27), 17, 0);
+    let lead = MetricFields {
+        unit: Unit::Hours,
+        direction: Direction::Down,
+        target: Some(24.0),
+        warn: Some(Warn::At(48.0)),
+        ..MetricFields::new("Lead time", Weekday::Mon)
+    };
+    let lead = add_metric(&mut store, lead, at(d(2026, 11, 1), 9, 0)).unwrap();
+    let enps = MetricFields {
+        cadence: Cadence::Monthly,
+        target: Some(30.0),
+        ..MetricFields::new("eNPS", Weekday::Mon)
+    };
+    let enps = add_metric(&mut store, enps, at(d(2026, 10, 1), 9, 0)).unwrap();
+    for (day, value) in [(d(2026, 11, 16), 40.0), (d(2026, 11, 23), 30.5)] {
+        let entry = Entry {
+            date: day,
+            value,
+            note: String::new(),
+        };
+        log_value(&mut store, lead.id, entry, None, now).unwrap();
+    }
+    let entry = Entry {
+        date: d(2026, 10, 20),
+        value: 18.0,
+        note: String::new(),
+    };
+    log_value(&mut store, enps.id, entry, None, now).unwrap();
+
+    let week = week_report(&store, now.date(), Weekday::Mon, now).unwrap();
+    let md = report_markdown(&week);
+    assert!(md.contains("## Metrics"), "{md}");
+    assert!(
+        md.contains("- **Lead time** (week of 23 Nov 2026): 30.5h (target ≤ 24h), warning, -9.5h since last week"),
+        "{md}"
+    );
+    // November's eNPS is not due until its last working day: October's stands.
+    assert!(
+        md.contains("- **eNPS** (October 2026): 18 (target ≥ 30), off target"),
+        "{md}"
+    );
+    assert!(
+        md.contains("0 metrics on target, 1 warning, 1 off target"),
+        "{md}"
+    );
+    let json = serde_json::to_value(&week).unwrap();
+    assert_eq!(json["span"], "week");
+    assert_eq!(json["metrics"][0]["status"], "warning");
+    assert_eq!(json["metrics"][0]["change"], -9.5);
+
+    // The month: November, reported after it ends; eNPS was not entered for it.
+    let month = month_report(&store, d(2026, 11, 5), at(d(2026, 12, 2), 9, 0)).unwrap();
+    assert_eq!((month.from, month.to), (d(2026, 11, 1), d(2026, 11, 30)));
+    let md = report_markdown(&month);
+    assert!(md.starts_with("# November 2026\n"), "{md}");
+    assert!(md.contains("No rituals this month."), "{md}");
+    assert!(
+        md.contains("- **eNPS** (November 2026): not entered (target ≥ 30)"),
+        "{md}"
+    );
+    // A report without metrics has no Metrics section.
+    let empty = week_report(
+        &Store::open_in_memory().unwrap(),
+        now.date(),
+        Weekday::Mon,
+        now,
+    )
+    .unwrap();
+    assert!(!report_markdown(&empty).contains("## Metrics"));
 }

@@ -4,14 +4,17 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::Deserialize;
 
 use super::OpsError;
+use super::metrics::add_metric;
 use super::plan::{add_goal, start_plan};
 use super::rituals::add_ritual;
 use crate::domain::Invalid;
+use crate::domain::Word;
 use crate::domain::dates::parse_time;
+use crate::domain::metric::{Cadence, Direction, MetricFields, MetricGroup, Unit, Warn};
 use crate::domain::person::Relation;
 use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
 use crate::domain::ritual::{RitualFields, weekday_code};
-use crate::store::{Store, people, plan, rituals};
+use crate::store::{Store, metrics, people, plan, rituals};
 
 const DIRECTOR: &str = include_str!("../../assets/templates/director.toml");
 
@@ -21,6 +24,36 @@ struct Template {
     ritual: Vec<TemplateRitual>,
     one_on_ones: OneOnOnes,
     goal: Vec<TemplateGoal>,
+    metric: Vec<TemplateMetric>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateMetric {
+    name: String,
+    group: String,
+    unit: String,
+    direction: String,
+    target: f64,
+    warn: f64,
+    cadence: String,
+    source: String,
+}
+
+impl TemplateMetric {
+    fn fields(self, week_start: Weekday) -> Result<MetricFields, OpsError> {
+        Ok(MetricFields {
+            unit: Unit::parse(&self.unit)?,
+            direction: Direction::parse(&self.direction)?,
+            target: Some(self.target),
+            warn: Some(Warn::At(self.warn)),
+            cadence: Cadence::parse(&self.cadence)?,
+            source: self.source,
+            group: MetricGroup::parse(&self.group)?,
+            ..MetricFields::new(&self.name, week_start)
+        }
+        .check()?)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +94,8 @@ pub struct InitSummary {
     /// Goals added to the plan, and whether the plan was started by this call.
     pub goals: usize,
     pub plan_started: bool,
+    /// Scorecard metrics added (those not there yet, by name).
+    pub metrics: usize,
 }
 
 fn broken(e: impl std::fmt::Display) -> OpsError {
@@ -163,9 +198,17 @@ pub fn init_director(
             confidence: Confidence::OnTrack,
             due: None,
             person_id: None,
+            measure: None,
         };
         add_goal(store, fields, now)?;
         summary.goals += 1;
+    }
+    for m in template.metric {
+        if metrics::find_by_name(store.conn(), &m.name)?.is_some() {
+            continue;
+        }
+        add_metric(store, m.fields(week_start)?, now)?;
+        summary.metrics += 1;
     }
     Ok(summary)
 }

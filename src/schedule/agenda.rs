@@ -276,12 +276,8 @@ mod tests;
 #[path = "agenda_day_tests.rs"]
 mod day_tests;
 
-/// The first day of the week containing `date`, for weeks starting on `week_start`.
-pub fn week_floor(date: NaiveDate, week_start: chrono::Weekday) -> NaiveDate {
-    use chrono::Datelike;
-    let back = (date.weekday().num_days_from_monday() + 7 - week_start.num_days_from_monday()) % 7;
-    date - Duration::days(i64::from(back))
-}
+/// The first day of the week containing a date (kept here for the agenda's callers).
+pub use crate::domain::dates::week_floor;
 
 /// The first day of the agenda's home view on `today`. The week view shows the week holding
 /// today, unless none of its working days (Monday to Friday) is left, today included: then

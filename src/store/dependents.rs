@@ -38,7 +38,7 @@ fn reached(
 }
 
 /// A person's notes, talking points, actions, context, 1:1 series and their meetings' records;
-/// goals linked to them lose the link.
+/// goals and metrics linked to them lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     reached(
         conn,
@@ -79,6 +79,11 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
+            ),
+            (
+                "metric",
+                false,
+                "SELECT count(*) FROM metric WHERE owner_id = ?1",
             ),
             (
                 "link",
@@ -176,6 +181,32 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 true,
                 "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
                  OR (b_kind = 'risk' AND b_id = ?1)",
+            ),
+        ],
+    )
+}
+
+/// A metric's values; goals it measures lose the link (and keep their last progress).
+pub fn of_metric(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "metric_value",
+                true,
+                "SELECT count(*) FROM metric_value WHERE metric_id = ?1",
+            ),
+            (
+                "goal",
+                false,
+                "SELECT count(*) FROM goal WHERE metric_id = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'metric' AND a_id = ?1) \
+                 OR (b_kind = 'metric' AND b_id = ?1)",
             ),
         ],
     )

@@ -18,6 +18,8 @@ pub const TABLES: &[&str] = &[
     "note",
     "topic",
     "action_item",
+    "metric",
+    "metric_value",
     "plan",
     "goal",
     "checkin",

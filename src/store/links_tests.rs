@@ -89,3 +89,12 @@ fn the_schema_refuses_unknown_kinds_and_self_links() {
         assert!(c.execute(sql, []).is_err(), "{sql}");
     }
 }
+
+#[test]
+fn every_kind_but_decisions_has_a_table_to_read_titles_from() {
+    let (_dir, store) = store();
+    for &kind in LinkKind::ALL {
+        let read = title(store.conn(), r(kind, 1));
+        assert!(read.is_ok(), "{kind}: {read:?}");
+    }
+}

@@ -13,6 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_calendar_rules.sql"),
     include_str!("migrations/005_links.sql"),
     include_str!("migrations/006_search_by_row.sql"),
+    include_str!("migrations/007_metrics.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

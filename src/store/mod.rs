@@ -15,6 +15,7 @@ pub mod history;
 mod identity;
 mod journal;
 pub mod links;
+pub mod metrics;
 mod migrations;
 pub mod notes;
 pub mod occurrences;

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{StoreError, codec};
-use crate::domain::plan::{Checkin, Confidence, Goal, GoalFields, GoalStatus};
+use crate::domain::plan::{Checkin, Confidence, Goal, GoalFields, GoalMeasure, GoalStatus};
 
 /// The plan's id and start date, if a plan was started.
 pub fn get(conn: &Connection) -> Result<Option<(i64, NaiveDate)>, StoreError> {
@@ -34,8 +34,8 @@ pub fn set_start(
     Ok(conn.last_insert_rowid())
 }
 
-const COLUMNS: &str =
-    "id, phase, title, description, criteria, status, progress, confidence, due, person_id";
+const COLUMNS: &str = "id, phase, title, description, criteria, status, progress, confidence, due, \
+     person_id, metric_id, metric_target";
 
 fn goal_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
     let status: String = row.get(5)?;
@@ -53,6 +53,15 @@ fn goal_row(row: &Row<'_>) -> rusqlite::Result<Goal> {
             confidence: Confidence::parse(&confidence).unwrap_or(Confidence::OnTrack),
             due: due.map(|d| codec::parse_date(8, &d)).transpose()?,
             person_id: row.get(9)?,
+            measure: row
+                .get::<_, Option<i64>>(10)?
+                .map(|metric_id| -> rusqlite::Result<GoalMeasure> {
+                    Ok(GoalMeasure {
+                        metric_id,
+                        target: row.get(11)?,
+                    })
+                })
+                .transpose()?,
         },
     })
 }
@@ -104,8 +113,9 @@ pub fn insert_goal(
 ) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO goal (plan_id, phase, title, description, criteria, status, progress, confidence, due, \
-         person_id, position, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-         (SELECT coalesce(max(position), 0) + 1 FROM goal WHERE phase = ?2), ?11, ?11)",
+         person_id, position, created_at, updated_at, metric_id, metric_target) VALUES (?1, ?2, ?3, ?4, \
+         ?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), 0) + 1 FROM goal WHERE phase = ?2), \
+         ?11, ?11, ?12, ?13)",
     )?
     .execute(params![
         plan_id,
@@ -118,7 +128,9 @@ pub fn insert_goal(
         g.confidence.as_str(),
         g.due.map(codec::date),
         g.person_id,
-        codec::stamp(now)
+        codec::stamp(now),
+        g.measure.map(|m| m.metric_id),
+        g.measure.and_then(|m| m.target)
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -132,7 +144,8 @@ pub fn update_goal(
     Ok(conn
         .prepare_cached(
             "UPDATE goal SET phase = ?2, title = ?3, description = ?4, criteria = ?5, status = ?6, \
-             progress = ?7, confidence = ?8, due = ?9, person_id = ?10, updated_at = ?11 WHERE id = ?1",
+             progress = ?7, confidence = ?8, due = ?9, person_id = ?10, updated_at = ?11, \
+             metric_id = ?12, metric_target = ?13 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -145,7 +158,9 @@ pub fn update_goal(
             g.confidence.as_str(),
             g.due.map(codec::date),
             g.person_id,
-            codec::stamp(now)
+            codec::stamp(now),
+            g.measure.map(|m| m.metric_id),
+            g.measure.and_then(|m| m.target)
         ])?
         > 0)
 }
@@ -159,16 +174,26 @@ pub fn delete_goal(conn: &Connection, id: i64) -> Result<bool, StoreError> {
 
 pub fn insert_checkin(conn: &Connection, c: &Checkin) -> Result<i64, StoreError> {
     conn.prepare_cached(
-        "INSERT INTO checkin (goal_id, date, kind, progress, confidence, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO checkin (goal_id, date, kind, progress, confidence, note, metric_value) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![c.goal_id, codec::date(c.date), c.kind, c.progress, c.confidence.as_str(), c.note])?;
+    .execute(params![
+        c.goal_id,
+        codec::date(c.date),
+        c.kind,
+        c.progress,
+        c.confidence.as_str(),
+        c.note,
+        c.metric_value
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Every check-in and roll-over, oldest first.
 pub fn checkins(conn: &Connection) -> Result<Vec<Checkin>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, goal_id, date, kind, progress, confidence, note FROM checkin ORDER BY goal_id, date, id",
+        "SELECT id, goal_id, date, kind, progress, confidence, note, metric_value FROM checkin \
+         ORDER BY goal_id, date, id",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -182,6 +207,7 @@ pub fn checkins(conn: &Connection) -> Result<Vec<Checkin>, StoreError> {
                 progress: r.get(4)?,
                 confidence: Confidence::parse(&confidence).unwrap_or(Confidence::OnTrack),
                 note: r.get(6)?,
+                metric_value: r.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

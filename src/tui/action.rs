@@ -47,6 +47,8 @@ actions! {
     TabPeople = "tab_people",
     /// Go to the risk register
     TabRisks = "tab_risks",
+    /// Go to the scorecard: the org's KPIs
+    TabScorecard = "tab_scorecard",
     /// Move down
     Down = "down",
     /// Move up
@@ -145,6 +147,10 @@ actions! {
     ClearFilters = "clear_filters",
     /// Switch between the table and the heat map
     ToggleHeatMap = "toggle_heat_map",
+    /// Log this period's number (again: replace it)
+    LogValue = "log_value",
+    /// Change the selected number, its period or note
+    EditValue = "edit_value",
     /// Heat map: one column left (lower impact)
     CellLeft = "cell_left",
     /// Heat map: one column right (higher impact)
@@ -204,6 +210,8 @@ impl Action {
                 | Action::Checkin
                 | Action::RollOver
                 | Action::ReviewRisk
+                | Action::LogValue
+                | Action::EditValue
                 | Action::Undo
                 | Action::Redo
         )

@@ -39,6 +39,10 @@ pub enum KeyContext {
     Risks,
     /// The agenda's radar, with the keys in it.
     Radar,
+    /// The scorecard's grid.
+    Scorecard,
+    /// One metric's chart and values.
+    Metric,
     /// An open form (overlays stand alone: no fallback).
     Form,
     /// A yes/no question.
@@ -69,7 +73,9 @@ impl KeyContext {
             | KeyContext::Person
             | KeyContext::Prep
             | KeyContext::Risks
-            | KeyContext::Radar => &[KeyContext::List, KeyContext::Global],
+            | KeyContext::Radar
+            | KeyContext::Scorecard
+            | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],
         }
     }
 

@@ -11,6 +11,7 @@ use super::panes::people::{PeopleForm, PeoplePane};
 use super::panes::plan::{PlanForm, PlanPane};
 use super::panes::risks::{RisksForm, RisksPane};
 use super::panes::rituals::{RitualsForm, RitualsPane};
+use super::panes::scorecard::{ScorecardForm, ScorecardPane};
 use super::theme::Theme;
 use super::widgets::form::Form;
 use super::widgets::palette::PaletteState;
@@ -28,6 +29,7 @@ pub enum FormPurpose {
     Rituals(RitualsForm),
     People(PeopleForm),
     Risks(RisksForm),
+    Scorecard(ScorecardForm),
 }
 
 impl FormPurpose {
@@ -39,6 +41,7 @@ impl FormPurpose {
             FormPurpose::Rituals(_) => Tab::Rituals,
             FormPurpose::People(_) => Tab::People,
             FormPurpose::Risks(_) => Tab::Risks,
+            FormPurpose::Scorecard(_) => Tab::Scorecard,
         }
     }
 }
@@ -99,6 +102,7 @@ pub struct Model {
     /// The 1:1s tab: the people list and a person's page or prep view.
     pub people: PeoplePane,
     pub risks: RisksPane,
+    pub scorecard: ScorecardPane,
     /// Everyone in the people list, for the panes that name or offer people.
     pub directory: Vec<PersonRef>,
     /// Where the user came from, most recent last: a pane that sent them to another (the
@@ -123,6 +127,7 @@ pub struct Panes<'a> {
     pub rituals: &'a mut RitualsPane,
     pub people: &'a mut PeoplePane,
     pub risks: &'a mut RisksPane,
+    pub scorecard: &'a mut ScorecardPane,
 }
 
 impl Panes<'_> {
@@ -133,6 +138,7 @@ impl Panes<'_> {
             Tab::Rituals => self.rituals,
             Tab::People => self.people,
             Tab::Risks => self.risks,
+            Tab::Scorecard => self.scorecard,
         }
     }
 }
@@ -157,6 +163,7 @@ impl Model {
             rituals: RitualsPane::default(),
             people: PeoplePane::default(),
             risks: RisksPane::default(),
+            scorecard: ScorecardPane::default(),
             directory: Vec::new(),
             came_from: Vec::new(),
             overlay: None,
@@ -216,6 +223,7 @@ impl Model {
             rituals: &mut self.rituals,
             people: &mut self.people,
             risks: &mut self.risks,
+            scorecard: &mut self.scorecard,
         };
         (panes, ctx)
     }
@@ -227,6 +235,7 @@ impl Model {
             Tab::Rituals => &self.rituals,
             Tab::People => &self.people,
             Tab::Risks => &self.risks,
+            Tab::Scorecard => &self.scorecard,
         }
     }
 

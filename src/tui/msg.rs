@@ -11,12 +11,14 @@ use super::effects::people::PeopleEffect;
 use super::effects::plan::PlanEffect;
 use super::effects::risks::RisksEffect;
 use super::effects::rituals::RitualsEffect;
+use super::effects::scorecard::ScorecardEffect;
 use super::pane::Target;
 use super::panes::agenda::AgendaMsg;
 use super::panes::people::PeopleMsg;
 use super::panes::plan::PlanMsg;
 use super::panes::risks::RisksMsg;
 use super::panes::rituals::RitualsMsg;
+use super::panes::scorecard::ScorecardMsg;
 use crate::domain::agenda::AgendaItem;
 use crate::ops::one_on_ones::SearchResult;
 
@@ -37,6 +39,7 @@ pub enum Msg {
     Rituals(RitualsMsg),
     People(PeopleMsg),
     Risks(RisksMsg),
+    Scorecard(ScorecardMsg),
     SearchResults {
         query: String,
         results: Vec<SearchResult>,
@@ -84,4 +87,5 @@ pub enum Effect {
     OneOnOnes(OneOnOneEffect),
     Plan(PlanEffect),
     Risks(RisksEffect),
+    Scorecard(ScorecardEffect),
 }

@@ -32,6 +32,7 @@ pub enum Tab {
     Rituals,
     People,
     Risks,
+    Scorecard,
 }
 
 impl Tab {
@@ -44,6 +45,7 @@ impl Tab {
             Tab::Rituals => "Rituals",
             Tab::People => "1:1s",
             Tab::Risks => "Risks",
+            Tab::Scorecard => "Scorecard",
         }
     }
 
@@ -55,6 +57,7 @@ impl Tab {
             Tab::Rituals => Action::TabRituals,
             Tab::People => Action::TabPeople,
             Tab::Risks => Action::TabRisks,
+            Tab::Scorecard => Action::TabScorecard,
         }
     }
 
@@ -157,6 +160,8 @@ pub enum Target {
     Risk(i64),
     /// A risk with its review form open.
     RiskReview(i64),
+    /// A metric in the scorecard, its detail open.
+    Metric(i64),
 }
 
 impl Target {
@@ -167,6 +172,7 @@ impl Target {
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
+            Target::Metric(_) => Tab::Scorecard,
         }
     }
 }

@@ -16,12 +16,27 @@ const BRAND: &str = " ◆ Bearing ";
 const BRAND_NARROW: &str = " ◆ ";
 
 pub fn brand(bar: Rect) -> &'static str {
-    let tabs: usize = Tab::ALL.iter().map(|t| tab_label(*t).width() + 1).sum();
-    if BRAND.width() + 1 + tabs <= usize::from(bar.width) {
+    if BRAND.width() + 1 + labels_width(None) <= usize::from(bar.width) {
         BRAND
     } else {
         BRAND_NARROW
     }
+}
+
+/// The width of every tab's label with a space after it; compact (`Some(shown)`): only the
+/// shown tab's title, the others' numbers.
+fn labels_width(compact: Option<Tab>) -> usize {
+    Tab::ALL
+        .iter()
+        .map(|t| tab_label(*t, compact).width() + 1)
+        .sum()
+}
+
+/// Whether the bar shows only numbers beside the shown tab: when even without the brand's name
+/// the titles would run off it.
+fn compact(bar: Rect, shown: Tab) -> Option<Tab> {
+    let full = BRAND_NARROW.width() + 1 + labels_width(None);
+    (full > usize::from(bar.width)).then_some(shown)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,21 +75,28 @@ pub fn frame_areas(model: &Model, area: Rect) -> FrameAreas {
     }
 }
 
-/// " 2 Plan ": a tab's label in the bar.
-pub fn tab_label(tab: Tab) -> String {
-    format!(" {} {} ", tab.index() + 1, tab.title())
+/// " 2 Plan ": a tab's label in the bar; " 2 " in a compact bar (`Some(shown)`) unless it is
+/// the shown tab.
+pub fn tab_label(tab: Tab, compact: Option<Tab>) -> String {
+    match compact {
+        Some(shown) if shown != tab => format!(" {} ", tab.index() + 1),
+        _ => format!(" {} {} ", tab.index() + 1, tab.title()),
+    }
 }
 
 /// Where each tab's label sits in the tab bar (clipped to it), after the brand and a space, with
-/// a space between labels.
-pub fn tab_rects(bar: Rect) -> Vec<(Tab, Rect)> {
+/// a space between labels, and the label it shows there. `shown` is the tab on screen: when the
+/// titles do not fit, only its title is shown.
+pub fn tab_rects(bar: Rect, shown: Tab) -> Vec<(Tab, Rect, String)> {
     let right = bar.x.saturating_add(bar.width);
     let mut x = bar.x.saturating_add(brand(bar).width() as u16 + 1);
+    let compact = compact(bar, shown);
     let mut rects = Vec::new();
     for &tab in Tab::ALL {
-        let width = (tab_label(tab).width() as u16).min(right.saturating_sub(x));
+        let label = tab_label(tab, compact);
+        let width = (label.width() as u16).min(right.saturating_sub(x));
         if width > 0 {
-            rects.push((tab, Rect::new(x, bar.y, width, bar.height.min(1))));
+            rects.push((tab, Rect::new(x, bar.y, width, bar.height.min(1)), label));
         }
         x = x.saturating_add(width + 1);
     }
@@ -96,9 +118,9 @@ pub fn hit_at(model: &Model, screen: Rect, x: u16, y: u16) -> Hit {
     }
     let areas = frame_areas(model, screen);
     let contains = |r: Rect| x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
-    if let Some((tab, _)) = tab_rects(areas.tabs)
+    if let Some((tab, ..)) = tab_rects(areas.tabs, model.tab)
         .into_iter()
-        .find(|(_, r)| contains(*r))
+        .find(|(_, r, _)| contains(*r))
     {
         return Hit::Tab(tab);
     }

@@ -105,6 +105,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = model.risks.on_msg(msg);
             apply(model, requests)
         }
+        Msg::Scorecard(msg) => {
+            let requests = model.scorecard.on_msg(msg);
+            apply(model, requests)
+        }
         Msg::Edited(result) => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
                 match result {
@@ -443,6 +447,7 @@ fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submi
         FormPurpose::Rituals(which) => panes.rituals.submit(form, which, &ctx),
         FormPurpose::People(which) => panes.people.submit(form, which, &ctx),
         FormPurpose::Risks(which) => panes.risks.submit(form, which, &ctx),
+        FormPurpose::Scorecard(which) => panes.scorecard.submit(form, which, &ctx),
     }
 }
 
@@ -460,6 +465,7 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
             FormPurpose::Rituals(which) => panes.rituals.reopen(form, which, &ctx),
             FormPurpose::People(which) => panes.people.reopen(form, which, &ctx),
             FormPurpose::Risks(which) => panes.risks.reopen(form, which),
+            FormPurpose::Scorecard(which) => panes.scorecard.reopen(form, which, &ctx),
         }
     };
     let effects = apply(model, requests);

@@ -143,12 +143,21 @@ fn clicking_a_tab_switches_to_it() {
     assert_eq!(m.tab, Tab::Risks, "the brand is not a tab");
     click(&mut m, 22, 0);
     assert_eq!(m.tab, Tab::Risks, "nor the space between tabs");
-    // At 60 columns the brand shrinks to its mark so that every tab fits.
+    // At 60 columns the brand shrinks to its mark and the tabs not shown to their numbers, so
+    // that every tab fits: " ◆ " " 1 Agenda " " 2 " " 3 " " 4 " " 5 " …
     let mut m = sized(60, 20);
-    click(&mut m, 50, 0);
+    click(&mut m, 28, 0);
     assert_eq!(m.tab, Tab::Risks);
     click(&mut m, 5, 0);
     assert_eq!(m.tab, Tab::Agenda);
+    let bar = ratatui::layout::Rect::new(0, 0, 60, 1);
+    let labels = crate::tui::screen::tab_rects(bar, Tab::Risks);
+    assert_eq!(labels.len(), Tab::ALL.len(), "no tab falls off the bar");
+    assert!(
+        labels
+            .iter()
+            .any(|(t, _, l)| *t == Tab::Risks && l == " 5 Risks ")
+    );
 }
 
 #[test]

@@ -38,6 +38,11 @@ fn states() -> Vec<(String, Model)> {
     let mut radar = base.clone();
     radar.agenda.radar.focused = true;
     states.push(("radar".into(), radar));
+    let mut metric = base.clone();
+    metric.tab = Tab::Scorecard;
+    metric.scorecard.detail = metric.scorecard.card.metrics.first().map(|m| m.id());
+    assert!(metric.scorecard.detail.is_some(), "the demo has metrics");
+    states.push(("metric detail".into(), metric));
     states
 }
 

@@ -25,13 +25,15 @@ fn number_keys_and_tab_switch_panes() {
     assert_eq!(m.tab, Tab::People);
     keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Risks);
+    let last = Tab::ALL[Tab::ALL.len() - 1];
+    m.tab = last;
     keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Agenda, "tab wraps around");
     update(
         &mut m,
         Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
     );
-    assert_eq!(m.tab, Tab::Risks);
+    assert_eq!(m.tab, last);
 }
 
 #[test]
@@ -587,6 +589,7 @@ mod plan {
                 confidence: Confidence::OnTrack,
                 due: None,
                 person_id: None,
+                measure: None,
             };
             add_goal(&mut store, fields, m.now).unwrap();
         }

@@ -74,16 +74,13 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         Paragraph::new(Span::styled(screen::brand(area), theme.title)).style(theme.bar),
         area,
     );
-    for (tab, rect) in screen::tab_rects(area) {
+    for (tab, rect, label) in screen::tab_rects(area, model.tab) {
         let style = if tab == model.tab {
             theme.tab_active
         } else {
             theme.tab_inactive
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(screen::tab_label(tab), style)),
-            rect,
-        );
+        frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
     }
 }
 

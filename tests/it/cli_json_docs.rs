@@ -62,9 +62,29 @@ fn every_objects_json_fields_are_the_documented_ones() {
             "2",
         ],
     );
+    ok(
+        &db,
+        &[
+            "metric", "add", "--name", "Deploys", "--target", "10", "--warn", "8",
+        ],
+    );
+    ok(&db, &["metric", "log", "Deploys", "9"]);
+    ok(
+        &db,
+        &[
+            "goal",
+            "edit",
+            "1",
+            "--metric",
+            "Deploys",
+            "--metric-target",
+            "12",
+        ],
+    );
+    ok(&db, &["goal", "checkin", "1", "--progress", "0"]);
     let docs = documented();
     let objects = [
-        "person", "ritual", "topic", "action", "note", "goal", "risk",
+        "person", "ritual", "topic", "action", "note", "goal", "risk", "metric",
     ];
     assert_eq!(
         docs.keys().map(String::as_str).collect::<Vec<_>>(),

@@ -366,6 +366,7 @@ fn plan_on(day: NaiveDate) -> App {
                 confidence: Confidence::OnTrack,
                 due: None,
                 person_id: None,
+                measure: None,
             },
             at,
         )
@@ -461,6 +462,53 @@ fn risk_form_refused_as_changed_elsewhere() {
     let effects = update(&mut m.model, Msg::Stale);
     settle(&mut m.model, &mut m.runner, effects);
     snapshot_sizes!("risk_form_stale", m);
+}
+
+#[test]
+fn scorecard_grid() {
+    let mut m = model(true);
+    m.tab = Tab::Scorecard;
+    snapshot_sizes!("scorecard_grid", m);
+}
+
+#[test]
+fn scorecard_grid_scrolled_to_the_selected_metric() {
+    let mut m = model(true);
+    m.tab = Tab::Scorecard;
+    press(&mut m, "G");
+    insta::assert_snapshot!("scorecard_grid_bottom_80x24", screen(&m.model, 80, 24));
+}
+
+#[test]
+fn scorecard_detail() {
+    let mut m = model(true);
+    m.tab = Tab::Scorecard;
+    // The change failure rate: off target these two weeks.
+    let row = m
+        .scorecard
+        .card
+        .metrics
+        .iter()
+        .position(|v| v.name() == "Change failure rate")
+        .unwrap();
+    m.scorecard.list.selected = row;
+    press(&mut m, "\n");
+    snapshot_sizes!("scorecard_detail", m);
+}
+
+#[test]
+fn scorecard_log_form() {
+    let mut m = model(true);
+    m.tab = Tab::Scorecard;
+    press(&mut m, "l");
+    insta::assert_snapshot!("scorecard_log_form_80x24", screen(&m.model, 80, 24));
+}
+
+#[test]
+fn scorecard_empty() {
+    let mut m = model(false);
+    m.tab = Tab::Scorecard;
+    insta::assert_snapshot!("scorecard_empty_80x24", screen(&m.model, 80, 24));
 }
 
 #[test]

@@ -34,6 +34,7 @@ pub fn describe(item: &AgendaItem) -> String {
         ItemKind::ActionDue => tags.push("action due".into()),
         ItemKind::RiskReview => tags.push("risk review".into()),
         ItemKind::Calendar => tags.push("calendar".into()),
+        ItemKind::MetricsDue => tags.push("scorecard".into()),
     }
     match item.status {
         Some(OccurrenceStatus::Skipped) => tags.push("skipped".into()),

@@ -1,5 +1,5 @@
-//! `export --format md`: the plan, the rituals, the people, the risk register and this week's
-//! agenda as one readable document, or one of those parts.
+//! `export --format md`: the plan, the rituals, the people, the risk register, the scorecard and
+//! this week's agenda as one readable document, or one of those parts.
 
 use crate::domain::Word;
 use chrono::{NaiveDateTime, Weekday};
@@ -15,6 +15,7 @@ use crate::ops::OpsError;
 use crate::ops::agenda::agenda;
 use crate::ops::plan::{GoalView, plan_view};
 use crate::ops::rituals::list_rituals;
+use crate::ops::scorecard::scorecard;
 use crate::schedule::agenda::week_floor;
 use crate::store::{Store, risks};
 
@@ -25,15 +26,17 @@ pub enum Section {
     Rituals,
     People,
     Risks,
+    Scorecard,
     Week,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Plan,
         Section::Rituals,
         Section::People,
         Section::Risks,
+        Section::Scorecard,
         Section::Week,
     ];
 }
@@ -60,6 +63,7 @@ pub fn document(
             Section::Rituals => rituals_section(store, now)?,
             Section::People => people_section(store, now)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
+            Section::Scorecard => super::scorecard::scorecard_section(&scorecard(store, today)?),
             Section::Week => {
                 let week = agenda(store, week_floor(today, week_start), 7, now, lead_days)?;
                 agenda_markdown(&week, 2)

@@ -6,6 +6,7 @@ mod document;
 mod people;
 pub mod prep;
 pub mod report;
+mod scorecard;
 
 pub use document::{Section, document};
 

@@ -1,22 +1,42 @@
-//! The weekly digest as Markdown: short, one line per thing, to paste into a status update.
+//! The weekly (or monthly) digest as Markdown: short, one line per thing, to paste into a
+//! status update.
 
 use super::plural;
+use crate::domain::metric::{Cadence, Direction, format_number, shown};
+use crate::domain::metric_status::Status;
 use crate::domain::one_on_one::Owner;
 use crate::domain::plan::phase_label;
 use crate::domain::risk_score::RiskScore;
-use crate::ops::report::{ActionEntry, GoalDelta, MeetingOutcome, Outcome, RiskChange, WeekReport};
+use crate::ops::report::{
+    ActionEntry, GoalDelta, MeetingOutcome, Outcome, Report, ReportSpan, RiskChange,
+};
+use crate::ops::scorecard::MetricLine;
 
-pub fn report_markdown(r: &WeekReport) -> String {
-    let mut out = format!(
-        "# Week of {} – {}\n\n",
-        r.from.format("%a %-d %b"),
-        r.to.format("%a %-d %b %Y")
-    );
+pub fn report_markdown(r: &Report) -> String {
+    let (mut out, span) = match r.span {
+        ReportSpan::Week => (
+            format!(
+                "# Week of {} – {}\n\n",
+                r.from.format("%a %-d %b"),
+                r.to.format("%a %-d %b %Y")
+            ),
+            "week",
+        ),
+        ReportSpan::Month => (format!("# {}\n\n", r.from.format("%B %Y")), "month"),
+    };
     out.push_str(&format!("{}\n", glance(r)));
     out.push_str("\n## Rituals\n\n");
-    out.push_str(&meetings(&r.rituals, "No rituals this week.", "Not marked"));
+    out.push_str(&meetings(
+        &r.rituals,
+        &format!("No rituals this {span}."),
+        "Not marked",
+    ));
     out.push_str("\n## 1:1s\n\n");
-    out.push_str(&meetings(&r.one_on_ones, "No 1:1s this week.", "Missed"));
+    out.push_str(&meetings(
+        &r.one_on_ones,
+        &format!("No 1:1s this {span}."),
+        "Missed",
+    ));
     out.push_str("\n## Actions\n\n");
     out.push_str(&actions(r));
     out.push_str("\n## Risks\n\n");
@@ -33,7 +53,56 @@ pub fn report_markdown(r: &WeekReport) -> String {
     for g in &r.goals {
         out.push_str(&goal_line(g));
     }
+    // Only for those who keep a scorecard.
+    if !r.metrics.is_empty() {
+        out.push_str("\n## Metrics\n\n");
+    }
+    for m in &r.metrics {
+        out.push_str(&metric_line(m));
+    }
     out
+}
+
+/// "- **Deployment frequency**: 12 (target ≥ 10), on target, +2 since last week".
+fn metric_line(m: &MetricLine) -> String {
+    let value = m
+        .value
+        .map_or_else(|| "not entered".to_string(), |v| shown(v, m.unit));
+    let target = m
+        .target
+        .map(|t| {
+            let sign = match m.direction {
+                Direction::Up => "≥",
+                Direction::Down => "≤",
+            };
+            format!(" (target {sign} {})", shown(t, m.unit))
+        })
+        .unwrap_or_default();
+    let status = match m.status {
+        Status::Missing => String::new(),
+        status => format!(", {}", status.label()),
+    };
+    let change = m
+        .change
+        .map(|c| {
+            let sign = if c > 0.0 { "+" } else { "" };
+            let last = match m.cadence {
+                Cadence::Weekly => "week",
+                Cadence::Monthly => "month",
+                Cadence::Quarterly => "quarter",
+            };
+            format!(
+                ", {sign}{}{} since last {last}",
+                format_number(c),
+                m.unit.suffix()
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "- **{}** ({}): {value}{target}{status}{change}\n",
+        one_line(&m.name),
+        m.period
+    )
 }
 
 fn count(list: &[MeetingOutcome], outcome: Outcome) -> usize {
@@ -41,7 +110,7 @@ fn count(list: &[MeetingOutcome], outcome: Outcome) -> usize {
 }
 
 /// One line with the week's numbers.
-fn glance(r: &WeekReport) -> String {
+fn glance(r: &Report) -> String {
     let mut parts = Vec::new();
     for (list, noun, unmarked) in [
         (&r.rituals, "ritual", "not marked"),
@@ -76,6 +145,21 @@ fn glance(r: &WeekReport) -> String {
     }
     if !r.goals.is_empty() {
         parts.push(format!("{} checked in", plural(r.goals.len(), "goal")));
+    }
+    if !r.metrics.is_empty() {
+        let count = |s: Status| r.metrics.iter().filter(|m| m.status == s).count();
+        let mut part = format!("{} on target", plural(count(Status::OnTarget), "metric"));
+        for (status, word) in [
+            (Status::Warning, "warning"),
+            (Status::OffTarget, "off target"),
+            (Status::Missing, "not entered"),
+        ] {
+            let n = count(status);
+            if n > 0 {
+                part.push_str(&format!(", {n} {word}"));
+            }
+        }
+        parts.push(part);
     }
     format!("**At a glance:** {}.", parts.join(" · "))
 }
@@ -121,7 +205,7 @@ fn action_text(a: &ActionEntry) -> String {
     format!("{}{who}", one_line(&a.body))
 }
 
-fn actions(r: &WeekReport) -> String {
+fn actions(r: &Report) -> String {
     if r.actions_opened.is_empty() && r.actions_closed.is_empty() {
         return "No actions opened or closed.\n".to_string();
     }

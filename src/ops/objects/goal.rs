@@ -124,6 +124,27 @@ impl Object for Goal {
             .field("due", day(Some(g.due_on)))
             .field("behind", if g.behind { "yes" } else { "" })
             .field("person", g.person.clone().unwrap_or_default())
+            .field(
+                "measured by",
+                g.measured_by
+                    .as_ref()
+                    .map(|m| {
+                        let part = |label: &str, v: &Option<String>| {
+                            v.as_ref()
+                                .map(|v| format!(", {label} {v}"))
+                                .unwrap_or_default()
+                        };
+                        format!(
+                            "metric {} \"{}\"{}{}{}",
+                            m.metric_id,
+                            m.name,
+                            part("from", &m.baseline),
+                            part("now", &m.latest),
+                            part("to", &m.target)
+                        )
+                    })
+                    .unwrap_or_default(),
+            )
             .field("criteria", f.criteria.clone())
             .field("description", f.description.clone())
             .section("History", history)

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod card;
 pub mod goal;
+pub mod metric;
 pub mod note;
 pub mod person;
 pub mod resolve;
@@ -98,6 +99,8 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "goal" => ("goal", "goals"),
         "checkin" => ("check-in", "check-ins"),
         "risk_review" => ("score history entry", "score history entries"),
+        "metric_value" => ("value", "values"),
+        "metric" => ("metric", "metrics"),
         "link" => ("link", "links"),
         _ => ("row", "rows"),
     }

@@ -8,6 +8,7 @@ pub mod people;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
+pub mod scorecard;
 
 use chrono::{NaiveDateTime, Weekday};
 
@@ -126,6 +127,7 @@ impl Runner {
             Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
             Effect::Plan(e) => plan::run(store, e, &env)?,
             Effect::Risks(e) => risks::run(store, e, &env)?,
+            Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => Msg::SearchResults {
                 results: ops::one_on_ones::search_all(store, &query, 30)?,

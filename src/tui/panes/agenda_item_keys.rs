@@ -107,6 +107,8 @@ pub fn due_item_target(item: &AgendaItem, read_only: bool) -> Option<Target> {
         (ItemKind::RiskReview, true) => Target::Risk(item.id),
         (ItemKind::GoalDue, false) => Target::GoalCheckin(item.id),
         (ItemKind::GoalDue, true) => Target::Goal(item.id),
+        // "Log metrics" opens the scorecard on the first number still to enter.
+        (ItemKind::MetricsDue, _) => Target::Metric(item.id),
         _ => Target::Person(item.person_id?, PeopleView::Detail),
     })
 }
@@ -151,5 +153,6 @@ pub fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::ActionDue => "Action",
         ItemKind::RiskReview => "Risk review",
         ItemKind::Calendar => "Calendar",
+        ItemKind::MetricsDue => "Metrics",
     }
 }

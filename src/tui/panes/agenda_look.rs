@@ -28,6 +28,8 @@ pub(super) fn status_icon(item: &AgendaItem) -> &'static str {
         (_, ItemKind::ActionDue) => "□",
         (_, ItemKind::RiskReview) => "▲",
         (_, ItemKind::Calendar) => "◷",
+        (_, ItemKind::MetricsDue) if item.done => "✓",
+        (_, ItemKind::MetricsDue) => "#",
         _ if item.moved => "↷",
         _ => "·",
     }
@@ -39,6 +41,7 @@ pub(super) fn kind_icon(kind: ItemKind, done: bool) -> &'static str {
         ItemKind::GoalDue => "◆",
         ItemKind::ActionDue => "□",
         ItemKind::RiskReview => "▲",
+        ItemKind::MetricsDue => "#",
         _ => "·",
     }
 }

@@ -134,6 +134,8 @@ fn section(kind: RadarKind) -> &'static str {
         RadarKind::AcceptanceExpired => "Risk acceptances expired: decide again",
         RadarKind::OverdueReview => "Risk reviews overdue",
         RadarKind::GoalBehind => "Goals behind schedule",
+        RadarKind::MetricOffTarget => "Metrics off target two periods running",
+        RadarKind::MetricMissing => "Numbers not entered",
         RadarKind::OneOnOneOverdue => "1:1s lapsed (older than twice the cadence)",
         RadarKind::ActionDueSoon | RadarKind::ReviewDueSoon => "Coming due",
     }

@@ -92,7 +92,7 @@ pub fn group_words(key: GroupKey, count: usize, today: NaiveDate) -> String {
         ItemKind::GoalDue => "goal",
         ItemKind::ActionDue => "action",
         ItemKind::RiskReview => "risk review",
-        ItemKind::OneOnOne | ItemKind::Ritual | ItemKind::Calendar => "item",
+        ItemKind::OneOnOne | ItemKind::Ritual | ItemKind::Calendar | ItemKind::MetricsDue => "item",
     };
     let state = match (key.done, key.date < today) {
         (true, _) => "done",

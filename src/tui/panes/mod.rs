@@ -28,3 +28,7 @@ mod risks_view;
 pub mod ritual_form;
 pub mod rituals;
 mod rituals_view;
+pub mod scorecard;
+mod scorecard_detail;
+pub mod scorecard_form;
+mod scorecard_view;

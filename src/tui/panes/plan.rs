@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::Invalid;
 use crate::domain::plan::{
-    Confidence, Goal, GoalFields, GoalStatus, PHASES, PlanDay, next_phase, phase_label,
+    Confidence, Goal, GoalFields, GoalMeasure, GoalStatus, PHASES, PlanDay, next_phase, phase_label,
 };
 use crate::ops::plan::{GoalView, PlanView};
 use crate::tui::action::Action;
@@ -112,6 +112,11 @@ impl PlanPane {
         self.view.as_ref().and_then(|v| v.start)
     }
 
+    /// The metrics a goal can be measured by.
+    fn metrics(&self) -> &[(i64, String)] {
+        self.view.as_ref().map_or(&[], |v| v.metrics.as_slice())
+    }
+
     /// The form for the plan's first day, on the start the plan has now.
     pub(crate) fn start_form(&self, ctx: &Ctx<'_>) -> Request {
         let start = self.start();
@@ -132,7 +137,7 @@ impl PlanPane {
     pub(crate) fn edit_goal(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
         let g = self.goal(id)?;
         Some(form(
-            goal_form(Some(g), g.goal.fields.phase, ctx),
+            goal_form(Some(g), g.goal.fields.phase, self.metrics(), ctx),
             PlanForm::EditGoal(Box::new(g.goal.clone())),
         ))
     }
@@ -145,10 +150,25 @@ impl PlanPane {
             .iter()
             .position(|c| *c == f.confidence)
             .unwrap_or(0);
-        let f = Form::new(format!("Check in: {}", f.title))
-            .number("progress", "Progress %", i64::from(f.progress), 0, 100)
-            .choice("confidence", "Confidence", confidence_labels(), confidence)
-            .text("note", "Note", "", "what moved, what is stuck");
+        // A measured goal's progress follows its metric: the check-in records the number.
+        let f = match &g.measured_by {
+            Some(m) => Form::new(format!(
+                "Check in: {} · {}% by {} ({})",
+                f.title,
+                f.progress,
+                m.name,
+                m.latest.as_deref().unwrap_or("no value yet")
+            )),
+            None => Form::new(format!("Check in: {}", f.title)).number(
+                "progress",
+                "Progress %",
+                i64::from(f.progress),
+                0,
+                100,
+            ),
+        }
+        .choice("confidence", "Confidence", confidence_labels(), confidence)
+        .text("note", "Note", "", "what moved, what is stuck");
         Some(form(f, PlanForm::Checkin(Box::new(g.goal.clone()))))
     }
 
@@ -207,7 +227,10 @@ impl Pane for PlanPane {
             }
             Action::Add => {
                 let phase = PHASES.get(self.phase).copied().unwrap_or(30);
-                vec![form(goal_form(None, phase, ctx), PlanForm::AddGoal)]
+                vec![form(
+                    goal_form(None, phase, self.metrics(), ctx),
+                    PlanForm::AddGoal,
+                )]
             }
             Action::Edit => selected
                 .and_then(|id| self.edit_goal(id, ctx))
@@ -286,7 +309,12 @@ fn confidence_labels() -> Vec<String> {
         .collect()
 }
 
-fn goal_form(existing: Option<&GoalView>, phase: u32, ctx: &Ctx<'_>) -> Form {
+fn goal_form(
+    existing: Option<&GoalView>,
+    phase: u32,
+    metrics: &[(i64, String)],
+    ctx: &Ctx<'_>,
+) -> Form {
     let f = existing.map(|g| &g.goal.fields);
     let phases: Vec<String> = PHASES.iter().map(|p| phase_label(*p).to_string()).collect();
     let phase_idx = PHASES.iter().position(|p| *p == phase).unwrap_or(0);
@@ -309,6 +337,16 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, ctx: &Ctx<'_>) -> Form {
     let due = f
         .and_then(|f| f.due)
         .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let measure = f.and_then(|f| f.measure);
+    let mut metric_names = vec!["— none: progress as typed —".to_string()];
+    metric_names.extend(metrics.iter().map(|(_, name)| name.clone()));
+    let metric = measure
+        .and_then(|m| metrics.iter().position(|(id, _)| *id == m.metric_id))
+        .map_or(0, |i| i + 1);
+    let metric_target = measure
+        .and_then(|m| m.target)
+        .map(|t| t.to_string())
         .unwrap_or_default();
     Form::new(if existing.is_some() {
         "Edit goal"
@@ -333,6 +371,14 @@ fn goal_form(existing: Option<&GoalView>, phase: u32, ctx: &Ctx<'_>) -> Form {
     .choice("confidence", "Confidence", confidence_labels(), confidence)
     .date("due", "Due", &due, true, "empty: the end of the phase")
     .pick("person", "With", people, person)
+    .choice("metric", "Measured by", metric_names, metric)
+    .decimal(
+        "metric_target",
+        "Metric target",
+        &metric_target,
+        true,
+        "blank: the metric's own target",
+    )
     .multiline(
         "criteria",
         "Success",
@@ -354,7 +400,7 @@ impl PlanPane {
         which: &PlanForm,
         ctx: &Ctx<'_>,
     ) -> Result<Submit, Invalid> {
-        goal_submit(form, which, self.start(), ctx).map(Submit::Save)
+        goal_submit(form, which, self.start(), self.metrics(), ctx).map(Submit::Save)
     }
 }
 
@@ -362,6 +408,7 @@ fn goal_submit(
     form: &Form,
     purpose: &PlanForm,
     start: Option<NaiveDate>,
+    metrics: &[(i64, String)],
     ctx: &Ctx<'_>,
 ) -> Result<Effect, Invalid> {
     let today = ctx.today();
@@ -372,7 +419,11 @@ fn goal_submit(
         }),
         PlanForm::Checkin(goal) => Effect::Plan(PlanEffect::Checkin {
             id: goal.id,
-            progress: u32::try_from(form.number_value("progress")?).unwrap_or(0),
+            progress: if form.fields.iter().any(|f| f.key == "progress") {
+                u32::try_from(form.number_value("progress")?).unwrap_or(0)
+            } else {
+                goal.fields.progress
+            },
             confidence: Confidence::ALL
                 .get(form.choice_index("confidence"))
                 .copied(),
@@ -411,6 +462,7 @@ fn goal_submit(
                         .and_then(|i| ctx.people.get(i))
                         .map(|p| p.id),
                 },
+                measure: goal_measure(form, opened.map(|g| &g.fields), metrics)?,
             };
             if let Some(start) = start {
                 fields.clone().check(start)?;
@@ -425,4 +477,30 @@ fn goal_submit(
             }
         }
     })
+}
+
+/// The metric a goal is measured by, from the form: untouched, the link stays (even to a metric
+/// the list has not loaded).
+fn goal_measure(
+    form: &Form,
+    opened: Option<&GoalFields>,
+    metrics: &[(i64, String)],
+) -> Result<Option<GoalMeasure>, Invalid> {
+    let target = form.decimal_value("metric_target")?;
+    let metric_id = match opened {
+        Some(f) if !form.changed("metric") => f.measure.map(|m| m.metric_id),
+        _ => form
+            .choice_index("metric")
+            .checked_sub(1)
+            .and_then(|i| metrics.get(i))
+            .map(|(id, _)| *id),
+    };
+    match (metric_id, target) {
+        (Some(metric_id), target) => Ok(Some(GoalMeasure { metric_id, target })),
+        (None, Some(_)) => Err(Invalid::field(
+            "metric_target",
+            "a metric target needs a metric: choose the metric that measures the goal",
+        )),
+        (None, None) => Ok(None),
+    }
 }

@@ -348,6 +348,19 @@ fn render_detail(frame: &mut Frame<'_>, area: Rect, goal: Option<&GoalView>, the
             Span::raw(f.criteria.clone()),
         ]));
     }
+    if let Some(m) = &g.measured_by {
+        let number = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
+        lines.push(Line::from(vec![
+            Span::styled(" Measured by: ", theme.accent),
+            Span::raw(format!(
+                "{} {} → {} (from {})",
+                m.name,
+                number(&m.latest),
+                number(&m.target),
+                number(&m.baseline)
+            )),
+        ]));
+    }
     let entries: Vec<String> = g
         .history
         .iter()

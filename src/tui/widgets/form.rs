@@ -71,7 +71,7 @@ impl Form {
             editor.move_cursor(ratatui_textarea::CursorMove::Top);
             editor.move_cursor(ratatui_textarea::CursorMove::Head);
         }
-        let field = Field {
+        let mut field = Field {
             key,
             label,
             hint,
@@ -80,7 +80,9 @@ impl Form {
             choice,
             check_id: None,
             owned_label: None,
+            fresh: false,
         };
+        field.fresh = field.is_number();
         self.initial.push(field.text());
         self.fields.push(field);
         self
@@ -173,6 +175,18 @@ impl Form {
             "",
             0,
         )
+    }
+
+    /// A number with decimals (`42`, `99.5`, `99.5%`), given as text so it shows as it was typed.
+    pub fn decimal(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        optional: bool,
+        hint: &'static str,
+    ) -> Form {
+        self.push(key, label, FieldKind::Decimal { optional }, value, hint, 0)
     }
 
     /// A tick box labelled `label`.
@@ -272,6 +286,19 @@ impl Form {
         Ok(n)
     }
 
+    /// A decimal field's number; None when it is empty and optional.
+    pub fn decimal_value(&self, key: &'static str) -> Result<Option<f64>, Invalid> {
+        let optional = matches!(
+            self.field(key).map(|f| &f.kind),
+            Some(FieldKind::Decimal { optional: true })
+        );
+        let text = self.value(key);
+        if optional && text.trim().is_empty() {
+            return Ok(None);
+        }
+        crate::domain::metric::parse_number(key, &text).map(Some)
+    }
+
     /// Checks every date, time and number field, so a pane only converts values that parse.
     pub fn check_inputs(&self, today: NaiveDate) -> Result<(), Invalid> {
         for f in &self.fields {
@@ -279,6 +306,7 @@ impl Form {
                 FieldKind::Date { .. } => self.date_value(f.key, today).map(|_| ()),
                 FieldKind::Time => self.time_value(f.key).map(|_| ()),
                 FieldKind::Number { .. } => self.number_value(f.key).map(|_| ()),
+                FieldKind::Decimal { .. } => self.decimal_value(f.key).map(|_| ()),
                 _ => Ok(()),
             }?;
         }
@@ -378,6 +406,9 @@ impl Form {
             } else {
                 (self.focus + n - 1) % n
             };
+        }
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.fresh = field.is_number();
         }
     }
 

@@ -17,6 +17,11 @@ pub enum FieldKind {
         min: i64,
         max: i64,
     },
+    /// A number with decimals, as `domain::metric::parse_number` reads it; empty allowed when
+    /// `optional`.
+    Decimal {
+        optional: bool,
+    },
     /// A tick box; Space toggles it.
     Check,
     /// One of many options (people), found by typing: what is typed filters them fuzzily and
@@ -36,6 +41,9 @@ pub struct Field {
     pub(super) choice: usize,
     pub(super) check_id: Option<i64>,
     pub(super) owned_label: Option<String>,
+    /// A number field the cursor has just reached: typing replaces its value, as in a
+    /// spreadsheet cell; any other key edits it where it is.
+    pub(super) fresh: bool,
 }
 
 impl Field {
@@ -48,6 +56,18 @@ impl Field {
 impl Field {
     pub fn is_multiline(&self) -> bool {
         self.kind == FieldKind::MultiLine
+    }
+
+    /// Whether typing replaces the value: a number field just reached.
+    pub fn replaces_on_typing(&self) -> bool {
+        self.fresh
+    }
+
+    pub(super) fn is_number(&self) -> bool {
+        matches!(
+            self.kind,
+            FieldKind::Number { .. } | FieldKind::Decimal { .. }
+        )
     }
 
     /// The field's text (lines joined with newlines) or, for a choice, the chosen option.
@@ -135,10 +155,27 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             // The query changed: an error about it is answered even if the choice is the same.
             true
         }
-        FieldKind::Number { .. } => match key.code {
-            KeyCode::Char(c) if !(c.is_ascii_digit() || c == '-') => false,
-            _ => single_line_input(&mut field.editor, key),
-        },
+        FieldKind::Number { .. } | FieldKind::Decimal { .. } => {
+            let decimal = matches!(field.kind, FieldKind::Decimal { .. });
+            let fresh = std::mem::take(&mut field.fresh);
+            match key.code {
+                KeyCode::Char(c)
+                    if !(c.is_ascii_digit()
+                        || c == '-'
+                        || (decimal && matches!(c, '.' | ',' | '+' | '%'))) =>
+                {
+                    field.fresh = fresh;
+                    false
+                }
+                KeyCode::Char(_) if fresh && !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    // Typed over the value it opened with: the new number replaces it.
+                    field.editor = editor("", field.hint);
+                    single_line_input(&mut field.editor, key);
+                    true
+                }
+                _ => single_line_input(&mut field.editor, key),
+            }
+        }
         FieldKind::MultiLine => field.editor.input(key),
         FieldKind::Text | FieldKind::Date { .. } | FieldKind::Time => {
             single_line_input(&mut field.editor, key)

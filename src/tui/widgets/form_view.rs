@@ -255,7 +255,13 @@ fn render_input(
                 Layout::horizontal([Constraint::Min(1), Constraint::Length(reading_width)])
                     .areas(area);
             let mut editor = field.editor.clone();
-            editor.set_style(base);
+            // A number about to be typed over shows as selected.
+            let selected = focused && field.replaces_on_typing() && !field.text().is_empty();
+            editor.set_style(if selected {
+                base.add_modifier(Modifier::REVERSED)
+            } else {
+                base
+            });
             editor.set_placeholder_style(theme.placeholder);
             editor.set_cursor_style(if focused {
                 Style::default().add_modifier(Modifier::REVERSED)
