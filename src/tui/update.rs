@@ -42,14 +42,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => {
             let before = model.now;
             model.now = now;
-            // Reminders are chosen from the meetings already loaded (today and tomorrow); a new
-            // day loads them again. Outside writes and saves reload everything anyway.
+            // Within the day reminders are chosen from the meetings already loaded (today and
+            // tomorrow), and saves and outside writes reload everything anyway.
             let mut effects = announce(model);
-            if now.date() != before.date() {
-                effects.push(Effect::LoadUpcoming);
+            if now.date() == before.date() {
+                effects.extend(model.agenda.on_minute(now));
+            } else {
+                // Every tab counts in days (overdue, the last 1:1, the scorecard's period).
+                model.agenda.follow_new_day(before.date(), now.date());
+                effects.extend(reload_all(model));
             }
-            let (panes, ctx) = model.parts();
-            effects.extend(panes.agenda.on_tick(before, now, &ctx));
             effects
         }
         Msg::UpcomingLoaded(meetings) => {

@@ -44,7 +44,7 @@ fn the_next_meeting_alone_is_looked_up_once_it_has_started() {
 }
 
 #[test]
-fn a_new_day_reloads_the_week_the_radar_and_the_reminders() {
+fn a_new_day_reloads_every_tab_the_radar_and_the_reminders() {
     let mut m = model();
     let tomorrow = (m.today() + Duration::days(1))
         .and_hms_opt(0, 0, 0)
@@ -61,4 +61,5 @@ fn a_new_day_reloads_the_week_the_radar_and_the_reminders() {
         )),
         "{effects:?}"
     );
+    assert_eq!(effects, reload_all(&m));
 }

@@ -178,23 +178,19 @@ impl AgendaPane {
         }
     }
 
-    /// The clock moved on. A new day reloads the days shown and the radar (which counts in
-    /// days), the agenda following today unless the user is looking elsewhere. Within the day
-    /// nothing is read again but the next meeting, once it has started: the clock and the
-    /// now-marker are drawn from `ctx.now`, so ten years of data cost nothing per minute.
-    pub fn on_tick(
-        &mut self,
-        before: NaiveDateTime,
-        now: NaiveDateTime,
-        ctx: &Ctx<'_>,
-    ) -> Option<Effect> {
-        if now.date() != before.date() {
-            if self.day.is_none_or(|d| d == before.date()) {
-                self.day = Some(now.date());
-                self.from = None;
-            }
-            return Some(self.reload_week(ctx));
+    /// A new day: the agenda follows today unless the user is looking elsewhere (the caller
+    /// reloads every pane, since they all count in days).
+    pub fn follow_new_day(&mut self, before: NaiveDate, today: NaiveDate) {
+        if self.day.is_none_or(|d| d == before) {
+            self.day = Some(today);
+            self.from = None;
         }
+    }
+
+    /// A minute within the day: nothing is read again but the next meeting, once the one shown
+    /// has started. The clock, the now-marker and the countdown are drawn from `ctx.now`, so
+    /// ten years of data cost nothing per minute.
+    pub fn on_minute(&self, now: NaiveDateTime) -> Option<Effect> {
         self.next
             .as_ref()
             .is_some_and(|next| next.starts_at() < now)
