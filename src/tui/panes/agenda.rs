@@ -188,8 +188,8 @@ impl AgendaPane {
     }
 
     /// A minute within the day: nothing is read again but the next meeting, once the one shown
-    /// has started. The clock, the now-marker and the countdown are drawn from `ctx.now`, so
-    /// ten years of data cost nothing per minute.
+    /// has started. The clock, the now-marker and the countdown are drawn from the model's
+    /// `now`, so ten years of data cost nothing per minute.
     pub fn on_minute(&self, now: NaiveDateTime) -> Option<Effect> {
         self.next
             .as_ref()
