@@ -95,7 +95,7 @@ fn three_years() -> Store {
 fn week_with_radar(bencher: divan::Bencher) {
     let store = three_years();
     let week = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    bencher.bench_local(|| agenda(&store, divan::black_box(week), 7, now(), 3).unwrap());
+    bencher.bench_local(|| agenda(&store, divan::black_box(week), 7, now(), 3, 13).unwrap());
 }
 
 /// Meetings only (store queries + expansion).

@@ -189,7 +189,7 @@ fn measure_start(size: &str, path: &std::path::Path) {
     for _ in 0..20 {
         let store = open.time(|| Store::open(path).unwrap());
         week.time(|| agenda::week(&store, monday, 7).unwrap());
-        radar.time(|| agenda::radar(&store, now(), agenda::RADAR_LEAD_DAYS).unwrap());
+        radar.time(|| agenda::radar(&store, now(), agenda::RADAR_LEAD_DAYS, 13).unwrap());
         next.time(|| agenda::next_meeting(&store, now(), true).unwrap());
     }
     println!("{size}: open the file: {}", open.summary());
@@ -214,7 +214,7 @@ fn measure_reload(size: &str, store: &Store) {
         }),
         ("risks", &|| drop(risks::list_risks(store).unwrap())),
         ("agenda with radar", &|| {
-            drop(agenda::agenda(store, monday, 7, now(), agenda::RADAR_LEAD_DAYS).unwrap())
+            drop(agenda::agenda(store, monday, 7, now(), agenda::RADAR_LEAD_DAYS, 13).unwrap())
         }),
         ("upcoming", &|| {
             let today = now().date();

@@ -133,7 +133,7 @@ fn agenda_week(bencher: divan::Bencher, weeks_ago: i64) {
 #[divan::bench]
 fn radar(bencher: divan::Bencher) {
     let store = Store::open(database()).unwrap();
-    bencher.bench_local(|| agenda::radar(&store, now(), agenda::RADAR_LEAD_DAYS).unwrap());
+    bencher.bench_local(|| agenda::radar(&store, now(), agenda::RADAR_LEAD_DAYS, 13).unwrap());
 }
 
 /// What `bearing agenda` and a refresh compute: the week and the radar.
@@ -141,8 +141,9 @@ fn radar(bencher: divan::Bencher) {
 fn agenda_week_with_radar(bencher: divan::Bencher) {
     let store = Store::open(database()).unwrap();
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    bencher
-        .bench_local(|| agenda::agenda(&store, monday, 7, now(), agenda::RADAR_LEAD_DAYS).unwrap());
+    bencher.bench_local(|| {
+        agenda::agenda(&store, monday, 7, now(), agenda::RADAR_LEAD_DAYS, 13).unwrap()
+    });
 }
 
 #[divan::bench]

@@ -48,6 +48,9 @@ pub struct Config {
     pub agenda_view: AgendaView,
     /// Days ahead the radar warns of actions and risk reviews coming due.
     pub radar_lead_days: u32,
+    /// Weeks between skip-level 1:1s (with the people two levels down); the radar lists the
+    /// skip-levels not seen for longer.
+    pub skip_level_weeks: u32,
 }
 
 /// Colours a config may set; unset ones keep the built-in theme's.
@@ -95,6 +98,7 @@ impl Default for Config {
             calendar_reminders: true,
             agenda_view: AgendaView::Week,
             radar_lead_days: crate::domain::agenda::RADAR_LEAD_DAYS,
+            skip_level_weeks: 13,
         }
     }
 }
@@ -119,6 +123,7 @@ struct RawConfig {
     calendar_reminders: Option<bool>,
     agenda_view: Option<Spanned<String>>,
     radar_lead_days: Option<Spanned<u32>>,
+    skip_level_weeks: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -245,6 +250,17 @@ impl Config {
                 ));
             }
             config.backups_kept = kept.into_inner();
+        }
+        if let Some(weeks) = raw.skip_level_weeks {
+            if !(1..=52).contains(weeks.get_ref()) {
+                return Err(format!(
+                    "line {}: skip_level_weeks = {} is out of range; expected 1 to 52 weeks \
+                     (13: once a quarter)",
+                    line(weeks.span()),
+                    weeks.get_ref()
+                ));
+            }
+            config.skip_level_weeks = weeks.into_inner();
         }
         if let Some(colors) = raw.theme {
             config.theme = theme_colors(text, &colors)?;
@@ -554,6 +570,18 @@ mod tests {
         assert_eq!(c.reminder_command, ["notify-send", "Bearing"]);
         assert!(!c.mouse);
         assert!(Config::default().mouse, "the mouse is on by default");
+    }
+
+    #[test]
+    fn skip_level_weeks_are_read_and_bounded() {
+        assert_eq!(Config::default().skip_level_weeks, 13);
+        let c = Config::parse("skip_level_weeks = 4\n").unwrap();
+        assert_eq!(c.skip_level_weeks, 4);
+        let err = Config::parse("mouse = true\nskip_level_weeks = 0\n").unwrap_err();
+        assert_eq!(
+            err,
+            "line 2: skip_level_weeks = 0 is out of range; expected 1 to 52 weeks (13: once a quarter)"
+        );
     }
 
     #[test]

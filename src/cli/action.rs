@@ -27,6 +27,8 @@ pub enum ActionCommand {
         #[arg(long, default_value = "me")]
         owner: String,
         text: String,
+        #[command(flatten)]
+        links: super::link::LinkFlags,
     },
     /// List actions: open ones by default, by due date
     List(ActionListArgs),
@@ -59,6 +61,9 @@ pub struct ActionListArgs {
     /// Only mine (me) or theirs (them)
     #[arg(long)]
     pub owner: Option<String>,
+    /// Open ones (the default)
+    #[arg(long, conflicts_with_all = ["done", "all"])]
+    pub open: bool,
     /// Done ones instead of open ones
     #[arg(long, conflicts_with = "all")]
     pub done: bool,
@@ -111,7 +116,8 @@ pub fn run(ctx: &Context, cmd: ActionCommand) -> Result<(), CliError> {
             due,
             owner,
             text,
-        } => one_on_one::add_action(ctx, person.as_deref(), &due, &owner, &text),
+            links,
+        } => one_on_one::add_action(ctx, person.as_deref(), &due, &owner, &text, &links),
         ActionCommand::List(args) => list(ctx, &args),
         ActionCommand::Show(args) => object::show::<Action>(ctx, &args),
         ActionCommand::Edit(args) => edit(ctx, &args),

@@ -24,6 +24,7 @@ pub fn run(ctx: &Context, args: &AgendaArgs) -> Result<(), CliError> {
         args.days,
         ctx.now(),
         ctx.config.radar_lead_days,
+        ctx.config.skip_level_weeks,
     )?;
     note_refused_rules(&store)?;
     let to = from + Duration::days(i64::from(args.days));

@@ -95,12 +95,18 @@ pub enum Command {
     /// Dated 1:1 notes: add, list, show, edit, delete
     #[command(subcommand)]
     Note(super::note::NoteCommand),
+    /// The decision log: add, list, show, edit, status, delete, export as ADR files
+    #[command(subcommand)]
+    Decision(super::decision::DecisionCommand),
     /// The 1:1 prep view: next 1:1, last notes, open actions, talking points, prompts
     Prep {
         /// Id or name
         person: String,
         #[arg(long, value_enum, default_value = "md")]
         format: PrepFormat,
+        /// Markdown: include their private health reads (left out otherwise)
+        #[arg(long)]
+        include_private: bool,
     },
     /// The audit trail: the latest changes, newest first, each marked cockpit or cli (a window's `u` undoes only its own)
     History {
@@ -139,6 +145,11 @@ pub enum Command {
     Goal(super::goal::GoalCommand),
     /// Show the 30/60/90-day plan, or start it
     Plan(PlanArgs),
+    /// Link two objects: bearing link goal:3 risk:7 (a risk threatens a goal, an action
+    /// advances it, a meeting reviewed it)
+    Link(super::link::LinkArgs),
+    /// Remove the link between two objects (both stay): bearing unlink goal:3 risk:7
+    Unlink(super::link::LinkArgs),
     /// Full-text search over notes, topics, actions, people, rituals, goals and risks
     Search {
         query: String,
@@ -203,6 +214,7 @@ pub struct AgendaArgs {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The week's digest: rituals and 1:1s held, skipped or missed; actions opened and closed;
+    /// decisions made and pending; risks new, closed or changed in score; goals' progress
     /// risks that changed score; goals' progress; the scorecard's numbers
     Week(ReportWeekArgs),
     /// The month's digest: the same as the week's over a calendar month (--from: any day of it)
@@ -253,6 +265,8 @@ pub enum ExportSection {
     People,
     /// The risk register, by score
     Risks,
+    /// The decision log, newest first, with context and consequences
+    Decisions,
     /// The scorecard: each metric's latest number against its target
     Scorecard,
     /// This week's agenda
@@ -266,6 +280,9 @@ pub struct ExportArgs {
     /// Only this part of the Markdown document
     #[arg(long, value_enum)]
     pub section: Option<ExportSection>,
+    /// Markdown: include private health reads (morale, flight risk), left out otherwise
+    #[arg(long)]
+    pub include_private: bool,
     /// Write to FILE instead of standard output (created private, 0600; an existing file is
     /// refused unless --force)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -408,6 +425,8 @@ pub struct RiskAddArgs {
     pub impact: i64,
     #[command(flatten)]
     pub details: RiskDetails,
+    #[command(flatten)]
+    pub links: super::link::LinkFlags,
 }
 
 #[derive(Debug, Args)]
@@ -439,7 +458,7 @@ pub struct RiskDetails {
     /// delivery, reliability, security, people, compliance, vendor, cost or other
     #[arg(long)]
     pub category: Option<String>,
-    /// Who watches the risk
+    /// Who watches the risk: a person's name links them; other text is kept as text
     #[arg(long)]
     pub owner: Option<String>,
     /// avoid, mitigate, transfer or accept

@@ -8,10 +8,16 @@ use crate::domain::terminal_safe::terminal_safe;
 use crate::limited_read::{Limited, read_limited};
 use crate::ops::export::ics_export;
 use crate::ops::json::{MAX_IMPORT_BYTES, json_export, json_import, read_export};
-use crate::ops::markdown::{Section, document};
+use crate::ops::markdown::{DocumentOptions, Section, document};
 use crate::output_file::{Policy, write_file};
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
+    if args.include_private && args.format != ExportFormat::Md {
+        return Err(CliError::usage(
+            "--include-private works only with --format md (a JSON export always holds \
+             everything, to restore from)",
+        ));
+    }
     if args.section.is_some() && args.format != ExportFormat::Md {
         return Err(CliError::usage(
             "--section works only with --format md (JSON and ICS always hold everything)",
@@ -24,9 +30,13 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         ExportFormat::Md => terminal_safe(&document(
             &store,
             args.section.map(section),
-            ctx.config.week_start,
+            DocumentOptions {
+                week_start: ctx.config.week_start,
+                lead_days: ctx.config.radar_lead_days,
+                skip_level_weeks: ctx.config.skip_level_weeks,
+                include_private: args.include_private,
+            },
             ctx.now(),
-            ctx.config.radar_lead_days,
         )?)
         .into_owned(),
         ExportFormat::Ics => ics_export(&store, ctx.now())?,
@@ -96,6 +106,7 @@ fn section(s: ExportSection) -> Section {
         ExportSection::Rituals => Section::Rituals,
         ExportSection::People => Section::People,
         ExportSection::Risks => Section::Risks,
+        ExportSection::Decisions => Section::Decisions,
         ExportSection::Scorecard => Section::Scorecard,
         ExportSection::Week => Section::Week,
     }

@@ -19,21 +19,7 @@ use crate::store::Store;
 #[derive(Debug, Subcommand)]
 pub enum GoalCommand {
     /// Add a goal to a phase
-    Add {
-        /// 30, 60, 90 (days), 180 (6 months) or 365 (12 months)
-        #[arg(long)]
-        phase: String,
-        #[arg(long)]
-        title: String,
-        /// Due date (default: the end of the phase)
-        #[arg(long, allow_hyphen_values = true)]
-        due: Option<String>,
-        /// Success criteria: how you will know it is done
-        #[arg(long, default_value = "")]
-        criteria: String,
-        #[arg(long, default_value = "")]
-        description: String,
-    },
+    Add(GoalAddArgs),
     /// List goals by phase
     List(GoalListArgs),
     /// Show one goal with its check-in history
@@ -135,15 +121,35 @@ pub struct GoalEditArgs {
     pub no_metric: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct GoalAddArgs {
+    /// 30, 60, 90 (days), 180 (6 months) or 365 (12 months)
+    #[arg(long)]
+    pub phase: String,
+    #[arg(long)]
+    pub title: String,
+    /// Due date (default: the end of the phase)
+    #[arg(long, allow_hyphen_values = true)]
+    pub due: Option<String>,
+    /// Success criteria: how you will know it is done
+    #[arg(long, default_value = "")]
+    pub criteria: String,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    /// Measured by this metric (id or name): its progress runs from the metric's baseline to
+    /// the target
+    #[arg(long)]
+    pub metric: Option<String>,
+    /// The metric's value that means done (default: the metric's own target)
+    #[arg(long, allow_hyphen_values = true, requires = "metric")]
+    pub metric_target: Option<String>,
+    #[command(flatten)]
+    pub links: super::link::LinkFlags,
+}
+
 pub fn run(ctx: &Context, cmd: GoalCommand) -> Result<(), CliError> {
     match cmd {
-        GoalCommand::Add {
-            phase,
-            title,
-            due,
-            criteria,
-            description,
-        } => add(ctx, &phase, title, due.as_deref(), criteria, description),
+        GoalCommand::Add(args) => add(ctx, args),
         GoalCommand::List(args) => list(ctx, &args),
         GoalCommand::Show(args) => object::show::<Goal>(ctx, &args),
         GoalCommand::Edit(args) => edit(ctx, &args),
@@ -187,28 +193,27 @@ fn phase(text: &str) -> Result<u32, CliError> {
     parse_phase(text).map_err(|e| CliError::usage(format!("--phase: {}", e.message)))
 }
 
-fn add(
-    ctx: &Context,
-    phase_text: &str,
-    title: String,
-    due: Option<&str>,
-    criteria: String,
-    description: String,
-) -> Result<(), CliError> {
-    let phase = phase(phase_text)?;
-    let due = due.map(|d| ctx.date("--due", d)).transpose()?;
+fn add(ctx: &Context, args: GoalAddArgs) -> Result<(), CliError> {
+    let phase = phase(&args.phase)?;
+    let due = args.due.map(|d| ctx.date("--due", &d)).transpose()?;
     let mut store = ctx.open()?;
+    let measure = goal_measure(
+        &store,
+        args.metric.as_deref(),
+        args.metric_target.as_deref(),
+    )?;
+    let linked = super::link::flagged_links(&store, &args.links)?;
     let fields = GoalFields {
         phase,
-        title,
-        description,
-        criteria,
+        title: args.title,
+        description: args.description,
+        criteria: args.criteria,
         status: GoalStatus::Todo,
         progress: 0,
         confidence: Confidence::OnTrack,
         due,
         person_id: None,
-        measure: None,
+        measure,
     };
     let g = plan::add_goal(&mut store, fields, ctx.now()).map_err(flagged)?;
     say!(
@@ -216,7 +221,9 @@ fn add(
         g.id,
         phase_label(g.fields.phase),
         g.fields.title
-    )
+    )?;
+    let added = crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Goal, g.id);
+    super::link::link_added(ctx, &mut store, added, &linked)
 }
 
 fn list(ctx: &Context, args: &GoalListArgs) -> Result<(), CliError> {
@@ -348,21 +355,24 @@ fn change(ctx: &Context, args: &GoalEditArgs, status: Option<GoalStatus>) -> Res
 
 /// `--metric M [--metric-target T]` or `--no-metric`: the goal's new measure, if either is given.
 fn measure(store: &Store, args: &GoalEditArgs) -> Result<Option<Option<GoalMeasure>>, CliError> {
-    let target = args
-        .metric_target
-        .as_deref()
+    let measure = goal_measure(store, args.metric.as_deref(), args.metric_target.as_deref())?;
+    Ok(set_or_clear(measure, args.no_metric))
+}
+
+/// `--metric M [--metric-target T]`: the metric (id or name) and the value that means done.
+fn goal_measure(
+    store: &Store,
+    metric: Option<&str>,
+    target: Option<&str>,
+) -> Result<Option<GoalMeasure>, CliError> {
+    let target = target
         .map(|t| parse_number("metric_target", t))
         .transpose()
         .map_err(|e| flagged(e.into()))?;
-    let metric = args
-        .metric
-        .as_deref()
+    let metric = metric
         .map(|m| object::find::<MetricObject>(store, m))
         .transpose()?;
-    Ok(set_or_clear(
-        metric.map(|metric_id| GoalMeasure { metric_id, target }),
-        args.no_metric,
-    ))
+    Ok(metric.map(|metric_id| GoalMeasure { metric_id, target }))
 }
 
 fn checkin(

@@ -32,8 +32,9 @@ pub enum MetricCommand {
         /// Any day of the period (default: today)
         #[arg(long, allow_hyphen_values = true)]
         date: Option<String>,
-        #[arg(long, default_value = "")]
-        note: String,
+        /// A note for the period (default: the note it has, if any)
+        #[arg(long)]
+        note: Option<String>,
     },
     /// List metrics with their latest number, status and trend
     List {
@@ -247,7 +248,7 @@ fn log(
     metric: &str,
     value: &str,
     date: Option<&str>,
-    note: String,
+    note: Option<String>,
 ) -> Result<(), CliError> {
     let value = parse_number("value", value)
         .map_err(|e| CliError::usage(format!("VALUE: {}", e.message)))?;

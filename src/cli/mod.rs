@@ -11,14 +11,18 @@ mod action;
 mod agenda;
 mod args;
 mod backup;
+mod decision;
 mod demo;
 mod export;
 mod goal;
+mod health;
 mod import_ics;
 mod init;
+mod link;
 mod metric;
 mod note;
 mod one_on_one;
+mod org;
 mod person;
 mod plan;
 mod radar;
@@ -277,9 +281,16 @@ fn run_command(
         Command::Topic(cmd) => topic::run(ctx, cmd),
         Command::Action(cmd) => action::run(ctx, cmd),
         Command::Note(cmd) => note::run(ctx, cmd),
-        Command::Prep { person, format } => one_on_one::prep(ctx, &person, format),
+        Command::Decision(cmd) => decision::run(ctx, cmd),
+        Command::Prep {
+            person,
+            format,
+            include_private,
+        } => one_on_one::prep(ctx, &person, format, include_private),
         Command::Search { query, format } => one_on_one::search(ctx, &query, format),
         Command::Goal(cmd) => goal::run(ctx, cmd),
+        Command::Link(args) => link::link(ctx, &args),
+        Command::Unlink(args) => link::unlink(ctx, &args),
         Command::Next { format } => next(ctx, format),
         Command::Radar { format } => radar::run(ctx, format),
         Command::History { limit, format } => history(ctx, limit, format),

@@ -7,7 +7,10 @@ use clap::{Args, ValueEnum};
 use super::args::ListFormat;
 use super::output::{document, print_json, print_table};
 use super::{CliError, Context};
+use crate::domain::Word;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::OpsError;
+use crate::ops::links::{Linked, links_of};
 use crate::ops::objects::{Object, reach_words};
 use crate::store::Store;
 
@@ -57,7 +60,19 @@ pub fn list<O: Object>(
     let now = ctx.now();
     let all = O::list(store, filter, now)?;
     match format {
-        ListFormat::Json => print_json(&all),
+        ListFormat::Json => {
+            let kind = LinkKind::from_word(O::KIND);
+            let shown = all
+                .iter()
+                .map(|view| {
+                    let links = kind
+                        .map(|k| links_of(store, ObjectRef::new(k, O::id(view))))
+                        .transpose()?;
+                    Ok(Shown { view, links })
+                })
+                .collect::<Result<Vec<_>, CliError>>()?;
+            print_json(&shown)
+        }
         ListFormat::Text if all.is_empty() => say!("{}", O::empty(filtered)),
         ListFormat::Text => {
             let rows: Vec<Vec<String>> = all.iter().map(|v| O::row(v, now)).collect();
@@ -66,15 +81,36 @@ pub fn list<O: Object>(
     }
 }
 
-/// `show`: the object as text, as the same JSON object `list` gives, or as Markdown.
+/// An object's JSON with its links (`links: [{kind, id, title}]`) for kinds that can have them.
+#[derive(serde::Serialize)]
+struct Shown<'a, V> {
+    #[serde(flatten)]
+    view: &'a V,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<Vec<Linked>>,
+}
+
+/// `show`: the object as text, as the same JSON object `list` gives (with its links), or as
+/// Markdown; text and Markdown end with a Links section when it has any.
 pub fn show<O: Object>(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
     let store = ctx.read()?;
     let id = find::<O>(&store, &args.query)?;
     let view = O::get(&store, id, ctx.now())?;
+    let links = LinkKind::from_word(O::KIND)
+        .map(|kind| links_of(&store, ObjectRef::new(kind, id)))
+        .transpose()?;
+    let card = || {
+        let lines = links
+            .iter()
+            .flatten()
+            .map(|l| format!("{}:{} {}", l.kind, l.id, l.title))
+            .collect();
+        O::card(&view, ctx.now()).section("Links", lines)
+    };
     match args.format {
-        ShowFormat::Json => print_json(&view),
-        ShowFormat::Text => document(&O::card(&view, ctx.now()).text()),
-        ShowFormat::Md => document(&O::card(&view, ctx.now()).markdown()),
+        ShowFormat::Json => print_json(&Shown { view: &view, links }),
+        ShowFormat::Text => document(&card().text()),
+        ShowFormat::Md => document(&card().markdown()),
     }
 }
 

@@ -70,6 +70,7 @@ pub fn add_action(
     due: &str,
     owner: &str,
     text: &str,
+    links: &super::link::LinkFlags,
 ) -> Result<(), CliError> {
     let due = ctx.date("--due", due)?;
     let owner =
@@ -82,6 +83,7 @@ pub fn add_action(
         }
         None => None,
     };
+    let linked = super::link::flagged_links(&store, links)?;
     let id = one_on_ones::add_action(
         &mut store,
         person.as_ref().map(|p| p.id),
@@ -100,7 +102,8 @@ pub fn add_action(
         "Action {id} added, due {} ({whose}).",
         due.format("%a %Y-%m-%d")
     )?;
-    Ok(())
+    let added = crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Action, id);
+    super::link::link_added(ctx, &mut store, added, &linked)
 }
 
 pub fn add_note(ctx: &Context, who: &str, date: Option<&str>, text: &str) -> Result<(), CliError> {
@@ -121,13 +124,23 @@ pub fn add_note(ctx: &Context, who: &str, date: Option<&str>, text: &str) -> Res
     Ok(())
 }
 
-pub fn prep(ctx: &Context, who: &str, format: PrepFormat) -> Result<(), CliError> {
+pub fn prep(
+    ctx: &Context,
+    who: &str,
+    format: PrepFormat,
+    include_private: bool,
+) -> Result<(), CliError> {
+    if include_private && format != PrepFormat::Md {
+        return Err(CliError::usage(
+            "--include-private works only with --format md (JSON always holds the health reads)",
+        ));
+    }
     let store = ctx.read()?;
     let p = person(&store, who)?;
     let prep = one_on_ones::prep(&store, p.id, ctx.now())?;
     match format {
         PrepFormat::Json => print_json(&prep),
-        PrepFormat::Md => document(&prep_markdown(&prep, ctx.today())),
+        PrepFormat::Md => document(&prep_markdown(&prep, ctx.today(), include_private)),
     }
 }
 

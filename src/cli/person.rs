@@ -28,6 +28,8 @@ pub enum PersonCommand {
     Record(super::record::RecordArgs),
     /// Add dated private context: feedback given, a career conversation
     Context(super::record::ContextArgs),
+    /// Private health read: record morale (1-5) and flight risk, or show the history
+    Health(super::health::HealthArgs),
 }
 
 #[derive(Debug, Args)]
@@ -41,6 +43,9 @@ pub struct PersonAddArgs {
     /// report, peer, manager or stakeholder
     #[arg(long, default_value = "report")]
     pub relation: String,
+    /// Their manager: a person's id or name, or "me" (the default)
+    #[arg(long, value_name = "PERSON|me")]
+    pub reports_to: Option<String>,
     /// 1:1 cadence as an RRULE, e.g. "FREQ=WEEKLY;BYDAY=TU" (needs --at)
     #[arg(long, value_name = "RRULE", requires = "at")]
     pub cadence: Option<String>,
@@ -60,6 +65,9 @@ pub struct PersonListArgs {
     /// Only people in this team (ignoring case)
     #[arg(long)]
     pub team: Option<String>,
+    /// The org tree: who reports to whom, under me, then everyone outside my org
+    #[arg(long, conflicts_with_all = ["relation", "team"])]
+    pub tree: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
 }
@@ -78,6 +86,9 @@ pub struct PersonEditArgs {
     /// report, peer, manager or stakeholder
     #[arg(long)]
     pub relation: Option<String>,
+    /// Their manager: a person's id or name, or "me"
+    #[arg(long, value_name = "PERSON|me")]
+    pub reports_to: Option<String>,
     /// A new 1:1 cadence as an RRULE, from today on (the old series ends, keeping its history)
     #[arg(long, value_name = "RRULE", conflicts_with = "no_cadence")]
     pub cadence: Option<String>,
@@ -110,11 +121,25 @@ pub fn run(ctx: &Context, cmd: PersonCommand) -> Result<(), CliError> {
         PersonCommand::Delete(args) => object::delete::<Person>(ctx, &args),
         PersonCommand::Record(args) => super::record::record(ctx, &args),
         PersonCommand::Context(args) => super::record::context(ctx, &args),
+        PersonCommand::Health(args) => super::health::health(ctx, &args),
     }
 }
 
 fn relation(text: &str) -> Result<Relation, CliError> {
     Relation::parse(text).map_err(|e| CliError::usage(format!("--relation: {}", e.message)))
+}
+
+/// The manager `--reports-to` names: None for "me".
+fn manager(store: &crate::store::Store, text: &str) -> Result<Option<i64>, CliError> {
+    if text.trim().eq_ignore_ascii_case("me") {
+        return Ok(None);
+    }
+    object::find::<Person>(store, text)
+        .map(Some)
+        .map_err(|e| CliError {
+            message: format!("--reports-to: {}", e.message),
+            code: e.code,
+        })
 }
 
 fn time(text: &str) -> Result<chrono::NaiveTime, CliError> {
@@ -143,6 +168,10 @@ fn add(ctx: &Context, args: PersonAddArgs) -> Result<(), CliError> {
         one_on_one,
     };
     let mut store = ctx.open()?;
+    let mut input = input;
+    if let Some(text) = &args.reports_to {
+        input.draft.reports_to = manager(&store, text)?;
+    }
     let person =
         people::add_person(&mut store, input, ctx.config.week_start, now).map_err(flagged)?;
     say!("Added {} (id {}).", person.name, person.id)?;
@@ -150,6 +179,9 @@ fn add(ctx: &Context, args: PersonAddArgs) -> Result<(), CliError> {
 }
 
 fn list(ctx: &Context, args: &PersonListArgs) -> Result<(), CliError> {
+    if args.tree {
+        return super::org::tree(ctx, args.format);
+    }
     let filter = PersonFilter {
         relation: args.relation.as_deref().map(relation).transpose()?,
         team: args.team.clone(),
@@ -165,6 +197,7 @@ fn edit(ctx: &Context, args: &PersonEditArgs) -> Result<(), CliError> {
         ("--role", args.role.is_some()),
         ("--team", args.team.is_some()),
         ("--relation", args.relation.is_some()),
+        ("--reports-to", args.reports_to.is_some()),
         ("--cadence", args.cadence.is_some()),
         ("--at", args.at.is_some()),
         ("--duration", args.duration.is_some()),
@@ -177,10 +210,17 @@ fn edit(ctx: &Context, args: &PersonEditArgs) -> Result<(), CliError> {
     let at = args.at.as_deref().map(time).transpose()?;
     let mut store = ctx.open_existing()?;
     let id = object::find::<Person>(&store, &args.person)?;
+    let reports_to = match &args.reports_to {
+        Some(text) => Some(manager(&store, text)?),
+        None => None,
+    };
     let now = ctx.now();
     let saved = retrying(|| {
         let opened = PersonRecord::from(&people::get_person(&store, id)?);
-        let input = with_flags(args, &opened, relation, at, now)?;
+        let mut input = with_flags(args, &opened, relation, at, now)?;
+        if let Some(manager) = reports_to {
+            input.draft.reports_to = manager;
+        }
         Ok(people::update_person(
             &mut store,
             id,

@@ -22,7 +22,7 @@ struct Entry<'a> {
 pub fn run(ctx: &Context, format: ListFormat) -> Result<(), CliError> {
     let store = ctx.read()?;
     let lead = ctx.config.radar_lead_days;
-    let items = radar(&store, ctx.now(), lead)?;
+    let items = radar(&store, ctx.now(), lead, ctx.config.skip_level_weeks)?;
     match format {
         ListFormat::Json => print_json(
             &items

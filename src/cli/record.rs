@@ -115,9 +115,13 @@ pub fn context(ctx: &Context, args: &ContextArgs) -> Result<(), CliError> {
             crate::ops::OpsError::Invalid(i) => CliError::usage(format!("TEXT: {}", i.message)),
             other => other.into(),
         })?;
+    // "career context", "feedback context", and plain "context" (never "context context").
+    let what = match kind.as_str() {
+        "context" => "context".to_string(),
+        other => format!("{other} context"),
+    };
     say!(
-        "Saved {} context for {} on {} (entry {id}).",
-        kind.as_str(),
+        "Saved {what} for {} on {} (entry {id}).",
         p.name,
         date.format("%a %Y-%m-%d")
     )

@@ -8,6 +8,7 @@ use super::object::{self, retrying};
 use super::{CliError, Context};
 use crate::domain::Invalid;
 use crate::domain::Word;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::risk::{Category, Response, Risk, RiskDraft, RiskStatus};
 use crate::domain::risk_list::RiskSort;
 use crate::ops::OpsError;
@@ -47,6 +48,10 @@ fn apply(ctx: &Context, draft: &mut RiskDraft, d: &RiskDetails) -> Result<(), Cl
     }
     if let Some(r) = &d.response {
         draft.response = Response::parse(r).map_err(invalid)?;
+    }
+    if d.owner.is_some() {
+        // A new owner: linked again by name when saved (a person's exact name), else text.
+        draft.owner_id = None;
     }
     for (value, slot) in [
         (&d.owner, &mut draft.owner),
@@ -118,11 +123,13 @@ fn add(ctx: &Context, args: RiskAddArgs) -> Result<(), CliError> {
     };
     apply(ctx, &mut draft, &args.details)?;
     let mut store = ctx.open()?;
+    let linked = super::link::flagged_links(&store, &args.links)?;
     let saved = risks::add_risk(&mut store, draft, &ctx.config.risk_review_days, ctx.now())
         .map_err(flagged)?;
     say!("Added risk {}: {}.", saved.risk.id, summary(&saved.risk))?;
     warn(&saved);
-    Ok(())
+    let added = ObjectRef::new(LinkKind::Risk, saved.risk.id);
+    super::link::link_added(ctx, &mut store, added, &linked)
 }
 
 fn nothing_given(args: &RiskUpdateArgs) -> bool {

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use super::args::ListFormat;
 use super::object::{self, DeleteArgs, ShowArgs, flagged, require_a_flag, retrying, set_or_clear};
 use super::{CliError, Context};
-use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceStatus, RitualFields};
 use crate::ops::objects::ritual::{Ritual, RitualFilter};
 use crate::ops::people::resolve_person;
 use crate::ops::rituals;
@@ -386,9 +386,6 @@ fn end(ctx: &Context, query: &str, on: &str) -> Result<(), CliError> {
     }
 }
 
-/// How far ahead a meeting may be marked held: one held early this week, not a mistyped month.
-const HELD_AHEAD_DAYS: i64 = 7;
-
 fn status(ctx: &Context, id: &str, date: &str, status: OccurrenceStatus) -> Result<(), CliError> {
     let day = ctx.date("DATE", date)?;
     let ahead = (day - ctx.today()).num_days();
@@ -447,7 +444,7 @@ fn meeting_notes(
     let original = rituals::occurrence_on(&store, id, day).map_err(flagged)?;
     let saved = retrying(|| {
         let opened = rituals::occurrence(&store, id, original)?;
-        Ok(rituals::save_occurrence(
+        Ok(rituals::save_write_up(
             &mut store,
             id,
             original,
@@ -458,18 +455,21 @@ fn meeting_notes(
                 agenda_done: opened.agenda_done.clone(),
             },
             Some(&opened),
+            ctx.now(),
         ))
     })?;
     let when = original.format("%a %Y-%m-%d %H:%M");
+    let (ritual, recorded) = &saved.value;
     if saved.changed {
         say!(
-            "Saved the notes of \"{}\" on {when}.",
-            saved.value.fields.name
+            "Saved the notes of \"{}\" on {when}{}.",
+            ritual.fields.name,
+            recorded.words()
         )
     } else {
         say!(
             "The meeting of \"{}\" on {when} already has these notes: nothing changed.",
-            saved.value.fields.name
+            ritual.fields.name
         )
     }
 }

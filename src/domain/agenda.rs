@@ -160,10 +160,14 @@ pub enum RadarKind {
     MetricMissing,
     /// A person whose last 1:1 is older than twice their cadence.
     OneOnOneOverdue,
+    /// A decision proposed more than two weeks ago and still not decided.
+    DecisionPending,
     /// An open action item due within the lead days (today included).
     ActionDueSoon,
     /// A risk review due within the lead days (today included).
     ReviewDueSoon,
+    /// A skip-level (two levels down) not seen for longer than the skip-level cadence.
+    SkipLevelOverdue,
 }
 
 impl RadarKind {
@@ -182,6 +186,8 @@ impl RadarKind {
             RadarKind::GoalBehind => "goal",
             RadarKind::MetricOffTarget | RadarKind::MetricMissing => "metric",
             RadarKind::OneOnOneOverdue => "1:1",
+            RadarKind::DecisionPending => "decision",
+            RadarKind::SkipLevelOverdue => "skip",
         }
     }
 }
@@ -227,7 +233,13 @@ impl RadarItem {
             RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
             RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
             RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
-            RadarKind::OneOnOneOverdue | RadarKind::MetricOffTarget | RadarKind::MetricMissing => {
+            RadarKind::DecisionPending => {
+                format!("{title} — proposed {late} ago, still to decide")
+            }
+            RadarKind::OneOnOneOverdue
+            | RadarKind::SkipLevelOverdue
+            | RadarKind::MetricOffTarget
+            | RadarKind::MetricMissing => {
                 format!("{title} — {detail}")
             }
         }

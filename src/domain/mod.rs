@@ -3,12 +3,16 @@
 pub mod agenda;
 pub mod calendar;
 pub mod dates;
+pub mod decision;
+pub mod health;
 pub mod invalid;
 pub mod link;
+pub mod meeting_lines;
 pub mod metric;
 pub mod metric_period;
 pub mod metric_status;
 pub mod one_on_one;
+pub mod org;
 pub mod person;
 pub mod plan;
 pub mod risk;

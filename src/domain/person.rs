@@ -49,6 +49,8 @@ pub struct Person {
     pub context: String,
     /// This person's 1:1 prompts, one per line; empty means the defaults for their relation.
     pub prompts: String,
+    /// The person they report to; None: they report to me (or are not in my org).
+    pub reports_to: Option<i64>,
 }
 
 /// What a user typed for a person, before it is checked.
@@ -61,6 +63,7 @@ pub struct PersonDraft {
     pub career_goals: String,
     pub context: String,
     pub prompts: String,
+    pub reports_to: Option<i64>,
 }
 
 /// A checked person, ready to be stored.
@@ -73,6 +76,7 @@ pub struct PersonFields {
     pub career_goals: String,
     pub context: String,
     pub prompts: String,
+    pub reports_to: Option<i64>,
 }
 
 impl PersonDraft {
@@ -101,6 +105,7 @@ impl PersonDraft {
                     .collect::<Vec<_>>()
                     .join("\n"),
             )?,
+            reports_to: self.reports_to,
         })
     }
 }
@@ -115,6 +120,7 @@ impl From<&Person> for PersonFields {
             career_goals: p.career_goals.clone(),
             context: p.context.clone(),
             prompts: p.prompts.clone(),
+            reports_to: p.reports_to,
         }
     }
 }
@@ -129,6 +135,7 @@ impl From<&Person> for PersonDraft {
             career_goals: p.career_goals.clone(),
             context: p.context.clone(),
             prompts: p.prompts.clone(),
+            reports_to: p.reports_to,
         }
     }
 }

@@ -104,7 +104,10 @@ pub struct RiskFields {
     pub category: Category,
     #[serde(flatten)]
     pub score: RiskScore,
+    /// The owner's name as text: a person's (with `owner_id`) or someone outside the list.
     pub owner: String,
+    /// The person who owns it, when the owner is one of my people.
+    pub owner_id: Option<i64>,
     pub response: Response,
     pub status: RiskStatus,
     pub mitigation: String,
@@ -176,6 +179,8 @@ pub struct RiskDraft {
     pub likelihood: i64,
     pub impact: i64,
     pub owner: String,
+    /// A person picked as the owner (the text then follows their name).
+    pub owner_id: Option<i64>,
     pub response: Response,
     pub status: RiskStatus,
     pub mitigation: String,
@@ -196,6 +201,7 @@ impl Default for RiskDraft {
             likelihood: 3,
             impact: 3,
             owner: String::new(),
+            owner_id: None,
             response: Response::Mitigate,
             status: RiskStatus::Open,
             mitigation: String::new(),
@@ -263,6 +269,7 @@ impl RiskDraft {
             category: self.category,
             score,
             owner: text::line("owner", &self.owner)?,
+            owner_id: self.owner_id,
             response: self.response,
             status: self.status,
             mitigation: text::body("mitigation", &self.mitigation)?,
@@ -283,6 +290,7 @@ impl From<&RiskFields> for RiskDraft {
             likelihood: i64::from(f.score.likelihood),
             impact: i64::from(f.score.impact),
             owner: f.owner.clone(),
+            owner_id: f.owner_id,
             response: f.response,
             status: f.status,
             mitigation: f.mitigation.clone(),

@@ -10,6 +10,10 @@ use super::text;
 /// (Longer values typed by mistake, `--duration 600`, are refused rather than filling a day.)
 pub const DURATION_MAX_MIN: u32 = 240;
 
+/// How far ahead a meeting may be marked held (or a 1:1 recorded): one held early this week, not
+/// a mistyped month.
+pub const HELD_AHEAD_DAYS: i64 = 7;
+
 /// A stored ritual series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ritual {

@@ -84,16 +84,17 @@ fn dated(
 }
 
 /// Everything dated in `days` days from `from`, with the radar as of `now` (warning of what is
-/// due within `lead_days`).
+/// due within `lead_days`; skip-levels overdue after `skip_level_weeks`).
 pub fn agenda(
     store: &Store,
     from: NaiveDate,
     days: u32,
     now: NaiveDateTime,
     lead_days: u32,
+    skip_level_weeks: u32,
 ) -> Result<Agenda, OpsError> {
     let mut agenda = week(store, from, days)?;
-    agenda.radar = radar(store, now, lead_days)?;
+    agenda.radar = radar(store, now, lead_days, skip_level_weeks)?;
     Ok(agenda)
 }
 
@@ -187,6 +188,7 @@ pub fn radar(
     store: &Store,
     now: NaiveDateTime,
     lead_days: u32,
+    skip_level_weeks: u32,
 ) -> Result<Vec<RadarItem>, OpsError> {
     let names = names(store)?;
     let today = now.date();
@@ -224,6 +226,22 @@ pub fn radar(
     }
     radar.extend(super::scorecard::radar_items(store, today)?);
     radar.extend(lapsed_one_on_ones(store, now, &names)?);
+    for d in super::decisions::pending(store, today, super::objects::decision::PENDING_DAYS)? {
+        radar.push(RadarItem {
+            kind: RadarKind::DecisionPending,
+            title: d.fields.title,
+            detail: format!("decision {}", d.id),
+            id: d.id,
+            person_id: None,
+            date: d.fields.date,
+            days: days(d.fields.date),
+        });
+    }
+    radar.extend(super::org::skip_levels_overdue(
+        store,
+        now,
+        skip_level_weeks,
+    )?);
     // Warnings ahead: due today up to `lead_days` from now, soonest first.
     let horizon = today + Duration::days(i64::from(lead_days) + 1);
     let mut ahead: Vec<RadarItem> = due::actions_due(conn, today, horizon)?

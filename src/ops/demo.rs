@@ -130,6 +130,7 @@ pub fn load_demo(
                 career_goals: p.career_goals,
                 context: p.context,
                 prompts: String::new(),
+                reports_to: None,
             },
             one_on_one,
         };
@@ -428,7 +429,7 @@ mod tests {
             .map(|r| r.fields.title.as_str())
             .collect();
         assert_eq!(overdue.len(), 2, "{overdue:?}");
-        let week = super::super::agenda::agenda(&store, now.date(), 7, now, 0).unwrap();
+        let week = super::super::agenda::agenda(&store, now.date(), 7, now, 0, 13).unwrap();
         let reviews = week
             .items
             .iter()

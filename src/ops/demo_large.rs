@@ -225,6 +225,7 @@ pub fn load_large(
                 career_goals: sentence(&mut rng, 10),
                 context: sentence(&mut rng, 14),
                 prompts: String::new(),
+                reports_to: None,
             };
             let id = people::insert(tx, &fields, now)?;
             for _ in 0..rng.usize(1..4) {
@@ -437,6 +438,7 @@ pub fn load_large(
                 category,
                 score,
                 owner: FIRST[r % FIRST.len()].into(),
+                owner_id: None,
                 response: Response::Mitigate,
                 status,
                 mitigation: sentence(&mut rng, 12),

@@ -143,7 +143,7 @@ pub(super) fn add_history(store: &mut Store, now: NaiveDateTime) -> Result<usize
             let entry = Entry {
                 date: period.start,
                 value: round(value.max(0.0), decimals),
-                note: String::new(),
+                note: None,
             };
             log_value(store, metric.id, entry, None, now)?;
             logged += 1;

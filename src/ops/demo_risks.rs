@@ -9,7 +9,7 @@ use super::OpsError;
 use crate::domain::Invalid;
 use crate::domain::risk::{Category, Response, RiskDraft, RiskStatus};
 use crate::domain::risk_score::{RiskScore, ScoreEntry};
-use crate::store::{Store, risks};
+use crate::store::{Store, people, risks};
 
 const DEMO_RISKS: &str = include_str!("../../assets/demo_risks.toml");
 
@@ -66,6 +66,7 @@ pub fn add_risks(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsErro
             likelihood: current.likelihood,
             impact: current.impact,
             owner: r.owner,
+            owner_id: None,
             response: Response::parse(&r.response)?,
             status: RiskStatus::parse(&r.status)?,
             mitigation: r.mitigation,
@@ -90,6 +91,9 @@ pub fn add_risks(store: &mut Store, now: NaiveDateTime) -> Result<usize, OpsErro
             .collect::<Result<Vec<_>, Invalid>>()?;
         let created = history.first().map_or(now, |h| h.date.and_time(now.time()));
         store.write(|tx| -> Result<(), OpsError> {
+            // The demo's owners are its people: linked, as the migration links exact names.
+            let mut fields = fields.clone();
+            fields.owner_id = people::find_by_name(tx, &fields.owner)?.map(|p| p.id);
             let id = risks::insert(tx, &fields, created)?;
             for entry in &history {
                 risks::insert_entry(tx, id, entry)?;

@@ -143,6 +143,7 @@ fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
     match table {
         "person" => ("a person", "people", "person"),
         "person_context" => ("a context entry", "context entries", "context entry"),
+        "health_read" => ("a health read", "health reads", "health read"),
         "ritual" => ("a ritual", "rituals", "ritual"),
         "occurrence" => ("an occurrence", "occurrences", "occurrence"),
         "note" => ("a note", "notes", "note"),

@@ -321,6 +321,10 @@ fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError
     for person in at("person", people::list(conn))? {
         at("note", notes::for_person(conn, person.id, None))?;
         at("person_context", notes::context_for(conn, person.id))?;
+        at(
+            "health_read",
+            crate::store::health::for_person(conn, person.id),
+        )?;
         at("topic", topics::queued(conn, person.id))?;
         at("topic", topics::discussed(conn, person.id, u32::MAX))?;
         at(

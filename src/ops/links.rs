@@ -74,6 +74,11 @@ pub fn unlink(store: &mut Store, x: ObjectRef, y: ObjectRef) -> Result<(), OpsEr
     })
 }
 
+/// Whether the object `r` names exists.
+pub fn exists(store: &Store, r: ObjectRef) -> Result<bool, OpsError> {
+    Ok(links::exists(store.conn(), r)?)
+}
+
 /// Everything `r` is linked to, oldest link first, with each other end's title.
 pub fn links_of(store: &Store, r: ObjectRef) -> Result<Vec<Linked>, OpsError> {
     let conn = store.conn();

@@ -197,7 +197,8 @@ impl Logged {
 pub struct Entry {
     pub date: NaiveDate,
     pub value: f64,
-    pub note: String,
+    /// None keeps the note the period already has (none for a new value).
+    pub note: Option<String>,
 }
 
 impl Eq for Entry {}
@@ -212,18 +213,23 @@ pub fn log_value(
     opened: Option<&Option<MetricValue>>,
     now: NaiveDateTime,
 ) -> Result<Logged, OpsError> {
-    let note = crate::domain::text::body("note", &entry.note)?;
+    let note = entry
+        .note
+        .as_deref()
+        .map(|n| crate::domain::text::body("note", n))
+        .transpose()?;
     let value = crate::domain::metric::finite("value", entry.value)?;
     store.write(|tx| -> Result<Logged, OpsError> {
         let metric = current(tx, id)?;
+        let now_held = period_value(tx, &metric, entry.date)?;
         if let Some(opened) = opened {
-            let now_held = period_value(tx, &metric, entry.date)?;
             ensure_as_opened(
                 || format!("the value of {}", metric.fields.name),
                 &now_held,
                 Some(opened),
             )?;
         }
+        let note = note.unwrap_or_else(|| now_held.map(|v| v.note).unwrap_or_default());
         let logged = store_value(tx, &metric, entry.date, value, &note, now)?;
         if logged.changed {
             refresh_goals(tx, Some(id), now)?;

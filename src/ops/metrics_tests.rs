@@ -27,7 +27,7 @@ fn entry(date: NaiveDate, value: f64) -> Entry {
     Entry {
         date,
         value,
-        note: String::new(),
+        note: None,
     }
 }
 

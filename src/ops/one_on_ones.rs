@@ -36,6 +36,8 @@ pub struct PersonDetail {
     pub prompts: Vec<String>,
     /// The latest 1:1 on or before today not written up yet: what `r` records by default.
     pub unrecorded: Option<OneOnOneMeeting>,
+    /// Private health reads, newest first.
+    pub health: Vec<crate::domain::health::HealthRead>,
 }
 
 /// The one screen to read before a 1:1.
@@ -54,6 +56,9 @@ pub struct Prep {
     pub prompts: Vec<String>,
     /// The latest 1:1 on or before today not written up yet: what `r` records by default.
     pub unrecorded: Option<OneOnOneMeeting>,
+    /// Their goals, risks, career and feedback context, team and health reads.
+    #[serde(flatten)]
+    pub picture: super::prep_picture::Picture,
 }
 
 fn prompts_for(p: &PersonOverview) -> Vec<String> {
@@ -90,6 +95,7 @@ pub fn person_detail(
         context: notes::context_for(conn, person_id)?,
         prompts: prompts_for(&overview),
         unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
+        health: crate::store::health::for_person(conn, person_id)?,
         overview,
     })
 }
@@ -115,6 +121,7 @@ pub fn prep(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Prep, O
         topics: topics::queued(conn, person_id)?,
         prompts: prompts_for(&person),
         unrecorded: super::recording::latest_unrecorded(store, person_id, now)?,
+        picture: super::prep_picture::picture(store, person_id, now)?,
         person,
     })
 }

@@ -8,8 +8,10 @@ use super::edit::{Edited, ensure_as_opened};
 use super::ritual_carry;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
+use crate::domain::org;
 use crate::domain::person::{Person, PersonDraft, PersonFields};
 use crate::domain::ritual::{Ritual, RitualFields};
+use crate::domain::terminal_safe::terminal_safe;
 use crate::schedule::agenda::{next_meeting_of, typical_gap};
 use crate::schedule::recurrence::{Recurrence, describe};
 use crate::store::{Store, actions, notes, occurrences, people, rituals, topics};
@@ -98,6 +100,8 @@ pub struct PersonOverview {
     pub cadence_rrule: Option<String>,
     /// "HH:MM" of the 1:1.
     pub at: Option<String>,
+    /// The name of the person they report to (None: they report to me).
+    pub manager: Option<String>,
     pub stats: PersonStats,
 }
 
@@ -133,6 +137,7 @@ impl PersonOverview {
             cadence,
             one_on_one,
             person,
+            manager: None,
             stats: PersonStats::default(),
         }
     }
@@ -158,9 +163,14 @@ fn add_stats(
         .collect();
     let queued: HashMap<i64, u32> = topics::queued_counts(conn)?.into_iter().collect();
     let upcoming = occurrences::upcoming(conn, now)?;
+    let names: HashMap<i64, String> = people::list(conn)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let series = rituals::one_on_ones(conn)?;
     for row in list {
         let id = row.person.id;
+        row.manager = row.person.reports_to.and_then(|m| names.get(&m).cloned());
         // Two rhythms at once (from an import, or an older version): both are said.
         let current = row.one_on_one.as_ref().map(|r| r.id);
         let others = running_series(&series, id, current, now).len();
@@ -241,6 +251,11 @@ pub fn person_overview(
     Ok(person)
 }
 
+/// The org tree: my direct reports and everyone below them, then the people outside my org.
+pub fn org_tree(store: &Store) -> Result<(Vec<org::OrgNode>, Vec<org::OrgNode>), OpsError> {
+    Ok(org::tree(&people::list(store.conn())?))
+}
+
 /// Finds a person by id or by name, ignoring case; a unique partial name also matches.
 pub fn resolve_person(store: &Store, query: &str) -> Result<Person, OpsError> {
     use super::objects::{Object, person::Person as PersonObject};
@@ -260,6 +275,56 @@ fn check_unique_name(store: &Store, name: &str, own_id: Option<i64>) -> Result<(
         )
         .into()),
         _ => Ok(()),
+    }
+}
+
+/// A manager must be someone in the list, and not below the person (that would make a loop,
+/// named in the message).
+fn check_manager(
+    conn: &rusqlite::Connection,
+    id: Option<i64>,
+    manager: Option<i64>,
+) -> Result<(), OpsError> {
+    let Some(manager) = manager else {
+        return Ok(());
+    };
+    let all = people::list(conn)?;
+    let name = |id: i64| {
+        all.iter().find(|p| p.id == id).map_or_else(
+            || format!("person {id}"),
+            |p| terminal_safe(&p.name).into_owned(),
+        )
+    };
+    if !all.iter().any(|p| p.id == manager) {
+        return Err(Invalid::field(
+            "reports_to",
+            format!("there is no person {manager} to report to (see `bearing person list`)"),
+        )
+        .into());
+    }
+    let Some(id) = id else {
+        return Ok(());
+    };
+    match org::loop_through(&all, id, Some(manager)) {
+        Some(chain) if chain.len() <= 2 => Err(Invalid::field(
+            "reports_to",
+            format!("{} cannot report to themselves", name(id)),
+        )
+        .into()),
+        Some(chain) => {
+            let names: Vec<String> = chain.iter().map(|&id| name(id)).collect();
+            Err(Invalid::field(
+                "reports_to",
+                format!(
+                    "{} cannot report to {}: that makes a loop ({}); choose someone above them",
+                    names[0],
+                    names[1],
+                    names.join(" → ")
+                ),
+            )
+            .into())
+        }
+        None => Ok(()),
     }
 }
 
@@ -299,6 +364,7 @@ pub fn add_person(
         one_on_one_fields(plan, 0, &fields.name, week_start)?;
     }
     let id = store.write(|tx| -> Result<i64, OpsError> {
+        check_manager(tx, None, fields.reports_to)?;
         let id = people::insert(tx, &fields, now)?;
         if let Some(plan) = &input.one_on_one {
             let ritual = one_on_one_fields(plan, id, &fields.name, week_start)?;
@@ -330,6 +396,9 @@ pub fn update_person(
     let changed = store.write(|tx| -> Result<bool, OpsError> {
         let before = person_record(tx, id)?;
         ensure_as_opened(|| format!("person {id}"), &before, opened)?;
+        if fields.reports_to != before.person.reports_to {
+            check_manager(tx, Some(id), fields.reports_to)?;
+        }
         let old = before.one_on_one.as_ref();
         let same_schedule = match (old, &new_series) {
             (Some(old), Some(new)) => {
@@ -346,6 +415,9 @@ pub fn update_person(
             return Ok(false);
         }
         people::update(tx, id, &fields, now)?;
+        if renamed {
+            crate::store::risks::rename_owner(tx, id, &fields.name)?;
+        }
         if same_schedule {
             if let (Some(old), Some(new)) = (old, &new_series)
                 && renamed

@@ -11,7 +11,7 @@ use super::OpsError;
 use super::people::get_person;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{ActionItem, ActionLine, Topic, check_text};
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, Ritual};
+use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceRecord, OccurrenceStatus, Ritual};
 use crate::schedule::recurrence::Recurrence;
 use crate::store::{Store, actions, notes, occurrences, rituals, topics};
 
@@ -200,6 +200,18 @@ pub fn record(
 ) -> Result<Recorded, OpsError> {
     let person = get_person(store, person_id)?;
     let body = check_text("note", &input.note)?;
+    let ahead = (input.date - now.date()).num_days();
+    if ahead > HELD_AHEAD_DAYS {
+        return Err(Invalid::field(
+            "date",
+            format!(
+                "{} is {ahead} days from now; a 1:1 is recorded once it has happened (at most \
+                 {HELD_AHEAD_DAYS} days ahead, for one held early)",
+                input.date.format("%a %Y-%m-%d")
+            ),
+        )
+        .into());
+    }
     let meeting = match input.meeting {
         Some(m) => Some(checked_meeting(store, person_id, m)?),
         None => meeting_on(store, person_id, input.date)?,

@@ -43,8 +43,35 @@ pub struct Report {
     pub risks_changed: Vec<RiskChange>,
     /// Goals checked in during the week.
     pub goals: Vec<GoalDelta>,
+    /// Decisions dated in the week that are not proposals, oldest first.
+    pub decisions_made: Vec<DecisionEntry>,
+    /// Every decision still proposed, oldest first.
+    pub decisions_pending: Vec<DecisionEntry>,
+    /// Risks added during the week.
+    pub risks_opened: Vec<RiskEntry>,
+    /// Risks closed during the week.
+    pub risks_closed: Vec<RiskEntry>,
     /// Each tracked metric's number for the span: value, target, status, change.
     pub metrics: Vec<MetricLine>,
+}
+
+/// A decision in the digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionEntry {
+    pub id: i64,
+    pub title: String,
+    pub date: NaiveDate,
+    pub status: crate::domain::decision::DecisionStatus,
+    /// The meeting it was made in: "Staff meeting, Mon 16 Nov".
+    pub meeting: Option<String>,
+}
+
+/// A risk added or closed in the week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskEntry {
+    pub id: i64,
+    pub title: String,
+    pub score: RiskScore,
 }
 
 /// What became of a meeting of the week, as of the report's `now`.
@@ -128,6 +155,10 @@ impl Report {
             && self.actions_closed.is_empty()
             && self.risks_changed.is_empty()
             && self.goals.is_empty()
+            && self.decisions_made.is_empty()
+            && self.decisions_pending.is_empty()
+            && self.risks_opened.is_empty()
+            && self.risks_closed.is_empty()
             && self.metrics.is_empty()
     }
 }
@@ -164,6 +195,36 @@ fn span_report(
         .map(|p| (p.id, p.name))
         .collect();
     let items = meetings_between(store, from, to)?;
+    let all_risks = risks::list(conn)?;
+    let (opened, closed) = risks::opened_and_closed_between(conn, from, to)?;
+    let risk_entries = |ids: &[i64]| -> Vec<RiskEntry> {
+        all_risks
+            .iter()
+            .filter(|r| ids.contains(&r.id))
+            .map(|r| RiskEntry {
+                id: r.id,
+                title: r.fields.title.clone(),
+                score: r.fields.score,
+            })
+            .collect()
+    };
+    let mut decided = crate::store::decisions::list(conn)?;
+    decided.reverse();
+    let decision_entry =
+        |d: &crate::domain::decision::Decision| -> Result<DecisionEntry, OpsError> {
+            let meeting = match d.fields.occurrence_id {
+                Some(o) => occurrences::meeting(conn, o)?
+                    .map(|(_, name, start)| format!("{name}, {}", start.format("%a %-d %b"))),
+                None => None,
+            };
+            Ok(DecisionEntry {
+                id: d.id,
+                title: d.fields.title.clone(),
+                date: d.fields.date,
+                status: d.fields.status,
+                meeting,
+            })
+        };
     let records = occurrences::in_range(conn, from, to)?;
     let (one_on_ones, rituals): (Vec<_>, Vec<_>) = meeting_outcomes(&items, &records, now)
         .into_iter()
@@ -189,8 +250,22 @@ fn span_report(
             .into_iter()
             .map(entry)
             .collect(),
-        risks_changed: risk_changes(&risks::list(conn)?, from, to),
+        risks_changed: risk_changes(&all_risks, from, to),
         goals: goal_deltas(&plan::goals(conn)?, &plan::checkins(conn)?, from, to),
+        decisions_made: decided
+            .iter()
+            .filter(|d| {
+                d.fields.date >= from && d.fields.date < to && !d.fields.status.is_pending()
+            })
+            .map(decision_entry)
+            .collect::<Result<_, _>>()?,
+        decisions_pending: decided
+            .iter()
+            .filter(|d| d.fields.status.is_pending())
+            .map(decision_entry)
+            .collect::<Result<_, _>>()?,
+        risks_opened: risk_entries(&opened),
+        risks_closed: risk_entries(&closed),
         metrics: report_lines(store, to - Duration::days(1))?,
     })
 }

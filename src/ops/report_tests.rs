@@ -114,6 +114,7 @@ fn risk(id: i64, history: &[(NaiveDate, u8, u8)]) -> Risk {
             category: Category::Delivery,
             score: entries.last().unwrap().score,
             owner: "Marcus".into(),
+            owner_id: None,
             response: Response::Mitigate,
             status: RiskStatus::Open,
             mitigation: String::new(),
@@ -330,14 +331,14 @@ fn week_and_month_reports_carry_the_scorecards_numbers() {
         let entry = Entry {
             date: day,
             value,
-            note: String::new(),
+            note: None,
         };
         log_value(&mut store, lead.id, entry, None, now).unwrap();
     }
     let entry = Entry {
         date: d(2026, 10, 20),
         value: 18.0,
-        note: String::new(),
+        note: None,
     };
     log_value(&mut store, enps.id, entry, None, now).unwrap();
 

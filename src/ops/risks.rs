@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use crate::domain::Invalid;
 use crate::domain::risk::{Response, Risk, RiskDraft, RiskFields, RiskStatus};
 use crate::domain::risk_score::{ReviewIntervals, RiskScore, ScoreEntry, Trend};
-use crate::store::{Store, risks};
+use crate::store::{Store, people, risks};
 
 /// A saved risk, with what the user should know about it (e.g. a date already past).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +126,7 @@ pub fn add_risk(
     let fields = with_review_date(draft.validate()?, intervals, today);
     let warnings = past_date_warnings(&fields, None, today);
     let id = store.write(|tx| -> Result<i64, OpsError> {
+        let fields = with_owner(tx, fields)?;
         let id = risks::insert(tx, &fields, now)?;
         risks::insert_entry(tx, id, &entry(today, fields.score, String::new()))?;
         Ok(id)
@@ -133,6 +135,26 @@ pub fn add_risk(
         risk: get_risk(store, id)?,
         warnings,
     })
+}
+
+/// The owner as stored: a person picked (who must still exist) gives the text their name; text
+/// that is exactly a person's name (ignoring case) links that person; other text stays text.
+fn with_owner(conn: &rusqlite::Connection, mut fields: RiskFields) -> Result<RiskFields, OpsError> {
+    let person = match fields.owner_id {
+        Some(id) => Some(people::get(conn, id)?.ok_or_else(|| {
+            Invalid::field(
+                "owner",
+                format!("there is no person {id} to own it (see `bearing person list`)"),
+            )
+        })?),
+        None if fields.owner.is_empty() => None,
+        None => people::find_by_name(conn, &fields.owner)?,
+    };
+    if let Some(p) = person {
+        fields.owner = p.name;
+        fields.owner_id = Some(p.id);
+    }
+    Ok(fields)
 }
 
 /// The risk as it is now, read inside the caller's transaction.
@@ -160,6 +182,7 @@ pub fn update_risk(
     let outcome = store.write(|tx| -> Result<Edited<Vec<String>>, OpsError> {
         let before = current(tx, id)?;
         ensure_as_opened(|| format!("risk {id}"), &before.fields, opened)?;
+        let fields = with_owner(tx, fields.clone())?;
         if fields == before.fields && note.trim().is_empty() {
             return Ok(Edited::unchanged(Vec::new()));
         }

@@ -233,7 +233,7 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
     closed.next_review = Some(d(2026, 11, 24));
     add_risk(&mut store, closed, &intervals(), now()).unwrap();
 
-    let week = agenda(&store, d(2026, 11, 23), 7, now(), 3).unwrap();
+    let week = agenda(&store, d(2026, 11, 23), 7, now(), 3, 13).unwrap();
     let reviews: Vec<&str> = week
         .items
         .iter()
@@ -266,7 +266,9 @@ fn reviews_reach_the_agenda_and_overdue_ones_and_expired_acceptances_the_radar()
         "Due this week — review due Wed 25 Nov"
     );
     // Without lead days only what is late is listed.
-    let late = agenda(&store, d(2026, 11, 23), 7, now(), 0).unwrap().radar;
+    let late = agenda(&store, d(2026, 11, 23), 7, now(), 0, 13)
+        .unwrap()
+        .radar;
     assert_eq!(late.len(), 2);
 }
 

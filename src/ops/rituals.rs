@@ -523,6 +523,24 @@ pub fn occurrence(
     record_for(store.conn(), &ritual, original)
 }
 
+/// The row id of one occurrence of series `id`, creating its record (scheduled, empty) when
+/// it has none yet, inside the caller's transaction: what is decided or owed in a meeting
+/// points at it.
+pub(super) fn occurrence_row(
+    conn: &rusqlite::Connection,
+    id: i64,
+    original: NaiveDateTime,
+) -> Result<i64, OpsError> {
+    let ritual = current(conn, id)?;
+    let record = record_for(conn, &ritual, original)?;
+    if record.id != 0 {
+        return Ok(record.id);
+    }
+    Ok(occurrences::upsert(conn, &record)?)
+}
+
+/// Saves what was said at one occurrence, and whether it was held. With `opened` (the record the
+/// notes form showed) it is refused when the occurrence changed since.
 /// What the meeting dialog saves of one occurrence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteUp {
@@ -552,6 +570,109 @@ pub fn save_occurrence(
         record.decisions = decisions;
         record.agenda_done = agenda_done;
         record.status = status;
+    })
+}
+
+/// What a meeting's save recorded from its lines (see `domain::meeting_lines`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recorded {
+    pub decisions: Vec<i64>,
+    pub actions: Vec<i64>,
+}
+
+impl Recorded {
+    /// "; recorded 1 decision and 2 actions", or nothing.
+    pub fn words(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let parts: Vec<String> = [
+            count(self.decisions.len(), "decision", "decisions"),
+            count(self.actions.len(), "action", "actions"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("; recorded {}", parts.join(" and "))
+        }
+    }
+}
+
+/// Saves a meeting's write-up as [`save_occurrence`] does, and in the same transaction records
+/// its `decided:` lines as decisions and its `@Name:`, `them:` and `me:` lines as actions, tied
+/// to the meeting; each such line is marked with what it became. A bad line (an unknown person)
+/// is refused on its field, naming the candidates, and nothing is saved.
+pub fn save_write_up(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    write_up: &WriteUp,
+    opened: Option<&OccurrenceRecord>,
+    now: NaiveDateTime,
+) -> Result<Edited<(Ritual, Recorded)>, OpsError> {
+    use crate::domain::meeting_lines::{Reading, follow_lines};
+    let notes = text::body("notes", &write_up.notes)?;
+    let decisions = text::body("decisions", &write_up.decisions)?;
+    let agenda_done = text::body("agenda", &write_up.agenda_done)?;
+    store.write(|tx| -> Result<Edited<(Ritual, Recorded)>, OpsError> {
+        let ritual = current(tx, id)?;
+        let before = record_for(tx, &ritual, original)?;
+        ensure_as_opened(
+            || format!("the meeting of {}", original.format("%a %-d %b %H:%M")),
+            &before,
+            opened,
+        )?;
+        let mut record = before.clone();
+        record.notes = notes;
+        record.decisions = decisions;
+        record.agenda_done = agenda_done;
+        record.status = write_up.status;
+        if record == before {
+            return Ok(Edited::unchanged((ritual, Recorded::default())));
+        }
+        let people: Vec<(i64, String)> = people::list(tx)?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        let reading = Reading {
+            people: &people,
+            one_on_one: ritual.fields.person_id,
+            today: record.moved_to.unwrap_or(original).date(),
+        };
+        let from_notes = follow_lines("notes", &record.notes, &reading)?;
+        let from_decisions = follow_lines("decisions", &record.decisions, &reading)?;
+        let occurrence_id = occurrences::upsert(tx, &record)?;
+        if from_notes.is_empty() && from_decisions.is_empty() {
+            return Ok(Edited::changed((ritual, Recorded::default())));
+        }
+        let mut recorded = Recorded::default();
+        let day = reading.today;
+        let mut marks = [Vec::new(), Vec::new()];
+        for (i, lines) in [from_notes, from_decisions].into_iter().enumerate() {
+            for l in lines {
+                let mark = super::follow_through::record(
+                    tx,
+                    &l.follow,
+                    occurrence_id,
+                    day,
+                    now,
+                    &mut recorded,
+                )?;
+                if let Some(m) = marks.get_mut(i) {
+                    m.push((l.line, mark));
+                }
+            }
+        }
+        let [notes_marks, decision_marks] = marks;
+        record.notes = crate::domain::meeting_lines::marked(&record.notes, &notes_marks);
+        record.decisions = crate::domain::meeting_lines::marked(&record.decisions, &decision_marks);
+        occurrences::set_text(tx, occurrence_id, &record.notes, &record.decisions)?;
+        Ok(Edited::changed((ritual, recorded)))
     })
 }
 

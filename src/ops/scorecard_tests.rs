@@ -24,7 +24,7 @@ fn log(store: &mut Store, id: i64, date: NaiveDate, value: f64) {
     let entry = Entry {
         date,
         value,
-        note: String::new(),
+        note: None,
     };
     log_value(store, id, entry, None, at(11, 24)).unwrap();
 }

@@ -37,8 +37,9 @@ fn reached(
     Ok(out)
 }
 
-/// A person's notes, talking points, actions, context, 1:1 series and their meetings' records;
-/// goals and metrics linked to them lose the link.
+/// A person's notes, talking points, actions, context, health reads, 1:1 series and their
+/// meetings' records; goals and metrics linked to them, their reports and the risks they own
+/// lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     reached(
         conn,
@@ -81,6 +82,26 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
             ),
             (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE person_id = ?1",
+            ),
+            (
+                "health_read",
+                true,
+                "SELECT count(*) FROM health_read WHERE person_id = ?1",
+            ),
+            (
+                "person",
+                false,
+                "SELECT count(*) FROM person WHERE reports_to = ?1",
+            ),
+            (
+                "risk",
+                false,
+                "SELECT count(*) FROM risk WHERE owner_id = ?1",
+            ),
+            (
                 "metric",
                 false,
                 "SELECT count(*) FROM metric WHERE owner_id = ?1",
@@ -117,6 +138,12 @@ pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "action_item",
                 false,
                 "SELECT count(*) FROM action_item WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id = ?1)",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE occurrence_id IN \
                  (SELECT id FROM occurrence WHERE ritual_id = ?1)",
             ),
             (
@@ -181,6 +208,32 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 true,
                 "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
                  OR (b_kind = 'risk' AND b_id = ?1)",
+            ),
+        ],
+    )
+}
+
+/// Who was on a decision; the decisions it superseded lose the link (and stand again).
+pub fn of_decision(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
+    reached(
+        conn,
+        id,
+        &[
+            (
+                "decision_person",
+                true,
+                "SELECT count(*) FROM decision_person WHERE decision_id = ?1",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE superseded_by = ?1",
+            ),
+            (
+                "link",
+                true,
+                "SELECT count(*) FROM link WHERE (a_kind = 'decision' AND a_id = ?1) \
+                 OR (b_kind = 'decision' AND b_id = ?1)",
             ),
         ],
     )

@@ -13,6 +13,7 @@ use super::StoreError;
 pub const TABLES: &[&str] = &[
     "person",
     "person_context",
+    "health_read",
     "ritual",
     "occurrence",
     "note",
@@ -26,6 +27,8 @@ pub const TABLES: &[&str] = &[
     "risk",
     "risk_review",
     "calendar_event",
+    "decision",
+    "decision_person",
     "link",
     "change_log",
     "meta",

@@ -105,8 +105,8 @@ fn title_sql(kind: LinkKind) -> Option<&'static str> {
              FROM occurrence o JOIN ritual r ON r.id = o.ritual_id WHERE o.id = ?1",
         ),
         LinkKind::Ritual => Some("SELECT name FROM ritual WHERE id = ?1"),
+        LinkKind::Decision => Some("SELECT title FROM decision WHERE id = ?1"),
         LinkKind::Metric => Some("SELECT name FROM metric WHERE id = ?1"),
-        LinkKind::Decision => None,
     }
 }
 

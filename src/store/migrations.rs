@@ -14,6 +14,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_links.sql"),
     include_str!("migrations/006_search_by_row.sql"),
     include_str!("migrations/007_metrics.sql"),
+    include_str!("migrations/008_org.sql"),
+    include_str!("migrations/009_decisions.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -77,3 +79,7 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> 
 #[cfg(test)]
 #[path = "migrations_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "migrations_org_tests.rs"]
+mod org_tests;

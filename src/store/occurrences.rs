@@ -168,3 +168,34 @@ pub fn last_held_one_on_ones(conn: &Connection) -> Result<Vec<(i64, NaiveDateTim
     }
     Ok(latest.into_iter().collect())
 }
+
+/// The meeting an occurrence row is: its series' id and name, and when it was (or is) held
+/// (the moved start if it moved). None when there is no such row.
+pub fn meeting(
+    conn: &Connection,
+    occurrence_id: i64,
+) -> Result<Option<(i64, String, NaiveDateTime)>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT r.id, r.name, coalesce(o.moved_to, o.original_start) FROM occurrence o \
+             JOIN ritual r ON r.id = o.ritual_id WHERE o.id = ?1",
+        )?
+        .query_row([occurrence_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, codec::get_date_time(row, 2)?))
+        })
+        .optional()?)
+}
+
+/// Rewrites the notes and decisions of occurrence row `id` (a plain UPDATE: a second upsert of a
+/// row in one transaction would trip the journal's bookkeeping).
+pub fn set_text(
+    conn: &Connection,
+    id: i64,
+    notes: &str,
+    decisions: &str,
+) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("UPDATE occurrence SET notes = ?2, decisions = ?3 WHERE id = ?1")?
+        .execute(params![id, notes, decisions])?
+        > 0)
+}

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::{StoreError, codec};
 use crate::domain::person::{Person, PersonFields, Relation};
 
-const COLUMNS: &str = "id, name, role, team, relation, career_goals, context, prompts";
+const COLUMNS: &str = "id, name, role, team, relation, career_goals, context, prompts, reports_to";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     let relation: String = row.get(4)?;
@@ -20,6 +20,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         career_goals: row.get(5)?,
         context: row.get(6)?,
         prompts: row.get(7)?,
+        reports_to: row.get(8)?,
     })
 }
 
@@ -54,8 +55,8 @@ pub fn insert(
 ) -> Result<i64, StoreError> {
     let stamp = codec::stamp(now);
     conn.prepare_cached(
-        "INSERT INTO person (name, role, team, relation, career_goals, context, prompts, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        "INSERT INTO person (name, role, team, relation, career_goals, context, prompts, reports_to, \
+         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)",
     )?
     .execute(params![
         fields.name,
@@ -65,7 +66,8 @@ pub fn insert(
         fields.career_goals,
         fields.context,
         fields.prompts,
-        stamp
+        stamp,
+        fields.reports_to
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -80,7 +82,7 @@ pub fn update(
     let changed = conn
         .prepare_cached(
             "UPDATE person SET name = ?2, role = ?3, team = ?4, relation = ?5, career_goals = ?6, \
-             context = ?7, prompts = ?8, updated_at = ?9 WHERE id = ?1",
+             context = ?7, prompts = ?8, updated_at = ?9, reports_to = ?10 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -91,7 +93,8 @@ pub fn update(
             fields.career_goals,
             fields.context,
             fields.prompts,
-            codec::stamp(now)
+            codec::stamp(now),
+            fields.reports_to
         ])?;
     Ok(changed > 0)
 }

@@ -12,7 +12,7 @@ use crate::domain::risk_score::{RiskScore, ScoreEntry};
 
 const COLUMNS: &str = "id, title, category, likelihood, impact, owner, response, status, \
                        mitigation, trigger_text, next_review, residual_likelihood, \
-                       residual_impact, accept_reason, accept_expiry";
+                       residual_impact, accept_reason, accept_expiry, owner_id";
 
 fn bad_score(column: usize) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
@@ -59,6 +59,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Risk> {
             residual,
             accept_reason: row.get(13)?,
             accept_expiry: optional_date(row, 14)?,
+            owner_id: row.get(15)?,
         },
         history: Vec::new(),
     })
@@ -127,7 +128,7 @@ fn date_text(d: Option<NaiveDate>) -> Option<String> {
 }
 
 /// The stored columns of `f`, in the order `FIELD_COLUMNS` names them (for insert and update alike).
-fn field_values(f: &RiskFields) -> [Value; 14] {
+fn field_values(f: &RiskFields) -> [Value; 15] {
     [
         f.title.clone().into(),
         f.category.as_str().to_string().into(),
@@ -143,10 +144,11 @@ fn field_values(f: &RiskFields) -> [Value; 14] {
         f.residual.map(|r| i64::from(r.impact)).into(),
         f.accept_reason.clone().into(),
         date_text(f.accept_expiry).into(),
+        f.owner_id.into(),
     ]
 }
 
-const FIELD_COLUMNS: [&str; 14] = [
+const FIELD_COLUMNS: [&str; 15] = [
     "title",
     "category",
     "likelihood",
@@ -161,13 +163,14 @@ const FIELD_COLUMNS: [&str; 14] = [
     "residual_impact",
     "accept_reason",
     "accept_expiry",
+    "owner_id",
 ];
 
 pub fn insert(conn: &Connection, f: &RiskFields, now: NaiveDateTime) -> Result<i64, StoreError> {
-    // ?1..?14 the fields, ?15 the time stamp.
+    // ?1..?15 the fields, ?16 the time stamp.
     let marks: Vec<String> = (1..=FIELD_COLUMNS.len()).map(|i| format!("?{i}")).collect();
     conn.prepare_cached(&format!(
-        "INSERT INTO risk ({}, created_at, updated_at) VALUES ({}, ?15, ?15)",
+        "INSERT INTO risk ({}, created_at, updated_at) VALUES ({}, ?16, ?16)",
         FIELD_COLUMNS.join(", "),
         marks.join(", ")
     ))?
@@ -186,7 +189,7 @@ pub fn update(
     f: &RiskFields,
     now: NaiveDateTime,
 ) -> Result<bool, StoreError> {
-    // ?1..?14 the fields, ?15 the time stamp, ?16 the id.
+    // ?1..?15 the fields, ?16 the time stamp, ?17 the id.
     let sets: Vec<String> = FIELD_COLUMNS
         .iter()
         .enumerate()
@@ -194,7 +197,7 @@ pub fn update(
         .collect();
     let changed = conn
         .prepare_cached(&format!(
-            "UPDATE risk SET {}, updated_at = ?15 WHERE id = ?16",
+            "UPDATE risk SET {}, updated_at = ?16 WHERE id = ?17",
             sets.join(", ")
         ))?
         .execute(params_from_iter(
@@ -221,10 +224,55 @@ pub fn insert_entry(conn: &Connection, id: i64, entry: &ScoreEntry) -> Result<i6
     Ok(conn.last_insert_rowid())
 }
 
+/// The risks `person_id` owns, by id.
+pub fn owned_by(conn: &Connection, person_id: i64) -> Result<Vec<Risk>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM risk WHERE owner_id = ?1 ORDER BY id"
+    ))?;
+    let mut risks = stmt
+        .query_map([person_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for risk in &mut risks {
+        risk.history = history(conn, risk.id)?;
+    }
+    Ok(risks)
+}
+
+/// A renamed person's risks take their new name as the owner's text.
+pub fn rename_owner(conn: &Connection, person_id: i64, name: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE risk SET owner = ?2 WHERE owner_id = ?1 AND owner <> ?2")?
+        .execute(params![person_id, name])?;
+    Ok(())
+}
+
 /// Deletes the risk and, by cascade, its history.
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     Ok(conn
         .prepare_cached("DELETE FROM risk WHERE id = ?1")?
         .execute([id])?
         > 0)
+}
+
+/// Ids of risks added in `[from, to)` and of closed risks last changed then (when they were
+/// closed, unless edited again since).
+pub fn opened_and_closed_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(Vec<i64>, Vec<i64>), StoreError> {
+    let (from, to) = (codec::day_start(from), codec::day_start(to));
+    let ids = |sql: &str| -> Result<Vec<i64>, StoreError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map(params![from, to], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(rows)
+    };
+    Ok((
+        ids("SELECT id FROM risk WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id")?,
+        ids(
+            "SELECT id FROM risk WHERE status = 'closed' AND updated_at >= ?1 \
+             AND updated_at < ?2 ORDER BY id",
+        )?,
+    ))
 }

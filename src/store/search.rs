@@ -56,11 +56,12 @@ const fn index(
 }
 
 /// The indexes, in the order results are grouped (the things one jumps to first).
-const INDEXES: [Index; 7] = [
+const INDEXES: [Index; 8] = [
     index("person", "search_person", "name", Order::Relevance),
     index("ritual", "search_ritual", "name", Order::Relevance),
     index("goal", "search_goal", "title", Order::Relevance),
     index("risk", "search_risk", "title", Order::Relevance),
+    index("decision", "search_decision", "title", Order::Newest),
     index("topic", "search_topic", "body", Order::Newest),
     index("action", "search_action", "body", Order::Newest),
     index("note", "search_note", "date", Order::Dated),

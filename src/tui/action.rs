@@ -47,6 +47,8 @@ actions! {
     TabPeople = "tab_people",
     /// Go to the risk register
     TabRisks = "tab_risks",
+    /// Go to the decision log
+    TabDecisions = "tab_decisions",
     /// Go to the scorecard: the org's KPIs
     TabScorecard = "tab_scorecard",
     /// Move down
@@ -79,6 +81,10 @@ actions! {
     Today = "today",
     /// Jump to a date
     JumpToDate = "jump_to_date",
+    /// Change the selected decision's status
+    SetStatus = "set_status",
+    /// Record a new decision that supersedes the selected one
+    Supersede = "supersede",
     /// Open: a meeting's notes, a 1:1's prep, a page
     Open = "open",
     /// Mark held (an action: done); again to undo
@@ -99,6 +105,8 @@ actions! {
     Prep = "prep",
     /// Record a 1:1: note, topics discussed, actions
     Record = "record",
+    /// Arrange the people by manager (my skip-levels marked »), by team, or by name
+    GroupPeople = "group_people",
     /// Queue a talking point for this person
     AddTopic = "add_topic",
     /// Add an action item for this person

@@ -37,6 +37,7 @@ pub enum KeyContext {
     Person,
     Prep,
     Risks,
+    Decisions,
     /// The agenda's radar, with the keys in it.
     Radar,
     /// The scorecard's grid.
@@ -73,6 +74,7 @@ impl KeyContext {
             | KeyContext::Person
             | KeyContext::Prep
             | KeyContext::Risks
+            | KeyContext::Decisions
             | KeyContext::Radar
             | KeyContext::Scorecard
             | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],

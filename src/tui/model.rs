@@ -7,6 +7,7 @@ use super::keymap::{KeyContext, Keymap};
 use super::msg::Effect;
 use super::pane::{Ctx, Pane, PersonRef};
 use super::panes::agenda::{AgendaForm, AgendaPane};
+use super::panes::decisions::{DecisionsForm, DecisionsPane};
 use super::panes::people::{PeopleForm, PeoplePane};
 use super::panes::plan::{PlanForm, PlanPane};
 use super::panes::risks::{RisksForm, RisksPane};
@@ -29,6 +30,7 @@ pub enum FormPurpose {
     Rituals(RitualsForm),
     People(PeopleForm),
     Risks(RisksForm),
+    Decisions(DecisionsForm),
     Scorecard(ScorecardForm),
 }
 
@@ -41,6 +43,7 @@ impl FormPurpose {
             FormPurpose::Rituals(_) => Tab::Rituals,
             FormPurpose::People(_) => Tab::People,
             FormPurpose::Risks(_) => Tab::Risks,
+            FormPurpose::Decisions(_) => Tab::Decisions,
             FormPurpose::Scorecard(_) => Tab::Scorecard,
         }
     }
@@ -102,6 +105,7 @@ pub struct Model {
     /// The 1:1s tab: the people list and a person's page or prep view.
     pub people: PeoplePane,
     pub risks: RisksPane,
+    pub decisions: DecisionsPane,
     pub scorecard: ScorecardPane,
     /// Everyone in the people list, for the panes that name or offer people.
     pub directory: Vec<PersonRef>,
@@ -127,6 +131,7 @@ pub struct Panes<'a> {
     pub rituals: &'a mut RitualsPane,
     pub people: &'a mut PeoplePane,
     pub risks: &'a mut RisksPane,
+    pub decisions: &'a mut DecisionsPane,
     pub scorecard: &'a mut ScorecardPane,
 }
 
@@ -138,6 +143,7 @@ impl Panes<'_> {
             Tab::Rituals => self.rituals,
             Tab::People => self.people,
             Tab::Risks => self.risks,
+            Tab::Decisions => self.decisions,
             Tab::Scorecard => self.scorecard,
         }
     }
@@ -163,6 +169,7 @@ impl Model {
             rituals: RitualsPane::default(),
             people: PeoplePane::default(),
             risks: RisksPane::default(),
+            decisions: DecisionsPane::default(),
             scorecard: ScorecardPane::default(),
             directory: Vec::new(),
             came_from: Vec::new(),
@@ -223,6 +230,7 @@ impl Model {
             rituals: &mut self.rituals,
             people: &mut self.people,
             risks: &mut self.risks,
+            decisions: &mut self.decisions,
             scorecard: &mut self.scorecard,
         };
         (panes, ctx)
@@ -235,6 +243,7 @@ impl Model {
             Tab::Rituals => &self.rituals,
             Tab::People => &self.people,
             Tab::Risks => &self.risks,
+            Tab::Decisions => &self.decisions,
             Tab::Scorecard => &self.scorecard,
         }
     }

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::effects::agenda::AgendaEffect;
+use super::effects::decisions::DecisionsEffect;
 use super::effects::one_on_ones::OneOnOneEffect;
 use super::effects::people::PeopleEffect;
 use super::effects::plan::PlanEffect;
@@ -14,6 +15,7 @@ use super::effects::rituals::RitualsEffect;
 use super::effects::scorecard::ScorecardEffect;
 use super::pane::Target;
 use super::panes::agenda::AgendaMsg;
+use super::panes::decisions::DecisionsMsg;
 use super::panes::people::PeopleMsg;
 use super::panes::plan::PlanMsg;
 use super::panes::risks::RisksMsg;
@@ -39,6 +41,7 @@ pub enum Msg {
     Rituals(RitualsMsg),
     People(PeopleMsg),
     Risks(RisksMsg),
+    Decisions(DecisionsMsg),
     Scorecard(ScorecardMsg),
     SearchResults {
         query: String,
@@ -87,5 +90,6 @@ pub enum Effect {
     OneOnOnes(OneOnOneEffect),
     Plan(PlanEffect),
     Risks(RisksEffect),
+    Decisions(DecisionsEffect),
     Scorecard(ScorecardEffect),
 }

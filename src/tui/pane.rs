@@ -32,6 +32,7 @@ pub enum Tab {
     Rituals,
     People,
     Risks,
+    Decisions,
     Scorecard,
 }
 
@@ -45,6 +46,7 @@ impl Tab {
             Tab::Rituals => "Rituals",
             Tab::People => "1:1s",
             Tab::Risks => "Risks",
+            Tab::Decisions => "Decisions",
             Tab::Scorecard => "Scorecard",
         }
     }
@@ -57,6 +59,7 @@ impl Tab {
             Tab::Rituals => Action::TabRituals,
             Tab::People => Action::TabPeople,
             Tab::Risks => Action::TabRisks,
+            Tab::Decisions => Action::TabDecisions,
             Tab::Scorecard => Action::TabScorecard,
         }
     }
@@ -132,6 +135,9 @@ pub enum Request {
     },
     /// Switch to the pane that shows `target` and bring it into view (Esc comes back).
     Show(Target),
+    /// What `target` opens (a check-in, a review form) over the current pane, without leaving
+    /// it: the form's save goes to the pane that owns it, and the user stays where they were.
+    OpenOver(Target),
     /// The pane has nothing left to step back to: go back to where the user came from.
     Back,
     Info(String),
@@ -160,6 +166,7 @@ pub enum Target {
     Risk(i64),
     /// A risk with its review form open.
     RiskReview(i64),
+    Decision(i64),
     /// A metric in the scorecard, its detail open.
     Metric(i64),
 }
@@ -172,6 +179,7 @@ impl Target {
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
             Target::Risk(_) | Target::RiskReview(_) => Tab::Risks,
+            Target::Decision(_) => Tab::Decisions,
             Target::Metric(_) => Tab::Scorecard,
         }
     }

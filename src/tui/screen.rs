@@ -16,27 +16,34 @@ const BRAND: &str = " ◆ Bearing ";
 const BRAND_NARROW: &str = " ◆ ";
 
 pub fn brand(bar: Rect) -> &'static str {
-    if BRAND.width() + 1 + labels_width(None) <= usize::from(bar.width) {
-        BRAND
-    } else {
-        BRAND_NARROW
-    }
+    fits(BRAND, 1, bar).then_some(BRAND).unwrap_or(BRAND_NARROW)
 }
 
-/// The width of every tab's label with a space after it; compact (`Some(shown)`): only the
+/// Whether `brand` and every tab's full title, `gap` columns apart, fit the bar.
+fn fits(brand: &str, gap: usize, bar: Rect) -> bool {
+    brand.width() + 1 + labels_width(None, gap) <= usize::from(bar.width)
+}
+
+/// The width of every tab's label with `gap` columns after it; compact (`Some(shown)`): only the
 /// shown tab's title, the others' numbers.
-fn labels_width(compact: Option<Tab>) -> usize {
+fn labels_width(compact: Option<Tab>, gap: usize) -> usize {
     Tab::ALL
         .iter()
-        .map(|t| tab_label(*t, compact).width() + 1)
+        .map(|t| tab_label(*t, compact).width() + gap)
         .sum()
 }
 
-/// Whether the bar shows only numbers beside the shown tab: when even without the brand's name
-/// the titles would run off it.
-fn compact(bar: Rect, shown: Tab) -> Option<Tab> {
-    let full = BRAND_NARROW.width() + 1 + labels_width(None);
-    (full > usize::from(bar.width)).then_some(shown)
+/// How the titles fit a narrow bar: first the brand's name goes, then the column between the
+/// labels (each label has a space at both ends already), and only then the other tabs' titles
+/// (`Some(shown)`: numbers beside the shown tab's title).
+fn squeeze(bar: Rect, shown: Tab) -> (usize, Option<Tab>) {
+    if fits(BRAND_NARROW, 1, bar) {
+        (1, None)
+    } else if fits(BRAND_NARROW, 0, bar) {
+        (0, None)
+    } else {
+        (1, Some(shown))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +97,7 @@ pub fn tab_label(tab: Tab, compact: Option<Tab>) -> String {
 pub fn tab_rects(bar: Rect, shown: Tab) -> Vec<(Tab, Rect, String)> {
     let right = bar.x.saturating_add(bar.width);
     let mut x = bar.x.saturating_add(brand(bar).width() as u16 + 1);
-    let compact = compact(bar, shown);
+    let (gap, compact) = squeeze(bar, shown);
     let mut rects = Vec::new();
     for &tab in Tab::ALL {
         let label = tab_label(tab, compact);
@@ -98,7 +105,7 @@ pub fn tab_rects(bar: Rect, shown: Tab) -> Vec<(Tab, Rect, String)> {
         if width > 0 {
             rects.push((tab, Rect::new(x, bar.y, width, bar.height.min(1)), label));
         }
-        x = x.saturating_add(width + 1);
+        x = x.saturating_add(width + gap as u16);
     }
     rects
 }

@@ -138,10 +138,12 @@ pub fn person(id: i64, name: &str) -> PersonOverview {
             career_goals: String::new(),
             context: String::new(),
             prompts: String::new(),
+            reports_to: None,
         },
         one_on_one: None,
         cadence: None,
         cadence_rrule: None,
+        manager: None,
         at: None,
         stats: Default::default(),
     }

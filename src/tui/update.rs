@@ -107,6 +107,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = model.risks.on_msg(msg);
             apply(model, requests)
         }
+        Msg::Decisions(msg) => {
+            let requests = model.decisions.on_msg(msg);
+            apply(model, requests)
+        }
         Msg::Scorecard(msg) => {
             let requests = model.scorecard.on_msg(msg);
             apply(model, requests)
@@ -178,6 +182,11 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
                 model.tab = tab;
                 let (mut panes, ctx) = model.parts();
                 let more = panes.get(tab).show(target, &ctx);
+                effects.extend(apply(model, more));
+            }
+            Request::OpenOver(target) => {
+                let (mut panes, ctx) = model.parts();
+                let more = panes.get(target.tab()).show(target, &ctx);
                 effects.extend(apply(model, more));
             }
             Request::Back => {
@@ -449,6 +458,7 @@ fn submit(form: &Form, purpose: &FormPurpose, model: &mut Model) -> Result<Submi
         FormPurpose::Rituals(which) => panes.rituals.submit(form, which, &ctx),
         FormPurpose::People(which) => panes.people.submit(form, which, &ctx),
         FormPurpose::Risks(which) => panes.risks.submit(form, which, &ctx),
+        FormPurpose::Decisions(which) => panes.decisions.submit(form, which, &ctx),
         FormPurpose::Scorecard(which) => panes.scorecard.submit(form, which, &ctx),
     }
 }
@@ -467,6 +477,7 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
             FormPurpose::Rituals(which) => panes.rituals.reopen(form, which, &ctx),
             FormPurpose::People(which) => panes.people.reopen(form, which, &ctx),
             FormPurpose::Risks(which) => panes.risks.reopen(form, which),
+            FormPurpose::Decisions(which) => panes.decisions.reopen(form, which, &ctx),
             FormPurpose::Scorecard(which) => panes.scorecard.reopen(form, which, &ctx),
         }
     };
@@ -486,6 +497,7 @@ fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
     use super::pane::Target;
     Some(match (result.kind.as_str(), result.person_id) {
         ("ritual", _) => Target::Ritual(result.id),
+        ("decision", _) => Target::Decision(result.id),
         (_, Some(person)) => Target::Person(person, PeopleView::Detail),
         ("goal", None) => Target::Goal(result.id),
         ("risk", None) => Target::Risk(result.id),
@@ -524,3 +536,7 @@ mod prep_tests;
 #[cfg(test)]
 #[path = "update_tick_tests.rs"]
 mod tick_tests;
+
+#[cfg(test)]
+#[path = "update_prep_picture_tests.rs"]
+mod prep_picture_tests;

@@ -131,7 +131,23 @@ fn sized(width: u16, height: u16) -> Model {
 
 #[test]
 fn clicking_a_tab_switches_to_it() {
+    // At 80 columns every title still shows: the brand shrinks to its mark and the labels
+    // touch (each has a space at both ends): " ◆ " " 1 Agenda "" 2 Plan "" 3 Rituals " …
+    let bar = ratatui::layout::Rect::new(0, 0, 80, 1);
+    let labels = crate::tui::screen::tab_rects(bar, Tab::Agenda);
+    assert_eq!(labels.len(), Tab::ALL.len(), "no tab falls off the bar");
+    for (tab, rect, label) in &labels {
+        assert_eq!(label, &format!(" {} {} ", tab.index() + 1, tab.title()));
+        assert_eq!(
+            usize::from(rect.width),
+            label.chars().count(),
+            "{label} is cut"
+        );
+    }
     let mut m = sized(80, 24);
+    click(&mut m, 16, 0);
+    assert_eq!(m.tab, Tab::Plan);
+    let mut m = sized(100, 30);
     // " ◆ Bearing "  " 1 Agenda " " 2 Plan " " 3 Rituals " " 4 1:1s " " 5 Risks "
     click(&mut m, 47, 0);
     assert_eq!(m.tab, Tab::People);

@@ -25,6 +25,10 @@ fn number_keys_and_tab_switch_panes() {
     assert_eq!(m.tab, Tab::People);
     keys(&mut m, "\t");
     assert_eq!(m.tab, Tab::Risks);
+    keys(&mut m, "\t");
+    assert_eq!(m.tab, Tab::Decisions);
+    keys(&mut m, "\t");
+    assert_eq!(m.tab, Tab::Scorecard);
     let last = Tab::ALL[Tab::ALL.len() - 1];
     m.tab = last;
     keys(&mut m, "\t");
@@ -34,6 +38,10 @@ fn number_keys_and_tab_switch_panes() {
         Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
     );
     assert_eq!(m.tab, last);
+    keys(&mut m, "6");
+    assert_eq!(m.tab, Tab::Decisions);
+    keys(&mut m, "7");
+    assert_eq!(m.tab, Tab::Scorecard);
 }
 
 #[test]

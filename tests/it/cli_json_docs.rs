@@ -65,6 +65,25 @@ fn every_objects_json_fields_are_the_documented_ones() {
     ok(
         &db,
         &[
+            "decision",
+            "add",
+            "--title",
+            "Use Postgres",
+            "--decided-by",
+            "Priya",
+            "--consulted",
+            "Marcus",
+            "--ritual",
+            "Staff meeting",
+            "--on",
+            "2026-11-16",
+            "--goal",
+            "1",
+        ],
+    );
+    ok(
+        &db,
+        &[
             "metric", "add", "--name", "Deploys", "--target", "10", "--warn", "8",
         ],
     );
@@ -82,9 +101,17 @@ fn every_objects_json_fields_are_the_documented_ones() {
         ],
     );
     ok(&db, &["goal", "checkin", "1", "--progress", "0"]);
+    for (a, b) in [
+        ("person:1", "goal:1"),
+        ("ritual:1", "risk:1"),
+        ("action:1", "goal:1"),
+        ("metric:1", "risk:1"),
+    ] {
+        ok(&db, &["link", a, b]);
+    }
     let docs = documented();
     let objects = [
-        "person", "ritual", "topic", "action", "note", "goal", "risk", "metric",
+        "person", "ritual", "topic", "action", "note", "goal", "risk", "decision", "metric",
     ];
     assert_eq!(
         docs.keys().map(String::as_str).collect::<Vec<_>>(),

@@ -84,6 +84,17 @@ fn numbers_are_logged_listed_shown_and_replaced_by_period() {
         "{shown}"
     );
     assert!(shown.contains("baseline:  12"), "{shown}");
+    // A corrected number keeps the period's note unless a new one is given.
+    ok(&db, &["metric", "log", "1", "5"]);
+    let shown = ok(&db, &["metric", "show", "Deploys"]);
+    assert!(
+        shown.contains("  week of 23 Nov 2026  5: freeze\n"),
+        "{shown}"
+    );
+    ok(&db, &["metric", "log", "1", "4", "--note", ""]);
+    let shown = ok(&db, &["metric", "show", "Deploys"]);
+    assert!(!shown.contains("freeze"), "{shown}");
+    ok(&db, &["metric", "log", "1", "4", "--note", "freeze"]);
     let json = json_array(&db, &["metric", "list", "--format", "json"]);
     assert_eq!(json[0]["status"], "off_target");
     assert_eq!(json[0]["off_run"], 2);
@@ -224,4 +235,54 @@ fn a_csv_import_is_all_or_nothing_names_the_bad_line_and_repeats_harmlessly() {
     let missing = bearing(&db, &["metric", "import", "/nonexistent/n.csv"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read /nonexistent/n.csv"));
+}
+
+#[test]
+fn a_goal_can_be_measured_by_a_metric_from_the_day_it_is_added() {
+    let (_dir, db) = setup();
+    ok(&db, &["plan", "start", "2026-11-02"]);
+    ok(&db, &["metric", "log", "Deploys", "4"]);
+    let before = ok(&db, &["export", "--format", "json"]);
+    fails(
+        &db,
+        &[
+            "goal", "add", "--phase", "60", "--title", "Ship", "--metric", "Nope",
+        ],
+        "no metric matches \"Nope\"",
+    );
+    fails(
+        &db,
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "60",
+            "--title",
+            "Ship",
+            "--metric",
+            "Deploys",
+            "--metric-target",
+            "lots",
+        ],
+        "--metric-target",
+    );
+    assert_eq!(ok(&db, &["export", "--format", "json"]), before);
+    ok(
+        &db,
+        &[
+            "goal",
+            "add",
+            "--phase",
+            "60",
+            "--title",
+            "Ship",
+            "--metric",
+            "Deploys",
+            "--metric-target",
+            "12",
+        ],
+    );
+    let goal: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["goal", "show", "Ship", "--format", "json"])).unwrap();
+    assert_eq!(goal["measured_by"]["name"], "Deploys", "{goal}");
 }

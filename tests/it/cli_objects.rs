@@ -851,6 +851,18 @@ fn a_one_on_one_is_recorded_context_kept_and_meeting_notes_written_as_in_the_coc
         ],
         "--action: ",
     );
+    refused(
+        &db,
+        &[
+            "person",
+            "record",
+            "priya",
+            "--date",
+            "2027-06-01",
+            "Good talk",
+        ],
+        "Tue 2027-06-01 is 190 days from now; a 1:1 is recorded once it has happened",
+    );
     let out = ok(
         &db,
         &[
@@ -897,6 +909,14 @@ fn a_one_on_one_is_recorded_context_kept_and_meeting_notes_written_as_in_the_coc
         ],
     );
     assert!(export(&db).contains("Great planning doc"));
+    let plain = ok(
+        &db,
+        &["person", "context", "priya", "Moving teams in March"],
+    );
+    assert!(
+        plain.starts_with("Saved context for Priya Raman on "),
+        "{plain}"
+    );
 
     refused(
         &db,

@@ -416,3 +416,31 @@ fn a_second_1on1_rhythm_for_a_person_is_refused_and_a_one_off_beside_it_is_not()
     assert_eq!(people[0]["cadence"], "weekly on Tuesday at 10:00");
     assert_eq!(people[0]["stats"]["next"], "2026-11-24T10:00:00");
 }
+
+#[test]
+fn a_1on1_series_is_found_by_the_name_the_lists_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    ok(
+        &db,
+        &[
+            "person",
+            "add",
+            "--name",
+            "Rosa Fischer",
+            "--relation",
+            "report",
+            "--cadence",
+            "FREQ=WEEKLY;BYDAY=TU",
+            "--at",
+            "10:00",
+        ],
+    );
+    let list = ok(&db, &["ritual", "list"]);
+    assert!(list.contains("1:1 Rosa Fischer"), "{list}");
+    let out = ok(&db, &["ritual", "skip", "1:1 Rosa Fischer", "2026-11-24"]);
+    assert!(
+        out.starts_with("Skipped \"1:1 Rosa Fischer\" on Tue 2026-11-24"),
+        "{out}"
+    );
+}

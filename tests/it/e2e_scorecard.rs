@@ -47,7 +47,7 @@ fn log_three_weeks_see_the_cells_turn_the_radar_alert_and_the_report() {
 
     // A script logs this week's real number from outside while the cockpit is open: the grid
     // and the radar follow it.
-    tui.send("6");
+    tui.send("7");
     tui.wait_for("● ✗ ✗");
     assert_eq!(
         ok(

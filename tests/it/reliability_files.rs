@@ -326,7 +326,7 @@ impl SmallDisk {
     fn mount() -> Option<SmallDisk> {
         let dir = tempfile::tempdir().unwrap();
         let mounted = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
             .arg(dir.path())
             .stderr(std::process::Stdio::null())
             .status()
@@ -360,7 +360,7 @@ fn a_full_disk_changes_nothing_and_says_so() {
     let db = healthy(disk.0.path(), "full.db");
     let bytes = std::fs::read(&db).unwrap();
     let filler = fill(disk.0.path());
-    let big = format!("{SECRET} {}", "y".repeat(60_000));
+    let big = format!("{SECRET} {}", "y".repeat(19_000));
     let out = bearing(&db, &["note", "add", "Ana", &big]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

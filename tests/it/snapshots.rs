@@ -786,3 +786,107 @@ fn unicode_people_list_and_person_page() {
     assert!(m.people.page.detail.is_some());
     insta::assert_snapshot!("unicode_person_page_80x24", screen(&m.model, 80, 24));
 }
+
+/// The demo with three decisions: one superseded by another, one still proposed for weeks.
+fn model_with_decisions() -> App {
+    use bearing::domain::decision::{DecisionDraft, DecisionStatus};
+    use bearing::ops::decisions::{DecisionInput, add_decision};
+    let mut store = Store::open_in_memory().unwrap();
+    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut add = |title: &str, date, status, supersedes| {
+        let mut draft = DecisionDraft::new(title, date);
+        draft.status = status;
+        draft.context = "Two outages in October came from Friday changes.".into();
+        draft.decision = "Deploys stop at Thursday 16:00; hotfixes need an incident.".into();
+        let mut input = DecisionInput::new(draft);
+        input.decided_by = vec![1];
+        add_decision(&mut store, input, supersedes, now())
+            .unwrap()
+            .id
+    };
+    let first = add("Deploy any day", day(2), DecisionStatus::Accepted, None);
+    add(
+        "No deploys on Fridays",
+        day(16),
+        DecisionStatus::Accepted,
+        Some(first),
+    );
+    add(
+        "Adopt RFCs for cross-team changes",
+        day(3),
+        DecisionStatus::Proposed,
+        None,
+    );
+    model_on(store)
+}
+
+/// The demo with an org: Elena and Tomás report to Priya, Aisha to Elena (Priya's skip-level
+/// chain goes one further).
+fn demo_org() -> App {
+    use bearing::ops::people::{PersonInput, PersonRecord, get_person, update_person};
+    let mut store = Store::open_in_memory().unwrap();
+    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let people = bearing::store::people::list(store.conn()).unwrap();
+    let id = |name: &str| people.iter().find(|p| p.name == name).unwrap().id;
+    for (who, manager) in [
+        ("Elena Sokolova", "Priya Raman"),
+        ("Tomás Ferreira", "Priya Raman"),
+        ("Aisha Bello", "Elena Sokolova"),
+    ] {
+        let record = PersonRecord::from(&get_person(&store, id(who)).unwrap());
+        let mut input = PersonInput {
+            draft: (&record.person).into(),
+            one_on_one: record
+                .one_on_one
+                .as_ref()
+                .map(|r| bearing::ops::people::OneOnOnePlan {
+                    rrule: r.fields.rrule.clone().unwrap_or_default(),
+                    start: r.fields.dtstart,
+                    duration_min: r.fields.duration_min,
+                }),
+        };
+        input.draft.reports_to = Some(id(manager));
+        update_person(&mut store, id(who), input, None, Weekday::Mon, now()).unwrap();
+    }
+    model_on(store)
+}
+
+#[test]
+fn decisions_list() {
+    let mut m = model_with_decisions();
+    m.tab = Tab::Decisions;
+    press(&mut m, "6");
+    snapshot_sizes!("decisions_list", m);
+}
+
+#[test]
+fn decisions_empty() {
+    let mut m = model(true);
+    press(&mut m, "6");
+    snapshot_sizes!("decisions_empty", m);
+}
+
+#[test]
+fn decision_form() {
+    let mut m = model_with_decisions();
+    press(&mut m, "6e");
+    snapshot_sizes!("decision_form", m);
+}
+
+#[test]
+fn people_by_manager() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    press(&mut m, "o");
+    snapshot_sizes!("people_by_manager", m);
+}
+
+#[test]
+fn prep_of_a_manager_with_their_team() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    // Priya is sixth by name; her prep lists Elena and Tomás as her team.
+    press(&mut m, "jjjjjp");
+    snapshot_sizes!("prep_of_a_manager", m);
+}

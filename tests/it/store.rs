@@ -27,6 +27,7 @@ fn input(name: &str) -> PersonInput {
             career_goals: "Senior manager in 18 months".into(),
             context: "Prefers async updates".into(),
             prompts: String::new(),
+            reports_to: None,
         },
         one_on_one: None,
     }

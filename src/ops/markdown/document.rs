@@ -26,30 +26,43 @@ pub enum Section {
     Rituals,
     People,
     Risks,
+    Decisions,
     Scorecard,
     Week,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Plan,
         Section::Rituals,
         Section::People,
         Section::Risks,
+        Section::Decisions,
         Section::Scorecard,
         Section::Week,
     ];
 }
 
-/// The document (every section, or only `only`) as of `now`; the week's radar warns of what is
-/// due within `lead_days`.
+/// What the document depends on besides the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentOptions {
+    pub week_start: Weekday,
+    /// Days ahead the week's radar warns of what comes due.
+    pub lead_days: u32,
+    /// Weeks after which a skip-level is overdue on the radar.
+    pub skip_level_weeks: u32,
+    /// Include private health reads (left out unless asked).
+    pub include_private: bool,
+}
+
+/// The document (every section, or only `only`) as of `now`.
 pub fn document(
     store: &Store,
     only: Option<Section>,
-    week_start: Weekday,
+    options: DocumentOptions,
     now: NaiveDateTime,
-    lead_days: u32,
 ) -> Result<String, OpsError> {
+    let week_start = options.week_start;
     let today = now.date();
     let mut out = format!("# Bearing — {}\n", today.format("%A %-d %B %Y"));
     let sections = match only {
@@ -61,11 +74,19 @@ pub fn document(
         out.push_str(&match section {
             Section::Plan => plan_section(store, now)?,
             Section::Rituals => rituals_section(store, now)?,
-            Section::People => people_section(store, now)?,
+            Section::People => people_section(store, now, options.include_private)?,
             Section::Risks => risks_section(&risks::list(store.conn())?, now),
+            Section::Decisions => super::decisions::decisions_section(store, now)?,
             Section::Scorecard => super::scorecard::scorecard_section(&scorecard(store, today)?),
             Section::Week => {
-                let week = agenda(store, week_floor(today, week_start), 7, now, lead_days)?;
+                let week = agenda(
+                    store,
+                    week_floor(today, week_start),
+                    7,
+                    now,
+                    options.lead_days,
+                    options.skip_level_weeks,
+                )?;
                 agenda_markdown(&week, 2)
             }
         });

@@ -2,13 +2,15 @@
 //! report and the export document. Pure functions of data the ops layer assembled.
 
 pub mod agenda;
+mod decisions;
 mod document;
 mod people;
 pub mod prep;
+mod prep_picture;
 pub mod report;
 mod scorecard;
 
-pub use document::{Section, document};
+pub use document::{DocumentOptions, Section, document};
 
 /// "#", "##", … for heading `level` (1-based).
 pub fn heading(level: usize) -> String {

@@ -5,12 +5,17 @@ use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::prep::{action_line, note_block, topic_line};
+use crate::domain::health::HealthRead;
 use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::ops::OpsError;
 use crate::ops::people::{PersonOverview, list_people};
-use crate::store::{Store, actions, notes, topics};
+use crate::store::{Store, actions, health, notes, topics};
 
-pub fn people_section(store: &Store, now: NaiveDateTime) -> Result<String, OpsError> {
+pub fn people_section(
+    store: &Store,
+    now: NaiveDateTime,
+    include_private: bool,
+) -> Result<String, OpsError> {
     let today = now.date();
     let conn = store.conn();
     let mut out = String::from("## People\n");
@@ -32,6 +37,9 @@ pub fn people_section(store: &Store, now: NaiveDateTime) -> Result<String, OpsEr
             &actions::for_person(conn, id, u32::MAX)?,
             today,
         ));
+        if include_private {
+            out.push_str(&health_list(&health::for_person(conn, id)?));
+        }
         let written = notes::for_person(conn, id, None)?;
         if !written.is_empty() {
             out.push_str("\n**Notes**\n");
@@ -46,6 +54,32 @@ pub fn people_section(store: &Store, now: NaiveDateTime) -> Result<String, OpsEr
         out.push_str(&action_list(&unassigned, today));
     }
     Ok(out)
+}
+
+/// The private health reads, newest first (only when the export was asked to include them).
+fn health_list(reads: &[HealthRead]) -> String {
+    if reads.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n**Health reads (private)**\n\n");
+    for r in reads {
+        out.push_str(&format!("- {}\n", health_line(r)));
+    }
+    out
+}
+
+/// "2026-11-20: morale 3/5, flight risk medium — quieter since the reorg".
+pub fn health_line(r: &HealthRead) -> String {
+    let mut line = format!(
+        "{}: morale {}/5, flight risk {}",
+        r.date.format("%Y-%m-%d"),
+        r.morale,
+        r.flight_risk
+    );
+    if !r.note.is_empty() {
+        line.push_str(&format!(" — {}", r.note.replace('\n', " ")));
+    }
+    line
 }
 
 /// "Engineering Manager · Payments · report · 1:1 every week on Tuesday at 10:00".

@@ -33,8 +33,8 @@ pub fn note_block(n: &Note, heading: &str) -> String {
     )
 }
 
-/// The prep view as Markdown, for pasting or printing.
-pub fn prep_markdown(prep: &Prep, today: NaiveDate) -> String {
+/// The prep view as Markdown, for pasting or printing; private health reads only when asked.
+pub fn prep_markdown(prep: &Prep, today: NaiveDate, include_private: bool) -> String {
     let p = &prep.person.person;
     let mut out = format!("# 1:1 with {}\n\n", p.name);
     let facts: Vec<&str> = [p.role.as_str(), p.team.as_str()]
@@ -80,6 +80,11 @@ pub fn prep_markdown(prep: &Prep, today: NaiveDate) -> String {
             out.push_str(&action_line(a, today));
         }
     }
+    out.push_str(&super::prep_picture::picture_markdown(
+        &prep.picture,
+        today,
+        include_private,
+    ));
     out.push_str("\n## Last notes\n");
     if prep.last_notes.is_empty() {
         out.push_str("\n_No notes yet._\n");

@@ -39,9 +39,21 @@ pub fn report_markdown(r: &Report) -> String {
     ));
     out.push_str("\n## Actions\n\n");
     out.push_str(&actions(r));
+    out.push_str("\n## Decisions\n\n");
+    out.push_str(&decisions(r));
     out.push_str("\n## Risks\n\n");
-    if r.risks_changed.is_empty() {
+    if r.risks_changed.is_empty() && r.risks_opened.is_empty() && r.risks_closed.is_empty() {
         out.push_str("No risks changed score.\n");
+    }
+    for (word, list) in [("New", &r.risks_opened), ("Closed", &r.risks_closed)] {
+        for e in list {
+            out.push_str(&format!(
+                "- **{word}:** {} (score {}, {})\n",
+                one_line(&e.title),
+                e.score.value(),
+                e.score.band()
+            ));
+        }
     }
     for c in &r.risks_changed {
         out.push_str(&risk_line(c));
@@ -310,4 +322,40 @@ fn goal_line(g: &GoalDelta) -> String {
 /// Multi-line text on one bullet line.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decisions made in the week, then those still pending.
+fn decisions(r: &Report) -> String {
+    if r.decisions_made.is_empty() && r.decisions_pending.is_empty() {
+        return "No decisions made or pending.\n".to_string();
+    }
+    let mut out = String::new();
+    for (title, list) in [
+        ("Made", &r.decisions_made),
+        ("Pending", &r.decisions_pending),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("**{title} ({}):**\n\n", list.len()));
+        for d in list {
+            let meeting = d
+                .meeting
+                .as_deref()
+                .map(|m| format!(", in {}", one_line(m)))
+                .unwrap_or_default();
+            let status = if title == "Made" {
+                format!(" ({})", d.status)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                "- {}. {}{status} — {}{meeting}\n",
+                d.id,
+                one_line(&d.title),
+                d.date.format("%a %-d %b")
+            ));
+        }
+    }
+    out
 }

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod card;
+pub mod decision;
 pub mod goal;
 pub mod metric;
 pub mod note;
@@ -94,11 +95,16 @@ fn noun(table: &str) -> (&'static str, &'static str) {
         "topic" => ("talking point", "talking points"),
         "action_item" => ("action", "actions"),
         "person_context" => ("context entry", "context entries"),
+        "health_read" => ("health read", "health reads"),
+        "person" => ("report", "reports"),
+        "risk" => ("risk", "risks"),
         "ritual" => ("1:1 series", "1:1 series"),
         "occurrence" => ("meeting record", "meeting records"),
         "goal" => ("goal", "goals"),
         "checkin" => ("check-in", "check-ins"),
         "risk_review" => ("score history entry", "score history entries"),
+        "decision" => ("decision", "decisions"),
+        "decision_person" => ("name on a decision", "names on decisions"),
         "metric_value" => ("value", "values"),
         "metric" => ("metric", "metrics"),
         "link" => ("link", "links"),

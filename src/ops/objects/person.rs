@@ -81,6 +81,14 @@ impl Object for Person {
             .field("team", p.person.team.clone())
             .field("relation", p.person.relation.to_string())
             .field(
+                "reports to",
+                match (&p.manager, p.person.relation) {
+                    (Some(name), _) => name.clone(),
+                    (None, Relation::Report) => "me".into(),
+                    (None, _) => "-".into(),
+                },
+            )
+            .field(
                 "1:1",
                 p.cadence.clone().unwrap_or_else(|| "no regular 1:1".into()),
             )

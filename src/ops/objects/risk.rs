@@ -122,7 +122,13 @@ impl Object for Risk {
             .field("trend", r.trend.to_string())
             .field("status", f.status.to_string())
             .field("category", f.category.to_string())
-            .field("owner", f.owner.clone())
+            .field(
+                "owner",
+                match f.owner_id {
+                    Some(id) => format!("{} (person {id})", f.owner),
+                    None => f.owner.clone(),
+                },
+            )
             .field("response", f.response.to_string())
             .field("review", review(r, now.date()))
             .field("mitigation", f.mitigation.clone())

@@ -9,7 +9,7 @@ use crate::domain::agenda::meeting_title;
 use crate::ops::OpsError;
 use crate::ops::rituals::{self, RitualOverview};
 use crate::store::dependents::Reached;
-use crate::store::{Store, dependents, rituals as rows};
+use crate::store::{Store, dependents, people, rituals as rows};
 
 /// What `ritual list` narrows to.
 #[derive(Debug, Clone, Default)]
@@ -49,11 +49,22 @@ impl Object for Ritual {
 
     fn find(store: &Store, query: &str) -> Result<i64, OpsError> {
         let all = rows::list(store.conn())?;
+        let people: std::collections::HashMap<i64, String> = people::list(store.conn())?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        // A ritual is found by the name the lists show: a 1:1 with its person ("1:1 Rosa").
         let candidates: Vec<Candidate> = all
             .iter()
             .map(|r| Candidate {
                 id: r.id,
-                name: r.fields.name.clone(),
+                name: meeting_title(
+                    &r.fields.name,
+                    r.fields
+                        .person_id
+                        .and_then(|id| people.get(&id))
+                        .map(String::as_str),
+                ),
                 current: !all.iter().any(|later| later.previous_id == Some(r.id)),
             })
             .collect();
@@ -65,7 +76,10 @@ impl Object for Ritual {
     }
 
     fn label(view: &RitualOverview) -> String {
-        format!("\"{}\"", view.ritual.fields.name)
+        format!(
+            "\"{}\"",
+            meeting_title(&view.ritual.fields.name, view.person.as_deref())
+        )
     }
 
     fn row(r: &RitualOverview, _now: NaiveDateTime) -> Vec<String> {

@@ -96,7 +96,11 @@ fn checked_row(
     let values = table
         .columns
         .iter()
-        .map(|c| map.remove(*c).ok_or(Fault::MissingColumn))
+        .map(|c| {
+            map.remove(*c)
+                .or_else(|| table.added_later(c).then_some(serde_json::Value::Null))
+                .ok_or(Fault::MissingColumn)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     if values.iter().any(|v| dump::from_json(v).is_none()) {
         return Err(Fault::BadValue);

@@ -28,11 +28,16 @@ pub const TABLES: &[Table] = &[
             "prompts",
             "created_at",
             "updated_at",
+            "reports_to",
         ],
     },
     Table {
         name: "person_context",
         columns: &["id", "person_id", "date", "kind", "body"],
+    },
+    Table {
+        name: "health_read",
+        columns: &["id", "person_id", "date", "morale", "flight_risk", "note"],
     },
     Table {
         name: "ritual",
@@ -195,6 +200,7 @@ pub const TABLES: &[Table] = &[
             "accept_expiry",
             "created_at",
             "updated_at",
+            "owner_id",
         ],
     },
     Table {
@@ -222,6 +228,26 @@ pub const TABLES: &[Table] = &[
         ],
     },
     Table {
+        name: "decision",
+        columns: &[
+            "id",
+            "title",
+            "date",
+            "status",
+            "context",
+            "decision",
+            "consequences",
+            "occurrence_id",
+            "superseded_by",
+            "created_at",
+            "updated_at",
+        ],
+    },
+    Table {
+        name: "decision_person",
+        columns: &["id", "decision_id", "person_id", "role"],
+    },
+    Table {
         name: "link",
         columns: &["id", "a_kind", "a_id", "b_kind", "b_id", "created_at"],
     },
@@ -232,7 +258,16 @@ pub fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|t| t.name == name)
 }
 
+/// Columns a later migration added, NULL when added: an image written before (a journal entry, an
+/// export's change log) holds the row as it was then, without them, and means NULL.
+const ADDED_LATER: &[(&str, &str)] = &[("person", "reports_to"), ("risk", "owner_id")];
+
 impl Table {
+    /// Whether `column` came with a later migration, NULL in rows written before it.
+    pub fn added_later(&self, column: &str) -> bool {
+        ADDED_LATER.contains(&(self.name, column))
+    }
+
     /// Where column `name` sits in [`Table::columns`], if the table has it.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| *c == name)

@@ -29,7 +29,14 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             days,
             with_radar: true,
         } => Msg::Agenda(AgendaMsg::Loaded {
-            agenda: ops::agenda::agenda(store, from, days, now, env.lead_days)?,
+            agenda: ops::agenda::agenda(
+                store,
+                from,
+                days,
+                now,
+                env.lead_days,
+                env.skip_level_weeks,
+            )?,
             next: ops::agenda::next_meeting(store, now, env.calendars)?,
             with_radar: true,
         }),

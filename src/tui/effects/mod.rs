@@ -3,6 +3,7 @@
 
 pub mod agenda;
 mod companion;
+pub mod decisions;
 pub mod one_on_ones;
 pub mod people;
 pub mod plan;
@@ -33,6 +34,8 @@ pub struct Runner {
     pub calendar_reminders: bool,
     /// Days ahead the radar warns of what comes due.
     pub radar_lead_days: u32,
+    /// Weeks after which a skip-level is overdue on the radar.
+    pub skip_level_weeks: u32,
 }
 
 impl Runner {
@@ -45,6 +48,7 @@ impl Runner {
             mouse: config.mouse,
             calendar_reminders: config.calendar_reminders,
             radar_lead_days: config.radar_lead_days,
+            skip_level_weeks: config.skip_level_weeks,
         }
     }
 }
@@ -58,6 +62,7 @@ pub(super) struct Env {
     pub calendars: bool,
     /// Days ahead the radar warns of what comes due.
     pub lead_days: u32,
+    pub skip_level_weeks: u32,
 }
 
 fn failed(e: &OpsError) -> Msg {
@@ -118,6 +123,7 @@ impl Runner {
             intervals: self.review_intervals,
             calendars: self.calendar_reminders,
             lead_days: self.radar_lead_days,
+            skip_level_weeks: self.skip_level_weeks,
         };
         let store = &mut self.store;
         Ok(match effect {
@@ -127,6 +133,7 @@ impl Runner {
             Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
             Effect::Plan(e) => plan::run(store, e, &env)?,
             Effect::Risks(e) => risks::run(store, e, &env)?,
+            Effect::Decisions(e) => decisions::run(store, e, &env)?,
             Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => Msg::SearchResults {

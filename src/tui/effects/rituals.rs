@@ -126,8 +126,17 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
             write_up,
             opened,
         } => saved_edit(
-            ops::rituals::save_occurrence(store, ritual, original, &write_up, Some(&opened))?,
-            |r| (format!("Saved the notes of \"{}\".", r.fields.name), None),
+            ops::rituals::save_write_up(store, ritual, original, &write_up, Some(&opened), now)?,
+            |(r, recorded)| {
+                (
+                    format!(
+                        "Saved the notes of \"{}\"{}.",
+                        r.fields.name,
+                        recorded.words()
+                    ),
+                    None,
+                )
+            },
         ),
     })
 }

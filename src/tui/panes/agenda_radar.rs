@@ -106,6 +106,7 @@ pub fn radar_target(item: &RadarItem, read_only: bool) -> Option<Target> {
         _ if risk => Target::RiskReview(item.id),
         RadarKind::GoalBehind if read_only => Target::Goal(item.id),
         RadarKind::GoalBehind => Target::GoalCheckin(item.id),
+        RadarKind::DecisionPending => Target::Decision(item.id),
         RadarKind::MetricOffTarget | RadarKind::MetricMissing => Target::Metric(item.id),
         _ => Target::Person(item.id, PeopleView::Prep),
     })

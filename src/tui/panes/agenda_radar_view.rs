@@ -137,6 +137,8 @@ fn section(kind: RadarKind) -> &'static str {
         RadarKind::MetricOffTarget => "Metrics off target two periods running",
         RadarKind::MetricMissing => "Numbers not entered",
         RadarKind::OneOnOneOverdue => "1:1s lapsed (older than twice the cadence)",
+        RadarKind::DecisionPending => "Decisions pending (proposed more than two weeks ago)",
+        RadarKind::SkipLevelOverdue => "Skip-levels not seen this cadence",
         RadarKind::ActionDueSoon | RadarKind::ReviewDueSoon => "Coming due",
     }
 }

@@ -148,3 +148,7 @@ mod tests {
         assert!(!listed[0].1);
     }
 }
+
+#[cfg(test)]
+#[path = "meeting_follow_tests.rs"]
+mod follow_tests;

@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::people_group::{Org, PeopleGroup, arrange};
 use crate::domain::Invalid;
 use crate::domain::one_on_one::Note;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
@@ -34,6 +35,10 @@ pub struct PeoplePane {
     pub list: PeopleList,
     /// The open person page or prep view (`page.view` is `List` when none is open).
     pub page: PersonPane,
+    /// How the list is arranged (`o` cycles).
+    pub group: PeopleGroup,
+    /// The org as the list was arranged: depths and skip-levels.
+    pub org: Org,
 }
 
 #[derive(Debug, Clone)]
@@ -85,7 +90,10 @@ impl PeoplePane {
     pub fn on_msg(&mut self, msg: PeopleMsg, ctx: &Ctx<'_>) -> Vec<Request> {
         let page = &mut self.page;
         match msg {
-            PeopleMsg::Loaded(rows) => self.list.set_rows(rows),
+            PeopleMsg::Loaded(rows) => {
+                self.list.set_rows(rows);
+                self.arrange();
+            }
             PeopleMsg::DetailLoaded(detail) => {
                 if page.person_id == Some(detail.overview.person.id) {
                     page.set_detail(*detail);
@@ -111,7 +119,7 @@ impl PeoplePane {
     pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
         let row = self.list.rows.iter().find(|p| p.person.id == id)?;
         Some(form(
-            person_form(Some(row), ctx.now),
+            person_form(Some(row), ctx.now, ctx.people),
             PeopleForm::EditPerson(Box::new(PersonRecord::from(row))),
         ))
     }
@@ -150,13 +158,32 @@ impl PeoplePane {
         }
     }
 
+    /// Orders the rows by the chosen grouping, keeping the selected person selected.
+    fn arrange(&mut self) {
+        let selected = self.list.current().map(|p| p.person.id);
+        self.org = arrange(&mut self.list.rows, self.group);
+        if let Some(at) =
+            selected.and_then(|id| self.list.rows.iter().position(|p| p.person.id == id))
+        {
+            self.list.selected = at;
+        }
+    }
+
     fn on_list_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         if self.list.navigate(action) {
             return done();
         }
         let current = self.list.current().map(|p| p.person.id);
         Some(match action {
-            Action::Add => vec![form(person_form(None, ctx.now), PeopleForm::AddPerson)],
+            Action::Add => vec![form(
+                person_form(None, ctx.now, ctx.people),
+                PeopleForm::AddPerson,
+            )],
+            Action::GroupPeople => {
+                self.group = self.group.next();
+                self.arrange();
+                Vec::new()
+            }
             Action::Edit => current
                 .and_then(|id| self.edit(id, ctx))
                 .into_iter()
@@ -248,7 +275,7 @@ impl Pane for PeoplePane {
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
         match self.page.view {
-            PeopleView::List => super::people_view::render(frame, area, &self.list, ctx),
+            PeopleView::List => super::people_view::render(frame, area, self, ctx),
             PeopleView::Detail => super::person_view::render_person(frame, area, &self.page, ctx),
             PeopleView::Prep => super::person_view::render_prep(frame, area, &self.page, ctx),
         }

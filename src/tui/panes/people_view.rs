@@ -21,8 +21,15 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
     with_detail(area, DETAIL_MIN_WIDTH, 64)
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::people::PeopleList, ctx: &Ctx<'_>) {
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    people: &super::people::PeoplePane,
+    ctx: &Ctx<'_>,
+) {
     let theme = ctx.theme;
+    let pane = &people.list;
+    let by_manager = people.group == super::people_group::PeopleGroup::Manager;
     if pane.loaded && pane.rows.is_empty() {
         let advice = vec![
             Line::from(vec![
@@ -62,7 +69,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::people::PeopleLis
     ]);
     let rows = pane.rows.iter().map(|p| {
         let s = &p.stats;
-        let mut cells = vec![Cell::from(p.person.name.clone())];
+        let id = p.person.id;
+        // By manager: indented under the one they report to; my skip-levels marked ».
+        let name = if by_manager {
+            let depth = people.org.depth.get(&id).copied().unwrap_or(0);
+            let mark = if people.org.skip_levels.contains(&id) {
+                "» "
+            } else {
+                ""
+            };
+            format!("{}{mark}{}", "  ".repeat(depth), p.person.name)
+        } else {
+            p.person.name.clone()
+        };
+        let mut cells = vec![Cell::from(name)];
         if wide {
             cells.push(Cell::from(p.person.role.clone()));
             cells.push(Cell::from(p.person.team.clone()));
@@ -104,7 +124,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::people::PeopleLis
     render_table(
         frame,
         list_area,
-        "People",
+        people.group.title(),
         Columns { header, widths },
         rows,
         pane.selected,

@@ -34,6 +34,10 @@ pub enum Row {
     /// A piece of private context: career goals, context, then each dated entry.
     Private(usize),
     Prompt(usize),
+    /// In the prep view: a goal they own or are linked to, a risk they own, one of their reports.
+    Goal(i64),
+    Risk(i64),
+    Report(i64),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,6 +145,9 @@ impl PersonPane {
             .iter()
             .map(|t| Row::Topic(t.id))
             .chain(p.mine.iter().chain(&p.theirs).map(|a| Row::Action(a.id)))
+            .chain(p.picture.goals.iter().map(|g| Row::Goal(g.id)))
+            .chain(p.picture.risks.iter().map(|r| Row::Risk(r.id)))
+            .chain(p.picture.team.iter().map(|m| Row::Report(m.id)))
             .chain(p.last_notes.iter().map(|n| Row::Note(n.id)))
             .chain((0..p.prompts.len()).map(Row::Prompt))
             .collect()
@@ -301,6 +308,13 @@ impl PersonPane {
             Action::Top => *cursor = 0,
             Action::Bottom => *cursor = last,
             Action::Toggle => return Some(self.toggle()),
+            // From the prep view: check in the goal, review the risk, over the prep; Enter on a
+            // goal, a risk or a report opens it (Esc comes back).
+            Action::Checkin | Action::ReviewRisk | Action::Open
+                if self.view == PeopleView::Prep =>
+            {
+                return self.on_picture_row(action, ctx);
+            }
             Action::Delete => return Some(self.delete().into_iter().collect()),
             // A note's own form; otherwise the person's, which the people pane opens.
             Action::Edit => {
@@ -312,6 +326,36 @@ impl PersonPane {
             other => return self.on_person_action(id, other, ctx),
         }
         done()
+    }
+
+    /// `c`, `R` and Enter on the prep view's goals, risks and reports.
+    fn on_picture_row(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        let row = self.current();
+        let request = match (action, row) {
+            (Action::Checkin, Some(Row::Goal(id))) if !ctx.read_only => {
+                Request::OpenOver(Target::GoalCheckin(id))
+            }
+            (Action::ReviewRisk, Some(Row::Risk(id))) if !ctx.read_only => {
+                Request::OpenOver(Target::RiskReview(id))
+            }
+            (Action::Checkin, _) => {
+                Request::Info("c checks in a goal: select one of theirs".into())
+            }
+            (Action::ReviewRisk, _) => {
+                Request::Info("R reviews a risk: select one they own".into())
+            }
+            (Action::Open, Some(Row::Goal(id))) => Request::Show(Target::Goal(id)),
+            (Action::Open, Some(Row::Risk(id))) => Request::Show(Target::Risk(id)),
+            (Action::Open, Some(Row::Report(id))) => {
+                return Some(self.open(id, PeopleView::Prep));
+            }
+            (Action::Open, _) => {
+                let id = self.person_id?;
+                return self.on_person_action(id, action, ctx);
+            }
+            _ => return None,
+        };
+        Some(vec![request])
     }
 
     /// The action `id` as the view shown has it.
@@ -353,7 +397,9 @@ impl PersonPane {
                 "Delete this action item?".to_string(),
                 OneOnOneEffect::DeleteAction(id),
             ),
-            Row::Private(_) | Row::Prompt(_) => return None,
+            Row::Private(_) | Row::Prompt(_) | Row::Goal(_) | Row::Risk(_) | Row::Report(_) => {
+                return None;
+            }
             Row::Note(id) => {
                 let date = d
                     .notes

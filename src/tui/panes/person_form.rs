@@ -11,7 +11,7 @@ use crate::ops::people::{
 use crate::schedule::recurrence::{Cadence, Recurrence, describe};
 use crate::tui::effects::people::PeopleEffect;
 use crate::tui::msg::Effect;
-use crate::tui::pane::Ctx;
+use crate::tui::pane::{Ctx, PersonRef};
 use crate::tui::widgets::form::Form;
 
 const CADENCES: [Cadence; 4] = [
@@ -31,7 +31,11 @@ fn cadence_label(c: Cadence) -> String {
 }
 
 /// The form for adding (`existing` None) or editing a person, with their 1:1 cadence.
-pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> Form {
+pub fn person_form(
+    existing: Option<&PersonOverview>,
+    now: NaiveDateTime,
+    people: &[PersonRef],
+) -> Form {
     let draft = existing
         .map(|p| PersonDraft::from(&p.person))
         .unwrap_or_default();
@@ -120,6 +124,22 @@ pub fn person_form(existing: Option<&PersonOverview>, now: NaiveDateTime) -> For
             &draft.context,
             "private: anything to remember before a 1:1",
         )
+        .choice(
+            "reports_to",
+            "Reports to",
+            manager_choices(people),
+            draft
+                .reports_to
+                .and_then(|m| people.iter().position(|p| p.id == m))
+                .map_or(0, |i| i + 1),
+        )
+}
+
+/// "me (or outside my org)", then everyone the cockpit may name (a loop is refused on save).
+fn manager_choices(people: &[PersonRef]) -> Vec<String> {
+    std::iter::once("me (or outside my org)".to_string())
+        .chain(people.iter().map(|p| p.name.clone()))
+        .collect()
 }
 
 /// Turns the form into the effect that saves it, or the first field error.
@@ -141,6 +161,15 @@ pub fn person_submit(
         career_goals: form.value("career_goals"),
         context: form.value("context"),
         prompts: form.value("prompts"),
+        // Left as it was, the manager stays (even one the list no longer names).
+        reports_to: if form.changed("reports_to") {
+            form.choice_index("reports_to")
+                .checked_sub(1)
+                .and_then(|i| ctx.people.get(i))
+                .map(|p| p.id)
+        } else {
+            opened.and_then(|o| o.person.reports_to)
+        },
     };
     // Caught here as well as in ops so the message lands on the field before a round trip.
     draft.clone().validate()?;

@@ -304,6 +304,23 @@ fn private_column(d: &PersonDetail, current: Option<Row>, theme: &Theme) -> Colu
         lines.extend(text.lines().map(|l| Line::from(format!("   {l}"))));
         column.push_row(lines, sel);
     }
+    if !d.health.is_empty() {
+        column.push(Line::default());
+        column.push(section("Health reads (private)", theme));
+        for h in &d.health {
+            column.push(Line::from(format!(
+                "  {}  morale {}/5, flight risk {}{}",
+                h.date.format("%-d %b %Y"),
+                h.morale,
+                h.flight_risk,
+                if h.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", h.note.replace('\n', " "))
+                }
+            )));
+        }
+    }
     column.push(Line::default());
     column.push(section("1:1 prompts", theme));
     for (i, q) in d.prompts.iter().enumerate() {
@@ -362,7 +379,18 @@ pub fn render_prep(
             left.push_row(vec![action_line(a, today, sel, theme)], sel);
         }
     }
+    for l in super::prep_picture_view::picture_lines(&prep.picture, today, current, theme) {
+        if l.row.is_some() {
+            left.push_row(vec![l.line], l.selected);
+        } else {
+            left.push(l.line);
+        }
+    }
     let mut right = Column::new();
+    if let Some(health) = super::prep_picture_view::health_line(&prep.picture, theme) {
+        right.push(health);
+        right.push(Line::default());
+    }
     right.push(section("Last notes", theme));
     if prep.last_notes.is_empty() {
         right.push(Line::from(Span::styled("  none yet", theme.dim)));

@@ -84,7 +84,12 @@ pub fn risk_form(existing: Option<&Risk>) -> Form {
             scale(&IMPACT_WORDS),
             level(draft.impact),
         )
-        .text("owner", "Owner", &draft.owner, "who watches it")
+        .text(
+            "owner",
+            "Owner",
+            &draft.owner,
+            "who watches it: a person's name links them",
+        )
         .choice(
             "response",
             "Response",
@@ -157,6 +162,11 @@ pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<
         likelihood: scale_value(form, "likelihood"),
         impact: scale_value(form, "impact"),
         owner: form.value("owner"),
+        // An owner left as it was keeps its person; typed text links the person of that exact
+        // name when saved, or stays text for someone outside the list.
+        owner_id: opened
+            .filter(|_| !form.changed("owner"))
+            .and_then(|r| r.fields.owner_id),
         response: Response::ALL
             .get(pick("response"))
             .copied()

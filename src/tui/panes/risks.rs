@@ -284,6 +284,17 @@ impl RisksPane {
                 current.and_then(|id| self.edit(id)).into_iter().collect()
             }
             Action::ReviewRisk => current.and_then(|id| self.review(id)).into_iter().collect(),
+            // The owner's prep view, when the owner is one of my people (Esc comes back).
+            Action::Prep => match self.current().map(|r| r.fields.owner_id) {
+                Some(Some(owner)) => vec![Request::Show(Target::Person(
+                    owner,
+                    crate::tui::panes::person::PeopleView::Prep,
+                ))],
+                Some(None) => {
+                    return info("Its owner is not one of your people: p opens a person's prep.");
+                }
+                None => return done(),
+            },
             Action::CellLeft | Action::CellRight => {
                 return info("h and l move on the heat map: press v to show it.");
             }
@@ -325,7 +336,7 @@ impl RisksPane {
                 ));
             }
             Action::Add => return Some(vec![form(risk_form(None), RisksForm::Add)]),
-            Action::Edit | Action::ReviewRisk | Action::Delete => {
+            Action::Edit | Action::ReviewRisk | Action::Delete | Action::Prep => {
                 return info("Press Enter to list this cell's risks, or v for the table.");
             }
             _ => return None,

@@ -105,10 +105,11 @@ fn history_line(entry: &ScoreEntry, previous: Option<&ScoreEntry>, theme: &Theme
 /// "Daniel Osei · security · mitigate · open".
 fn facts(r: &Risk) -> String {
     let f = &r.fields;
-    let owner = if f.owner.is_empty() {
-        "no owner"
-    } else {
-        f.owner.as_str()
+    let owner = match (f.owner.is_empty(), f.owner_id) {
+        (true, _) => "no owner".to_string(),
+        // p opens a person owner's prep.
+        (false, Some(_)) => format!("{} (p: prep)", f.owner),
+        (false, None) => f.owner.clone(),
     };
     format!("{owner} · {} · {} · {}", f.category, f.response, f.status)
 }

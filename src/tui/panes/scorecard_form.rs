@@ -207,7 +207,7 @@ pub fn log_submit(
         entry: Entry {
             date,
             value,
-            note: form.value("note"),
+            note: Some(form.value("note")),
         },
         // Another period than the one the form showed: the user did not see its value, and
         // logging replaces whatever it holds.

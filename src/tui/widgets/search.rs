@@ -186,6 +186,7 @@ fn group_label(kind: &str) -> &str {
         "ritual" => "Rituals",
         "goal" => "Goals",
         "risk" => "Risks",
+        "decision" => "Decisions",
         "topic" => "Talking points",
         "action" => "Actions",
         "note" => "Notes",

@@ -1,0 +1,53 @@
+//! Records one line of a meeting's write-up (a decision or an action) inside the meeting's save.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::OpsError;
+use super::decisions::{DecisionInput, insert};
+use super::rituals::Recorded;
+use crate::domain::Word;
+use crate::domain::decision::{DecisionDraft, DecisionStatus};
+use crate::domain::meeting_lines::Follow;
+use crate::store::actions::{self, NewAction};
+
+/// Records `follow` as made in meeting `occurrence_id` on `day`; returns the line's marker
+/// ("decision 12", "action 7").
+pub(super) fn record(
+    tx: &rusqlite::Connection,
+    follow: &Follow,
+    occurrence_id: i64,
+    day: NaiveDate,
+    now: NaiveDateTime,
+    recorded: &mut Recorded,
+) -> Result<String, OpsError> {
+    match follow {
+        Follow::Decision { title } => {
+            let mut draft = DecisionDraft::new(title.clone(), day);
+            draft.status = DecisionStatus::Accepted;
+            draft.occurrence_id = Some(occurrence_id);
+            let id = insert(tx, DecisionInput::new(draft), None, now)?;
+            recorded.decisions.push(id);
+            Ok(format!("decision {id}"))
+        }
+        Follow::Action {
+            owner,
+            person,
+            body,
+            due,
+        } => {
+            let id = actions::insert(
+                tx,
+                &NewAction {
+                    person_id: *person,
+                    occurrence_id: Some(occurrence_id),
+                    owner: owner.as_str(),
+                    body,
+                    due: *due,
+                },
+                now,
+            )?;
+            recorded.actions.push(id);
+            Ok(format!("action {id}"))
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The Decisions tab: the decision log, newest first, with a status filter and the selected
+//! record's details; add, edit, change status, supersede, delete.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::domain::Invalid;
+use crate::domain::Word;
+use crate::domain::decision::{Decision as Record, DecisionStatus};
+use crate::ops::objects::decision::DecisionView;
+use crate::tui::action::Action;
+use crate::tui::effects::decisions::DecisionsEffect;
+use crate::tui::keymap::KeyContext;
+use crate::tui::model::FormPurpose;
+use crate::tui::msg::Effect;
+use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, error};
+use crate::tui::widgets::form::Form;
+use crate::tui::widgets::list::{Keyed, ListState};
+
+use super::decisions_form::{decision_form, decision_submit, status_form, status_submit};
+use super::hit::{ListRows, table_rows};
+
+impl Keyed for DecisionView {
+    fn key(&self) -> i64 {
+        self.decision.id
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecisionsPane {
+    /// The decisions shown (those the filter admits), newest first.
+    pub list: ListState<DecisionView>,
+    /// Every decision, as last loaded.
+    pub all: Vec<DecisionView>,
+    /// Only decisions in this status.
+    pub status: Option<DecisionStatus>,
+}
+
+#[derive(Debug, Clone)]
+pub enum DecisionsMsg {
+    Loaded(Vec<DecisionView>),
+}
+
+/// The decision forms: a new record (replacing `supersedes`), an edit, a change of status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionsForm {
+    Add { supersedes: Option<i64> },
+    Edit(Box<Record>),
+    Status(Box<Record>),
+}
+
+fn purpose(form: DecisionsForm) -> FormPurpose {
+    FormPurpose::Decisions(form)
+}
+
+impl DecisionsPane {
+    pub fn on_msg(&mut self, msg: DecisionsMsg) -> Vec<Request> {
+        match msg {
+            DecisionsMsg::Loaded(rows) => {
+                self.all = rows;
+                self.refilter();
+            }
+        }
+        Vec::new()
+    }
+
+    fn refilter(&mut self) {
+        let shown = self
+            .all
+            .iter()
+            .filter(|d| self.status.is_none_or(|s| d.decision.fields.status == s))
+            .cloned()
+            .collect();
+        self.list.set_rows(shown);
+    }
+
+    fn find(&self, id: i64) -> Option<&DecisionView> {
+        self.all.iter().find(|d| d.decision.id == id)
+    }
+
+    fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
+        let d = self.find(id)?;
+        Some(Request::form(
+            decision_form(Some(d), None, ctx),
+            purpose(DecisionsForm::Edit(Box::new(d.decision.clone()))),
+        ))
+    }
+
+    fn status(&self, id: i64) -> Option<Request> {
+        let d = self.find(id)?;
+        Some(Request::form(
+            status_form(&d.decision),
+            purpose(DecisionsForm::Status(Box::new(d.decision.clone()))),
+        ))
+    }
+
+    pub fn submit(
+        &mut self,
+        form: &Form,
+        which: &DecisionsForm,
+        ctx: &Ctx<'_>,
+    ) -> Result<Submit, Invalid> {
+        match which {
+            DecisionsForm::Status(opened) => status_submit(form, opened).map(Submit::Save),
+            other => decision_submit(form, other, ctx).map(Submit::Save),
+        }
+    }
+
+    /// Ctrl-L after a refusal: the form again on the decision as it is now (none: it is gone).
+    pub fn reopen(&self, form: Form, which: DecisionsForm, ctx: &Ctx<'_>) -> Vec<Request> {
+        match which {
+            DecisionsForm::Edit(d) => self.edit(d.id, ctx).into_iter().collect(),
+            DecisionsForm::Status(d) => self.status(d.id).into_iter().collect(),
+            add @ DecisionsForm::Add { .. } => vec![Request::Form(Box::new(form), purpose(add))],
+        }
+    }
+
+    /// The status filter's next step: all, then each status in turn.
+    fn cycle_status(&mut self) -> String {
+        let all = DecisionStatus::ALL;
+        self.status = match self.status {
+            None => all.first().copied(),
+            Some(s) => all
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| all.get(i + 1))
+                .copied(),
+        };
+        self.refilter();
+        match self.status {
+            Some(s) => format!("Showing {s} decisions."),
+            None => "Showing every decision.".to_string(),
+        }
+    }
+}
+
+impl Pane for DecisionsPane {
+    fn context(&self) -> KeyContext {
+        KeyContext::Decisions
+    }
+
+    fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if self.list.navigate(action) {
+            return done();
+        }
+        let current = self.list.current().map(|d| d.decision.id);
+        let writes = matches!(
+            action,
+            Action::Add | Action::Edit | Action::Delete | Action::SetStatus | Action::Supersede
+        );
+        if writes && ctx.read_only {
+            return error(READ_ONLY);
+        }
+        Some(match action {
+            Action::Add => vec![Request::form(
+                decision_form(None, None, ctx),
+                purpose(DecisionsForm::Add { supersedes: None }),
+            )],
+            Action::Supersede => {
+                let Some(old) = current.and_then(|id| self.find(id)) else {
+                    return done();
+                };
+                vec![Request::form(
+                    decision_form(None, Some(old), ctx),
+                    purpose(DecisionsForm::Add {
+                        supersedes: Some(old.decision.id),
+                    }),
+                )]
+            }
+            Action::Edit => current
+                .and_then(|id| self.edit(id, ctx))
+                .into_iter()
+                .collect(),
+            Action::SetStatus => current.and_then(|id| self.status(id)).into_iter().collect(),
+            Action::Delete => current
+                .and_then(|id| self.find(id))
+                .map(|d| Request::Confirm {
+                    message: format!(
+                        "Delete decision {} \"{}\"? Decisions it superseded stand again.",
+                        d.decision.id, d.decision.fields.title
+                    ),
+                    on_yes: Effect::Decisions(DecisionsEffect::Delete(d.decision.id)),
+                })
+                .into_iter()
+                .collect(),
+            Action::FilterStatus => vec![Request::Info(self.cycle_status())],
+            Action::ClearFilters => {
+                self.status = None;
+                self.refilter();
+                vec![Request::Info("Showing every decision.".into())]
+            }
+            _ => return None,
+        })
+    }
+
+    fn reload(&self, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        vec![Effect::Decisions(DecisionsEffect::Load)]
+    }
+
+    fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
+        if let Target::Decision(id) = target {
+            if self.list.rows.iter().all(|d| d.decision.id != id) {
+                // Filtered away: show everything so the record can be seen.
+                self.status = None;
+                self.refilter();
+            }
+            self.list.select_id = Some(id);
+            if let Some(i) = self.list.rows.iter().position(|d| d.decision.id == id) {
+                self.list.selected = i;
+            }
+        }
+        Vec::new()
+    }
+
+    fn select(&mut self, target: Target) {
+        if let Target::Decision(id) = target {
+            self.list.select_id = Some(id);
+        }
+    }
+
+    fn list_rows(&self, body: Rect) -> Option<(ListRows, usize)> {
+        let (list, _) = super::decisions_view::split(body);
+        (!self.list.rows.is_empty())
+            .then(|| (table_rows(list, self.list.selected), self.list.rows.len()))
+    }
+
+    fn select_row(&mut self, index: usize) {
+        self.list.selected = index.min(self.list.rows.len().saturating_sub(1));
+    }
+
+    fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
+        super::decisions_view::render(frame, area, self, ctx);
+    }
+}
+
+#[cfg(test)]
+#[path = "decisions_tests.rs"]
+mod tests;
