@@ -16,7 +16,11 @@ const BRAND: &str = " ◆ Bearing ";
 const BRAND_NARROW: &str = " ◆ ";
 
 pub fn brand(bar: Rect) -> &'static str {
-    fits(BRAND, 1, bar).then_some(BRAND).unwrap_or(BRAND_NARROW)
+    if fits(BRAND, 1, bar) {
+        BRAND
+    } else {
+        BRAND_NARROW
+    }
 }
 
 /// Whether `brand` and every tab's full title, `gap` columns apart, fit the bar.
