@@ -320,6 +320,40 @@ fn writes_are_not_journaled_unless_asked_and_undo_is_not_journaled() {
 }
 
 #[test]
+fn a_store_that_stopped_journaling_can_still_delete_everyone() {
+    // The rows earlier writes touched stayed in the journal's scratch table once journaling
+    // stopped; a later delete whose cascade touched one of them again failed with "UNIQUE
+    // constraint failed: journal_touch…" (in a cascade SQLite aborts where the trigger says OR
+    // IGNORE). Found by the growth bench, which deletes people after turning journaling off.
+    let (_dir, mut store) = temp_store();
+    crate::ops::demo::load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    store.journal(Some(now())).unwrap();
+    for _ in 0..2 {
+        let date = now().date();
+        let id = one_on_ones::add_note(&mut store, 1, date, "budget", now()).unwrap();
+        one_on_ones::update_note(&mut store, id, date, "edited", None, now()).unwrap();
+        let topic = one_on_ones::add_topic(&mut store, 1, "topic", now()).unwrap();
+        one_on_ones::set_topic_discussed(&mut store, topic.id, true, now()).unwrap();
+        one_on_ones::delete_note(&mut store, id).unwrap();
+    }
+    for id in [1, 6, 5] {
+        people::delete_person(&mut store, id).unwrap();
+        undo(&mut store).unwrap();
+    }
+    store.journal(None).unwrap();
+    let everyone: Vec<i64> = crate::store::people::list(store.conn())
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert!(everyone.len() > 2);
+    for id in everyone {
+        people::delete_person(&mut store, id).unwrap();
+    }
+    assert!(crate::store::people::list(store.conn()).unwrap().is_empty());
+}
+
+#[test]
 fn undo_says_what_it_undid_in_the_users_words() {
     let (_dir, mut store) = temp_store();
     let mut marcus = person("Marcus Oyelaran");

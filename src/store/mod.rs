@@ -131,7 +131,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        if self.journal_at.is_some() {
+        // The scratch table of touched rows starts empty for every write once the journal's
+        // triggers are installed, journaling or not: rows left from an earlier write made a
+        // cascade touching them again fail, and would pile up for as long as the store is open.
+        if self.journal_ready {
             journal::begin(&tx)?;
         }
         let value = f(&tx)?;

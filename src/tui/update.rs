@@ -42,10 +42,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => {
             let before = model.now;
             model.now = now;
+            // Within the day reminders are chosen from the meetings already loaded (today and
+            // tomorrow), and saves and outside writes reload everything anyway.
             let mut effects = announce(model);
-            effects.push(Effect::LoadUpcoming);
-            let (panes, ctx) = model.parts();
-            effects.push(panes.agenda.on_tick(before, now, &ctx));
+            if now.date() == before.date() {
+                effects.extend(model.agenda.on_minute(now));
+            } else {
+                // Every tab counts in days (overdue, the last 1:1, the scorecard's period).
+                model.agenda.follow_new_day(before.date(), now.date());
+                effects.extend(reload_all(model));
+            }
             effects
         }
         Msg::UpcomingLoaded(meetings) => {
@@ -532,6 +538,10 @@ mod keys_tests;
 #[cfg(test)]
 #[path = "update_prep_tests.rs"]
 mod prep_tests;
+
+#[cfg(test)]
+#[path = "update_tick_tests.rs"]
+mod tick_tests;
 
 #[cfg(test)]
 #[path = "update_prep_picture_tests.rs"]

@@ -678,17 +678,22 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
         .unwrap();
     let effects = update(&mut m, Msg::Tick(midnight));
     assert_eq!(m.agenda.day, Some(midnight.date()));
+    assert!(
+        effects.contains(&Effect::Agenda(AgendaEffect::Load {
+            from: midnight.date(),
+            days: 7,
+            with_radar: true,
+        })),
+        "the new week loads with the radar of the new day: {effects:?}"
+    );
     assert_eq!(
         effects,
-        vec![
-            Effect::LoadUpcoming,
-            Effect::Agenda(AgendaEffect::Load {
-                from: midnight.date(),
-                days: 7,
-                with_radar: true,
-            })
-        ],
-        "the new week loads with the radar of the new day, and the meetings reminders look at"
+        reload_all(&m),
+        "every tab counts in days: all reload"
+    );
+    assert!(
+        effects.contains(&Effect::LoadUpcoming),
+        "and the meetings reminders look at"
     );
     // Looking at another week: the next midnight leaves the view alone, only refreshing it.
     keys(&mut m, "]]");

@@ -20,7 +20,7 @@ pub struct Image {
 }
 
 /// The stored shape of an image.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Stored {
     table: String,
@@ -111,24 +111,42 @@ fn checked_row(
     Ok(values)
 }
 
-/// The stored JSON of a list of images.
+/// The stored JSON of a list of images, written straight from the images (columns in the
+/// table's order) without building a map per row: a person deleted with ten years of notes
+/// journals ~9,500 rows.
 pub fn to_text(images: &[&Image]) -> Result<String, StoreError> {
-    let stored: Vec<Stored> = images
-        .iter()
-        .map(|i| Stored {
-            table: i.table.name.to_string(),
-            id: i.id,
-            row: i.row.as_ref().map(|values| {
-                i.table
-                    .columns
-                    .iter()
-                    .map(|c| c.to_string())
-                    .zip(values.iter().cloned())
-                    .collect()
-            }),
-        })
-        .collect();
-    serde_json::to_string(&stored).map_err(json_error)
+    let written: Vec<Written<'_>> = images.iter().map(|i| Written(i)).collect();
+    serde_json::to_string(&written).map_err(json_error)
+}
+
+/// An image as [`Stored`] reads it back: `{"table": …, "id": …, "row": {column: value, …}}`.
+struct Written<'a>(&'a Image);
+
+/// A row's values under its table's column names.
+struct WrittenRow<'a>(&'static Table, &'a [serde_json::Value]);
+
+impl Serialize for Written<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let image = self.0;
+        let mut out = s.serialize_struct("Stored", 3)?;
+        out.serialize_field("table", image.table.name)?;
+        out.serialize_field("id", &image.id)?;
+        let row = image.row.as_deref().map(|v| WrittenRow(image.table, v));
+        out.serialize_field("row", &row)?;
+        out.end()
+    }
+}
+
+impl Serialize for WrittenRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut out = s.serialize_map(Some(self.1.len()))?;
+        for (column, value) in self.0.columns.iter().zip(self.1) {
+            out.serialize_entry(column, value)?;
+        }
+        out.end()
+    }
 }
 
 /// The image of the row `table`.`id` as it is now, built by SQLite's `json_object` so it compares
@@ -161,4 +179,39 @@ pub fn stored_row(table: &'static Table, id: i64, text: Option<&str>) -> Result<
 
 fn json_error(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> StoreError {
     StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_images_read_back_as_they_were() {
+        let note = tables::table("note").unwrap();
+        let row = |body: &str| {
+            Some(vec![
+                serde_json::json!(5),
+                serde_json::json!(2),
+                serde_json::Value::Null,
+                serde_json::json!("2026-11-23"),
+                serde_json::json!(body),
+                serde_json::json!("2026-11-23 09:00:00"),
+                serde_json::json!("2026-11-23 09:00:00"),
+            ])
+        };
+        let images = [
+            Image {
+                table: note,
+                id: 5,
+                row: row("a \"quoted\" line\nand é"),
+            },
+            Image {
+                table: note,
+                id: 6,
+                row: None,
+            },
+        ];
+        let text = to_text(&images.iter().collect::<Vec<_>>()).unwrap();
+        assert_eq!(parse_images(&text).unwrap(), images);
+    }
 }

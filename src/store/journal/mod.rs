@@ -111,30 +111,40 @@ pub(super) fn begin(tx: &Transaction<'_>) -> Result<(), StoreError> {
 }
 
 /// Every row touched since [`begin`], in the order first touched: its image before and now.
+/// One query per journaled table reads the images now of all its touched rows (a person deleted
+/// with ten years of notes touches ~9,500), instead of one query per row.
 pub(super) fn touched(tx: &Transaction<'_>) -> Result<Vec<(Image, Image)>, StoreError> {
-    let rows = {
-        let mut stmt =
-            tx.prepare("SELECT tbl, row_id, before FROM temp.journal_touch ORDER BY seq")?;
-        stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-    };
+    type Touched = (
+        i64,
+        &'static tables::Table,
+        i64,
+        Option<String>,
+        Option<String>,
+    );
+    let mut rows: Vec<Touched> = Vec::new();
+    for table in tables::TABLES {
+        // The names come from the closed set; the triggers write no other.
+        let sql = format!(
+            "SELECT j.seq, j.row_id, j.before, CASE WHEN t.id IS NULL THEN NULL ELSE {} END
+             FROM temp.journal_touch AS j LEFT JOIN main.\"{}\" AS t ON t.id = j.row_id
+             WHERE j.tbl = ?1",
+            table.image_expr("t"),
+            table.name
+        );
+        let mut stmt = tx.prepare_cached(&sql)?;
+        let found = stmt.query_map([table.name], |r| {
+            Ok((r.get(0)?, table, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        for row in found {
+            rows.push(row?);
+        }
+    }
+    rows.sort_by_key(|row| row.0);
     rows.into_iter()
-        .map(|(name, id, before)| {
-            // The triggers write only names from the closed set.
-            let table = tables::table(&name).ok_or_else(|| {
-                StoreError::Sqlite(rusqlite::Error::InvalidColumnName(
-                    "journal_touch.tbl".into(),
-                ))
-            })?;
+        .map(|(_, table, id, before, now)| {
             Ok((
                 image::stored_row(table, id, before.as_deref())?,
-                image::current(tx, table, id)?,
+                image::stored_row(table, id, now.as_deref())?,
             ))
         })
         .collect()

@@ -17,6 +17,8 @@ pub enum AgendaEffect {
         /// Also the radar and the next meeting (after changes, and as the clock moves).
         with_radar: bool,
     },
+    /// Only the next meeting from now (the one the status bar showed has started).
+    Next,
 }
 
 pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<Msg, OpsError> {
@@ -47,6 +49,11 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             next: None,
             with_radar: false,
         }),
+        AgendaEffect::Next => Msg::Agenda(AgendaMsg::NextLoaded(ops::agenda::next_meeting(
+            store,
+            now,
+            env.calendars,
+        )?)),
     })
 }
 

@@ -50,6 +50,8 @@ pub enum AgendaMsg {
         /// False: only the days were loaded; the radar and the next meeting stay as they were.
         with_radar: bool,
     },
+    /// The next meeting from now, alone (the one shown has started).
+    NextLoaded(Option<AgendaItem>),
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -162,6 +164,10 @@ impl AgendaPane {
                 self.set_data(agenda, next, with_radar, ctx.now);
                 Vec::new()
             }
+            AgendaMsg::NextLoaded(next) => {
+                self.next = next;
+                Vec::new()
+            }
             AgendaMsg::OccurrenceLoaded {
                 item,
                 record,
@@ -172,16 +178,23 @@ impl AgendaPane {
         }
     }
 
-    /// The clock moved on: at midnight the agenda follows today unless the user is looking
-    /// elsewhere; every minute the next meeting and the radar move on with it.
-    pub fn on_tick(&mut self, before: NaiveDateTime, now: NaiveDateTime, ctx: &Ctx<'_>) -> Effect {
-        let new_day = now.date() != before.date();
-        let was_today = self.day.is_none_or(|d| d == before.date());
-        if new_day && was_today {
-            self.day = Some(now.date());
+    /// A new day: the agenda follows today unless the user is looking elsewhere (the caller
+    /// reloads every pane, since they all count in days).
+    pub fn follow_new_day(&mut self, before: NaiveDate, today: NaiveDate) {
+        if self.day.is_none_or(|d| d == before) {
+            self.day = Some(today);
             self.from = None;
         }
-        self.reload_week(ctx)
+    }
+
+    /// A minute within the day: nothing is read again but the next meeting, once the one shown
+    /// has started. The clock, the now-marker and the countdown are drawn from the model's
+    /// `now`, so ten years of data cost nothing per minute.
+    pub fn on_minute(&self, now: NaiveDateTime) -> Option<Effect> {
+        self.next
+            .as_ref()
+            .is_some_and(|next| next.starts_at() < now)
+            .then_some(Effect::Agenda(AgendaEffect::Next))
     }
 
     /// The effect that loads the days from `from` (only the days: moving through weeks keeps
