@@ -15,6 +15,7 @@ use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::scroll::render_scrolled;
+use crate::tui::widgets::text::fit_line;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;
 
@@ -209,7 +210,12 @@ pub fn render_person(
     let today = ctx.today();
     let current = pane.current();
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    frame.render_widget(Paragraph::new(header(&d.overview, ctx.now, theme)), head);
+    let width = usize::from(head.width);
+    let lines: Vec<Line> = header(&d.overview, ctx.now, theme)
+        .into_iter()
+        .map(|l| fit_line(l, width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), head);
 
     let mut work = Column::new();
     work.push(section(
@@ -348,6 +354,8 @@ pub fn render_prep(
     top[0]
         .spans
         .insert(0, Span::styled(" Prep ", theme.tab_active));
+    let width = usize::from(head.width);
+    let top: Vec<Line> = top.into_iter().map(|l| fit_line(l, width)).collect();
     frame.render_widget(Paragraph::new(top), head);
 
     let mut left = Column::new();

@@ -1,6 +1,7 @@
 //! Fitting text into columns, for every list, table and panel: wrapping at words (textwrap,
 //! display-width aware) and cutting with "…" where text does not fit.
 
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` wrapped at words into lines of at most `width` columns; a word longer than a line is
@@ -50,9 +51,51 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// A line of styled spans cut to `width` columns, ending in "…" where text was cut.
+pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let room = width.saturating_sub(used);
+        let w = span.content.width();
+        if w < room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        // Text follows this span: even one that fits exactly is cut to show the "…".
+        let text = format!("{}…", span.content);
+        spans.push(Span::styled(fit(&text, room), span.style));
+        break;
+    }
+    Line {
+        spans,
+        ..Line::default()
+    }
+    .style(line.style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_styled_line_is_cut_with_an_ellipsis_and_keeps_its_styles() {
+        let bold = ratatui::style::Style::default().bold();
+        let line = Line::from(vec![
+            Span::styled("abc", bold),
+            Span::raw(" · next today 11:00"),
+        ]);
+        let cut = fit_line(line.clone(), 10);
+        assert_eq!(cut.to_string(), "abc · nex…");
+        assert_eq!(cut.width(), 10);
+        assert_eq!(cut.spans[0].style, bold);
+        assert_eq!(fit_line(line.clone(), 3).to_string(), "ab…");
+        assert_eq!(fit_line(line.clone(), 80), line);
+    }
 
     #[test]
     fn wrapping_breaks_at_words_and_breaks_words_too_long_for_a_line() {
