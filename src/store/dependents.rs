@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 
 use super::StoreError;
+use crate::domain::link::{LinkKind, ObjectRef};
 
 /// One kind of row a delete reaches, and how many: `table` is a journaled table's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,12 +38,32 @@ fn reached(
     Ok(out)
 }
 
+/// What [`reached`] counts, and then the object's links (deleted with it, see 005_links.sql).
+fn linked(
+    conn: &Connection,
+    kind: LinkKind,
+    id: i64,
+    queries: &[(&'static str, bool, &'static str)],
+) -> Result<Vec<Reached>, StoreError> {
+    let mut out = reached(conn, id, queries)?;
+    let count = super::links::count_of(conn, ObjectRef::new(kind, id))?;
+    if count > 0 {
+        out.push(Reached {
+            table: "link",
+            count,
+            deleted: true,
+        });
+    }
+    Ok(out)
+}
+
 /// A person's notes, talking points, actions, context, health reads, 1:1 series and their
 /// meetings' records; goals and metrics linked to them, their reports and the risks they own
 /// lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Person,
         id,
         &[
             (
@@ -106,12 +127,6 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM metric WHERE owner_id = ?1",
             ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'person' AND a_id = ?1) \
-                 OR (b_kind = 'person' AND b_id = ?1)",
-            ),
         ],
     )
 }
@@ -119,8 +134,9 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
 /// A series' meeting records (held, skipped, moved, their notes and decisions); notes,
 /// actions, goals and later series linked to it lose the link.
 pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Ritual,
         id,
         &[
             (
@@ -156,41 +172,29 @@ pub fn of_ritual(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 false,
                 "SELECT count(*) FROM ritual WHERE previous_id = ?1",
             ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'ritual' AND a_id = ?1) \
-                 OR (b_kind = 'ritual' AND b_id = ?1)",
-            ),
         ],
     )
 }
 
 /// A goal's check-ins and roll-overs, and its links.
 pub fn of_goal(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Goal,
         id,
-        &[
-            (
-                "checkin",
-                true,
-                "SELECT count(*) FROM checkin WHERE goal_id = ?1",
-            ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'goal' AND a_id = ?1) \
-                 OR (b_kind = 'goal' AND b_id = ?1)",
-            ),
-        ],
+        &[(
+            "checkin",
+            true,
+            "SELECT count(*) FROM checkin WHERE goal_id = ?1",
+        )],
     )
 }
 
 /// A risk's score history; goals linked to it lose the link.
 pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Risk,
         id,
         &[
             (
@@ -203,20 +207,15 @@ pub fn of_risk(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
                 false,
                 "SELECT count(*) FROM goal WHERE risk_id = ?1",
             ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'risk' AND a_id = ?1) \
-                 OR (b_kind = 'risk' AND b_id = ?1)",
-            ),
         ],
     )
 }
 
 /// Who was on a decision; the decisions it superseded lose the link (and stand again).
 pub fn of_decision(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Decision,
         id,
         &[
             (
@@ -229,20 +228,15 @@ pub fn of_decision(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreErro
                 false,
                 "SELECT count(*) FROM decision WHERE superseded_by = ?1",
             ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'decision' AND a_id = ?1) \
-                 OR (b_kind = 'decision' AND b_id = ?1)",
-            ),
         ],
     )
 }
 
 /// A metric's values; goals it measures lose the link (and keep their last progress).
 pub fn of_metric(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
-    reached(
+    linked(
         conn,
+        LinkKind::Metric,
         id,
         &[
             (
@@ -254,12 +248,6 @@ pub fn of_metric(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE metric_id = ?1",
-            ),
-            (
-                "link",
-                true,
-                "SELECT count(*) FROM link WHERE (a_kind = 'metric' AND a_id = ?1) \
-                 OR (b_kind = 'metric' AND b_id = ?1)",
             ),
         ],
     )
