@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use super::args::ListFormat;
 use super::object::{self, DeleteArgs, ShowArgs, flagged, require_a_flag, retrying, set_or_clear};
 use super::{CliError, Context};
-use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceStatus, RitualFields};
+use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceStatus, RitualFields, too_far_ahead};
 use crate::ops::objects::ritual::{Ritual, RitualFilter};
 use crate::ops::people::resolve_person;
 use crate::ops::rituals;
@@ -388,8 +388,8 @@ fn end(ctx: &Context, query: &str, on: &str) -> Result<(), CliError> {
 
 fn status(ctx: &Context, id: &str, date: &str, status: OccurrenceStatus) -> Result<(), CliError> {
     let day = ctx.date("DATE", date)?;
-    let ahead = (day - ctx.today()).num_days();
-    if status == OccurrenceStatus::Held && ahead > HELD_AHEAD_DAYS {
+    let too_far = too_far_ahead(day, ctx.today()).filter(|_| status == OccurrenceStatus::Held);
+    if let Some(ahead) = too_far {
         return Err(CliError::usage(format!(
             "DATE: {} is {ahead} days from now; a meeting is marked held once it has happened \
              (at most {HELD_AHEAD_DAYS} days ahead, for one held early; to drop it, use `bearing ritual skip`)",

@@ -14,6 +14,13 @@ pub const DURATION_MAX_MIN: u32 = 240;
 /// a mistyped month.
 pub const HELD_AHEAD_DAYS: i64 = 7;
 
+/// How many days `day` is past the [`HELD_AHEAD_DAYS`] a meeting may be held early, as seen on
+/// `today`: None when it may be marked held (or recorded) now.
+pub fn too_far_ahead(day: chrono::NaiveDate, today: chrono::NaiveDate) -> Option<i64> {
+    let ahead = (day - today).num_days();
+    (ahead > HELD_AHEAD_DAYS).then_some(ahead)
+}
+
 /// A stored ritual series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ritual {

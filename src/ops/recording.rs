@@ -11,7 +11,9 @@ use super::OpsError;
 use super::people::get_person;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{ActionItem, ActionLine, Topic, check_text};
-use crate::domain::ritual::{HELD_AHEAD_DAYS, OccurrenceRecord, OccurrenceStatus, Ritual};
+use crate::domain::ritual::{
+    HELD_AHEAD_DAYS, OccurrenceRecord, OccurrenceStatus, Ritual, too_far_ahead,
+};
 use crate::schedule::recurrence::Recurrence;
 use crate::store::{Store, actions, notes, occurrences, rituals, topics};
 
@@ -200,8 +202,7 @@ pub fn record(
 ) -> Result<Recorded, OpsError> {
     let person = get_person(store, person_id)?;
     let body = check_text("note", &input.note)?;
-    let ahead = (input.date - now.date()).num_days();
-    if ahead > HELD_AHEAD_DAYS {
+    if let Some(ahead) = too_far_ahead(input.date, now.date()) {
         return Err(Invalid::field(
             "date",
             format!(
