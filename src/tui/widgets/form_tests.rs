@@ -283,3 +283,25 @@ fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
     assert!(bottom.contains("▲"), "{bottom}");
     assert!(!bottom.contains("topic number 0 "), "{bottom}");
 }
+
+#[test]
+fn a_long_refusal_wraps_onto_the_line_below_instead_of_being_cut() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut form = sample();
+    let why = "Tue 2027-06-01 is 188 days from now; a 1:1 is recorded once it has happened \
+               (at most 7 days ahead, for one held early)";
+    form.show_error(&Invalid::field("due", why));
+    let theme = crate::tui::theme::Theme::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| super::super::render_form(f, f.area(), &form, today(), &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let screen: String = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("for one held early)"), "{screen}");
+}

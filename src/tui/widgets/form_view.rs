@@ -111,17 +111,24 @@ pub fn render_form(
         render_input(frame, input_area, field, (focused, replacing), today, theme);
     }
 
-    let message = if form.confirming_discard {
-        Line::from(Span::styled(
+    // The message may take the blank line under it: a refusal says why and how to fix it, and
+    // that is rarely one line at 80 columns.
+    let message_area = rows[n].union(rows[n + 1]);
+    let width = usize::from(message_area.width);
+    let message: Vec<Line> = if form.confirming_discard {
+        vec![Line::from(Span::styled(
             "Discard your changes? y = discard, any other key = keep editing",
             theme.warning,
-        ))
+        ))]
     } else if let Some((_, text)) = &form.error {
-        Line::from(Span::styled(format!("✗ {text}"), theme.error))
+        super::text::wrap_at_most(&format!("✗ {text}"), width, 2)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.error)))
+            .collect()
     } else {
-        Line::default()
+        Vec::new()
     };
-    frame.render_widget(Paragraph::new(message), rows[n]);
+    frame.render_widget(Paragraph::new(message), message_area);
     let footer = if form.reload_offered {
         // Saving again would be refused again: the way out is to reload or to cancel.
         Line::from(vec![
