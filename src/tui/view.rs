@@ -153,7 +153,8 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let right_width = (right.width() as u16).min(area.width / 4);
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::from(left)).style(theme.bar), l);
+    let left = crate::tui::widgets::text::fit_line(Line::from(left), usize::from(l.width));
+    frame.render_widget(Paragraph::new(left).style(theme.bar), l);
     frame.render_widget(
         Paragraph::new(Line::from(right))
             .style(theme.bar)
