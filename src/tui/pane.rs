@@ -22,6 +22,8 @@ use super::panes::hit::ListRows;
 use super::panes::person::PeopleView;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use crate::domain::link::ObjectRef;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::OneOnOneMeeting;
 
 /// The tabs, in the order the tab bar shows them: the registry every per-pane `match` follows.
@@ -212,6 +214,9 @@ pub trait Pane {
 
     /// Puts the cursor on row `index` of the list (a click).
     fn select_row(&mut self, _index: usize) {}
+
+    /// The links of `of` arrived (`Effect::Links`): the detail showing it lists them.
+    fn links_loaded(&mut self, _of: ObjectRef, _links: Vec<Linked>) {}
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>);
 }

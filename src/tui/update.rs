@@ -115,6 +115,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = model.scorecard.on_msg(msg);
             apply(model, requests)
         }
+        Msg::Links(of, links) => {
+            if let Some(tab) = super::panes::detail_links::home(of.kind) {
+                let (mut panes, _) = model.parts();
+                panes.get(tab).links_loaded(of, links);
+            }
+            Vec::new()
+        }
         Msg::Edited(result) => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
                 match result {
@@ -297,7 +304,7 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
 /// when the config asks for them. Each occurrence once.
 fn announce(model: &mut Model) -> Vec<Effect> {
     reminders::forget_past(&mut model.announced, model.now);
-    let rituals = &model.rituals.rows;
+    let rituals = &model.rituals.list.rows;
     let prep_of = |id: i64| {
         rituals
             .iter()
@@ -546,3 +553,7 @@ mod tick_tests;
 #[cfg(test)]
 #[path = "update_prep_picture_tests.rs"]
 mod prep_picture_tests;
+
+#[cfg(test)]
+#[path = "update_links_tests.rs"]
+mod links_tests;

@@ -2,6 +2,8 @@
 //! keys that act on them. Part of the 1:1s tab (see `people`); its forms are in `one_on_one_forms`.
 
 use crate::domain::agenda::AgendaItem;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
 use crate::ops::people::PersonOverview;
 use crate::tui::action::Action;
@@ -12,6 +14,7 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, Request, Target, done};
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
 use super::one_on_one_forms::{
     RecordDraft, action_form, context_form, note_form, record_form, topic_form,
 };
@@ -59,6 +62,8 @@ pub struct PersonPane {
     /// The managers' preps a report's prep was opened from (person, row selected): Esc goes
     /// back to the last one.
     pub trail: Vec<(i64, usize)>,
+    /// The person's links, listed on their page.
+    pub links: DetailLinks,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -181,11 +186,25 @@ impl PersonPane {
         *cursor = (*cursor).min(last);
     }
 
-    pub fn set_detail(&mut self, detail: PersonDetail) {
+    /// The page's person loaded (opened, or reloaded after a change here or elsewhere): their
+    /// links are read with it.
+    pub fn set_detail(&mut self, detail: PersonDetail) -> Vec<Request> {
         self.detail = Some(detail);
         if self.view == PeopleView::Detail {
             self.clamp_cursor();
         }
+        self.links.load(self.page_shown(), true)
+    }
+
+    /// The person whose page is shown, as a link end.
+    fn page_shown(&self) -> Option<ObjectRef> {
+        let id = self.person_id.filter(|_| self.view == PeopleView::Detail)?;
+        Some(ObjectRef::new(LinkKind::Person, id))
+    }
+
+    /// Their links arrived: listed if their page is still the one shown.
+    pub fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.links.arrived(self.page_shown(), of, links);
     }
 
     pub fn set_prep(&mut self, prep: Prep) {
@@ -311,6 +330,16 @@ impl PersonPane {
     /// Keys on the person page and the prep view.
     pub fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let id = self.person_id?;
+        let mut action = action;
+        if self.view == PeopleView::Detail {
+            if let Some(requests) = self.links.on_action(action, Action::Open, "person") {
+                return Some(requests);
+            }
+            // Enter with no link selected: the selected note's form, else the person's.
+            if action == Action::Open {
+                action = Action::Edit;
+            }
+        }
         let rows = self.rows().len();
         let last = rows.saturating_sub(1);
         let cursor = self.cursor_mut();

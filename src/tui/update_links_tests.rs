@@ -1,0 +1,159 @@
+//! Every detail view lists its links: the ritual, decision, person and metric details, like the
+//! goal's and the risk's. A link another writer makes shows after the reload an outside change
+//! brings; `]` selects it, Enter opens it in its pane, Esc comes back.
+
+use super::*;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::tui::effects::Runner;
+use crate::tui::run::settle;
+use crate::tui::testing::{demo, keys_settled, screen};
+
+/// The last risk of the demo (none of the demo's links reach it), and the start of its title
+/// as a detail shows it.
+fn a_risk(runner: &Runner) -> (i64, String) {
+    let risks = crate::ops::risks::list_risks(&runner.store).unwrap();
+    let r = risks.last().expect("the demo has risks");
+    (r.id, r.fields.title.chars().take(24).collect())
+}
+
+/// `bearing link` from another process, and the reload its change brings (no key pressed).
+fn link_elsewhere(m: &mut Model, runner: &mut Runner, of: ObjectRef, risk: i64) {
+    let other = ObjectRef::new(LinkKind::Risk, risk);
+    crate::ops::links::link(&mut runner.store, of, other, m.now).unwrap();
+    let loads = reload_all(m);
+    settle(m, runner, loads);
+}
+
+/// The detail open on `of` shows the risk's link once linked elsewhere; `]` Enter opens the
+/// risk, Esc comes back to `tab`.
+fn follows(m: &mut Model, runner: &mut Runner, of: ObjectRef, tab: Tab) {
+    let (risk, title) = a_risk(runner);
+    let before = screen(m, 160, 48);
+    assert!(before.contains("Links"), "{before}");
+    assert!(!before.contains(&title), "{before}");
+    link_elsewhere(m, runner, of, risk);
+    let after = screen(m, 160, 48);
+    assert!(after.contains(&format!("risk    {title}")), "{after}");
+    keys_settled(m, runner, "]");
+    assert!(m.overlay.is_none(), "{:?}", m.overlay.is_some());
+    keys_settled(m, runner, "\n");
+    assert_eq!(m.tab, Tab::Risks, "Enter on the link opens the risk");
+    assert!(m.overlay.is_none(), "not a form");
+    assert_eq!(m.risks.current().map(|r| r.id), Some(risk));
+    keys_settled(m, runner, "<Esc>");
+    assert_eq!(m.tab, tab, "Esc comes back");
+}
+
+#[test]
+fn the_ritual_detail_lists_its_links_and_follows_one() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "3");
+    let id = m.rituals.current().unwrap().ritual.id;
+    let of = ObjectRef::new(LinkKind::Ritual, id);
+    follows(&mut m, &mut runner, of, Tab::Rituals);
+    assert_eq!(m.rituals.current().map(|r| r.ritual.id), Some(id));
+    // Enter with no link selected still edits the series.
+    keys_settled(&mut m, &mut runner, "<Esc>\n");
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Form {
+            purpose: FormPurpose::Rituals(_),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn the_decision_detail_lists_its_links_and_follows_one() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "6");
+    let id = m.decisions.list.current().unwrap().decision.id;
+    // The demo's first decision may be linked already: one of its own.
+    let of = ObjectRef::new(LinkKind::Decision, id);
+    for l in crate::ops::links::links_of(&runner.store, of).unwrap() {
+        let other = ObjectRef::new(l.kind, l.id);
+        crate::ops::links::unlink(&mut runner.store, of, other).unwrap();
+    }
+    let loads = reload_all(&m);
+    settle(&mut m, &mut runner, loads);
+    follows(&mut m, &mut runner, of, Tab::Decisions);
+    assert_eq!(m.decisions.list.current().map(|d| d.decision.id), Some(id));
+}
+
+#[test]
+fn the_person_page_lists_their_links_and_follows_one() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "4\n");
+    assert_eq!(m.people.page.view, PeopleView::Detail);
+    let id = m.people.page.person_id.unwrap();
+    follows(
+        &mut m,
+        &mut runner,
+        ObjectRef::new(LinkKind::Person, id),
+        Tab::People,
+    );
+    assert_eq!(m.people.page.view, PeopleView::Detail, "back on their page");
+    // Enter with no link selected edits the person, as before.
+    keys_settled(&mut m, &mut runner, "<Esc>\n");
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Form {
+            purpose: FormPurpose::People(_),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn the_metric_detail_lists_its_links_and_follows_one() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "7\n");
+    let id = m.scorecard.detail.expect("Enter opens the metric");
+    follows(
+        &mut m,
+        &mut runner,
+        ObjectRef::new(LinkKind::Metric, id),
+        Tab::Scorecard,
+    );
+    assert_eq!(m.scorecard.detail, Some(id), "its detail is still open");
+    // Esc with no link selected leaves the detail.
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(
+        m.scorecard.detail,
+        Some(id),
+        "the first Esc unselects the link"
+    );
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(m.scorecard.detail, None);
+}
+
+#[test]
+fn links_of_another_object_are_not_shown_for_the_selected_one() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "3");
+    let first = m.rituals.current().unwrap().ritual.id;
+    let (risk, title) = a_risk(&runner);
+    link_elsewhere(
+        &mut m,
+        &mut runner,
+        ObjectRef::new(LinkKind::Ritual, first),
+        risk,
+    );
+    keys_settled(&mut m, &mut runner, "j");
+    assert_ne!(m.rituals.current().map(|r| r.ritual.id), Some(first));
+    let text = screen(&mut m, 160, 48);
+    assert!(!text.contains(&format!("risk    {title}")), "{text}");
+    // An answer for a row no longer selected is dropped.
+    update(
+        &mut m,
+        Msg::Links(
+            ObjectRef::new(LinkKind::Ritual, first),
+            vec![crate::ops::links::Linked {
+                kind: LinkKind::Risk,
+                id: risk,
+                title: title.clone(),
+            }],
+        ),
+    );
+    assert!(m.rituals.links.links.is_empty());
+}
