@@ -31,6 +31,23 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let loads_linkable = matches!(
+        msg,
+        Msg::Plan(_)
+            | Msg::Risks(_)
+            | Msg::Decisions(_)
+            | Msg::Scorecard(_)
+            | Msg::Rituals(_)
+            | Msg::People(_)
+    );
+    let effects = update_with(model, msg);
+    if loads_linkable {
+        model.linkables = super::linkables::collect(model);
+    }
+    effects
+}
+
+fn update_with(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
@@ -489,7 +506,7 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
             FormPurpose::Plan(which) => panes.plan.reopen(form, which, &ctx),
             FormPurpose::Rituals(which) => panes.rituals.reopen(form, which, &ctx),
             FormPurpose::People(which) => panes.people.reopen(form, which, &ctx),
-            FormPurpose::Risks(which) => panes.risks.reopen(form, which),
+            FormPurpose::Risks(which) => panes.risks.reopen(form, which, &ctx),
             FormPurpose::Decisions(which) => panes.decisions.reopen(form, which, &ctx),
             FormPurpose::Scorecard(which) => panes.scorecard.reopen(form, which, &ctx),
         }

@@ -157,3 +157,98 @@ fn links_of_another_object_are_not_shown_for_the_selected_one() {
     );
     assert!(m.rituals.links.links.is_empty());
 }
+
+/// The Links field of a form (the last field: Shift-Tab from the first reaches it).
+const TO_LINKS: &str = "<S-Tab>";
+
+fn goal_shown(m: &Model) -> i64 {
+    m.plan
+        .selected()
+        .map(|g| g.goal.id)
+        .expect("a goal is selected")
+}
+
+fn linked_objects(runner: &Runner, of: ObjectRef) -> Vec<ObjectRef> {
+    crate::ops::links::links_of(&runner.store, of)
+        .unwrap()
+        .iter()
+        .map(crate::ops::links::Linked::object)
+        .collect()
+}
+
+#[test]
+fn the_goal_form_adds_a_link_with_the_picker_and_one_undo_takes_back_the_save() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "2");
+    let goal = ObjectRef::new(LinkKind::Goal, goal_shown(&m));
+    let before = linked_objects(&runner, goal);
+    let title_before = crate::ops::plan::get_goal(&runner.store, goal.id)
+        .unwrap()
+        .fields
+        .title;
+    let (risk, title) = a_risk(&runner);
+    let risk = ObjectRef::new(LinkKind::Risk, risk);
+    // A new title and a new link, saved together.
+    keys_settled(&mut m, &mut runner, "e<C-u>Renamed goal");
+    keys_settled(&mut m, &mut runner, TO_LINKS);
+    keys_settled(&mut m, &mut runner, &format!("{risk} {title}"));
+    let shown = screen(&mut m, 160, 48);
+    assert!(shown.contains(&format!("+ ‹ {risk}")), "{shown}");
+    keys_settled(&mut m, &mut runner, "\n");
+    assert!(
+        m.overlay.is_some(),
+        "Enter in the links field adds, it does not save"
+    );
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    let after = linked_objects(&runner, goal);
+    assert!(after.contains(&risk), "{after:?}");
+    assert_eq!(after.len(), before.len() + 1, "the links it had are kept");
+    let saved = crate::ops::plan::get_goal(&runner.store, goal.id).unwrap();
+    assert_eq!(saved.fields.title, "Renamed goal");
+    // One undo: the title and the link together.
+    keys_settled(&mut m, &mut runner, "u");
+    assert_eq!(linked_objects(&runner, goal), before);
+    let undone = crate::ops::plan::get_goal(&runner.store, goal.id).unwrap();
+    assert_eq!(undone.fields.title, title_before);
+}
+
+#[test]
+fn the_risk_form_removes_a_link_with_backspace_and_keeps_the_risk_at_the_other_end() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "5");
+    let risk = ObjectRef::new(LinkKind::Risk, m.risks.current().unwrap().id);
+    let goal = ObjectRef::new(LinkKind::Goal, 1);
+    crate::ops::links::link(&mut runner.store, risk, goal, m.now).unwrap();
+    let loads = reload_all(&m);
+    settle(&mut m, &mut runner, loads);
+    let before = linked_objects(&runner, risk);
+    assert!(before.contains(&goal));
+    keys_settled(&mut m, &mut runner, &format!("e{TO_LINKS}"));
+    // Mark the goal's link (the last added is marked first) and remove it.
+    let at = before.iter().position(|o| *o == goal).unwrap();
+    for _ in at..before.len() - 1 {
+        keys_settled(&mut m, &mut runner, "<Left>");
+    }
+    keys_settled(&mut m, &mut runner, "<BS><C-s>");
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    let after = linked_objects(&runner, risk);
+    assert!(!after.contains(&goal), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(crate::ops::plan::get_goal(&runner.store, goal.id).is_ok());
+}
+
+#[test]
+fn typed_text_not_added_is_not_saved_quietly() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "2");
+    let goal = ObjectRef::new(LinkKind::Goal, goal_shown(&m));
+    let before = linked_objects(&runner, goal);
+    keys_settled(&mut m, &mut runner, &format!("e{TO_LINKS}payments<C-s>"));
+    let Some(Overlay::Form { form, .. }) = &m.overlay else {
+        panic!("the form stays open");
+    };
+    let (_, message) = form.error.clone().unwrap();
+    assert!(message.contains("Enter adds"), "{message}");
+    assert_eq!(linked_objects(&runner, goal), before);
+}

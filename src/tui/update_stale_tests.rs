@@ -291,7 +291,7 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
     save_untouched(&mut m, &mut runner, "plan start", &mut saved);
     let risks: Vec<i64> = m.risks.all.iter().map(|r| r.id).collect();
     for id in risks {
-        open_with(&mut m, |m| m.risks.edit(id));
+        open_with(&mut m, |m| m.risks.edit(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("risk {id}"), &mut saved);
     }
     // Meetings: the move form everywhere; the notes form where it opens on the stored status

@@ -12,6 +12,10 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::Ctx;
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::tui::linkables::{changes, with_links_field};
+
 /// "1 rare", "2 unlikely", ...: typing the digit picks the value.
 fn scale(words: &[&str; 5]) -> Vec<String> {
     words
@@ -53,8 +57,14 @@ fn optional_scale_value(form: &Form, key: &str) -> Option<i64> {
         .filter(|v| *v > 0)
 }
 
-/// The form for a new risk (`existing` None) or for editing one.
-pub fn risk_form(existing: Option<&Risk>) -> Form {
+/// The form for a new risk (`existing` None) or for editing one, with its Links field (`held`:
+/// its links as its detail lists them).
+pub fn risk_form(existing: Option<&Risk>, held: &DetailLinks, ctx: &Ctx<'_>) -> Form {
+    let me = existing.map(|r| ObjectRef::new(LinkKind::Risk, r.id));
+    with_links_field(risk_fields(existing), me, held, ctx)
+}
+
+fn risk_fields(existing: Option<&Risk>) -> Form {
     let draft = existing
         .map(|r| RiskDraft::from(&r.fields))
         .unwrap_or_default();
@@ -185,13 +195,15 @@ pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<
     };
     // Checked here as well as in ops so the message lands on its field before a round trip.
     draft.clone().validate()?;
+    let links = changes(form)?;
     Ok(Effect::Risks(match opened {
         Some(opened) => RisksEffect::Update {
             id: opened.id,
             draft,
             opened: Box::new(opened.fields.clone()),
+            links,
         },
-        None => RisksEffect::Add(draft),
+        None => RisksEffect::Add { draft, links },
     }))
 }
 

@@ -234,6 +234,12 @@ fn render_input(
                 area,
             );
         }
+        FieldKind::Links(options) => {
+            frame.render_widget(
+                Paragraph::new(links_line(field, options, focused, theme)),
+                area,
+            );
+        }
         // Just entered: the value is shown selected, and the first digit typed replaces it.
         FieldKind::Number { min, max } if replacing => {
             let line = Line::from(vec![
@@ -329,4 +335,73 @@ fn pick_line(
         Span::styled(" ›", theme.accent),
         Span::styled(format!("  {typed} {at}/{} ←/→", matches.len()), theme.dim),
     ])
+}
+
+/// A links field: the options held ("goal:3 Ship v2 · risk:1 …", the marked one reversed when
+/// focused) or, while typing, the match Enter adds.
+fn links_line(
+    field: &super::form::Field,
+    options: &[String],
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let query = field.query();
+    if focused && !query.is_empty() {
+        let matches = field.pick_matches();
+        let Some(at) = matches
+            .iter()
+            .position(|i| *i == field.choice)
+            .or((!matches.is_empty()).then_some(0))
+        else {
+            return Line::from(vec![
+                Span::styled(format!("“{query}”"), base),
+                Span::styled("  nothing matches · Ctrl-U clears", theme.error),
+            ]);
+        };
+        let chosen = matches
+            .get(at)
+            .and_then(|i| options.get(*i))
+            .cloned()
+            .unwrap_or_default();
+        return Line::from(vec![
+            Span::styled("+ ‹ ", theme.accent),
+            Span::styled(chosen, base.add_modifier(Modifier::BOLD)),
+            Span::styled(" ›", theme.accent),
+            Span::styled(
+                format!("  “{query}” {}/{} ←/→ Enter adds", at + 1, matches.len()),
+                theme.dim,
+            ),
+        ]);
+    }
+    let picked = field.picked();
+    if picked.is_empty() {
+        let hint = if focused {
+            "none · type to find a person, goal, risk, decision, metric or ritual"
+        } else {
+            "none"
+        };
+        return Line::from(Span::styled(hint, theme.placeholder));
+    }
+    let marked = field.choice.min(picked.len() - 1);
+    let mut spans = Vec::new();
+    for (i, p) in picked.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        let style = if focused && i == marked {
+            base.add_modifier(Modifier::REVERSED)
+        } else {
+            base
+        };
+        spans.push(Span::styled(p.clone(), style));
+    }
+    if focused {
+        spans.push(Span::styled("  ⌫ removes the marked", theme.dim));
+    }
+    Line::from(spans)
 }
