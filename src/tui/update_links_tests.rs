@@ -252,3 +252,58 @@ fn typed_text_not_added_is_not_saved_quietly() {
     assert!(message.contains("Enter adds"), "{message}");
     assert_eq!(linked_objects(&runner, goal), before);
 }
+
+/// The risk form's owner field (the fifth), emptied.
+const TO_OWNER: &str = "e\t\t\t\t<C-u>";
+
+fn owner_of_current(m: &Model, runner: &Runner) -> (String, Option<i64>) {
+    let id = m.risks.current().unwrap().id;
+    let r = crate::ops::risks::get_risk(&runner.store, id).unwrap();
+    (r.fields.owner, r.fields.owner_id)
+}
+
+#[test]
+fn the_risk_owner_is_picked_fuzzily_from_the_people() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "5");
+    let aisha = m
+        .directory
+        .iter()
+        .find(|p| p.name == "Aisha Bello")
+        .unwrap()
+        .id;
+    keys_settled(&mut m, &mut runner, &format!("{TO_OWNER}aish"));
+    let shown = screen(&mut m, 160, 48);
+    assert!(shown.contains("‹ Aisha Bello ›  in the list"), "{shown}");
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    assert_eq!(
+        owner_of_current(&m, &runner),
+        ("Aisha Bello".into(), Some(aisha))
+    );
+}
+
+#[test]
+fn the_risk_owner_may_be_someone_outside_the_people_list() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "5");
+    // Nobody matches: the name as typed.
+    keys_settled(&mut m, &mut runner, &format!("{TO_OWNER}Vendor Qx<C-s>"));
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    assert_eq!(owner_of_current(&m, &runner), ("Vendor Qx".into(), None));
+    // A name close to a person's: ← from the match reaches the name as typed.
+    keys_settled(&mut m, &mut runner, &format!("{TO_OWNER}Aisha B"));
+    let shown = screen(&mut m, 160, 48);
+    assert!(
+        shown.contains("‹ Aisha Bello ›"),
+        "the match first: {shown}"
+    );
+    keys_settled(&mut m, &mut runner, "<Left>");
+    let shown = screen(&mut m, 160, 48);
+    assert!(shown.contains("‹ Aisha B ›  as typed"), "{shown}");
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert_eq!(owner_of_current(&m, &runner), ("Aisha B".into(), None));
+    // Opened again, the outside name is kept as it is.
+    keys_settled(&mut m, &mut runner, "e<C-s>");
+    assert_eq!(owner_of_current(&m, &runner), ("Aisha B".into(), None));
+}

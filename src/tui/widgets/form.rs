@@ -141,6 +141,40 @@ impl Form {
         self.push(key, label, FieldKind::Choice(options), "", "", selected)
     }
 
+    /// A picker that takes the typed text too: `selected` is chosen at first, or with None
+    /// `text` as typed (someone outside the list).
+    pub fn pick_or_text(
+        mut self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<String>,
+        selected: Option<usize>,
+        text: &str,
+    ) -> Form {
+        let count = options.len();
+        let typed = if selected.is_some() { "" } else { text };
+        let hint = "type to find, or a name outside the list";
+        self = self.push(key, label, FieldKind::PickOrText(options), typed, hint, 0);
+        if let Some(field) = self.fields.last_mut() {
+            field.choice = selected.filter(|i| *i < count).unwrap_or(count);
+            if let Some(initial) = self.initial.last_mut() {
+                *initial = field.text();
+            }
+        }
+        self
+    }
+
+    /// The option a picker that takes text has chosen; None: the typed text.
+    pub fn picked_option(&self, key: &str) -> Option<usize> {
+        let field = self.field(key)?;
+        let FieldKind::PickOrText(options) = &field.kind else {
+            return Some(field.choice);
+        };
+        (field.choice < options.len()
+            && (field.query().is_empty() || field.pick_matches().contains(&field.choice)))
+        .then_some(field.choice)
+    }
+
     /// A set chosen from `options` by typing (links): `picked` are held at first.
     pub fn links(
         mut self,
@@ -547,9 +581,17 @@ impl Form {
         let chooses = matches!(
             field,
             Some(
-                FieldKind::Choice(_) | FieldKind::Check | FieldKind::Pick(_) | FieldKind::Links(_)
+                FieldKind::Choice(_)
+                    | FieldKind::Check
+                    | FieldKind::Pick(_)
+                    | FieldKind::Links(_)
+                    | FieldKind::PickOrText(_)
             )
         );
+        // A name outside the list has spaces in it: Space types there.
+        let types_space =
+            matches!(field, Some(FieldKind::PickOrText(_))) && key.code == KeyCode::Char(' ');
+        let chooses = chooses && !types_space;
         let adds_link = matches!(field, Some(FieldKind::Links(_)))
             && self.focused().is_some_and(|f| !f.query().is_empty());
         let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
@@ -648,6 +690,21 @@ impl Form {
                 } else {
                     (at + n - 1) % n
                 };
+            }
+            // The matches, then the text as typed.
+            FieldKind::PickOrText(options) => {
+                let mut matches = field.pick_matches();
+                if !field.query().trim().is_empty() || matches.is_empty() {
+                    matches.push(options.len());
+                }
+                let n = matches.len();
+                let at = matches.iter().position(|i| *i == field.choice).unwrap_or(0);
+                let next = if forward {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                field.choice = matches[next];
             }
             FieldKind::Pick(_) | FieldKind::Links(_) => {
                 let matches = field.pick_matches();

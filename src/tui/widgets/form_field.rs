@@ -27,6 +27,9 @@ pub enum FieldKind {
     /// One of many options (people), found by typing: what is typed filters them fuzzily and
     /// the best match is chosen; ←/→ and Space step through the matches.
     Pick(Vec<String>),
+    /// A picker that also takes what was typed as it is (a risk's owner outside the people
+    /// list): `choice` equal to the options' count means the typed text.
+    PickOrText(Vec<String>),
     /// A set of options (the objects an object may link to, "goal:3 Ship v2"): typing finds
     /// one and Enter adds it; with nothing typed ←/→ mark a chosen one and Backspace removes it.
     Links(Vec<String>),
@@ -86,6 +89,14 @@ impl Field {
                 None => String::new(),
             },
             FieldKind::Links(_) => self.picked.join("\n"),
+            FieldKind::PickOrText(options) => match options.get(self.choice) {
+                Some(o)
+                    if self.query().is_empty() || self.pick_matches().contains(&self.choice) =>
+                {
+                    o.clone()
+                }
+                _ => self.query().trim().to_string(),
+            },
             _ => self.editor.lines().join("\n"),
         }
     }
@@ -98,7 +109,9 @@ impl Field {
     /// What has been typed into a picker to find an option.
     pub fn query(&self) -> String {
         match self.kind {
-            FieldKind::Pick(_) | FieldKind::Links(_) => self.editor.lines().join(" "),
+            FieldKind::Pick(_) | FieldKind::Links(_) | FieldKind::PickOrText(_) => {
+                self.editor.lines().join(" ")
+            }
             _ => String::new(),
         }
     }
@@ -106,7 +119,9 @@ impl Field {
     /// A picker's options that match what was typed, best first (all of them before typing).
     pub fn pick_matches(&self) -> Vec<usize> {
         match &self.kind {
-            FieldKind::Pick(options) => super::fuzzy::rank(&self.query(), options),
+            FieldKind::Pick(options) | FieldKind::PickOrText(options) => {
+                super::fuzzy::rank(&self.query(), options)
+            }
             // Those not held already.
             FieldKind::Links(options) => super::fuzzy::rank(&self.query(), options)
                 .into_iter()
@@ -164,7 +179,7 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             field.choice = at.min(field.picked.len().saturating_sub(1));
             true
         }
-        FieldKind::Pick(_) | FieldKind::Links(_) => {
+        FieldKind::Pick(_) | FieldKind::Links(_) | FieldKind::PickOrText(_) => {
             let typing = match key.code {
                 KeyCode::Char(_) => !key
                     .modifiers
@@ -175,8 +190,11 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             if !typing || !single_line_input(&mut field.editor, key) {
                 return false;
             }
-            if let Some(best) = field.pick_matches().first() {
-                field.choice = *best;
+            match (field.pick_matches().first(), &field.kind) {
+                (Some(best), _) => field.choice = *best,
+                // Nobody matches: the text as typed.
+                (None, FieldKind::PickOrText(options)) => field.choice = options.len(),
+                (None, _) => {}
             }
             // The query changed: an error about it is answered even if the choice is the same.
             true

@@ -234,6 +234,12 @@ fn render_input(
                 area,
             );
         }
+        FieldKind::PickOrText(options) => {
+            frame.render_widget(
+                Paragraph::new(pick_or_text_line(field, options, focused, theme)),
+                area,
+            );
+        }
         FieldKind::Links(options) => {
             frame.render_widget(
                 Paragraph::new(links_line(field, options, focused, theme)),
@@ -404,4 +410,36 @@ fn links_line(
         spans.push(Span::styled("  ⌫ removes the marked", theme.dim));
     }
     Line::from(spans)
+}
+
+/// A picker that takes text: the person chosen or the name as typed, and how to step between.
+fn pick_or_text_line(
+    field: &super::form::Field,
+    options: &[String],
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let shown = field.text();
+    let listed = field.choice < options.len() && options.get(field.choice) == Some(&shown);
+    if !focused {
+        return Line::from(Span::styled(shown, base));
+    }
+    let what = if listed {
+        "in the list"
+    } else if shown.is_empty() {
+        "type a name"
+    } else {
+        "as typed: not in the list"
+    };
+    Line::from(vec![
+        Span::styled("‹ ", theme.accent),
+        Span::styled(shown, base.add_modifier(Modifier::BOLD)),
+        Span::styled(" ›", theme.accent),
+        Span::styled(format!("  {what} · ←/→"), theme.dim),
+    ])
 }
