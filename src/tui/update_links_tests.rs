@@ -307,3 +307,34 @@ fn the_risk_owner_may_be_someone_outside_the_people_list() {
     keys_settled(&mut m, &mut runner, "e<C-s>");
     assert_eq!(owner_of_current(&m, &runner), ("Aisha B".into(), None));
 }
+
+#[test]
+fn a_link_made_in_the_form_goes_with_a_deleted_end_and_undo_brings_both_back() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "2");
+    let goal = ObjectRef::new(LinkKind::Goal, goal_shown(&m));
+    let (risk, title) = a_risk(&runner);
+    let risk = ObjectRef::new(LinkKind::Risk, risk);
+    keys_settled(
+        &mut m,
+        &mut runner,
+        &format!("e{TO_LINKS}{risk} {title}\n<C-s>"),
+    );
+    assert!(linked_objects(&runner, goal).contains(&risk));
+    // Delete the risk from its tab: the link goes, the goal stays.
+    let requests = vec![Request::Show(crate::tui::pane::Target::Risk(risk.id))];
+    let effects = apply(&mut m, requests);
+    settle(&mut m, &mut runner, effects);
+    keys_settled(&mut m, &mut runner, "dy");
+    assert!(crate::ops::risks::get_risk(&runner.store, risk.id).is_err());
+    assert!(!linked_objects(&runner, goal).contains(&risk));
+    assert!(crate::ops::plan::get_goal(&runner.store, goal.id).is_ok());
+    // Undo the delete: the risk and the link made in the form are back.
+    keys_settled(&mut m, &mut runner, "u");
+    assert!(crate::ops::risks::get_risk(&runner.store, risk.id).is_ok());
+    assert!(linked_objects(&runner, goal).contains(&risk));
+    // Undo again: the form's save (its link) is taken back too.
+    keys_settled(&mut m, &mut runner, "u");
+    assert!(!linked_objects(&runner, goal).contains(&risk));
+    assert!(crate::ops::risks::get_risk(&runner.store, risk.id).is_ok());
+}

@@ -214,9 +214,9 @@ fn a_goal_forms_link_saved_beside_a_cli_link_made_meanwhile_keeps_both() {
     tui.wait_for("Edit goal");
     tui.send(SHIFT_TAB);
     tui.send("churn");
-    tui.wait_for("+ ‹ risk:1 If churn, then launch slips ›");
+    tui.wait_for("+ ‹ risk:1 If churn, then launch");
     tui.send("\r");
-    tui.wait_for("risk:1 If churn, then launch slips  ⌫ removes the marked");
+    tui.wait_for("risk:1 If churn, then launch slips  1/1 ⌫ removes");
     // The second writer, while the form is open.
     ok(&db, &["link", "goal:1", "risk:2"]);
     assert_eq!(goal_links(&db), ["If vendor fails, then outage"]);

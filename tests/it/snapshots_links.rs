@@ -73,3 +73,14 @@ fn metric_detail_with_links() {
     insta::assert_snapshot!("metric_links_80x24", screen(&m.model, 80, 24));
     insta::assert_snapshot!("metric_links_160x48", screen(&m.model, 160, 48));
 }
+
+/// The goal form's Links field focused: the links held (one marked), then a match being typed.
+#[test]
+fn goal_form_links_field() {
+    let mut m = linked_detail(ObjectRef::new(LinkKind::Goal, 6), "2");
+    assert_eq!(m.plan.selected().map(|g| g.goal.id), Some(6));
+    press(&mut m, "e<S-Tab><Left>");
+    insta::assert_snapshot!("goal_form_links_80x24", screen(&m.model, 80, 24));
+    press(&mut m, "vendor");
+    insta::assert_snapshot!("goal_form_links_typing_160x48", screen(&m.model, 160, 48));
+}

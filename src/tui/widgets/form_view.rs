@@ -242,7 +242,7 @@ fn render_input(
         }
         FieldKind::Links(options) => {
             frame.render_widget(
-                Paragraph::new(links_line(field, options, focused, theme)),
+                Paragraph::new(links_line(field, options, (focused, area.width), theme)),
                 area,
             );
         }
@@ -348,9 +348,11 @@ fn pick_line(
 fn links_line(
     field: &super::form::Field,
     options: &[String],
-    focused: bool,
+    (focused, width): (bool, u16),
     theme: &Theme,
 ) -> Line<'static> {
+    use super::text::fit;
+    let width = usize::from(width);
     let base = if focused {
         theme.input_focused
     } else {
@@ -374,14 +376,14 @@ fn links_line(
             .and_then(|i| options.get(*i))
             .cloned()
             .unwrap_or_default();
+        // The hint stays in view; the match gives way.
+        let hint = format!("  {}/{} ←/→ Enter adds", at + 1, matches.len());
+        let room = width.saturating_sub(hint.chars().count() + 6).max(12);
         return Line::from(vec![
             Span::styled("+ ‹ ", theme.accent),
-            Span::styled(chosen, base.add_modifier(Modifier::BOLD)),
+            Span::styled(fit(&chosen, room), base.add_modifier(Modifier::BOLD)),
             Span::styled(" ›", theme.accent),
-            Span::styled(
-                format!("  “{query}” {}/{} ←/→ Enter adds", at + 1, matches.len()),
-                theme.dim,
-            ),
+            Span::styled(hint, theme.dim),
         ]);
     }
     let picked = field.picked();
@@ -394,6 +396,15 @@ fn links_line(
         return Line::from(Span::styled(hint, theme.placeholder));
     }
     let marked = field.choice.min(picked.len() - 1);
+    // Each link cut to a share of the line, so the marked one and the count are in view.
+    let hint = if focused {
+        format!("  {}/{} ⌫ removes", marked + 1, picked.len())
+    } else {
+        String::new()
+    };
+    let share = (width.saturating_sub(hint.chars().count()) / picked.len())
+        .saturating_sub(3)
+        .max(10);
     let mut spans = Vec::new();
     for (i, p) in picked.iter().enumerate() {
         if i > 0 {
@@ -404,11 +415,10 @@ fn links_line(
         } else {
             base
         };
-        spans.push(Span::styled(p.clone(), style));
+        let text = fit(p, share);
+        spans.push(Span::styled(text, style));
     }
-    if focused {
-        spans.push(Span::styled("  ⌫ removes the marked", theme.dim));
-    }
+    spans.push(Span::styled(hint, theme.dim));
     Line::from(spans)
 }
 
