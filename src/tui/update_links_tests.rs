@@ -338,3 +338,27 @@ fn a_link_made_in_the_form_goes_with_a_deleted_end_and_undo_brings_both_back() {
     assert!(!linked_objects(&runner, goal).contains(&risk));
     assert!(crate::ops::risks::get_risk(&runner.store, risk.id).is_ok());
 }
+
+#[test]
+fn the_decision_form_adds_a_link_too() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "6");
+    let decision = ObjectRef::new(
+        LinkKind::Decision,
+        m.decisions.list.current().unwrap().decision.id,
+    );
+    let before = linked_objects(&runner, decision);
+    let (risk, title) = a_risk(&runner);
+    let risk = ObjectRef::new(LinkKind::Risk, risk);
+    keys_settled(
+        &mut m,
+        &mut runner,
+        &format!("e{TO_LINKS}{risk} {title}\n<C-s>"),
+    );
+    assert!(m.overlay.is_none(), "{:?}", m.status);
+    let after = linked_objects(&runner, decision);
+    assert!(after.contains(&risk), "{after:?}");
+    assert_eq!(after.len(), before.len() + 1);
+    keys_settled(&mut m, &mut runner, "u");
+    assert_eq!(linked_objects(&runner, decision), before);
+}
