@@ -22,13 +22,13 @@ pub enum PlanEffect {
     },
     AddGoal {
         fields: GoalFields,
-        links: LinkChanges,
+        links: Box<LinkChanges>,
     },
     UpdateGoal {
         id: i64,
         fields: GoalFields,
         opened: Box<GoalFields>,
-        links: LinkChanges,
+        links: Box<LinkChanges>,
     },
     DeleteGoal(i64),
     Checkin {

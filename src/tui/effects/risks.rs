@@ -18,13 +18,13 @@ pub enum RisksEffect {
     Links(i64),
     Add {
         draft: RiskDraft,
-        links: LinkChanges,
+        links: Box<LinkChanges>,
     },
     Update {
         id: i64,
-        draft: RiskDraft,
+        draft: Box<RiskDraft>,
         opened: Box<RiskFields>,
-        links: LinkChanges,
+        links: Box<LinkChanges>,
     },
     Review {
         id: i64,
@@ -58,7 +58,7 @@ pub(super) fn run(store: &mut Store, effect: RisksEffect, env: &Env) -> Result<M
                 store,
                 id,
                 r::RiskEdit {
-                    draft,
+                    draft: *draft,
                     note: "",
                     links: &links,
                 },

@@ -529,7 +529,7 @@ fn goal_submit(
             if let Some(start) = start {
                 fields.clone().check(start)?;
             }
-            let links = changes(form)?;
+            let links = Box::new(changes(form)?);
             match opened {
                 Some(goal) => Effect::Plan(PlanEffect::UpdateGoal {
                     id: goal.id,

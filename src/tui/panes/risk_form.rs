@@ -198,11 +198,11 @@ pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<
     };
     // Checked here as well as in ops so the message lands on its field before a round trip.
     draft.clone().validate()?;
-    let links = changes(form)?;
+    let links = Box::new(changes(form)?);
     Ok(Effect::Risks(match opened {
         Some(opened) => RisksEffect::Update {
             id: opened.id,
-            draft,
+            draft: Box::new(draft),
             opened: Box::new(opened.fields.clone()),
             links,
         },
