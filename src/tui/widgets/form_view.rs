@@ -175,8 +175,13 @@ fn scroll_hint(shown: &std::ops::Range<usize>, total: usize) -> Option<String> {
 
 fn edit_footer(form: &Form, theme: &Theme) -> Line<'static> {
     let multiline = form.focused().is_some_and(|f| f.is_multiline());
+    let adds_link = form
+        .focused()
+        .is_some_and(|f| matches!(f.kind, FieldKind::Links(_)) && !f.query().is_empty());
     let enter = if multiline {
         "Enter new line"
+    } else if adds_link {
+        "Enter add"
     } else {
         "Enter save"
     };
