@@ -362,3 +362,47 @@ fn the_decision_form_adds_a_link_too() {
     keys_settled(&mut m, &mut runner, "u");
     assert_eq!(linked_objects(&runner, decision), before);
 }
+
+#[test]
+fn a_linked_persons_page_opens_from_a_page_and_esc_comes_back_to_the_first() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "4\n");
+    let first = m.people.page.person_id.unwrap();
+    let other = m.directory.iter().find(|p| p.id != first).unwrap().id;
+    let of = ObjectRef::new(LinkKind::Person, first);
+    crate::ops::links::link(
+        &mut runner.store,
+        of,
+        ObjectRef::new(LinkKind::Person, other),
+        m.now,
+    )
+    .unwrap();
+    let loads = reload_all(&m);
+    settle(&mut m, &mut runner, loads);
+    keys_settled(&mut m, &mut runner, "j");
+    let row = m.people.page.cursor;
+    let at = m
+        .people
+        .page
+        .links
+        .links
+        .iter()
+        .position(|l| l.id == other)
+        .unwrap();
+    for _ in 0..=at {
+        keys_settled(&mut m, &mut runner, "]");
+    }
+    keys_settled(&mut m, &mut runner, "\n");
+    assert_eq!(m.people.page.person_id, Some(other), "their page");
+    assert_eq!(m.people.page.view, PeopleView::Detail);
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(
+        m.people.page.person_id,
+        Some(first),
+        "back on the first page"
+    );
+    assert_eq!(m.people.page.view, PeopleView::Detail);
+    assert_eq!(m.people.page.cursor, row, "on the same row");
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(m.people.page.view, PeopleView::List);
+}

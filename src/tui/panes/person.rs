@@ -305,22 +305,38 @@ impl PersonPane {
         })
     }
 
+    /// Opens `other`'s `view` from `from`'s (a report's prep, a linked person's page),
+    /// remembering where it was so Esc comes back there, on the same row.
+    fn follow(&mut self, from: i64, other: i64, view: PeopleView) -> Vec<Request> {
+        let mut trail = std::mem::take(&mut self.trail);
+        let row = match view {
+            PeopleView::Prep => self.prep_cursor,
+            _ => self.cursor,
+        };
+        trail.push((from, row));
+        let requests = self.open(other, view);
+        self.trail = trail;
+        requests
+    }
+
     /// Esc: the prep view opened from the page goes back to the page; otherwise the list, and
     /// the model takes the user on to where they came from (the agenda, say).
     fn back(&mut self) -> Vec<Request> {
-        if self.view == PeopleView::Prep
-            && let Some((manager, row)) = self.trail.pop()
-        {
-            let trail = std::mem::take(&mut self.trail);
-            let requests = self.open(manager, PeopleView::Prep);
-            self.trail = trail;
-            self.prep_cursor = row;
-            return requests;
-        }
-        if self.view == PeopleView::Prep && self.from_page {
+        let view = self.view;
+        // The page's own prep first: the trail leads on from the page.
+        if view == PeopleView::Prep && self.from_page {
             self.view = PeopleView::Detail;
             self.from_page = false;
             return self.load().map(Request::Run).into_iter().collect();
+        }
+        if matches!(view, PeopleView::Prep | PeopleView::Detail)
+            && let Some((before, row)) = self.trail.pop()
+        {
+            let trail = std::mem::take(&mut self.trail);
+            let requests = self.open(before, view);
+            self.trail = trail;
+            *self.cursor_mut() = row;
+            return requests;
         }
         self.view = PeopleView::List;
         self.meeting = None;
@@ -332,6 +348,13 @@ impl PersonPane {
         let id = self.person_id?;
         let mut action = action;
         if self.view == PeopleView::Detail {
+            // A linked person's page opens here; Esc comes back to this one, on the same row.
+            if action == Action::Open
+                && let Some(other) = self.links.current().filter(|l| l.kind == LinkKind::Person)
+            {
+                let other = other.id;
+                return Some(self.follow(id, other, PeopleView::Detail));
+            }
             if let Some(requests) = self.links.on_action(action, Action::Open, "person") {
                 return Some(requests);
             }
@@ -392,13 +415,8 @@ impl PersonPane {
             (Action::Open, Some(Row::Risk(id))) => Request::Show(Target::Risk(id)),
             // The report's prep; Esc comes back to this one, on the same row.
             (Action::Open, Some(Row::Report(id))) => {
-                let mut trail = std::mem::take(&mut self.trail);
-                if let Some(manager) = self.person_id {
-                    trail.push((manager, self.prep_cursor));
-                }
-                let requests = self.open(id, PeopleView::Prep);
-                self.trail = trail;
-                return Some(requests);
+                let manager = self.person_id?;
+                return Some(self.follow(manager, id, PeopleView::Prep));
             }
             (Action::Open, _) => {
                 let id = self.person_id?;
