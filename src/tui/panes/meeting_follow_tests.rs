@@ -3,6 +3,7 @@
 
 use crate::domain::agenda::ItemKind;
 use crate::domain::one_on_one::Owner;
+use crate::ops::search::SearchKind;
 use crate::tui::model::{Overlay, Tab};
 use crate::tui::testing::{demo, keys_settled};
 
@@ -76,7 +77,7 @@ fn a_staff_meetings_lines_become_a_decision_and_an_action_found_with_search() {
         search
             .results
             .iter()
-            .any(|r| r.kind == "decision" && r.id == d.id),
+            .any(|r| r.kind == SearchKind::Decision && r.id == d.id),
         "{:?}",
         search.results
     );
@@ -88,7 +89,7 @@ fn a_staff_meetings_lines_become_a_decision_and_an_action_found_with_search() {
         search
             .results
             .iter()
-            .any(|r| r.kind == "action" && r.id == a.id)
+            .any(|r| r.kind == SearchKind::Action && r.id == a.id)
     );
     keys_settled(&mut m, &mut runner, "<Esc>/quokka\n");
     assert_eq!(m.tab, Tab::Decisions);
