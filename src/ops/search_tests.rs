@@ -178,8 +178,16 @@ fn meetings_and_private_context_are_found_titled_where_they_live_and_follow_edit
         "Staff, Mon 16 Nov".to_string(),
         Some(monday),
     );
-    assert_eq!(found(&store, "kestrel"), std::slice::from_ref(&meeting), "the notes");
-    assert_eq!(found(&store, "heron"), std::slice::from_ref(&meeting), "the decisions");
+    assert_eq!(
+        found(&store, "kestrel"),
+        std::slice::from_ref(&meeting),
+        "the notes"
+    );
+    assert_eq!(
+        found(&store, "heron"),
+        std::slice::from_ref(&meeting),
+        "the decisions"
+    );
     assert_eq!(found(&store, "wombat"), [meeting], "the agenda ticked off");
     let context = (
         "context".to_string(),

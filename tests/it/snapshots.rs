@@ -861,6 +861,20 @@ fn decisions_list() {
 }
 
 #[test]
+fn decisions_filtered_by_words() {
+    let mut m = model_with_decisions();
+    press(&mut m, "6tdeploy<C-s>");
+    snapshot_sizes!("decisions_filtered", m);
+}
+
+#[test]
+fn decisions_none_match_the_filter() {
+    let mut m = model_with_decisions();
+    press(&mut m, "6tkestrel<C-s>");
+    snapshot_sizes!("decisions_none_match", m);
+}
+
+#[test]
 fn decisions_empty() {
     let mut m = model(false);
     press(&mut m, "6");
