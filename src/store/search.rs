@@ -215,7 +215,7 @@ fn search_meetings(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Hit
             let (ritual, name, at): (i64, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
             let day = day_of(&at);
             let title = match day {
-                Some(day) => format!("{name}, {}", day.format("%a %-d %b")),
+                Some(day) => crate::domain::ritual::meeting_label(&name, day),
                 None => name,
             };
             let mut hit = Hit::new(SearchKind::Meeting, r.get(0)?, title, r.get(4)?);
