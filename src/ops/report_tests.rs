@@ -291,7 +291,7 @@ fn actions_count_in_the_week_they_were_opened_and_closed() {
         sat + Duration::days(1),
     )
     .unwrap();
-    set_action_done(&mut store, early, true, at(d(2026, 11, 23), 0, 0)).unwrap();
+    set_action_done(&mut store, early, true, None, at(d(2026, 11, 23), 0, 0)).unwrap();
     let now = at(d(2026, 11, 27), 9, 0);
     let week = week_report(&store, now.date(), Weekday::Mon, now).unwrap();
     let closed: Vec<i64> = week.actions_closed.iter().map(|a| a.id).collect();
@@ -448,7 +448,7 @@ fn actions_from_meetings_are_marked_with_their_meeting_in_json_and_markdown() {
     assert_eq!(json["actions_opened"][0]["meeting"], "Staff, Mon 23 Nov");
 
     let done = week.actions_opened[0].id;
-    set_action_done(&mut store, done, true, now + Duration::hours(1)).unwrap();
+    set_action_done(&mut store, done, true, None, now + Duration::hours(1)).unwrap();
     let week = week_report(&store, mon, Weekday::Mon, now + Duration::hours(2)).unwrap();
     assert_eq!(
         week.actions_closed[0].meeting.as_deref(),
