@@ -341,8 +341,14 @@ fn search_overlay_with_meetings_and_private_context() {
         decisions: "Cutover moves to 7 Dec".into(),
         agenda_done: String::new(),
     };
-    save_occurrence(&mut store, 8, last_monday.and_hms_opt(10, 0, 0).unwrap(), &write_up, None)
-        .unwrap();
+    save_occurrence(
+        &mut store,
+        8,
+        last_monday.and_hms_opt(10, 0, 0).unwrap(),
+        &write_up,
+        None,
+    )
+    .unwrap();
     bearing::ops::one_on_ones::add_context(
         &mut store,
         1,
