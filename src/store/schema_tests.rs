@@ -128,3 +128,44 @@ fn the_schema_files_hold_is_pinned() {
         .collect();
     insta::assert_snapshot!(text);
 }
+
+/// `schema_latest.json` is exactly what the migrations make; after a change to the migrations,
+/// `BEARING_WRITE_SCHEMA=1 cargo test --lib schema` writes it anew (review the diff).
+#[test]
+fn the_written_down_latest_schema_is_what_the_migrations_make() {
+    let made = latest_made().unwrap();
+    if std::env::var_os("BEARING_WRITE_SCHEMA").is_some() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/schema_latest.json"),
+            &made,
+        )
+        .unwrap();
+        return;
+    }
+    assert!(
+        made == LATEST_JSON,
+        "src/store/schema_latest.json is not what the migrations make: run \
+         `BEARING_WRITE_SCHEMA=1 cargo test --lib schema` and review the diff"
+    );
+    assert!(latest().is_some(), "schema_latest.json does not parse");
+}
+
+#[test]
+fn a_file_at_the_latest_version_is_checked_against_the_written_down_schema() {
+    let store = Store::open_in_memory().unwrap();
+    let version = store.schema_version().unwrap();
+    assert_eq!(version, migrations::LATEST_VERSION);
+    let objects = schema_of(&store);
+    assert_eq!(compare(&objects, &latest().unwrap().objects, &[]), None);
+    // Both paths name the same finding.
+    store
+        .conn()
+        .execute_batch("CREATE TRIGGER evil AFTER INSERT ON note BEGIN DELETE FROM risk; END;")
+        .unwrap();
+    let found = schema_of(&store);
+    let built = reference().unwrap();
+    assert_eq!(
+        difference(&found, version).unwrap(),
+        compare(&found, built.by_version.last().unwrap(), &built.statistics)
+    );
+}
