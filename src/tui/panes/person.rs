@@ -59,6 +59,8 @@ pub struct PersonPane {
     /// The managers' preps a report's prep was opened from (person, row selected): Esc goes
     /// back to the last one.
     pub trail: Vec<(i64, usize)>,
+    /// The page was opened from the list of every open action: Esc goes back to that list.
+    pub back_to_actions: bool,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -303,8 +305,12 @@ impl PersonPane {
             self.from_page = false;
             return self.load().map(Request::Run).into_iter().collect();
         }
-        self.view = PeopleView::List;
         self.meeting = None;
+        if std::mem::take(&mut self.back_to_actions) {
+            self.view = PeopleView::Actions;
+            return vec![Request::Run(super::all_actions::load())];
+        }
+        self.view = PeopleView::List;
         vec![Request::Back]
     }
 
@@ -400,8 +406,13 @@ impl PersonPane {
                 discussed: true,
             },
             Some(Row::Action(id)) => {
-                let done = self.action_item(id).is_some_and(|a| a.done_at.is_some());
-                OneOnOneEffect::SetActionDone { id, done: !done }
+                let opened = self.action_item(id).cloned();
+                let done = opened.as_ref().is_some_and(|a| a.done_at.is_some());
+                OneOnOneEffect::SetActionDone {
+                    id,
+                    done: !done,
+                    opened: opened.map(Box::new),
+                }
             }
             _ => return Vec::new(),
         };
