@@ -159,6 +159,8 @@ impl Request {
 pub enum Target {
     /// A day of the agenda.
     Day(NaiveDate),
+    /// A meeting: the agenda on its day, the meeting of that series (the ritual id) selected.
+    Meeting(i64, NaiveDate),
     /// A person: selected in the list, or their page or prep view opened.
     Person(i64, PeopleView),
     /// The prep view of a person for one of their 1:1s: recording writes up that meeting.
@@ -180,7 +182,7 @@ pub enum Target {
 impl Target {
     pub fn tab(self) -> Tab {
         match self {
-            Target::Day(_) => Tab::Agenda,
+            Target::Day(_) | Target::Meeting(..) => Tab::Agenda,
             Target::Person(..) | Target::Prep(..) | Target::Actions => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,

@@ -108,6 +108,7 @@ fn start_daily_backup(
                     field: None,
                 }),
             };
+            give_back_memory();
             if let Some(msg) = failed
                 && done.send(msg).is_ok()
             {
@@ -129,6 +130,16 @@ fn yield_to_the_cockpit() {
         libc::setpriority(libc::PRIO_PROCESS, thread, 19);
         // ioprio_set(IOPRIO_WHO_PROCESS = 1, thread, IOPRIO_CLASS_IDLE = 3 << 13).
         libc::syscall(libc::SYS_ioprio_set, 1, thread, 3 << 13);
+    }
+}
+
+/// Returns the memory the backup's connection and its check freed to the system: left in the
+/// thread's own malloc arena it stayed resident all day (4–8 MB on ten years of data).
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it reads no pointer of ours.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

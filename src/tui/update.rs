@@ -553,14 +553,21 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
 /// Where a search result is dealt with: the person's page, or the item in its tab.
 fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
     use super::pane::Target;
-    Some(match (result.kind.as_str(), result.person_id) {
-        ("ritual", _) => Target::Ritual(result.id),
-        ("decision", _) => Target::Decision(result.id),
-        (_, Some(person)) => Target::Person(person, PeopleView::Detail),
-        ("goal", None) => Target::Goal(result.id),
-        ("risk", None) => Target::Risk(result.id),
-        (_, None) => return None,
-    })
+    use crate::ops::search::SearchKind as K;
+    let person = result
+        .person_id
+        .map(|person| Target::Person(person, PeopleView::Detail));
+    match result.kind {
+        K::Ritual => Some(Target::Ritual(result.id)),
+        K::Decision => Some(Target::Decision(result.id)),
+        K::Meeting => match (result.ritual_id, result.date) {
+            (Some(ritual), Some(day)) => Some(Target::Meeting(ritual, day)),
+            _ => person,
+        },
+        K::Goal => person.or(Some(Target::Goal(result.id))),
+        K::Risk => person.or(Some(Target::Risk(result.id))),
+        K::Person | K::Topic | K::Action | K::Note | K::Context => person,
+    }
 }
 
 #[cfg(test)]

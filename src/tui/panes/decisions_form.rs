@@ -11,7 +11,6 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, PersonRef};
 use crate::tui::widgets::form::Form;
 
-use super::decisions::DecisionsForm;
 use super::detail_links::DetailLinks;
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::tui::linkables::{changes, with_links_field};
@@ -157,18 +156,16 @@ pub fn decision_form(
     with_links_field(form, me, &held, ctx)
 }
 
+/// The record form's save: an edit of `opened`, or a new record (replacing `supersedes`).
 pub fn decision_submit(
     form: &Form,
-    which: &DecisionsForm,
+    opened: Option<&Record>,
+    supersedes: Option<i64>,
     ctx: &Ctx<'_>,
 ) -> Result<Effect, Invalid> {
     let date = form
         .date_value("date", ctx.today())?
         .unwrap_or_else(|| ctx.today());
-    let opened = match which {
-        DecisionsForm::Edit(d) => Some(d),
-        _ => None,
-    };
     let mut draft = opened.map_or_else(
         || DecisionDraft::new("", date),
         |d| DecisionDraft::from(&d.fields),
@@ -194,22 +191,27 @@ pub fn decision_submit(
     if form.fields.iter().any(|f| f.key == "links") {
         input.link_changes = changes(form)?;
     }
-    Ok(Effect::Decisions(match which {
-        DecisionsForm::Edit(d) => DecisionsEffect::Update {
+    Ok(Effect::Decisions(match opened {
+        Some(d) => DecisionsEffect::Update {
             id: d.id,
             input: Box::new(input),
-            opened: d.clone(),
+            opened: Box::new(d.clone()),
         },
-        DecisionsForm::Add { supersedes } => DecisionsEffect::Add {
+        None => DecisionsEffect::Add {
             input: Box::new(input),
-            supersedes: *supersedes,
-        },
-        DecisionsForm::Status(d) => DecisionsEffect::Update {
-            id: d.id,
-            input: Box::new(input),
-            opened: d.clone(),
+            supersedes,
         },
     }))
+}
+
+/// One line: the words every record shown must contain.
+pub fn text_filter_form(current: &str) -> Form {
+    Form::new("Filter decisions").text(
+        "text",
+        "Contains",
+        current,
+        "words in the title, context, decision or consequences",
+    )
 }
 
 /// The statuses a decision may move to by hand, its own first.

@@ -24,16 +24,18 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
 pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx<'_>) {
     let theme = ctx.theme;
     if pane.list.loaded && pane.list.rows.is_empty() {
-        let (title, advice) = match pane.status {
-            Some(s) => (
+        let filters = pane.describe_filter();
+        let (title, advice) = if pane.filter.is_set() {
+            (
                 "No decisions match",
                 vec![Line::from(vec![
-                    Span::raw(format!("None is {s}. Press ")),
+                    Span::raw(format!("None matches {filters}. Press ")),
                     Span::styled("x", theme.key),
                     Span::raw(" to show them all."),
                 ])],
-            ),
-            None => (
+            )
+        } else {
+            (
                 "No decisions yet",
                 vec![Line::from(vec![
                     Span::raw("Press "),
@@ -42,7 +44,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
                     Span::styled("decided: …", theme.key),
                     Span::raw(" in a meeting's notes."),
                 ])],
-            ),
+            )
         };
         render_empty(frame, area, title, advice, theme);
         return;
@@ -86,9 +88,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
         .style(style)
     });
     let header = Row::new(vec!["#", "Date", "Status", "Title"]);
-    let title = match pane.status {
-        Some(s) => format!("Decisions · {s}"),
-        None => "Decisions".to_string(),
+    let filters = pane.describe_filter();
+    let title = if filters.is_empty() {
+        "Decisions".to_string()
+    } else {
+        format!("Decisions · {filters} · x clears ·")
     };
     render_table(
         frame,

@@ -246,6 +246,14 @@ impl Pane for PeoplePane {
             return self.on_list_action(action, ctx);
         }
         if self.page.view == PeopleView::Actions {
+            // Enter on an action with someone: their page, and Esc comes back to the list.
+            let person = self.actions.current().and_then(|r| r.action.person_id);
+            if let (Action::Open, Some(person)) = (action, person) {
+                self.page.trail.clear();
+                let requests = self.page.open(person, PeopleView::Detail);
+                self.page.back_to_actions = true;
+                return Some(requests);
+            }
             return self.actions.on_action(action, &mut self.page.view);
         }
         let id = self.page.person_id?;
@@ -268,6 +276,7 @@ impl Pane for PeoplePane {
         match target {
             Target::Person(id, PeopleView::List) => {
                 self.page.view = PeopleView::List;
+                self.page.back_to_actions = false;
                 self.list.select_id = Some(id);
                 if let Some(i) = self.list.rows.iter().position(|p| p.person.id == id) {
                     self.list.selected = i;
@@ -278,10 +287,15 @@ impl Pane for PeoplePane {
                 // Brought here from elsewhere: Esc goes back there, not to a page left open.
                 self.page.view = PeopleView::List;
                 self.page.trail.clear();
+                self.page.back_to_actions = false;
                 self.page.open(id, view)
             }
-            Target::Prep(id, meeting) => self.page.open_for_meeting(id, meeting),
+            Target::Prep(id, meeting) => {
+                self.page.back_to_actions = false;
+                self.page.open_for_meeting(id, meeting)
+            }
             Target::Actions => {
+                self.page.back_to_actions = false;
                 self.page.view = PeopleView::Actions;
                 vec![Request::Run(super::all_actions::load())]
             }

@@ -64,6 +64,8 @@ pub struct PersonPane {
     pub trail: Vec<(i64, usize)>,
     /// The person's links, listed on their page.
     pub links: DetailLinks,
+    /// The page was opened from the list of every open action: Esc goes back to that list.
+    pub back_to_actions: bool,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -338,8 +340,12 @@ impl PersonPane {
             *self.cursor_mut() = row;
             return requests;
         }
-        self.view = PeopleView::List;
         self.meeting = None;
+        if std::mem::take(&mut self.back_to_actions) {
+            self.view = PeopleView::Actions;
+            return vec![Request::Run(super::all_actions::load())];
+        }
+        self.view = PeopleView::List;
         vec![Request::Back]
     }
 
@@ -447,8 +453,13 @@ impl PersonPane {
                 discussed: true,
             },
             Some(Row::Action(id)) => {
-                let done = self.action_item(id).is_some_and(|a| a.done_at.is_some());
-                OneOnOneEffect::SetActionDone { id, done: !done }
+                let opened = self.action_item(id).cloned();
+                let done = opened.as_ref().is_some_and(|a| a.done_at.is_some());
+                OneOnOneEffect::SetActionDone {
+                    id,
+                    done: !done,
+                    opened: opened.map(Box::new),
+                }
             }
             _ => return Vec::new(),
         };
