@@ -22,6 +22,8 @@ use super::panes::hit::ListRows;
 use super::panes::person::PeopleView;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use crate::domain::link::ObjectRef;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::OneOnOneMeeting;
 
 /// The tabs, in the order the tab bar shows them: the registry every per-pane `match` follows.
@@ -105,6 +107,8 @@ pub struct Ctx<'a> {
     pub screen: Rect,
     /// Everyone in the 1:1s list, in its order.
     pub people: &'a [PersonRef],
+    /// What a Links field may offer ("goal:3 Ship v2"; see `tui::linkables`).
+    pub linkables: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -214,6 +218,9 @@ pub trait Pane {
 
     /// Puts the cursor on row `index` of the list (a click).
     fn select_row(&mut self, _index: usize) {}
+
+    /// The links of `of` arrived (`Effect::Links`): the detail showing it lists them.
+    fn links_loaded(&mut self, _of: ObjectRef, _links: Vec<Linked>) {}
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>);
 }

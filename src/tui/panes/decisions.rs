@@ -21,7 +21,9 @@ use crate::tui::widgets::list::{Keyed, ListState};
 use super::decisions_form::{
     decision_form, decision_submit, status_form, status_submit, text_filter_form,
 };
+use super::detail_links::DetailLinks;
 use super::hit::{ListRows, table_rows};
+use crate::domain::link::{LinkKind, ObjectRef};
 
 impl Keyed for DecisionView {
     fn key(&self) -> i64 {
@@ -37,6 +39,8 @@ pub struct DecisionsPane {
     pub all: Vec<DecisionView>,
     /// What the list narrows to: a status, words, a person (decided or consulted).
     pub filter: DecisionFilter,
+    /// The selected record's links (they come with it), shown in its detail.
+    pub links: DetailLinks,
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +83,22 @@ impl DecisionsPane {
             .cloned()
             .collect();
         self.list.set_rows(shown);
+        self.follow_links();
+    }
+
+    /// The detail's links: the selected record's, as last loaded (a reload after another
+    /// writer's `bearing link` brings them).
+    fn follow_links(&mut self) {
+        match self.list.current() {
+            Some(d) => {
+                let of = ObjectRef::new(LinkKind::Decision, d.decision.id);
+                if !self.links.is_of(of) {
+                    self.links.unselect();
+                }
+                self.links.set(of, d.links.clone());
+            }
+            None => self.links = DetailLinks::default(),
+        }
     }
 
     /// The filters set, in words: "proposed · \"cache\" · Aisha Khan" (empty: none).
@@ -222,13 +242,22 @@ impl Pane for DecisionsPane {
     }
 
     fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
+        if let Some(requests) = self.links.on_action(action, Action::Open, "decision") {
+            return Some(requests);
+        }
         if self.list.navigate(action) {
+            self.follow_links();
             return done();
         }
         let current = self.list.current().map(|d| d.decision.id);
         let writes = matches!(
             action,
-            Action::Add | Action::Edit | Action::Delete | Action::SetStatus | Action::Supersede
+            Action::Add
+                | Action::Edit
+                | Action::Open
+                | Action::Delete
+                | Action::SetStatus
+                | Action::Supersede
         );
         if writes && ctx.read_only {
             return error(READ_ONLY);
@@ -249,7 +278,8 @@ impl Pane for DecisionsPane {
                     }),
                 )]
             }
-            Action::Edit => current
+            // Enter with no link selected: the record's form, as `e`.
+            Action::Edit | Action::Open => current
                 .and_then(|id| self.edit(id, ctx))
                 .into_iter()
                 .collect(),
@@ -293,6 +323,7 @@ impl Pane for DecisionsPane {
             if let Some(i) = self.list.rows.iter().position(|d| d.decision.id == id) {
                 self.list.selected = i;
             }
+            self.follow_links();
         }
         Vec::new()
     }
@@ -311,6 +342,7 @@ impl Pane for DecisionsPane {
 
     fn select_row(&mut self, index: usize) {
         self.list.selected = index.min(self.list.rows.len().saturating_sub(1));
+        self.follow_links();
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {

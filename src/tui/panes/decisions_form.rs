@@ -11,6 +11,10 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, PersonRef};
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::tui::linkables::{changes, with_links_field};
+
 /// The statuses a new decision may start in.
 const NEW: &[DecisionStatus] = &[DecisionStatus::Accepted, DecisionStatus::Proposed];
 
@@ -115,33 +119,41 @@ pub fn decision_form(
             old.decision.id, old.decision.fields.title
         )
     });
-    form.multiline(
-        "context",
-        "Context",
-        &context,
-        "why: the forces and the problem",
-    )
-    .multiline("decision", "Decision", &draft.decision, "what was decided")
-    .multiline(
-        "consequences",
-        "Consequences",
-        &draft.consequences,
-        "what follows, good and bad",
-    )
-    .text(
-        "decided_by",
-        "Decided by",
-        &record
-            .map(|d| names(&d.decided_by, ctx))
-            .unwrap_or_default(),
-        "names, separated by commas",
-    )
-    .text(
-        "consulted",
-        "Consulted",
-        &record.map(|d| names(&d.consulted, ctx)).unwrap_or_default(),
-        "names, separated by commas",
-    )
+    let form = form
+        .multiline(
+            "context",
+            "Context",
+            &context,
+            "why: the forces and the problem",
+        )
+        .multiline("decision", "Decision", &draft.decision, "what was decided")
+        .multiline(
+            "consequences",
+            "Consequences",
+            &draft.consequences,
+            "what follows, good and bad",
+        )
+        .text(
+            "decided_by",
+            "Decided by",
+            &record
+                .map(|d| names(&d.decided_by, ctx))
+                .unwrap_or_default(),
+            "names, separated by commas",
+        )
+        .text(
+            "consulted",
+            "Consulted",
+            &record.map(|d| names(&d.consulted, ctx)).unwrap_or_default(),
+            "names, separated by commas",
+        );
+    // The links it has, as its own load brought them.
+    let me = existing.map(|d| ObjectRef::new(LinkKind::Decision, d.decision.id));
+    let mut held = DetailLinks::default();
+    if let (Some(me), Some(d)) = (me, existing) {
+        held.set(me, d.links.clone());
+    }
+    with_links_field(form, me, &held, ctx)
 }
 
 /// The record form's save: an edit of `opened`, or a new record (replacing `supersedes`).
@@ -176,6 +188,9 @@ pub fn decision_submit(
     let mut input = DecisionInput::new(draft);
     input.decided_by = people_named("decided_by", &form.value("decided_by"), ctx.people)?;
     input.consulted = people_named("consulted", &form.value("consulted"), ctx.people)?;
+    if form.fields.iter().any(|f| f.key == "links") {
+        input.link_changes = changes(form)?;
+    }
     Ok(Effect::Decisions(match opened {
         Some(d) => DecisionsEffect::Update {
             id: d.id,

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 
 use super::people_group::{Org, PeopleGroup, arrange};
 use crate::domain::Invalid;
+use crate::domain::link::ObjectRef;
 use crate::domain::one_on_one::Note;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
 use crate::ops::people::{PersonOverview, PersonRecord};
 use crate::tui::action::Action;
@@ -107,7 +109,7 @@ impl PeoplePane {
             }
             PeopleMsg::DetailLoaded(detail) => {
                 if page.person_id == Some(detail.overview.person.id) {
-                    page.set_detail(*detail);
+                    return page.set_detail(*detail);
                 }
             }
             PeopleMsg::PrepLoaded(prep) => {
@@ -256,8 +258,9 @@ impl Pane for PeoplePane {
         }
         let id = self.page.person_id?;
         self.page.on_action(action, ctx).or_else(|| {
-            // On a page, `e` off a note edits the person.
-            (action == Action::Edit).then(|| self.edit(id, ctx).into_iter().collect())
+            // On a page, `e` (or Enter with no link selected) off a note edits the person.
+            matches!(action, Action::Edit | Action::Open)
+                .then(|| self.edit(id, ctx).into_iter().collect())
         })
     }
 
@@ -316,6 +319,10 @@ impl Pane for PeoplePane {
 
     fn select_row(&mut self, index: usize) {
         self.list.selected = index;
+    }
+
+    fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.page.links_loaded(of, links);
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
