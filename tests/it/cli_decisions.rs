@@ -402,12 +402,13 @@ fn the_weekly_report_has_decisions_made_and_pending_and_new_risks() {
     assert!(md.contains("## Decisions"), "{md}");
     assert!(
         md.contains(
-            "- 1. Deploy on Fridays (superseded) — Mon 16 Nov, in Staff meeting, Mon 16 Nov"
+            "- Decision 1: Deploy on Fridays (superseded) — in Staff meeting, Mon 16 Nov\n\n\
+             **Pending (1):**"
         ),
         "{md}"
     );
     assert!(
-        md.contains("**Pending (1):**\n\n- 2. No Friday deploys"),
+        md.contains("**Pending (1):**\n\n- Decision 2: No Friday deploys — Sun 1 Nov"),
         "{md}"
     );
     let md = ok(&db, &["report", "week"]);

@@ -355,23 +355,26 @@ fn decisions(r: &Report) -> String {
         }
         out.push_str(&format!("**{title} ({}):**\n\n", list.len()));
         for d in list {
-            let meeting = d
-                .meeting
-                .as_deref()
-                .map(|m| format!(", in {}", one_line(m)))
-                .unwrap_or_default();
+            // The meeting's name carries its day; a decision made elsewhere gets its own.
+            let when = match d.meeting.as_deref() {
+                Some(meeting) => format!("in {}", one_line(meeting)),
+                None => d.date.format("%a %-d %b").to_string(),
+            };
             let status = if title == "Made" {
                 format!(" ({})", d.status)
             } else {
                 String::new()
             };
+            // "Decision 1:", not "1.": after a bullet that would start a numbered list.
             out.push_str(&format!(
-                "- {}. {}{status} — {}{meeting}\n",
+                "- Decision {}: {}{status} — {when}\n",
                 d.id,
                 one_line(&d.title),
-                d.date.format("%a %-d %b")
             ));
         }
+        out.push('\n');
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }
