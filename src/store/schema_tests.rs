@@ -128,3 +128,46 @@ fn the_schema_files_hold_is_pinned() {
         .collect();
     insta::assert_snapshot!(text);
 }
+
+/// `schema_latest.json` is what the migrations make: a file exactly Bearing's is accepted without
+/// running them. (Were it stale, such files would only be checked the slow way.)
+#[test]
+fn the_shipped_schema_is_what_the_migrations_make() {
+    let reference = reference().unwrap();
+    let made = Shipped {
+        version: migrations::LATEST_VERSION,
+        objects: reference.by_version[reference.by_version.len() - 1].clone(),
+        statistics: reference.statistics.clone(),
+    };
+    if shipped() != Some(&made) {
+        let json = serde_json::to_string_pretty(&made).unwrap() + "\n";
+        if std::env::var_os("BEARING_UPDATE_SCHEMA").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/schema_latest.json");
+            std::fs::write(path, json).unwrap();
+        } else {
+            panic!(
+                "src/store/schema_latest.json is not what the migrations make; rewrite it with \
+                 `BEARING_UPDATE_SCHEMA=1 cargo test --lib store::schema` and commit it"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_exactly_bearings_is_accepted_without_the_migrations_and_any_change_is_not() {
+    let store = Store::open_in_memory().unwrap();
+    let version = store.schema_version().unwrap();
+    let mut found = schema_of(&store);
+    assert!(is_shipped(&found, version));
+    store.conn().execute_batch("ANALYZE").unwrap();
+    assert!(
+        is_shipped(&schema_of(&store), version),
+        "planner statistics"
+    );
+    assert!(!is_shipped(&found, version - 1), "another version");
+    found.pop();
+    assert!(!is_shipped(&found, version), "an object missing");
+    let evil = "CREATE TRIGGER evil AFTER INSERT ON note BEGIN DELETE FROM risk; END;";
+    store.conn().execute_batch(evil).unwrap();
+    assert!(!is_shipped(&schema_of(&store), version), "a trigger added");
+}
