@@ -82,7 +82,12 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         open::configure(&conn)?;
         migrations::migrate(&conn, Path::new(":memory:"))?;
-        Ok(Store {
+        Ok(Store::in_memory(conn))
+    }
+
+    /// The store over the in-memory connection `conn`, already configured and migrated.
+    fn in_memory(conn: Connection) -> Store {
+        Store {
             conn,
             path: PathBuf::from(":memory:"),
             mode: OpenMode::ReadWrite,
@@ -90,7 +95,7 @@ impl Store {
             journal_ready: false,
             session: journal::new_session(),
             refused: Default::default(),
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {
