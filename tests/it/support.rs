@@ -10,6 +10,19 @@ use std::time::{Duration, Instant};
 
 pub const FIXED_NOW: &str = "2026-11-23T09:00";
 
+/// Whether the exhaustive tests run in full (`BEARING_FULL_TESTS=1`, as `.ci/run --extended`
+/// sets it): every size of the screen sweep, every fuzz case, every round of the races. By
+/// default each runs a representative seeded sample, so `cargo test` stays quick.
+pub fn full_tests() -> bool {
+    std::env::var_os("BEARING_FULL_TESTS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// How many cases, rounds or inputs an exhaustive test runs: `quick` by default, `full` under
+/// `BEARING_FULL_TESTS=1`.
+pub fn sample(quick: usize, full: usize) -> usize {
+    if full_tests() { full } else { quick }
+}
+
 /// `bearing --db DB --ignore-config ARGS` with the fixed clock, ready to run or spawn.
 pub fn command(db: &Path, args: &[&str]) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"));
