@@ -134,9 +134,10 @@ fn search_kind(
     Ok(hits)
 }
 
-/// The latest [`NOTE_WINDOW`] matches by id, the latest `limit` of them by date. Snippets cost a
-/// read and a tokenizing pass per row, so only the rows kept get one: a second pass over the
-/// window's id range, the ids kept checked outside the index (`+ 0`) so it stays one pass.
+/// The latest [`NOTE_WINDOW`] matches by id, the latest `limit` of them by date, in one pass:
+/// snippets for the whole window (1.4 ms for 200 notes on ten years of data) cost less than a
+/// second `MATCH` for the rows kept, which would expand a prefix over the whole index again
+/// (3.3 ms).
 fn search_dated(
     conn: &Connection,
     index: &Index,
@@ -145,32 +146,11 @@ fn search_dated(
 ) -> Result<Vec<Hit>, StoreError> {
     let (table, title) = (index.table, index.title);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid, {title} FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
-    ))?;
-    let mut window = stmt
-        .query_map(params![query, NOTE_WINDOW], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    // Dates are `YYYY-MM-DD`: text order is time order.
-    window.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    window.truncate(limit as usize);
-    let (Some(low), Some(high)) = (
-        window.iter().map(|w| w.0).min(),
-        window.iter().map(|w| w.0).max(),
-    ) else {
-        return Ok(Vec::new());
-    };
-    let marks = vec!["?"; window.len()].join(", ");
-    let mut stmt = conn.prepare_cached(&format!(
         "SELECT rowid, {title}, snippet({table}, -1, '«', '»', '…', 12) FROM {table} \
-         WHERE {table} MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND rowid + 0 IN ({marks})"
+         WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
     ))?;
-    let mut values: Vec<rusqlite::types::Value> =
-        vec![query.to_string().into(), low.into(), high.into()];
-    values.extend(window.iter().map(|w| rusqlite::types::Value::Integer(w.0)));
     let mut hits = stmt
-        .query_map(rusqlite::params_from_iter(values), |r| {
+        .query_map(params![query, NOTE_WINDOW], |r| {
             Ok(Hit {
                 kind: index.kind.to_string(),
                 id: r.get(0)?,
@@ -179,7 +159,9 @@ fn search_dated(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Dates are `YYYY-MM-DD`: text order is time order.
     hits.sort_by(|a, b| b.title.cmp(&a.title).then(b.id.cmp(&a.id)));
+    hits.truncate(limit as usize);
     Ok(hits)
 }
 

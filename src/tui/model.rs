@@ -112,6 +112,9 @@ pub struct Model {
     /// Where the user came from, most recent last: a pane that sent them to another (the
     /// agenda opening a 1:1's prep) is returned to by Esc. Switching tabs by hand forgets it.
     pub came_from: Vec<Tab>,
+    /// After a change only the tab on screen was reloaded (this one): the other tabs' loads
+    /// wait until the screen is redrawn and no key is waiting (`update::reload_rest`).
+    pub reload_later: Option<Tab>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -173,6 +176,7 @@ impl Model {
             scorecard: ScorecardPane::default(),
             directory: Vec::new(),
             came_from: Vec::new(),
+            reload_later: None,
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),

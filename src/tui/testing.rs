@@ -14,7 +14,7 @@ use super::model::Model;
 use super::msg::{Effect, Msg};
 use super::panes::people::PeopleMsg;
 use super::run::{initial_model, settle};
-use super::update::update;
+use super::update::{reload_all, reload_rest, update};
 use crate::config::Config;
 use crate::domain::person::{Person, Relation};
 use crate::ops::people::PersonOverview;
@@ -90,6 +90,22 @@ pub fn keys(m: &mut Model, text: &str) -> Vec<Effect> {
 
 /// Presses the keys of `text`, running every effect against `runner`'s store as the real loop
 /// does.
+/// Asserts that `now` (what a change answered) loads the tab on screen at once and, with the
+/// loads it left for later, every pane: nothing shown stays as it was before the change.
+pub fn assert_reloads_everything(m: &mut Model, now: Vec<Effect>) {
+    let on_screen = m.pane(m.tab).reload(&m.ctx());
+    assert!(
+        on_screen.iter().all(|e| now.contains(e)),
+        "the tab on screen loads at once: {now:?}"
+    );
+    let everything = reload_all(m);
+    let mut all = now;
+    all.extend(reload_rest(m));
+    assert_eq!(all.len(), everything.len(), "{all:?}");
+    assert!(everything.iter().all(|e| all.contains(e)), "{all:?}");
+    assert_eq!(m.reload_later, None);
+}
+
 pub fn keys_settled(m: &mut Model, runner: &mut Runner, text: &str) {
     for key in script(text) {
         let effects = update(m, Msg::Key(key));

@@ -30,6 +30,34 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
         .collect()
 }
 
+/// After a change (a save, another writer): the loads of the tab on screen. The other tabs'
+/// loads wait in `model.reload_later` until the screen is redrawn and no key is waiting
+/// ([`reload_rest`]): a save on a person's page with ten years of notes redraws after one
+/// pane's load, not every pane's.
+pub fn reload_changed(model: &mut Model) -> Vec<Effect> {
+    model.reload_later = Some(model.tab);
+    let ctx = model.ctx();
+    model
+        .pane(model.tab)
+        .reload(&ctx)
+        .into_iter()
+        .chain([Effect::LoadUpcoming])
+        .collect()
+}
+
+/// The loads [`reload_changed`] left for later: every tab's but the one loaded then.
+pub fn reload_rest(model: &mut Model) -> Vec<Effect> {
+    let Some(loaded) = model.reload_later.take() else {
+        return Vec::new();
+    };
+    let ctx = model.ctx();
+    Tab::ALL
+        .iter()
+        .filter(|tab| **tab != loaded)
+        .flat_map(|tab| model.pane(*tab).reload(&ctx))
+        .collect()
+}
+
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
@@ -139,7 +167,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 let (mut panes, _) = model.parts();
                 panes.get(target.tab()).select(target);
             }
-            reload_all(model)
+            reload_changed(model)
         }
         Msg::Failed { message, field } => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
@@ -157,7 +185,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             } else {
                 model.error(STALE_KEY);
             }
-            reload_all(model)
+            reload_changed(model)
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::tui::panes::person::PeopleView;
 use crate::tui::panes::risks::RisksForm;
 use crate::tui::panes::risks::RisksMsg;
 use crate::tui::run::settle;
-use crate::tui::testing::{demo, keys, model};
+use crate::tui::testing::{assert_reloads_everything, demo, keys, model};
 use crate::tui::widgets::form::FieldKind;
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -72,12 +72,9 @@ fn a_stale_refusal_keeps_the_form_and_its_draft_and_reloads_the_panes() {
     assert_eq!(opened.owner, "Priya", "the save carries the row as opened");
     assert!(draft.title.ends_with('!'));
 
+    // The panes load what was saved elsewhere.
     let effects = update(&mut m, Msg::Stale);
-    assert_eq!(
-        effects,
-        reload_all(&m),
-        "the panes load what was saved elsewhere"
-    );
+    assert_reloads_everything(&mut m, effects);
     let (f, purpose) = form(&m);
     assert!(f.reload_offered);
     assert_eq!(f.error, Some((None, STALE_FORM.to_string())));
@@ -152,7 +149,7 @@ fn a_form_whose_row_was_deleted_elsewhere_closes_on_reload() {
 fn a_stale_key_says_so_and_reloads() {
     let mut m = model();
     let effects = update(&mut m, Msg::Stale);
-    assert_eq!(effects, reload_all(&m));
+    assert_reloads_everything(&mut m, effects);
     let status = m.status.clone().unwrap();
     assert_eq!(
         (status.kind, status.text.as_str()),

@@ -4,6 +4,7 @@
 use super::tests::{keys, model};
 use super::*;
 use crate::tui::model::StatusKind;
+use crate::tui::testing::assert_reloads_everything;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 fn ctrl_r(m: &mut Model) -> Vec<Effect> {
@@ -33,7 +34,7 @@ fn the_answer_is_shown_and_every_pane_reloads() {
             select: None,
         },
     );
-    assert_eq!(effects, reload_all(&m));
+    assert_reloads_everything(&mut m, effects);
     assert_eq!(
         m.status.as_ref().map(|s| s.text.as_str()),
         Some("Undid: adding Grace.")
@@ -53,4 +54,34 @@ fn read_only_refuses_undo_and_redo() {
 fn help_lists_undo_and_redo() {
     assert_eq!(Action::Undo.description(), "Undo the last change made here");
     assert_eq!(Action::from_name("redo"), Some(Action::Redo));
+}
+
+/// Ten years of data: a save on a person's page redraws after that tab's load; the other tabs
+/// load after the redraw (the loop runs `reload_rest` when no key is waiting).
+#[test]
+fn a_save_loads_the_tab_on_screen_first_and_the_others_after_the_redraw() {
+    use crate::tui::effects::people::PeopleEffect;
+    use crate::tui::effects::risks::RisksEffect;
+    let mut m = model();
+    keys(&mut m, "4");
+    let now = update(
+        &mut m,
+        Msg::Saved {
+            message: "Ticked.".into(),
+            select: None,
+        },
+    );
+    assert!(now.contains(&Effect::People(PeopleEffect::Load)), "{now:?}");
+    assert!(!now.contains(&Effect::Risks(RisksEffect::Load)), "{now:?}");
+    assert_eq!(m.reload_later, Some(Tab::People));
+    let later = reload_rest(&mut m);
+    assert!(
+        later.contains(&Effect::Risks(RisksEffect::Load)),
+        "{later:?}"
+    );
+    assert!(
+        !later.contains(&Effect::People(PeopleEffect::Load)),
+        "{later:?}"
+    );
+    assert!(reload_rest(&mut m).is_empty(), "once");
 }
