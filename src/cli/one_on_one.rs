@@ -144,6 +144,24 @@ pub fn prep(
     }
 }
 
+/// What a result's MATCH column shows: the snippet, after the title where the title says which
+/// one it is (a meeting's series and day, a context entry's kind and date).
+fn search_match(r: &one_on_ones::SearchResult) -> String {
+    use crate::ops::search::SearchKind as K;
+    let snippet = r.snippet.replace('\n', " ");
+    match r.kind {
+        K::Meeting | K::Context => format!("{}: {snippet}", r.title),
+        K::Person
+        | K::Ritual
+        | K::Goal
+        | K::Risk
+        | K::Decision
+        | K::Topic
+        | K::Action
+        | K::Note => snippet,
+    }
+}
+
 pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliError> {
     if query.trim().is_empty() {
         return Err(CliError::usage(
@@ -163,10 +181,10 @@ pub fn search(ctx: &Context, query: &str, format: ListFormat) -> Result<(), CliE
                 .iter()
                 .map(|r| {
                     vec![
-                        r.kind.clone(),
+                        r.kind.to_string(),
                         r.id.to_string(),
                         r.person.clone().unwrap_or_default(),
-                        r.snippet.replace('\n', " "),
+                        search_match(r),
                     ]
                 })
                 .collect();

@@ -19,6 +19,7 @@ pub mod risk;
 pub mod risk_list;
 pub mod risk_score;
 pub mod ritual;
+pub mod search;
 pub mod terminal_safe;
 pub mod text;
 pub mod word;

@@ -21,6 +21,11 @@ pub fn too_far_ahead(day: chrono::NaiveDate, today: chrono::NaiveDate) -> Option
     (ahead > HELD_AHEAD_DAYS).then_some(ahead)
 }
 
+/// How one meeting is named wherever it is listed (a report, a search hit): "Staff, Mon 16 Nov".
+pub fn meeting_label(series: &str, day: chrono::NaiveDate) -> String {
+    format!("{series}, {}", day.format("%a %-d %b"))
+}
+
 /// A stored ritual series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ritual {

@@ -9,19 +9,23 @@ use crate::domain::Word;
 use crate::domain::one_on_one::{ActionItem, Owner, check_text};
 use crate::store::{Store, actions, people};
 
+/// Marks action `id` done (or open again). With `opened` (the action as the list showing it
+/// read it) it is refused when the action changed since: another writer's edit, done or reopen
+/// is not overwritten by a key pressed on an older screen.
 pub fn set_action_done(
     store: &mut Store,
     id: i64,
     done: bool,
+    opened: Option<&ActionItem>,
     now: NaiveDateTime,
 ) -> Result<(), OpsError> {
-    let found = store
-        .write(|tx| -> Result<bool, OpsError> { Ok(actions::set_done(tx, id, done, now)?) })?;
-    if found {
+    store.write(|tx| -> Result<(), OpsError> {
+        let before = actions::get(tx, id)?
+            .ok_or_else(|| OpsError::NotFound(format!("no action item with id {id}")))?;
+        ensure_as_opened(|| format!("action {id}"), &before, opened)?;
+        actions::set_done(tx, id, done, now)?;
         Ok(())
-    } else {
-        Err(OpsError::NotFound(format!("no action item with id {id}")))
-    }
+    })
 }
 
 /// Marks several actions done (or open again) in one transaction: all of them or, when one is

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::links::LinkChanges;
 use crate::domain::Invalid;
 use crate::domain::decision::{
     Decision, DecisionDraft, DecisionRole, DecisionStatus, check_supersede,
@@ -30,6 +31,8 @@ pub struct DecisionInput {
     pub consulted: Vec<i64>,
     /// The goals and risks it is linked to; None leaves the links as they are.
     pub links: Option<Vec<ObjectRef>>,
+    /// What its form's Links field added and removed (any kind), applied in the same save.
+    pub link_changes: LinkChanges,
 }
 
 impl DecisionInput {
@@ -40,6 +43,7 @@ impl DecisionInput {
             decided_by: Vec::new(),
             consulted: Vec::new(),
             links: None,
+            link_changes: LinkChanges::default(),
         }
     }
 
@@ -51,6 +55,7 @@ impl DecisionInput {
             decided_by: d.decided_by.clone(),
             consulted: d.consulted.clone(),
             links: None,
+            link_changes: LinkChanges::default(),
         }
     }
 }
@@ -143,6 +148,10 @@ fn place(
     Ok(())
 }
 
+fn decision_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Decision, id)
+}
+
 /// The goals and risks a decision is linked to.
 pub fn linked(conn: &rusqlite::Connection, id: i64) -> Result<Vec<ObjectRef>, OpsError> {
     let me = ObjectRef::new(LinkKind::Decision, id);
@@ -185,6 +194,7 @@ pub(super) fn insert(
     }
     let id = decisions::insert(tx, &fields, now)?;
     place(tx, id, &input, now)?;
+    super::links::apply(tx, decision_ref(id), &input.link_changes, now)?;
     if let Some(mut old) = old {
         old.fields.status = DecisionStatus::Superseded;
         old.fields.superseded_by = Some(id);
@@ -234,12 +244,13 @@ pub fn update_decision(
                 now_linked == wanted
             }
         };
+        let relinked = super::links::apply(tx, decision_ref(id), &input.link_changes, now)?;
         if fields == before.fields
             && input.decided_by == before.decided_by
             && input.consulted == before.consulted
             && same_links
         {
-            return Ok(false);
+            return Ok(relinked);
         }
         decisions::update(tx, id, &fields, now)?;
         place(tx, id, &input, now)?;

@@ -76,7 +76,13 @@ fn write(rng: &mut Rng, store: &mut Store, n: usize) {
         6 => {
             one_on_ones::add_action(store, Some(person_id), Owner::Me, "do", None, now()).map(drop)
         }
-        7 => actions::set_action_done(store, pick(rng, &ids(&all, "action_item")), true, now()),
+        7 => actions::set_action_done(
+            store,
+            pick(rng, &ids(&all, "action_item")),
+            true,
+            None,
+            now(),
+        ),
         8 => {
             let mut r = weekly(&format!("R{n}"));
             r.person_id = rng.bool().then_some(person_id);

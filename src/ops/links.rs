@@ -59,6 +59,55 @@ pub fn link(
     })
 }
 
+/// What a form's Links field changed on one object: links to add and links to remove. Applied
+/// in the object's own save, as a change to the links as they are then: a link another writer
+/// made or removed since the form opened is kept as they left it (merged, never lost).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkChanges {
+    pub add: Vec<ObjectRef>,
+    pub remove: Vec<ObjectRef>,
+}
+
+impl LinkChanges {
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// Applies `changes` to `me`'s links inside the caller's transaction, with `bearing link`'s
+/// checks: no link to itself, and the other end must exist (an object deleted since the form
+/// opened refuses the whole save). A link there already is not added twice, and one gone
+/// already is not an error. True when anything changed.
+pub(crate) fn apply(
+    tx: &rusqlite::Connection,
+    me: ObjectRef,
+    changes: &LinkChanges,
+    now: NaiveDateTime,
+) -> Result<bool, OpsError> {
+    let mut changed = false;
+    for &other in &changes.remove {
+        changed |= links::remove(tx, me, other)?;
+    }
+    for &other in &changes.add {
+        ends(me, other).map_err(|e| Invalid::field("links", e.message))?;
+        if !links::exists(tx, other)? {
+            return Err(Invalid::field(
+                "links",
+                format!(
+                    "there is no {} with id {} any more (see `bearing {} list`); remove it \
+                     from the links and save again",
+                    other.kind,
+                    other.id,
+                    list_command(other.kind)
+                ),
+            )
+            .into());
+        }
+        changed |= links::add(tx, me, other, now)?;
+    }
+    Ok(changed)
+}
+
 /// Removes the link between `x` and `y`; an error when they were not linked.
 pub fn unlink(store: &mut Store, x: ObjectRef, y: ObjectRef) -> Result<(), OpsError> {
     ends(x, y).map_err(OpsError::Invalid)?;

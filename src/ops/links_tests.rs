@@ -167,3 +167,121 @@ fn a_crafted_export_with_an_unknown_kind_is_refused() {
     assert_eq!(err.exit_code(), 2, "{err}");
     assert!(crate::store::people::list(copy.conn()).unwrap().is_empty());
 }
+
+fn risk_draft(store: &Store) -> crate::domain::risk::RiskDraft {
+    crate::domain::risk::RiskDraft::from(&risks::get_risk(store, 1).unwrap().fields)
+}
+
+/// The form's save of risk 1 with `changes`, opened on the risk as it is now.
+fn save_risk_links(store: &mut Store, changes: &LinkChanges) -> Result<bool, OpsError> {
+    let opened = risks::get_risk(store, 1).unwrap().fields;
+    let edit = risks::RiskEdit {
+        draft: risk_draft(store),
+        note: "",
+        links: changes,
+    };
+    risks::update_risk_with(store, 1, edit, Some(&opened), &Default::default(), now())
+        .map(|e| e.changed)
+}
+
+fn others(store: &Store, of: ObjectRef) -> Vec<ObjectRef> {
+    links_of(store, of)
+        .unwrap()
+        .iter()
+        .map(Linked::object)
+        .collect()
+}
+
+#[test]
+fn a_forms_link_changes_merge_with_another_writers_links() {
+    let (_dir, mut store) = store();
+    let risk = r(LinkKind::Risk, 1);
+    let person = r(LinkKind::Person, 1);
+    // The form opened with no links; meanwhile another writer linked the person.
+    link(&mut store, risk, person, now()).unwrap();
+    let add = LinkChanges {
+        add: vec![person],
+        remove: Vec::new(),
+    };
+    // Adding what is there already is no change and no duplicate.
+    assert!(!save_risk_links(&mut store, &add).unwrap());
+    assert_eq!(others(&store, risk), [person]);
+    // Removing a link another writer removed already is not an error.
+    unlink(&mut store, risk, person).unwrap();
+    let remove = LinkChanges {
+        add: Vec::new(),
+        remove: vec![person],
+    };
+    assert!(!save_risk_links(&mut store, &remove).unwrap());
+    assert!(
+        save_risk_links(&mut store, &add).unwrap(),
+        "a link alone is a change"
+    );
+    assert_eq!(others(&store, risk), [person]);
+}
+
+#[test]
+fn a_forms_link_to_itself_or_to_nothing_refuses_the_whole_save() {
+    let (_dir, mut store) = store();
+    let risk = r(LinkKind::Risk, 1);
+    let before = crate::ops::json::json_export(&store).unwrap();
+    for bad in [risk, r(LinkKind::Goal, 99)] {
+        let mut draft = risk_draft(&store);
+        draft.title = "Renamed".into();
+        let opened = risks::get_risk(&store, 1).unwrap().fields;
+        let changes = LinkChanges {
+            add: vec![r(LinkKind::Person, 1), bad],
+            remove: Vec::new(),
+        };
+        let edit = risks::RiskEdit {
+            draft,
+            note: "",
+            links: &changes,
+        };
+        let err = risks::update_risk_with(
+            &mut store,
+            1,
+            edit,
+            Some(&opened),
+            &Default::default(),
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), Some("links"), "{err}");
+    }
+    let after = crate::ops::json::json_export(&store).unwrap();
+    assert_eq!(
+        before, after,
+        "nothing saved: not the title, not the other link"
+    );
+}
+
+#[test]
+fn a_stale_form_saves_no_link() {
+    let (_dir, mut store) = store();
+    let opened = risks::get_risk(&store, 1).unwrap().fields;
+    // Another writer edits the risk.
+    let mut theirs = risk_draft(&store);
+    theirs.title = "Theirs".into();
+    risks::update_risk(&mut store, 1, theirs, "", None, &Default::default(), now()).unwrap();
+    let changes = LinkChanges {
+        add: vec![r(LinkKind::Person, 1)],
+        remove: Vec::new(),
+    };
+    let edit = risks::RiskEdit {
+        draft: risk_draft(&store),
+        note: "",
+        links: &changes,
+    };
+    let err = risks::update_risk_with(
+        &mut store,
+        1,
+        edit,
+        Some(&opened),
+        &Default::default(),
+        now(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, OpsError::Stale(_)), "{err}");
+    assert!(others(&store, r(LinkKind::Risk, 1)).is_empty());
+}

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::links::LinkChanges;
 use crate::domain::Invalid;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::plan::{
     Checkin, Confidence, Goal, GoalFields, GoalStatus, PHASES, PlanDay, is_behind, next_phase,
     phase_label, phase_window, plan_day,
@@ -233,11 +235,22 @@ pub fn add_goal(
     fields: GoalFields,
     now: NaiveDateTime,
 ) -> Result<Goal, OpsError> {
+    add_goal_linked(store, fields, &LinkChanges::default(), now)
+}
+
+/// Adds a goal, with the links its form made (`links`), in one transaction.
+pub fn add_goal_linked(
+    store: &mut Store,
+    fields: GoalFields,
+    links: &LinkChanges,
+    now: NaiveDateTime,
+) -> Result<Goal, OpsError> {
     let (plan_id, start) = need_plan(store.conn())?;
     let fields = fields.check(start)?;
     let (id, fields) = store.write(|tx| -> Result<(i64, GoalFields), OpsError> {
         let fields = measured(tx, fields, start)?;
         let id = plan::insert_goal(tx, plan_id, &fields, now)?;
+        super::links::apply(tx, goal_ref(id), links, now)?;
         if fields.progress > 0 {
             plan::insert_checkin(
                 tx,
@@ -266,6 +279,10 @@ fn measured(
     Ok(fields)
 }
 
+fn goal_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Goal, id)
+}
+
 pub fn get_goal(store: &Store, id: i64) -> Result<Goal, OpsError> {
     current(store.conn(), id)
 }
@@ -286,13 +303,31 @@ pub fn update_goal(
     opened: Option<&GoalFields>,
     now: NaiveDateTime,
 ) -> Result<Edited<Goal>, OpsError> {
+    update_goal_linked(store, id, fields, opened, &LinkChanges::default(), now)
+}
+
+/// Saves a goal's fields and its form's link changes in one transaction (one undo step);
+/// refused as stale when the goal changed since `opened`.
+pub fn update_goal_linked(
+    store: &mut Store,
+    id: i64,
+    fields: GoalFields,
+    opened: Option<&GoalFields>,
+    links: &LinkChanges,
+    now: NaiveDateTime,
+) -> Result<Edited<Goal>, OpsError> {
     store.write(|tx| -> Result<Edited<Goal>, OpsError> {
         let (_, start) = need_plan(tx)?;
         let before = current(tx, id)?;
         ensure_as_opened(|| format!("goal {id}"), &before.fields, opened)?;
         let fields = measured(tx, fields.check(start)?, start)?;
+        let linked = super::links::apply(tx, goal_ref(id), links, now)?;
         if fields == before.fields {
-            return Ok(Edited::unchanged(before));
+            return Ok(if linked {
+                Edited::changed(before)
+            } else {
+                Edited::unchanged(before)
+            });
         }
         plan::update_goal(tx, id, &fields, now)?;
         if fields.progress != before.fields.progress

@@ -181,7 +181,7 @@ fn ticked_open_actions_are_done_and_ones_changed_elsewhere_are_left_alone() {
     let ticked: Vec<ActionItem> = listed.mine.iter().chain(&listed.theirs).cloned().collect();
     assert_eq!(ticked.len(), 2);
     // Another window closes "Draft the memo" while the form is open.
-    crate::ops::actions::set_action_done(&mut store, theirs, true, at(29, 12)).unwrap();
+    crate::ops::actions::set_action_done(&mut store, theirs, true, None, at(29, 12)).unwrap();
     let mut with_ticks = input(day(23), listed.unrecorded);
     with_ticks.done_actions = ticked;
     let done = record(&mut store, 1, with_ticks, sunday()).unwrap();

@@ -14,7 +14,7 @@ use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::domain::plan::{Checkin, Confidence, Goal, GoalStatus};
 use crate::domain::risk::Risk;
 use crate::domain::risk_score::RiskScore;
-use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
+use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, meeting_label};
 use crate::schedule::agenda::week_floor;
 use crate::store::{Store, actions, occurrences, people, plan, risks};
 
@@ -103,6 +103,8 @@ pub struct ActionEntry {
     pub id: i64,
     pub body: String,
     pub person: Option<String>,
+    /// The meeting (other than a 1:1) it came from: "Staff, Mon 16 Nov".
+    pub meeting: Option<String>,
     pub owner: Owner,
     pub due: Option<NaiveDate>,
 }
@@ -214,7 +216,7 @@ fn span_report(
         |d: &crate::domain::decision::Decision| -> Result<DecisionEntry, OpsError> {
             let meeting = match d.fields.occurrence_id {
                 Some(o) => occurrences::meeting(conn, o)?
-                    .map(|(_, name, start)| format!("{name}, {}", start.format("%a %-d %b"))),
+                    .map(|(_, name, start)| meeting_label(&name, start.date())),
                 None => None,
             };
             Ok(DecisionEntry {
@@ -229,12 +231,16 @@ fn span_report(
     let (one_on_ones, rituals): (Vec<_>, Vec<_>) = meeting_outcomes(&items, &records, now)
         .into_iter()
         .partition(|m| m.1 == ItemKind::OneOnOne);
-    let entry = |a: ActionItem| ActionEntry {
-        person: a.person_id.and_then(|id| names.get(&id).cloned()),
-        id: a.id,
-        body: a.body,
-        owner: a.owner,
-        due: a.due,
+    let entry = |a: ActionItem| -> Result<ActionEntry, OpsError> {
+        Ok(ActionEntry {
+            person: a.person_id.and_then(|id| names.get(&id).cloned()),
+            meeting: actions::group_meeting_of(conn, a.id)?
+                .map(|(name, start)| meeting_label(&name, start.date())),
+            id: a.id,
+            body: a.body,
+            owner: a.owner,
+            due: a.due,
+        })
     };
     Ok(Report {
         span,
@@ -245,11 +251,11 @@ fn span_report(
         actions_opened: actions::created_between(conn, from, to)?
             .into_iter()
             .map(entry)
-            .collect(),
+            .collect::<Result<_, _>>()?,
         actions_closed: actions::done_between(conn, from, to)?
             .into_iter()
             .map(entry)
-            .collect(),
+            .collect::<Result<_, _>>()?,
         risks_changed: risk_changes(&all_risks, from, to),
         goals: goal_deltas(&plan::goals(conn)?, &plan::checkins(conn)?, from, to),
         decisions_made: decided

@@ -291,7 +291,7 @@ fn actions_count_in_the_week_they_were_opened_and_closed() {
         sat + Duration::days(1),
     )
     .unwrap();
-    set_action_done(&mut store, early, true, at(d(2026, 11, 23), 0, 0)).unwrap();
+    set_action_done(&mut store, early, true, None, at(d(2026, 11, 23), 0, 0)).unwrap();
     let now = at(d(2026, 11, 27), 9, 0);
     let week = week_report(&store, now.date(), Weekday::Mon, now).unwrap();
     let closed: Vec<i64> = week.actions_closed.iter().map(|a| a.id).collect();
@@ -400,4 +400,69 @@ fn week_and_month_reports_carry_the_scorecards_numbers() {
     )
     .unwrap();
     assert!(!report_markdown(&empty).contains("## Metrics"));
+}
+
+#[test]
+fn actions_from_meetings_are_marked_with_their_meeting_in_json_and_markdown() {
+    use crate::domain::person::PersonDraft;
+    use crate::ops::markdown::report::report_markdown;
+    use crate::ops::people::{PersonInput, add_person};
+    use crate::ops::rituals::{WriteUp, save_write_up};
+    let mut store = Store::open_in_memory().unwrap();
+    let mon = d(2026, 11, 23);
+    let now = at(mon, 11, 0);
+    let input = PersonInput {
+        draft: PersonDraft {
+            name: "Aisha Bello".into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    };
+    add_person(&mut store, input, Weekday::Mon, now).unwrap();
+    let staff = add_ritual(&mut store, weekly("Staff", at(mon, 10, 0)), now)
+        .unwrap()
+        .id;
+    let write_up = WriteUp {
+        status: OccurrenceStatus::Held,
+        notes: "@Aisha: send the runbook due fri".into(),
+        decisions: String::new(),
+        agenda_done: String::new(),
+    };
+    save_write_up(&mut store, staff, at(mon, 10, 0), &write_up, None, now).unwrap();
+    add_action(&mut store, None, Owner::Me, "book the offsite", None, now).unwrap();
+
+    let week = week_report(&store, mon, Weekday::Mon, now).unwrap();
+    let opened: Vec<(&str, Option<&str>)> = week
+        .actions_opened
+        .iter()
+        .map(|a| (a.body.as_str(), a.meeting.as_deref()))
+        .collect();
+    assert_eq!(
+        opened,
+        [
+            ("send the runbook", Some("Staff, Mon 23 Nov")),
+            ("book the offsite", None)
+        ]
+    );
+    let json = serde_json::to_value(&week).unwrap();
+    assert_eq!(json["actions_opened"][0]["meeting"], "Staff, Mon 23 Nov");
+
+    let done = week.actions_opened[0].id;
+    set_action_done(&mut store, done, true, None, now + Duration::hours(1)).unwrap();
+    let week = week_report(&store, mon, Weekday::Mon, now + Duration::hours(2)).unwrap();
+    assert_eq!(
+        week.actions_closed[0].meeting.as_deref(),
+        Some("Staff, Mon 23 Nov")
+    );
+    let md = report_markdown(&week);
+    assert!(
+        md.contains("send the runbook — Aisha Bello owes it (from Staff, Mon 23 Nov)"),
+        "{md}"
+    );
+    assert!(md.contains("(1 opened and 1 closed from meetings)"), "{md}");
+    assert!(md.contains("- book the offsite — mine"), "{md}");
+    assert!(
+        !md.contains("offsite — mine (from"),
+        "not from a meeting: {md}"
+    );
 }

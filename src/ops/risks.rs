@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::links::LinkChanges;
 use crate::domain::Invalid;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::risk::{Response, Risk, RiskDraft, RiskFields, RiskStatus};
 use crate::domain::risk_score::{ReviewIntervals, RiskScore, ScoreEntry, Trend};
 use crate::store::{Store, people, risks};
@@ -122,12 +124,24 @@ pub fn add_risk(
     intervals: &ReviewIntervals,
     now: NaiveDateTime,
 ) -> Result<SavedRisk, OpsError> {
+    add_risk_linked(store, draft, &LinkChanges::default(), intervals, now)
+}
+
+/// Adds a risk, with the links its form made (`links`), in one transaction.
+pub fn add_risk_linked(
+    store: &mut Store,
+    draft: RiskDraft,
+    links: &LinkChanges,
+    intervals: &ReviewIntervals,
+    now: NaiveDateTime,
+) -> Result<SavedRisk, OpsError> {
     let today = now.date();
     let fields = with_review_date(draft.validate()?, intervals, today);
     let warnings = past_date_warnings(&fields, None, today);
     let id = store.write(|tx| -> Result<i64, OpsError> {
         let fields = with_owner(tx, fields)?;
         let id = risks::insert(tx, &fields, now)?;
+        super::links::apply(tx, risk_ref(id), links, now)?;
         risks::insert_entry(tx, id, &entry(today, fields.score, String::new()))?;
         Ok(id)
     })?;
@@ -139,6 +153,10 @@ pub fn add_risk(
 
 /// The owner as stored: a person picked (who must still exist) gives the text their name; text
 /// that is exactly a person's name (ignoring case) links that person; other text stays text.
+fn risk_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Risk, id)
+}
+
 fn with_owner(conn: &rusqlite::Connection, mut fields: RiskFields) -> Result<RiskFields, OpsError> {
     let person = match fields.owner_id {
         Some(id) => Some(people::get(conn, id)?.ok_or_else(|| {
@@ -176,15 +194,45 @@ pub fn update_risk(
     intervals: &ReviewIntervals,
     now: NaiveDateTime,
 ) -> Result<Edited<SavedRisk>, OpsError> {
+    let edit = RiskEdit {
+        draft,
+        note,
+        links: &LinkChanges::default(),
+    };
+    update_risk_with(store, id, edit, opened, intervals, now)
+}
+
+/// A risk's edit: its fields, a note for its history, and its form's link changes.
+pub struct RiskEdit<'a> {
+    pub draft: RiskDraft,
+    pub note: &'a str,
+    pub links: &'a LinkChanges,
+}
+
+/// `update_risk` with the form's link changes, saved with the risk in one transaction (one
+/// undo step); refused as stale when the risk changed since `opened`.
+pub fn update_risk_with(
+    store: &mut Store,
+    id: i64,
+    edit: RiskEdit<'_>,
+    opened: Option<&RiskFields>,
+    intervals: &ReviewIntervals,
+    now: NaiveDateTime,
+) -> Result<Edited<SavedRisk>, OpsError> {
     let today = now.date();
-    let note = crate::domain::text::body("note", note)?;
-    let fields = with_review_date(draft.validate()?, intervals, today);
+    let note = crate::domain::text::body("note", edit.note)?;
+    let fields = with_review_date(edit.draft.validate()?, intervals, today);
     let outcome = store.write(|tx| -> Result<Edited<Vec<String>>, OpsError> {
         let before = current(tx, id)?;
         ensure_as_opened(|| format!("risk {id}"), &before.fields, opened)?;
         let fields = with_owner(tx, fields.clone())?;
+        let linked = super::links::apply(tx, risk_ref(id), edit.links, now)?;
         if fields == before.fields && note.trim().is_empty() {
-            return Ok(Edited::unchanged(Vec::new()));
+            return Ok(if linked {
+                Edited::changed(Vec::new())
+            } else {
+                Edited::unchanged(Vec::new())
+            });
         }
         risks::update(tx, id, &fields, now)?;
         if fields.score != before.fields.score || !note.trim().is_empty() {

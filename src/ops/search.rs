@@ -1,25 +1,33 @@
 //! Search everything: full-text prefix matches over all that users write, typo-tolerant matches
 //! on names, grouped by kind and shared out among the kinds that match.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::OpsError;
 use crate::store::{Store, people, search};
+pub use search::SearchKind;
 
-/// A search result, with the person it belongs to so it can be opened.
+/// A search result, with the person it belongs to so it can be opened; a meeting's also with
+/// its series (`ritual_id`) and day (`date`), so it opens on the agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchResult {
-    pub kind: String,
+    pub kind: SearchKind,
     pub id: i64,
     pub title: String,
     pub snippet: String,
     pub person_id: Option<i64>,
     pub person: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ritual_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
 }
 
 /// Everything matching `text`: full-text prefix matches over all that users write, plus
 /// typo-tolerant (fuzzy) matches on the names of people, rituals, goals and risks ("prya" finds
-/// Priya), grouped by kind (people, rituals, goals, risks, topics, actions, notes), best first
+/// Priya), grouped by kind ([`SearchKind`] order: people, rituals, goals, risks, decisions,
+/// meetings, topics, actions, notes, private context), best first
 /// within each group; at most `limit` in all, shared among the kinds that match (see
 /// [`share_out`]).
 pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
@@ -28,11 +36,11 @@ pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchRes
     let fuzzy = fuzzy_names(conn, text, &hits)?;
     hits.extend(fuzzy);
     // A stable sort keeps the relevance order inside each kind (fuzzy names after exact ones).
-    hits.sort_by_key(|h| kind_rank(&h.kind));
+    hits.sort_by_key(|h| h.kind);
     let hits = share_out(hits, limit as usize);
     let mut results = Vec::with_capacity(hits.len());
     for h in hits {
-        let person_id = search::person_of(conn, &h.kind, h.id)?;
+        let person_id = search::person_of(conn, h.kind, h.id)?;
         let person = match person_id {
             Some(id) => people::get(conn, id)?.map(|p| p.name),
             None => None,
@@ -44,6 +52,8 @@ pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchRes
             snippet: h.snippet,
             person_id,
             person,
+            ritual_id: h.meeting.map(|m| m.0),
+            date: h.meeting.map(|m| m.1),
         });
     }
     Ok(results)
@@ -78,12 +88,6 @@ fn share_out(hits: Vec<search::Hit>, limit: usize) -> Vec<search::Hit> {
         .zip(quota)
         .flat_map(|(group, q)| group.into_iter().take(q))
         .collect()
-}
-
-fn kind_rank(kind: &str) -> usize {
-    search::kinds()
-        .position(|k| k == kind)
-        .unwrap_or(usize::MAX)
 }
 
 /// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
@@ -135,6 +139,7 @@ fn fuzzy_names(
                 id,
                 snippet: title.clone(),
                 title,
+                meeting: None,
             };
             scored.push((scores.iter().sum(), hit));
         }

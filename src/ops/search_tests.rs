@@ -30,10 +30,11 @@ fn store_with_person(name: &str) -> (Store, i64) {
 
 fn hit(kind: &str, id: i64) -> search::Hit {
     search::Hit {
-        kind: kind.into(),
+        kind: kind.parse().unwrap(),
         id,
         title: String::new(),
         snippet: String::new(),
+        meeting: None,
     }
 }
 
@@ -44,7 +45,7 @@ fn the_limit_is_shared_out_one_from_each_kind_in_turn() {
     hits.push(hit("note", 1));
     let kept: Vec<(String, i64)> = share_out(hits, 10)
         .into_iter()
-        .map(|h| (h.kind, h.id))
+        .map(|h| (h.kind.to_string(), h.id))
         .collect();
     let expect: Vec<(String, i64)> = (1..=7)
         .map(|id| ("risk".to_string(), id))
@@ -122,7 +123,7 @@ fn every_indexed_field_of_every_kind_is_found_and_edits_follow() {
         search_all(store, text, 30)
             .unwrap()
             .into_iter()
-            .map(|r| r.kind)
+            .map(|r| r.kind.to_string())
             .collect()
     };
     assert_eq!(kinds(&store, "quill"), ["person"]);
@@ -137,4 +138,76 @@ fn every_indexed_field_of_every_kind_is_found_and_edits_follow() {
     assert_eq!(kinds(&store, "qill"), ["person"]);
     assert!(kinds(&store, "aq").is_empty());
     search::verify_index(store.conn()).unwrap();
+}
+
+#[test]
+fn meetings_and_private_context_are_found_titled_where_they_live_and_follow_edits() {
+    use crate::domain::one_on_one::ContextKind;
+    use crate::domain::ritual::{OccurrenceStatus, RitualFields};
+    use crate::ops::rituals::{WriteUp, add_ritual, save_occurrence};
+    let (mut store, ada) = store_with_person("Ada Quill");
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    let start = monday.and_hms_opt(10, 0, 0).unwrap();
+    let rule = Some("FREQ=WEEKLY;BYDAY=MO".to_string());
+    let staff = add_ritual(
+        &mut store,
+        RitualFields::new("Staff", rule, start, 30),
+        now(),
+    )
+    .unwrap()
+    .id;
+    let write_up = |notes: &str| WriteUp {
+        status: OccurrenceStatus::Held,
+        notes: notes.into(),
+        decisions: "ship the heron migration".into(),
+        agenda_done: "wombat review".into(),
+    };
+    save_occurrence(&mut store, staff, start, &write_up("talked kestrel"), None).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
+    one_on_ones::add_context(&mut store, ada, day, ContextKind::Career, "wants osprey").unwrap();
+
+    let found = |store: &Store, text: &str| -> Vec<(String, String, Option<NaiveDate>)> {
+        search_all(store, text, 30)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.kind.to_string(), r.title, r.date))
+            .collect()
+    };
+    let meeting = (
+        "meeting".to_string(),
+        "Staff, Mon 16 Nov".to_string(),
+        Some(monday),
+    );
+    assert_eq!(
+        found(&store, "kestrel"),
+        std::slice::from_ref(&meeting),
+        "the notes"
+    );
+    assert_eq!(
+        found(&store, "heron"),
+        std::slice::from_ref(&meeting),
+        "the decisions"
+    );
+    assert_eq!(found(&store, "wombat"), [meeting], "the agenda ticked off");
+    let context = (
+        "context".to_string(),
+        "Ada Quill — career, 12 Nov".to_string(),
+        None,
+    );
+    assert_eq!(found(&store, "osprey"), [context]);
+    let hit = search_all(&store, "kestrel", 30).unwrap().remove(0);
+    assert_eq!(hit.ritual_id, Some(staff), "opens on its series' day");
+    let json = serde_json::to_value(&hit).unwrap();
+    assert_eq!(
+        (json["kind"].as_str(), json["date"].as_str()),
+        (Some("meeting"), Some("2026-11-16"))
+    );
+
+    save_occurrence(&mut store, staff, start, &write_up("talked plover"), None).unwrap();
+    assert!(
+        found(&store, "kestrel").is_empty(),
+        "an edit takes the old words out"
+    );
+    assert_eq!(found(&store, "plover").len(), 1);
+    crate::store::search::verify_index(store.conn()).unwrap();
 }

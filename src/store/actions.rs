@@ -115,6 +115,21 @@ pub fn meeting_start(conn: &Connection, id: i64) -> Result<Option<NaiveDateTime>
     Ok(rows.next().transpose()?)
 }
 
+/// The series name and time of the meeting action `id` came from, when that meeting is not a
+/// 1:1 (a staff meeting, a review): None for a 1:1's action or one from no meeting.
+pub fn group_meeting_of(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<(String, NaiveDateTime)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.name, COALESCE(o.moved_to, o.original_start) FROM action_item a \
+         JOIN occurrence o ON o.id = a.occurrence_id JOIN ritual r ON r.id = o.ritual_id \
+         WHERE a.id = ?1 AND r.person_id IS NULL",
+    )?;
+    let mut rows = stmt.query_map([id], |row| Ok((row.get(0)?, codec::get_date_time(row, 1)?)))?;
+    Ok(rows.next().transpose()?)
+}
+
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     Ok(conn
         .prepare_cached("DELETE FROM action_item WHERE id = ?1")?

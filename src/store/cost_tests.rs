@@ -170,6 +170,7 @@ fn deleting_a_person_takes_their_rows_and_their_search_entries_with_them() {
     let store = database(3);
     let conn = store.conn();
     let found = |kind: &str| {
+        let kind: super::search::SearchKind = kind.parse().unwrap();
         super::search::search(conn, "budget", 50)
             .unwrap()
             .iter()

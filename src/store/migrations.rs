@@ -16,6 +16,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_metrics.sql"),
     include_str!("migrations/008_org.sql"),
     include_str!("migrations/009_decisions.sql"),
+    include_str!("migrations/010_search_meetings.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -53,7 +53,7 @@ fn found(store: &Store, text: &str) -> Vec<(String, i64)> {
     search::search(store.conn(), text, 10)
         .unwrap()
         .into_iter()
-        .map(|h| (h.kind, h.id))
+        .map(|h| (h.kind.to_string(), h.id))
         .collect()
 }
 
@@ -98,4 +98,52 @@ fn a_file_with_one_search_table_gets_per_kind_indexes_built_from_its_rows() {
         )
         .unwrap();
     assert_eq!(old, 0, "the old index and its triggers are gone");
+}
+
+/// The schema version before `010_search_meetings.sql`.
+const BEFORE_SEARCH_MEETINGS: usize = 9;
+
+#[test]
+fn meetings_and_context_written_before_version_10_are_found_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..BEFORE_SEARCH_MEETINGS] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", BEFORE_SEARCH_MEETINGS as i64)
+            .unwrap();
+        conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO person (id, name, created_at, updated_at)
+                 VALUES (1, 'Zoë Quill', '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+             INSERT INTO person_context (id, person_id, date, kind, body)
+                 VALUES (1, 1, '2026-11-12', 'feedback', 'Strong incident write-up');
+             INSERT INTO ritual (id, name, rrule, dtstart, duration_min, created_at, updated_at)
+                 VALUES (1, 'Staff', 'FREQ=WEEKLY', '2026-11-02T10:00', 60,
+                         '2026-11-01T09:00:00', '2026-11-01T09:00:00');
+             INSERT INTO occurrence (id, ritual_id, original_start, status, notes, decisions,
+                                     agenda_done)
+                 VALUES (1, 1, '2026-11-16T10:00', 'held', 'Budget is frozen',
+                         'Pause the hiring loop', 'Headcount review');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    for (text, kind, title) in [
+        ("incident", "context", "Zoë Quill — feedback, 12 Nov"),
+        ("frozen", "meeting", "Staff, Mon 16 Nov"),
+        ("hiring loop", "meeting", "Staff, Mon 16 Nov"),
+        ("headcount", "meeting", "Staff, Mon 16 Nov"),
+    ] {
+        let hits = search::search(store.conn(), text, 10).unwrap();
+        let got: Vec<(String, &str)> = hits
+            .iter()
+            .map(|h| (h.kind.to_string(), h.title.as_str()))
+            .collect();
+        assert_eq!(got, [(kind.to_string(), title)], "{text}");
+    }
+    search::verify_index(store.conn()).unwrap();
 }

@@ -3,22 +3,40 @@
 //! (`migrations/006_search_by_row.sql`). No query reads more than it shows: the named things
 //! (people, rituals, goals, risks: hundreds to a few thousand short rows) are ranked by
 //! relevance; the things that pile up
-//! with history (talking points, actions, notes) come newest first, read from the index in id
-//! order and stopped after `limit` (notes: after [`NOTE_WINDOW`], then ordered by their date).
+//! with history (meetings written up, talking points, actions, notes, private context entries)
+//! come newest first, read from the index in id order and stopped after `limit` (notes: after
+//! [`NOTE_WINDOW`], then ordered by their date). Meetings and context entries are titled from
+//! the rows they belong to ("Staff, Mon 16 Nov", "Priya — career, 12 Nov"), joined per hit kept.
 //! Ranking those by relevance would cost a pass over every row holding each word: FTS5's bm25
 //! counts them all.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::StoreError;
+pub use crate::domain::search::SearchKind;
 
 /// One match: what kind of thing, its id, its title, and a snippet with the match marked «».
+/// A meeting hit also names its series and day, so it can be opened where it lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub kind: String,
+    pub kind: SearchKind,
     pub id: i64,
     pub title: String,
     pub snippet: String,
+    pub meeting: Option<(i64, NaiveDate)>,
+}
+
+impl Hit {
+    fn new(kind: SearchKind, id: i64, title: String, snippet: String) -> Hit {
+        Hit {
+            kind,
+            id,
+            title,
+            snippet,
+            meeting: None,
+        }
+    }
 }
 
 /// How one kind's matches are ordered.
@@ -30,23 +48,22 @@ enum Order {
     Newest,
     /// The latest [`NOTE_WINDOW`] written, by their date (the title), latest first.
     Dated,
+    /// Latest written first, titled "Ritual, Mon 16 Nov" from the occurrence and its series.
+    Meeting,
+    /// Latest written first, titled "Person — career, 12 Nov" from the entry and its person.
+    Context,
 }
 
 /// One kind's full-text index: its FTS5 table and the column shown as a hit's title. Every name
 /// here is a constant: no identifier in this module's SQL comes from data.
 struct Index {
-    kind: &'static str,
+    kind: SearchKind,
     table: &'static str,
     title: &'static str,
     order: Order,
 }
 
-const fn index(
-    kind: &'static str,
-    table: &'static str,
-    title: &'static str,
-    order: Order,
-) -> Index {
+const fn index(kind: SearchKind, table: &'static str, title: &'static str, order: Order) -> Index {
     Index {
         kind,
         table,
@@ -56,20 +73,27 @@ const fn index(
 }
 
 /// The indexes, in the order results are grouped (the things one jumps to first).
-const INDEXES: [Index; 8] = [
-    index("person", "search_person", "name", Order::Relevance),
-    index("ritual", "search_ritual", "name", Order::Relevance),
-    index("goal", "search_goal", "title", Order::Relevance),
-    index("risk", "search_risk", "title", Order::Relevance),
-    index("decision", "search_decision", "title", Order::Newest),
-    index("topic", "search_topic", "body", Order::Newest),
-    index("action", "search_action", "body", Order::Newest),
-    index("note", "search_note", "date", Order::Dated),
-];
+/// Every kind's index, found by an exhaustive match: a new [`SearchKind`] must say here how it
+/// is searched.
+fn index_of(kind: SearchKind) -> Index {
+    use SearchKind as K;
+    match kind {
+        K::Person => index(kind, "search_person", "name", Order::Relevance),
+        K::Ritual => index(kind, "search_ritual", "name", Order::Relevance),
+        K::Goal => index(kind, "search_goal", "title", Order::Relevance),
+        K::Risk => index(kind, "search_risk", "title", Order::Relevance),
+        K::Decision => index(kind, "search_decision", "title", Order::Newest),
+        K::Meeting => index(kind, "search_meeting", "notes", Order::Meeting),
+        K::Topic => index(kind, "search_topic", "body", Order::Newest),
+        K::Action => index(kind, "search_action", "body", Order::Newest),
+        K::Note => index(kind, "search_note", "date", Order::Dated),
+        K::Context => index(kind, "search_context", "body", Order::Context),
+    }
+}
 
-/// The kinds search finds, in the order results are grouped.
-pub fn kinds() -> impl Iterator<Item = &'static str> {
-    INDEXES.iter().map(|i| i.kind)
+/// The indexes, in the order results are grouped.
+fn indexes() -> impl Iterator<Item = Index> {
+    SearchKind::ALL.iter().map(|k| index_of(*k))
 }
 
 /// Notes are found among the latest this many written that match, then shown by date: a note
@@ -95,8 +119,8 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, Sto
         return Ok(Vec::new());
     };
     let mut hits = Vec::new();
-    for index in &INDEXES {
-        hits.extend(search_kind(conn, index, &query, limit)?);
+    for index in indexes() {
+        hits.extend(search_kind(conn, &index, &query, limit)?);
     }
     Ok(hits)
 }
@@ -119,16 +143,13 @@ fn search_kind(
              ORDER BY rowid DESC LIMIT ?2"
         ),
         Order::Dated => return search_dated(conn, index, query, limit),
+        Order::Meeting => return search_meetings(conn, query, limit),
+        Order::Context => return search_context(conn, query, limit),
     };
     let mut stmt = conn.prepare_cached(&sql)?;
     let hits = stmt
         .query_map(params![query, limit], |r| {
-            Ok(Hit {
-                kind: index.kind.to_string(),
-                id: r.get(0)?,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
-            })
+            Ok(Hit::new(index.kind, r.get(0)?, r.get(1)?, r.get(2)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(hits)
@@ -151,12 +172,7 @@ fn search_dated(
     ))?;
     let mut hits = stmt
         .query_map(params![query, NOTE_WINDOW], |r| {
-            Ok(Hit {
-                kind: index.kind.to_string(),
-                id: r.get(0)?,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
-            })
+            Ok(Hit::new(index.kind, r.get(0)?, r.get(1)?, r.get(2)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // Dates are `YYYY-MM-DD`: text order is time order.
@@ -165,10 +181,67 @@ fn search_dated(
     Ok(hits)
 }
 
+/// The latest `limit` meetings written up that match, newest first: each joined to its series
+/// for the title, only once kept (the index is read in id order and stops at `limit`).
+fn search_meetings(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT search_meeting.rowid, ritual.id, ritual.name, \
+         coalesce(occurrence.moved_to, occurrence.original_start), \
+         snippet(search_meeting, -1, '«', '»', '…', 12) \
+         FROM search_meeting JOIN occurrence ON occurrence.id = search_meeting.rowid \
+         JOIN ritual ON ritual.id = occurrence.ritual_id \
+         WHERE search_meeting MATCH ?1 ORDER BY search_meeting.rowid DESC LIMIT ?2",
+    )?;
+    let hits = stmt
+        .query_map(params![query, limit], |r| {
+            let (ritual, name, at): (i64, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            let day = day_of(&at);
+            let title = match day {
+                Some(day) => crate::domain::ritual::meeting_label(&name, day),
+                None => name,
+            };
+            let mut hit = Hit::new(SearchKind::Meeting, r.get(0)?, title, r.get(4)?);
+            hit.meeting = day.map(|day| (ritual, day));
+            Ok(hit)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(hits)
+}
+
+/// The latest `limit` private context entries that match, newest first, each titled with its
+/// person, kind and date.
+fn search_context(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT search_context.rowid, person.name, person_context.kind, person_context.date, \
+         snippet(search_context, -1, '«', '»', '…', 12) \
+         FROM search_context JOIN person_context ON person_context.id = search_context.rowid \
+         JOIN person ON person.id = person_context.person_id \
+         WHERE search_context MATCH ?1 ORDER BY search_context.rowid DESC LIMIT ?2",
+    )?;
+    let hits = stmt
+        .query_map(params![query, limit], |r| {
+            let (name, kind, date): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            let title = match day_of(&date) {
+                Some(day) => format!("{name} — {kind}, {}", day.format("%-d %b")),
+                None => format!("{name} — {kind}"),
+            };
+            Ok(Hit::new(SearchKind::Context, r.get(0)?, title, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(hits)
+}
+
+/// The day of a stored `YYYY-MM-DD` date or `YYYY-MM-DDTHH:MM…` time.
+fn day_of(stored: &str) -> Option<NaiveDate> {
+    stored
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
 /// Checks every full-text index against its table (FTS5's `integrity-check` with content): an
 /// entry for a row or value that is not there, or a row without its entries, is an error.
 pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
-    for index in &INDEXES {
+    for index in indexes() {
         let table = index.table;
         conn.execute(
             &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
@@ -180,7 +253,7 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
 
 /// The titles of the short, named things (people, rituals, goals, risks) for typo-tolerant
 /// matching: a few hundred to a few thousand rows, read in one pass.
-pub fn named_titles(conn: &Connection) -> Result<Vec<(String, i64, String)>, StoreError> {
+pub fn named_titles(conn: &Connection) -> Result<Vec<(SearchKind, i64, String)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT 'person', id, name FROM person \
          UNION ALL SELECT 'ritual', id, name FROM ritual \
@@ -188,20 +261,32 @@ pub fn named_titles(conn: &Connection) -> Result<Vec<(String, i64, String)>, Sto
          UNION ALL SELECT 'risk', id, title FROM risk",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([], |r| {
+            let kind = r.get_ref(0)?.as_str()?.parse::<SearchKind>().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+            })?;
+            Ok((kind, r.get(1)?, r.get(2)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
-/// The person a note, topic or action belongs to, so a search hit can open their 1:1 page.
-pub fn person_of(conn: &Connection, kind: &str, id: i64) -> Result<Option<i64>, StoreError> {
+/// The person a hit belongs to, so it can name them and open their page: a note's, topic's,
+/// action's or context entry's person, a 1:1's (the series or the meeting).
+pub fn person_of(conn: &Connection, kind: SearchKind, id: i64) -> Result<Option<i64>, StoreError> {
+    use SearchKind as K;
     let sql = match kind {
-        "person" => return Ok(Some(id)),
-        "note" => "SELECT person_id FROM note WHERE id = ?1",
-        "topic" => "SELECT person_id FROM topic WHERE id = ?1",
-        "action" => "SELECT person_id FROM action_item WHERE id = ?1",
-        "ritual" => "SELECT person_id FROM ritual WHERE id = ?1",
-        _ => return Ok(None),
+        K::Person => return Ok(Some(id)),
+        K::Note => "SELECT person_id FROM note WHERE id = ?1",
+        K::Topic => "SELECT person_id FROM topic WHERE id = ?1",
+        K::Action => "SELECT person_id FROM action_item WHERE id = ?1",
+        K::Ritual => "SELECT person_id FROM ritual WHERE id = ?1",
+        K::Context => "SELECT person_id FROM person_context WHERE id = ?1",
+        K::Meeting => {
+            "SELECT ritual.person_id FROM occurrence \
+             JOIN ritual ON ritual.id = occurrence.ritual_id WHERE occurrence.id = ?1"
+        }
+        K::Goal | K::Risk | K::Decision => return Ok(None),
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query_map([id], |r| r.get::<_, Option<i64>>(0))?;

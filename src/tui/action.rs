@@ -151,9 +151,11 @@ actions! {
     FilterCategory = "filter_category",
     /// Filter by band: critical, high, medium, low
     FilterBand = "filter_band",
-    /// Filter by words (title, owner, mitigation)
+    /// Filter by words in the text
     FilterText = "filter_text",
-    /// Clear the risk filters
+    /// Filter by person (decided or consulted), one after another
+    FilterPerson = "filter_person",
+    /// Clear the filters
     ClearFilters = "clear_filters",
     /// Switch between the table and the heat map
     ToggleHeatMap = "toggle_heat_map",

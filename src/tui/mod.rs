@@ -5,6 +5,7 @@ pub mod action;
 pub mod editor;
 pub mod effects;
 pub mod keymap;
+pub mod linkables;
 pub mod model;
 pub mod msg;
 pub mod pane;

@@ -22,6 +22,8 @@ use super::panes::risks::RisksMsg;
 use super::panes::rituals::RitualsMsg;
 use super::panes::scorecard::ScorecardMsg;
 use crate::domain::agenda::AgendaItem;
+use crate::domain::link::ObjectRef;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::SearchResult;
 
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub enum Msg {
     Risks(RisksMsg),
     Decisions(DecisionsMsg),
     Scorecard(ScorecardMsg),
+    /// The links of an object, for the detail that shows it (see `panes::detail_links`).
+    Links(ObjectRef, Vec<Linked>),
     SearchResults {
         query: String,
         results: Vec<SearchResult>,
@@ -92,4 +96,6 @@ pub enum Effect {
     Risks(RisksEffect),
     Decisions(DecisionsEffect),
     Scorecard(ScorecardEffect),
+    /// Read an object's links, for its detail: answered by `Msg::Links`.
+    Links(ObjectRef),
 }

@@ -22,6 +22,8 @@ use super::panes::hit::ListRows;
 use super::panes::person::PeopleView;
 use super::theme::Theme;
 use super::widgets::form::Form;
+use crate::domain::link::ObjectRef;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::OneOnOneMeeting;
 
 /// The tabs, in the order the tab bar shows them: the registry every per-pane `match` follows.
@@ -105,6 +107,8 @@ pub struct Ctx<'a> {
     pub screen: Rect,
     /// Everyone in the 1:1s list, in its order.
     pub people: &'a [PersonRef],
+    /// What a Links field may offer ("goal:3 Ship v2"; see `tui::linkables`).
+    pub linkables: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -155,6 +159,8 @@ impl Request {
 pub enum Target {
     /// A day of the agenda.
     Day(NaiveDate),
+    /// A meeting: the agenda on its day, the meeting of that series (the ritual id) selected.
+    Meeting(i64, NaiveDate),
     /// A person: selected in the list, or their page or prep view opened.
     Person(i64, PeopleView),
     /// The prep view of a person for one of their 1:1s: recording writes up that meeting.
@@ -176,7 +182,7 @@ pub enum Target {
 impl Target {
     pub fn tab(self) -> Tab {
         match self {
-            Target::Day(_) => Tab::Agenda,
+            Target::Day(_) | Target::Meeting(..) => Tab::Agenda,
             Target::Person(..) | Target::Prep(..) | Target::Actions => Tab::People,
             Target::Ritual(_) => Tab::Rituals,
             Target::Goal(_) | Target::GoalCheckin(_) => Tab::Plan,
@@ -212,6 +218,9 @@ pub trait Pane {
 
     /// Puts the cursor on row `index` of the list (a click).
     fn select_row(&mut self, _index: usize) {}
+
+    /// The links of `of` arrived (`Effect::Links`): the detail showing it lists them.
+    fn links_loaded(&mut self, _of: ObjectRef, _links: Vec<Linked>) {}
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>);
 }

@@ -59,6 +59,23 @@ pub fn reload_rest(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let loads_linkable = matches!(
+        msg,
+        Msg::Plan(_)
+            | Msg::Risks(_)
+            | Msg::Decisions(_)
+            | Msg::Scorecard(_)
+            | Msg::Rituals(_)
+            | Msg::People(_)
+    );
+    let effects = update_with(model, msg);
+    if loads_linkable {
+        model.linkables = super::linkables::collect(model);
+    }
+    effects
+}
+
+fn update_with(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
@@ -142,6 +159,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Scorecard(msg) => {
             let requests = model.scorecard.on_msg(msg);
             apply(model, requests)
+        }
+        Msg::Links(of, links) => {
+            if let Some(tab) = super::panes::detail_links::home(of.kind) {
+                let (mut panes, _) = model.parts();
+                panes.get(tab).links_loaded(of, links);
+            }
+            Vec::new()
         }
         Msg::Edited(result) => {
             if let Some(Overlay::Form { form, .. }) = &mut model.overlay {
@@ -325,7 +349,7 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
 /// when the config asks for them. Each occurrence once.
 fn announce(model: &mut Model) -> Vec<Effect> {
     reminders::forget_past(&mut model.announced, model.now);
-    let rituals = &model.rituals.rows;
+    let rituals = &model.rituals.list.rows;
     let prep_of = |id: i64| {
         rituals
             .iter()
@@ -510,7 +534,7 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
             FormPurpose::Plan(which) => panes.plan.reopen(form, which, &ctx),
             FormPurpose::Rituals(which) => panes.rituals.reopen(form, which, &ctx),
             FormPurpose::People(which) => panes.people.reopen(form, which, &ctx),
-            FormPurpose::Risks(which) => panes.risks.reopen(form, which),
+            FormPurpose::Risks(which) => panes.risks.reopen(form, which, &ctx),
             FormPurpose::Decisions(which) => panes.decisions.reopen(form, which, &ctx),
             FormPurpose::Scorecard(which) => panes.scorecard.reopen(form, which, &ctx),
         }
@@ -529,14 +553,21 @@ fn reopen(model: &mut Model, form: Form, purpose: FormPurpose) -> Vec<Effect> {
 /// Where a search result is dealt with: the person's page, or the item in its tab.
 fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
     use super::pane::Target;
-    Some(match (result.kind.as_str(), result.person_id) {
-        ("ritual", _) => Target::Ritual(result.id),
-        ("decision", _) => Target::Decision(result.id),
-        (_, Some(person)) => Target::Person(person, PeopleView::Detail),
-        ("goal", None) => Target::Goal(result.id),
-        ("risk", None) => Target::Risk(result.id),
-        (_, None) => return None,
-    })
+    use crate::ops::search::SearchKind as K;
+    let person = result
+        .person_id
+        .map(|person| Target::Person(person, PeopleView::Detail));
+    match result.kind {
+        K::Ritual => Some(Target::Ritual(result.id)),
+        K::Decision => Some(Target::Decision(result.id)),
+        K::Meeting => match (result.ritual_id, result.date) {
+            (Some(ritual), Some(day)) => Some(Target::Meeting(ritual, day)),
+            _ => person,
+        },
+        K::Goal => person.or(Some(Target::Goal(result.id))),
+        K::Risk => person.or(Some(Target::Risk(result.id))),
+        K::Person | K::Topic | K::Action | K::Note | K::Context => person,
+    }
 }
 
 #[cfg(test)]
@@ -574,3 +605,7 @@ mod tick_tests;
 #[cfg(test)]
 #[path = "update_prep_picture_tests.rs"]
 mod prep_picture_tests;
+
+#[cfg(test)]
+#[path = "update_links_tests.rs"]
+mod links_tests;

@@ -83,7 +83,7 @@ fn no_bell_or_command_unless_configured_and_far_meetings_wait() {
 fn a_ritual_with_longer_prep_is_announced_at_its_prep_lead() {
     let mut m = model();
     let roadmap = meeting(&m, 9, "Roadmap checkpoint", 30);
-    m.rituals.set_rows(vec![ritual(
+    m.rituals.list.set_rows(vec![ritual(
         9,
         "Roadmap checkpoint",
         30,

@@ -267,7 +267,7 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
             save_untouched(&mut m, &mut runner, &format!("note {note}"), &mut saved);
         }
     }
-    let rituals: Vec<i64> = m.rituals.rows.iter().map(|r| r.ritual.id).collect();
+    let rituals: Vec<i64> = m.rituals.list.rows.iter().map(|r| r.ritual.id).collect();
     for id in rituals {
         open_with(&mut m, |m| m.rituals.edit(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("ritual {id}"), &mut saved);
@@ -288,7 +288,7 @@ fn every_untouched_edit_form_on_the_demo_saves_nothing() {
     save_untouched(&mut m, &mut runner, "plan start", &mut saved);
     let risks: Vec<i64> = m.risks.all.iter().map(|r| r.id).collect();
     for id in risks {
-        open_with(&mut m, |m| m.risks.edit(id));
+        open_with(&mut m, |m| m.risks.edit(id, &m.ctx()));
         save_untouched(&mut m, &mut runner, &format!("risk {id}"), &mut saved);
     }
     // Meetings: the move form everywhere; the notes form where it opens on the stored status

@@ -248,6 +248,7 @@ mod one_on_ones {
     use crate::domain::one_on_one::Owner;
     use crate::ops::one_on_ones::{SearchResult, add_topic, person_detail};
     use crate::ops::people::{PersonInput, add_person};
+    use crate::ops::search::SearchKind;
     use crate::store::Store;
     use crate::tui::panes::person::PeopleView;
     use crate::tui::widgets::form::FieldKind;
@@ -431,12 +432,14 @@ mod one_on_ones {
         );
         assert_eq!(keys(&mut m, "d"), vec![Effect::Search("ad".into())]);
         let hit = SearchResult {
-            kind: "note".into(),
+            kind: SearchKind::Note,
             id: 9,
             title: "2026-11-20".into(),
             snippet: "«ad»".into(),
             person_id: Some(2),
             person: Some("Grace".into()),
+            ritual_id: None,
+            date: None,
         };
         update(
             &mut m,
@@ -474,19 +477,24 @@ mod one_on_ones {
     #[test]
     fn enter_on_a_risk_or_goal_result_opens_it_in_its_pane() {
         let mut m = model();
-        for (kind, tab) in [("risk", Tab::Risks), ("goal", Tab::Plan)] {
+        for (kind, tab) in [
+            (SearchKind::Risk, Tab::Risks),
+            (SearchKind::Goal, Tab::Plan),
+        ] {
             keys(&mut m, "/ab");
             update(
                 &mut m,
                 Msg::SearchResults {
                     query: "ab".into(),
                     results: vec![SearchResult {
-                        kind: kind.into(),
+                        kind,
                         id: 7,
                         title: "Abc".into(),
                         snippet: String::new(),
                         person_id: None,
                         person: None,
+                        ritual_id: None,
+                        date: None,
                     }],
                 },
             );
@@ -494,6 +502,60 @@ mod one_on_ones {
             assert_eq!(m.tab, tab);
             assert!(m.overlay.is_none());
         }
+    }
+
+    /// Opens the one result `result` from the search box.
+    fn open_result(m: &mut Model, result: SearchResult) -> Vec<Effect> {
+        keys(m, "/ab");
+        update(
+            m,
+            Msg::SearchResults {
+                query: "ab".into(),
+                results: vec![result],
+            },
+        );
+        keys(m, "\n")
+    }
+
+    #[test]
+    fn enter_on_a_meeting_result_opens_the_agenda_on_its_day_with_it_selected() {
+        let mut m = model();
+        let day = m.today() + chrono::Duration::days(-30);
+        let hit = SearchResult {
+            kind: SearchKind::Meeting,
+            id: 4,
+            title: "Staff, Mon 16 Nov".into(),
+            snippet: "«ab»".into(),
+            person_id: None,
+            person: None,
+            ritual_id: Some(3),
+            date: Some(day),
+        };
+        open_result(&mut m, hit);
+        assert_eq!(m.tab, Tab::Agenda);
+        assert_eq!(m.agenda.day, Some(day));
+        assert_eq!(m.agenda.wanted, Some(3), "selected once its week is loaded");
+        assert!(m.overlay.is_none());
+    }
+
+    #[test]
+    fn enter_on_a_private_context_result_opens_the_persons_page() {
+        let mut m = model();
+        let hit = SearchResult {
+            kind: SearchKind::Context,
+            id: 5,
+            title: "Grace — career, 12 Nov".into(),
+            snippet: "«ab»".into(),
+            person_id: Some(2),
+            person: Some("Grace".into()),
+            ritual_id: None,
+            date: None,
+        };
+        open_result(&mut m, hit);
+        assert_eq!(
+            (m.tab, m.people.page.view),
+            (Tab::People, PeopleView::Detail)
+        );
     }
 
     #[test]

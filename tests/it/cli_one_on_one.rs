@@ -274,3 +274,75 @@ fn search_forgives_typos_in_names_and_groups_results_by_kind() {
     // Letters scattered over a long title are not a typo.
     assert!(ok(&db, &["search", "ipl"]).contains("Nothing matches"));
 }
+
+#[test]
+fn search_finds_meeting_notes_and_private_context_and_exports_keep_context_private() {
+    let (_dir, db) = setup();
+    ok(
+        &db,
+        &[
+            "ritual",
+            "add",
+            "--name",
+            "Staff",
+            "--rrule",
+            "FREQ=WEEKLY;BYDAY=MO",
+            "--start",
+            "2026-11-02T10:00",
+            "--duration",
+            "30",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff",
+            "2026-11-16",
+            "--notes",
+            "Budget is frozen",
+            "--decisions",
+            "Pause the hiring loop",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "person",
+            "context",
+            "Priya Raman",
+            "--kind",
+            "career",
+            "--date",
+            "2026-11-12",
+            "Wants a staff-level scope next half",
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["search", "frozen", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["kind"], "meeting", "{json}");
+    assert_eq!(json[0]["title"], "Staff, Mon 16 Nov");
+    assert_eq!(json[0]["date"], "2026-11-16");
+    let text = ok(&db, &["search", "hiring loop"]);
+    assert!(
+        text.contains("meeting") && text.contains("Staff, Mon 16 Nov"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["search", "scope", "--format", "json"])).unwrap();
+    let context: Vec<_> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["kind"] == "context")
+        .collect();
+    assert_eq!(context.len(), 1, "{json}");
+    assert_eq!(context[0]["title"], "Priya Raman — career, 12 Nov");
+    assert_eq!(context[0]["person"], "Priya Raman");
+    // Search shows the owner their own private context; the documents made to be shared do not.
+    let md = ok(&db, &["export", "--format", "md"]);
+    assert!(!md.contains("staff-level scope"), "{md}");
+    let report = ok(&db, &["report", "week", "--from", "2026-11-09"]);
+    assert!(!report.contains("staff-level scope"), "{report}");
+}

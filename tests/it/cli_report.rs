@@ -317,3 +317,37 @@ fn report_week_pairs_each_check_in_note_with_its_own_value() {
     assert_eq!(checkins[0]["note"], "Data late");
     assert_eq!(checkins[1]["progress"], 65);
 }
+
+#[test]
+fn report_week_marks_the_actions_and_decisions_of_a_staff_meeting() {
+    let (_dir, db) = week();
+    at(
+        &db,
+        FRIDAY,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-23",
+            "--notes",
+            "decided: Freeze hiring until Q2\n@Priya: send the runbook due fri",
+        ],
+    );
+    let md = at(&db, FRIDAY, &["report", "week"]);
+    for want in [
+        "send the runbook — Priya Raman owes it (from Staff meeting, Mon 23 Nov), due Fri 27 Nov",
+        "(1 opened and 0 closed from meetings)",
+        "Freeze hiring until Q2",
+    ] {
+        assert!(md.contains(want), "missing {want:?} in:\n{md}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&at(&db, FRIDAY, &["report", "week", "--format", "json"])).unwrap();
+    let from_meeting: Vec<&str> = json["actions_opened"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["meeting"].as_str())
+        .collect();
+    assert_eq!(from_meeting, ["Staff meeting, Mon 23 Nov"], "{json}");
+}

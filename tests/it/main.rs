@@ -37,6 +37,7 @@ mod e2e_agenda;
 mod e2e_connected;
 mod e2e_day;
 mod e2e_director_day;
+mod e2e_follow_through;
 mod e2e_idle;
 mod e2e_objects;
 mod e2e_one_on_one;

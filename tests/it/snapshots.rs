@@ -325,6 +325,42 @@ fn quick_capture_picker_filtering() {
     snapshot_sizes!("capture_picker", m);
 }
 
+/// Search finds a staff meeting's write-up and a private context entry, each in its group.
+#[test]
+fn search_overlay_with_meetings_and_private_context() {
+    use bearing::domain::one_on_one::ContextKind;
+    use bearing::domain::ritual::OccurrenceStatus;
+    use bearing::ops::rituals::{WriteUp, save_occurrence};
+    let mut store = Store::open_in_memory().unwrap();
+    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let last_monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+    let write_up = WriteUp {
+        status: OccurrenceStatus::Held,
+        notes: "Payments migration: the cutover slips a week.".into(),
+        decisions: "Cutover moves to 7 Dec".into(),
+        agenda_done: String::new(),
+    };
+    save_occurrence(
+        &mut store,
+        8,
+        last_monday.and_hms_opt(10, 0, 0).unwrap(),
+        &write_up,
+        None,
+    )
+    .unwrap();
+    bearing::ops::one_on_ones::add_context(
+        &mut store,
+        1,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 12).unwrap(),
+        ContextKind::Career,
+        "Wants to own the cutover runbook next half",
+    )
+    .unwrap();
+    let mut m = model_on(store);
+    press(&mut m, "/cutover");
+    snapshot_sizes!("search_meetings_context", m);
+}
+
 #[test]
 fn search_overlay() {
     let mut m = model(true);
@@ -855,6 +891,20 @@ fn decisions_list() {
     m.tab = Tab::Decisions;
     press(&mut m, "6");
     snapshot_sizes!("decisions_list", m);
+}
+
+#[test]
+fn decisions_filtered_by_words() {
+    let mut m = model_with_decisions();
+    press(&mut m, "6tdeploy<C-s>");
+    snapshot_sizes!("decisions_filtered", m);
+}
+
+#[test]
+fn decisions_none_match_the_filter() {
+    let mut m = model_with_decisions();
+    press(&mut m, "6tkestrel<C-s>");
+    snapshot_sizes!("decisions_none_match", m);
 }
 
 #[test]

@@ -145,8 +145,18 @@ fn glance(r: &Report) -> String {
         }
         parts.push(part);
     }
+    let from_meetings = |list: &[ActionEntry]| list.iter().filter(|a| a.meeting.is_some()).count();
+    let (opened, closed) = (
+        from_meetings(&r.actions_opened),
+        from_meetings(&r.actions_closed),
+    );
+    let meetings = if opened + closed > 0 {
+        format!(" ({opened} opened and {closed} closed from meetings)")
+    } else {
+        String::new()
+    };
     parts.push(format!(
-        "{} opened, {} closed",
+        "{} opened, {} closed{meetings}",
         plural(r.actions_opened.len(), "action"),
         r.actions_closed.len()
     ));
@@ -215,7 +225,12 @@ fn action_text(a: &ActionEntry) -> String {
         (Owner::Me, Some(p)) => format!(" — mine, for {p}"),
         _ => " — mine".to_string(),
     };
-    format!("{}{who}", one_line(&a.body))
+    let from = a
+        .meeting
+        .as_ref()
+        .map(|m| format!(" (from {})", one_line(m)))
+        .unwrap_or_default();
+    format!("{}{who}{from}", one_line(&a.body))
 }
 
 fn actions(r: &Report) -> String {

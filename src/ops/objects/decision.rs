@@ -52,8 +52,8 @@ pub struct DecisionView {
     pub pending: bool,
 }
 
-/// What `decision list` narrows to.
-#[derive(Debug, Clone, Default)]
+/// What `decision list` and the Decisions tab narrow to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DecisionFilter {
     pub status: Option<DecisionStatus>,
     /// Words that must all appear in the title, context, decision or consequences.

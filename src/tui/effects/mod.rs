@@ -135,6 +135,7 @@ impl Runner {
             Effect::Risks(e) => risks::run(store, e, &env)?,
             Effect::Decisions(e) => decisions::run(store, e, &env)?,
             Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
+            Effect::Links(of) => Msg::Links(of, ops::links::links_of(store, of)?),
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => Msg::SearchResults {
                 results: ops::one_on_ones::search_all(store, &query, 30)?,

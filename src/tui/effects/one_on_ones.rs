@@ -40,6 +40,8 @@ pub enum OneOnOneEffect {
     SetActionDone {
         id: i64,
         done: bool,
+        /// The action as the list showing it read it: refused if it changed since.
+        opened: Option<Box<ActionItem>>,
     },
     DeleteAction(i64),
     /// Every open action, for the all-actions list.
@@ -119,8 +121,8 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
             o::add_action(store, Some(person), owner, &text, due, now)?;
             saved("Action added.", None)
         }
-        OneOnOneEffect::SetActionDone { id, done } => {
-            ops::actions::set_action_done(store, id, done, now)?;
+        OneOnOneEffect::SetActionDone { id, done, opened } => {
+            ops::actions::set_action_done(store, id, done, opened.as_deref(), now)?;
             saved(
                 if done {
                     "Action done."

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::{Env, saved, saved_edit};
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::plan::{Confidence, GoalFields};
+use crate::ops::links::LinkChanges;
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 use crate::tui::msg::Msg;
@@ -19,11 +20,15 @@ pub enum PlanEffect {
         date: NaiveDate,
         opened: Option<NaiveDate>,
     },
-    AddGoal(GoalFields),
+    AddGoal {
+        fields: GoalFields,
+        links: Box<LinkChanges>,
+    },
     UpdateGoal {
         id: i64,
         fields: GoalFields,
         opened: Box<GoalFields>,
+        links: Box<LinkChanges>,
     },
     DeleteGoal(i64),
     Checkin {
@@ -51,12 +56,17 @@ pub(super) fn run(store: &mut Store, effect: PlanEffect, env: &Env) -> Result<Ms
                 (format!("The plan starts on {day}."), None)
             })
         }
-        PlanEffect::AddGoal(fields) => {
-            let g = p::add_goal(store, fields, now)?;
+        PlanEffect::AddGoal { fields, links } => {
+            let g = p::add_goal_linked(store, fields, &links, now)?;
             saved(format!("Added goal \"{}\".", g.fields.title), None)
         }
-        PlanEffect::UpdateGoal { id, fields, opened } => saved_edit(
-            p::update_goal(store, id, fields, Some(&opened), now)?,
+        PlanEffect::UpdateGoal {
+            id,
+            fields,
+            opened,
+            links,
+        } => saved_edit(
+            p::update_goal_linked(store, id, fields, Some(&opened), &links, now)?,
             |g| (format!("Saved goal \"{}\".", g.fields.title), None),
         ),
         PlanEffect::DeleteGoal(id) => {

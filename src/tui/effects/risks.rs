@@ -3,6 +3,7 @@
 use super::{Env, saved, saved_edit};
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::risk::{RiskDraft, RiskFields, RiskStatus};
+use crate::ops::links::LinkChanges;
 use crate::ops::risks::{RiskReview, SavedRisk};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
@@ -15,11 +16,15 @@ pub enum RisksEffect {
     Load,
     /// The links of risk `id`, for its detail.
     Links(i64),
-    Add(RiskDraft),
+    Add {
+        draft: RiskDraft,
+        links: Box<LinkChanges>,
+    },
     Update {
         id: i64,
-        draft: RiskDraft,
+        draft: Box<RiskDraft>,
         opened: Box<RiskFields>,
+        links: Box<LinkChanges>,
     },
     Review {
         id: i64,
@@ -38,12 +43,29 @@ pub(super) fn run(store: &mut Store, effect: RisksEffect, env: &Env) -> Result<M
             let links = ops::links::links_of(store, ObjectRef::new(LinkKind::Risk, id))?;
             Msg::Risks(RisksMsg::Links(id, links))
         }
-        RisksEffect::Add(draft) => {
-            let (message, select) = message("Added", &r::add_risk(store, draft, intervals, now)?);
+        RisksEffect::Add { draft, links } => {
+            let added = r::add_risk_linked(store, draft, &links, intervals, now)?;
+            let (message, select) = message("Added", &added);
             saved(message, select)
         }
-        RisksEffect::Update { id, draft, opened } => saved_edit(
-            r::update_risk(store, id, draft, "", Some(&opened), intervals, now)?,
+        RisksEffect::Update {
+            id,
+            draft,
+            opened,
+            links,
+        } => saved_edit(
+            r::update_risk_with(
+                store,
+                id,
+                r::RiskEdit {
+                    draft: *draft,
+                    note: "",
+                    links: &links,
+                },
+                Some(&opened),
+                intervals,
+                now,
+            )?,
             |outcome| message("Saved", &outcome),
         ),
         RisksEffect::Review { id, review, opened } => {

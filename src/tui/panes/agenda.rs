@@ -40,6 +40,9 @@ pub struct AgendaPane {
     pub view_mode: AgendaView,
     /// The radar strip's selection, and whether the keys go to it.
     pub radar: RadarFocus,
+    /// A meeting to select (its series) once the days holding it are loaded: one opened from
+    /// search.
+    pub wanted: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -152,6 +155,25 @@ impl AgendaPane {
             self.item = next.unwrap_or(0);
         }
         self.item = self.item.min(count.saturating_sub(1));
+        self.select_wanted();
+    }
+
+    /// Selects the meeting of the series asked for on the selected day, once it is shown.
+    fn select_wanted(&mut self) {
+        let (Some(ritual), Some(day)) = (self.wanted, self.day) else {
+            return;
+        };
+        if !self.shows(day) || self.data.is_none() {
+            return;
+        }
+        let found = self.rows_on(day).iter().position(|r| {
+            r.item()
+                .is_some_and(|i| i.kind.is_meeting() && i.id == ritual)
+        });
+        if let Some(row) = found {
+            self.item = row;
+        }
+        self.wanted = None;
     }
 
     pub fn on_msg(&mut self, msg: AgendaMsg, ctx: &Ctx<'_>) -> Vec<Request> {
@@ -446,6 +468,13 @@ impl Pane for AgendaPane {
             Target::Day(day) => {
                 let from = self.first_day_showing(day, ctx);
                 self.go_to(day, from)
+            }
+            Target::Meeting(ritual, day) => {
+                let from = self.first_day_showing(day, ctx);
+                let load = self.go_to(day, from);
+                self.wanted = Some(ritual);
+                self.select_wanted();
+                load
             }
             _ => Vec::new(),
         }

@@ -74,6 +74,7 @@ impl AgendaPane {
                     run(Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
                         id: item.id,
                         done: !item.done,
+                        opened: None,
                     }))
                 }
                 Some(_) => {

@@ -80,6 +80,7 @@ impl AgendaPane {
                         run(Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
                             id: item.id,
                             done: true,
+                            opened: None,
                         }))
                     }
                     _ => info(ONLY_ACTIONS),

@@ -105,18 +105,21 @@ pub fn render_radar(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &
         );
         return;
     }
+    let focus = if focused { pane.radar.selected } else { 0 };
+    let height = usize::from(inner.height);
     let lines: Vec<Listed<'_>> = items
         .iter()
         .enumerate()
         .map(|(n, item)| {
-            Listed::new(
-                item_line(item, focused && n == pane.radar.selected, width, theme),
-                Role::Row,
-            )
+            let line = if within_reach(n, focus, height) {
+                item_line(item, focused && n == pane.radar.selected, width, theme)
+            } else {
+                Line::default()
+            };
+            Listed::new(line, Role::Row)
         })
         .collect();
-    let focus = if focused { pane.radar.selected } else { 0 };
-    let shown = window(lines, usize::from(inner.height), focus, |n, _| {
+    let shown = window(lines, height, focus, |n, _| {
         let keys = if focused {
             "v shows all"
         } else {
@@ -125,6 +128,13 @@ pub fn render_radar(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &
         Line::from(Span::styled(format!(" ↓ +{n} more · {keys}"), theme.dim))
     });
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Whether item `n` can be on screen with item `focus` in view in `height` rows: only those are
+/// written out; the others (thousands of late reviews on ten years of data) are only counted,
+/// as empty lines, by the window.
+fn within_reach(n: usize, focus: usize, height: usize) -> bool {
+    n.abs_diff(focus) <= height
 }
 
 /// The heading over one kind of item in the full view.
@@ -167,6 +177,7 @@ pub fn render_radar_full(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, c
         );
         return;
     }
+    let height = usize::from(inner.height);
     let mut lines: Vec<Listed<'_>> = Vec::new();
     let mut focus = 0;
     let mut heading: Option<&str> = None;
@@ -187,12 +198,14 @@ pub fn render_radar_full(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, c
         if chosen {
             focus = lines.len();
         }
-        lines.push(Listed::new(
-            item_line(item, chosen, width, theme),
-            Role::Row,
-        ));
+        let line = if within_reach(n, pane.radar.selected, height) {
+            item_line(item, chosen, width, theme)
+        } else {
+            Line::default()
+        };
+        lines.push(Listed::new(line, Role::Row));
     }
-    let shown = window(lines, usize::from(inner.height), focus, |n, _| {
+    let shown = window(lines, height, focus, |n, _| {
         Line::from(Span::styled(format!(" ↓ +{n} more (j, PgDn)"), theme.dim))
     });
     frame.render_widget(Paragraph::new(shown), inner);

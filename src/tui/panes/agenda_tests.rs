@@ -118,7 +118,7 @@ fn with_busy_tuesday() -> (Model, Runner) {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         if n >= 5 {
-            crate::ops::actions::set_action_done(&mut runner.store, id, true, m.now)
+            crate::ops::actions::set_action_done(&mut runner.store, id, true, None, m.now)
                 .unwrap_or_else(|e| panic!("{e}"));
         }
     }
@@ -244,7 +244,11 @@ fn x_marks_a_radar_action_done_and_only_actions() {
     assert_eq!(
         keys(&mut m, "x"),
         vec![Effect::OneOnOnes(
-            crate::tui::effects::one_on_ones::OneOnOneEffect::SetActionDone { id, done: true }
+            crate::tui::effects::one_on_ones::OneOnOneEffect::SetActionDone {
+                id,
+                done: true,
+                opened: None
+            }
         )]
     );
     let mut m = demo().0;

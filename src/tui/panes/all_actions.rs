@@ -91,8 +91,13 @@ impl AllActions {
             Action::Top => *cursor = 0,
             Action::Bottom => *cursor = last,
             Action::Toggle => {
-                let id = self.current()?.action.id;
-                let effect = OneOnOneEffect::SetActionDone { id, done: true };
+                // Checked against the action as listed: another writer's change is not overwritten.
+                let opened = self.current()?.action.clone();
+                let effect = OneOnOneEffect::SetActionDone {
+                    id: opened.id,
+                    done: true,
+                    opened: Some(Box::new(opened)),
+                };
                 return Some(vec![Request::Run(Effect::OneOnOnes(effect))]);
             }
             Action::Edit => return Some(self.current().map(edit_form).into_iter().collect()),

@@ -74,13 +74,15 @@ fn o_opens_the_list_from_anywhere_and_x_e_enter_esc_act_on_it() {
     update(&mut m, Msg::People(PeopleMsg::ActionsLoaded(rows)));
     assert_eq!(ids(&m.people.actions.rows), vec![11, 10]);
 
-    // x on the second row (Grace's, overdue) marks it done.
+    // x on the second row (Grace's, overdue) marks it done, as listed.
+    let listed = Box::new(m.people.actions.rows[1].action.clone());
     let effects = keys(&mut m, "jx");
     assert_eq!(
         effects,
         vec![Effect::OneOnOnes(OneOnOneEffect::SetActionDone {
             id: 10,
-            done: true
+            done: true,
+            opened: Some(listed),
         })]
     );
 
@@ -100,8 +102,17 @@ fn o_opens_the_list_from_anywhere_and_x_e_enter_esc_act_on_it() {
         "{effects:?}"
     );
 
+    // Esc from that page comes back to the list, where the user was.
+    let effects = keys(&mut m, "<Esc>");
+    assert_eq!(m.people.page.view, PeopleView::Actions);
+    assert_eq!(m.tab, Tab::People);
+    assert!(
+        effects.contains(&Effect::OneOnOnes(OneOnOneEffect::LoadAllActions)),
+        "{effects:?}"
+    );
+
     // Esc from the list goes back to where the user came from.
-    keys(&mut m, "O<Esc>");
+    keys(&mut m, "<Esc>");
     assert_eq!(m.people.page.view, PeopleView::List);
     assert_eq!(m.tab, Tab::Plan);
 }
@@ -177,4 +188,47 @@ fn enter_on_a_meeting_action_with_nobody_named_shows_its_day_in_the_agenda() {
     keys_settled(&mut m, &mut runner, &format!("g{}<Enter>", "j".repeat(at)));
     assert_eq!(m.tab, Tab::Agenda, "{:?}", m.status);
     assert_eq!(m.agenda.day, day(17));
+}
+
+#[test]
+fn x_is_refused_when_another_writer_changed_the_action_since_it_was_listed() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "O");
+    let listed = m.people.actions.rows[0].action.clone();
+    // Another writer edits it while the list shows the old text (the list is not told).
+    let change = crate::ops::actions::ActionChange {
+        body: "Send the revised runbook".into(),
+        ..crate::ops::actions::ActionChange::from(&listed)
+    };
+    crate::ops::actions::update_action(&mut runner.store, listed.id, change, None).unwrap();
+
+    keys_settled(&mut m, &mut runner, "x");
+    let now = crate::store::actions::get(runner.store.conn(), listed.id)
+        .unwrap()
+        .unwrap();
+    assert!(now.done_at.is_none(), "not marked done over the change");
+    assert_eq!(now.body, "Send the revised runbook");
+    let status = m
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("Changed elsewhere"), "{status}");
+    // The list now shows the action as it is; x then marks it done.
+    let row = m
+        .people
+        .actions
+        .rows
+        .iter()
+        .position(|r| r.action.id == listed.id);
+    assert_eq!(
+        row.map(|i| m.people.actions.rows[i].action.body.as_str()),
+        Some("Send the revised runbook")
+    );
+    m.people.actions.cursor = row.unwrap();
+    keys_settled(&mut m, &mut runner, "x");
+    let now = crate::store::actions::get(runner.store.conn(), listed.id)
+        .unwrap()
+        .unwrap();
+    assert!(now.done_at.is_some(), "{:?}", m.status);
 }

@@ -11,7 +11,9 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, PersonRef};
 use crate::tui::widgets::form::Form;
 
-use super::decisions::DecisionsForm;
+use super::detail_links::DetailLinks;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::tui::linkables::{changes, with_links_field};
 
 /// The statuses a new decision may start in.
 const NEW: &[DecisionStatus] = &[DecisionStatus::Accepted, DecisionStatus::Proposed];
@@ -117,47 +119,53 @@ pub fn decision_form(
             old.decision.id, old.decision.fields.title
         )
     });
-    form.multiline(
-        "context",
-        "Context",
-        &context,
-        "why: the forces and the problem",
-    )
-    .multiline("decision", "Decision", &draft.decision, "what was decided")
-    .multiline(
-        "consequences",
-        "Consequences",
-        &draft.consequences,
-        "what follows, good and bad",
-    )
-    .text(
-        "decided_by",
-        "Decided by",
-        &record
-            .map(|d| names(&d.decided_by, ctx))
-            .unwrap_or_default(),
-        "names, separated by commas",
-    )
-    .text(
-        "consulted",
-        "Consulted",
-        &record.map(|d| names(&d.consulted, ctx)).unwrap_or_default(),
-        "names, separated by commas",
-    )
+    let form = form
+        .multiline(
+            "context",
+            "Context",
+            &context,
+            "why: the forces and the problem",
+        )
+        .multiline("decision", "Decision", &draft.decision, "what was decided")
+        .multiline(
+            "consequences",
+            "Consequences",
+            &draft.consequences,
+            "what follows, good and bad",
+        )
+        .text(
+            "decided_by",
+            "Decided by",
+            &record
+                .map(|d| names(&d.decided_by, ctx))
+                .unwrap_or_default(),
+            "names, separated by commas",
+        )
+        .text(
+            "consulted",
+            "Consulted",
+            &record.map(|d| names(&d.consulted, ctx)).unwrap_or_default(),
+            "names, separated by commas",
+        );
+    // The links it has, as its own load brought them.
+    let me = existing.map(|d| ObjectRef::new(LinkKind::Decision, d.decision.id));
+    let mut held = DetailLinks::default();
+    if let (Some(me), Some(d)) = (me, existing) {
+        held.set(me, d.links.clone());
+    }
+    with_links_field(form, me, &held, ctx)
 }
 
+/// The record form's save: an edit of `opened`, or a new record (replacing `supersedes`).
 pub fn decision_submit(
     form: &Form,
-    which: &DecisionsForm,
+    opened: Option<&Record>,
+    supersedes: Option<i64>,
     ctx: &Ctx<'_>,
 ) -> Result<Effect, Invalid> {
     let date = form
         .date_value("date", ctx.today())?
         .unwrap_or_else(|| ctx.today());
-    let opened = match which {
-        DecisionsForm::Edit(d) => Some(d),
-        _ => None,
-    };
     let mut draft = opened.map_or_else(
         || DecisionDraft::new("", date),
         |d| DecisionDraft::from(&d.fields),
@@ -180,22 +188,30 @@ pub fn decision_submit(
     let mut input = DecisionInput::new(draft);
     input.decided_by = people_named("decided_by", &form.value("decided_by"), ctx.people)?;
     input.consulted = people_named("consulted", &form.value("consulted"), ctx.people)?;
-    Ok(Effect::Decisions(match which {
-        DecisionsForm::Edit(d) => DecisionsEffect::Update {
+    if form.fields.iter().any(|f| f.key == "links") {
+        input.link_changes = changes(form)?;
+    }
+    Ok(Effect::Decisions(match opened {
+        Some(d) => DecisionsEffect::Update {
             id: d.id,
             input: Box::new(input),
-            opened: d.clone(),
+            opened: Box::new(d.clone()),
         },
-        DecisionsForm::Add { supersedes } => DecisionsEffect::Add {
+        None => DecisionsEffect::Add {
             input: Box::new(input),
-            supersedes: *supersedes,
-        },
-        DecisionsForm::Status(d) => DecisionsEffect::Update {
-            id: d.id,
-            input: Box::new(input),
-            opened: d.clone(),
+            supersedes,
         },
     }))
+}
+
+/// One line: the words every record shown must contain.
+pub fn text_filter_form(current: &str) -> Form {
+    Form::new("Filter decisions").text(
+        "text",
+        "Contains",
+        current,
+        "words in the title, context, decision or consequences",
+    )
 }
 
 /// The statuses a decision may move to by hand, its own first.

@@ -61,7 +61,7 @@ fn the_status_filter_cycles_and_clears() {
     let (mut m, mut runner) = demo();
     keys_settled(&mut m, &mut runner, "6aOne<C-s>");
     keys_settled(&mut m, &mut runner, "f");
-    assert_eq!(m.decisions.status, Some(DecisionStatus::Proposed));
+    assert_eq!(m.decisions.filter.status, Some(DecisionStatus::Proposed));
     assert!(
         m.decisions
             .list
@@ -70,7 +70,57 @@ fn the_status_filter_cycles_and_clears() {
             .all(|d| d.decision.fields.status == DecisionStatus::Proposed)
     );
     keys_settled(&mut m, &mut runner, "x");
-    assert_eq!(m.decisions.status, None);
+    assert_eq!(m.decisions.filter.status, None);
     let text = screen(&mut m, 80, 24);
     assert!(text.contains("One"), "{text}");
+}
+
+#[test]
+fn the_log_filters_by_person_and_words_shown_in_its_title_and_esc_clears_them() {
+    let (mut m, mut runner) = demo();
+    let titles = |m: &crate::tui::model::Model| -> Vec<String> {
+        m.decisions
+            .list
+            .rows
+            .iter()
+            .map(|d| d.decision.fields.title.clone())
+            .collect()
+    };
+    keys_settled(&mut m, &mut runner, "6");
+    let every = titles(&m).len();
+    keys_settled(&mut m, &mut runner, "p");
+    assert!(
+        m.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Aisha Bello"))
+    );
+    assert_eq!(
+        titles(&m).len(),
+        3,
+        "decided or consulted: {:?}",
+        titles(&m)
+    );
+    keys_settled(&mut m, &mut runner, "trotation<C-s>");
+    assert!(m.overlay.is_none());
+    assert_eq!(
+        titles(&m),
+        [
+            "Platform runs two on-call rotations",
+            "One on-call rotation per team"
+        ]
+    );
+    let text = screen(&mut m, 160, 48);
+    assert!(
+        text.contains("Decisions · \"rotation\" · Aisha Bello · x clears · 2"),
+        "{text}"
+    );
+    keys_settled(&mut m, &mut runner, "<Esc>");
+    assert_eq!(m.tab, Tab::Decisions, "Esc clears the filter first");
+    assert_eq!(titles(&m).len(), every);
+    assert!(!m.decisions.filter.is_set());
+    keys_settled(&mut m, &mut runner, "tno such words<C-s>");
+    let text = screen(&mut m, 80, 24);
+    assert!(text.contains("No decisions match"), "{text}");
+    keys_settled(&mut m, &mut runner, "x");
+    assert_eq!(titles(&m).len(), every);
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Row;
 
-use crate::ops::objects::decision::{DecisionView, linked_words, meeting_words};
+use crate::ops::objects::decision::{DecisionView, meeting_words};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{
@@ -24,16 +24,18 @@ pub fn split(area: Rect) -> (Rect, Option<Rect>) {
 pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx<'_>) {
     let theme = ctx.theme;
     if pane.list.loaded && pane.list.rows.is_empty() {
-        let (title, advice) = match pane.status {
-            Some(s) => (
+        let filters = pane.describe_filter();
+        let (title, advice) = if pane.filter.is_set() {
+            (
                 "No decisions match",
                 vec![Line::from(vec![
-                    Span::raw(format!("None is {s}. Press ")),
+                    Span::raw(format!("None matches {filters}. Press ")),
                     Span::styled("x", theme.key),
                     Span::raw(" to show them all."),
                 ])],
-            ),
-            None => (
+            )
+        } else {
+            (
                 "No decisions yet",
                 vec![Line::from(vec![
                     Span::raw("Press "),
@@ -42,7 +44,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
                     Span::styled("decided: …", theme.key),
                     Span::raw(" in a meeting's notes."),
                 ])],
-            ),
+            )
         };
         render_empty(frame, area, title, advice, theme);
         return;
@@ -86,9 +88,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
         .style(style)
     });
     let header = Row::new(vec!["#", "Date", "Status", "Title"]);
-    let title = match pane.status {
-        Some(s) => format!("Decisions · {s}"),
-        None => "Decisions".to_string(),
+    let filters = pane.describe_filter();
+    let title = if filters.is_empty() {
+        "Decisions".to_string()
+    } else {
+        format!("Decisions · {filters} · x clears ·")
     };
     render_table(
         frame,
@@ -102,8 +106,19 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
         pane.list.selected,
         theme,
     );
-    if let (Some(area), Some(d)) = (detail, pane.list.current()) {
-        render_detail(frame, area, detail_lines(d, theme), theme);
+    match (detail, pane.list.current()) {
+        (Some(area), Some(d)) => {
+            let mut lines = detail_lines(d, theme);
+            // The links under the facts, before the texts that may run off the bottom.
+            let at = lines
+                .iter()
+                .position(|l| l.spans.is_empty())
+                .unwrap_or(lines.len());
+            lines.splice(at..at, pane.links.lines(theme));
+            render_detail(frame, area, lines, theme);
+        }
+        _ if pane.links.selected.is_some() => pane.links.render_summary(frame, list_area, theme),
+        _ => {}
     }
 }
 
@@ -159,7 +174,6 @@ fn detail_lines(d: &DecisionView, theme: &Theme) -> Vec<Line<'static>> {
             theme,
         );
     }
-    field(&mut lines, "Links", linked_words(&d.links), theme);
     if d.pending {
         lines.push(Line::from(Span::styled(
             "Pending: proposed more than two weeks ago",

@@ -1,13 +1,17 @@
 //! The "Links" section of a detail view: what the shown object is linked to
 //! (`ops::links::links_of`), with a cursor `]` moves and `Enter` follows (Esc comes back).
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::links::Linked;
 use crate::tui::action::Action;
-use crate::tui::pane::{Request, Target, done, info};
+use crate::tui::msg::Effect;
+use crate::tui::pane::{Request, Tab, Target, done, info};
 use crate::tui::panes::person::PeopleView;
 use crate::tui::theme::Theme;
 
@@ -35,6 +39,30 @@ impl DetailLinks {
     /// Whether the links shown belong to `of`.
     pub fn is_of(&self, of: ObjectRef) -> bool {
         self.of == Some(of)
+    }
+
+    /// The read of `shown`'s links (`Effect::Links`), when they are not the ones listed, or
+    /// `again` (after a reload: another writer may have linked or unlinked it).
+    pub fn load(&self, shown: Option<ObjectRef>, again: bool) -> Vec<Request> {
+        match shown {
+            Some(of) if again || !self.is_of(of) => vec![Request::Run(Effect::Links(of))],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Links that arrived for `of`: kept when `of` is still the object `shown`.
+    pub fn arrived(&mut self, shown: Option<ObjectRef>, of: ObjectRef, links: Vec<Linked>) {
+        if shown == Some(of) {
+            self.set(of, links);
+        }
+    }
+
+    /// The cursor moved to `shown`: no link selected, and its links read unless listed.
+    pub fn moved_to(&mut self, shown: Option<ObjectRef>) -> Vec<Request> {
+        if shown != self.of {
+            self.unselect();
+        }
+        self.load(shown, false)
     }
 
     pub fn current(&self) -> Option<&Linked> {
@@ -113,6 +141,19 @@ impl DetailLinks {
 }
 
 impl DetailLinks {
+    /// The links on one line over the bottom of `area` (inside its border), where a pane too
+    /// narrow for its detail draws them.
+    pub fn render_summary(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        if area.height < 3 || area.width < 3 {
+            return;
+        }
+        let line = Rect::new(area.x + 1, area.y + area.height - 2, area.width - 2, 1);
+        frame.render_widget(Clear, line);
+        frame.render_widget(Paragraph::new(self.summary_line(theme)), line);
+    }
+}
+
+impl DetailLinks {
     /// `]` selects the next link, `open` (Enter) follows the selected one, Esc unselects it;
     /// `None` for every other action, and for `open` and Esc when no link is selected. `what`
     /// names the object in the message when it has no links ("risk").
@@ -137,6 +178,19 @@ impl DetailLinks {
             }
             _ => None,
         }
+    }
+}
+
+/// The tab whose detail shows an object of `kind` (where its loaded links go).
+pub fn home(kind: LinkKind) -> Option<Tab> {
+    match kind {
+        LinkKind::Person => Some(Tab::People),
+        LinkKind::Goal => Some(Tab::Plan),
+        LinkKind::Risk => Some(Tab::Risks),
+        LinkKind::Ritual => Some(Tab::Rituals),
+        LinkKind::Metric => Some(Tab::Scorecard),
+        LinkKind::Decision => Some(Tab::Decisions),
+        LinkKind::Action | LinkKind::Meeting => None,
     }
 }
 

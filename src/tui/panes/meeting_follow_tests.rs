@@ -3,6 +3,7 @@
 
 use crate::domain::agenda::ItemKind;
 use crate::domain::one_on_one::Owner;
+use crate::ops::search::SearchKind;
 use crate::tui::model::{Overlay, Tab};
 use crate::tui::testing::{demo, keys_settled};
 
@@ -76,7 +77,7 @@ fn a_staff_meetings_lines_become_a_decision_and_an_action_found_with_search() {
         search
             .results
             .iter()
-            .any(|r| r.kind == "decision" && r.id == d.id),
+            .any(|r| r.kind == SearchKind::Decision && r.id == d.id),
         "{:?}",
         search.results
     );
@@ -88,7 +89,7 @@ fn a_staff_meetings_lines_become_a_decision_and_an_action_found_with_search() {
         search
             .results
             .iter()
-            .any(|r| r.kind == "action" && r.id == a.id)
+            .any(|r| r.kind == SearchKind::Action && r.id == a.id)
     );
     keys_settled(&mut m, &mut runner, "<Esc>/quokka\n");
     assert_eq!(m.tab, Tab::Decisions);
@@ -122,4 +123,49 @@ fn an_unknown_person_is_refused_inline_and_nothing_is_saved() {
             .len(),
         before
     );
+}
+
+#[test]
+fn enter_on_a_meeting_found_by_search_selects_it_on_its_day_even_in_another_week() {
+    use crate::domain::ritual::OccurrenceStatus;
+    use crate::ops::rituals::{WriteUp, save_occurrence};
+    let (mut m, mut runner) = demo();
+    let staff = crate::store::rituals::list(runner.store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.fields.name == "Incident and reliability review")
+        .expect("the demo's incident review, after a 1:1 on its Tuesdays");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
+    let write_up = WriteUp {
+        status: OccurrenceStatus::Held,
+        notes: "The pelican cutover slips a week".into(),
+        decisions: String::new(),
+        agenda_done: String::new(),
+    };
+    let start = day.and_time(staff.fields.dtstart.time());
+    save_occurrence(&mut runner.store, staff.id, start, &write_up, None).unwrap();
+
+    keys_settled(&mut m, &mut runner, "4/pelican");
+    let Some(Overlay::Search(search)) = &m.overlay else {
+        panic!("search is open")
+    };
+    assert_eq!(
+        search.results.first().map(|r| (r.kind, r.title.as_str())),
+        Some((
+            SearchKind::Meeting,
+            "Incident and reliability review, Tue 17 Nov"
+        ))
+    );
+    keys_settled(&mut m, &mut runner, "\n");
+    assert_eq!(m.tab, Tab::Agenda);
+    assert_eq!(m.agenda.day, Some(day));
+    let selected = m.agenda.selected(m.today()).expect("a row selected");
+    assert_eq!(
+        (selected.id, selected.date),
+        (staff.id, day),
+        "{selected:?}"
+    );
+    assert!(selected.kind.is_meeting());
+    assert!(m.agenda.item > 0, "not simply the day's first row");
+    assert_eq!(m.agenda.wanted, None, "done once selected");
 }

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 
 use super::people_group::{Org, PeopleGroup, arrange};
 use crate::domain::Invalid;
+use crate::domain::link::ObjectRef;
 use crate::domain::one_on_one::Note;
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
 use crate::ops::people::{PersonOverview, PersonRecord};
 use crate::tui::action::Action;
@@ -107,7 +109,7 @@ impl PeoplePane {
             }
             PeopleMsg::DetailLoaded(detail) => {
                 if page.person_id == Some(detail.overview.person.id) {
-                    page.set_detail(*detail);
+                    return page.set_detail(*detail);
                 }
             }
             PeopleMsg::PrepLoaded(prep) => {
@@ -244,12 +246,21 @@ impl Pane for PeoplePane {
             return self.on_list_action(action, ctx);
         }
         if self.page.view == PeopleView::Actions {
+            // Enter on an action with someone: their page, and Esc comes back to the list.
+            let person = self.actions.current().and_then(|r| r.action.person_id);
+            if let (Action::Open, Some(person)) = (action, person) {
+                self.page.trail.clear();
+                let requests = self.page.open(person, PeopleView::Detail);
+                self.page.back_to_actions = true;
+                return Some(requests);
+            }
             return self.actions.on_action(action, &mut self.page.view);
         }
         let id = self.page.person_id?;
         self.page.on_action(action, ctx).or_else(|| {
-            // On a page, `e` off a note edits the person.
-            (action == Action::Edit).then(|| self.edit(id, ctx).into_iter().collect())
+            // On a page, `e` (or Enter with no link selected) off a note edits the person.
+            matches!(action, Action::Edit | Action::Open)
+                .then(|| self.edit(id, ctx).into_iter().collect())
         })
     }
 
@@ -265,6 +276,7 @@ impl Pane for PeoplePane {
         match target {
             Target::Person(id, PeopleView::List) => {
                 self.page.view = PeopleView::List;
+                self.page.back_to_actions = false;
                 self.list.select_id = Some(id);
                 if let Some(i) = self.list.rows.iter().position(|p| p.person.id == id) {
                     self.list.selected = i;
@@ -275,10 +287,15 @@ impl Pane for PeoplePane {
                 // Brought here from elsewhere: Esc goes back there, not to a page left open.
                 self.page.view = PeopleView::List;
                 self.page.trail.clear();
+                self.page.back_to_actions = false;
                 self.page.open(id, view)
             }
-            Target::Prep(id, meeting) => self.page.open_for_meeting(id, meeting),
+            Target::Prep(id, meeting) => {
+                self.page.back_to_actions = false;
+                self.page.open_for_meeting(id, meeting)
+            }
             Target::Actions => {
+                self.page.back_to_actions = false;
                 self.page.view = PeopleView::Actions;
                 vec![Request::Run(super::all_actions::load())]
             }
@@ -302,6 +319,10 @@ impl Pane for PeoplePane {
 
     fn select_row(&mut self, index: usize) {
         self.list.selected = index;
+    }
+
+    fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.page.links_loaded(of, links);
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {

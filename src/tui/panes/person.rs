@@ -2,6 +2,8 @@
 //! keys that act on them. Part of the 1:1s tab (see `people`); its forms are in `one_on_one_forms`.
 
 use crate::domain::agenda::AgendaItem;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
 use crate::ops::people::PersonOverview;
 use crate::tui::action::Action;
@@ -12,6 +14,7 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Ctx, Request, Target, done};
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
 use super::one_on_one_forms::{
     RecordDraft, action_form, context_form, note_form, record_form, topic_form,
 };
@@ -59,6 +62,10 @@ pub struct PersonPane {
     /// The managers' preps a report's prep was opened from (person, row selected): Esc goes
     /// back to the last one.
     pub trail: Vec<(i64, usize)>,
+    /// The person's links, listed on their page.
+    pub links: DetailLinks,
+    /// The page was opened from the list of every open action: Esc goes back to that list.
+    pub back_to_actions: bool,
 }
 
 /// Rows moved by PgDn/PgUp.
@@ -181,11 +188,25 @@ impl PersonPane {
         *cursor = (*cursor).min(last);
     }
 
-    pub fn set_detail(&mut self, detail: PersonDetail) {
+    /// The page's person loaded (opened, or reloaded after a change here or elsewhere): their
+    /// links are read with it.
+    pub fn set_detail(&mut self, detail: PersonDetail) -> Vec<Request> {
         self.detail = Some(detail);
         if self.view == PeopleView::Detail {
             self.clamp_cursor();
         }
+        self.links.load(self.page_shown(), true)
+    }
+
+    /// The person whose page is shown, as a link end.
+    fn page_shown(&self) -> Option<ObjectRef> {
+        let id = self.person_id.filter(|_| self.view == PeopleView::Detail)?;
+        Some(ObjectRef::new(LinkKind::Person, id))
+    }
+
+    /// Their links arrived: listed if their page is still the one shown.
+    pub fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.links.arrived(self.page_shown(), of, links);
     }
 
     pub fn set_prep(&mut self, prep: Prep) {
@@ -286,31 +307,68 @@ impl PersonPane {
         })
     }
 
+    /// Opens `other`'s `view` from `from`'s (a report's prep, a linked person's page),
+    /// remembering where it was so Esc comes back there, on the same row.
+    fn follow(&mut self, from: i64, other: i64, view: PeopleView) -> Vec<Request> {
+        let mut trail = std::mem::take(&mut self.trail);
+        let row = match view {
+            PeopleView::Prep => self.prep_cursor,
+            _ => self.cursor,
+        };
+        trail.push((from, row));
+        let requests = self.open(other, view);
+        self.trail = trail;
+        requests
+    }
+
     /// Esc: the prep view opened from the page goes back to the page; otherwise the list, and
     /// the model takes the user on to where they came from (the agenda, say).
     fn back(&mut self) -> Vec<Request> {
-        if self.view == PeopleView::Prep
-            && let Some((manager, row)) = self.trail.pop()
-        {
-            let trail = std::mem::take(&mut self.trail);
-            let requests = self.open(manager, PeopleView::Prep);
-            self.trail = trail;
-            self.prep_cursor = row;
-            return requests;
-        }
-        if self.view == PeopleView::Prep && self.from_page {
+        let view = self.view;
+        // The page's own prep first: the trail leads on from the page.
+        if view == PeopleView::Prep && self.from_page {
             self.view = PeopleView::Detail;
             self.from_page = false;
             return self.load().map(Request::Run).into_iter().collect();
         }
-        self.view = PeopleView::List;
+        if matches!(view, PeopleView::Prep | PeopleView::Detail)
+            && let Some((before, row)) = self.trail.pop()
+        {
+            let trail = std::mem::take(&mut self.trail);
+            let requests = self.open(before, view);
+            self.trail = trail;
+            *self.cursor_mut() = row;
+            return requests;
+        }
         self.meeting = None;
+        if std::mem::take(&mut self.back_to_actions) {
+            self.view = PeopleView::Actions;
+            return vec![Request::Run(super::all_actions::load())];
+        }
+        self.view = PeopleView::List;
         vec![Request::Back]
     }
 
     /// Keys on the person page and the prep view.
     pub fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let id = self.person_id?;
+        let mut action = action;
+        if self.view == PeopleView::Detail {
+            // A linked person's page opens here; Esc comes back to this one, on the same row.
+            if action == Action::Open
+                && let Some(other) = self.links.current().filter(|l| l.kind == LinkKind::Person)
+            {
+                let other = other.id;
+                return Some(self.follow(id, other, PeopleView::Detail));
+            }
+            if let Some(requests) = self.links.on_action(action, Action::Open, "person") {
+                return Some(requests);
+            }
+            // Enter with no link selected: the selected note's form, else the person's.
+            if action == Action::Open {
+                action = Action::Edit;
+            }
+        }
         let rows = self.rows().len();
         let last = rows.saturating_sub(1);
         let cursor = self.cursor_mut();
@@ -363,13 +421,8 @@ impl PersonPane {
             (Action::Open, Some(Row::Risk(id))) => Request::Show(Target::Risk(id)),
             // The report's prep; Esc comes back to this one, on the same row.
             (Action::Open, Some(Row::Report(id))) => {
-                let mut trail = std::mem::take(&mut self.trail);
-                if let Some(manager) = self.person_id {
-                    trail.push((manager, self.prep_cursor));
-                }
-                let requests = self.open(id, PeopleView::Prep);
-                self.trail = trail;
-                return Some(requests);
+                let manager = self.person_id?;
+                return Some(self.follow(manager, id, PeopleView::Prep));
             }
             (Action::Open, _) => {
                 let id = self.person_id?;
@@ -400,8 +453,13 @@ impl PersonPane {
                 discussed: true,
             },
             Some(Row::Action(id)) => {
-                let done = self.action_item(id).is_some_and(|a| a.done_at.is_some());
-                OneOnOneEffect::SetActionDone { id, done: !done }
+                let opened = self.action_item(id).cloned();
+                let done = opened.as_ref().is_some_and(|a| a.done_at.is_some());
+                OneOnOneEffect::SetActionDone {
+                    id,
+                    done: !done,
+                    opened: opened.map(Box::new),
+                }
             }
             _ => return Vec::new(),
         };

@@ -208,7 +208,8 @@ pub fn render_person(
         return;
     };
     let today = ctx.today();
-    let current = pane.current();
+    // While a link is selected the keys act on it, so no row is marked.
+    let current = pane.current().filter(|_| pane.links.selected.is_none());
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let width = usize::from(head.width);
     let lines: Vec<Line> = header(&d.overview, ctx.now, theme)
@@ -240,6 +241,11 @@ pub fn render_person(
     for a in &d.actions {
         let sel = current == Some(Row::Action(a.id));
         work.push_row(vec![action_line(a, today, sel, theme)], sel);
+    }
+    // The links after what is owed, the selected one kept in view (two lines precede them).
+    let focused = pane.links.selected.map(|i| i + 2);
+    for (i, line) in pane.links.lines(theme).into_iter().enumerate() {
+        work.push_row(vec![line], Some(i) == focused);
     }
     work.push(Line::default());
     work.append(private_column(d, current, theme));

@@ -21,6 +21,7 @@ use crate::tui::widgets::form::Form;
 use super::detail_links::DetailLinks;
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::links::Linked;
+use crate::tui::linkables::{changes, with_links_field};
 
 fn goal_ref(id: i64) -> ObjectRef {
     ObjectRef::new(LinkKind::Goal, id)
@@ -168,7 +169,12 @@ impl PlanPane {
     pub(crate) fn edit_goal(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
         let g = self.goal(id)?;
         Some(form(
-            goal_form(Some(g), g.goal.fields.phase, self.metrics(), ctx),
+            with_links_field(
+                goal_form(Some(g), g.goal.fields.phase, self.metrics(), ctx),
+                Some(goal_ref(id)),
+                &self.links,
+                ctx,
+            ),
             PlanForm::EditGoal(Box::new(g.goal.clone())),
         ))
     }
@@ -305,7 +311,12 @@ impl PlanPane {
             Action::Add => {
                 let phase = PHASES.get(self.phase).copied().unwrap_or(30);
                 vec![form(
-                    goal_form(None, phase, self.metrics(), ctx),
+                    with_links_field(
+                        goal_form(None, phase, self.metrics(), ctx),
+                        None,
+                        &self.links,
+                        ctx,
+                    ),
                     PlanForm::AddGoal,
                 )]
             }
@@ -518,13 +529,15 @@ fn goal_submit(
             if let Some(start) = start {
                 fields.clone().check(start)?;
             }
+            let links = Box::new(changes(form)?);
             match opened {
                 Some(goal) => Effect::Plan(PlanEffect::UpdateGoal {
                     id: goal.id,
                     fields,
                     opened: Box::new(goal.fields.clone()),
+                    links,
                 }),
-                None => Effect::Plan(PlanEffect::AddGoal(fields)),
+                None => Effect::Plan(PlanEffect::AddGoal { fields, links }),
             }
         }
     })

@@ -12,6 +12,10 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::Ctx;
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::tui::linkables::{changes, with_links_field};
+
 /// "1 rare", "2 unlikely", ...: typing the digit picks the value.
 fn scale(words: &[&str; 5]) -> Vec<String> {
     words
@@ -53,8 +57,17 @@ fn optional_scale_value(form: &Form, key: &str) -> Option<i64> {
         .filter(|v| *v > 0)
 }
 
-/// The form for a new risk (`existing` None) or for editing one.
-pub fn risk_form(existing: Option<&Risk>) -> Form {
+/// The form for a new risk (`existing` None) or for editing one, with its Links field (`held`:
+/// its links as its detail lists them).
+pub fn risk_form(existing: Option<&Risk>, held: &DetailLinks, ctx: &Ctx<'_>) -> Form {
+    let me = existing.map(|r| ObjectRef::new(LinkKind::Risk, r.id));
+    with_links_field(risk_fields(existing, ctx), me, held, ctx)
+}
+
+/// The owner choices: nobody, then the people list.
+const NOBODY: &str = "— nobody —";
+
+fn risk_fields(existing: Option<&Risk>, ctx: &Ctx<'_>) -> Form {
     let draft = existing
         .map(|r| RiskDraft::from(&r.fields))
         .unwrap_or_default();
@@ -84,11 +97,14 @@ pub fn risk_form(existing: Option<&Risk>) -> Form {
             scale(&IMPACT_WORDS),
             level(draft.impact),
         )
-        .text(
+        .pick_or_text(
             "owner",
             "Owner",
+            std::iter::once(NOBODY.to_string())
+                .chain(ctx.people.iter().map(|p| p.name.clone()))
+                .collect(),
+            owner_choice(existing, ctx),
             &draft.owner,
-            "who watches it: a person's name links them",
         )
         .choice(
             "response",
@@ -153,6 +169,7 @@ pub fn risk_form(existing: Option<&Risk>) -> Form {
 pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<Effect, Invalid> {
     let today = ctx.today();
     let pick = |key: &str| form.choice_index(key);
+    let (owner, owner_id) = owner_of(form, opened, ctx);
     let draft = RiskDraft {
         title: form.value("title"),
         category: Category::ALL
@@ -161,12 +178,8 @@ pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<
             .unwrap_or(Category::Other),
         likelihood: scale_value(form, "likelihood"),
         impact: scale_value(form, "impact"),
-        owner: form.value("owner"),
-        // An owner left as it was keeps its person; typed text links the person of that exact
-        // name when saved, or stays text for someone outside the list.
-        owner_id: opened
-            .filter(|_| !form.changed("owner"))
-            .and_then(|r| r.fields.owner_id),
+        owner,
+        owner_id,
         response: Response::ALL
             .get(pick("response"))
             .copied()
@@ -185,14 +198,46 @@ pub fn risk_submit(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> Result<
     };
     // Checked here as well as in ops so the message lands on its field before a round trip.
     draft.clone().validate()?;
+    let links = Box::new(changes(form)?);
     Ok(Effect::Risks(match opened {
         Some(opened) => RisksEffect::Update {
             id: opened.id,
-            draft,
+            draft: Box::new(draft),
             opened: Box::new(opened.fields.clone()),
+            links,
         },
-        None => RisksEffect::Add(draft),
+        None => RisksEffect::Add { draft, links },
     }))
+}
+
+/// The owner the form opens on: their place in the people list (after "nobody"), nobody, or
+/// None for a name outside the list (shown as typed).
+fn owner_choice(existing: Option<&Risk>, ctx: &Ctx<'_>) -> Option<usize> {
+    let Some(f) = existing.map(|r| &r.fields) else {
+        return Some(0);
+    };
+    match f.owner_id {
+        Some(id) => ctx.people.iter().position(|p| p.id == id).map(|i| i + 1),
+        None if f.owner.trim().is_empty() => Some(0),
+        None => None,
+    }
+}
+
+/// The owner saved: a person picked (by id), nobody, or the text as typed (which ops links to
+/// the person of exactly that name, or keeps as text for someone outside the list). An owner
+/// left as it was keeps its person, even one the list has not loaded.
+fn owner_of(form: &Form, opened: Option<&Risk>, ctx: &Ctx<'_>) -> (String, Option<i64>) {
+    if let Some(r) = opened.filter(|_| !form.changed("owner")) {
+        return (r.fields.owner.clone(), r.fields.owner_id);
+    }
+    match form.picked_option("owner") {
+        Some(0) => (String::new(), None),
+        Some(i) => match ctx.people.get(i - 1) {
+            Some(p) => (p.name.clone(), Some(p.id)),
+            None => (String::new(), None),
+        },
+        None => (form.value("owner"), None),
+    }
 }
 
 /// The review: the score to confirm or change, when to look again, and a note for the history.

@@ -201,10 +201,10 @@ impl RisksPane {
     }
 
     /// The edit form of risk `id`, as the register has it now.
-    pub(crate) fn edit(&self, id: i64) -> Option<Request> {
+    pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
         let r = self.risk(id)?;
         Some(form(
-            risk_form(Some(r)),
+            risk_form(Some(r), &self.links, ctx),
             RisksForm::Edit(Box::new(r.clone())),
         ))
     }
@@ -242,9 +242,9 @@ impl RisksPane {
     }
 
     /// Ctrl-L after a refusal: the form again, on the risk as it is now (none: it is gone).
-    pub fn reopen(&self, f: Form, which: RisksForm) -> Vec<Request> {
+    pub fn reopen(&self, f: Form, which: RisksForm, ctx: &Ctx<'_>) -> Vec<Request> {
         match which {
-            RisksForm::Edit(r) => self.edit(r.id).into_iter().collect(),
+            RisksForm::Edit(r) => self.edit(r.id, ctx).into_iter().collect(),
             RisksForm::Review(r) => self.review(r.id).into_iter().collect(),
             which @ (RisksForm::Add | RisksForm::Filter) => vec![form(f, which)],
         }
@@ -311,12 +311,12 @@ impl RisksPane {
         }
         let current = self.current().map(|r| r.id);
         Some(match action {
-            Action::Add => vec![form(risk_form(None), RisksForm::Add)],
+            Action::Add => vec![form(risk_form(None, &self.links, ctx), RisksForm::Add)],
             Action::Edit | Action::OpenCell | Action::ReviewRisk if ctx.read_only => {
                 return error(READ_ONLY);
             }
             Action::Edit | Action::OpenCell => {
-                current.and_then(|id| self.edit(id)).into_iter().collect()
+                current.and_then(|id| self.edit(id, ctx)).into_iter().collect()
             }
             Action::ReviewRisk => current.and_then(|id| self.review(id)).into_iter().collect(),
             // The owner's prep view, when the owner is one of my people (Esc comes back).
@@ -348,7 +348,7 @@ impl RisksPane {
         })
     }
 
-    fn on_heat_map_action(&mut self, action: Action) -> Option<Vec<Request>> {
+    fn on_heat_map_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         match action {
             Action::Up => self.move_cell(1, 0),
             Action::Down => self.move_cell(-1, 0),
@@ -370,7 +370,12 @@ impl RisksPane {
                     cell.impact
                 ));
             }
-            Action::Add => return Some(vec![form(risk_form(None), RisksForm::Add)]),
+            Action::Add => {
+                return Some(vec![form(
+                    risk_form(None, &self.links, ctx),
+                    RisksForm::Add,
+                )]);
+            }
             Action::Edit
             | Action::ReviewRisk
             | Action::Delete
@@ -395,7 +400,7 @@ impl Pane for RisksPane {
         }
         match self.view {
             RiskView::Table => self.on_table_action(action, ctx),
-            RiskView::HeatMap => self.on_heat_map_action(action),
+            RiskView::HeatMap => self.on_heat_map_action(action, ctx),
         }
     }
 

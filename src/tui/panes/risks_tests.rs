@@ -94,7 +94,7 @@ fn adding_a_risk_through_the_form_emits_one_add_effect() {
     ));
     // Title, then category (p: people), likelihood 4, impact 2.
     let effects = keys(&mut m, "If Ada leaves, then nobody runs billing\tp\t4\t2\n");
-    let [Effect::Risks(RisksEffect::Add(draft))] = effects.as_slice() else {
+    let [Effect::Risks(RisksEffect::Add { draft, .. })] = effects.as_slice() else {
         panic!("expected one AddRisk, got {effects:?}");
     };
     assert_eq!(draft.title, "If Ada leaves, then nobody runs billing");
@@ -329,8 +329,13 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         next_review: Some(today() - chrono::Duration::days(3)),
         ..RiskDraft::default()
     };
-    let Msg::Saved { message, select } = runner.run(Effect::Risks(RisksEffect::Add(late)), now)
-    else {
+    let Msg::Saved { message, select } = runner.run(
+        Effect::Risks(RisksEffect::Add {
+            draft: late,
+            links: Default::default(),
+        }),
+        now,
+    ) else {
         panic!("not saved");
     };
     assert!(message.starts_with("Added risk 1: 9 medium →"), "{message}");
@@ -344,8 +349,13 @@ fn the_runner_saves_a_past_review_date_with_a_warning_and_refuses_bad_scores() {
         likelihood: 6,
         ..RiskDraft::default()
     };
-    let Msg::Failed { message, field } = runner.run(Effect::Risks(RisksEffect::Add(bad)), now)
-    else {
+    let Msg::Failed { message, field } = runner.run(
+        Effect::Risks(RisksEffect::Add {
+            draft: bad,
+            links: Default::default(),
+        }),
+        now,
+    ) else {
         panic!("saved a likelihood of 6");
     };
     assert_eq!(field, Some("likelihood"));

@@ -11,14 +11,22 @@ use crate::tui::effects::rituals::RitualsEffect;
 use crate::tui::keymap::KeyContext;
 use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
-use crate::tui::pane::{Ctx, Pane, Request, Submit, Target, done};
+use crate::tui::pane::{Ctx, Pane, Request, Submit, Target};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
+use super::detail_links::DetailLinks;
 use super::hit::{ListRows, table_rows};
 use super::ritual_form::{ritual_form, ritual_submit};
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
 
-pub type RitualsPane = ListState<RitualOverview>;
+/// The series, with the cursor, and the selected one's links (shown in its detail).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RitualsPane {
+    pub list: ListState<RitualOverview>,
+    pub links: DetailLinks,
+}
 
 impl Keyed for RitualOverview {
     fn key(&self) -> i64 {
@@ -53,14 +61,27 @@ pub fn add_form(start: chrono::NaiveDateTime, ctx: &Ctx<'_>) -> Request {
 impl RitualsPane {
     pub fn on_msg(&mut self, msg: RitualsMsg) -> Vec<Request> {
         match msg {
-            RitualsMsg::Loaded(rows) => self.set_rows(rows),
+            RitualsMsg::Loaded(rows) => {
+                self.list.set_rows(rows);
+                // A change made elsewhere may have linked or unlinked it: read them again.
+                self.links.load(self.shown(), true)
+            }
         }
-        Vec::new()
+    }
+
+    /// The selected series, as a link end.
+    fn shown(&self) -> Option<ObjectRef> {
+        self.current()
+            .map(|r| ObjectRef::new(LinkKind::Ritual, r.ritual.id))
+    }
+
+    pub fn current(&self) -> Option<&RitualOverview> {
+        self.list.current()
     }
 
     /// The edit form of series `id`, as the list has it now.
     pub(crate) fn edit(&self, id: i64, ctx: &Ctx<'_>) -> Option<Request> {
-        let r = self.rows.iter().find(|r| r.ritual.id == id)?;
+        let r = self.list.rows.iter().find(|r| r.ritual.id == id)?;
         let form = ritual_form(Some(r), r.ritual.fields.dtstart, ctx.people, ctx.now);
         Some(Request::form(
             form,
@@ -92,8 +113,11 @@ impl Pane for RitualsPane {
     }
 
     fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
-        if self.navigate(action) {
-            return done();
+        if let Some(requests) = self.links.on_action(action, Action::Open, "ritual") {
+            return Some(requests);
+        }
+        if self.list.navigate(action) {
+            return Some(self.links.moved_to(self.shown()));
         }
         Some(match action {
             Action::Add => {
@@ -103,7 +127,8 @@ impl Pane for RitualsPane {
                     .unwrap_or(ctx.now);
                 vec![add_form(start, ctx)]
             }
-            Action::Edit => self
+            // Enter with no link selected: the series' form, as `e`.
+            Action::Edit | Action::Open => self
                 .current()
                 .and_then(|r| self.edit(r.ritual.id, ctx))
                 .into_iter()
@@ -129,27 +154,33 @@ impl Pane for RitualsPane {
 
     fn show(&mut self, target: Target, _ctx: &Ctx<'_>) -> Vec<Request> {
         if let Target::Ritual(id) = target {
-            self.select_id = Some(id);
-            if let Some(i) = self.rows.iter().position(|r| r.ritual.id == id) {
-                self.selected = i;
+            self.list.select_id = Some(id);
+            if let Some(i) = self.list.rows.iter().position(|r| r.ritual.id == id) {
+                self.list.selected = i;
             }
+            return self.links.moved_to(self.shown());
         }
         Vec::new()
     }
 
     fn select(&mut self, target: Target) {
         if let Target::Ritual(id) = target {
-            self.select_id = Some(id);
+            self.list.select_id = Some(id);
         }
     }
 
     fn list_rows(&self, body: Rect) -> Option<(ListRows, usize)> {
         let (list, _) = super::rituals_view::split(body);
-        (!self.rows.is_empty()).then(|| (table_rows(list, self.selected), self.rows.len()))
+        let rows = &self.list.rows;
+        (!rows.is_empty()).then(|| (table_rows(list, self.list.selected), rows.len()))
     }
 
     fn select_row(&mut self, index: usize) {
-        self.selected = index;
+        self.list.selected = index;
+    }
+
+    fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.links.arrived(self.shown(), of, links);
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {

@@ -28,7 +28,7 @@ pub fn render(
     ctx: &Ctx<'_>,
 ) {
     let theme = ctx.theme;
-    if pane.loaded && pane.rows.is_empty() {
+    if pane.list.loaded && pane.list.rows.is_empty() {
         let advice = vec![
             Line::from(vec![
                 Span::raw("Press "),
@@ -50,7 +50,7 @@ pub fn render(
         Constraint::Length(16),
     ];
     let fitted = column_widths(list_area.width, 1, &widths);
-    let rows = pane.rows.iter().map(|r| {
+    let rows = pane.list.rows.iter().map(|r| {
         let next = r.next.map_or_else(
             || "ended".to_string(),
             |t| t.format("%a %-d %b %H:%M").to_string(),
@@ -76,11 +76,21 @@ pub fn render(
             widths: widths.to_vec(),
         },
         rows,
-        pane.selected,
+        pane.list.selected,
         theme,
     );
-    if let (Some(area), Some(r)) = (detail, pane.current()) {
-        render_detail(frame, area, detail_lines(r, theme), theme);
+    match (detail, pane.current()) {
+        (Some(area), Some(r)) => {
+            let mut lines = detail_lines(r, theme);
+            lines.extend(pane.links.lines(theme));
+            render_detail(frame, area, lines, theme);
+        }
+        // No room for the detail: a selected link takes the table's last line, so what Enter
+        // opens is in view.
+        _ if pane.links.selected.is_some() => {
+            pane.links.render_summary(frame, list_area, theme);
+        }
+        _ => {}
     }
 }
 

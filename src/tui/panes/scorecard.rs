@@ -18,7 +18,10 @@ use crate::tui::pane::{Ctx, Pane, READ_ONLY, Request, Submit, Target, done, erro
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::list::{Keyed, ListState};
 
+use super::detail_links::DetailLinks;
 use super::scorecard_form::{log_form, log_submit, metric_form, metric_submit};
+use crate::domain::link::{LinkKind, ObjectRef};
+use crate::ops::links::Linked;
 
 /// A row of the grid: a metric, by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,8 @@ pub struct ScorecardPane {
     pub detail: Option<i64>,
     /// The selected value in the detail's table, newest first.
     pub value_row: usize,
+    /// The links of the metric whose detail is open.
+    pub links: DetailLinks,
 }
 
 #[derive(Debug, Clone)]
@@ -74,9 +79,17 @@ fn form(form: Form, which: ScorecardForm) -> Request {
 impl ScorecardPane {
     pub fn on_msg(&mut self, msg: ScorecardMsg) -> Vec<Request> {
         match msg {
-            ScorecardMsg::Loaded(card) => self.set_card(*card),
+            ScorecardMsg::Loaded(card) => {
+                self.set_card(*card);
+                // A change made elsewhere may have linked or unlinked it: read them again.
+                self.links.load(self.shown_ref(), true)
+            }
         }
-        Vec::new()
+    }
+
+    /// The metric whose detail is open, as a link end.
+    fn shown_ref(&self) -> Option<ObjectRef> {
+        self.detail.map(|id| ObjectRef::new(LinkKind::Metric, id))
     }
 
     pub fn set_card(&mut self, card: Scorecard) {
@@ -218,7 +231,7 @@ impl ScorecardPane {
                     self.detail = Some(id);
                     self.value_row = 0;
                 }
-                Vec::new()
+                self.links.moved_to(self.shown_ref())
             }
             Action::Edit | Action::LogValue | Action::Delete if current.is_none() => {
                 return info("No metrics yet: press a to add one.");
@@ -243,6 +256,10 @@ impl ScorecardPane {
 
     fn on_detail_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let shown = self.shown().map(MetricView::id)?;
+        // Enter follows a selected link; with none, it changes the value as before.
+        if let Some(requests) = self.links.on_action(action, Action::EditValue, "metric") {
+            return Some(requests);
+        }
         let values = self.shown().map_or(0, |m| m.history.len());
         let last = values.saturating_sub(1);
         match action {
@@ -316,6 +333,10 @@ impl Pane for ScorecardPane {
         if let Target::Metric(id) = target {
             self.list.select_id = Some(id);
         }
+    }
+
+    fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.links.arrived(self.shown_ref(), of, links);
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {

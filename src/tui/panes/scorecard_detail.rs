@@ -35,10 +35,15 @@ pub fn render(
 ) {
     let theme = ctx.theme;
     let goals = u16::try_from(m.goals.len().min(3)).unwrap_or(0);
-    let [head, body, linked] = Layout::vertical([
+    // The links take at most a third of the height; the selected one stays in view.
+    let link_lines = pane.links.lines(theme);
+    let room = usize::from(area.height / 3).max(3);
+    let links_height = u16::try_from(link_lines.len().min(room)).unwrap_or(0);
+    let [head, body, linked, links] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Min(4),
         Constraint::Length(if goals > 0 { goals + 1 } else { 0 }),
+        Constraint::Length(links_height),
     ])
     .areas(area);
     render_head(frame, head, m, theme);
@@ -56,6 +61,25 @@ pub fn render(
     render_chart(frame, chart, m, theme);
     render_values(frame, table, pane, m, ctx);
     render_goals(frame, linked, m, theme);
+    render_links(frame, links, pane, link_lines);
+}
+
+/// The detail's "Links" section, scrolled so a selected link is in view.
+fn render_links(frame: &mut Frame<'_>, area: Rect, pane: &ScorecardPane, lines: Vec<Line<'_>>) {
+    let height = usize::from(area.height);
+    // Two lines (blank, heading) come before the first link.
+    let at = pane.links.selected.map_or(0, |i| i + 3);
+    let skip = at.saturating_sub(height);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(skip)
+        .map(|l| {
+            let mut l = l;
+            l.spans.insert(0, Span::raw(" "));
+            l
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn render_head(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme) {

@@ -80,6 +80,7 @@ impl Form {
             choice,
             check_id: None,
             owned_label: None,
+            picked: Vec::new(),
             fresh: false,
         };
         field.fresh = field.is_number();
@@ -138,6 +139,81 @@ impl Form {
     ) -> Form {
         let selected = selected.min(options.len().saturating_sub(1));
         self.push(key, label, FieldKind::Choice(options), "", "", selected)
+    }
+
+    /// A picker that takes the typed text too: `selected` is chosen at first, or with None
+    /// `text` as typed (someone outside the list).
+    pub fn pick_or_text(
+        mut self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<String>,
+        selected: Option<usize>,
+        text: &str,
+    ) -> Form {
+        let count = options.len();
+        let typed = if selected.is_some() { "" } else { text };
+        let hint = "type to find, or a name outside the list";
+        self = self.push(key, label, FieldKind::PickOrText(options), typed, hint, 0);
+        if let Some(field) = self.fields.last_mut() {
+            field.choice = selected.filter(|i| *i < count).unwrap_or(count);
+            if let Some(initial) = self.initial.last_mut() {
+                *initial = field.text();
+            }
+        }
+        self
+    }
+
+    /// The option a picker that takes text has chosen; None: the typed text.
+    pub fn picked_option(&self, key: &str) -> Option<usize> {
+        let field = self.field(key)?;
+        let FieldKind::PickOrText(options) = &field.kind else {
+            return Some(field.choice);
+        };
+        (field.choice < options.len()
+            && (field.query().is_empty() || field.pick_matches().contains(&field.choice)))
+        .then_some(field.choice)
+    }
+
+    /// A set chosen from `options` by typing (links): `picked` are held at first.
+    pub fn links(
+        mut self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<String>,
+        picked: Vec<String>,
+    ) -> Form {
+        let hint = "type to find, Enter adds";
+        self = self.push(key, label, FieldKind::Links(options), "", hint, 0);
+        if let Some(field) = self.fields.last_mut() {
+            field.choice = picked.len().saturating_sub(1);
+            field.picked = picked;
+            if let Some(initial) = self.initial.last_mut() {
+                *initial = field.text();
+            }
+        }
+        self
+    }
+
+    /// What a links field gained and lost since the form opened: (added, removed).
+    pub fn link_changes(&self, key: &str) -> (Vec<String>, Vec<String>) {
+        let Some((i, field)) = self.fields.iter().enumerate().find(|(_, f)| f.key == key) else {
+            return (Vec::new(), Vec::new());
+        };
+        let initial = self.initial.get(i).map_or("", String::as_str);
+        let before: Vec<&str> = initial.split('\n').filter(|l| !l.is_empty()).collect();
+        let added = field
+            .picked
+            .iter()
+            .filter(|p| !before.contains(&p.as_str()))
+            .cloned()
+            .collect();
+        let removed = before
+            .iter()
+            .filter(|b| !field.picked.iter().any(|p| p == *b))
+            .map(|b| (*b).to_string())
+            .collect();
+        (added, removed)
     }
 
     /// A choice among many (people) that filters as you type; `selected` is chosen at first.
@@ -373,7 +449,8 @@ impl Form {
     /// A picker whose typed text matches no option, as an error on that field: saving it would
     /// quietly keep an option the user did not mean.
     fn unmatched_pick(&self) -> Option<Invalid> {
-        self.fields
+        let unmatched = self
+            .fields
             .iter()
             .find(|f| matches!(f.kind, FieldKind::Pick(_)) && f.pick_matches().is_empty())
             .map(|f| {
@@ -384,7 +461,54 @@ impl Form {
                         f.query()
                     ),
                 )
-            })
+            });
+        // Text typed into a links field and not added: saving would drop what was meant.
+        unmatched.or_else(|| {
+            self.fields
+                .iter()
+                .find(|f| matches!(f.kind, FieldKind::Links(_)) && !f.query().is_empty())
+                .map(|f| {
+                    Invalid::field(
+                        f.key,
+                        format!(
+                            "\"{}\" is typed but not added: Enter adds the match, Ctrl-U clears it",
+                            f.query()
+                        ),
+                    )
+                })
+        })
+    }
+
+    /// Enter in a links field with text typed: adds the marked match (nothing matching: says so).
+    fn add_link(&mut self) -> FormOutcome {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return FormOutcome::Continue;
+        };
+        let FieldKind::Links(options) = &field.kind else {
+            return FormOutcome::Continue;
+        };
+        let matches = field.pick_matches();
+        let chosen = matches
+            .iter()
+            .find(|i| **i == field.choice)
+            .or(matches.first())
+            .and_then(|i| options.get(*i))
+            .cloned();
+        let Some(chosen) = chosen else {
+            let message = format!(
+                "nothing matches \"{}\": type less, or Ctrl-U to start again",
+                field.query()
+            );
+            let key = field.key;
+            self.show_error(&Invalid::field(key, message));
+            return FormOutcome::Continue;
+        };
+        field.picked.push(chosen);
+        field.choice = field.picked.len() - 1;
+        field.editor = editor("", field.hint);
+        self.clear_error_of(focus);
+        FormOutcome::Continue
     }
 
     /// Submits, unless a picker matches nothing (then says so at the picker).
@@ -456,8 +580,20 @@ impl Form {
         let multiline = matches!(field, Some(FieldKind::MultiLine));
         let chooses = matches!(
             field,
-            Some(FieldKind::Choice(_) | FieldKind::Check | FieldKind::Pick(_))
+            Some(
+                FieldKind::Choice(_)
+                    | FieldKind::Check
+                    | FieldKind::Pick(_)
+                    | FieldKind::Links(_)
+                    | FieldKind::PickOrText(_)
+            )
         );
+        // A name outside the list has spaces in it: Space types there.
+        let types_space =
+            matches!(field, Some(FieldKind::PickOrText(_))) && key.code == KeyCode::Char(' ');
+        let chooses = chooses && !types_space;
+        let adds_link = matches!(field, Some(FieldKind::Links(_)))
+            && self.focused().is_some_and(|f| !f.query().is_empty());
         let arrow = matches!(key.code, KeyCode::Up | KeyCode::Down);
         match action {
             Some(Action::Cancel) if self.is_dirty() => {
@@ -470,6 +606,7 @@ impl Form {
             // throw a draft away.
             Some(Action::ReloadForm) if self.reload_offered => return FormOutcome::Reload,
             Some(Action::OpenEditor) if multiline => return FormOutcome::ExternalEdit,
+            Some(Action::SubmitLine) if adds_link => return self.add_link(),
             Some(Action::SubmitLine) if !multiline => return self.submit(),
             // In a multi-line field the arrows move the cursor, not the focus.
             Some(Action::NextField) if !(multiline && arrow) => {
@@ -541,7 +678,35 @@ impl Form {
         };
         match &field.kind {
             FieldKind::Check => field.choice = 1 - field.choice.min(1),
-            FieldKind::Pick(_) => {
+            // Nothing typed: the mark moves over the options held.
+            FieldKind::Links(_) if field.query().is_empty() => {
+                let n = field.picked.len();
+                if n == 0 {
+                    return;
+                }
+                let at = field.choice.min(n - 1);
+                field.choice = if forward {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+            }
+            // The matches, then the text as typed.
+            FieldKind::PickOrText(options) => {
+                let mut matches = field.pick_matches();
+                if !field.query().trim().is_empty() || matches.is_empty() {
+                    matches.push(options.len());
+                }
+                let n = matches.len();
+                let at = matches.iter().position(|i| *i == field.choice).unwrap_or(0);
+                let next = if forward {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                field.choice = matches[next];
+            }
+            FieldKind::Pick(_) | FieldKind::Links(_) => {
                 let matches = field.pick_matches();
                 let n = matches.len();
                 if n == 0 {

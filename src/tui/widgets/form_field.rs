@@ -27,6 +27,12 @@ pub enum FieldKind {
     /// One of many options (people), found by typing: what is typed filters them fuzzily and
     /// the best match is chosen; ←/→ and Space step through the matches.
     Pick(Vec<String>),
+    /// A picker that also takes what was typed as it is (a risk's owner outside the people
+    /// list): `choice` equal to the options' count means the typed text.
+    PickOrText(Vec<String>),
+    /// A set of options (the objects an object may link to, "goal:3 Ship v2"): typing finds
+    /// one and Enter adds it; with nothing typed ←/→ mark a chosen one and Backspace removes it.
+    Links(Vec<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +47,9 @@ pub struct Field {
     pub(super) choice: usize,
     pub(super) check_id: Option<i64>,
     pub(super) owned_label: Option<String>,
+    /// The options a links field holds, in the order added; `choice` marks one when nothing is
+    /// typed.
+    pub(super) picked: Vec<String>,
     /// A number field the cursor has just reached: typing replaces its value, as in a
     /// spreadsheet cell; any other key edits it where it is.
     pub(super) fresh: bool,
@@ -79,14 +88,30 @@ impl Field {
                 Some(_) => options.get(self.choice).cloned().unwrap_or_default(),
                 None => String::new(),
             },
+            FieldKind::Links(_) => self.picked.join("\n"),
+            FieldKind::PickOrText(options) => match options.get(self.choice) {
+                Some(o)
+                    if self.query().is_empty() || self.pick_matches().contains(&self.choice) =>
+                {
+                    o.clone()
+                }
+                _ => self.query().trim().to_string(),
+            },
             _ => self.editor.lines().join("\n"),
         }
+    }
+
+    /// The options a links field holds.
+    pub fn picked(&self) -> &[String] {
+        &self.picked
     }
 
     /// What has been typed into a picker to find an option.
     pub fn query(&self) -> String {
         match self.kind {
-            FieldKind::Pick(_) => self.editor.lines().join(" "),
+            FieldKind::Pick(_) | FieldKind::Links(_) | FieldKind::PickOrText(_) => {
+                self.editor.lines().join(" ")
+            }
             _ => String::new(),
         }
     }
@@ -94,7 +119,14 @@ impl Field {
     /// A picker's options that match what was typed, best first (all of them before typing).
     pub fn pick_matches(&self) -> Vec<usize> {
         match &self.kind {
-            FieldKind::Pick(options) => super::fuzzy::rank(&self.query(), options),
+            FieldKind::Pick(options) | FieldKind::PickOrText(options) => {
+                super::fuzzy::rank(&self.query(), options)
+            }
+            // Those not held already.
+            FieldKind::Links(options) => super::fuzzy::rank(&self.query(), options)
+                .into_iter()
+                .filter(|i| options.get(*i).is_some_and(|o| !self.picked.contains(o)))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -138,7 +170,16 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             }
             field.choice != before
         }
-        FieldKind::Pick(_) => {
+        FieldKind::Links(_) if field.query().is_empty() && is_removal(key) => {
+            if field.picked.is_empty() {
+                return false;
+            }
+            let at = field.choice.min(field.picked.len() - 1);
+            field.picked.remove(at);
+            field.choice = at.min(field.picked.len().saturating_sub(1));
+            true
+        }
+        FieldKind::Pick(_) | FieldKind::Links(_) | FieldKind::PickOrText(_) => {
             let typing = match key.code {
                 KeyCode::Char(_) => !key
                     .modifiers
@@ -149,8 +190,11 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             if !typing || !single_line_input(&mut field.editor, key) {
                 return false;
             }
-            if let Some(best) = field.pick_matches().first() {
-                field.choice = *best;
+            match (field.pick_matches().first(), &field.kind) {
+                (Some(best), _) => field.choice = *best,
+                // Nobody matches: the text as typed.
+                (None, FieldKind::PickOrText(options)) => field.choice = options.len(),
+                (None, _) => {}
             }
             // The query changed: an error about it is answered even if the choice is the same.
             true
@@ -181,6 +225,11 @@ pub(super) fn edit_field(field: &mut Field, key: KeyEvent) -> bool {
             single_line_input(&mut field.editor, key)
         }
     }
+}
+
+/// Backspace or Delete: in a links field with nothing typed, removes the marked option.
+fn is_removal(key: KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Backspace | KeyCode::Delete)
 }
 
 /// Edits a one-line input: the editor's own shortcuts stay, but nothing may split the line.

@@ -175,8 +175,13 @@ fn scroll_hint(shown: &std::ops::Range<usize>, total: usize) -> Option<String> {
 
 fn edit_footer(form: &Form, theme: &Theme) -> Line<'static> {
     let multiline = form.focused().is_some_and(|f| f.is_multiline());
+    let adds_link = form
+        .focused()
+        .is_some_and(|f| matches!(f.kind, FieldKind::Links(_)) && !f.query().is_empty());
     let enter = if multiline {
         "Enter new line"
+    } else if adds_link {
+        "Enter add"
     } else {
         "Enter save"
     };
@@ -231,6 +236,18 @@ fn render_input(
         FieldKind::Pick(options) => {
             frame.render_widget(
                 Paragraph::new(pick_line(field, options, focused, theme)),
+                area,
+            );
+        }
+        FieldKind::PickOrText(options) => {
+            frame.render_widget(
+                Paragraph::new(pick_or_text_line(field, options, focused, theme)),
+                area,
+            );
+        }
+        FieldKind::Links(options) => {
+            frame.render_widget(
+                Paragraph::new(links_line(field, options, (focused, area.width), theme)),
                 area,
             );
         }
@@ -328,5 +345,116 @@ fn pick_line(
         Span::styled(chosen, base.add_modifier(Modifier::BOLD)),
         Span::styled(" ›", theme.accent),
         Span::styled(format!("  {typed} {at}/{} ←/→", matches.len()), theme.dim),
+    ])
+}
+
+/// A links field: the options held ("goal:3 Ship v2 · risk:1 …", the marked one reversed when
+/// focused) or, while typing, the match Enter adds.
+fn links_line(
+    field: &super::form::Field,
+    options: &[String],
+    (focused, width): (bool, u16),
+    theme: &Theme,
+) -> Line<'static> {
+    use super::text::fit;
+    let width = usize::from(width);
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let query = field.query();
+    if focused && !query.is_empty() {
+        let matches = field.pick_matches();
+        let Some(at) = matches
+            .iter()
+            .position(|i| *i == field.choice)
+            .or((!matches.is_empty()).then_some(0))
+        else {
+            return Line::from(vec![
+                Span::styled(format!("“{query}”"), base),
+                Span::styled("  nothing matches · Ctrl-U clears", theme.error),
+            ]);
+        };
+        let chosen = matches
+            .get(at)
+            .and_then(|i| options.get(*i))
+            .cloned()
+            .unwrap_or_default();
+        // The hint stays in view; the match gives way.
+        let hint = format!("  {}/{} ←/→ Enter adds", at + 1, matches.len());
+        let room = width.saturating_sub(hint.chars().count() + 6).max(12);
+        return Line::from(vec![
+            Span::styled("+ ‹ ", theme.accent),
+            Span::styled(fit(&chosen, room), base.add_modifier(Modifier::BOLD)),
+            Span::styled(" ›", theme.accent),
+            Span::styled(hint, theme.dim),
+        ]);
+    }
+    let picked = field.picked();
+    if picked.is_empty() {
+        let hint = if focused {
+            "none · type to find a person, goal, risk, decision, metric or ritual"
+        } else {
+            "none"
+        };
+        return Line::from(Span::styled(hint, theme.placeholder));
+    }
+    let marked = field.choice.min(picked.len() - 1);
+    // Each link cut to a share of the line, so the marked one and the count are in view.
+    let hint = if focused {
+        format!("  {}/{} ⌫ removes", marked + 1, picked.len())
+    } else {
+        String::new()
+    };
+    let share = (width.saturating_sub(hint.chars().count()) / picked.len())
+        .saturating_sub(3)
+        .max(10);
+    let mut spans = Vec::new();
+    for (i, p) in picked.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        let style = if focused && i == marked {
+            base.add_modifier(Modifier::REVERSED)
+        } else {
+            base
+        };
+        let text = fit(p, share);
+        spans.push(Span::styled(text, style));
+    }
+    spans.push(Span::styled(hint, theme.dim));
+    Line::from(spans)
+}
+
+/// A picker that takes text: the person chosen or the name as typed, and how to step between.
+fn pick_or_text_line(
+    field: &super::form::Field,
+    options: &[String],
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let base = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let shown = field.text();
+    let listed = field.choice < options.len() && options.get(field.choice) == Some(&shown);
+    if !focused {
+        return Line::from(Span::styled(shown, base));
+    }
+    let what = if listed {
+        "in the list"
+    } else if shown.is_empty() {
+        "type a name"
+    } else {
+        "as typed: not in the list"
+    };
+    Line::from(vec![
+        Span::styled("‹ ", theme.accent),
+        Span::styled(shown, base.add_modifier(Modifier::BOLD)),
+        Span::styled(" ›", theme.accent),
+        Span::styled(format!("  {what} · ←/→"), theme.dim),
     ])
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{centered, render_popup};
 use crate::ops::one_on_ones::SearchResult;
+use crate::ops::search::SearchKind;
 use crate::tui::theme::Theme;
 
 /// Searching starts from this many characters.
@@ -140,7 +141,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     if state.query.trim().chars().count() < MIN_QUERY_CHARS {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "A name (typos forgiven), or words from notes, topics, actions, goals, risks, rituals…",
+                "A name (typos forgiven), or words from notes, meetings, decisions, actions, goals, risks…",
                 theme.dim,
             )),
             list,
@@ -157,13 +158,13 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     // Grouped by kind (the results come sorted so): a heading before each group.
     let mut items: Vec<ListItem> = Vec::new();
     let mut shown_selected = 0;
-    let mut group: Option<&str> = None;
+    let mut group: Option<SearchKind> = None;
     for (i, r) in state.results.iter().enumerate() {
-        if group != Some(r.kind.as_str()) {
-            group = Some(r.kind.as_str());
+        if group != Some(r.kind) {
+            group = Some(r.kind);
             let count = state.results.iter().filter(|o| o.kind == r.kind).count();
             items.push(ListItem::new(Line::from(Span::styled(
-                format!("{} ({count})", group_label(&r.kind)),
+                format!("{} ({count})", r.kind.heading()),
                 theme.header,
             ))));
         }
@@ -180,26 +181,12 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     );
 }
 
-fn group_label(kind: &str) -> &str {
-    match kind {
-        "person" => "People",
-        "ritual" => "Rituals",
-        "goal" => "Goals",
-        "risk" => "Risks",
-        "decision" => "Decisions",
-        "topic" => "Talking points",
-        "action" => "Actions",
-        "note" => "Notes",
-        other => other,
-    }
-}
-
 fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
     // The group heading says what kind it is; the person says whose it is.
     let who = r
         .person
         .as_ref()
-        .filter(|p| r.kind != "person" && !r.title.contains(p.as_str()))
+        .filter(|p| r.kind != SearchKind::Person && !r.title.contains(p.as_str()))
         .map(|p| format!("{p} · "))
         .unwrap_or_default();
     let title = Line::from(vec![
