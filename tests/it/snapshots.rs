@@ -331,8 +331,7 @@ fn search_overlay_with_meetings_and_private_context() {
     use bearing::domain::one_on_one::ContextKind;
     use bearing::domain::ritual::OccurrenceStatus;
     use bearing::ops::rituals::{WriteUp, save_occurrence};
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let mut store = bearing::tui::testing::demo_store();
     let last_monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
     let write_up = WriteUp {
         status: OccurrenceStatus::Held,
