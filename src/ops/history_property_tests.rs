@@ -4,7 +4,8 @@
 //! one entry it took, each to that entry's image: undo never deletes or changes a row it did not
 //! journal, and the full-text index still matches the rows. A refused entry stays refused (no later
 //! step takes it) and does not block the ones behind it: "nothing to do" is said only when every
-//! entry left is one that was refused. `BEARING_UNDO_SEEDS=N` runs N seeds instead of the default.
+//! entry left is one that was refused. `BEARING_UNDO_SEEDS=N` runs N seeds instead of the default (12; 300 with
+//! `BEARING_FULL_TESTS=1`).
 
 use super::tests::{at, goal, now, person, temp_store, weekly};
 use super::*;
@@ -245,7 +246,13 @@ fn undo_never_deletes_or_changes_a_row_it_did_not_journal() {
     let seeds: u64 = std::env::var("BEARING_UNDO_SEEDS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(12);
+        .unwrap_or(
+            if std::env::var_os("BEARING_FULL_TESTS").is_some_and(|v| v != "0") {
+                300
+            } else {
+                12
+            },
+        );
     let mut tally = Tally::default();
     for seed in 0..seeds {
         let mut rng = Rng::with_seed(seed);

@@ -19,6 +19,17 @@ pub struct FileSummary {
 }
 
 impl Store {
+    /// A private in-memory database holding what this one holds, as a fresh
+    /// [`Store::open_in_memory`] would hold it after the same writes (a session of its own, not
+    /// journaling). Tests build a fixture such as the demo once and copy it, instead of building
+    /// it again for every test.
+    pub fn in_memory_copy(&self) -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        copy_all(&self.conn, &mut conn)?;
+        open::configure(&conn)?;
+        Ok(Store::in_memory(conn))
+    }
+
     /// Copies the whole database, as of one moment, into the empty private file `temp` (an
     /// output file's temporary; it must exist). The copy is a self-contained file (no write-ahead
     /// log beside it) that passed `PRAGMA integrity_check` and reads as a Bearing database.

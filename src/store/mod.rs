@@ -41,6 +41,7 @@ pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The page cache Bearing keeps (SQLite's default is about as much): the cockpit stays small in
 /// memory.
@@ -78,11 +79,29 @@ impl Store {
     }
 
     /// A private in-memory database, for tests and benchmarks.
+    /// Migrated once per process: later ones are copies of the first (a fraction of the
+    /// migrations' cost, which tests that make hundreds of stores feel).
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        static EMPTY: OnceLock<Mutex<Store>> = OnceLock::new();
+        if let Some(empty) = EMPTY.get() {
+            return empty
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .in_memory_copy();
+        }
         let conn = Connection::open_in_memory()?;
         open::configure(&conn)?;
         migrations::migrate(&conn, Path::new(":memory:"))?;
-        Ok(Store {
+        let store = Store::in_memory(conn);
+        let copy = store.in_memory_copy()?;
+        // Another thread may have set it first: either copy is an empty, migrated database.
+        let _ = EMPTY.set(Mutex::new(copy));
+        Ok(store)
+    }
+
+    /// The store over the in-memory connection `conn`, already configured and migrated.
+    fn in_memory(conn: Connection) -> Store {
+        Store {
             conn,
             path: PathBuf::from(":memory:"),
             mode: OpenMode::ReadWrite,
@@ -90,7 +109,7 @@ impl Store {
             journal_ready: false,
             session: journal::new_session(),
             refused: Default::default(),
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -134,7 +134,7 @@ fn random_argument_vectors_never_panic() {
     let total: usize = std::env::var("BEARING_RELIABILITY_ARGV")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(300);
+        .unwrap_or_else(|| support::sample(120, 300));
     let dir = tempfile::tempdir().unwrap();
     support::ok(&dir.path().join("b.db"), &["demo", "--no-tui"]);
     let workers: Vec<_> = (0..2u64)

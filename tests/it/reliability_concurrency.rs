@@ -14,9 +14,17 @@ use std::thread;
 use support::{bearing, integrity, ok, stderr};
 
 const LIBRARY_WRITERS: usize = 2;
-const NOTES_PER_LIBRARY_WRITER: usize = 150;
 const CLI_WRITERS: usize = 2;
-const NOTES_PER_CLI_WRITER: usize = 30;
+
+/// Notes each library writer saves: enough to overlap the processes many times over.
+fn notes_per_library_writer() -> usize {
+    support::sample(60, 150)
+}
+
+/// Notes each `bearing note add` writer saves, one process each.
+fn notes_per_cli_writer() -> usize {
+    support::sample(12, 30)
+}
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -29,7 +37,7 @@ fn library_writer(db: PathBuf, w: usize) -> thread::JoinHandle<Vec<String>> {
     thread::spawn(move || {
         let mut store = Store::open(&db).unwrap();
         let ana = resolve_person(&store, "Ana").unwrap().id;
-        (0..NOTES_PER_LIBRARY_WRITER)
+        (0..notes_per_library_writer())
             .map(|i| {
                 let text = format!("tui-{w}-{i}");
                 if let Err(e) = add_note(&mut store, ana, now().date(), &text, now()) {
@@ -43,7 +51,7 @@ fn library_writer(db: PathBuf, w: usize) -> thread::JoinHandle<Vec<String>> {
 
 fn cli_writer(db: PathBuf, w: usize) -> thread::JoinHandle<Vec<String>> {
     thread::spawn(move || {
-        (0..NOTES_PER_CLI_WRITER)
+        (0..notes_per_cli_writer())
             .map(|i| {
                 let text = format!("cli-{w}-{i}");
                 let out = bearing(&db, &["note", "add", "Ana", &text]);
@@ -84,7 +92,7 @@ fn tui_path_and_cli_writers_together_lose_nothing_and_never_see_a_lock() {
     // A reader beside them, as the TUI's refresh and `bearing prep` would be.
     let reader_db = db.clone();
     let reader = thread::spawn(move || {
-        for _ in 0..10 {
+        for _ in 0..support::sample(4, 10) {
             ok(&reader_db, &["prep", "Ana"]);
         }
     });
@@ -105,11 +113,11 @@ fn tui_path_and_cli_writers_together_lose_nothing_and_never_see_a_lock() {
 
 /// Before the fix, one of several first starts could fail with "File exists", "database is
 /// locked" (SQLite does not wait while switching a file to WAL) or even call the new file
-/// another program's. Ten rounds of eight at once.
+/// another program's. Rounds of eight at once: four by default, ten with `BEARING_FULL_TESTS=1`.
 #[test]
 fn many_first_starts_at_once_create_one_sound_database() {
     let dir = tempfile::tempdir().unwrap();
-    for round in 0..10 {
+    for round in 0..support::sample(4, 10) {
         let db = dir.path().join(format!("new{round}.db"));
         let starters: Vec<_> = (0..8)
             .map(|i| {

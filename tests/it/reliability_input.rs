@@ -1,7 +1,8 @@
 //! Hostile input: every parser a user can reach is fed generated and mutated text and must
 //! answer with a value or an error, never a panic. Seeded, so a failure names its seed and case
-//! and replays exactly; bounded, so the default run takes a few seconds. More cases:
-//! `BEARING_RELIABILITY_CASES=20000 cargo test --test reliability_input -- --nocapture`.
+//! and replays exactly; bounded, so the default run takes a few seconds (the JSON import runs
+//! 300 cases, 1,000 with `BEARING_FULL_TESTS=1`). More cases:
+//! `BEARING_RELIABILITY_CASES=20000 cargo test --test it reliability_input -- --nocapture`.
 //! (A seeded fastrand generator instead of proptest: no new dependency tree for a few seconds
 //! of CI; the cargo-fuzz targets in fuzz/ do the open-ended search.)
 
@@ -318,9 +319,12 @@ fn json_exports() {
     bearing::ops::demo::load_demo(&mut demo, Weekday::Mon, now()).unwrap();
     let export = json_export(&demo).unwrap();
     let base: serde_json::Value = serde_json::from_str(&export).unwrap();
+    // Each import that parses goes into an empty database of its own: a copy of one made once
+    // (copying it is a fraction of running the migrations again).
+    let empty = Store::open_in_memory().unwrap();
     fuzz(
         "json",
-        cases(1000),
+        cases(crate::support::sample(300, 1000)),
         |rng| match rng.u8(0..5) {
             0 => {
                 let mut bytes = export.clone().into_bytes();
@@ -338,7 +342,7 @@ fn json_exports() {
         },
         |text| {
             if let Ok(export) = read_export(text, "fuzz.json") {
-                let mut store = Store::open_in_memory().unwrap();
+                let mut store = empty.in_memory_copy().unwrap();
                 let _ = json_import(&mut store, &export);
             }
         },

@@ -2,7 +2,6 @@
 
 use bearing::config::Config;
 use bearing::ops::calendar::import_ics;
-use bearing::ops::demo::load_demo;
 use bearing::store::Store;
 use bearing::tui::effects::Runner;
 use bearing::tui::initial_model;
@@ -43,10 +42,11 @@ impl std::ops::DerefMut for App {
 }
 
 pub(crate) fn model(demo: bool) -> App {
-    let mut store = Store::open_in_memory().unwrap();
-    if demo {
-        load_demo(&mut store, Weekday::Mon, now()).unwrap();
-    }
+    let store = if demo {
+        bearing::tui::testing::demo_store()
+    } else {
+        Store::open_in_memory().unwrap()
+    };
     model_on(store)
 }
 
@@ -192,8 +192,7 @@ fn floating(ics: &str) -> String {
 }
 
 fn model_with_calendar() -> App {
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let mut store = bearing::tui::testing::demo_store();
     let google = floating(include_str!("../fixtures/google.ics"));
     import_ics(
         &mut store,
@@ -332,8 +331,7 @@ fn search_overlay_with_meetings_and_private_context() {
     use bearing::domain::one_on_one::ContextKind;
     use bearing::domain::ritual::OccurrenceStatus;
     use bearing::ops::rituals::{WriteUp, save_occurrence};
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let mut store = bearing::tui::testing::demo_store();
     let last_monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
     let write_up = WriteUp {
         status: OccurrenceStatus::Held,
@@ -715,11 +713,11 @@ fn full_sweep_sizes() -> Vec<(u16, u16)> {
 
 /// The sizes where layouts switch (the small-terminal notice, 60×20, 80×24, side-by-side
 /// columns from 120 and 140) and their neighbours, plus a sample of the full sweep drawn from a
-/// seed that changes every run and is printed, so a failure can be repeated. `BEARING_FULL_SWEEP=1`
-/// (`.ci/run --extended`) draws every size of the full sweep instead.
+/// seed that changes every run and is printed, so a failure can be repeated. `BEARING_FULL_TESTS=1`
+/// (`.ci/run --extended`; or `BEARING_FULL_SWEEP=1`) draws every size of the full sweep instead.
 fn sweep_sizes() -> Vec<(u16, u16)> {
     let full = full_sweep_sizes();
-    if std::env::var_os("BEARING_FULL_SWEEP").is_some() {
+    if std::env::var_os("BEARING_FULL_SWEEP").is_some() || crate::support::full_tests() {
         return full;
     }
     // Widths where a layout switches (the small-terminal notice at 60, columns from 120 and
@@ -758,30 +756,30 @@ fn every_tab_and_overlay_draws_at_every_size_without_panicking() {
         let mut m = model(true);
         press(&mut m, keys);
         for (w, h) in &sizes {
-            terminal.backend_mut().resize(*w, *h);
-            terminal
-                .resize(ratatui::layout::Rect::new(0, 0, *w, *h))
-                .unwrap();
             let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                terminal.draw(|f| view(&m.model, f)).map(|_| ())
+                render_at(&mut terminal, &m.model, *w, *h)
             }));
-            assert!(
-                matches!(drawn, Ok(Ok(()))),
-                "state {keys:?} panicked or failed at {w}×{h}"
-            );
+            assert!(drawn.is_ok(), "state {keys:?} panicked at {w}×{h}");
         }
     }
     let mut empty = model(false);
     for tab in ["1", "2", "3", "4", "5"] {
         press(&mut empty, tab);
         for (w, h) in sizes.iter().step_by(7) {
-            terminal.backend_mut().resize(*w, *h);
-            terminal
-                .resize(ratatui::layout::Rect::new(0, 0, *w, *h))
-                .unwrap();
-            terminal.draw(|f| view(&empty.model, f)).unwrap();
+            render_at(&mut terminal, &empty.model, *w, *h);
         }
     }
+}
+
+/// Renders `model` into a blank `width`×`height` frame. What a sweep checks is that the view
+/// never panics at a size: it skips comparing the frame with the last and copying it to the
+/// test backend, which cost an eighth of the sweep's time and are ratatui's, not the view's.
+fn render_at(terminal: &mut Terminal<TestBackend>, model: &Model, width: u16, height: u16) {
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, width, height))
+        .unwrap();
+    terminal.current_buffer_mut().reset();
+    view(model, &mut terminal.get_frame());
 }
 
 /// Wide (CJK), combining, emoji with ZWJ and flags, and right-to-left text: the columns and
@@ -827,8 +825,7 @@ fn unicode_people_list_and_person_page() {
 fn model_with_decisions() -> App {
     use bearing::domain::decision::{DecisionDraft, DecisionStatus};
     use bearing::ops::decisions::{DecisionInput, add_decision};
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let mut store = bearing::tui::testing::demo_store();
     let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let mut add = |title: &str, date, status, supersedes| {
         let mut draft = DecisionDraft::new(title, date);
@@ -861,8 +858,7 @@ fn model_with_decisions() -> App {
 /// chain goes one further).
 fn demo_org() -> App {
     use bearing::ops::people::{PersonInput, PersonRecord, get_person, update_person};
-    let mut store = Store::open_in_memory().unwrap();
-    load_demo(&mut store, Weekday::Mon, now()).unwrap();
+    let mut store = bearing::tui::testing::demo_store();
     let people = bearing::store::people::list(store.conn()).unwrap();
     let id = |name: &str| people.iter().find(|p| p.name == name).unwrap().id;
     for (who, manager) in [

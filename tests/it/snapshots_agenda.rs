@@ -72,8 +72,7 @@ fn a_sunday_opens_on_the_coming_week_and_the_rolling_view_on_today() {
         (AgendaView::Week, "agenda_sunday_week"),
         (AgendaView::Rolling, "agenda_sunday_rolling"),
     ] {
-        let mut store = Store::open_in_memory().unwrap();
-        bearing::ops::demo::load_demo(&mut store, Weekday::Mon, now()).unwrap();
+        let store = bearing::tui::testing::demo_store();
         let config = Config {
             agenda_view: view,
             ..Config::default()

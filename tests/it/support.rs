@@ -10,6 +10,19 @@ use std::time::{Duration, Instant};
 
 pub const FIXED_NOW: &str = "2026-11-23T09:00";
 
+/// Whether the exhaustive tests run in full (`BEARING_FULL_TESTS=1`, as `.ci/run --extended`
+/// sets it): every size of the screen sweep, every fuzz case, every round of the races. By
+/// default each runs a representative seeded sample, so `cargo test` stays quick.
+pub fn full_tests() -> bool {
+    std::env::var_os("BEARING_FULL_TESTS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// How many cases, rounds or inputs an exhaustive test runs: `quick` by default, `full` under
+/// `BEARING_FULL_TESTS=1`.
+pub fn sample(quick: usize, full: usize) -> usize {
+    if full_tests() { full } else { quick }
+}
+
 /// `bearing --db DB --ignore-config ARGS` with the fixed clock, ready to run or spawn.
 pub fn command(db: &Path, args: &[&str]) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bearing"));
@@ -100,6 +113,8 @@ pub struct Pty {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, as the terminal received it.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set once the reader has taken in everything the program wrote (EOF on the terminal).
+    drained: Arc<std::sync::atomic::AtomicBool>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
@@ -158,6 +173,8 @@ impl Pty {
         let sink = Arc::clone(&screen);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_sink = Arc::clone(&raw);
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let drained_flag = Arc::clone(&drained);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
@@ -170,10 +187,12 @@ impl Pty {
                     }
                 }
             }
+            drained_flag.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Pty {
             screen,
             raw,
+            drained,
             writer,
             child,
             _master: pair.master,
@@ -215,11 +234,19 @@ impl Pty {
         thread::sleep(Duration::from_millis(40));
     }
 
-    /// Waits for the process to exit and returns its exit code.
+    /// Waits for the process to exit and returns its exit code, once the screen shows everything
+    /// it wrote (on a loaded machine the reader thread can lag behind the exit).
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // The terminal ends when no process holds it any more; a grandchild still
+                // holding it leaves the wait to the deadline, then the screen is as it is.
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst)
+                    && Instant::now() < deadline
+                {
+                    thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             thread::sleep(Duration::from_millis(25));
