@@ -31,9 +31,31 @@ pub struct SearchResult {
 /// within each group; at most `limit` in all, shared among the kinds that match (see
 /// [`share_out`]).
 pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchResult>, OpsError> {
+    search_with_names(store, text, limit, &Names::load(store)?)
+}
+
+/// The names typo-tolerant matching reads: people, rituals, goals and risks (4,100 on ten years
+/// of data, 16% of a keystroke's search when read for each). The search box reads them once and
+/// keeps them while it is typed in (`tui::effects`); a command reads them for its one search.
+#[derive(Debug, Clone, Default)]
+pub struct Names(Vec<(SearchKind, i64, String)>);
+
+impl Names {
+    pub fn load(store: &Store) -> Result<Names, OpsError> {
+        Ok(Names(search::named_titles(store.conn())?))
+    }
+}
+
+/// [`search_all`] with the names already read.
+pub fn search_with_names(
+    store: &Store,
+    text: &str,
+    limit: u32,
+    names: &Names,
+) -> Result<Vec<SearchResult>, OpsError> {
     let conn = store.conn();
     let mut hits = search::search(conn, text, limit)?;
-    let fuzzy = fuzzy_names(conn, text, &hits)?;
+    let fuzzy = fuzzy_names(names, text, &hits);
     hits.extend(fuzzy);
     // A stable sort keeps the relevance order inside each kind (fuzzy names after exact ones).
     hits.sort_by_key(|h| h.kind);
@@ -93,11 +115,7 @@ fn share_out(hits: Vec<search::Hit>, limit: usize) -> Vec<search::Hit> {
 /// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
 /// Each word typed must match inside one word of the name (a typo or a missing letter: "prya",
 /// "marcs"); matching letters scattered across a long title would be noise, not a typo.
-fn fuzzy_names(
-    conn: &rusqlite::Connection,
-    text: &str,
-    found: &[search::Hit],
-) -> Result<Vec<search::Hit>, OpsError> {
+fn fuzzy_names(names: &Names, text: &str, found: &[search::Hit]) -> Vec<search::Hit> {
     use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
     use nucleo_matcher::{Config, Matcher, Utf32Str};
     // A typo rarely hits the first letter: only words starting like the typed word are scored,
@@ -116,8 +134,10 @@ fn fuzzy_names(
         })
         .collect();
     if typed.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
+    let found: std::collections::HashSet<(SearchKind, i64)> =
+        found.iter().map(|h| (h.kind, h.id)).collect();
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
@@ -128,24 +148,25 @@ fn fuzzy_names(
             .max()
     };
     let mut scored: Vec<(u32, search::Hit)> = Vec::new();
-    for (kind, id, title) in search::named_titles(conn)? {
-        if found.iter().any(|h| h.kind == kind && h.id == id) {
+    for (kind, id, title) in &names.0 {
+        let (kind, id) = (*kind, *id);
+        if found.contains(&(kind, id)) {
             continue;
         }
-        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, &title)).collect();
+        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, title)).collect();
         if let Some(scores) = scores {
             let hit = search::Hit {
                 kind,
                 id,
                 snippet: title.clone(),
-                title,
+                title: title.clone(),
                 meeting: None,
             };
             scored.push((scores.iter().sum(), hit));
         }
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.title.cmp(&b.1.title)));
-    Ok(scored.into_iter().take(10).map(|(_, h)| h).collect())
+    scored.into_iter().take(10).map(|(_, h)| h).collect()
 }
 
 #[cfg(test)]

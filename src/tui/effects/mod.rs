@@ -36,6 +36,10 @@ pub struct Runner {
     pub radar_lead_days: u32,
     /// Weeks after which a skip-level is overdue on the radar.
     pub skip_level_weeks: u32,
+    /// The names the search box matches typos against, read at its first keystroke and kept
+    /// while only searches run, with the `data_version` they were read at (another process's
+    /// change reads them again; any other effect, which may write, drops them).
+    search_names: Option<(i64, ops::search::Names)>,
 }
 
 impl Runner {
@@ -49,7 +53,20 @@ impl Runner {
             calendar_reminders: config.calendar_reminders,
             radar_lead_days: config.radar_lead_days,
             skip_level_weeks: config.skip_level_weeks,
+            search_names: None,
         }
+    }
+
+    /// One keystroke's search, with the names kept from the last one when nothing changed.
+    fn search(&mut self, query: String) -> Result<Msg, OpsError> {
+        let version = self.store.data_version()?;
+        let names = match self.search_names.take() {
+            Some((read_at, names)) if read_at == version => names,
+            _ => ops::search::Names::load(&self.store)?,
+        };
+        let results = ops::search::search_with_names(&self.store, &query, 30, &names)?;
+        self.search_names = Some((version, names));
+        Ok(Msg::SearchResults { results, query })
     }
 }
 
@@ -117,6 +134,10 @@ impl Runner {
     }
 
     fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
+        // Anything but a search may change a name.
+        if !matches!(effect, Effect::Search(_)) {
+            self.search_names = None;
+        }
         let env = Env {
             now,
             week_start: self.week_start,
@@ -137,10 +158,7 @@ impl Runner {
             Effect::Scorecard(e) => scorecard::run(store, e, &env)?,
             Effect::Links(of) => Msg::Links(of, ops::links::links_of(store, of)?),
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
-            Effect::Search(query) => Msg::SearchResults {
-                results: ops::one_on_ones::search_all(store, &query, 30)?,
-                query,
-            },
+            Effect::Search(query) => return self.search(query),
             Effect::EditInEditor(text) => {
                 self.screen_lent = true;
                 Msg::Edited(super::editor::edit_externally(&text, self.mouse))
@@ -169,3 +187,7 @@ fn go_on(key: &'static str, way: &'static str) -> impl Fn(OpsError) -> OpsError 
         other => other,
     }
 }
+
+#[cfg(test)]
+#[path = "search_names_tests.rs"]
+mod search_names_tests;
