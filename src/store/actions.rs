@@ -115,19 +115,41 @@ pub fn meeting_start(conn: &Connection, id: i64) -> Result<Option<NaiveDateTime>
     Ok(rows.next().transpose()?)
 }
 
+/// The meeting an action came from: its series' name, when it takes place (where it was moved
+/// to, else its slot), and whether it is a 1:1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionMeeting {
+    pub name: String,
+    pub start: NaiveDateTime,
+    pub one_on_one: bool,
+}
+
+/// The meeting action `id` came from; None for an action from no meeting, or no such action.
+pub fn meeting_of(conn: &Connection, id: i64) -> Result<Option<ActionMeeting>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.name, COALESCE(o.moved_to, o.original_start), r.person_id IS NOT NULL \
+         FROM action_item a JOIN occurrence o ON o.id = a.occurrence_id \
+         JOIN ritual r ON r.id = o.ritual_id WHERE a.id = ?1",
+    )?;
+    let mut rows = stmt.query_map([id], |row| {
+        Ok(ActionMeeting {
+            name: row.get(0)?,
+            start: codec::get_date_time(row, 1)?,
+            one_on_one: row.get(2)?,
+        })
+    })?;
+    Ok(rows.next().transpose()?)
+}
+
 /// The series name and time of the meeting action `id` came from, when that meeting is not a
 /// 1:1 (a staff meeting, a review): None for a 1:1's action or one from no meeting.
 pub fn group_meeting_of(
     conn: &Connection,
     id: i64,
 ) -> Result<Option<(String, NaiveDateTime)>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.name, COALESCE(o.moved_to, o.original_start) FROM action_item a \
-         JOIN occurrence o ON o.id = a.occurrence_id JOIN ritual r ON r.id = o.ritual_id \
-         WHERE a.id = ?1 AND r.person_id IS NULL",
-    )?;
-    let mut rows = stmt.query_map([id], |row| Ok((row.get(0)?, codec::get_date_time(row, 1)?)))?;
-    Ok(rows.next().transpose()?)
+    Ok(meeting_of(conn, id)?
+        .filter(|m| !m.one_on_one)
+        .map(|m| (m.name, m.start)))
 }
 
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {

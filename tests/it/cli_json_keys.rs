@@ -1,6 +1,7 @@
 //! Issue 22: no object's JSON repeats a key (`decision show` printed `links` twice, which JSON
 //! parsers resolve differently: the first, the last, or an error). Every object's `list` and
-//! `show --format json` on the demo data is read by a parser that refuses a repeated key.
+//! `show --format json` on the demo data is read by a parser that refuses a repeated key. And an
+//! action's meeting, which its JSON and text lacked.
 
 use crate::support::ok;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -80,4 +81,40 @@ fn no_objects_json_repeats_a_key() {
         let show = ok(&db, &[object, "show", &id, "--format", "json"]);
         no_duplicate_keys(&show, &format!("{object} show {id}"));
     }
+}
+
+/// Issue 22: an action written in a meeting's notes says which meeting, in `show` and `list`,
+/// as text and JSON ("Staff meeting, Mon 23 Nov", as `report week` names it); others say null.
+#[test]
+fn an_action_says_the_meeting_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&db, &["demo", "--no-tui"]);
+    ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "8",
+            "2026-11-23",
+            "--notes",
+            "me: send the summary",
+        ],
+    );
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&db, &["action", "list", "--format", "json"])).unwrap();
+    let made = all
+        .iter()
+        .find(|a| a["body"] == "send the summary")
+        .unwrap();
+    assert_eq!(made["meeting"], "Staff meeting, Mon 23 Nov");
+    assert!(all.iter().any(|a| a["meeting"].is_null()), "{all:?}");
+    let id = made["id"].to_string();
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["action", "show", &id, "--format", "json"])).unwrap();
+    assert_eq!(shown["meeting"], "Staff meeting, Mon 23 Nov");
+    let text = ok(&db, &["action", "show", &id]);
+    assert!(text.contains("Staff meeting, Mon 23 Nov"), "{text}");
+    let list = ok(&db, &["action", "list"]);
+    assert!(list.contains("Staff meeting, Mon 23 Nov"), "{list}");
 }
