@@ -125,7 +125,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
 fn field(lines: &mut Vec<Line<'static>>, label: &str, value: String, theme: &Theme) {
     if !value.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<13}"), theme.dim),
+            Span::styled(format!("{label:<14}"), theme.dim),
             Span::raw(value),
         ]));
     }
