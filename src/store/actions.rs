@@ -104,38 +104,29 @@ pub fn get(
     Ok(rows.next().transpose()?)
 }
 
-/// When the meeting action `id` came from takes place (where it was moved to, else its slot);
-/// None for an action from no meeting, or no such action.
-pub fn meeting_start(conn: &Connection, id: i64) -> Result<Option<NaiveDateTime>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT COALESCE(o.moved_to, o.original_start) FROM action_item a \
-         JOIN occurrence o ON o.id = a.occurrence_id WHERE a.id = ?1",
-    )?;
-    let mut rows = stmt.query_map([id], |row| codec::get_date_time(row, 0))?;
-    Ok(rows.next().transpose()?)
-}
-
-/// The meeting an action came from: its series' name, when it takes place (where it was moved
-/// to, else its slot), and whether it is a 1:1.
+/// The meeting an action came from: its series (id and name), the series' person (a 1:1's),
+/// and when it takes place (where it was moved to, else its slot).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionMeeting {
+    pub ritual_id: i64,
     pub name: String,
+    pub person_id: Option<i64>,
     pub start: NaiveDateTime,
-    pub one_on_one: bool,
 }
 
 /// The meeting action `id` came from; None for an action from no meeting, or no such action.
 pub fn meeting_of(conn: &Connection, id: i64) -> Result<Option<ActionMeeting>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.name, COALESCE(o.moved_to, o.original_start), r.person_id IS NOT NULL \
+        "SELECT r.id, r.name, r.person_id, COALESCE(o.moved_to, o.original_start) \
          FROM action_item a JOIN occurrence o ON o.id = a.occurrence_id \
          JOIN ritual r ON r.id = o.ritual_id WHERE a.id = ?1",
     )?;
     let mut rows = stmt.query_map([id], |row| {
         Ok(ActionMeeting {
-            name: row.get(0)?,
-            start: codec::get_date_time(row, 1)?,
-            one_on_one: row.get(2)?,
+            ritual_id: row.get(0)?,
+            name: row.get(1)?,
+            person_id: row.get(2)?,
+            start: codec::get_date_time(row, 3)?,
         })
     })?;
     Ok(rows.next().transpose()?)
@@ -148,7 +139,7 @@ pub fn group_meeting_of(
     id: i64,
 ) -> Result<Option<(String, NaiveDateTime)>, StoreError> {
     Ok(meeting_of(conn, id)?
-        .filter(|m| !m.one_on_one)
+        .filter(|m| m.person_id.is_none())
         .map(|m| (m.name, m.start)))
 }
 
