@@ -48,7 +48,7 @@ fn flatten(nodes: &[OrgNode], depth: usize, out: &mut Vec<(i64, usize)>) {
     }
 }
 
-/// Puts `rows` (loaded by name) in `group`'s order; the org's depths for drawing.
+/// Puts `rows` in `group`'s order; the org's depths for drawing.
 pub fn arrange(rows: &mut [PersonOverview], group: PeopleGroup) -> Org {
     let people: Vec<Person> = rows.iter().map(|p| p.person.clone()).collect();
     let (mine, outside) = org::tree(&people);
@@ -61,7 +61,10 @@ pub fn arrange(rows: &mut [PersonOverview], group: PeopleGroup) -> Org {
         .map(|(i, (id, _))| (*id, i))
         .collect();
     match group {
-        PeopleGroup::Name => {}
+        // From any other grouping: the rows come back in name order.
+        PeopleGroup::Name => {
+            rows.sort_by_cached_key(|p| (p.person.name.to_lowercase(), p.person.id))
+        }
         PeopleGroup::Manager => {
             rows.sort_by_key(|p| position.get(&p.person.id).copied().unwrap_or(usize::MAX));
         }

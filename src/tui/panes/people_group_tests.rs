@@ -27,3 +27,35 @@ fn by_manager_puts_reports_under_their_manager_and_marks_skip_levels() {
     let names: Vec<&str> = rows.iter().map(|p| p.person.name.as_str()).collect();
     assert_eq!(names, ["Bo", "Cy", "Ada", "Di"]);
 }
+
+#[test]
+fn by_name_after_by_team_is_alphabetical_again() {
+    let mut rows = vec![
+        row(1, "ada", "Payments", None),
+        row(2, "Bo", "Core", Some(3)),
+        row(3, "Cy", "Core", None),
+        row(4, "Di", "Payments", Some(2)),
+    ];
+    arrange(&mut rows, PeopleGroup::Team);
+    arrange(&mut rows, PeopleGroup::Name);
+    let names: Vec<&str> = rows.iter().map(|p| p.person.name.as_str()).collect();
+    assert_eq!(names, ["ada", "Bo", "Cy", "Di"]);
+}
+
+#[test]
+fn o_three_times_on_the_demo_comes_back_to_names_in_alphabetical_order() {
+    let (mut m, mut runner) = crate::tui::testing::demo();
+    crate::tui::testing::keys_settled(&mut m, &mut runner, "4ooo");
+    assert_eq!(m.people.group, PeopleGroup::Name);
+    let names: Vec<String> = m
+        .people
+        .list
+        .rows
+        .iter()
+        .map(|p| p.person.name.clone())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted);
+    assert_eq!(names.first().map(String::as_str), Some("Aisha Bello"));
+}
