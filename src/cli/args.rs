@@ -150,7 +150,7 @@ pub enum Command {
     Link(super::link::LinkArgs),
     /// Remove the link between two objects (both stay): bearing unlink goal:3 risk:7
     Unlink(super::link::LinkArgs),
-    /// Full-text search over notes, topics, actions, people, rituals, goals and risks
+    /// Full-text search over everything: people, rituals, goals, risks, decisions, meeting notes, talking points, actions, notes and private context
     Search {
         query: String,
         #[arg(long, value_enum, default_value = "text")]

@@ -123,7 +123,7 @@ actions! {
     PrepNext = "prep_next",
     /// Every open action, mine and theirs, from every meeting: from anywhere
     AllActions = "all_actions",
-    /// Search notes, topics, actions, people, rituals
+    /// Search everything: people, meetings, notes, decisions, …
     Search = "search",
     /// Command palette: find any action by name and run it
     Palette = "palette",

@@ -51,7 +51,8 @@ fn mark(item: &RadarItem, theme: &Theme) -> (&'static str, Style) {
 fn item_line<'a>(item: &RadarItem, chosen: bool, width: usize, theme: &Theme) -> Line<'a> {
     let (mark, mark_style) = mark(item, theme);
     let pointer = if chosen { "▌" } else { " " };
-    let prefix = format!("{pointer}{mark} {:<7}", item.kind.tag());
+    // A tag longer than the column ("decision") still gets its space before the text.
+    let prefix = format!("{pointer}{mark} {:<6} ", item.kind.tag());
     let text = fit(
         &item.describe(),
         width.saturating_sub(prefix.chars().count()).max(1),

@@ -1,7 +1,7 @@
 //! Drawing the decision log and the selected record's details.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Row;
 
@@ -18,8 +18,20 @@ const DETAIL_MIN_WIDTH: u16 = 120;
 
 /// The list and, when there is room, the detail panel: shared with mouse hit-testing.
 pub fn split(area: Rect) -> (Rect, Option<Rect>) {
-    with_detail(area, DETAIL_MIN_WIDTH, 55)
+    match with_detail(area, DETAIL_MIN_WIDTH, 55) {
+        // Too narrow for a panel beside the list: the record goes under it, so its context,
+        // chain and meeting can be read at 80×24 without opening the edit form.
+        (list, None) if list.height >= NARROW_DETAIL_MIN_HEIGHT => {
+            let [list, detail] =
+                Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(list);
+            (list, Some(detail))
+        }
+        split => split,
+    }
 }
+
+/// The least height that fits the list over the detail when the panel cannot go beside it.
+const NARROW_DETAIL_MIN_HEIGHT: u16 = 14;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx<'_>) {
     let theme = ctx.theme;
@@ -125,7 +137,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
 fn field(lines: &mut Vec<Line<'static>>, label: &str, value: String, theme: &Theme) {
     if !value.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<13}"), theme.dim),
+            Span::styled(format!("{label:<14}"), theme.dim),
             Span::raw(value),
         ]));
     }

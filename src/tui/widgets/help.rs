@@ -86,17 +86,25 @@ pub fn render_help(
         let split = (middle..lines.len())
             .find(|i| lines[*i].spans.is_empty())
             .unwrap_or(middle);
-        let right: Vec<Line> = lines[split..].iter().skip(1).cloned().collect();
-        let left: Vec<Line> = lines[..split].to_vec();
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(inner);
+        let right: Vec<Line> = cut(lines[split..].iter().skip(1).cloned(), r.width);
+        let left: Vec<Line> = cut(lines[..split].iter().cloned(), l.width);
         frame.render_widget(Paragraph::new(left), l);
         frame.render_widget(Paragraph::new(right), r);
     } else {
         let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
         frame.render_widget(
-            Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
+            Paragraph::new(cut(lines, inner.width)).scroll((scroll.min(max_scroll), 0)),
             inner,
         );
     }
+}
+
+/// Lines too long for `width` end in "…" instead of being cut mid-word.
+fn cut(lines: impl IntoIterator<Item = Line<'static>>, width: u16) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|line| crate::tui::widgets::text::fit_line(line, usize::from(width)))
+        .collect()
 }
