@@ -934,6 +934,14 @@ fn people_by_manager() {
 }
 
 #[test]
+fn people_by_team_with_a_header_per_team() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    press(&mut m, "oo");
+    snapshot_sizes!("people_by_team", m);
+}
+
+#[test]
 fn prep_of_a_manager_with_their_team() {
     let mut m = demo_org();
     m.model.tab = Tab::People;
