@@ -54,9 +54,26 @@ pub fn set_many_done(
     })
 }
 
-/// When the meeting action `id` came from takes place, if it came from one.
-pub fn meeting_start(store: &Store, id: i64) -> Result<Option<NaiveDateTime>, OpsError> {
-    Ok(actions::meeting_start(store.conn(), id)?)
+/// The meeting an action came from: where `Enter` on it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CameFrom {
+    pub ritual_id: i64,
+    /// The person of a 1:1 (whose page holds it); None for a staff meeting, a review…
+    pub one_on_one_with: Option<i64>,
+    pub start: NaiveDateTime,
+}
+
+/// The meeting action `id` came from, if it came from one.
+pub fn came_from(store: &Store, id: i64) -> Result<Option<CameFrom>, OpsError> {
+    Ok(
+        actions::meeting_of(store.conn(), id)?.map(|(ritual_id, one_on_one_with, start)| {
+            CameFrom {
+                ritual_id,
+                one_on_one_with,
+                start,
+            }
+        }),
+    )
 }
 
 /// An action's editable content.

@@ -104,14 +104,21 @@ pub fn get(
     Ok(rows.next().transpose()?)
 }
 
-/// When the meeting action `id` came from takes place (where it was moved to, else its slot);
-/// None for an action from no meeting, or no such action.
-pub fn meeting_start(conn: &Connection, id: i64) -> Result<Option<NaiveDateTime>, StoreError> {
+/// The meeting action `id` came from: its series, the series' person (a 1:1's) and when it
+/// takes place (where it was moved to, else its slot); None for an action from no meeting, or
+/// no such action.
+pub fn meeting_of(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<(i64, Option<i64>, NaiveDateTime)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT COALESCE(o.moved_to, o.original_start) FROM action_item a \
-         JOIN occurrence o ON o.id = a.occurrence_id WHERE a.id = ?1",
+        "SELECT r.id, r.person_id, COALESCE(o.moved_to, o.original_start) FROM action_item a \
+         JOIN occurrence o ON o.id = a.occurrence_id JOIN ritual r ON r.id = o.ritual_id \
+         WHERE a.id = ?1",
     )?;
-    let mut rows = stmt.query_map([id], |row| codec::get_date_time(row, 0))?;
+    let mut rows = stmt.query_map([id], |row| {
+        Ok((row.get(0)?, row.get(1)?, codec::get_date_time(row, 2)?))
+    })?;
     Ok(rows.next().transpose()?)
 }
 

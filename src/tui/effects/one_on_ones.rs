@@ -47,7 +47,11 @@ pub enum OneOnOneEffect {
     /// Every open action, for the all-actions list.
     LoadAllActions,
     /// Find the meeting action `id` came from, to show it in the agenda.
-    FindActionMeeting(i64),
+    /// Where an action came from (`person`: the one it names, for when no meeting is found).
+    FindActionMeeting {
+        id: i64,
+        person: Option<i64>,
+    },
     UpdateAction {
         id: i64,
         change: ops::actions::ActionChange,
@@ -141,9 +145,10 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
                 <ops::objects::action::Action as ops::objects::Object>::list(store, &filter, now)?;
             Msg::People(PeopleMsg::ActionsLoaded(rows))
         }
-        OneOnOneEffect::FindActionMeeting(id) => Msg::People(PeopleMsg::ActionMeeting(
-            ops::actions::meeting_start(store, id)?.map(|t| t.date()),
-        )),
+        OneOnOneEffect::FindActionMeeting { id, person } => Msg::People(PeopleMsg::ActionMeeting {
+            came_from: ops::actions::came_from(store, id)?,
+            person,
+        }),
         OneOnOneEffect::UpdateAction { id, change, opened } => saved_edit(
             ops::actions::update_action(store, id, change, Some(&opened))?,
             |_| ("Action saved.".into(), None),

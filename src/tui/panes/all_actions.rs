@@ -2,7 +2,7 @@
 //! within each group, then by due date. A view of the 1:1s tab (see `people`).
 
 use crate::domain::one_on_one::{ActionItem, Owner};
-use crate::ops::actions::ActionChange;
+use crate::ops::actions::{ActionChange, CameFrom};
 use crate::ops::objects::action::ActionView;
 use crate::tui::action::Action;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
@@ -107,26 +107,37 @@ impl AllActions {
         done()
     }
 
-    /// Enter: the person's page for an action with someone; for one with nobody named, the
-    /// day of the meeting it came from in the agenda (once the runner has found it).
+    /// Enter: where the action came from, once the runner has found it (see
+    /// [`came_from_shown`]).
     fn open(&self) -> Vec<Request> {
         let Some(row) = self.current() else {
             return Vec::new();
         };
-        match row.action.person_id {
-            Some(person) => vec![Request::Show(Target::Person(person, PeopleView::Detail))],
-            None => vec![Request::Run(Effect::OneOnOnes(
-                OneOnOneEffect::FindActionMeeting(row.action.id),
-            ))],
-        }
+        vec![Request::Run(Effect::OneOnOnes(
+            OneOnOneEffect::FindActionMeeting {
+                id: row.action.id,
+                person: row.action.person_id,
+            },
+        ))]
     }
 }
 
-/// Where Enter on an action with nobody named goes: the agenda on its meeting's day.
-pub fn meeting_shown(day: Option<chrono::NaiveDate>) -> Request {
-    match day {
-        Some(day) => Request::Show(Target::Day(day)),
-        None => {
+/// Where Enter on an action goes: the meeting it came from, selected on the agenda (a staff
+/// meeting, a review); a 1:1's action, or one from no meeting, opens the person's page.
+pub fn came_from_shown(came_from: Option<CameFrom>, person: Option<i64>) -> Request {
+    match (came_from, person) {
+        (
+            Some(CameFrom {
+                one_on_one_with: Some(with),
+                ..
+            }),
+            _,
+        ) => Request::Show(Target::Person(with, PeopleView::Detail)),
+        (Some(meeting), _) => {
+            Request::Show(Target::Meeting(meeting.ritual_id, meeting.start.date()))
+        }
+        (None, Some(person)) => Request::Show(Target::Person(person, PeopleView::Detail)),
+        (None, None) => {
             Request::Info("This action names nobody and came from no meeting: e edits it.".into())
         }
     }

@@ -1,11 +1,12 @@
 use chrono::NaiveDate;
 
-use super::arrange;
+use super::{CameFrom, arrange, came_from_shown};
 use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::ops::objects::action::ActionView;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
 use crate::tui::model::{Overlay, Tab};
 use crate::tui::msg::{Effect, Msg};
+use crate::tui::pane::{Request, Target};
 use crate::tui::panes::people::PeopleMsg;
 use crate::tui::panes::person::PeopleView;
 use crate::tui::testing::{demo, keys, keys_settled, model, screen};
@@ -142,11 +143,21 @@ fn x_and_e_save_to_the_store_and_the_list_follows() {
     assert!(text.contains("Open actions"), "{text}");
 }
 
-/// A staff-meeting action with nobody named, held on Tuesday 17 November: its id.
+/// An action from a team meeting held on Tuesday 17 November (a series that is not a 1:1),
+/// for `person` or nobody: the action's id and the series'.
 fn meeting_action(store: &mut crate::store::Store) -> i64 {
+    meeting_action_for(store, None).0
+}
+
+fn meeting_action_for(store: &mut crate::store::Store, person: Option<i64>) -> (i64, i64) {
     use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
     use crate::store::{actions, occurrences, rituals};
-    let ritual = rituals::list(store.conn()).unwrap()[0].id;
+    let ritual = rituals::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.fields.person_id.is_none())
+        .unwrap()
+        .id;
     let start = day(17).unwrap().and_hms_opt(10, 0, 0).unwrap();
     store
         .write(|tx| -> Result<i64, crate::store::StoreError> {
@@ -162,7 +173,7 @@ fn meeting_action(store: &mut crate::store::Store) -> i64 {
             };
             let occurrence = occurrences::upsert(tx, &record)?;
             let action = actions::NewAction {
-                person_id: None,
+                person_id: person,
                 occurrence_id: Some(occurrence),
                 owner: "them",
                 body: "Circulate the incident review",
@@ -170,7 +181,45 @@ fn meeting_action(store: &mut crate::store::Store) -> i64 {
             };
             actions::insert(tx, &action, start)
         })
+        .map(|id| (id, ritual))
         .unwrap()
+}
+
+/// "Enter jumps to where it came from": an action a staff meeting gave Aisha opens that
+/// meeting on the agenda, not her page.
+#[test]
+fn enter_on_an_action_from_a_team_meeting_opens_that_meeting_even_with_a_person_named() {
+    let (m, mut runner) = demo();
+    let person = m.people.list.rows[0].person.id;
+    let (id, ritual) = meeting_action_for(&mut runner.store, Some(person));
+    let effect = Effect::OneOnOnes(OneOnOneEffect::FindActionMeeting {
+        id,
+        person: Some(person),
+    });
+    let answer = runner.run(effect, m.now);
+    let Msg::People(PeopleMsg::ActionMeeting { came_from, .. }) = answer else {
+        panic!("{answer:?}");
+    };
+    let came_from = came_from.unwrap();
+    assert_eq!(
+        (came_from.ritual_id, came_from.one_on_one_with),
+        (ritual, None)
+    );
+    let shown = came_from_shown(Some(came_from), Some(person));
+    assert!(
+        matches!(shown, Request::Show(Target::Meeting(r, d)) if r == ritual && d == came_from.start.date()),
+        "{shown:?}"
+    );
+    // A 1:1's action opens the person's page, where the 1:1 lives.
+    let one_on_one = CameFrom {
+        one_on_one_with: Some(person),
+        ..came_from
+    };
+    let shown = came_from_shown(Some(one_on_one), None);
+    assert!(
+        matches!(shown, Request::Show(Target::Person(p, PeopleView::Detail)) if p == person),
+        "{shown:?}"
+    );
 }
 
 #[test]

@@ -56,7 +56,10 @@ pub enum PeopleMsg {
     /// Every open action, for the all-actions list.
     ActionsLoaded(Vec<ActionView>),
     /// The day of the meeting an action came from (Enter in the all-actions list).
-    ActionMeeting(Option<chrono::NaiveDate>),
+    ActionMeeting {
+        came_from: Option<crate::ops::actions::CameFrom>,
+        person: Option<i64>,
+    },
     /// A person's prep (queued topics, open actions, the meeting to write up), to open the
     /// record form; `meeting` is the one the user came from, if any.
     RecordReady {
@@ -118,7 +121,9 @@ impl PeoplePane {
                 }
             }
             PeopleMsg::ActionsLoaded(rows) => self.actions.set_rows(rows),
-            PeopleMsg::ActionMeeting(day) => return vec![super::all_actions::meeting_shown(day)],
+            PeopleMsg::ActionMeeting { came_from, person } => {
+                return vec![super::all_actions::came_from_shown(came_from, person)];
+            }
             PeopleMsg::RecordReady {
                 person,
                 prep,
