@@ -857,6 +857,11 @@ fn model_with_decisions() -> App {
 /// The demo with an org: Elena and Tomás report to Priya, Aisha to Elena (Priya's skip-level
 /// chain goes one further).
 fn demo_org() -> App {
+    model_on(demo_org_store())
+}
+
+/// The demo with Elena and Tomás reporting to Priya, and Aisha to Elena.
+fn demo_org_store() -> Store {
     use bearing::ops::people::{PersonInput, PersonRecord, get_person, update_person};
     let mut store = bearing::tui::testing::demo_store();
     let people = bearing::store::people::list(store.conn()).unwrap();
@@ -881,7 +886,7 @@ fn demo_org() -> App {
         input.draft.reports_to = Some(id(manager));
         update_person(&mut store, id(who), input, None, Weekday::Mon, now()).unwrap();
     }
-    model_on(store)
+    store
 }
 
 #[test]
@@ -929,10 +934,49 @@ fn people_by_manager() {
 }
 
 #[test]
+fn people_by_team_with_a_header_per_team() {
+    let mut m = demo_org();
+    m.model.tab = Tab::People;
+    press(&mut m, "oo");
+    snapshot_sizes!("people_by_team", m);
+}
+
+#[test]
 fn prep_of_a_manager_with_their_team() {
     let mut m = demo_org();
     m.model.tab = Tab::People;
     // Priya is sixth by name; her prep lists Elena and Tomás as her team.
     press(&mut m, "jjjjjp");
     snapshot_sizes!("prep_of_a_manager", m);
+}
+
+#[test]
+fn prep_shows_the_latest_career_and_feedback_context() {
+    use bearing::domain::one_on_one::ContextKind;
+    let mut store = demo_org_store();
+    let people = bearing::store::people::list(store.conn()).unwrap();
+    let priya = people.iter().find(|p| p.name == "Priya Raman").unwrap().id;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    bearing::ops::one_on_ones::add_context(
+        &mut store,
+        priya,
+        day,
+        ContextKind::Career,
+        "CAREERCTX wants to run the Q1 dependency review",
+    )
+    .unwrap();
+    bearing::ops::one_on_ones::add_context(
+        &mut store,
+        priya,
+        day,
+        ContextKind::Feedback,
+        "Gave feedback on the planning doc:\nclear, but too long",
+    )
+    .unwrap();
+    let mut m = model_on(store);
+    m.model.tab = Tab::People;
+    // Priya's prep, the cursor past her team on the first of the last notes, so the section
+    // between them shows at 80×24 too.
+    press(&mut m, "jjjjjpjjjjjj");
+    snapshot_sizes!("prep_with_career_and_feedback", m);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::people_group::{Org, PeopleGroup, arrange};
+use super::people_group::{Org, PeopleGroup, arrange, row_at_slot, slot_of, slots};
 use crate::domain::Invalid;
 use crate::domain::link::ObjectRef;
 use crate::domain::one_on_one::Note;
@@ -319,11 +319,16 @@ impl Pane for PeoplePane {
             return None;
         }
         let (list, _) = super::people_view::split(body);
-        Some((table_rows(list, self.list.selected), self.list.rows.len()))
+        let slots = slots(&self.list.rows, self.group);
+        let at = slot_of(&slots, self.list.selected);
+        Some((table_rows(list, at), slots.len()))
     }
 
     fn select_row(&mut self, index: usize) {
-        self.list.selected = index;
+        let slots = slots(&self.list.rows, self.group);
+        if let Some(row) = row_at_slot(&slots, index) {
+            self.list.selected = row;
+        }
     }
 
     fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {

@@ -48,7 +48,7 @@ fn flatten(nodes: &[OrgNode], depth: usize, out: &mut Vec<(i64, usize)>) {
     }
 }
 
-/// Puts `rows` (loaded by name) in `group`'s order; the org's depths for drawing.
+/// Puts `rows` in `group`'s order; the org's depths for drawing.
 pub fn arrange(rows: &mut [PersonOverview], group: PeopleGroup) -> Org {
     let people: Vec<Person> = rows.iter().map(|p| p.person.clone()).collect();
     let (mine, outside) = org::tree(&people);
@@ -61,7 +61,10 @@ pub fn arrange(rows: &mut [PersonOverview], group: PeopleGroup) -> Org {
         .map(|(i, (id, _))| (*id, i))
         .collect();
     match group {
-        PeopleGroup::Name => {}
+        // From any other grouping: the rows come back in name order.
+        PeopleGroup::Name => {
+            rows.sort_by_cached_key(|p| (p.person.name.to_lowercase(), p.person.id))
+        }
         PeopleGroup::Manager => {
             rows.sort_by_key(|p| position.get(&p.person.id).copied().unwrap_or(usize::MAX));
         }
@@ -83,6 +86,56 @@ pub fn arrange(rows: &mut [PersonOverview], group: PeopleGroup) -> Org {
             .map(|(id, _)| id)
             .collect(),
     }
+}
+
+/// One line of the list as drawn: a group's header, or the person at an index of the rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    Header(String),
+    Person(usize),
+}
+
+/// The list's lines: by team, a header before each team's people ("Payments · 3"); otherwise
+/// the people alone.
+pub fn slots(rows: &[PersonOverview], group: PeopleGroup) -> Vec<Slot> {
+    if group != PeopleGroup::Team {
+        return (0..rows.len()).map(Slot::Person).collect();
+    }
+    let mut out = Vec::with_capacity(rows.len() + 4);
+    for (i, p) in rows.iter().enumerate() {
+        let team = p.person.team.to_lowercase();
+        if i == 0 || rows[i - 1].person.team.to_lowercase() != team {
+            let count = rows[i..]
+                .iter()
+                .take_while(|q| q.person.team.to_lowercase() == team)
+                .count();
+            let name = if p.person.team.trim().is_empty() {
+                "No team"
+            } else {
+                p.person.team.as_str()
+            };
+            out.push(Slot::Header(format!("{name} · {count}")));
+        }
+        out.push(Slot::Person(i));
+    }
+    out
+}
+
+/// Where row `selected` is drawn among `slots`.
+pub fn slot_of(slots: &[Slot], selected: usize) -> usize {
+    slots
+        .iter()
+        .position(|s| *s == Slot::Person(selected))
+        .unwrap_or(selected)
+}
+
+/// The row a click on line `index` selects: the person there, or under a header the first of
+/// its people.
+pub fn row_at_slot(slots: &[Slot], index: usize) -> Option<usize> {
+    slots.get(index..)?.iter().find_map(|s| match s {
+        Slot::Person(i) => Some(*i),
+        Slot::Header(_) => None,
+    })
 }
 
 #[cfg(test)]

@@ -7,11 +7,14 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 
+use super::people_group::{Slot, slot_of, slots};
 use super::person_view::state_style;
 use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::{Columns, render_detail, render_empty, render_table, with_detail};
+use crate::tui::widgets::list::{
+    Columns, render_counted_table, render_detail, render_empty, with_detail,
+};
 
 /// Below this width the detail panel would squeeze the table; show the table alone.
 const DETAIL_MIN_WIDTH: u16 = 110;
@@ -67,7 +70,7 @@ pub fn render(
         Constraint::Length(6),
         Constraint::Length(6),
     ]);
-    let rows = pane.rows.iter().map(|p| {
+    let person_row = |p: &PersonOverview| {
         let s = &p.stats;
         let id = p.person.id;
         // By manager: indented under the one they report to; my skip-levels marked ».
@@ -119,15 +122,25 @@ pub fn render(
             Cell::from(topics),
         ]);
         Row::new(cells)
-    });
+    };
+    let slots = slots(&pane.rows, people.group);
+    let rows: Vec<Row> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Header(label) => {
+                Row::new([Cell::from(Span::styled(label.clone(), theme.header))])
+            }
+            Slot::Person(i) => pane.rows.get(*i).map(person_row).unwrap_or_default(),
+        })
+        .collect();
     let header = Row::new(names);
-    render_table(
+    render_counted_table(
         frame,
         list_area,
-        people.group.title(),
+        (people.group.title(), pane.rows.len()),
         Columns { header, widths },
         rows,
-        pane.selected,
+        slot_of(&slots, pane.selected),
         theme,
     );
     if let (Some(area), Some(person)) = (detail_area, pane.current()) {

@@ -124,7 +124,7 @@ pub fn person_form(
             &draft.context,
             "private: anything to remember before a 1:1",
         )
-        .choice(
+        .pick(
             "reports_to",
             "Reports to",
             manager_choices(people),
@@ -214,3 +214,7 @@ pub fn person_submit(
         None => PeopleEffect::Add(input),
     }))
 }
+
+#[cfg(test)]
+#[path = "person_form_tests.rs"]
+mod tests;

@@ -1,10 +1,12 @@
 //! The prep view's connected picture: the goals they own or are linked to, the risks they own,
-//! their team (for a manager), and their latest private health read.
+//! their team (for a manager), their latest career and feedback context, and their latest
+//! private health read.
 
 use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use super::person::Row;
+use crate::domain::one_on_one::ContextEntry;
 use crate::domain::risk_score::Trend;
 use crate::ops::prep_picture::{Picture, PrepGoal, PrepRisk, TeamMember};
 use crate::tui::theme::Theme;
@@ -80,7 +82,8 @@ fn member_text(m: &TeamMember) -> String {
     )
 }
 
-/// The picture's lines in cursor order: goals, risks, team.
+/// The picture's lines in cursor order: goals, risks, team; then their latest career and
+/// feedback context (as the Markdown prep has it), which the cursor passes over.
 pub fn picture_lines(
     p: &Picture,
     today: NaiveDate,
@@ -147,7 +150,28 @@ pub fn picture_lines(
             ));
         }
     }
+    if !p.context.is_empty() {
+        out.push(blank());
+        out.push(heading("Career and feedback".to_string(), theme));
+        for c in &p.context {
+            out.push(PictureLine {
+                line: Line::from(Span::styled(context_text(c), theme.text)),
+                row: None,
+                selected: false,
+            });
+        }
+    }
     out
+}
+
+/// "  20 Nov career: wants to lead the Q1 review", on one line.
+fn context_text(c: &ContextEntry) -> String {
+    format!(
+        "  {} {}: {}",
+        c.date.format("%-d %b %Y"),
+        c.kind,
+        c.body.replace('\n', " ")
+    )
 }
 
 /// "Health (private): morale 3/5 ↓, flight risk medium — 20 Nov", or None without a read.

@@ -88,7 +88,7 @@ pub fn metric_form(existing: Option<&MetricView>, ctx: &Ctx<'_>) -> Form {
             words::<Cadence>(),
             position(Cadence::ALL, &f.cadence),
         )
-        .choice("owner", "Owner", owners, owner)
+        .pick("owner", "Owner", owners, owner)
         .text("team", "Team", &f.team, "optional")
         .text(
             "source",

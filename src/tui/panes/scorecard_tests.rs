@@ -203,3 +203,23 @@ fn a_log_form_moved_to_another_period_keeps_its_note_and_sees_writes_there() {
     let nov2 = values.iter().find(|v| v.period == nov(2)).map(|v| v.value);
     assert_eq!(nov2, Some(5.0));
 }
+
+#[test]
+fn the_metric_owner_is_found_by_typing_part_of_a_name() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let m = crate::tui::testing::model();
+    let mut form = crate::tui::panes::scorecard_form::metric_form(None, &m.ctx());
+    let press = |form: &mut crate::tui::widgets::form::Form, code: KeyCode| {
+        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    };
+    // Name, group, unit, direction, target, warning, cadence, then Owner.
+    for _ in 0..7 {
+        press(&mut form, KeyCode::Tab);
+    }
+    assert_eq!(form.focused().map(|f| f.key), Some("owner"));
+    for c in "Gra".chars() {
+        press(&mut form, KeyCode::Char(c));
+    }
+    // A choice jumped to the last initial typed ("a": Ada).
+    assert_eq!(form.value("owner"), "Grace");
+}

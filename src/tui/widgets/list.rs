@@ -135,9 +135,24 @@ pub fn render_table<'a>(
     theme: &Theme,
 ) {
     let rows: Vec<Row> = rows.into_iter().collect();
+    let count = rows.len();
+    render_counted_table(frame, area, (title, count), columns, rows, selected, theme);
+}
+
+/// [`render_table`] with the count its title shows given: a list whose lines include group
+/// headers counts its items, not its lines.
+pub fn render_counted_table<'a>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    (title, count): (&str, usize),
+    columns: Columns<'a>,
+    rows: Vec<Row<'a>>,
+    selected: usize,
+    theme: &Theme,
+) {
     let title = Line::from(vec![
         Span::styled(format!(" {title} "), theme.title),
-        Span::styled(format!("{} ", rows.len()), theme.dim),
+        Span::styled(format!("{count} "), theme.dim),
     ]);
     let table = Table::new(rows, columns.widths)
         .header(columns.header.style(theme.header))
