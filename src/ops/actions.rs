@@ -65,15 +65,11 @@ pub struct CameFrom {
 
 /// The meeting action `id` came from, if it came from one.
 pub fn came_from(store: &Store, id: i64) -> Result<Option<CameFrom>, OpsError> {
-    Ok(
-        actions::meeting_of(store.conn(), id)?.map(|(ritual_id, one_on_one_with, start)| {
-            CameFrom {
-                ritual_id,
-                one_on_one_with,
-                start,
-            }
-        }),
-    )
+    Ok(actions::meeting_of(store.conn(), id)?.map(|m| CameFrom {
+        ritual_id: m.ritual_id,
+        one_on_one_with: m.person_id,
+        start: m.start,
+    }))
 }
 
 /// An action's editable content.

@@ -146,3 +146,27 @@ fn a_pending_decision_is_on_the_radar() {
         "Adopt RFCs — proposed 22 days ago, still to decide"
     );
 }
+
+#[test]
+fn undo_and_redo_keep_decision_numbers_and_never_hand_one_out_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("b.db")).unwrap();
+    store.journal(Some(now())).unwrap();
+    add_decision(&mut store, input("One"), None, now()).unwrap();
+    let two = add_decision(&mut store, input("Two"), None, now()).unwrap();
+    delete_decision(&mut store, two.id).unwrap();
+    crate::ops::history::undo(&mut store).unwrap();
+    assert_eq!(get_decision(&store, two.id).unwrap().fields.title, "Two");
+    crate::ops::history::redo(&mut store).unwrap();
+    assert!(get_decision(&store, two.id).is_err());
+    let three = add_decision(&mut store, input("Three"), None, now()).unwrap();
+    assert_eq!(three.id, two.id + 1, "a deleted number is not reused");
+    crate::ops::history::undo(&mut store).unwrap();
+    crate::ops::history::redo(&mut store).unwrap();
+    assert_eq!(
+        get_decision(&store, three.id).unwrap().fields.title,
+        "Three"
+    );
+    let four = add_decision(&mut store, input("Four"), None, now()).unwrap();
+    assert_eq!(four.id, three.id + 1);
+}

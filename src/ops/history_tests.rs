@@ -422,3 +422,49 @@ fn undo_names_metrics_and_their_numbers_in_words() {
         "Undid: deleting the metric “Deploys”."
     );
 }
+
+/// Issue 22: a risk edit saved with a new link is one journal entry; it is named for the risk
+/// (the link is applied first, so the entry used to be "insert link" and the undo "adding the
+/// link between goal 1 and risk 1", hiding that the risk went back too).
+#[test]
+fn an_edit_saved_with_a_link_is_named_for_the_object_saved() {
+    let (_dir, mut store) = temp_store();
+    seed(&mut store);
+    links::unlink(
+        &mut store,
+        object(LinkKind::Goal, 1),
+        object(LinkKind::Risk, 1),
+    )
+    .unwrap();
+    store.journal(Some(now())).unwrap();
+    let mut draft = risk("Vendor slips");
+    draft.likelihood = 5;
+    let changes = links::LinkChanges {
+        add: vec![object(LinkKind::Goal, 1)],
+        remove: Vec::new(),
+    };
+    let edit = risks::RiskEdit {
+        draft,
+        note: "",
+        links: &changes,
+    };
+    risks::update_risk_with(
+        &mut store,
+        1,
+        edit,
+        None,
+        &ReviewIntervals::default(),
+        now(),
+    )
+    .unwrap();
+    let latest = &recent(&store, 1).unwrap()[0];
+    assert_eq!(describe(latest), "update risk 1");
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: the change to risk 1 “Vendor slips” (and a link)."
+    );
+    assert_eq!(
+        redo(&mut store).unwrap(),
+        "Redid: the change to risk 1 “Vendor slips” (and a link)."
+    );
+}

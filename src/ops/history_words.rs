@@ -120,16 +120,34 @@ fn for_whom(names: &Names<'_>, row: &RowChange) -> String {
         .unwrap_or_default()
 }
 
-/// What the change did, as a phrase to follow "Undid: " or "Redid: ".
+/// What the change did, as a phrase to follow "Undid: " or "Redid: ": the object saved, and
+/// " (and a link)" or " (and 2 links)" when links were saved with it.
 pub fn describe(store: &Store, change: &Change, rows: &[RowChange]) -> String {
-    let names = Names { store, rows };
-    let Some(subject) = rows
+    // Entries journaled before they were named for the object saved may name a link first.
+    let subject = rows
         .iter()
         .find(|r| r.table == change.entity && Some(r.id) == change.entity_id)
-        .or_else(|| rows.first())
-    else {
+        .filter(|r| r.table != "link")
+        .or_else(|| rows.iter().find(|r| r.table != "link"))
+        .or_else(|| rows.first());
+    let Some(subject) = subject else {
         return super::history::describe(change);
     };
+    let what = subject_words(&Names { store, rows }, change, subject, rows);
+    match rows.iter().filter(|r| r.table == "link").count() {
+        _ if subject.table == "link" => what,
+        0 => what,
+        1 => format!("{what} (and a link)"),
+        n => format!("{what} (and {n} links)"),
+    }
+}
+
+fn subject_words(
+    names: &Names<'_>,
+    change: &Change,
+    subject: &RowChange,
+    rows: &[RowChange],
+) -> String {
     let verb = match (&subject.before, &subject.after) {
         (None, _) => Verb::Add,
         (_, None) => Verb::Delete,
@@ -177,7 +195,7 @@ pub fn describe(store: &Store, change: &Change, rows: &[RowChange]) -> String {
         }
         "topic" => {
             let text = quoted(subject.text("body").unwrap_or_default());
-            let whom = for_whom(&names, subject);
+            let whom = for_whom(names, subject);
             match subject.changed("discussed_at") {
                 Some((_, Some(serde_json::Value::String(_)))) if verb == Verb::Change => {
                     format!("marking the talking point {text}{whom} discussed")
@@ -192,7 +210,7 @@ pub fn describe(store: &Store, change: &Change, rows: &[RowChange]) -> String {
                     format!("marking the action {text} done")
                 }
                 Some(_) if verb == Verb::Change => format!("reopening the action {text}"),
-                _ => verb.phrase(&format!("the action {text}{}", for_whom(&names, subject))),
+                _ => verb.phrase(&format!("the action {text}{}", for_whom(names, subject))),
             }
         }
         "plan" => verb.phrase("the plan's start"),

@@ -13,6 +13,7 @@ use crate::domain::health::{FlightRisk, HealthRead};
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::{CadenceState, ContextEntry, ContextKind};
 use crate::domain::plan::{Confidence, GoalStatus};
+use crate::domain::risk::RiskStatus;
 use crate::domain::risk_score::{Band, Trend};
 use crate::store::{Store, health, links, notes, risks};
 
@@ -69,7 +70,7 @@ pub struct TeamMember {
 pub struct Picture {
     /// Goals they own, then goals linked to them; open ones first.
     pub goals: Vec<PrepGoal>,
-    /// Risks they own, then risks linked to them; highest score first.
+    /// Open risks they own, then open risks linked to them; highest score first.
     pub risks: Vec<PrepRisk>,
     /// Their latest career and feedback entries, newest first.
     pub context: Vec<ContextEntry>,
@@ -135,7 +136,9 @@ pub fn picture(store: &Store, person_id: i64, now: NaiveDateTime) -> Result<Pict
         .into_iter()
         .filter_map(|r| {
             let owned = r.fields.owner_id == Some(person_id);
-            (owned || linked_risks.contains(&r.id)).then(|| PrepRisk {
+            // A closed risk needs nothing from them: prep lists the open ones.
+            let open = r.fields.status != RiskStatus::Closed;
+            (open && (owned || linked_risks.contains(&r.id))).then(|| PrepRisk {
                 id: r.id,
                 score: r.score().value(),
                 band: r.score().band(),

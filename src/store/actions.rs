@@ -104,20 +104,30 @@ pub fn get(
     Ok(rows.next().transpose()?)
 }
 
-/// The meeting action `id` came from: its series, the series' person (a 1:1's) and when it
-/// takes place (where it was moved to, else its slot); None for an action from no meeting, or
-/// no such action.
-pub fn meeting_of(
-    conn: &Connection,
-    id: i64,
-) -> Result<Option<(i64, Option<i64>, NaiveDateTime)>, StoreError> {
+/// The meeting an action came from: its series (id and name), the series' person (a 1:1's),
+/// and when it takes place (where it was moved to, else its slot).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionMeeting {
+    pub ritual_id: i64,
+    pub name: String,
+    pub person_id: Option<i64>,
+    pub start: NaiveDateTime,
+}
+
+/// The meeting action `id` came from; None for an action from no meeting, or no such action.
+pub fn meeting_of(conn: &Connection, id: i64) -> Result<Option<ActionMeeting>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.person_id, COALESCE(o.moved_to, o.original_start) FROM action_item a \
-         JOIN occurrence o ON o.id = a.occurrence_id JOIN ritual r ON r.id = o.ritual_id \
-         WHERE a.id = ?1",
+        "SELECT r.id, r.name, r.person_id, COALESCE(o.moved_to, o.original_start) \
+         FROM action_item a JOIN occurrence o ON o.id = a.occurrence_id \
+         JOIN ritual r ON r.id = o.ritual_id WHERE a.id = ?1",
     )?;
     let mut rows = stmt.query_map([id], |row| {
-        Ok((row.get(0)?, row.get(1)?, codec::get_date_time(row, 2)?))
+        Ok(ActionMeeting {
+            ritual_id: row.get(0)?,
+            name: row.get(1)?,
+            person_id: row.get(2)?,
+            start: codec::get_date_time(row, 3)?,
+        })
     })?;
     Ok(rows.next().transpose()?)
 }
@@ -128,13 +138,9 @@ pub fn group_meeting_of(
     conn: &Connection,
     id: i64,
 ) -> Result<Option<(String, NaiveDateTime)>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.name, COALESCE(o.moved_to, o.original_start) FROM action_item a \
-         JOIN occurrence o ON o.id = a.occurrence_id JOIN ritual r ON r.id = o.ritual_id \
-         WHERE a.id = ?1 AND r.person_id IS NULL",
-    )?;
-    let mut rows = stmt.query_map([id], |row| Ok((row.get(0)?, codec::get_date_time(row, 1)?)))?;
-    Ok(rows.next().transpose()?)
+    Ok(meeting_of(conn, id)?
+        .filter(|m| m.person_id.is_none())
+        .map(|m| (m.name, m.start)))
 }
 
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {

@@ -462,3 +462,29 @@ fn action_list_takes_open_and_refuses_it_with_done() {
     let out = crate::support::bearing(&db, &["action", "list", "--open", "--done"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn decision_ids(db: &std::path::Path) -> Vec<i64> {
+    let mut ids: Vec<i64> = json_array(db, &["decision", "list", "--format", "json"])
+        .iter()
+        .map(|d| d["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn a_deleted_decisions_number_is_never_given_to_another() {
+    let (dir, db) = setup();
+    add_two(&db);
+    ok(&db, &["decision", "delete", "2", "--yes"]);
+    ok(&db, &["decision", "add", "--title", "Brand new thing"]);
+    assert_eq!(decision_ids(&db), [1, 3], "number 2 stays retired");
+
+    let file = dir.path().join("e.json");
+    std::fs::write(&file, ok(&db, &["export", "--format", "json"])).unwrap();
+    let copy = dir.path().join("copy.db");
+    ok(&copy, &["import", file.to_str().unwrap()]);
+    assert_eq!(decision_ids(&copy), [1, 3], "an import keeps the numbers");
+    ok(&copy, &["decision", "add", "--title", "After import"]);
+    assert_eq!(decision_ids(&copy), [1, 3, 4]);
+}

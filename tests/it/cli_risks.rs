@@ -328,3 +328,24 @@ fn bad_input_exits_2_names_the_flag_and_saves_nothing() {
     assert_eq!(r["score"], 9, "a refused update changed nothing");
     assert_eq!(r["history"].as_array().unwrap().len(), 1);
 }
+
+/// Issue 22: a closed risk is no longer on its owner's prep (`bearing prep` and the cockpit's
+/// `p` read the same picture); an open one is.
+#[test]
+fn prep_leaves_out_closed_risks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(&db, &["demo", "--no-tui"]);
+    let owner = ["--owner", "aisha bello"];
+    add(&db, "If Y then V", "2", "2", &owner);
+    add(&db, "If Z then W", "2", "2", &owner);
+    let closed = list_json(&db, &[])
+        .into_iter()
+        .find(|r| r["title"] == "If Z then W")
+        .unwrap()["id"]
+        .to_string();
+    ok(&db, &["risk", "edit", &closed, "--status", "closed"]);
+    let prep = ok(&db, &["prep", "Aisha"]);
+    assert!(prep.contains("If Y then V"), "{prep}");
+    assert!(!prep.contains("If Z then W"), "{prep}");
+}

@@ -17,6 +17,7 @@ mod cli_import_ics;
 mod cli_import_ics_rules;
 mod cli_interop;
 mod cli_json_docs;
+mod cli_json_keys;
 mod cli_links;
 mod cli_metric;
 mod cli_metric_fixes;

@@ -8,6 +8,7 @@ use super::card::{Card, day, moment};
 use super::topic::short;
 use super::{Object, parse_id};
 use crate::domain::one_on_one::{ActionItem, Owner};
+use crate::domain::ritual::meeting_label;
 use crate::ops::OpsError;
 use crate::store::dependents::Reached;
 use crate::store::{Store, actions, people};
@@ -18,6 +19,8 @@ pub struct ActionView {
     #[serde(flatten)]
     pub action: ActionItem,
     pub person: Option<String>,
+    /// The meeting it was written in ("Staff meeting, Mon 23 Nov"), if any.
+    pub meeting: Option<String>,
     pub done: bool,
     pub overdue: bool,
 }
@@ -38,13 +41,21 @@ pub struct ActionFilter {
 
 pub struct Action;
 
-fn view(action: ActionItem, names: &HashMap<i64, String>, today: NaiveDate) -> ActionView {
-    ActionView {
+fn view(
+    store: &Store,
+    action: ActionItem,
+    names: &HashMap<i64, String>,
+    today: NaiveDate,
+) -> Result<ActionView, OpsError> {
+    let meeting = actions::meeting_of(store.conn(), action.id)?
+        .map(|m| meeting_label(&m.name, m.start.date()));
+    Ok(ActionView {
         person: action.person_id.and_then(|id| names.get(&id).cloned()),
+        meeting,
         done: action.done_at.is_some(),
         overdue: action.is_overdue(today),
         action,
-    }
+    })
 }
 
 fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
@@ -56,7 +67,8 @@ fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
 
 impl Object for Action {
     const KIND: &'static str = "action";
-    const COLUMNS: &'static [&'static str] = &["ID", "DUE", "OWNER", "PERSON", "STATE", "TEXT"];
+    const COLUMNS: &'static [&'static str] =
+        &["ID", "DUE", "OWNER", "PERSON", "STATE", "MEETING", "TEXT"];
     type View = ActionView;
     type Filter = ActionFilter;
 
@@ -67,7 +79,7 @@ impl Object for Action {
     ) -> Result<Vec<ActionView>, OpsError> {
         let names = names(store)?;
         let today = now.date();
-        Ok(actions::list(store.conn(), filter.person, filter.done)?
+        actions::list(store.conn(), filter.person, filter.done)?
             .into_iter()
             .filter(|a| filter.owner.is_none_or(|o| a.owner == o))
             .filter(|a| !filter.overdue || a.is_overdue(today))
@@ -76,8 +88,8 @@ impl Object for Action {
                     .due_before
                     .is_none_or(|d| a.due.is_some_and(|due| due < d))
             })
-            .map(|a| view(a, &names, today))
-            .collect())
+            .map(|a| view(store, a, &names, today))
+            .collect()
     }
 
     fn get(store: &Store, id: i64, now: NaiveDateTime) -> Result<ActionView, OpsError> {
@@ -86,7 +98,7 @@ impl Object for Action {
                 "no action with id {id} (see `bearing action list`)"
             ))
         })?;
-        Ok(view(action, &names(store)?, now.date()))
+        view(store, action, &names(store)?, now.date())
     }
 
     fn find(_store: &Store, query: &str) -> Result<i64, OpsError> {
@@ -108,6 +120,7 @@ impl Object for Action {
             a.action.owner.to_string(),
             a.person.clone().unwrap_or_else(|| "-".into()),
             state(a).to_string(),
+            a.meeting.clone().unwrap_or_else(|| "-".into()),
             short(&a.action.body, 60),
         ]
     }
@@ -122,6 +135,7 @@ impl Object for Action {
             .field("owner", owner)
             .field("person", a.person.clone().unwrap_or_default())
             .field("due", day(a.action.due))
+            .field("meeting", a.meeting.clone().unwrap_or_default())
             .field(
                 "state",
                 match a.action.done_at {

@@ -47,7 +47,9 @@ pub struct DecisionView {
     pub meeting: Option<MeetingView>,
     /// Every record of its supersede chain, oldest first (itself included).
     pub chain: Vec<i64>,
-    /// What it is linked to (goals, risks, …), with titles.
+    /// What it is linked to (goals, risks, …), with titles. Not serialized: the CLI's JSON adds
+    /// `links` to every object that can have them, and a second `links` key would repeat it.
+    #[serde(skip)]
     pub links: Vec<Linked>,
     pub pending: bool,
 }

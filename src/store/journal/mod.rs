@@ -162,7 +162,13 @@ pub(super) fn record(
         .into_iter()
         .filter(|(old, new)| old != new)
         .collect();
-    let Some((first_old, first_new)) = changed.first() else {
+    // The entry is named for the object the user saved: a form's links are written with it
+    // (often first), so a link names the entry only when nothing else changed.
+    let Some((first_old, first_new)) = changed
+        .iter()
+        .find(|(_, new)| new.table.name != "link")
+        .or_else(|| changed.first())
+    else {
         return Ok(());
     };
     let verb = match (&first_old.row, &first_new.row) {

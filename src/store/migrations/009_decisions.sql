@@ -1,8 +1,10 @@
 -- The decision log (issue 20): numbered records in the shape of architecture decision records.
 -- The number is the id. `superseded_by` points at the record that replaced this one, so the
--- chain reads both ways; `occurrence_id` is the meeting it was made in.
+-- chain reads both ways; `occurrence_id` is the meeting it was made in. The number is never
+-- reused (AUTOINCREMENT): an ADR file or a `[decision N]` marker in notes written before a
+-- delete or an undo cannot come to name a newer decision.
 CREATE TABLE decision (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     title          TEXT NOT NULL,
     date           TEXT NOT NULL,
     status         TEXT NOT NULL DEFAULT 'proposed'

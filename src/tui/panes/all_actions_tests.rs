@@ -29,6 +29,7 @@ fn row(id: i64, owner: Owner, person: Option<(i64, &str)>, due: Option<NaiveDate
     ActionView {
         overdue: action.is_overdue(today),
         person: person.map(|p| p.1.to_string()),
+        meeting: None,
         done: false,
         action,
     }
