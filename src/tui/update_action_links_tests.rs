@@ -73,3 +73,31 @@ fn the_action_form_lists_the_links_it_has_and_a_link_alone_is_a_change() {
     assert!(m.overlay.is_none(), "{:?}", m.status);
     assert!(!linked_objects(&runner, action).contains(&goal));
 }
+
+#[test]
+fn a_stale_action_refuses_the_save_and_its_links_are_not_saved_either() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "O");
+    let opened = m.people.actions.current().unwrap().action.clone();
+    let action = ObjectRef::new(LinkKind::Action, opened.id);
+    let before = linked_objects(&runner, action);
+    let risks = crate::ops::risks::list_risks(&runner.store).unwrap();
+    let r = risks.last().unwrap();
+    let risk = ObjectRef::new(LinkKind::Risk, r.id);
+    let title: String = r.fields.title.chars().take(24).collect();
+    keys_settled(&mut m, &mut runner, &format!("e<S-Tab>{risk} {title}\n"));
+    // Another writer edits the action while the form is open.
+    let change = crate::ops::actions::ActionChange {
+        person_id: opened.person_id,
+        owner: opened.owner,
+        body: "Changed elsewhere".into(),
+        due: opened.due,
+    };
+    crate::ops::actions::update_action(&mut runner.store, opened.id, change, None).unwrap();
+    keys_settled(&mut m, &mut runner, "<C-s>");
+    assert_eq!(linked_objects(&runner, action), before, "{:?}", m.status);
+    assert_eq!(
+        body_of(&runner, opened.id),
+        Some("Changed elsewhere".to_string())
+    );
+}
