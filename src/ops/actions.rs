@@ -5,7 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
+use super::links::LinkChanges;
 use crate::domain::Word;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::{ActionItem, Owner, check_text};
 use crate::store::{Store, actions, people};
 
@@ -100,6 +102,29 @@ pub fn update_action(
     change: ActionChange,
     opened: Option<&ActionItem>,
 ) -> Result<Edited<ActionItem>, OpsError> {
+    save_action(store, id, change, opened, None)
+}
+
+/// [`update_action`] with the form's link changes, applied in the same transaction (one undo
+/// step): a save that only links or unlinks still counts as a change.
+pub fn update_action_linked(
+    store: &mut Store,
+    id: i64,
+    change: ActionChange,
+    opened: Option<&ActionItem>,
+    links: &LinkChanges,
+    now: NaiveDateTime,
+) -> Result<Edited<ActionItem>, OpsError> {
+    save_action(store, id, change, opened, Some((links, now)))
+}
+
+fn save_action(
+    store: &mut Store,
+    id: i64,
+    change: ActionChange,
+    opened: Option<&ActionItem>,
+    links: Option<(&LinkChanges, NaiveDateTime)>,
+) -> Result<Edited<ActionItem>, OpsError> {
     let body = check_text("action", &change.body)?;
     store.write(|tx| -> Result<Edited<ActionItem>, OpsError> {
         let before = actions::get(tx, id)?.ok_or_else(|| {
@@ -120,8 +145,18 @@ pub fn update_action(
             due: change.due,
             ..before.clone()
         };
+        let linked = match links {
+            Some((links, now)) => {
+                super::links::apply(tx, ObjectRef::new(LinkKind::Action, id), links, now)?
+            }
+            None => false,
+        };
         if after == before {
-            return Ok(Edited::unchanged(before));
+            return Ok(if linked {
+                Edited::changed(before)
+            } else {
+                Edited::unchanged(before)
+            });
         }
         actions::update(
             tx,

@@ -609,3 +609,7 @@ mod prep_picture_tests;
 #[cfg(test)]
 #[path = "update_links_tests.rs"]
 mod links_tests;
+
+#[cfg(test)]
+#[path = "update_action_links_tests.rs"]
+mod action_links_tests;

@@ -84,3 +84,23 @@ fn goal_form_links_field() {
     press(&mut m, "vendor");
     insta::assert_snapshot!("goal_form_links_typing_160x48", screen(&m.model, 160, 48));
 }
+
+/// The action edit form (`e` in the all-actions list) with its Links field holding the link
+/// the action has.
+#[test]
+fn action_form_with_links() {
+    let mut m = model(true);
+    press(&mut m, "O");
+    let action = m.people.actions.current().map(|r| r.action.id).unwrap();
+    let action = ObjectRef::new(LinkKind::Action, action);
+    link(
+        &mut m.runner.store,
+        action,
+        ObjectRef::new(LinkKind::Goal, 1),
+        now(),
+    )
+    .unwrap();
+    // Away and back: the cursor's action loads its links.
+    press(&mut m, "jke<S-Tab>");
+    insta::assert_snapshot!("action_form_links_80x24", screen(&m.model, 80, 24));
+}

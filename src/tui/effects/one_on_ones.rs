@@ -56,6 +56,8 @@ pub enum OneOnOneEffect {
         id: i64,
         change: ops::actions::ActionChange,
         opened: Box<ActionItem>,
+        /// What the form's Links field changed, saved in the same transaction.
+        links: Box<ops::links::LinkChanges>,
     },
     AddNote {
         person: i64,
@@ -149,8 +151,13 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
             came_from: ops::actions::came_from(store, id)?,
             person,
         }),
-        OneOnOneEffect::UpdateAction { id, change, opened } => saved_edit(
-            ops::actions::update_action(store, id, change, Some(&opened))?,
+        OneOnOneEffect::UpdateAction {
+            id,
+            change,
+            opened,
+            links,
+        } => saved_edit(
+            ops::actions::update_action_linked(store, id, change, Some(&opened), &links, now)?,
             |_| ("Action saved.".into(), None),
         ),
         OneOnOneEffect::DeleteAction(id) => {

@@ -1,16 +1,20 @@
 //! Every open action in one list (`O` from anywhere): mine, then theirs by person, overdue first
 //! within each group, then by due date. A view of the 1:1s tab (see `people`).
 
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::ops::actions::{ActionChange, CameFrom};
+use crate::ops::links::Linked;
 use crate::ops::objects::action::ActionView;
 use crate::tui::action::Action;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
+use crate::tui::linkables::{changes, with_links_field};
 use crate::tui::model::FormPurpose;
 use crate::tui::msg::Effect;
-use crate::tui::pane::{Ctx, Request, Target, done};
+use crate::tui::pane::{Ctx, Request, Target};
 use crate::tui::widgets::form::Form;
 
+use super::detail_links::DetailLinks;
 use super::people::PeopleForm;
 use super::person::PeopleView;
 
@@ -23,6 +27,8 @@ pub struct AllActions {
     pub rows: Vec<ActionView>,
     pub cursor: usize,
     pub loaded: bool,
+    /// The selected action's links, for its edit form's Links field.
+    pub links: DetailLinks,
 }
 
 /// The group a row is listed under: mine first, then theirs by person, then theirs from a
@@ -55,8 +61,15 @@ pub fn load() -> Effect {
     Effect::OneOnOnes(OneOnOneEffect::LoadAllActions)
 }
 
+/// The link end an action is.
+fn action_ref(id: i64) -> ObjectRef {
+    ObjectRef::new(LinkKind::Action, id)
+}
+
 impl AllActions {
-    pub fn set_rows(&mut self, mut rows: Vec<ActionView>) {
+    /// The rows as loaded; the selected action's links are read again (another writer may have
+    /// linked or unlinked it).
+    pub fn set_rows(&mut self, mut rows: Vec<ActionView>) -> Vec<Request> {
         let selected = self.current().map(|r| r.action.id);
         rows.retain(|r| !r.done);
         arrange(&mut rows);
@@ -65,6 +78,17 @@ impl AllActions {
         let kept = selected.and_then(|id| self.rows.iter().position(|r| r.action.id == id));
         self.cursor = kept.unwrap_or(self.cursor);
         self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        self.links.load(self.shown(), true)
+    }
+
+    /// The selected action, as a link end.
+    fn shown(&self) -> Option<ObjectRef> {
+        self.current().map(|r| action_ref(r.action.id))
+    }
+
+    /// Links that arrived for `of`: kept when it is still the action selected.
+    pub fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        self.links.arrived(self.shown(), of, links);
     }
 
     pub fn current(&self) -> Option<&ActionView> {
@@ -76,7 +100,12 @@ impl AllActions {
     }
 
     /// Keys on the list; `view` is the 1:1s tab's view, set back to the people list on Esc.
-    pub fn on_action(&mut self, action: Action, view: &mut PeopleView) -> Option<Vec<Request>> {
+    pub fn on_action(
+        &mut self,
+        action: Action,
+        view: &mut PeopleView,
+        ctx: &Ctx<'_>,
+    ) -> Option<Vec<Request>> {
         let last = self.rows.len().saturating_sub(1);
         let cursor = &mut self.cursor;
         match action {
@@ -100,11 +129,36 @@ impl AllActions {
                 };
                 return Some(vec![Request::Run(Effect::OneOnOnes(effect))]);
             }
-            Action::Edit => return Some(self.current().map(edit_form).into_iter().collect()),
+            Action::Edit => {
+                let row = self.current()?;
+                return Some(vec![self.edit_form(row, ctx)]);
+            }
             Action::Open => return Some(self.open()),
             _ => return None,
         }
-        done()
+        Some(self.links.moved_to(self.shown()))
+    }
+
+    /// The action edit form: text, owner, due date and its links; the person stays.
+    pub fn edit_form(&self, row: &ActionView, ctx: &Ctx<'_>) -> Request {
+        let a = &row.action;
+        let them = match &row.person {
+            Some(name) => format!("{name} (them)"),
+            None => "them".to_string(),
+        };
+        let owner = usize::from(a.owner == Owner::Them);
+        let due = a
+            .due
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let f = Form::new("Edit action")
+            .text("text", "Action", &a.body, "what needs doing")
+            .choice("owner", "Owner", vec!["me".to_string(), them], owner)
+            .date("due", "Due", &due, true, "fri, +1w, 2026-12-01 (optional)");
+        Request::form(
+            with_links_field(f, Some(action_ref(a.id)), &self.links, ctx),
+            FormPurpose::People(PeopleForm::EditAction(Box::new(a.clone()))),
+        )
     }
 
     /// Enter: where the action came from, once the runner has found it (see
@@ -143,28 +197,6 @@ pub fn came_from_shown(came_from: Option<CameFrom>, person: Option<i64>) -> Requ
     }
 }
 
-/// The action edit form: text, owner, due date; the person stays.
-pub fn edit_form(row: &ActionView) -> Request {
-    let a = &row.action;
-    let them = match &row.person {
-        Some(name) => format!("{name} (them)"),
-        None => "them".to_string(),
-    };
-    let owner = usize::from(a.owner == Owner::Them);
-    let due = a
-        .due
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
-    let f = Form::new("Edit action")
-        .text("text", "Action", &a.body, "what needs doing")
-        .choice("owner", "Owner", vec!["me".to_string(), them], owner)
-        .date("due", "Due", &due, true, "fri, +1w, 2026-12-01 (optional)");
-    Request::form(
-        f,
-        FormPurpose::People(PeopleForm::EditAction(Box::new(a.clone()))),
-    )
-}
-
 /// The edit form's values as a change to `opened`.
 pub fn edit_submit(
     form: &Form,
@@ -185,6 +217,7 @@ pub fn edit_submit(
             due: form.date_value("due", ctx.today())?,
         },
         opened: Box::new(opened.clone()),
+        links: Box::new(changes(form)?),
     })
 }
 

@@ -190,7 +190,9 @@ pub fn home(kind: LinkKind) -> Option<Tab> {
         LinkKind::Ritual => Some(Tab::Rituals),
         LinkKind::Metric => Some(Tab::Scorecard),
         LinkKind::Decision => Some(Tab::Decisions),
-        LinkKind::Action | LinkKind::Meeting => None,
+        // The all-actions list (a view of the 1:1s tab) holds them for its edit form.
+        LinkKind::Action => Some(Tab::People),
+        LinkKind::Meeting => None,
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::people_group::{Org, PeopleGroup, arrange, row_at_slot, slot_of, slots};
 use crate::domain::Invalid;
-use crate::domain::link::ObjectRef;
+use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::Note;
 use crate::ops::links::Linked;
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail, Prep};
@@ -120,7 +120,7 @@ impl PeoplePane {
                     page.set_prep(*prep);
                 }
             }
-            PeopleMsg::ActionsLoaded(rows) => self.actions.set_rows(rows),
+            PeopleMsg::ActionsLoaded(rows) => return self.actions.set_rows(rows),
             PeopleMsg::ActionMeeting { came_from, person } => {
                 return vec![super::all_actions::came_from_shown(came_from, person)];
             }
@@ -178,7 +178,7 @@ impl PeoplePane {
                 .rows
                 .iter()
                 .find(|r| r.action.id == a.id)
-                .map(super::all_actions::edit_form)
+                .map(|row| self.actions.edit_form(row, ctx))
                 .into_iter()
                 .collect(),
             // Forms that add rows have no version and are never refused as stale.
@@ -259,7 +259,7 @@ impl Pane for PeoplePane {
                 self.page.back_to_actions = true;
                 return Some(requests);
             }
-            return self.actions.on_action(action, &mut self.page.view);
+            return self.actions.on_action(action, &mut self.page.view, ctx);
         }
         let id = self.page.person_id?;
         self.page.on_action(action, ctx).or_else(|| {
@@ -332,6 +332,10 @@ impl Pane for PeoplePane {
     }
 
     fn links_loaded(&mut self, of: ObjectRef, links: Vec<Linked>) {
+        if of.kind == LinkKind::Action {
+            self.actions.links_loaded(of, links);
+            return;
+        }
         self.page.links_loaded(of, links);
     }
 
