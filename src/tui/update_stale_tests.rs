@@ -191,6 +191,7 @@ fn a_meeting_form_reloads_through_the_store() {
             item: item.clone(),
             record,
             checklist: Vec::new(),
+            links: Vec::new(),
         })
     };
     update(&mut m, loaded(record.clone()));
