@@ -726,3 +726,7 @@ pub fn checklist(fields: &RitualFields) -> Vec<String> {
 #[cfg(test)]
 #[path = "rituals_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "rituals_links_tests.rs"]
+mod links_tests;
