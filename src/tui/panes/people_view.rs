@@ -13,7 +13,8 @@ use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{
-    Columns, render_counted_table, render_detail, render_empty, with_detail,
+    Columns, column_widths, fitted_row, render_counted_table, render_detail, render_empty,
+    with_detail,
 };
 
 /// Below this width the detail panel would squeeze the table; show the table alone.
@@ -70,6 +71,8 @@ pub fn render(
         Constraint::Length(6),
         Constraint::Length(6),
     ]);
+    // Cells too long for their column end in "…" ("monthly on the last Mond" was cut mid-word).
+    let fitted = column_widths(list_area.width, 1, &widths);
     let person_row = |p: &PersonOverview| {
         let s = &p.stats;
         let id = p.person.id;
@@ -85,10 +88,10 @@ pub fn render(
         } else {
             p.person.name.clone()
         };
-        let mut cells = vec![Cell::from(name)];
+        let mut cells = vec![Span::raw(name)];
         if wide {
-            cells.push(Cell::from(p.person.role.clone()));
-            cells.push(Cell::from(p.person.team.clone()));
+            cells.push(Span::raw(p.person.role.clone()));
+            cells.push(Span::raw(p.person.team.clone()));
         }
         let last = s.days_since.map_or("—".to_string(), |d| {
             if d == 0 {
@@ -115,13 +118,13 @@ pub fn render(
             s.topics.to_string()
         };
         cells.extend([
-            Cell::from(short_cadence(p)),
-            Cell::from(Span::styled(last, state_style(s.state, theme))),
-            Cell::from(next),
-            Cell::from(open),
-            Cell::from(topics),
+            Span::raw(short_cadence(p)),
+            Span::styled(last, state_style(s.state, theme)),
+            Span::raw(next),
+            Span::raw(open),
+            Span::raw(topics),
         ]);
-        Row::new(cells)
+        fitted_row(cells, &fitted)
     };
     let slots = slots(&pane.rows, people.group);
     let rows: Vec<Row> = slots
