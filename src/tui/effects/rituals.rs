@@ -96,7 +96,7 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
                 row => ops::links::links_of(store, ops::rituals::meeting_ref(row))?,
             };
             Msg::Agenda(AgendaMsg::OccurrenceLoaded {
-                record,
+                record: Box::new(record),
                 checklist: ops::rituals::checklist(&ritual.fields),
                 links,
                 item,

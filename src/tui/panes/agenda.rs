@@ -58,7 +58,7 @@ pub enum AgendaMsg {
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
-        record: OccurrenceRecord,
+        record: Box<OccurrenceRecord>,
         /// The series' agenda, to tick off.
         checklist: Vec<String>,
         /// The meeting's links (none before its first save), for the Links field.
@@ -197,7 +197,7 @@ impl AgendaPane {
                 record,
                 checklist,
                 links,
-            } => occurrence_form(item, record, &checklist, links, ctx)
+            } => occurrence_form(item, *record, &checklist, links, ctx)
                 .into_iter()
                 .collect(),
         }
