@@ -476,3 +476,18 @@ fn the_detail_lists_the_links_with_the_selected_one_marked() {
         "{narrow}"
     );
 }
+
+#[test]
+fn a_four_digit_risk_number_is_shown_whole() {
+    let mut m = model();
+    m.risks.set_all(vec![risk(
+        1000,
+        "If the vendor folds, then billing stops",
+        3,
+        4,
+        Category::Vendor,
+    )]);
+    m.tab = Tab::Risks;
+    let text = crate::tui::testing::screen(&mut m, 80, 24);
+    assert!(text.contains("1000 12"), "{text}");
+}

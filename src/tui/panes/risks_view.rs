@@ -223,8 +223,16 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
         .map(|r| risk_row(r, today, (owner, all), theme))
         .collect();
     let mut header = vec!["#", "Score", "", "Title"];
+    // As wide as the largest number (risk 1000 showed as "10…"), at least three.
+    let digits = pane
+        .all
+        .iter()
+        .map(|r| r.id.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let mut widths = vec![
-        Constraint::Length(3),
+        Constraint::Length(u16::try_from(digits).unwrap_or(3)),
         Constraint::Length(11),
         Constraint::Length(1),
         Constraint::Fill(1),
