@@ -615,6 +615,23 @@ pub fn save_write_up(
     opened: Option<&OccurrenceRecord>,
     now: NaiveDateTime,
 ) -> Result<Edited<(Ritual, Recorded)>, OpsError> {
+    let none = super::links::LinkChanges::default();
+    save_write_up_linked(store, id, original, write_up, opened, &none, now)
+}
+
+/// Saves a meeting's write-up as [`save_write_up`] does, with the link changes its dialog's
+/// Links field made (`links`), in the same transaction (one undo step). The occurrence's row
+/// may not exist before its first save: the links are applied after it is upserted, on the id
+/// that returns.
+pub fn save_write_up_linked(
+    store: &mut Store,
+    id: i64,
+    original: NaiveDateTime,
+    write_up: &WriteUp,
+    opened: Option<&OccurrenceRecord>,
+    links: &super::links::LinkChanges,
+    now: NaiveDateTime,
+) -> Result<Edited<(Ritual, Recorded)>, OpsError> {
     use crate::domain::meeting_lines::{Reading, follow_lines};
     let notes = text::body("notes", &write_up.notes)?;
     let decisions = text::body("decisions", &write_up.decisions)?;
@@ -633,7 +650,20 @@ pub fn save_write_up(
         record.agenda_done = agenda_done;
         record.status = write_up.status;
         if record == before {
-            return Ok(Edited::unchanged((ritual, Recorded::default())));
+            if links.is_empty() {
+                return Ok(Edited::unchanged((ritual, Recorded::default())));
+            }
+            let occurrence_id = match before.id {
+                0 => occurrences::upsert(tx, &record)?,
+                known => known,
+            };
+            let linked = super::links::apply(tx, meeting_ref(occurrence_id), links, now)?;
+            let result = (ritual, Recorded::default());
+            return Ok(if linked {
+                Edited::changed(result)
+            } else {
+                Edited::unchanged(result)
+            });
         }
         let people: Vec<(i64, String)> = people::list(tx)?
             .into_iter()
@@ -647,6 +677,7 @@ pub fn save_write_up(
         let from_notes = follow_lines("notes", &record.notes, &reading)?;
         let from_decisions = follow_lines("decisions", &record.decisions, &reading)?;
         let occurrence_id = occurrences::upsert(tx, &record)?;
+        super::links::apply(tx, meeting_ref(occurrence_id), links, now)?;
         if from_notes.is_empty() && from_decisions.is_empty() {
             return Ok(Edited::changed((ritual, Recorded::default())));
         }
@@ -676,6 +707,11 @@ pub fn save_write_up(
     })
 }
 
+/// The object a meeting's links hang on: its occurrence row.
+pub fn meeting_ref(occurrence_id: i64) -> crate::domain::link::ObjectRef {
+    crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Meeting, occurrence_id)
+}
+
 /// The series' agenda as a checklist: one item per non-empty line.
 pub fn checklist(fields: &RitualFields) -> Vec<String> {
     fields
@@ -690,3 +726,7 @@ pub fn checklist(fields: &RitualFields) -> Vec<String> {
 #[cfg(test)]
 #[path = "rituals_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "rituals_links_tests.rs"]
+mod links_tests;

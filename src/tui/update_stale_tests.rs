@@ -189,8 +189,9 @@ fn a_meeting_form_reloads_through_the_store() {
     let loaded = |record| {
         Msg::Agenda(AgendaMsg::OccurrenceLoaded {
             item: item.clone(),
-            record,
+            record: Box::new(record),
             checklist: Vec::new(),
+            links: Vec::new(),
         })
     };
     update(&mut m, loaded(record.clone()));

@@ -318,6 +318,22 @@ fn meeting_dialog_with_its_agenda_checklist() {
     snapshot_sizes!("meeting_dialog", m);
 }
 
+/// The meeting dialog's Links field, with a risk picked and one still being typed.
+#[test]
+fn meeting_dialog_links_field() {
+    use bearing::domain::agenda::ItemKind;
+    let mut m = model(true);
+    let today = m.today();
+    m.agenda.item = m
+        .agenda
+        .items_on(today)
+        .iter()
+        .position(|i| i.kind == ItemKind::Ritual)
+        .unwrap();
+    press(&mut m, "\r<S-Tab>risk\r");
+    insta::assert_snapshot!("meeting_dialog_links_80x24", screen(&m.model, 80, 24));
+}
+
 #[test]
 fn quick_capture_picker_filtering() {
     let mut m = model(true);

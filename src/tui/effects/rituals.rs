@@ -44,6 +44,8 @@ pub enum RitualsEffect {
         original: NaiveDateTime,
         write_up: ops::rituals::WriteUp,
         opened: Box<OccurrenceRecord>,
+        /// What the dialog's Links field changed.
+        links: Box<ops::links::LinkChanges>,
     },
 }
 
@@ -87,9 +89,16 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
         RitualsEffect::LoadOccurrence(item) => {
             let original = item.occurrence.unwrap_or_else(|| item.starts_at());
             let ritual = ops::rituals::get_ritual(store, item.id)?;
+            let record = ops::rituals::occurrence(store, item.id, original)?;
+            // A meeting never saved has no row yet, and so no links.
+            let links = match record.id {
+                0 => Vec::new(),
+                row => ops::links::links_of(store, ops::rituals::meeting_ref(row))?,
+            };
             Msg::Agenda(AgendaMsg::OccurrenceLoaded {
-                record: ops::rituals::occurrence(store, item.id, original)?,
+                record: Box::new(record),
                 checklist: ops::rituals::checklist(&ritual.fields),
+                links,
                 item,
             })
         }
@@ -125,8 +134,17 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
             original,
             write_up,
             opened,
+            links,
         } => saved_edit(
-            ops::rituals::save_write_up(store, ritual, original, &write_up, Some(&opened), now)?,
+            ops::rituals::save_write_up_linked(
+                store,
+                ritual,
+                original,
+                &write_up,
+                Some(&opened),
+                &links,
+                now,
+            )?,
             |(r, recorded)| {
                 (
                     format!(

@@ -58,9 +58,11 @@ pub enum AgendaMsg {
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
-        record: OccurrenceRecord,
+        record: Box<OccurrenceRecord>,
         /// The series' agenda, to tick off.
         checklist: Vec<String>,
+        /// The meeting's links (none before its first save), for the Links field.
+        links: Vec<crate::ops::links::Linked>,
     },
 }
 
@@ -194,7 +196,8 @@ impl AgendaPane {
                 item,
                 record,
                 checklist,
-            } => occurrence_form(item, record, &checklist, ctx)
+                links,
+            } => occurrence_form(item, *record, &checklist, links, ctx)
                 .into_iter()
                 .collect(),
         }
@@ -320,6 +323,7 @@ impl AgendaPane {
                     original: opened.original_start,
                     write_up: super::meeting_form::write_up(form),
                     opened: opened.clone(),
+                    links: Box::new(crate::tui::linkables::changes(form)?),
                 }))
             }
             AgendaForm::Move(item) => {

@@ -2,6 +2,7 @@
 
 use crate::domain::agenda::AgendaItem;
 use crate::domain::ritual::OccurrenceRecord;
+use crate::ops::links::Linked;
 use crate::tui::model::FormPurpose;
 use crate::tui::pane::{Ctx, Request};
 use crate::tui::widgets::form::Form;
@@ -46,10 +47,11 @@ pub fn occurrence_form(
     item: AgendaItem,
     record: OccurrenceRecord,
     checklist: &[String],
+    links: Vec<Linked>,
     ctx: &Ctx<'_>,
 ) -> Option<Request> {
     item.occurrence?;
-    let f = super::meeting_form::occurrence_form(&item, &record, checklist, ctx);
+    let f = super::meeting_form::occurrence_form(&item, &record, checklist, links, ctx);
     Some(form(
         f,
         AgendaForm::Occurrence {

@@ -3,8 +3,11 @@
 
 use crate::domain::agenda::AgendaItem;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus};
-use crate::ops::rituals::WriteUp;
+use crate::ops::links::Linked;
+use crate::ops::rituals::{WriteUp, meeting_ref};
+use crate::tui::linkables::with_links_field;
 use crate::tui::pane::Ctx;
+use crate::tui::panes::detail_links::DetailLinks;
 use crate::tui::widgets::form::Form;
 
 /// The tick boxes' group in the form.
@@ -34,6 +37,7 @@ pub fn occurrence_form(
     item: &AgendaItem,
     record: &OccurrenceRecord,
     checklist: &[String],
+    links: Vec<Linked>,
     ctx: &Ctx<'_>,
 ) -> Form {
     let statuses = vec!["scheduled".to_string(), "held".into(), "skipped".into()];
@@ -50,13 +54,21 @@ pub fn occurrence_form(
     for (i, (text, done)) in items(checklist, record).into_iter().enumerate() {
         f = f.check_owned(AGENDA, i64::try_from(i).unwrap_or(0), text, done);
     }
-    f.multiline("notes", "Notes", &record.notes, "what was said")
+    let f = f
+        .multiline("notes", "Notes", &record.notes, "what was said")
         .multiline(
             "decisions",
             "Decisions",
             &record.decisions,
             "what was decided, one per line",
-        )
+        );
+    // The links hang on the occurrence's row: none before its first save, which creates it.
+    let me = (record.id != 0).then(|| meeting_ref(record.id));
+    let mut held = DetailLinks::default();
+    if let Some(me) = me {
+        held.set(me, links);
+    }
+    with_links_field(f, me, &held, ctx)
 }
 
 /// What the dialog saves.
@@ -152,3 +164,7 @@ mod tests {
 #[cfg(test)]
 #[path = "meeting_follow_tests.rs"]
 mod follow_tests;
+
+#[cfg(test)]
+#[path = "meeting_links_tests.rs"]
+mod links_tests;
