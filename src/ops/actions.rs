@@ -56,22 +56,11 @@ pub fn set_many_done(
     })
 }
 
-/// The meeting an action came from: where `Enter` on it goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CameFrom {
-    pub ritual_id: i64,
-    /// The person of a 1:1 (whose page holds it); None for a staff meeting, a review…
-    pub one_on_one_with: Option<i64>,
-    pub start: NaiveDateTime,
-}
+pub use crate::store::actions::ActionMeeting;
 
-/// The meeting action `id` came from, if it came from one.
-pub fn came_from(store: &Store, id: i64) -> Result<Option<CameFrom>, OpsError> {
-    Ok(actions::meeting_of(store.conn(), id)?.map(|m| CameFrom {
-        ritual_id: m.ritual_id,
-        one_on_one_with: m.person_id,
-        start: m.start,
-    }))
+/// The meeting action `id` came from, if it came from one: where `Enter` on it goes.
+pub fn came_from(store: &Store, id: i64) -> Result<Option<ActionMeeting>, OpsError> {
+    Ok(actions::meeting_of(store.conn(), id)?)
 }
 
 /// An action's editable content.

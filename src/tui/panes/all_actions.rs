@@ -3,7 +3,7 @@
 
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::domain::one_on_one::{ActionItem, Owner};
-use crate::ops::actions::{ActionChange, CameFrom};
+use crate::ops::actions::{ActionChange, ActionMeeting};
 use crate::ops::links::Linked;
 use crate::ops::objects::action::ActionView;
 use crate::tui::action::Action;
@@ -178,11 +178,11 @@ impl AllActions {
 
 /// Where Enter on an action goes: the meeting it came from, selected on the agenda (a staff
 /// meeting, a review); a 1:1's action, or one from no meeting, opens the person's page.
-pub fn came_from_shown(came_from: Option<CameFrom>, person: Option<i64>) -> Request {
+pub fn came_from_shown(came_from: Option<ActionMeeting>, person: Option<i64>) -> Request {
     match (came_from, person) {
         (
-            Some(CameFrom {
-                one_on_one_with: Some(with),
+            Some(ActionMeeting {
+                person_id: Some(with),
                 ..
             }),
             _,

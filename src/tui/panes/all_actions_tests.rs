@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 
-use super::{CameFrom, arrange, came_from_shown};
+use super::{ActionMeeting, arrange, came_from_shown};
 use crate::domain::one_on_one::{ActionItem, Owner};
 use crate::ops::objects::action::ActionView;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
@@ -202,18 +202,15 @@ fn enter_on_an_action_from_a_team_meeting_opens_that_meeting_even_with_a_person_
         panic!("{answer:?}");
     };
     let came_from = came_from.unwrap();
-    assert_eq!(
-        (came_from.ritual_id, came_from.one_on_one_with),
-        (ritual, None)
-    );
-    let shown = came_from_shown(Some(came_from), Some(person));
+    assert_eq!((came_from.ritual_id, came_from.person_id), (ritual, None));
+    let shown = came_from_shown(Some(came_from.clone()), Some(person));
     assert!(
         matches!(shown, Request::Show(Target::Meeting(r, d)) if r == ritual && d == came_from.start.date()),
         "{shown:?}"
     );
     // A 1:1's action opens the person's page, where the 1:1 lives.
-    let one_on_one = CameFrom {
-        one_on_one_with: Some(person),
+    let one_on_one = ActionMeeting {
+        person_id: Some(person),
         ..came_from
     };
     let shown = came_from_shown(Some(one_on_one), None);

@@ -57,7 +57,7 @@ pub enum PeopleMsg {
     ActionsLoaded(Vec<ActionView>),
     /// The day of the meeting an action came from (Enter in the all-actions list).
     ActionMeeting {
-        came_from: Option<crate::ops::actions::CameFrom>,
+        came_from: Option<crate::ops::actions::ActionMeeting>,
         person: Option<i64>,
     },
     /// A person's prep (queued topics, open actions, the meeting to write up), to open the
