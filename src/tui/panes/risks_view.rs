@@ -224,13 +224,8 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
         .collect();
     let mut header = vec!["#", "Score", "", "Title"];
     // As wide as the largest number (risk 1000 showed as "10…"), at least three.
-    let digits = pane
-        .all
-        .iter()
-        .map(|r| r.id.to_string().len())
-        .max()
-        .unwrap_or(0)
-        .max(3);
+    let largest = pane.all.iter().map(|r| r.id).max().unwrap_or(0);
+    let digits = largest.to_string().len().max(3);
     let mut widths = vec![
         Constraint::Length(u16::try_from(digits).unwrap_or(3)),
         Constraint::Length(11),
