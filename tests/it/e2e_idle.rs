@@ -4,22 +4,54 @@
 use crate::support::{Pty, ok};
 use std::time::Duration;
 
-/// Context switches of every thread of `pid` so far: each time one of them woke up.
-fn wake_ups(pid: u32) -> u64 {
-    let mut total = 0;
+/// Context switches so far of each thread of `pid`, by thread id: each time one of them woke.
+fn wake_ups(pid: u32) -> std::collections::BTreeMap<String, u64> {
+    let mut threads = std::collections::BTreeMap::new();
     for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap() {
-        let status =
-            std::fs::read_to_string(task.unwrap().path().join("status")).unwrap_or_default();
-        for line in status.lines() {
-            if let Some(n) = line
-                .strip_prefix("voluntary_ctxt_switches:")
-                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
-            {
-                total += n.trim().parse::<u64>().unwrap();
-            }
-        }
+        let task = task.unwrap();
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        let total = status
+            .lines()
+            .filter_map(|line| {
+                line.strip_prefix("voluntary_ctxt_switches:")
+                    .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            })
+            .map(|n| n.trim().parse::<u64>().unwrap())
+            .sum();
+        threads.insert(task.file_name().to_string_lossy().into_owned(), total);
     }
-    total
+    threads
+}
+
+/// Wake-ups between two samples, thread by thread (a thread started meanwhile counts whole).
+fn woke_between(
+    before: &std::collections::BTreeMap<String, u64>,
+    after: &std::collections::BTreeMap<String, u64>,
+) -> u64 {
+    after
+        .iter()
+        .map(|(tid, n)| n - before.get(tid).copied().unwrap_or(0))
+        .sum()
+}
+
+/// Waits (up to 20 s) until the start-up's daily backup thread has ended: at the lowest
+/// priority it can outlast a fixed settling time on a busy machine, and a thread that ends
+/// between two samples would take its count with it.
+fn wait_for_the_backup(pid: u32) {
+    let running = || {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|t| {
+                std::fs::read_to_string(t.path().join("comm"))
+                    .is_ok_and(|c| c.trim() == "daily backup")
+            })
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while running() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!running(), "the daily backup did not end within 20 s");
 }
 
 #[test]
@@ -30,9 +62,10 @@ fn an_idle_cockpit_does_not_wake_up() {
     tui.wait_for("Week 48");
     // Let the rest of the start-up (other panes, the daily backup) finish.
     std::thread::sleep(Duration::from_millis(700));
+    wait_for_the_backup(tui.pid());
     let before = wake_ups(tui.pid());
     std::thread::sleep(Duration::from_millis(3500));
-    let woke = wake_ups(tui.pid()) - before;
+    let woke = woke_between(&before, &wake_ups(tui.pid()));
     // The old loop woke once a second to poll the database, and the hang-up watcher once a
     // second to look at the terminal: 3 or more each here.
     assert!(woke <= 1, "woke {woke} times in 3.5 s of idle");
