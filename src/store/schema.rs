@@ -98,10 +98,15 @@ fn reference() -> rusqlite::Result<&'static Reference> {
 /// the first object that differs; `None` when it is exactly Bearing's. A version the migrations
 /// do not know counts as differing.
 pub(super) fn difference(found: &[SchemaObject], version: i64) -> rusqlite::Result<Option<String>> {
-    if version == migrations::LATEST_VERSION
-        && let Some(latest) = latest()
-    {
-        return Ok(compare(found, &latest.objects, &latest.statistics));
+    if let Some(latest) = latest() {
+        if version == migrations::LATEST_VERSION {
+            return Ok(compare(found, &latest.objects, &latest.statistics));
+        }
+        // A new file: the migrations make nothing at version 0. Building the reference would run
+        // every migration on an in-memory database first, on every first start.
+        if version == 0 {
+            return Ok(compare(found, &[], &latest.statistics));
+        }
     }
     let reference = reference()?;
     let Some(expected) = usize::try_from(version)

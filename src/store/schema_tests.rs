@@ -169,3 +169,17 @@ fn a_file_at_the_latest_version_is_checked_against_the_written_down_schema() {
         compare(&found, built.by_version.last().unwrap(), &built.statistics)
     );
 }
+
+#[test]
+fn a_new_file_holding_anything_is_refused() {
+    let table = SchemaObject {
+        kind: "table".into(),
+        name: "x".into(),
+        table: "x".into(),
+        sql: Some("CREATE TABLE x (a)".into()),
+    };
+    assert_eq!(
+        difference(&[table], 0).unwrap().as_deref(),
+        Some("it holds a table \"x\" that Bearing does not make")
+    );
+}
