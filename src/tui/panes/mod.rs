@@ -4,6 +4,7 @@
 pub mod agenda;
 mod agenda_columns;
 pub mod agenda_forms;
+pub mod agenda_kept;
 pub mod agenda_item_keys;
 mod agenda_look;
 pub mod agenda_radar;
