@@ -109,3 +109,7 @@ pub(super) fn upcoming(store: &mut Store, env: &Env) -> Result<Msg, OpsError> {
             .collect(),
     ))
 }
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;
