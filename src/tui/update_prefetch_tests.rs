@@ -228,3 +228,39 @@ fn a_week_read_ahead_for_days_no_longer_shown_is_not_kept() {
     );
     assert_eq!(m.agenda.kept.froms(), vec![date(30)]);
 }
+
+#[test]
+fn the_rolling_view_moved_by_a_day_is_made_of_the_days_shown_and_the_week_kept() {
+    let mut m = model();
+    m.agenda.view_mode = crate::domain::agenda::AgendaView::Rolling;
+    update(
+        &mut m,
+        Msg::Agenda(AgendaMsg::Loaded {
+            agenda: week(date(23), vec![due(date(23), "Monday"), due(date(24), "Tuesday")]),
+            next: None,
+            with_radar: true,
+        }),
+    );
+    assert_eq!(run_later(&mut m), vec![prefetch(date(16)), prefetch(date(30))]);
+    update(
+        &mut m,
+        Msg::Agenda(AgendaMsg::Kept {
+            agenda: week(date(30), vec![due(date(30), "Next Monday"), due(date(31), "Later")]),
+            read_at: 3,
+        }),
+    );
+    // The last day shown, then one day on: the days from Tuesday 24th.
+    m.agenda.day = Some(date(29));
+    let effects = update(&mut m, Msg::Key(crate::tui::testing::script("l")[0]));
+    assert_eq!(
+        effects,
+        vec![Effect::Agenda(AgendaEffect::Verify {
+            from: date(24),
+            days: 7,
+            read_at: 3,
+        })]
+    );
+    assert_eq!(m.agenda.from, Some(date(24)));
+    assert_eq!(titles(&m), vec!["Tuesday", "Next Monday"]);
+    assert_eq!(m.later, vec![prefetch(date(17)), prefetch(date(31))]);
+}

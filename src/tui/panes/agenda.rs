@@ -285,15 +285,20 @@ impl AgendaPane {
             .collect()
     }
 
-    /// Selects `day` in the days from `from`: shown already, kept (shown at once, checked
-    /// against the store, and their own neighbours read ahead after the redraw), or loaded.
+    /// Selects `day` in the days from `from`: shown already, kept (or made of the days shown
+    /// and those kept beside them: shown at once, checked against the store, and their own
+    /// neighbours read ahead after the redraw), or loaded.
     fn go_to(&mut self, day: NaiveDate, from: NaiveDate, ctx: &Ctx<'_>) -> Vec<Request> {
         self.day = Some(day);
         self.item = 0;
         if self.from == Some(from) {
             return Vec::new();
         }
-        let Some(kept) = self.kept.take(from) else {
+        let kept = self.kept.take(from).or_else(|| {
+            let shown = self.data.as_ref()?;
+            self.kept.spliced(shown, from, DAYS)
+        });
+        let Some(kept) = kept else {
             return vec![Request::Run(self.load_from(from))];
         };
         self.set_data(kept.agenda, None, false, ctx.now);

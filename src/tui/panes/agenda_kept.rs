@@ -51,6 +51,35 @@ impl Neighbours {
         Some(self.kept.swap_remove(at))
     }
 
+    /// The days from `from`, made of the days `shown` and a span kept beside them when the two
+    /// hold all of them (the rolling view moved by a day): checked against the store like
+    /// the span kept.
+    pub fn spliced(&self, shown: &Agenda, from: NaiveDate, days: u32) -> Option<Kept> {
+        let span = Duration::days(i64::from(days));
+        let to = from + span;
+        let kept = self.kept.iter().find(|k| {
+            let start = k.agenda.from.min(shown.from);
+            start <= from && start + span + span >= to
+        })?;
+        let mut items: Vec<_> = shown
+            .items
+            .iter()
+            .chain(&kept.agenda.items)
+            .filter(|i| i.date >= from && i.date < to)
+            .cloned()
+            .collect();
+        crate::schedule::agenda::sort(&mut items);
+        Some(Kept {
+            agenda: Agenda {
+                from,
+                days,
+                items,
+                radar: Vec::new(),
+            },
+            read_at: kept.read_at,
+        })
+    }
+
     /// Drops what is not beside the days shown from `shown`.
     pub fn keep_beside(&mut self, shown: NaiveDate, days: u32) {
         let beside = beside(shown, days);
