@@ -51,6 +51,21 @@ fn settle_now(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     }
 }
 
+/// Runs what waited for the redraw one effect at a time; a key pressed meanwhile goes first,
+/// the effects not yet run waiting again (`model.later`) for its redraw.
+fn settle_until_a_key(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) -> Result<()> {
+    let mut rest = effects.into_iter();
+    while let Some(effect) = rest.next() {
+        settle_now(model, runner, vec![effect]);
+        if event::poll(Duration::ZERO)? {
+            let waiting: Vec<Effect> = rest.filter(|e| !model.later.contains(e)).collect();
+            model.later.splice(0..0, waiting);
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// The model with every pane loaded from the store.
 pub fn initial_model(runner: &mut Runner, config: &Config, now: NaiveDateTime) -> Result<Model> {
     let mut model = empty_model(runner, config, now)?;
@@ -221,7 +236,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             let reloads = model.reload_later.is_some();
             let status = model.status.clone();
             let rest = run_later(&mut model);
-            settle_now(&mut model, &mut runner, rest);
+            settle_until_a_key(&mut model, &mut runner, rest)?;
             dirty |= reloads || model.status != status;
             continue;
         }

@@ -105,7 +105,10 @@ fn once_the_week_shown_loads_both_neighbours_are_read_ahead_after_the_redraw_onc
         }),
     );
     assert_eq!(m.later, vec![prefetch(date(16)), prefetch(date(30))]);
-    assert_eq!(run_later(&mut m), vec![prefetch(date(16)), prefetch(date(30))]);
+    assert_eq!(
+        run_later(&mut m),
+        vec![prefetch(date(16)), prefetch(date(30))]
+    );
     assert!(!m.has_later(), "asked once, run once");
     // What they bring is kept, and asks for nothing: idle stays idle.
     let effects = update(
@@ -161,7 +164,8 @@ fn a_day_step_across_the_week_end_shows_the_kept_week_too() {
 
 #[test]
 fn any_change_drops_the_kept_weeks_and_next_week_loads_again() {
-    let changes: [(&str, fn(&mut Model) -> Vec<Effect>); 4] = [
+    type Change = fn(&mut Model) -> Vec<Effect>;
+    let changes: [(&str, Change); 4] = [
         ("another writer", reload_changed),
         ("a save", |m| {
             update(
@@ -236,16 +240,25 @@ fn the_rolling_view_moved_by_a_day_is_made_of_the_days_shown_and_the_week_kept()
     update(
         &mut m,
         Msg::Agenda(AgendaMsg::Loaded {
-            agenda: week(date(23), vec![due(date(23), "Monday"), due(date(24), "Tuesday")]),
+            agenda: week(
+                date(23),
+                vec![due(date(23), "Monday"), due(date(24), "Tuesday")],
+            ),
             next: None,
             with_radar: true,
         }),
     );
-    assert_eq!(run_later(&mut m), vec![prefetch(date(16)), prefetch(date(30))]);
+    assert_eq!(
+        run_later(&mut m),
+        vec![prefetch(date(16)), prefetch(date(30))]
+    );
     update(
         &mut m,
         Msg::Agenda(AgendaMsg::Kept {
-            agenda: week(date(30), vec![due(date(30), "Next Monday"), due(date(31), "Later")]),
+            agenda: week(
+                date(30),
+                vec![due(date(30), "Next Monday"), due(date(31), "Later")],
+            ),
             read_at: 3,
         }),
     );

@@ -3,8 +3,8 @@
 
 use crate::support;
 
-use support::Pty;
 use std::time::Duration;
+use support::Pty;
 
 #[test]
 fn next_week_read_ahead_shows_what_the_cli_added_to_it_meanwhile() {
@@ -16,13 +16,25 @@ fn next_week_read_ahead_shows_what_the_cli_added_to_it_meanwhile() {
     // The first frame is drawn; the weeks beside it are read once no key waits.
     std::thread::sleep(Duration::from_millis(500));
     // Monday 30 November is in week 49 (the fixed clock is Monday 23 November).
-    support::ok(&db, &["action", "add", "Send the board pack", "--due", "2026-12-01"]);
+    support::ok(
+        &db,
+        &[
+            "action",
+            "add",
+            "Send the board pack",
+            "--due",
+            "2026-12-01",
+        ],
+    );
     tui.send("]");
     tui.wait_for("Week 49");
     tui.wait_for("Send the board pack");
     // Week 48 is kept beside it now; the CLI changes it too.
     std::thread::sleep(Duration::from_millis(500));
-    support::ok(&db, &["action", "add", "Call the auditors", "--due", "2026-11-25"]);
+    support::ok(
+        &db,
+        &["action", "add", "Call the auditors", "--due", "2026-11-25"],
+    );
     tui.send("[");
     tui.wait_for("Week 48");
     tui.wait_for("Call the auditors");

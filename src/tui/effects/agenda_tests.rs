@@ -41,7 +41,10 @@ fn kept_days_are_loaded_again_when_another_writer_changed_the_database_since() {
     let mut runner = Runner::new(Store::open(&db).unwrap(), &Config::default());
     let read_at = read_ahead(&mut runner);
     assert!(
-        matches!(verify(&mut runner, read_at), Msg::Agenda(AgendaMsg::Current)),
+        matches!(
+            verify(&mut runner, read_at),
+            Msg::Agenda(AgendaMsg::Current)
+        ),
         "unchanged: nothing to load"
     );
 
@@ -59,7 +62,10 @@ fn kept_days_are_loaded_again_when_another_writer_changed_the_database_since() {
         Msg::Agenda(AgendaMsg::Loaded { agenda, .. }) => {
             assert_eq!(agenda.from, day(23));
             assert!(
-                agenda.items.iter().any(|i| i.title == "Send the board pack"),
+                agenda
+                    .items
+                    .iter()
+                    .any(|i| i.title == "Send the board pack"),
                 "{:?}",
                 agenda.items
             );

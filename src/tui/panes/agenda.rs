@@ -462,8 +462,12 @@ impl Pane for AgendaPane {
             Action::NextWeek if self.view_mode == AgendaView::Rolling => {
                 self.go_to(day + week, from + week, ctx)
             }
-            Action::PrevWeek => self.go_to(day - week, self.first_day_showing(day - week, ctx), ctx),
-            Action::NextWeek => self.go_to(day + week, self.first_day_showing(day + week, ctx), ctx),
+            Action::PrevWeek => {
+                self.go_to(day - week, self.first_day_showing(day - week, ctx), ctx)
+            }
+            Action::NextWeek => {
+                self.go_to(day + week, self.first_day_showing(day + week, ctx), ctx)
+            }
             Action::Today => {
                 let home = self.home(ctx);
                 self.go_to(today, home, ctx)
