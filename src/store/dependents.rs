@@ -58,8 +58,8 @@ fn linked(
 }
 
 /// A person's notes, talking points, actions, context, health reads, 1:1 series and their
-/// meetings' records; goals and metrics linked to them, their reports and the risks they own
-/// lose the link.
+/// meetings' records; goals and metrics linked to them, decisions made in their 1:1s, their
+/// reports and the risks they own lose the link.
 pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError> {
     linked(
         conn,
@@ -101,6 +101,13 @@ pub fn of_person(conn: &Connection, id: i64) -> Result<Vec<Reached>, StoreError>
                 "goal",
                 false,
                 "SELECT count(*) FROM goal WHERE person_id = ?1",
+            ),
+            (
+                "decision",
+                false,
+                "SELECT count(*) FROM decision WHERE occurrence_id IN \
+                 (SELECT id FROM occurrence WHERE ritual_id IN \
+                 (SELECT id FROM ritual WHERE person_id = ?1))",
             ),
             (
                 "decision_person",

@@ -488,3 +488,30 @@ fn a_deleted_decisions_number_is_never_given_to_another() {
     ok(&copy, &["decision", "add", "--title", "After import"]);
     assert_eq!(decision_ids(&copy), [1, 3, 4]);
 }
+
+#[test]
+fn deleting_a_person_names_the_decisions_their_one_on_ones_made() {
+    let (_dir, db) = setup();
+    ok(
+        &db,
+        &[
+            "decision",
+            "add",
+            "--title",
+            "Split the on-call rota",
+            "--ritual",
+            "1:1 Priya Raman",
+            "--on",
+            "2026-11-24",
+        ],
+    );
+    let asked = crate::support::bearing(&db, &["person", "delete", "Priya"]);
+    let asked = String::from_utf8_lossy(&asked.stderr).into_owned()
+        + &String::from_utf8_lossy(&asked.stdout);
+    assert!(asked.contains("unlinks 1 decision (they stay)"), "{asked}");
+    let out = ok(&db, &["person", "delete", "Priya", "--yes"]);
+    assert!(out.contains("unlinked 1 decision (they stay)"), "{out}");
+    let left = json_array(&db, &["decision", "list", "--format", "json"]);
+    assert_eq!(left.len(), 1, "the decision stays");
+    assert!(left[0]["meeting"].is_null(), "{}", left[0]);
+}

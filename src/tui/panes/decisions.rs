@@ -288,8 +288,10 @@ impl Pane for DecisionsPane {
                 .and_then(|id| self.find(id))
                 .map(|d| Request::Confirm {
                     message: format!(
-                        "Delete decision {} \"{}\"? Decisions it superseded stand again.",
-                        d.decision.id, d.decision.fields.title
+                        "Delete decision {} \"{}\"?{} Decisions it superseded stand again.",
+                        d.decision.id,
+                        d.decision.fields.title,
+                        links_going(d.links.len())
                     ),
                     on_yes: Effect::Decisions(DecisionsEffect::Delete(d.decision.id)),
                 })
@@ -347,6 +349,15 @@ impl Pane for DecisionsPane {
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
         super::decisions_view::render(frame, area, self, ctx);
+    }
+}
+
+/// " Its 2 links go with it (the linked objects stay)." — or nothing when it has none.
+fn links_going(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => " Its link goes with it (the linked object stays).".into(),
+        n => format!(" Its {n} links go with it (the linked objects stay)."),
     }
 }
 

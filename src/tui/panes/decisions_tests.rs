@@ -124,3 +124,33 @@ fn the_log_filters_by_person_and_words_shown_in_its_title_and_esc_clears_them() 
     keys_settled(&mut m, &mut runner, "x");
     assert_eq!(titles(&m).len(), every);
 }
+
+#[test]
+fn deleting_a_linked_decision_says_its_links_go_with_it() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "6");
+    let linked = list_decisions(&runner.store)
+        .unwrap()
+        .into_iter()
+        .find(|d| {
+            !crate::ops::links::links_of(
+                &runner.store,
+                crate::domain::link::ObjectRef::new(crate::domain::link::LinkKind::Decision, d.id),
+            )
+            .unwrap()
+            .is_empty()
+        })
+        .expect("the demo links a decision");
+    while m.decisions.list.current().map(|d| d.decision.id) != Some(linked.id) {
+        keys_settled(&mut m, &mut runner, "j");
+    }
+    keys_settled(&mut m, &mut runner, "d");
+    let Some(Overlay::Confirm { message, .. }) = &m.overlay else {
+        panic!("no question: {:?}", m.status);
+    };
+    assert!(
+        message.contains("goes with it") || message.contains("go with it"),
+        "{message}"
+    );
+    assert!(message.contains("stand again"), "{message}");
+}
