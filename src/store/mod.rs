@@ -146,6 +146,9 @@ impl Store {
         if let Some(e) = self.read_only_error() {
             return Err(e.into());
         }
+        if self.journal_at.is_some() {
+            self.watch()?;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
