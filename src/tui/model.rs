@@ -117,6 +117,9 @@ pub struct Model {
     /// After a change only the tab on screen was reloaded (this one): the other tabs' loads
     /// wait until the screen is redrawn and no key is waiting (`update::reload_rest`).
     pub reload_later: Option<Tab>,
+    /// What panes asked to run once the screen is redrawn and no key is waiting
+    /// (`Request::Later`: the agenda's neighbouring weeks), in the order asked.
+    pub later: Vec<Effect>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -180,6 +183,7 @@ impl Model {
             linkables: Vec::new(),
             came_from: Vec::new(),
             reload_later: None,
+            later: Vec::new(),
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),
@@ -255,6 +259,11 @@ impl Model {
             Tab::Decisions => &self.decisions,
             Tab::Scorecard => &self.scorecard,
         }
+    }
+
+    /// Whether work waits for the screen to be redrawn (see `update::run_later`).
+    pub fn has_later(&self) -> bool {
+        self.reload_later.is_some() || !self.later.is_empty()
     }
 
     /// The keymap context searched first: the shown pane's (or its open page's).

@@ -130,6 +130,9 @@ impl Ctx<'_> {
 pub enum Request {
     /// Work for the effect runner (the store).
     Run(Effect),
+    /// Work that can wait: it runs once the screen is redrawn and no key is waiting (a
+    /// prefetch). Asked twice before it runs, it runs once.
+    Later(Effect),
     /// Open a form; its submission comes back to the pane that owns `purpose`.
     Form(Box<Form>, FormPurpose),
     /// Ask first; `on_yes` runs if the user agrees.
@@ -204,6 +207,10 @@ pub trait Pane {
 
     /// The loads that refresh what the pane shows (after a change, or one made elsewhere).
     fn reload(&self, ctx: &Ctx<'_>) -> Vec<Effect>;
+
+    /// The database changed (a save, undo, another writer, a new day): drop whatever was read
+    /// ahead and is not shown (the agenda's neighbouring weeks). The loads follow.
+    fn forget_kept(&mut self) {}
 
     /// Brings `target` into view: the model has switched to this pane for it.
     fn show(&mut self, target: Target, ctx: &Ctx<'_>) -> Vec<Request>;

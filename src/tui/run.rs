@@ -18,7 +18,7 @@ use crate::clock::Clock;
 
 use super::signals::{SignalWatch, wake_the_loop};
 use super::terminal::{TerminalGuard, watch_for_hang_up};
-use super::update::{reload_all, reload_changed, reload_rest, update};
+use super::update::{reload_all, reload_changed, run_later, update};
 use super::view::view;
 use super::wakeups::{self, DbWatch};
 use crate::config::Config;
@@ -30,24 +30,40 @@ fn minute(t: NaiveDateTime) -> NaiveDateTime {
         .unwrap_or(t)
 }
 
-/// Runs effects and feeds their results back until nothing is left to do, the loads a change
-/// left for later included.
+/// Runs effects and feeds their results back until nothing is left to do, what waits for a
+/// redraw (the loads a change left for later, the agenda's prefetch) included.
 pub fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     settle_now(model, runner, effects);
-    while model.reload_later.is_some() {
-        let rest = reload_rest(model);
+    while model.has_later() {
+        let rest = run_later(model);
         settle_now(model, runner, rest);
     }
 }
 
-/// Runs effects and feeds their results back, leaving the loads a change left for later
-/// (`model.reload_later`) to the loop: it runs them once the screen is redrawn.
+/// Runs effects and feeds their results back, leaving what waits for a redraw
+/// (`model.reload_later`, `model.later`) to the loop: it runs them once the screen is redrawn
+/// and no key is waiting.
 fn settle_now(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let msg = runner.run(effect, model.now);
         queue.extend(update(model, msg));
     }
+}
+
+/// Runs what waited for the redraw one effect at a time; a key pressed meanwhile goes first,
+/// the effects not yet run waiting again (`model.later`) for its redraw.
+fn settle_until_a_key(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) -> Result<()> {
+    let mut rest = effects.into_iter();
+    while let Some(effect) = rest.next() {
+        settle_now(model, runner, vec![effect]);
+        if event::poll(Duration::ZERO)? {
+            let waiting: Vec<Effect> = rest.filter(|e| !model.later.contains(e)).collect();
+            model.later.splice(0..0, waiting);
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The model with every pane loaded from the store.
@@ -175,7 +191,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     // The first frame needs only the agenda; the other panes load right after it is drawn.
     let mut model = empty_model(&runner, config, clock.now())?;
     let first = vec![model.agenda.reload_week(&model.ctx())];
-    settle(&mut model, &mut runner, first);
+    settle_now(&mut model, &mut runner, first);
     let mut rest_loaded = false;
     let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
     watch_for_hang_up().wrap_err("cannot watch the terminal")?;
@@ -221,7 +237,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         if !rest_loaded {
             rest_loaded = true;
             let loads = reload_all(&model);
-            settle(&mut model, &mut runner, loads);
+            settle_now(&mut model, &mut runner, loads);
             backup = start_daily_backup(
                 &runner.store,
                 config.backups_kept,
@@ -231,12 +247,15 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             dirty = true;
             continue;
         }
-        // The other tabs' loads a change left for later, once its screen is drawn and unless a
-        // key is already waiting (that key comes first; they load after its redraw).
-        if model.reload_later.is_some() && !event::poll(Duration::ZERO)? {
-            let rest = reload_rest(&mut model);
-            settle_now(&mut model, &mut runner, rest);
-            dirty = true;
+        // The other tabs' loads a change left for later and the agenda's neighbouring weeks,
+        // once the screen is drawn and unless a key is already waiting (that key comes first;
+        // they run after its redraw). Read ahead, the weeks change nothing on screen.
+        if model.has_later() && !event::poll(Duration::ZERO)? {
+            let reloads = model.reload_later.is_some();
+            let status = model.status.clone();
+            let rest = run_later(&mut model);
+            settle_until_a_key(&mut model, &mut runner, rest)?;
+            dirty |= reloads || model.status != status;
             continue;
         }
         // Going idle: what the keys and loads since the last time freed goes back to the system.

@@ -35,6 +35,7 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
 /// ([`reload_rest`]): a save on a person's page with ten years of notes redraws after one
 /// pane's load, not every pane's.
 pub fn reload_changed(model: &mut Model) -> Vec<Effect> {
+    forget_kept(model);
     model.reload_later = Some(model.tab);
     let ctx = model.ctx();
     model
@@ -43,6 +44,22 @@ pub fn reload_changed(model: &mut Model) -> Vec<Effect> {
         .into_iter()
         .chain([Effect::LoadUpcoming])
         .collect()
+}
+
+/// The database changed: every pane drops what it read ahead (it was read before the change).
+fn forget_kept(model: &mut Model) {
+    let (mut panes, _) = model.parts();
+    for tab in Tab::ALL {
+        panes.get(*tab).forget_kept();
+    }
+}
+
+/// What waits for the screen to be redrawn and no key to be waiting: the loads
+/// [`reload_changed`] left for later, then what panes asked for with `Request::Later`.
+pub fn run_later(model: &mut Model) -> Vec<Effect> {
+    let mut effects = reload_rest(model);
+    effects.append(&mut model.later);
+    effects
 }
 
 /// The loads [`reload_changed`] left for later: every tab's but the one loaded then.
@@ -95,6 +112,7 @@ fn update_with(model: &mut Model, msg: Msg) -> Vec<Effect> {
             } else {
                 // Every tab counts in days (overdue, the last 1:1, the scorecard's period).
                 model.agenda.follow_new_day(before.date(), now.date());
+                forget_kept(model);
                 effects.extend(reload_all(model));
             }
             effects
@@ -220,6 +238,11 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
     for request in requests {
         match request {
             Request::Run(effect) => effects.push(effect),
+            Request::Later(effect) => {
+                if !model.later.contains(&effect) {
+                    model.later.push(effect);
+                }
+            }
             Request::Form(form, purpose) => model.overlay = Some(Overlay::Form { form, purpose }),
             Request::Confirm { message, on_yes } => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
@@ -613,3 +636,7 @@ mod links_tests;
 #[cfg(test)]
 #[path = "update_action_links_tests.rs"]
 mod action_links_tests;
+
+#[cfg(test)]
+#[path = "update_prefetch_tests.rs"]
+mod prefetch_tests;

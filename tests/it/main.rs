@@ -44,6 +44,7 @@ mod e2e_objects;
 mod e2e_one_on_one;
 mod e2e_people;
 mod e2e_plan;
+mod e2e_prefetch;
 mod e2e_risks;
 mod e2e_ritual_schedule;
 mod e2e_scorecard;

@@ -19,6 +19,16 @@ pub enum AgendaEffect {
     },
     /// Only the next meeting from now (the one the status bar showed has started).
     Next,
+    /// Reads the days from `from` ahead, to keep beside the days shown (a neighbouring week),
+    /// with the database's `data_version` as it was before the read.
+    Prefetch { from: NaiveDate, days: u32 },
+    /// Days read ahead at `read_at` are being shown: nothing to do unless another writer
+    /// changed the database since, and then they load again.
+    Verify {
+        from: NaiveDate,
+        days: u32,
+        read_at: i64,
+    },
 }
 
 pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<Msg, OpsError> {
@@ -49,6 +59,35 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             next: None,
             with_radar: false,
         }),
+        AgendaEffect::Prefetch { from, days } => {
+            // Read before the days: a write landing in between makes the days look older
+            // than they are (loaded again when shown), never newer.
+            let read_at = store.data_version()?;
+            match ops::agenda::week(store, from, days) {
+                Ok(agenda) => Msg::Agenda(AgendaMsg::Kept { agenda, read_at }),
+                // Nobody asked for these days yet: the load when they are asked for reports it.
+                Err(_) => Msg::Agenda(AgendaMsg::Current),
+            }
+        }
+        AgendaEffect::Verify {
+            from,
+            days,
+            read_at,
+        } => {
+            if store.data_version()? == read_at {
+                Msg::Agenda(AgendaMsg::Current)
+            } else {
+                return run(
+                    store,
+                    AgendaEffect::Load {
+                        from,
+                        days,
+                        with_radar: true,
+                    },
+                    env,
+                );
+            }
+        }
         AgendaEffect::Next => Msg::Agenda(AgendaMsg::NextLoaded(ops::agenda::next_meeting(
             store,
             now,
@@ -70,3 +109,7 @@ pub(super) fn upcoming(store: &mut Store, env: &Env) -> Result<Msg, OpsError> {
             .collect(),
     ))
 }
+
+#[cfg(test)]
+#[path = "agenda_tests.rs"]
+mod tests;

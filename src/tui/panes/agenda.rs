@@ -21,6 +21,7 @@ use crate::tui::widgets::form::Form;
 
 use super::agenda_forms::{jump_form, move_form, occurrence_form};
 use super::agenda_item_keys::slot;
+use super::agenda_kept::{Kept, Neighbours};
 use super::agenda_radar::RadarFocus;
 use super::agenda_rows::{DayRow, GroupKey, day_rows};
 
@@ -43,6 +44,8 @@ pub struct AgendaPane {
     /// A meeting to select (its series) once the days holding it are loaded: one opened from
     /// search.
     pub wanted: Option<i64>,
+    /// The days before and after the ones shown, read ahead (see `agenda_kept`).
+    pub kept: Neighbours,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +58,10 @@ pub enum AgendaMsg {
     },
     /// The next meeting from now, alone (the one shown has started).
     NextLoaded(Option<AgendaItem>),
+    /// Days beside the ones shown, read ahead at `read_at` (the store's `data_version`).
+    Kept { agenda: Agenda, read_at: i64 },
+    /// The kept days now shown were still current: nothing to do.
+    Current,
     /// A meeting's stored state, to open its notes form.
     OccurrenceLoaded {
         item: AgendaItem,
@@ -186,8 +193,13 @@ impl AgendaPane {
                 with_radar,
             } => {
                 self.set_data(agenda, next, with_radar, ctx.now);
+                self.read_ahead()
+            }
+            AgendaMsg::Kept { agenda, read_at } => {
+                self.kept.keep(self.from, DAYS, Kept { agenda, read_at });
                 Vec::new()
             }
+            AgendaMsg::Current => Vec::new(),
             AgendaMsg::NextLoaded(next) => {
                 self.next = next;
                 Vec::new()
@@ -259,15 +271,45 @@ impl AgendaPane {
         })
     }
 
-    /// Selects `day` in the days from `from`, loading them unless they are shown already.
-    fn go_to(&mut self, day: NaiveDate, from: NaiveDate) -> Vec<Request> {
+    /// Asks for the days beside the ones shown that are not kept yet, to be read once the
+    /// screen is redrawn and no key waits; what is not beside them any more is dropped.
+    fn read_ahead(&mut self) -> Vec<Request> {
+        let Some(from) = self.from.filter(|_| self.data.is_some()) else {
+            return Vec::new();
+        };
+        self.kept.keep_beside(from, DAYS);
+        self.kept
+            .missing(from, DAYS)
+            .into_iter()
+            .map(|from| Request::Later(Effect::Agenda(AgendaEffect::Prefetch { from, days: DAYS })))
+            .collect()
+    }
+
+    /// Selects `day` in the days from `from`: shown already, kept (or made of the days shown
+    /// and those kept beside them: shown at once, checked against the store, and their own
+    /// neighbours read ahead after the redraw), or loaded.
+    fn go_to(&mut self, day: NaiveDate, from: NaiveDate, ctx: &Ctx<'_>) -> Vec<Request> {
         self.day = Some(day);
         self.item = 0;
         if self.from == Some(from) {
-            Vec::new()
-        } else {
-            vec![Request::Run(self.load_from(from))]
+            return Vec::new();
         }
+        let kept = self.kept.take(from).or_else(|| {
+            let shown = self.data.as_ref()?;
+            self.kept.spliced(shown, from, DAYS)
+        });
+        let Some(kept) = kept else {
+            return vec![Request::Run(self.load_from(from))];
+        };
+        self.set_data(kept.agenda, None, false, ctx.now);
+        let verify = Effect::Agenda(AgendaEffect::Verify {
+            from,
+            days: DAYS,
+            read_at: kept.read_at,
+        });
+        let mut requests = vec![Request::Run(verify)];
+        requests.extend(self.read_ahead());
+        requests
     }
 
     /// `j`/`k`: the next (or previous) row, on to the next day that has one.
@@ -407,22 +449,28 @@ impl Pane for AgendaPane {
             Action::PrevDay => self.go_to(
                 day - Duration::days(1),
                 self.first_day_showing(day - Duration::days(1), ctx),
+                ctx,
             ),
             Action::NextDay => self.go_to(
                 day + Duration::days(1),
                 self.first_day_showing(day + Duration::days(1), ctx),
+                ctx,
             ),
             Action::PrevWeek if self.view_mode == AgendaView::Rolling => {
-                self.go_to(day - week, from - week)
+                self.go_to(day - week, from - week, ctx)
             }
             Action::NextWeek if self.view_mode == AgendaView::Rolling => {
-                self.go_to(day + week, from + week)
+                self.go_to(day + week, from + week, ctx)
             }
-            Action::PrevWeek => self.go_to(day - week, self.first_day_showing(day - week, ctx)),
-            Action::NextWeek => self.go_to(day + week, self.first_day_showing(day + week, ctx)),
+            Action::PrevWeek => {
+                self.go_to(day - week, self.first_day_showing(day - week, ctx), ctx)
+            }
+            Action::NextWeek => {
+                self.go_to(day + week, self.first_day_showing(day + week, ctx), ctx)
+            }
             Action::Today => {
                 let home = self.home(ctx);
-                self.go_to(today, home)
+                self.go_to(today, home, ctx)
             }
             Action::Down | Action::Up => {
                 self.step(action == Action::Down, today);
@@ -471,11 +519,11 @@ impl Pane for AgendaPane {
         match target {
             Target::Day(day) => {
                 let from = self.first_day_showing(day, ctx);
-                self.go_to(day, from)
+                self.go_to(day, from, ctx)
             }
             Target::Meeting(ritual, day) => {
                 let from = self.first_day_showing(day, ctx);
-                let load = self.go_to(day, from);
+                let load = self.go_to(day, from, ctx);
                 self.wanted = Some(ritual);
                 self.select_wanted();
                 load
@@ -485,6 +533,10 @@ impl Pane for AgendaPane {
     }
 
     fn select(&mut self, _target: Target) {}
+
+    fn forget_kept(&mut self) {
+        self.kept.forget();
+    }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {
         super::agenda_view::render(frame, area, self, ctx);

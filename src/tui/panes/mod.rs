@@ -5,6 +5,7 @@ pub mod agenda;
 mod agenda_columns;
 pub mod agenda_forms;
 pub mod agenda_item_keys;
+pub mod agenda_kept;
 mod agenda_look;
 pub mod agenda_radar;
 mod agenda_radar_view;
