@@ -6,7 +6,8 @@
 //! `BEARING_BENCH_IDLE_SECS=N` also leaves each cockpit idle for N seconds and reads the CPU time
 //! it used meanwhile. Run with `cargo bench --bench startup` (not part of `cargo test`);
 //! `BEARING_BENCH_SIZES=large,huge` limits the sizes; `BEARING_BENCH_CONFIG=FILE` runs Bearing
-//! with that config instead of the defaults.
+//! with that config instead of the defaults; `BEARING_BENCH_BY_KEY=1` also prints each key's
+//! times.
 // It prints its own measurements; the rule that output goes through cli::output is for Bearing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
@@ -119,12 +120,28 @@ fn measure_bearing(size: &str, dir: &Path) -> Option<Large> {
         "2", "j", "k", "3", "j", "k", "4", "j", "k", "5", "j", "k", "1", "]", "[",
     ];
     let mut keys = Vec::new();
+    let mut by_key: Vec<(String, Vec<Duration>)> = Vec::new();
+    let mut tab = "1";
     for _ in 0..if wanted("keys") { 10 } else { 1 } {
         for key in round {
-            keys.push(session.press(key));
+            let took = session.press(key);
+            keys.push(took);
+            if key.chars().all(|c| c.is_ascii_digit()) {
+                tab = key;
+            }
+            let key = format!("tab {tab}: {key}");
+            match by_key.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, times)) => times.push(took),
+                None => by_key.push((key, vec![took])),
+            }
         }
     }
     println!("{size}: key press to redraw: {}", summary(&mut keys));
+    if std::env::var_os("BEARING_BENCH_BY_KEY").is_some() {
+        for (key, mut times) in by_key {
+            println!("{size}:   {key}: {}", summary(&mut times));
+        }
+    }
     let key_p95 = percentile(&keys, 0.95);
 
     // Search as you type: every keystroke from the second letter on runs a search.

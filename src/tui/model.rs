@@ -109,8 +109,6 @@ pub struct Model {
     pub scorecard: ScorecardPane,
     /// Everyone in the people list, for the panes that name or offer people.
     pub directory: Vec<PersonRef>,
-    /// What a form's Links field offers, rebuilt when a pane that holds such objects loads.
-    pub linkables: Vec<String>,
     /// Where the user came from, most recent last: a pane that sent them to another (the
     /// agenda opening a 1:1's prep) is returned to by Esc. Switching tabs by hand forgets it.
     pub came_from: Vec<Tab>,
@@ -180,7 +178,6 @@ impl Model {
             decisions: DecisionsPane::default(),
             scorecard: ScorecardPane::default(),
             directory: Vec::new(),
-            linkables: Vec::new(),
             came_from: Vec::new(),
             reload_later: None,
             later: Vec::new(),
@@ -221,7 +218,6 @@ impl Model {
             theme: &self.theme,
             screen: self.screen,
             people: &self.directory,
-            linkables: &self.linkables,
         }
     }
 
@@ -235,7 +231,6 @@ impl Model {
             theme: &self.theme,
             screen: self.screen,
             people: &self.directory,
-            linkables: &self.linkables,
         };
         let panes = Panes {
             agenda: &mut self.agenda,

@@ -107,8 +107,6 @@ pub struct Ctx<'a> {
     pub screen: Rect,
     /// Everyone in the 1:1s list, in its order.
     pub people: &'a [PersonRef],
-    /// What a Links field may offer ("goal:3 Ship v2"; see `tui::linkables`).
-    pub linkables: &'a [String],
 }
 
 impl Ctx<'_> {

@@ -76,23 +76,6 @@ pub fn reload_rest(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let loads_linkable = matches!(
-        msg,
-        Msg::Plan(_)
-            | Msg::Risks(_)
-            | Msg::Decisions(_)
-            | Msg::Scorecard(_)
-            | Msg::Rituals(_)
-            | Msg::People(_)
-    );
-    let effects = update_with(model, msg);
-    if loads_linkable {
-        model.linkables = super::linkables::collect(model);
-    }
-    effects
-}
-
-fn update_with(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
         Msg::Key(key) => on_key(model, key),
@@ -243,7 +226,12 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
                     model.later.push(effect);
                 }
             }
-            Request::Form(form, purpose) => model.overlay = Some(Overlay::Form { form, purpose }),
+            Request::Form(mut form, purpose) => {
+                if form.has_links() {
+                    form.offer(&super::linkables::collect(model));
+                }
+                model.overlay = Some(Overlay::Form { form, purpose });
+            }
             Request::Confirm { message, on_yes } => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
             }

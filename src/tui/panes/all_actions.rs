@@ -100,12 +100,7 @@ impl AllActions {
     }
 
     /// Keys on the list; `view` is the 1:1s tab's view, set back to the people list on Esc.
-    pub fn on_action(
-        &mut self,
-        action: Action,
-        view: &mut PeopleView,
-        ctx: &Ctx<'_>,
-    ) -> Option<Vec<Request>> {
+    pub fn on_action(&mut self, action: Action, view: &mut PeopleView) -> Option<Vec<Request>> {
         let last = self.rows.len().saturating_sub(1);
         let cursor = &mut self.cursor;
         match action {
@@ -131,7 +126,7 @@ impl AllActions {
             }
             Action::Edit => {
                 let row = self.current()?;
-                return Some(vec![self.edit_form(row, ctx)]);
+                return Some(vec![self.edit_form(row)]);
             }
             Action::Open => return Some(self.open()),
             _ => return None,
@@ -140,7 +135,7 @@ impl AllActions {
     }
 
     /// The action edit form: text, owner, due date and its links; the person stays.
-    pub fn edit_form(&self, row: &ActionView, ctx: &Ctx<'_>) -> Request {
+    pub fn edit_form(&self, row: &ActionView) -> Request {
         let a = &row.action;
         let them = match &row.person {
             Some(name) => format!("{name} (them)"),
@@ -156,7 +151,7 @@ impl AllActions {
             .choice("owner", "Owner", vec!["me".to_string(), them], owner)
             .date("due", "Due", &due, true, "fri, +1w, 2026-12-01 (optional)");
         Request::form(
-            with_links_field(f, Some(action_ref(a.id)), &self.links, ctx),
+            with_links_field(f, Some(action_ref(a.id)), &self.links),
             FormPurpose::People(PeopleForm::EditAction(Box::new(a.clone()))),
         )
     }

@@ -153,7 +153,7 @@ pub fn decision_form(
     if let (Some(me), Some(d)) = (me, existing) {
         held.set(me, d.links.clone());
     }
-    with_links_field(form, me, &held, ctx)
+    with_links_field(form, me, &held)
 }
 
 /// The record form's save: an edit of `opened`, or a new record (replacing `supersedes`).

@@ -68,7 +68,7 @@ pub fn occurrence_form(
     if let Some(me) = me {
         held.set(me, links);
     }
-    with_links_field(f, me, &held, ctx)
+    with_links_field(f, me, &held)
 }
 
 /// What the dialog saves.

@@ -178,7 +178,7 @@ impl PeoplePane {
                 .rows
                 .iter()
                 .find(|r| r.action.id == a.id)
-                .map(|row| self.actions.edit_form(row, ctx))
+                .map(|row| self.actions.edit_form(row))
                 .into_iter()
                 .collect(),
             // Forms that add rows have no version and are never refused as stale.
@@ -259,7 +259,7 @@ impl Pane for PeoplePane {
                 self.page.back_to_actions = true;
                 return Some(requests);
             }
-            return self.actions.on_action(action, &mut self.page.view, ctx);
+            return self.actions.on_action(action, &mut self.page.view);
         }
         let id = self.page.person_id?;
         self.page.on_action(action, ctx).or_else(|| {

@@ -173,7 +173,6 @@ impl PlanPane {
                 goal_form(Some(g), g.goal.fields.phase, self.metrics(), ctx),
                 Some(goal_ref(id)),
                 &self.links,
-                ctx,
             ),
             PlanForm::EditGoal(Box::new(g.goal.clone())),
         ))
@@ -315,7 +314,6 @@ impl PlanPane {
                         goal_form(None, phase, self.metrics(), ctx),
                         None,
                         &self.links,
-                        ctx,
                     ),
                     PlanForm::AddGoal,
                 )]

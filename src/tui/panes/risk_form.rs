@@ -61,7 +61,7 @@ fn optional_scale_value(form: &Form, key: &str) -> Option<i64> {
 /// its links as its detail lists them).
 pub fn risk_form(existing: Option<&Risk>, held: &DetailLinks, ctx: &Ctx<'_>) -> Form {
     let me = existing.map(|r| ObjectRef::new(LinkKind::Risk, r.id));
-    with_links_field(risk_fields(existing, ctx), me, held, ctx)
+    with_links_field(risk_fields(existing, ctx), me, held)
 }
 
 /// The owner choices: nobody, then the people list.

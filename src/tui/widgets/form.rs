@@ -81,6 +81,7 @@ impl Form {
             check_id: None,
             owned_label: None,
             picked: Vec::new(),
+            not_offered: None,
             fresh: false,
         };
         field.fresh = field.is_number();
@@ -180,19 +181,41 @@ impl Form {
         mut self,
         key: &'static str,
         label: &'static str,
-        options: Vec<String>,
+        me: Option<String>,
         picked: Vec<String>,
     ) -> Form {
         let hint = "type to find, Enter adds";
-        self = self.push(key, label, FieldKind::Links(options), "", hint, 0);
+        self = self.push(key, label, FieldKind::Links(Vec::new()), "", hint, 0);
         if let Some(field) = self.fields.last_mut() {
             field.choice = picked.len().saturating_sub(1);
             field.picked = picked;
+            field.not_offered = me;
             if let Some(initial) = self.initial.last_mut() {
                 *initial = field.text();
             }
         }
         self
+    }
+
+    /// Whether the form has a links field (its options are given as it opens: [`Form::offer`]).
+    pub fn has_links(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.kind, FieldKind::Links(_)))
+    }
+
+    /// Gives every links field `all` to offer ("KIND:ID title"), but its own object.
+    pub fn offer(&mut self, all: &[String]) {
+        for field in &mut self.fields {
+            let me = field.not_offered.as_deref();
+            if let FieldKind::Links(options) = &mut field.kind {
+                *options = all
+                    .iter()
+                    .filter(|o| me.is_none_or(|me| o.split(' ').next() != Some(me)))
+                    .cloned()
+                    .collect();
+            }
+        }
     }
 
     /// What a links field gained and lost since the form opened: (added, removed).

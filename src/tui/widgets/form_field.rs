@@ -50,6 +50,8 @@ pub struct Field {
     /// The options a links field holds, in the order added; `choice` marks one when nothing is
     /// typed.
     pub(super) picked: Vec<String>,
+    /// A links field's own object ("goal:3"): never offered (an object does not link to itself).
+    pub(super) not_offered: Option<String>,
     /// A number field the cursor has just reached: typing replaces its value, as in a
     /// spreadsheet cell; any other key edits it where it is.
     pub(super) fresh: bool,

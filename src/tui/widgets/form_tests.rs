@@ -305,3 +305,33 @@ fn a_long_refusal_wraps_onto_the_line_below_instead_of_being_cut() {
     let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("for one held early)"), "{screen}");
 }
+
+#[test]
+fn a_links_field_offers_what_it_is_given_as_it_opens_but_its_own_object() {
+    let mut form = Form::new("Goal").text("title", "Title", "", "").links(
+        "links",
+        "Links",
+        Some("goal:3".into()),
+        vec!["risk:1 Vendor".into()],
+    );
+    assert!(form.has_links());
+    assert!(!Form::new("Plain").text("t", "T", "", "").has_links());
+    form.offer(&[
+        "person:1 Priya".to_string(),
+        "goal:3 Ship v2".to_string(),
+        "goal:31 Hire".to_string(),
+        "risk:1 Vendor".to_string(),
+    ]);
+    let FieldKind::Links(options) = &form.fields[1].kind else {
+        panic!("not a links field");
+    };
+    assert_eq!(
+        options,
+        &["person:1 Priya", "goal:31 Hire", "risk:1 Vendor"]
+    );
+    assert_eq!(
+        form.fields[1].picked,
+        ["risk:1 Vendor"],
+        "what it held stays"
+    );
+}
