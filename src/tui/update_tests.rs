@@ -677,6 +677,49 @@ mod plan {
     }
 
     #[test]
+    fn a_long_phase_scrolls_to_the_selected_goal_in_the_wide_columns() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut m = model();
+        start_plan(
+            &mut store,
+            m.today() - chrono::Duration::days(5),
+            None,
+            m.now,
+        )
+        .unwrap();
+        for i in 1..=60 {
+            let fields = GoalFields {
+                phase: 30,
+                title: format!("Goal {i:03}"),
+                description: String::new(),
+                criteria: String::new(),
+                status: GoalStatus::Todo,
+                progress: 0,
+                confidence: Confidence::OnTrack,
+                due: None,
+                person_id: None,
+                measure: None,
+            };
+            add_goal(&mut store, fields, m.now).unwrap();
+        }
+        let view = plan_view(&store, m.today()).unwrap();
+        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
+        keys(&mut m, "2");
+        let top = crate::tui::testing::screen(&mut m, 160, 48);
+        assert!(top.contains("Goal 001"), "{top}");
+        keys(&mut m, &"j".repeat(39));
+        let title = m.plan.selected().map(|g| g.goal.fields.title.clone());
+        assert_eq!(title.as_deref(), Some("Goal 040"));
+        let moved = crate::tui::testing::screen(&mut m, 160, 48);
+        let column: Vec<&str> = moved.lines().map(|l| l.get(..31).unwrap_or(l)).collect();
+        assert!(
+            column.iter().any(|l| l.contains("Goal 040")),
+            "the selected goal is in its column:\n{moved}"
+        );
+        assert!(!column.iter().any(|l| l.contains("Goal 001")), "{moved}");
+    }
+
+    #[test]
     fn goals_wait_for_a_plan_start() {
         let mut m = with_plan(None);
         keys(&mut m, "a");

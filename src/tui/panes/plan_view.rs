@@ -141,9 +141,28 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         for (p, col) in shown.iter().zip(cols.iter()) {
             let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
             let mut lines = vec![phase_title(p, selected_phase, theme)];
-            for (i, g) in p.goals.iter().enumerate() {
-                let sel = selected_phase && i == pane.goal;
-                lines.extend(goal_card(g, sel, ctx.today(), theme));
+            // Inside the block's top and right borders, below the phase's title.
+            let (width, room) = (
+                col.width.saturating_sub(1),
+                usize::from(col.height.saturating_sub(2)),
+            );
+            let card = |i: usize, g: &GoalView| {
+                goal_card(g, selected_phase && i == pane.goal, ctx.today(), theme)
+            };
+            let first = if selected_phase {
+                first_shown(&p.goals, pane.goal, width, room, &card)
+            } else {
+                0
+            };
+            // Only the cards that can be on screen are made (a phase may hold hundreds).
+            let mut used = 0;
+            for (i, g) in p.goals.iter().enumerate().skip(first) {
+                if used >= room {
+                    break;
+                }
+                let made = card(i, g);
+                used += rows(&made, width);
+                lines.extend(made);
             }
             if p.goals.is_empty() {
                 lines.push(no_goals(selected_phase, true, theme));
@@ -191,6 +210,37 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         );
     }
     render_detail(frame, detail, pane.selected(), &pane.links, theme);
+}
+
+/// The rows `lines` take wrapped in a column `width` wide, estimated from their widths (word
+/// wrapping may take a row more).
+fn rows(lines: &[Line<'_>], width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
+}
+
+/// The first goal of a column that shows the `selected` one: the first of the phase while the
+/// cards up to the selected one fit in `room` rows (with a row to spare for wrapping), else
+/// the earliest from which they do, so moving down a long phase scrolls it.
+fn first_shown<'a>(
+    goals: &'a [GoalView],
+    selected: usize,
+    width: u16,
+    room: usize,
+    card: &impl Fn(usize, &'a GoalView) -> Vec<Line<'static>>,
+) -> usize {
+    let room = room.saturating_sub(1);
+    let mut used = 0;
+    let mut first = selected.min(goals.len().saturating_sub(1));
+    for i in (0..=first).rev() {
+        let Some(g) = goals.get(i) else { break };
+        used += rows(&card(i, g), width);
+        if used > room && i < selected {
+            break;
+        }
+        first = i;
+    }
+    first
 }
 
 /// " Days 31–60 65% · 0/5 done ", shortened to fit a gauge `width` wide (with room for a bit
