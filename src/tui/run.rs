@@ -159,22 +159,38 @@ fn give_back_memory() {
     }
 }
 
+/// An effect that only reads ahead what is not on screen (the agenda's neighbouring weeks).
+fn reads_ahead(effect: &Effect) -> bool {
+    matches!(
+        effect,
+        Effect::Agenda(super::effects::agenda::AgendaEffect::Prefetch { .. })
+    )
+}
+
 /// Free memory the allocator may keep for later before the loop gives it back.
 const FREE_TO_KEEP: usize = 1 << 20;
 
 /// Returns what a load freed, once the loop goes idle, when the allocator holds more than
-/// [`FREE_TO_KEEP`] of free memory. A save on ten years of data reloads thousands of rows per
-/// tab, and a search reads thousands of hits: the old rows are freed after the new ones are
-/// built, and glibc kept most of that resident (the huge demo's session ended at 30.6 MB).
-fn give_back_freed_memory() {
+/// [`FREE_TO_KEEP`] of free memory beyond what it held after the last time (`floor`: glibc
+/// still counts the pages it gave back as free, so without it every key trimmed again). A save
+/// on ten years of data reloads thousands of rows per tab, and a search reads thousands of
+/// hits: the old rows are freed after the new ones are built, and glibc kept most of that
+/// resident (the huge demo's session ended at 30.6 MB).
+fn give_back_freed_memory(floor: &mut usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallinfo2 only reads the allocator's counters; malloc_trim only releases free
     // memory. Neither reads a pointer of ours.
     unsafe {
-        if libc::mallinfo2().fordblks > FREE_TO_KEEP {
+        let free = libc::mallinfo2().fordblks;
+        if free > floor.saturating_add(FREE_TO_KEEP) {
             libc::malloc_trim(0);
+            *floor = libc::mallinfo2().fordblks;
+        } else {
+            *floor = (*floor).min(free);
         }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = floor;
 }
 
 /// How the cockpit ended.
@@ -211,8 +227,10 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             height: size.height,
         },
     );
-    settle(&mut model, &mut runner, effects);
+    // What waits for a redraw (the agenda's neighbouring weeks) waits for the first frame too.
+    settle_now(&mut model, &mut runner, effects);
     let mut dirty = true;
+    let mut free_after_trim = 0;
     while !model.quit {
         if let Some(signal) = signals.stop_requested() {
             return Ok(Exit::Signal(signal));
@@ -251,16 +269,17 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         // once the screen is drawn and unless a key is already waiting (that key comes first;
         // they run after its redraw). Read ahead, the weeks change nothing on screen.
         if model.has_later() && !event::poll(Duration::ZERO)? {
-            let reloads = model.reload_later.is_some();
             let status = model.status.clone();
             let rest = run_later(&mut model);
+            // Loads put back by a key (a tab's reload) change the screen; reading ahead does not.
+            let redraws = rest.iter().any(|e| !reads_ahead(e));
             settle_until_a_key(&mut model, &mut runner, rest)?;
-            dirty |= reloads || model.status != status;
+            dirty |= redraws || model.status != status;
             continue;
         }
         // Going idle: what the keys and loads since the last time freed goes back to the system.
         if !event::poll(Duration::ZERO)? {
-            give_back_freed_memory();
+            give_back_freed_memory(&mut free_after_trim);
         }
         let precise = match clock {
             Clock::System => Some(clock.now()),

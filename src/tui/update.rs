@@ -58,7 +58,12 @@ fn forget_kept(model: &mut Model) {
 /// [`reload_changed`] left for later, then what panes asked for with `Request::Later`.
 pub fn run_later(model: &mut Model) -> Vec<Effect> {
     let mut effects = reload_rest(model);
-    effects.append(&mut model.later);
+    // A load a key put back may be among the reloads a later change asked for: once is enough.
+    for effect in std::mem::take(&mut model.later) {
+        if !effects.contains(&effect) {
+            effects.push(effect);
+        }
+    }
     effects
 }
 

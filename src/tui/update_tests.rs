@@ -720,6 +720,55 @@ mod plan {
     }
 
     #[test]
+    fn a_phase_of_long_titles_keeps_every_selected_goal_in_its_column() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut m = model();
+        start_plan(
+            &mut store,
+            m.today() - chrono::Duration::days(5),
+            None,
+            m.now,
+        )
+        .unwrap();
+        let word = "abcdefghijklmnopqrstuvwxyza";
+        for i in 1..=30 {
+            let fields = GoalFields {
+                phase: 30,
+                title: format!("G{i:02} {word} {word} {word} {word}"),
+                description: String::new(),
+                criteria: String::new(),
+                status: GoalStatus::Todo,
+                progress: 0,
+                confidence: Confidence::OnTrack,
+                due: None,
+                person_id: None,
+                measure: None,
+            };
+            add_goal(&mut store, fields, m.now).unwrap();
+        }
+        let view = plan_view(&store, m.today()).unwrap();
+        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
+        keys(&mut m, "2");
+        for (width, height) in [(160, 48), (140, 30), (200, 24)] {
+            keys(&mut m, "gg");
+            for step in 1..=30 {
+                let shown = crate::tui::testing::screen(&mut m, width, height);
+                // The columns' rows end in their border; the detail below does not.
+                let first_column: String = shown
+                    .lines()
+                    .filter(|l| l.trim_end().ends_with('│'))
+                    .map(|l| l.chars().take(usize::from(width) / 3).collect::<String>() + "\n")
+                    .collect();
+                assert!(
+                    first_column.contains(&format!("G{step:02} ")),
+                    "{width}x{height}, goal {step}:\n{shown}"
+                );
+                keys(&mut m, "j");
+            }
+        }
+    }
+
+    #[test]
     fn goals_wait_for_a_plan_start() {
         let mut m = with_plan(None);
         keys(&mut m, "a");

@@ -140,12 +140,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         .split(body);
         for (p, col) in shown.iter().zip(cols.iter()) {
             let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
-            let mut lines = vec![phase_title(p, selected_phase, theme)];
+            let title = phase_title(p, selected_phase, theme);
             // Inside the block's top and right borders, below the phase's title.
-            let (width, room) = (
-                col.width.saturating_sub(1),
-                usize::from(col.height.saturating_sub(2)),
-            );
+            let width = col.width.saturating_sub(1);
+            let room = usize::from(col.height.saturating_sub(1))
+                .saturating_sub(rows(std::slice::from_ref(&title), width));
+            let mut lines = vec![title];
             let card = |i: usize, g: &GoalView| {
                 goal_card(g, selected_phase && i == pane.goal, ctx.today(), theme)
             };
@@ -212,11 +212,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     render_detail(frame, detail, pane.selected(), &pane.links, theme);
 }
 
-/// The rows `lines` take wrapped in a column `width` wide, estimated from their widths (word
-/// wrapping may take a row more).
+/// The rows `lines` take wrapped at word boundaries in a column `width` wide (as the
+/// paragraph wraps them, give or take a row for its handling of spaces).
 fn rows(lines: &[Line<'_>], width: u16) -> usize {
-    let width = usize::from(width.max(1));
-    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
+    let options = textwrap::Options::new(usize::from(width.max(1)));
+    lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            textwrap::wrap(&text, &options).len().max(1)
+        })
+        .sum()
 }
 
 /// The first goal of a column that shows the `selected` one: the first of the phase while the
