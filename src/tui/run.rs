@@ -170,27 +170,46 @@ fn reads_ahead(effect: &Effect) -> bool {
 /// Free memory the allocator may keep for later before the loop gives it back.
 const FREE_TO_KEEP: usize = 1 << 20;
 
-/// Returns what a load freed, once the loop goes idle, when the allocator holds more than
-/// [`FREE_TO_KEEP`] of free memory beyond what it held after the last time (`floor`: glibc
-/// still counts the pages it gave back as free, so without it every key trimmed again). A save
-/// on ten years of data reloads thousands of rows per tab, and a search reads thousands of
-/// hits: the old rows are freed after the new ones are built, and glibc kept most of that
-/// resident (the huge demo's session ended at 30.6 MB).
+/// How much the process must have grown since the last time, in pages: a key that only moves
+/// the selection grows it by less, and trimming after each of those cost 10% of their CPU.
+const GROWN_PAGES: usize = 256;
+
+/// Returns what the keys and loads freed, once the loop goes idle, when the process is
+/// [`GROWN_PAGES`] larger than after the last time (`floor`, resident pages) and the allocator
+/// holds more than [`FREE_TO_KEEP`] free. A save on ten years of data reloads thousands of rows
+/// per tab, and a search reads thousands of hits: the old rows are freed after the new ones are
+/// built, and glibc kept most of that resident (the huge demo's session ended at 30.6 MB).
+/// Resident pages, not glibc's free count, say when: glibc still counts what it gave back as
+/// free, and reuses it.
 fn give_back_freed_memory(floor: &mut usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallinfo2 only reads the allocator's counters; malloc_trim only releases free
-    // memory. Neither reads a pointer of ours.
-    unsafe {
-        let free = libc::mallinfo2().fordblks;
-        if free > floor.saturating_add(FREE_TO_KEEP) {
-            libc::malloc_trim(0);
-            *floor = libc::mallinfo2().fordblks;
+    {
+        let Some(resident) = resident_pages() else {
+            return;
+        };
+        // SAFETY: mallinfo2 only reads the allocator's counters; malloc_trim only releases
+        // free memory. Neither reads a pointer of ours.
+        let trim =
+            || unsafe { libc::mallinfo2().fordblks > FREE_TO_KEEP && libc::malloc_trim(0) == 1 };
+        if resident > floor.saturating_add(GROWN_PAGES) && trim() {
+            *floor = resident_pages().unwrap_or(resident);
         } else {
-            *floor = (*floor).min(free);
+            *floor = (*floor).min(resident);
         }
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     let _ = floor;
+}
+
+/// The pages the process has resident (`/proc/self/statm`), if the system says.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn resident_pages() -> Option<usize> {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 /// How the cockpit ended.
