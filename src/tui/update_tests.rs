@@ -652,23 +652,31 @@ mod plan {
     use crate::store::Store;
 
     fn with_plan(start: Option<NaiveDate>) -> Model {
+        with_goals(start, ["Meet leaders".to_string()])
+    }
+
+    /// The plan tab on a plan started on `start` (none: no plan), its first phase holding a
+    /// goal for each of `titles`.
+    fn with_goals(start: Option<NaiveDate>, titles: impl IntoIterator<Item = String>) -> Model {
         let mut store = Store::open_in_memory().unwrap();
         let mut m = model();
         if let Some(start) = start {
             start_plan(&mut store, start, None, m.now).unwrap();
-            let fields = GoalFields {
-                phase: 30,
-                title: "Meet leaders".into(),
-                description: String::new(),
-                criteria: String::new(),
-                status: GoalStatus::Todo,
-                progress: 0,
-                confidence: Confidence::OnTrack,
-                due: None,
-                person_id: None,
-                measure: None,
-            };
-            add_goal(&mut store, fields, m.now).unwrap();
+            for title in titles {
+                let fields = GoalFields {
+                    phase: 30,
+                    title,
+                    description: String::new(),
+                    criteria: String::new(),
+                    status: GoalStatus::Todo,
+                    progress: 0,
+                    confidence: Confidence::OnTrack,
+                    due: None,
+                    person_id: None,
+                    measure: None,
+                };
+                add_goal(&mut store, fields, m.now).unwrap();
+            }
         }
         let view = plan_view(&store, m.today()).unwrap();
         update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
@@ -678,33 +686,8 @@ mod plan {
 
     #[test]
     fn a_long_phase_scrolls_to_the_selected_goal_in_the_wide_columns() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut m = model();
-        start_plan(
-            &mut store,
-            m.today() - chrono::Duration::days(5),
-            None,
-            m.now,
-        )
-        .unwrap();
-        for i in 1..=60 {
-            let fields = GoalFields {
-                phase: 30,
-                title: format!("Goal {i:03}"),
-                description: String::new(),
-                criteria: String::new(),
-                status: GoalStatus::Todo,
-                progress: 0,
-                confidence: Confidence::OnTrack,
-                due: None,
-                person_id: None,
-                measure: None,
-            };
-            add_goal(&mut store, fields, m.now).unwrap();
-        }
-        let view = plan_view(&store, m.today()).unwrap();
-        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
-        keys(&mut m, "2");
+        let started = model().today() - chrono::Duration::days(5);
+        let mut m = with_goals(Some(started), (1..=60).map(|i| format!("Goal {i:03}")));
         let top = crate::tui::testing::screen(&mut m, 160, 48);
         assert!(top.contains("Goal 001"), "{top}");
         keys(&mut m, &"j".repeat(39));
@@ -721,34 +704,10 @@ mod plan {
 
     #[test]
     fn a_phase_of_long_titles_keeps_every_selected_goal_in_its_column() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut m = model();
-        start_plan(
-            &mut store,
-            m.today() - chrono::Duration::days(5),
-            None,
-            m.now,
-        )
-        .unwrap();
+        let started = model().today() - chrono::Duration::days(5);
         let word = "abcdefghijklmnopqrstuvwxyza";
-        for i in 1..=30 {
-            let fields = GoalFields {
-                phase: 30,
-                title: format!("G{i:02} {word} {word} {word} {word}"),
-                description: String::new(),
-                criteria: String::new(),
-                status: GoalStatus::Todo,
-                progress: 0,
-                confidence: Confidence::OnTrack,
-                due: None,
-                person_id: None,
-                measure: None,
-            };
-            add_goal(&mut store, fields, m.now).unwrap();
-        }
-        let view = plan_view(&store, m.today()).unwrap();
-        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
-        keys(&mut m, "2");
+        let titles = (1..=30).map(|i| format!("G{i:02} {word} {word} {word} {word}"));
+        let mut m = with_goals(Some(started), titles);
         for (width, height) in [(160, 48), (140, 30), (200, 24)] {
             keys(&mut m, "gg");
             for step in 1..=30 {

@@ -720,28 +720,11 @@ impl Form {
                 if !field.query().trim().is_empty() || matches.is_empty() {
                     matches.push(options.len());
                 }
-                let n = matches.len();
-                let at = matches.iter().position(|i| *i == field.choice).unwrap_or(0);
-                let next = if forward {
-                    (at + 1) % n
-                } else {
-                    (at + n - 1) % n
-                };
-                field.choice = matches[next];
+                field.choice = beside(&matches, field.choice, forward).unwrap_or(field.choice);
             }
             FieldKind::Pick(_) | FieldKind::Links(_) => {
                 let matches = field.pick_matches();
-                let n = matches.len();
-                if n == 0 {
-                    return;
-                }
-                let at = matches.iter().position(|i| *i == field.choice).unwrap_or(0);
-                let next = if forward {
-                    (at + 1) % n
-                } else {
-                    (at + n - 1) % n
-                };
-                field.choice = matches[next];
+                field.choice = beside(&matches, field.choice, forward).unwrap_or(field.choice);
             }
             FieldKind::Choice(options) => {
                 let n = options.len().max(1);
@@ -755,6 +738,19 @@ impl Form {
         }
         self.clear_error_of(focus);
     }
+}
+
+/// The option after (or before) `choice` among `matches`, round the ends; `None` when there
+/// are none.
+fn beside(matches: &[usize], choice: usize, forward: bool) -> Option<usize> {
+    let n = matches.len();
+    let at = matches.iter().position(|i| *i == choice).unwrap_or(0);
+    let next = if forward {
+        at + 1
+    } else {
+        at + n.checked_sub(1)?
+    };
+    matches.get(next % n.max(1)).copied()
 }
 
 #[cfg(test)]
