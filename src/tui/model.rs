@@ -118,6 +118,9 @@ pub struct Model {
     /// What panes asked to run once the screen is redrawn and no key is waiting
     /// (`Request::Later`: the agenda's neighbouring weeks), in the order asked.
     pub later: Vec<Effect>,
+    /// The people this window is deleting, slice by slice (`update_delete`): a list load that
+    /// shows one of them as being deleted does not start a second delete of them.
+    pub deleting: Vec<i64>,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -181,6 +184,7 @@ impl Model {
             came_from: Vec::new(),
             reload_later: None,
             later: Vec::new(),
+            deleting: Vec::new(),
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),

@@ -151,6 +151,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = panes.people.on_msg(msg, &ctx);
             if loaded_list {
                 model.directory = model.people.directory();
+                super::update_delete::resume_unfinished(model);
             }
             apply(model, requests)
         }
@@ -188,6 +189,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Deleting(slice) => super::update_delete::on_slice(model, slice),
+        Msg::DeleteFailed { id, message } => super::update_delete::on_failed(model, id, message),
         Msg::Saved { message, select } => {
             if matches!(model.overlay, Some(Overlay::Form { .. })) {
                 model.overlay = None;

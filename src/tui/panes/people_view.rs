@@ -88,6 +88,12 @@ pub fn render(
         } else {
             p.person.name.clone()
         };
+        // Until the last slice of their delete (or its resumption after a crash).
+        let name = if p.deleting.is_some() {
+            format!("{name} (being deleted)")
+        } else {
+            name
+        };
         let mut cells = vec![Span::raw(name)];
         if wide {
             cells.push(Span::raw(p.person.role.clone()));
