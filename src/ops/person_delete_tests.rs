@@ -405,3 +405,37 @@ fn measure_slices_on_the_huge_demo() {
         t.elapsed()
     );
 }
+
+/// The wait of a second writer beside the delete (RELIABILITY.md): on a copy of the huge demo,
+/// `BEARING_HUGE=/path/to/copy.db cargo test --lib measure_a_writer -- --ignored --nocapture`.
+/// The delete runs as the CLI runs it (every slice, 2 ms apart); another connection adds a note
+/// for person 41 over and over meanwhile, each timed.
+#[test]
+#[ignore]
+fn measure_a_writer_beside_the_delete_on_the_huge_demo() {
+    let path = std::path::PathBuf::from(std::env::var("BEARING_HUGE").unwrap());
+    let mut store = Store::open(&path).unwrap();
+    store.journal(Some(now())).unwrap();
+    let mut cli = Store::open(&path).unwrap();
+    cli.journal_as_command(now()).unwrap();
+    let deleting = std::thread::spawn(move || {
+        let t = std::time::Instant::now();
+        delete_person(&mut store, 2, now()).unwrap();
+        t.elapsed()
+    });
+    let mut waits = Vec::new();
+    while !deleting.is_finished() {
+        let t = std::time::Instant::now();
+        one_on_ones::add_note(&mut cli, 41, day(23), "beside the delete", now()).unwrap();
+        waits.push(t.elapsed());
+    }
+    let total = deleting.join().unwrap();
+    waits.sort();
+    eprintln!(
+        "a writer beside a {total:?} delete: {} writes, median {:?}, p95 {:?}, longest {:?}",
+        waits.len(),
+        waits[waits.len() / 2],
+        waits[waits.len() * 95 / 100],
+        waits[waits.len() - 1]
+    );
+}
