@@ -357,8 +357,17 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             };
             return Some(apply(model, vec![request]));
         }
-        Action::Undo => return Some(vec![Effect::Undo]),
-        Action::Redo => return Some(vec![Effect::Redo]),
+        // A redo may bring back a delete undone half-way: the next list load looks again for
+        // a person marked as being deleted (`update_delete::resume_unfinished`).
+        Action::Undo | Action::Redo => {
+            model.look_for_unfinished = true;
+            let step = if action == Action::Undo {
+                Effect::Undo
+            } else {
+                Effect::Redo
+            };
+            return Some(vec![step]);
+        }
         _ => return None,
     }
     Some(Vec::new())

@@ -1,8 +1,8 @@
 //! A person deleted slice by slice (`ops::person_delete`): each slice is an effect run between
 //! keys (`model.later`), so the cockpit answers keys while a busy person's ten years go, and a
 //! CLI beside it waits one slice at most. The status line counts the rows; the list shows the
-//! person as being deleted until the last slice, and a delete cut short (a crash, another
-//! window closed mid-way) is resumed when the list shows one and the window is idle.
+//! person as being deleted until the last slice, and a delete cut short (a crash, a window
+//! closed mid-way) is resumed once the window is idle after its start.
 
 use super::effects::people::PeopleEffect;
 use super::model::Model;
@@ -56,11 +56,12 @@ pub(super) fn on_failed(model: &mut Model, id: i64, message: String) -> Vec<Effe
     Vec::new()
 }
 
-/// After the list loaded: a person it shows as being deleted that this window is not deleting
-/// (a delete cut short, or redone after an undo took it back mid-way) is resumed once the
-/// window is idle.
+/// After the list loaded, at the start and after an undo or redo here
+/// (`model.look_for_unfinished`): a person it shows as being deleted that this window is not
+/// deleting (a delete cut short, or redone after an undo took it back mid-way) is resumed once
+/// the window is idle.
 pub(super) fn resume_unfinished(model: &mut Model) {
-    if model.read_only {
+    if !std::mem::take(&mut model.look_for_unfinished) || model.read_only {
         return;
     }
     let waiting: Vec<i64> = model
