@@ -186,3 +186,76 @@ fn progress_groups_thousands() {
     big.total = 12;
     assert_eq!(progress(&big), "Deleting Ada: 1,234,567 of 1,234,567…");
 }
+
+/// Another writer between two slices, seen by the watcher (`reload_changed`, as `run.rs` does
+/// on an outside change): the delete goes on where it was, the other writer's note stays, and
+/// one `u` brings the person back without taking the note.
+#[test]
+fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
+    use crate::tui::update::reload_changed;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let mut store = crate::store::Store::open(&path).unwrap();
+    crate::ops::demo::load_demo(
+        &mut store,
+        chrono::Weekday::Mon,
+        crate::tui::testing::at(9, 41),
+    )
+    .unwrap();
+    let mut runner = crate::tui::effects::Runner::new(store, &crate::config::Config::default());
+    let mut m = crate::tui::run::initial_model(
+        &mut runner,
+        &crate::config::Config::default(),
+        crate::tui::testing::at(9, 41),
+    )
+    .unwrap();
+    keys(&mut m, "4");
+    let (id, name) = (
+        m.people.list.rows[0].person.id,
+        m.people.list.rows[0].person.name.clone(),
+    );
+    let other = m.people.list.rows[1].person.id;
+    let rows = person_delete_rows(&runner, id);
+
+    // The mark and one slice of 10 rows, as the loop runs them.
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    let Some(Effect::People(PeopleEffect::DeleteSlice(run))) = m.later.pop() else {
+        panic!("the first slice waits: {:?}", m.later)
+    };
+    let step = crate::ops::person_delete::slice(&mut runner.store, &run, 10).unwrap();
+    let effects = update(&mut m, Msg::Deleting(step));
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    assert!(status(&m).starts_with(&format!("Deleting {name}: 10 of")));
+
+    // The CLI adds a note for someone else; the watcher reloads.
+    let mut cli = crate::store::Store::open(&path).unwrap();
+    cli.journal_as_command(m.now).unwrap();
+    crate::ops::one_on_ones::add_note(&mut cli, other, m.now.date(), "from the CLI", m.now)
+        .unwrap();
+    let loads = reload_changed(&mut m);
+    crate::tui::run::settle_now(&mut m, &mut runner, loads);
+    assert_eq!(m.deleting, vec![id]);
+    assert!(
+        matches!(m.later.as_slice(), [Effect::People(PeopleEffect::DeleteSlice(r))] if r.done == 10),
+        "{:?}",
+        m.later
+    );
+
+    settle(&mut m, &mut runner, Vec::new());
+    assert_eq!(status(&m), format!("Deleted {name} and their 1:1 history."));
+    assert_eq!(person_delete_rows(&runner, id), 0);
+    assert!(m.people.list.rows.iter().all(|p| p.person.id != id));
+    assert!(rows > 10);
+
+    settle(&mut m, &mut runner, vec![Effect::Undo]);
+    assert!(
+        status(&m).starts_with(&format!("Undid: deleting {name}")),
+        "{}",
+        status(&m)
+    );
+    assert_eq!(person_delete_rows(&runner, id), rows);
+    let notes = crate::ops::one_on_ones::person_detail(&runner.store, other, m.now).unwrap();
+    assert!(notes.notes.iter().any(|n| n.body == "from the CLI"));
+}
