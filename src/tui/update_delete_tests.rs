@@ -259,3 +259,21 @@ fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
     let notes = crate::ops::one_on_ones::person_detail(&runner.store, other, m.now).unwrap();
     assert!(notes.notes.iter().any(|n| n.body == "from the CLI"));
 }
+
+#[test]
+fn the_list_shows_a_person_being_deleted_as_such() {
+    let mut m = model();
+    keys(&mut m, "4");
+    let mut rows = m.people.list.rows.clone();
+    rows[1].deleting = Some("2026-11-23T09:00:00".into());
+    let name = rows[1].person.name.clone();
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows)));
+    for (width, height) in [(80, 24), (160, 48)] {
+        let screen = crate::tui::testing::screen(&mut m, width, height);
+        let row = screen
+            .lines()
+            .find(|l| l.contains(name.as_str()))
+            .unwrap_or("");
+        assert!(row.contains("being deleted"), "{screen}");
+    }
+}
