@@ -261,6 +261,30 @@ fn a_delete_cut_short_leaves_the_person_marked_and_consistent_and_is_resumed() {
     assert_eq!(dangling(&store), 0);
 }
 
+/// A delete resumed in a new session is a group of its own: its undo puts back what the
+/// resumption deleted and leaves the person marked, as the crash left them (the slices before
+/// are the old session's, which no window undoes).
+#[test]
+fn undoing_a_delete_resumed_after_a_restart_puts_back_what_the_resumption_took() {
+    let (dir, mut store) = temp_store();
+    let ben = busy(&mut store);
+    let run = begin(&mut store, ben, now()).unwrap();
+    slice(&mut store, &run, 100).unwrap();
+    drop(store);
+    let mut store = Store::open(&dir.path().join("bearing.db")).unwrap();
+    store.journal(Some(now())).unwrap();
+    let left = data(&store);
+
+    delete_person(&mut store, ben, now()).unwrap();
+    assert!(matches!(
+        history::undo(&mut store).unwrap(),
+        Step::Applied(..)
+    ));
+    assert_eq!(data(&store), left);
+    assert_eq!(unfinished(&store).unwrap(), vec![ben]);
+    assert_eq!(dangling(&store), 0);
+}
+
 /// A second connection (the CLI beside the cockpit) writes while the delete runs: its writes
 /// land between the slices, none waits for the whole delete, and none fails as locked.
 #[test]

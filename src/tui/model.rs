@@ -122,8 +122,8 @@ pub struct Model {
     /// shows one of them as being deleted does not start a second delete of them.
     pub deleting: Vec<i64>,
     /// The next people list loaded is looked through for a delete left unfinished (a crash, or
-    /// a redo of a delete undone half-way): at the start, and after an undo or redo here. Not
-    /// at every load: a delete another window is making shows as unfinished too.
+    /// a redo of a delete undone half-way): at the start, and after a redo here. Not at every
+    /// load: a delete another window is making shows as unfinished too.
     pub look_for_unfinished: bool,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,

@@ -357,16 +357,15 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             };
             return Some(apply(model, vec![request]));
         }
+        Action::Undo => return Some(vec![Effect::Undo]),
         // A redo may bring back a delete undone half-way: the next list load looks again for
-        // a person marked as being deleted (`update_delete::resume_unfinished`).
-        Action::Undo | Action::Redo => {
+        // a person marked as being deleted (`update_delete::resume_unfinished`). Not an undo:
+        // undoing a delete resumed after a restart puts back what the resumption deleted and
+        // leaves the mark (the slices before the restart are an old session's), and resuming
+        // then would delete again what the user just asked back.
+        Action::Redo => {
             model.look_for_unfinished = true;
-            let step = if action == Action::Undo {
-                Effect::Undo
-            } else {
-                Effect::Redo
-            };
-            return Some(vec![step]);
+            return Some(vec![Effect::Redo]);
         }
         _ => return None,
     }

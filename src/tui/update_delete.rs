@@ -56,7 +56,7 @@ pub(super) fn on_failed(model: &mut Model, id: i64, message: String) -> Vec<Effe
     Vec::new()
 }
 
-/// After the list loaded, at the start and after an undo or redo here
+/// After the list loaded, at the start and after a redo here
 /// (`model.look_for_unfinished`): a person it shows as being deleted that this window is not
 /// deleting (a delete cut short, or redone after an undo took it back mid-way) is resumed once
 /// the window is idle.
