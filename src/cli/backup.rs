@@ -1,6 +1,5 @@
 //! `bearing backup [PATH] [--force]` and `bearing restore FILE [--yes]`.
 
-use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
 use super::output::ask;
@@ -50,15 +49,11 @@ pub fn restore(ctx: &Context, file: &Path, yes: bool) -> Result<(), CliError> {
 
 /// Asks on the terminal; without one (a script, a pipe) the answer is no.
 pub(super) fn confirm(question: &str) -> Result<bool, CliError> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
+    if !super::stdio::stdin_is_terminal() {
         return Ok(false);
     }
     ask(question);
-    let mut answer = String::new();
-    stdin
-        .lock()
-        .read_line(&mut answer)
+    let answer = super::stdio::read_line()
         .map_err(|e| CliError::failure(format!("cannot read the answer: {e}")))?;
     Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }

@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
 pub fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
     let shown = file.display();
     let read = if file == Path::new("-") {
-        read_limited(std::io::stdin().lock(), MAX_IMPORT_BYTES)
+        super::stdio::read_stdin(MAX_IMPORT_BYTES)
     } else {
         std::fs::File::open(file).and_then(|f| read_limited(f, MAX_IMPORT_BYTES))
     };

@@ -281,7 +281,7 @@ fn import(ctx: &Context, file: &Path) -> Result<(), CliError> {
         file.display().to_string()
     };
     let read = if stdin {
-        read_limited(std::io::stdin().lock(), MAX_CSV_BYTES)
+        super::stdio::read_stdin(MAX_CSV_BYTES)
     } else {
         std::fs::File::open(file).and_then(|f| read_limited(f, MAX_CSV_BYTES))
     };

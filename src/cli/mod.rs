@@ -31,6 +31,7 @@ mod report;
 mod risk;
 mod ritual;
 mod shell;
+pub mod stdio;
 mod topic;
 
 pub use args::Cli;
@@ -258,6 +259,31 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
         Some(command) => run_command(&ctx, command, &cli.config).map(|()| Next::Done),
     }
+}
+
+/// Runs a command line as the binary does, in this process, with this thread's standard
+/// streams on buffers (standard input holds `stdin`): the exit status, and what it wrote. A
+/// command that would start the cockpit fails instead (it needs a terminal). Tests run thousands
+/// of commands this way without starting a process for each.
+pub fn run_in_process<I, T>(args: I, stdin: Vec<u8>, key_check: KeyCheck) -> (u8, stdio::Captured)
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::Parser;
+    stdio::capture(stdin, || {
+        let cli = match Cli::try_parse_from(args) {
+            Ok(cli) => cli,
+            Err(e) => return u8::try_from(output::parse_error(&e)).unwrap_or(1),
+        };
+        let failed = match run(cli, key_check) {
+            Ok(Next::Done) => return 0,
+            Ok(Next::Cockpit(_)) => CliError::failure("the cockpit needs a terminal"),
+            Err(e) => e,
+        };
+        report(&failed);
+        failed.code
+    })
 }
 
 /// A command that does its work and ends.

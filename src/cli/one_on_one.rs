@@ -7,7 +7,7 @@ use super::{CliError, Context};
 use crate::domain::Word;
 use crate::domain::one_on_one::Owner;
 use crate::domain::text::BODY_MAX;
-use crate::limited_read::{Limited, read_limited};
+use crate::limited_read::Limited;
 use crate::ops::OpsError;
 use crate::ops::markdown::prep::prep_markdown;
 use crate::ops::one_on_ones;
@@ -23,7 +23,7 @@ pub(super) fn text_arg(text: &str, what: &str) -> Result<String, CliError> {
     }
     // A character is at most 4 bytes: this many bytes hold more characters than the field does.
     let ceiling = u64::try_from(BODY_MAX.saturating_add(1).saturating_mul(4)).unwrap_or(u64::MAX);
-    let read = read_limited(std::io::stdin().lock(), ceiling)
+    let read = super::stdio::read_stdin(ceiling)
         .map_err(|e| CliError::usage(format!("cannot read the text from standard input: {e}")))?;
     let Limited::Within(bytes) = read else {
         return Err(CliError::usage(format!(

@@ -4,10 +4,9 @@
 //! refused by clippy (`clippy.toml`) so a new command cannot forget it.
 
 use clap::Parser;
-use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Cli, CliError};
+use super::{Cli, CliError, stdio};
 use crate::domain::terminal_safe::{is_unsafe, terminal_safe};
 use crate::ops::json_text;
 
@@ -31,31 +30,28 @@ fn stdout_failed(e: std::io::Error) -> CliError {
 
 /// Text or Markdown to standard output as it is, apart from unsafe characters.
 pub fn document(text: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(terminal_safe(text).as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(stdout_failed)
+    stdio::write(false, |out| out.write_all(terminal_safe(text).as_bytes())).map_err(stdout_failed)
 }
 
 /// One line of text to standard output.
 pub fn line(text: &str) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(terminal_safe(text).as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .map_err(stdout_failed)
+    stdio::write(false, |out| {
+        out.write_all(terminal_safe(text).as_bytes())?;
+        out.write_all(b"\n")
+    })
+    .map_err(stdout_failed)
 }
 
 /// One line to standard error. Best effort: there is nowhere left to report a failure.
 pub fn note_line(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{}", terminal_safe(text));
+    let _ = stdio::write(true, |err| writeln!(err, "{}", terminal_safe(text)));
 }
 
 /// A question on standard error, without a line end, waiting for the answer on the same line.
 pub fn ask(question: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(terminal_safe(question).as_bytes());
-    let _ = err.flush();
+    let _ = stdio::write(true, |err| {
+        err.write_all(terminal_safe(question).as_bytes())
+    });
 }
 
 /// A failed command's message, as `bearing: MESSAGE` on standard error.
@@ -63,17 +59,25 @@ pub fn error(e: &CliError) {
     note_line(&format!("bearing: {}", e.message));
 }
 
-/// The parsed command line. clap echoes bad arguments in its errors; when one holds a control
-/// character the message is printed plain and made safe (else clap prints it, in colour).
+/// The parsed command line. On a bad one, says what is wrong (see [`parse_error`]) and exits.
 pub fn parse_args() -> Cli {
-    Cli::try_parse().unwrap_or_else(|e| {
-        let plain = e.render().to_string();
-        if !plain.chars().any(is_unsafe) {
-            e.exit()
-        }
+    Cli::try_parse().unwrap_or_else(|e| std::process::exit(parse_error(&e)))
+}
+
+/// Prints what clap found wrong with a command line (or the help or version it was asked for)
+/// and returns the exit status. clap echoes bad arguments in its errors; when one holds a
+/// control character the message is printed plain and made safe (else clap prints it, in colour
+/// on a terminal).
+pub fn parse_error(e: &clap::Error) -> i32 {
+    let plain = e.render().to_string();
+    if plain.chars().any(is_unsafe) {
         note_line(plain.trim_end());
-        std::process::exit(e.exit_code())
-    })
+    } else if stdio::captured() {
+        let _ = stdio::write(e.use_stderr(), |out| out.write_all(plain.as_bytes()));
+    } else {
+        let _ = e.print();
+    }
+    e.exit_code()
 }
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {

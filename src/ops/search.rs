@@ -37,13 +37,48 @@ pub fn search_all(store: &Store, text: &str, limit: u32) -> Result<Vec<SearchRes
 /// The names typo-tolerant matching reads: people, rituals, goals and risks (4,100 on ten years
 /// of data, 16% of a keystroke's search when read for each). The search box reads them once and
 /// keeps them while it is typed in (`tui::effects`); a command reads them for its one search.
+/// Their words are kept by first letter: a typo rarely hits the first letter, so a typed word
+/// is scored only against the words that start like it (a twentieth of them), not every word of
+/// every name on every keystroke.
 #[derive(Debug, Clone, Default)]
-pub struct Names(Vec<(SearchKind, i64, String)>);
+pub struct Names {
+    names: Vec<(SearchKind, i64, String)>,
+    /// Every word of every name, as (first letter, index in `names`, word), by first letter.
+    words: Vec<(char, usize, String)>,
+}
 
 impl Names {
     pub fn load(store: &Store) -> Result<Names, OpsError> {
-        Ok(Names(search::named_titles(store.conn())?))
+        Ok(Names::new(search::named_titles(store.conn())?))
     }
+
+    fn new(names: Vec<(SearchKind, i64, String)>) -> Names {
+        let mut words: Vec<(char, usize, String)> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(at, (_, _, title))| {
+                title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter_map(move |word| Some((initial(word)?, at, word.to_string())))
+            })
+            .collect();
+        words.sort_by_key(|(first, at, _)| (*first, *at));
+        Names { names, words }
+    }
+
+    /// The words starting with `first`, each with the index of its name.
+    fn starting_with(&self, first: char) -> &[(char, usize, String)] {
+        let from = self.words.partition_point(|(c, _, _)| *c < first);
+        let to = self.words.partition_point(|(c, _, _)| *c <= first);
+        &self.words[from..to]
+    }
+}
+
+/// A word's first letter as typo-tolerant matching compares it: without accents, lower case.
+fn initial(word: &str) -> Option<char> {
+    word.chars()
+        .next()
+        .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
 }
 
 /// [`search_all`] with the names already read.
@@ -114,57 +149,60 @@ fn share_out(hits: Vec<search::Hit>, limit: usize) -> Vec<search::Hit> {
 
 /// Names that match `text` fuzzily and are not among `found` already, best first (at most 10).
 /// Each word typed must match inside one word of the name (a typo or a missing letter: "prya",
-/// "marcs"); matching letters scattered across a long title would be noise, not a typo.
+/// "marcs"), a word starting with the same letter; matching letters scattered across a long
+/// title would be noise, not a typo.
 fn fuzzy_names(names: &Names, text: &str, found: &[search::Hit]) -> Vec<search::Hit> {
     use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
     use nucleo_matcher::{Config, Matcher, Utf32Str};
-    // A typo rarely hits the first letter: only words starting like the typed word are scored,
-    // which keeps this cheap on thousands of titles.
-    let initial = |w: &str| {
-        w.chars()
-            .next()
-            .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
-    };
-    let typed: Vec<(Option<char>, Pattern)> = text
+    let typed: Vec<(char, Pattern)> = text
         .split_whitespace()
         .filter(|w| w.chars().count() >= 2)
-        .map(|w| {
+        .filter_map(|w| {
             let pattern = Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart);
-            (initial(w), pattern)
+            Some((initial(w)?, pattern))
         })
         .collect();
     if typed.is_empty() {
         return Vec::new();
     }
-    let found: std::collections::HashSet<(SearchKind, i64)> =
-        found.iter().map(|h| (h.kind, h.id)).collect();
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
-    let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
-        title
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| initial(word) == *first)
-            .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
-            .max()
-    };
-    let mut scored: Vec<(u32, search::Hit)> = Vec::new();
-    for (kind, id, title) in &names.0 {
-        let (kind, id) = (*kind, *id);
-        if found.contains(&(kind, id)) {
-            continue;
+    // For each name, the sum of each typed word's best score in it, and how many typed words
+    // matched one of its words.
+    let mut sums = vec![0u32; names.names.len()];
+    let mut matched = vec![0usize; names.names.len()];
+    for (first, pattern) in &typed {
+        let mut best: Vec<Option<u32>> = vec![None; names.names.len()];
+        for (_, at, word) in names.starting_with(*first) {
+            if let Some(score) = pattern.score(Utf32Str::new(word, &mut buf), &mut matcher) {
+                best[*at] = best[*at].max(Some(score));
+            }
         }
-        let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, title)).collect();
-        if let Some(scores) = scores {
+        for (at, score) in best.iter().enumerate() {
+            if let Some(score) = score {
+                sums[at] += score;
+                matched[at] += 1;
+            }
+        }
+    }
+    let found: std::collections::HashSet<(SearchKind, i64)> =
+        found.iter().map(|h| (h.kind, h.id)).collect();
+    let mut scored: Vec<(u32, search::Hit)> = names
+        .names
+        .iter()
+        .enumerate()
+        .filter(|(at, (kind, id, _))| matched[*at] == typed.len() && !found.contains(&(*kind, *id)))
+        .map(|(at, (kind, id, title))| {
             let hit = search::Hit {
-                kind,
-                id,
+                kind: *kind,
+                id: *id,
                 snippet: title.clone(),
                 title: title.clone(),
                 meeting: None,
             };
-            scored.push((scores.iter().sum(), hit));
-        }
-    }
+            (sums[at], hit)
+        })
+        .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.title.cmp(&b.1.title)));
     scored.into_iter().take(10).map(|(_, h)| h).collect()
 }

@@ -211,3 +211,50 @@ fn meetings_and_private_context_are_found_titled_where_they_live_and_follow_edit
     assert_eq!(found(&store, "plover").len(), 1);
     crate::store::search::verify_index(store.conn()).unwrap();
 }
+
+fn names(titles: &[(&str, i64, &str)]) -> Names {
+    Names::new(
+        titles
+            .iter()
+            .map(|(kind, id, title)| (kind.parse().unwrap(), *id, title.to_string()))
+            .collect(),
+    )
+}
+
+fn fuzzy(names: &Names, text: &str, found: &[search::Hit]) -> Vec<(SearchKind, i64)> {
+    fuzzy_names(names, text, found)
+        .iter()
+        .map(|h| (h.kind, h.id))
+        .collect()
+}
+
+/// Typo-tolerant matching over the names' words kept by first letter: each typed word must
+/// match inside one word of the same name, a word starting with the same letter (accents and
+/// case aside); names already found are left out; best first, at most ten.
+#[test]
+fn typed_words_match_inside_words_of_one_name_starting_with_the_same_letter() {
+    use SearchKind as K;
+    let all = names(&[
+        ("person", 1, "Priya Raman"),
+        ("person", 2, "Marcus Oyelaran"),
+        ("person", 3, "José Álvarez"),
+        ("risk", 4, "Payments migration slips"),
+        ("goal", 5, "Hire a principal engineer"),
+    ]);
+    assert_eq!(fuzzy(&all, "prya", &[]), [(K::Person, 1)]);
+    assert_eq!(fuzzy(&all, "marcs oyelarn", &[]), [(K::Person, 2)]);
+    // Both words must be in one name: Priya's first name and Marcus's surname are not.
+    assert!(fuzzy(&all, "prya oyelarn", &[]).is_empty());
+    // The first letter is not forgiven.
+    assert!(fuzzy(&all, "rpiya", &[]).is_empty());
+    // Accents and case do not count, in the first letter either.
+    assert_eq!(fuzzy(&all, "ALVRZ", &[]), [(K::Person, 3)]);
+    assert_eq!(fuzzy(&all, "jse", &[]), [(K::Person, 3)]);
+    // Words of one letter are not matched on their own.
+    assert!(fuzzy(&all, "p", &[]).is_empty());
+    // "pr" starts Priya and principal; a name found by the full-text search is left out.
+    assert_eq!(fuzzy(&all, "pr", &[]).len(), 2);
+    assert_eq!(fuzzy(&all, "pr", &[hit("person", 1)]), [(K::Goal, 5)]);
+    let many: Vec<(&str, i64, &str)> = (1..=30).map(|id| ("risk", id, "Payroll delay")).collect();
+    assert_eq!(fuzzy(&names(&many), "payrol", &[]).len(), 10);
+}

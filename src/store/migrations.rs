@@ -34,6 +34,12 @@ pub fn upgrade_rows(version: i64, tables: &mut super::dump::Tables) {
     }
 }
 
+/// Whether the database holds no table, index, trigger or view.
+fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM main.sqlite_schema", [], |r| r.get(0))?;
+    Ok(count == 0)
+}
+
 pub(super) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
@@ -47,7 +53,9 @@ pub(super) fn too_new(path: &Path, found: i64) -> StoreError {
 }
 
 /// Applies the missing migrations one transaction each. The version is re-read under the write
-/// lock, so two instances starting at once cannot both apply the same step.
+/// lock, so two instances starting at once cannot both apply the same step. A file that holds
+/// nothing yet (version 0, no object) is made at the latest version at once,
+/// from the written-down schema ([`super::schema::latest_statements`]).
 pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     // Up to date (every open but the first after an upgrade): no write lock to wait for, which
     // beside a delete in slices would be a second wait for a gap (RELIABILITY.md, "Deleting a
@@ -60,6 +68,17 @@ pub(super) fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> 
         let step = user_version(conn).and_then(|current| {
             if current > LATEST_VERSION {
                 return Err(too_new(path, current));
+            }
+            if current == 0
+                && is_empty(conn)?
+                && let Some(statements) = super::schema::latest_statements()
+            {
+                for sql in statements {
+                    conn.execute_batch(sql)?;
+                }
+                conn.pragma_update(None, "user_version", LATEST_VERSION)?;
+                conn.pragma_update(None, "application_id", super::APPLICATION_ID)?;
+                return Ok(true);
             }
             let Some(sql) = MIGRATIONS.get(current as usize) else {
                 return Ok(false);

@@ -94,6 +94,43 @@ fn reference() -> rusqlite::Result<&'static Reference> {
     }))
 }
 
+/// The statements that make the latest schema on an empty database, from the written-down
+/// schema: the tables first (not those FTS5 makes for its virtual tables, nor SQLite's own),
+/// then the indexes, views and triggers over them. A new file is made with them in one
+/// transaction instead of running every migration in turn, which makes, fills and drops objects
+/// on the way (about 11 ms instead of 25). What they make is checked like any file's schema.
+pub(super) fn latest_statements() -> Option<Vec<&'static str>> {
+    let objects = &latest()?.objects;
+    let virtual_tables: Vec<&str> = objects
+        .iter()
+        .filter(|o| {
+            o.sql
+                .as_deref()
+                .is_some_and(|s| s.starts_with("CREATE VIRTUAL TABLE"))
+        })
+        .map(|o| o.name.as_str())
+        .collect();
+    let made_by_fts5 = |name: &str| {
+        virtual_tables.iter().any(|v| {
+            name.strip_prefix(v)
+                .and_then(|rest| rest.strip_prefix('_'))
+                .is_some_and(|part| ["data", "idx", "content", "docsize", "config"].contains(&part))
+        })
+    };
+    let rank = |kind: &str| match kind {
+        "table" => 0,
+        "index" => 1,
+        "view" => 2,
+        _ => 3,
+    };
+    let mut made: Vec<&SchemaObject> = objects
+        .iter()
+        .filter(|o| o.sql.is_some() && !o.name.starts_with("sqlite_") && !made_by_fts5(&o.name))
+        .collect();
+    made.sort_by_key(|o| rank(&o.kind));
+    Some(made.iter().filter_map(|o| o.sql.as_deref()).collect())
+}
+
 /// How `found` (a file's schema at `version`) differs from what Bearing makes, in words naming
 /// the first object that differs; `None` when it is exactly Bearing's. A version the migrations
 /// do not know counts as differing.

@@ -183,3 +183,29 @@ fn a_new_file_holding_anything_is_refused() {
         Some("it holds a table \"x\" that Bearing does not make")
     );
 }
+
+/// A new file is made from the written-down schema at once, not by the migrations in turn: it
+/// must hold exactly what they make, and its full-text indexes must work.
+#[test]
+fn a_new_file_is_made_at_once_with_exactly_what_the_migrations_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("new.db")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST_VERSION);
+    let built = reference().unwrap();
+    assert_eq!(&schema_of(&store), built.by_version.last().unwrap());
+    let conn = store.conn();
+    conn.execute("INSERT INTO person (name, created_at, updated_at) VALUES ('Ana Costa', '2026-11-23T09:00', '2026-11-23T09:00')", [])
+        .unwrap();
+    let found: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM search_person WHERE search_person MATCH 'cos*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(found, 1);
+    conn.execute_batch(
+        "INSERT INTO search_person (search_person, rank) VALUES ('integrity-check', 1)",
+    )
+    .unwrap();
+}

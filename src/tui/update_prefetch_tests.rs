@@ -56,6 +56,7 @@ fn shown() -> Model {
             agenda: week(date(23), Vec::new()),
             next: None,
             with_radar: true,
+            read_at: 4,
         }),
     );
     assert!(
@@ -102,6 +103,7 @@ fn once_the_week_shown_loads_both_neighbours_are_read_ahead_after_the_redraw_onc
             agenda: week(date(23), Vec::new()),
             next: None,
             with_radar: true,
+            read_at: 4,
         }),
     );
     assert_eq!(m.later, vec![prefetch(date(16)), prefetch(date(30))]);
@@ -136,11 +138,55 @@ fn next_week_kept_shows_at_once_with_no_load_and_its_own_neighbours_read_ahead_l
     );
     assert_eq!(m.agenda.from, Some(date(30)));
     assert_eq!(titles(&m), vec!["Ship".to_string()]);
-    assert_eq!(m.later, vec![prefetch(date(23)), prefetch(date(37))]);
-    assert!(
-        m.agenda.kept.froms().is_empty(),
-        "the week left behind was not kept: at most the two beside"
+    assert_eq!(
+        m.later,
+        vec![prefetch(date(37))],
+        "the week left is kept beside: only the one after is read"
     );
+    assert_eq!(m.agenda.kept.froms(), vec![date(23)]);
+}
+
+#[test]
+fn the_week_left_comes_back_at_once_checked_at_the_version_it_was_read() {
+    let mut m = with_next_week_kept();
+    keys(&mut m, "]");
+    let effects = keys(&mut m, "[");
+    assert_eq!(
+        effects,
+        vec![Effect::Agenda(AgendaEffect::Verify {
+            from: date(23),
+            days: 7,
+            read_at: 4,
+        })],
+        "shown at once, checked at the version it was loaded at (another writer's change \
+         since loads it again)"
+    );
+    assert_eq!(m.agenda.from, Some(date(23)));
+    assert_eq!(
+        m.agenda.kept.froms(),
+        vec![date(30)],
+        "next week kept in turn"
+    );
+    // After a change of this cockpit's own (the data_version does not move for those), the
+    // days shown are not kept when left: they may be older than the change.
+    let mut m = with_next_week_kept();
+    update(
+        &mut m,
+        Msg::Saved {
+            message: "Saved.".into(),
+            select: None,
+        },
+    );
+    assert_eq!(m.agenda.read_at, None);
+    update(
+        &mut m,
+        Msg::Agenda(AgendaMsg::Kept {
+            agenda: week(date(30), Vec::new()),
+            read_at: 6,
+        }),
+    );
+    keys(&mut m, "]");
+    assert!(m.agenda.kept.froms().is_empty(), "{:?}", m.agenda.kept);
 }
 
 #[test]
@@ -214,6 +260,7 @@ fn a_week_read_ahead_for_days_no_longer_shown_is_not_kept() {
             agenda: week(date(37), Vec::new()),
             next: None,
             with_radar: false,
+            read_at: 4,
         }),
     );
     update(
@@ -246,6 +293,7 @@ fn the_rolling_view_moved_by_a_day_is_made_of_the_days_shown_and_the_week_kept()
             ),
             next: None,
             with_radar: true,
+            read_at: 4,
         }),
     );
     assert_eq!(

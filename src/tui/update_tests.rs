@@ -589,6 +589,7 @@ mod one_on_ones {
                 agenda,
                 next: None,
                 with_radar: true,
+                read_at: 4,
             }),
         );
         assert_eq!(
@@ -629,6 +630,7 @@ mod one_on_ones {
                 agenda,
                 next: None,
                 with_radar: true,
+                read_at: 4,
             }),
         );
         for key in ["\n", "x", "s", "m"] {
@@ -848,6 +850,7 @@ fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
             agenda: week(vec![radar.clone()]),
             next: None,
             with_radar: true,
+            read_at: 4,
         }),
     );
     // The loaded week is the next one: the first `]` needs no load, the second does.
@@ -868,6 +871,7 @@ fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
             agenda: week(Vec::new()),
             next: None,
             with_radar: false,
+            read_at: 4,
         }),
     );
     assert_eq!(m.agenda.data.as_ref().unwrap().radar, vec![radar]);

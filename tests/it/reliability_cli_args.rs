@@ -168,3 +168,41 @@ fn random_argument_vectors_never_panic() {
     }
     println!("reliability_cli_args: {total} argument vectors, no panic");
 }
+
+/// Most CLI tests run commands in the test's own process (`support::bearing`). Each kind of
+/// outcome must come out exactly as the binary gives it: output, a refused input (exit 2), a
+/// bad command line, help, a control character echoed in clap's error, and a question that
+/// needs a terminal.
+#[test]
+fn commands_run_in_process_answer_exactly_as_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, other) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let cases: &[&[&str]] = &[
+        &["person", "add", "--name", "Ana Costa", "--role", "EM"],
+        &["person", "list", "--format", "json"],
+        &["person", "add", "--name", "Ana Costa"],
+        &["person", "show", "Nobody"],
+        &["person", "frobnicate"],
+        &["person", "add", "--help"],
+        &["--version"],
+        &["note", "add", "Ana", "\u{1b}[31mred"],
+        &["person", "delete", "Ana"],
+        &["next"],
+    ];
+    for args in cases {
+        let inside = support::bearing(&db, args);
+        let binary = command(&other, args).stdin(Stdio::null()).output().unwrap();
+        assert_eq!(inside.status.code(), binary.status.code(), "{args:?}");
+        assert_eq!(
+            support::stdout(&inside),
+            support::stdout(&binary),
+            "{args:?}"
+        );
+        let here = |text: String| text.replace(&*other.to_string_lossy(), &db.to_string_lossy());
+        assert_eq!(
+            support::stderr(&inside),
+            here(support::stderr(&binary)),
+            "{args:?}"
+        );
+    }
+}

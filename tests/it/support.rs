@@ -39,9 +39,29 @@ pub fn empty_db(db: &Path) {
     bearing::store::Store::open(db).unwrap();
 }
 
-/// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output.
+/// Runs `bearing --db DB --ignore-config ARGS` with the fixed clock and returns its output, as
+/// the binary would, with nothing on standard input. It runs in this process
+/// ([`bearing::cli::run_in_process`]): the same parsing and code without starting the binary,
+/// which made most of the suite's time. What only a process shows (signals, the environment,
+/// a terminal, standard input) is tested through [`command`].
 pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    command(db, args).output().unwrap()
+    use std::os::unix::process::ExitStatusExt;
+    let mut line: Vec<std::ffi::OsString> = vec!["bearing".into(), "--db".into(), db.into()];
+    line.push("--ignore-config".into());
+    if !args
+        .iter()
+        .any(|a| *a == "--now" || a.starts_with("--now="))
+    {
+        line.extend(["--now".into(), FIXED_NOW.into()]);
+    }
+    line.extend(args.iter().map(Into::into));
+    let (code, out) =
+        bearing::cli::run_in_process(line, Vec::new(), bearing::tui::keymap::check_binding);
+    std::process::Output {
+        status: std::process::ExitStatus::from_raw(i32::from(code) << 8),
+        stdout: out.stdout,
+        stderr: out.stderr,
+    }
 }
 
 /// `PRAGMA integrity_check` of the file at `db`, through a plain SQLite connection.

@@ -39,6 +39,8 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             days,
             with_radar: true,
         } => Msg::Agenda(AgendaMsg::Loaded {
+            // Read before the days, as for days read ahead.
+            read_at: store.data_version()?,
             agenda: ops::agenda::agenda(
                 store,
                 from,
@@ -55,6 +57,7 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
             days,
             with_radar: false,
         } => Msg::Agenda(AgendaMsg::Loaded {
+            read_at: store.data_version()?,
             agenda: ops::agenda::week(store, from, days)?,
             next: None,
             with_radar: false,

@@ -33,6 +33,10 @@ pub struct AgendaPane {
     /// Index of the selected row within the selected day (see `agenda_rows`).
     pub item: usize,
     pub data: Option<Agenda>,
+    /// The store's `data_version` before `data` was read; `None` once this cockpit changed
+    /// anything since (it is loaded again). Moving on keeps the days left with it, beside the
+    /// new ones, checked like any days read ahead when shown again.
+    pub read_at: Option<i64>,
     /// The next meeting from now, for the status bar.
     pub next: Option<AgendaItem>,
     /// The groups of due items the user unfolded with `Enter`.
@@ -55,6 +59,8 @@ pub enum AgendaMsg {
         next: Option<AgendaItem>,
         /// False: only the days were loaded; the radar and the next meeting stay as they were.
         with_radar: bool,
+        /// The store's `data_version` before the read.
+        read_at: i64,
     },
     /// The next meeting from now, alone (the one shown has started).
     NextLoaded(Option<AgendaItem>),
@@ -191,8 +197,10 @@ impl AgendaPane {
                 agenda,
                 next,
                 with_radar,
+                read_at,
             } => {
                 self.set_data(agenda, next, with_radar, ctx.now);
+                self.read_at = Some(read_at);
                 self.read_ahead()
             }
             AgendaMsg::Kept { agenda, read_at } => {
@@ -301,7 +309,13 @@ impl AgendaPane {
         let Some(kept) = kept else {
             return vec![Request::Run(self.load_from(from))];
         };
+        let left = self.data.clone().zip(self.read_at);
         self.set_data(kept.agenda, None, false, ctx.now);
+        self.read_at = Some(kept.read_at);
+        if let Some((mut agenda, read_at)) = left {
+            agenda.radar = Vec::new();
+            self.kept.keep(self.from, DAYS, Kept { agenda, read_at });
+        }
         let verify = Effect::Agenda(AgendaEffect::Verify {
             from,
             days: DAYS,
@@ -536,6 +550,7 @@ impl Pane for AgendaPane {
 
     fn forget_kept(&mut self) {
         self.kept.forget();
+        self.read_at = None;
     }
 
     fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx<'_>) {

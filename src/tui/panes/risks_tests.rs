@@ -280,6 +280,7 @@ fn enter_on_a_risk_review_in_the_agenda_opens_its_review_form() {
             agenda,
             next: None,
             with_radar: true,
+            read_at: 4,
         }),
     );
     keys(&mut m, "\n");
