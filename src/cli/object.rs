@@ -137,7 +137,7 @@ pub fn delete<O: Object>(ctx: &Context, args: &DeleteArgs) -> Result<(), CliErro
             )));
         }
     }
-    O::delete(&mut store, id)?;
+    O::delete(&mut store, id, ctx.now())?;
     match reach_words(O::KIND, &reached, true) {
         Some(r) => say!("Deleted {what}; it {r}."),
         None => say!("Deleted {what}."),

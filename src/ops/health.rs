@@ -19,6 +19,7 @@ pub fn add_health_read(
     store.write(|tx| -> Result<i64, OpsError> {
         people::get(tx, person_id)?
             .ok_or_else(|| OpsError::NotFound(format!("no person with id {person_id}")))?;
+        super::person_delete::refuse_if_deleting(tx, person_id)?;
         Ok(health::insert(tx, person_id, &fields)?)
     })
 }

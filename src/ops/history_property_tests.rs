@@ -66,7 +66,7 @@ fn write(rng: &mut Rng, store: &mut Store, n: usize) {
             now(),
         )
         .map(drop),
-        2 => people::delete_person(store, person_id).map(drop),
+        2 => people::delete_person(store, person_id, now()).map(drop),
         3 => one_on_ones::add_note(store, person_id, date, "words", now()).map(drop),
         4 => {
             let note = pick(rng, &ids(&all, "note"));
@@ -136,6 +136,18 @@ fn targets(entry: &serde_json::Value, redo: bool) -> BTreeMap<(String, i64), ser
         .collect()
 }
 
+/// `entries` (journal rows) are one step: a single entry, or entries of one group.
+fn assert_one_step(after: &Rows, entries: &[(String, i64)], context: &str) {
+    let group = |key: &(String, i64)| after[key]["step_group"].clone();
+    if let Some(first) = entries.first() {
+        assert!(
+            entries.len() == 1
+                || (!group(first).is_null() && entries.iter().all(|k| group(k) == group(first))),
+            "{context}: one step changed {entries:?}"
+        );
+    }
+}
+
 #[derive(Default, Debug)]
 struct Tally {
     applied: usize,
@@ -185,9 +197,19 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
                 "{context}: refused, yet changed {changed:?}"
             );
             // The entry refused is the first one not refused before, and now it is.
+            // With the rest of its group, if it is one (a person deleted in slices).
             let first = open.iter().find(|id| !refused_before.contains(*id));
-            let newly: Vec<&i64> = store.refused_steps().difference(&refused_before).collect();
-            assert_eq!(newly, first.into_iter().collect::<Vec<_>>(), "{context}");
+            let newly: Vec<i64> = store
+                .refused_steps()
+                .difference(&refused_before)
+                .copied()
+                .collect();
+            assert!(first.is_some_and(|f| newly.contains(f)), "{context}");
+            let keys: Vec<(String, i64)> = newly
+                .iter()
+                .map(|id| ("change_log".to_string(), *id))
+                .collect();
+            assert_one_step(&after, &keys, context);
             tally.refused += 1;
             return assert!(message.ends_with("nothing was changed."), "{message}");
         }
@@ -207,16 +229,30 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
         }
         Ok(message) => message,
     };
-    // The one journal entry whose state changed is the one the step took.
-    let entries: Vec<_> = changed.iter().filter(|(t, _)| t == "change_log").collect();
-    assert_eq!(entries.len(), 1, "{context}: {message} changed {changed:?}");
-    let entry = &after[*entries[0]];
-    assert_eq!(
-        entry["session"].as_str(),
-        Some(store.session()),
-        "{context}"
+    // The journal entries whose state changed are the one the step took, or every entry of
+    // its group (a person deleted in slices), all of this window.
+    let mut entries: Vec<(String, i64)> = changed
+        .iter()
+        .filter(|(t, _)| t == "change_log")
+        .map(|k| (*k).clone())
+        .collect();
+    assert!(
+        !entries.is_empty(),
+        "{context}: {message} changed {changed:?}"
     );
+    assert_one_step(&after, &entries, context);
+    for key in &entries {
+        assert_eq!(
+            after[key]["session"].as_str(),
+            Some(store.session()),
+            "{context}"
+        );
+    }
     // It took the first entry in its direction that was not refused: a refused one stays.
+    entries.sort_by_key(|k| k.1);
+    if !redo {
+        entries.reverse();
+    }
     let taken = entries[0].1;
     assert!(
         !refused_before.contains(&taken),
@@ -227,7 +263,12 @@ fn step(store: &mut Store, redo: bool, tally: &mut Tally, context: &str) {
     if open.first() != Some(&taken) {
         tally.applied_past_a_refusal += 1;
     }
-    let targets = targets(entry, redo);
+    // Each row as the group's earliest entry had it before (undo), or as its latest left it.
+    let mut targets = BTreeMap::new();
+    // (`entries` runs in the step's direction: the one whose image stands comes last.)
+    for key in &entries {
+        targets.extend(self::targets(&after[key], redo));
+    }
     for key in changed.iter().filter(|(t, _)| t != "change_log") {
         let Some(target) = targets.get(*key) else {
             panic!("{context}: {message} changed {key:?}, a row its entry did not journal");

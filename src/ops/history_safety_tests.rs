@@ -98,7 +98,7 @@ fn redo_refuses_to_take_a_note_another_writer_added_since() {
     let (dir, mut tui) = temp_store();
     seed(&mut tui);
     tui.journal(Some(now())).unwrap();
-    people::delete_person(&mut tui, 1).unwrap();
+    people::delete_person(&mut tui, 1, now()).unwrap();
     undo(&mut tui).unwrap();
     let mut cli = second_writer(&dir);
     one_on_ones::add_note(&mut cli, 1, now().date(), "after the undo", now()).unwrap();

@@ -126,7 +126,7 @@ const CASES: &[Case] = &[
         people::update_person(s, 1, p, None, Weekday::Mon, now()).unwrap();
     }),
     ("delete person and what cascades", |s| {
-        people::delete_person(s, 1).unwrap();
+        people::delete_person(s, 1, now()).unwrap();
     }),
     ("person context", |s| {
         one_on_ones::add_context(s, 1, now().date(), ContextKind::Career, "wants to lead").unwrap();
@@ -337,7 +337,7 @@ fn a_store_that_stopped_journaling_can_still_delete_everyone() {
         one_on_ones::delete_note(&mut store, id).unwrap();
     }
     for id in [1, 6, 5] {
-        people::delete_person(&mut store, id).unwrap();
+        people::delete_person(&mut store, id, now()).unwrap();
         undo(&mut store).unwrap();
     }
     store.journal(None).unwrap();
@@ -348,7 +348,7 @@ fn a_store_that_stopped_journaling_can_still_delete_everyone() {
         .collect();
     assert!(everyone.len() > 2);
     for id in everyone {
-        people::delete_person(&mut store, id).unwrap();
+        people::delete_person(&mut store, id, now()).unwrap();
     }
     assert!(crate::store::people::list(store.conn()).unwrap().is_empty());
 }

@@ -85,6 +85,7 @@ mod tests {
 
     /// Text columns that are not a user's text, named so that a new column must be placed.
     const NOT_FIELDS: &[(&str, &str)] = &[
+        ("person", "deleting"),
         ("person", "relation"),
         ("person", "created_at"),
         ("person", "updated_at"),

@@ -33,6 +33,7 @@ pub mod objects;
 pub mod one_on_ones;
 pub mod org;
 pub mod people;
+pub mod person_delete;
 pub mod plan;
 pub mod prep_picture;
 mod recording;

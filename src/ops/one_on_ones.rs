@@ -173,10 +173,11 @@ pub fn delete_topic(store: &mut Store, id: i64) -> Result<(), OpsError> {
     })
 }
 
+/// The person exists and is not being deleted (nothing new is added for them then).
 fn ensure_person(store: &Store, person_id: i64) -> Result<(), OpsError> {
     people::get(store.conn(), person_id)?
-        .map(|_| ())
-        .ok_or_else(|| OpsError::NotFound(format!("no person with id {person_id}")))
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {person_id}")))?;
+    super::person_delete::refuse_if_deleting(store.conn(), person_id)
 }
 
 pub fn add_action(

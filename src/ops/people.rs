@@ -14,7 +14,7 @@ use crate::domain::ritual::{Ritual, RitualFields};
 use crate::domain::terminal_safe::terminal_safe;
 use crate::schedule::agenda::{next_meeting_of, typical_gap};
 use crate::schedule::recurrence::{Recurrence, describe};
-use crate::store::{Store, actions, notes, occurrences, people, rituals, topics};
+use crate::store::{Store, actions, notes, occurrences, people, person_delete, rituals, topics};
 use std::collections::HashMap;
 
 pub const DEFAULT_ONE_ON_ONE_MIN: u32 = 30;
@@ -103,6 +103,9 @@ pub struct PersonOverview {
     /// The name of the person they report to (None: they report to me).
     pub manager: Option<String>,
     pub stats: PersonStats,
+    /// When their delete began, while it is under way (or was cut short and waits to be
+    /// resumed): `YYYY-MM-DDTHH:MM:SS`. Nothing can be added for them meanwhile.
+    pub deleting: Option<String>,
 }
 
 /// How a person's 1:1s are going, for the list.
@@ -139,6 +142,7 @@ impl PersonOverview {
             person,
             manager: None,
             stats: PersonStats::default(),
+            deleting: None,
         }
     }
 }
@@ -229,6 +233,11 @@ pub fn list_people(store: &Store, now: NaiveDateTime) -> Result<Vec<PersonOvervi
             PersonOverview::new(p, current)
         })
         .collect();
+    for (id, since) in person_delete::marked(store.conn())? {
+        if let Some(p) = list.iter_mut().find(|p| p.person.id == id) {
+            p.deleting = Some(since);
+        }
+    }
     add_stats(store, &mut list, now)?;
     Ok(list)
 }
@@ -236,7 +245,9 @@ pub fn list_people(store: &Store, now: NaiveDateTime) -> Result<Vec<PersonOvervi
 /// One person with their current 1:1 series (no statistics: cheap).
 pub fn get_person(store: &Store, id: i64) -> Result<PersonOverview, OpsError> {
     let record = person_record(store.conn(), id)?;
-    Ok(PersonOverview::new(record.person, record.one_on_one))
+    let mut person = PersonOverview::new(record.person, record.one_on_one);
+    person.deleting = person_delete::deleting_since(store.conn(), id)?.flatten();
+    Ok(person)
 }
 
 /// One person as the list shows them, with statistics as of `now`.
@@ -496,15 +507,7 @@ fn has_started(series: &Ritual, now: NaiveDateTime) -> bool {
     series.fields.dtstart < now
 }
 
-pub fn delete_person(store: &mut Store, id: i64) -> Result<Person, OpsError> {
-    let person = people::get(store.conn(), id)?
-        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
-    store.write(|tx| -> Result<(), OpsError> {
-        people::delete(tx, id)?;
-        Ok(())
-    })?;
-    Ok(person)
-}
+pub use super::person_delete::delete_person;
 
 /// The first 1:1 on or after `now`'s date for a cadence anchored on a time of day: today at that
 /// time if it has not passed, else tomorrow; the rule's BYDAY then picks the real first day.

@@ -201,6 +201,7 @@ pub fn record(
     now: NaiveDateTime,
 ) -> Result<Recorded, OpsError> {
     let person = get_person(store, person_id)?;
+    super::person_delete::refuse_if_deleting(store.conn(), person_id)?;
     let body = check_text("note", &input.note)?;
     if let Some(ahead) = too_far_ahead(input.date, now.date()) {
         return Err(Invalid::field(

@@ -209,7 +209,7 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     // it is and is gone past, so it does not block the ones behind it.
     let found = {
         let mut stmt = tx.prepare(&format!(
-            "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
+            "SELECT {CHANGE_COLUMNS}, before, after, step_group FROM change_log \
              WHERE session = ?1 AND {pick}"
         ))?;
         let mut rows = stmt.query([&store.session])?;
@@ -218,33 +218,50 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
             let entry = change(r)?;
             if !store.refused.contains(&entry.id) {
                 found = Some((
-                    entry,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
+                    (
+                        entry,
+                        r.get::<_, Option<String>>(7)?,
+                        r.get::<_, Option<String>>(8)?,
+                    ),
+                    r.get::<_, Option<String>>(9)?,
                 ));
                 break;
             }
         }
         found
     };
-    let Some((entry, before, after)) = found else {
+    let Some((first, group)) = found else {
         return Ok(Step::Nothing);
     };
+    // A group's entries (the slices of one delete) are one step: all of them, oldest first.
+    let found = first.0.clone();
+    let entries = match &group {
+        Some(group) => group_entries(&tx, &store.session, group, direction)?,
+        None => vec![first],
+    };
+    let ids: Vec<i64> = entries.iter().map(|(e, _, _)| e.id).collect();
+    let entry = step_entry(
+        entries.first().map_or(&found, |e| &e.0),
+        entries.last().map_or(&found, |e| &e.0),
+    );
     let refused = &mut store.refused;
     let mut refuse = |name: Option<String>, reason| -> Result<Step, StoreError> {
-        refused.insert(entry.id);
+        refused.extend(ids.iter().copied());
         Ok(Step::Refused(Refusal {
             change: entry.clone(),
             name,
             reason,
         }))
     };
-    let pairs = match (before, after) {
-        (Some(before), Some(after)) => image::parse_entry(&before, &after),
-        _ => Err(Fault::Shape),
-    };
+    let pairs = entries
+        .iter()
+        .map(|(_, before, after)| match (before, after) {
+            (Some(before), Some(after)) => image::parse_entry(before, after),
+            _ => Err(Fault::Shape),
+        })
+        .collect::<Result<Vec<_>, Fault>>();
     let pairs = match pairs {
-        Ok(pairs) => pairs,
+        Ok(pairs) => compose(pairs),
         Err(fault) => return refuse(None, Reason::Damaged(fault)),
     };
     let name = subject_name(&entry, &pairs);
@@ -259,13 +276,74 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         return refuse(name, reason);
     }
     let undone = if direction == Direction::Back { 1 } else { 0 };
-    tx.execute(
-        "UPDATE change_log SET undone = ?1 WHERE id = ?2",
-        params![undone, entry.id],
-    )?;
+    for id in &ids {
+        tx.execute(
+            "UPDATE change_log SET undone = ?1 WHERE id = ?2",
+            params![undone, id],
+        )?;
+    }
     tx.commit()?;
     let rows = pairs.iter().map(|(b, a)| RowChange::of(b, a)).collect();
     Ok(Step::Applied(Change { undone, ..entry }, rows))
+}
+
+/// A journal entry as stored: what it was, and its before and after images.
+type Entry = (Change, Option<String>, Option<String>);
+
+/// The entries of this session's group `group` still to undo (or redo), oldest first.
+fn group_entries(
+    tx: &Transaction<'_>,
+    session: &str,
+    group: &str,
+    direction: Direction,
+) -> Result<Vec<Entry>, StoreError> {
+    let undone = match direction {
+        Direction::Back => 0,
+        Direction::Forward => 1,
+    };
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
+         WHERE session = ?1 AND step_group = ?2 AND undone = ?3 ORDER BY id"
+    ))?;
+    let entries = stmt
+        .query_map(params![session, group, undone], |r| {
+            Ok((change(r)?, r.get(7)?, r.get(8)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(entries)
+}
+
+/// The entry a step is reported as, and checked against (`later_here` looks past its id): a
+/// group's first entry names what the user did (the person whose delete began), its last one
+/// how it ended ("delete person" once the last slice ran). The last one's words when it is
+/// about the same row, and the newest id of the group.
+fn step_entry(first: &Change, last: &Change) -> Change {
+    let words = if (&last.entity, last.entity_id) == (&first.entity, first.entity_id) {
+        last
+    } else {
+        first
+    };
+    Change {
+        id: last.id,
+        ..words.clone()
+    }
+}
+
+/// Entries made one after another as one: each row once, as the first entry found it and as
+/// the last one left it, in the order first touched.
+fn compose(entries: Vec<Vec<(Image, Image)>>) -> Vec<(Image, Image)> {
+    let mut at: std::collections::HashMap<(&'static str, i64), usize> = Default::default();
+    let mut out: Vec<(Image, Image)> = Vec::new();
+    for (before, after) in entries.into_iter().flatten() {
+        match at.get(&(before.table.name, before.id)) {
+            Some(&i) => out[i].1 = after,
+            None => {
+                at.insert((before.table.name, before.id), out.len());
+                out.push((before, after));
+            }
+        }
+    }
+    out
 }
 
 /// Whether a change of this session other than `entry`, still in effect, journaled the row

@@ -23,6 +23,7 @@ pub mod notes;
 pub mod occurrences;
 mod open;
 pub mod people;
+pub mod person_delete;
 pub mod plan;
 pub mod risks;
 pub mod rituals;
@@ -35,7 +36,7 @@ mod cost_tests;
 
 pub use backup::{FileSummary, quick_verify, summarize};
 pub use error::StoreError;
-pub use journal::journaled_tables;
+pub use journal::{journaled_tables, new_group};
 pub use migrations::{LATEST_VERSION, upgrade_rows};
 pub use open::{APPLICATION_ID, OpenMode, ReadOnlyCause};
 
@@ -61,6 +62,10 @@ pub struct Store {
     /// This session's entries an undo or redo refused: they stay as they are, and later steps
     /// go past them to older (or newer) ones instead of being blocked.
     refused: std::collections::BTreeSet<i64>,
+    /// Stamped on the journal entry of the write under way: the entries of one user action
+    /// made in several transactions (a person deleted in slices) share it, and undo and redo
+    /// take them together. See [`Store::write_in_group`].
+    group: Option<String>,
 }
 
 impl Store {
@@ -75,6 +80,7 @@ impl Store {
             journal_ready: false,
             session: journal::new_session(),
             refused: Default::default(),
+            group: None,
         })
     }
 
@@ -109,6 +115,7 @@ impl Store {
             journal_ready: false,
             session: journal::new_session(),
             refused: Default::default(),
+            group: None,
         }
     }
 
@@ -161,10 +168,26 @@ impl Store {
         }
         let value = f(&tx)?;
         if let Some(now) = self.journal_at {
-            journal::record(&tx, now, &self.session)?;
+            journal::record(&tx, now, &self.session, self.group.as_deref())?;
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// [`Store::write`], its journal entry one of the group `group`: undo and redo take every
+    /// entry of a group together, as one step (see `history`).
+    pub fn write_in_group<T, E>(
+        &mut self,
+        group: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.group = Some(group.to_string());
+        let result = self.write(f);
+        self.group = None;
+        result
     }
 
     /// Lets SQLite keep up to `mib` MiB of the file's pages in memory ([`DEFAULT_CACHE_MIB`]

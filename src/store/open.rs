@@ -141,9 +141,39 @@ fn connect(path: &Path, mode: OpenMode) -> Result<Connection, StoreError> {
         }
     };
     let conn = opened.map_err(|e| unreadable(path, mode, classify(path, e)))?;
-    conn.busy_timeout(BUSY_TIMEOUT)
+    conn.busy_handler(Some(wait_for_the_lock))
         .map_err(|e| classify(path, e))?;
     Ok(conn)
+}
+
+/// How often a write waiting for another Bearing's transaction tries again.
+const BUSY_RETRY: Duration = Duration::from_millis(1);
+
+std::thread_local! {
+    /// When this thread's current wait for the lock began.
+    static WAITING_SINCE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// SQLite's busy handler: try again every millisecond for up to [`BUSY_TIMEOUT`]. SQLite's own
+/// timeout backs off to sleeps of 100 ms, so a writer beside a delete made in slices
+/// (`ops::person_delete`) would keep missing the few milliseconds between two slices and wait
+/// for the whole delete; retrying every millisecond it gets in at the first gap (RELIABILITY.md,
+/// "Deleting a person").
+fn wait_for_the_lock(attempts: i32) -> bool {
+    let now = Instant::now();
+    let since = WAITING_SINCE.with(|since| {
+        let start = match since.get() {
+            Some(start) if attempts > 0 => start,
+            _ => now,
+        };
+        since.set(Some(start));
+        start
+    });
+    if now.duration_since(since) >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(BUSY_RETRY);
+    true
 }
 
 /// A read that failed because SQLite could not create or write a companion file in a folder that

@@ -21,6 +21,7 @@ mod terminal;
 pub mod testing;
 pub mod theme;
 pub mod update;
+mod update_delete;
 pub mod view;
 mod wakeups;
 pub mod widgets;

@@ -57,6 +57,14 @@ pub enum Msg {
     UpcomingLoaded(Vec<AgendaItem>),
     /// A reminder's bell or command went out, or why it could not.
     Reminded(Result<(), String>),
+    /// A person's delete began, went a slice further, finished or stopped (`update_delete`).
+    Deleting(crate::ops::person_delete::Slice),
+    /// A slice of person `id`'s delete failed: they stay marked, and the delete is resumed the
+    /// next time the list shows them so.
+    DeleteFailed {
+        id: i64,
+        message: String,
+    },
     /// A change was saved; `select` is what to put the cursor on once the panes reload.
     Saved {
         message: String,

@@ -43,7 +43,7 @@ pub fn settle(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
 /// Runs effects and feeds their results back, leaving what waits for a redraw
 /// (`model.reload_later`, `model.later`) to the loop: it runs them once the screen is redrawn
 /// and no key is waiting.
-fn settle_now(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
+pub(crate) fn settle_now(model: &mut Model, runner: &mut Runner, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let msg = runner.run(effect, model.now);

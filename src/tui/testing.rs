@@ -163,6 +163,7 @@ pub fn person(id: i64, name: &str) -> PersonOverview {
         manager: None,
         at: None,
         stats: Default::default(),
+        deleting: None,
     }
 }
 

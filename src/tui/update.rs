@@ -151,6 +151,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = panes.people.on_msg(msg, &ctx);
             if loaded_list {
                 model.directory = model.people.directory();
+                super::update_delete::resume_unfinished(model);
             }
             apply(model, requests)
         }
@@ -188,6 +189,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Deleting(slice) => super::update_delete::on_slice(model, slice),
+        Msg::DeleteFailed { id, message } => super::update_delete::on_failed(model, id, message),
         Msg::Saved { message, select } => {
             if matches!(model.overlay, Some(Overlay::Form { .. })) {
                 model.overlay = None;
@@ -355,7 +358,15 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             return Some(apply(model, vec![request]));
         }
         Action::Undo => return Some(vec![Effect::Undo]),
-        Action::Redo => return Some(vec![Effect::Redo]),
+        // A redo may bring back a delete undone half-way: the next list load looks again for
+        // a person marked as being deleted (`update_delete::resume_unfinished`). Not an undo:
+        // undoing a delete resumed after a restart puts back what the resumption deleted and
+        // leaves the mark (the slices before the restart are an old session's), and resuming
+        // then would delete again what the user just asked back.
+        Action::Redo => {
+            model.look_for_unfinished = true;
+            return Some(vec![Effect::Redo]);
+        }
         _ => return None,
     }
     Some(Vec::new())

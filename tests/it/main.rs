@@ -43,6 +43,7 @@ mod e2e_idle;
 mod e2e_objects;
 mod e2e_one_on_one;
 mod e2e_people;
+mod e2e_person_delete;
 mod e2e_plan;
 mod e2e_prefetch;
 mod e2e_risks;

@@ -213,7 +213,7 @@ fn people_round_trip_and_edit_and_delete() {
     assert_eq!(ada2.relation, Relation::Peer);
     assert_eq!(resolve_person(&store, "ada king").unwrap().id, ada.id);
 
-    delete_person(&mut store, ada.id).unwrap();
+    delete_person(&mut store, ada.id, now()).unwrap();
     assert!(list_people(&store, now()).unwrap().is_empty());
 }
 

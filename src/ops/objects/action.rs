@@ -150,7 +150,7 @@ impl Object for Action {
         Ok(Vec::new())
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         crate::ops::one_on_ones::delete_action(store, id)
     }
 }

@@ -275,7 +275,7 @@ impl Object for Decision {
         Ok(dependents::of_decision(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         decisions::delete_decision(store, id).map(drop)
     }
 }

@@ -154,7 +154,7 @@ impl Object for Goal {
         Ok(dependents::of_goal(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         plan::delete_goal(store, id).map(drop)
     }
 }

@@ -227,7 +227,7 @@ impl Object for MetricObject {
         Ok(dependents::of_metric(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         crate::ops::metrics::delete_metric(store, id).map(drop)
     }
 }

@@ -61,8 +61,9 @@ pub trait Object {
     /// What deleting it takes along (cascades) or unlinks, counted now.
     fn reaches(store: &Store, id: i64) -> Result<Vec<Reached>, OpsError>;
 
-    /// Deletes it and what cascades from it, in one transaction.
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError>;
+    /// Deletes it and what cascades from it: in one transaction, or (a person) in slices that
+    /// are one undo step (`ops::person_delete`).
+    fn delete(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<(), OpsError>;
 
     /// What `list` says when it finds nothing, with the command that adds one.
     fn empty(filtered: bool) -> String {

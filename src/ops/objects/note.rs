@@ -110,7 +110,7 @@ impl Object for Note {
         Ok(dependents::of_note(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         crate::ops::one_on_ones::delete_note(store, id)
     }
 }

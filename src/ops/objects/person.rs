@@ -66,7 +66,10 @@ impl Object for Person {
     fn row(p: &PersonOverview, _now: NaiveDateTime) -> Vec<String> {
         vec![
             p.person.id.to_string(),
-            p.person.name.clone(),
+            match p.deleting {
+                Some(_) => format!("{} (being deleted)", p.person.name),
+                None => p.person.name.clone(),
+            },
             p.person.role.clone(),
             p.person.team.clone(),
             p.person.relation.to_string(),
@@ -76,7 +79,7 @@ impl Object for Person {
 
     fn card(p: &PersonOverview, _now: NaiveDateTime) -> Card {
         let s = &p.stats;
-        Card::new(Self::KIND, p.person.id, p.person.name.clone())
+        let card = Card::new(Self::KIND, p.person.id, p.person.name.clone())
             .field("role", p.person.role.clone())
             .field("team", p.person.team.clone())
             .field("relation", p.person.relation.to_string())
@@ -101,7 +104,17 @@ impl Object for Person {
             .field("talking points", s.topics.to_string())
             .field("career goals", p.person.career_goals.clone())
             .field("context", p.person.context.clone())
-            .field("prompts", p.person.prompts.clone())
+            .field("prompts", p.person.prompts.clone());
+        match &p.deleting {
+            Some(since) => card.field(
+                "being deleted",
+                format!(
+                    "since {since}; finish with: bearing person delete {} --yes",
+                    p.person.id
+                ),
+            ),
+            None => card,
+        }
     }
 
     fn empty(filtered: bool) -> String {
@@ -116,7 +129,7 @@ impl Object for Person {
         Ok(dependents::of_person(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
-        people::delete_person(store, id).map(drop)
+    fn delete(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<(), OpsError> {
+        people::delete_person(store, id, now).map(drop)
     }
 }

@@ -157,7 +157,7 @@ impl Object for Risk {
         Ok(dependents::of_risk(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         risks::delete_risk(store, id).map(drop)
     }
 }

@@ -139,7 +139,7 @@ impl Object for Ritual {
         Ok(dependents::of_ritual(store.conn(), id)?)
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         rituals::delete_ritual(store, id).map(drop)
     }
 }

@@ -122,7 +122,7 @@ impl Object for Topic {
         Ok(Vec::new())
     }
 
-    fn delete(store: &mut Store, id: i64) -> Result<(), OpsError> {
+    fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
         crate::ops::one_on_ones::delete_topic(store, id)
     }
 }

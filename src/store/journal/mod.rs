@@ -57,6 +57,11 @@ impl Store {
 /// The first letter of a session id: `w` for a cockpit window, `c` for a command.
 pub const CLI_SESSION: &str = "c";
 
+/// A new group name for [`Store::write_in_group`]: as unique as a session id.
+pub fn new_group() -> String {
+    format!("g{}", &new_session()[1..])
+}
+
 /// A new session id: 128 random bits. `RandomState` is seeded from the operating system's
 /// random source once per process, so ids are not reused across processes or restarts.
 pub(super) fn new_session() -> String {
@@ -155,6 +160,7 @@ pub(super) fn record(
     tx: &Transaction<'_>,
     now: NaiveDateTime,
     session: &str,
+    group: Option<&str>,
 ) -> Result<(), StoreError> {
     let changed: Vec<(Image, Image)> = touched(tx)?
         .into_iter()
@@ -182,8 +188,9 @@ pub(super) fn record(
         [session],
     )?;
     tx.execute(
-        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session,
+                                 step_group)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
         params![
             codec::stamp(now),
             format!("{verb} {entity}"),
@@ -191,7 +198,8 @@ pub(super) fn record(
             first_new.id,
             image::to_text(&before)?,
             image::to_text(&after)?,
-            session
+            session,
+            group
         ],
     )?;
     Ok(())

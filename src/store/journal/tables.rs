@@ -29,6 +29,7 @@ pub const TABLES: &[Table] = &[
             "created_at",
             "updated_at",
             "reports_to",
+            "deleting",
         ],
     },
     Table {
@@ -260,7 +261,11 @@ pub fn table(name: &str) -> Option<&'static Table> {
 
 /// Columns a later migration added, NULL when added: an image written before (a journal entry, an
 /// export's change log) holds the row as it was then, without them, and means NULL.
-const ADDED_LATER: &[(&str, &str)] = &[("person", "reports_to"), ("risk", "owner_id")];
+const ADDED_LATER: &[(&str, &str)] = &[
+    ("person", "reports_to"),
+    ("risk", "owner_id"),
+    ("person", "deleting"),
+];
 
 impl Table {
     /// Whether `column` came with a later migration, NULL in rows written before it.

@@ -2,6 +2,7 @@
 
 use super::{Env, saved, saved_edit};
 use crate::ops::people::{PersonInput, PersonRecord};
+use crate::ops::person_delete::{self, Deleting, SLICE_ROWS, Slice};
 use crate::ops::{self, OpsError};
 use crate::store::Store;
 use crate::tui::msg::Msg;
@@ -18,7 +19,11 @@ pub enum PeopleEffect {
         input: PersonInput,
         opened: Box<PersonRecord>,
     },
+    /// Begin (or resume) deleting the person: marks them; the slices follow as
+    /// [`PeopleEffect::DeleteSlice`], one effect each, between keys.
     Delete(i64),
+    /// The next slice of a delete under way.
+    DeleteSlice(Deleting),
 }
 
 pub(super) fn run(store: &mut Store, effect: PeopleEffect, env: &Env) -> Result<Msg, OpsError> {
@@ -35,8 +40,22 @@ pub(super) fn run(store: &mut Store, effect: PeopleEffect, env: &Env) -> Result<
             |p| (format!("Saved {}.", p.name), listed(p.id)),
         ),
         PeopleEffect::Delete(id) => {
-            let p = ops::people::delete_person(store, id)?;
-            saved(format!("Deleted {} and their 1:1 history.", p.name), None)
+            deleting(id, person_delete::begin(store, id, now).map(Slice::More))
+        }
+        PeopleEffect::DeleteSlice(run) => {
+            deleting(run.id, person_delete::slice(store, &run, SLICE_ROWS))
         }
     })
+}
+
+/// A delete's step as a message; a failure names whose delete failed, so the window stops
+/// counting it as under way.
+fn deleting(id: i64, step: Result<Slice, OpsError>) -> Msg {
+    match step {
+        Ok(slice) => Msg::Deleting(slice),
+        Err(e) => Msg::DeleteFailed {
+            id,
+            message: e.to_string(),
+        },
+    }
 }

@@ -117,8 +117,14 @@ pub fn render(
         } else {
             s.topics.to_string()
         };
+        // Until the last slice of their delete (or its resumption after a crash) the 1:1 column
+        // says so: the cadence no longer matters, and the name stays whole.
+        let cadence = match p.deleting {
+            Some(_) => Span::styled("being deleted", theme.warning),
+            None => Span::raw(short_cadence(p)),
+        };
         cells.extend([
-            Span::raw(short_cadence(p)),
+            cadence,
             Span::styled(last, state_style(s.state, theme)),
             Span::raw(next),
             Span::raw(open),

@@ -1,0 +1,148 @@
+//! Deleting a person without holding the database (issue 18): their bulky rows go in slices of
+//! [`SLICE_ROWS`], each its own short transaction, and the person row last. Between slices
+//! another writer (the CLI beside the cockpit) waits for one slice at most. The person is marked
+//! before the first slice (`person.deleting`), so a delete cut short is resumed: by
+//! `bearing person delete` naming them again, and by the cockpit when it is idle. All the slices
+//! of one delete are one journal group: one undo takes them all back.
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+
+use super::OpsError;
+use crate::domain::person::Person;
+use crate::store::{Store, people, person_delete};
+
+/// Rows one slice deletes. Chosen by measurement on the huge demo (RELIABILITY.md, "Deleting a
+/// person"): a slice of this size, FTS5 deletes and the undo journal included, takes well under
+/// the 50 ms any single write may hold the database.
+pub const SLICE_ROWS: usize = 150;
+
+/// The pause between two slices when one call runs them all (the CLI): a writer waiting for the
+/// lock tries again every millisecond (`store::open`), so it gets in here.
+const BETWEEN_SLICES: std::time::Duration = std::time::Duration::from_millis(2);
+
+/// A delete under way: who, the journal group its slices share, and how far it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deleting {
+    pub id: i64,
+    pub name: String,
+    pub group: String,
+    /// Rows deleted so far, of `total` (the person row not counted).
+    pub done: u64,
+    pub total: u64,
+}
+
+/// What one slice left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slice {
+    /// More slices to go.
+    More(Deleting),
+    /// The person is gone, the last of their rows with them.
+    Done(Deleting),
+    /// The person is no longer marked (an undo took the delete back) or no longer there:
+    /// nothing more to do.
+    Stopped(Deleting),
+}
+
+/// Why a person's rows cannot get a new note, talking point or action: they are being deleted.
+pub fn refuse_if_deleting(conn: &Connection, person_id: i64) -> Result<(), OpsError> {
+    if let Some(Some(_)) = person_delete::deleting_since(conn, person_id)? {
+        return Err(OpsError::Refused(format!(
+            "person {person_id} is being deleted: nothing can be added for them. Finish the \
+             delete with `bearing person delete {person_id} --yes`, or undo it in the cockpit \
+             that began it"
+        )));
+    }
+    Ok(())
+}
+
+/// The people whose delete began and did not finish (a crash, a kill, a window closed).
+pub fn unfinished(store: &Store) -> Result<Vec<i64>, OpsError> {
+    Ok(person_delete::marked(store.conn())?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
+/// Marks the person as being deleted (the first slice, alone): from here on they show as being
+/// deleted and nothing can be added for them. A person already marked (a delete cut short) is
+/// resumed under a new group.
+pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting, OpsError> {
+    let person = people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    let group = crate::store::new_group();
+    let total = store.write_in_group(&group, |tx| -> Result<u64, OpsError> {
+        person_delete::mark(tx, id, now)?;
+        Ok(person_delete::left(tx, id)?)
+    })?;
+    Ok(Deleting {
+        id,
+        name: person.name,
+        group,
+        done: 0,
+        total,
+    })
+}
+
+/// Deletes the next slice of the person's rows, in one transaction; once none is left, the last
+/// slice deletes the person row (their series, links and cleared references by cascade).
+pub fn slice(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, OpsError> {
+    let (id, group) = (run.id, run.group.clone());
+    let step = store.write_in_group(&group, |tx| -> Result<Option<(usize, bool)>, OpsError> {
+        match person_delete::deleting_since(tx, id)? {
+            // Another writer (a second window, the CLI resuming it) deleted them meanwhile.
+            None => return Ok(Some((0, true))),
+            // No longer marked: an undo took the delete back.
+            Some(None) => return Ok(None),
+            Some(Some(_)) => {}
+        }
+        let deleted = person_delete::delete_some(tx, id, rows)?;
+        // The person row goes alone, once nothing bulky is left: its journal entry is the
+        // delete's own ("delete person"), and what it cascades to is small.
+        let last = deleted == 0;
+        if last {
+            people::delete(tx, id)?;
+        }
+        Ok(Some((deleted, last)))
+    })?;
+    Ok(match step {
+        None => Slice::Stopped(run.clone()),
+        Some((deleted, last)) => {
+            let next = Deleting {
+                done: run.done + deleted as u64,
+                ..run.clone()
+            };
+            if last {
+                Slice::Done(next)
+            } else {
+                Slice::More(next)
+            }
+        }
+    })
+}
+
+/// Deletes the person and everything of theirs, slice after slice (resuming a delete cut
+/// short). Each slice is its own transaction; the whole is one undo step.
+pub fn delete_person(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Person, OpsError> {
+    let person = people::get(store.conn(), id)?
+        .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    let mut run = begin(store, id, now)?;
+    loop {
+        match slice(store, &run, SLICE_ROWS)? {
+            Slice::More(next) => {
+                run = next;
+                std::thread::sleep(BETWEEN_SLICES);
+            }
+            Slice::Done(_) => return Ok(person),
+            Slice::Stopped(_) => {
+                return Err(OpsError::Refused(format!(
+                    "person {id} was put back while being deleted: run the delete again"
+                )));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "person_delete_tests.rs"]
+mod tests;

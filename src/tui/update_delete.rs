@@ -1,0 +1,108 @@
+//! A person deleted slice by slice (`ops::person_delete`): each slice is an effect run between
+//! keys (`model.later`), so the cockpit answers keys while a busy person's ten years go, and a
+//! CLI beside it waits one slice at most. The status line counts the rows; the list shows the
+//! person as being deleted until the last slice, and a delete cut short (a crash, a window
+//! closed mid-way) is resumed once the window is idle after its start.
+
+use super::effects::people::PeopleEffect;
+use super::model::Model;
+use super::msg::Effect;
+use super::update::reload_changed;
+use crate::ops::person_delete::{Deleting, Slice};
+
+/// The next step of a delete: queue the slice after this one, or say it is done.
+pub(super) fn on_slice(model: &mut Model, slice: Slice) -> Vec<Effect> {
+    match slice {
+        Slice::More(run) => {
+            let begun = run.done == 0;
+            if begun && model.deleting.contains(&run.id) {
+                // This window is deleting them already (the list asked to resume the delete
+                // while its slices were queued, or the delete was asked for twice): once is
+                // enough.
+                return Vec::new();
+            }
+            if begun {
+                model.deleting.push(run.id);
+            }
+            model.info(progress(&run));
+            model
+                .later
+                .push(Effect::People(PeopleEffect::DeleteSlice(run)));
+            // The list shows them as being deleted from the first slice on; the slices between
+            // change only the status line (reloading a page of ten years per slice would cost
+            // more than the slice).
+            if begun {
+                reload_changed(model)
+            } else {
+                Vec::new()
+            }
+        }
+        Slice::Done(run) => {
+            model.deleting.retain(|id| *id != run.id);
+            model.info(format!("Deleted {} and their 1:1 history.", run.name));
+            reload_changed(model)
+        }
+        Slice::Stopped(run) => {
+            // An undo took the delete back: it said so; the screen shows them again.
+            model.deleting.retain(|id| *id != run.id);
+            reload_changed(model)
+        }
+    }
+}
+
+pub(super) fn on_failed(model: &mut Model, id: i64, message: String) -> Vec<Effect> {
+    model.deleting.retain(|d| *d != id);
+    model.error(message);
+    Vec::new()
+}
+
+/// After the list loaded, at the start and after a redo here
+/// (`model.look_for_unfinished`): a person it shows as being deleted that this window is not
+/// deleting (a delete cut short, or redone after an undo took it back mid-way) is resumed once
+/// the window is idle.
+pub(super) fn resume_unfinished(model: &mut Model) {
+    if !std::mem::take(&mut model.look_for_unfinished) || model.read_only {
+        return;
+    }
+    let waiting: Vec<i64> = model
+        .people
+        .list
+        .rows
+        .iter()
+        .filter(|p| p.deleting.is_some() && !model.deleting.contains(&p.person.id))
+        .map(|p| p.person.id)
+        .collect();
+    for id in waiting {
+        let effect = Effect::People(PeopleEffect::Delete(id));
+        if !model.later.contains(&effect) {
+            model.later.push(effect);
+        }
+    }
+}
+
+/// "Deleting Ben Berg: 3,000 of 9,500…"
+pub fn progress(run: &Deleting) -> String {
+    format!(
+        "Deleting {}: {} of {}…",
+        run.name,
+        grouped(run.done),
+        grouped(run.total.max(run.done))
+    )
+}
+
+/// 9500 → "9,500".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "update_delete_tests.rs"]
+mod tests;

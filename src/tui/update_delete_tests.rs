@@ -1,0 +1,283 @@
+//! A person deleted slice by slice: the status line counts, keys work between slices, the list
+//! shows them as being deleted, and the last slice says what was deleted.
+
+use super::*;
+use crate::ops::person_delete::SLICE_ROWS;
+use crate::tui::msg::Msg;
+use crate::tui::panes::people::PeopleMsg;
+use crate::tui::run::settle;
+use crate::tui::testing::{demo, keys, model};
+use crate::tui::update::update;
+
+fn run(done: u64) -> Deleting {
+    Deleting {
+        id: 1,
+        name: "Ada".into(),
+        group: "g1".into(),
+        done,
+        total: 9500,
+    }
+}
+
+fn status(m: &Model) -> &str {
+    m.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
+#[test]
+fn each_slice_counts_in_the_status_line_and_queues_the_next_one_for_later() {
+    let mut m = model();
+    let effects = update(&mut m, Msg::Deleting(Slice::More(run(0))));
+    assert_eq!(status(&m), "Deleting Ada: 0 of 9,500…");
+    // The first slice (the mark) reloads the tab on screen: the list shows them as being
+    // deleted. The next slice waits for the redraw and for no key to be waiting.
+    assert!(!effects.is_empty());
+    assert_eq!(
+        m.later.last(),
+        Some(&Effect::People(PeopleEffect::DeleteSlice(run(0))))
+    );
+    m.later.clear();
+
+    let effects = update(&mut m, Msg::Deleting(Slice::More(run(3000))));
+    assert_eq!(status(&m), "Deleting Ada: 3,000 of 9,500…");
+    assert!(effects.is_empty(), "no reload between slices: {effects:?}");
+    assert_eq!(
+        m.later,
+        vec![Effect::People(PeopleEffect::DeleteSlice(run(3000)))]
+    );
+
+    // A key between slices works as ever (the slice stays queued).
+    m.later.clear();
+    keys(&mut m, "2");
+    assert_eq!(m.tab, crate::tui::model::Tab::Plan);
+
+    let effects = update(&mut m, Msg::Deleting(Slice::Done(run(9500))));
+    assert_eq!(status(&m), "Deleted Ada and their 1:1 history.");
+    assert!(!effects.is_empty(), "the last slice reloads");
+    assert!(m.deleting.is_empty());
+    assert!(m.later.is_empty());
+}
+
+#[test]
+fn a_second_begin_of_a_delete_under_way_is_dropped() {
+    let mut m = model();
+    update(&mut m, Msg::Deleting(Slice::More(run(0))));
+    m.later.clear();
+    assert!(update(&mut m, Msg::Deleting(Slice::More(run(0)))).is_empty());
+    assert!(m.later.is_empty());
+}
+
+#[test]
+fn the_list_showing_someone_being_deleted_resumes_their_delete_once_idle() {
+    let mut m = model();
+    // As at the start (the test model has loaded its list already).
+    m.look_for_unfinished = true;
+    let mut rows = m.people.list.rows.clone();
+    rows[1].deleting = Some("2026-11-23T09:00:00".into());
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows.clone())));
+    let resume = Effect::People(PeopleEffect::Delete(rows[1].person.id));
+    assert_eq!(m.later, vec![resume.clone()]);
+
+    // Only the first load looks: a delete another window is making shows the same.
+    m.later.clear();
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows.clone())));
+    assert!(m.later.is_empty());
+
+    // Not after an undo (it may have put back what a resumed delete took), but after a redo
+    // here (it may bring back a delete undone half-way); not while this window is deleting
+    // them, and never read-only.
+    keys(&mut m, "u");
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows.clone())));
+    assert!(m.later.is_empty());
+    keys(&mut m, "<C-r>");
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows.clone())));
+    assert_eq!(m.later, vec![resume.clone()]);
+    m.later.clear();
+    keys(&mut m, "<C-r>");
+    m.deleting.push(rows[1].person.id);
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows.clone())));
+    assert!(m.later.is_empty());
+    m.deleting.clear();
+    m.read_only = true;
+    m.look_for_unfinished = true;
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows)));
+    assert!(m.later.is_empty());
+}
+
+#[test]
+fn a_failed_slice_says_why_and_stops_counting_the_delete_as_under_way() {
+    let mut m = model();
+    update(&mut m, Msg::Deleting(Slice::More(run(0))));
+    update(
+        &mut m,
+        Msg::DeleteFailed {
+            id: 1,
+            message: "database is locked".into(),
+        },
+    );
+    assert_eq!(status(&m), "database is locked");
+    assert!(m.deleting.is_empty());
+}
+
+/// Through the runner on the demo: `d` `y` on the busiest person marks them, the slices run one
+/// effect each, and at the end they are gone with today's message; one `u` brings them back.
+#[test]
+fn the_runner_deletes_in_slices_and_one_undo_brings_everything_back() {
+    let (mut m, mut runner) = demo();
+    let before = crate::store::dump::row_count(runner.store.conn()).unwrap();
+    let busiest = m
+        .people
+        .list
+        .rows
+        .iter()
+        .max_by_key(|p| person_delete_rows(&runner, p.person.id))
+        .map(|p| (p.person.id, p.person.name.clone()))
+        .unwrap();
+    let rows = person_delete_rows(&runner, busiest.0);
+    assert!(rows > 0);
+
+    keys(&mut m, "4");
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(busiest.0)), m.now);
+    let effects = update(&mut m, msg);
+    assert_eq!(
+        status(&m),
+        format!("Deleting {}: 0 of {}…", busiest.1, grouped(rows))
+    );
+    // Until the last slice they show as being deleted.
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    let shown = m.people.list.rows.iter().find(|p| p.person.id == busiest.0);
+    assert!(shown.is_some_and(|p| p.deleting.is_some()));
+
+    settle(&mut m, &mut runner, Vec::new());
+    assert_eq!(
+        status(&m),
+        format!("Deleted {} and their 1:1 history.", busiest.1)
+    );
+    assert!(m.people.list.rows.iter().all(|p| p.person.id != busiest.0));
+    let slices: i64 = runner
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE step_group IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(slices as u64, 2 + rows.div_ceil(SLICE_ROWS as u64));
+
+    settle(&mut m, &mut runner, vec![Effect::Undo]);
+    assert!(status(&m).starts_with("Undid: deleting"), "{}", status(&m));
+    assert_eq!(
+        crate::store::dump::row_count(runner.store.conn()).unwrap(),
+        before + slices
+    );
+    assert!(
+        m.people
+            .list
+            .rows
+            .iter()
+            .any(|p| p.person.id == busiest.0 && p.deleting.is_none())
+    );
+}
+
+fn person_delete_rows(runner: &crate::tui::effects::Runner, id: i64) -> u64 {
+    crate::store::person_delete::left(runner.store.conn(), id).unwrap()
+}
+
+#[test]
+fn progress_groups_thousands() {
+    assert_eq!(progress(&run(0)), "Deleting Ada: 0 of 9,500…");
+    let mut big = run(1_234_567);
+    big.total = 12;
+    assert_eq!(progress(&big), "Deleting Ada: 1,234,567 of 1,234,567…");
+}
+
+/// Another writer between two slices, seen by the watcher (`reload_changed`, as `run.rs` does
+/// on an outside change): the delete goes on where it was, the other writer's note stays, and
+/// one `u` brings the person back without taking the note.
+#[test]
+fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
+    use crate::tui::update::reload_changed;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let mut store = crate::store::Store::open(&path).unwrap();
+    crate::ops::demo::load_demo(
+        &mut store,
+        chrono::Weekday::Mon,
+        crate::tui::testing::at(9, 41),
+    )
+    .unwrap();
+    let mut runner = crate::tui::effects::Runner::new(store, &crate::config::Config::default());
+    let mut m = crate::tui::run::initial_model(
+        &mut runner,
+        &crate::config::Config::default(),
+        crate::tui::testing::at(9, 41),
+    )
+    .unwrap();
+    keys(&mut m, "4");
+    let (id, name) = (
+        m.people.list.rows[0].person.id,
+        m.people.list.rows[0].person.name.clone(),
+    );
+    let other = m.people.list.rows[1].person.id;
+    let rows = person_delete_rows(&runner, id);
+
+    // The mark and one slice of 10 rows, as the loop runs them.
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    let Some(Effect::People(PeopleEffect::DeleteSlice(run))) = m.later.pop() else {
+        panic!("the first slice waits: {:?}", m.later)
+    };
+    let step = crate::ops::person_delete::slice(&mut runner.store, &run, 10).unwrap();
+    let effects = update(&mut m, Msg::Deleting(step));
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    assert!(status(&m).starts_with(&format!("Deleting {name}: 10 of")));
+
+    // The CLI adds a note for someone else; the watcher reloads.
+    let mut cli = crate::store::Store::open(&path).unwrap();
+    cli.journal_as_command(m.now).unwrap();
+    crate::ops::one_on_ones::add_note(&mut cli, other, m.now.date(), "from the CLI", m.now)
+        .unwrap();
+    let loads = reload_changed(&mut m);
+    crate::tui::run::settle_now(&mut m, &mut runner, loads);
+    assert_eq!(m.deleting, vec![id]);
+    assert!(
+        matches!(m.later.as_slice(), [Effect::People(PeopleEffect::DeleteSlice(r))] if r.done == 10),
+        "{:?}",
+        m.later
+    );
+
+    settle(&mut m, &mut runner, Vec::new());
+    assert_eq!(status(&m), format!("Deleted {name} and their 1:1 history."));
+    assert_eq!(person_delete_rows(&runner, id), 0);
+    assert!(m.people.list.rows.iter().all(|p| p.person.id != id));
+    assert!(rows > 10);
+
+    settle(&mut m, &mut runner, vec![Effect::Undo]);
+    assert!(
+        status(&m).starts_with(&format!("Undid: deleting {name}")),
+        "{}",
+        status(&m)
+    );
+    assert_eq!(person_delete_rows(&runner, id), rows);
+    let notes = crate::ops::one_on_ones::person_detail(&runner.store, other, m.now).unwrap();
+    assert!(notes.notes.iter().any(|n| n.body == "from the CLI"));
+}
+
+#[test]
+fn the_list_shows_a_person_being_deleted_as_such() {
+    let mut m = model();
+    keys(&mut m, "4");
+    let mut rows = m.people.list.rows.clone();
+    rows[1].deleting = Some("2026-11-23T09:00:00".into());
+    let name = rows[1].person.name.clone();
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows)));
+    for (width, height) in [(80, 24), (160, 48)] {
+        let screen = crate::tui::testing::screen(&mut m, width, height);
+        let row = screen
+            .lines()
+            .find(|l| l.contains(name.as_str()))
+            .unwrap_or("");
+        assert!(row.contains("being deleted"), "{screen}");
+    }
+}
