@@ -86,7 +86,18 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
 
 /// Deletes the next slice of the person's rows, in one transaction; once none is left, the last
 /// slice deletes the person row (their series, links and cleared references by cascade).
+/// The log the slice before wrote is copied into the file first, as part of this slice, and
+/// not by SQLite after a commit it picks: that copy (20–30 ms on ten years of data, when the log
+/// passed 1,000 pages) came on top of a slice, and one step of the delete took 55–64 ms.
 pub fn slice(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, OpsError> {
+    store.checkpoint()?;
+    store.auto_checkpoint(false)?;
+    let step = slice_rows(store, run, rows);
+    store.auto_checkpoint(true)?;
+    step
+}
+
+fn slice_rows(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, OpsError> {
     let (id, group) = (run.id, run.group.clone());
     let step = store.write_in_group(&group, |tx| -> Result<Option<(usize, bool)>, OpsError> {
         match person_delete::deleting_since(tx, id)? {

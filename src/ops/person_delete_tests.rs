@@ -169,6 +169,29 @@ fn a_busy_person_goes_in_several_short_transactions_and_leaves_nothing() {
     assert_eq!(slices.last().unwrap().1, "delete person");
 }
 
+/// Each slice copies the log into the file itself, before its rows, and SQLite's automatic
+/// copy after a commit is back on once the slice is done (other writes rely on it).
+#[test]
+fn a_slice_leaves_the_automatic_checkpoint_as_it_found_it() {
+    let (_dir, mut store) = temp_store();
+    let ben = busy(&mut store);
+    let run = begin(&mut store, ben, now()).unwrap();
+    slice(&mut store, &run, SLICE_ROWS).unwrap();
+    let pages: i64 = store
+        .conn()
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pages, 1000);
+    // The slice's own frames wait in the log for the next slice's copy.
+    let (_, in_log, copied): (i64, i64, i64) = store
+        .conn()
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert!(in_log > 0 && copied == in_log, "{in_log} {copied}");
+}
+
 #[test]
 fn one_undo_brings_every_row_back_and_one_redo_deletes_them_again() {
     let mut store = Store::open_in_memory().unwrap();
@@ -388,13 +411,6 @@ fn measure_slices_on_the_huge_demo() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(SLICE_ROWS);
     let mut store = Store::open(&path).unwrap();
-    if std::env::var_os("BEARING_NO_CHECKPOINT").is_some() {
-        // What a slice holds the write lock for: the checkpoint after a commit does not.
-        store
-            .conn()
-            .pragma_update(None, "wal_autocheckpoint", 0)
-            .unwrap();
-    }
     store.journal(Some(now())).unwrap();
     let id = 2;
     let all = std::time::Instant::now();

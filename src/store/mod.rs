@@ -197,6 +197,21 @@ impl Store {
         Ok(self.conn.pragma_update(None, "cache_size", kib)?)
     }
 
+    /// Whether a commit that leaves more than SQLite's 1,000 pages in the log (`-wal`) copies
+    /// them into the file there and then (the default), or leaves that to [`Store::checkpoint`].
+    pub fn auto_checkpoint(&self, on: bool) -> Result<(), StoreError> {
+        let pages = if on { 1000 } else { 0 };
+        Ok(self.conn.pragma_update(None, "wal_autocheckpoint", pages)?)
+    }
+
+    /// Copies what the log holds into the file, as far as no reader still needs it (passive:
+    /// it never waits for another connection).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Changes whenever another connection commits to the file: the TUI polls it to refresh.
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self
