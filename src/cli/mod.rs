@@ -365,7 +365,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
             if changes.is_empty() {
                 say!("No changes recorded yet.")?;
             }
-            for c in &changes {
+            for (c, words) in crate::ops::history::lines(&changes) {
                 let state = match c.undone {
                     0 => "",
                     1 => "  (undone; Ctrl-R in its window redoes it)",
@@ -375,7 +375,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
                     "{}  {:<7}  {}{state}",
                     c.at.replace('T', " "),
                     c.by.unwrap_or("-"),
-                    crate::ops::history::describe(c)
+                    words
                 )?;
             }
             Ok(())

@@ -479,3 +479,37 @@ fn measure_a_writer_beside_the_delete_on_the_huge_demo() {
         waits[waits.len() - 1]
     );
 }
+
+/// `bearing history` shows a delete made in slices as one line saying how many steps it took,
+/// and a delete cut short as begun and not finished; other changes stay a line each.
+#[test]
+fn the_audit_trail_shows_a_delete_in_slices_as_one_line() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ben = busy(&mut store);
+    store.journal(Some(now())).unwrap();
+    let run = begin(&mut store, ben, now()).unwrap();
+    slice(&mut store, &run, SLICE_ROWS).unwrap();
+    let recent = crate::ops::history::recent(&store, 100).unwrap();
+    let words: Vec<String> = crate::ops::history::lines(&recent)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(
+        words,
+        [format!(
+            "delete person {ben} begun, not finished (2 steps so far)"
+        )]
+    );
+    delete_person(&mut store, ben, now()).unwrap();
+    let recent = crate::ops::history::recent(&store, 100).unwrap();
+    let lines = crate::ops::history::lines(&recent);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].1.starts_with(&format!("delete person {ben} (in ")),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].1.contains("not finished"),
+        "the first run: {lines:?}"
+    );
+}

@@ -26,6 +26,10 @@ pub struct Change {
     /// Who made it: "cockpit" (a window of the TUI), "cli" (a command), or null for entries
     /// from before sessions were recorded.
     pub by: Option<&'static str>,
+    /// The user action it is one transaction of, when that took several (a person deleted in
+    /// slices): undo and redo take a group's entries together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// Who made a change, from its session id's first letter.
@@ -142,7 +146,7 @@ pub struct Touched {
     pub deleted: bool,
 }
 
-const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session";
+const CHANGE_COLUMNS: &str = "id, at, action, entity, entity_id, undone, session, step_group";
 
 fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
     let session: Option<String> = r.get(6)?;
@@ -155,6 +159,7 @@ fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
         entity_id: r.get(4)?,
         undone: r.get(5)?,
         session,
+        group: r.get(7)?,
     })
 }
 
@@ -209,7 +214,7 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     // it is and is gone past, so it does not block the ones behind it.
     let found = {
         let mut stmt = tx.prepare(&format!(
-            "SELECT {CHANGE_COLUMNS}, before, after, step_group FROM change_log \
+            "SELECT {CHANGE_COLUMNS}, before, after FROM change_log \
              WHERE session = ?1 AND {pick}"
         ))?;
         let mut rows = stmt.query([&store.session])?;
@@ -217,13 +222,14 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         while let Some(r) = rows.next()? {
             let entry = change(r)?;
             if !store.refused.contains(&entry.id) {
+                let group = entry.group.clone();
                 found = Some((
                     (
                         entry,
-                        r.get::<_, Option<String>>(7)?,
                         r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
                     ),
-                    r.get::<_, Option<String>>(9)?,
+                    group,
                 ));
                 break;
             }
@@ -307,7 +313,7 @@ fn group_entries(
     ))?;
     let entries = stmt
         .query_map(params![session, group, undone], |r| {
-            Ok((change(r)?, r.get(7)?, r.get(8)?))
+            Ok((change(r)?, r.get(8)?, r.get(9)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(entries)
