@@ -1,0 +1,200 @@
+//! Review of the delete in slices (issue 18): what another writer or a second window does
+//! between the slices must never be silently reverted by the group's undo, nor make that undo
+//! impossible.
+
+use bearing::domain::person::PersonDraft;
+use bearing::ops::one_on_ones;
+use bearing::ops::people::{PersonInput, add_person, get_person, update_person};
+use bearing::ops::person_delete::{Slice, begin, delete_person, slice, unfinished};
+use bearing::store::Store;
+use bearing::store::history::{self, Step};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 23)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn input(name: &str) -> PersonInput {
+    PersonInput {
+        draft: PersonDraft {
+            name: name.into(),
+            ..PersonDraft::default()
+        },
+        one_on_one: None,
+    }
+}
+
+/// A cockpit-like store (journaled as a window) on a new file, with Ben and 30 notes of his.
+fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let mut store = Store::open(&path).unwrap();
+    let ben = add_person(&mut store, input("Ben"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    for i in 0..30 {
+        one_on_ones::add_note(&mut store, ben, day, &format!("note {i}"), now()).unwrap();
+    }
+    store.journal(Some(now())).unwrap();
+    (dir, path, store, ben)
+}
+
+fn notes_of(store: &Store, id: i64) -> i64 {
+    store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM note WHERE person_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The CLI renames Ben while the cockpit's delete of him is under way. The cockpit's one undo
+/// must not silently put back the old name: either the rename survives, or the undo is refused.
+/// Found: the group's entries are composed into one (the person row "as the first entry found
+/// it"), so the rename in between is reverted without a word.
+#[test]
+#[ignore = "review finding: the group undo composes entries and reverts an edit made between slices"]
+fn a_rename_between_slices_is_not_silently_reverted_by_the_undo() {
+    let (_dir, path, mut window, ben) = setup();
+    let run = begin(&mut window, ben, now()).unwrap();
+    let Slice::More(mut run) = slice(&mut window, &run, 10).unwrap() else {
+        panic!("30 notes take more than one slice of 10")
+    };
+
+    let mut cli = Store::open(&path).unwrap();
+    cli.journal_as_command(now()).unwrap();
+    update_person(&mut cli, ben, input("Benjamin"), None, Weekday::Mon, now()).unwrap();
+
+    while let Slice::More(next) = slice(&mut window, &run, 10).unwrap() {
+        run = next;
+    }
+    match history::undo(&mut window).unwrap() {
+        Step::Applied(..) => {
+            let name = get_person(&window, ben).unwrap().person.name;
+            assert_eq!(name, "Benjamin", "the CLI's rename was silently reverted");
+        }
+        Step::Refused(_) => {} // acceptable: said so, nothing changed
+        Step::Nothing => panic!("nothing to undo"),
+    }
+}
+
+/// Window A deletes Ben; window B starts meanwhile and (as `update_delete::resume_unfinished`
+/// does at every start) resumes the delete it finds "unfinished", finishes it, and is closed.
+/// A's undo must still bring Ben and his notes back. Found: it is refused (the person row is
+/// gone, not as A's last entry left it), and B's session is closed: what A deleted is lost.
+#[test]
+#[ignore = "review finding: a second window resumes a delete under way and the first window cannot undo it"]
+fn a_second_window_started_mid_delete_does_not_take_the_undo_away_from_the_first() {
+    let (_dir, path, mut window_a, ben) = setup();
+    let run = begin(&mut window_a, ben, now()).unwrap();
+    let Slice::More(_) = slice(&mut window_a, &run, 10).unwrap() else {
+        panic!("30 notes take more than one slice of 10")
+    };
+
+    {
+        let mut window_b = Store::open(&path).unwrap();
+        window_b.journal(Some(now())).unwrap();
+        // What the cockpit does at its start with every person listed as being deleted.
+        for id in unfinished(&window_b).unwrap() {
+            delete_person(&mut window_b, id, now()).unwrap();
+        }
+    } // window B is closed
+
+    let step = history::undo(&mut window_a).unwrap();
+    assert!(
+        matches!(step, Step::Applied(..)),
+        "window A cannot undo its delete any more: {step:?}"
+    );
+    assert_eq!(notes_of(&window_a, ben), 30);
+}
+
+/// The same window renames the person it is deleting, between two slices (nothing refuses an
+/// edit of a person being deleted). Undoing the delete must not revert the rename silently.
+#[test]
+#[ignore = "review finding: the group undo reverts the window's own edit made between slices"]
+fn the_windows_own_rename_between_slices_survives_the_undo_of_the_delete() {
+    let (_dir, _path, mut window, ben) = setup();
+    let run = begin(&mut window, ben, now()).unwrap();
+    let Slice::More(mut run) = slice(&mut window, &run, 10).unwrap() else {
+        panic!("30 notes take more than one slice of 10")
+    };
+    update_person(
+        &mut window,
+        ben,
+        input("Benjamin"),
+        None,
+        Weekday::Mon,
+        now(),
+    )
+    .unwrap();
+    while let Slice::More(next) = slice(&mut window, &run, 10).unwrap() {
+        run = next;
+    }
+    match history::undo(&mut window).unwrap() {
+        Step::Applied(..) => {
+            let name = get_person(&window, ben).unwrap().person.name;
+            assert_eq!(
+                name, "Benjamin",
+                "the window's own rename was silently reverted"
+            );
+        }
+        Step::Refused(_) => {}
+        Step::Nothing => panic!("nothing to undo"),
+    }
+}
+
+/// The demo exported, every person marked "being deleted" in the file (as a file from
+/// elsewhere may be), imported into a new database. Returns the new database.
+fn import_marked(dir: &std::path::Path, mark: &str) -> std::path::PathBuf {
+    let demo = dir.join("demo.db");
+    crate::support::ok(&demo, &["demo", "--no-tui"]);
+    let mut v: serde_json::Value =
+        serde_json::from_str(&crate::support::ok(&demo, &["export", "--format", "json"])).unwrap();
+    for p in v["tables"]["person"].as_array_mut().unwrap() {
+        p["deleting"] = serde_json::Value::String(mark.into());
+    }
+    let file = dir.join("marked.json");
+    std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    dir.join("imported.db")
+}
+
+/// A mark that is not a time is bad input: the import says so (exit 2) and changes nothing.
+/// Found: any text is accepted as the mark.
+#[test]
+#[ignore = "review finding: import accepts any text as person.deleting"]
+fn an_import_refuses_a_delete_mark_that_is_not_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = import_marked(dir.path(), "\u{1b}]0;pwned\u{7}");
+    let file = dir.path().join("marked.json");
+    crate::support::fails(&db, &["import", file.to_str().unwrap()], "deleting");
+}
+
+/// Opening the cockpit on an imported file whose people are marked as being deleted must not
+/// delete them without a word: nobody asked this cockpit to delete anyone. Found: the cockpit
+/// resumes every marked person's delete at its start; all eight people, their notes and 1:1
+/// history are gone by the time it is quit.
+#[test]
+#[ignore = "review finding: the cockpit deletes every marked person at its start without asking"]
+fn the_cockpit_does_not_delete_people_an_imported_file_marks_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = import_marked(dir.path(), "2026-11-20T09:00:00");
+    let file = dir.path().join("marked.json");
+    crate::support::ok(&db, &["import", file.to_str().unwrap()]);
+    let people = crate::support::json_array(&db, &["person", "list", "--format", "json"]).len();
+    assert_eq!(people, 8);
+
+    let mut tui = crate::support::Pty::start(&db, &[], 120, 35);
+    tui.wait_for("Week 48");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let left = crate::support::json_array(&db, &["person", "list", "--format", "json"]).len();
+    assert_eq!(left, people, "the cockpit deleted people at its start");
+}
