@@ -198,3 +198,36 @@ fn the_cockpit_does_not_delete_people_an_imported_file_marks_without_asking() {
     let left = crate::support::json_array(&db, &["person", "list", "--format", "json"]).len();
     assert_eq!(left, people, "the cockpit deleted people at its start");
 }
+
+/// `bearing history` shows what the user did: one delete of a person is one change there, as
+/// it is one step for undo. Found: each slice is listed as a change of its own, named by the
+/// first row it deleted ("delete note 9289" for a slice of 150 notes), and the mark as
+/// "update person": a delete of a busy person fills the default 20 lines alone.
+#[test]
+#[ignore = "review finding: bearing history lists every slice of one delete"]
+fn history_shows_a_delete_in_slices_as_one_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    crate::support::ok(&db, &["demo", "--no-tui"]);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+         INSERT INTO note (person_id, date, body, created_at, updated_at)
+         SELECT 1, date('2020-01-06', '+' || (i * 7) || ' days'), 'notes ' || i,
+                '2026-01-01T09:00', '2026-01-01T09:00' FROM n;",
+    )
+    .unwrap();
+    drop(conn);
+    crate::support::ok(&db, &["person", "delete", "1", "--yes"]);
+    let history = crate::support::json_array(&db, &["history", "--format", "json"]);
+    let of_delete: Vec<&str> = history
+        .iter()
+        .take_while(|c| c["session"] == history[0]["session"])
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        of_delete,
+        ["delete person"],
+        "one delete, listed as {of_delete:?}"
+    );
+}
