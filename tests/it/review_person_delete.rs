@@ -231,3 +231,39 @@ fn history_shows_a_delete_in_slices_as_one_change() {
         "one delete, listed as {of_delete:?}"
     );
 }
+
+/// A measurement, not a check: how long the undo of a delete made in slices holds the write
+/// lock, against the longest slice. `BEARING_LARGE=/path/to/copy-of-large-demo.db cargo test
+/// --test it undo_of_a_sliced_delete_measured -- --ignored --nocapture` (person 18 is the
+/// busiest of the large demo).
+#[test]
+#[ignore = "measurement: needs BEARING_LARGE"]
+fn undo_of_a_sliced_delete_measured() {
+    let Some(path) = std::env::var_os("BEARING_LARGE") else {
+        return;
+    };
+    let mut store = Store::open(std::path::Path::new(&path)).unwrap();
+    store.journal(Some(now())).unwrap();
+    let mut run = begin(&mut store, 18, now()).unwrap();
+    let mut longest = std::time::Duration::ZERO;
+    loop {
+        let t = std::time::Instant::now();
+        let step = slice(&mut store, &run, bearing::ops::person_delete::SLICE_ROWS).unwrap();
+        longest = longest.max(t.elapsed());
+        match step {
+            Slice::More(next) => run = next,
+            _ => break,
+        }
+    }
+    let t = std::time::Instant::now();
+    let step = history::undo(&mut store).unwrap();
+    let undo = t.elapsed();
+    assert!(matches!(step, Step::Applied(..)));
+    let t = std::time::Instant::now();
+    history::redo(&mut store).unwrap();
+    let redo = t.elapsed();
+    println!(
+        "rows {}: longest slice {longest:?}, undo {undo:?}, redo {redo:?}",
+        run.total
+    );
+}
