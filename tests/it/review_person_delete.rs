@@ -267,3 +267,77 @@ fn undo_of_a_sliced_delete_measured() {
         run.total
     );
 }
+
+/// Through the real binary: cockpit A deletes Aisha Bello (20,000 notes, over a hundred
+/// slices); cockpit B is opened meanwhile (to look at something) and closed once the delete is
+/// done. A's `u` must bring back everything A's `d` deleted. Found: B's start resumes the delete
+/// it sees under way and deletes part of it in B's own session; closed, nothing undoes that
+/// part: A's undo is refused, or (when A ran the last slice) puts Aisha back without B's share
+/// of her notes.
+#[test]
+#[ignore = "review finding: a second cockpit started mid-delete joins the delete; the first one's undo cannot bring everything back"]
+fn a_second_cockpit_opened_during_a_delete_does_not_keep_the_first_from_undoing_it() {
+    use crate::support::{Pty, json_array, ok};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    ok(&db, &["demo", "--no-tui"]);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+         INSERT INTO note (person_id, date, body, created_at, updated_at)
+         SELECT person.id, date('2000-01-03', '+' || i || ' days'), 'Notes ' || i,
+                '2026-01-01T09:00', '2026-01-01T09:00'
+         FROM person, n WHERE person.name = 'Aisha Bello';",
+    )
+    .unwrap();
+    let count = |db: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM note JOIN person ON person.id = note.person_id \
+                 WHERE person.name = 'Aisha Bello'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let before = count(&db);
+    drop(conn);
+
+    let mut a = Pty::start(&db, &[], 200, 40);
+    a.wait_for("Week 48");
+    a.send("4");
+    a.wait_for("Aisha Bello");
+    a.send("d");
+    a.wait_for("Their notes");
+    assert!(
+        a.contents().contains("Delete Aisha Bello?"),
+        "{}",
+        a.contents()
+    );
+    a.send("y");
+    a.wait_for("Deleting Aisha Bello");
+
+    let mut b = Pty::start(&db, &[], 200, 40);
+    b.wait_for("Week 48");
+    a.wait_for("Deleted Aisha Bello");
+    b.send("q");
+    assert_eq!(b.wait_exit(), 0);
+
+    a.send("u");
+    a.wait_until("the undo's answer", |a| {
+        a.contents().contains("Undid") || a.contents().contains("undo")
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let people = json_array(&db, &["person", "list", "--format", "json"]);
+    let back = people.iter().any(|p| p["name"] == "Aisha Bello");
+    let notes = if back { count(&db) } else { 0 };
+    let said = a.contents().lines().last().unwrap_or("").trim().to_string();
+    a.send("q");
+    assert_eq!(a.wait_exit(), 0);
+    assert!(back, "A's undo did not bring Aisha Bello back: {said}");
+    assert_eq!(
+        notes, before,
+        "A's undo brought back only part of her notes: {said}"
+    );
+}
