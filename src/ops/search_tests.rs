@@ -258,3 +258,128 @@ fn typed_words_match_inside_words_of_one_name_starting_with_the_same_letter() {
     let many: Vec<(&str, i64, &str)> = (1..=30).map(|id| ("risk", id, "Payroll delay")).collect();
     assert_eq!(fuzzy(&names(&many), "payrol", &[]).len(), 10);
 }
+
+/// Review: the typo-tolerant match by first letter (dbdd67c) gives exactly what the match
+/// before it gave (every word of every name scored), for awkward names and typed words:
+/// accents (precomposed and combining), case that changes length (ß, İ, ﬁ), digits, CJK,
+/// emoji, empty words between separators, one-letter words, repeated words.
+#[test]
+fn the_match_by_first_letter_gives_what_the_match_before_it_gave() {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    // The code before dbdd67c, verbatim but for taking the names as a slice.
+    fn before(names: &[(SearchKind, i64, String)], text: &str) -> Vec<(SearchKind, i64)> {
+        let initial = |w: &str| {
+            w.chars()
+                .next()
+                .map(|c| nucleo_matcher::chars::to_lower_case(nucleo_matcher::chars::normalize(c)))
+        };
+        let typed: Vec<(Option<char>, Pattern)> = text
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 2)
+            .map(|w| {
+                let pattern = Pattern::parse(w, CaseMatching::Ignore, Normalization::Smart);
+                (initial(w), pattern)
+            })
+            .collect();
+        if typed.is_empty() {
+            return Vec::new();
+        }
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut best_in_word = |(first, pattern): &(Option<char>, Pattern), title: &str| {
+            title
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| initial(word) == *first)
+                .filter_map(|word| pattern.score(Utf32Str::new(word, &mut buf), &mut matcher))
+                .max()
+        };
+        let mut scored: Vec<(u32, String, (SearchKind, i64))> = Vec::new();
+        for (kind, id, title) in names {
+            let scores: Option<Vec<u32>> = typed.iter().map(|p| best_in_word(p, title)).collect();
+            if let Some(scores) = scores {
+                scored.push((scores.iter().sum(), title.clone(), (*kind, *id)));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(10).map(|(_, _, k)| k).collect()
+    }
+    let titles = [
+        "Priya Raman",
+        "José Álvarez",
+        "Jose\u{301} A\u{301}lvarez",
+        "Émile Zola",
+        "emile zola",
+        "Straße und Strasse",
+        "İstanbul office",
+        "ﬁnance review",
+        "Q4 2026 — 10x goals",
+        "a--b  c",
+        "A B C D",
+        "東京 チーム",
+        "🚀 launch rocket",
+        "Ana Ana Ana",
+        "Ólafur Arnalds",
+        "Łukasz Ōta",
+        "",
+    ];
+    let names: Vec<(SearchKind, i64, String)> = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (SearchKind::Person, i as i64 + 1, t.to_string()))
+        .collect();
+    let new = Names::new(names.clone());
+    let typed = [
+        "prya",
+        "jose",
+        "JOSÉ",
+        "alvarez",
+        "álvrz",
+        "a\u{301}lvarez",
+        "emile",
+        "ÉMILE",
+        "zola",
+        "strasse",
+        "straße",
+        "STRASSE",
+        "istanbul",
+        "i̇stanbul",
+        "İstanbul",
+        "finance",
+        "ﬁnance",
+        "q4",
+        "2026",
+        "10x",
+        "ab",
+        "a b",
+        "a",
+        "",
+        "   ",
+        "東京",
+        "チーム",
+        "🚀",
+        "rocket launch",
+        "ana ana",
+        "ana",
+        "olafur",
+        "Ólafur",
+        "lukasz",
+        "łukasz",
+        "ota",
+        "ōta",
+        "^pri",
+        "!zola",
+        "zola$",
+        "'zola",
+        "pr ra",
+        "b c",
+        "ab cd",
+    ];
+    let mut matched = 0;
+    for text in typed {
+        let got = fuzzy(&new, text, &[]);
+        assert_eq!(got, before(&names, text), "typed {text:?}");
+        matched += usize::from(!got.is_empty());
+    }
+    assert!(matched >= 20, "only {matched} typed words matched anything");
+}

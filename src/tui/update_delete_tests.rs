@@ -281,3 +281,30 @@ fn the_list_shows_a_person_being_deleted_as_such() {
         assert!(row.contains("being deleted"), "{screen}");
     }
 }
+
+/// Review: `Msg::DeleteFailed` says the delete "is resumed the next time the list shows them
+/// so", but since e6d4efd only the first load after the start (or a redo) looks: after a
+/// failed slice (the database locked past the busy timeout by a long write elsewhere) the
+/// person stays marked in this window until it is restarted.
+#[test]
+#[ignore = "review finding: a delete whose slice failed is not resumed as Msg::DeleteFailed says"]
+fn a_delete_whose_slice_failed_is_resumed_when_the_list_shows_them_being_deleted() {
+    let mut m = model();
+    let id = m.people.list.rows[1].person.id;
+    update(
+        &mut m,
+        Msg::Deleting(Slice::More(Deleting { id, ..run(0) })),
+    );
+    m.later.clear();
+    update(
+        &mut m,
+        Msg::DeleteFailed {
+            id,
+            message: "database is locked".into(),
+        },
+    );
+    let mut rows = m.people.list.rows.clone();
+    rows[1].deleting = Some("2026-11-23T09:00:00".into());
+    update(&mut m, Msg::People(PeopleMsg::Loaded(rows)));
+    assert_eq!(m.later, vec![Effect::People(PeopleEffect::Delete(id))]);
+}
