@@ -398,6 +398,8 @@ pub fn update_person(
     week_start: Weekday,
     now: NaiveDateTime,
 ) -> Result<Edited<Person>, OpsError> {
+    // Its undo would have to choose between the edit and the delete.
+    super::person_delete::refuse_if_deleting(store.conn(), id)?;
     let fields = input.draft.validate()?;
     check_unique_name(store, &fields.name, Some(id))?;
     let new_series = match &input.one_on_one {

@@ -1,9 +1,10 @@
 //! Deleting a person without holding the database (issue 18): their bulky rows go in slices of
 //! [`SLICE_ROWS`], each its own short transaction, and the person row last. Between slices
 //! another writer (the CLI beside the cockpit) waits for one slice at most. The person is marked
-//! before the first slice (`person.deleting`), so a delete cut short is resumed: by
-//! `bearing person delete` naming them again, and by the cockpit when it is idle. All the slices
-//! of one delete are one journal group: one undo takes them all back.
+//! before the first slice (`person.deleting`), so a delete cut short can be finished: by
+//! `bearing person delete` naming them again, or `d` in the cockpit, once [`UNDER_WAY`] has
+//! passed (never by itself). All the slices of one delete are one journal group: one undo takes
+//! them all back.
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
@@ -64,12 +65,30 @@ pub fn unfinished(store: &Store) -> Result<Vec<i64>, OpsError> {
         .collect())
 }
 
+/// How long after a delete began (or was resumed) another window or command leaves it alone:
+/// it may still be under way there, and finishing it here would leave that window's undo with
+/// only part of it. A delete of ten years' history takes a few seconds at most.
+pub const UNDER_WAY: chrono::Duration = chrono::Duration::minutes(2);
+
 /// Marks the person as being deleted (the first slice, alone): from here on they show as being
 /// deleted and nothing can be added for them. A person already marked (a delete cut short) is
-/// resumed under a new group.
+/// resumed under a new group, unless the mark is under [`UNDER_WAY`] old: that delete may be
+/// running in another window, and is refused.
 pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting, OpsError> {
     let person = people::get(store.conn(), id)?
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
+    if let Some(Some(since)) = person_delete::deleting_since(store.conn(), id)? {
+        let began = NaiveDateTime::parse_from_str(&since, "%Y-%m-%dT%H:%M:%S").ok();
+        if began.is_none_or(|began| now - began < UNDER_WAY) {
+            return Err(OpsError::Refused(format!(
+                "person {id} ({}) is being deleted, since {}: another window or command may \
+                 still be at it. If it was cut short (a crash, a window closed), finish it two \
+                 minutes after that",
+                person.name,
+                since.replace('T', " ")
+            )));
+        }
+    }
     let group = crate::store::new_group();
     let total = store.write_in_group(&group, |tx| -> Result<u64, OpsError> {
         person_delete::mark(tx, id, now)?;

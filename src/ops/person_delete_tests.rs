@@ -13,6 +13,11 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
+/// Past [`UNDER_WAY`] after [`now`]: a delete begun at `now` and cut short may be finished.
+fn later() -> NaiveDateTime {
+    now() + UNDER_WAY + chrono::Duration::seconds(1)
+}
+
 fn now() -> NaiveDateTime {
     day(23).and_hms_opt(9, 0, 0).unwrap()
 }
@@ -278,7 +283,11 @@ fn a_delete_cut_short_leaves_the_person_marked_and_consistent_and_is_resumed() {
     assert!(one_on_ones::add_action(&mut store, Some(ben), Owner::Me, "x", None, now()).is_err());
     assert_eq!(rows_of(&store, ben), rows);
 
-    delete_person(&mut store, ben, now()).unwrap();
+    let refused = delete_person(&mut store, ben, now())
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("may still be at it"), "{refused}");
+    delete_person(&mut store, ben, later()).unwrap();
     assert_eq!(rows_of(&store, ben), 0);
     assert!(unfinished(&store).unwrap().is_empty());
     assert_eq!(dangling(&store), 0);
@@ -298,7 +307,7 @@ fn undoing_a_delete_resumed_after_a_restart_puts_back_what_the_resumption_took()
     store.journal(Some(now())).unwrap();
     let left = data(&store);
 
-    delete_person(&mut store, ben, now()).unwrap();
+    delete_person(&mut store, ben, later()).unwrap();
     assert!(matches!(
         history::undo(&mut store).unwrap(),
         Step::Applied(..)
@@ -395,7 +404,7 @@ fn a_person_being_deleted_is_exported_with_the_mark_and_the_import_resumes_it() 
     json::json_import(&mut copy, &json::read_export(&text, "export").unwrap()).unwrap();
     assert_eq!(unfinished(&copy).unwrap(), vec![ben]);
     assert_eq!(rows_of(&copy, ben), rows_of(&store, ben));
-    delete_person(&mut copy, ben, now()).unwrap();
+    delete_person(&mut copy, ben, later()).unwrap();
     assert_eq!(rows_of(&copy, ben), 0);
 }
 
@@ -500,7 +509,7 @@ fn the_audit_trail_shows_a_delete_in_slices_as_one_line() {
             "delete person {ben} begun, not finished (2 steps so far)"
         )]
     );
-    delete_person(&mut store, ben, now()).unwrap();
+    delete_person(&mut store, ben, later()).unwrap();
     let recent = crate::ops::history::recent(&store, 100).unwrap();
     let lines = crate::ops::history::lines(&recent);
     assert_eq!(lines.len(), 2, "{lines:?}");

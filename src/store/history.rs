@@ -266,8 +266,17 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
             _ => Err(Fault::Shape),
         })
         .collect::<Result<Vec<_>, Fault>>();
-    let pairs = match pairs {
-        Ok(pairs) => compose(pairs),
+    let pairs = match pairs.map(compose) {
+        Ok(Ok(pairs)) => pairs,
+        Ok(Err(table)) => {
+            let reason = Reason::ChangedSince {
+                table,
+                subject: false,
+                deleted: false,
+                later_here: false,
+            };
+            return refuse(None, reason);
+        }
         Err(fault) => return refuse(None, Reason::Damaged(fault)),
     };
     let name = subject_name(&entry, &pairs);
@@ -336,12 +345,16 @@ fn step_entry(first: &Change, last: &Change) -> Change {
 }
 
 /// Entries made one after another as one: each row once, as the first entry found it and as
-/// the last one left it, in the order first touched.
-fn compose(entries: Vec<Vec<(Image, Image)>>) -> Vec<(Image, Image)> {
+/// the last one left it, in the order first touched. `Err(table)` when a row of `table` was not
+/// as one entry left it when a later one found it: something changed it between two of the
+/// group's transactions (another writer, or an edit of this window's between two slices), and
+/// putting the first image back would revert that change without a word.
+fn compose(entries: Vec<Vec<(Image, Image)>>) -> Result<Vec<(Image, Image)>, &'static str> {
     let mut at: std::collections::HashMap<(&'static str, i64), usize> = Default::default();
     let mut out: Vec<(Image, Image)> = Vec::new();
     for (before, after) in entries.into_iter().flatten() {
         match at.get(&(before.table.name, before.id)) {
+            Some(&i) if out[i].1 != before => return Err(before.table.name),
             Some(&i) => out[i].1 = after,
             None => {
                 at.insert((before.table.name, before.id), out.len());
@@ -349,7 +362,7 @@ fn compose(entries: Vec<Vec<(Image, Image)>>) -> Vec<(Image, Image)> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Whether a change of this session other than `entry`, still in effect, journaled the row

@@ -1,6 +1,7 @@
 //! Deleting a person in slices (issue 18): their bulky rows go a few hundred at a time, each
 //! slice its own short transaction, then the person row itself. `person.deleting` marks a
-//! person whose delete has begun, so a delete cut short (a crash, a kill) is found and resumed.
+//! person whose delete has begun, so a delete cut short (a crash, a kill) is found and can be
+//! finished.
 //! Every statement is fixed text.
 
 use chrono::NaiveDateTime;
@@ -48,11 +49,11 @@ const SLICED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Marks the person as being deleted since `now` (a mark already there stays). False when
+/// Marks the person as being deleted at `now` (a delete resumed is marked anew). False when
 /// there is no such person.
 pub fn mark(conn: &Connection, id: i64, now: NaiveDateTime) -> Result<bool, StoreError> {
     Ok(conn
-        .prepare_cached("UPDATE person SET deleting = coalesce(deleting, ?2) WHERE id = ?1")?
+        .prepare_cached("UPDATE person SET deleting = ?2 WHERE id = ?1")?
         .execute(rusqlite::params![id, codec::stamp(now)])?
         > 0)
 }

@@ -118,13 +118,8 @@ pub struct Model {
     /// What panes asked to run once the screen is redrawn and no key is waiting
     /// (`Request::Later`: the agenda's neighbouring weeks), in the order asked.
     pub later: Vec<Effect>,
-    /// The people this window is deleting, slice by slice (`update_delete`): a list load that
-    /// shows one of them as being deleted does not start a second delete of them.
+    /// The people this window is deleting, slice by slice (`update_delete`).
     pub deleting: Vec<i64>,
-    /// The next people list loaded is looked through for a delete left unfinished (a crash, or
-    /// a redo of a delete undone half-way): at the start, and after a redo here. Not at every
-    /// load: a delete another window is making shows as unfinished too.
-    pub look_for_unfinished: bool,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -189,7 +184,6 @@ impl Model {
             reload_later: None,
             later: Vec::new(),
             deleting: Vec::new(),
-            look_for_unfinished: true,
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),

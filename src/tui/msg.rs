@@ -59,8 +59,8 @@ pub enum Msg {
     Reminded(Result<(), String>),
     /// A person's delete began, went a slice further, finished or stopped (`update_delete`).
     Deleting(crate::ops::person_delete::Slice),
-    /// A slice of person `id`'s delete failed: they stay marked, and the delete is resumed the
-    /// next time the list shows them so.
+    /// A slice of person `id`'s delete failed: they stay marked as being deleted, the slices
+    /// done stay done, and `d` on them finishes the delete.
     DeleteFailed {
         id: i64,
         message: String,

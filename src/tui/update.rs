@@ -47,7 +47,7 @@ pub fn reload_changed(model: &mut Model) -> Vec<Effect> {
 }
 
 /// The database changed: every pane drops what it read ahead (it was read before the change).
-fn forget_kept(model: &mut Model) {
+pub(super) fn forget_kept(model: &mut Model) {
     let (mut panes, _) = model.parts();
     for tab in Tab::ALL {
         panes.get(*tab).forget_kept();
@@ -151,7 +151,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = panes.people.on_msg(msg, &ctx);
             if loaded_list {
                 model.directory = model.people.directory();
-                super::update_delete::resume_unfinished(model);
             }
             apply(model, requests)
         }
@@ -358,15 +357,7 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             return Some(apply(model, vec![request]));
         }
         Action::Undo => return Some(vec![Effect::Undo]),
-        // A redo may bring back a delete undone half-way: the next list load looks again for
-        // a person marked as being deleted (`update_delete::resume_unfinished`). Not an undo:
-        // undoing a delete resumed after a restart puts back what the resumption deleted and
-        // leaves the mark (the slices before the restart are an old session's), and resuming
-        // then would delete again what the user just asked back.
-        Action::Redo => {
-            model.look_for_unfinished = true;
-            return Some(vec![Effect::Redo]);
-        }
+        Action::Redo => return Some(vec![Effect::Redo]),
         _ => return None,
     }
     Some(Vec::new())

@@ -1,19 +1,23 @@
 //! A person deleted slice by slice (`ops::person_delete`): each slice is an effect run between
 //! keys (`model.later`), so the cockpit answers keys while a busy person's ten years go, and a
 //! CLI beside it waits one slice at most. The status line counts the rows; the list shows the
-//! person as being deleted until the last slice, and a delete cut short (a crash, a window
-//! closed mid-way) is resumed once the window is idle after its start.
+//! person as being deleted until the last slice. A delete cut short (a crash, a window closed
+//! mid-way) is never resumed by itself: `d` on the person finishes it, once it is older than
+//! `ops::person_delete::UNDER_WAY` (it may be running in another window until then).
 
 use super::effects::people::PeopleEffect;
 use super::model::Model;
 use super::msg::Effect;
-use super::update::reload_changed;
+use super::update::{forget_kept, reload_changed};
 use crate::ops::person_delete::{Deleting, Slice};
 
 /// The next step of a delete: queue the slice after this one, or say it is done.
 pub(super) fn on_slice(model: &mut Model, slice: Slice) -> Vec<Effect> {
     match slice {
         Slice::More(run) => {
+            // The slice changed the database: what the panes read ahead (the agenda's weeks,
+            // the person's meetings among them) is older than it.
+            forget_kept(model);
             let begun = run.done == 0;
             if begun && model.deleting.contains(&run.id) {
                 // This window is deleting them already (the list asked to resume the delete
@@ -50,34 +54,13 @@ pub(super) fn on_slice(model: &mut Model, slice: Slice) -> Vec<Effect> {
     }
 }
 
+/// A slice failed: the slices before it are done, so the panes load again (the list shows the
+/// person as being deleted; `d` finishes it).
 pub(super) fn on_failed(model: &mut Model, id: i64, message: String) -> Vec<Effect> {
     model.deleting.retain(|d| *d != id);
+    let effects = reload_changed(model);
     model.error(message);
-    Vec::new()
-}
-
-/// After the list loaded, at the start and after a redo here
-/// (`model.look_for_unfinished`): a person it shows as being deleted that this window is not
-/// deleting (a delete cut short, or redone after an undo took it back mid-way) is resumed once
-/// the window is idle.
-pub(super) fn resume_unfinished(model: &mut Model) {
-    if !std::mem::take(&mut model.look_for_unfinished) || model.read_only {
-        return;
-    }
-    let waiting: Vec<i64> = model
-        .people
-        .list
-        .rows
-        .iter()
-        .filter(|p| p.deleting.is_some() && !model.deleting.contains(&p.person.id))
-        .map(|p| p.person.id)
-        .collect();
-    for id in waiting {
-        let effect = Effect::People(PeopleEffect::Delete(id));
-        if !model.later.contains(&effect) {
-            model.later.push(effect);
-        }
-    }
+    effects
 }
 
 /// "Deleting Ben Berg: 3,000 of 9,500…"

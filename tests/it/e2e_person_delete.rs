@@ -99,10 +99,10 @@ fn the_cockpit_deletes_in_slices_beside_the_cli_and_one_u_brings_it_all_back() {
     assert_eq!(support::integrity(&db), "ok");
 }
 
-/// A person marked as being deleted, as a crash between slices leaves them: taken from an
-/// export of a small demo with the mark set by hand in the file (as an interrupted delete
-/// leaves it; the export keeps the mark).
-fn marked_db(dir: &Path) -> std::path::PathBuf {
+/// A person marked as being deleted at `since`, as a crash between slices leaves them: taken
+/// from an export of a small demo with the mark set by hand in the file (as an interrupted
+/// delete leaves it; the export keeps the mark).
+fn marked_db(dir: &Path, since: &str) -> std::path::PathBuf {
     let db = dir.join("bearing.db");
     ok(&db, &["demo", "--no-tui"]);
     let mut v: serde_json::Value =
@@ -112,7 +112,7 @@ fn marked_db(dir: &Path) -> std::path::PathBuf {
         .iter_mut()
         .find(|p| p["name"] == "Priya Raman")
         .unwrap();
-    priya["deleting"] = "2026-11-23T09:00:00".into();
+    priya["deleting"] = since.into();
     let file = dir.join("marked.json");
     std::fs::write(&file, v.to_string()).unwrap();
     let copy = dir.join("copy.db");
@@ -123,14 +123,15 @@ fn marked_db(dir: &Path) -> std::path::PathBuf {
 #[test]
 fn a_person_left_marked_shows_as_being_deleted_refuses_new_notes_and_the_cli_finishes_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = marked_db(dir.path());
+    // Begun an hour before the clock's 09:00: cut short, not under way.
+    let db = marked_db(dir.path(), "2026-11-23T08:00:00");
 
     assert!(ok(&db, &["person", "list"]).contains("Priya Raman (being deleted)"));
     let shown = ok(&db, &["person", "show", "Priya Raman"]);
     assert!(shown.contains("being deleted"), "{shown}");
     let json = json_array(&db, &["person", "list", "--format", "json"]);
     let priya = json.iter().find(|p| p["name"] == "Priya Raman").unwrap();
-    assert_eq!(priya["deleting"], "2026-11-23T09:00:00");
+    assert_eq!(priya["deleting"], "2026-11-23T08:00:00");
 
     let before = export(&db);
     fails(
@@ -155,11 +156,48 @@ fn a_person_left_marked_shows_as_being_deleted_refuses_new_notes_and_the_cli_fin
     assert_eq!(support::integrity(&db), "ok");
 }
 
+/// A delete begun under two minutes ago may be under way in another window: the CLI leaves it
+/// alone, saying so, and changes nothing.
 #[test]
-fn the_cockpit_resumes_a_delete_left_unfinished_once_idle() {
+fn a_delete_begun_a_moment_ago_is_left_to_whoever_is_making_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = marked_db(dir.path());
+    let db = marked_db(dir.path(), "2026-11-23T08:59:30");
+    let before = export(&db);
+    fails(
+        &db,
+        &["person", "delete", "Priya Raman", "--yes"],
+        "another window or command may still be at it",
+    );
+    assert_eq!(export(&db), before);
+}
+
+/// The cockpit never deletes anyone by itself: a person left marked (a crash, a file from
+/// elsewhere) stays, shown as being deleted, until `d` on them finishes the delete.
+#[test]
+fn the_cockpit_leaves_an_unfinished_delete_alone_until_d_finishes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = marked_db(dir.path(), "2026-11-23T08:00:00");
     let mut tui = Pty::start(&db, &[], 160, 30);
+    tui.wait_for("Week 48");
+    tui.send("4");
+    tui.wait_for("being deleted");
+    std::thread::sleep(Duration::from_millis(500));
+    let people = json_array(&db, &["person", "list", "--format", "json"]);
+    assert!(people.iter().any(|p| p["name"] == "Priya Raman"));
+    for _ in 0..8 {
+        if tui
+            .contents()
+            .lines()
+            .any(|l| l.starts_with("▌Priya Raman"))
+        {
+            break;
+        }
+        tui.send("j");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tui.send("d");
+    tui.wait_for("Finish deleting Priya Raman?");
+    tui.send("y");
     tui.wait_for("Deleted Priya Raman and their 1:1 history.");
     let people = json_array(&db, &["person", "list", "--format", "json"]);
     assert!(people.iter().all(|p| p["name"] != "Priya Raman"));

@@ -39,8 +39,10 @@ pub(super) fn run(store: &mut Store, effect: PeopleEffect, env: &Env) -> Result<
             ops::people::update_person(store, id, input, Some(&opened), week_start, now)?,
             |p| (format!("Saved {}.", p.name), listed(p.id)),
         ),
+        // A refused begin (a delete under way elsewhere) is a plain failure: any delete this
+        // window has under way goes on.
         PeopleEffect::Delete(id) => {
-            deleting(id, person_delete::begin(store, id, now).map(Slice::More))
+            Msg::Deleting(Slice::More(person_delete::begin(store, id, now)?))
         }
         PeopleEffect::DeleteSlice(run) => {
             deleting(run.id, person_delete::slice(store, &run, SLICE_ROWS))

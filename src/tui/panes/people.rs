@@ -224,10 +224,18 @@ impl PeoplePane {
                 .list
                 .current()
                 .map(|row| Request::Confirm {
-                    message: format!(
-                        "Delete {}? Their notes, talking points, actions and 1:1 series go too.",
-                        row.person.name
-                    ),
+                    message: match &row.deleting {
+                        Some(since) => format!(
+                            "Finish deleting {}? Their delete began {} and did not finish.",
+                            row.person.name,
+                            since.replace('T', " ")
+                        ),
+                        None => format!(
+                            "Delete {}? Their notes, talking points, actions and 1:1 series go \
+                             too.",
+                            row.person.name
+                        ),
+                    },
                     on_yes: Effect::People(PeopleEffect::Delete(row.person.id)),
                 })
                 .into_iter()
