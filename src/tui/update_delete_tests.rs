@@ -330,3 +330,22 @@ fn each_slice_drops_what_the_panes_read_ahead() {
     assert!(m.agenda.kept.froms().is_empty());
     assert_eq!(m.agenda.read_at, None);
 }
+
+/// `d` on a person this window is deleting right now asks nothing and starts nothing: the
+/// slices under way go on.
+#[test]
+fn d_on_a_person_this_window_is_deleting_asks_nothing() {
+    let mut m = model();
+    keys(&mut m, "4");
+    let id = m.people.list.current().unwrap().person.id;
+    update(
+        &mut m,
+        Msg::Deleting(Slice::More(Deleting { id, ..run(0) })),
+    );
+    let effects = keys(&mut m, "d");
+    assert!(m.overlay.is_none(), "{:?}", m.overlay);
+    assert!(effects.is_empty());
+    let name = m.people.list.current().unwrap().person.name.clone();
+    assert_eq!(status(&m), format!("{name} is being deleted here already."));
+    assert_eq!(m.deleting, vec![id]);
+}

@@ -228,7 +228,11 @@ impl PeoplePane {
                         Some(since) => format!(
                             "Finish deleting {}? Their delete began {} and did not finish.",
                             row.person.name,
-                            since.replace('T', " ")
+                            chrono::NaiveDateTime::parse_from_str(since, "%Y-%m-%dT%H:%M:%S")
+                                .map_or_else(
+                                    |_| since.replace('T', " "),
+                                    |t| t.format("%a %-d %b %H:%M").to_string()
+                                )
                         ),
                         None => format!(
                             "Delete {}? Their notes, talking points, actions and 1:1 series go \
