@@ -79,7 +79,9 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
     if let Some(Some(since)) = person_delete::deleting_since(store.conn(), id)? {
         let began = NaiveDateTime::parse_from_str(&since, "%Y-%m-%dT%H:%M:%S").ok();
-        if began.is_none_or(|began| now - began < UNDER_WAY) {
+        // A mark in the future (a file from elsewhere, another clock) is no delete under way
+        // here: else the person could be neither finished nor edited until that time.
+        if began.is_none_or(|began| began <= now && now - began < UNDER_WAY) {
             return Err(OpsError::Refused(format!(
                 "person {id} ({}) is being deleted, since {}: another window or command may \
                  still be at it. If it was cut short (a crash, a window closed), finish it two \
