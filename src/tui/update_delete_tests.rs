@@ -330,3 +330,47 @@ fn each_slice_drops_what_the_panes_read_ahead() {
     assert!(m.agenda.kept.froms().is_empty());
     assert_eq!(m.agenda.read_at, None);
 }
+
+/// Review (6fd824c): `d` `y` again on the person this very window is deleting. The delete under
+/// way must go on to the end and one `u` bring everything back; and what the window says must be
+/// true: nobody else is deleting them. Found: the confirm asks to "Finish deleting … Their delete
+/// began … and did not finish", and `y` answers that "another window or command may still be at
+/// it … finish it two minutes after that" — wrong (it is this window) and the advice is useless.
+/// The delete itself does go on and the undo is whole (checked below, passes).
+#[test]
+#[ignore = "review finding: a second d on a person this window is deleting blames another window"]
+fn a_second_d_on_the_person_this_window_is_deleting_says_what_is_true() {
+    let (mut m, mut runner) = demo();
+    let before = crate::store::dump::row_count(runner.store.conn()).unwrap();
+    let id = m.people.list.rows[0].person.id;
+    keys(&mut m, "4");
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    // Between two slices: `d` `y` on them again, as a user who wonders whether it took.
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    let said = status(&m).to_string();
+    settle(&mut m, &mut runner, Vec::new());
+    assert!(m.people.list.rows.iter().all(|p| p.person.id != id));
+    settle(&mut m, &mut runner, vec![Effect::Undo]);
+    let slices: i64 = runner
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE step_group IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        crate::store::dump::row_count(runner.store.conn()).unwrap(),
+        before + slices,
+        "the undo brings everything back"
+    );
+    assert!(
+        !said.contains("another window"),
+        "the window blames another window for its own delete: {said}"
+    );
+}
