@@ -374,3 +374,36 @@ fn a_second_d_on_the_person_this_window_is_deleting_says_what_is_true() {
         "the window blames another window for its own delete: {said}"
     );
 }
+
+/// Review (6fd824c): the edit form on a person being deleted (another window's delete, or one
+/// cut short). Saving is refused by `update_person`; the form must stay open with what was
+/// typed and say why, and nothing is written. Passes: the refusal shows in the form, the draft
+/// stays. (The form still opens on them, and the message says "nothing can be added for them"
+/// for an edit.)
+#[test]
+fn the_edit_form_on_a_person_being_deleted_keeps_the_draft_and_says_why() {
+    let (mut m, mut runner) = demo();
+    keys(&mut m, "4");
+    let id = m.people.list.current().map(|r| r.person.id).unwrap();
+    // Marked by someone else: the begin is run, its message never reaches this window.
+    let _ = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let reload = crate::tui::update::reload_changed(&mut m);
+    settle(&mut m, &mut runner, reload);
+    m.later.clear();
+    let before = crate::store::dump::row_count(runner.store.conn()).unwrap();
+    crate::tui::testing::keys_settled(&mut m, &mut runner, "eZZ<C-s>");
+    let Some(crate::tui::model::Overlay::Form { form, .. }) = &m.overlay else {
+        panic!("the form closed: {:?}", m.status)
+    };
+    let error = form
+        .error
+        .as_ref()
+        .map(|(_, e)| e.clone())
+        .unwrap_or_default();
+    assert!(error.contains("being deleted"), "{error:?}");
+    assert!(form.value("name").ends_with("ZZ"), "the draft is kept");
+    assert_eq!(
+        crate::store::dump::row_count(runner.store.conn()).unwrap(),
+        before
+    );
+}

@@ -257,3 +257,23 @@ fn a_version_11_file_made_before_the_check_still_opens() {
     let out = crate::support::bearing(&db, &["person", "list"]);
     assert!(out.status.success(), "{}", crate::support::stderr(&out));
 }
+
+/// A mark that is not a time is refused (exit 2, nothing imported), but the message is
+/// SQLite's: "table person, row 1: CHECK constraint failed: deleting IS NULL OR deleting GLOB
+/// '[0-9][0-9]…'" over two lines — SQL, not what is wrong and how to fix it. Suggested fix:
+/// the import checks the field itself ("person row 1: `deleting` must be a time like
+/// 2026-11-23T09:00:00, or null") before the insert, as it does other fields.
+#[test]
+#[ignore = "review finding: the import of a bad mark answers with SQLite's CHECK text"]
+fn an_import_of_a_bad_mark_says_what_is_wrong_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, file) = imported_with_mark(dir.path(), "soon");
+    let out = crate::support::bearing(&db, &["import", &file]);
+    let err = crate::support::stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("deleting"), "{err}");
+    assert!(
+        !err.contains("CHECK constraint") && !err.contains("GLOB"),
+        "SQL in the message: {err}"
+    );
+}
