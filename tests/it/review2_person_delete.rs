@@ -277,3 +277,41 @@ fn an_import_of_a_bad_mark_says_what_is_wrong_in_words() {
         "SQL in the message: {err}"
     );
 }
+
+/// Through the real binary: `q` while the cockpit is deleting Aisha Bello (20,000 notes, the
+/// status at "600 of 20,016"). She must not be left half deleted and marked, with the window
+/// that could undo the part done gone. Passes: the quit goes through and the delete is finished
+/// (she is gone when the cockpit has exited).
+#[test]
+fn quitting_during_a_delete_does_not_leave_the_person_half_deleted() {
+    use crate::support::{Pty, json_array};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    ok(&db, &["demo", "--no-tui"]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+             INSERT INTO note (person_id, date, body, created_at, updated_at)
+             SELECT person.id, date('2000-01-03', '+' || i || ' days'), 'Notes ' || i,
+                    '2026-01-01T09:00', '2026-01-01T09:00'
+             FROM person, n WHERE person.name = 'Aisha Bello';",
+        )
+        .unwrap();
+    let mut a = Pty::start(&db, &[], 200, 40);
+    a.wait_for("Week 48");
+    a.send("4");
+    a.wait_for("Aisha Bello");
+    a.send("d");
+    a.wait_for("Delete Aisha Bello?");
+    a.send("y");
+    a.wait_for("Deleting Aisha Bello");
+    a.send("q");
+    assert_eq!(a.wait_exit(), 0);
+    let people = json_array(&db, &["person", "list", "--format", "json"]);
+    let aisha = people.iter().find(|p| p["name"] == "Aisha Bello");
+    assert!(
+        aisha.is_none_or(|p| p["deleting"].is_null()),
+        "left half deleted: {aisha:?}"
+    );
+}
