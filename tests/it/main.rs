@@ -69,6 +69,7 @@ mod reliability_stale;
 mod reliability_terminal;
 mod reliability_unbounded_input;
 mod reliability_unicode;
+mod review2_person_delete;
 mod review_person_delete;
 mod snapshots;
 mod snapshots_actions;
