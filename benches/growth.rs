@@ -301,9 +301,9 @@ fn measure_person_delete(size: &str, store: &mut Store) {
         // the longest is how long the database was held at most.
         gone.time(|| {
             let mut run = slices.time(|| person_delete::begin(store, id, now()).unwrap());
-            while let Slice::More(next) = slices
-                .time(|| person_delete::slice(store, &run, person_delete::SLICE_ROWS).unwrap())
-            {
+            while let Slice::More(next) = slices.time(|| {
+                person_delete::slice(store, &run, person_delete::SLICE_ROWS, now()).unwrap()
+            }) {
                 run = next;
             }
         });

@@ -218,6 +218,26 @@ fn check_length(table: &str, value: &rusqlite::types::Value) -> Result<(), usize
     }
 }
 
+/// A person's delete mark (`person.deleting`) is when their delete began: a time or nothing.
+fn check_delete_mark(
+    table: &str,
+    column: &str,
+    value: &rusqlite::types::Value,
+) -> Result<(), String> {
+    match value {
+        rusqlite::types::Value::Text(text) if (table, column) == ("person", "deleting") => {
+            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+                .map(drop)
+                .map_err(|_| {
+                    "`deleting` (when the person's delete began) must be a time like \
+                     2026-11-23T09:00:00, or null"
+                        .to_string()
+                })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
     let mut tables = dump::Tables::new();
     for (table, rows) in &envelope.tables {
@@ -242,6 +262,8 @@ fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
                     )
                 })?;
                 super::import_text::check(table, column, &value)
+                    .map_err(|why| format!("{}: {why}", at()))?;
+                check_delete_mark(table, column, &value)
                     .map_err(|why| format!("{}: {why}", at()))?;
                 values.insert(column.clone(), value);
             }

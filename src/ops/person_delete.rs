@@ -79,9 +79,10 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
     if let Some(Some(since)) = person_delete::deleting_since(store.conn(), id)? {
         let began = NaiveDateTime::parse_from_str(&since, "%Y-%m-%dT%H:%M:%S").ok();
-        // A mark in the future (a file from elsewhere, another clock) is no delete under way
-        // here: else the person could be neither finished nor edited until that time.
-        if began.is_none_or(|began| began <= now && now - began < UNDER_WAY) {
+        // A mark in the future (a file from elsewhere, another clock) or one that is no time
+        // is no delete under way here: else the person could be neither finished nor edited
+        // until that time, or ever.
+        if began.is_some_and(|began| began <= now && now - began < UNDER_WAY) {
             return Err(OpsError::Refused(format!(
                 "person {id} ({}) is being deleted, since {}: another window or command may \
                  still be at it. If it was cut short (a crash, a window closed), finish it two \
@@ -110,15 +111,28 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
 /// The log the slice before wrote is copied into the file first, as part of this slice, and
 /// not by SQLite after a commit it picks: that copy (20–30 ms on ten years of data, when the log
 /// passed 1,000 pages) came on top of a slice, and one step of the delete took 55–64 ms.
-pub fn slice(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, OpsError> {
+///
+/// Each slice marks the person anew at `now`: a delete under way is never older than its last
+/// slice, so only one that stopped (a crash, a window closed or paused) passes [`UNDER_WAY`].
+pub fn slice(
+    store: &mut Store,
+    run: &Deleting,
+    rows: usize,
+    now: NaiveDateTime,
+) -> Result<Slice, OpsError> {
     store.checkpoint()?;
     store.auto_checkpoint(false)?;
-    let step = slice_rows(store, run, rows);
+    let step = slice_rows(store, run, rows, now);
     store.auto_checkpoint(true)?;
     step
 }
 
-fn slice_rows(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, OpsError> {
+fn slice_rows(
+    store: &mut Store,
+    run: &Deleting,
+    rows: usize,
+    now: NaiveDateTime,
+) -> Result<Slice, OpsError> {
     let (id, group) = (run.id, run.group.clone());
     let step = store.write_in_group(&group, |tx| -> Result<Option<(usize, bool)>, OpsError> {
         match person_delete::deleting_since(tx, id)? {
@@ -129,6 +143,7 @@ fn slice_rows(store: &mut Store, run: &Deleting, rows: usize) -> Result<Slice, O
             Some(Some(_)) => {}
         }
         let deleted = person_delete::delete_some(tx, id, rows)?;
+        person_delete::mark(tx, id, now)?;
         // The person row goes alone, once nothing bulky is left: its journal entry is the
         // delete's own ("delete person"), and what it cascades to is small.
         let last = deleted == 0;
@@ -160,7 +175,7 @@ pub fn delete_person(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<P
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
     let mut run = begin(store, id, now)?;
     loop {
-        match slice(store, &run, SLICE_ROWS)? {
+        match slice(store, &run, SLICE_ROWS, now)? {
             Slice::More(next) => {
                 run = next;
                 std::thread::sleep(BETWEEN_SLICES);

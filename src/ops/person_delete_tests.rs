@@ -181,7 +181,7 @@ fn a_slice_leaves_the_automatic_checkpoint_as_it_found_it() {
     let (_dir, mut store) = temp_store();
     let ben = busy(&mut store);
     let run = begin(&mut store, ben, now()).unwrap();
-    slice(&mut store, &run, SLICE_ROWS).unwrap();
+    slice(&mut store, &run, SLICE_ROWS, now()).unwrap();
     let pages: i64 = store
         .conn()
         .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
@@ -238,7 +238,7 @@ fn an_undo_in_the_middle_of_a_delete_takes_back_the_slices_done_and_stops_it() {
     let before = data(&store);
 
     let run = begin(&mut store, ben, now()).unwrap();
-    let Slice::More(run) = slice(&mut store, &run, 100).unwrap() else {
+    let Slice::More(run) = slice(&mut store, &run, 100, now()).unwrap() else {
         panic!("one slice of 100 leaves more")
     };
     assert!(matches!(
@@ -247,7 +247,10 @@ fn an_undo_in_the_middle_of_a_delete_takes_back_the_slices_done_and_stops_it() {
     ));
     assert_eq!(data(&store), before);
 
-    assert_eq!(slice(&mut store, &run, 100).unwrap(), Slice::Stopped(run));
+    assert_eq!(
+        slice(&mut store, &run, 100, now()).unwrap(),
+        Slice::Stopped(run)
+    );
     assert_eq!(data(&store), before);
 }
 
@@ -257,7 +260,7 @@ fn a_delete_cut_short_leaves_the_person_marked_and_consistent_and_is_resumed() {
     let ben = busy(&mut store);
     let mut run = begin(&mut store, ben, now()).unwrap();
     for _ in 0..2 {
-        run = match slice(&mut store, &run, 100).unwrap() {
+        run = match slice(&mut store, &run, 100, now()).unwrap() {
             Slice::More(next) => next,
             other => panic!("{other:?}"),
         };
@@ -292,7 +295,7 @@ fn a_delete_cut_short_leaves_the_person_marked_and_consistent_and_is_resumed() {
     let before = now() - chrono::Duration::hours(1);
     let resumed = begin(&mut store, ben, before).unwrap();
     assert!(begin(&mut store, ben, before).is_err());
-    slice(&mut store, &resumed, 10).unwrap();
+    slice(&mut store, &resumed, 10, now()).unwrap();
     delete_person(&mut store, ben, later()).unwrap();
     assert_eq!(rows_of(&store, ben), 0);
     assert!(unfinished(&store).unwrap().is_empty());
@@ -307,7 +310,7 @@ fn undoing_a_delete_resumed_after_a_restart_puts_back_what_the_resumption_took()
     let (dir, mut store) = temp_store();
     let ben = busy(&mut store);
     let run = begin(&mut store, ben, now()).unwrap();
-    slice(&mut store, &run, 100).unwrap();
+    slice(&mut store, &run, 100, now()).unwrap();
     drop(store);
     let mut store = Store::open(&dir.path().join("bearing.db")).unwrap();
     store.journal(Some(now())).unwrap();
@@ -333,7 +336,7 @@ fn another_writer_gets_in_between_the_slices() {
     let path = dir.path().join("bearing.db");
     let deleting = std::thread::spawn(move || {
         let mut run = begin(&mut store, ben, now()).unwrap();
-        while let Slice::More(next) = slice(&mut store, &run, 20).unwrap() {
+        while let Slice::More(next) = slice(&mut store, &run, 20, now()).unwrap() {
             run = next;
             // As the cockpit does between slices: the loop redraws.
             std::thread::sleep(std::time::Duration::from_millis(2));
@@ -403,7 +406,7 @@ fn a_person_being_deleted_is_exported_with_the_mark_and_the_import_resumes_it() 
     let mut store = Store::open_in_memory().unwrap();
     let ben = busy(&mut store);
     let run = begin(&mut store, ben, now()).unwrap();
-    slice(&mut store, &run, 100).unwrap();
+    slice(&mut store, &run, 100, now()).unwrap();
     let text = json::json_export(&store).unwrap();
 
     let mut copy = Store::open_in_memory().unwrap();
@@ -434,7 +437,7 @@ fn measure_slices_on_the_huge_demo() {
     let mut times = vec![t.elapsed()];
     loop {
         let t = std::time::Instant::now();
-        let step = slice(&mut store, &run, rows).unwrap();
+        let step = slice(&mut store, &run, rows, now()).unwrap();
         times.push(t.elapsed());
         match step {
             Slice::More(next) => run = next,
@@ -503,7 +506,7 @@ fn the_audit_trail_shows_a_delete_in_slices_as_one_line() {
     let ben = busy(&mut store);
     store.journal(Some(now())).unwrap();
     let run = begin(&mut store, ben, now()).unwrap();
-    slice(&mut store, &run, SLICE_ROWS).unwrap();
+    slice(&mut store, &run, SLICE_ROWS, now()).unwrap();
     let recent = crate::ops::history::recent(&store, 100).unwrap();
     let words: Vec<String> = crate::ops::history::lines(&recent)
         .into_iter()

@@ -120,6 +120,11 @@ pub struct Model {
     pub later: Vec<Effect>,
     /// The people this window is deleting, slice by slice (`update_delete`).
     pub deleting: Vec<i64>,
+    /// Deletes of this window that an undo took back half-way: a redo brings back the slices
+    /// done, and the delete goes on from there (`update_delete::go_on_after_redo`).
+    pub stopped: Vec<crate::ops::person_delete::Deleting>,
+    /// A redo was asked for: the next load of the people list looks for a stopped delete.
+    pub redone: bool,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     /// The terminal's size as last drawn, for mapping clicks onto the layout.
@@ -184,6 +189,8 @@ impl Model {
             reload_later: None,
             later: Vec::new(),
             deleting: Vec::new(),
+            stopped: Vec::new(),
+            redone: false,
             overlay: None,
             status: None,
             screen: ratatui::layout::Rect::default(),

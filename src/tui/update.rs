@@ -151,6 +151,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let requests = panes.people.on_msg(msg, &ctx);
             if loaded_list {
                 model.directory = model.people.directory();
+                super::update_delete::go_on_after_redo(model);
             }
             apply(model, requests)
         }
@@ -374,7 +375,10 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             return Some(apply(model, vec![request]));
         }
         Action::Undo => return Some(vec![Effect::Undo]),
-        Action::Redo => return Some(vec![Effect::Redo]),
+        Action::Redo => {
+            model.redone = true;
+            return Some(vec![Effect::Redo]);
+        }
         _ => return None,
     }
     Some(Vec::new())

@@ -47,8 +47,11 @@ pub(super) fn on_slice(model: &mut Model, slice: Slice) -> Vec<Effect> {
             reload_changed(model)
         }
         Slice::Stopped(run) => {
-            // An undo took the delete back: it said so; the screen shows them again.
+            // An undo took the delete back: it said so; the screen shows them again. A redo
+            // brings back the slices done, and then the delete goes on.
             model.deleting.retain(|id| *id != run.id);
+            model.stopped.retain(|s| s.id != run.id);
+            model.stopped.push(run);
             reload_changed(model)
         }
     }
@@ -61,6 +64,34 @@ pub(super) fn on_failed(model: &mut Model, id: i64, message: String) -> Vec<Effe
     let effects = reload_changed(model);
     model.error(message);
     effects
+}
+
+/// After a redo here, a person the list shows as being deleted whose delete this window had
+/// under way when an undo took it back: the redo brought back its slices, so the delete goes
+/// on, in the same undo step. No other delete is ever resumed by itself.
+pub(super) fn go_on_after_redo(model: &mut Model) {
+    if !std::mem::take(&mut model.redone) || model.read_only {
+        return;
+    }
+    let marked: Vec<i64> = model
+        .people
+        .list
+        .rows
+        .iter()
+        .filter(|r| r.deleting.is_some())
+        .map(|r| r.person.id)
+        .collect();
+    let (again, stay): (Vec<Deleting>, Vec<Deleting>) = std::mem::take(&mut model.stopped)
+        .into_iter()
+        .partition(|s| marked.contains(&s.id) && !model.deleting.contains(&s.id));
+    model.stopped = stay;
+    for run in again {
+        model.deleting.push(run.id);
+        model.info(progress(&run));
+        model
+            .later
+            .push(Effect::People(PeopleEffect::DeleteSlice(run)));
+    }
 }
 
 /// "Deleting Ben Berg: 3,000 of 9,500…"

@@ -213,7 +213,7 @@ fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
     let Some(Effect::People(PeopleEffect::DeleteSlice(run))) = m.later.pop() else {
         panic!("the first slice waits: {:?}", m.later)
     };
-    let step = crate::ops::person_delete::slice(&mut runner.store, &run, 10).unwrap();
+    let step = crate::ops::person_delete::slice(&mut runner.store, &run, 10, m.now).unwrap();
     let effects = update(&mut m, Msg::Deleting(step));
     crate::tui::run::settle_now(&mut m, &mut runner, effects);
     assert!(status(&m).starts_with(&format!("Deleting {name}: 10 of")));
@@ -423,4 +423,64 @@ fn the_edit_form_on_a_person_being_deleted_keeps_the_draft_and_says_why() {
         crate::store::dump::row_count(runner.store.conn()).unwrap(),
         before
     );
+}
+
+/// `u` half-way through a delete takes back the slices done; `Ctrl-R` brings them back, and the
+/// delete goes on to the end in the same undo step: one more `u` brings everything back.
+#[test]
+fn a_redo_of_a_delete_undone_half_way_goes_on_to_the_end() {
+    let (mut m, mut runner) = demo();
+    keys(&mut m, "4");
+    let id = m.people.list.rows[0].person.id;
+    runner
+        .store
+        .conn()
+        .execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+             INSERT INTO note (person_id, date, body, created_at, updated_at)
+             SELECT ?1, '2026-01-05', 'note ' || i, '2026-01-05T09:00', '2026-01-05T09:00' FROM n",
+            [id],
+        )
+        .unwrap();
+    let before = crate::store::dump::row_count(runner.store.conn()).unwrap();
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    let Some(Effect::People(PeopleEffect::DeleteSlice(run))) = m.later.pop() else {
+        panic!("the first slice waits: {:?}", m.later)
+    };
+    let step = crate::ops::person_delete::slice(&mut runner.store, &run, SLICE_ROWS, m.now);
+    let effects = update(&mut m, Msg::Deleting(step.unwrap()));
+    crate::tui::run::settle_now(&mut m, &mut runner, effects);
+    // Half-way: undo. The queued slice then finds no mark and stops.
+    let effects = keys(&mut m, "u");
+    settle(&mut m, &mut runner, effects);
+    assert!(m.deleting.is_empty(), "{:?}", m.status);
+    let back = crate::store::dump::row_count(runner.store.conn()).unwrap();
+    assert!(back < before + 4, "undo took back the slices done");
+    // Redo: the slices done come back, and the rest goes too.
+    let effects = keys(&mut m, "<C-r>");
+    settle(&mut m, &mut runner, effects);
+    assert!(
+        m.people.list.rows.iter().all(|p| p.person.id != id),
+        "{:?}",
+        m.status
+    );
+    assert_eq!(
+        status(&m),
+        format!("Deleted {} and their 1:1 history.", run.name)
+    );
+    let effects = keys(&mut m, "u");
+    settle(&mut m, &mut runner, effects);
+    assert!(m.people.list.rows.iter().any(|p| p.person.id == id));
+    let notes: i64 = runner
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM note WHERE person_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(notes >= 400, "{notes}");
 }

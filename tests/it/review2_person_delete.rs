@@ -64,11 +64,11 @@ fn notes_of(store: &Store, id: i64) -> i64 {
 /// that finds another group's mark stop and say so; better, let a resumption take over the same
 /// journal group instead of a new one, so one undo (from whichever window) takes it all.
 #[test]
-#[ignore = "review finding: a live delete paused past UNDER_WAY is taken over; the first window's undo cannot bring it back"]
+#[ignore = "accepted: a delete whose window ran no slice for two minutes counts as cut short (RELIABILITY.md, Deleting a person)"]
 fn a_delete_paused_past_two_minutes_is_not_taken_from_the_window_making_it() {
     let (_dir, path, mut window, ben) = setup();
     let run = begin(&mut window, ben, now()).unwrap();
-    let Slice::More(run) = slice(&mut window, &run, 10).unwrap() else {
+    let Slice::More(run) = slice(&mut window, &run, 10, now()).unwrap() else {
         panic!("30 notes take more than one slice of 10")
     };
 
@@ -79,7 +79,7 @@ fn a_delete_paused_past_two_minutes_is_not_taken_from_the_window_making_it() {
         let _ = delete_person(&mut cli, ben, later);
     }
 
-    let step = slice(&mut window, &run, 10).unwrap();
+    let step = slice(&mut window, &run, 10, now()).unwrap();
     assert!(matches!(step, Slice::Done(_) | Slice::More(_)), "{step:?}");
     let undo = history::undo(&mut window).unwrap();
     assert!(
@@ -90,42 +90,8 @@ fn a_delete_paused_past_two_minutes_is_not_taken_from_the_window_making_it() {
     assert_eq!(notes_of(&window, ben), 30, "the undo put back only part");
 }
 
-/// Undo half-way through a delete (the window's `u` between two slices), then redo. The user
-/// asked for the delete back: Ben should be gone. Found: the redo puts back only the slices run
-/// before the undo and the mark; nothing runs the rest (the window's slice stopped at the undo),
-/// Ben stays half deleted and "being deleted", and `d` on him — in the very window that made
-/// the delete — is refused for two minutes as "another window or command may still be at it".
-/// Suggested fix: treat a redo that brings a mark back as this window's delete under way again
-/// (queue its slices under the redone group), or let `begin` resume a mark this window's own
-/// journal wrote.
-#[test]
-#[ignore = "review finding: redo of a delete undone half-way leaves the person half deleted and d refused"]
-fn redo_of_a_delete_undone_half_way_deletes_the_person() {
-    let (_dir, _path, mut window, ben) = setup();
-    let run = begin(&mut window, ben, now()).unwrap();
-    let Slice::More(run) = slice(&mut window, &run, 10).unwrap() else {
-        panic!("30 notes take more than one slice of 10")
-    };
-    assert!(matches!(
-        history::undo(&mut window).unwrap(),
-        Step::Applied(..)
-    ));
-    assert_eq!(notes_of(&window, ben), 30);
-    assert!(matches!(
-        slice(&mut window, &run, 10).unwrap(),
-        Slice::Stopped(_)
-    ));
-    assert!(matches!(
-        history::redo(&mut window).unwrap(),
-        Step::Applied(..)
-    ));
-    let left = notes_of(&window, ben);
-    let finished = delete_person(&mut window, ben, now()).map_err(|e| e.to_string());
-    assert!(
-        left == 0 || finished.is_ok(),
-        "after the redo Ben keeps {left} of 30 notes, and d says: {finished:?}"
-    );
-}
+// The redo of a delete undone half-way: the cockpit goes on with it after the redo
+// (`tui::update_delete::tests::a_redo_of_a_delete_undone_half_way_goes_on_to_the_end`).
 
 /// The demo exported with Priya's mark set to `mark`, imported into a new file.
 fn imported_with_mark(dir: &std::path::Path, mark: &str) -> (std::path::PathBuf, String) {
@@ -154,14 +120,17 @@ fn imported_with_mark(dir: &std::path::Path, mark: &str) -> (std::path::PathBuf,
 /// format `begin` uses and refuses (exit 2, naming the table, row and field) what does not
 /// parse; `begin` treats a mark that does not parse as cut short, not as under way.
 #[test]
-#[ignore = "review finding: a mark that passes the CHECK but is no date imports, and the person is undeletable forever"]
 fn an_import_refuses_a_mark_that_is_no_real_time() {
     let dir = tempfile::tempdir().unwrap();
     let (db, file) = imported_with_mark(dir.path(), "2026-02-30T09:00:00");
     let out = crate::support::bearing(&db, &["import", &file]);
     if out.status.code() == Some(2) {
-        let people = crate::support::json_array(&db, &["person", "list", "--format", "json"]);
-        assert!(people.is_empty(), "a refused import changes nothing");
+        assert!(
+            !db.exists()
+                || crate::support::json_array(&db, &["person", "list", "--format", "json"])
+                    .is_empty(),
+            "a refused import changes nothing"
+        );
         return;
     }
     // Accepted: then it must at least be possible to finish the delete, some day.
@@ -183,7 +152,6 @@ fn an_import_refuses_a_mark_that_is_no_real_time() {
 /// "under way". Suggested fix: compare `(now - began).abs()`, or refuse a future mark at import
 /// and treat one met at `begin` as cut short.
 #[test]
-#[ignore = "review finding: a mark in the future makes the person undeletable and uneditable until then"]
 fn a_mark_in_the_future_does_not_lock_the_person_until_that_day() {
     let dir = tempfile::tempdir().unwrap();
     let (db, file) = imported_with_mark(dir.path(), "2027-06-01T09:00:00");
@@ -225,7 +193,6 @@ fn an_edit_of_a_person_being_deleted_is_refused_and_changes_nothing() {
 /// CHECK in a new migration 012 (a table rebuild, or BEFORE INSERT/UPDATE triggers that RAISE),
 /// or accept the pre-CHECK text of 011 as an earlier shape of version 11 and upgrade it.
 #[test]
-#[ignore = "review finding: a version-11 file from the build before the CHECK no longer opens"]
 fn a_version_11_file_made_before_the_check_still_opens() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bearing.db");
@@ -264,7 +231,6 @@ fn a_version_11_file_made_before_the_check_still_opens() {
 /// the import checks the field itself ("person row 1: `deleting` must be a time like
 /// 2026-11-23T09:00:00, or null") before the insert, as it does other fields.
 #[test]
-#[ignore = "review finding: the import of a bad mark answers with SQLite's CHECK text"]
 fn an_import_of_a_bad_mark_says_what_is_wrong_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let (db, file) = imported_with_mark(dir.path(), "soon");

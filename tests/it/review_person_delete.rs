@@ -46,7 +46,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
 /// Begins deleting `ben` and runs the first slice of 10 notes: the delete is under way.
 fn first_slice(window: &mut Store, ben: i64) -> bearing::ops::person_delete::Deleting {
     let run = begin(window, ben, now()).unwrap();
-    let Slice::More(run) = slice(window, &run, 10).unwrap() else {
+    let Slice::More(run) = slice(window, &run, 10, now()).unwrap() else {
         panic!("30 notes take more than one slice of 10")
     };
     run
@@ -86,7 +86,7 @@ fn a_rename_between_slices_is_not_silently_reverted_by_the_undo() {
         .execute("UPDATE person SET name = 'Benjamin' WHERE id = ?1", [ben])
         .unwrap();
 
-    while let Slice::More(next) = slice(&mut window, &run, 10).unwrap() {
+    while let Slice::More(next) = slice(&mut window, &run, 10, now()).unwrap() {
         run = next;
     }
     let step = history::undo(&mut window).unwrap();
@@ -137,7 +137,7 @@ fn the_windows_own_rename_between_slices_is_refused() {
         now(),
     );
     assert!(renamed.is_err());
-    while let Slice::More(next) = slice(&mut window, &run, 10).unwrap() {
+    while let Slice::More(next) = slice(&mut window, &run, 10, now()).unwrap() {
         run = next;
     }
     assert!(matches!(
@@ -249,7 +249,13 @@ fn undo_of_a_sliced_delete_measured() {
     let mut longest = std::time::Duration::ZERO;
     loop {
         let t = std::time::Instant::now();
-        let step = slice(&mut store, &run, bearing::ops::person_delete::SLICE_ROWS).unwrap();
+        let step = slice(
+            &mut store,
+            &run,
+            bearing::ops::person_delete::SLICE_ROWS,
+            now(),
+        )
+        .unwrap();
         longest = longest.max(t.elapsed());
         match step {
             Slice::More(next) => run = next,
@@ -358,7 +364,7 @@ fn an_undo_after_the_cli_joined_the_delete_is_not_partial() {
         // Refused: the window's delete began under two minutes ago and may be under way.
         assert!(begin(&mut cli, ben, now()).is_err());
     }
-    while let Slice::More(next) = slice(&mut window, &run, 10).unwrap() {
+    while let Slice::More(next) = slice(&mut window, &run, 10, now()).unwrap() {
         run = next;
     }
     match history::undo(&mut window).unwrap() {

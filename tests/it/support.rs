@@ -65,10 +65,14 @@ pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// `PRAGMA integrity_check` of the file at `db`, through a plain SQLite connection.
+/// Waits for a lock as Bearing's own connections do (seen once: the check failing right after a
+/// command that ran into a full disk).
 pub fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap()
+        .unwrap_or_else(|e| panic!("integrity_check of {}: {e}", db.display()))
 }
 
 /// The names of the files in `dir`, sorted.

@@ -45,7 +45,7 @@ pub(super) fn run(store: &mut Store, effect: PeopleEffect, env: &Env) -> Result<
             Msg::Deleting(Slice::More(person_delete::begin(store, id, now)?))
         }
         PeopleEffect::DeleteSlice(run) => {
-            deleting(run.id, person_delete::slice(store, &run, SLICE_ROWS))
+            deleting(run.id, person_delete::slice(store, &run, SLICE_ROWS, now))
         }
     })
 }
