@@ -1,56 +1,15 @@
 //! Second review of the delete in slices (commit 6fd824c): the two-minute `UNDER_WAY` guard,
-//! the mark's CHECK, and redo after an undo made half-way. Each `#[ignore]`d test is a finding
-//! that fails on the code as reviewed.
+//! the delete mark from an import, and redo after an undo made half-way. The one `#[ignore]`d
+//! test is a finding accepted as it is (its reason says why).
 
-use bearing::ops::one_on_ones;
-use bearing::ops::people::{PersonInput, add_person, get_person};
+use bearing::ops::people::get_person;
 use bearing::ops::person_delete::{Slice, UNDER_WAY, begin, delete_person, slice};
 use bearing::store::Store;
 use bearing::store::history::{self, Step};
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 use crate::support::{fails, ok};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 23)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-}
-
-/// A cockpit-like store (journaled as a window) on a new file, with Ben and 30 notes of his.
-fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bearing.db");
-    let mut store = Store::open(&path).unwrap();
-    let input = PersonInput {
-        draft: bearing::domain::person::PersonDraft {
-            name: "Ben".into(),
-            ..Default::default()
-        },
-        one_on_one: None,
-    };
-    let ben = add_person(&mut store, input, Weekday::Mon, now())
-        .unwrap()
-        .id;
-    let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    for i in 0..30 {
-        one_on_ones::add_note(&mut store, ben, day, &format!("note {i}"), now()).unwrap();
-    }
-    store.journal(Some(now())).unwrap();
-    (dir, path, store, ben)
-}
-
-fn notes_of(store: &Store, id: i64) -> i64 {
-    store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM note WHERE person_id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .unwrap()
-}
+use crate::review_person_delete::{notes_of, now, setup};
 
 /// The window's delete pauses for longer than `UNDER_WAY` between two slices — the laptop's lid
 /// closed, the terminal suspended (Ctrl-Z), keys held so `model.later` never runs — while it is

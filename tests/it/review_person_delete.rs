@@ -10,7 +10,7 @@ use bearing::store::Store;
 use bearing::store::history::{self, Step};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
-fn now() -> NaiveDateTime {
+pub(crate) fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(9, 0, 0)
@@ -28,7 +28,7 @@ fn input(name: &str) -> PersonInput {
 }
 
 /// A cockpit-like store (journaled as a window) on a new file, with Ben and 30 notes of his.
-fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+pub(crate) fn setup() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bearing.db");
     let mut store = Store::open(&path).unwrap();
@@ -52,7 +52,7 @@ fn first_slice(window: &mut Store, ben: i64) -> bearing::ops::person_delete::Del
     run
 }
 
-fn notes_of(store: &Store, id: i64) -> i64 {
+pub(crate) fn notes_of(store: &Store, id: i64) -> i64 {
     store
         .conn()
         .query_row(
