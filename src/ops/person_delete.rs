@@ -49,9 +49,9 @@ pub enum Slice {
 pub fn refuse_if_deleting(conn: &Connection, person_id: i64) -> Result<(), OpsError> {
     if let Some(Some(_)) = person_delete::deleting_since(conn, person_id)? {
         return Err(OpsError::Refused(format!(
-            "person {person_id} is being deleted: nothing can be added for them. Finish the \
-             delete with `bearing person delete {person_id} --yes`, or undo it in the cockpit \
-             that began it"
+            "person {person_id} is being deleted: nothing can be added for them or changed. \
+             Undo the delete in the cockpit that began it, or, if it was cut short, finish it \
+             with `bearing person delete {person_id} --yes` (or `d` in the cockpit)"
         )));
     }
     Ok(())

@@ -395,8 +395,8 @@ fn a_second_d_on_the_person_this_window_is_deleting_says_what_is_true() {
 /// Review (6fd824c): the edit form on a person being deleted (another window's delete, or one
 /// cut short). Saving is refused by `update_person`; the form must stay open with what was
 /// typed and say why, and nothing is written. Passes: the refusal shows in the form, the draft
-/// stays. (The form still opens on them, and the message says "nothing can be added for them"
-/// for an edit.)
+/// stays. (The form still opens on them; the message says "nothing can be added for them or
+/// changed".)
 #[test]
 fn the_edit_form_on_a_person_being_deleted_keeps_the_draft_and_says_why() {
     let (mut m, mut runner) = demo();

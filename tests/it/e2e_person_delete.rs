@@ -137,7 +137,7 @@ fn a_person_left_marked_shows_as_being_deleted_refuses_new_notes_and_the_cli_fin
     fails(
         &db,
         &["note", "add", "Priya Raman", "a secret"],
-        "is being deleted: nothing can be added for them",
+        "is being deleted: nothing can be added for them or changed",
     );
     fails(
         &db,

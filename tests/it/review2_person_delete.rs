@@ -128,7 +128,7 @@ fn a_mark_in_the_future_does_not_lock_the_person_until_that_day() {
 
 /// What the refusal says for an edit of a person being deleted: it is an edit, not an
 /// addition, and nothing is lost (the database is unchanged, exit 2). Passes, but the wording
-/// ("nothing can be added for them") does not fit an edit.
+/// was "nothing can be added for them"; it now says "… or changed".
 #[test]
 fn an_edit_of_a_person_being_deleted_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
