@@ -93,9 +93,12 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
         }
     }
     let group = crate::store::new_group();
-    let total = store.write_in_group(&group, |tx| -> Result<u64, OpsError> {
+    // Counted before the mark's transaction, not in it: on ten years of a cold file the count
+    // read for up to 90 ms with the write lock held. It is only the progress shown.
+    let total = person_delete::left(store.conn(), id)?;
+    store.write_in_group(&group, |tx| -> Result<(), OpsError> {
         person_delete::mark(tx, id, now)?;
-        Ok(person_delete::left(tx, id)?)
+        Ok(())
     })?;
     Ok(Deleting {
         id,
