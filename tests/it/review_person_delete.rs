@@ -275,7 +275,7 @@ fn undo_of_a_sliced_delete_measured() {
     );
 }
 
-/// Through the real binary: cockpit A deletes Aisha Bello (20,000 notes, over a hundred
+/// Through the real binary: cockpit A deletes Aisha Bello (8,000 notes, over fifty
 /// slices); cockpit B is opened meanwhile (to look at something) and closed once the delete is
 /// done. A's `u` must bring back everything A's `d` deleted. Found: B's start resumes the delete
 /// it sees under way and deletes part of it in B's own session; closed, nothing undoes that
@@ -290,7 +290,7 @@ fn a_second_cockpit_opened_during_a_delete_does_not_keep_the_first_from_undoing_
     ok(&db, &["demo", "--no-tui"]);
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000)
          INSERT INTO note (person_id, date, body, created_at, updated_at)
          SELECT person.id, date('2000-01-03', '+' || i || ' days'), 'Notes ' || i,
                 '2026-01-01T09:00', '2026-01-01T09:00'
