@@ -203,8 +203,8 @@ fn an_import_of_a_bad_mark_says_what_is_wrong_in_words() {
     );
 }
 
-/// Through the real binary: `q` while the cockpit is deleting Aisha Bello (20,000 notes, the
-/// status counting, 5,000 notes). She must not be left half deleted and marked, with the window
+/// Through the real binary: `q` while the cockpit is deleting Aisha Bello (5,000 notes, the
+/// status counting). She must not be left half deleted and marked, with the window
 /// that could undo the part done gone. Passes: the quit goes through and the delete is finished
 /// (she is gone when the cockpit has exited).
 #[test]
