@@ -226,13 +226,11 @@ fn check_delete_mark(
 ) -> Result<(), String> {
     match value {
         rusqlite::types::Value::Text(text) if (table, column) == ("person", "deleting") => {
-            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
-                .map(drop)
-                .map_err(|_| {
-                    "`deleting` (when the person's delete began) must be a time like \
-                     2026-11-23T09:00:00, or null"
-                        .to_string()
-                })
+            super::person_delete::began(text).map(drop).ok_or_else(|| {
+                "`deleting` (when the person's delete began) must be a time like \
+                 2026-11-23T09:00:00, or null"
+                    .to_string()
+            })
         }
         _ => Ok(()),
     }

@@ -103,8 +103,9 @@ pub struct PersonOverview {
     /// The name of the person they report to (None: they report to me).
     pub manager: Option<String>,
     pub stats: PersonStats,
-    /// When their delete began, while it is under way (or was cut short and waits to be
-    /// resumed): `YYYY-MM-DDTHH:MM:SS`. Nothing can be added for them meanwhile.
+    /// When their delete began or last ran a slice, while it is under way (or was cut short
+    /// and waits for `d` or `person delete` to finish it): `YYYY-MM-DDTHH:MM:SS`. Nothing can
+    /// be added for them or changed meanwhile.
     pub deleting: Option<String>,
 }
 

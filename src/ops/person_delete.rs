@@ -45,6 +45,12 @@ pub enum Slice {
     Stopped(Deleting),
 }
 
+/// When a delete mark (`person.deleting`, `YYYY-MM-DDTHH:MM:SS`) says the delete began (or
+/// last ran a slice); `None` for a mark that is no time.
+pub fn began(mark: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(mark, "%Y-%m-%dT%H:%M:%S").ok()
+}
+
 /// Why a person's rows cannot get a new note, talking point or action: they are being deleted.
 pub fn refuse_if_deleting(conn: &Connection, person_id: i64) -> Result<(), OpsError> {
     if let Some(Some(_)) = person_delete::deleting_since(conn, person_id)? {
@@ -57,15 +63,7 @@ pub fn refuse_if_deleting(conn: &Connection, person_id: i64) -> Result<(), OpsEr
     Ok(())
 }
 
-/// The people whose delete began and did not finish (a crash, a kill, a window closed).
-pub fn unfinished(store: &Store) -> Result<Vec<i64>, OpsError> {
-    Ok(person_delete::marked(store.conn())?
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect())
-}
-
-/// How long after a delete began (or was resumed) another window or command leaves it alone:
+/// How long after a delete's last slice (or its start) another window or command leaves it alone:
 /// it may still be under way there, and finishing it here would leave that window's undo with
 /// only part of it. A delete of ten years' history takes a few seconds at most.
 pub const UNDER_WAY: chrono::Duration = chrono::Duration::minutes(2);
@@ -78,7 +76,7 @@ pub fn begin(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Deleting,
     let person = people::get(store.conn(), id)?
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {id}")))?;
     if let Some(Some(since)) = person_delete::deleting_since(store.conn(), id)? {
-        let began = NaiveDateTime::parse_from_str(&since, "%Y-%m-%dT%H:%M:%S").ok();
+        let began = began(&since);
         // A mark in the future (a file from elsewhere, another clock) or one that is no time
         // is no delete under way here: else the person could be neither finished nor edited
         // until that time, or ever.

@@ -100,6 +100,14 @@ fn busy(store: &mut Store) -> i64 {
 
 /// How many rows of the person are stored, in every table that names them (their series'
 /// meetings included).
+/// The people marked as being deleted (a delete cut short, or under way).
+fn unfinished(store: &Store) -> Result<Vec<i64>, crate::store::StoreError> {
+    Ok(crate::store::person_delete::marked(store.conn())?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
 fn rows_of(store: &Store, id: i64) -> i64 {
     let count = |sql: &str| -> i64 { store.conn().query_row(sql, [id], |r| r.get(0)).unwrap() };
     [

@@ -228,6 +228,7 @@ impl Model {
             theme: &self.theme,
             screen: self.screen,
             people: &self.directory,
+            deleting: &self.deleting,
         }
     }
 
@@ -241,6 +242,7 @@ impl Model {
             theme: &self.theme,
             screen: self.screen,
             people: &self.directory,
+            deleting: &self.deleting,
         };
         let panes = Panes {
             agenda: &mut self.agenda,

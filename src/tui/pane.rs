@@ -107,6 +107,8 @@ pub struct Ctx<'a> {
     pub screen: Rect,
     /// Everyone in the 1:1s list, in its order.
     pub people: &'a [PersonRef],
+    /// The people this window is deleting right now, slice by slice.
+    pub deleting: &'a [i64],
 }
 
 impl Ctx<'_> {

@@ -240,23 +240,6 @@ pub fn apply(model: &mut Model, requests: Vec<Request>) -> Vec<Effect> {
                 }
                 model.overlay = Some(Overlay::Form { form, purpose });
             }
-            // This window is deleting them right now: the slices go on, nothing to ask.
-            Request::Confirm {
-                on_yes: Effect::People(super::effects::people::PeopleEffect::Delete(id)),
-                ..
-            } if model.deleting.contains(&id) => {
-                let name = model
-                    .people
-                    .list
-                    .rows
-                    .iter()
-                    .find(|r| r.person.id == id)
-                    .map_or_else(
-                        || "They are".to_string(),
-                        |r| format!("{} is", r.person.name),
-                    );
-                model.info(format!("{name} being deleted here already."));
-            }
             Request::Confirm { message, on_yes } => {
                 model.overlay = Some(Overlay::Confirm { message, on_yes });
             }

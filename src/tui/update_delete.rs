@@ -20,9 +20,8 @@ pub(super) fn on_slice(model: &mut Model, slice: Slice) -> Vec<Effect> {
             forget_kept(model);
             let begun = run.done == 0;
             if begun && model.deleting.contains(&run.id) {
-                // This window is deleting them already (the list asked to resume the delete
-                // while its slices were queued, or the delete was asked for twice): once is
-                // enough.
+                // This window is deleting them already (`d` says so instead of asking, and
+                // `begin` refuses a delete under way: a guard only): once is enough.
                 return Vec::new();
             }
             if begun {

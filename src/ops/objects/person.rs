@@ -109,7 +109,8 @@ impl Object for Person {
             Some(since) => card.field(
                 "being deleted",
                 format!(
-                    "since {since}; finish with: bearing person delete {} --yes",
+                    "since {since}; if it was cut short, finish it with: bearing person delete {} \
+                     --yes",
                     p.person.id
                 ),
             ),

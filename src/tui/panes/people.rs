@@ -220,32 +220,37 @@ impl PeoplePane {
                 Some(id) => return self.page.on_person_action(id, action, ctx),
                 None => Vec::new(),
             },
-            Action::Delete => self
-                .list
-                .current()
-                .map(|row| Request::Confirm {
-                    message: match &row.deleting {
-                        Some(since) => format!(
-                            "Finish deleting {}? Their delete began {} and did not finish.",
-                            row.person.name,
-                            chrono::NaiveDateTime::parse_from_str(since, "%Y-%m-%dT%H:%M:%S")
-                                .map_or_else(
-                                    |_| since.replace('T', " "),
-                                    |t| t.format("%a %-d %b %H:%M").to_string()
-                                )
-                        ),
-                        None => format!(
-                            "Delete {}? Their notes, talking points, actions and 1:1 series go \
-                             too.",
-                            row.person.name
-                        ),
-                    },
-                    on_yes: Effect::People(PeopleEffect::Delete(row.person.id)),
-                })
-                .into_iter()
-                .collect(),
+            Action::Delete => self.delete(ctx),
             _ => return None,
         })
+    }
+
+    /// `d` on the list: asks first, or, for a person this window is deleting right now, says
+    /// so (the slices go on).
+    fn delete(&self, ctx: &Ctx<'_>) -> Vec<Request> {
+        let Some(row) = self.list.current() else {
+            return Vec::new();
+        };
+        let name = &row.person.name;
+        if ctx.deleting.contains(&row.person.id) {
+            return vec![Request::Info(format!(
+                "{name} is being deleted here already."
+            ))];
+        }
+        let message = match &row.deleting {
+            Some(mark) => format!(
+                "Finish deleting {name}? Their delete began {} and did not finish.",
+                crate::ops::person_delete::began(mark)
+                    .map_or_else(|| mark.clone(), |t| t.format("%a %-d %b %H:%M").to_string())
+            ),
+            None => format!(
+                "Delete {name}? Their notes, talking points, actions and 1:1 series go too."
+            ),
+        };
+        vec![Request::Confirm {
+            message,
+            on_yes: Effect::People(PeopleEffect::Delete(row.person.id)),
+        }]
     }
 }
 
