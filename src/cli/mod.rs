@@ -365,7 +365,7 @@ fn history(ctx: &Context, limit: u32, format: args::ListFormat) -> Result<(), Cl
             if changes.is_empty() {
                 say!("No changes recorded yet.")?;
             }
-            for (c, words) in crate::ops::history::lines(&changes) {
+            for (c, words) in crate::ops::history::lines(&store, &changes)? {
                 let state = match c.undone {
                     0 => "",
                     1 => "  (undone; Ctrl-R in its window redoes it)",

@@ -14,37 +14,38 @@ pub fn describe(change: &Change) -> String {
 
 /// The audit trail's lines for `changes` (newest first): a change made in several transactions
 /// (a person deleted in slices: the mark, the slices, the person row) is one line, where its
-/// newest entry is, saying how many steps it took; other entries are a line each.
-pub fn lines(changes: &[Change]) -> Vec<(&Change, String)> {
+/// newest listed entry is, saying how many steps it took in all (read from the journal: the
+/// list may hold only the last few); other entries are a line each.
+pub fn lines<'a>(
+    store: &Store,
+    changes: &'a [Change],
+) -> Result<Vec<(&'a Change, String)>, OpsError> {
     let mut shown: Vec<&str> = Vec::new();
-    changes
-        .iter()
-        .filter_map(|c| {
-            let Some(group) = c.group.as_deref() else {
-                return Some((c, describe(c)));
-            };
-            if shown.contains(&group) {
-                return None;
-            }
-            shown.push(group);
-            let steps: Vec<&Change> = changes
-                .iter()
-                .filter(|o| o.group.as_deref() == Some(group))
-                .collect();
-            let n = steps.len();
-            let deleted = steps.iter().find(|s| s.action == "delete person");
-            let begun = steps.last().filter(|s| s.action == "update person");
-            let words = match (deleted, begun) {
-                (Some(done), _) => format!("{} (in {n} steps)", describe(done)),
-                (None, Some(mark)) => format!(
-                    "delete {} begun, not finished ({n} steps so far)",
-                    describe(mark).trim_start_matches("update ")
-                ),
-                (None, None) => format!("{} ({n} steps of one change)", describe(c)),
-            };
-            Some((c, words))
-        })
-        .collect()
+    let mut lines = Vec::new();
+    for c in changes {
+        let Some(group) = c.group.as_deref() else {
+            lines.push((c, describe(c)));
+            continue;
+        };
+        if shown.contains(&group) {
+            continue;
+        }
+        shown.push(group);
+        let steps = history::group(store, group)?;
+        let n = steps.len();
+        let deleted = steps.iter().find(|s| s.action == "delete person");
+        let begun = steps.first().filter(|s| s.action == "update person");
+        let words = match (deleted, begun) {
+            (Some(done), _) => format!("{} (in {n} steps)", describe(done)),
+            (None, Some(mark)) => format!(
+                "delete {} begun, not finished ({n} steps so far)",
+                describe(mark).trim_start_matches("update ")
+            ),
+            (None, None) => format!("{} ({n} steps of one change)", describe(c)),
+        };
+        lines.push((c, words));
+    }
+    Ok(lines)
 }
 
 /// Reverts this window's latest change; says what was undone ("Undid: the 1:1 with Marcus on

@@ -516,7 +516,8 @@ fn the_audit_trail_shows_a_delete_in_slices_as_one_line() {
     let run = begin(&mut store, ben, now()).unwrap();
     slice(&mut store, &run, SLICE_ROWS, now()).unwrap();
     let recent = crate::ops::history::recent(&store, 100).unwrap();
-    let words: Vec<String> = crate::ops::history::lines(&recent)
+    let words: Vec<String> = crate::ops::history::lines(&store, &recent)
+        .unwrap()
         .into_iter()
         .map(|(_, w)| w)
         .collect();
@@ -528,7 +529,7 @@ fn the_audit_trail_shows_a_delete_in_slices_as_one_line() {
     );
     delete_person(&mut store, ben, later()).unwrap();
     let recent = crate::ops::history::recent(&store, 100).unwrap();
-    let lines = crate::ops::history::lines(&recent);
+    let lines = crate::ops::history::lines(&store, &recent).unwrap();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(
         lines[0].1.starts_with(&format!("delete person {ben} (in ")),

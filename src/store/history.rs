@@ -174,6 +174,17 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     Ok(rows)
 }
 
+/// Every entry of the group `group` (the transactions of one user action), oldest first.
+pub fn group(store: &Store, group: &str) -> Result<Vec<Change>, StoreError> {
+    let mut stmt = store.conn.prepare_cached(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM change_log WHERE step_group = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map([group], change)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 impl Store {
     /// This session's journal entries an undo or redo refused: they stay in effect (or undone)
     /// and later steps go past them.
