@@ -365,7 +365,9 @@ fn a_full_disk_changes_nothing_and_says_so() {
     // failed write left SQLite's shared state for the file such that the next connection the
     // test opens reads "disk I/O error" now and then, even with the disk freed (seen twice in
     // about ten runs of the suite).
-    let out = command(&db, &["note", "add", "Ana", &big]).output().unwrap();
+    let out = command(&db, &["note", "add", "Ana", &big])
+        .output()
+        .unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(

@@ -65,8 +65,7 @@ pub fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// `PRAGMA integrity_check` of the file at `db`, through a plain SQLite connection.
-/// Waits for a lock as Bearing's own connections do (seen once: the check failing right after a
-/// command that ran into a full disk).
+/// Waits for a lock as Bearing's own connections do, and names the error when it fails.
 pub fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(5))
