@@ -284,3 +284,21 @@ fn the_people_list_and_a_person_page_read_the_same_whatever_the_history() {
         );
     }
 }
+
+/// SQLite is built as `.cargo/config.toml` asks (`LIBSQLITE3_FLAGS`): without its memory
+/// statistics, whose one process-wide mutex every allocation took. A build that lost the flag
+/// (another config, a changed variable name) would quietly be slower again.
+#[test]
+fn sqlite_is_built_without_memory_statistics() {
+    let store = Store::open_in_memory().unwrap();
+    let mut stmt = store.conn().prepare("PRAGMA compile_options").unwrap();
+    let options: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "{options:?}"
+    );
+}
