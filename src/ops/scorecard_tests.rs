@@ -154,3 +154,34 @@ fn report_lines_give_the_periods_number_target_status_and_change() {
         ("November 2026", Status::Missing)
     );
 }
+
+/// The radar reads the numbers alone: the same views as the whole scorecard's but for the
+/// owners' names and linked goals it never shows, so the same radar items. On the demo, whose
+/// metrics have owners and one measures a goal, so the two reads really differ.
+#[test]
+fn the_radar_reads_the_numbers_alone_and_finds_what_the_whole_scorecard_finds() {
+    let store = crate::tui::testing::demo_store();
+    let today = day(11, 24);
+    let whole = scorecard(&store, today).unwrap();
+    let numbers = read(&store, today, Read::Numbers).unwrap();
+    assert!(whole.metrics.iter().any(|v| v.owner.is_some()));
+    assert!(whole.metrics.iter().any(|v| !v.goals.is_empty()));
+    let mut stripped = whole.clone();
+    for v in &mut stripped.metrics {
+        v.owner = None;
+        v.goals.clear();
+    }
+    assert_eq!(numbers, stripped);
+    assert!(!radar_items(&store, today).unwrap().is_empty());
+}
+
+/// With no metric the scorecard is empty, as when it read everything to build nothing.
+#[test]
+fn with_no_metric_the_scorecard_is_empty() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(
+        scorecard(&store, day(11, 24)).unwrap(),
+        Scorecard::default()
+    );
+    assert_eq!(radar_items(&store, day(11, 24)).unwrap(), Vec::new());
+}
