@@ -165,22 +165,25 @@ fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
 
 /// The latest changes of every session, newest first.
 pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
-    let mut stmt = store.conn.prepare(&format!(
-        "SELECT {CHANGE_COLUMNS} FROM change_log ORDER BY id DESC LIMIT ?1"
-    ))?;
-    let rows = stmt
-        .query_map([limit], change)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
+    changes(store, "ORDER BY id DESC LIMIT ?1", [limit])
 }
 
 /// Every entry of the group `group` (the transactions of one user action), oldest first.
 pub fn group(store: &Store, group: &str) -> Result<Vec<Change>, StoreError> {
-    let mut stmt = store.conn.prepare_cached(&format!(
-        "SELECT {CHANGE_COLUMNS} FROM change_log WHERE step_group = ?1 ORDER BY id"
-    ))?;
+    changes(store, "WHERE step_group = ?1 ORDER BY id", [group])
+}
+
+/// The journal's entries that `rest` (fixed SQL: a WHERE and ORDER BY clause) selects.
+fn changes(
+    store: &Store,
+    rest: &'static str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Change>, StoreError> {
+    let mut stmt = store
+        .conn
+        .prepare_cached(&format!("SELECT {CHANGE_COLUMNS} FROM change_log {rest}"))?;
     let rows = stmt
-        .query_map([group], change)?
+        .query_map(params, change)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

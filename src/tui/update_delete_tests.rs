@@ -138,15 +138,7 @@ fn the_runner_deletes_in_slices_and_one_undo_brings_everything_back() {
         format!("Deleted {} and their 1:1 history.", busiest.1)
     );
     assert!(m.people.list.rows.iter().all(|p| p.person.id != busiest.0));
-    let slices: i64 = runner
-        .store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM change_log WHERE step_group IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let slices = grouped_entries(&runner);
     assert_eq!(slices as u64, 2 + rows.div_ceil(SLICE_ROWS as u64));
 
     settle(&mut m, &mut runner, vec![Effect::Undo]);
@@ -372,15 +364,7 @@ fn a_second_d_on_the_person_this_window_is_deleting_says_what_is_true() {
     settle(&mut m, &mut runner, Vec::new());
     assert!(m.people.list.rows.iter().all(|p| p.person.id != id));
     settle(&mut m, &mut runner, vec![Effect::Undo]);
-    let slices: i64 = runner
-        .store
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM change_log WHERE step_group IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let slices = grouped_entries(&runner);
     assert_eq!(
         crate::store::dump::row_count(runner.store.conn()).unwrap(),
         before + slices,
@@ -483,4 +467,17 @@ fn a_redo_of_a_delete_undone_half_way_goes_on_to_the_end() {
         )
         .unwrap();
     assert!(notes >= 400, "{notes}");
+}
+
+/// How many journal entries belong to a group: one per slice of a delete.
+fn grouped_entries(runner: &crate::tui::effects::Runner) -> i64 {
+    runner
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE step_group IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
