@@ -309,11 +309,21 @@ impl AgendaPane {
         let Some(kept) = kept else {
             return vec![Request::Run(self.load_from(from))];
         };
-        let left = self.data.clone().zip(self.read_at);
+        // The days left are kept beside, moved rather than copied (a week of ten years' data
+        // holds hundreds of items); the radar stays with the pane, which `set_data` carries over.
+        let left = self
+            .data
+            .as_mut()
+            .map(|shown| Agenda {
+                from: shown.from,
+                days: shown.days,
+                items: std::mem::take(&mut shown.items),
+                radar: Vec::new(),
+            })
+            .zip(self.read_at);
         self.set_data(kept.agenda, None, false, ctx.now);
         self.read_at = Some(kept.read_at);
-        if let Some((mut agenda, read_at)) = left {
-            agenda.radar = Vec::new();
+        if let Some((agenda, read_at)) = left {
             self.kept.keep(self.from, DAYS, Kept { agenda, read_at });
         }
         let verify = Effect::Agenda(AgendaEffect::Verify {
