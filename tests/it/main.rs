@@ -5,6 +5,7 @@
 
 mod support;
 
+mod all_sizes;
 mod calendar_corpus;
 mod calendar_export_interop;
 mod cli;
