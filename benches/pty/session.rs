@@ -14,9 +14,20 @@ pub const ROWS: u16 = 48;
 pub struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<AtomicU64>,
+    /// When the first output after a key press arrived (see [`Session::press`]).
+    answer: Arc<Mutex<Answer>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+/// The arrival of the answer to a key press, taken by the reader thread as `read` returns:
+/// the waiting thread only looks every 200 µs (a sleep that lasts about 310 µs here), which
+/// would add up to that much to every figure.
+#[derive(Default)]
+struct Answer {
+    awaited: bool,
+    arrived: Option<Instant>,
 }
 
 impl Session {
@@ -41,12 +52,20 @@ impl Session {
             0,
         )));
         let bytes = Arc::new(AtomicU64::new(0));
-        let (sink, count) = (Arc::clone(&screen), Arc::clone(&bytes));
+        let answer = Arc::new(Mutex::new(Answer::default()));
+        let (sink, count, arrival) = (Arc::clone(&screen), Arc::clone(&bytes), Arc::clone(&answer));
         std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
+                }
+                let at = Instant::now();
+                {
+                    let mut answer = arrival.lock().unwrap();
+                    if std::mem::take(&mut answer.awaited) {
+                        answer.arrived = Some(at);
+                    }
                 }
                 sink.lock().unwrap().process(&buf[..n]);
                 count.fetch_add(n as u64, Ordering::SeqCst);
@@ -55,6 +74,7 @@ impl Session {
         Session {
             screen,
             bytes,
+            answer,
             writer: pair.master.take_writer().unwrap(),
             child,
             _master: pair.master,
@@ -92,13 +112,19 @@ impl Session {
     }
 
     /// Sends `key` and waits for the first bytes of the answer, then for the output to settle.
+    /// The time is from the key's write to the first bytes' arrival, as the reader thread saw it.
     pub fn press(&mut self, key: &str) -> Duration {
         let before = self.bytes.load(Ordering::SeqCst);
+        *self.answer.lock().unwrap() = Answer {
+            awaited: true,
+            arrived: None,
+        };
         let sent = Instant::now();
         self.writer.write_all(key.as_bytes()).unwrap();
         self.writer.flush().unwrap();
         self.wait_until(|s| s.bytes.load(Ordering::SeqCst) > before);
-        let answered = sent.elapsed();
+        let arrived = self.answer.lock().unwrap().arrived;
+        let answered = arrived.map_or_else(|| sent.elapsed(), |at| at.duration_since(sent));
         self.settle(Duration::from_millis(5));
         answered
     }
