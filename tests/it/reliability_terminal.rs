@@ -4,7 +4,8 @@
 //! main screen again,
 //! in cooked mode (read with tcgetattr), with mouse reporting off and the cursor shown, and a
 //! panic's message is there to read. SIGTSTP hands the terminal back while Bearing is stopped and
-//! SIGCONT takes it again.
+//! SIGCONT takes it again. A terminal resized under the cockpit, running or stopped, is drawn at
+//! its new size.
 
 use crate::support;
 
@@ -166,4 +167,53 @@ fn every_other_catchable_terminating_signal_restores_the_terminal_too() {
     for (signal, name) in table {
         stops_and_restores(&dir.path().join(format!("{signal}.db")), signal, name);
     }
+}
+
+/// A terminal resized under a running cockpit (a window dragged, a tmux pane split): the next
+/// frame is drawn at the new size, in the layout for it, with no key pressed; below the
+/// smallest size the cockpit says so, and it comes back when there is room again. A key pressed
+/// after a resize draws at the new size too.
+#[test]
+fn a_resized_terminal_is_redrawn_at_its_new_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    support::ok(&db, &["demo", "--no-tui"]);
+    let mut tui = Pty::start(&db, &[], 80, 24);
+    tui.wait_for("Week 48");
+    assert!(
+        !tui.contents().contains("Tue 24"),
+        "80 columns show one day"
+    );
+
+    tui.resize(160, 48);
+    // The week in columns, one a day, with the tab bar's title.
+    tui.wait_for("Tue 24");
+    tui.wait_for("◆ Bearing");
+
+    tui.resize(30, 10);
+    tui.wait_for("this terminal is 30×10");
+
+    tui.resize(100, 30);
+    tui.wait_for("Week 48");
+    assert!(!tui.contents().contains("this terminal is"));
+    tui.send("2");
+    tui.wait_for("30/60/90");
+    tui.resize(160, 48);
+    tui.send("1");
+    tui.wait_for("Tue 24");
+
+    // Resized while stopped (Ctrl-Z, the window changed in the shell, then `fg`).
+    kill(&tui, libc::SIGTSTP);
+    tui.wait_until("the terminal is handed back on SIGTSTP", Pty::is_restored);
+    tui.resize(80, 24);
+    kill(&tui, libc::SIGCONT);
+    tui.wait_until("the cockpit takes the screen again", |t| {
+        !t.on_main_screen()
+    });
+    tui.wait_for("Week 48");
+    tui.wait_until("one day at 80 columns", |t| {
+        !t.contents().contains("Tue 24")
+    });
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
 }

@@ -222,6 +222,23 @@ impl Pty {
         }
     }
 
+    /// Resizes the terminal to `cols`×`rows`, as a user dragging the window does: the kernel
+    /// tells the program (SIGWINCH), and this side's screen takes the new size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen.lock().unwrap().set_size(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+        );
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
     }
