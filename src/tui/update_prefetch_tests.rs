@@ -325,3 +325,62 @@ fn the_rolling_view_moved_by_a_day_is_made_of_the_days_shown_and_the_week_kept()
     assert_eq!(titles(&m), vec!["Tuesday", "Next Monday"]);
     assert_eq!(m.later, vec![prefetch(date(17)), prefetch(date(31))]);
 }
+
+/// `]` keeps the week it leaves by moving it into the kept weeks (not copying it): coming back
+/// with `[` shows every item it had, the radar stays with the pane throughout, and `]` again
+/// shows next week's items as they were read ahead.
+#[test]
+fn the_week_left_and_the_radar_come_back_whole() {
+    use crate::domain::agenda::{RadarItem, RadarKind};
+    let mut m = model();
+    let radar = RadarItem {
+        kind: RadarKind::OverdueAction,
+        title: "Send the update".into(),
+        detail: "yours".into(),
+        id: 1,
+        person_id: None,
+        date: date(21),
+        days: 2,
+    };
+    let mut this_week = week(
+        date(23),
+        vec![due(date(24), "Review"), due(date(26), "Plan")],
+    );
+    this_week.radar = vec![radar.clone()];
+    update(
+        &mut m,
+        Msg::Agenda(AgendaMsg::Loaded {
+            agenda: this_week,
+            next: None,
+            with_radar: true,
+            read_at: 4,
+        }),
+    );
+    for effect in run_later(&mut m) {
+        if effect == prefetch(date(30)) {
+            update(
+                &mut m,
+                Msg::Agenda(AgendaMsg::Kept {
+                    agenda: week(date(30), vec![due(date(31), "Ship")]),
+                    read_at: 4,
+                }),
+            );
+        }
+    }
+    let radar_titles = |m: &Model| -> Vec<String> {
+        m.agenda
+            .data
+            .iter()
+            .flat_map(|a| a.radar.iter().map(|r| r.title.clone()))
+            .collect()
+    };
+    keys(&mut m, "]");
+    assert_eq!(titles(&m), ["Ship"]);
+    assert_eq!(radar_titles(&m), ["Send the update"]);
+    keys(&mut m, "[");
+    assert_eq!(titles(&m), ["Review", "Plan"]);
+    assert_eq!(radar_titles(&m), ["Send the update"]);
+    keys(&mut m, "]");
+    assert_eq!(titles(&m), ["Ship"]);
+    assert_eq!(radar_titles(&m), ["Send the update"]);
+}

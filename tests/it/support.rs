@@ -140,7 +140,7 @@ pub struct Pty {
     drained: Arc<std::sync::atomic::AtomicBool>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Pty {
@@ -218,7 +218,7 @@ impl Pty {
             drained,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
@@ -229,7 +229,7 @@ impl Pty {
             std::num::NonZero::new(rows).unwrap(),
             std::num::NonZero::new(cols).unwrap(),
         );
-        self._master
+        self.master
             .resize(PtySize {
                 rows,
                 cols,
@@ -300,7 +300,7 @@ impl Pty {
 
     /// Whether the terminal is in cooked mode: line editing and echo on, as a shell expects.
     pub fn is_cooked(&self) -> bool {
-        let fd = self._master.as_raw_fd().expect("pty master fd");
+        let fd = self.master.as_raw_fd().expect("pty master fd");
         // SAFETY: a zeroed termios is a valid out-parameter; tcgetattr only writes into it. On
         // Linux a pty master reports the settings of its slave, the terminal the program used.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
