@@ -28,10 +28,7 @@ pub struct Agenda {
 }
 
 fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
-    Ok(people::list(store.conn())?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
+    Ok(people::names(store.conn())?)
 }
 
 fn series_for(

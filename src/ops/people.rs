@@ -168,10 +168,7 @@ fn add_stats(
         .collect();
     let queued: HashMap<i64, u32> = topics::queued_counts(conn)?.into_iter().collect();
     let upcoming = occurrences::upcoming(conn, now)?;
-    let names: HashMap<i64, String> = people::list(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let names: HashMap<i64, String> = people::names(conn)?;
     let series = rituals::one_on_ones(conn)?;
     for row in list {
         let id = row.person.id;

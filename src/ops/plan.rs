@@ -111,10 +111,7 @@ pub fn plan_view(store: &Store, today: NaiveDate) -> Result<PlanView, OpsError> 
             metrics: super::metrics::names(conn)?,
         });
     };
-    let names: HashMap<i64, String> = people::list(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let names: HashMap<i64, String> = people::names(conn)?;
     let mut history: HashMap<i64, Vec<Checkin>> = HashMap::new();
     for c in plan::checkins(conn)? {
         history.entry(c.goal_id).or_default().push(c);

@@ -192,10 +192,7 @@ fn span_report(
     now: NaiveDateTime,
 ) -> Result<Report, OpsError> {
     let conn = store.conn();
-    let names: HashMap<i64, String> = people::list(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let names: HashMap<i64, String> = people::names(conn)?;
     let items = meetings_between(store, from, to)?;
     let all_risks = risks::list(conn)?;
     let (opened, closed) = risks::opened_and_closed_between(conn, from, to)?;

@@ -67,10 +67,7 @@ fn overview(
 }
 
 fn person_names(store: &Store) -> Result<std::collections::HashMap<i64, String>, OpsError> {
-    Ok(people::list(store.conn())?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
+    Ok(people::names(store.conn())?)
 }
 
 /// Every series, current ones first (by time of day), then ended ones.

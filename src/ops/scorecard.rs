@@ -131,10 +131,7 @@ fn read(store: &Store, today: NaiveDate, what: Read) -> Result<Scorecard, OpsErr
     let mut names: HashMap<i64, String> = HashMap::new();
     let mut goals: HashMap<i64, Vec<LinkedGoal>> = HashMap::new();
     if what == Read::Whole {
-        names = people::list(conn)?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
+        names = people::names(conn)?;
         for g in plan::goals(conn)? {
             if let Some(m) = g.fields.measure {
                 goals.entry(m.metric_id).or_default().push(LinkedGoal {

@@ -35,6 +35,16 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>, StoreError> {
     Ok(people)
 }
 
+/// Everyone's name by id, to name the person a row belongs to (the agenda's meetings and
+/// actions, the radar, the rituals): only the two columns, in no order.
+pub fn names(conn: &Connection) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM person")?;
+    let names = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?;
     Ok(stmt.query_row([id], from_row).optional()?)

@@ -212,9 +212,26 @@ fn people_round_trip_and_edit_and_delete() {
     assert_eq!(ada2.name, "Ada King");
     assert_eq!(ada2.relation, Relation::Peer);
     assert_eq!(resolve_person(&store, "ada king").unwrap().id, ada.id);
+    // The names that label rows (the agenda, the radar, the lists) follow the edit.
+    let grace = add_person(&mut store, input("Grace Hopper"), Weekday::Mon, now()).unwrap();
+    let names = bearing::store::people::names(store.conn()).unwrap();
+    assert_eq!(
+        names,
+        [
+            (ada.id, "Ada King".to_string()),
+            (grace.id, "Grace Hopper".to_string())
+        ]
+        .into()
+    );
 
     delete_person(&mut store, ada.id, now()).unwrap();
+    delete_person(&mut store, grace.id, now()).unwrap();
     assert!(list_people(&store, now()).unwrap().is_empty());
+    assert!(
+        bearing::store::people::names(store.conn())
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -59,10 +59,7 @@ fn view(
 }
 
 fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
-    Ok(people::list(store.conn())?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
+    Ok(people::names(store.conn())?)
 }
 
 impl Object for Action {

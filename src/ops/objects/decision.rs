@@ -104,10 +104,7 @@ pub struct Names {
 impl Names {
     pub fn read(store: &Store) -> Result<Names, OpsError> {
         Ok(Names {
-            people: people::list(store.conn())?
-                .into_iter()
-                .map(|p| (p.id, p.name))
-                .collect(),
+            people: people::names(store.conn())?,
         })
     }
 

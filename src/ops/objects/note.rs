@@ -52,10 +52,7 @@ impl Object for Note {
         filter: &NoteFilter,
         _now: NaiveDateTime,
     ) -> Result<Vec<NoteView>, OpsError> {
-        let names: std::collections::HashMap<i64, String> = people::list(store.conn())?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
+        let names: std::collections::HashMap<i64, String> = people::names(store.conn())?;
         Ok(
             notes::list(store.conn(), filter.person, filter.since, filter.limit)?
                 .into_iter()

@@ -49,10 +49,7 @@ impl Object for Ritual {
 
     fn find(store: &Store, query: &str) -> Result<i64, OpsError> {
         let all = rows::list(store.conn())?;
-        let people: std::collections::HashMap<i64, String> = people::list(store.conn())?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
+        let people: std::collections::HashMap<i64, String> = people::names(store.conn())?;
         // A ritual is found by the name the lists show: a 1:1 with its person ("1:1 Rosa").
         let candidates: Vec<Candidate> = all
             .iter()

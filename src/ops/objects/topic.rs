@@ -31,10 +31,7 @@ pub struct TopicFilter {
 pub struct Topic;
 
 fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {
-    Ok(people::list(store.conn())?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
+    Ok(people::names(store.conn())?)
 }
 
 fn view(topic: TopicRow, names: &HashMap<i64, String>) -> TopicView {
