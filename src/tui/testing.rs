@@ -16,6 +16,7 @@ use super::panes::people::PeopleMsg;
 use super::run::{initial_model, settle};
 use super::update::{reload_all, reload_rest, update};
 use crate::config::Config;
+use crate::domain::agenda::{RadarItem, RadarKind};
 use crate::domain::person::{Person, Relation};
 use crate::ops::people::PersonOverview;
 use crate::store::Store;
@@ -142,6 +143,19 @@ pub fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
         .and_then(|d| d.and_hms_opt(h, m, 0))
         .unwrap_or_default()
+}
+
+/// An action of mine on the radar, `days` late on `due`.
+pub fn late_action(title: &str, due: NaiveDate, days: i64) -> RadarItem {
+    RadarItem {
+        kind: RadarKind::OverdueAction,
+        title: title.into(),
+        detail: "yours".into(),
+        id: 1,
+        person_id: None,
+        date: due,
+        days,
+    }
 }
 
 pub fn person(id: i64, name: &str) -> PersonOverview {

@@ -49,11 +49,16 @@ fn prefetch(from: NaiveDate) -> Effect {
 
 /// The model (Monday 23 November, weeks from Monday) with this week loaded.
 fn shown() -> Model {
+    shown_with(week(date(23), Vec::new()))
+}
+
+/// The model with `agenda` loaded as this week (with its radar) at `data_version` 4.
+fn shown_with(agenda: Agenda) -> Model {
     let mut m = model();
     let effects = update(
         &mut m,
         Msg::Agenda(AgendaMsg::Loaded {
-            agenda: week(date(23), Vec::new()),
+            agenda,
             next: None,
             with_radar: true,
             read_at: 4,
@@ -68,7 +73,12 @@ fn shown() -> Model {
 
 /// `shown()` with next week read ahead at `data_version` 5, holding one action due.
 fn with_next_week_kept() -> Model {
-    let mut m = shown();
+    keep_next_week(shown())
+}
+
+/// `m` once what waits for the redraw ran: next week read ahead at `data_version` 5, holding
+/// one action due ("Ship").
+fn keep_next_week(mut m: Model) -> Model {
     let later = run_later(&mut m);
     for effect in later {
         if effect == prefetch(date(30)) {
@@ -331,42 +341,16 @@ fn the_rolling_view_moved_by_a_day_is_made_of_the_days_shown_and_the_week_kept()
 /// shows next week's items as they were read ahead.
 #[test]
 fn the_week_left_and_the_radar_come_back_whole() {
-    use crate::domain::agenda::{RadarItem, RadarKind};
-    let mut m = model();
-    let radar = RadarItem {
-        kind: RadarKind::OverdueAction,
-        title: "Send the update".into(),
-        detail: "yours".into(),
-        id: 1,
-        person_id: None,
-        date: date(21),
-        days: 2,
-    };
     let mut this_week = week(
         date(23),
         vec![due(date(24), "Review"), due(date(26), "Plan")],
     );
-    this_week.radar = vec![radar.clone()];
-    update(
-        &mut m,
-        Msg::Agenda(AgendaMsg::Loaded {
-            agenda: this_week,
-            next: None,
-            with_radar: true,
-            read_at: 4,
-        }),
-    );
-    for effect in run_later(&mut m) {
-        if effect == prefetch(date(30)) {
-            update(
-                &mut m,
-                Msg::Agenda(AgendaMsg::Kept {
-                    agenda: week(date(30), vec![due(date(31), "Ship")]),
-                    read_at: 4,
-                }),
-            );
-        }
-    }
+    this_week.radar = vec![crate::tui::testing::late_action(
+        "Send the update",
+        date(21),
+        2,
+    )];
+    let mut m = keep_next_week(shown_with(this_week));
     let radar_titles = |m: &Model| -> Vec<String> {
         m.agenda
             .data

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::agenda::{RadarItem, RadarKind};
+use crate::domain::agenda::RadarItem;
 use crate::ops::agenda::Agenda;
 use crate::tui::effects::agenda::AgendaEffect;
 use crate::tui::effects::one_on_ones::OneOnOneEffect;
@@ -829,15 +829,11 @@ fn midnight_moves_the_agenda_to_the_new_day_unless_the_user_looks_elsewhere() {
 #[test]
 fn moving_through_weeks_loads_only_the_days_and_keeps_the_radar() {
     let mut m = model();
-    let radar = RadarItem {
-        kind: RadarKind::OverdueAction,
-        title: "Send the update".into(),
-        detail: "yours".into(),
-        id: 1,
-        person_id: None,
-        date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-        days: 2,
-    };
+    let radar = crate::tui::testing::late_action(
+        "Send the update",
+        NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        2,
+    );
     let week = |radar: Vec<RadarItem>| Agenda {
         from: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         days: 7,

@@ -1,7 +1,7 @@
 //! Every screen drawn at every size that matters, checking only that nothing panics: the
 //! sizes where a layout switches and their neighbours, plus a seeded sample of the full sweep
-//! (all of it under `BEARING_FULL_TESTS=1`). Its tests are named to run first: they are the
-//! longest of the suite's own, and run beside the rest instead of finishing last.
+//! (all of it under `BEARING_FULL_TESTS=1`). One test per group of screens, so a failure
+//! names the screens and the parts run beside the rest of the suite.
 
 use bearing::tui::model::Model;
 use bearing::tui::view::view;
@@ -61,9 +61,7 @@ fn sweep_sizes() -> Vec<(u16, u16)> {
     sizes
 }
 
-/// Draws the demo after each of `states`' keys at every size of the sweep. The sweep is cut in
-/// parts by screen, each its own test, so the parts run side by side with the rest of the
-/// suite instead of one long test finishing last.
+/// Draws the demo after each of `states`' keys at every size of the sweep.
 fn sweep(states: &[&str]) {
     let sizes = sweep_sizes();
     let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
