@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use bearing::ops::demo::load_demo;
 use bearing::ops::demo_large::{Size, load_large};
 use bearing::ops::person_delete::{self, Slice};
+use bearing::ops::search::{self, Names};
 use bearing::ops::{agenda, history, json, one_on_ones, people, plan, risks, rituals};
 use bearing::store::Store;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
@@ -248,10 +249,16 @@ fn measure_search(size: &str, store: &Store) {
     let mut search = Figures::new();
     for _ in 0..3 {
         for typed in TYPED {
+            // As the search box does: the names typo-tolerant matching reads are read once, on
+            // the first keystroke, and kept while nothing changes (`tui::effects`).
+            let mut names = None;
             let chars: Vec<char> = typed.chars().collect();
             for n in 2..=chars.len() {
                 let query: String = chars[..n].iter().collect();
-                let found = search.time(|| one_on_ones::search_all(store, &query, 30).unwrap());
+                let found = search.time(|| {
+                    let names = names.get_or_insert_with(|| Names::load(store).unwrap());
+                    search::search_with_names(store, &query, 30, names).unwrap()
+                });
                 if std::env::var_os("BEARING_BENCH_VERBOSE").is_some() {
                     let took = search.samples.last().copied().unwrap_or_default();
                     println!("  {query:?}: {} hits in {}", found.len(), ms(took));

@@ -90,16 +90,23 @@ fn measure_bearing(size: &str, dir: &Path) -> Option<Large> {
     if size != "small" {
         args.extend(["--size", size]);
     }
-    let started = Instant::now();
-    let made = bearing(&db, &args);
-    let built = started.elapsed();
-    assert!(made.status.success(), "{made:?}");
-    println!(
-        "{size}: {} ({:.1} s, {:.0} MB)",
-        String::from_utf8_lossy(&made.stdout).trim(),
-        built.as_secs_f64(),
-        std::fs::metadata(&db).unwrap().len() as f64 / 1e6
-    );
+    // `BEARING_BENCH_COPY=DIR` copies DIR/SIZE.db (made by `demo --size SIZE`) instead of
+    // generating it: two files measured in turn compare two layouts of the same data.
+    if let Some(from) = std::env::var_os("BEARING_BENCH_COPY") {
+        std::fs::copy(Path::new(&from).join(format!("{size}.db")), &db).unwrap();
+        println!("{size}: copied from {}", from.to_string_lossy());
+    } else {
+        let started = Instant::now();
+        let made = bearing(&db, &args);
+        let built = started.elapsed();
+        assert!(made.status.success(), "{made:?}");
+        println!(
+            "{size}: {} ({:.1} s, {:.0} MB)",
+            String::from_utf8_lossy(&made.stdout).trim(),
+            built.as_secs_f64(),
+            std::fs::metadata(&db).unwrap().len() as f64 / 1e6
+        );
+    }
 
     let mut first_frames = Vec::new();
     for _ in 0..if wanted("start") { RUNS } else { 1 } {

@@ -179,6 +179,11 @@ fn day_in(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDate {
     from + Duration::days(rng.i64(0..span))
 }
 
+/// `minute` minutes into `day`, but never after `now`: nothing is written in the future.
+fn at(day: NaiveDate, minute: u32, now: NaiveDateTime) -> NaiveDateTime {
+    (day.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(minute))).min(now)
+}
+
 /// Fills an empty database with `size` worth of data ending at `now`.
 pub fn load_large(
     store: &mut Store,
@@ -328,6 +333,9 @@ pub fn load_large(
             }
         }
 
+        // Notes, talking points and actions go in in the order they were written, as in a
+        // director's own database: ids follow time, so what is due this week or still open sits
+        // together in the file, and "newest first" (search) is newest by date too.
         let reports = &person_ids[..size.one_on_ones.max(1).min(person_ids.len())];
         let mut batch = Vec::with_capacity(size.notes);
         for _ in 0..size.notes {
@@ -335,28 +343,41 @@ pub fn load_large(
             let words = rng.usize(20..70);
             let body = sentence(&mut rng, words);
             let date = day_in(&mut rng, begin, today);
+            // Written up the day of the 1:1, or the next morning.
+            let written = date + Duration::days(rng.i64(0..2));
             batch.push(GeneratedNote {
                 person_id,
                 date,
                 body,
+                created_at: at(written, rng.u32(8 * 60..19 * 60), now),
             });
         }
-        generated::insert_notes(tx, &batch, now)?;
+        batch.sort_by_key(|n| n.created_at);
+        generated::insert_notes(tx, &batch)?;
         sum.notes = batch.len();
         let mut batch = Vec::with_capacity(size.topics);
         for _ in 0..size.topics {
             let person_id = reports[rng.usize(..reports.len())];
             let words = rng.usize(4..12);
             let body = sentence(&mut rng, words);
-            let discussed_at = (rng.u32(0..100) < 90)
-                .then(|| day_in(&mut rng, begin, today).and_time(NaiveTime::MIN));
+            // Most were raised in the weeks before the 1:1 that discussed them; the ones still
+            // queued were raised lately.
+            let (created, discussed_at) = if rng.u32(0..100) < 90 {
+                let discussed = day_in(&mut rng, begin, today);
+                let raised = (discussed - Duration::days(rng.i64(0..21))).max(begin);
+                (raised, Some(discussed.and_time(NaiveTime::MIN)))
+            } else {
+                (day_in(&mut rng, today - Duration::days(60), today), None)
+            };
             batch.push(GeneratedTopic {
                 person_id,
                 body,
+                created_at: at(created, rng.u32(8 * 60..19 * 60), now),
                 discussed_at,
             });
         }
-        generated::insert_topics(tx, &batch, now)?;
+        batch.sort_by_key(|t| t.created_at);
+        generated::insert_topics(tx, &batch)?;
         sum.topics = batch.len();
         let mut batch = Vec::with_capacity(size.actions);
         for _ in 0..size.actions {
@@ -364,6 +385,9 @@ pub fn load_large(
             let words = rng.usize(4..10);
             let body = sentence(&mut rng, words);
             let due = day_in(&mut rng, begin, today + Duration::days(30));
+            // Agreed one to three weeks before it is due; done by the day it was due (never
+            // after today), or still open.
+            let agreed = (due - Duration::days(rng.i64(1..22))).clamp(begin, today);
             let owner = if rng.bool() { "me" } else { "them" };
             let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
             batch.push(GeneratedAction {
@@ -371,10 +395,12 @@ pub fn load_large(
                 owner,
                 body,
                 due: Some(due),
-                done_at: done.then(|| due.and_time(NaiveTime::MIN)),
+                created_at: at(agreed, rng.u32(8 * 60..19 * 60), now),
+                done_at: done.then(|| at(due.min(today), 17 * 60, now)),
             });
         }
-        generated::insert_actions(tx, &batch, now)?;
+        batch.sort_by_key(|a| a.created_at);
+        generated::insert_actions(tx, &batch)?;
         sum.actions = batch.len();
 
         // The plan started 60 days ago; goals across every phase, each with check-ins.

@@ -71,27 +71,30 @@ fn busy(store: &mut Store) -> i64 {
                     person_id: ben,
                     date: day(1 + (i % 20) as u32),
                     body: format!("note number {i} about the roadmap"),
+                    created_at: now(),
                 })
                 .collect();
-            generated::insert_notes(tx, &notes, now())?;
+            generated::insert_notes(tx, &notes)?;
             let topics: Vec<GeneratedTopic> = (0..TOPICS)
                 .map(|i| GeneratedTopic {
                     person_id: ben,
                     body: format!("talking point {i}"),
+                    created_at: now(),
                     discussed_at: None,
                 })
                 .collect();
-            generated::insert_topics(tx, &topics, now())?;
+            generated::insert_topics(tx, &topics)?;
             let actions: Vec<GeneratedAction> = (0..ACTIONS)
                 .map(|i| GeneratedAction {
                     person_id: ben,
                     owner: "them",
                     body: format!("action {i}"),
                     due: None,
+                    created_at: now(),
                     done_at: None,
                 })
                 .collect();
-            generated::insert_actions(tx, &actions, now())?;
+            generated::insert_actions(tx, &actions)?;
             Ok(())
         })
         .unwrap();

@@ -12,11 +12,13 @@ pub struct GeneratedNote {
     pub person_id: i64,
     pub date: NaiveDate,
     pub body: String,
+    pub created_at: NaiveDateTime,
 }
 
 pub struct GeneratedTopic {
     pub person_id: i64,
     pub body: String,
+    pub created_at: NaiveDateTime,
     pub discussed_at: Option<NaiveDateTime>,
 }
 
@@ -26,16 +28,13 @@ pub struct GeneratedAction {
     pub owner: &'static str,
     pub body: String,
     pub due: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
     pub done_at: Option<NaiveDateTime>,
 }
 
-/// Inserts `rows` in order (ids follow on from the table's largest), created at `now`.
-pub fn insert_notes(
-    conn: &Connection,
-    rows: &[GeneratedNote],
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    let stamp = Value::Text(codec::stamp(now));
+/// Inserts `rows` in order (ids follow on from the table's largest): give them in the order they
+/// were written, as a real database has them.
+pub fn insert_notes(conn: &Connection, rows: &[GeneratedNote]) -> Result<(), StoreError> {
     insert_rows(
         conn,
         "INSERT INTO note (person_id, date, body, created_at, updated_at) VALUES ",
@@ -44,19 +43,14 @@ pub fn insert_notes(
                 Value::Integer(n.person_id),
                 Value::Text(codec::date(n.date)),
                 Value::Text(n.body.clone()),
-                stamp.clone(),
-                stamp.clone(),
+                Value::Text(codec::stamp(n.created_at)),
+                Value::Text(codec::stamp(n.created_at)),
             ]
         }),
     )
 }
 
-pub fn insert_topics(
-    conn: &Connection,
-    rows: &[GeneratedTopic],
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    let stamp = Value::Text(codec::stamp(now));
+pub fn insert_topics(conn: &Connection, rows: &[GeneratedTopic]) -> Result<(), StoreError> {
     insert_rows(
         conn,
         "INSERT INTO topic (person_id, body, created_at, discussed_at) VALUES ",
@@ -64,19 +58,14 @@ pub fn insert_topics(
             vec![
                 Value::Integer(t.person_id),
                 Value::Text(t.body.clone()),
-                stamp.clone(),
+                Value::Text(codec::stamp(t.created_at)),
                 optional(t.discussed_at.map(codec::stamp)),
             ]
         }),
     )
 }
 
-pub fn insert_actions(
-    conn: &Connection,
-    rows: &[GeneratedAction],
-    now: NaiveDateTime,
-) -> Result<(), StoreError> {
-    let stamp = Value::Text(codec::stamp(now));
+pub fn insert_actions(conn: &Connection, rows: &[GeneratedAction]) -> Result<(), StoreError> {
     insert_rows(
         conn,
         "INSERT INTO action_item (person_id, owner, body, due, done_at, created_at) VALUES ",
@@ -87,7 +76,7 @@ pub fn insert_actions(
                 Value::Text(a.body.clone()),
                 optional(a.due.map(codec::date)),
                 optional(a.done_at.map(codec::stamp)),
-                stamp.clone(),
+                Value::Text(codec::stamp(a.created_at)),
             ]
         }),
     )
