@@ -152,15 +152,15 @@ pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
 
 /// Open actions per person and owner, for the people list: (person, mine, theirs).
 pub fn open_counts(conn: &Connection) -> Result<Vec<(i64, u32, u32)>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT person_id, sum(owner = 'me'), sum(owner = 'them') FROM action_item \
-         WHERE done_at IS NULL AND person_id IS NOT NULL GROUP BY person_id",
-    )?;
+    let mut stmt = conn.prepare_cached(OPEN_COUNTS)?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+pub(super) const OPEN_COUNTS: &str = "SELECT person_id, sum(owner = 'me'), sum(owner = 'them') \
+    FROM action_item WHERE done_at IS NULL AND person_id IS NOT NULL GROUP BY person_id";
 
 /// Actions created in `[from, to)`, oldest first.
 pub fn created_between(

@@ -55,13 +55,11 @@ pub fn actions_due(
 
 /// Open action items due before `today`.
 pub fn actions_overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<DatedRow>, StoreError> {
-    rows(
-        conn,
-        "SELECT id, body, due, person_id, 0, owner FROM action_item \
-         WHERE done_at IS NULL AND due < ?1 ORDER BY due, id",
-        params![codec::date(today)],
-    )
+    rows(conn, ACTIONS_OVERDUE, params![codec::date(today)])
 }
+
+pub(super) const ACTIONS_OVERDUE: &str = "SELECT id, body, due, person_id, 0, owner \
+    FROM action_item WHERE done_at IS NULL AND due < ?1 ORDER BY due, id";
 
 /// Reviews of risks still open or monitored, due in `[from, to)`.
 pub fn reviews_due(
@@ -71,21 +69,21 @@ pub fn reviews_due(
 ) -> Result<Vec<DatedRow>, StoreError> {
     rows(
         conn,
-        "SELECT id, title, next_review, NULL, 0, category FROM risk \
-         WHERE status != 'closed' AND next_review >= ?1 AND next_review < ?2 ORDER BY next_review, id",
+        REVIEWS_DUE,
         params![codec::date(from), codec::date(to)],
     )
 }
 
+pub(super) const REVIEWS_DUE: &str = "SELECT id, title, next_review, NULL, 0, category FROM risk \
+    WHERE status != 'closed' AND next_review >= ?1 AND next_review < ?2 ORDER BY next_review, id";
+
 /// Reviews of risks still open or monitored that are past due.
 pub fn reviews_overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<DatedRow>, StoreError> {
-    rows(
-        conn,
-        "SELECT id, title, next_review, NULL, 0, category FROM risk \
-         WHERE status != 'closed' AND next_review < ?1 ORDER BY next_review, id",
-        params![codec::date(today)],
-    )
+    rows(conn, REVIEWS_OVERDUE, params![codec::date(today)])
 }
+
+pub(super) const REVIEWS_OVERDUE: &str = "SELECT id, title, next_review, NULL, 0, category \
+    FROM risk WHERE status != 'closed' AND next_review < ?1 ORDER BY next_review, id";
 
 /// Accepted risks, still open or monitored, whose acceptance ran out before `today`: the date
 /// is the acceptance's last day.
@@ -93,14 +91,12 @@ pub fn acceptances_expired(
     conn: &Connection,
     today: NaiveDate,
 ) -> Result<Vec<DatedRow>, StoreError> {
-    rows(
-        conn,
-        "SELECT id, title, accept_expiry, NULL, 0, category FROM risk \
-         WHERE status != 'closed' AND response = 'accept' AND accept_expiry < ?1 \
-         ORDER BY accept_expiry, id",
-        params![codec::date(today)],
-    )
+    rows(conn, ACCEPTANCES_EXPIRED, params![codec::date(today)])
 }
+
+pub(super) const ACCEPTANCES_EXPIRED: &str = "SELECT id, title, accept_expiry, NULL, 0, category \
+    FROM risk WHERE status != 'closed' AND response = 'accept' AND accept_expiry < ?1 \
+    ORDER BY accept_expiry, id";
 
 /// A goal's schedule as the behind-schedule rule needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]

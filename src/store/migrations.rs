@@ -18,6 +18,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_decisions.sql"),
     include_str!("migrations/010_search_meetings.sql"),
     include_str!("migrations/011_sliced_delete.sql"),
+    include_str!("migrations/012_first_screen_indexes.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
