@@ -385,9 +385,14 @@ pub fn load_large(
             let words = rng.usize(4..10);
             let body = sentence(&mut rng, words);
             let due = day_in(&mut rng, begin, today + Duration::days(30));
-            // Agreed one to three weeks before it is due; done by the day it was due (never
-            // after today), or still open.
-            let agreed = (due - Duration::days(rng.i64(1..22))).clamp(begin, today);
+            // Agreed one to three weeks before it is due (in the last two weeks, when that
+            // would be after today); done by the day it was due (never after today), or open.
+            let agreed = (due - Duration::days(rng.i64(1..22))).max(begin);
+            let agreed = if agreed > today {
+                today - Duration::days(rng.i64(0..14))
+            } else {
+                agreed
+            };
             let owner = if rng.bool() { "me" } else { "them" };
             let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
             batch.push(GeneratedAction {
