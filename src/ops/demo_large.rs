@@ -364,16 +364,17 @@ pub fn load_large(
             // queued were raised lately.
             let (created, discussed_at) = if rng.u32(0..100) < 90 {
                 let discussed = day_in(&mut rng, begin, today);
-                let raised = (discussed - Duration::days(rng.i64(0..21))).max(begin);
+                let raised = (discussed - Duration::days(rng.i64(1..21))).max(begin);
                 (raised, Some(discussed.and_time(NaiveTime::MIN)))
             } else {
                 (day_in(&mut rng, today - Duration::days(60), today), None)
             };
+            let created_at = at(created, rng.u32(8 * 60..19 * 60), now);
             batch.push(GeneratedTopic {
                 person_id,
                 body,
-                created_at: at(created, rng.u32(8 * 60..19 * 60), now),
-                discussed_at,
+                created_at,
+                discussed_at: discussed_at.map(|d| d.max(created_at)),
             });
         }
         batch.sort_by_key(|t| t.created_at);
@@ -384,24 +385,25 @@ pub fn load_large(
             let person_id = person_ids[rng.usize(..person_ids.len())];
             let words = rng.usize(4..10);
             let body = sentence(&mut rng, words);
-            let due = day_in(&mut rng, begin, today + Duration::days(30));
-            // Agreed one to three weeks before it is due (in the last two weeks, when that
-            // would be after today); done by the day it was due (never after today), or open.
-            let agreed = (due - Duration::days(rng.i64(1..22))).max(begin);
-            let agreed = if agreed > today {
-                today - Duration::days(rng.i64(0..14))
-            } else {
-                agreed
-            };
+            // Agreed on a day of the ten years, due one to three weeks later; done by the day
+            // it was due (one still due, some day since it was agreed), or still open.
+            let agreed = day_in(&mut rng, begin, today + Duration::days(1));
+            let due = agreed + Duration::days(rng.i64(1..22));
+            let created_at = at(agreed, rng.u32(8 * 60..19 * 60), now);
             let owner = if rng.bool() { "me" } else { "them" };
             let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
+            let done_on = if due < today {
+                due
+            } else {
+                day_in(&mut rng, agreed, today + Duration::days(1))
+            };
             batch.push(GeneratedAction {
                 person_id,
                 owner,
                 body,
                 due: Some(due),
-                created_at: at(agreed, rng.u32(8 * 60..19 * 60), now),
-                done_at: done.then(|| at(due.min(today), 17 * 60, now)),
+                created_at,
+                done_at: done.then(|| at(done_on, rng.u32(9 * 60..18 * 60), now).max(created_at)),
             });
         }
         batch.sort_by_key(|a| a.created_at);
@@ -547,6 +549,46 @@ mod tests {
         assert!(sum.checkins >= 10 && sum.reviews > 0, "{sum:?}");
         assert_eq!(export(7).1, a);
         assert_ne!(export(8).1, a);
+    }
+
+    /// Rows are written in the order a director writes them: ids follow the time they were
+    /// created, nothing is done or discussed before it was written, nothing after `now`.
+    #[test]
+    fn ids_follow_time_and_no_stamp_is_out_of_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        // Enough rows that some fall on the first and the last day, where the stamps clash.
+        let size = Size {
+            notes: 500,
+            topics: 3_000,
+            actions: 3_000,
+            ..small()
+        };
+        load_large(&mut store, size, 3, Weekday::Mon, now()).unwrap();
+        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        for table in ["note", "topic", "action_item"] {
+            let out_of_order = format!(
+                "SELECT count(*) FROM {table} a JOIN {table} b ON b.id = a.id + 1 \
+                 WHERE b.created_at < a.created_at"
+            );
+            assert_eq!(count(&out_of_order), 0, "{table}: ids do not follow time");
+            let late =
+                format!("SELECT count(*) FROM {table} WHERE created_at > '2026-11-23T09:00:00'");
+            assert_eq!(count(&late), 0, "{table}: written after now");
+        }
+        let sql = "SELECT count(*) FROM action_item WHERE done_at < created_at \
+                   OR done_at > '2026-11-23T09:00:00'";
+        assert_eq!(
+            count(sql),
+            0,
+            "an action done before it was agreed, or after now"
+        );
+        let sql = "SELECT count(*) FROM topic WHERE discussed_at < created_at";
+        assert_eq!(
+            count(sql),
+            0,
+            "a talking point discussed before it was raised"
+        );
+        assert!(count("SELECT count(*) FROM action_item WHERE done_at IS NULL") > 0);
     }
 
     #[test]
