@@ -338,22 +338,16 @@ fn the_first_screen_reads_open_actions_and_due_risks_from_indexes_alone() {
         ),
     ];
     let dates = ["2026-11-23", "2026-11-30"];
-    let stmt_params = |sql: &str| {
-        if sql.contains("?2") {
-            2
-        } else {
-            usize::from(sql.contains("?1"))
-        }
-    };
     for (sql, index, what) in plans {
         let mut stmt = store
             .conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
         let plan: Vec<String> = stmt
-            .query_map(params_from_iter(dates.iter().take(stmt_params(sql))), |r| {
-                r.get(3)
-            })
+            .query_map(
+                params_from_iter(dates.iter().take(stmt.parameter_count())),
+                |r| r.get(3),
+            )
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
