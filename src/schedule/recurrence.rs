@@ -735,7 +735,39 @@ mod tests;
 
 impl Recurrence {
     /// The recurrence of a stored ritual series.
+    ///
+    /// Remembered for the process: the agenda reads each ritual's rule for the week, the next
+    /// meeting and the lapsed 1:1s, again for each week read ahead, and parsing and checking a
+    /// rule was a fifth of reading the agenda (three years of rituals, `perf`). Keyed by
+    /// everything the result depends on, so an edited ritual is parsed anew; errors are not kept.
     pub fn of(fields: &crate::domain::ritual::RitualFields) -> Result<Self, RecurrenceError> {
-        Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start)
+        let key = (fields.rrule.clone(), fields.dtstart, fields.week_start);
+        if let Some(known) = remembered().get(&key) {
+            return Ok(known.clone());
+        }
+        let made = Recurrence::new(fields.rrule.as_deref(), fields.dtstart, fields.week_start)?;
+        let mut memo = remembered();
+        // Rituals are few; a bound keeps a long session's edits from piling up.
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(key, made.clone());
+        Ok(made)
     }
+}
+
+/// How many parsed rules [`Recurrence::of`] keeps.
+const MEMO_LIMIT: usize = 1024;
+
+type MemoKey = (Option<String>, NaiveDateTime, Weekday);
+
+/// The rules [`Recurrence::of`] parsed, by what they were parsed from. A poisoned lock (a panic
+/// while holding it) only ever held complete entries, so it is used as is.
+fn remembered() -> std::sync::MutexGuard<'static, std::collections::HashMap<MemoKey, Recurrence>> {
+    static MEMO: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<MemoKey, Recurrence>>,
+    > = std::sync::OnceLock::new();
+    MEMO.get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

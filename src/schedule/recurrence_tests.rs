@@ -547,3 +547,44 @@ fn expansion_counts_its_steps_and_stops_when_they_run_out() {
         365 * 4
     );
 }
+
+#[test]
+fn a_stored_rituals_rule_is_remembered_by_all_it_depends_on() {
+    use crate::domain::ritual::RitualFields;
+    let (from, to) = (day("2026-01-01"), day("2026-02-03"));
+    let mut fields = RitualFields::new(
+        "Staff",
+        Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU".into()),
+        at("2026-01-05 10:00"),
+        30,
+    );
+    let fresh = |f: &RitualFields| {
+        Recurrence::new(f.rrule.as_deref(), f.dtstart, f.week_start)
+            .unwrap()
+            .between(from, to)
+    };
+    let mut seen = Vec::new();
+    // Each change of what the result depends on gives that rule's dates, not the remembered
+    // ones; asked twice, the same.
+    for change in 0..4 {
+        match change {
+            1 => fields.week_start = Weekday::Sun,
+            2 => fields.dtstart = at("2026-01-12 10:00"),
+            3 => fields.rrule = Some("FREQ=WEEKLY;BYDAY=TU".into()),
+            _ => {}
+        }
+        for _ in 0..2 {
+            let remembered = Recurrence::of(&fields).unwrap().between(from, to);
+            assert_eq!(remembered, fresh(&fields), "after change {change}");
+        }
+        seen.push(fresh(&fields));
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 4, "each change gives other dates: {seen:?}");
+    fields.rrule = Some("FREQ=WEEKLY;COUNT=0".into());
+    assert!(
+        Recurrence::of(&fields).is_err(),
+        "a bad rule is refused each time"
+    );
+    assert!(Recurrence::of(&fields).is_err());
+}

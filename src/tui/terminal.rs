@@ -14,13 +14,19 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::safe_backend::SafeBackend;
 
-/// The terminal the cockpit draws on.
-pub type Screen = Terminal<SafeBackend<CrosstermBackend<Stdout>>>;
+/// The terminal the cockpit draws on. A frame goes out in one write: standard output alone
+/// writes a kilobyte at a time, ten system calls (and ten wake-ups of the terminal) for a
+/// full screen at 160×48. Ratatui flushes it at the end of every draw.
+pub type Screen = Terminal<SafeBackend<CrosstermBackend<BufWriter<Stdout>>>>;
+
+/// More than a full frame at 300×100 with a colour change in every cell needs is rare; a bigger
+/// frame goes out in more writes, as before.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// True while the screen is handed back (to the shell on a suspend, to `$EDITOR`): a signal that
 /// would take it back must not, and SIGTSTP stops Bearing straight away. Process-wide, like the
@@ -46,7 +52,8 @@ impl TerminalGuard {
             previous(info);
         }));
         take_screen(mouse)?;
-        let terminal = Terminal::new(SafeBackend(CrosstermBackend::new(io::stdout())))?;
+        let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        let terminal = Terminal::new(SafeBackend(CrosstermBackend::new(out)))?;
         Ok(TerminalGuard { terminal, mouse })
     }
 
