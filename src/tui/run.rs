@@ -226,16 +226,28 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     // The first frame needs only the agenda; the other panes load right after it is drawn.
     let mut model = empty_model(&runner, config, clock.now())?;
     let first = vec![model.agenda.reload_week(&model.ctx())];
-    settle_now(&mut model, &mut runner, first);
-    let mut rest_loaded = false;
-    let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
-    watch_for_hang_up().wrap_err("cannot watch the terminal")?;
+    // Taken before the agenda is read: whatever another writer saves from now on is seen.
     let mut seen_version = runner.store.data_version()?;
-    let watch = DbWatch::start(runner.store.path(), wake_the_loop);
+    let db = runner.store.path().to_path_buf();
+    // The watchers and the terminal are made on a second thread while the agenda is read (the
+    // machine has a core to spare at start). Nothing is drawn before both are done.
+    let (signals, watch, mut guard) = std::thread::scope(|scope| {
+        let setup = scope.spawn(|| -> Result<_> {
+            let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
+            watch_for_hang_up().wrap_err("cannot watch the terminal")?;
+            let watch = DbWatch::start(&db, wake_the_loop);
+            let guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
+            Ok((signals, watch, guard))
+        });
+        settle_now(&mut model, &mut runner, first);
+        setup
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
+    let mut rest_loaded = false;
     // The daily backup copies the whole file (169 MB with ten years): it runs beside the loop.
     let (backup_done, backup_result) = std::sync::mpsc::channel::<Msg>();
     let mut backup: Option<std::thread::JoinHandle<()>> = None;
-    let mut guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
     // Sets up crossterm's input and its SIGWINCH self-pipe, which `wake_the_loop` writes to.
     event::poll(Duration::ZERO)?;
     let size = guard.terminal.size()?;
