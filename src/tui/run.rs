@@ -229,27 +229,32 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     // Taken before the agenda is read: whatever another writer saves from now on is seen.
     let mut seen_version = runner.store.data_version()?;
     let db = runner.store.path().to_path_buf();
-    // The watchers and the terminal are made on a second thread while the agenda is read (the
-    // machine has a core to spare at start). Nothing is drawn before both are done.
-    let (signals, watch, mut guard) = std::thread::scope(|scope| {
+    // The watchers are started on a second thread while the agenda is read (the machine has a
+    // core to spare at start). The terminal is taken after, on this thread: its panic hook must
+    // be in place before anything else can panic with the screen taken.
+    let (signals, watch) = std::thread::scope(|scope| {
         let setup = scope.spawn(|| -> Result<_> {
             let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
             watch_for_hang_up().wrap_err("cannot watch the terminal")?;
-            let watch = DbWatch::start(&db, wake_the_loop);
-            let guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
-            Ok((signals, watch, guard))
+            Ok((signals, DbWatch::start(&db, wake_the_loop)))
         });
         settle_now(&mut model, &mut runner, first);
         setup
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
+    let mut guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
     let mut rest_loaded = false;
     // The daily backup copies the whole file (169 MB with ten years): it runs beside the loop.
     let (backup_done, backup_result) = std::sync::mpsc::channel::<Msg>();
     let mut backup: Option<std::thread::JoinHandle<()>> = None;
     // Sets up crossterm's input and its SIGWINCH self-pipe, which `wake_the_loop` writes to.
     event::poll(Duration::ZERO)?;
+    // A save another program made while the agenda was read woke nobody: the pipe did not exist
+    // yet, and the watch wakes once until the loop looks. Wake the loop now, so it looks.
+    if watch.woke() {
+        wake_the_loop();
+    }
     let size = guard.terminal.size()?;
     let effects = update(
         &mut model,

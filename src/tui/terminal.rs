@@ -114,6 +114,9 @@ pub fn restore() {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        // A draw cut short by an error leaves the rest of its frame in the buffer, which the
+        // cursor's show flushes: onto the full screen still, not the shell's after `restore`.
+        let _ = self.terminal.show_cursor();
         restore();
     }
 }

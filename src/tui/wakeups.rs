@@ -80,6 +80,12 @@ impl DbWatch {
         self.watcher.is_some()
     }
 
+    /// True when a change was seen and the loop has not looked yet ([`DbWatch::take_changed`]):
+    /// the watch has sent its one wake-up for it.
+    pub fn woke(&self) -> bool {
+        self.changed.load(Ordering::SeqCst)
+    }
+
     /// True when the database may have changed since the last call: a change was seen, or it is
     /// not watched (then the caller looks every time it wakes).
     pub fn take_changed(&self) -> bool {
@@ -156,6 +162,7 @@ mod tests {
         let watch = DbWatch::start(&path, wake);
         assert!(watch.watching());
         assert!(!watch.take_changed(), "nothing happened yet");
+        assert!(!watch.woke());
         let mut other = crate::store::Store::open(&path).unwrap();
         for n in 0..3 {
             let draft = crate::domain::person::PersonDraft {
@@ -180,7 +187,13 @@ mod tests {
             1,
             "one wake until the loop looks"
         );
+        assert!(
+            watch.woke(),
+            "the start looks whether its one wake-up went out"
+        );
+        assert!(watch.woke(), "looking does not take it");
         assert!(watch.take_changed());
         assert!(!watch.take_changed());
+        assert!(!watch.woke());
     }
 }
