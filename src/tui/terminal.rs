@@ -24,8 +24,8 @@ use super::safe_backend::SafeBackend;
 /// full screen at 160×48. Ratatui flushes it at the end of every draw.
 pub type Screen = Terminal<SafeBackend<CrosstermBackend<BufWriter<Stdout>>>>;
 
-/// More than a full frame at 300×100 with a colour change in every cell needs is rare; a bigger
-/// frame goes out in more writes, as before.
+/// A full frame at 160×48 is about 10 KB. A bigger one (a very large terminal, colours changing
+/// in most cells) goes out in more than one write, as every frame did before.
 const FRAME_BUFFER: usize = 64 * 1024;
 
 /// True while the screen is handed back (to the shell on a suspend, to `$EDITOR`): a signal that

@@ -41,3 +41,38 @@ fn next_week_read_ahead_shows_what_the_cli_added_to_it_meanwhile() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// Saves another program makes while the cockpit is starting (before it can be woken) and after
+/// show without a key: the watch wakes once until the loop looks, so a wake-up lost at the start
+/// would leave every later save unseen (the clock is fixed: no minute wakes it either).
+#[test]
+fn saves_made_while_the_cockpit_starts_and_after_show_without_a_key() {
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("bearing.db");
+        support::empty_db(&db);
+        let mut tui = Pty::start(&db, &[], 100, 30);
+        // Saves 0–19 ms after the start: the debug cockpit is opening the file, reading the week
+        // or drawing then (saves 2–10 ms in fell between its watch and its waker; without the
+        // wake at start this failed in four runs of four).
+        std::thread::sleep(Duration::from_millis(round));
+        support::ok(
+            &db,
+            &["action", "add", "Call the auditors", "--due", "2026-11-25"],
+        );
+        tui.wait_for("Call the auditors");
+        support::ok(
+            &db,
+            &[
+                "action",
+                "add",
+                "Send the board pack",
+                "--due",
+                "2026-11-26",
+            ],
+        );
+        tui.wait_for("Send the board pack");
+        tui.send("q");
+        assert_eq!(tui.wait_exit(), 0);
+    }
+}
