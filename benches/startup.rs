@@ -7,7 +7,8 @@
 //! it used meanwhile. Run with `cargo bench --bench startup` (not part of `cargo test`);
 //! `BEARING_BENCH_SIZES=large,huge` limits the sizes; `BEARING_BENCH_CONFIG=FILE` runs Bearing
 //! with that config instead of the defaults; `BEARING_BENCH_BY_KEY=1` also prints each key's
-//! times.
+//! times. It first measures the harness itself (its floor): the same start and key press timed
+//! on programs that answer at once, so a figure's own share is the figure less the floor.
 // It prints its own measurements; the rule that output goes through cli::output is for Bearing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_macros)]
 
@@ -79,7 +80,8 @@ struct Large {
     key_p95: Duration,
 }
 
-/// `BEARING_BENCH_PARTS=start` (comma-separated: start, keys, search, saves) limits the measures.
+/// `BEARING_BENCH_PARTS=start` (comma-separated: floor, start, keys, search, saves) limits the
+/// measures.
 fn wanted(part: &str) -> bool {
     std::env::var("BEARING_BENCH_PARTS").map_or(true, |parts| parts.split(',').any(|p| p == part))
 }
@@ -273,9 +275,45 @@ fn measure_calcurse(large: &Large, dir: &Path) {
     session.quit("");
 }
 
+/// What the harness itself takes: from spawning a program in the pty to its first output being
+/// read and parsed (`printf`, which prints and exits), and from a key's write to the first bytes
+/// of its answer (`dd` with the terminal raw, which copies the key back at once). Bearing's figures
+/// include these.
+fn measure_floor() {
+    let mut starts = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let session = Session::start("printf".as_ref(), &["Radar ? keys".as_ref()]);
+        session.wait_until(|s| s.shows("Radar") && s.shows("? keys"));
+        starts.push(started.elapsed());
+        session.quit("");
+    }
+    println!(
+        "harness floor: start to first output (printf): {}",
+        summary(&mut starts)
+    );
+    let script: [&OsStr; 2] = [
+        "-c".as_ref(),
+        "stty raw -echo && echo ready && exec dd bs=1 count=151 status=none".as_ref(),
+    ];
+    let mut session = Session::start("sh".as_ref(), &script);
+    session.wait_until(|s| s.shows("ready"));
+    session.settle(Duration::from_millis(50));
+    // `dd` copies each byte as it comes, and ends after the last key and the one that quits.
+    let mut keys: Vec<Duration> = (0..150).map(|_| session.press("j")).collect();
+    println!(
+        "harness floor: key press to its echo (dd, raw): {}",
+        summary(&mut keys)
+    );
+    session.quit("j");
+}
+
 fn main() {
     // `cargo bench` passes --bench; nothing to parse.
     let dir = tempfile::tempdir().unwrap();
+    if wanted("floor") {
+        measure_floor();
+    }
     let sizes = std::env::var("BEARING_BENCH_SIZES").unwrap_or_else(|_| "small,large,huge".into());
     let mut large = None;
     for size in sizes.split(',').map(str::trim) {
