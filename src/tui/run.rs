@@ -159,11 +159,13 @@ fn give_back_memory() {
     }
 }
 
-/// An effect that only reads ahead what is not on screen (the agenda's neighbouring weeks).
+/// An effect that only reads ahead what is not on screen (the agenda's neighbouring weeks, the
+/// names the search box will match).
 fn reads_ahead(effect: &Effect) -> bool {
     matches!(
         effect,
         Effect::Agenda(super::effects::agenda::AgendaEffect::Prefetch { .. })
+            | Effect::ReadSearchNames
     )
 }
 

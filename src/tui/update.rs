@@ -115,6 +115,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::SearchReady => Vec::new(),
         Msg::Agenda(msg) => {
             // A meeting's notes reloaded after a refusal keep the cursor where it was.
             let focus = match (&msg, &model.overlay) {
@@ -332,7 +333,11 @@ pub(super) fn run_global(model: &mut Model, action: Action) -> Option<Vec<Effect
             let tab = model.tab.cycle(action == Action::NextTab);
             switch_tab(model, tab);
         }
-        Action::Search => model.overlay = Some(Overlay::Search(Default::default())),
+        Action::Search => {
+            model.overlay = Some(Overlay::Search(Default::default()));
+            // Its names are read once the box is drawn, unless a key is already waiting.
+            return Some(apply(model, vec![Request::Later(Effect::ReadSearchNames)]));
+        }
         Action::Palette => {
             let palette = PaletteState::new(&model.keymap, model.context());
             model.overlay = Some(Overlay::Palette(palette));

@@ -423,6 +423,22 @@ mod one_on_ones {
     }
 
     #[test]
+    fn opening_search_reads_its_names_once_the_box_is_drawn() {
+        let mut m = model();
+        assert!(
+            keys(&mut m, "/").is_empty(),
+            "nothing runs before the box is drawn"
+        );
+        assert_eq!(m.later, vec![Effect::ReadSearchNames]);
+        assert_eq!(run_later(&mut m), vec![Effect::ReadSearchNames]);
+        assert!(update(&mut m, Msg::SearchReady).is_empty());
+        assert!(matches!(m.overlay, Some(Overlay::Search(_))));
+        // Closed and opened again before the names were read: asked for once.
+        keys(&mut m, "<Esc>/");
+        assert_eq!(m.later, vec![Effect::ReadSearchNames]);
+    }
+
+    #[test]
     fn search_types_incrementally_and_opens_a_persons_page() {
         let mut m = model();
         keys(&mut m, "/");

@@ -59,15 +59,24 @@ impl Runner {
 
     /// One keystroke's search, with the names kept from the last one when nothing changed.
     fn search(&mut self, query: String) -> Result<Msg, OpsError> {
-        let version = self.store.data_version()?;
-        let names = match self.search_names.take() {
-            Some((read_at, names)) if read_at == version => names,
-            _ => ops::search::Names::load(&self.store)?,
-        };
-        let results = ops::search::search_with_names(&self.store, &query, 30, &names)?;
-        self.search_names = Some((version, names));
+        let names = kept_search_names(&self.store, &mut self.search_names)?;
+        let results = ops::search::search_with_names(&self.store, &query, 30, names)?;
         Ok(Msg::SearchResults { results, query })
     }
+}
+
+/// The names kept for the search box, read again when another process changed the file since
+/// (its `data_version`) or when none are kept.
+fn kept_search_names<'a>(
+    store: &Store,
+    kept: &'a mut Option<(i64, ops::search::Names)>,
+) -> Result<&'a ops::search::Names, OpsError> {
+    let version = store.data_version()?;
+    let names = match kept.take() {
+        Some((read_at, names)) if read_at == version => names,
+        _ => ops::search::Names::load(store)?,
+    };
+    Ok(&kept.insert((version, names)).1)
 }
 
 /// What the entity runners need besides the store.
@@ -135,7 +144,7 @@ impl Runner {
 
     fn try_run(&mut self, effect: Effect, now: NaiveDateTime) -> Result<Msg, OpsError> {
         // Anything but a search may change a name.
-        if !matches!(effect, Effect::Search(_)) {
+        if !matches!(effect, Effect::Search(_) | Effect::ReadSearchNames) {
             self.search_names = None;
         }
         let env = Env {
@@ -159,6 +168,10 @@ impl Runner {
             Effect::Links(of) => Msg::Links(of, ops::links::links_of(store, of)?),
             Effect::LoadUpcoming => agenda::upcoming(store, &env)?,
             Effect::Search(query) => return self.search(query),
+            Effect::ReadSearchNames => {
+                kept_search_names(&self.store, &mut self.search_names)?;
+                Msg::SearchReady
+            }
             Effect::EditInEditor(text) => {
                 self.screen_lent = true;
                 Msg::Edited(super::editor::edit_externally(&text, self.mouse))

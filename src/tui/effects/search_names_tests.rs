@@ -37,13 +37,50 @@ fn titles(runner: &mut Runner, query: &str) -> Vec<String> {
     }
 }
 
+/// A cockpit's runner on a new file at `path` that names one person, Priya Raman.
+fn runner_with_priya(path: &std::path::Path) -> Runner {
+    let mut store = Store::open(path).unwrap();
+    people::add_person(&mut store, input("Priya Raman"), Weekday::Mon, now()).unwrap();
+    Runner::new(store, &Config::default())
+}
+
+#[test]
+fn names_read_when_the_box_opens_serve_its_first_keystroke_unless_the_file_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut runner = runner_with_priya(&path);
+    assert!(matches!(
+        runner.run(Effect::ReadSearchNames, now()),
+        Msg::SearchReady
+    ));
+    let read_at = runner.search_names.as_ref().map(|(version, _)| *version);
+    assert!(read_at.is_some(), "the names are kept");
+    // Reading them again with nothing changed keeps the same ones.
+    assert!(matches!(
+        runner.run(Effect::ReadSearchNames, now()),
+        Msg::SearchReady
+    ));
+    assert_eq!(titles(&mut runner, "prya"), ["Priya Raman"]);
+    assert_eq!(
+        runner.search_names.as_ref().map(|(version, _)| *version),
+        read_at
+    );
+
+    // Another process adds Marcus after the box opened: the first keystroke sees him.
+    assert!(matches!(
+        runner.run(Effect::ReadSearchNames, now()),
+        Msg::SearchReady
+    ));
+    let mut other = Store::open(&path).unwrap();
+    people::add_person(&mut other, input("Marcus Oyelaran"), Weekday::Mon, now()).unwrap();
+    assert_eq!(titles(&mut runner, "marcs"), ["Marcus Oyelaran"]);
+}
+
 #[test]
 fn names_kept_between_keystrokes_are_read_again_after_any_change() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
-    let mut store = Store::open(&path).unwrap();
-    people::add_person(&mut store, input("Priya Raman"), Weekday::Mon, now()).unwrap();
-    let mut runner = Runner::new(store, &Config::default());
+    let mut runner = runner_with_priya(&path);
     // "prya" is a typo: only the fuzzy match over the names finds her.
     assert_eq!(titles(&mut runner, "prya"), ["Priya Raman"]);
     assert!(titles(&mut runner, "marcs").is_empty());
