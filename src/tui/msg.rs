@@ -91,7 +91,7 @@ pub enum Effect {
     Redo,
     Search(String),
     /// Read the names the search box matches typos against, once it is open and drawn, so its
-    /// first keystroke does not wait for them (7–15 ms on ten years of data).
+    /// first keystroke does not wait for them (6–10 ms on ten years of data).
     ReadSearchNames,
     /// Edit this text in `$EDITOR` (the run loop leaves full screen for it).
     EditInEditor(String),

@@ -449,6 +449,11 @@ fn overlay_context(overlay: &Overlay) -> KeyContext {
     }
 }
 
+/// A search box closed before its names were read does not read them.
+fn forget_search_names(model: &mut Model) {
+    model.later.retain(|e| *e != Effect::ReadSearchNames);
+}
+
 fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(overlay) = model.overlay.take() else {
         return Vec::new();
@@ -468,12 +473,16 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Overlay::Search(mut state) => match state.handle(key, action) {
-            SearchOutcome::Close => Vec::new(),
+            SearchOutcome::Close => {
+                forget_search_names(model);
+                Vec::new()
+            }
             SearchOutcome::Continue(query) => {
                 model.overlay = Some(Overlay::Search(state));
                 query.map(Effect::Search).into_iter().collect()
             }
             SearchOutcome::Open(result) => {
+                forget_search_names(model);
                 let shown = result_target(&result).map(Request::Show);
                 apply(model, shown.into_iter().collect())
             }

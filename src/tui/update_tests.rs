@@ -430,12 +430,15 @@ mod one_on_ones {
             "nothing runs before the box is drawn"
         );
         assert_eq!(m.later, vec![Effect::ReadSearchNames]);
+        // Closed before they were read: they are not read for nothing.
+        keys(&mut m, "<Esc>");
+        assert!(m.later.is_empty(), "{:?}", m.later);
+        // Opened twice before they were read: read once.
+        keys(&mut m, "/ab<Esc>/");
+        assert_eq!(m.later, vec![Effect::ReadSearchNames]);
         assert_eq!(run_later(&mut m), vec![Effect::ReadSearchNames]);
         assert!(update(&mut m, Msg::SearchReady).is_empty());
         assert!(matches!(m.overlay, Some(Overlay::Search(_))));
-        // Closed and opened again before the names were read: asked for once.
-        keys(&mut m, "<Esc>/");
-        assert_eq!(m.later, vec![Effect::ReadSearchNames]);
     }
 
     #[test]
