@@ -76,3 +76,32 @@ fn saves_made_while_the_cockpit_starts_and_after_show_without_a_key() {
         assert_eq!(tui.wait_exit(), 0);
     }
 }
+
+/// The search box reads the names it matches typos against as soon as it is drawn; a person
+/// another program adds while it is open, before anything is typed, is still found by a typo.
+#[test]
+fn a_person_another_program_adds_while_the_search_box_is_open_is_found_by_a_typo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    support::empty_db(&db);
+    support::ok(&db, &["person", "add", "--name", "Priya Raman"]);
+    let mut tui = Pty::start(&db, &[], 100, 30);
+    tui.wait_for("Week 48");
+    tui.send("/");
+    tui.wait_for("Search everything");
+    // The names are read once the box is drawn and no key waits.
+    std::thread::sleep(Duration::from_millis(500));
+    support::ok(&db, &["person", "add", "--name", "Marcus Oyelaran"]);
+    std::thread::sleep(Duration::from_millis(300));
+    // "marcs" and "prya" are typos: only the typo-tolerant match over the names finds them.
+    tui.send("marcs");
+    tui.wait_for("Marcus Oyelaran");
+    for _ in 0.."marcs".len() {
+        tui.send("\x7f");
+    }
+    tui.send("prya");
+    tui.wait_for("Priya Raman");
+    tui.send("\x1b");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
