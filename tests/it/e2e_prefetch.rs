@@ -96,6 +96,11 @@ fn a_person_another_program_adds_while_the_search_box_is_open_is_found_by_a_typo
     // "marcs" and "prya" are typos: only the typo-tolerant match over the names finds them.
     tui.send("marcs");
     tui.wait_for("Marcus Oyelaran");
+    assert!(
+        !tui.contents().contains("Priya Raman"),
+        "{}",
+        tui.contents()
+    );
     for _ in 0.."marcs".len() {
         tui.send("\x7f");
     }

@@ -37,8 +37,9 @@ pub struct Runner {
     /// Weeks after which a skip-level is overdue on the radar.
     pub skip_level_weeks: u32,
     /// The names the search box matches typos against, read when the box opens (or at a search,
-    /// if they are not kept) and kept while only searches run, with the `data_version` they were read at (another process's
-    /// change reads them again; any other effect, which may write, drops them).
+    /// if none are kept) and kept while only searches run, with the `data_version` they were
+    /// read at (another process's change reads them again; any other effect, which may write,
+    /// drops them).
     search_names: Option<(i64, ops::search::Names)>,
 }
 
