@@ -9,13 +9,24 @@
 
 use std::time::{Duration, Instant};
 
+use bearing::config::Config;
 use bearing::ops::demo::load_demo;
 use bearing::ops::demo_large::{Size, load_large};
 use bearing::ops::person_delete::{self, Slice};
 use bearing::ops::search::{self, Names};
 use bearing::ops::{agenda, history, json, one_on_ones, people, plan, risks, rituals};
 use bearing::store::Store;
+use bearing::tui::effects::Runner;
+use bearing::tui::initial_model;
+use bearing::tui::model::Tab;
+use bearing::tui::msg::Msg;
+use bearing::tui::run::settle;
+use bearing::tui::update::update;
+use bearing::tui::view::view;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -59,6 +70,13 @@ impl Figures {
         self.samples.push(started.elapsed());
         self.cpu.push(thread_cpu().saturating_sub(cpu));
         value
+    }
+
+    /// The median of the CPU times: a short figure for a table of many.
+    fn cpu_median(&self) -> Duration {
+        let mut cpu = self.cpu.clone();
+        cpu.sort();
+        cpu[cpu.len() / 2]
     }
 
     fn summary(&mut self) -> String {
@@ -160,6 +178,9 @@ fn measure(size: &str) {
     if wanted("search") {
         measure_search(size, &store);
     }
+    if wanted("draw") {
+        measure_draw(size, &path);
+    }
     if wanted("saves") {
         measure_saves(size, &mut store);
     }
@@ -243,6 +264,35 @@ fn measure_reload(size: &str, store: &Store) {
         });
     }
     println!("{size}: reload every pane: {}", all.summary());
+}
+
+/// A key on each tab, as the cockpit handles it: `j` or `k` through `update` and its effects,
+/// then the frame drawn (to a test backend: the view, not the terminal), at 80×24 and 160×48.
+/// What a pane draws must not grow with what it holds: only what is on screen is laid out.
+fn measure_draw(size: &str, path: &std::path::Path) {
+    let config = Config::default();
+    let mut runner = Runner::new(Store::open(path).unwrap(), &config);
+    let mut model = initial_model(&mut runner, &config, now()).unwrap();
+    let key = |c: char| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    for (cols, rows) in [(80, 24), (160, 48)] {
+        let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
+        let mut line = format!("{size}: a key and its frame, {cols}x{rows}:");
+        for (i, tab) in Tab::ALL.iter().enumerate() {
+            let effects = update(&mut model, key(char::from(b'1' + i as u8)));
+            settle(&mut model, &mut runner, effects);
+            let mut f = Figures::new();
+            for n in 0..60 {
+                f.time(|| {
+                    let effects = update(&mut model, key(if n % 2 == 0 { 'j' } else { 'k' }));
+                    settle(&mut model, &mut runner, effects);
+                    terminal.draw(|frame| view(&model, frame)).unwrap();
+                });
+            }
+            let median = f.cpu_median();
+            line.push_str(&format!(" {} {}", tab.title(), ms(median)));
+        }
+        println!("{line}");
+    }
 }
 
 fn measure_search(size: &str, store: &Store) {

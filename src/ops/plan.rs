@@ -446,4 +446,4 @@ pub fn roll_over(store: &mut Store, id: i64, now: NaiveDateTime) -> Result<Goal,
 
 #[cfg(test)]
 #[path = "plan_tests.rs"]
-mod tests;
+pub(crate) mod tests;

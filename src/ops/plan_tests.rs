@@ -8,7 +8,8 @@ fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
         .unwrap()
 }
 
-fn fields(phase: u32, title: &str) -> GoalFields {
+/// A goal to do in `phase` with nothing but a title (the TUI's plan tests use it too).
+pub(crate) fn fields(phase: u32, title: &str) -> GoalFields {
     GoalFields {
         phase,
         title: title.into(),

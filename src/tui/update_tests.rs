@@ -668,7 +668,8 @@ mod one_on_ones {
 
 mod plan {
     use super::*;
-    use crate::domain::plan::{Confidence, GoalFields, GoalStatus};
+    use crate::domain::plan::Confidence;
+    use crate::ops::plan::tests::fields;
     use crate::ops::plan::{add_goal, plan_view, start_plan};
     use crate::store::Store;
 
@@ -684,19 +685,7 @@ mod plan {
         if let Some(start) = start {
             start_plan(&mut store, start, None, m.now).unwrap();
             for title in titles {
-                let fields = GoalFields {
-                    phase: 30,
-                    title,
-                    description: String::new(),
-                    criteria: String::new(),
-                    status: GoalStatus::Todo,
-                    progress: 0,
-                    confidence: Confidence::OnTrack,
-                    due: None,
-                    person_id: None,
-                    measure: None,
-                };
-                add_goal(&mut store, fields, m.now).unwrap();
+                add_goal(&mut store, fields(30, &title), m.now).unwrap();
             }
         }
         let view = plan_view(&store, m.today()).unwrap();
@@ -743,6 +732,69 @@ mod plan {
                     first_column.contains(&format!("G{step:02} ")),
                     "{width}x{height}, goal {step}:\n{shown}"
                 );
+                keys(&mut m, "j");
+            }
+        }
+    }
+
+    /// Below 140 columns the phases are one list. Only its rows in view are made; the window
+    /// must still be the rows around the selected goal, in order, across phases.
+    #[test]
+    fn the_narrow_list_shows_the_rows_around_the_selected_goal_across_phases() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut m = model();
+        let started = m.today() - chrono::Duration::days(5);
+        start_plan(&mut store, started, None, m.now).unwrap();
+        let mut order = Vec::new();
+        for phase in [30, 60] {
+            for i in 1..=40 {
+                let title = format!("P{phase}G{i:02}");
+                add_goal(&mut store, fields(phase, &title), m.now).unwrap();
+                order.push(title);
+            }
+        }
+        let view = plan_view(&store, m.today()).unwrap();
+        update(&mut m, Msg::Plan(PlanMsg::Loaded(Box::new(view))));
+        keys(&mut m, "2");
+        // The whole list: each phase's title, then its goals (or its empty line).
+        let mut list: Vec<String> = vec!["Days 1–30".into()];
+        list.extend(order[..40].iter().cloned());
+        list.push("Days 31–60".into());
+        list.extend(order[40..].iter().cloned());
+        list.extend(["Days 61–90".into(), "no goals".into()]);
+        for (n, want) in order.iter().enumerate() {
+            if n == 40 {
+                // The next phase, at its first goal.
+                keys(&mut m, "lgg");
+            }
+            let shown = crate::tui::testing::screen(&mut m, 80, 24);
+            // The list sits between the rule below the gauges and the detail's rule.
+            let rules: Vec<usize> = (shown.lines().enumerate())
+                .filter(|(_, l)| l.starts_with("────"))
+                .map(|(i, _)| i)
+                .collect();
+            let rows: Vec<&str> = shown.lines().take(rules[1]).skip(rules[0] + 1).collect();
+            let labels: Vec<&str> = rows
+                .iter()
+                .map(|row| {
+                    list.iter()
+                        .find(|label| row.contains(label.as_str()))
+                        .map_or(*row, |label| label.as_str())
+                })
+                .collect();
+            let focus = list.iter().position(|l| l == want).unwrap();
+            let first = (focus + 2).saturating_sub(rows.len());
+            assert_eq!(
+                labels,
+                list[first..(first + rows.len()).min(list.len())].to_vec(),
+                "the rows in view are the list's, scrolled to keep {want} and the row after \
+                 it in view:\n{shown}"
+            );
+            assert!(
+                rows[focus - first].starts_with('▌'),
+                "{want} is marked selected:\n{shown}"
+            );
+            if n + 1 != 40 {
                 keys(&mut m, "j");
             }
         }

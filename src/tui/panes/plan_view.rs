@@ -178,30 +178,45 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             );
         }
     } else {
-        let mut lines = Vec::new();
+        // One row per phase title and per goal (or an empty phase's line). Only the rows in
+        // view are made: on ten years of data the phases hold a thousand goals.
+        let selected = |p: &PhaseView| PHASES.get(pane.phase) == Some(&p.phase);
         let mut focus = 0;
+        let mut total = 0;
         for p in &shown {
-            let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
-            lines.push(phase_title(p, selected_phase, theme));
-            for (i, g) in p.goals.iter().enumerate() {
-                let sel = selected_phase && i == pane.goal;
-                if sel {
-                    focus = lines.len();
+            if selected(p) && (p.goals.is_empty() || pane.goal < p.goals.len()) {
+                focus = total + 1 + pane.goal.min(p.goals.len());
+            }
+            total += 1 + p.goals.len().max(1);
+        }
+        let visible = usize::from(body.height.saturating_sub(1));
+        let offset = (focus + 2).saturating_sub(visible);
+        let window = offset..offset + visible;
+        let mut lines = Vec::with_capacity(visible);
+        let mut at = 0;
+        for p in &shown {
+            let selected_phase = selected(p);
+            if window.contains(&at) {
+                lines.push(phase_title(p, selected_phase, theme));
+            }
+            at += 1;
+            if p.goals.is_empty() {
+                if window.contains(&at) {
+                    lines.push(no_goals(selected_phase, false, theme));
                 }
+                at += 1;
+                continue;
+            }
+            let from = window.start.saturating_sub(at);
+            let to = window.end.saturating_sub(at);
+            for (i, g) in p.goals.iter().enumerate().take(to).skip(from) {
+                let sel = selected_phase && i == pane.goal;
                 lines.push(goal_row(g, sel, ctx.today(), theme));
             }
-            if p.goals.is_empty() {
-                if selected_phase {
-                    focus = lines.len();
-                }
-                lines.push(no_goals(selected_phase, false, theme));
-            }
+            at += p.goals.len();
         }
-        let offset =
-            u16::try_from((focus + 2).saturating_sub(usize::from(body.height.saturating_sub(1))))
-                .unwrap_or(0);
         frame.render_widget(
-            Paragraph::new(lines).scroll((offset, 0)).block(
+            Paragraph::new(lines).block(
                 Block::default()
                     .borders(Borders::TOP)
                     .border_style(theme.dim),
