@@ -176,42 +176,63 @@ const FREE_TO_KEEP: usize = 1 << 20;
 /// the selection grows it by less, and trimming after each of those cost 10% of their CPU.
 const GROWN_PAGES: usize = 256;
 
-/// Returns what the keys and loads freed, once the loop goes idle, when the process is
-/// [`GROWN_PAGES`] larger than after the last time (`floor`, resident pages) and the allocator
-/// holds more than [`FREE_TO_KEEP`] free. A save on ten years of data reloads thousands of rows
-/// per tab, and a search reads thousands of hits: the old rows are freed after the new ones are
-/// built, and glibc kept most of that resident (the huge demo's session ended at 30.6 MB).
-/// Resident pages, not glibc's free count, say when: glibc still counts what it gave back as
-/// free, and reuses it.
-fn give_back_freed_memory(floor: &mut usize) {
+/// What the loop keeps to give freed memory back: the resident pages after the last time, and
+/// `/proc/self/statm` held open (opening it each time the loop went idle cost 2–4% of a key).
+struct Trim {
+    floor: usize,
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        let Some(resident) = resident_pages() else {
-            return;
-        };
-        // SAFETY: mallinfo2 only reads the allocator's counters; malloc_trim only releases
-        // free memory. Neither reads a pointer of ours.
-        let trim =
-            || unsafe { libc::mallinfo2().fordblks > FREE_TO_KEEP && libc::malloc_trim(0) == 1 };
-        if resident > floor.saturating_add(GROWN_PAGES) && trim() {
-            *floor = resident_pages().unwrap_or(resident);
-        } else {
-            *floor = (*floor).min(resident);
-        }
-    }
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = floor;
+    statm: Option<std::fs::File>,
 }
 
-/// The pages the process has resident (`/proc/self/statm`), if the system says.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn resident_pages() -> Option<usize> {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+impl Trim {
+    fn new() -> Trim {
+        Trim {
+            floor: 0,
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            statm: std::fs::File::open("/proc/self/statm").ok(),
+        }
+    }
+
+    /// Returns what the keys and loads freed, once the loop goes idle, when the process is
+    /// [`GROWN_PAGES`] larger than after the last time (`floor`, resident pages) and the
+    /// allocator holds more than [`FREE_TO_KEEP`] free. A save on ten years of data reloads
+    /// thousands of rows per tab, and a search reads thousands of hits: the old rows are freed
+    /// after the new ones are built, and glibc kept most of that resident (the huge demo's
+    /// session ended at 30.6 MB). Resident pages, not glibc's free count, say when: glibc still
+    /// counts what it gave back as free, and reuses it.
+    fn give_back_freed_memory(&mut self) {
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        {
+            let Some(resident) = self.resident_pages() else {
+                return;
+            };
+            // SAFETY: mallinfo2 only reads the allocator's counters; malloc_trim only releases
+            // free memory. Neither reads a pointer of ours.
+            let trim = || unsafe {
+                libc::mallinfo2().fordblks > FREE_TO_KEEP && libc::malloc_trim(0) == 1
+            };
+            if resident > self.floor.saturating_add(GROWN_PAGES) && trim() {
+                self.floor = self.resident_pages().unwrap_or(resident);
+            } else {
+                self.floor = self.floor.min(resident);
+            }
+        }
+    }
+
+    /// The pages the process has resident (`/proc/self/statm`, read from its start each
+    /// time), if the system says.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    fn resident_pages(&self) -> Option<usize> {
+        use std::os::unix::fs::FileExt;
+        let mut buf = [0u8; 128];
+        let n = self.statm.as_ref()?.read_at(&mut buf, 0).ok()?;
+        std::str::from_utf8(buf.get(..n)?)
+            .ok()?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    }
 }
 
 /// How the cockpit ended.
@@ -268,7 +289,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     // What waits for a redraw (the agenda's neighbouring weeks) waits for the first frame too.
     settle_now(&mut model, &mut runner, effects);
     let mut dirty = true;
-    let mut free_after_trim = 0;
+    let mut trim = Trim::new();
     while !model.quit {
         if let Some(signal) = signals.stop_requested() {
             return Ok(Exit::Signal(signal));
@@ -317,7 +338,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         }
         // Going idle: what the keys and loads since the last time freed goes back to the system.
         if !event::poll(Duration::ZERO)? {
-            give_back_freed_memory(&mut free_after_trim);
+            trim.give_back_freed_memory();
         }
         let precise = match clock {
             Clock::System => Some(clock.now()),
@@ -334,6 +355,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
                     dirty = true;
                 }
                 Event::Resize(width, height) => {
+                    guard.forget_size();
                     // `wake_the_loop` arrives as a resize to the size the screen has.
                     let resized = (width, height) != (model.screen.width, model.screen.height);
                     let effects = update(&mut model, Msg::Resize { width, height });
@@ -386,6 +408,23 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
 
 #[cfg(test)]
 mod priority_tests {
+    /// The file is held open and read from its start each time: each read says what is
+    /// resident now, not what was when it was opened.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[test]
+    fn resident_pages_are_read_again_each_time_from_the_file_held_open() {
+        let trim = super::Trim::new();
+        let before = trim.resident_pages().unwrap();
+        assert!(before > 0);
+        let touched = vec![1u8; 128 << 20];
+        let after = trim.resident_pages().unwrap();
+        assert!(
+            after >= before + (64 << 20) / 4096,
+            "{before} pages, then {after} with 128 MB more touched"
+        );
+        drop(std::hint::black_box(touched));
+    }
+
     #[test]
     fn the_backup_thread_runs_at_the_lowest_priority() {
         let nice = std::thread::spawn(|| {

@@ -3,16 +3,40 @@
 //! and zero-width graphemes when it lays out text, so this changes nothing in practice; it is
 //! here so that no widget, present or future, can send data's escape sequences or bidi controls
 //! to the terminal.
+//!
+//! It also keeps the terminal's size between frames: ratatui asks for it before every draw, and
+//! crossterm answers by opening `/dev/tty` each time (an open, an `ioctl` and a close per key).
+//! The loop forgets it whenever the size may have changed (a resize event, the screen taken
+//! back after a stop).
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use std::borrow::Cow;
+use std::cell::Cell as Kept;
 
 use crate::domain::terminal_safe::terminal_safe;
 
 /// Wraps the real backend and cleans each cell it draws.
-pub struct SafeBackend<B>(pub B);
+pub struct SafeBackend<B> {
+    pub inner: B,
+    /// The size last read from the terminal, until [`SafeBackend::forget_size`].
+    size: Kept<Option<Size>>,
+}
+
+impl<B: Backend> SafeBackend<B> {
+    pub fn new(inner: B) -> SafeBackend<B> {
+        SafeBackend {
+            inner,
+            size: Kept::new(None),
+        }
+    }
+
+    /// The terminal may have been resized: the next draw reads its size again.
+    pub fn forget_size(&self) {
+        self.size.set(None);
+    }
+}
 
 /// A copy of `cell` with its symbol made safe, when it needs one.
 fn cleaned(cell: &Cell) -> Option<Cell> {
@@ -35,7 +59,7 @@ impl<B: Backend> Backend for SafeBackend<B> {
     {
         let content: Vec<(u16, u16, &Cell)> = content.collect();
         let copies: Vec<Option<Cell>> = content.iter().map(|(_, _, c)| cleaned(c)).collect();
-        self.0.draw(
+        self.inner.draw(
             content
                 .iter()
                 .zip(&copies)
@@ -44,43 +68,48 @@ impl<B: Backend> Backend for SafeBackend<B> {
     }
 
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
-        self.0.append_lines(n)
+        self.inner.append_lines(n)
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.0.hide_cursor()
+        self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        self.0.show_cursor()
+        self.inner.show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
-        self.0.get_cursor_position()
+        self.inner.get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
-        self.0.set_cursor_position(position)
+        self.inner.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.0.clear()
+        self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.0.clear_region(clear_type)
+        self.inner.clear_region(clear_type)
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        self.0.size()
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
+        let size = self.inner.size()?;
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
-        self.0.window_size()
+        self.inner.window_size()
     }
 
     fn flush(&mut self) -> Result<(), Self::Error> {
-        self.0.flush()
+        self.inner.flush()
     }
 }
 
@@ -91,7 +120,7 @@ mod tests {
 
     #[test]
     fn cells_holding_controls_are_drawn_as_visible_marks() {
-        let mut backend = SafeBackend(TestBackend::new(4, 1));
+        let mut backend = SafeBackend::new(TestBackend::new(4, 1));
         let mut cells = [Cell::default(), Cell::default(), Cell::default()];
         cells[0].set_symbol("\u{1b}");
         cells[1].set_symbol("\u{202e}");
@@ -99,6 +128,20 @@ mod tests {
         backend
             .draw(cells.iter().enumerate().map(|(x, c)| (x as u16, 0, c)))
             .unwrap();
-        backend.0.assert_buffer_lines(["␛\u{fffd}é "]);
+        backend.inner.assert_buffer_lines(["␛\u{fffd}é "]);
+    }
+
+    #[test]
+    fn the_size_is_read_again_only_once_forgotten() {
+        let mut backend = SafeBackend::new(TestBackend::new(80, 24));
+        assert_eq!(backend.size().unwrap(), Size::new(80, 24));
+        backend.inner.resize(100, 30);
+        assert_eq!(
+            backend.size().unwrap(),
+            Size::new(80, 24),
+            "kept between frames"
+        );
+        backend.forget_size();
+        assert_eq!(backend.size().unwrap(), Size::new(100, 30));
     }
 }

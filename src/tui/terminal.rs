@@ -53,16 +53,22 @@ impl TerminalGuard {
         }));
         take_screen(mouse)?;
         let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-        let terminal = Terminal::new(SafeBackend(CrosstermBackend::new(out)))?;
+        let terminal = Terminal::new(SafeBackend::new(CrosstermBackend::new(out)))?;
         Ok(TerminalGuard { terminal, mouse })
     }
 
-    /// Forgets what is on screen (both buffers blank), so the next draw repaints every cell.
-    /// `Terminal::clear` would ask the terminal for the cursor position, which not every
-    /// terminal answers.
+    /// Forgets what is on screen (both buffers blank), so the next draw repaints every cell,
+    /// and the terminal's size, read again before it. `Terminal::clear` would ask the terminal
+    /// for the cursor position, which not every terminal answers.
     pub fn forget_screen(&mut self) {
+        self.forget_size();
         self.terminal.swap_buffers();
         self.terminal.swap_buffers();
+    }
+
+    /// The terminal may have been resized (a SIGWINCH): the next draw asks it its size.
+    pub fn forget_size(&self) {
+        self.terminal.backend().forget_size();
     }
 
     /// SIGTSTP: gives the terminal back to the shell, stops the process, and takes the screen
