@@ -217,6 +217,8 @@ impl Trim {
                 self.floor = self.floor.min(resident);
             }
         }
+        #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+        let _ = self.floor;
     }
 
     /// The pages the process has resident (`/proc/self/statm`, read from its start each
@@ -259,6 +261,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         let setup = scope.spawn(|| -> Result<_> {
             let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
             watch_for_hang_up().wrap_err("cannot watch the terminal")?;
+            super::safe_backend::watch_resizes().wrap_err("cannot watch for resizes")?;
             Ok((signals, DbWatch::start(&db, wake_the_loop)))
         });
         settle_now(&mut model, &mut runner, first);
@@ -407,7 +410,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
 }
 
 #[cfg(test)]
-mod priority_tests {
+mod tests {
     /// The file is held open and read from its start each time: each read says what is
     /// resident now, not what was when it was opened.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -418,8 +421,10 @@ mod priority_tests {
         assert!(before > 0);
         let touched = vec![1u8; 128 << 20];
         let after = trim.resident_pages().unwrap();
+        // SAFETY: sysconf reads a system constant.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap();
         assert!(
-            after >= before + (64 << 20) / 4096,
+            after >= before + (64 << 20) / page,
             "{before} pages, then {after} with 128 MB more touched"
         );
         drop(std::hint::black_box(touched));

@@ -6,16 +6,33 @@
 //!
 //! It also keeps the terminal's size between frames: ratatui asks for it before every draw, and
 //! crossterm answers by opening `/dev/tty` each time (an open, an `ioctl` and a close per key).
-//! The loop forgets it whenever the size may have changed (a resize event, the screen taken
-//! back after a stop).
+//! It is read again after every SIGWINCH ([`watch_resizes`]: the signal itself, not the resize
+//! event, which comes after any key already queued and not at all before crossterm listens),
+//! and whenever the loop forgets it (the screen taken back after a stop).
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use std::borrow::Cow;
 use std::cell::Cell as Kept;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::domain::terminal_safe::terminal_safe;
+
+/// Set by every SIGWINCH once [`watch_resizes`] runs: the kept size may be stale.
+static RESIZED: AtomicBool = AtomicBool::new(false);
+
+/// From now on every SIGWINCH (a resize, or the loop woken by `wake_the_loop`) has the next
+/// draw read the terminal's size again. Called before the terminal is first asked its size.
+pub fn watch_resizes() -> std::io::Result<()> {
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(signal_hook::consts::SIGWINCH, || {
+            RESIZED.store(true, Ordering::SeqCst)
+        })
+    }?;
+    Ok(())
+}
 
 /// Wraps the real backend and cleans each cell it draws.
 pub struct SafeBackend<B> {
@@ -96,6 +113,10 @@ impl<B: Backend> Backend for SafeBackend<B> {
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
+        // Cleared before the size is read: a signal while it is read marks it stale again.
+        if RESIZED.swap(false, Ordering::SeqCst) {
+            self.size.set(None);
+        }
         if let Some(size) = self.size.get() {
             return Ok(size);
         }

@@ -611,6 +611,10 @@ fn result_target(result: &SearchResult) -> Option<super::pane::Target> {
 mod tests;
 
 #[cfg(test)]
+#[path = "update_plan_tests.rs"]
+mod plan_tests;
+
+#[cfg(test)]
 #[path = "update_palette_tests.rs"]
 mod palette_tests;
 
