@@ -277,9 +277,18 @@ fn measure_draw(size: &str, path: &std::path::Path) {
     for (cols, rows) in [(80, 24), (160, 48)] {
         let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
         let mut line = format!("{size}: a key and its frame, {cols}x{rows}:");
-        for (i, tab) in Tab::ALL.iter().enumerate() {
-            let effects = update(&mut model, key(char::from(b'1' + i as u8)));
-            settle(&mut model, &mut runner, effects);
+        // Every tab, then the first person's page from the 1:1s tab and their prep view.
+        let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        let mut screens: Vec<(&str, Vec<Msg>)> = (Tab::ALL.iter().enumerate())
+            .map(|(i, tab)| (tab.title(), vec![key(char::from(b'1' + i as u8))]))
+            .collect();
+        screens.push(("person page", vec![key('4'), enter]));
+        screens.push(("prep", vec![key('p')]));
+        for (name, keys) in screens {
+            for msg in keys {
+                let effects = update(&mut model, msg);
+                settle(&mut model, &mut runner, effects);
+            }
             let mut f = Figures::new();
             for n in 0..60 {
                 f.time(|| {
@@ -288,8 +297,12 @@ fn measure_draw(size: &str, path: &std::path::Path) {
                     terminal.draw(|frame| view(&model, frame)).unwrap();
                 });
             }
-            let median = f.cpu_median();
-            line.push_str(&format!(" {} {}", tab.title(), ms(median)));
+            line.push_str(&format!(" {name} {}", ms(f.cpu_median())));
+        }
+        let escape = Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        for _ in 0..2 {
+            let effects = update(&mut model, escape.clone());
+            settle(&mut model, &mut runner, effects);
         }
         println!("{line}");
     }

@@ -197,6 +197,125 @@ fn plain_row(text: String, selected: bool, theme: &Theme) -> Line<'static> {
     Line::from(Span::styled(format!("{} {text}", pointer(selected)), style))
 }
 
+/// Where a page's lists stand, in order down its columns: the person page's work column
+/// (talking points, actions, the links, private context and prompts) and then its notes; the
+/// prep view's talking points, my actions, theirs, what they own, then its last notes and the
+/// prompts.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Topics,
+    Actions,
+    Theirs,
+    Rest,
+    Notes,
+    After,
+}
+
+/// Where a list stands from the cursor's row: only the items that can be on screen are made,
+/// so a person with hundreds of talking points and open actions draws as quickly as one with
+/// three. Every item takes at least one row, and the column shows `keep` rows at most (the
+/// cursor's, those above it, and the two kept below it), so an item further than `keep` items
+/// from the cursor, or from the top of a column the cursor is not in, is never on screen.
+enum Place {
+    /// Above the cursor in its column: the last items.
+    Above,
+    /// The cursor is on the item at this index.
+    At(usize),
+    /// Below the cursor, or in a column without it: the first items.
+    Below,
+}
+
+/// What [`Place`] needs: the cursor's row and list, and where the second column starts.
+struct Near {
+    row: Option<Row>,
+    cursor: Option<Slot>,
+    /// The first list of the right-hand column, when the columns stand side by side.
+    split: Option<Slot>,
+    keep: usize,
+}
+
+impl Near {
+    fn new(row: Option<Row>, cursor: Option<Slot>, split: Option<Slot>, height: u16) -> Near {
+        #[cfg(test)]
+        if tests::EVERY_ITEM.get() {
+            return Near {
+                row,
+                cursor,
+                split,
+                keep: usize::MAX / 2,
+            };
+        }
+        Near {
+            row,
+            cursor,
+            split,
+            keep: usize::from(height) + 2,
+        }
+    }
+
+    /// Where the list `slot` stands; `index` finds the cursor's row in it.
+    fn place(&self, slot: Slot, index: impl Fn(Row) -> Option<usize>) -> (Place, usize) {
+        let right = |s: Slot| self.split.is_some_and(|first| s >= first);
+        let place = match self.cursor {
+            Some(c) if right(c) != right(slot) => Place::Below,
+            Some(c) if c < slot => Place::Below,
+            Some(c) if c > slot => Place::Above,
+            Some(_) => self.row.and_then(&index).map_or(Place::Below, Place::At),
+            None => Place::Below,
+        };
+        (place, self.keep)
+    }
+}
+
+/// The talking points of `topics` that can be on screen, each a row.
+fn push_topics(
+    column: &mut Column,
+    topics: &[Topic],
+    near: &Near,
+    current: Option<Row>,
+    theme: &Theme,
+) {
+    let at = |id: i64| topics.iter().position(|t| t.id == id);
+    let place = near.place(Slot::Topics, |r| match r {
+        Row::Topic(id) => at(id),
+        _ => None,
+    });
+    for t in in_view(topics, place) {
+        let sel = current == Some(Row::Topic(t.id));
+        column.push_row(vec![topic_line(t, sel, theme)], sel);
+    }
+}
+
+/// The actions of a list standing at `slot` that can be on screen, each a row.
+fn push_actions(
+    column: &mut Column,
+    (actions, slot): (&[ActionItem], Slot),
+    near: &Near,
+    current: Option<Row>,
+    (today, theme): (NaiveDate, &Theme),
+) {
+    let at = |id: i64| actions.iter().position(|a| a.id == id);
+    let place = near.place(slot, |r| match r {
+        Row::Action(id) => at(id),
+        _ => None,
+    });
+    for a in in_view(actions, place) {
+        let sel = current == Some(Row::Action(a.id));
+        column.push_row(vec![action_line(a, today, sel, theme)], sel);
+    }
+}
+
+/// The items of `items` that can be on screen, from where the list stands (see [`Place`]).
+fn in_view<T>(items: &[T], (place, keep): (Place, usize)) -> &[T] {
+    let len = items.len();
+    let range = match place {
+        Place::Above => len.saturating_sub(keep)..len,
+        Place::At(i) => i.saturating_sub(keep)..(i + keep + 1).min(len),
+        Place::Below => 0..keep.min(len),
+    };
+    &items[range]
+}
+
 pub fn render_person(
     frame: &mut Frame<'_>,
     area: Rect,
@@ -229,19 +348,28 @@ pub fn render_person(
             theme.dim,
         )));
     }
-    for t in &d.queued {
-        let sel = current == Some(Row::Topic(t.id));
-        work.push_row(vec![topic_line(t, sel, theme)], sel);
-    }
+    let cursor = if pane.links.selected.is_some() {
+        Some(Slot::Rest)
+    } else {
+        current.map(|row| match row {
+            Row::Topic(_) => Slot::Topics,
+            Row::Action(_) => Slot::Actions,
+            Row::Note(_) => Slot::Notes,
+            Row::Private(_) | Row::Prompt(_) | Row::Goal(_) | Row::Risk(_) | Row::Report(_) => {
+                Slot::Rest
+            }
+        })
+    };
+    let split = (area.width >= COLUMNS_MIN_WIDTH).then_some(Slot::Notes);
+    let near = Near::new(current, cursor, split, body.height);
+    push_topics(&mut work, &d.queued, &near, current, theme);
     work.push(Line::default());
     work.push(section("Actions", theme));
     if d.actions.is_empty() {
         work.push(Line::from(Span::styled("  none — A adds one", theme.dim)));
     }
-    for a in &d.actions {
-        let sel = current == Some(Row::Action(a.id));
-        work.push_row(vec![action_line(a, today, sel, theme)], sel);
-    }
+    let list = (&d.actions[..], Slot::Actions);
+    push_actions(&mut work, list, &near, current, (today, theme));
     // The links after what is owed, the selected one kept in view (two lines precede them).
     let focused = pane.links.selected.map(|i| i + 2);
     for (i, line) in pane.links.lines(theme).into_iter().enumerate() {
@@ -258,7 +386,14 @@ pub fn render_person(
             theme.dim,
         )));
     }
-    for n in &d.notes {
+    let at = |id: i64| d.notes.iter().position(|n| n.id == id);
+    for n in in_view(
+        &d.notes,
+        near.place(Slot::Notes, |r| match r {
+            Row::Note(id) => at(id),
+            _ => None,
+        }),
+    ) {
         let sel = current == Some(Row::Note(n.id));
         notes.push_row(note_lines(n, sel, theme), sel);
     }
@@ -375,23 +510,28 @@ pub fn render_prep(
             theme.dim,
         )));
     }
-    for t in &prep.topics {
-        let sel = current == Some(Row::Topic(t.id));
-        left.push_row(vec![topic_line(t, sel, theme)], sel);
-    }
-    for (title, list) in [
-        ("Open actions — mine", &prep.mine),
-        ("Open actions — theirs", &prep.theirs),
+    let mine = |id: i64| prep.mine.iter().any(|a| a.id == id);
+    let cursor = current.map(|row| match row {
+        Row::Topic(_) => Slot::Topics,
+        Row::Action(id) if mine(id) => Slot::Actions,
+        Row::Action(_) => Slot::Theirs,
+        Row::Goal(_) | Row::Risk(_) | Row::Report(_) | Row::Private(_) => Slot::Rest,
+        Row::Note(_) => Slot::Notes,
+        Row::Prompt(_) => Slot::After,
+    });
+    let split = (area.width >= COLUMNS_MIN_WIDTH).then_some(Slot::Notes);
+    let near = Near::new(current, cursor, split, body.height);
+    push_topics(&mut left, &prep.topics, &near, current, theme);
+    for (title, list, slot) in [
+        ("Open actions — mine", &prep.mine, Slot::Actions),
+        ("Open actions — theirs", &prep.theirs, Slot::Theirs),
     ] {
         left.push(Line::default());
         left.push(section(title, theme));
         if list.is_empty() {
             left.push(Line::from(Span::styled("  none", theme.dim)));
         }
-        for a in list {
-            let sel = current == Some(Row::Action(a.id));
-            left.push_row(vec![action_line(a, today, sel, theme)], sel);
-        }
+        push_actions(&mut left, (list, slot), &near, current, (today, theme));
     }
     for l in super::prep_picture_view::picture_lines(&prep.picture, today, current, theme) {
         if l.row.is_some() {
@@ -453,3 +593,7 @@ fn prep_keys(meeting: Option<OneOnOneMeeting>, theme: &Theme) -> Line<'static> {
         Span::styled(" back", theme.dim),
     ])
 }
+
+#[cfg(test)]
+#[path = "person_view_tests.rs"]
+mod tests;
