@@ -26,6 +26,7 @@ mod people_view;
 pub mod person;
 mod person_form;
 mod person_view;
+mod person_window;
 pub mod plan;
 mod plan_view;
 mod prep_picture_view;

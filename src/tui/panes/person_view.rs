@@ -15,6 +15,8 @@ use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::scroll::render_scrolled;
+
+use super::person_window::{Near, Slot, in_view};
 use crate::tui::widgets::text::fit_line;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;
@@ -197,76 +199,6 @@ fn plain_row(text: String, selected: bool, theme: &Theme) -> Line<'static> {
     Line::from(Span::styled(format!("{} {text}", pointer(selected)), style))
 }
 
-/// Where a page's lists stand, in order down its columns: the person page's work column
-/// (talking points, actions, the links, private context and prompts) and then its notes; the
-/// prep view's talking points, my actions, theirs, what they own, then its last notes and the
-/// prompts.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Slot {
-    Topics,
-    Actions,
-    Theirs,
-    Rest,
-    Notes,
-    After,
-}
-
-/// Where a list stands from the cursor's row: only the items that can be on screen are made,
-/// so a person with hundreds of talking points and open actions draws as quickly as one with
-/// three. Every item takes at least one row, and the column shows `keep` rows at most (the
-/// cursor's, those above it, and the two kept below it), so an item further than `keep` items
-/// from the cursor, or from the top of a column the cursor is not in, is never on screen.
-enum Place {
-    /// Above the cursor in its column: the last items.
-    Above,
-    /// The cursor is on the item at this index.
-    At(usize),
-    /// Below the cursor, or in a column without it: the first items.
-    Below,
-}
-
-/// What [`Place`] needs: the cursor's row and list, and where the second column starts.
-struct Near {
-    row: Option<Row>,
-    cursor: Option<Slot>,
-    /// The first list of the right-hand column, when the columns stand side by side.
-    split: Option<Slot>,
-    keep: usize,
-}
-
-impl Near {
-    fn new(row: Option<Row>, cursor: Option<Slot>, split: Option<Slot>, height: u16) -> Near {
-        #[cfg(test)]
-        if tests::EVERY_ITEM.get() {
-            return Near {
-                row,
-                cursor,
-                split,
-                keep: usize::MAX / 2,
-            };
-        }
-        Near {
-            row,
-            cursor,
-            split,
-            keep: usize::from(height) + 2,
-        }
-    }
-
-    /// Where the list `slot` stands; `index` finds the cursor's row in it.
-    fn place(&self, slot: Slot, index: impl Fn(Row) -> Option<usize>) -> (Place, usize) {
-        let right = |s: Slot| self.split.is_some_and(|first| s >= first);
-        let place = match self.cursor {
-            Some(c) if right(c) != right(slot) => Place::Below,
-            Some(c) if c < slot => Place::Below,
-            Some(c) if c > slot => Place::Above,
-            Some(_) => self.row.and_then(&index).map_or(Place::Below, Place::At),
-            None => Place::Below,
-        };
-        (place, self.keep)
-    }
-}
-
 /// The talking points of `topics` that can be on screen, each a row.
 fn push_topics(
     column: &mut Column,
@@ -303,17 +235,6 @@ fn push_actions(
         let sel = current == Some(Row::Action(a.id));
         column.push_row(vec![action_line(a, today, sel, theme)], sel);
     }
-}
-
-/// The items of `items` that can be on screen, from where the list stands (see [`Place`]).
-fn in_view<T>(items: &[T], (place, keep): (Place, usize)) -> &[T] {
-    let len = items.len();
-    let range = match place {
-        Place::Above => len.saturating_sub(keep)..len,
-        Place::At(i) => i.saturating_sub(keep)..(i + keep + 1).min(len),
-        Place::Below => 0..keep.min(len),
-    };
-    &items[range]
 }
 
 pub fn render_person(

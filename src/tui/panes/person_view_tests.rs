@@ -1,8 +1,6 @@
-//! The person page makes only the rows of its long lists that can be on screen: on a page of
-//! hundreds of talking points, actions and notes every screen must be the one drawn from
-//! every row.
-
-use std::cell::Cell;
+//! The person page and the prep view make only the rows of their long lists that can be on
+//! screen: on a page of more talking points, actions and notes than fit, every screen must be
+//! the one drawn from every row.
 
 use chrono::{Duration, Weekday};
 
@@ -14,13 +12,9 @@ use crate::ops::people::{PersonInput, add_person};
 use crate::store::Store;
 use crate::tui::msg::Msg;
 use crate::tui::panes::people::PeopleMsg;
+use crate::tui::panes::person_window::EVERY_ITEM;
 use crate::tui::testing::{keys, model, screen};
 use crate::tui::update::update;
-
-thread_local! {
-    /// Makes every row, as before the page kept to what can be seen (this thread only).
-    pub(super) static EVERY_ITEM: Cell<bool> = const { Cell::new(false) };
-}
 
 /// The screen at `width`×`height` made from the rows in view, and made from every row.
 fn both(m: &mut crate::tui::model::Model, width: u16, height: u16) -> (String, String) {
