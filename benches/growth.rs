@@ -142,7 +142,8 @@ fn busiest(store: &Store, n: usize) -> Vec<i64> {
     people.into_iter().take(n).map(|(_, id)| id).collect()
 }
 
-/// `BEARING_BENCH_PARTS` (comma-separated: search, saves, people, export) limits the measures.
+/// `BEARING_BENCH_PARTS` (comma-separated: start, reload, draw, search, saves, people, plain,
+/// export) limits the measures.
 fn wanted(part: &str) -> bool {
     std::env::var("BEARING_BENCH_PARTS").map_or(true, |parts| parts.split(',').any(|p| p == part))
 }
