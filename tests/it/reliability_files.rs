@@ -341,14 +341,43 @@ impl Drop for SmallDisk {
     }
 }
 
-/// Fills the rest of `dir`'s filesystem; returns the filler to delete later.
+/// Fills the rest of `dir`'s filesystem, to the last byte; returns the filler to delete later.
+/// Only "no space left" ends it. The write meant to fail once succeeded in a full run of the
+/// suite (2026-11-30, not reproduced alone); a filling ended early by another error would
+/// explain it, and a disk left with room now fails here instead.
 fn fill(dir: &Path) -> PathBuf {
     use std::io::Write;
     let filler = dir.join("filler");
     let mut f = std::fs::File::create(&filler).unwrap();
     let block = vec![0u8; 4096];
-    while f.write_all(&block).is_ok() {}
+    for size in [block.len(), 1] {
+        let mut errors = 0;
+        loop {
+            match f.write(&block[..size]) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => break,
+                Err(e) => {
+                    errors += 1;
+                    assert!(errors < 1000, "filling {}: {e}", dir.display());
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+            }
+        }
+    }
+    assert_eq!(free_bytes(dir), 0, "{} is full", dir.display());
     filler
+}
+
+/// The bytes an unprivileged writer may still use on `dir`'s file system.
+fn free_bytes(dir: &Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+    // SAFETY: an all-zero statvfs is a valid value of the plain C struct.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: statvfs writes one struct through a valid pointer; the path is NUL-terminated.
+    assert_eq!(unsafe { libc::statvfs(path.as_ptr(), &mut stat) }, 0);
+    stat.f_bavail * stat.f_frsize
 }
 
 #[test]
