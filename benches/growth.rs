@@ -278,13 +278,15 @@ fn measure_draw(size: &str, path: &std::path::Path) {
     for (cols, rows) in [(80, 24), (160, 48)] {
         let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
         let mut line = format!("{size}: a key and its frame, {cols}x{rows}:");
-        // Every tab, then the first person's page from the 1:1s tab and their prep view.
+        // Every tab, then the first person's page from the 1:1s tab, their prep view, and the
+        // list of every open action.
         let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         let mut screens: Vec<(&str, Vec<Msg>)> = (Tab::ALL.iter().enumerate())
             .map(|(i, tab)| (tab.title(), vec![key(char::from(b'1' + i as u8))]))
             .collect();
         screens.push(("person page", vec![key('4'), enter]));
         screens.push(("prep", vec![key('p')]));
+        screens.push(("all actions", vec![key('O')]));
         for (name, keys) in screens {
             for msg in keys {
                 let effects = update(&mut model, msg);

@@ -279,3 +279,82 @@ fn x_is_refused_when_another_writer_changed_the_action_since_it_was_listed() {
         .unwrap();
     assert!(now.done_at.is_some(), "{:?}", m.status);
 }
+
+/// Only the lines in view are made (ten years of data leave hundreds of actions open): the
+/// window must still be the list's lines, group headings included, scrolled so the selected
+/// action shows, at every position of the cursor.
+#[test]
+fn the_lines_in_view_are_the_lists_at_every_cursor_position() {
+    let mut m = model();
+    keys(&mut m, "O");
+    let mut rows = Vec::new();
+    for id in 100..175 {
+        let person = match id % 5 {
+            0 | 1 => None,
+            2 => Some((1, "Ada")),
+            _ => Some((2, "Grace")),
+        };
+        let owner = if id % 5 == 0 { Owner::Them } else { Owner::Me };
+        let owner = if person.is_some() && id % 2 == 0 {
+            Owner::Them
+        } else {
+            owner
+        };
+        rows.push(row(id, owner, person, day(1 + (id % 28) as u32)));
+    }
+    update(&mut m, Msg::People(PeopleMsg::ActionsLoaded(rows)));
+    // The whole list: each group's heading, then its actions.
+    let mut list: Vec<String> = Vec::new();
+    let mut group = None;
+    for r in &m.people.actions.rows {
+        let (rank, name) = super::group_of(r);
+        if group.as_ref() != Some(&(rank, name.clone())) {
+            list.push(if rank == 1 {
+                format!("Theirs · {name}")
+            } else {
+                name.clone()
+            });
+            group = Some((rank, name));
+        }
+        list.push(format!("action {}", r.action.id));
+    }
+    assert!(
+        list.len() > 3 * 24,
+        "more lines than a screen: {}",
+        list.len()
+    );
+    for cursor in 0..m.people.actions.rows.len() {
+        m.people.actions.cursor = cursor;
+        let shown = screen(&mut m, 80, 24);
+        let lines: Vec<&str> = shown.lines().collect();
+        let title = lines
+            .iter()
+            .position(|l| l.contains(" Open actions "))
+            .unwrap();
+        // Between the list's title and the status bar.
+        let rows = &lines[title + 1..lines.len() - 1];
+        let labels: Vec<&str> = rows
+            .iter()
+            .filter_map(|l| list.iter().find(|label| l.contains(label.as_str())))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            labels.len(),
+            rows.len(),
+            "every line is the list's:\n{shown}"
+        );
+        let first = list.iter().position(|l| l == labels[0]).unwrap();
+        assert_eq!(
+            labels,
+            list[first..first + labels.len()].to_vec(),
+            "{shown}"
+        );
+        let want = format!("action {}", m.people.actions.rows[cursor].action.id);
+        let selected = rows.iter().position(|l| l.starts_with('▌')).unwrap();
+        assert_eq!(labels[selected], want, "{shown}");
+        // Scrolled only as far as the selected action needs: it sits on the last line then.
+        if first > 0 {
+            assert_eq!(selected, rows.len() - 1, "{shown}");
+        }
+    }
+}

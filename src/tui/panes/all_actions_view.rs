@@ -26,10 +26,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
         render_empty(frame, area, "No open actions", advice, theme);
         return;
     }
-    let (lines, at) = lines(list, ctx.today(), usize::from(area.width), theme);
+    let (entries, at) = entries(list);
     let height = usize::from(area.height.saturating_sub(1));
     let offset = at.saturating_sub(height.saturating_sub(1));
-    let shown_to = (offset + height).min(lines.len());
+    let shown_to = (offset + height).min(entries.len());
     let mut title = vec![
         Span::styled(" Open actions ", theme.title),
         Span::styled(
@@ -37,16 +37,19 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
             theme.dim,
         ),
     ];
-    if lines.len() > height {
+    if entries.len() > height {
         title.push(Span::styled(
             format!("· {} of {} ", list.cursor + 1, list.rows.len()),
             theme.dim,
         ));
     }
-    let visible: Vec<Line> = lines
-        .into_iter()
-        .skip(offset)
-        .take(shown_to - offset)
+    // Only the lines in view are made: ten years of data leave hundreds of actions open.
+    let (today, width) = (ctx.today(), usize::from(area.width));
+    let visible: Vec<Line> = (entries.get(offset..shown_to).unwrap_or_default().iter())
+        .map(|entry| match *entry {
+            Entry::Heading(i) => heading(&list.rows[i], width, theme),
+            Entry::Row(i) => line(&list.rows[i], today, i == list.cursor, width, theme),
+        })
         .collect();
     let block = Block::default()
         .borders(Borders::TOP)
@@ -55,33 +58,50 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 
-/// Every line of the list with the index of the selected one.
-fn lines(
-    list: &AllActions,
-    today: NaiveDate,
-    width: usize,
-    theme: &Theme,
-) -> (Vec<Line<'static>>, usize) {
-    let mut lines = Vec::with_capacity(list.rows.len() + 16);
+/// A line of the list: the heading of the group that starts at a row, or a row.
+#[derive(Clone, Copy)]
+enum Entry {
+    Heading(usize),
+    Row(usize),
+}
+
+/// Every line of the list, as entries, with the index of the selected one's.
+fn entries(list: &AllActions) -> (Vec<Entry>, usize) {
+    let mut entries = Vec::with_capacity(list.rows.len() + 16);
     let mut at = 0;
     let mut group = None;
     for (i, row) in list.rows.iter().enumerate() {
-        let (rank, name) = group_of(row);
-        if group.as_ref() != Some(&(rank, name.clone())) {
-            let heading = if rank == 1 {
-                format!("Theirs · {name}")
-            } else {
-                name.clone()
-            };
-            lines.push(Line::from(Span::styled(fit(&heading, width), theme.header)));
-            group = Some((rank, name));
+        let this = group_key(row);
+        if group != Some(this) {
+            entries.push(Entry::Heading(i));
+            group = Some(this);
         }
         if i == list.cursor {
-            at = lines.len();
+            at = entries.len();
         }
-        lines.push(line(row, today, i == list.cursor, width, theme));
+        entries.push(Entry::Row(i));
     }
-    (lines, at)
+    (entries, at)
+}
+
+/// What [`group_of`] groups by, without making its name.
+fn group_key(row: &ActionView) -> (u8, Option<&str>) {
+    match (row.action.owner, &row.person) {
+        (Owner::Me, _) => (0, None),
+        (Owner::Them, Some(name)) => (1, Some(name.as_str())),
+        (Owner::Them, None) => (2, None),
+    }
+}
+
+/// The heading of the group `row` starts.
+fn heading(row: &ActionView, width: usize, theme: &Theme) -> Line<'static> {
+    let (rank, name) = group_of(row);
+    let heading = if rank == 1 {
+        format!("Theirs · {name}")
+    } else {
+        name
+    };
+    Line::from(Span::styled(fit(&heading, width), theme.header))
 }
 
 /// One action: its text cut with "…" so that its due date and whose it is always show.
