@@ -358,7 +358,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
                     dirty = true;
                 }
                 Event::Resize(width, height) => {
-                    guard.forget_size();
+                    // The size ratatui draws at was marked stale by the SIGWINCH itself.
                     // `wake_the_loop` arrives as a resize to the size the screen has.
                     let resized = (width, height) != (model.screen.width, model.screen.height);
                     let effects = update(&mut model, Msg::Resize { width, height });

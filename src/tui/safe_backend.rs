@@ -152,17 +152,22 @@ mod tests {
         backend.inner.assert_buffer_lines(["␛\u{fffd}é "]);
     }
 
+    /// One test for both ways the size is read again, as `RESIZED` is the process's.
     #[test]
-    fn the_size_is_read_again_only_once_forgotten() {
+    fn the_size_is_read_again_once_forgotten_or_after_a_sigwinch() {
         let mut backend = SafeBackend::new(TestBackend::new(80, 24));
         assert_eq!(backend.size().unwrap(), Size::new(80, 24));
         backend.inner.resize(100, 30);
-        assert_eq!(
-            backend.size().unwrap(),
-            Size::new(80, 24),
-            "kept between frames"
-        );
+        let kept = backend.size().unwrap();
+        assert_eq!(kept, Size::new(80, 24), "kept between frames");
         backend.forget_size();
         assert_eq!(backend.size().unwrap(), Size::new(100, 30));
+
+        watch_resizes().unwrap();
+        backend.inner.resize(120, 40);
+        assert_eq!(backend.size().unwrap(), Size::new(100, 30));
+        signal_hook::low_level::raise(signal_hook::consts::SIGWINCH).unwrap();
+        let read = backend.size().unwrap();
+        assert_eq!(read, Size::new(120, 40), "read again after a SIGWINCH");
     }
 }

@@ -61,14 +61,10 @@ impl TerminalGuard {
     /// and the terminal's size, read again before it. `Terminal::clear` would ask the terminal
     /// for the cursor position, which not every terminal answers.
     pub fn forget_screen(&mut self) {
-        self.forget_size();
-        self.terminal.swap_buffers();
-        self.terminal.swap_buffers();
-    }
-
-    /// The terminal may have been resized (a SIGWINCH): the next draw asks it its size.
-    pub fn forget_size(&self) {
+        // Resized while stopped, the terminal sent this process no SIGWINCH.
         self.terminal.backend().forget_size();
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
     }
 
     /// SIGTSTP: gives the terminal back to the shell, stops the process, and takes the screen

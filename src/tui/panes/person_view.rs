@@ -9,14 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::person::Row;
+use super::person_window::{Near, Slot, in_view};
 use crate::domain::one_on_one::{ActionItem, CadenceState, Note, Owner, Topic};
 use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail};
 use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::scroll::render_scrolled;
-
-use super::person_window::{Near, Slot, in_view};
 use crate::tui::widgets::text::fit_line;
 
 const COLUMNS_MIN_WIDTH: u16 = 120;

@@ -179,42 +179,35 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         }
     } else {
         // One row per phase title and per goal (or an empty phase's line). Only the rows in
-        // view are made: on ten years of data the phases hold a thousand goals.
-        let selected = |p: &PhaseView| PHASES.get(pane.phase) == Some(&p.phase);
+        // view are made into lines: on ten years of data the phases hold a thousand goals.
+        let mut rows = Vec::new();
         let mut focus = 0;
-        let mut total = 0;
-        for p in &shown {
-            if selected(p) && (p.goals.is_empty() || pane.goal < p.goals.len()) {
-                focus = total + 1 + pane.goal.min(p.goals.len());
+        for (k, p) in shown.iter().enumerate() {
+            let selected_phase = PHASES.get(pane.phase) == Some(&p.phase);
+            rows.push(ListRow::Title(k, selected_phase));
+            if p.goals.is_empty() {
+                if selected_phase {
+                    focus = rows.len();
+                }
+                rows.push(ListRow::Empty(selected_phase));
             }
-            total += 1 + p.goals.len().max(1);
+            for i in 0..p.goals.len() {
+                let sel = selected_phase && i == pane.goal;
+                if sel {
+                    focus = rows.len();
+                }
+                rows.push(ListRow::Goal(k, i, sel));
+            }
         }
         let visible = usize::from(body.height.saturating_sub(1));
         let offset = (focus + 2).saturating_sub(visible);
-        let window = offset..offset + visible;
-        let mut lines = Vec::with_capacity(visible);
-        let mut at = 0;
-        for p in &shown {
-            let selected_phase = selected(p);
-            if window.contains(&at) {
-                lines.push(phase_title(p, selected_phase, theme));
-            }
-            at += 1;
-            if p.goals.is_empty() {
-                if window.contains(&at) {
-                    lines.push(no_goals(selected_phase, false, theme));
-                }
-                at += 1;
-                continue;
-            }
-            let from = window.start.saturating_sub(at);
-            let to = window.end.saturating_sub(at);
-            for (i, g) in p.goals.iter().enumerate().take(to).skip(from) {
-                let sel = selected_phase && i == pane.goal;
-                lines.push(goal_row(g, sel, ctx.today(), theme));
-            }
-            at += p.goals.len();
-        }
+        let lines: Vec<Line> = (rows.iter().skip(offset).take(visible))
+            .map(|row| match *row {
+                ListRow::Title(k, sel) => phase_title(shown[k], sel, theme),
+                ListRow::Empty(sel) => no_goals(sel, false, theme),
+                ListRow::Goal(k, i, sel) => goal_row(&shown[k].goals[i], sel, ctx.today(), theme),
+            })
+            .collect();
         frame.render_widget(
             Paragraph::new(lines).block(
                 Block::default()
@@ -225,6 +218,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         );
     }
     render_detail(frame, detail, pane.selected(), &pane.links, theme);
+}
+
+/// A row of the plan's single list: a phase's title, its line when it has no goals, or a goal
+/// (indices into the phases shown and their goals), and whether it is selected.
+#[derive(Clone, Copy)]
+enum ListRow {
+    Title(usize, bool),
+    Empty(bool),
+    Goal(usize, usize, bool),
 }
 
 /// The rows `lines` take wrapped at word boundaries in a column `width` wide (as the
