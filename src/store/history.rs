@@ -311,6 +311,7 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
             params![undone, id],
         )?;
     }
+    super::search_terms::absorb(&tx)?;
     tx.commit()?;
     let rows = pairs.iter().map(|(b, a)| RowChange::of(b, a)).collect();
     Ok(Step::Applied(Change { undone, ..entry }, rows))

@@ -19,6 +19,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_search_meetings.sql"),
     include_str!("migrations/011_sliced_delete.sql"),
     include_str!("migrations/012_first_screen_indexes.sql"),
+    include_str!("migrations/013_search_terms.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

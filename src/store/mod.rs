@@ -29,6 +29,7 @@ pub mod risks;
 pub mod rituals;
 mod schema;
 pub mod search;
+mod search_terms;
 pub mod topics;
 
 #[cfg(test)]
@@ -167,6 +168,7 @@ impl Store {
             journal::begin(&tx)?;
         }
         let value = f(&tx)?;
+        search_terms::absorb(&tx)?;
         if let Some(now) = self.journal_at {
             journal::record(&tx, now, &self.session, self.group.as_deref())?;
         }

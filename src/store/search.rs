@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::StoreError;
+use super::search_terms::{self, Typed};
 pub use crate::domain::search::SearchKind;
 
 /// One match: what kind of thing, its id, its title, and a snippet with the match marked «».
@@ -114,13 +115,19 @@ pub fn fts_query(text: &str) -> Option<String> {
 
 /// At most `limit` matches for `text` of every kind, grouped by kind in [`kinds`] order, each
 /// kind in its order (see the module's comment).
+/// The kinds that pile up with history search a prefix of four letters or more as the words it
+/// stands for ([`search_terms`]): the same rows, read newest first without a merge over all of
+/// history.
 pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
-    let Some(query) = fts_query(text) else {
+    if fts_query(text).is_none() {
         return Ok(Vec::new());
-    };
+    }
+    let typed = Typed::parse(conn, text)?;
     let mut hits = Vec::new();
     for index in indexes() {
-        hits.extend(search_kind(conn, &index, &query, limit)?);
+        if let Some(query) = typed.query(conn, index.kind)? {
+            hits.extend(search_kind(conn, &index, &query, limit)?);
+        }
     }
     Ok(hits)
 }
@@ -239,7 +246,8 @@ fn day_of(stored: &str) -> Option<NaiveDate> {
 }
 
 /// Checks every full-text index against its table (FTS5's `integrity-check` with content): an
-/// entry for a row or value that is not there, or a row without its entries, is an error.
+/// entry for a row or value that is not there, or a row without its entries, is an error; so is
+/// a word of an index missing from its word list ([`search_terms`]).
 pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
     for index in indexes() {
         let table = index.table;
@@ -247,6 +255,14 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
             &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
             [],
         )?;
+    }
+    if let Some(kind) = search_terms::incomplete(conn)?.first() {
+        return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(format!(
+                "the word list of the {kind} search index misses a word"
+            )),
+        )));
     }
     Ok(())
 }

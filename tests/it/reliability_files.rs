@@ -14,7 +14,20 @@ const SECRET: &str = "confidential: Ana is thinking of leaving";
 fn healthy(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     ok(&db, &["person", "add", "--name", "Ana"]);
+    ok(&db, &["note", "add", "Ana", "Quarterly budget approved"]);
     db
+}
+
+/// Searching a file Bearing may not write still works: the search splits what was typed with a
+/// scratch index in SQLite's `temp` store, never in the file.
+fn searched(wrap: &[String], db: &Path) {
+    let found = run_wrapped(wrap, db, &["search", "budg appro"]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    assert!(
+        support::stdout(&found).contains("budget"),
+        "{}",
+        support::stdout(&found)
+    );
 }
 
 /// Runs a write and a read on `db`; both must fail with code 2 and `expected`, never echo the
@@ -131,6 +144,7 @@ fn a_read_only_file_is_read_but_never_written() {
     let list = run_wrapped(&wrap, &db, &["person", "list"]);
     assert!(list.status.success(), "{}", stderr(&list));
     assert!(support::stdout(&list).contains("Ana"));
+    searched(&wrap, &db);
     let add = run_wrapped(&wrap, &db, &["note", "add", "Ana", SECRET]);
     let err = stderr(&add);
     assert_eq!(add.status.code(), Some(2), "{err}");
@@ -193,6 +207,7 @@ fn a_database_in_a_folder_you_cannot_write_is_read_and_the_refusal_says_why() {
     let list = run_wrapped(&wrap, db, &["person", "list"]);
     assert!(list.status.success(), "{}", stderr(&list));
     assert!(support::stdout(&list).contains("Ana"));
+    searched(&wrap, db);
     let add = run_wrapped(&wrap, db, &["note", "add", "Ana", SECRET]);
     let err = stderr(&add);
     assert_eq!(add.status.code(), Some(2), "{err}");

@@ -98,3 +98,32 @@ fn names_kept_between_keystrokes_are_read_again_after_any_change() {
     assert!(matches!(added, Msg::Saved { .. }), "{added:?}");
     assert_eq!(titles(&mut runner, "toms"), ["Tomás Ferreira"]);
 }
+
+/// A note another process writes while the box is open is found by a prefix of four letters or
+/// more at the next keystroke, whether that process is Bearing (its write takes the note's words
+/// into the word list) or a program writing plain SQL (the words wait: searched by prefix).
+#[test]
+fn a_note_another_process_writes_while_the_box_is_open_is_found_by_a_long_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut runner = runner_with_priya(&path);
+    assert!(matches!(
+        runner.run(Effect::ReadSearchNames, now()),
+        Msg::SearchReady
+    ));
+    assert!(titles(&mut runner, "zeppel").is_empty());
+    let mut other = Store::open(&path).unwrap();
+    let priya = people::resolve_person(&other, "Priya").unwrap().id;
+    crate::ops::one_on_ones::add_note(&mut other, priya, now().date(), "Zeppelin launch", now())
+        .unwrap();
+    assert_eq!(titles(&mut runner, "zeppel"), ["2026-11-25"]);
+    let plain = rusqlite::Connection::open(&path).unwrap();
+    plain
+        .execute(
+            "INSERT INTO note (person_id, date, body, created_at, updated_at)
+             VALUES (?1, '2026-11-24', 'Dirigible review', '2026-11-25T09:40', '2026-11-25T09:40')",
+            [priya],
+        )
+        .unwrap();
+    assert_eq!(titles(&mut runner, "dirigib revi"), ["2026-11-24"]);
+}
