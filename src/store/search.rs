@@ -122,6 +122,22 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, Sto
     if fts_query(text).is_none() {
         return Ok(Vec::new());
     }
+    // One snapshot for the whole search: the words listed, the rows waiting and the rows
+    // matched are read as of one moment, though another process may commit between statements.
+    // Only `temp` is written (the typed words, split and cleared again).
+    conn.execute_batch("SAVEPOINT search")?;
+    let found = search_in_snapshot(conn, text, limit);
+    let end = match found {
+        Ok(_) => "RELEASE search",
+        Err(_) => "ROLLBACK TO search; RELEASE search",
+    };
+    let ended = conn.execute_batch(end);
+    let found = found?;
+    ended?;
+    Ok(found)
+}
+
+fn search_in_snapshot(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
     let typed = Typed::parse(conn, text)?;
     let mut hits = Vec::new();
     for index in indexes() {

@@ -25,9 +25,11 @@ const TOKENIZER: &str = "unicode61 remove_diacritics 2";
 /// words costs about what the merge does.
 const MOST_WORDS: usize = 64;
 
-/// More rows than this waiting (an import, the demo, a person put back): their words are read
-/// from the whole index again rather than one row at a time.
-const REBUILD_AT: i64 = 2_000;
+/// Rows of a kind waiting, as a share of its table, from which its words are read again from the
+/// whole index (`fts5vocab`, about 2 µs a row on ten years of notes) rather than by splitting
+/// the rows waiting (about 20 µs a row): one in ten. The huge demo's 100,000 notes: the index,
+/// 0.15–0.2 s; a busiest person's 3,665 notes put back by an undo: split, 70–80 ms instead.
+const REBUILD_SHARE: i64 = 10;
 
 /// The table and text columns of a kind whose words are kept, as its index lists them
 /// (migration 013's triggers note its rows as pending). `None`: searched by relevance, its words
@@ -49,15 +51,24 @@ fn kept(kind: SearchKind) -> Option<(&'static str, &'static [&'static str])> {
 }
 
 /// The scratch index in `temp` that splits text into the indexes' words, and its word lists:
-/// every word once (`_row`), and each word where it stands (`_at`).
+/// every word once (`_row`), and each word where it stands (`_at`). It keeps no text
+/// (contentless), and is emptied at once (`delete-all`) before and after each use: a regular
+/// table's `DELETE` splits every row again to find what to remove.
 fn scratch(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(&format!(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5 (w, tokenize = '{TOKENIZER}');
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words \
+             USING fts5 (w, content = '', tokenize = '{TOKENIZER}');
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_row \
              USING fts5vocab (temp, search_words, 'row');
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words_at \
              USING fts5vocab (temp, search_words, 'instance');"
     ))?;
+    empty_scratch(conn)
+}
+
+fn empty_scratch(conn: &Connection) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO temp.search_words (search_words) VALUES ('delete-all')")?
+        .execute([])?;
     Ok(())
 }
 
@@ -79,7 +90,7 @@ pub(super) fn absorb(conn: &Connection) -> Result<(), StoreError> {
             .ok()
             .and_then(|kind| Some((kind, kept(kind)?)));
         if let Some((kind, (table, columns))) = listed {
-            if count > REBUILD_AT {
+            if count > 100 && count.saturating_mul(REBUILD_SHARE) >= rows(conn, table)? {
                 rebuild(conn, kind)?;
             } else {
                 scratch(conn)?;
@@ -97,8 +108,7 @@ pub(super) fn absorb(conn: &Connection) -> Result<(), StoreError> {
                      SELECT ?1, term FROM temp.search_words_row",
                 )?
                 .execute([&name])?;
-                conn.prepare_cached("DELETE FROM temp.search_words")?
-                    .execute([])?;
+                empty_scratch(conn)?;
             }
         }
     }
@@ -107,17 +117,24 @@ pub(super) fn absorb(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// How many rows `table` (one of [`kept`]'s) holds.
+fn rows(conn: &Connection, table: &str) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT count(*) FROM main.{table}"))?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Makes `kind`'s word list again from its whole index (what migration 013 did for every kind).
 pub(super) fn rebuild(conn: &Connection, kind: SearchKind) -> Result<(), StoreError> {
     let name = kind.as_str();
     conn.execute_batch(&format!(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms_{name} \
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_words_{name} \
          USING fts5vocab (main, search_{name}, 'row')"
     ))?;
     conn.execute("DELETE FROM search_term WHERE kind = ?1", [name])?;
     conn.execute(
         &format!(
-            "INSERT INTO search_term (kind, term) SELECT ?1, term FROM temp.search_terms_{name}"
+            "INSERT INTO search_term (kind, term) SELECT ?1, term FROM temp.search_index_words_{name}"
         ),
         [name],
     )?;
@@ -125,19 +142,27 @@ pub(super) fn rebuild(conn: &Connection, kind: SearchKind) -> Result<(), StoreEr
 }
 
 /// What a user typed, word by word: each word as typed and the index's words it splits into
-/// ("On-call" → "on", "call").
+/// ("On-call" → "on", "call"), and the kinds with rows waiting, read once for the search.
 pub struct Typed {
-    words: Vec<(String, Vec<String>)>,
+    /// `None` for a word one of whose words is not UTF-8 (FTS5 cuts a word at 32 KB, inside a
+    /// character if need be): searched by prefix.
+    words: Vec<(String, Option<Vec<String>>)>,
+    waiting: Vec<String>,
 }
 
 impl Typed {
     /// Splits `text` at white space, and each word as the indexes' tokenizer does.
     pub fn parse(conn: &Connection, text: &str) -> Result<Typed, StoreError> {
         let typed: Vec<&str> = text.split_whitespace().collect();
-        let mut words: Vec<(String, Vec<String>)> =
-            typed.iter().map(|w| (w.to_string(), Vec::new())).collect();
+        let mut words: Vec<(String, Option<Vec<String>>)> = typed
+            .iter()
+            .map(|w| (w.to_string(), Some(Vec::new())))
+            .collect();
         if typed.is_empty() {
-            return Ok(Typed { words });
+            return Ok(Typed {
+                words,
+                waiting: Vec::new(),
+            });
         }
         scratch(conn)?;
         for (at, word) in typed.iter().enumerate() {
@@ -150,33 +175,53 @@ impl Typed {
             )?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
-                let (at, term): (i64, String) = (row.get(0)?, row.get(1)?);
-                if let Some((_, terms)) = usize::try_from(at).ok().and_then(|at| words.get_mut(at))
-                {
-                    terms.push(term);
+                let at: i64 = row.get(0)?;
+                let term = utf8(row, 1)?;
+                let Some((_, terms)) = usize::try_from(at).ok().and_then(|at| words.get_mut(at))
+                else {
+                    continue;
+                };
+                match (terms.as_mut(), term) {
+                    (Some(terms), Some(term)) => terms.push(term.to_string()),
+                    _ => *terms = None,
                 }
             }
         }
-        conn.prepare_cached("DELETE FROM temp.search_words")?
-            .execute([])?;
-        Ok(Typed { words })
+        empty_scratch(conn)?;
+        let waiting = conn
+            .prepare_cached("SELECT DISTINCT kind FROM search_pending")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Typed { words, waiting })
     }
 
     /// The FTS5 query for `kind`: every word must match, the last of its words as a prefix.
     /// `Ok(None)` when no row of that kind can match (a prefix no word of the index begins
     /// with). A kind whose words are not kept, or not all taken in yet, gets the prefix query
-    /// ([`super::search::fts_query`]).
+    /// ([`super::search::fts_query`]), as does text with no word at all ("-", "&").
     pub fn query(&self, conn: &Connection, kind: SearchKind) -> Result<Option<String>, StoreError> {
         let prefixes = || {
             let terms: Vec<String> = self.words.iter().map(|(w, _)| prefix_term(w)).collect();
             Some(terms.join(" "))
         };
-        if kept(kind).is_none() || self.words.is_empty() || pending(conn, kind)? {
+        // Typed words with no word in them ("-" between two words): FTS5 leaves such a term
+        // out when terms stand side by side, but under an explicit AND (which a group of
+        // alternatives needs) it would match nothing. They are left out here.
+        let worded: Vec<(&String, Option<&Vec<String>>)> = self
+            .words
+            .iter()
+            .map(|(typed, terms)| (typed, terms.as_ref()))
+            .filter(|(_, terms)| terms.is_none_or(|t| !t.is_empty()))
+            .collect();
+        if kept(kind).is_none()
+            || worded.is_empty()
+            || self.waiting.iter().any(|k| k == kind.as_str())
+        {
             return Ok(prefixes());
         }
-        let mut parts = Vec::with_capacity(self.words.len());
-        for (typed, terms) in &self.words {
-            let Some((last, head)) = terms.split_last() else {
+        let mut parts = Vec::with_capacity(worded.len());
+        for (typed, terms) in worded {
+            let Some((last, head)) = terms.and_then(|t| t.split_last()) else {
                 parts.push(prefix_term(typed));
                 continue;
             };
@@ -185,13 +230,12 @@ impl Typed {
                 parts.push(prefix_term(typed));
                 continue;
             }
-            let words = words_starting(conn, kind, last)?;
-            if words.is_empty() {
-                return Ok(None);
-            }
-            if words.len() > MOST_WORDS {
+            let Some(words) = words_starting(conn, kind, last)? else {
                 parts.push(prefix_term(typed));
                 continue;
+            };
+            if words.is_empty() {
+                return Ok(None);
             }
             let alternatives: Vec<String> = words
                 .iter()
@@ -228,28 +272,38 @@ fn pending(conn: &Connection, kind: SearchKind) -> Result<bool, StoreError> {
         .is_some())
 }
 
-/// The words of `kind`'s index that begin with `prefix`, at most one more than [`MOST_WORDS`].
+/// Column `at` of `row`, a word of an index: `None` if it is not UTF-8.
+fn utf8(row: &rusqlite::Row<'_>, at: usize) -> Result<Option<String>, StoreError> {
+    let bytes = row.get_ref(at)?.as_bytes().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(std::str::from_utf8(bytes).ok().map(str::to_string))
+}
+
+/// The words of `kind`'s index that begin with `prefix`; `None` when more than [`MOST_WORDS`]
+/// do, or one of them is not UTF-8 (cut at FTS5's 32 KB limit): searched by prefix then.
 fn words_starting(
     conn: &Connection,
     kind: SearchKind,
     prefix: &str,
-) -> Result<Vec<String>, StoreError> {
+) -> Result<Option<Vec<String>>, StoreError> {
     // Every word beginning with `prefix` sorts at or after it and before it followed by the
     // highest code point, which no word of the index holds.
     let mut stmt = conn.prepare_cached(
         "SELECT term FROM search_term WHERE kind = ?1 AND term >= ?2 \
          AND term < ?2 || char(1114111) ORDER BY term LIMIT ?3",
     )?;
-    let words = stmt
-        .query_map(
-            params![kind.as_str(), prefix, (MOST_WORDS + 1) as i64],
-            |r| r.get::<_, String>(0),
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(words
-        .into_iter()
-        .filter(|w| w.starts_with(prefix))
-        .collect())
+    let mut rows = stmt.query(params![kind.as_str(), prefix, (MOST_WORDS + 1) as i64])?;
+    let mut words = Vec::new();
+    while let Some(row) = rows.next()? {
+        let Some(word) = utf8(row, 0)? else {
+            return Ok(None);
+        };
+        if word.starts_with(prefix) {
+            words.push(word);
+        }
+    }
+    Ok((words.len() <= MOST_WORDS).then_some(words))
 }
 
 /// The kinds whose word list misses a word of their index (none pending): a search of them
@@ -262,12 +316,12 @@ pub fn incomplete(conn: &Connection) -> Result<Vec<SearchKind>, StoreError> {
         }
         let name = kind.as_str();
         conn.execute_batch(&format!(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms_{name} \
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_words_{name} \
              USING fts5vocab (main, search_{name}, 'row')"
         ))?;
         let missing: bool = conn.query_row(
             &format!(
-                "SELECT EXISTS (SELECT 1 FROM temp.search_terms_{name} WHERE term NOT IN \
+                "SELECT EXISTS (SELECT 1 FROM temp.search_index_words_{name} WHERE term NOT IN \
                  (SELECT term FROM search_term WHERE kind = ?1))"
             ),
             [name],
