@@ -125,15 +125,23 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> Result<Vec<Hit>, Sto
     // One snapshot for the whole search: the words listed, the rows waiting and the rows
     // matched are read as of one moment, though another process may commit between statements.
     // Only `temp` is written (the typed words, split and cleared again).
+    let ours = conn.is_autocommit();
     conn.execute_batch("SAVEPOINT search")?;
     let found = search_in_snapshot(conn, text, limit);
-    let end = match found {
-        Ok(_) => "RELEASE search",
-        Err(_) => "ROLLBACK TO search; RELEASE search",
+    let released = match found {
+        Ok(_) => conn.execute_batch("RELEASE search"),
+        Err(_) => Ok(()),
     };
-    let ended = conn.execute_batch(end);
+    if found.is_err() || released.is_err() {
+        // Never leave a transaction open: it would hold this snapshot (other processes'
+        // changes unseen) and refuse the next write.
+        let _ = conn.execute_batch("ROLLBACK TO search; RELEASE search");
+        if ours && !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    }
     let found = found?;
-    ended?;
+    released?;
     Ok(found)
 }
 

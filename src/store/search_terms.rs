@@ -237,6 +237,13 @@ impl Typed {
             if words.is_empty() {
                 return Ok(None);
             }
+            // Each alternative repeats the word's leading parts ("on-" of "on-call"), which
+            // FTS5 reads once for each: a pasted path or address ending in a prefix would be
+            // read dozens of times. Past [`MOST_WORDS`] parts in all, the prefix it is.
+            if (head.len() + 1) * words.len() > MOST_WORDS {
+                parts.push(prefix_term(typed));
+                continue;
+            }
             let alternatives: Vec<String> = words
                 .iter()
                 .map(|word| {
@@ -287,11 +294,12 @@ fn words_starting(
     kind: SearchKind,
     prefix: &str,
 ) -> Result<Option<Vec<String>>, StoreError> {
-    // Every word beginning with `prefix` sorts at or after it and before it followed by the
-    // highest code point, which no word of the index holds.
+    // Every word beginning with `prefix` sorts (byte by byte) at or after it and before it
+    // followed by the byte 0xFF, which UTF-8 never holds, nor a word FTS5 cut at 32 KB. (Not
+    // the highest code point: unicode61 counts U+10FFFF as a letter.)
     let mut stmt = conn.prepare_cached(
         "SELECT term FROM search_term WHERE kind = ?1 AND term >= ?2 \
-         AND term < ?2 || char(1114111) ORDER BY term LIMIT ?3",
+         AND term < ?2 || CAST(x'FF' AS TEXT) ORDER BY term LIMIT ?3",
     )?;
     let mut rows = stmt.query(params![kind.as_str(), prefix, (MOST_WORDS + 1) as i64])?;
     let mut words = Vec::new();

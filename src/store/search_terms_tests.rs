@@ -39,6 +39,9 @@ const WORDS: &[&str] = &[
     "ωmegas",
     "l'équipe",
     "re-org",
+    // unicode61 counts the highest code point as a letter.
+    "coach\u{10FFFF}",
+    "on-call-rota-handover",
 ];
 
 /// What users type: every prefix of every word, pairs of words, and text FTS5 would read as
@@ -479,4 +482,37 @@ fn a_search_inside_a_write_sees_it() {
         .unwrap();
     assert_eq!(found, 2);
     assert_whole(&store);
+}
+
+/// A word of many parts ending in a prefix that stands for many words stays a prefix: each
+/// alternative would repeat the leading parts, read once for each.
+#[test]
+fn a_word_of_many_parts_stays_a_prefix_when_its_alternatives_would_be_many() {
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, ANA);
+    let topics: Vec<String> = (0..20)
+        .map(|i| format!("(1, 'a-b-c-ticket{i:03}', '2026-11-01T09:00')"))
+        .collect();
+    write(
+        &mut store,
+        &format!(
+            "INSERT INTO topic (person_id, body, created_at) VALUES {}",
+            topics.join(", ")
+        ),
+    );
+    let conn = store.conn();
+    let query = |text: &str| {
+        Typed::parse(conn, text)
+            .unwrap()
+            .query(conn, SearchKind::Topic)
+            .unwrap()
+    };
+    // 4 parts × 20 words > 64: the prefix.
+    assert_eq!(query("a-b-c-tick").as_deref(), Some("\"a-b-c-tick\"*"));
+    // 1 part × 20 words: the words.
+    assert!(query("tick").unwrap().starts_with("(\"ticket000\" OR"));
+    for text in ["a-b-c-tick", "tick", "c-ticket01"] {
+        let (listed, plain) = both(conn, SearchKind::Topic, text);
+        assert_eq!(listed, plain, "{text}");
+    }
 }
