@@ -202,6 +202,28 @@ fn both(conn: &Connection, kind: SearchKind, text: &str) -> (Vec<i64>, Vec<i64>)
     (listed, plain)
 }
 
+/// A store whose talking points are `bodies` (plain words, written in one statement).
+fn store_with_topics(bodies: impl Iterator<Item = String>) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    write(&mut store, ANA);
+    let rows: Vec<String> = bodies
+        .map(|body| format!("(1, '{body}', '2026-11-01T09:00')"))
+        .collect();
+    write(
+        &mut store,
+        &format!(
+            "INSERT INTO topic (person_id, body, created_at) VALUES {}",
+            rows.join(", ")
+        ),
+    );
+    store
+}
+
+/// The query [`Typed`] makes of `text` for `kind`.
+fn query(conn: &Connection, text: &str, kind: SearchKind) -> Option<String> {
+    Typed::parse(conn, text).unwrap().query(conn, kind).unwrap()
+}
+
 fn assert_whole(store: &Store) {
     assert_eq!(incomplete(store.conn()).unwrap(), Vec::<SearchKind>::new());
     let waiting: i64 = store
@@ -242,44 +264,30 @@ fn a_prefix_becomes_the_words_it_stands_for_and_none_matches_nothing() {
                 (1, '2026-11-26', 'Coachings: on-call', '2026-11-26T09:40', '2026-11-26T09:40');",
     );
     let conn = store.conn();
-    let typed = Typed::parse(conn, "On-call Coachi").unwrap();
-    let query = typed.query(conn, SearchKind::Note).unwrap().unwrap();
-    assert_eq!(query, "(\"on call\") AND (\"coaching\" OR \"coachings\")");
-    // Three letters or fewer: the index keeps that prefix itself.
-    let typed = Typed::parse(conn, "coa").unwrap();
     assert_eq!(
-        typed.query(conn, SearchKind::Note).unwrap().as_deref(),
+        query(conn, "On-call Coachi", SearchKind::Note).as_deref(),
+        Some("(\"on call\") AND (\"coaching\" OR \"coachings\")")
+    );
+    // Three letters or fewer: the index keeps that prefix itself.
+    assert_eq!(
+        query(conn, "coa", SearchKind::Note).as_deref(),
         Some("\"coa\"*")
     );
     // No word begins so: nothing to run.
-    let typed = Typed::parse(conn, "review zzzz").unwrap();
-    assert_eq!(typed.query(conn, SearchKind::Note).unwrap(), None);
+    assert_eq!(query(conn, "review zzzz", SearchKind::Note), None);
     // The kinds ranked by relevance keep the prefix query.
-    let typed = Typed::parse(conn, "coaching").unwrap();
     assert_eq!(
-        typed.query(conn, SearchKind::Risk).unwrap().as_deref(),
+        query(conn, "coaching", SearchKind::Risk).as_deref(),
         Some("\"coaching\"*")
     );
 }
 
 #[test]
 fn a_prefix_of_too_many_words_stays_a_prefix() {
-    let mut store = Store::open_in_memory().unwrap();
-    write(&mut store, ANA);
-    let topics: Vec<String> = (0..=MOST_WORDS)
-        .map(|i| format!("(1, 'ticket{i:03} triage', '2026-11-01T09:00')"))
-        .collect();
-    write(
-        &mut store,
-        &format!(
-            "INSERT INTO topic (person_id, body, created_at) VALUES {}",
-            topics.join(", ")
-        ),
-    );
+    let store = store_with_topics((0..=MOST_WORDS).map(|i| format!("ticket{i:03} triage")));
     let conn = store.conn();
-    let typed = Typed::parse(conn, "tick triage").unwrap();
     assert_eq!(
-        typed.query(conn, SearchKind::Topic).unwrap().as_deref(),
+        query(conn, "tick triage", SearchKind::Topic).as_deref(),
         Some("\"tick\"* AND (\"triage\")")
     );
     let (listed, plain) = both(conn, SearchKind::Topic, "tick triage");
@@ -383,9 +391,8 @@ fn a_row_another_program_wrote_is_found_by_prefix_until_bearing_writes() {
         )
         .unwrap();
     let conn = store.conn();
-    let typed = Typed::parse(conn, "zeppel").unwrap();
     assert_eq!(
-        typed.query(conn, SearchKind::Note).unwrap().as_deref(),
+        query(conn, "zeppel", SearchKind::Note).as_deref(),
         Some("\"zeppel\"*"),
         "searched by prefix while a row waits"
     );
@@ -395,9 +402,8 @@ fn a_row_another_program_wrote_is_found_by_prefix_until_bearing_writes() {
     write(&mut store, "UPDATE person SET role = 'EM' WHERE id = 1");
     assert_whole(&store);
     let conn = store.conn();
-    let typed = Typed::parse(conn, "zeppel").unwrap();
     assert_eq!(
-        typed.query(conn, SearchKind::Note).unwrap().as_deref(),
+        query(conn, "zeppel", SearchKind::Note).as_deref(),
         Some("(\"zeppelin\")")
     );
 }
@@ -488,29 +494,16 @@ fn a_search_inside_a_write_sees_it() {
 /// alternative would repeat the leading parts, read once for each.
 #[test]
 fn a_word_of_many_parts_stays_a_prefix_when_its_alternatives_would_be_many() {
-    let mut store = Store::open_in_memory().unwrap();
-    write(&mut store, ANA);
-    let topics: Vec<String> = (0..20)
-        .map(|i| format!("(1, 'a-b-c-ticket{i:03}', '2026-11-01T09:00')"))
-        .collect();
-    write(
-        &mut store,
-        &format!(
-            "INSERT INTO topic (person_id, body, created_at) VALUES {}",
-            topics.join(", ")
-        ),
-    );
+    let store = store_with_topics((0..20).map(|i| format!("a-b-c-ticket{i:03}")));
     let conn = store.conn();
-    let query = |text: &str| {
-        Typed::parse(conn, text)
-            .unwrap()
-            .query(conn, SearchKind::Topic)
-            .unwrap()
-    };
     // 4 parts × 20 words > 64: the prefix.
-    assert_eq!(query("a-b-c-tick").as_deref(), Some("\"a-b-c-tick\"*"));
+    assert_eq!(
+        query(conn, "a-b-c-tick", SearchKind::Topic).as_deref(),
+        Some("\"a-b-c-tick\"*")
+    );
     // 1 part × 20 words: the words.
-    assert!(query("tick").unwrap().starts_with("(\"ticket000\" OR"));
+    let words = query(conn, "tick", SearchKind::Topic).unwrap();
+    assert!(words.starts_with("(\"ticket000\" OR"));
     for text in ["a-b-c-tick", "tick", "c-ticket01"] {
         let (listed, plain) = both(conn, SearchKind::Topic, text);
         assert_eq!(listed, plain, "{text}");

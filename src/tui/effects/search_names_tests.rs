@@ -107,10 +107,7 @@ fn a_note_another_process_writes_while_the_box_is_open_is_found_by_a_long_prefix
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
     let mut runner = runner_with_priya(&path);
-    assert!(matches!(
-        runner.run(Effect::ReadSearchNames, now()),
-        Msg::SearchReady
-    ));
+    runner.run(Effect::ReadSearchNames, now());
     assert!(titles(&mut runner, "zeppel").is_empty());
     let mut other = Store::open(&path).unwrap();
     let priya = people::resolve_person(&other, "Priya").unwrap().id;
