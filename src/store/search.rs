@@ -106,15 +106,14 @@ pub const NOTE_WINDOW: u32 = 200;
 pub fn fts_query(text: &str) -> Option<String> {
     let terms: Vec<String> = text
         .split_whitespace()
-        .map(|w| w.replace('"', "\"\""))
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
+        .map(search_terms::prefix_term)
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
 /// At most `limit` matches for `text` of every kind, grouped by kind in [`kinds`] order, each
 /// kind in its order (see the module's comment).
+///
 /// The kinds that pile up with history search a prefix of four letters or more as the words it
 /// stands for ([`search_terms`]): the same rows, read newest first without a merge over all of
 /// history.

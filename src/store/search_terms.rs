@@ -124,19 +124,24 @@ fn rows(conn: &Connection, table: &str) -> Result<i64, StoreError> {
         .query_row([], |r| r.get(0))?)
 }
 
+/// The name of a table in `temp` listing every word of `kind`'s whole index (`fts5vocab`; each
+/// word's rows are counted as it is listed: reading it costs a pass over the index).
+fn index_words(conn: &Connection, kind: SearchKind) -> Result<String, StoreError> {
+    let name = kind.as_str();
+    let table = format!("temp.search_index_words_{name}");
+    conn.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5vocab (main, search_{name}, 'row')"
+    ))?;
+    Ok(table)
+}
+
 /// Makes `kind`'s word list again from its whole index (what migration 013 did for every kind).
 pub(super) fn rebuild(conn: &Connection, kind: SearchKind) -> Result<(), StoreError> {
-    let name = kind.as_str();
-    conn.execute_batch(&format!(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_words_{name} \
-         USING fts5vocab (main, search_{name}, 'row')"
-    ))?;
-    conn.execute("DELETE FROM search_term WHERE kind = ?1", [name])?;
+    let table = index_words(conn, kind)?;
+    conn.execute("DELETE FROM search_term WHERE kind = ?1", [kind.as_str()])?;
     conn.execute(
-        &format!(
-            "INSERT INTO search_term (kind, term) SELECT ?1, term FROM temp.search_index_words_{name}"
-        ),
-        [name],
+        &format!("INSERT INTO search_term (kind, term) SELECT ?1, term FROM {table}"),
+        [kind.as_str()],
     )?;
     Ok(())
 }
@@ -144,6 +149,8 @@ pub(super) fn rebuild(conn: &Connection, kind: SearchKind) -> Result<(), StoreEr
 /// What a user typed, word by word: each word as typed and the index's words it splits into
 /// ("On-call" → "on", "call"), and the kinds with rows waiting, read once for the search.
 pub struct Typed {
+    /// The prefix query ([`super::search::fts_query`]): every word typed as a prefix.
+    plain: String,
     /// `None` for a word one of whose words is not UTF-8 (FTS5 cuts a word at 32 KB, inside a
     /// character if need be): searched by prefix.
     words: Vec<(String, Option<Vec<String>>)>,
@@ -153,6 +160,7 @@ pub struct Typed {
 impl Typed {
     /// Splits `text` at white space, and each word as the indexes' tokenizer does.
     pub fn parse(conn: &Connection, text: &str) -> Result<Typed, StoreError> {
+        let plain = super::search::fts_query(text).unwrap_or_default();
         let typed: Vec<&str> = text.split_whitespace().collect();
         let mut words: Vec<(String, Option<Vec<String>>)> = typed
             .iter()
@@ -160,6 +168,7 @@ impl Typed {
             .collect();
         if typed.is_empty() {
             return Ok(Typed {
+                plain,
                 words,
                 waiting: Vec::new(),
             });
@@ -192,7 +201,11 @@ impl Typed {
             .prepare_cached("SELECT DISTINCT kind FROM search_pending")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(Typed { words, waiting })
+        Ok(Typed {
+            plain,
+            words,
+            waiting,
+        })
     }
 
     /// The FTS5 query for `kind`: every word must match, the last of its words as a prefix.
@@ -200,10 +213,6 @@ impl Typed {
     /// with). A kind whose words are not kept, or not all taken in yet, gets the prefix query
     /// ([`super::search::fts_query`]), as does text with no word at all ("-", "&").
     pub fn query(&self, conn: &Connection, kind: SearchKind) -> Result<Option<String>, StoreError> {
-        let prefixes = || {
-            let terms: Vec<String> = self.words.iter().map(|(w, _)| prefix_term(w)).collect();
-            Some(terms.join(" "))
-        };
         // Typed words with no word in them ("-" between two words): FTS5 leaves such a term
         // out when terms stand side by side, but under an explicit AND (which a group of
         // alternatives needs) it would match nothing. They are left out here.
@@ -217,7 +226,7 @@ impl Typed {
             || worded.is_empty()
             || self.waiting.iter().any(|k| k == kind.as_str())
         {
-            return Ok(prefixes());
+            return Ok(Some(self.plain.clone()));
         }
         let mut parts = Vec::with_capacity(worded.len());
         for (typed, terms) in worded {
@@ -262,7 +271,7 @@ impl Typed {
 }
 
 /// `"word"*`: a word typed, as a quoted prefix term (its quotes doubled).
-fn prefix_term(word: &str) -> String {
+pub(super) fn prefix_term(word: &str) -> String {
     format!("{}*", quoted(word))
 }
 
@@ -322,17 +331,13 @@ pub fn incomplete(conn: &Connection) -> Result<Vec<SearchKind>, StoreError> {
         if kept(kind).is_none() || pending(conn, kind)? {
             continue;
         }
-        let name = kind.as_str();
-        conn.execute_batch(&format!(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_words_{name} \
-             USING fts5vocab (main, search_{name}, 'row')"
-        ))?;
+        let table = index_words(conn, kind)?;
         let missing: bool = conn.query_row(
             &format!(
-                "SELECT EXISTS (SELECT 1 FROM temp.search_index_words_{name} WHERE term NOT IN \
+                "SELECT EXISTS (SELECT 1 FROM {table} WHERE term NOT IN \
                  (SELECT term FROM search_term WHERE kind = ?1))"
             ),
-            [name],
+            [kind.as_str()],
             |r| r.get(0),
         )?;
         if missing {
