@@ -8,7 +8,6 @@ use support::{Pty, ok};
 
 const CTRL_S: &str = "\x13";
 const BACKSPACE: &str = "\x7f";
-const ESC: &str = "\x1b";
 
 #[test]
 fn from_a_risk_to_its_owners_prep_a_check_in_and_back() {
@@ -67,7 +66,7 @@ fn from_a_risk_to_its_owners_prep_a_check_in_and_back() {
     tui.send(CTRL_S);
     tui.wait_for("Checked in \"Ship payments v2\": 40%.");
     tui.wait_for(" 40% Ship payments v2  (linked)");
-    tui.send(ESC);
+    tui.escape();
     tui.wait_for("1 of 1");
     tui.wait_for("Ada Lovelace (p: prep)");
     tui.send("q");
@@ -124,7 +123,7 @@ fn from_a_risk_enter_on_its_linked_goal_check_in_and_back() {
     tui.send("40");
     tui.send(CTRL_S);
     tui.wait_for("Checked in \"Ship payments v2\": 40%.");
-    tui.send(ESC);
+    tui.escape();
     // Back on the risk, the link followed still selected, as a browser's Back leaves it.
     tui.wait_for("Risk register");
     tui.wait_for("Enter opens it · ] next · Esc unselects");

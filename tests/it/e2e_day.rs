@@ -92,7 +92,7 @@ fn open_the_next_1on1s_prep_in_at_most_two_keys() {
     tui.wait_for(&format!("Prep  {person}"));
     tui.wait_for("Talking points");
     // Esc goes back to the agenda it was opened from.
-    tui.send("\x1b");
+    tui.escape();
     tui.wait_for("Week 48");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);

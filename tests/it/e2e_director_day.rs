@@ -97,7 +97,7 @@ fn the_radar_is_a_list_to_work_through() {
     tui.wait_for("▌! risk   If on-call stays on one rotation");
     tui.send("\r");
     tui.wait_for("Review risk 4");
-    tui.send("\x1b");
+    tui.escape();
     tui.send("1");
     tui.wait_for("j k choose");
     tui.send("v");

@@ -8,7 +8,6 @@ use crate::support;
 use support::{Pty, json_array, ok};
 
 const CTRL_S: &str = "\x13";
-const ESC: &str = "\x1b";
 const STALE: &str = "Changed elsewhere since you opened it";
 
 /// Aisha, and a weekly staff meeting that began at 08:00 on the fixed "today" (Mon 23 Nov, 09:00).
@@ -55,12 +54,12 @@ fn a_staff_meeting_held_from_the_agenda_is_found_listed_and_reported() {
     tui.send("/runbook");
     tui.wait_for("Actions (1)");
     tui.wait_for("send the «runbook»");
-    tui.send(ESC);
+    tui.escape();
     tui.send("/freeze");
     tui.wait_for("Decisions (1)");
     tui.wait_for("Meetings (1)");
     tui.wait_for("Staff, Mon 23 Nov");
-    tui.send(ESC);
+    tui.escape();
 
     // The all-actions list has it, as Aisha's.
     tui.send("O");
@@ -108,7 +107,7 @@ fn a_stale_decision_form_is_refused_and_the_cli_edit_stands() {
     tui.send(CTRL_S);
     tui.wait_for(STALE);
     assert_eq!(title(&db).as_deref(), Some("Use SQLite"));
-    tui.send(ESC);
+    tui.escape();
     tui.send("q");
     tui.wait_exit();
 }

@@ -68,7 +68,7 @@ fn the_cockpit_shows_each_state_the_cli_leaves_with_the_ids_it_needs() {
         !t.contents().contains("Hands one shift to Lucas")
     });
 
-    tui.send("\x1b");
+    tui.escape();
     tui.wait_for("People 2");
     ok(&db, &["person", "delete", "marcus", "--yes"]);
     tui.wait_for("People 1");

@@ -55,7 +55,7 @@ fn an_invalid_form_saves_nothing_and_says_why() {
     tui.wait_for("New person");
     tui.send("\r");
     tui.wait_for("a name is required");
-    tui.send("\x1b");
+    tui.escape();
     tui.wait_for("No people yet");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);

@@ -106,7 +106,7 @@ fn a_person_another_program_adds_while_the_search_box_is_open_is_found_by_a_typo
     }
     tui.send("prya");
     tui.wait_for("Priya Raman");
-    tui.send("\x1b");
+    tui.escape();
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

@@ -274,6 +274,15 @@ impl Pty {
         thread::sleep(Duration::from_millis(40));
     }
 
+    /// Presses Esc and waits until the screen changes. A key sent before the program has read
+    /// the Esc can arrive in the same read, and a terminal reads Esc then `/` as Alt-/; on a
+    /// loaded machine the pause in `send` is not always enough.
+    pub fn escape(&mut self) {
+        let before = self.contents();
+        self.send("\x1b");
+        self.wait_until("Esc changed the screen", |t| t.contents() != before);
+    }
+
     /// Waits for the process to exit and returns its exit code, once the screen shows everything
     /// it wrote (on a loaded machine the reader thread can lag behind the exit).
     pub fn wait_exit(&mut self) -> u32 {
