@@ -314,3 +314,54 @@ fn the_json_report_has_score_band_trend_and_history() {
     assert_eq!(json["history"][0]["score"], 12);
     assert_eq!(json["history"][0]["band"], "high");
 }
+
+#[test]
+fn the_register_lists_each_risks_history_as_the_risk_alone_reads_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = ["A", "B", "C", "D"]
+        .iter()
+        .map(|t| {
+            (add_risk(&mut store, draft(t, 2, 2), &intervals(), now()).unwrap())
+                .risk
+                .id
+        })
+        .collect();
+    // Entries written out of date order, several on one day, interleaved between risks; D keeps
+    // only its first.
+    let entries = [
+        (ids[1], d(2026, 10, 1), 3),
+        (ids[0], d(2025, 1, 9), 4),
+        (ids[2], d(2026, 11, 23), 5),
+        (ids[0], d(2026, 11, 23), 1),
+        (ids[1], d(2024, 2, 29), 2),
+        (ids[0], d(2025, 1, 9), 3),
+        (ids[2], d(2026, 11, 23), 4),
+    ];
+    store
+        .write(|tx| -> Result<(), OpsError> {
+            for (n, (id, date, likelihood)) in entries.into_iter().enumerate() {
+                let entry = ScoreEntry {
+                    date,
+                    score: RiskScore::new(likelihood, 2).unwrap(),
+                    note: format!("entry {n}"),
+                };
+                risks::insert_entry(tx, id, &entry)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let listed = list_risks(&store).unwrap();
+    assert_eq!(listed.len(), 4);
+    for risk in &listed {
+        let alone = get_risk(&store, risk.id).unwrap();
+        assert_eq!(risk.history, alone.history, "risk {}", risk.id);
+        assert_eq!(risk.trend(), alone.trend());
+    }
+    let c = &listed[2].history;
+    assert_eq!(
+        c.iter().map(|e| e.note.as_str()).collect::<Vec<_>>(),
+        ["", "entry 2", "entry 6"],
+        "one day's entries in the order written"
+    );
+    assert_eq!(listed[3].history.len(), 1);
+}

@@ -4,7 +4,6 @@ use crate::domain::Word;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSqlError, Type, Value};
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
-use std::collections::HashMap;
 
 use super::{StoreError, codec};
 use crate::domain::risk::{Category, Response, Risk, RiskFields, RiskStatus};
@@ -80,9 +79,15 @@ pub fn list(conn: &Connection) -> Result<Vec<Risk>, StoreError> {
     let mut risks = stmt
         .query_map([], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut history = all_history(conn)?;
+    let mut history = all_history(conn)?.into_iter().peekable();
     for risk in &mut risks {
-        risk.history = history.remove(&risk.id).unwrap_or_default();
+        // Both in risk order; entries of a risk not listed (none, with the foreign key) are
+        // passed over.
+        while let Some((id, entry)) = history.next_if(|(id, _)| *id <= risk.id) {
+            if id == risk.id {
+                risk.history.push(entry);
+            }
+        }
     }
     Ok(risks)
 }
@@ -109,18 +114,27 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<ScoreEntry>, StoreError
     Ok(rows)
 }
 
-/// Every risk's history in one query (one per risk would be a thousand for a large register).
-fn all_history(conn: &Connection) -> Result<HashMap<i64, Vec<ScoreEntry>>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT risk_id, date, likelihood, impact, note FROM risk_review ORDER BY risk_id, date, id",
-    )?;
-    let mut by_risk: HashMap<i64, Vec<ScoreEntry>> = HashMap::new();
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, entry_from_row(row)?)))?;
-    for row in rows {
-        let (id, entry) = row?;
-        by_risk.entry(id).or_default().push(entry);
-    }
-    Ok(by_risk)
+/// Every risk's history in one query (one per risk would be a thousand for a large register),
+/// by risk, each oldest first (date, then id, as [`history`] orders them). The table is read in
+/// its own order and sorted here: read in the index's order, every row is a seek of its own
+/// (huge demo, 11,400 reviews: 5.5 against 2.6 ms in SQLite alone).
+fn all_history(conn: &Connection) -> Result<Vec<(i64, ScoreEntry)>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT risk_id, date, likelihood, impact, note, id FROM risk_review")?;
+    let mut rows = stmt
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(5)?,
+                entry_from_row(row)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.sort_unstable_by_key(|a| (a.0, a.2.date, a.1));
+    Ok(rows
+        .into_iter()
+        .map(|(risk, _, entry)| (risk, entry))
+        .collect())
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
