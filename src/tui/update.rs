@@ -22,9 +22,16 @@ use crate::ops::one_on_ones::SearchResult;
 
 /// Every load the screen depends on: after a save, or when another process changed the file.
 pub fn reload_all(model: &Model) -> Vec<Effect> {
+    reload_all_but(model, None)
+}
+
+/// Every load the screen depends on but `loaded`'s: at the start, once the first frame (the
+/// agenda, read before it) is drawn.
+pub fn reload_all_but(model: &Model, loaded: Option<Tab>) -> Vec<Effect> {
     let ctx = model.ctx();
     Tab::ALL
         .iter()
+        .filter(|tab| Some(**tab) != loaded)
         .flat_map(|tab| model.pane(*tab).reload(&ctx))
         .chain([Effect::LoadUpcoming])
         .collect()
