@@ -84,14 +84,15 @@ pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
 /// Queued topics per person, for the people list.
 pub fn queued_counts(conn: &Connection) -> Result<Vec<(i64, u32)>, StoreError> {
     // Per person, the queued range of (person_id, discussed_at): a `GROUP BY` would read the
-    // index entry of every topic ever discussed.
+    // index entry of every topic ever discussed. The people without any are left out here:
+    // `WHERE queued > 0` around it made SQLite count every range twice.
     let mut stmt = conn.prepare_cached(
-        "SELECT id, queued FROM (SELECT p.id, (SELECT count(*) FROM topic \
-         WHERE person_id = p.id AND discussed_at IS NULL) AS queued FROM person p) \
-         WHERE queued > 0",
+        "SELECT p.id, (SELECT count(*) FROM topic \
+         WHERE person_id = p.id AND discussed_at IS NULL) FROM person p",
     )?;
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .filter(|row| !matches!(row, Ok((_, 0))))
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

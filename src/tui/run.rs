@@ -16,9 +16,9 @@ use super::msg::{Effect, Msg};
 use super::theme::Theme;
 use crate::clock::Clock;
 
+use super::pane::Tab;
 use super::signals::{SignalWatch, wake_the_loop};
 use super::terminal::{TerminalGuard, watch_for_hang_up};
-use super::pane::Tab;
 use super::update::{reload_all, reload_all_but, reload_changed, run_later, update};
 use super::view::view;
 use super::wakeups::{self, DbWatch};
