@@ -16,7 +16,7 @@ use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Recurrence;
 use crate::store::generated::{self, GeneratedAction, GeneratedNote, GeneratedTopic};
 use crate::store::{DEFAULT_CACHE_MIB, Store, dump};
-use crate::store::{notes, occurrences, people, plan, risks, rituals};
+use crate::store::{notes, occurrences, people, plan, risks, rituals, search};
 
 /// How much the large demo holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -503,6 +503,9 @@ pub fn load_large(
                 sum.reviews += 1;
             }
         }
+        // One segment per index, or the first saves after the demo wait for FTS5 to merge
+        // what this transaction wrote.
+        search::compact_indexes(tx)?;
         Ok(sum)
     });
     store.set_cache_mib(DEFAULT_CACHE_MIB)?;

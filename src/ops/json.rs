@@ -11,7 +11,7 @@ use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
 use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
 use crate::store::{
-    actions, calendar, metrics, notes, occurrences, people, plan, risks, rituals, topics,
+    actions, calendar, metrics, notes, occurrences, people, plan, risks, rituals, search, topics,
 };
 
 /// Names the file's kind; anything else is not ours.
@@ -100,7 +100,11 @@ pub fn json_import_as_of(
             ))
         })?;
         rules_within_limits(tx).map_err(refuse)?;
-        metrics_follow_rules(tx, today).map_err(refuse)
+        metrics_follow_rules(tx, today).map_err(refuse)?;
+        // One segment per index, or the first saves after the import wait for FTS5 to merge
+        // what this transaction wrote.
+        search::compact_indexes(tx)?;
+        Ok::<(), OpsError>(())
     })?;
     let counts: BTreeMap<String, usize> = tables
         .iter()
@@ -439,6 +443,66 @@ mod tests {
 
     fn fresh() -> Store {
         Store::open_in_memory().unwrap()
+    }
+
+    /// How many segments a full-text index is in (FTS5's structure record: a 4-byte cookie,
+    /// then varints for the levels and the segments).
+    fn segments(store: &Store, table: &str) -> u64 {
+        let block: Vec<u8> = store
+            .conn()
+            .query_row(
+                &format!("SELECT block FROM {table}_data WHERE id = 10"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut values = block[4..].iter().scan(0u64, |value, byte| {
+            *value = (*value << 7) | u64::from(byte & 0x7f);
+            Some(if byte & 0x80 == 0 {
+                Some(std::mem::take(value))
+            } else {
+                None
+            })
+        });
+        let _levels = values.by_ref().flatten().next();
+        values.flatten().next().unwrap()
+    }
+
+    #[test]
+    fn the_demo_and_an_import_leave_each_search_index_in_one_segment() {
+        let mut demo = fresh();
+        let size = crate::ops::demo_large::Size {
+            people: 10,
+            team_rituals: 3,
+            one_on_ones: 4,
+            notes: 400,
+            topics: 300,
+            actions: 300,
+            goals: 10,
+            risks: 20,
+            years: 1,
+        };
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        crate::ops::demo_large::load_large(&mut demo, size, 3, chrono::Weekday::Mon, now).unwrap();
+        let text = json_export(&demo).unwrap();
+        let mut imported = fresh();
+        json_import(&mut imported, &read_export(&text, "x.json").unwrap()).unwrap();
+        for store in [&demo, &imported] {
+            for table in [
+                "search_note",
+                "search_topic",
+                "search_action",
+                "search_person",
+            ] {
+                assert_eq!(segments(store, table), 1, "{table}");
+            }
+        }
+        // Found as before.
+        let found = crate::store::search::search(imported.conn(), "budget", 5).unwrap();
+        assert!(!found.is_empty());
     }
 
     #[test]

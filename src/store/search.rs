@@ -290,6 +290,23 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Merges each full-text index into one segment (FTS5's `optimize`), after a bulk write (the
+/// large demos, an import). Such a write leaves each index in a few large segments of the same
+/// level; the single-row saves after it add a small segment each, and when sixteen pile up on a
+/// level FTS5 merges them all within that save, the large ones included: on the huge demo one
+/// save in 30 to 60 took 20–540 ms, against one in 300 (21–24 ms) once merged (300 note saves,
+/// plain SQL). Nothing a search finds changes.
+pub fn compact_indexes(conn: &Connection) -> Result<(), StoreError> {
+    for index in indexes() {
+        let table = index.table;
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}) VALUES ('optimize')"),
+            [],
+        )?;
+    }
+    Ok(())
+}
+
 /// The titles of the short, named things (people, rituals, goals, risks) for typo-tolerant
 /// matching: a few hundred to a few thousand rows, read in one pass.
 pub fn named_titles(conn: &Connection) -> Result<Vec<(SearchKind, i64, String)>, StoreError> {
