@@ -446,7 +446,8 @@ mod tests {
     }
 
     /// How many segments a full-text index is in (FTS5's structure record: a 4-byte cookie,
-    /// then varints for the levels and the segments).
+    /// then varints for the levels and the segments; a `contentless_delete` table, which
+    /// Bearing has none of, would put a 4-byte marker before them).
     fn segments(store: &Store, table: &str) -> u64 {
         let block: Vec<u8> = store
             .conn()

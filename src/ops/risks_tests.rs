@@ -326,8 +326,7 @@ fn the_register_lists_each_risks_history_as_the_risk_alone_reads_it() {
                 .id
         })
         .collect();
-    // Entries written out of date order, several on one day, interleaved between risks; D keeps
-    // only its first.
+    // Entries written out of date order, several on one day, interleaved between risks.
     let entries = [
         (ids[1], d(2026, 10, 1), 3),
         (ids[0], d(2025, 1, 9), 4),
@@ -347,11 +346,31 @@ fn the_register_lists_each_risks_history_as_the_risk_alone_reads_it() {
                 };
                 risks::insert_entry(tx, id, &entry)?;
             }
+            // A date written by hand without its zeros reads, and sorts as its text does:
+            // after "2026-01-10", before "2026-10-01".
+            for date in ["2026-1-5", "2026-01-10"] {
+                tx.execute(
+                    "INSERT INTO risk_review (risk_id, date, likelihood, impact, note) \
+                     VALUES (?1, ?2, 3, 3, ?2)",
+                    rusqlite::params![ids[1], date],
+                )
+                .map_err(crate::store::StoreError::from)?;
+            }
+            // D has no history at all.
+            tx.execute("DELETE FROM risk_review WHERE risk_id = ?1", [ids[3]])
+                .map_err(crate::store::StoreError::from)?;
             Ok(())
         })
         .unwrap();
     let listed = list_risks(&store).unwrap();
     assert_eq!(listed.len(), 4);
+    assert_eq!(
+        (listed[1].history.iter())
+            .map(|e| e.note.as_str())
+            .collect::<Vec<_>>(),
+        ["entry 4", "2026-01-10", "2026-1-5", "entry 0", ""],
+        "in the order of the dates' text, as SQL orders them"
+    );
     for risk in &listed {
         let alone = get_risk(&store, risk.id).unwrap();
         assert_eq!(risk.history, alone.history, "risk {}", risk.id);
@@ -363,5 +382,5 @@ fn the_register_lists_each_risks_history_as_the_risk_alone_reads_it() {
         ["", "entry 2", "entry 6"],
         "one day's entries in the order written"
     );
-    assert_eq!(listed[3].history.len(), 1);
+    assert!(listed[3].history.is_empty());
 }

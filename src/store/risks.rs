@@ -125,15 +125,18 @@ fn all_history(conn: &Connection) -> Result<Vec<(i64, ScoreEntry)>, StoreError> 
         .query_map([], |row| {
             Ok((
                 row.get::<_, i64>(0)?,
+                // Sorted by the stored text, as SQL sorts it: a date written by hand without
+                // its zeros ("2026-1-5") still reads, and sorts where `history` puts it.
+                row.get::<_, String>(1)?,
                 row.get::<_, i64>(5)?,
                 entry_from_row(row)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.sort_unstable_by_key(|a| (a.0, a.2.date, a.1));
+    rows.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
     Ok(rows
         .into_iter()
-        .map(|(risk, _, entry)| (risk, entry))
+        .map(|(risk, _, _, entry)| (risk, entry))
         .collect())
 }
 

@@ -318,8 +318,13 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         if !rest_loaded {
             rest_loaded = true;
             // The agenda was read for the first frame; reading it again cost 5–6 ms of the
-            // first key's wait on ten years of data.
-            let loads = reload_all_but(&model, Some(Tab::Agenda));
+            // first key's wait on ten years of data. Unless another program saved since the
+            // version was taken: the watch may have started after that save, and woken nobody.
+            let loads = if runner.store.data_version()? == seen_version {
+                reload_all_but(&model, Some(Tab::Agenda))
+            } else {
+                reload_all(&model)
+            };
             settle_now(&mut model, &mut runner, loads);
             backup = start_daily_backup(
                 &runner.store,

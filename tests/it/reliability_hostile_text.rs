@@ -239,7 +239,12 @@ fn the_tui_draws_hostile_text_without_passing_it_on() {
     let db = hostile_database(dir.path());
     let mut tui = Pty::start(&db, &[], 120, 40);
     tui.wait_for("Bearing");
-    for keys in ["2", "3", "4", "\r", "\u{1b}", "5", "1"] {
+    for keys in ["2", "3", "4", "\r"] {
+        tui.send(keys);
+    }
+    // Esc closes the person page; a key sent with it would be read as Alt and never reach tab 5.
+    tui.escape();
+    for keys in ["5", "1"] {
         tui.send(keys);
     }
     tui.send("q");
