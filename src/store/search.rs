@@ -272,13 +272,7 @@ fn day_of(stored: &str) -> Option<NaiveDate> {
 /// entry for a row or value that is not there, or a row without its entries, is an error; so is
 /// a word of an index missing from its word list ([`search_terms`]).
 pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
-    for index in indexes() {
-        let table = index.table;
-        conn.execute(
-            &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)"),
-            [],
-        )?;
-    }
+    on_every_index(conn, "integrity-check", Some(1))?;
     if let Some(kind) = search_terms::incomplete(conn)?.first() {
         return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
@@ -297,12 +291,28 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
 /// save in 30 to 60 took 20–540 ms, against one in 300 (21–24 ms) once merged (300 note saves,
 /// plain SQL). Nothing a search finds changes.
 pub fn compact_indexes(conn: &Connection) -> Result<(), StoreError> {
+    on_every_index(conn, "optimize", None)
+}
+
+/// Gives every full-text index one of FTS5's commands (an insert into the column named as the
+/// table), with its `rank` argument when it takes one.
+fn on_every_index(
+    conn: &Connection,
+    command: &'static str,
+    rank: Option<i64>,
+) -> Result<(), StoreError> {
     for index in indexes() {
         let table = index.table;
-        conn.execute(
-            &format!("INSERT INTO {table} ({table}) VALUES ('optimize')"),
-            [],
-        )?;
+        match rank {
+            Some(rank) => conn.execute(
+                &format!("INSERT INTO {table} ({table}, rank) VALUES (?1, ?2)"),
+                params![command, rank],
+            )?,
+            None => conn.execute(
+                &format!("INSERT INTO {table} ({table}) VALUES (?1)"),
+                [command],
+            )?,
+        };
     }
     Ok(())
 }
