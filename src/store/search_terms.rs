@@ -31,6 +31,9 @@ const MOST_WORDS: usize = 64;
 /// 0.15–0.2 s; a busiest person's 3,665 notes put back by an undo: split, 70–80 ms instead.
 const REBUILD_SHARE: i64 = 10;
 
+/// Up to this many rows waiting are always split, however small their table.
+const ALWAYS_SPLIT: i64 = 100;
+
 /// The table and text columns of a kind whose words are kept, as its index lists them
 /// (migration 013's triggers note its rows as pending). `None`: searched by relevance, its words
 /// not kept (a few thousand short rows, ranked by bm25 over every match anyway).
@@ -85,36 +88,46 @@ pub(super) fn absorb(conn: &Connection) -> Result<(), StoreError> {
         return Ok(());
     }
     for (name, count) in waiting {
-        let listed = name
-            .parse::<SearchKind>()
-            .ok()
-            .and_then(|kind| Some((kind, kept(kind)?)));
-        if let Some((kind, (table, columns))) = listed {
-            if count > 100 && count.saturating_mul(REBUILD_SHARE) >= rows(conn, table)? {
-                rebuild(conn, kind)?;
-            } else {
-                scratch(conn)?;
-                for column in columns {
-                    // Names from `kept`, a closed set of constants.
-                    conn.prepare_cached(&format!(
-                        "INSERT INTO temp.search_words (w) SELECT {column} FROM main.{table} \
-                         WHERE id IN (SELECT id FROM search_pending WHERE kind = ?1) \
-                         AND {column} IS NOT NULL"
-                    ))?
-                    .execute([&name])?;
-                }
-                conn.prepare_cached(
-                    "INSERT OR IGNORE INTO search_term (kind, term) \
-                     SELECT ?1, term FROM temp.search_words_row",
-                )?
-                .execute([&name])?;
-                empty_scratch(conn)?;
-            }
+        let Some((kind, (table, columns))) =
+            (name.parse::<SearchKind>().ok()).and_then(|kind| Some((kind, kept(kind)?)))
+        else {
+            continue;
+        };
+        if count > ALWAYS_SPLIT && count.saturating_mul(REBUILD_SHARE) >= rows(conn, table)? {
+            rebuild(conn, kind)?;
+        } else {
+            split_waiting(conn, kind, table, columns)?;
         }
     }
     conn.prepare_cached("DELETE FROM search_pending")?
         .execute([])?;
     Ok(())
+}
+
+/// Adds the words of `kind`'s rows waiting to its list, split by the scratch index (`table`
+/// and `columns` are [`kept`]'s for it).
+fn split_waiting(
+    conn: &Connection,
+    kind: SearchKind,
+    table: &str,
+    columns: &[&str],
+) -> Result<(), StoreError> {
+    scratch(conn)?;
+    for column in columns {
+        // Names from `kept`, a closed set of constants.
+        conn.prepare_cached(&format!(
+            "INSERT INTO temp.search_words (w) SELECT {column} FROM main.{table} \
+             WHERE id IN (SELECT id FROM search_pending WHERE kind = ?1) \
+             AND {column} IS NOT NULL"
+        ))?
+        .execute([kind.as_str()])?;
+    }
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO search_term (kind, term) \
+         SELECT ?1, term FROM temp.search_words_row",
+    )?
+    .execute([kind.as_str()])?;
+    empty_scratch(conn)
 }
 
 /// How many rows `table` (one of [`kept`]'s) holds.

@@ -320,11 +320,8 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             // The agenda was read for the first frame; reading it again cost 5–6 ms of the
             // first key's wait on ten years of data. Unless another program saved since the
             // version was taken: the watch may have started after that save, and woken nobody.
-            let loads = if runner.store.data_version()? == seen_version {
-                reload_all_but(&model, Some(Tab::Agenda))
-            } else {
-                reload_all(&model)
-            };
+            let read = (runner.store.data_version()? == seen_version).then_some(Tab::Agenda);
+            let loads = reload_all_but(&model, read);
             settle_now(&mut model, &mut runner, loads);
             backup = start_daily_backup(
                 &runner.store,

@@ -28,12 +28,18 @@ pub fn reload_all(model: &Model) -> Vec<Effect> {
 /// Every load the screen depends on but `loaded`'s: at the start, once the first frame (the
 /// agenda, read before it) is drawn.
 pub fn reload_all_but(model: &Model, loaded: Option<Tab>) -> Vec<Effect> {
+    let mut loads = tab_loads(model, loaded);
+    loads.push(Effect::LoadUpcoming);
+    loads
+}
+
+/// The loads of every tab but `loaded`.
+fn tab_loads(model: &Model, loaded: Option<Tab>) -> Vec<Effect> {
     let ctx = model.ctx();
     Tab::ALL
         .iter()
         .filter(|tab| Some(**tab) != loaded)
         .flat_map(|tab| model.pane(*tab).reload(&ctx))
-        .chain([Effect::LoadUpcoming])
         .collect()
 }
 
@@ -76,15 +82,10 @@ pub fn run_later(model: &mut Model) -> Vec<Effect> {
 
 /// The loads [`reload_changed`] left for later: every tab's but the one loaded then.
 pub fn reload_rest(model: &mut Model) -> Vec<Effect> {
-    let Some(loaded) = model.reload_later.take() else {
-        return Vec::new();
-    };
-    let ctx = model.ctx();
-    Tab::ALL
-        .iter()
-        .filter(|tab| **tab != loaded)
-        .flat_map(|tab| model.pane(*tab).reload(&ctx))
-        .collect()
+    match model.reload_later.take() {
+        Some(loaded) => tab_loads(model, Some(loaded)),
+        None => Vec::new(),
+    }
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
