@@ -4,6 +4,7 @@
 use crate::domain::Word;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use fastrand::Rng;
+use rusqlite::Connection;
 
 use super::OpsError;
 use crate::domain::one_on_one::ContextKind;
@@ -15,8 +16,8 @@ use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
 use crate::schedule::agenda::week_floor;
 use crate::schedule::recurrence::Recurrence;
 use crate::store::generated::{self, GeneratedAction, GeneratedNote, GeneratedTopic};
-use crate::store::{DEFAULT_CACHE_MIB, Store, dump};
-use crate::store::{notes, occurrences, people, plan, risks, rituals, search};
+use crate::store::{Store, dump};
+use crate::store::{notes, occurrences, people, plan, risks, rituals};
 
 /// How much the large demo holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,317 +200,318 @@ pub fn load_large(
         ));
     }
     let mut rng = Rng::with_seed(seed);
-    // Hundreds of megabytes in one transaction: with the default 2 MiB of cache SQLite spills
-    // pages to the log mid-way and writes many of them twice (15 s -> 8 s for huge).
-    store.set_cache_mib(64)?;
     let today = now.date();
     let begin = week_floor(today - Duration::days(365 * size.years), Weekday::Mon);
-    let written = store.write(|tx| -> Result<LargeSummary, OpsError> {
-        let mut sum = LargeSummary::default();
-        let mut person_ids = Vec::with_capacity(size.people);
-        for i in 0..size.people {
-            let relation = match i {
-                _ if i < size.one_on_ones => Relation::Report,
-                _ if i % 3 == 0 => Relation::Peer,
-                _ if i % 7 == 0 => Relation::Manager,
-                _ => Relation::Stakeholder,
-            };
-            let fields = PersonFields {
-                name: format!(
-                    "{} {}",
-                    FIRST[i % FIRST.len()],
-                    LAST[(i / FIRST.len() + i) % LAST.len()]
-                ),
-                role: if relation == Relation::Report {
-                    "Engineering Manager".into()
-                } else {
-                    "Product Lead".into()
-                },
-                team: TEAMS[i % TEAMS.len()].into(),
-                relation,
-                career_goals: sentence(&mut rng, 10),
-                context: sentence(&mut rng, 14),
-                prompts: String::new(),
-                reports_to: None,
-            };
-            let id = people::insert(tx, &fields, now)?;
-            for _ in 0..rng.usize(1..4) {
-                let kind = [
-                    ContextKind::Career,
-                    ContextKind::Feedback,
-                    ContextKind::Context,
-                ][rng.usize(..3)];
-                let text = sentence(&mut rng, 16);
-                notes::insert_context(tx, id, day_in(&mut rng, begin, today), kind, &text)?;
-            }
-            person_ids.push(id);
-        }
-        sum.people = person_ids.len();
+    store.fill(|tx| fill(tx, size, &mut rng, week_start, now, begin))
+}
 
-        // Rituals: team rituals at assorted cadences, then a 1:1 series per report.
-        let mut series = Vec::new();
-        let cadences = [
-            "FREQ=WEEKLY;BYDAY=MO",
-            "FREQ=WEEKLY;BYDAY=TU",
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
-            "FREQ=WEEKLY;BYDAY=TH",
-            "FREQ=MONTHLY;BYDAY=1TH",
-            "FREQ=MONTHLY;BYDAY=2MO",
-            "FREQ=MONTHLY;BYDAY=-1FR",
-            "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1TH",
-            "FREQ=WEEKLY;BYDAY=FR",
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
-            "FREQ=MONTHLY;BYDAY=3WE",
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
-        ];
-        for i in 0..size.team_rituals + size.one_on_ones {
-            let one_on_one = i >= size.team_rituals;
-            let (name, rrule, person_id, minutes) = if one_on_one {
-                let k = i - size.team_rituals;
-                let day = ["MO", "TU", "WE", "TH", "FR"][k % 5];
-                let every = if k % 4 == 3 { ";INTERVAL=2" } else { "" };
-                (
-                    "1:1".to_string(),
-                    format!("FREQ=WEEKLY{every};BYDAY={day}"),
-                    Some(person_ids[k]),
-                    30,
-                )
+/// Writes the generated rows (into an empty file, its search indexes built after).
+fn fill(
+    tx: &Connection,
+    size: Size,
+    rng: &mut Rng,
+    week_start: Weekday,
+    now: NaiveDateTime,
+    begin: NaiveDate,
+) -> Result<LargeSummary, OpsError> {
+    let today = now.date();
+    let mut sum = LargeSummary::default();
+    let mut person_ids = Vec::with_capacity(size.people);
+    for i in 0..size.people {
+        let relation = match i {
+            _ if i < size.one_on_ones => Relation::Report,
+            _ if i % 3 == 0 => Relation::Peer,
+            _ if i % 7 == 0 => Relation::Manager,
+            _ => Relation::Stakeholder,
+        };
+        let fields = PersonFields {
+            name: format!(
+                "{} {}",
+                FIRST[i % FIRST.len()],
+                LAST[(i / FIRST.len() + i) % LAST.len()]
+            ),
+            role: if relation == Relation::Report {
+                "Engineering Manager".into()
             } else {
-                (
-                    RITUALS[i % RITUALS.len()].to_string(),
-                    cadences[i % cadences.len()].to_string(),
-                    None,
-                    [30, 45, 60, 90][i % 4],
-                )
-            };
-            let hour = 9 + (i as u32 * 7) % 8;
-            let minute = [0, 30][i % 2];
-            let fields = RitualFields {
-                name,
-                rrule: Some(rrule),
-                dtstart: begin
-                    .and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)),
-                duration_min: minutes,
-                week_start,
-                person_id,
-                attendees: String::new(),
-                agenda: if one_on_one {
-                    String::new()
-                } else {
-                    "Review last week\nDecisions\nRisks".into()
-                },
-                prep_min: if one_on_one { 0 } else { 15 },
-                location: String::new(),
-            };
-            let id = rituals::insert(tx, &fields, None, now)?;
-            series.push((id, fields));
+                "Product Lead".into()
+            },
+            team: TEAMS[i % TEAMS.len()].into(),
+            relation,
+            career_goals: sentence(rng, 10),
+            context: sentence(rng, 14),
+            prompts: String::new(),
+            reports_to: None,
+        };
+        let id = people::insert(tx, &fields, now)?;
+        for _ in 0..rng.usize(1..4) {
+            let kind = [
+                ContextKind::Career,
+                ContextKind::Feedback,
+                ContextKind::Context,
+            ][rng.usize(..3)];
+            let text = sentence(rng, 16);
+            notes::insert_context(tx, id, day_in(rng, begin, today), kind, &text)?;
         }
-        sum.rituals = series.len();
+        person_ids.push(id);
+    }
+    sum.people = person_ids.len();
 
-        // Past meetings: mostly held, some skipped, a few moved.
-        for (id, fields) in &series {
-            let recurrence =
-                Recurrence::of(fields).map_err(|e| OpsError::Refused(e.to_string()))?;
-            for start in recurrence.between(begin, today) {
-                let roll = rng.u32(0..100);
-                let (status, moved_to) = match roll {
-                    0..=84 => (OccurrenceStatus::Held, None),
-                    85..=92 => (OccurrenceStatus::Skipped, None),
-                    93..=95 => (OccurrenceStatus::Held, Some(start + Duration::hours(2))),
-                    _ => continue,
-                };
-                let record = OccurrenceRecord {
+    // Rituals: team rituals at assorted cadences, then a 1:1 series per report.
+    let mut series = Vec::new();
+    let cadences = [
+        "FREQ=WEEKLY;BYDAY=MO",
+        "FREQ=WEEKLY;BYDAY=TU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE",
+        "FREQ=WEEKLY;BYDAY=TH",
+        "FREQ=MONTHLY;BYDAY=1TH",
+        "FREQ=MONTHLY;BYDAY=2MO",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1TH",
+        "FREQ=WEEKLY;BYDAY=FR",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+        "FREQ=MONTHLY;BYDAY=3WE",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
+    ];
+    for i in 0..size.team_rituals + size.one_on_ones {
+        let one_on_one = i >= size.team_rituals;
+        let (name, rrule, person_id, minutes) = if one_on_one {
+            let k = i - size.team_rituals;
+            let day = ["MO", "TU", "WE", "TH", "FR"][k % 5];
+            let every = if k % 4 == 3 { ";INTERVAL=2" } else { "" };
+            (
+                "1:1".to_string(),
+                format!("FREQ=WEEKLY{every};BYDAY={day}"),
+                Some(person_ids[k]),
+                30,
+            )
+        } else {
+            (
+                RITUALS[i % RITUALS.len()].to_string(),
+                cadences[i % cadences.len()].to_string(),
+                None,
+                [30, 45, 60, 90][i % 4],
+            )
+        };
+        let hour = 9 + (i as u32 * 7) % 8;
+        let minute = [0, 30][i % 2];
+        let fields = RitualFields {
+            name,
+            rrule: Some(rrule),
+            dtstart: begin
+                .and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN)),
+            duration_min: minutes,
+            week_start,
+            person_id,
+            attendees: String::new(),
+            agenda: if one_on_one {
+                String::new()
+            } else {
+                "Review last week\nDecisions\nRisks".into()
+            },
+            prep_min: if one_on_one { 0 } else { 15 },
+            location: String::new(),
+        };
+        let id = rituals::insert(tx, &fields, None, now)?;
+        series.push((id, fields));
+    }
+    sum.rituals = series.len();
+
+    // Past meetings: mostly held, some skipped, a few moved.
+    for (id, fields) in &series {
+        let recurrence = Recurrence::of(fields).map_err(|e| OpsError::Refused(e.to_string()))?;
+        for start in recurrence.between(begin, today) {
+            let roll = rng.u32(0..100);
+            let (status, moved_to) = match roll {
+                0..=84 => (OccurrenceStatus::Held, None),
+                85..=92 => (OccurrenceStatus::Skipped, None),
+                93..=95 => (OccurrenceStatus::Held, Some(start + Duration::hours(2))),
+                _ => continue,
+            };
+            let record = OccurrenceRecord {
+                id: 0,
+                ritual_id: *id,
+                original_start: start,
+                status,
+                moved_to,
+                notes: String::new(),
+                decisions: String::new(),
+                agenda_done: String::new(),
+            };
+            occurrences::upsert(tx, &record)?;
+            sum.occurrences += 1;
+        }
+    }
+
+    // Notes, talking points and actions go in in the order they were written, as in a
+    // director's own database: ids follow time, so what is due this week or still open sits
+    // together in the file, and "newest first" (search) is newest by date too.
+    let reports = &person_ids[..size.one_on_ones.max(1).min(person_ids.len())];
+    let mut batch = Vec::with_capacity(size.notes);
+    for _ in 0..size.notes {
+        let person_id = reports[rng.usize(..reports.len())];
+        let words = rng.usize(20..70);
+        let body = sentence(rng, words);
+        let date = day_in(rng, begin, today);
+        // Written up the day of the 1:1, or the next morning.
+        let written = date + Duration::days(rng.i64(0..2));
+        batch.push(GeneratedNote {
+            person_id,
+            date,
+            body,
+            created_at: at(written, rng.u32(8 * 60..19 * 60), now),
+        });
+    }
+    batch.sort_by_key(|n| n.created_at);
+    generated::insert_notes(tx, &batch)?;
+    sum.notes = batch.len();
+    let mut batch = Vec::with_capacity(size.topics);
+    for _ in 0..size.topics {
+        let person_id = reports[rng.usize(..reports.len())];
+        let words = rng.usize(4..12);
+        let body = sentence(rng, words);
+        // Most were raised in the weeks before the 1:1 that discussed them; the ones still
+        // queued were raised lately.
+        let (created, discussed_at) = if rng.u32(0..100) < 90 {
+            let discussed = day_in(rng, begin, today);
+            let raised = (discussed - Duration::days(rng.i64(1..21))).max(begin);
+            (raised, Some(discussed.and_time(NaiveTime::MIN)))
+        } else {
+            (day_in(rng, today - Duration::days(60), today), None)
+        };
+        let created_at = at(created, rng.u32(8 * 60..19 * 60), now);
+        batch.push(GeneratedTopic {
+            person_id,
+            body,
+            created_at,
+            discussed_at: discussed_at.map(|d| d.max(created_at)),
+        });
+    }
+    batch.sort_by_key(|t| t.created_at);
+    generated::insert_topics(tx, &batch)?;
+    sum.topics = batch.len();
+    let mut batch = Vec::with_capacity(size.actions);
+    for _ in 0..size.actions {
+        let person_id = person_ids[rng.usize(..person_ids.len())];
+        let words = rng.usize(4..10);
+        let body = sentence(rng, words);
+        // Agreed on a day of the ten years, due one to three weeks later; done by the day
+        // it was due (one still due, some day since it was agreed), or still open.
+        let agreed = day_in(rng, begin, today + Duration::days(1));
+        let due = agreed + Duration::days(rng.i64(1..22));
+        let created_at = at(agreed, rng.u32(8 * 60..19 * 60), now);
+        let owner = if rng.bool() { "me" } else { "them" };
+        let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
+        let done_on = if due < today {
+            due
+        } else {
+            day_in(rng, agreed, today + Duration::days(1))
+        };
+        batch.push(GeneratedAction {
+            person_id,
+            owner,
+            body,
+            due: Some(due),
+            created_at,
+            done_at: done.then(|| at(done_on, rng.u32(9 * 60..18 * 60), now).max(created_at)),
+        });
+    }
+    batch.sort_by_key(|a| a.created_at);
+    generated::insert_actions(tx, &batch)?;
+    sum.actions = batch.len();
+
+    // The plan started 60 days ago; goals across every phase, each with check-ins.
+    let plan_start = today - Duration::days(60);
+    let plan_id = plan::set_start(tx, plan_start, now)?;
+    let phases = [30, 60, 90, 180, 365];
+    for g in 0..size.goals {
+        let phase = phases[g % phases.len()];
+        let progress = rng.u32(0..=100);
+        let status = match progress {
+            100 => GoalStatus::Done,
+            0 => GoalStatus::Todo,
+            _ => GoalStatus::Doing,
+        };
+        let words = rng.usize(4..9);
+        let fields = GoalFields {
+            phase,
+            title: sentence(rng, words),
+            description: String::new(),
+            criteria: sentence(rng, 8),
+            status,
+            progress,
+            confidence: Confidence::ALL[rng.usize(..Confidence::ALL.len())],
+            due: Some(plan_start + Duration::days(i64::from(phase) - 1)),
+            person_id: (g % 3 == 0).then(|| reports[g % reports.len()]),
+            measure: None,
+        };
+        let goal_id = plan::insert_goal(tx, plan_id, &fields, now)?;
+        sum.goals += 1;
+        let steps = rng.u32(1..6);
+        for step in 1..=steps {
+            plan::insert_checkin(
+                tx,
+                &Checkin {
                     id: 0,
-                    ritual_id: *id,
-                    original_start: start,
-                    status,
-                    moved_to,
-                    notes: String::new(),
-                    decisions: String::new(),
-                    agenda_done: String::new(),
-                };
-                occurrences::upsert(tx, &record)?;
-                sum.occurrences += 1;
-            }
+                    goal_id,
+                    date: plan_start + Duration::days(i64::from(step) * 10),
+                    kind: "checkin".into(),
+                    progress: progress * step / steps,
+                    confidence: fields.confidence,
+                    note: sentence(rng, 6),
+                    metric_value: None,
+                },
+            )?;
+            sum.checkins += 1;
         }
+    }
 
-        // Notes, talking points and actions go in in the order they were written, as in a
-        // director's own database: ids follow time, so what is due this week or still open sits
-        // together in the file, and "newest first" (search) is newest by date too.
-        let reports = &person_ids[..size.one_on_ones.max(1).min(person_ids.len())];
-        let mut batch = Vec::with_capacity(size.notes);
-        for _ in 0..size.notes {
-            let person_id = reports[rng.usize(..reports.len())];
-            let words = rng.usize(20..70);
-            let body = sentence(&mut rng, words);
-            let date = day_in(&mut rng, begin, today);
-            // Written up the day of the 1:1, or the next morning.
-            let written = date + Duration::days(rng.i64(0..2));
-            batch.push(GeneratedNote {
-                person_id,
+    for r in 0..size.risks {
+        let score = RiskScore::new(rng.i64(1..=5), rng.i64(1..=5)).map_err(OpsError::from)?;
+        let created = day_in(rng, begin, today);
+        let status = match rng.u32(0..10) {
+            0..=5 => RiskStatus::Open,
+            6..=7 => RiskStatus::Monitoring,
+            _ => RiskStatus::Closed,
+        };
+        let category = Category::ALL[r % Category::ALL.len()];
+        let words = rng.usize(6..12);
+        let fields = RiskFields {
+            title: format!("If {}", sentence(rng, words).to_lowercase()),
+            category,
+            score,
+            owner: FIRST[r % FIRST.len()].into(),
+            owner_id: None,
+            response: Response::Mitigate,
+            status,
+            mitigation: sentence(rng, 12),
+            trigger: String::new(),
+            next_review: Some(day_in(
+                rng,
+                today - Duration::days(20),
+                today + Duration::days(90),
+            )),
+            residual: None,
+            accept_reason: String::new(),
+            accept_expiry: None,
+        };
+        let id = risks::insert(tx, &fields, created.and_time(NaiveTime::MIN))?;
+        sum.risks += 1;
+        let mut date = created;
+        for _ in 0..rng.usize(1..8) {
+            date += Duration::days(rng.i64(7..60));
+            if date > today {
+                break;
+            }
+            let entry = ScoreEntry {
                 date,
-                body,
-                created_at: at(written, rng.u32(8 * 60..19 * 60), now),
-            });
+                score: RiskScore::new(rng.i64(1..=5), rng.i64(1..=5)).map_err(OpsError::from)?,
+                note: sentence(rng, 6),
+            };
+            risks::insert_entry(tx, id, &entry)?;
+            sum.reviews += 1;
         }
-        batch.sort_by_key(|n| n.created_at);
-        generated::insert_notes(tx, &batch)?;
-        sum.notes = batch.len();
-        let mut batch = Vec::with_capacity(size.topics);
-        for _ in 0..size.topics {
-            let person_id = reports[rng.usize(..reports.len())];
-            let words = rng.usize(4..12);
-            let body = sentence(&mut rng, words);
-            // Most were raised in the weeks before the 1:1 that discussed them; the ones still
-            // queued were raised lately.
-            let (created, discussed_at) = if rng.u32(0..100) < 90 {
-                let discussed = day_in(&mut rng, begin, today);
-                let raised = (discussed - Duration::days(rng.i64(1..21))).max(begin);
-                (raised, Some(discussed.and_time(NaiveTime::MIN)))
-            } else {
-                (day_in(&mut rng, today - Duration::days(60), today), None)
-            };
-            let created_at = at(created, rng.u32(8 * 60..19 * 60), now);
-            batch.push(GeneratedTopic {
-                person_id,
-                body,
-                created_at,
-                discussed_at: discussed_at.map(|d| d.max(created_at)),
-            });
-        }
-        batch.sort_by_key(|t| t.created_at);
-        generated::insert_topics(tx, &batch)?;
-        sum.topics = batch.len();
-        let mut batch = Vec::with_capacity(size.actions);
-        for _ in 0..size.actions {
-            let person_id = person_ids[rng.usize(..person_ids.len())];
-            let words = rng.usize(4..10);
-            let body = sentence(&mut rng, words);
-            // Agreed on a day of the ten years, due one to three weeks later; done by the day
-            // it was due (one still due, some day since it was agreed), or still open.
-            let agreed = day_in(&mut rng, begin, today + Duration::days(1));
-            let due = agreed + Duration::days(rng.i64(1..22));
-            let created_at = at(agreed, rng.u32(8 * 60..19 * 60), now);
-            let owner = if rng.bool() { "me" } else { "them" };
-            let done = due < today - Duration::days(14) || rng.u32(0..100) < 30;
-            let done_on = if due < today {
-                due
-            } else {
-                day_in(&mut rng, agreed, today + Duration::days(1))
-            };
-            batch.push(GeneratedAction {
-                person_id,
-                owner,
-                body,
-                due: Some(due),
-                created_at,
-                done_at: done.then(|| at(done_on, rng.u32(9 * 60..18 * 60), now).max(created_at)),
-            });
-        }
-        batch.sort_by_key(|a| a.created_at);
-        generated::insert_actions(tx, &batch)?;
-        sum.actions = batch.len();
-
-        // The plan started 60 days ago; goals across every phase, each with check-ins.
-        let plan_start = today - Duration::days(60);
-        let plan_id = plan::set_start(tx, plan_start, now)?;
-        let phases = [30, 60, 90, 180, 365];
-        for g in 0..size.goals {
-            let phase = phases[g % phases.len()];
-            let progress = rng.u32(0..=100);
-            let status = match progress {
-                100 => GoalStatus::Done,
-                0 => GoalStatus::Todo,
-                _ => GoalStatus::Doing,
-            };
-            let words = rng.usize(4..9);
-            let fields = GoalFields {
-                phase,
-                title: sentence(&mut rng, words),
-                description: String::new(),
-                criteria: sentence(&mut rng, 8),
-                status,
-                progress,
-                confidence: Confidence::ALL[rng.usize(..Confidence::ALL.len())],
-                due: Some(plan_start + Duration::days(i64::from(phase) - 1)),
-                person_id: (g % 3 == 0).then(|| reports[g % reports.len()]),
-                measure: None,
-            };
-            let goal_id = plan::insert_goal(tx, plan_id, &fields, now)?;
-            sum.goals += 1;
-            let steps = rng.u32(1..6);
-            for step in 1..=steps {
-                plan::insert_checkin(
-                    tx,
-                    &Checkin {
-                        id: 0,
-                        goal_id,
-                        date: plan_start + Duration::days(i64::from(step) * 10),
-                        kind: "checkin".into(),
-                        progress: progress * step / steps,
-                        confidence: fields.confidence,
-                        note: sentence(&mut rng, 6),
-                        metric_value: None,
-                    },
-                )?;
-                sum.checkins += 1;
-            }
-        }
-
-        for r in 0..size.risks {
-            let score = RiskScore::new(rng.i64(1..=5), rng.i64(1..=5)).map_err(OpsError::from)?;
-            let created = day_in(&mut rng, begin, today);
-            let status = match rng.u32(0..10) {
-                0..=5 => RiskStatus::Open,
-                6..=7 => RiskStatus::Monitoring,
-                _ => RiskStatus::Closed,
-            };
-            let category = Category::ALL[r % Category::ALL.len()];
-            let words = rng.usize(6..12);
-            let fields = RiskFields {
-                title: format!("If {}", sentence(&mut rng, words).to_lowercase()),
-                category,
-                score,
-                owner: FIRST[r % FIRST.len()].into(),
-                owner_id: None,
-                response: Response::Mitigate,
-                status,
-                mitigation: sentence(&mut rng, 12),
-                trigger: String::new(),
-                next_review: Some(day_in(
-                    &mut rng,
-                    today - Duration::days(20),
-                    today + Duration::days(90),
-                )),
-                residual: None,
-                accept_reason: String::new(),
-                accept_expiry: None,
-            };
-            let id = risks::insert(tx, &fields, created.and_time(NaiveTime::MIN))?;
-            sum.risks += 1;
-            let mut date = created;
-            for _ in 0..rng.usize(1..8) {
-                date += Duration::days(rng.i64(7..60));
-                if date > today {
-                    break;
-                }
-                let entry = ScoreEntry {
-                    date,
-                    score: RiskScore::new(rng.i64(1..=5), rng.i64(1..=5))
-                        .map_err(OpsError::from)?,
-                    note: sentence(&mut rng, 6),
-                };
-                risks::insert_entry(tx, id, &entry)?;
-                sum.reviews += 1;
-            }
-        }
-        // One segment per index, or the first saves after the demo wait for FTS5 to merge
-        // what this transaction wrote.
-        search::compact_indexes(tx)?;
-        Ok(sum)
-    });
-    store.set_cache_mib(DEFAULT_CACHE_MIB)?;
-    written
+    }
+    Ok(sum)
 }
 
 #[cfg(test)]

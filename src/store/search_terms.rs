@@ -148,6 +148,31 @@ fn index_words(conn: &Connection, kind: SearchKind) -> Result<String, StoreError
     Ok(table)
 }
 
+/// How many bytes of text `kind`'s index is made of, for a kind whose words are kept (`None`
+/// for the others: a few thousand short rows).
+pub(super) fn text_bytes(conn: &Connection, kind: SearchKind) -> Result<Option<i64>, StoreError> {
+    let Some((table, columns)) = kept(kind) else {
+        return Ok(None);
+    };
+    let sums: Vec<String> = columns
+        .iter()
+        .map(|c| format!("coalesce(sum(length({c})), 0)"))
+        .collect();
+    // Names from `kept`, a closed set of constants.
+    let sql = format!("SELECT {} FROM main.{table}", sums.join(" + "));
+    Ok(Some(conn.query_row(&sql, [], |r| r.get(0))?))
+}
+
+/// Makes every kept kind's word list again from its whole index.
+pub(super) fn rebuild_every_list(conn: &Connection) -> Result<(), StoreError> {
+    for kind in SearchKind::ALL {
+        if kept(*kind).is_some() {
+            rebuild(conn, *kind)?;
+        }
+    }
+    Ok(())
+}
+
 /// Makes `kind`'s word list again from its whole index (what migration 013 did for every kind).
 pub(super) fn rebuild(conn: &Connection, kind: SearchKind) -> Result<(), StoreError> {
     let table = index_words(conn, kind)?;
