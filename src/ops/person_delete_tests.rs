@@ -65,7 +65,7 @@ fn busy(store: &mut Store) -> i64 {
     health::add_health_read(store, ben, day(20), 4, FlightRisk::Low, "").unwrap();
     one_on_ones::add_action(store, Some(ben), Owner::Me, "one more", None, now()).unwrap();
     store
-        .write(|tx| -> Result<(), OpsError> {
+        .fill(|tx| -> Result<(), OpsError> {
             let notes: Vec<GeneratedNote> = (0..NOTES)
                 .map(|i| GeneratedNote {
                     person_id: ben,

@@ -4,7 +4,9 @@
 //! after (46% of the time building the huge demo, half of an undo that puts a person's 9,000
 //! rows back). One statement of many rows writes one: as many rows as SQLite's parameter limit
 //! lets into one statement (4,000–6,000 notes, talking points or actions), not 500, which took
-//! the huge demo from 10.6 to 7.3–7.8 s to build (FTS5 merged 200 segments a table).
+//! the huge demo from 10.6 to 7.3–7.8 s to build (FTS5 merged 200 segments a table). The demos
+//! now write with the triggers off ([`super::Store::fill`]); an undo or redo that puts rows back
+//! writes through here.
 
 use rusqlite::Connection;
 use rusqlite::types::Value;
