@@ -1,17 +1,38 @@
 //! Text forms of dates and times in the database. Fixed-width so that text order is time order.
 
 use chrono::NaiveDateTime;
+use chrono::format::{Item, Numeric, Pad};
 use rusqlite::types::{FromSqlError, Type};
 
 const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
 
+/// `%Y-%m-%dT%H:%M:%S` as chrono reads it, written out once: a format string is parsed again at
+/// every use (3% of building the huge demo). Its first five items are `%Y-%m-%d`, its first nine
+/// `%Y-%m-%dT%H:%M`.
+const STAMP_ITEMS: &[Item<'static>] = &[
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+    Item::Literal("T"),
+    Item::Numeric(Numeric::Hour, Pad::Zero),
+    Item::Literal(":"),
+    Item::Numeric(Numeric::Minute, Pad::Zero),
+    Item::Literal(":"),
+    Item::Numeric(Numeric::Second, Pad::Zero),
+];
+const DATE_ITEMS: usize = 5;
+const DATE_TIME_ITEMS: usize = 9;
+
 pub fn date_time(t: NaiveDateTime) -> String {
-    t.format(DATE_TIME).to_string()
+    t.format_with_items(STAMP_ITEMS[..DATE_TIME_ITEMS].iter())
+        .to_string()
 }
 
 pub fn stamp(t: NaiveDateTime) -> String {
-    t.format(STAMP).to_string()
+    t.format_with_items(STAMP_ITEMS.iter()).to_string()
 }
 
 /// The text is not quoted: the column may hold anything, a confidential note included.
@@ -46,7 +67,8 @@ pub fn day_start(d: chrono::NaiveDate) -> String {
 }
 
 pub fn date(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.format_with_items(STAMP_ITEMS[..DATE_ITEMS].iter())
+        .to_string()
 }
 
 pub fn parse_date(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveDate> {
@@ -91,6 +113,27 @@ fn fixed_date_time(text: &str) -> Option<NaiveDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_written_forms_are_chronos_format_strings() {
+        let days = [
+            (1, 1, 1),
+            (2024, 2, 29),
+            (2026, 11, 30),
+            (9999, 12, 31),
+            (-5, 3, 7),
+            (10_000, 1, 1),
+        ];
+        for (y, m, d) in days {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(date(day), day.format("%Y-%m-%d").to_string());
+            for (h, min, s) in [(0, 0, 0), (9, 5, 7), (23, 59, 59)] {
+                let t = day.and_hms_opt(h, min, s).unwrap();
+                assert_eq!(date_time(t), t.format(DATE_TIME).to_string());
+                assert_eq!(stamp(t), t.format(STAMP).to_string());
+            }
+        }
+    }
 
     #[test]
     fn the_direct_reading_agrees_with_chrono() {

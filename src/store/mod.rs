@@ -179,10 +179,9 @@ impl Store {
         Ok(value)
     }
 
-    /// [`Store::write`] for a bulk fill of an empty file (the large demos, an import): the rows
-    /// go in with the file's triggers off and every search index is built from them after
-    /// ([`search::fill_then_index`]). A store that journals its writes fills through the
-    /// triggers, which its record of the rows written needs, and merges the indexes after.
+    /// [`Store::write`] for a write of many rows at once (the large demos, an import): the rows
+    /// go in with this connection's triggers off and every search index is built from them after
+    /// ([`search::fill_then_index`]).
     pub fn fill<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
@@ -190,16 +189,7 @@ impl Store {
         // Hundreds of megabytes in one transaction: with the default 2 MiB of cache SQLite
         // spills pages to the log mid-way and writes many of them twice (15 s -> 8 s for huge).
         self.set_cache_mib(FILL_CACHE_MIB)?;
-        let journaled = self.journal_at.is_some();
-        let filled = self.write(|tx| {
-            if journaled {
-                let value = f(tx)?;
-                search::compact_indexes(tx)?;
-                Ok(value)
-            } else {
-                search::fill_then_index(tx, || f(tx))
-            }
-        });
+        let filled = self.write(|tx| search::fill_then_index(tx, || f(tx)));
         self.set_cache_mib(DEFAULT_CACHE_MIB)?;
         filled
     }

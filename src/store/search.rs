@@ -285,25 +285,17 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Merges each full-text index into one segment (FTS5's `optimize`), after a bulk write (the
-/// large demos, an import). Such a write leaves each index in a few large segments of the same
-/// level; the single-row saves after it add a small segment each, and when sixteen pile up on a
-/// level FTS5 merges them all within that save, the large ones included: on the huge demo one
-/// save in 30 to 60 took 20–540 ms, against one in 300 (21–24 ms) once merged (300 note saves,
-/// plain SQL). Nothing a search finds changes.
-pub fn compact_indexes(conn: &Connection) -> Result<(), StoreError> {
-    on_every_index(conn, "optimize", None)
-}
-
-/// Runs `fill`, a bulk write into an empty file (the large demos, an import), with the
+/// Runs `fill`, a write of many rows at once (the large demos, an import), with this
 /// connection's triggers off, then builds every full-text index and word list from the rows as
-/// they are (FTS5's `rebuild`), each in one segment ([`build_whole`]).
+/// they are (FTS5's `rebuild`), each in one segment ([`build_whole`]). Every index is built
+/// whole, so this pays when the rows written are most of the file.
 ///
 /// Fed row by row through the triggers, FTS5 writes its pending words out as a segment at every
-/// statement and merges them as they pile up: on the huge demo that was half of the 14 s it took
-/// to build. The only other triggers are those of a delete (`link_*_gone`) and the undo
-/// journal's, which [`super::Store::fill`] keeps on for a store that journals. Triggers are on again however
-/// `fill` ends (on an error the caller's transaction is rolled back).
+/// statement and merges them as they pile up: on the huge demo that was half of the 14 s it
+/// took to build. The schema's other triggers are those of a delete (`link_*_gone`); the undo
+/// journal's are TEMP triggers, which SQLite runs whatever this setting (since 3.35), so a
+/// journaled fill is recorded as any write is. Triggers are on again however `fill` ends (on an
+/// error the caller's transaction is rolled back).
 pub fn fill_then_index<T, E>(conn: &Connection, fill: impl FnOnce() -> Result<T, E>) -> Result<T, E>
 where
     E: From<StoreError>,
@@ -323,36 +315,64 @@ where
 /// segment (`FTS5_DEFAULT_HASHSIZE`).
 const DEFAULT_HASH_BYTES: i64 = 1 << 20;
 
-/// An index built whole keeps about this share of its text in memory between segments: about
+/// An index built whole keeps about a tenth of its text in memory between segments: about
 /// sixteen segments, which FTS5 merges level by level as they come and `optimize` then into one
-/// on the level above them all. With the default's 1 MiB the huge demo's 38 MB of notes made 220
-/// segments and took 4.8 s to build; with one segment the build took 1.8 s, but that segment lay
-/// on the lowest level with the ones each later save writes, and FTS5 merged it into them
-/// sixteen saves later (one save of 2.4 s). Sixteen segments: 3.1–3.5 s, the segment three
-/// levels up, and no later save over 20 ms but the first (300 note saves, plain SQL).
+/// on the level above them all. With the default's 1 MiB the huge demo's 38 MB of notes made
+/// 220 segments and took 4.8 s to build; with one segment the build took 1.8 s, but that
+/// segment lay on the lowest level with the ones each later save writes, and FTS5 merged it
+/// into them sixteen saves later (one save of 2.4 s). Sixteen segments: 3.1–3.5 s, the segment
+/// three levels up, and no later save over 20 ms but the first (300 note saves, plain SQL).
 const TEXT_PER_HASH: i64 = 10;
 
-/// Builds `kind`'s index from its rows as they are, merged into one segment, and leaves its
-/// settings as a new file has them.
+/// Builds `kind`'s index from its rows as they are, merged into one segment, and sets FTS5's
+/// memory back to the default (a setting stored in the index's `_config` table, as a value a
+/// new file does not store but means).
 fn build_whole(conn: &Connection, kind: SearchKind) -> Result<(), StoreError> {
     let table = index_of(kind).table;
-    let hash = match search_terms::text_bytes(conn, kind)? {
-        Some(bytes) => (bytes / TEXT_PER_HASH).max(1 << 10),
-        None => DEFAULT_HASH_BYTES,
-    };
-    give(conn, table, "hashsize", Some(hash))?;
-    give(conn, table, "rebuild", None)?;
-    give(conn, table, "optimize", None)?;
-    give(conn, table, "hashsize", Some(DEFAULT_HASH_BYTES))?;
-    // A new file has no setting of its own, only FTS5's default.
-    conn.execute(
-        &format!("DELETE FROM {table}_config WHERE k = 'hashsize'"),
-        [],
-    )?;
-    Ok(())
+    let hash = (text_bytes(conn, kind)? / TEXT_PER_HASH).max(1);
+    fts5_command(conn, table, "hashsize", Some(hash))?;
+    fts5_command(conn, table, "rebuild", None)?;
+    fts5_command(conn, table, "optimize", None)?;
+    fts5_command(conn, table, "hashsize", Some(DEFAULT_HASH_BYTES))
 }
 
-/// The connection's triggers off for as long as it lives.
+/// How many bytes of text `kind`'s index is made of.
+fn text_bytes(conn: &Connection, kind: SearchKind) -> Result<i64, StoreError> {
+    let (table, columns) = content_of(kind);
+    let sums: Vec<String> = columns
+        .iter()
+        .map(|c| format!("coalesce(sum(octet_length({c})), 0)"))
+        .collect();
+    // Names from `content_of`, a closed set of constants.
+    let sql = format!("SELECT {} FROM main.{table}", sums.join(" + "));
+    Ok(conn.query_row(&sql, [], |r| r.get(0))?)
+}
+
+/// The table `kind`'s index is made from and the columns it indexes, named as the index names
+/// them (migrations 006, 009, 010; `content = 'TABLE'`).
+pub(super) fn content_of(kind: SearchKind) -> (&'static str, &'static [&'static str]) {
+    use SearchKind as K;
+    match kind {
+        K::Person => (
+            "person",
+            &["name", "role", "team", "career_goals", "context"],
+        ),
+        K::Ritual => ("ritual", &["name", "attendees", "agenda"]),
+        K::Goal => ("goal", &["title", "description", "criteria"]),
+        K::Risk => ("risk", &["title", "mitigation", "trigger_text", "owner"]),
+        K::Decision => (
+            "decision",
+            &["title", "context", "decision", "consequences"],
+        ),
+        K::Meeting => ("occurrence", &["notes", "decisions", "agenda_done"]),
+        K::Topic => ("topic", &["body"]),
+        K::Action => ("action_item", &["body"]),
+        K::Note => ("note", &["date", "body"]),
+        K::Context => ("person_context", &["body"]),
+    }
+}
+
+/// This connection's triggers (those of the file's schema) off for as long as it lives.
 struct TriggersOff<'a>(&'a Connection);
 
 impl<'a> TriggersOff<'a> {
@@ -379,7 +399,7 @@ fn on_every_index(
     rank: Option<i64>,
 ) -> Result<(), StoreError> {
     for index in indexes() {
-        give(conn, index.table, command, rank)?;
+        fts5_command(conn, index.table, command, rank)?;
     }
     Ok(())
 }
@@ -387,7 +407,7 @@ fn on_every_index(
 /// Gives the full-text index `table` (one of [`index_of`]'s, a closed set of constants) one of
 /// FTS5's commands (an insert into the column named as the table), with its `rank` argument
 /// when it takes one.
-fn give(
+fn fts5_command(
     conn: &Connection,
     table: &str,
     command: &'static str,
@@ -449,86 +469,5 @@ pub fn person_of(conn: &Connection, kind: SearchKind, id: i64) -> Result<Option<
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{fts_query, search, verify_index};
-    use crate::domain::person::PersonDraft;
-    use crate::store::{Store, StoreError, notes, people};
-    use chrono::{NaiveDate, NaiveDateTime};
-
-    fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 30)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-    }
-
-    /// Writes a person and a note with `word`, in `store`'s transaction `tx`.
-    fn note(tx: &rusqlite::Connection, word: &str) -> Result<(), StoreError> {
-        let fields = PersonDraft {
-            name: format!("Person {word}"),
-            ..PersonDraft::default()
-        }
-        .validate()
-        .unwrap();
-        let person = people::insert(tx, &fields, now())?;
-        notes::insert(
-            tx,
-            person,
-            None,
-            now().date(),
-            &format!("about {word}"),
-            now(),
-        )?;
-        Ok(())
-    }
-
-    fn found(store: &Store, word: &str) -> usize {
-        search(store.conn(), word, 10).unwrap().len()
-    }
-
-    #[test]
-    fn a_fill_indexes_its_rows_and_leaves_the_triggers_on() {
-        for journaled in [false, true] {
-            let mut store = Store::open_in_memory().unwrap();
-            if journaled {
-                store.journal(Some(now())).unwrap();
-            }
-            store.fill(|tx| note(tx, "quarterly")).unwrap();
-            verify_index(store.conn()).unwrap();
-            // The person and the note.
-            assert_eq!(found(&store, "quarterly"), 2, "journaled: {journaled}");
-            assert_eq!(found(&store, "quart"), 2, "journaled: {journaled}");
-            store.write(|tx| note(tx, "roadmap")).unwrap();
-            verify_index(store.conn()).unwrap();
-            assert_eq!(found(&store, "roadmap"), 2, "journaled: {journaled}");
-        }
-    }
-
-    #[test]
-    fn a_fill_that_fails_writes_nothing_and_leaves_the_triggers_on() {
-        let mut store = Store::open_in_memory().unwrap();
-        let failed = store.fill(|tx| {
-            note(tx, "quarterly")?;
-            Err::<(), _>(StoreError::Sqlite(rusqlite::Error::InvalidQuery))
-        });
-        assert!(failed.is_err());
-        assert_eq!(found(&store, "quarterly"), 0);
-        assert_eq!(crate::store::dump::row_count(store.conn()).unwrap(), 0);
-        store.write(|tx| note(tx, "roadmap")).unwrap();
-        verify_index(store.conn()).unwrap();
-        assert_eq!(found(&store, "roadmap"), 2);
-    }
-
-    #[test]
-    fn user_text_becomes_safe_prefix_terms() {
-        assert_eq!(
-            fts_query("on-call burn").as_deref(),
-            Some("\"on-call\"* \"burn\"*")
-        );
-        assert_eq!(
-            fts_query("say \"hi\" AND (x").as_deref(),
-            Some("\"say\"* \"\"\"hi\"\"\"* \"AND\"* \"(x\"*")
-        );
-        assert_eq!(fts_query("   "), None);
-    }
-}
+#[path = "search_tests.rs"]
+mod tests;

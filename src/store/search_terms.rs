@@ -35,20 +35,15 @@ const REBUILD_SHARE: i64 = 10;
 const ALWAYS_SPLIT: i64 = 100;
 
 /// The table and text columns of a kind whose words are kept, as its index lists them
-/// (migration 013's triggers note its rows as pending). `None`: searched by relevance, its words
-/// not kept (a few thousand short rows, ranked by bm25 over every match anyway).
+/// ([`super::search::content_of`]; migration 013's triggers note its rows as pending). `None`:
+/// searched by relevance, its words not kept (a few thousand short rows, ranked by bm25 over
+/// every match anyway).
 fn kept(kind: SearchKind) -> Option<(&'static str, &'static [&'static str])> {
     use SearchKind as K;
     match kind {
-        K::Note => Some(("note", &["date", "body"])),
-        K::Topic => Some(("topic", &["body"])),
-        K::Action => Some(("action_item", &["body"])),
-        K::Meeting => Some(("occurrence", &["notes", "decisions", "agenda_done"])),
-        K::Context => Some(("person_context", &["body"])),
-        K::Decision => Some((
-            "decision",
-            &["title", "context", "decision", "consequences"],
-        )),
+        K::Note | K::Topic | K::Action | K::Meeting | K::Context | K::Decision => {
+            Some(super::search::content_of(kind))
+        }
         K::Person | K::Ritual | K::Goal | K::Risk => None,
     }
 }
@@ -146,21 +141,6 @@ fn index_words(conn: &Connection, kind: SearchKind) -> Result<String, StoreError
         "CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5vocab (main, search_{name}, 'row')"
     ))?;
     Ok(table)
-}
-
-/// How many bytes of text `kind`'s index is made of, for a kind whose words are kept (`None`
-/// for the others: a few thousand short rows).
-pub(super) fn text_bytes(conn: &Connection, kind: SearchKind) -> Result<Option<i64>, StoreError> {
-    let Some((table, columns)) = kept(kind) else {
-        return Ok(None);
-    };
-    let sums: Vec<String> = columns
-        .iter()
-        .map(|c| format!("coalesce(sum(length({c})), 0)"))
-        .collect();
-    // Names from `kept`, a closed set of constants.
-    let sql = format!("SELECT {} FROM main.{table}", sums.join(" + "));
-    Ok(Some(conn.query_row(&sql, [], |r| r.get(0))?))
 }
 
 /// Makes every kept kind's word list again from its whole index.
