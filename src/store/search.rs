@@ -296,7 +296,10 @@ pub fn verify_index(conn: &Connection) -> Result<(), StoreError> {
 /// journal's are TEMP triggers, which SQLite runs whatever this setting (since 3.35), so a
 /// journaled fill is recorded as any write is. Triggers are on again however `fill` ends (on an
 /// error the caller's transaction is rolled back).
-pub fn fill_then_index<T, E>(conn: &Connection, fill: impl FnOnce() -> Result<T, E>) -> Result<T, E>
+pub(super) fn fill_then_index<T, E>(
+    conn: &Connection,
+    fill: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E>
 where
     E: From<StoreError>,
 {
@@ -325,8 +328,8 @@ const DEFAULT_HASH_BYTES: i64 = 1 << 20;
 const TEXT_PER_HASH: i64 = 10;
 
 /// Builds `kind`'s index from its rows as they are, merged into one segment, and sets FTS5's
-/// memory back to the default (a setting stored in the index's `_config` table, as a value a
-/// new file does not store but means).
+/// memory back to its default (the setting is kept in the index's `_config` table; a new file
+/// has no row there, which means the same).
 fn build_whole(conn: &Connection, kind: SearchKind) -> Result<(), StoreError> {
     let table = index_of(kind).table;
     let hash = (text_bytes(conn, kind)? / TEXT_PER_HASH).max(1);

@@ -312,3 +312,48 @@ fn databases_that_differ_only_in_extension_each_get_their_daily_backup() {
         assert!(ok(&daily, &["person", "list"]).contains(person), "{name}");
     }
 }
+
+/// `import` writes its rows with its own connection's triggers off and builds the search
+/// indexes after. A cockpit open on the file meanwhile (another connection, another writer)
+/// finds what was imported, and what the cockpit and the CLI write after it is indexed as any
+/// write is.
+#[test]
+fn an_import_beside_the_open_cockpit_is_found_there_and_later_writes_are_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("e.json");
+    ok(
+        &populated(dir.path()),
+        &["export", "--format", "json", "-o", export.to_str().unwrap()],
+    );
+    let db = dir.path().join("b.db");
+    support::empty_db(&db);
+    let mut tui = support::Pty::start(&db, &[], 100, 30);
+    tui.wait_for("Agenda");
+    ok(&db, &["import", export.to_str().unwrap()]);
+    tui.send("/");
+    tui.send("Priya");
+    tui.wait_for("«Priya» Raman");
+    tui.escape();
+    // The cockpit writes: the first talking point on the first person's page, discussed.
+    tui.send("4");
+    tui.send("\r");
+    tui.wait_for("Talking points");
+    tui.send("x");
+    tui.wait_for("Marked discussed");
+    tui.escape();
+    // The CLI writes beside it.
+    ok(
+        &db,
+        &["note", "add", "Priya Raman", "zebrafish migration plan"],
+    );
+    assert!(ok(&db, &["search", "zebrafish"]).contains("«zebrafish»"));
+    tui.send("/");
+    tui.send("zebraf");
+    tui.wait_for("«zebrafish» migration plan");
+    tui.escape();
+    tui.send("q");
+    tui.wait_exit();
+    let store = bearing::store::Store::open(&db).unwrap();
+    bearing::store::search::verify_index(store.conn()).unwrap();
+    assert_eq!(support::integrity(&db), "ok");
+}
