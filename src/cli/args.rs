@@ -12,6 +12,16 @@ use std::path::PathBuf;
     after_help = "Run without a command to open the cockpit. Data stays in one local SQLite file."
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The options every command takes, before or after its name.
+#[derive(Debug, Args)]
+pub struct Globals {
     /// Database file (default: the platform data directory's bearing.db)
     #[arg(long, global = true, env = "BEARING_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
@@ -33,9 +43,39 @@ pub struct Cli {
         hide = true
     )]
     pub now: Option<String>,
+}
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// The cockpit's command line: the global options and no command. Read first, it spares the
+/// start building every command's arguments (clap's millisecond); any other line (a command,
+/// `--help`, `--version`, a mistake) fails here and is read as a [`Cli`].
+#[derive(Debug, Parser)]
+#[command(
+    name = "bearing",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+struct CockpitLine {
+    #[command(flatten)]
+    globals: Globals,
+}
+
+impl Cli {
+    /// Reads a command line (its first item is the program) as [`Cli::try_parse_from`] does,
+    /// the cockpit's own line without building every command.
+    pub fn read<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        match CockpitLine::try_parse_from(&args) {
+            Ok(line) => Ok(Cli {
+                globals: line.globals,
+                command: None,
+            }),
+            Err(_) => Cli::try_parse_from(args),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -485,4 +525,65 @@ pub struct RiskDetails {
     /// When an acceptance is reconsidered; past it, the risk is overdue again
     #[arg(long, value_name = "DATE")]
     pub accept_expiry: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// How clap reads a line with every command built: the outcome the quick read must match.
+    fn full(line: &[&str]) -> String {
+        match Cli::try_parse_from(line) {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("{:?}: {}", e.kind(), e.render()),
+        }
+    }
+
+    fn quick(line: &[&str]) -> String {
+        match Cli::read(line) {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("{:?}: {}", e.kind(), e.render()),
+        }
+    }
+
+    #[test]
+    fn the_quick_read_reads_every_line_as_the_whole_grammar_does() {
+        let lines: &[&[&str]] = &[
+            &["bearing"],
+            &["bearing", "--db", "x.db"],
+            &["bearing", "--db=x.db", "--now", "2026-11-25T09:40"],
+            &["bearing", "--ignore-config", "--config", "c.toml"],
+            &["bearing", "--db", "agenda"],
+            &["bearing", "--db", "--now"],
+            &["bearing", "--db"],
+            &["bearing", "--bogus"],
+            &["bearing", "--help"],
+            &["bearing", "-h"],
+            &["bearing", "--version"],
+            &["bearing", "-V"],
+            &["bearing", "help"],
+            &["bearing", "agenda"],
+            &["bearing", "--db", "x.db", "risk", "list", "--json"],
+            &["bearing", "risk", "list", "--db", "x.db"],
+            &["bearing", "--", "agenda"],
+            &["bearing", "x.db"],
+        ];
+        for line in lines {
+            assert_eq!(quick(line), full(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_cockpit_line_takes_no_command() {
+        for command in Cli::command().get_subcommands() {
+            let name = command.get_name();
+            assert!(
+                CockpitLine::try_parse_from(["bearing", name]).is_err(),
+                "{name}"
+            );
+        }
+        assert!(CockpitLine::try_parse_from(["bearing", "--help"]).is_err());
+        assert!(CockpitLine::try_parse_from(["bearing", "--version"]).is_err());
+    }
 }

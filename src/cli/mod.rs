@@ -171,10 +171,10 @@ impl Context {
 }
 
 fn load_config(cli: &Cli, key_check: KeyCheck) -> Result<Config, CliError> {
-    if cli.ignore_config {
+    if cli.globals.ignore_config {
         return Ok(Config::default());
     }
-    let path = match &cli.config {
+    let path = match &cli.globals.config {
         Some(p) => Some(p.clone()),
         None => crate::paths::config_file(),
     };
@@ -185,7 +185,7 @@ fn load_config(cli: &Cli, key_check: KeyCheck) -> Result<Config, CliError> {
 }
 
 fn clock(cli: &Cli) -> Result<Clock, CliError> {
-    match &cli.now {
+    match &cli.globals.now {
         None => Ok(Clock::System),
         Some(text) => NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
             .map_err(|_| "use YYYY-MM-DDTHH:MM".to_string())
@@ -236,7 +236,7 @@ impl Context {
 pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
     // Works even when the config file is broken: that is when people look for it.
     match &cli.command {
-        Some(Command::Config(cmd)) => return config(&cli.config, cmd).map(|()| Next::Done),
+        Some(Command::Config(cmd)) => return config(&cli.globals.config, cmd).map(|()| Next::Done),
         // Generated from the grammar: no database, no config.
         Some(Command::Completions { shell }) => {
             return shell::completions(*shell).map(|()| Next::Done);
@@ -245,7 +245,7 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
         _ => {}
     }
     let is_demo = matches!(cli.command, Some(Command::Demo(_)));
-    let db = match &cli.db {
+    let db = match &cli.globals.db {
         Some(p) => p.clone(),
         None => default_db(is_demo)?,
     };
@@ -256,8 +256,8 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
     };
     match cli.command {
         None => Ok(ctx.cockpit(ctx.open_unjournaled()?)),
-        Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.db.is_some()),
-        Some(command) => run_command(&ctx, command, &cli.config).map(|()| Next::Done),
+        Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.globals.db.is_some()),
+        Some(command) => run_command(&ctx, command, &cli.globals.config).map(|()| Next::Done),
     }
 }
 
@@ -270,9 +270,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    use clap::Parser;
     stdio::capture(stdin, || {
-        let cli = match Cli::try_parse_from(args) {
+        let cli = match Cli::read(args) {
             Ok(cli) => cli,
             Err(e) => return u8::try_from(output::parse_error(&e)).unwrap_or(1),
         };

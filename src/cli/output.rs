@@ -3,7 +3,6 @@
 //! Markdown pass through [`terminal_safe`], JSON through [`json_text`]. `println!` and friends are
 //! refused by clippy (`clippy.toml`) so a new command cannot forget it.
 
-use clap::Parser;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Cli, CliError, stdio};
@@ -61,7 +60,7 @@ pub fn error(e: &CliError) {
 
 /// The parsed command line. On a bad one, says what is wrong (see [`parse_error`]) and exits.
 pub fn parse_args() -> Cli {
-    Cli::try_parse().unwrap_or_else(|e| std::process::exit(parse_error(&e)))
+    Cli::read(std::env::args_os()).unwrap_or_else(|e| std::process::exit(parse_error(&e)))
 }
 
 /// Prints what clap found wrong with a command line (or the help or version it was asked for)
