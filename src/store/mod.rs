@@ -102,19 +102,25 @@ pub fn take_log_pages() -> i32 {
 
 impl Store {
     /// Opens (creating if needed, privately) the database at `path` and brings its schema up to date.
+    /// Not beside another connection of this process to the same file: [`Store::reopen`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let (conn, mode) = open::open_file(path)?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            mode,
-            journal_at: None,
-            journal_ready: false,
-            log_aside: false,
-            session: journal::new_session(),
-            refused: Default::default(),
-            group: None,
-        })
+        Ok(Store::with(conn, path.to_path_buf(), mode))
+    }
+
+    /// Another connection to this store's file, for a thread of its own (the daily backup, the
+    /// log's copy). SQLite alone opens it: [`Store::open`] first reads the file's identity
+    /// through a file handle of its own, and closing a handle on a file drops every lock this
+    /// process holds on it, the other connections' included (POSIX advisory locks). A store
+    /// opened that way beside the cockpit's made the cockpit's shared lock vanish: a command
+    /// line writer ending after it then found itself the file's last user, copied the log in
+    /// and deleted `-wal` and `-shm` under the open cockpit, whose later saves went to a log
+    /// nobody would read. SQLite keeps the locks of all its connections to one file together.
+    /// The file was checked, migrated and switched to WAL when this store opened it.
+    pub fn reopen(&self) -> Result<Store, StoreError> {
+        let conn = open::connect(&self.path, self.mode)?;
+        open::configure(&conn).map_err(|e| open::reclassify(&self.path, e))?;
+        Ok(Store::with(conn, self.path.clone(), self.mode))
     }
 
     /// A private in-memory database, for tests and benchmarks.
@@ -140,10 +146,15 @@ impl Store {
 
     /// The store over the in-memory connection `conn`, already configured and migrated.
     fn in_memory(conn: Connection) -> Store {
+        Store::with(conn, PathBuf::from(":memory:"), OpenMode::ReadWrite)
+    }
+
+    /// A store on a connection just opened: a session of its own, nothing journaled yet.
+    fn with(conn: Connection, path: PathBuf, mode: OpenMode) -> Store {
         Store {
             conn,
-            path: PathBuf::from(":memory:"),
-            mode: OpenMode::ReadWrite,
+            path,
+            mode,
             journal_at: None,
             journal_ready: false,
             log_aside: false,
@@ -262,7 +273,8 @@ impl Store {
     /// No commit copies the log into the file any more: SQLite's automatic copy, once the log
     /// passes 1,000 pages, took 20–45 ms within the save that passed it on ten years of data.
     /// Each commit notes the log's pages instead ([`log_pages`]), and the owner copies it with
-    /// [`checkpoint_file`] on a thread of its own when it passes [`AUTO_CHECKPOINT_PAGES`].
+    /// [`Store::checkpoint`] on a connection and thread of its own ([`Store::reopen`]) when it
+    /// passes [`AUTO_CHECKPOINT_PAGES`].
     pub fn copy_log_aside(&mut self) {
         self.log_aside = true;
         LOG_PAGES.store(0, Ordering::Relaxed);

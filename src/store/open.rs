@@ -124,7 +124,7 @@ pub(super) fn not_a_file(path: &Path, meta: &fs::Metadata) -> StoreError {
 /// create the `-wal` and `-shm` a WAL-mode file needs even for reading; with no log pending, the
 /// main file holds everything, and SQLite reads it as immutable (no locks, no companion files).
 /// Nobody can write it meanwhile without writing the folder: a writer needs its `-wal` there.
-fn connect(path: &Path, mode: OpenMode) -> Result<Connection, StoreError> {
+pub(super) fn connect(path: &Path, mode: OpenMode) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let opened = match mode {
         OpenMode::ReadWrite => {

@@ -113,12 +113,14 @@ fn start_daily_backup(
     if keep == 0 || store.is_read_only() {
         return None;
     }
-    let db = store.path().to_path_buf();
+    // Opened here, by SQLite alone (see `Store::reopen`): never `Store::open` beside the
+    // cockpit's connection.
+    let beside = store.reopen();
     std::thread::Builder::new()
         .name("daily backup".into())
         .spawn(move || {
             yield_to_the_cockpit();
-            let failed = match Store::open(&db) {
+            let failed = match beside {
                 Ok(store) => super::effects::daily_backup(&store, keep, clock.now()),
                 Err(e) => Some(Msg::Failed {
                     message: format!("The daily backup failed: {e}"),
@@ -169,7 +171,7 @@ struct LogCopy {
 }
 
 impl LogCopy {
-    fn start_if_due(&mut self, db: &std::path::Path) {
+    fn start_if_due(&mut self, store: &Store) {
         if self
             .running
             .as_ref()
@@ -185,24 +187,22 @@ impl LogCopy {
             return;
         }
         crate::store::take_log_pages();
-        let db = db.to_path_buf();
+        // By SQLite alone, as the daily backup's (see `Store::reopen`). Without a connection
+        // of its own, the cockpit's copies it, once the frame is drawn, rather than let the log
+        // grow.
+        let Ok(beside) = store.reopen() else {
+            let _ = store.checkpoint();
+            return;
+        };
         self.running = std::thread::Builder::new()
             .name("log copy".into())
             .spawn(move || {
                 yield_to_the_cockpit();
-                if let Ok(store) = Store::open(&db) {
-                    let _ = store.checkpoint();
-                }
+                let _ = beside.checkpoint();
+                drop(beside);
                 give_back_memory();
             })
             .ok();
-    }
-
-    /// Lets a copy under way finish.
-    fn finish(self) {
-        if let Some(copy) = self.running {
-            let _ = copy.join();
-        }
     }
 }
 
@@ -398,7 +398,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
         // Going idle: what the keys and loads since the last time freed goes back to the system.
         if !event::poll(Duration::ZERO)? {
             trim.give_back_freed_memory();
-            log_copy.start_if_due(&db);
+            log_copy.start_if_due(&runner.store);
         }
         let precise = match clock {
             Clock::System => Some(clock.now()),
@@ -463,7 +463,8 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     if let Some(backup) = backup {
         let _ = backup.join();
     }
-    log_copy.finish();
+    // A copy under way is not waited for: cut short by the exit, it leaves the log as it was
+    // (a checkpoint is safe to interrupt), and the next start reads it.
     Ok(Exit::Quit)
 }
 
@@ -490,41 +491,48 @@ mod tests {
 
     /// The cockpit's saves leave the log to the copy thread: no save copies it into the file
     /// (SQLite's own copy would have started the log again at 1,000 pages), not even after a
-    /// person's delete turned the automatic copy off and on around a slice, and the copy puts
-    /// every save in the file itself.
+    /// slice of a person's delete, which turns the automatic copy off and on around it. The copy
+    /// puts every save in the file itself, and the next save starts the log again.
     #[test]
     fn the_log_is_copied_into_the_file_off_the_cockpits_thread() {
         use crate::domain::person::PersonDraft;
         use crate::ops::people::{PersonInput, add_person, list_people};
+        use crate::ops::person_delete;
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
             .unwrap()
             .and_hms_opt(9, 40, 0)
             .unwrap();
+        let person = |n: usize| PersonInput {
+            draft: PersonDraft {
+                name: format!("Person {n}"),
+                ..PersonDraft::default()
+            },
+            one_on_one: None,
+        };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bearing.db");
         let mut store = super::Store::open(&path).unwrap();
         store.copy_log_aside();
-        store.auto_checkpoint(false).unwrap();
-        store.auto_checkpoint(true).unwrap();
+        let gone = add_person(&mut store, person(0), chrono::Weekday::Mon, now).unwrap();
+        let run = person_delete::begin(&mut store, gone.id, now).unwrap();
+        person_delete::slice(&mut store, &run, person_delete::SLICE_ROWS, now).unwrap();
         let mut saves = 0;
         while crate::store::log_pages() < super::AUTO_CHECKPOINT_PAGES {
-            let input = PersonInput {
-                draft: PersonDraft {
-                    name: format!("Person {saves}"),
-                    ..PersonDraft::default()
-                },
-                one_on_one: None,
-            };
-            add_person(&mut store, input, chrono::Weekday::Mon, now).unwrap();
             saves += 1;
+            add_person(&mut store, person(saves), chrono::Weekday::Mon, now).unwrap();
             assert!(saves < 2_000, "the log never passed 1,000 pages");
         }
         let mut copy = super::LogCopy::default();
-        copy.start_if_due(&path);
-        assert!(copy.running.is_some(), "no copy started");
-        copy.finish();
-        assert_eq!(crate::store::log_pages(), 0);
-        // The file alone, without its log, holds every save.
+        copy.start_if_due(&store);
+        copy.running
+            .take()
+            .expect("no copy started")
+            .join()
+            .unwrap();
+        add_person(&mut store, person(saves + 1), chrono::Weekday::Mon, now).unwrap();
+        let pages = crate::store::log_pages();
+        assert!(pages < 100, "the log was not started again: {pages} pages");
+        // The file alone, without its log, holds every save the copy saw.
         let alone = dir.path().join("alone.db");
         std::fs::copy(&path, &alone).unwrap();
         let people = list_people(&super::Store::open(&alone).unwrap(), now).unwrap();

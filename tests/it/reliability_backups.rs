@@ -270,3 +270,69 @@ fn sigkill_during_restore_leaves_the_old_or_the_new_contents_never_a_mix() {
         files_in(&backups).1.len(),
     );
 }
+
+/// The cockpit keeps its lock on the file after the daily backup ran, and so another program
+/// ending beside it leaves the cockpit's log alone. The backup used to open the file through a
+/// handle of its own to check it, and closing that handle dropped the cockpit's lock on the
+/// file (POSIX locks belong to the process, not to the handle): `sqlite3` or a Python script
+/// (SQLite 3.40 here) closing its connection then found itself the file's last user, copied
+/// the log in and deleted `-wal` and `-shm` under the open cockpit, SQLite's documented way to
+/// lose what is saved next.
+#[test]
+fn the_cockpit_keeps_its_lock_and_its_log_after_the_daily_backup() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("work.db");
+    ok(&db, &["person", "add", "--name", "Ana"]);
+    let daily = dir
+        .path()
+        .join("backups")
+        .join("work.db.daily-2026-11-23.db");
+    let wal = dir.path().join("work.db-wal");
+    let mut tui = Pty::start(&db, &[], 100, 30);
+    wait_until("the daily backup", || daily.exists());
+    tui.wait_for("Radar");
+    // /proc/locks: "1: POSIX  ADVISORY  READ 24739 fe:00:10092615 128 128".
+    let inode = std::fs::metadata(&db).unwrap().ino().to_string();
+    let pid = tui.pid().to_string();
+    let locks = std::fs::read_to_string("/proc/locks").unwrap();
+    let held = locks.lines().any(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        fields.get(4) == Some(&pid.as_str())
+            && fields
+                .get(5)
+                .and_then(|id| id.rsplit(':').next())
+                .is_some_and(|i| i == inode)
+    });
+    assert!(held, "the cockpit holds no lock on the file:\n{locks}");
+    ok(&db, &["person", "add", "--name", "Ben"]);
+    assert!(
+        wal.exists(),
+        "a writer ending beside the cockpit deleted its log"
+    );
+    // Another program: Python's own SQLite, older than Bearing's, deletes the log on close when
+    // it finds no other process holding the file.
+    let python = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM person').fetchall(); c.close()")
+        .arg(&db)
+        .status();
+    match python {
+        Ok(status) => assert!(status.success()),
+        Err(e) => eprintln!("skipped the reader from Python: {e}"),
+    }
+    assert!(
+        wal.exists(),
+        "another program ending beside the cockpit deleted its log"
+    );
+    tui.send("q");
+    tui.wait_exit();
+    ok(&db, &["person", "add", "--name", "Cleo"]);
+    assert_eq!(integrity(&db), "ok");
+    assert_eq!(
+        ok(&db, &["person", "list", "--format", "json"])
+            .matches("\"name\"")
+            .count(),
+        3
+    );
+}
