@@ -302,18 +302,17 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
     // Taken before the agenda is read: whatever another writer saves from now on is seen.
     let mut seen_version = runner.store.data_version()?;
     let db = runner.store.path().to_path_buf();
-    // The watchers are started and the terminal taken on a second thread while the agenda is
-    // read (the machine has a core to spare at start; this took a millisecond off the first
-    // frame). The guard sets its panic hook before it takes the screen: whichever thread
-    // panics then, the hook gives the terminal back, and so does the guard, dropped as the
-    // panic unwinds through the scope.
+    // The watchers are started and the terminal made ready on a second thread while the agenda
+    // is read (the machine has a core to spare at start; this took a millisecond off the first
+    // frame). The screen is taken here, after: a panic while the agenda is read prints its
+    // report on the shell's screen, never into one being taken on the other thread.
     let (signals, watch, mut guard) = std::thread::scope(|scope| {
         let setup = scope.spawn(|| -> Result<_> {
             let signals = SignalWatch::start(wake_the_loop).wrap_err("cannot watch for signals")?;
             watch_for_hang_up().wrap_err("cannot watch the terminal")?;
             super::safe_backend::watch_resizes().wrap_err("cannot watch for resizes")?;
             let watch = DbWatch::start(&db, wake_the_loop);
-            let guard = TerminalGuard::enter(config.mouse).wrap_err("cannot open the terminal")?;
+            let guard = TerminalGuard::ready(config.mouse).wrap_err("cannot open the terminal")?;
             Ok((signals, watch, guard))
         });
         settle_now(&mut model, &mut runner, first);
@@ -321,6 +320,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
+    guard.take_screen().wrap_err("cannot open the terminal")?;
     let mut rest_loaded = false;
     // The daily backup copies the whole file (169 MB with ten years): it runs beside the loop.
     let (backup_done, backup_result) = std::sync::mpsc::channel::<Msg>();

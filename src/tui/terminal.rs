@@ -44,17 +44,23 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Full screen, raw mode and, with `mouse`, mouse capture.
-    pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+    /// The panic hook that gives the terminal back, and the terminal's frames made (most of the
+    /// cost: the start makes them on a second thread while the agenda is read); the screen is
+    /// not taken yet: [`TerminalGuard::take_screen`] takes it.
+    pub fn ready(mouse: bool) -> io::Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
             previous(info);
         }));
-        take_screen(mouse)?;
         let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
         let terminal = Terminal::new(SafeBackend::new(CrosstermBackend::new(out)))?;
         Ok(TerminalGuard { terminal, mouse })
+    }
+
+    /// Full screen, raw mode and, with `mouse`, mouse capture.
+    pub fn take_screen(&self) -> io::Result<()> {
+        take_screen(self.mouse)
     }
 
     /// Forgets what is on screen (both buffers blank), so the next draw repaints every cell,
