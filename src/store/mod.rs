@@ -33,6 +33,8 @@ mod search_terms;
 pub mod topics;
 
 #[cfg(test)]
+mod beside_tests;
+#[cfg(test)]
 mod cost_tests;
 
 pub use backup::{FileSummary, quick_verify, summarize};
@@ -77,6 +79,51 @@ pub struct Store {
     /// The log is copied into the file by whoever reads [`log_pages`], not within a commit
     /// ([`Store::copy_log_aside`]).
     log_aside: bool,
+    /// The file's device and inode as it was opened (none in memory): [`Beside::open`] opens
+    /// that file or nothing.
+    file: Option<(u64, u64)>,
+}
+
+/// A file's device and inode, read without opening it.
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Another connection to a store's file, to open on a thread of its own (the daily backup, the
+/// log's copy): [`Store::beside`].
+pub struct Beside {
+    path: PathBuf,
+    mode: OpenMode,
+    file: Option<(u64, u64)>,
+}
+
+impl Beside {
+    /// Opens the connection, by SQLite alone. [`Store::open`] first reads the file's identity
+    /// through a file handle of its own, and closing a handle on a file drops every lock this
+    /// process holds on it, the other connections' included (POSIX advisory locks): a store
+    /// opened that way beside the cockpit's made the cockpit's shared lock vanish, and a
+    /// program closing its connection after that found itself the file's last user, copied the
+    /// log in and deleted `-wal` and `-shm` under the open cockpit, whose later saves went to a
+    /// log nobody would read. SQLite keeps the locks of all its connections to one file
+    /// together. The file was checked, migrated and switched to WAL when the store opened it;
+    /// one moved, replaced or removed since (or an in-memory store's) is refused, never opened
+    /// unchecked.
+    pub fn open(self) -> Result<Store, StoreError> {
+        if self.file.is_none() || file_id(&self.path) != self.file {
+            return Err(StoreError::Io {
+                path: self.path,
+                source: std::io::Error::other(
+                    "it was moved, replaced or removed since it was opened",
+                ),
+            });
+        }
+        let conn = open::connect(&self.path, self.mode)?;
+        open::configure(&conn).map_err(|e| open::reclassify(&self.path, e))?;
+        let mut store = Store::with(conn, self.path, self.mode);
+        store.file = self.file;
+        Ok(store)
+    }
 }
 
 /// Pages in the log after the latest commit on a connection that copies its log aside
@@ -102,25 +149,21 @@ pub fn take_log_pages() -> i32 {
 
 impl Store {
     /// Opens (creating if needed, privately) the database at `path` and brings its schema up to date.
-    /// Not beside another connection of this process to the same file: [`Store::reopen`].
+    /// Not beside another connection of this process to the same file: [`Store::beside`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let (conn, mode) = open::open_file(path)?;
-        Ok(Store::with(conn, path.to_path_buf(), mode))
+        let mut store = Store::with(conn, path.to_path_buf(), mode);
+        store.file = file_id(path);
+        Ok(store)
     }
 
-    /// Another connection to this store's file, for a thread of its own (the daily backup, the
-    /// log's copy). SQLite alone opens it: [`Store::open`] first reads the file's identity
-    /// through a file handle of its own, and closing a handle on a file drops every lock this
-    /// process holds on it, the other connections' included (POSIX advisory locks). A store
-    /// opened that way beside the cockpit's made the cockpit's shared lock vanish: a command
-    /// line writer ending after it then found itself the file's last user, copied the log in
-    /// and deleted `-wal` and `-shm` under the open cockpit, whose later saves went to a log
-    /// nobody would read. SQLite keeps the locks of all its connections to one file together.
-    /// The file was checked, migrated and switched to WAL when this store opened it.
-    pub fn reopen(&self) -> Result<Store, StoreError> {
-        let conn = open::connect(&self.path, self.mode)?;
-        open::configure(&conn).map_err(|e| open::reclassify(&self.path, e))?;
-        Ok(Store::with(conn, self.path.clone(), self.mode))
+    /// What a thread needs to open another connection to this store's file ([`Beside::open`]).
+    pub fn beside(&self) -> Beside {
+        Beside {
+            path: self.path.clone(),
+            mode: self.mode,
+            file: self.file,
+        }
     }
 
     /// A private in-memory database, for tests and benchmarks.
@@ -158,6 +201,7 @@ impl Store {
             journal_at: None,
             journal_ready: false,
             log_aside: false,
+            file: None,
             session: journal::new_session(),
             refused: Default::default(),
             group: None,
@@ -273,7 +317,7 @@ impl Store {
     /// No commit copies the log into the file any more: SQLite's automatic copy, once the log
     /// passes 1,000 pages, took 20–45 ms within the save that passed it on ten years of data.
     /// Each commit notes the log's pages instead ([`log_pages`]), and the owner copies it with
-    /// [`Store::checkpoint`] on a connection and thread of its own ([`Store::reopen`]) when it
+    /// [`Store::checkpoint`] on a connection and thread of its own ([`Store::beside`]) when it
     /// passes [`AUTO_CHECKPOINT_PAGES`].
     pub fn copy_log_aside(&mut self) {
         self.log_aside = true;

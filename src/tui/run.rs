@@ -113,14 +113,13 @@ fn start_daily_backup(
     if keep == 0 || store.is_read_only() {
         return None;
     }
-    // Opened here, by SQLite alone (see `Store::reopen`): never `Store::open` beside the
-    // cockpit's connection.
-    let beside = store.reopen();
+    // By SQLite alone (see `Beside::open`): never `Store::open` beside the cockpit's connection.
+    let beside = store.beside();
     std::thread::Builder::new()
         .name("daily backup".into())
         .spawn(move || {
             yield_to_the_cockpit();
-            let failed = match beside {
+            let failed = match beside.open() {
                 Ok(store) => super::effects::daily_backup(&store, keep, clock.now()),
                 Err(e) => Some(Msg::Failed {
                     message: format!("The daily backup failed: {e}"),
@@ -167,7 +166,8 @@ fn give_back_memory() {
 /// made one save in sixty take 20–45 ms longer on ten years of data.
 #[derive(Default)]
 struct LogCopy {
-    running: Option<std::thread::JoinHandle<()>>,
+    /// The copy under way; it says whether it copied.
+    running: Option<std::thread::JoinHandle<bool>>,
 }
 
 impl LogCopy {
@@ -179,28 +179,31 @@ impl LogCopy {
         {
             return;
         }
-        if let Some(done) = self.running.take() {
-            let _ = done.join();
+        // A copy that could not open its connection (the file moved or replaced since) is made
+        // on the cockpit's, once the frame is drawn, rather than let the log grow. One that
+        // failed otherwise (the disk full) is tried again after the next save.
+        if let Some(done) = self.running.take()
+            && !done.join().unwrap_or(true)
+        {
+            let _ = store.checkpoint();
         }
-        // A copy that fails (the disk full) is tried again after the next save.
         if crate::store::log_pages() < AUTO_CHECKPOINT_PAGES {
             return;
         }
         crate::store::take_log_pages();
-        // By SQLite alone, as the daily backup's (see `Store::reopen`). Without a connection
-        // of its own, the cockpit's copies it, once the frame is drawn, rather than let the log
-        // grow.
-        let Ok(beside) = store.reopen() else {
-            let _ = store.checkpoint();
-            return;
-        };
+        // By SQLite alone, as the daily backup's (see `Beside::open`).
+        let beside = store.beside();
         self.running = std::thread::Builder::new()
             .name("log copy".into())
             .spawn(move || {
                 yield_to_the_cockpit();
-                let _ = beside.checkpoint();
-                drop(beside);
+                let Ok(store) = beside.open() else {
+                    return false;
+                };
+                let _ = store.checkpoint();
+                drop(store);
                 give_back_memory();
+                true
             })
             .ok();
     }
@@ -524,11 +527,8 @@ mod tests {
         }
         let mut copy = super::LogCopy::default();
         copy.start_if_due(&store);
-        copy.running
-            .take()
-            .expect("no copy started")
-            .join()
-            .unwrap();
+        let copied = copy.running.take().expect("no copy started").join();
+        assert!(copied.unwrap(), "the copy could not open its connection");
         add_person(&mut store, person(saves + 1), chrono::Weekday::Mon, now).unwrap();
         let pages = crate::store::log_pages();
         assert!(pages < 100, "the log was not started again: {pages} pages");

@@ -310,8 +310,8 @@ fn the_cockpit_keeps_its_lock_and_its_log_after_the_daily_backup() {
         wal.exists(),
         "a writer ending beside the cockpit deleted its log"
     );
-    // Another program: Python's own SQLite, older than Bearing's, deletes the log on close when
-    // it finds no other process holding the file.
+    // Another program: Python's own SQLite (3.40 here) deleted the log on close once the lock was
+    // gone (by hand, with the old code; Bearing's own command line, in process above, did not).
     let python = std::process::Command::new("python3")
         .arg("-c")
         .arg("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT count(*) FROM person').fetchall(); c.close()")
