@@ -492,51 +492,83 @@ mod tests {
         drop(std::hint::black_box(touched));
     }
 
+    fn now() -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(9, 40, 0)
+            .unwrap()
+    }
+
+    /// Adds a person named `name` (no 1:1 series): one save.
+    fn add(store: &mut super::Store, name: &str) -> i64 {
+        use crate::domain::person::PersonDraft;
+        use crate::ops::people::{PersonInput, add_person};
+        let input = PersonInput {
+            draft: PersonDraft {
+                name: name.into(),
+                ..PersonDraft::default()
+            },
+            one_on_one: None,
+        };
+        add_person(store, input, chrono::Weekday::Mon, now())
+            .unwrap()
+            .id
+    }
+
     /// The cockpit's saves leave the log to the copy thread: no save copies it into the file
     /// (SQLite's own copy would have started the log again at 1,000 pages), not even after a
     /// slice of a person's delete, which turns the automatic copy off and on around it. The copy
     /// puts every save in the file itself, and the next save starts the log again.
     #[test]
     fn the_log_is_copied_into_the_file_off_the_cockpits_thread() {
-        use crate::domain::person::PersonDraft;
-        use crate::ops::people::{PersonInput, add_person, list_people};
-        use crate::ops::person_delete;
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
-            .unwrap()
-            .and_hms_opt(9, 40, 0)
-            .unwrap();
-        let person = |n: usize| PersonInput {
-            draft: PersonDraft {
-                name: format!("Person {n}"),
-                ..PersonDraft::default()
-            },
-            one_on_one: None,
-        };
+        use crate::ops::{people::list_people, person_delete};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bearing.db");
         let mut store = super::Store::open(&path).unwrap();
         store.copy_log_aside();
-        let gone = add_person(&mut store, person(0), chrono::Weekday::Mon, now).unwrap();
-        let run = person_delete::begin(&mut store, gone.id, now).unwrap();
-        person_delete::slice(&mut store, &run, person_delete::SLICE_ROWS, now).unwrap();
+        let gone = add(&mut store, "Person 0");
+        let run = person_delete::begin(&mut store, gone, now()).unwrap();
+        person_delete::slice(&mut store, &run, person_delete::SLICE_ROWS, now()).unwrap();
         let mut saves = 0;
         while crate::store::log_pages() < super::AUTO_CHECKPOINT_PAGES {
             saves += 1;
-            add_person(&mut store, person(saves), chrono::Weekday::Mon, now).unwrap();
+            add(&mut store, &format!("Person {saves}"));
             assert!(saves < 2_000, "the log never passed 1,000 pages");
         }
         let mut copy = super::LogCopy::default();
         copy.start_if_due(&store);
         let copied = copy.running.take().expect("no copy started").join();
         assert!(copied.unwrap(), "the copy could not open its connection");
-        add_person(&mut store, person(saves + 1), chrono::Weekday::Mon, now).unwrap();
+        add(&mut store, "One more");
         let pages = crate::store::log_pages();
         assert!(pages < 100, "the log was not started again: {pages} pages");
         // The file alone, without its log, holds every save the copy saw.
         let alone = dir.path().join("alone.db");
         std::fs::copy(&path, &alone).unwrap();
-        let people = list_people(&super::Store::open(&alone).unwrap(), now).unwrap();
+        let people = list_people(&super::Store::open(&alone).unwrap(), now()).unwrap();
         assert_eq!(people.len(), saves);
+    }
+
+    /// A connection opened beside the cockpit's, as the backup and the log copy open theirs,
+    /// reads the same file and, closed, leaves the cockpit's lock on it in place.
+    #[test]
+    fn a_connection_beside_the_cockpits_leaves_its_lock() {
+        use crate::tui::testing::holds_a_lock;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bearing.db");
+        let mut store = super::Store::open(&path).unwrap();
+        add(&mut store, "Ana");
+        let me = std::process::id();
+        assert!(holds_a_lock(me, &path));
+        let beside = store.beside().open().unwrap();
+        let people = crate::ops::people::list_people(&beside, now()).unwrap();
+        assert_eq!(people.len(), 1);
+        beside.checkpoint().unwrap();
+        drop(beside);
+        assert!(
+            holds_a_lock(me, &path),
+            "closing the connection beside dropped the cockpit's lock"
+        );
     }
 
     #[test]

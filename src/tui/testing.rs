@@ -230,3 +230,36 @@ fn scripts_read_named_keys_and_leave_the_rest_as_typed() {
         "an unknown name is typed"
     );
 }
+
+/// Whether process `pid` holds a POSIX lock on the file at `path`, as `/proc/locks` says ("1:
+/// POSIX  ADVISORY  READ PID MAJ:MIN:INODE START END"; a blocked request's line has one field
+/// more and never matches). The kernel lists the locks anew for each read, and one taken or
+/// released meanwhile by another test can shift the list between two reads and hide a line:
+/// the list is read in one go, and read again a few times before the answer is no.
+pub fn holds_a_lock(pid: u32, path: &std::path::Path) -> bool {
+    use std::io::Read;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    let (pid, inode) = (pid.to_string(), meta.ino().to_string());
+    let listed = |locks: &str| {
+        locks.lines().any(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            fields.get(4) == Some(&pid.as_str())
+                && fields
+                    .get(5)
+                    .and_then(|id| id.rsplit(':').next())
+                    .is_some_and(|i| i == inode)
+        })
+    };
+    (0..5).any(|attempt| {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let mut buf = vec![0u8; 1 << 20];
+        std::fs::File::open("/proc/locks")
+            .and_then(|mut f| f.read(&mut buf))
+            .is_ok_and(|n| listed(&String::from_utf8_lossy(&buf[..n])))
+    })
+}

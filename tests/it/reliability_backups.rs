@@ -280,7 +280,6 @@ fn sigkill_during_restore_leaves_the_old_or_the_new_contents_never_a_mix() {
 /// lose what is saved next.
 #[test]
 fn the_cockpit_keeps_its_lock_and_its_log_after_the_daily_backup() {
-    use std::os::unix::fs::MetadataExt;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("work.db");
     ok(&db, &["person", "add", "--name", "Ana"]);
@@ -292,19 +291,10 @@ fn the_cockpit_keeps_its_lock_and_its_log_after_the_daily_backup() {
     let mut tui = Pty::start(&db, &[], 100, 30);
     wait_until("the daily backup", || daily.exists());
     tui.wait_for("Radar");
-    // /proc/locks: "1: POSIX  ADVISORY  READ 24739 fe:00:10092615 128 128".
-    let inode = std::fs::metadata(&db).unwrap().ino().to_string();
-    let pid = tui.pid().to_string();
-    let locks = std::fs::read_to_string("/proc/locks").unwrap();
-    let held = locks.lines().any(|line| {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        fields.get(4) == Some(&pid.as_str())
-            && fields
-                .get(5)
-                .and_then(|id| id.rsplit(':').next())
-                .is_some_and(|i| i == inode)
-    });
-    assert!(held, "the cockpit holds no lock on the file:\n{locks}");
+    assert!(
+        bearing::tui::testing::holds_a_lock(tui.pid(), &db),
+        "the cockpit holds no lock on the file"
+    );
     ok(&db, &["person", "add", "--name", "Ben"]);
     assert!(
         wal.exists(),
