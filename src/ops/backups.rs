@@ -185,13 +185,15 @@ pub fn inspect(src: &Path) -> Result<FileSummary, OpsError> {
 /// Replaces the database's contents with the backup at `src`, after copying the current contents
 /// to the backup directory.
 pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Restored, OpsError> {
-    let restored = inspect(src)?;
+    // Before `inspect`, which reads the file through handles of its own: closing one on the
+    // database would drop this process's locks on it (see `Store::beside`).
     if same_file(store.path(), src) {
         return Err(OpsError::Refused(format!(
             "{} is the database itself; pick a backup file",
             src.display()
         )));
     }
+    let restored = inspect(src)?;
     let safety_copy = backup_dir(store.path()).join(format!(
         "{}-before-restore-{}.db",
         file_name(store.path()),
@@ -205,9 +207,12 @@ pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Rest
     })
 }
 
+/// The same file, by device and inode: under another path, through a symbolic link or a hard
+/// link (which no path comparison finds).
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
         _ => false,
     }
 }

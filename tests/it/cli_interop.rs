@@ -256,12 +256,19 @@ fn restore_refuses_what_is_not_a_sound_backup_and_leaves_both_files_alone() {
     let truncated = dir.path().join("truncated.db");
     let good = std::fs::read(&db).unwrap();
     std::fs::write(&truncated, &good[..good.len().min(1000)]).unwrap();
+    // The database under another name: a hard link and a symbolic link to it.
+    let hard = dir.path().join("hard.db");
+    std::fs::hard_link(&db, &hard).unwrap();
+    let soft = dir.path().join("soft.db");
+    std::os::unix::fs::symlink(&db, &soft).unwrap();
     for (file, expected) in [
         (&text, "not a Bearing backup"),
         (&foreign, "not a Bearing backup"),
         (&truncated, "nothing was restored"),
         (&dir.path().join("missing.db"), "cannot read"),
         (&db, "the database itself"),
+        (&hard, "the database itself"),
+        (&soft, "the database itself"),
     ] {
         let bytes = std::fs::read(file).ok();
         fails(&db, &["restore", file.to_str().unwrap(), "--yes"], expected);
