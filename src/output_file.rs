@@ -280,7 +280,7 @@ fn is_database_file(target: &Path, db: &Path) -> bool {
         name.push(suffix);
         PathBuf::from(name)
     });
-    let id = |p: &Path| fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+    let id = crate::paths::file_id;
     if let Some(target_id) = id(target)
         && companions.iter().any(|c| id(c) == Some(target_id))
     {

@@ -1,7 +1,7 @@
 //! Where Bearing keeps its files by default (platform directories from `directories`).
 
 use directories::ProjectDirs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "bearing")
@@ -20,4 +20,12 @@ pub fn demo_db() -> Option<PathBuf> {
 /// The config file: `<config dir>/config.toml`.
 pub fn config_file() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// A file's device and inode, read without opening it (opening and closing a handle on the
+/// database would drop this process's locks on it): the same pair is the same file, whatever
+/// path, symbolic or hard link names it.
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }

@@ -210,11 +210,8 @@ pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Rest
 /// The same file, by device and inode: under another path, through a symbolic link or a hard
 /// link (which no path comparison finds).
 fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        _ => false,
-    }
+    let a = crate::paths::file_id(a);
+    a.is_some() && a == crate::paths::file_id(b)
 }
 
 #[cfg(test)]

@@ -84,12 +84,6 @@ pub struct Store {
     file: Option<(u64, u64)>,
 }
 
-/// A file's device and inode, read without opening it.
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-}
-
 /// Another connection to a store's file, to open on a thread of its own (the daily backup, the
 /// log's copy): [`Store::beside`].
 pub struct Beside {
@@ -110,7 +104,7 @@ impl Beside {
     /// one moved, replaced or removed since (or an in-memory store's) is refused, never opened
     /// unchecked.
     pub fn open(self) -> Result<Store, StoreError> {
-        if self.file.is_none() || file_id(&self.path) != self.file {
+        if self.file.is_none() || crate::paths::file_id(&self.path) != self.file {
             return Err(StoreError::Io {
                 path: self.path,
                 source: std::io::Error::other(
@@ -153,7 +147,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let (conn, mode) = open::open_file(path)?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
-        store.file = file_id(path);
+        store.file = crate::paths::file_id(path);
         Ok(store)
     }
 
