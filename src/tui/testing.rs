@@ -238,11 +238,10 @@ fn scripts_read_named_keys_and_leave_the_rest_as_typed() {
 /// the list is read in one go, and read again a few times before the answer is no.
 pub fn holds_a_lock(pid: u32, path: &std::path::Path) -> bool {
     use std::io::Read;
-    use std::os::unix::fs::MetadataExt;
-    let Ok(meta) = std::fs::metadata(path) else {
+    let Some((_, inode)) = crate::paths::file_id(path) else {
         return false;
     };
-    let (pid, inode) = (pid.to_string(), meta.ino().to_string());
+    let (pid, inode) = (pid.to_string(), inode.to_string());
     let listed = |locks: &str| {
         locks.lines().any(|line| {
             let fields: Vec<&str> = line.split_whitespace().collect();
