@@ -274,13 +274,53 @@ impl Pty {
         thread::sleep(Duration::from_millis(40));
     }
 
-    /// Presses Esc and waits until the screen changes. A key sent before the program has read
-    /// the Esc can arrive in the same read, and a terminal reads Esc then `/` as Alt-/; on a
-    /// loaded machine the pause in `send` is not always enough.
+    /// Presses Esc and waits until the program has read it and the screen changed. A key sent
+    /// before the program has read the Esc can arrive in the same read, and a terminal reads Esc
+    /// then `/` as Alt-/. A changed screen alone does not prove the Esc was read: keys typed
+    /// just before it (`/runbook`, drawn letter by letter) still change it, and on a loaded
+    /// machine the next key then joined the Esc (CI, `e2e_follow_through`).
     pub fn escape(&mut self) {
         let before = self.contents();
         self.send("\x1b");
         self.wait_until("Esc changed the screen", |t| t.contents() != before);
+        self.wait_read();
+    }
+
+    /// Waits until the program has read every key sent: the terminal's input queue, asked with
+    /// `FIONREAD` on its device, is empty twice 5 ms apart (a key written is handed to the queue
+    /// by the kernel a moment later, so one empty reading could come before it arrived).
+    pub fn wait_read(&self) {
+        use std::os::unix::fs::OpenOptionsExt;
+        use std::os::unix::io::AsRawFd;
+        let Some(tty) = self.master.tty_name() else {
+            thread::sleep(Duration::from_millis(40));
+            return;
+        };
+        let queued = || {
+            // Opened for the question alone and closed at once: a copy of the terminal kept
+            // open would keep the reader from seeing its end when the program exits.
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NOCTTY | libc::O_NONBLOCK)
+                .open(&tty)
+                .expect("open the terminal's device");
+            let mut n: libc::c_int = 0;
+            // SAFETY: FIONREAD writes one int through the pointer, which lives across the call.
+            let done = unsafe { libc::ioctl(file.as_raw_fd(), libc::FIONREAD, &mut n) };
+            assert_eq!(done, 0, "FIONREAD on {}", tty.display());
+            n
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut empty = 0;
+        while empty < 2 {
+            assert!(
+                Instant::now() < deadline,
+                "the program never read its keys; the screen shows:\n{}",
+                self.contents()
+            );
+            empty = if queued() == 0 { empty + 1 } else { 0 };
+            thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// Waits for the process to exit and returns its exit code, once the screen shows everything
