@@ -259,7 +259,7 @@ impl Pty {
             if self.contents().contains(text) {
                 return;
             }
-            thread::sleep(Duration::from_millis(25));
+            thread::sleep(Duration::from_millis(5));
         }
         panic!(
             "timed out waiting for {text:?}; the screen shows:\n{}",
@@ -270,8 +270,9 @@ impl Pty {
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
-        // Give the program a moment so keys are not merged into one escape sequence.
-        thread::sleep(Duration::from_millis(40));
+        // The program reads these keys before the next are sent, so an Esc is never read
+        // together with the key after it (as Alt and that key).
+        self.wait_read();
     }
 
     /// Presses Esc and waits until the program has read it and the screen changed. A key sent
