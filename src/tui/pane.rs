@@ -15,7 +15,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::keymap::KeyContext;
 use super::model::FormPurpose;
 use super::msg::Effect;
 use super::panes::hit::ListRows;
@@ -83,6 +82,91 @@ impl Tab {
         } else {
             (i + n - 1) % n
         }]
+    }
+}
+
+/// Where a key is looked up: a pane's (or a page's) own bindings, the lists' and the global ones
+/// behind them, and the overlays' (forms, questions, the palette), which stand alone. The names
+/// are the `[keys.<context>]` tables of the keymap file and the config.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum KeyContext {
+    Global,
+    List,
+    Agenda,
+    Plan,
+    Rituals,
+    People,
+    Person,
+    Prep,
+    /// The list of every open action.
+    Actions,
+    Risks,
+    Decisions,
+    /// The agenda's radar, with the keys in it.
+    Radar,
+    /// The scorecard's grid.
+    Scorecard,
+    /// One metric's chart and values.
+    Metric,
+    /// An open form (overlays stand alone: no fallback).
+    Form,
+    /// A yes/no question.
+    Confirm,
+    /// The command palette (`:`).
+    Palette,
+    /// Search (`/`).
+    Search,
+    /// The help overlay (`?`).
+    Help,
+}
+
+impl KeyContext {
+    /// The contexts searched after this one, in order.
+    pub fn fallbacks(self) -> &'static [KeyContext] {
+        match self {
+            KeyContext::Global
+            | KeyContext::Form
+            | KeyContext::Confirm
+            | KeyContext::Palette
+            | KeyContext::Search
+            | KeyContext::Help => &[],
+            KeyContext::List => &[KeyContext::Global],
+            KeyContext::Agenda
+            | KeyContext::Plan
+            | KeyContext::Rituals
+            | KeyContext::People
+            | KeyContext::Person
+            | KeyContext::Prep
+            | KeyContext::Actions
+            | KeyContext::Risks
+            | KeyContext::Decisions
+            | KeyContext::Radar
+            | KeyContext::Scorecard
+            | KeyContext::Metric => &[KeyContext::List, KeyContext::Global],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// This context and the ones searched after it.
+    pub(super) fn chain(self) -> impl Iterator<Item = KeyContext> {
+        std::iter::once(self).chain(self.fallbacks().iter().copied())
     }
 }
 
