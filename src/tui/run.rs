@@ -323,6 +323,11 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
+    // Test hook, deliberately undocumented (tests/it/reliability_terminal.rs): a panic before
+    // the screen is taken must leave the shell's screen as it was.
+    if std::env::var_os("BEARING_TEST_PANIC").is_some_and(|v| v == "before-screen") {
+        panic!("BEARING_TEST_PANIC is set: a deliberate panic before the screen is taken");
+    }
     guard.take_screen().wrap_err("cannot open the terminal")?;
     let mut rest_loaded = false;
     // The daily backup copies the whole file (169 MB with ten years): it runs beside the loop.
@@ -365,7 +370,7 @@ pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
             dirty = false;
             // Test hook, deliberately undocumented: the pty tests (tests/it/reliability_terminal.rs)
             // prove that a panic inside the TUI still restores the terminal.
-            if std::env::var_os("BEARING_TEST_PANIC").is_some() {
+            if std::env::var_os("BEARING_TEST_PANIC").is_some_and(|v| v != "before-screen") {
                 panic!("BEARING_TEST_PANIC is set: a deliberate panic after the first frame");
             }
         }

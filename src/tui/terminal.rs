@@ -37,6 +37,11 @@ pub fn is_lent() -> bool {
     LENT.load(Ordering::SeqCst)
 }
 
+/// True from the moment the screen is taken until it is given back: a panic or a signal before
+/// the screen was ever taken sends the shell no codes (leaving a full screen never entered
+/// makes the terminal restore a cursor it never saved, and the prompt jumps).
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Restores the terminal when dropped.
 pub struct TerminalGuard {
     pub terminal: Screen,
@@ -94,6 +99,8 @@ impl TerminalGuard {
 
 /// Raw mode, the alternate screen (blank) and, with `mouse`, mouse capture.
 pub fn take_screen(mouse: bool) -> io::Result<()> {
+    // Before the first step: a step that fails leaves the ones before it to undo.
+    TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
     capture_mouse(mouse)?;
@@ -110,10 +117,14 @@ fn capture_mouse(on: bool) -> io::Result<()> {
 }
 
 /// Gives the terminal back: mouse reporting off, raw mode off, the main screen, the cursor
-/// shown. Harmless when some of it was never on. Best effort: each step is tried even if an
-/// earlier one failed.
+/// shown. Harmless when some of it was never on; nothing at all when the screen was not taken
+/// (never, or given back already). Best effort: each step is tried even if an earlier one
+/// failed.
 pub fn restore() {
     LENT.store(true, Ordering::SeqCst);
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture);
     let _ = disable_raw_mode();
@@ -124,7 +135,9 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         // A draw cut short by an error leaves the rest of its frame in the buffer, which the
         // cursor's show flushes: onto the full screen still, not the shell's after `restore`.
-        let _ = self.terminal.show_cursor();
+        if TAKEN.load(Ordering::SeqCst) {
+            let _ = self.terminal.show_cursor();
+        }
         restore();
     }
 }

@@ -39,6 +39,27 @@ fn a_panic_inside_the_tui_restores_the_terminal_and_shows_the_message() {
 }
 
 #[test]
+fn a_panic_before_the_screen_is_taken_sends_the_shell_no_screen_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    let env = [
+        ("BEARING_TEST_PANIC", "before-screen"),
+        ("RUST_BACKTRACE", "0"),
+    ];
+    let mut tui = Pty::start_with_env(&db, &[], 100, 30, &env);
+    assert_eq!(tui.wait_exit(), 101, "a panic exits with Rust's panic code");
+    tui.wait_for("deliberate panic before the screen");
+    // Leaving a full screen never entered would make the terminal restore a cursor it never
+    // saved: the shell's prompt would jump.
+    let raw = String::from_utf8_lossy(&tui.raw()).into_owned();
+    for code in ["\x1b[?1049", "\x1b[?1000", "\x1b[?25"] {
+        assert!(!raw.contains(code), "{code:?} was sent: {raw:?}");
+    }
+    assert!(tui.is_cooked(), "raw mode was never switched on");
+    assert_eq!(support::integrity(&db), "ok");
+}
+
+#[test]
 fn sighup_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("bearing.db");
