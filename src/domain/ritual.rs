@@ -212,6 +212,14 @@ pub enum OccurrenceStatus {
     Skipped,
 }
 
+impl OccurrenceStatus {
+    /// Whether a meeting in this state is still to come once its hour is ahead: neither skipped
+    /// nor held already (a 1:1 written up before its hour took place early).
+    pub fn is_to_come(self) -> bool {
+        self == OccurrenceStatus::Scheduled
+    }
+}
+
 impl super::word::Word for OccurrenceStatus {
     const FIELD: &'static str = "status";
 }

@@ -398,8 +398,9 @@ pub fn meetings_and_events(
     Ok(items)
 }
 
-/// The next meeting that has not started yet (skipped ones do not count); with `with_calendars`
-/// an imported calendar's event counts too.
+/// The next meeting that has not started yet (skipped ones do not count, nor held ones: a 1:1
+/// written up before its hour took place early); with `with_calendars` an imported calendar's
+/// event counts too.
 pub fn next_meeting(
     store: &Store,
     now: NaiveDateTime,
@@ -410,6 +411,6 @@ pub fn next_meeting(
     let items = meetings_and_events(store, from, to, with_calendars)?;
     Ok(items
         .into_iter()
-        .filter(|i| i.starts_at() >= now && i.status != Some(OccurrenceStatus::Skipped))
+        .filter(|i| i.starts_at() >= now && i.status.is_none_or(OccurrenceStatus::is_to_come))
         .min_by_key(|i| i.starts_at()))
 }

@@ -186,11 +186,12 @@ fn add_stats(
             };
             cadence.push_str(&format!(" + {more}"));
         }
+        // A 1:1 marked held took place, even when written up before its hour (it happened
+        // early): it counts as now. A note dated ahead does not count.
         let last = held
             .get(&id)
-            .copied()
-            .max(noted.get(&id).copied())
-            .filter(|t| *t <= now);
+            .map(|t| (*t).min(now))
+            .max(noted.get(&id).copied().filter(|t| *t <= now));
         let rec = row
             .one_on_one
             .as_ref()

@@ -195,3 +195,30 @@ fn ticked_open_actions_are_done_and_ones_changed_elsewhere_are_left_alone() {
         "the other window's close stays"
     );
 }
+
+#[test]
+fn a_one_on_one_recorded_before_its_hour_is_the_last_one_and_no_longer_the_next() {
+    // Monday the 30th at 08:00: the 10:00 1:1 took place early, and is written up.
+    let mut store = marcus();
+    let early = at(30, 8);
+    let meeting = latest_unrecorded(&store, 1, early).unwrap();
+    assert_eq!(meeting.map(|m| m.start), Some(at(30, 10)));
+    record(&mut store, 1, input(day(30), meeting), early).unwrap();
+    let next_week = NaiveDate::from_ymd_opt(2026, 12, 7)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let people = list_people(&store, early).unwrap();
+    assert_eq!(people[0].stats.last.map(|t| t.date()), Some(day(30)));
+    assert_eq!(people[0].stats.days_since, Some(0), "last 1:1 today");
+    assert_eq!(
+        people[0].stats.next,
+        Some(next_week),
+        "not the one just held"
+    );
+    // The status bar's next meeting passes over it too.
+    let next = crate::ops::agenda::next_meeting(&store, early, false)
+        .unwrap()
+        .map(|i| i.starts_at());
+    assert_eq!(next, Some(next_week));
+}

@@ -120,9 +120,10 @@ pub fn next_meeting_of(
         .filter(|r| r.ritual_id == ritual_id)
         .map(|r| (r.original_start, r))
         .collect();
+    let ahead = |r: &OccurrenceRecord| r.status.is_to_come();
     let moved_here = own
         .values()
-        .filter(|r| r.status != OccurrenceStatus::Skipped)
+        .filter(|r| ahead(r))
         .filter_map(|r| Some((r.moved_to?, r.original_start)))
         .filter(|(to, original)| *to >= now && recurrence.occurs_at(*original))
         .map(|(to, _)| to)
@@ -131,7 +132,7 @@ pub fn next_meeting_of(
     let mut candidate = recurrence.next_after(now - Duration::seconds(1));
     while let Some(t) = candidate {
         match own.get(&t) {
-            Some(r) if r.status == OccurrenceStatus::Skipped || r.moved_to.is_some() => {
+            Some(r) if !ahead(r) || r.moved_to.is_some() => {
                 candidate = recurrence.next_after(t);
             }
             _ => break,

@@ -370,14 +370,14 @@ fn next_on_agenda(
     let utc = chrono::Utc;
     meetings(std::slice::from_ref(s), records, from, to, &utc)
         .into_iter()
-        .filter(|i| i.status != Some(OccurrenceStatus::Skipped))
+        .filter(|i| i.status.is_none_or(OccurrenceStatus::is_to_come))
         .map(|i| i.starts_at())
         .filter(|t| *t >= now)
         .min()
 }
 
 #[test]
-fn the_next_meeting_is_the_agendas_next_meeting_moves_and_skips_included() {
+fn the_next_meeting_is_the_agendas_next_meeting_moves_skips_and_early_write_ups_included() {
     let monday = at(2026, 11, 30, 10, 0);
     // Weekly on Tuesday, started on a Monday: the first meeting is Tuesday 1 December.
     let s = series(1, "Sync", Some("FREQ=WEEKLY;BYDAY=TU"), monday, None);
@@ -423,11 +423,28 @@ fn the_next_meeting_is_the_agendas_next_meeting_moves_and_skips_included() {
             vec![record(
                 1,
                 tue(1),
-                OccurrenceStatus::Held,
+                OccurrenceStatus::Scheduled,
                 Some(at(2026, 12, 4, 9, 0)),
             )],
             tue(2),
             Some(at(2026, 12, 4, 9, 0)),
+        ),
+        (
+            "held before its hour (written up early)",
+            vec![record(1, tue(8), OccurrenceStatus::Held, None)],
+            tue(8) - Duration::hours(2),
+            Some(tue(15)),
+        ),
+        (
+            "moved ahead and held already",
+            vec![record(
+                1,
+                tue(1),
+                OccurrenceStatus::Held,
+                Some(at(2026, 12, 4, 9, 0)),
+            )],
+            tue(2),
+            Some(tue(8)),
         ),
         (
             "moved into the past",

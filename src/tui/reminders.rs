@@ -40,7 +40,8 @@ pub fn key_of(item: &AgendaItem) -> ReminderKey {
     )
 }
 
-/// The meetings due for an announcement at `now`: not yet started, not skipped, not announced,
+/// The meetings due for an announcement at `now`: not yet started, not skipped nor held already
+/// (written up before its hour), not announced,
 /// and starting within `lead_min` minutes — or within their prep minutes (`prep_of` the ritual),
 /// when that is longer. Imported calendars' timed events count as meetings (`meetings` holds
 /// them only when the config lets them count). Soonest first.
@@ -54,7 +55,7 @@ pub fn due_reminders(
     let mut due: Vec<Reminder> = meetings
         .iter()
         .filter(|m| (m.kind.is_meeting() || m.kind == ItemKind::Calendar) && m.start.is_some())
-        .filter(|m| m.status != Some(OccurrenceStatus::Skipped))
+        .filter(|m| m.status.is_none_or(OccurrenceStatus::is_to_come))
         .filter(|m| !announced.contains(&key_of(m)))
         .filter_map(|m| {
             let minutes = (m.starts_at() - now).num_minutes();
@@ -159,10 +160,13 @@ mod tests {
     }
 
     #[test]
-    fn once_per_occurrence_and_skipped_ones_never() {
+    fn once_per_occurrence_and_skipped_or_held_ones_never() {
         let mut skipped = meeting(3, "Delivery review", 10, 0);
         skipped.status = Some(OccurrenceStatus::Skipped);
-        let meetings = [meeting(1, "Staff meeting", 10, 0), skipped];
+        // A 1:1 that took place early and is written up already.
+        let mut held = meeting(4, "1:1 Priya", 10, 0);
+        held.status = Some(OccurrenceStatus::Held);
+        let meetings = [meeting(1, "Staff meeting", 10, 0), skipped, held];
         let mut announced = BTreeSet::new();
         let due = due_reminders(at(9, 56), &meetings, |_| 0, 5, &announced);
         assert_eq!(titles(&due), ["Staff meeting in 4 min"]);
