@@ -200,7 +200,7 @@ pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Rest
         now.format("%Y-%m-%d-%H%M%S")
     ));
     write_copy(store, &safety_copy, false)?;
-    store.restore_from(src)?;
+    store.restore_from(src, |conn| super::json::rows_hold(conn, None))?;
     Ok(Restored {
         safety_copy,
         restored,

@@ -11,7 +11,8 @@ use crate::schedule::recurrence::{Recurrence, RecurrenceError};
 use crate::store::dump::{self, LoadError};
 use crate::store::{LATEST_VERSION, Store, StoreError, history, upgrade_rows};
 use crate::store::{
-    actions, calendar, metrics, notes, occurrences, people, plan, risks, rituals, topics,
+    actions, calendar, decisions, links, metrics, notes, occurrences, people, plan, risks, rituals,
+    topics,
 };
 
 /// Names the file's kind; anything else is not ours.
@@ -94,14 +95,7 @@ pub fn json_import_as_of(
     }
     store.fill(|tx| {
         dump::load(tx, tables).map_err(|e| refuse(load_message(e)))?;
-        readable(tx).map_err(|(table, e)| {
-            refuse(format!(
-                "table {table} holds a row Bearing cannot read ({e})"
-            ))
-        })?;
-        rules_within_limits(tx).map_err(refuse)?;
-        metrics_follow_rules(tx, today).map_err(refuse)?;
-        Ok::<(), OpsError>(())
+        rows_hold(tx, today).map_err(refuse)
     })?;
     let counts: BTreeMap<String, usize> = tables
         .iter()
@@ -293,6 +287,21 @@ fn check_journal(tables: &dump::Tables) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether every row is one Bearing can read and its commands would have written (see each
+/// check below), at this version's schema; else what is wrong, naming the table and row. An
+/// import and a restore refuse a file that fails it: one bad date made every later export fail
+/// and left panes empty. With `today`, a metric value for a period not begun is refused too.
+pub(crate) fn rows_hold(
+    conn: &rusqlite::Connection,
+    today: Option<chrono::NaiveDate>,
+) -> Result<(), String> {
+    readable(conn)
+        .map_err(|(table, e)| format!("table {table} holds a row Bearing cannot read ({e})"))?;
+    rules_within_limits(conn)?;
+    metrics_follow_rules(conn, today)?;
+    links_and_decisions_hold(conn)
+}
+
 fn load_message(e: LoadError) -> String {
     match e {
         LoadError::UnknownTable(t) => format!("unknown table {t:?}"),
@@ -430,6 +439,55 @@ fn readable(conn: &rusqlite::Connection) -> Result<(), (&'static str, StoreError
     at("checkin", plan::checkins(conn))?;
     for risk in at("risk", risks::list(conn))? {
         at("risk_review", risks::history(conn, risk.id))?;
+    }
+    // Actions tied to nobody, too (the loop above read each person's).
+    at("action_item", actions::list(conn, None, None))?;
+    at("decision", decisions::list(conn))?;
+    at("link", links::all(conn))?;
+    Ok(())
+}
+
+/// Refuses links and decisions the commands would never write: a link between an object and
+/// itself, to an object that does not exist, or with its ends in the other order than
+/// `bearing link` stores them (it would repeat a link in reverse, and `unlink` could never
+/// find it); a decision superseded by itself. Names the table, the row's id and what to fix.
+fn links_and_decisions_hold(conn: &rusqlite::Connection) -> Result<(), String> {
+    use crate::domain::link::ends;
+    for link in links::all(conn).map_err(|e| e.to_string())? {
+        let id = link.id;
+        match ends(link.a, link.b) {
+            Err(_) => {
+                return Err(format!(
+                    "table link, id {id}: it links {} with itself; remove the row",
+                    link.a
+                ));
+            }
+            Ok(ordered) if ordered != (link.a, link.b) => {
+                return Err(format!(
+                    "table link, id {id}: its ends are in reverse order (a {} and b {}); swap \
+                     them, or remove the row if it repeats another link",
+                    link.a, link.b
+                ));
+            }
+            Ok(_) => {}
+        }
+        for end in [link.a, link.b] {
+            if !links::exists(conn, end).map_err(|e| e.to_string())? {
+                return Err(format!(
+                    "table link, id {id}: {end} does not exist; remove the row or add the {}",
+                    end.kind
+                ));
+            }
+        }
+    }
+    for d in decisions::list(conn).map_err(|e| e.to_string())? {
+        if d.fields.superseded_by == Some(d.id) {
+            return Err(format!(
+                "table decision, id {}, column superseded_by: a decision cannot supersede \
+                 itself; set it to null or to the id of the decision that replaced it",
+                d.id
+            ));
+        }
     }
     Ok(())
 }
@@ -579,6 +637,99 @@ mod tests {
             assert_eq!(dump::row_count(store.conn()).unwrap(), 0);
         }
     }
+    /// The demo's export with `change` made to its first row of `table`.
+    fn demo_export_with(
+        table: &str,
+        change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+    ) -> String {
+        let mut demo = fresh();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        crate::ops::demo::load_demo(&mut demo, chrono::Weekday::Mon, now).unwrap();
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&json_export(&demo).unwrap()).unwrap();
+        let rows = doc["tables"][table].as_array_mut().unwrap();
+        assert!(!rows.is_empty(), "the demo has a {table}");
+        change(rows[0].as_object_mut().unwrap());
+        doc.to_string()
+    }
+
+    #[test]
+    fn decisions_and_links_the_commands_would_refuse_are_refused_naming_the_row() {
+        use serde_json::json;
+        let first_link = |export: &str| {
+            let doc: serde_json::Value = serde_json::from_str(export).unwrap();
+            doc["tables"]["link"][0].clone()
+        };
+        let untouched = demo_export_with("link", |_| {});
+        let link = first_link(&untouched);
+        let cases: Vec<(String, &str)> = vec![
+            (
+                demo_export_with("decision", |d| {
+                    d.insert("date".into(), json!("2026-02-30"));
+                }),
+                "table decision holds a row Bearing cannot read",
+            ),
+            (
+                demo_export_with("link", |l| {
+                    l.insert("created_at".into(), json!("garbage"));
+                }),
+                "table link holds a row Bearing cannot read",
+            ),
+            (
+                demo_export_with("link", |l| {
+                    l.insert("a_kind".into(), json!("goal"));
+                    l.insert("a_id".into(), json!(999));
+                    l.insert("b_kind".into(), json!("risk"));
+                    l.insert("b_id".into(), json!(1));
+                }),
+                "goal:999 does not exist",
+            ),
+            (
+                demo_export_with("link", |l| {
+                    let (a_kind, a_id) = (link["a_kind"].clone(), link["a_id"].clone());
+                    l.insert("a_kind".into(), link["b_kind"].clone());
+                    l.insert("a_id".into(), link["b_id"].clone());
+                    l.insert("b_kind".into(), a_kind);
+                    l.insert("b_id".into(), a_id);
+                }),
+                "its ends are in reverse order",
+            ),
+            (
+                demo_export_with("link", |l| {
+                    l.insert("b_kind".into(), link["a_kind"].clone());
+                    l.insert("b_id".into(), link["a_id"].clone());
+                }),
+                // The schema's own CHECK refuses it first.
+                "table link, row 1: CHECK constraint failed",
+            ),
+            (
+                demo_export_with("decision", |d| {
+                    let id = d["id"].clone();
+                    d.insert("superseded_by".into(), id);
+                }),
+                "cannot supersede itself",
+            ),
+        ];
+        for (text, expected) in cases {
+            let mut store = fresh();
+            let err = read_export(&text, "f.json")
+                .and_then(|export| json_import(&mut store, &export))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("f.json: ") && err.contains(expected),
+                "{expected}: {err}"
+            );
+            assert_eq!(dump::row_count(store.conn()).unwrap(), 0, "{expected}");
+        }
+        // The demo's own links and decisions pass.
+        let mut store = fresh();
+        json_import(&mut store, &read_export(&untouched, "f.json").unwrap()).unwrap();
+    }
+
     fn with_journal(before: &str, after: &str, entity: &str) -> String {
         let row = serde_json::json!({
             "id": 1, "at": "2026-11-23T09:00:00", "action": "insert person",

@@ -55,10 +55,15 @@ impl Store {
 
     /// Replaces this database's contents with the Bearing database at `src`, then migrates it
     /// forward if it came from an older version. `src` is checked as [`summarize`] checks it
-    /// (identity, exactly Bearing's schema, `PRAGMA integrity_check`) and copied from the same
-    /// read transaction, so what is copied is what was checked. The copy is one write
+    /// (identity, exactly Bearing's schema, `PRAGMA integrity_check`), and its rows by
+    /// `rows_hold` when it is at this version's schema (whose queries it runs), and copied from
+    /// the same read transaction, so what is copied is what was checked. The copy is one write
     /// transaction on the live database: it lands whole or not at all.
-    pub fn restore_from(&mut self, src: &Path) -> Result<(), StoreError> {
+    pub fn restore_from(
+        &mut self,
+        src: &Path,
+        rows_hold: impl FnOnce(&Connection) -> Result<(), String>,
+    ) -> Result<(), StoreError> {
         if let Some(e) = self.read_only_error() {
             return Err(e);
         }
@@ -67,6 +72,12 @@ impl Store {
             .execute_batch("BEGIN DEFERRED")
             .map_err(|e| open::classify(src, e))?;
         verify(&source, src, Check::Integrity)?;
+        if migrations::user_version(&source)? == migrations::LATEST_VERSION {
+            rows_hold(&source).map_err(|finding| StoreError::UnexpectedSchema {
+                path: src.to_path_buf(),
+                finding,
+            })?;
+        }
         copy_all(&source, &mut self.conn)?;
         drop(source);
         migrations::migrate(&self.conn, &self.path)?;

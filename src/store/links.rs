@@ -82,6 +82,13 @@ pub fn of(conn: &Connection, r: ObjectRef) -> Result<Vec<Link>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every link, by id (an import's checks read them all).
+pub fn all(conn: &Connection) -> Result<Vec<Link>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM link ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// How many links `r` has (what deleting it removes with it).
 pub fn count_of(conn: &Connection, r: ObjectRef) -> Result<i64, StoreError> {
     Ok(conn

@@ -245,7 +245,16 @@ fn restore_refuses_what_is_not_a_sound_backup_and_leaves_both_files_alone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("live.db");
     ok(&db, &["person", "add", "--name", "Keep Me"]);
+    ok(&db, &["decision", "add", "--title", "Use SQLite"]);
     let before = ok(&db, &["export", "--format", "json"]);
+    // A sound backup whose row another program changed into one Bearing cannot read: restored,
+    // it made every later export fail and left the decisions and the agenda empty.
+    let tampered = dir.path().join("tampered.db");
+    ok(&db, &["backup", tampered.to_str().unwrap()]);
+    rusqlite::Connection::open(&tampered)
+        .unwrap()
+        .execute_batch("UPDATE decision SET date = '2026-02-30'")
+        .unwrap();
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "just text, not a database\n").unwrap();
     let foreign = dir.path().join("foreign.db");
@@ -269,6 +278,7 @@ fn restore_refuses_what_is_not_a_sound_backup_and_leaves_both_files_alone() {
         (&db, "the database itself"),
         (&hard, "the database itself"),
         (&soft, "the database itself"),
+        (&tampered, "table decision holds a row Bearing cannot read"),
     ] {
         let bytes = std::fs::read(file).ok();
         fails(&db, &["restore", file.to_str().unwrap(), "--yes"], expected);
