@@ -53,6 +53,20 @@ impl Word for Owner {
     const FIELD: &'static str = "owner";
 }
 
+impl Owner {
+    /// Refuses an action someone else owes with nobody named to owe it: it was said to be
+    /// "yours" and stored as theirs.
+    pub fn check_with(self, person_id: Option<i64>) -> Result<(), super::Invalid> {
+        if self == Owner::Them && person_id.is_none() {
+            return Err(super::Invalid::field(
+                "owner",
+                "an action they owe needs the person who owes it: name them, or make it yours",
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionItem {
     pub id: i64,

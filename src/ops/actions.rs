@@ -115,6 +115,7 @@ fn save_action(
     links: Option<(&LinkChanges, NaiveDateTime)>,
 ) -> Result<Edited<ActionItem>, OpsError> {
     let body = check_text("action", &change.body)?;
+    change.owner.check_with(change.person_id)?;
     store.write(|tx| -> Result<Edited<ActionItem>, OpsError> {
         let before = actions::get(tx, id)?.ok_or_else(|| {
             OpsError::NotFound(format!(

@@ -189,6 +189,7 @@ pub fn add_action(
     now: NaiveDateTime,
 ) -> Result<i64, OpsError> {
     let body = check_text("action", text)?;
+    owner.check_with(person_id)?;
     if let Some(p) = person_id {
         ensure_person(store, p)?;
     }

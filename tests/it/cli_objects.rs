@@ -452,11 +452,28 @@ fn actions_are_done_reopened_edited_filtered_and_deleted() {
             Some("Book the venue")
         )
     );
-    ok(&db, &["action", "edit", "2", "--no-due", "--no-person"]);
+    // Theirs with nobody to owe it is refused; made yours, it has no person.
+    refused(
+        &db,
+        &["action", "edit", "2", "--no-due", "--no-person"],
+        "needs the person who owes it",
+    );
+    ok(
+        &db,
+        &[
+            "action",
+            "edit",
+            "2",
+            "--no-due",
+            "--no-person",
+            "--owner",
+            "me",
+        ],
+    );
     let a = one(&db, &["action", "show", "2", "--format", "json"]);
     assert_eq!(
-        (a["due"].clone(), a["person_id"].clone()),
-        (Value::Null, Value::Null)
+        (a["due"].clone(), a["person_id"].clone(), a["owner"].clone()),
+        (Value::Null, Value::Null, Value::from("me"))
     );
 
     refused(

@@ -5,7 +5,7 @@ use crate::support;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use support::{bearing, fails, ok, stderr};
+use support::{bearing, fails, json_array, ok, stderr};
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -168,6 +168,13 @@ fn unknown_and_ambiguous_people_list_candidates_and_save_nothing() {
         &["action", "add", "--due", "fri", "--owner", "boss", "x"],
         "--owner",
     );
+    // Owed by "them" with nobody named: it was said to be "yours" and stored as theirs.
+    fails(
+        &db,
+        &["action", "add", "--due", "fri", "--owner", "them", "x"],
+        "needs the person who owes it",
+    );
+    assert!(json_array(&db, &["action", "list", "--format", "json"]).is_empty());
     fails(&db, &["topic", "add", "1", "   "], "the topic is empty");
     fails(&db, &["prep", "zed"], "no person matches");
     let json: serde_json::Value =
