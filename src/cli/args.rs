@@ -150,8 +150,8 @@ pub enum Command {
     },
     /// The audit trail: the latest changes, newest first, each marked cockpit or cli (a window's `u` undoes only its own)
     History {
-        /// How many changes to show
-        #[arg(long, default_value_t = 20)]
+        /// How many changes to show (at least 1)
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,

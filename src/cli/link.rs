@@ -69,7 +69,10 @@ pub fn flagged_links(store: &Store, flags: &LinkFlags) -> Result<Vec<ObjectRef>,
                      nothing was saved"
                 )));
             }
-            out.push(r);
+            // `--risk 1 --risk 1` is one link, said once.
+            if !out.contains(&r) {
+                out.push(r);
+            }
         }
     }
     Ok(out)

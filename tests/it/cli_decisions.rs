@@ -281,6 +281,8 @@ fn decisions_survive_the_json_round_trip_and_undo_sees_them() {
     assert_eq!(ok(&copy, &["export", "--format", "json"]), exported);
     let history = ok(&db, &["history", "--limit", "3"]);
     assert!(history.contains("decision"), "{history}");
+    // None at all is a mistake, not "No changes recorded yet".
+    crate::support::fails(&db, &["history", "--limit", "0"], "--limit");
 }
 
 #[test]
