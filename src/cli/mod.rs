@@ -254,11 +254,21 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
         config: load_config(&cli, key_check)?,
         clock: clock(&cli)?,
     };
-    match cli.command {
+    // A command refused makes no database: one it created for itself goes again.
+    let fresh = cli
+        .command
+        .is_some()
+        .then(|| crate::store::fresh::Fresh::note(&ctx.db))
+        .flatten();
+    let done = match cli.command {
         None => Ok(ctx.cockpit(ctx.open_unjournaled()?)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.globals.db.is_some()),
         Some(command) => run_command(&ctx, command, &cli.globals.config).map(|()| Next::Done),
+    };
+    if let (Err(_), Some(fresh)) = (&done, fresh) {
+        fresh.discard_if_empty();
     }
+    done
 }
 
 /// Runs a command line as the binary does, in this process, with this thread's standard

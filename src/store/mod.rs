@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod dependents;
 pub mod dump;
 mod error;
+pub mod fresh;
 pub mod generated;
 pub mod health;
 pub mod history;

@@ -310,6 +310,31 @@ fn a_foreign_or_newer_file_with_a_pending_log_keeps_all_three_files_byte_identic
 }
 
 #[test]
+fn a_refused_command_on_a_new_path_leaves_no_file_and_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new/deeper/work.db");
+    let bad_export = dir.path().join("bad.json");
+    std::fs::write(&bad_export, "{\"format\": \"bearing-export\"}").unwrap();
+    for args in [
+        vec!["person", "add", "--name", ""],
+        vec!["decision", "add", "--title", ""],
+        vec!["metric", "add", "--name", "123"],
+        vec!["topic", "add", "bob", "hi"],
+        vec!["action", "add", "--due", "fri", "--goal", "4", "x"],
+        vec!["import", bad_export.to_str().unwrap()],
+    ] {
+        let out = bearing(&db, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(names_in(dir.path()), ["bad.json"], "{args:?} left files");
+    }
+    // One that succeeds makes it; a refused one after that leaves it as it is.
+    ok(&db, &["person", "add", "--name", "Ana"]);
+    let out = bearing(&db, &["person", "add", "--name", ""]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(ok(&db, &["person", "list"]).contains("Ana"));
+}
+
+#[test]
 fn a_missing_directory_is_created_private_and_an_impossible_one_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new").join("deeper").join("b.db");
