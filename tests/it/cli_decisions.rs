@@ -281,6 +281,17 @@ fn decisions_survive_the_json_round_trip_and_undo_sees_them() {
     assert_eq!(ok(&copy, &["export", "--format", "json"]), exported);
     let history = ok(&db, &["history", "--limit", "3"]);
     assert!(history.contains("decision"), "{history}");
+    // Deleting a decision that superseded another releases that one first: the entry is still
+    // named for the decision deleted (it said "update decision 1").
+    let named = dir.path().join("named.db");
+    ok(&named, &["decision", "add", "--title", "A"]);
+    ok(
+        &named,
+        &["decision", "add", "--title", "B", "--supersedes", "1"],
+    );
+    ok(&named, &["decision", "delete", "2", "--yes"]);
+    let history = ok(&named, &["history", "--limit", "1"]);
+    assert!(history.contains("delete decision 2"), "{history}");
     // None at all is a mistake, not "No changes recorded yet".
     crate::support::fails(&db, &["history", "--limit", "0"], "--limit");
 }

@@ -168,12 +168,23 @@ pub(super) fn record(
         .collect();
     // The entry is named for the object the user saved: a form's links are written with it
     // (often first), so a link names the entry only when nothing else changed.
-    let Some((first_old, first_new)) = changed
+    let Some(first) = changed
         .iter()
         .find(|(_, new)| new.table.name != "link")
         .or_else(|| changed.first())
     else {
         return Ok(());
+    };
+    // A row of the same table deleted or added after the first was changed is what the user
+    // did: deleting decision 4 first releases decision 3, which it had superseded.
+    let (first_old, first_new) = match (&first.0.row, &first.1.row) {
+        (Some(_), Some(_)) => changed
+            .iter()
+            .find(|(old, new)| {
+                new.table.name == first.1.table.name && (old.row.is_none() || new.row.is_none())
+            })
+            .unwrap_or(first),
+        _ => first,
     };
     let verb = match (&first_old.row, &first_new.row) {
         (None, _) => "insert",
