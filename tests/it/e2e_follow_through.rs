@@ -111,3 +111,33 @@ fn a_stale_decision_form_is_refused_and_the_cli_edit_stands() {
     tui.send("q");
     tui.wait_exit();
 }
+
+#[test]
+fn a_decision_deleted_elsewhere_while_its_form_is_open_is_said_in_the_cockpits_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    ok(&db, &["decision", "add", "--title", "Use Postgres"]);
+    ok(&db, &["decision", "add", "--title", "Keep the monolith"]);
+    let mut tui = Pty::start(&db, &[], 160, 40);
+    tui.wait_for("Week 48");
+    tui.send("6");
+    tui.wait_for("Use Postgres");
+    tui.send("G");
+    tui.send("e");
+    tui.wait_for("Edit decision 1");
+
+    ok(&db, &["decision", "delete", "1", "--yes"]);
+
+    tui.send(CTRL_S);
+    tui.wait_for("No decision with id 1: deleted elsewhere, nothing was saved.");
+    assert!(
+        !tui.contents().contains("bearing decision list"),
+        "the command line's hint: {}",
+        tui.contents()
+    );
+    tui.escape();
+    tui.send("q");
+    tui.wait_exit();
+    let left = json_array(&db, &["decision", "list", "--format", "json"]);
+    assert_eq!(left.len(), 1, "{left:?}");
+}

@@ -95,11 +95,33 @@ pub(super) struct Env {
 fn failed(e: &OpsError) -> Msg {
     match e {
         OpsError::Stale(_) => Msg::Stale,
+        // What the cockpit shows exists, or did when it was read: another writer deleted it.
+        // The command line's hint ("see `bearing decision list`") means nothing here.
+        OpsError::NotFound(what) => Msg::Failed {
+            message: deleted_elsewhere(what),
+            field: e.field(),
+        },
         _ => Msg::Failed {
             message: e.to_string(),
             field: e.field(),
         },
     }
+}
+
+/// "No decision with id 2: deleted elsewhere, nothing was saved."
+fn deleted_elsewhere(what: &str) -> String {
+    let what = what
+        .split(" (see `bearing")
+        .next()
+        .unwrap_or(what)
+        .trim_end();
+    let mut chars = what.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!(
+        "{}{}: deleted elsewhere, nothing was saved.",
+        first.unwrap_or_default(),
+        chars.as_str()
+    )
 }
 
 fn saved(message: impl Into<String>, select: Option<Target>) -> Msg {
