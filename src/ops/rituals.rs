@@ -93,14 +93,17 @@ pub fn ritual_overview(
     Ok(overview(ritual, &person_names(store)?, &records, now))
 }
 
-/// Series whose stored rule repeats beyond what Bearing follows (saved by an older version, or
-/// put in the file by hand), with why: the agenda leaves them off, so commands name them.
+/// Series whose stored rule repeats beyond what Bearing follows, or cannot be read at all
+/// (saved by an older version, put in the file by hand, or imported), with why: the agenda
+/// leaves them off, so commands name them.
 pub fn refused_rules(store: &Store) -> Result<Vec<(Ritual, String)>, OpsError> {
     Ok(rituals::list(store.conn())?
         .into_iter()
         .filter_map(|r| match Recurrence::of(&r.fields) {
             Err(RecurrenceError::OverLimit { reason, .. }) => Some((r, reason)),
-            _ => None,
+            // It quotes the rule: the command line shows it through `terminal_safe`.
+            Err(RecurrenceError::Invalid(why)) => Some((r, why)),
+            Ok(_) => None,
         })
         .collect())
 }

@@ -51,6 +51,21 @@ fn a_stored_rule_that_meets_too_often_is_named_left_off_and_can_be_fixed() {
     assert_eq!(fixed.value.id, id);
     assert!(refused_rules(&store).unwrap().is_empty());
     assert_eq!(week(&store, at(23, 0).date(), 7).unwrap().items.len(), 14);
+
+    // A rule that cannot be read at all (an import took it) is left off and named too.
+    let garbage = fields("garbage");
+    store
+        .write(|tx| rituals::update(tx, id, &garbage, at(1, 8)))
+        .unwrap();
+    let refused = refused_rules(&store).unwrap();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0]
+            .1
+            .starts_with("invalid recurrence rule \"garbage"),
+        "{refused:?}"
+    );
+    assert!(week(&store, at(23, 0).date(), 7).unwrap().items.is_empty());
 }
 
 #[test]
