@@ -624,6 +624,10 @@ mod tests {
                 "row 1, column id",
             ),
             (
+                "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"person\": [{\"id\": 1, \"name\": true}]}}",
+                "row 1, column name: holds true or false",
+            ),
+            (
                 "{\"format\": \"bearing-export\", \"format_version\": 1, \"schema_version\": 1, \"tables\": {\"note\": [{\"id\": 1, \"person_id\": 5, \"date\": \"2026-01-01\", \"body\": \"x\", \"created_at\": \"2026-01-01T00:00:00\", \"updated_at\": \"2026-01-01T00:00:00\"}]}}",
                 "refers to a row",
             ),

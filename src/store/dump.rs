@@ -191,7 +191,9 @@ pub fn to_json(value: &Value) -> serde_json::Value {
 pub fn from_json(value: &serde_json::Value) -> Option<Value> {
     Some(match value {
         serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        // SQLite has no booleans and no export writes one: `true` for a likelihood was stored
+        // as 1 without a word.
+        serde_json::Value::Bool(_) => return None,
         serde_json::Value::Number(n) => match n.as_i64() {
             Some(i) => Value::Integer(i),
             None => Value::Real(n.as_f64()?),
@@ -256,6 +258,7 @@ mod tests {
             assert_eq!(from_json(&back), Some(value));
         }
         assert_eq!(from_json(&serde_json::json!([1])), None);
+        assert_eq!(from_json(&serde_json::json!(true)), None);
         assert_eq!(from_json(&serde_json::json!({"hex": "abc"})), None);
         assert_eq!(from_json(&serde_json::json!({"x": "ab"})), None);
     }
