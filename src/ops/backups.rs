@@ -200,7 +200,14 @@ pub fn restore(store: &mut Store, src: &Path, now: NaiveDateTime) -> Result<Rest
         now.format("%Y-%m-%d-%H%M%S")
     ));
     write_copy(store, &safety_copy, false)?;
-    store.restore_from(src, |conn| super::json::rows_hold(conn, None))?;
+    match store.restore_from(src, super::json::rows_readable) {
+        // Refused before anything was copied: the safety copy is of what stays.
+        Err(e @ StoreError::UnreadableRows { .. }) => {
+            let _ = std::fs::remove_file(&safety_copy);
+            return Err(OpsError::Refused(e.to_string()));
+        }
+        done => done?,
+    }
     Ok(Restored {
         safety_copy,
         restored,

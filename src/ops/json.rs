@@ -287,18 +287,23 @@ fn check_journal(tables: &dump::Tables) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether every row is one Bearing can read and its commands would have written (see each
-/// check below), at this version's schema; else what is wrong, naming the table and row. An
-/// import and a restore refuse a file that fails it: one bad date made every later export fail
-/// and left panes empty. With `today`, a metric value for a period not begun is refused too.
-pub(crate) fn rows_hold(
-    conn: &rusqlite::Connection,
-    today: Option<chrono::NaiveDate>,
-) -> Result<(), String> {
+/// Whether every row is one Bearing can read and would follow (see each check below), at this
+/// version's schema; else what is wrong, naming the table and row. An import refuses a file
+/// that fails it: one bad date made every later export fail and left panes empty. With `today`,
+/// a metric value for a period not begun is refused too.
+fn rows_hold(conn: &rusqlite::Connection, today: Option<chrono::NaiveDate>) -> Result<(), String> {
+    rows_readable(conn)?;
+    rules_within_limits(conn)?;
+    metrics_follow_rules(conn, today)
+}
+
+/// The part of [`rows_hold`] a restore asks of a backup: every row readable, every link's ends
+/// there and in order, no decision superseded by itself. Not the rules the commands enforce on
+/// new input: a backup of a database an older version filled (a rule that repeats too often, a
+/// metric named with digits) is the user's own data and restores as it was.
+pub(crate) fn rows_readable(conn: &rusqlite::Connection) -> Result<(), String> {
     readable(conn)
         .map_err(|(table, e)| format!("table {table} holds a row Bearing cannot read ({e})"))?;
-    rules_within_limits(conn)?;
-    metrics_follow_rules(conn, today)?;
     links_and_decisions_hold(conn)
 }
 

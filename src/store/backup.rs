@@ -73,7 +73,7 @@ impl Store {
             .map_err(|e| open::classify(src, e))?;
         verify(&source, src, Check::Integrity)?;
         if migrations::user_version(&source)? == migrations::LATEST_VERSION {
-            rows_hold(&source).map_err(|finding| StoreError::UnexpectedSchema {
+            rows_hold(&source).map_err(|finding| StoreError::UnreadableRows {
                 path: src.to_path_buf(),
                 finding,
             })?;

@@ -45,6 +45,12 @@ pub enum StoreError {
         .path.display()
     )]
     UnexpectedSchema { path: PathBuf, finding: String },
+    /// A backup with a row Bearing cannot read (another program edited it): not restored.
+    #[error(
+        "{} holds a row Bearing cannot read: {finding}. Another program changed it; nothing was          restored. Pick another backup.",
+        .path.display()
+    )]
+    UnreadableRows { path: PathBuf, finding: String },
     #[error("{}", read_only(.path, *.cause))]
     ReadOnly { path: PathBuf, cause: ReadOnlyCause },
     /// A log is pending beside the file, and reading it needs a folder that can be written.

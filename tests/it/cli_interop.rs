@@ -270,12 +270,26 @@ fn restore_refuses_what_is_not_a_sound_backup_and_leaves_both_files_alone() {
         (&db, "the database itself"),
         (&hard, "the database itself"),
         (&soft, "the database itself"),
-        (&tampered, "table decision holds a row Bearing cannot read"),
+        (
+            &tampered,
+            "holds a row Bearing cannot read: table decision holds a row Bearing cannot read",
+        ),
     ] {
         let bytes = std::fs::read(file).ok();
         fails(&db, &["restore", file.to_str().unwrap(), "--yes"], expected);
         assert_eq!(std::fs::read(file).ok(), bytes, "{}", file.display());
     }
+    // Refused before anything was copied, a restore leaves no safety copy behind.
+    let backups = dir.path().join("backups");
+    let left = if backups.exists() {
+        support::names_in(&backups)
+    } else {
+        Vec::new()
+    };
+    assert!(
+        left.iter().all(|n| !n.contains("before-restore")),
+        "{left:?}"
+    );
     assert_eq!(ok(&db, &["export", "--format", "json"]), before);
     let out = bearing(&db, &["restore", "--help"]);
     assert!(support::stdout(&out).contains("--yes"));

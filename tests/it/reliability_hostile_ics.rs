@@ -450,4 +450,10 @@ fn a_dense_ritual_already_stored_leaves_the_agenda_fast_and_whole() {
     );
     let next = ok(&db, &["next", "--format", "json"]);
     assert!(next.contains("Staff"), "{next}");
+    // It is the user's own data: its backup restores (a restore checks that rows can be read,
+    // not the rules new input must follow).
+    let backup = dir.path().join("kept.db");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    ok(&db, &["restore", backup.to_str().unwrap(), "--yes"]);
+    assert!(ok(&db, &["ritual", "list"]).contains("Every second"));
 }
