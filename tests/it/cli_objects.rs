@@ -476,6 +476,21 @@ fn actions_are_done_reopened_edited_filtered_and_deleted() {
         (Value::Null, Value::Null, Value::from("me"))
     );
 
+    // One an earlier version stored as theirs with nobody named stays editable as it is.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO action_item (id, person_id, owner, body, due, created_at)
+             VALUES (90, NULL, 'them', 'Legacy', '2026-11-30', '2026-11-20T09:00:00')",
+        )
+        .unwrap();
+    ok(&db, &["action", "edit", "90", "--due", "2026-12-04"]);
+    let legacy = one(&db, &["action", "show", "90", "--format", "json"]);
+    assert_eq!(
+        (legacy["due"].as_str(), legacy["owner"].as_str()),
+        (Some("2026-12-04"), Some("them"))
+    );
+
     refused(
         &db,
         &["action", "edit", "2", "--owner", "boss"],
