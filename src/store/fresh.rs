@@ -44,15 +44,25 @@ impl Fresh {
     /// everything where it is. Returns whether the file was removed.
     pub fn discard_if_empty(self) -> bool {
         if !missing(&self.file) {
-            let beside = ["-wal", "-shm", "-journal"].iter().any(|suffix| {
-                let mut name = self.file.clone().into_os_string();
-                name.push(suffix);
-                !missing(Path::new(&name))
-            });
-            if beside || !holds_nothing(&self.file).unwrap_or(false) {
+            if opened_beside(&self.file) || !holds_nothing(&self.file).unwrap_or(false) {
                 return false;
             }
-            if fs::remove_file(&self.file).is_err() {
+            // Moved aside first, and given a moment: a program that opened the file just before
+            // makes its log or shared memory beside the name at its first read, and the file
+            // goes back (a file removed under it would swallow its saves). One opening it after
+            // the move makes a new file of its own.
+            let aside = aside_name(&self.file);
+            if fs::rename(&self.file, &aside).is_err() {
+                return false;
+            }
+            std::thread::sleep(OPENED_MEANWHILE);
+            if opened_beside(&self.file) {
+                if missing(&self.file) {
+                    let _ = fs::rename(&aside, &self.file);
+                }
+                return false;
+            }
+            if fs::remove_file(&aside).is_err() {
                 return false;
             }
         }
@@ -64,6 +74,26 @@ impl Fresh {
         }
         true
     }
+}
+
+/// How long a file moved aside waits for a program that opened it just before to show itself.
+const OPENED_MEANWHILE: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Whether a log, shared memory or rollback journal is beside `file`: a connection has it open.
+fn opened_beside(file: &Path) -> bool {
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = file.to_path_buf().into_os_string();
+        name.push(suffix);
+        !missing(Path::new(&name))
+    })
+}
+
+/// `.NAME.discard-PID` beside `file`.
+fn aside_name(file: &Path) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(file.file_name().unwrap_or_default());
+    name.push(format!(".discard-{}", std::process::id()));
+    file.with_file_name(name)
 }
 
 fn missing(path: &Path) -> bool {
