@@ -129,7 +129,7 @@ fn a_decision_deleted_elsewhere_while_its_form_is_open_is_said_in_the_cockpits_w
     ok(&db, &["decision", "delete", "1", "--yes"]);
 
     tui.send(CTRL_S);
-    tui.wait_for("No decision with id 1: deleted elsewhere, nothing was saved.");
+    tui.wait_for("No decision with id 1: it was deleted elsewhere.");
     assert!(
         !tui.contents().contains("bearing decision list"),
         "the command line's hint: {}",

@@ -175,13 +175,14 @@ pub(super) fn record(
     else {
         return Ok(());
     };
-    // A row of the same table deleted or added after the first was changed is what the user
-    // did: deleting decision 4 first releases decision 3, which it had superseded.
+    // A row of the same table deleted after the first was changed is what the user did:
+    // deleting decision 4 first releases decision 3, which it had superseded. (A row added
+    // after one changed is not: a ritual's new times end the old series, then add the new.)
     let (first_old, first_new) = match (&first.0.row, &first.1.row) {
         (Some(_), Some(_)) => changed
             .iter()
             .find(|(old, new)| {
-                new.table.name == first.1.table.name && (old.row.is_none() || new.row.is_none())
+                new.table.name == first.1.table.name && old.row.is_some() && new.row.is_none()
             })
             .unwrap_or(first),
         _ => first,

@@ -95,8 +95,9 @@ pub(super) struct Env {
 fn failed(e: &OpsError) -> Msg {
     match e {
         OpsError::Stale(_) => Msg::Stale,
-        // What the cockpit shows exists, or did when it was read: another writer deleted it.
-        // The command line's hint ("see `bearing decision list`") means nothing here.
+        // What the cockpit shows existed when it was read: another writer deleted it. The
+        // command line's hint ("see `bearing decision list`") means nothing here. A save that
+        // fails so keeps its form open, which says nothing was saved.
         OpsError::NotFound(what) => Msg::Failed {
             message: deleted_elsewhere(what),
             field: e.field(),
@@ -108,7 +109,8 @@ fn failed(e: &OpsError) -> Msg {
     }
 }
 
-/// "No decision with id 2: deleted elsewhere, nothing was saved."
+/// "No decision with id 2: it was deleted elsewhere." (a message that says so already is
+/// left as it is).
 fn deleted_elsewhere(what: &str) -> String {
     let what = what
         .split(" (see `bearing")
@@ -117,11 +119,35 @@ fn deleted_elsewhere(what: &str) -> String {
         .trim_end();
     let mut chars = what.chars();
     let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-    format!(
-        "{}{}: deleted elsewhere, nothing was saved.",
-        first.unwrap_or_default(),
-        chars.as_str()
-    )
+    let what = format!("{}{}", first.unwrap_or_default(), chars.as_str());
+    if what.contains("elsewhere") {
+        format!("{what}.")
+    } else {
+        format!("{what}: it was deleted elsewhere.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn not_found_is_said_in_the_cockpits_words() {
+        for (from, to) in [
+            (
+                "no decision with id 2 (see `bearing decision list`)",
+                "No decision with id 2: it was deleted elsewhere.",
+            ),
+            (
+                "no person with id 3",
+                "No person with id 3: it was deleted elsewhere.",
+            ),
+            (
+                "no value with id 5 (deleted elsewhere?)",
+                "No value with id 5 (deleted elsewhere?).",
+            ),
+        ] {
+            assert_eq!(super::deleted_elsewhere(from), to);
+        }
+    }
 }
 
 fn saved(message: impl Into<String>, select: Option<Target>) -> Msg {

@@ -101,7 +101,11 @@ pub fn next_prep(upcoming: &[AgendaItem], people: &[PersonOverview]) -> Option<T
     let soonest = upcoming
         .iter()
         .filter(|i| i.kind == crate::domain::agenda::ItemKind::OneOnOne)
-        .filter(|i| i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped))
+        // A 1:1 written up early is not the next one to prepare.
+        .filter(|i| {
+            i.status
+                .is_none_or(crate::domain::ritual::OccurrenceStatus::is_to_come)
+        })
         .min_by_key(|i| i.starts_at());
     if let Some(item) = soonest
         && let Some(person) = item.person_id
@@ -520,5 +524,45 @@ impl PersonPane {
             )
             .multiline("text", "Note", &note.body, "private: only on this machine");
         Some(form(f, PeopleForm::EditNote(Box::new(note))))
+    }
+}
+
+#[cfg(test)]
+mod next_prep_tests {
+    use super::*;
+    use crate::domain::agenda::ItemKind;
+    use crate::domain::ritual::OccurrenceStatus;
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn one_on_one(person: i64, day: u32, status: Option<OccurrenceStatus>) -> AgendaItem {
+        let date = NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        AgendaItem {
+            date,
+            start: NaiveTime::from_hms_opt(10, 0, 0),
+            end: NaiveTime::from_hms_opt(10, 30, 0),
+            kind: ItemKind::OneOnOne,
+            title: "1:1".into(),
+            id: person,
+            person: None,
+            person_id: Some(person),
+            status,
+            occurrence: date.and_hms_opt(10, 0, 0),
+            moved: false,
+            done: false,
+            conflict: false,
+        }
+    }
+
+    #[test]
+    fn the_next_1on1_to_prepare_passes_over_skipped_ones_and_ones_written_up_early() {
+        let upcoming = [
+            one_on_one(1, 1, Some(OccurrenceStatus::Held)),
+            one_on_one(2, 1, Some(OccurrenceStatus::Skipped)),
+            one_on_one(3, 2, None),
+        ];
+        let Some(Target::Prep(person, _)) = next_prep(&upcoming, &[]) else {
+            panic!("a prep target");
+        };
+        assert_eq!(person, 3);
     }
 }
