@@ -133,9 +133,10 @@ pub fn add_topic(
     now: NaiveDateTime,
 ) -> Result<Topic, OpsError> {
     let body = check_text("topic", text)?;
-    ensure_person(store, person_id)?;
-    let id = store
-        .write(|tx| -> Result<i64, OpsError> { Ok(topics::insert(tx, person_id, &body, now)?) })?;
+    let id = store.write(|tx| -> Result<i64, OpsError> {
+        ensure_person(tx, person_id)?;
+        Ok(topics::insert(tx, person_id, &body, now)?)
+    })?;
     Ok(Topic {
         id,
         person_id,
@@ -173,11 +174,13 @@ pub fn delete_topic(store: &mut Store, id: i64) -> Result<(), OpsError> {
     })
 }
 
-/// The person exists and is not being deleted (nothing new is added for them then).
-fn ensure_person(store: &Store, person_id: i64) -> Result<(), OpsError> {
-    people::get(store.conn(), person_id)?
+/// The person exists and is not being deleted (nothing new is added for them then). Asked inside
+/// the write that adds: asked before it, a delete another window began in between let the add
+/// land after the mark, and the delete's next slice took it away.
+fn ensure_person(conn: &rusqlite::Connection, person_id: i64) -> Result<(), OpsError> {
+    people::get(conn, person_id)?
         .ok_or_else(|| OpsError::NotFound(format!("no person with id {person_id}")))?;
-    super::person_delete::refuse_if_deleting(store.conn(), person_id)
+    super::person_delete::refuse_if_deleting(conn, person_id)
 }
 
 pub fn add_action(
@@ -190,10 +193,10 @@ pub fn add_action(
 ) -> Result<i64, OpsError> {
     let body = check_text("action", text)?;
     owner.check_with(person_id)?;
-    if let Some(p) = person_id {
-        ensure_person(store, p)?;
-    }
     store.write(|tx| -> Result<i64, OpsError> {
+        if let Some(p) = person_id {
+            ensure_person(tx, p)?;
+        }
         Ok(actions::insert(
             tx,
             &actions::NewAction {
@@ -223,8 +226,8 @@ pub fn add_note(
     now: NaiveDateTime,
 ) -> Result<i64, OpsError> {
     let body = check_text("note", text)?;
-    ensure_person(store, person_id)?;
     store.write(|tx| -> Result<i64, OpsError> {
+        ensure_person(tx, person_id)?;
         Ok(notes::insert(tx, person_id, None, date, &body, now)?)
     })
 }
@@ -238,8 +241,8 @@ pub fn add_context(
     text: &str,
 ) -> Result<i64, OpsError> {
     let body = check_text("text", text)?;
-    ensure_person(store, person_id)?;
     store.write(|tx| -> Result<i64, OpsError> {
+        ensure_person(tx, person_id)?;
         Ok(notes::insert_context(tx, person_id, date, kind, &body)?)
     })
 }

@@ -406,6 +406,8 @@ pub fn update_person(
         None => None,
     };
     let changed = store.write(|tx| -> Result<bool, OpsError> {
+        // Again in the write: a delete may have begun since the check above.
+        super::person_delete::refuse_if_deleting(tx, id)?;
         let before = person_record(tx, id)?;
         ensure_as_opened(|| format!("person {id}"), &before, opened)?;
         if fields.reports_to != before.person.reports_to {

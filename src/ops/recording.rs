@@ -220,6 +220,8 @@ pub fn record(
     };
     let name = person.person.name;
     store.write(|tx| -> Result<Recorded, OpsError> {
+        // Again in the write: a delete begun since the check above must not lose the record.
+        super::person_delete::refuse_if_deleting(tx, person_id)?;
         let occurrence_id = match meeting {
             Some(m) => {
                 let mut record =
