@@ -123,6 +123,10 @@ fn refused(verb: &str, refusal: &Refusal) -> String {
         Reason::ParentGone { parent } => {
             format!("{} it refers to was deleted {SINCE}", noun(parent).0)
         }
+        Reason::Clashes { table } => format!(
+            "{} that would repeat it (the same name or the same key) was added {SINCE}",
+            noun(table).0
+        ),
         Reason::WouldTouch(rows) => {
             let how = match (
                 rows.iter().all(|r| r.deleted),
@@ -181,7 +185,7 @@ fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
         "person_context" => ("a context entry", "context entries", "context entry"),
         "health_read" => ("a health read", "health reads", "health read"),
         "ritual" => ("a ritual", "rituals", "ritual"),
-        "occurrence" => ("an occurrence", "occurrences", "occurrence"),
+        "occurrence" => ("a meeting", "meetings", "meeting"),
         "note" => ("a note", "notes", "note"),
         "topic" => ("a talking point", "talking points", "talking point"),
         "action_item" => ("an action", "actions", "action"),
@@ -192,6 +196,14 @@ fn noun(table: &str) -> (&'static str, &'static str, &'static str) {
         "risk_review" => ("a risk review", "risk reviews", "risk review"),
         "calendar_event" => ("a calendar event", "calendar events", "calendar event"),
         "link" => ("a link", "links", "link"),
+        "metric" => ("a metric", "metrics", "metric"),
+        "metric_value" => ("a metric's value", "metric values", "metric value"),
+        "decision" => ("a decision", "decisions", "decision"),
+        "decision_person" => (
+            "a person named on a decision",
+            "people named on decisions",
+            "person named on a decision",
+        ),
         _ => ("a row", "rows", "row"),
     }
 }

@@ -68,7 +68,7 @@ fn undo_refuses_to_take_an_occurrence_another_writer_marked_held() {
     assert_refused(
         &mut tui,
         undo,
-        "Cannot undo adding \"Staff\": an occurrence was added for \"Staff\" since \
+        "Cannot undo adding \"Staff\": a meeting was added for \"Staff\" since \
          (by another window or the CLI); nothing was changed.",
     );
 }
@@ -276,4 +276,29 @@ fn an_older_change_a_refused_later_one_built_on_says_so() {
     );
     assert_eq!(data(&tui), before, "nothing changed");
     assert_eq!(undo(&mut tui).unwrap(), "Nothing to undo.");
+}
+
+#[test]
+fn undo_refuses_to_repeat_a_name_another_writer_took_and_goes_on_past_it() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    people::add_person(&mut tui, person("Ana"), Weekday::Mon, now()).unwrap();
+    let sofia = people::add_person(&mut tui, person("Sofia"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    people::add_person(&mut tui, person("Zed"), Weekday::Mon, now()).unwrap();
+    people::delete_person(&mut tui, sofia, now()).unwrap();
+    // The command line adds someone under the deleted person's name.
+    let mut cli = second_writer(&dir);
+    people::add_person(&mut cli, person("Sofia"), Weekday::Mon, now()).unwrap();
+    // It was shown as "database error: UNIQUE constraint failed: person.name", every time.
+    assert_refused(
+        &mut tui,
+        undo,
+        "Cannot undo deleting Sofia: a person that would repeat it (the same name or the same \
+         key) was added since (by another window or the CLI); nothing was changed.",
+    );
+    // The next undo goes on to the change before it.
+    assert_eq!(undo(&mut tui).unwrap(), "Undid: adding Zed.");
+    assert_eq!(names(&tui), ["Ana", "Sofia"]);
 }

@@ -135,6 +135,9 @@ pub enum Reason {
     WouldTouch(Vec<Touched>),
     /// A row it would put back refers to a row (of table `parent`) deleted since.
     ParentGone { parent: &'static str },
+    /// A row it would put back repeats what must be unique (a person's name, a link, a
+    /// metric's value for a period) in a row of `table` another writer added since.
+    Clashes { table: &'static str },
     /// The stored entry names something outside the journal's closed set, or is malformed.
     Damaged(Fault),
 }
@@ -299,8 +302,17 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
         Direction::Back => pairs.iter().rev().map(|(b, a)| (a, b)).collect(),
         Direction::Forward => pairs.iter().map(|(b, a)| (b, a)).collect(),
     };
-    // Dropping the transaction on a refusal rolls back whatever was already put back.
-    if let Some(reason) = apply(&tx, &entry, &moves, &store.session)? {
+    // Dropping the transaction on a refusal rolls back whatever was already put back. A row
+    // that would repeat a unique one another writer added is a refusal too: passed on as an
+    // error, it was shown as a database error, and every later step hit it again.
+    let applied = match apply(&tx, &entry, &moves, &store.session) {
+        Err(e) => match clash(&e) {
+            Some(table) => Some(Reason::Clashes { table }),
+            None => return Err(e),
+        },
+        Ok(reason) => reason,
+    };
+    if let Some(reason) = applied {
         drop(tx);
         return refuse(name, reason);
     }
@@ -315,6 +327,23 @@ fn step(store: &mut Store, direction: Direction) -> Result<Step, StoreError> {
     tx.commit()?;
     let rows = pairs.iter().map(|(b, a)| RowChange::of(b, a)).collect();
     Ok(Step::Applied(Change { undone, ..entry }, rows))
+}
+
+/// The journaled table a UNIQUE or PRIMARY KEY constraint failed on ("UNIQUE constraint failed:
+/// person.name"), named from the closed set; None for any other error.
+fn clash(e: &StoreError) -> Option<&'static str> {
+    let StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, Some(message))) = e else {
+        return None;
+    };
+    let unique = [
+        rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE,
+        rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY,
+    ];
+    if !unique.contains(&failure.extended_code) {
+        return None;
+    }
+    let named = message.split(": ").nth(1)?.split('.').next()?;
+    super::journal::journaled_tables().find(|t| *t == named)
 }
 
 /// A journal entry as stored: what it was, and its before and after images.

@@ -76,7 +76,7 @@ fn u_refuses_to_take_the_occurrence_the_cli_marked_held_for_a_new_ritual() {
 
     tui.send("u");
     tui.wait_for(
-        "Cannot undo adding \"Design review\": an occurrence was added for \"Design review\" \
+        "Cannot undo adding \"Design review\": a meeting was added for \"Design review\" \
          since (by another window or the CLI); nothing was changed.",
     );
     assert_eq!(export(&db), before);
