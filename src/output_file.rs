@@ -275,11 +275,9 @@ fn check_target(target: &Path, policy: Policy<'_>) -> Result<(), OutputError> {
 /// Whether `target` is the database at `db` or one of its companion files: the same file by
 /// device and inode (whatever the path says), or the same name in the same folder.
 fn is_database_file(target: &Path, db: &Path) -> bool {
-    let companions = ["", "-wal", "-shm", "-journal"].map(|suffix| {
-        let mut name = db.as_os_str().to_os_string();
-        name.push(suffix);
-        PathBuf::from(name)
-    });
+    let companions = std::iter::once(db.to_path_buf())
+        .chain(crate::paths::COMPANIONS.map(|suffix| crate::paths::companion(db, suffix)))
+        .collect::<Vec<_>>();
     let id = crate::paths::file_id;
     if let Some(target_id) = id(target)
         && companions.iter().any(|c| id(c) == Some(target_id))

@@ -29,3 +29,14 @@ pub fn file_id(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
+
+/// The files SQLite keeps beside a database while a connection has it open: its write-ahead
+/// log, its shared memory and a rollback journal.
+pub const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// `db` with `suffix` added to its name: `bearing.db-wal` for `-wal`.
+pub fn companion(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}

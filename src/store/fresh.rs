@@ -81,11 +81,9 @@ const OPENED_MEANWHILE: std::time::Duration = std::time::Duration::from_millis(5
 
 /// Whether a log, shared memory or rollback journal is beside `file`: a connection has it open.
 fn opened_beside(file: &Path) -> bool {
-    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
-        let mut name = file.to_path_buf().into_os_string();
-        name.push(suffix);
-        !missing(Path::new(&name))
-    })
+    crate::paths::COMPANIONS
+        .iter()
+        .any(|suffix| !missing(&crate::paths::companion(file, suffix)))
 }
 
 /// `.NAME.discard-PID` beside `file`.
@@ -104,26 +102,11 @@ fn missing(path: &Path) -> bool {
 /// file (`immutable=1`: nothing else has it open, see the caller).
 fn holds_nothing(path: &Path) -> Result<bool, StoreError> {
     let conn = Connection::open_with_flags(
-        format!("file:{}?immutable=1", uri_path(path)),
+        super::open::immutable_uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
     )?;
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     Ok(app == super::open::APPLICATION_ID && dump::row_count(&conn)? == 0)
-}
-
-/// `path` for a `file:` URI: every byte but the unreserved ones and `/` percent-encoded (a
-/// `?` or `#` in a folder's name would end the path).
-fn uri_path(path: &Path) -> String {
-    use std::os::unix::ffi::OsStrExt;
-    let mut out = String::new();
-    for &b in path.as_os_str().as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

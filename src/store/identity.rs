@@ -54,9 +54,7 @@ pub(super) fn check(path: &Path) -> Result<Option<Identity>, StoreError> {
 
 /// The `-wal` file beside `path`.
 pub(super) fn wal_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push("-wal");
-    PathBuf::from(name)
+    crate::paths::companion(path, "-wal")
 }
 
 /// Reads the identity; `None` for an empty file.

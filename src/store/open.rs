@@ -191,7 +191,7 @@ fn unreadable(path: &Path, mode: OpenMode, e: StoreError) -> StoreError {
 }
 
 /// `file:PATH?immutable=1`, with every byte of the path that a URI could misread escaped.
-fn immutable_uri(path: &Path) -> String {
+pub(super) fn immutable_uri(path: &Path) -> String {
     let mut uri = String::from("file:");
     for &b in path.as_os_str().as_bytes() {
         if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
