@@ -281,6 +281,10 @@ fn decisions_survive_the_json_round_trip_and_undo_sees_them() {
     assert_eq!(ok(&copy, &["export", "--format", "json"]), exported);
     let history = ok(&db, &["history", "--limit", "3"]);
     assert!(history.contains("decision"), "{history}");
+    // The first was placed at the staff meeting, whose record was made for it: the entry is
+    // still the decision's (it said "insert occurrence").
+    assert!(history.contains("insert decision 1"), "{history}");
+    assert!(!history.contains("occurrence"), "{history}");
     // Deleting a decision that superseded another releases that one first: the entry is still
     // named for the decision deleted (it said "update decision 1").
     let named = dir.path().join("named.db");

@@ -28,6 +28,14 @@ struct Stored {
     row: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
+impl Image {
+    /// The value of `column`, when the row exists and the table has that column.
+    pub fn value(&self, column: &str) -> Option<&serde_json::Value> {
+        let at = self.table.columns.iter().position(|c| *c == column)?;
+        self.row.as_ref()?.get(at)
+    }
+}
+
 /// Why a stored image cannot be used. The words never repeat the offending text: it may be a
 /// crafted identifier or a confidential value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

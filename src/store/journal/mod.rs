@@ -167,10 +167,11 @@ pub(super) fn record(
         .filter(|(old, new)| old != new)
         .collect();
     // The entry is named for the object the user saved: a form's links are written with it
-    // (often first), so a link names the entry only when nothing else changed.
+    // (often first), and so is the record a meeting gets when a decision is placed at it; they
+    // name the entry only when nothing else changed.
     let Some(first) = changed
         .iter()
-        .find(|(_, new)| new.table.name != "link")
+        .find(|(old, new)| !written_along(old, new))
         .or_else(|| changed.first())
     else {
         return Ok(());
@@ -215,6 +216,17 @@ pub(super) fn record(
         ],
     )?;
     Ok(())
+}
+
+/// Whether a row is written along with the object the user saved rather than being it: a link,
+/// or a meeting's record made only to be referred to (still scheduled, as `decision add --ritual
+/// --on` makes one). A 1:1 written up makes its record held: that one is what the user saved.
+fn written_along(old: &Image, new: &Image) -> bool {
+    match new.table.name {
+        "link" => true,
+        "occurrence" => old.row.is_none() && new.value("status") == Some(&"scheduled".into()),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
