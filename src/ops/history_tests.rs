@@ -377,7 +377,7 @@ fn undo_says_what_it_undid_in_the_users_words() {
         done_actions: Vec::new(),
         actions: Vec::new(),
     };
-    one_on_ones::record(&mut store, 1, record, now()).unwrap();
+    one_on_ones::record(&mut store, 1, record.clone(), now()).unwrap();
     assert_eq!(
         undo(&mut store).unwrap(),
         "Undid: recording the 1:1 with Marcus Oyelaran on Mon 23 Nov."
@@ -385,6 +385,19 @@ fn undo_says_what_it_undid_in_the_users_words() {
     assert_eq!(
         redo(&mut store).unwrap(),
         "Redid: recording the 1:1 with Marcus Oyelaran on Mon 23 Nov."
+    );
+    // Marked held first (as `bearing meeting held` would): the write-up changes no meeting row,
+    // and its note names the meeting (it said "adding the note on Marcus Oyelaran").
+    rituals::set_status(&mut store, 1, at(16, 10), OccurrenceStatus::Held, None).unwrap();
+    let earlier = one_on_ones::Record {
+        date: at(16, 0).date(),
+        note: "Hiring".into(),
+        ..record.clone()
+    };
+    one_on_ones::record(&mut store, 1, earlier, now()).unwrap();
+    assert_eq!(
+        undo(&mut store).unwrap(),
+        "Undid: recording the 1:1 with Marcus Oyelaran on Mon 16 Nov."
     );
     one_on_ones::add_topic(&mut store, 1, "Promotion\u{1b}[2J case", now()).unwrap();
     assert_eq!(

@@ -5,7 +5,7 @@
 
 use crate::store::Store;
 use crate::store::history::{Change, RowChange};
-use crate::store::{people, plan, rituals};
+use crate::store::{occurrences, people, plan, rituals};
 
 /// Quoted text from data is cut to this many characters.
 const QUOTE: usize = 40;
@@ -77,6 +77,26 @@ impl Names<'_> {
             (Some(person), _) => format!("the 1:1 with {person}"),
             (None, Some(name)) => quoted(&name),
             (None, None) => "a meeting".to_string(),
+        }
+    }
+
+    /// "the 1:1 with Marcus Oyelaran on Mon 23 Nov" for an occurrence row, or "a meeting".
+    fn occurrence(&self, id: i64) -> String {
+        if let Some(row) = self.own("occurrence", id) {
+            let when = day(row.text("moved_to").or(row.text("original_start")))
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
+            return format!("{}{when}", self.meeting(row.int("ritual_id")));
+        }
+        match occurrences::meeting(self.store.conn(), id).ok().flatten() {
+            Some((ritual, _, at)) => {
+                format!(
+                    "{} on {}",
+                    self.meeting(Some(ritual)),
+                    at.format("%a %-d %b")
+                )
+            }
+            None => "a meeting".to_string(),
         }
     }
 
@@ -182,6 +202,14 @@ fn subject_words(
                 }
                 _ => what,
             }
+        }
+        // A 1:1 written up whose meeting was already marked held (by the command line, say)
+        // changes no meeting row: its note, tied to the meeting, says it was recorded.
+        "note" if verb == Verb::Add && subject.int("occurrence_id").is_some() => {
+            format!(
+                "recording {}",
+                names.occurrence(subject.int("occurrence_id").unwrap_or_default())
+            )
         }
         "note" => {
             let whose = names
