@@ -24,7 +24,16 @@ pub fn lines<'a>(
     let mut lines = Vec::new();
     for c in changes {
         let Some(group) = c.group.as_deref() else {
-            lines.push((c, describe(c)));
+            let others = history::alike(store, c)?;
+            let words = match others.split_last() {
+                None => describe(c),
+                Some((last, [])) => format!("{} and {last}", describe(c)),
+                Some((last, rest)) => {
+                    let rest: Vec<String> = rest.iter().map(i64::to_string).collect();
+                    format!("{}, {} and {last}", describe(c), rest.join(", "))
+                }
+            };
+            lines.push((c, words));
             continue;
         };
         if shown.contains(&group) {

@@ -171,6 +171,40 @@ pub fn recent(store: &Store, limit: u32) -> Result<Vec<Change>, StoreError> {
     changes(store, "ORDER BY id DESC LIMIT ?1", [limit])
 }
 
+/// The other rows of `change`'s own table that it changed the same way as the row it is named
+/// for (added, changed or deleted), by id: `action done 1 2` is one entry, named for action 1.
+/// Empty when the entry cannot be read (the audit trail still shows its name).
+pub fn alike(store: &Store, change: &Change) -> Result<Vec<i64>, StoreError> {
+    let texts: Option<(Option<String>, Option<String>)> = store
+        .conn
+        .prepare_cached("SELECT before, after FROM change_log WHERE id = ?1")?
+        .query_row([change.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((Some(before), Some(after))) = texts else {
+        return Ok(Vec::new());
+    };
+    let Ok(pairs) = image::parse_entry(&before, &after) else {
+        return Ok(Vec::new());
+    };
+    let verb = |(old, new): &(Image, Image)| (old.row.is_some(), new.row.is_some());
+    let Some(named) = pairs
+        .iter()
+        .find(|(_, new)| new.table.name == change.entity && Some(new.id) == change.entity_id)
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(pairs
+        .iter()
+        .filter(|p| {
+            p.1.table.name == change.entity
+                && Some(p.1.id) != change.entity_id
+                && p.0 != p.1
+                && verb(p) == verb(named)
+        })
+        .map(|(_, new)| new.id)
+        .collect())
+}
+
 /// Every entry of the group `group` (the transactions of one user action), oldest first.
 pub fn group(store: &Store, group: &str) -> Result<Vec<Change>, StoreError> {
     changes(store, "WHERE step_group = ?1 ORDER BY id", [group])

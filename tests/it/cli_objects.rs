@@ -416,6 +416,9 @@ fn actions_are_done_reopened_edited_filtered_and_deleted() {
     );
     assert!(ok(&db, &["action", "done", "1", "2"]).contains("Done: action 2."));
     assert!(json_array(&db, &["action", "list", "--format", "json"]).is_empty());
+    // One change, and the audit trail names both (it said "update action_item 1").
+    let trail = ok(&db, &["history", "--limit", "1"]);
+    assert!(trail.contains("update action_item 1 and 2\n"), "{trail}");
     let done = json_array(&db, &["action", "list", "--done", "--format", "json"]);
     assert_eq!(done.len(), 2);
     assert_eq!(done[0]["done_at"], "2026-11-23T09:00:00");
