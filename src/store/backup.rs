@@ -56,8 +56,9 @@ impl Store {
     /// Replaces this database's contents with the Bearing database at `src`, then migrates it
     /// forward if it came from an older version. `src` is checked as [`summarize`] checks it
     /// (identity, exactly Bearing's schema, `PRAGMA integrity_check`), and its rows by
-    /// `rows_hold` when it is at this version's schema (whose queries it runs), and copied from
-    /// the same read transaction, so what is copied is what was checked. The copy is one write
+    /// `rows_hold` (whose queries need this version's schema: an older backup is copied into
+    /// memory and brought forward first), and copied from the same read transaction, so what is
+    /// copied is what was checked. The copy is one write
     /// transaction on the live database: it lands whole or not at all.
     pub fn restore_from(
         &mut self,
@@ -72,14 +73,23 @@ impl Store {
             .execute_batch("BEGIN DEFERRED")
             .map_err(|e| open::classify(src, e))?;
         verify(&source, src, Check::Integrity)?;
+        let unreadable = |finding| StoreError::UnreadableRows {
+            path: src.to_path_buf(),
+            finding,
+        };
         if migrations::user_version(&source)? == migrations::LATEST_VERSION {
-            rows_hold(&source).map_err(|finding| StoreError::UnreadableRows {
-                path: src.to_path_buf(),
-                finding,
-            })?;
+            rows_hold(&source).map_err(unreadable)?;
+            copy_all(&source, &mut self.conn)?;
+        } else {
+            // An older version's backup is brought forward in memory first, so its rows are
+            // checked by this version's queries before anything reaches the database.
+            let mut forward = Connection::open_in_memory()?;
+            copy_all(&source, &mut forward)?;
+            drop(source);
+            migrations::migrate(&forward, src)?;
+            rows_hold(&forward).map_err(unreadable)?;
+            copy_all(&forward, &mut self.conn)?;
         }
-        copy_all(&source, &mut self.conn)?;
-        drop(source);
         migrations::migrate(&self.conn, &self.path)?;
         check_integrity(&self.conn, &self.path)
     }
@@ -203,5 +213,76 @@ fn run_check(conn: &Connection, path: &Path, check: Check) -> Result<(), StoreEr
             path: path.to_path_buf(),
             detail: verdict,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, migrations::MIGRATIONS};
+
+    /// A backup as the version before migration `version + 1` left it, holding `rows` (SQL).
+    fn older_backup(path: &Path, version: usize, rows: &str) {
+        let conn = Connection::open(path).unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64)
+            .unwrap();
+        conn.pragma_update(None, "application_id", crate::store::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch(rows).unwrap();
+    }
+
+    fn people(store: &Store) -> Vec<String> {
+        crate::store::people::list(store.conn())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn an_older_backup_is_brought_forward_and_its_rows_checked_before_it_lands() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut live = Store::open(&dir.path().join("live.db")).unwrap();
+        live.conn()
+            .execute_batch(
+                "INSERT INTO person (name, created_at, updated_at)
+                 VALUES ('Keep Me', '2026-11-01T09:00:00', '2026-11-01T09:00:00')",
+            )
+            .unwrap();
+        let person = "INSERT INTO person (id, name, created_at, updated_at)
+                      VALUES (1, 'From the backup', '2026-11-01T09:00:00', '2026-11-01T09:00:00');";
+        // A decision dated 30 February, in a backup from before the search terms (version 12):
+        // restored unchecked, every export and the decision log failed on it.
+        let bad = dir.path().join("bad.db");
+        older_backup(
+            &bad,
+            12,
+            &format!(
+                "{person} INSERT INTO decision (id, title, date, status, created_at, updated_at)
+                 VALUES (1, 'Use SQLite', '2026-02-30', 'accepted', '2026-11-01T09:00:00',
+                         '2026-11-01T09:00:00');"
+            ),
+        );
+        let err = live
+            .restore_from(&bad, crate::ops::json::rows_readable)
+            .unwrap_err();
+        assert!(
+            matches!(&err, StoreError::UnreadableRows { finding, .. } if finding.contains("decision")),
+            "{err}"
+        );
+        assert_eq!(people(&live), ["Keep Me"], "nothing reached the database");
+        // A sound one of the same version restores, brought forward.
+        let good = dir.path().join("good.db");
+        older_backup(&good, 12, person);
+        live.restore_from(&good, crate::ops::json::rows_readable)
+            .unwrap();
+        assert_eq!(people(&live), ["From the backup"]);
+        assert_eq!(
+            migrations::user_version(live.conn()).unwrap(),
+            migrations::LATEST_VERSION
+        );
     }
 }
