@@ -253,8 +253,28 @@ pub fn update_ritual(
             return Ok(Some(id));
         };
         let mut new_fields = fields.clone();
-        if new_fields.dtstart < from {
-            // The new series starts on the first day of the change, at the new time.
+        let same_schedule =
+            fields.rrule == old.fields.rrule && fields.dtstart.date() == old.fields.dtstart.date();
+        if same_schedule {
+            // A new length, hour or person: the meetings stay on their days. The new series
+            // starts at the first of them from the change on (not on the day of the change,
+            // which put a fortnightly series in the other weeks and a plain weekly one on
+            // another weekday), and a COUNT counts only the meetings left.
+            let Some((first, rule)) = recurrence(&fields)?.continued_from(from) else {
+                return Err(no_meeting_from(&old, from));
+            };
+            new_fields.dtstart = first;
+            new_fields.rrule = Some(rule);
+        } else if fields.rrule == old.fields.rrule
+            && old_rec
+                .as_ref()
+                .is_some_and(|r| r.continued_from(from).is_none())
+        {
+            // A new first date for a series that ended before the change: its UNTIL would end
+            // the new series before it began.
+            return Err(no_meeting_from(&old, from));
+        } else if new_fields.dtstart < from {
+            // A new rule starts on the first day of the change, at the new time.
             new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
         }
         let upcoming: Vec<_> = occurrences::for_ritual(tx, id)?
@@ -274,6 +294,17 @@ pub fn update_ritual(
         Some(saved_id) => Edited::changed(get_ritual(store, saved_id)?),
         None => Edited::unchanged(get_ritual(store, id)?),
     })
+}
+
+/// A change of length, hour or person asked from a day after the series' last meeting.
+fn no_meeting_from(old: &Ritual, from: NaiveDateTime) -> OpsError {
+    OpsError::Refused(format!(
+        "\"{}\" has no meeting from {} on, so a change from then would change nothing; give \
+         an earlier date to change from (--from), or --rrule to give it new meetings; nothing \
+         was saved",
+        old.fields.name,
+        from.format("%a %Y-%m-%d")
+    ))
 }
 
 /// A whole-series schedule change asked for a series that has met: without a date to change

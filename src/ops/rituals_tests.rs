@@ -341,3 +341,81 @@ fn a_one_off_meeting_moved_to_another_day_keeps_its_notes() {
         (on(12, 4, 9), "bring the numbers")
     );
 }
+
+/// The meetings of every series named `name`, from 1 Nov 2026 for ten weeks: (start, minutes).
+fn meetings(store: &Store, name: &str) -> Vec<(NaiveDateTime, i64)> {
+    week(store, at(1, 0).date(), 70)
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.title == name)
+        .filter_map(|i| {
+            let (start, end) = (i.date.and_time(i.start?), i.date.and_time(i.end?));
+            Some((start, (end - start).num_minutes()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_length_from_a_day_between_meetings_keeps_every_meeting_on_its_day() {
+    // Found by the adversarial pass: the new series started on the day of the change, so a
+    // fortnightly 1:1 went to the other weeks, a plain weekly one to the day of the change, and
+    // a COUNT series met four more times.
+    for rule in [
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+        "FREQ=WEEKLY",
+        "FREQ=MONTHLY",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=WEEKLY;BYDAY=TH;COUNT=4",
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        let start = at(5, 16); // a Thursday
+        let id = add_ritual(
+            &mut store,
+            RitualFields::new("Sync", Some(rule.into()), start, 30),
+            at(1, 8),
+        )
+        .unwrap()
+        .id;
+        let before = meetings(&store, "Sync");
+        let mut longer = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+        longer.duration_min = 45;
+        let from = at(24, 0); // a Tuesday
+        let saved = update_ritual(&mut store, id, longer, Some(from), None, at(24, 9)).unwrap();
+        assert_ne!(saved.value.id, id, "{rule}: split");
+        let after = meetings(&store, "Sync");
+        let days = |m: &[(NaiveDateTime, i64)]| m.iter().map(|(t, _)| *t).collect::<Vec<_>>();
+        assert_eq!(days(&after), days(&before), "{rule}");
+        assert!(
+            after
+                .iter()
+                .all(|(t, d)| *d == if *t < from { 30 } else { 45 }),
+            "{rule}: {after:?}"
+        );
+    }
+}
+
+#[test]
+fn a_new_length_for_a_series_that_ended_before_the_change_is_refused_in_words() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = add_ritual(
+        &mut store,
+        RitualFields::new(
+            "Ops",
+            Some("FREQ=WEEKLY;BYDAY=MO;COUNT=2".into()),
+            at(2, 10),
+            30,
+        ),
+        at(1, 8),
+    )
+    .unwrap()
+    .id;
+    let mut longer = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    longer.duration_min = 45;
+    let err = update_ritual(&mut store, id, longer, Some(at(24, 0)), None, at(24, 9)).unwrap_err();
+    assert!(
+        matches!(&err, OpsError::Refused(m) if m.contains("no meeting from Tue 2026-11-24 on")),
+        "{err}"
+    );
+    assert_eq!(meetings(&store, "Ops").len(), 2);
+}

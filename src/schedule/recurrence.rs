@@ -178,6 +178,30 @@ impl Recurrence {
         Some(parts.join(";"))
     }
 
+    /// The same series continued from its first meeting at or after `t`, for "change from this
+    /// date on" when the schedule itself stays: that meeting as the new DTSTART (so a fortnightly
+    /// or a plain weekly or monthly rule keeps its weeks and days), and the rule with a COUNT
+    /// lowered by the meetings before it. None when it has no meeting from `t` on.
+    pub fn continued_from(&self, t: NaiveDateTime) -> Option<(NaiveDateTime, String)> {
+        let rule = self.rule.as_ref()?;
+        let first = self.iter_from(t, true).next()?;
+        let held = self
+            .iter_from(self.dtstart, false)
+            .take_while(|m| *m < first)
+            .count();
+        let parts: Vec<String> = rule
+            .parts
+            .iter()
+            .map(
+                |(key, value)| match (key.as_str(), value.parse::<usize>()) {
+                    ("COUNT", Ok(count)) => format!("COUNT={}", count.saturating_sub(held).max(1)),
+                    _ => format!("{key}={value}"),
+                },
+            )
+            .collect();
+        Some((first, parts.join(";")))
+    }
+
     /// Occurrences at or after `from`, in order. `rebase` lets expansion start at the period
     /// containing `from` instead of at DTSTART; tests turn it off to check it changes nothing.
     fn iter_from(
