@@ -2,8 +2,8 @@
 //! rows of `date,metric,value[,note]`. Every row is checked before any is stored: one bad row
 //! (a date that is not one, an unknown metric, a value that is not a number, two rows for one
 //! period) refuses the file, naming its line, and nothing is imported. Rows are logged as the
-//! cockpit logs them (a period's value replaced), so importing the same file again changes
-//! nothing.
+//! cockpit logs them (a period's value replaced; a row without a note, or with an empty one,
+//! keeps the period's note), so importing the same file again changes nothing.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -266,7 +266,18 @@ pub fn import_csv(
         };
         let mut touched = BTreeSet::new();
         for row in &rows {
-            let logged = store_value(tx, &row.metric, row.date, row.value, &row.note, now)
+            // A row without a note keeps the one the period has: a script's weekly numbers
+            // never wipe out the reason the director wrote beside one.
+            let kept;
+            let note = if row.note.is_empty() {
+                kept = super::metrics::period_value(tx, &row.metric, row.date)?
+                    .map(|v| v.note)
+                    .unwrap_or_default();
+                &kept
+            } else {
+                &row.note
+            };
+            let logged = store_value(tx, &row.metric, row.date, row.value, note, now)
                 .map_err(|e| at_line(source, row.line, e))?;
             match (logged.changed, logged.replaced) {
                 (false, _) => summary.unchanged += 1,

@@ -70,6 +70,19 @@ fn rows_are_logged_by_period_and_importing_again_changes_nothing() {
     let fix = import_csv(&mut store, b"2026-11-17,Deploys,10\n", "n.csv", now()).unwrap();
     assert_eq!(fix.replaced, 1);
     assert_eq!(values(&store)[0].2, 10.0);
+    // A row without a note, or with an empty one, keeps the period's note: a script's numbers
+    // erased the reason written beside one, and said "1 replaced" for the same number.
+    for row in ["2026-11-23,Deploys,12\n", "2026-11-23,Deploys,12,\n"] {
+        let same = import_csv(&mut store, row.as_bytes(), "n.csv", now()).unwrap();
+        assert_eq!((same.unchanged, same.replaced), (1, 0), "{row}");
+        assert_eq!(values(&store)[1].3, "a good week, finally", "{row}");
+    }
+    let new_number = import_csv(&mut store, b"2026-11-23,Deploys,13\n", "n.csv", now()).unwrap();
+    assert_eq!(new_number.replaced, 1);
+    assert_eq!(
+        values(&store)[1],
+        (1, "2026-11-23".into(), 13.0, "a good week, finally".into())
+    );
 }
 
 #[test]
