@@ -9,7 +9,7 @@ use super::edit::{Edited, ensure_as_opened};
 use super::links::LinkChanges;
 use crate::domain::Invalid;
 use crate::domain::decision::{
-    Decision, DecisionDraft, DecisionRole, DecisionStatus, check_supersede,
+    Decision, DecisionDraft, DecisionFields, DecisionRole, DecisionStatus, check_supersede,
 };
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::store::{Store, decisions, links, people};
@@ -284,9 +284,16 @@ pub fn set_status(
 
 /// Deletes a decision and who was on it. The records it superseded stand again (accepted):
 /// nothing replaces them any more.
-pub fn delete_decision(store: &mut Store, id: i64) -> Result<Decision, OpsError> {
+/// Deletes a decision. With `opened` (it as the confirmation showed it) the delete is refused
+/// when it changed since: what another writer wrote into it is not deleted unseen.
+pub fn delete_decision(
+    store: &mut Store,
+    id: i64,
+    opened: Option<&DecisionFields>,
+) -> Result<Decision, OpsError> {
     store.write(|tx| -> Result<Decision, OpsError> {
         let gone = current(tx, id)?;
+        ensure_as_opened(|| format!("decision {id}"), &gone.fields, opened)?;
         decisions::release_superseded(tx, id)?;
         decisions::delete(tx, id)?;
         Ok(gone)

@@ -91,7 +91,7 @@ fn superseding_marks_the_old_record_and_the_chain_reads_both_ways() {
     assert_eq!(e.field(), Some("supersedes"));
     assert_eq!(list_decisions(&store).unwrap().len(), 2);
     // Deleting the replacement lets the old one stand again.
-    delete_decision(&mut store, new.id).unwrap();
+    delete_decision(&mut store, new.id, None).unwrap();
     let old = get_decision(&store, old.id).unwrap();
     assert_eq!(old.fields.status, DecisionStatus::Accepted);
     assert_eq!(old.fields.superseded_by, None);
@@ -154,7 +154,7 @@ fn undo_and_redo_keep_decision_numbers_and_never_hand_one_out_twice() {
     store.journal(Some(now())).unwrap();
     add_decision(&mut store, input("One"), None, now()).unwrap();
     let two = add_decision(&mut store, input("Two"), None, now()).unwrap();
-    delete_decision(&mut store, two.id).unwrap();
+    delete_decision(&mut store, two.id, None).unwrap();
     crate::ops::history::undo(&mut store).unwrap();
     assert_eq!(get_decision(&store, two.id).unwrap().fields.title, "Two");
     crate::ops::history::redo(&mut store).unwrap();

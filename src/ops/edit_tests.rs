@@ -256,3 +256,82 @@ fn the_plan_start_is_refused_when_moved_or_started_elsewhere() {
     let moved = start_plan(&mut t.form, day(9), Some(&Some(day(3))), now()).unwrap();
     assert!(moved.changed);
 }
+
+/// A delete confirmed in the cockpit after another writer changed the object (a review, a
+/// check-in, an edit, a number logged) is refused and deletes nothing; confirmed again on the
+/// object as it is, it goes through. It deleted what the other writer wrote, unseen.
+#[test]
+fn a_delete_is_refused_over_what_another_writer_changed_since_it_was_asked() {
+    use crate::domain::decision::DecisionDraft;
+    use crate::domain::metric::MetricFields;
+    use crate::domain::ritual::RitualFields;
+    use crate::ops::decisions::{DecisionInput, add_decision, delete_decision, get_decision};
+    use crate::ops::metrics::{Entry, add_metric, delete_metric, log_value};
+    use crate::ops::plan::delete_goal;
+    use crate::ops::risks::delete_risk;
+    use crate::ops::rituals::{add_ritual, delete_ritual, get_ritual, update_ritual};
+
+    // A risk, reviewed elsewhere.
+    let mut t = Two::new(with_risk);
+    let shown = get_risk(&t.form, 1).unwrap().fields;
+    let mut theirs = RiskDraft::from(&shown);
+    theirs.mitigation = "Quarantine flaky tests".into();
+    update_risk(&mut t.other, 1, theirs, "", None, &intervals(), now()).unwrap();
+    stale(delete_risk(&mut t.form, 1, Some(&shown)).unwrap_err());
+    let now_shown = get_risk(&t.form, 1).unwrap().fields;
+    assert_eq!(now_shown.mitigation, "Quarantine flaky tests");
+    delete_risk(&mut t.form, 1, Some(&now_shown)).unwrap();
+
+    // A goal, checked in elsewhere.
+    let mut t = Two::new(with_goal);
+    let shown = get_goal(&t.form, 1).unwrap().fields;
+    checkin(&mut t.other, 1, 60, None, "", None, now()).unwrap();
+    stale(delete_goal(&mut t.form, 1, Some(&shown)).unwrap_err());
+    assert_eq!(get_goal(&t.form, 1).unwrap().fields.progress, 60);
+
+    // A decision whose context was written elsewhere.
+    let draft = || DecisionDraft::new("Use SQLite", day(20));
+    let mut t = Two::new(|s| {
+        add_decision(s, DecisionInput::new(draft()), None, now()).unwrap();
+    });
+    let shown = get_decision(&t.form, 1).unwrap().fields;
+    let mut theirs = DecisionInput::new(draft());
+    theirs.draft.context = "One file, no server".into();
+    crate::ops::decisions::update_decision(&mut t.other, 1, theirs, None, now()).unwrap();
+    stale(delete_decision(&mut t.form, 1, Some(&shown)).unwrap_err());
+    assert_eq!(
+        get_decision(&t.form, 1).unwrap().fields.context,
+        "One file, no server"
+    );
+
+    // A metric, a number logged for it elsewhere (the confirmation counted its values).
+    let mut t = Two::new(|s| {
+        add_metric(s, MetricFields::new("Deploys", chrono::Weekday::Mon), now()).unwrap();
+    });
+    let shown = crate::store::metrics::get(t.form.conn(), 1)
+        .unwrap()
+        .unwrap()
+        .fields;
+    let entry = Entry {
+        date: day(16),
+        value: 7.0,
+        note: None,
+    };
+    log_value(&mut t.other, 1, entry, None, now()).unwrap();
+    stale(delete_metric(&mut t.form, 1, Some((&shown, &[]))).unwrap_err());
+    let values = crate::store::metrics::values(t.form.conn(), 1).unwrap();
+    assert_eq!(values.len(), 1, "the number logged stays");
+    delete_metric(&mut t.form, 1, Some((&shown, &values))).unwrap();
+
+    // A series whose agenda was changed elsewhere.
+    let mut t = Two::new(|s| {
+        let f = RitualFields::new("Staff", Some("FREQ=WEEKLY".into()), now(), 30);
+        add_ritual(s, f, now()).unwrap();
+    });
+    let shown = get_ritual(&t.form, 1).unwrap().fields;
+    let mut theirs = shown.clone();
+    theirs.agenda = "Budget".into();
+    update_ritual(&mut t.other, 1, theirs, None, None, now()).unwrap();
+    stale(delete_ritual(&mut t.form, 1, Some(&shown)).unwrap_err());
+    assert_eq!(get_ritual(&t.form, 1).unwrap().fields.agenda, "Budget");
+}

@@ -99,7 +99,7 @@ fn write(rng: &mut Rng, store: &mut Store, n: usize) {
             )
             .map(drop)
         }
-        10 => rituals::delete_ritual(store, ritual_id).map(drop),
+        10 => rituals::delete_ritual(store, ritual_id, None).map(drop),
         11 => one_on_ones::add_topic(store, person_id, "topic", now()).map(drop),
         12 => plan::start_plan(store, date, None, now()).and_then(|_| {
             let mut g = goal(&format!("G{n}"));

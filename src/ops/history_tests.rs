@@ -148,7 +148,7 @@ const CASES: &[Case] = &[
         .unwrap();
     }),
     ("delete ritual", |s| {
-        rituals::delete_ritual(s, 1).unwrap();
+        rituals::delete_ritual(s, 1, None).unwrap();
     }),
     ("occurrence held", |s| {
         rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Held, None).unwrap();
@@ -203,7 +203,7 @@ const CASES: &[Case] = &[
         risks::review_risk(s, 1, review, None, &ReviewIntervals::default(), now()).unwrap();
     }),
     ("delete risk", |s| {
-        risks::delete_risk(s, 1).unwrap();
+        risks::delete_risk(s, 1, None).unwrap();
     }),
     ("calendar event", |s| {
         let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@x\r\n\
@@ -429,7 +429,7 @@ fn undo_names_metrics_and_their_numbers_in_words() {
         undo(&mut store).unwrap(),
         "Undid: the change to the number of the metric “Deploys” for the period of Mon 23 Nov."
     );
-    delete_metric(&mut store, m.id).unwrap();
+    delete_metric(&mut store, m.id, None).unwrap();
     assert_eq!(
         undo(&mut store).unwrap(),
         "Undid: deleting the metric “Deploys”."

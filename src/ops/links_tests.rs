@@ -115,7 +115,7 @@ fn deleting_an_end_removes_the_link_and_undo_puts_both_back() {
         now(),
     )
     .unwrap();
-    risks::delete_risk(&mut store, 1).unwrap();
+    risks::delete_risk(&mut store, 1, None).unwrap();
     assert!(links_of(&store, r(LinkKind::Person, 1)).unwrap().is_empty());
     history::undo(&mut store).unwrap();
     assert_eq!(links_of(&store, r(LinkKind::Person, 1)).unwrap().len(), 1);

@@ -154,9 +154,25 @@ pub fn update_metric(
 
 /// Deletes a metric and its values; goals it measured keep their last progress and are no
 /// longer measured.
-pub fn delete_metric(store: &mut Store, id: i64) -> Result<Metric, OpsError> {
+/// Deletes a metric and its values. With `opened` (its settings and every value, as the
+/// confirmation counted them) the delete is refused when either changed since: a number a
+/// script logged meanwhile is not deleted unseen.
+pub fn delete_metric(
+    store: &mut Store,
+    id: i64,
+    opened: Option<(&MetricFields, &[MetricValue])>,
+) -> Result<Metric, OpsError> {
     store.write(|tx| -> Result<Metric, OpsError> {
         let metric = current(tx, id)?;
+        if let Some((fields, values)) = opened {
+            let by_id = |mut v: Vec<MetricValue>| {
+                v.sort_by_key(|v| v.id);
+                v
+            };
+            let now = (&metric.fields, by_id(metrics::values(tx, id)?));
+            let shown = (fields, by_id(values.to_vec()));
+            ensure_as_opened(|| format!("metric {id}"), &now, Some(&shown))?;
+        }
         metrics::delete(tx, id)?;
         Ok(metric)
     })

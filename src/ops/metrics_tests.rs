@@ -123,7 +123,7 @@ fn a_log_form_refuses_when_its_metric_was_deleted_and_another_added_meanwhile() 
         metric: revenue.fields.clone(),
         value: None,
     };
-    delete_metric(&mut store, revenue.id).unwrap();
+    delete_metric(&mut store, revenue.id, None).unwrap();
     let incidents = MetricFields {
         direction: Direction::Down,
         ..MetricFields::new("Incidents", Weekday::Mon)
@@ -436,7 +436,7 @@ fn deleting_a_metric_takes_its_values_and_unlinks_its_goals() {
         now,
     )
     .unwrap();
-    delete_metric(&mut store, m.id).unwrap();
+    delete_metric(&mut store, m.id, None).unwrap();
     assert!(metrics::all_values(store.conn()).unwrap().is_empty());
     let after = plan::goal(store.conn(), g.id).unwrap().unwrap();
     assert_eq!(after.fields.measure, None);

@@ -339,13 +339,19 @@ pub fn update_goal_linked(
     })
 }
 
-pub fn delete_goal(store: &mut Store, id: i64) -> Result<Goal, OpsError> {
-    let goal = get_goal(store, id)?;
-    store.write(|tx| -> Result<(), OpsError> {
+/// Deletes a goal and its check-ins. With `opened` (the fields the confirmation showed) the
+/// delete is refused when the goal changed since (an edit or a check-in elsewhere).
+pub fn delete_goal(
+    store: &mut Store,
+    id: i64,
+    opened: Option<&GoalFields>,
+) -> Result<Goal, OpsError> {
+    store.write(|tx| -> Result<Goal, OpsError> {
+        let goal = current(tx, id)?;
+        ensure_as_opened(|| format!("goal {id}"), &goal.fields, opened)?;
         plan::delete_goal(tx, id)?;
-        Ok(())
-    })?;
-    Ok(goal)
+        Ok(goal)
+    })
 }
 
 /// Records progress on a goal: the goal takes the new progress and confidence, and the history

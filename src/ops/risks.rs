@@ -293,13 +293,19 @@ pub fn review_risk(
     })
 }
 
-pub fn delete_risk(store: &mut Store, id: i64) -> Result<Risk, OpsError> {
-    let risk = get_risk(store, id)?;
-    store.write(|tx| -> Result<(), OpsError> {
+/// Deletes a risk and its score history. With `opened` (the fields the confirmation showed) the
+/// delete is refused when the risk changed since (an edit or a review elsewhere).
+pub fn delete_risk(
+    store: &mut Store,
+    id: i64,
+    opened: Option<&RiskFields>,
+) -> Result<Risk, OpsError> {
+    store.write(|tx| -> Result<Risk, OpsError> {
+        let risk = current(tx, id)?;
+        ensure_as_opened(|| format!("risk {id}"), &risk.fields, opened)?;
         risks::delete(tx, id)?;
-        Ok(())
-    })?;
-    Ok(risk)
+        Ok(risk)
+    })
 }
 
 #[cfg(test)]

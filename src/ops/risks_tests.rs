@@ -279,10 +279,10 @@ fn deleting_takes_the_history_along() {
         .unwrap()
         .risk
         .id;
-    let gone = delete_risk(&mut store, id).unwrap();
+    let gone = delete_risk(&mut store, id, None).unwrap();
     assert_eq!(gone.fields.title, "t");
     assert_eq!(count(&store, "risk_review"), 0);
-    assert!(delete_risk(&mut store, id).is_err());
+    assert!(delete_risk(&mut store, id, None).is_err());
 }
 
 #[test]

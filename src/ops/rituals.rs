@@ -320,13 +320,19 @@ fn met_since(id: i64, from_a_form: bool) -> OpsError {
     }
 }
 
-pub fn delete_ritual(store: &mut Store, id: i64) -> Result<Ritual, OpsError> {
-    let ritual = get_ritual(store, id)?;
-    store.write(|tx| -> Result<(), OpsError> {
+/// Deletes a series and its meetings' records. With `opened` (the fields the confirmation
+/// showed) the delete is refused when the series changed since.
+pub fn delete_ritual(
+    store: &mut Store,
+    id: i64,
+    opened: Option<&RitualFields>,
+) -> Result<Ritual, OpsError> {
+    store.write(|tx| -> Result<Ritual, OpsError> {
+        let ritual = current(tx, id)?;
+        ensure_as_opened(|| format!("ritual {id}"), &ritual.fields, opened)?;
         rituals::delete(tx, id)?;
-        Ok(())
-    })?;
-    Ok(ritual)
+        Ok(ritual)
+    })
 }
 
 /// Ends a series on `on`: its last meeting is the last one on or before that day, the ones

@@ -568,13 +568,14 @@ mod tests {
         add(&mut store, "The last");
         let pages = crate::store::log_pages();
         assert!(pages < 100, "the log was not started again: {pages} pages");
-        // The file alone, without its log, holds every save the copies saw: the cockpit's and
-        // the command line's (copied by the first copy or the second), perhaps "One more".
+        // The file alone, without its log, holds every save the copies saw: the cockpit's, and
+        // the command line's when a copy saw it (it may land after the first copy finished and
+        // start the log again, then no copy is due), perhaps "One more".
         let alone = dir.path().join("alone.db");
         std::fs::copy(&path, &alone).unwrap();
         let people = list_people(&super::Store::open(&alone).unwrap(), now()).unwrap();
         assert!(
-            (saves + 1..=saves + 2).contains(&people.len()),
+            (saves..=saves + 2).contains(&people.len()),
             "{} of {saves} and the command line's",
             people.len()
         );

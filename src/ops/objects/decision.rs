@@ -273,7 +273,7 @@ impl Object for Decision {
     }
 
     fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
-        decisions::delete_decision(store, id).map(drop)
+        decisions::delete_decision(store, id, None).map(drop)
     }
 }
 

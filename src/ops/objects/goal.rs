@@ -155,6 +155,6 @@ impl Object for Goal {
     }
 
     fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
-        plan::delete_goal(store, id).map(drop)
+        plan::delete_goal(store, id, None).map(drop)
     }
 }

@@ -228,6 +228,6 @@ impl Object for MetricObject {
     }
 
     fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
-        crate::ops::metrics::delete_metric(store, id).map(drop)
+        crate::ops::metrics::delete_metric(store, id, None).map(drop)
     }
 }

@@ -158,7 +158,7 @@ impl Object for Risk {
     }
 
     fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
-        risks::delete_risk(store, id).map(drop)
+        risks::delete_risk(store, id, None).map(drop)
     }
 }
 

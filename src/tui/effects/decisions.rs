@@ -29,7 +29,8 @@ pub enum DecisionsEffect {
         status: DecisionStatus,
         opened: Box<Record>,
     },
-    Delete(i64),
+    /// The decision, and its fields as the confirmation showed them.
+    Delete(i64, Box<crate::domain::decision::DecisionFields>),
 }
 
 pub(super) fn run(store: &mut Store, effect: DecisionsEffect, env: &Env) -> Result<Msg, OpsError> {
@@ -68,8 +69,8 @@ pub(super) fn run(store: &mut Store, effect: DecisionsEffect, env: &Env) -> Resu
                 )
             },
         ),
-        DecisionsEffect::Delete(id) => {
-            let d = decisions::delete_decision(store, id)?;
+        DecisionsEffect::Delete(id, opened) => {
+            let d = decisions::delete_decision(store, id, Some(&opened))?;
             saved(format!("Deleted decision {}.", d.id), None)
         }
     })

@@ -30,7 +30,8 @@ pub enum PlanEffect {
         opened: Box<GoalFields>,
         links: Box<LinkChanges>,
     },
-    DeleteGoal(i64),
+    /// The goal, and its fields as the confirmation showed them.
+    DeleteGoal(i64, Box<GoalFields>),
     Checkin {
         id: i64,
         progress: u32,
@@ -69,8 +70,8 @@ pub(super) fn run(store: &mut Store, effect: PlanEffect, env: &Env) -> Result<Ms
             p::update_goal_linked(store, id, fields, Some(&opened), &links, now)?,
             |g| (format!("Saved goal \"{}\".", g.fields.title), None),
         ),
-        PlanEffect::DeleteGoal(id) => {
-            let g = p::delete_goal(store, id)?;
+        PlanEffect::DeleteGoal(id, opened) => {
+            let g = p::delete_goal(store, id, Some(&opened))?;
             saved(format!("Deleted goal \"{}\".", g.fields.title), None)
         }
         PlanEffect::Checkin {

@@ -31,7 +31,8 @@ pub enum RisksEffect {
         review: RiskReview,
         opened: Box<RiskFields>,
     },
-    Delete(i64),
+    /// The risk, and its fields as the confirmation showed them.
+    Delete(i64, Box<RiskFields>),
 }
 
 pub(super) fn run(store: &mut Store, effect: RisksEffect, env: &Env) -> Result<Msg, OpsError> {
@@ -73,8 +74,8 @@ pub(super) fn run(store: &mut Store, effect: RisksEffect, env: &Env) -> Result<M
             let (message, select) = message("Reviewed", &outcome);
             saved(message, select)
         }
-        RisksEffect::Delete(id) => {
-            let risk = r::delete_risk(store, id)?;
+        RisksEffect::Delete(id, opened) => {
+            let risk = r::delete_risk(store, id, Some(&opened))?;
             saved(
                 format!("Deleted risk {} and its score history.", risk.id),
                 None,

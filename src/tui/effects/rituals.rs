@@ -23,7 +23,8 @@ pub enum RitualsEffect {
         from: Option<NaiveDateTime>,
         opened: Box<RitualFields>,
     },
-    Delete(i64),
+    /// The series, and its fields as the confirmation showed them.
+    Delete(i64, Box<RitualFields>),
     /// A meeting's stored state, to open its notes form.
     LoadOccurrence(AgendaItem),
     SetOccurrenceStatus {
@@ -82,8 +83,8 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
                 )
             },
         ),
-        RitualsEffect::Delete(id) => {
-            let r = ops::rituals::delete_ritual(store, id)?;
+        RitualsEffect::Delete(id, opened) => {
+            let r = ops::rituals::delete_ritual(store, id, Some(&opened))?;
             saved(format!("Deleted \"{}\".", r.fields.name), None)
         }
         RitualsEffect::LoadOccurrence(item) => {

@@ -18,7 +18,12 @@ pub enum ScorecardEffect {
         fields: MetricFields,
         opened: Box<MetricFields>,
     },
-    Delete(i64),
+    /// The metric, with its settings and values as the confirmation counted them.
+    Delete {
+        id: i64,
+        opened: Box<MetricFields>,
+        values: Vec<MetricValue>,
+    },
     /// Log `entry` for metric `id`; `opened` is the metric and the period's value as the form
     /// showed them.
     Log {
@@ -55,8 +60,8 @@ pub(super) fn run(store: &mut Store, effect: ScorecardEffect, env: &Env) -> Resu
                 )
             },
         ),
-        ScorecardEffect::Delete(id) => {
-            let metric = m::delete_metric(store, id)?;
+        ScorecardEffect::Delete { id, opened, values } => {
+            let metric = m::delete_metric(store, id, Some((&opened, &values)))?;
             saved(format!("Deleted metric \"{}\".", metric.fields.name), None)
         }
         ScorecardEffect::Log { id, entry, opened } => {

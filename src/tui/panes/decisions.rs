@@ -293,7 +293,10 @@ impl Pane for DecisionsPane {
                         d.decision.fields.title,
                         links_going(d.links.len())
                     ),
-                    on_yes: Effect::Decisions(DecisionsEffect::Delete(d.decision.id)),
+                    on_yes: Effect::Decisions(DecisionsEffect::Delete(
+                        d.decision.id,
+                        Box::new(d.decision.fields.clone()),
+                    )),
                 })
                 .into_iter()
                 .collect(),

@@ -334,7 +334,10 @@ impl PlanPane {
                         "Delete the goal \"{}\" and its check-ins?",
                         g.goal.fields.title
                     ),
-                    on_yes: Effect::Plan(PlanEffect::DeleteGoal(g.goal.id)),
+                    on_yes: Effect::Plan(PlanEffect::DeleteGoal(
+                        g.goal.id,
+                        Box::new(g.goal.fields.clone()),
+                    )),
                 })
                 .into_iter()
                 .collect(),

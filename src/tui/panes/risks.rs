@@ -340,7 +340,7 @@ impl RisksPane {
                         "Delete risk {} \"{}\" and its score history? To keep the record, set its status to closed instead.",
                         r.id, r.fields.title
                     ),
-                    on_yes: Effect::Risks(RisksEffect::Delete(r.id)),
+                    on_yes: Effect::Risks(RisksEffect::Delete(r.id, Box::new(r.fields.clone()))),
                 })
                 .into_iter()
                 .collect(),

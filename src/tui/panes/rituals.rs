@@ -140,7 +140,10 @@ impl Pane for RitualsPane {
                         "Delete \"{}\" and the notes of all its meetings? To stop it but keep its history, edit its schedule instead.",
                         r.ritual.fields.name
                     ),
-                    on_yes: Effect::Rituals(RitualsEffect::Delete(r.ritual.id)),
+                    on_yes: Effect::Rituals(RitualsEffect::Delete(
+                        r.ritual.id,
+                        Box::new(r.ritual.fields.clone()),
+                    )),
                 })
                 .into_iter()
                 .collect(),

@@ -196,7 +196,11 @@ impl ScorecardPane {
         };
         Some(Request::Confirm {
             message: format!("Delete the metric \"{}\"{values}?{goals}", m.name()),
-            on_yes: Effect::Scorecard(ScorecardEffect::Delete(m.id())),
+            on_yes: Effect::Scorecard(ScorecardEffect::Delete {
+                id: m.id(),
+                opened: Box::new(m.metric.fields.clone()),
+                values: m.history.clone(),
+            }),
         })
     }
 

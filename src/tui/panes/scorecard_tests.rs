@@ -166,7 +166,7 @@ fn a_log_form_never_saves_into_another_metric_under_the_same_id() {
     let id = deploys(&m).id();
     keys_settled(&mut m, &mut runner, "l1000000");
     // Elsewhere: Deploys deleted, Incidents added and (as an old database could) given its id.
-    crate::ops::metrics::delete_metric(&mut runner.store, id).unwrap();
+    crate::ops::metrics::delete_metric(&mut runner.store, id, None).unwrap();
     let incidents = MetricFields::new("Incidents", Weekday::Mon);
     let added = add_metric(&mut runner.store, incidents, at(9, 0)).unwrap();
     assert_ne!(added.id, id, "ids are never reused");
