@@ -47,6 +47,31 @@ impl FormPurpose {
             FormPurpose::Scorecard(_) => Tab::Scorecard,
         }
     }
+
+    /// After a key in its form: a form whose fields follow one another catches up (the log
+    /// form's title and note follow its date).
+    pub fn follow(&mut self, form: &mut Form, today: chrono::NaiveDate) {
+        match self {
+            FormPurpose::Scorecard(crate::tui::panes::scorecard::ScorecardForm::Log {
+                metric,
+                history,
+                showing,
+                ..
+            }) => crate::tui::panes::scorecard_form::log_follow(
+                form,
+                (metric, history),
+                showing,
+                today,
+            ),
+            FormPurpose::Agenda(_)
+            | FormPurpose::Plan(_)
+            | FormPurpose::Rituals(_)
+            | FormPurpose::People(_)
+            | FormPurpose::Risks(_)
+            | FormPurpose::Decisions(_)
+            | FormPurpose::Scorecard(_) => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -511,8 +511,12 @@ fn on_overlay_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Overlay::Form { mut form, purpose } => match form.handle(key, action) {
+        Overlay::Form {
+            mut form,
+            mut purpose,
+        } => match form.handle(key, action) {
             FormOutcome::Continue => {
+                purpose.follow(&mut form, model.today());
                 model.overlay = Some(Overlay::Form { form, purpose });
                 Vec::new()
             }

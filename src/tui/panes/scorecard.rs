@@ -64,11 +64,14 @@ pub enum ScorecardForm {
     /// Logging a number for metric `id`; `period` is the period the form opened on, `metric`
     /// the settings it opened on and `history` its values then (the date may move to another
     /// period: its value as shown is what a save compares with).
+    /// `showing`: the period the title and the note show now; the form follows its date
+    /// (`scorecard_form::log_follow`).
     Log {
         id: i64,
         period: Period,
         metric: Box<crate::domain::metric::MetricFields>,
         history: Vec<MetricValue>,
+        showing: Period,
     },
 }
 
@@ -137,6 +140,7 @@ impl ScorecardPane {
                 period,
                 metric: Box::new(f.clone()),
                 history: m.history.clone(),
+                showing: period,
             },
         ))
     }
@@ -164,10 +168,11 @@ impl ScorecardPane {
             ScorecardForm::Edit { id, opened } => metric_submit(f, Some((*id, opened)), ctx)?,
             ScorecardForm::Log {
                 id,
-                period,
                 metric,
                 history,
-            } => log_submit(f, *id, *period, (metric, history), ctx)?,
+                showing,
+                ..
+            } => log_submit(f, *id, *showing, (metric, history), ctx)?,
         }))
     }
 

@@ -160,10 +160,7 @@ pub fn target_text(f: &MetricFields) -> Option<String> {
 /// Logging the number of `period` (the value it holds, `held`, to replace).
 pub fn log_form(m: &MetricView, period: Period, held: Option<&MetricValue>) -> Form {
     let f = &m.metric.fields;
-    let target = target_text(f)
-        .map(|t| format!(" ({t})"))
-        .unwrap_or_default();
-    Form::new(format!("Log {} · {}{target}", f.name, period.label()))
+    Form::new(log_title(f, period))
         .decimal(
             "value",
             "Value",
@@ -189,9 +186,50 @@ pub fn log_form(m: &MetricView, period: Period, held: Option<&MetricValue>) -> F
         )
 }
 
-/// The save of the log form for metric `id`, opened on `period` of `metric` holding `history`.
-/// The date may have moved to another period: the save compares with that period's value as the
-/// form's history had it, and keeps that period's note unless the note was edited.
+/// "Log Deploys · week of 23 Nov 2026 (target ≥ 10)".
+fn log_title(f: &MetricFields, period: Period) -> String {
+    let target = target_text(f)
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    format!("Log {} · {}{target}", f.name, period.label())
+}
+
+/// The period `history` holds a value for in `period`, newest first.
+fn held_in(history: &[MetricValue], period: Period) -> Option<&MetricValue> {
+    history
+        .iter()
+        .filter(|v| period.contains(v.period))
+        .max_by_key(|v| v.period)
+}
+
+/// After a key in the log form: when its date has moved to another period, the title names that
+/// period and the note shows that period's note (unless the note was typed over), so the form
+/// shows what a save will store. It showed the period it opened on and its note, and saved the
+/// other period with that period's note.
+pub fn log_follow(
+    form: &mut Form,
+    (metric, history): (&MetricFields, &[MetricValue]),
+    showing: &mut Period,
+    today: chrono::NaiveDate,
+) {
+    let Ok(Some(date)) = form.date_value("date", today) else {
+        return;
+    };
+    let period = Period::containing(date, metric.cadence, metric.week_start);
+    if period == *showing {
+        return;
+    }
+    let note_of = |p: Period| held_in(history, p).map_or("", |v| v.note.as_str());
+    if form.value("note") == note_of(*showing) {
+        form.set_text("note", note_of(period));
+    }
+    form.title = log_title(metric, period);
+    *showing = period;
+}
+
+/// The save of the log form for metric `id`, showing `period` of `metric` holding `history`:
+/// the save compares with that period's value as the form's history had it, and stores the note
+/// the form shows (that period's own, unless typed over).
 pub fn log_submit(
     form: &Form,
     id: i64,
@@ -205,13 +243,11 @@ pub fn log_submit(
         .ok_or_else(|| Invalid::field("value", "a value is required: type a number"))?;
     let date = form.date_value("date", today)?.unwrap_or(today);
     let logged = Period::containing(date, metric.cadence, metric.week_start);
-    let held = history
-        .iter()
-        .filter(|v| logged.contains(v.period))
-        .max_by_key(|v| v.period)
-        .cloned();
-    // The note field shows the opened period's note: it is not the other period's to replace.
-    let note = (logged == period || form.changed("note")).then(|| form.value("note"));
+    let held = held_in(history, logged).cloned();
+    // The note field shows the note of the period the form follows: when the date names
+    // another (a form not told of the last key), that period's note is kept unless typed over.
+    let shown_note = held_in(history, period).map_or("", |v| v.note.as_str());
+    let note = (logged == period || form.value("note") != shown_note).then(|| form.value("note"));
     Ok(Effect::Scorecard(ScorecardEffect::Log {
         id,
         entry: Entry { date, value, note },

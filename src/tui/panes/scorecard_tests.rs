@@ -190,8 +190,9 @@ fn a_log_form_moved_to_another_period_keeps_its_note_and_sees_writes_there() {
     let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
     assert_eq!(values.len(), 1);
     assert_eq!((values[0].value, values[0].note.as_str()), (7.0, "keepme"));
-    // A note typed in the form is the user's: it replaces the other period's.
-    keys_settled(&mut m, &mut runner, "l8\t<C-u>2026-11-09\tnew<C-s>");
+    // A note typed in the form is the user's: it replaces the other period's (which the note
+    // field shows once the date names that period).
+    keys_settled(&mut m, &mut runner, "l8\t<C-u>2026-11-09\t<C-u>new<C-s>");
     let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
     assert_eq!((values[0].value, values[0].note.as_str()), (8.0, "new"));
     // A value logged elsewhere in the newly chosen period while the form was open is not lost.
@@ -202,6 +203,52 @@ fn a_log_form_moved_to_another_period_keeps_its_note_and_sees_writes_there() {
     let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
     let nov2 = values.iter().find(|v| v.period == nov(2)).map(|v| v.value);
     assert_eq!(nov2, Some(5.0));
+}
+
+/// The log form's title and note follow its date: moved to another period, it showed the period
+/// it opened on and that period's note, and saved the other period with the other's note.
+#[test]
+fn a_log_form_moved_to_another_period_shows_that_period_and_its_note() {
+    let (mut m, mut runner) = cockpit_with(|store| {
+        log(store, 1, nov(9), 4.0, "keepme");
+        log(store, 1, nov(23), 6.0, "from CI");
+    });
+    let shown = |m: &Model| match &m.overlay {
+        Some(Overlay::Form { form, .. }) => (form.title.clone(), form.value("note")),
+        _ => panic!("the log form is open"),
+    };
+    keys_settled(&mut m, &mut runner, "l7\t<C-u>2026-11-09");
+    assert_eq!(
+        shown(&m),
+        (
+            "Log Deploys · week of 9 Nov 2026 (target ≥ 10)".into(),
+            "keepme".into()
+        )
+    );
+    keys_settled(&mut m, &mut runner, "<C-u>2026-11-16");
+    assert_eq!(
+        shown(&m),
+        (
+            "Log Deploys · week of 16 Nov 2026 (target ≥ 10)".into(),
+            String::new()
+        )
+    );
+    // A note typed over stays when the date moves on.
+    keys_settled(&mut m, &mut runner, "\tmine<S-Tab><C-u>2026-11-23");
+    assert_eq!(shown(&m).1, "mine");
+    keys_settled(&mut m, &mut runner, "<C-u>2026-11-16<C-s>");
+    assert!(m.overlay.is_none(), "saved: {}", form_error(&m));
+    let values = crate::store::metrics::values(runner.store.conn(), 1).unwrap();
+    let note = |day| {
+        values
+            .iter()
+            .find(|v| v.period == nov(day))
+            .map(|v| v.note.as_str())
+    };
+    assert_eq!(
+        (note(9), note(16), note(23)),
+        (Some("keepme"), Some("mine"), Some("from CI"))
+    );
 }
 
 #[test]

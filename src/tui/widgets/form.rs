@@ -447,12 +447,14 @@ impl Form {
     /// Replaces the focused field's text (after editing it in $EDITOR).
     pub fn set_focused_text(&mut self, text: &str) {
         if let Some(field) = self.fields.get_mut(self.focus) {
-            let hint = field.hint;
-            let mut fresh = editor(text.trim_end_matches('\n'), hint);
-            if field.kind == FieldKind::MultiLine {
-                fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-            }
-            field.editor = fresh;
+            replace_text(field, text);
+        }
+    }
+
+    /// Replaces the text of field `key` (a form that follows what another field says).
+    pub fn set_text(&mut self, key: &str, text: &str) {
+        if let Some(field) = self.fields.iter_mut().find(|f| f.key == key) {
+            replace_text(field, text);
         }
     }
 
@@ -751,6 +753,15 @@ fn beside(matches: &[usize], choice: usize, forward: bool) -> Option<usize> {
         at + n.checked_sub(1)?
     };
     matches.get(next % n.max(1)).copied()
+}
+
+/// A new editor holding `text` for `field`, as a form opens one.
+fn replace_text(field: &mut Field, text: &str) {
+    let mut fresh = editor(text.trim_end_matches('\n'), field.hint);
+    if field.kind == FieldKind::MultiLine {
+        fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    }
+    field.editor = fresh;
 }
 
 #[cfg(test)]
