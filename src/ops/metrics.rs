@@ -13,7 +13,7 @@ use crate::domain::Invalid;
 use crate::domain::metric::{Metric, MetricFields, MetricValue};
 use crate::domain::metric_period::Period;
 use crate::domain::metric_status::{baseline, by_period, goal_progress};
-use crate::domain::plan::GoalMeasure;
+use crate::domain::plan::{GoalMeasure, GoalStatus};
 use crate::store::{Store, metrics, people, plan};
 
 /// Finds a metric by id or by name, ignoring case; a unique part of a name also matches.
@@ -463,7 +463,13 @@ pub(super) fn refresh_goals(
         let Some(measure) = goal.fields.measure else {
             continue;
         };
-        if !goal.fields.status.is_open() || metric.is_some_and(|m| m != measure.metric_id) {
+        // A goal the numbers made done (its progress 100) follows them back when a corrected
+        // or later number falls short: a typo of 200 for 13 left it done for good, and its
+        // progress could not be checked in by hand.
+        let done_by_numbers = goal.fields.status == GoalStatus::Done && goal.fields.progress == 100;
+        if !(goal.fields.status.is_open() || done_by_numbers)
+            || metric.is_some_and(|m| m != measure.metric_id)
+        {
             continue;
         }
         let Some((progress, _)) = measured_progress(conn, measure, Some(start))? else {
@@ -473,6 +479,9 @@ pub(super) fn refresh_goals(
             continue;
         }
         let mut fields = goal.fields.clone();
+        if done_by_numbers {
+            fields.status = GoalStatus::Doing;
+        }
         fields.set_measured_progress(progress);
         plan::update_goal(conn, goal.id, &fields, now)?;
     }

@@ -306,6 +306,18 @@ fn a_measured_goals_progress_follows_the_metric_from_its_baseline() {
     delete_value(&mut store, latest.id, Some(&latest), now).unwrap();
     let done = plan::goal(store.conn(), g.id).unwrap().unwrap().fields;
     assert_eq!((done.progress, done.status), (100, GoalStatus::Done));
+    // A corrected number that falls short takes it back to doing, at that number's progress:
+    // a typo that reached the target left the goal done for good.
+    log_value(&mut store, m.id, entry(day(11, 17), 17.5), None, now).unwrap();
+    let back = plan::goal(store.conn(), g.id).unwrap().unwrap().fields;
+    assert_eq!((back.progress, back.status), (50, GoalStatus::Doing));
+    // One closed by hand before it was done stays closed.
+    let mut dropped = back.clone();
+    dropped.status = GoalStatus::Dropped;
+    update_goal(&mut store, g.id, dropped, Some(&back), now).unwrap();
+    log_value(&mut store, m.id, entry(day(11, 17), 16.0), None, now).unwrap();
+    let kept = plan::goal(store.conn(), g.id).unwrap().unwrap().fields;
+    assert_eq!(kept.status, GoalStatus::Dropped);
 }
 
 #[test]
