@@ -73,7 +73,10 @@ impl DecisionStatus {
         };
         Err(Invalid::field(
             "status",
-            format!("a {self} decision cannot become {to}: {hint}"),
+            format!(
+                "{} decision cannot become {to}: {hint}",
+                article(self.as_str())
+            ),
         ))
     }
 
@@ -281,3 +284,9 @@ pub fn check_supersede(old: &Decision) -> Result<(), Invalid> {
 #[cfg(test)]
 #[path = "decision_tests.rs"]
 mod tests;
+
+/// "a proposed", "an accepted": the article a status word takes.
+fn article(word: &str) -> String {
+    let an = word.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {word}", if an { "an" } else { "a" })
+}

@@ -40,6 +40,13 @@ fn refused_transitions_say_what_is_possible() {
         e.message,
         "a proposed decision cannot become deprecated: it can become accepted or rejected"
     );
+    let e = Accepted.change_to(Proposed).unwrap_err();
+    assert!(
+        e.message
+            .starts_with("an accepted decision cannot become proposed"),
+        "{}",
+        e.message
+    );
     let e = Accepted.change_to(Superseded).unwrap_err();
     assert!(e.message.contains("--supersedes"), "{}", e.message);
     let e = Superseded.change_to(Accepted).unwrap_err();

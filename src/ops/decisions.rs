@@ -253,6 +253,12 @@ pub fn update_decision(
             return Ok(relinked);
         }
         decisions::update(tx, id, &fields, now)?;
+        // A replacement rejected replaces nothing: the records it superseded stand again, as
+        // when it is deleted (they stayed superseded by a rejected proposal, with nothing in
+        // force and no step back).
+        if fields.status == DecisionStatus::Rejected && before.fields.status != fields.status {
+            decisions::release_superseded(tx, id)?;
+        }
         place(tx, id, &input, now)?;
         Ok(true)
     })?;
@@ -283,9 +289,8 @@ pub fn set_status(
 }
 
 /// Deletes a decision and who was on it. The records it superseded stand again (accepted):
-/// nothing replaces them any more.
-/// Deletes a decision. With `opened` (it as the confirmation showed it) the delete is refused
-/// when it changed since: what another writer wrote into it is not deleted unseen.
+/// nothing replaces them any more. With `opened` (it as the confirmation showed it) the delete
+/// is refused when it changed since: what another writer wrote into it is not deleted unseen.
 pub fn delete_decision(
     store: &mut Store,
     id: i64,

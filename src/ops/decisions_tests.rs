@@ -95,6 +95,31 @@ fn superseding_marks_the_old_record_and_the_chain_reads_both_ways() {
     let old = get_decision(&store, old.id).unwrap();
     assert_eq!(old.fields.status, DecisionStatus::Accepted);
     assert_eq!(old.fields.superseded_by, None);
+    // So does rejecting a proposed replacement: it left nothing in force and no step back.
+    let mut proposal = input("Deploy only on Tuesdays");
+    proposal.draft.status = DecisionStatus::Proposed;
+    let proposal = add_decision(&mut store, proposal, Some(old.id), now()).unwrap();
+    let superseded = get_decision(&store, old.id).unwrap().fields;
+    assert_eq!(superseded.status, DecisionStatus::Superseded);
+    set_status(
+        &mut store,
+        proposal.id,
+        DecisionStatus::Rejected,
+        None,
+        now(),
+    )
+    .unwrap();
+    let old = get_decision(&store, old.id).unwrap();
+    assert_eq!(
+        (old.fields.status, old.fields.superseded_by),
+        (DecisionStatus::Accepted, None)
+    );
+    assert!(
+        get_decision(&store, proposal.id)
+            .unwrap()
+            .supersedes
+            .is_empty()
+    );
 }
 
 #[test]
