@@ -231,6 +231,65 @@ fn check_delete_mark(
     }
 }
 
+/// The columns holding a day (`YYYY-MM-DD`); the rows' stamps and the meetings' starts hold a
+/// time (`YYYY-MM-DDTHH:MM`, or with seconds). An imported calendar's times are the file's.
+const DAY_COLUMNS: &[(&str, &str)] = &[
+    ("action_item", "due"),
+    ("checkin", "date"),
+    ("decision", "date"),
+    ("goal", "due"),
+    ("health_read", "date"),
+    ("metric_value", "period"),
+    ("note", "date"),
+    ("person_context", "date"),
+    ("plan", "start_date"),
+    ("risk", "accept_expiry"),
+    ("risk", "next_review"),
+    ("risk_review", "date"),
+];
+
+/// Refuses a day or a time not written as Bearing writes them: "2026-6-1" or " 2026-06-01" was
+/// read (leniently) and stored as it was, so it sorted out of place ("newest first" put it
+/// first) and a metric's period held two values for one week.
+fn check_date_form(
+    table: &str,
+    column: &str,
+    value: &rusqlite::types::Value,
+) -> Result<(), String> {
+    use crate::store::codec;
+    let rusqlite::types::Value::Text(text) = value else {
+        return Ok(());
+    };
+    let day = DAY_COLUMNS.contains(&(table, column));
+    let time = table != "calendar_event"
+        && (matches!(
+            column,
+            "created_at" | "updated_at" | "done_at" | "discussed_at"
+        ) || matches!(
+            (table, column),
+            ("ritual", "dtstart") | ("occurrence", "original_start" | "moved_to")
+        ));
+    let written = if day {
+        codec::parse_date(0, text).map(codec::date).ok()
+    } else if time {
+        codec::parse_date_time(0, text).ok().and_then(|t| {
+            [codec::date_time(t), codec::stamp(t)]
+                .into_iter()
+                .find(|w| w == text)
+        })
+    } else {
+        return Ok(());
+    };
+    match written {
+        Some(w) if w == *text => Ok(()),
+        _ if day => Err("a day must be a real day written YYYY-MM-DD, e.g. 2026-06-01".to_string()),
+        _ => Err(
+            "a time must be a real time written YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS"
+                .to_string(),
+        ),
+    }
+}
+
 fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
     let mut tables = dump::Tables::new();
     for (table, rows) in &envelope.tables {
@@ -258,6 +317,7 @@ fn to_rows(envelope: &Envelope) -> Result<dump::Tables, String> {
                     .map_err(|why| format!("{}: {why}", at()))?;
                 check_delete_mark(table, column, &value)
                     .map_err(|why| format!("{}: {why}", at()))?;
+                check_date_form(table, column, &value).map_err(|why| format!("{}: {why}", at()))?;
                 values.insert(column.clone(), value);
             }
             converted.push(values);
@@ -485,13 +545,47 @@ fn links_and_decisions_hold(conn: &rusqlite::Connection) -> Result<(), String> {
             }
         }
     }
-    for d in decisions::list(conn).map_err(|e| e.to_string())? {
-        if d.fields.superseded_by == Some(d.id) {
+    let all = decisions::list(conn).map_err(|e| e.to_string())?;
+    let replaced_by: std::collections::HashMap<i64, i64> = all
+        .iter()
+        .filter_map(|d| Some((d.id, d.fields.superseded_by?)))
+        .collect();
+    for d in &all {
+        let Some(by) = d.fields.superseded_by else {
+            continue;
+        };
+        if by == d.id {
             return Err(format!(
                 "table decision, id {}, column superseded_by: a decision cannot supersede \
                  itself; set it to null or to the id of the decision that replaced it",
                 d.id
             ));
+        }
+        if d.fields.status != crate::domain::decision::DecisionStatus::Superseded {
+            return Err(format!(
+                "table decision, id {}, column status: it is {} but superseded by decision \
+                 {by}; set its status to superseded, or superseded_by to null",
+                d.id, d.fields.status
+            ));
+        }
+        // Replaced by a decision that is (in the end) replaced by it: a loop with nothing in
+        // force, which the commands never write.
+        let mut seen = vec![d.id];
+        let mut next = Some(by);
+        while let Some(at) = next {
+            if seen.contains(&at) {
+                return Err(format!(
+                    "table decision, id {}, column superseded_by: decisions {} supersede each \
+                     other in a loop; set superseded_by to null on one of them",
+                    d.id,
+                    seen.iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            seen.push(at);
+            next = replaced_by.get(&at).copied();
         }
     }
     Ok(())
@@ -651,6 +745,11 @@ mod tests {
         table: &str,
         change: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
     ) -> String {
+        demo_export_rows(table, |rows| change(rows[0].as_object_mut().unwrap()))
+    }
+
+    /// The demo's export with `change` made to its rows of `table`.
+    fn demo_export_rows(table: &str, change: impl FnOnce(&mut Vec<serde_json::Value>)) -> String {
         let mut demo = fresh();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
             .unwrap()
@@ -661,8 +760,64 @@ mod tests {
             serde_json::from_str(&json_export(&demo).unwrap()).unwrap();
         let rows = doc["tables"][table].as_array_mut().unwrap();
         assert!(!rows.is_empty(), "the demo has a {table}");
-        change(rows[0].as_object_mut().unwrap());
+        change(rows);
         doc.to_string()
+    }
+
+    /// Found by the adversarial pass: these were imported (exit 0) and then sorted out of place,
+    /// held two values for one week, or left nothing in force.
+    #[test]
+    fn days_and_times_written_otherwise_and_decisions_replaced_in_a_loop_are_refused() {
+        use serde_json::json;
+        let supersede = |rows: &mut Vec<serde_json::Value>, from: usize, to: usize| {
+            let by = rows[to]["id"].clone();
+            rows[from]["superseded_by"] = by;
+        };
+        let cases: Vec<(String, &str)> = vec![
+            (
+                demo_export_with("decision", |d| {
+                    d.insert("date".into(), json!("2026-6-1"));
+                }),
+                "table decision, row 1, column date: a day must be a real day written YYYY-MM-DD",
+            ),
+            (
+                demo_export_with("metric_value", |v| {
+                    v.insert("period".into(), json!(" 2026-06-01"));
+                }),
+                "table metric_value, row 1, column period: a day must be a real day",
+            ),
+            (
+                demo_export_with("person", |p| {
+                    p.insert("created_at".into(), json!("2026-11-01 09:00:00"));
+                }),
+                "table person, row 1, column created_at: a time must be a real time",
+            ),
+            (
+                demo_export_rows("decision", |rows| {
+                    rows[0]["status"] = json!("accepted");
+                    supersede(rows, 0, 1);
+                }),
+                "column status: it is accepted but superseded by decision",
+            ),
+            (
+                demo_export_rows("decision", |rows| {
+                    for (from, to) in [(0, 1), (1, 0)] {
+                        rows[from]["status"] = json!("superseded");
+                        supersede(rows, from, to);
+                    }
+                }),
+                "supersede each other in a loop",
+            ),
+        ];
+        for (text, expected) in cases {
+            let mut store = fresh();
+            let err = read_export(&text, "f.json")
+                .and_then(|export| json_import(&mut store, &export))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(expected), "{expected}: {err}");
+            assert_eq!(dump::row_count(store.conn()).unwrap(), 0);
+        }
     }
 
     #[test]
@@ -679,13 +834,13 @@ mod tests {
                 demo_export_with("decision", |d| {
                     d.insert("date".into(), json!("2026-02-30"));
                 }),
-                "table decision holds a row Bearing cannot read",
+                "table decision, row 1, column date: a day must be a real day",
             ),
             (
                 demo_export_with("link", |l| {
                     l.insert("created_at".into(), json!("garbage"));
                 }),
-                "table link holds a row Bearing cannot read",
+                "table link, row 1, column created_at: a time must be a real time",
             ),
             (
                 demo_export_with("link", |l| {

@@ -6,7 +6,7 @@ pub mod agenda;
 mod backup;
 mod batch;
 pub mod calendar;
-mod codec;
+pub(crate) mod codec;
 pub mod decisions;
 pub mod dependents;
 pub mod dump;

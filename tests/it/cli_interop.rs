@@ -129,7 +129,11 @@ fn an_import_with_a_bad_row_lands_nothing() {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, serde_json::to_string(&value).unwrap()).unwrap();
     let fresh = dir.path().join("fresh.db");
-    fails(&fresh, &["import", bad.to_str().unwrap()], "cannot read");
+    fails(
+        &fresh,
+        &["import", bad.to_str().unwrap()],
+        "column next_review: a day must be a real day written YYYY-MM-DD",
+    );
     // Nothing landed, so the file made for it went again (one with a row would have stayed).
     assert!(!fresh.exists(), "a refused import leaves no database");
 }
