@@ -11,7 +11,9 @@ use crate::domain::meeting_lines::Follow;
 use crate::store::actions::{self, NewAction};
 
 /// Records `follow` as made in meeting `occurrence_id` on `day`; returns the line's marker
-/// ("decision 12", "action 7").
+/// ("decision 12", "action 7"). A decision or an action the meeting already holds with the same
+/// words (and, for an action, the same owner) is that line's, not a new one: a write-up sent
+/// again without its markers (a script, or the text pasted again) recorded each line twice.
 pub(super) fn record(
     tx: &rusqlite::Connection,
     follow: &Follow,
@@ -22,6 +24,12 @@ pub(super) fn record(
 ) -> Result<String, OpsError> {
     match follow {
         Follow::Decision { title } => {
+            if let Some(known) = crate::store::decisions::of_occurrence(tx, occurrence_id)?
+                .into_iter()
+                .find(|d| d.fields.title == *title)
+            {
+                return Ok(format!("decision {}", known.id));
+            }
             let mut draft = DecisionDraft::new(title.clone(), day);
             draft.status = DecisionStatus::Accepted;
             draft.occurrence_id = Some(occurrence_id);
@@ -35,6 +43,14 @@ pub(super) fn record(
             body,
             due,
         } => {
+            if let Some(known) = actions::of_occurrence(tx, occurrence_id)?
+                .into_iter()
+                .find(|a| {
+                    a.body == *body && a.person_id == *person && a.owner.as_str() == owner.as_str()
+                })
+            {
+                return Ok(format!("action {}", known.id));
+            }
             let id = actions::insert(
                 tx,
                 &NewAction {

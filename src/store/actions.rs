@@ -94,6 +94,20 @@ pub fn for_person(
     Ok(rows)
 }
 
+/// The actions written in meeting `occurrence_id`.
+pub fn of_occurrence(
+    conn: &Connection,
+    occurrence_id: i64,
+) -> Result<Vec<crate::domain::one_on_one::ActionItem>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_item WHERE occurrence_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map([occurrence_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 pub fn get(
     conn: &Connection,
     id: i64,

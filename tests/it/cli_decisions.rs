@@ -396,6 +396,34 @@ fn a_meetings_lines_become_decisions_and_actions_once() {
         json_array(&db, &["decision", "list", "--format", "json"]).len(),
         1
     );
+    // The same text sent again without its marks (a script, or pasted again) records nothing
+    // twice either: each line is the decision or action the meeting already holds.
+    let again = "Budget talk.\n@Priya: send the runbook due fri\ndecided: Freeze hiring until Q2\n\
+                 me: write the memo";
+    let said = ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-16",
+            "--notes",
+            again,
+        ],
+    );
+    assert!(
+        said.contains("recorded 1 action"),
+        "only the new line: {said}"
+    );
+    assert_eq!(
+        json_array(&db, &["decision", "list", "--format", "json"]).len(),
+        1
+    );
+    let runbooks = json_array(&db, &["action", "list", "--format", "json"])
+        .iter()
+        .filter(|a| a["body"] == "send the runbook")
+        .count();
+    assert_eq!(runbooks, 1);
     // An unknown person: refused, naming the candidates; nothing saved.
     refused(
         &db,
