@@ -415,7 +415,7 @@ fn status(ctx: &Context, id: &str, date: &str, status: OccurrenceStatus) -> Resu
     };
     say!(
         "{verb} \"{}\" on {}.",
-        r.fields.name,
+        rituals::title(&store, &r)?,
         original.format("%a %Y-%m-%d %H:%M")
     )
 }

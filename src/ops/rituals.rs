@@ -66,6 +66,18 @@ fn overview(
     }
 }
 
+/// The series' name as the agenda reads it: a 1:1 names its person ("1:1 Rosa Fischer").
+pub fn title(store: &Store, ritual: &Ritual) -> Result<String, OpsError> {
+    let person = match ritual.fields.person_id {
+        Some(id) => people::get(store.conn(), id)?.map(|p| p.name),
+        None => None,
+    };
+    Ok(crate::domain::agenda::meeting_title(
+        &ritual.fields.name,
+        person.as_deref(),
+    ))
+}
+
 fn person_names(store: &Store) -> Result<std::collections::HashMap<i64, String>, OpsError> {
     Ok(people::names(store.conn())?)
 }

@@ -852,6 +852,29 @@ fn slips_are_refused_or_warned_about() {
         "is 14 days from now",
     );
     ok(&db, &["ritual", "held", "2", "2026-11-16"]);
+    // A 1:1 is named with its person, as the agenda names it.
+    ok(
+        &db,
+        &[
+            "ritual",
+            "add",
+            "--name",
+            "1:1",
+            "--person",
+            "marcus",
+            "--rrule",
+            "FREQ=WEEKLY",
+            "--start",
+            "2026-11-02T15:00",
+            "--duration",
+            "30",
+        ],
+    );
+    let said = ok(&db, &["ritual", "held", "1:1 marcus", "2026-11-16"]);
+    assert!(
+        said.contains("Marked held: \"1:1 Marcus Oyelaran\" on Mon 2026-11-16 15:00."),
+        "{said}"
+    );
     let early = bearing(&db, &["ritual", "held", "2", "2026-11-30"]);
     assert!(early.status.success());
     assert!(

@@ -116,7 +116,14 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
                 OccurrenceStatus::Skipped => "skipped",
                 OccurrenceStatus::Scheduled => "back on",
             };
-            saved(format!("\"{}\" on {when}: {what}.", r.fields.name), None)
+            let title = ops::rituals::title(store, &r)?;
+            // As the command line warns: a meeting to come marked held is most likely a slip.
+            let early = if status == OccurrenceStatus::Held && original > now {
+                " It has not happened yet: `u` takes it back."
+            } else {
+                ""
+            };
+            saved(format!("\"{title}\" on {when}: {what}.{early}"), None)
         }
         RitualsEffect::MoveOccurrence {
             ritual,
