@@ -497,17 +497,25 @@ fn fill(
         let id = risks::insert(tx, &fields, created.and_time(NaiveTime::MIN))?;
         sum.risks += 1;
         let mut date = created;
+        let mut reviews = Vec::new();
         for _ in 0..rng.usize(1..8) {
             date += Duration::days(rng.i64(7..60));
             if date > today {
                 break;
             }
-            let entry = ScoreEntry {
+            reviews.push(ScoreEntry {
                 date,
                 score: RiskScore::new(rng.i64(1..=5), rng.i64(1..=5)).map_err(OpsError::from)?,
                 note: sentence(rng, 6),
-            };
-            risks::insert_entry(tx, id, &entry)?;
+            });
+        }
+        // The last review gave the score the risk has now, as a review in the cockpit does: the
+        // trend is read from the history, and arrows went against the scores shown.
+        if let Some(last) = reviews.last_mut() {
+            last.score = score;
+        }
+        for entry in &reviews {
+            risks::insert_entry(tx, id, entry)?;
             sum.reviews += 1;
         }
     }
@@ -554,6 +562,20 @@ mod tests {
         assert!(sum.checkins >= 10 && sum.reviews > 0, "{sum:?}");
         assert_eq!(export(7).1, a);
         assert_ne!(export(8).1, a);
+    }
+
+    /// Every risk's score is its last review's, as a review in the cockpit leaves it: the
+    /// register's trend arrows are read from the history (892 of 969 disagreed).
+    #[test]
+    fn each_risks_score_is_its_last_reviews() {
+        let mut store = Store::open_in_memory().unwrap();
+        load_large(&mut store, small(), 7, Weekday::Mon, now()).unwrap();
+        for risk in risks::list(store.conn()).unwrap() {
+            let history = risks::history(store.conn(), risk.id).unwrap();
+            if let Some(last) = history.last() {
+                assert_eq!(last.score, risk.fields.score, "risk {}", risk.id);
+            }
+        }
     }
 
     /// Rows are written in the order a director writes them: ids follow the time they were
