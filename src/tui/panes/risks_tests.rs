@@ -494,3 +494,35 @@ fn a_four_digit_risk_number_is_shown_whole() {
     let text = crate::tui::testing::screen(&mut m, 80, 24);
     assert!(text.contains("1000 12"), "{text}");
 }
+
+/// At 60 columns a large register's header left out what did not fit whole: it cut "132
+/// overdue" to "13" (adversarial pass). The title goes first, then the mildest bands.
+#[test]
+fn a_narrow_header_never_cuts_a_count_in_half() {
+    let mut m = model();
+    let mut many = Vec::new();
+    for id in 1..=900 {
+        let (l, i) = (1 + id % 5, 1 + (id / 5) % 5);
+        let mut r = risk(id, "If it happens", l, i, Category::Delivery);
+        r.fields.next_review = Some(today() - chrono::Duration::days(3));
+        many.push(r);
+    }
+    m.risks.set_all(many);
+    for width in [60, 70, 80, 160] {
+        let text = crate::tui::testing::screen(&mut m, width, 24);
+        let header = text
+            .lines()
+            .find(|l| l.contains(" overdue"))
+            .unwrap_or_else(|| panic!("{width}: no count of overdue risks: {text}"));
+        assert!(header.contains("900 overdue"), "{width}: {header}");
+        let words: Vec<&str> = header.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if pair[0].chars().all(|c| c.is_ascii_digit()) {
+                assert!(
+                    ["critical", "high", "medium", "low", "overdue"].contains(&pair[1]),
+                    "{width}: {header}"
+                );
+            }
+        }
+    }
+}

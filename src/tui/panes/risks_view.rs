@@ -83,21 +83,38 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPa
         .iter()
         .filter(|r| r.fields.status != RiskStatus::Closed)
         .collect();
-    let mut left = vec![Span::styled(" Risk register ", theme.title)];
+    let mut counts = Vec::new();
     for band in Band::SEVERE_FIRST {
         let n = active
             .iter()
             .filter(|r| r.fields.score.band() == band)
             .count();
         if n > 0 {
-            left.push(Span::styled(format!(" {n} {band}"), theme.band(band)));
+            counts.push(Span::styled(format!(" {n} {band}"), theme.band(band)));
         }
     }
     let overdue = active.iter().filter(|r| r.is_overdue(today)).count();
-    if overdue > 0 {
-        left.push(Span::styled(format!("  {overdue} overdue"), theme.overdue));
-    }
-    let left = Line::from(left);
+    let overdue =
+        (overdue > 0).then(|| Span::styled(format!("  {overdue} overdue"), theme.overdue));
+    // Too narrow for it all: the title goes first, then the mildest bands, so no number is ever
+    // cut in half ("… 261 low  13" read as 13 overdue of 132).
+    let mut title = Some(Span::styled(" Risk register ", theme.title));
+    let left = loop {
+        let line = Line::from(
+            title
+                .iter()
+                .chain(&counts)
+                .chain(&overdue)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        if line.width() <= usize::from(area.width) {
+            break line;
+        }
+        if title.take().is_none() && counts.pop().is_none() {
+            break line;
+        }
+    };
     let mut hints = Vec::new();
     for (key, what) in [
         ("R", " review  "),
