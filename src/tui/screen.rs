@@ -64,13 +64,34 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// " Tue 1 Dec  09:00 ": the clock at the status bar's left.
+pub fn clock(model: &Model) -> String {
+    model.now.format(" %a %-d %b  %H:%M ").to_string()
+}
+
+/// The most rows a message takes in the status bar.
+pub const STATUS_ROWS: usize = 3;
+
+/// The status bar's rows: a message longer than one row takes as many as it needs, up to
+/// [`STATUS_ROWS`] (a save's warning came at its end and was cut: "… 0 topics disc…").
+pub fn status_height(model: &Model, width: u16) -> u16 {
+    match &model.status {
+        Some(status) if clock(model).width() + 1 + status.text.width() > usize::from(width) => {
+            let room = usize::from(width).saturating_sub(clock(model).width() + 1);
+            let rows = super::widgets::text::wrap(&status.text, room).len();
+            rows.clamp(1, STATUS_ROWS) as u16
+        }
+        _ => 1,
+    }
+}
+
 pub fn frame_areas(model: &Model, area: Rect) -> FrameAreas {
     let banner = u16::from(model.read_only);
     let [tabs, banner, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height(model, area.width)),
     ])
     .areas(area);
     let body = Rect {

@@ -130,7 +130,36 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
 
 fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
-    let clock = model.now.format(" %a %-d %b  %H:%M ").to_string();
+    let clock = screen::clock(model);
+    if area.height > 1
+        && let Some(status) = &model.status
+    {
+        // A message longer than a row has the whole bar, over as many rows as it takes, each
+        // under the first.
+        let style = match status.kind {
+            StatusKind::Info => theme.ok,
+            StatusKind::Error => theme.error,
+        };
+        let indent = unicode_width::UnicodeWidthStr::width(clock.as_str()) + 1;
+        let room = usize::from(area.width).saturating_sub(indent);
+        let mut rows =
+            crate::tui::widgets::text::wrap_at_most(&status.text, room, screen::STATUS_ROWS)
+                .into_iter();
+        let first = Line::from(vec![
+            Span::styled(clock, theme.title),
+            Span::raw(" "),
+            Span::styled(rows.next().unwrap_or_default(), style),
+        ]);
+        let mut lines = vec![first];
+        lines.extend(rows.map(|row| {
+            Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(row, style),
+            ])
+        }));
+        frame.render_widget(Paragraph::new(lines).style(theme.bar), area);
+        return;
+    }
     let mut left = vec![Span::styled(clock, theme.title), Span::raw(" ")];
     match &model.status {
         Some(status) => {
@@ -177,4 +206,40 @@ fn render_too_small(frame: &mut Frame<'_>, area: Rect, model: &Model) {
             .centered(),
         rect,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::model::{Status, StatusKind};
+    use crate::tui::testing::{model, screen};
+
+    /// A save's warning came at the end of its message and was cut at 80 columns ("… 0 topics
+    /// disc…"): a message longer than a row takes the rows it needs.
+    #[test]
+    fn a_long_message_takes_the_rows_it_needs_and_says_all_of_it() {
+        let mut m = model();
+        let text = "1:1 of Tue 1 Dec recorded (marked held): 0 topics discussed, 0 actions added. \
+                    2 ticked items had been marked or deleted elsewhere: left as they are.";
+        m.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+        let shown = screen(&mut m, 80, 24);
+        let rows: Vec<&str> = shown.lines().collect();
+        let bar = format!(
+            "{} {} {}",
+            rows[21].trim(),
+            rows[22].trim(),
+            rows[23].trim()
+        );
+        assert!(bar.ends_with(text), "{bar}");
+        // A short one keeps one row, with the database's name beside it.
+        m.status = Some(Status {
+            text: "Saved.".into(),
+            kind: StatusKind::Info,
+        });
+        let shown = screen(&mut m, 80, 24);
+        let last = shown.lines().nth(23).unwrap_or_default();
+        assert!(last.contains("Saved."), "{shown}");
+    }
 }
