@@ -96,6 +96,21 @@ impl EventSpan {
             EventSpan::AllDay { first, .. } => *first,
         }
     }
+
+    /// The last day it covers: a timed span that ends at midnight ends on the day before.
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            EventSpan::Timed { start, end } if end > start => {
+                let last = end.date();
+                match last.pred_opt() {
+                    Some(before) if end.time() == chrono::NaiveTime::MIN => before,
+                    _ => last,
+                }
+            }
+            EventSpan::Timed { start, .. } => start.date(),
+            EventSpan::AllDay { first, end } => end.pred_opt().unwrap_or(*end).max(*first),
+        }
+    }
 }
 
 /// One happening of an imported event: a single event, or one instance of a series.

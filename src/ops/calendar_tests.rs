@@ -123,3 +123,74 @@ fn a_range_the_import_did_not_check_is_left_off_when_it_would_flood_the_agenda()
     let why = year.left_off.unwrap();
     assert!(why.contains("more than 100000 events"), "{why}");
 }
+
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+/// `week`, each item that overlaps another marked with "!", a time with no end shown alone.
+fn week_marked(store: &Store) -> Vec<String> {
+    let monday = now().date();
+    let sunday = monday + chrono::Duration::days(7);
+    let events = calendar_days_in(store, monday, sunday, &berlin())
+        .unwrap()
+        .events;
+    let mut items = calendar_items(&events, monday, sunday);
+    sort(&mut items);
+    crate::schedule::agenda::mark_conflicts(&mut items);
+    items
+        .into_iter()
+        .map(|i| {
+            let when = match (i.start, i.end) {
+                (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
+                (Some(s), None) => s.format("%H:%M").to_string(),
+                _ => "all day".into(),
+            };
+            let mark = if i.conflict { " !" } else { "" };
+            format!("{} {when} {}{mark}", i.date.format("%a"), i.title)
+        })
+        .collect()
+}
+
+#[test]
+fn a_timed_event_over_several_days_shows_on_each_day_and_overlaps_there() {
+    let text = ics(
+        "",
+        &[
+            "UID:oncall\nSUMMARY:Weekend on call\nDTSTART:20261121T080000Z\nDTEND:20261123T080000Z",
+            "UID:offsite\nSUMMARY:Offsite\nDTSTART:20261123T090000Z\nDTEND:20261125T170000Z",
+            "UID:sync\nSUMMARY:Sync\nDTSTART:20261124T100000Z\nDTEND:20261124T110000Z",
+            "UID:night\nSUMMARY:Night shift\nDTSTART:20261126T200000Z\nDURATION:PT24H",
+            "UID:late\nSUMMARY:Late\nDTSTART:20261127T190000Z\nDTEND:20261127T200000Z",
+            "UID:evening\nSUMMARY:Evening\nDTSTART:20261128T180000Z\nDTEND:20261128T230000Z",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    // Berlin is an hour ahead of UTC in November; midnight ends a day as "00:00".
+    assert_eq!(
+        week_marked(&store),
+        [
+            "Mon 00:00-09:00 Weekend on call",
+            "Mon 10:00-00:00 Offsite",
+            "Tue 00:00-00:00 Offsite !",
+            "Tue 11:00-12:00 Sync !",
+            "Wed 00:00-18:00 Offsite",
+            "Thu 21:00-00:00 Night shift",
+            "Fri 00:00-21:00 Night shift !",
+            "Fri 20:00-21:00 Late !",
+            "Sat 19:00-00:00 Evening",
+        ]
+    );
+}
