@@ -194,3 +194,29 @@ fn a_timed_event_over_several_days_shows_on_each_day_and_overlaps_there() {
         ]
     );
 }
+
+#[test]
+fn an_event_with_no_end_takes_no_time_and_overlaps_nothing() {
+    let text = ics(
+        "",
+        &[
+            "UID:release\nSUMMARY:Release\nDTSTART;TZID=Europe/Berlin:20261124T100000",
+            "UID:review\nSUMMARY:Review\nDTSTART;TZID=Europe/Berlin:20261124T140000\n\
+             DTEND;TZID=Europe/Berlin:20261124T150000",
+            "UID:midnight\nSUMMARY:Midnight\nDTSTART;TZID=Europe/Berlin:20261125T000000",
+            "UID:standup\nSUMMARY:Standup\nDTSTART;TZID=Europe/Berlin:20261125T093000\n\
+             DTEND;TZID=Europe/Berlin:20261125T094500",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    assert_eq!(
+        week_marked(&store),
+        [
+            "Tue 10:00 Release",
+            "Tue 14:00-15:00 Review",
+            "Wed 00:00 Midnight",
+            "Wed 09:30-09:45 Standup",
+        ]
+    );
+}

@@ -196,7 +196,7 @@ fn calendar_pieces(
             EventSpan::Timed { start, end } => {
                 for (date, start, end) in timed_days(start, end, from, to) {
                     if every_day == EveryDay::Yes || date == f.span.first_day() {
-                        items.push(item(date, Some(start), Some(end)));
+                        items.push(item(date, Some(start), end));
                     }
                 }
             }
@@ -213,17 +213,18 @@ fn calendar_pieces(
 }
 
 /// The part of a timed event on each day of `[from, to)` it covers: the day, the time it starts
-/// there and the time it ends there (00:00 when it goes on past midnight).
+/// there and the time it ends there (00:00 when it goes on past midnight; none when it takes no
+/// time: an event with no DTEND or DURATION is an instant, RFC 5545 §3.6.1).
 fn timed_days(
     start: NaiveDateTime,
     end: NaiveDateTime,
     from: NaiveDate,
     to: NaiveDate,
-) -> Vec<(NaiveDate, NaiveTime, NaiveTime)> {
+) -> Vec<(NaiveDate, NaiveTime, Option<NaiveTime>)> {
     if end <= start {
         let on = start.date();
         return if on >= from && on < to {
-            vec![(on, start.time(), end.time())]
+            vec![(on, start.time(), None)]
         } else {
             Vec::new()
         };
@@ -242,7 +243,7 @@ fn timed_days(
         } else {
             NaiveTime::MIN
         };
-        days.push((day, start.max(midnight).time(), until));
+        days.push((day, start.max(midnight).time(), Some(until)));
         day = next;
     }
     days
@@ -275,18 +276,18 @@ fn order_key(
 
 /// Marks each timed item that overlaps another on its day (both of them). Skipped meetings do
 /// not take the time, so they neither conflict nor are conflicted with; items that only touch
-/// (one ends at 10:00, the next starts at 10:00) do not overlap. An item ending after midnight
-/// counts to the end of its day.
+/// (one ends at 10:00, the next starts at 10:00) do not overlap, and an instant (an event with
+/// no end) overlaps nothing. An item ending after midnight counts to the end of its day.
 pub fn mark_conflicts(items: &mut [AgendaItem]) {
     let span = |i: &AgendaItem| -> Option<(NaiveDateTime, NaiveDateTime)> {
         if i.status == Some(OccurrenceStatus::Skipped) {
             return None;
         }
-        let start = i.date.and_time(i.start?);
-        let end = match i.end {
-            Some(e) if e > i.start? => i.date.and_time(e),
-            _ => i.date.and_time(NaiveTime::MIN) + Duration::days(1),
-        };
+        i.start?;
+        let start = i.starts_at();
+        let end = i
+            .ends_at()?
+            .min(i.date.and_time(NaiveTime::MIN) + Duration::days(1));
         (end > start).then_some((start, end))
     };
     let mut timed: Vec<(usize, NaiveDateTime, NaiveDateTime)> = items

@@ -102,3 +102,27 @@ fn a_timed_event_over_several_days_takes_each_of_them() {
         (&json!("Offsite"), &json!("10:00"))
     );
 }
+
+#[test]
+fn an_event_with_no_end_is_an_instant_that_overlaps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(
+        dir.path(),
+        &[
+            "UID:release\nSUMMARY:Release\nDTSTART:20261124T090000Z",
+            "UID:review\nSUMMARY:Review\nDTSTART:20261124T130000Z\nDTEND:20261124T140000Z",
+        ],
+    );
+    assert_eq!(
+        days(&db),
+        [
+            "2026-11-24 10:00-- Release",
+            "2026-11-24 14:00-15:00 Review"
+        ]
+    );
+    let text = ok(&db, &["agenda"]);
+    assert!(
+        text.contains("Tue 24 Nov\n  10:00        Release  (calendar)\n"),
+        "{text}"
+    );
+}

@@ -20,9 +20,8 @@ pub fn when(item: &AgendaItem) -> String {
     if let Some(range) = item.time_range() {
         return range;
     }
-    match (item.start, item.end) {
-        (Some(s), None) => s.format("%H:%M").to_string(),
-        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
+    match item.kind {
+        ItemKind::Calendar => "all day".to_string(),
         _ => "due".to_string(),
     }
 }
