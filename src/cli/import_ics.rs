@@ -8,7 +8,7 @@ use crate::domain::calendar::{ImportSummary, printable};
 use crate::limited_read::{Limited, read_limited};
 use crate::ops::OpsError;
 use crate::ops::calendar::{RefusedSeries, import_ics_with, remove_calendar};
-use crate::ops::ics_read::{MAX_FILE_BYTES, too_big};
+use crate::ops::ics_read::{MAX_FILE_BYTES, too_big, unfolded_text};
 
 pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     if let Some(name) = &args.remove {
@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         Limited::Within(bytes) => bytes,
         Limited::Over => return Err(refuse(too_big().to_string())),
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let text = unfolded_text(&bytes);
     let source = match &args.name {
         Some(name) => crate::domain::text::required_line("name", name)
             .map_err(|e| CliError::usage(format!("--name: {e}")))?,

@@ -62,6 +62,31 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
         .collect()
 }
 
+/// The text of an iCalendar file's `bytes`, its folded lines joined. RFC 5545 §3.1 folds at
+/// octets, so a line may be cut inside a multi-byte UTF-8 character: the folds come out before
+/// the bytes are read as UTF-8, or each half would read as U+FFFD. Bytes that are not UTF-8
+/// still read as U+FFFD.
+pub fn unfolded_text(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let line_end = match (byte, bytes.get(at + 1)) {
+            (b'\r', Some(b'\n')) => Some(2),
+            (b'\r' | b'\n', _) => Some(1),
+            _ => None,
+        };
+        if let Some(width) = line_end
+            && matches!(bytes.get(at + width), Some(b' ' | b'\t'))
+        {
+            at += width + 1;
+            continue;
+        }
+        out.push(byte);
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Every line break as CRLF, as RFC 5545 writes them. A file with bare CRs (classic Mac OS line
 /// ends) is one endless line to the parser, and on bare LFs it looks for each value's end with
 /// `take_until("\r\n")` first, through the rest of the file: a 50,000-event file then took

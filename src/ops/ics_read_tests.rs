@@ -238,3 +238,17 @@ fn a_calendar_on_bare_line_feeds_reads_as_fast_as_one_on_crlf() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_line_folded_inside_a_character_is_joined_before_it_is_read_as_utf8() {
+    // "Café réunion" folded after the first byte of each "é" (RFC 5545 folds at octets), once
+    // with CRLF and a space, once with a bare LF and a tab.
+    let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Caf\xc3\r\n \xa9 r\xc3\n\t\xa9union\r\n"
+        .to_vec();
+    bytes.extend_from_slice(b"DTSTART:20261124T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    let text = super::unfolded_text(&bytes);
+    let events = read_events(&text).unwrap();
+    assert_eq!(events[0].title, "Café réunion");
+    // What is not UTF-8 still reads as U+FFFD, and a line that is not folded stays a line.
+    assert_eq!(super::unfolded_text(b"A\xff\r\nB\n C"), "A\u{fffd}\r\nBC");
+}
