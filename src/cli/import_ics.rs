@@ -72,19 +72,22 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
 fn limitation_notes(summary: &ImportSummary) -> Vec<String> {
     let mut notes = Vec::new();
     if summary.unknown_zone_events > 0 {
+        let n = summary.unknown_zone_events;
+        let (zones, their) = match n {
+            1 => ("a time zone", "its"),
+            _ => ("time zones", "their"),
+        };
         notes.push(format!(
-            "{} use time zones Bearing does not know ({}); their times were read as local time: \
-             {}.",
-            events(summary.unknown_zone_events),
+            "{} {zones} Bearing does not know ({}); {their} times were read as local time: {}.",
+            events_that(n, "uses", "use"),
             listed(&summary.unknown_zones),
             listed(&summary.unknown_zone_titles)
         ));
     }
     if !summary.floating.is_empty() {
         notes.push(format!(
-            "{} have floating times (no time zone), shown at those times in this machine's \
-             zone: {}.",
-            events(summary.floating.len()),
+            "{} floating times (no time zone), shown at those times in this machine's zone: {}.",
+            events_that(summary.floating.len(), "has", "have"),
             listed(&summary.floating)
         ));
     }
@@ -103,6 +106,11 @@ fn events(n: usize) -> String {
         1 => "1 event".to_string(),
         n => format!("{n} events"),
     }
+}
+
+/// "1 event has", "2 events have": the count with the verb that agrees with it.
+fn events_that(n: usize, one: &str, more: &str) -> String {
+    format!("{} {}", events(n), if n == 1 { one } else { more })
 }
 
 /// Names printable and quoted, the first few of them.

@@ -43,3 +43,64 @@ fn a_line_folded_inside_a_character_reads_whole() {
         stdout(&out)
     );
 }
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+#[test]
+fn the_notes_agree_with_one_event_and_with_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let one = ics(
+        "",
+        &[
+            "UID:a\nSUMMARY:Gym\nDTSTART:20261124T070000\nDTEND:20261124T080000",
+            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=W. Europe Standard Time:20261124T100000",
+        ],
+    );
+    let (_, notes) = import(dir.path(), &db, one.as_bytes());
+    assert!(
+        notes.contains(
+            "Note: 1 event uses a time zone Bearing does not know (\"W. Europe Standard Time\"); \
+             its times were read as local time: \"Steering\"."
+        ),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Note: 1 event has floating times (no time zone), shown at"),
+        "{notes}"
+    );
+    let two = ics(
+        "",
+        &[
+            "UID:a\nSUMMARY:Gym\nDTSTART:20261124T070000",
+            "UID:c\nSUMMARY:Run\nDTSTART:20261125T070000",
+            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=W. Europe Standard Time:20261124T100000",
+            "UID:d\nSUMMARY:Budget\nDTSTART;TZID=Pacific Standard Time:20261124T100000",
+        ],
+    );
+    let (_, notes) = import(dir.path(), &db, two.as_bytes());
+    assert!(
+        notes.contains("Note: 2 events use time zones Bearing does not know ("),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("; their times were read as local time: "),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Note: 2 events have floating times (no time zone), shown at"),
+        "{notes}"
+    );
+}
