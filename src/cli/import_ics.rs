@@ -91,6 +91,13 @@ fn limitation_notes(summary: &ImportSummary) -> Vec<String> {
             listed(&summary.floating)
         ));
     }
+    if !summary.this_and_future.is_empty() {
+        notes.push(format!(
+            "these change one meeting of a series and every later one (RANGE=THISANDFUTURE), \
+             which Bearing does not follow; only that one meeting was changed: {}.",
+            listed(&summary.this_and_future)
+        ));
+    }
     if !summary.unexpanded.is_empty() {
         notes.push(format!(
             "these repeat in a way Bearing cannot follow; that rule was left out (with no other \

@@ -150,6 +150,9 @@ pub struct ImportSummary {
     /// Series with a rule Bearing cannot expand: that rule is left out (an event with no other
     /// rule or extra dates shows its first instance only).
     pub unexpanded: Vec<String>,
+    /// Changes of a meeting meant for every later one too (`RANGE=THISANDFUTURE`), applied to
+    /// that meeting only.
+    pub this_and_future: Vec<String>,
     /// Series left out because their rule repeats beyond what Bearing follows
     /// (`schedule::rule_limits`): more than a few times a day, or too many times.
     pub refused: Vec<RefusedEvent>,

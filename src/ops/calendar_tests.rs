@@ -220,3 +220,21 @@ fn an_event_with_no_end_takes_no_time_and_overlaps_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_change_of_every_later_meeting_is_named_in_the_summary() {
+    let text = ics(
+        "",
+        &[
+            "UID:s\nSUMMARY:Standup\nDTSTART:20261123T090000Z\nDTEND:20261123T091500Z\n\
+             RRULE:FREQ=DAILY;COUNT=10",
+            "UID:s\nRECURRENCE-ID;RANGE=THISANDFUTURE:20261125T090000Z\n\
+             SUMMARY:Standup (later)\nDTSTART:20261125T100000Z\nDTEND:20261125T101500Z",
+            "UID:s\nRECURRENCE-ID:20261126T090000Z\nSUMMARY:Standup (once)\n\
+             DTSTART:20261126T100000Z\nDTEND:20261126T101500Z",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    assert_eq!(summary.this_and_future, ["Standup (later)"]);
+}

@@ -18,10 +18,25 @@ pub const MAX_NESTING: usize = 16;
 /// The most VEVENTs read from one file: years of a busy calendar.
 pub const MAX_EVENTS: usize = 50_000;
 
+/// What a calendar file holds for the agenda: its events, and what of them Bearing reads
+/// differently from what the file means, for the import's report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IcsFile {
+    pub events: Vec<IcsEvent>,
+    /// Titles of changes that apply to a meeting and every later one
+    /// (`RECURRENCE-ID;RANGE=THISANDFUTURE`), which Bearing applies to that meeting only.
+    pub this_and_future: Vec<String>,
+}
+
 /// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, is larger or
 /// more deeply nested than the limits above, or when an event lacks what every event needs (a
 /// DTSTART) or has a value that cannot be read.
 pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
+    read_calendar(text).map(|file| file.events)
+}
+
+/// `read_events`, with what the import reports about them.
+pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
@@ -54,12 +69,21 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
     } else {
         components
     };
-    events
+    let mut file = IcsFile::default();
+    let vevents = events
         .iter()
-        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
-        .enumerate()
-        .map(|(n, c)| read_event(n, c))
-        .collect()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
+    for (n, c) in vevents.enumerate() {
+        let event = read_event(n, c)?;
+        let this_and_future = props(c, "RECURRENCE-ID")
+            .filter_map(|p| param(p, "RANGE"))
+            .any(|range| range.eq_ignore_ascii_case("THISANDFUTURE"));
+        if this_and_future && !file.this_and_future.contains(&event.title) {
+            file.this_and_future.push(event.title.clone());
+        }
+        file.events.push(event);
+    }
+    Ok(file)
 }
 
 /// The text of an iCalendar file's `bytes`, its folded lines joined. RFC 5545 §3.1 folds at

@@ -104,3 +104,27 @@ fn the_notes_agree_with_one_event_and_with_several() {
         "{notes}"
     );
 }
+
+#[test]
+fn a_change_of_every_later_meeting_is_named_as_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let text = ics(
+        "",
+        &[
+            "UID:s\nSUMMARY:Standup\nDTSTART:20261123T090000Z\nDTEND:20261123T091500Z\n\
+             RRULE:FREQ=DAILY;COUNT=10",
+            "UID:s\nRECURRENCE-ID;RANGE=THISANDFUTURE:20261125T090000Z\n\
+             SUMMARY:Standup (later)\nDTSTART:20261125T100000Z\nDTEND:20261125T101500Z",
+        ],
+    );
+    let (_, notes) = import(dir.path(), &db, text.as_bytes());
+    assert!(
+        notes.contains(
+            "Note: these change one meeting of a series and every later one \
+             (RANGE=THISANDFUTURE), which Bearing does not follow; only that one meeting was \
+             changed: \"Standup (later)\"."
+        ),
+        "{notes}"
+    );
+}
