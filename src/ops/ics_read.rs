@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar_simple, unfold};
 
+use super::ics_versions::{Version, newest};
 use crate::domain::Invalid;
 use crate::domain::calendar::{IcsEvent, IcsTime, RDate, event_label, printable};
 use crate::domain::text::fit_line;
@@ -69,7 +70,7 @@ pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
     } else {
         components
     };
-    let mut file = IcsFile::default();
+    let mut versions = Vec::new();
     let vevents = events
         .iter()
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
@@ -78,12 +79,26 @@ pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
         let this_and_future = props(c, "RECURRENCE-ID")
             .filter_map(|p| param(p, "RANGE"))
             .any(|range| range.eq_ignore_ascii_case("THISANDFUTURE"));
+        versions.push((event, version(c), this_and_future));
+    }
+    let mut file = IcsFile::default();
+    for (event, this_and_future) in newest(versions) {
         if this_and_future && !file.this_and_future.contains(&event.title) {
             file.this_and_future.push(event.title.clone());
         }
         file.events.push(event);
     }
     Ok(file)
+}
+
+/// How new this version of its event is: SEQUENCE and DTSTAMP, when they can be read.
+fn version(c: &Component<'_>) -> Version {
+    Version {
+        sequence: value(c, "SEQUENCE")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0),
+        stamp: value(c, "DTSTAMP").and_then(|s| parse_date_time(s.trim_end_matches(['Z', 'z']))),
+    }
 }
 
 /// The text of an iCalendar file's `bytes`, its folded lines joined. RFC 5545 §3.1 folds at

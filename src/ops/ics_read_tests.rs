@@ -154,8 +154,15 @@ fn nesting_is_bounded_before_the_parser_recurses() {
 
 #[test]
 fn the_number_of_events_and_the_size_are_bounded() {
-    let event = "BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20261123T090000Z\r\nEND:VEVENT\r\n";
-    let calendar = |n: usize| format!("BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n", event.repeat(n));
+    // Each its own event: versions of one event (one UID) would count once.
+    let calendar = |n: usize| {
+        let events: String = (0..n)
+            .map(|n| {
+                format!("BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTART:20261123T090000Z\r\nEND:VEVENT\r\n")
+            })
+            .collect();
+        format!("BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n")
+    };
     assert_eq!(
         read_events(&calendar(super::MAX_EVENTS)).unwrap().len(),
         50_000
@@ -227,8 +234,10 @@ fn bare_carriage_returns_end_lines_and_long_lines_never_panic() {
 
 #[test]
 fn a_calendar_on_bare_line_feeds_reads_as_fast_as_one_on_crlf() {
-    let event = "BEGIN:VEVENT\nUID:e\nDTSTART:20261123T090000Z\nEND:VEVENT\n";
-    let text = format!("BEGIN:VCALENDAR\n{}END:VCALENDAR\n", event.repeat(20_000));
+    let events: String = (0..20_000)
+        .map(|n| format!("BEGIN:VEVENT\nUID:e{n}\nDTSTART:20261123T090000Z\nEND:VEVENT\n"))
+        .collect();
+    let text = format!("BEGIN:VCALENDAR\n{events}END:VCALENDAR\n");
     let started = std::time::Instant::now();
     assert_eq!(read_events(&text).unwrap().len(), 20_000);
     // Over 10 s before (the parser searched the rest of the file for each line's CRLF).
@@ -251,4 +260,52 @@ fn a_line_folded_inside_a_character_is_joined_before_it_is_read_as_utf8() {
     assert_eq!(events[0].title, "Café réunion");
     // What is not UTF-8 still reads as U+FFFD, and a line that is not folded stays a line.
     assert_eq!(super::unfolded_text(b"A\xff\r\nB\n C"), "A\u{fffd}\r\nBC");
+}
+
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+#[test]
+fn the_highest_sequence_wins_then_the_latest_stamp_then_the_last_in_the_file() {
+    let text = ics(
+        "",
+        &[
+            "UID:a\nSEQUENCE:2\nSUMMARY:Planning (new)\nDTSTART:20261124T100000Z",
+            "UID:a\nSEQUENCE:1\nSUMMARY:Planning (old)\nDTSTART:20261124T090000Z",
+            "UID:b\nRECURRENCE-ID:20261124T100000Z\nSEQUENCE:1\nDTSTAMP:20261110T000000Z\n\
+             SUMMARY:Moved (late stamp)\nDTSTART:20261124T120000Z",
+            "UID:b\nRECURRENCE-ID:20261124T100000Z\nSEQUENCE:1\nDTSTAMP:20261101T000000Z\n\
+             SUMMARY:Moved (early stamp)\nDTSTART:20261124T130000Z",
+            "UID:b\nRECURRENCE-ID:20261201T100000Z\nSUMMARY:Other instance\n\
+             DTSTART:20261201T110000Z",
+            "UID:c\nSUMMARY:C first\nDTSTART:20261124T100000Z",
+            "UID:c\nSUMMARY:C second\nDTSTART:20261124T100000Z",
+        ],
+    );
+    let titles: Vec<String> = read_events(&text)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Planning (new)",
+            "Moved (late stamp)",
+            "Other instance",
+            "C second"
+        ]
+    );
 }

@@ -128,3 +128,24 @@ fn a_change_of_every_later_meeting_is_named_as_not_followed() {
         "{notes}"
     );
 }
+
+#[test]
+fn of_two_versions_of_an_event_only_the_newest_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let text = ics(
+        "",
+        &[
+            "UID:p\nSEQUENCE:3\nSUMMARY:Planning (updated)\nDTSTART:20261124T130000Z\n\
+             DTEND:20261124T140000Z",
+            "UID:p\nSEQUENCE:2\nSUMMARY:Planning\nDTSTART:20261124T090000Z\nDTEND:20261124T100000Z",
+        ],
+    );
+    let (out, _) = import(dir.path(), &db, text.as_bytes());
+    assert!(out.starts_with("Imported 1 event (0 recurring)"), "{out}");
+    let agenda = stdout(&bearing(&db, &["agenda"]));
+    assert!(
+        agenda.contains("Tue 24 Nov\n  14:00–15:00  Planning (updated)  (calendar)\n\nWed"),
+        "{agenda}"
+    );
+}
