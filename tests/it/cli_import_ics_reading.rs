@@ -149,3 +149,34 @@ fn of_two_versions_of_an_event_only_the_newest_shows() {
         "{agenda}"
     );
 }
+
+#[test]
+fn a_floating_recurrence_id_names_a_meeting_by_the_clock_of_its_series() {
+    // The series runs in New York (09:00 there is 15:00 in Berlin); its changes name their
+    // meetings with no zone, as 09:00.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let text = ics(
+        "",
+        &[
+            "UID:w\nSUMMARY:Weekly\nDTSTART;TZID=America/New_York:20261123T090000\n\
+             DTEND;TZID=America/New_York:20261123T093000\nRRULE:FREQ=WEEKLY;COUNT=4",
+            "UID:w\nRECURRENCE-ID:20261130T090000\nSUMMARY:Weekly (moved)\n\
+             DTSTART;TZID=America/New_York:20261201T100000\n\
+             DTEND;TZID=America/New_York:20261201T103000",
+            "UID:w\nRECURRENCE-ID:20261207T090000\nSTATUS:CANCELLED\nSUMMARY:Weekly\n\
+             DTSTART;TZID=America/New_York:20261207T090000",
+        ],
+    );
+    import(dir.path(), &db, text.as_bytes());
+    let agenda = stdout(&bearing(
+        &db,
+        &["agenda", "--from", "2026-11-30", "--days", "14"],
+    ));
+    let shown: Vec<&str> = agenda.lines().filter(|l| l.contains("Weekly")).collect();
+    assert_eq!(
+        shown,
+        ["  16:00–16:30  Weekly (moved)  (calendar, moved from Mon 15:00)"],
+        "{agenda}"
+    );
+}
