@@ -84,6 +84,21 @@ fn limitation_notes(summary: &ImportSummary) -> Vec<String> {
             listed(&summary.unknown_zone_titles)
         ));
     }
+    if let Some(zone) = &summary.calendar_zone
+        && !summary.in_calendar_zone.is_empty()
+    {
+        notes.push(format!(
+            "{} no time zone of {}, read in the calendar's zone {} (X-WR-TIMEZONE): {}.",
+            events_that(summary.in_calendar_zone.len(), "has", "have"),
+            if summary.in_calendar_zone.len() == 1 {
+                "its own"
+            } else {
+                "their own"
+            },
+            printable(zone),
+            listed(&summary.in_calendar_zone)
+        ));
+    }
     if !summary.floating.is_empty() {
         notes.push(format!(
             "{} floating times (no time zone), shown at those times in this machine's zone: {}.",

@@ -145,6 +145,10 @@ pub struct ImportSummary {
     pub unknown_zones: Vec<String>,
     /// The titles of those events.
     pub unknown_zone_titles: Vec<String>,
+    /// The calendar's own zone (X-WR-TIMEZONE), when it named one Bearing knows, and the titles
+    /// of the events with floating times read in it.
+    pub calendar_zone: Option<String>,
+    pub in_calendar_zone: Vec<String>,
     /// Titles of events with floating times (no zone at all), shown in local time.
     pub floating: Vec<String>,
     /// Series with a rule Bearing cannot expand: that rule is left out (an event with no other

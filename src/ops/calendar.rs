@@ -69,6 +69,8 @@ pub fn import_ics_with<L: TimeZone>(
         .map_err(|e| Invalid::new(e.to_string()))?;
     let mut summary = expansion.summary;
     summary.this_and_future = file.this_and_future;
+    summary.calendar_zone = file.calendar_zone.map(|tz| tz.name().to_string());
+    summary.in_calendar_zone = file.in_calendar_zone;
     if refused == RefusedSeries::RefuseImport && !summary.refused.is_empty() {
         return Err(refusal(&summary).into());
     }

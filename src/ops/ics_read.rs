@@ -27,6 +27,11 @@ pub struct IcsFile {
     /// Titles of changes that apply to a meeting and every later one
     /// (`RECURRENCE-ID;RANGE=THISANDFUTURE`), which Bearing applies to that meeting only.
     pub this_and_future: Vec<String>,
+    /// The calendar's own zone (X-WR-TIMEZONE) when chrono-tz knows it: floating times are
+    /// read in it, as Google Calendar, which writes it, reads them.
+    pub calendar_zone: Option<Tz>,
+    /// Titles of the events whose floating start was read in that zone.
+    pub in_calendar_zone: Vec<String>,
 }
 
 /// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, is larger or
@@ -65,23 +70,39 @@ pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
     let in_calendar = components
         .first()
         .is_some_and(|root| root.name.as_str().eq_ignore_ascii_case("VCALENDAR"));
+    let calendar_zone = components
+        .first()
+        .filter(|_| in_calendar)
+        .and_then(|root| value(root, "X-WR-TIMEZONE"))
+        .and_then(|name| name.trim_start_matches('/').parse::<Tz>().ok());
     let events = if in_calendar {
         components.swap_remove(0).components
     } else {
         components
     };
+    let mut in_zone = Vec::new();
     let mut versions = Vec::new();
     let vevents = events
         .iter()
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
     for (n, c) in vevents.enumerate() {
-        let event = read_event(n, c)?;
+        let mut event = read_event(n, c)?;
+        if let Some(zone) = calendar_zone
+            && read_in_zone(&mut event, zone)
+            && !in_zone.contains(&event.title)
+        {
+            in_zone.push(event.title.clone());
+        }
         let this_and_future = props(c, "RECURRENCE-ID")
             .filter_map(|p| param(p, "RANGE"))
             .any(|range| range.eq_ignore_ascii_case("THISANDFUTURE"));
         versions.push((event, version(c), this_and_future));
     }
-    let mut file = IcsFile::default();
+    let mut file = IcsFile {
+        calendar_zone,
+        in_calendar_zone: in_zone,
+        ..IcsFile::default()
+    };
     for (event, this_and_future) in newest(versions) {
         if this_and_future && !file.this_and_future.contains(&event.title) {
             file.this_and_future.push(event.title.clone());
@@ -89,6 +110,22 @@ pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
         file.events.push(event);
     }
     Ok(file)
+}
+
+/// The event's floating times as times of `zone`; true when its start was one.
+fn read_in_zone(event: &mut IcsEvent, zone: Tz) -> bool {
+    let in_zone = |t: &mut IcsTime| {
+        if let IcsTime::Floating(n) = *t {
+            *t = IcsTime::Zoned(n, zone);
+        }
+    };
+    let floating = matches!(event.start, IcsTime::Floating(_));
+    in_zone(&mut event.start);
+    event.end.iter_mut().for_each(in_zone);
+    event.recurrence_id.iter_mut().for_each(in_zone);
+    event.exdates.iter_mut().for_each(in_zone);
+    event.rdates.iter_mut().for_each(|r| in_zone(&mut r.start));
+    floating
 }
 
 /// How new this version of its event is: SEQUENCE and DTSTAMP, when they can be read.

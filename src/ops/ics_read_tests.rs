@@ -44,7 +44,12 @@ fn google_export_reads_series_overrides_exdates_and_all_day_events() {
         (day(26), Some(day(27)))
     );
     assert_eq!(events[7].duration, Some(TimeDelta::minutes(90)));
-    assert_eq!(events[8].start, IcsTime::Floating(at("2026-11-27T08:00")));
+    // Floating, in a calendar that names its zone (X-WR-TIMEZONE): read in that zone.
+    let berlin: Tz = "Europe/Berlin".parse().unwrap();
+    assert_eq!(
+        events[8].start,
+        IcsTime::Zoned(at("2026-11-27T08:00"), berlin)
+    );
 }
 
 #[test]
@@ -308,4 +313,38 @@ fn the_highest_sequence_wins_then_the_latest_stamp_then_the_last_in_the_file() {
             "C second"
         ]
     );
+}
+
+#[test]
+fn floating_times_are_read_in_the_zone_the_calendar_names() {
+    let text = ics(
+        "X-WR-TIMEZONE:Europe/Berlin\r\n",
+        &[
+            "UID:a\nSUMMARY:Floating\nDTSTART:20261124T100000\nDTEND:20261124T110000\n\
+             RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20261125T100000",
+            "UID:b\nSUMMARY:Utc\nDTSTART:20261124T100000Z",
+            "UID:c\nSUMMARY:New York\nDTSTART;TZID=America/New_York:20261124T100000",
+        ],
+    );
+    let events = read_events(&text).unwrap();
+    let berlin: Tz = "Europe/Berlin".parse().unwrap();
+    let ny: Tz = "America/New_York".parse().unwrap();
+    assert_eq!(
+        events[0].start,
+        IcsTime::Zoned(at("2026-11-24T10:00"), berlin)
+    );
+    assert_eq!(
+        events[0].end,
+        Some(IcsTime::Zoned(at("2026-11-24T11:00"), berlin))
+    );
+    assert_eq!(
+        events[0].exdates,
+        [IcsTime::Zoned(at("2026-11-25T10:00"), berlin)]
+    );
+    assert_eq!(events[1].start, IcsTime::Utc(at("2026-11-24T10:00")));
+    assert_eq!(events[2].start, IcsTime::Zoned(at("2026-11-24T10:00"), ny));
+    // A zone chrono-tz does not know leaves floating times as they are.
+    let unknown = text.replace("Europe/Berlin", "Mars/Olympus");
+    let events = read_events(&unknown).unwrap();
+    assert_eq!(events[0].start, IcsTime::Floating(at("2026-11-24T10:00")));
 }

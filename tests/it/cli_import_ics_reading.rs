@@ -180,3 +180,24 @@ fn a_floating_recurrence_id_names_a_meeting_by_the_clock_of_its_series() {
         "{agenda}"
     );
 }
+
+#[test]
+fn floating_times_are_read_in_the_zone_the_calendar_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let text = ics(
+        "X-WR-TIMEZONE:America/New_York\r\n",
+        &["UID:g\nSUMMARY:Gym\nDTSTART:20261124T090000\nDTEND:20261124T100000"],
+    );
+    let (_, notes) = import(dir.path(), &db, text.as_bytes());
+    assert_eq!(
+        notes,
+        "Note: 1 event has no time zone of its own, read in the calendar's zone \
+         America/New_York (X-WR-TIMEZONE): \"Gym\".\n"
+    );
+    let agenda = stdout(&bearing(&db, &["agenda"]));
+    assert!(
+        agenda.contains("Tue 24 Nov\n  15:00–16:00  Gym  (calendar)\n"),
+        "{agenda}"
+    );
+}
