@@ -8,7 +8,7 @@ use crate::domain::calendar::{ImportSummary, printable};
 use crate::limited_read::{Limited, read_limited};
 use crate::ops::OpsError;
 use crate::ops::calendar::{RefusedSeries, import_ics_with, remove_calendar};
-use crate::ops::ics_read::{MAX_FILE_BYTES, too_big};
+use crate::ops::ics_read::{MAX_FILE_BYTES, too_big, unfolded_text};
 
 pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
     if let Some(name) = &args.remove {
@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
         Limited::Within(bytes) => bytes,
         Limited::Over => return Err(refuse(too_big().to_string())),
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let text = unfolded_text(&bytes);
     let source = match &args.name {
         Some(name) => crate::domain::text::required_line("name", name)
             .map_err(|e| CliError::usage(format!("--name: {e}")))?,
@@ -72,20 +72,45 @@ pub fn run(ctx: &Context, args: &ImportIcsArgs) -> Result<(), CliError> {
 fn limitation_notes(summary: &ImportSummary) -> Vec<String> {
     let mut notes = Vec::new();
     if summary.unknown_zone_events > 0 {
+        let n = summary.unknown_zone_events;
+        let (zones, their) = match n {
+            1 => ("a time zone", "its"),
+            _ => ("time zones", "their"),
+        };
         notes.push(format!(
-            "{} use time zones Bearing does not know ({}); their times were read as local time: \
-             {}.",
-            events(summary.unknown_zone_events),
+            "{} {zones} Bearing does not know ({}); {their} times were read as local time: {}.",
+            events_that(n, "uses", "use"),
             listed(&summary.unknown_zones),
             listed(&summary.unknown_zone_titles)
         ));
     }
+    if let Some(zone) = &summary.calendar_zone
+        && !summary.in_calendar_zone.is_empty()
+    {
+        notes.push(format!(
+            "{} no time zone of {}, read in the calendar's zone {} (X-WR-TIMEZONE): {}.",
+            events_that(summary.in_calendar_zone.len(), "has", "have"),
+            if summary.in_calendar_zone.len() == 1 {
+                "its own"
+            } else {
+                "their own"
+            },
+            printable(zone),
+            listed(&summary.in_calendar_zone)
+        ));
+    }
     if !summary.floating.is_empty() {
         notes.push(format!(
-            "{} have floating times (no time zone), shown at those times in this machine's \
-             zone: {}.",
-            events(summary.floating.len()),
+            "{} floating times (no time zone), shown at those times in this machine's zone: {}.",
+            events_that(summary.floating.len(), "has", "have"),
             listed(&summary.floating)
+        ));
+    }
+    if !summary.this_and_future.is_empty() {
+        notes.push(format!(
+            "these change one meeting of a series and every later one (RANGE=THISANDFUTURE), \
+             which Bearing does not follow; only that one meeting was changed: {}.",
+            listed(&summary.this_and_future)
         ));
     }
     if !summary.unexpanded.is_empty() {
@@ -103,6 +128,11 @@ fn events(n: usize) -> String {
         1 => "1 event".to_string(),
         n => format!("{n} events"),
     }
+}
+
+/// "1 event has", "2 events have": the count with the verb that agrees with it.
+fn events_that(n: usize, one: &str, more: &str) -> String {
+    format!("{} {}", events(n), if n == 1 { one } else { more })
 }
 
 /// Names printable and quoted, the first few of them.

@@ -110,6 +110,37 @@ impl AgendaItem {
         self.date.and_time(self.start.unwrap_or(NaiveTime::MIN))
     }
 
+    /// The moment a timed item ends: an end at or before its start is on the next day (a
+    /// meeting past midnight, or a day of a calendar event that goes on to midnight); an item
+    /// with a start and no end (an imported event with no DTEND or DURATION) ends as it starts.
+    pub fn ends_at(&self) -> Option<NaiveDateTime> {
+        let start = self.starts_at();
+        let Some(end) = self.end else {
+            return self.start.map(|_| start);
+        };
+        let end = self.date.and_time(end);
+        Some(if end <= start {
+            end + chrono::Duration::days(1)
+        } else {
+            end
+        })
+    }
+
+    /// "10:00–11:00" for a timed item, "10:00" for one with no end; an end at midnight reads
+    /// "24:00" ("00:00–24:00" for a whole day of an event that lasts several).
+    pub fn time_range(&self) -> Option<String> {
+        let start = self.start?;
+        let Some(end) = self.end else {
+            return Some(start.format("%H:%M").to_string());
+        };
+        let end = if end == NaiveTime::MIN {
+            "24:00".to_string()
+        } else {
+            end.format("%H:%M").to_string()
+        };
+        Some(format!("{}–{end}", start.format("%H:%M")))
+    }
+
     /// The title as people read it: a 1:1 names its person ("1:1 Marcus Oyelaran").
     pub fn display_title(&self) -> String {
         match self.kind {

@@ -96,6 +96,21 @@ impl EventSpan {
             EventSpan::AllDay { first, .. } => *first,
         }
     }
+
+    /// The last day it covers: a timed span that ends at midnight ends on the day before.
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            EventSpan::Timed { start, end } if end > start => {
+                let last = end.date();
+                match last.pred_opt() {
+                    Some(before) if end.time() == chrono::NaiveTime::MIN => before,
+                    _ => last,
+                }
+            }
+            EventSpan::Timed { start, .. } => start.date(),
+            EventSpan::AllDay { first, end } => end.pred_opt().unwrap_or(*end).max(*first),
+        }
+    }
 }
 
 /// One happening of an imported event: a single event, or one instance of a series.
@@ -130,11 +145,18 @@ pub struct ImportSummary {
     pub unknown_zones: Vec<String>,
     /// The titles of those events.
     pub unknown_zone_titles: Vec<String>,
+    /// The calendar's own zone (X-WR-TIMEZONE), when it named one Bearing knows, and the titles
+    /// of the events with floating times read in it.
+    pub calendar_zone: Option<String>,
+    pub in_calendar_zone: Vec<String>,
     /// Titles of events with floating times (no zone at all), shown in local time.
     pub floating: Vec<String>,
     /// Series with a rule Bearing cannot expand: that rule is left out (an event with no other
     /// rule or extra dates shows its first instance only).
     pub unexpanded: Vec<String>,
+    /// Changes of a meeting meant for every later one too (`RANGE=THISANDFUTURE`), applied to
+    /// that meeting only.
+    pub this_and_future: Vec<String>,
     /// Series left out because their rule repeats beyond what Bearing follows
     /// (`schedule::rule_limits`): more than a few times a day, or too many times.
     pub refused: Vec<RefusedEvent>,

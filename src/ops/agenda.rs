@@ -10,7 +10,7 @@ use crate::domain::calendar::CalendarEvent;
 use crate::domain::plan::{GoalStatus, is_behind};
 use crate::domain::ritual::OccurrenceStatus;
 use crate::schedule::agenda::{
-    Series, calendar_items, mark_conflicts, meetings, one_on_one_overdue, sort,
+    Series, calendar_items, calendar_starts, mark_conflicts, meetings, one_on_one_overdue, sort,
 };
 use crate::schedule::calendar::{IMPORT_LIMITS, expand};
 use crate::store::agenda::{self as due, DatedRow};
@@ -389,7 +389,7 @@ pub fn meetings_and_events(
     if with_calendars {
         let events = calendar_days(store, from, to)?.events;
         items.extend(
-            calendar_items(&events, from, to)
+            calendar_starts(&events, from, to)
                 .into_iter()
                 .filter(|i| i.start.is_some()),
         );

@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDateTime, TimeZone};
 use std::collections::BTreeSet;
 
 use super::OpsError;
-use super::ics_read::read_events;
+use super::ics_read::read_calendar;
 use crate::domain::Invalid;
 use crate::domain::calendar::{CalendarEntry, ImportSummary};
 use crate::schedule::calendar::{IMPORT_LIMITS, days_reached, expand};
@@ -52,7 +52,9 @@ pub fn import_ics_with<L: TimeZone>(
     local: &L,
     refused: RefusedSeries,
 ) -> Result<ImportSummary, OpsError> {
-    let entries: Vec<CalendarEntry> = read_events(text)?
+    let file = read_calendar(text)?;
+    let entries: Vec<CalendarEntry> = file
+        .events
         .into_iter()
         .zip(1..)
         .map(|(event, id)| CalendarEntry {
@@ -66,6 +68,9 @@ pub fn import_ics_with<L: TimeZone>(
     let expansion = expand(&entries, from, to, local, IMPORT_LIMITS)
         .map_err(|e| Invalid::new(e.to_string()))?;
     let mut summary = expansion.summary;
+    summary.this_and_future = file.this_and_future;
+    summary.calendar_zone = file.calendar_zone.map(|tz| tz.name().to_string());
+    summary.in_calendar_zone = file.in_calendar_zone;
     if refused == RefusedSeries::RefuseImport && !summary.refused.is_empty() {
         return Err(refusal(&summary).into());
     }

@@ -123,3 +123,118 @@ fn a_range_the_import_did_not_check_is_left_off_when_it_would_flood_the_agenda()
     let why = year.left_off.unwrap();
     assert!(why.contains("more than 100000 events"), "{why}");
 }
+
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+/// `week`, each item that overlaps another marked with "!", a time with no end shown alone.
+fn week_marked(store: &Store) -> Vec<String> {
+    let monday = now().date();
+    let sunday = monday + chrono::Duration::days(7);
+    let events = calendar_days_in(store, monday, sunday, &berlin())
+        .unwrap()
+        .events;
+    let mut items = calendar_items(&events, monday, sunday);
+    sort(&mut items);
+    crate::schedule::agenda::mark_conflicts(&mut items);
+    items
+        .into_iter()
+        .map(|i| {
+            let when = match (i.start, i.end) {
+                (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
+                (Some(s), None) => s.format("%H:%M").to_string(),
+                _ => "all day".into(),
+            };
+            let mark = if i.conflict { " !" } else { "" };
+            format!("{} {when} {}{mark}", i.date.format("%a"), i.title)
+        })
+        .collect()
+}
+
+#[test]
+fn a_timed_event_over_several_days_shows_on_each_day_and_overlaps_there() {
+    let text = ics(
+        "",
+        &[
+            "UID:oncall\nSUMMARY:Weekend on call\nDTSTART:20261121T080000Z\nDTEND:20261123T080000Z",
+            "UID:offsite\nSUMMARY:Offsite\nDTSTART:20261123T090000Z\nDTEND:20261125T170000Z",
+            "UID:sync\nSUMMARY:Sync\nDTSTART:20261124T100000Z\nDTEND:20261124T110000Z",
+            "UID:night\nSUMMARY:Night shift\nDTSTART:20261126T200000Z\nDURATION:PT24H",
+            "UID:late\nSUMMARY:Late\nDTSTART:20261127T190000Z\nDTEND:20261127T200000Z",
+            "UID:evening\nSUMMARY:Evening\nDTSTART:20261128T180000Z\nDTEND:20261128T230000Z",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    // Berlin is an hour ahead of UTC in November; midnight ends a day as "00:00".
+    assert_eq!(
+        week_marked(&store),
+        [
+            "Mon 00:00-09:00 Weekend on call",
+            "Mon 10:00-00:00 Offsite",
+            "Tue 00:00-00:00 Offsite !",
+            "Tue 11:00-12:00 Sync !",
+            "Wed 00:00-18:00 Offsite",
+            "Thu 21:00-00:00 Night shift",
+            "Fri 00:00-21:00 Night shift !",
+            "Fri 20:00-21:00 Late !",
+            "Sat 19:00-00:00 Evening",
+        ]
+    );
+}
+
+#[test]
+fn an_event_with_no_end_takes_no_time_and_overlaps_nothing() {
+    let text = ics(
+        "",
+        &[
+            "UID:release\nSUMMARY:Release\nDTSTART;TZID=Europe/Berlin:20261124T100000",
+            "UID:review\nSUMMARY:Review\nDTSTART;TZID=Europe/Berlin:20261124T140000\n\
+             DTEND;TZID=Europe/Berlin:20261124T150000",
+            "UID:midnight\nSUMMARY:Midnight\nDTSTART;TZID=Europe/Berlin:20261125T000000",
+            "UID:standup\nSUMMARY:Standup\nDTSTART;TZID=Europe/Berlin:20261125T093000\n\
+             DTEND;TZID=Europe/Berlin:20261125T094500",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    assert_eq!(
+        week_marked(&store),
+        [
+            "Tue 10:00 Release",
+            "Tue 14:00-15:00 Review",
+            "Wed 00:00 Midnight",
+            "Wed 09:30-09:45 Standup",
+        ]
+    );
+}
+
+#[test]
+fn a_change_of_every_later_meeting_is_named_in_the_summary() {
+    let text = ics(
+        "",
+        &[
+            "UID:s\nSUMMARY:Standup\nDTSTART:20261123T090000Z\nDTEND:20261123T091500Z\n\
+             RRULE:FREQ=DAILY;COUNT=10",
+            "UID:s\nRECURRENCE-ID;RANGE=THISANDFUTURE:20261125T090000Z\n\
+             SUMMARY:Standup (later)\nDTSTART:20261125T100000Z\nDTEND:20261125T101500Z",
+            "UID:s\nRECURRENCE-ID:20261126T090000Z\nSUMMARY:Standup (once)\n\
+             DTSTART:20261126T100000Z\nDTEND:20261126T101500Z",
+        ],
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_ics(&mut store, "work", &text, now(), &berlin()).unwrap();
+    assert_eq!(summary.this_and_future, ["Standup (later)"]);
+}

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar_simple, unfold};
 
+use super::ics_versions::{Version, newest};
 use crate::domain::Invalid;
 use crate::domain::calendar::{IcsEvent, IcsTime, RDate, event_label, printable};
 use crate::domain::text::fit_line;
@@ -18,10 +19,30 @@ pub const MAX_NESTING: usize = 16;
 /// The most VEVENTs read from one file: years of a busy calendar.
 pub const MAX_EVENTS: usize = 50_000;
 
+/// What a calendar file holds for the agenda: its events, and what of them Bearing reads
+/// differently from what the file means, for the import's report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IcsFile {
+    pub events: Vec<IcsEvent>,
+    /// Titles of changes that apply to a meeting and every later one
+    /// (`RECURRENCE-ID;RANGE=THISANDFUTURE`), which Bearing applies to that meeting only.
+    pub this_and_future: Vec<String>,
+    /// The calendar's own zone (X-WR-TIMEZONE) when chrono-tz knows it: floating times are
+    /// read in it, as Google Calendar, which writes it, reads them.
+    pub calendar_zone: Option<Tz>,
+    /// Titles of the events whose floating start was read in that zone.
+    pub in_calendar_zone: Vec<String>,
+}
+
 /// Every VEVENT in `text`, in file order. Fails when the text is not iCalendar, is larger or
 /// more deeply nested than the limits above, or when an event lacks what every event needs (a
 /// DTSTART) or has a value that cannot be read.
 pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
+    read_calendar(text).map(|file| file.events)
+}
+
+/// `read_events`, with what the import reports about them.
+pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
     if text.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
@@ -49,17 +70,97 @@ pub fn read_events(text: &str) -> Result<Vec<IcsEvent>, Invalid> {
     let in_calendar = components
         .first()
         .is_some_and(|root| root.name.as_str().eq_ignore_ascii_case("VCALENDAR"));
+    let calendar_zone = components
+        .first()
+        .filter(|_| in_calendar)
+        .and_then(|root| value(root, "X-WR-TIMEZONE"))
+        .and_then(|name| name.trim_start_matches('/').parse::<Tz>().ok());
     let events = if in_calendar {
         components.swap_remove(0).components
     } else {
         components
     };
-    events
+    let mut in_zone = Vec::new();
+    let mut versions = Vec::new();
+    let vevents = events
         .iter()
-        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
-        .enumerate()
-        .map(|(n, c)| read_event(n, c))
-        .collect()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
+    for (n, c) in vevents.enumerate() {
+        let mut event = read_event(n, c)?;
+        if let Some(zone) = calendar_zone
+            && read_in_zone(&mut event, zone)
+            && !in_zone.contains(&event.title)
+        {
+            in_zone.push(event.title.clone());
+        }
+        let this_and_future = props(c, "RECURRENCE-ID")
+            .filter_map(|p| param(p, "RANGE"))
+            .any(|range| range.eq_ignore_ascii_case("THISANDFUTURE"));
+        versions.push((event, version(c), this_and_future));
+    }
+    let mut file = IcsFile {
+        calendar_zone,
+        in_calendar_zone: in_zone,
+        ..IcsFile::default()
+    };
+    for (event, this_and_future) in newest(versions) {
+        if this_and_future && !file.this_and_future.contains(&event.title) {
+            file.this_and_future.push(event.title.clone());
+        }
+        file.events.push(event);
+    }
+    Ok(file)
+}
+
+/// The event's floating times as times of `zone`; true when its start was one.
+fn read_in_zone(event: &mut IcsEvent, zone: Tz) -> bool {
+    let in_zone = |t: &mut IcsTime| {
+        if let IcsTime::Floating(n) = *t {
+            *t = IcsTime::Zoned(n, zone);
+        }
+    };
+    let floating = matches!(event.start, IcsTime::Floating(_));
+    in_zone(&mut event.start);
+    event.end.iter_mut().for_each(in_zone);
+    event.recurrence_id.iter_mut().for_each(in_zone);
+    event.exdates.iter_mut().for_each(in_zone);
+    event.rdates.iter_mut().for_each(|r| in_zone(&mut r.start));
+    floating
+}
+
+/// How new this version of its event is: SEQUENCE and DTSTAMP, when they can be read.
+fn version(c: &Component<'_>) -> Version {
+    Version {
+        sequence: value(c, "SEQUENCE")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0),
+        stamp: value(c, "DTSTAMP").and_then(|s| parse_date_time(s.trim_end_matches(['Z', 'z']))),
+    }
+}
+
+/// The text of an iCalendar file's `bytes`, its folded lines joined. RFC 5545 §3.1 folds at
+/// octets, so a line may be cut inside a multi-byte UTF-8 character: the folds come out before
+/// the bytes are read as UTF-8, or each half would read as U+FFFD. Bytes that are not UTF-8
+/// still read as U+FFFD.
+pub fn unfolded_text(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let line_end = match (byte, bytes.get(at + 1)) {
+            (b'\r', Some(b'\n')) => Some(2),
+            (b'\r' | b'\n', _) => Some(1),
+            _ => None,
+        };
+        if let Some(width) = line_end
+            && matches!(bytes.get(at + width), Some(b' ' | b'\t'))
+        {
+            at += width + 1;
+            continue;
+        }
+        out.push(byte);
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every line break as CRLF, as RFC 5545 writes them. A file with bare CRs (classic Mac OS line

@@ -44,7 +44,12 @@ fn google_export_reads_series_overrides_exdates_and_all_day_events() {
         (day(26), Some(day(27)))
     );
     assert_eq!(events[7].duration, Some(TimeDelta::minutes(90)));
-    assert_eq!(events[8].start, IcsTime::Floating(at("2026-11-27T08:00")));
+    // Floating, in a calendar that names its zone (X-WR-TIMEZONE): read in that zone.
+    let berlin: Tz = "Europe/Berlin".parse().unwrap();
+    assert_eq!(
+        events[8].start,
+        IcsTime::Zoned(at("2026-11-27T08:00"), berlin)
+    );
 }
 
 #[test]
@@ -154,8 +159,15 @@ fn nesting_is_bounded_before_the_parser_recurses() {
 
 #[test]
 fn the_number_of_events_and_the_size_are_bounded() {
-    let event = "BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20261123T090000Z\r\nEND:VEVENT\r\n";
-    let calendar = |n: usize| format!("BEGIN:VCALENDAR\r\n{}END:VCALENDAR\r\n", event.repeat(n));
+    // Each its own event: versions of one event (one UID) would count once.
+    let calendar = |n: usize| {
+        let events: String = (0..n)
+            .map(|n| {
+                format!("BEGIN:VEVENT\r\nUID:e{n}\r\nDTSTART:20261123T090000Z\r\nEND:VEVENT\r\n")
+            })
+            .collect();
+        format!("BEGIN:VCALENDAR\r\n{events}END:VCALENDAR\r\n")
+    };
     assert_eq!(
         read_events(&calendar(super::MAX_EVENTS)).unwrap().len(),
         50_000
@@ -227,8 +239,10 @@ fn bare_carriage_returns_end_lines_and_long_lines_never_panic() {
 
 #[test]
 fn a_calendar_on_bare_line_feeds_reads_as_fast_as_one_on_crlf() {
-    let event = "BEGIN:VEVENT\nUID:e\nDTSTART:20261123T090000Z\nEND:VEVENT\n";
-    let text = format!("BEGIN:VCALENDAR\n{}END:VCALENDAR\n", event.repeat(20_000));
+    let events: String = (0..20_000)
+        .map(|n| format!("BEGIN:VEVENT\nUID:e{n}\nDTSTART:20261123T090000Z\nEND:VEVENT\n"))
+        .collect();
+    let text = format!("BEGIN:VCALENDAR\n{events}END:VCALENDAR\n");
     let started = std::time::Instant::now();
     assert_eq!(read_events(&text).unwrap().len(), 20_000);
     // Over 10 s before (the parser searched the rest of the file for each line's CRLF).
@@ -237,4 +251,100 @@ fn a_calendar_on_bare_line_feeds_reads_as_fast_as_one_on_crlf() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn a_line_folded_inside_a_character_is_joined_before_it_is_read_as_utf8() {
+    // "Café réunion" folded after the first byte of each "é" (RFC 5545 folds at octets), once
+    // with CRLF and a space, once with a bare LF and a tab.
+    let mut bytes = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Caf\xc3\r\n \xa9 r\xc3\n\t\xa9union\r\n"
+        .to_vec();
+    bytes.extend_from_slice(b"DTSTART:20261124T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+    let text = super::unfolded_text(&bytes);
+    let events = read_events(&text).unwrap();
+    assert_eq!(events[0].title, "Café réunion");
+    // What is not UTF-8 still reads as U+FFFD, and a line that is not folded stays a line.
+    assert_eq!(super::unfolded_text(b"A\xff\r\nB\n C"), "A\u{fffd}\r\nBC");
+}
+
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}
+
+#[test]
+fn the_highest_sequence_wins_then_the_latest_stamp_then_the_last_in_the_file() {
+    let text = ics(
+        "",
+        &[
+            "UID:a\nSEQUENCE:2\nSUMMARY:Planning (new)\nDTSTART:20261124T100000Z",
+            "UID:a\nSEQUENCE:1\nSUMMARY:Planning (old)\nDTSTART:20261124T090000Z",
+            "UID:b\nRECURRENCE-ID:20261124T100000Z\nSEQUENCE:1\nDTSTAMP:20261110T000000Z\n\
+             SUMMARY:Moved (late stamp)\nDTSTART:20261124T120000Z",
+            "UID:b\nRECURRENCE-ID:20261124T100000Z\nSEQUENCE:1\nDTSTAMP:20261101T000000Z\n\
+             SUMMARY:Moved (early stamp)\nDTSTART:20261124T130000Z",
+            "UID:b\nRECURRENCE-ID:20261201T100000Z\nSUMMARY:Other instance\n\
+             DTSTART:20261201T110000Z",
+            "UID:c\nSUMMARY:C first\nDTSTART:20261124T100000Z",
+            "UID:c\nSUMMARY:C second\nDTSTART:20261124T100000Z",
+        ],
+    );
+    let titles: Vec<String> = read_events(&text)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Planning (new)",
+            "Moved (late stamp)",
+            "Other instance",
+            "C second"
+        ]
+    );
+}
+
+#[test]
+fn floating_times_are_read_in_the_zone_the_calendar_names() {
+    let text = ics(
+        "X-WR-TIMEZONE:Europe/Berlin\r\n",
+        &[
+            "UID:a\nSUMMARY:Floating\nDTSTART:20261124T100000\nDTEND:20261124T110000\n\
+             RRULE:FREQ=DAILY;COUNT=3\nEXDATE:20261125T100000",
+            "UID:b\nSUMMARY:Utc\nDTSTART:20261124T100000Z",
+            "UID:c\nSUMMARY:New York\nDTSTART;TZID=America/New_York:20261124T100000",
+        ],
+    );
+    let events = read_events(&text).unwrap();
+    let berlin: Tz = "Europe/Berlin".parse().unwrap();
+    let ny: Tz = "America/New_York".parse().unwrap();
+    assert_eq!(
+        events[0].start,
+        IcsTime::Zoned(at("2026-11-24T10:00"), berlin)
+    );
+    assert_eq!(
+        events[0].end,
+        Some(IcsTime::Zoned(at("2026-11-24T11:00"), berlin))
+    );
+    assert_eq!(
+        events[0].exdates,
+        [IcsTime::Zoned(at("2026-11-25T10:00"), berlin)]
+    );
+    assert_eq!(events[1].start, IcsTime::Utc(at("2026-11-24T10:00")));
+    assert_eq!(events[2].start, IcsTime::Zoned(at("2026-11-24T10:00"), ny));
+    // A zone chrono-tz does not know leaves floating times as they are.
+    let unknown = text.replace("Europe/Berlin", "Mars/Olympus");
+    let events = read_events(&unknown).unwrap();
+    assert_eq!(events[0].start, IcsTime::Floating(at("2026-11-24T10:00")));
 }

@@ -21,6 +21,7 @@ pub mod history;
 mod history_words;
 mod ics;
 pub mod ics_read;
+mod ics_versions;
 mod import_text;
 pub mod json;
 mod json_stream;

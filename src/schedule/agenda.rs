@@ -141,8 +141,36 @@ pub fn next_meeting_of(
     candidate.into_iter().chain(moved_here).min()
 }
 
-/// Imported calendar events in `[from, to)`; an all-day event shows on each day it covers.
+/// Imported calendar events in `[from, to)`, each on every day it covers: an all-day one as
+/// such, a timed one from its start on its first day, from midnight to midnight (00:00–00:00)
+/// on the days between, and from midnight until its end on its last day.
 pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) -> Vec<AgendaItem> {
+    calendar_pieces(events, from, to, EveryDay::Yes)
+}
+
+/// The imported events that start in `[from, to)`, on their first day only: what `next` and the
+/// reminders announce (an event under way since an earlier day does not start again).
+pub fn calendar_starts(
+    events: &[CalendarEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<AgendaItem> {
+    calendar_pieces(events, from, to, EveryDay::No)
+}
+
+/// Whether a timed event that lasts several days shows on each of them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EveryDay {
+    Yes,
+    No,
+}
+
+fn calendar_pieces(
+    events: &[CalendarEvent],
+    from: NaiveDate,
+    to: NaiveDate,
+    every_day: EveryDay,
+) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for event in events {
         let f = &event.fields;
@@ -166,8 +194,10 @@ pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) 
         };
         match f.span {
             EventSpan::Timed { start, end } => {
-                if start.date() >= from && start.date() < to {
-                    items.push(item(start.date(), Some(start.time()), Some(end.time())));
+                for (date, start, end) in timed_days(start, end, from, to) {
+                    if every_day == EveryDay::Yes || date == f.span.first_day() {
+                        items.push(item(date, Some(start), end));
+                    }
                 }
             }
             EventSpan::AllDay { first, end } => {
@@ -180,6 +210,43 @@ pub fn calendar_items(events: &[CalendarEvent], from: NaiveDate, to: NaiveDate) 
         }
     }
     items
+}
+
+/// The part of a timed event on each day of `[from, to)` it covers: the day, the time it starts
+/// there and the time it ends there (00:00 when it goes on past midnight; none when it takes no
+/// time: an event with no DTEND or DURATION is an instant, RFC 5545 §3.6.1).
+fn timed_days(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, NaiveTime, Option<NaiveTime>)> {
+    if end <= start {
+        let on = start.date();
+        return if on >= from && on < to {
+            vec![(on, start.time(), None)]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut days = Vec::new();
+    let mut day = start.date().max(from);
+    while day < to {
+        let Some(next) = day.succ_opt() else { break };
+        let (midnight, next_midnight) =
+            (day.and_time(NaiveTime::MIN), next.and_time(NaiveTime::MIN));
+        if end <= midnight {
+            break;
+        }
+        let until = if end < next_midnight {
+            end.time()
+        } else {
+            NaiveTime::MIN
+        };
+        days.push((day, start.max(midnight).time(), Some(until)));
+        day = next;
+    }
+    days
 }
 
 /// Day by day; within a day, all-day events first, then meetings and timed events by start,
@@ -209,18 +276,18 @@ fn order_key(
 
 /// Marks each timed item that overlaps another on its day (both of them). Skipped meetings do
 /// not take the time, so they neither conflict nor are conflicted with; items that only touch
-/// (one ends at 10:00, the next starts at 10:00) do not overlap. An item ending after midnight
-/// counts to the end of its day.
+/// (one ends at 10:00, the next starts at 10:00) do not overlap, and an instant (an event with
+/// no end) overlaps nothing. An item ending after midnight counts to the end of its day.
 pub fn mark_conflicts(items: &mut [AgendaItem]) {
     let span = |i: &AgendaItem| -> Option<(NaiveDateTime, NaiveDateTime)> {
         if i.status == Some(OccurrenceStatus::Skipped) {
             return None;
         }
-        let start = i.date.and_time(i.start?);
-        let end = match i.end {
-            Some(e) if e > i.start? => i.date.and_time(e),
-            _ => i.date.and_time(NaiveTime::MIN) + Duration::days(1),
-        };
+        i.start?;
+        let start = i.starts_at();
+        let end = i
+            .ends_at()?
+            .min(i.date.and_time(NaiveTime::MIN) + Duration::days(1));
         (end > start).then_some((start, end))
     };
     let mut timed: Vec<(usize, NaiveDateTime, NaiveDateTime)> = items
@@ -309,7 +376,12 @@ pub fn free_minutes<'a>(
     let mut busy: Vec<(NaiveTime, NaiveTime)> = items
         .into_iter()
         .filter(|i| i.status != Some(OccurrenceStatus::Skipped))
-        .filter_map(|i| Some((i.start?.max(open), i.end?.min(close))))
+        .filter_map(|i| {
+            let (start, end) = (i.start?, i.end?);
+            // An end at or before the start is past midnight: busy to the end of the day.
+            let end = if end <= start { close } else { end.min(close) };
+            Some((start.max(open), end))
+        })
         .filter(|(s, e)| s < e)
         .collect();
     busy.sort();

@@ -88,3 +88,14 @@ fn the_home_view_never_opens_on_only_the_past() {
         day(29)
     );
 }
+
+#[test]
+fn a_day_of_an_event_that_goes_on_past_midnight_is_busy_to_the_end_of_the_day() {
+    let hours = (t("09:00"), t("18:00"));
+    let whole = item(ItemKind::Calendar, 1, Some(("00:00", "00:00")));
+    assert_eq!(free_minutes([&whole], hours), 0);
+    assert_eq!(whole.time_range().as_deref(), Some("00:00–24:00"));
+    let evening = item(ItemKind::Calendar, 2, Some(("10:00", "00:00")));
+    assert_eq!(free_minutes([&evening], hours), 60);
+    assert_eq!(evening.ends_at(), Some(day(25).and_time(t("00:00"))));
+}

@@ -19,10 +19,7 @@ use crate::domain::calendar::{
 };
 
 fn overlaps(span: &EventSpan, from: NaiveDate, to: NaiveDate) -> bool {
-    match span {
-        EventSpan::Timed { start, .. } => start.date() >= from && start.date() < to,
-        EventSpan::AllDay { first, end } => *first < to && *end > from,
-    }
+    span.first_day() < to && span.last_day() >= from
 }
 
 /// What `expand` made of a calendar: the happenings in the window, and the counts for the report.

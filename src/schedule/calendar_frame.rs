@@ -28,16 +28,18 @@ impl Frame {
     }
 }
 
-/// `t` as a wall-clock time in `frame`, to compare it with the series' instances.
+/// `t` as a wall-clock time in `frame`, to compare it with the series' instances. A floating
+/// time is one of the frame's own: a RECURRENCE-ID, EXDATE or DTEND written with no zone in a
+/// series with one names its meetings by the series' clock, not by this machine's.
 pub(super) fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> NaiveDateTime {
     let instant = match (t, frame) {
-        (IcsTime::Date(_), _)
-        | (IcsTime::Floating(_) | IcsTime::UnknownZone(..), Frame::Wall)
+        (IcsTime::Date(_) | IcsTime::Floating(_), _)
+        | (IcsTime::UnknownZone(..), Frame::Wall)
         | (IcsTime::Utc(_), Frame::Utc) => None,
         (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
         (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
         (IcsTime::Zoned(n, tz), _) => instant(tz, *n),
-        (IcsTime::Floating(n) | IcsTime::UnknownZone(n, _), _) => instant(local, *n),
+        (IcsTime::UnknownZone(n, _), _) => instant(local, *n),
     };
     match (instant, frame) {
         (None, _) => t.naive(),

@@ -666,3 +666,41 @@ fn the_days_an_event_reaches_bound_what_a_range_loads() {
         (day("2026-12-01"), Some(day("2026-12-12")))
     );
 }
+
+#[test]
+fn a_floating_recurrence_id_is_read_in_the_zone_of_its_series() {
+    // Shown in UTC, while the series runs in Berlin: the floating RECURRENCE-IDs name the
+    // 09:00 Berlin meetings, not 09:00 UTC.
+    let berlin = tz("Europe/Berlin");
+    let mut sync = event(
+        "sync",
+        IcsTime::Zoned(at("2026-11-23T09:00"), berlin),
+        IcsTime::Zoned(at("2026-11-23T09:30"), berlin),
+    );
+    sync.rrules = vec!["FREQ=WEEKLY;COUNT=3".into()];
+    let mut moved = event(
+        "sync",
+        IcsTime::Zoned(at("2026-12-01T10:00"), berlin),
+        IcsTime::Zoned(at("2026-12-01T10:30"), berlin),
+    );
+    moved.recurrence_id = Some(IcsTime::Floating(at("2026-11-30T09:00")));
+    let mut cancelled = event(
+        "sync",
+        IcsTime::Zoned(at("2026-12-07T09:00"), berlin),
+        IcsTime::Zoned(at("2026-12-07T09:30"), berlin),
+    );
+    cancelled.recurrence_id = Some(IcsTime::Floating(at("2026-12-07T09:00")));
+    cancelled.cancelled = true;
+    let out = expand(
+        &entries([sync, moved, cancelled]),
+        day("2026-11-01"),
+        day("2027-01-01"),
+        &chrono_tz::UTC,
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        ["sync Mon 23 08:00-08:30", "sync Tue 01 09:00-09:30"]
+    );
+}

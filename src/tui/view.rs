@@ -96,13 +96,16 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
                     && i.kind == crate::domain::agenda::ItemKind::Calendar))
                 && i.status != Some(crate::domain::ritual::OccurrenceStatus::Skipped)
                 && i.starts_at() <= now
-                && i.end.is_some_and(|e| i.date.and_time(e) > now)
+                && i.ends_at().is_some_and(|e| e > now)
         })
     });
     if let Some(item) = current {
         let until = item
             .end
-            .map(|e| e.format("%H:%M").to_string())
+            .map(|e| match e {
+                chrono::NaiveTime::MIN => "24:00".to_string(),
+                e => e.format("%H:%M").to_string(),
+            })
             .unwrap_or_default();
         return Some(Span::styled(
             format!("● {} until {until}", item.display_title()),

@@ -15,6 +15,8 @@ mod cli_daylight_saving;
 mod cli_decisions;
 mod cli_import_errors;
 mod cli_import_ics;
+mod cli_import_ics_days;
+mod cli_import_ics_reading;
 mod cli_import_ics_rules;
 mod cli_interop;
 mod cli_json_docs;

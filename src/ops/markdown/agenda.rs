@@ -17,10 +17,11 @@ pub fn days(week: &Agenda) -> impl Iterator<Item = (NaiveDate, Vec<&AgendaItem>)
 
 /// "10:00–11:00", or "due" for an untimed item.
 pub fn when(item: &AgendaItem) -> String {
-    match (item.start, item.end) {
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-        (Some(s), None) => s.format("%H:%M").to_string(),
-        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
+    if let Some(range) = item.time_range() {
+        return range;
+    }
+    match item.kind {
+        ItemKind::Calendar => "all day".to_string(),
         _ => "due".to_string(),
     }
 }

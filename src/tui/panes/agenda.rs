@@ -163,7 +163,7 @@ impl AgendaPane {
         // Opened on today: on the first meeting that has not ended.
         let next = rows.iter().position(|r| {
             r.item()
-                .and_then(|i| Some(i.date.and_time(i.end?)))
+                .and_then(|i| i.ends_at())
                 .is_some_and(|end| end > now)
         });
         if first && self.day.is_none() {

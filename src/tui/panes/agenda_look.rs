@@ -47,9 +47,11 @@ pub(super) fn kind_icon(kind: ItemKind, done: bool) -> &'static str {
 }
 
 pub(super) fn time_label(item: &AgendaItem, today: NaiveDate) -> String {
-    match (item.start, item.end) {
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-        _ if item.kind == ItemKind::Calendar => "all day".to_string(),
+    if let Some(range) = item.time_range() {
+        return range;
+    }
+    match item.kind {
+        ItemKind::Calendar => "all day".to_string(),
         _ if item.done => "done".to_string(),
         _ if is_overdue(item, today) => "overdue".to_string(),
         _ => "due".to_string(),
@@ -68,8 +70,7 @@ pub(super) fn group_time(key: GroupKey, today: NaiveDate) -> &'static str {
 /// by kind; past meetings dim, skipped ones struck through.
 pub(super) fn item_style(item: &AgendaItem, now: NaiveDateTime, theme: &Theme) -> Style {
     let end = item
-        .end
-        .map(|e| item.date.and_time(e))
+        .ends_at()
         .unwrap_or_else(|| item.date.and_time(chrono::NaiveTime::MIN) + Duration::days(1));
     let mut style = match item.kind {
         ItemKind::OneOnOne => theme.accent,
