@@ -100,13 +100,32 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
         })
     });
     if let Some(item) = current {
-        let until = item
-            .end
-            .map(|e| match e {
-                chrono::NaiveTime::MIN => "24:00".to_string(),
-                e => e.format("%H:%M").to_string(),
+        // An event that goes on past today ends on its last day's piece: "until Thu 17:00".
+        let last = model
+            .agenda
+            .data
+            .as_ref()
+            .and_then(|a| {
+                a.items
+                    .iter()
+                    .filter(|i| i.kind == item.kind && i.id == item.id && i.date > item.date)
+                    .filter(|i| i.occurrence == item.occurrence)
+                    .filter(|i| i.start == Some(chrono::NaiveTime::MIN))
+                    .max_by_key(|i| i.date)
             })
-            .unwrap_or_default();
+            .filter(|_| item.end == Some(chrono::NaiveTime::MIN));
+        let until = match (last, item.end) {
+            (Some(last), _) => last
+                .ends_at()
+                .map(|e| match last.end {
+                    Some(chrono::NaiveTime::MIN) => format!("{} 24:00", last.date.format("%a")),
+                    _ => e.format("%a %H:%M").to_string(),
+                })
+                .unwrap_or_default(),
+            (None, Some(chrono::NaiveTime::MIN)) => "24:00".to_string(),
+            (None, Some(e)) => e.format("%H:%M").to_string(),
+            (None, None) => String::new(),
+        };
         return Some(Span::styled(
             format!("● {} until {until}", item.display_title()),
             theme.accent,
@@ -244,5 +263,42 @@ mod tests {
         let shown = screen(&mut m, 80, 24);
         let last = shown.lines().nth(23).unwrap_or_default();
         assert!(last.contains("Saved."), "{shown}");
+    }
+
+    /// An event of several days in progress is said to last until its end, not until midnight.
+    #[test]
+    fn an_event_of_several_days_in_progress_runs_until_its_last_day() {
+        use crate::domain::agenda::{AgendaItem, ItemKind};
+        use chrono::NaiveTime;
+        let mut m = model();
+        let today = m.today();
+        let piece = |days: i64, start: u32, end: u32| AgendaItem {
+            date: today + chrono::Duration::days(days),
+            start: NaiveTime::from_hms_opt(start, 0, 0),
+            end: NaiveTime::from_hms_opt(end, 0, 0),
+            kind: ItemKind::Calendar,
+            title: "Offsite".into(),
+            id: 7,
+            person: None,
+            person_id: None,
+            status: None,
+            occurrence: None,
+            moved: false,
+            done: false,
+            conflict: false,
+        };
+        m.agenda.data = Some(crate::ops::agenda::Agenda {
+            from: today,
+            days: 7,
+            items: vec![piece(0, 0, 0), piece(1, 0, 0), piece(2, 0, 17)],
+            radar: Vec::new(),
+        });
+        m.status = None;
+        let shown = screen(&mut m, 160, 48);
+        let until = (today + chrono::Duration::days(2)).format("%a 17:00");
+        assert!(
+            shown.contains(&format!("● Offsite until {until}")),
+            "{shown}"
+        );
     }
 }
