@@ -613,9 +613,12 @@ impl Form {
                     | FieldKind::PickOrText(_)
             )
         );
-        // A name outside the list has spaces in it: Space types there.
-        let types_space =
-            matches!(field, Some(FieldKind::PickOrText(_))) && key.code == KeyCode::Char(' ');
+        // A name outside the list has spaces in it: Space types there; in a list being
+        // searched by typing, Space goes on with the name ("ana jens" was read "anajens").
+        let typing = self.focused().is_some_and(|f| !f.query().is_empty());
+        let types_space = key.code == KeyCode::Char(' ')
+            && (matches!(field, Some(FieldKind::PickOrText(_)))
+                || (typing && matches!(field, Some(FieldKind::Pick(_) | FieldKind::Links(_)))));
         let chooses = chooses && !types_space;
         let adds_link = matches!(field, Some(FieldKind::Links(_)))
             && self.focused().is_some_and(|f| !f.query().is_empty());

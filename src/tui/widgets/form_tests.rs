@@ -233,6 +233,20 @@ fn a_person_picker_filters_as_you_type_instead_of_jumping_to_an_initial() {
     assert_eq!(form.value("person"), "Aisha Bello");
 }
 
+/// Space goes on with a name being typed ("ma ort" was read "maort"); before anything is typed
+/// it still steps the choice.
+#[test]
+fn a_space_in_a_name_being_typed_is_typed() {
+    let mut form = people_picker();
+    form.handle_key(key(KeyCode::Tab));
+    type_text(&mut form, "ma ort");
+    assert_eq!(
+        form.focused().map(|f| f.query()),
+        Some("ma ort".to_string())
+    );
+    assert_eq!(form.value("person"), "Maria Ortiz");
+}
+
 #[test]
 fn a_picker_that_matches_nothing_is_not_saved_with_a_stale_choice() {
     let mut form = people_picker();
