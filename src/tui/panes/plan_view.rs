@@ -1,7 +1,6 @@
 //! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
 
 use crate::domain::Word;
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -352,11 +351,7 @@ fn no_goals(selected: bool, columns: bool, theme: &Theme) -> Line<'static> {
 
 /// A due date, with its year when it is not this year's (the later phases reach into the next).
 fn due(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    if d.year() == today.year() {
-        d.format("%-d %b").to_string()
-    } else {
-        d.format("%-d %b %Y").to_string()
-    }
+    crate::domain::dates::day_month(d, today)
 }
 
 fn goal_card(
