@@ -87,6 +87,37 @@ fn a_kind_with_many_strong_matches_leaves_room_for_the_others() {
 }
 
 #[test]
+fn a_kind_with_more_matches_than_listed_says_so_and_one_listed_whole_does_not() {
+    let (mut store, ada) = store_with_person("Ada");
+    for n in 0..5 {
+        let draft = RiskDraft {
+            title: format!("Zeppelin {n}"),
+            likelihood: 2,
+            impact: 3,
+            ..RiskDraft::default()
+        };
+        risks::add_risk(&mut store, draft, &ReviewIntervals::default(), now()).unwrap();
+    }
+    one_on_ones::add_note(&mut store, ada, now().date(), "one zeppelin", now()).unwrap();
+    let more = |found: &[SearchResult], kind: &str| {
+        found
+            .iter()
+            .filter(|r| r.kind.as_str() == kind)
+            .all(|r| r.more_of_kind)
+    };
+    let found = search_all(&store, "zeppelin", 4).unwrap();
+    assert!(more(&found, "risk"), "{found:?}");
+    assert!(!more(&found, "note"), "{found:?}");
+    // Exactly as many as can be listed: nothing more.
+    let found = search_all(&store, "zeppelin", 6).unwrap();
+    assert_eq!(found.len(), 6);
+    assert!(found.iter().all(|r| !r.more_of_kind), "{found:?}");
+    // One kind alone, at the limit: the index is asked for one more.
+    let found = search_all(&store, "zeppelin", 1).unwrap();
+    assert!(found.iter().all(|r| r.more_of_kind), "{found:?}");
+}
+
+#[test]
 fn notes_come_latest_first_and_talking_points_latest_written_first() {
     let (mut store, ada) = store_with_person("Ada");
     for (day, text) in [(3, "budget one"), (20, "budget two"), (9, "budget three")] {

@@ -163,7 +163,14 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     for (i, r) in state.results.iter().enumerate() {
         if group != Some(r.kind) {
             group = Some(r.kind);
-            let count = state.results.iter().filter(|o| o.kind == r.kind).count();
+            let of_kind = state.results.iter().filter(|o| o.kind == r.kind);
+            let count = of_kind.clone().count();
+            // A capped group is the first few of more, not a total.
+            let count = if of_kind.clone().any(|o| o.more_of_kind) {
+                format!("first {count}")
+            } else {
+                count.to_string()
+            };
             items.push(ListItem::new(Line::from(Span::styled(
                 format!("{} ({count})", r.kind.heading()),
                 theme.header,
@@ -219,6 +226,7 @@ mod tests {
     #[test]
     fn a_long_title_and_snippet_are_cut_with_an_ellipsis() {
         let r = SearchResult {
+            more_of_kind: false,
             kind: SearchKind::Note,
             id: 1,
             title: "Note about the latency incident and what the team learned from it".into(),
@@ -242,5 +250,39 @@ mod tests {
             lines.iter().all(|l| l.trim_end().ends_with('…')),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_capped_group_says_it_lists_the_first_few() {
+        let result = |id, more_of_kind| SearchResult {
+            more_of_kind,
+            kind: SearchKind::Note,
+            id,
+            title: format!("Note {id}"),
+            snippet: String::new(),
+            person_id: None,
+            person: None,
+            ritual_id: None,
+            date: None,
+        };
+        let mut state = SearchState {
+            query: "note".into(),
+            ..SearchState::default()
+        };
+        state.results = vec![result(1, true), result(2, true)];
+        let theme = Theme::default();
+        let draw = |state: &SearchState| {
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+                .unwrap_or_else(|e| panic!("{e}"));
+            terminal
+                .draw(|f| render_search(f, f.area(), state, &theme))
+                .unwrap_or_else(|e| panic!("{e}"));
+            terminal.backend().to_string()
+        };
+        let text = draw(&state);
+        assert!(text.contains("Notes (first 2)"), "{text}");
+        state.results = vec![result(1, false), result(2, false)];
+        let text = draw(&state);
+        assert!(text.contains("Notes (2)"), "{text}");
     }
 }
