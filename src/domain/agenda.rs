@@ -252,27 +252,28 @@ impl RadarItem {
 
     /// The item in words, as every list of it says it (the TUI, `bearing radar`, `agenda`).
     pub fn describe(&self) -> String {
-        let (title, detail) = (&self.title, &self.detail);
+        format!("{}{}", self.title, self.tail())
+    }
+
+    /// What follows the title in `describe` (" — Rosa owes it, 3 days overdue"): the part a
+    /// narrow line keeps whole while the title is cut.
+    pub fn tail(&self) -> String {
+        let detail = &self.detail;
         let late = days_word(self.days);
         match self.kind {
-            RadarKind::OverdueAction => format!("{title} — {detail}, {late} overdue"),
-            RadarKind::ActionDueSoon => format!("{title} — {detail}, due {}", self.when()),
-            RadarKind::AcceptanceExpired => format!(
-                "{title} — acceptance expired on {}, decide again",
-                self.on_date()
-            ),
-            RadarKind::OverdueReview => format!("{title} — review {late} overdue"),
-            RadarKind::ReviewDueSoon => format!("{title} — review due {}", self.when()),
-            RadarKind::GoalBehind => format!("{title} — {detail}, behind schedule"),
-            RadarKind::DecisionPending => {
-                format!("{title} — proposed {late} ago, still to decide")
+            RadarKind::OverdueAction => format!(" — {detail}, {late} overdue"),
+            RadarKind::ActionDueSoon => format!(" — {detail}, due {}", self.when()),
+            RadarKind::AcceptanceExpired => {
+                format!(" — acceptance expired on {}, decide again", self.on_date())
             }
+            RadarKind::OverdueReview => format!(" — review {late} overdue"),
+            RadarKind::ReviewDueSoon => format!(" — review due {}", self.when()),
+            RadarKind::GoalBehind => format!(" — {detail}, behind schedule"),
+            RadarKind::DecisionPending => format!(" — proposed {late} ago, still to decide"),
             RadarKind::OneOnOneOverdue
             | RadarKind::SkipLevelOverdue
             | RadarKind::MetricOffTarget
-            | RadarKind::MetricMissing => {
-                format!("{title} — {detail}")
-            }
+            | RadarKind::MetricMissing => format!(" — {detail}"),
         }
     }
 

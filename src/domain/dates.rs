@@ -306,6 +306,15 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A day and month, "1 Dec", with the year when it is not the current one: "1 Dec 2024".
+pub fn day_month(d: NaiveDate, today: NaiveDate) -> String {
+    if d.year() == today.year() {
+        d.format("%-d %b").to_string()
+    } else {
+        d.format("%-d %b %Y").to_string()
+    }
+}
+
 /// A short human form: "today", "in 3 days", "3 days ago", then "Tue 1 Dec" within the current
 /// year and "1 Dec 2027" outside it.
 pub fn format_relative(d: NaiveDate, today: NaiveDate) -> String {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::OpsError;
 use crate::store::{Store, people, search};
 pub use search::SearchKind;
+use std::collections::BTreeMap;
 
 /// A search result, with the person it belongs to so it can be opened; a meeting's also with
 /// its series (`ritual_id`) and day (`date`), so it opens on the agenda.
@@ -22,6 +23,10 @@ pub struct SearchResult {
     pub ritual_id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// More of this kind match than are listed: the list holds the first few (known by asking
+    /// the index for one more than can be listed, not by counting every match).
+    #[serde(skip)]
+    pub more_of_kind: bool,
 }
 
 /// Everything matching `text`: full-text prefix matches over all that users write, plus
@@ -89,12 +94,21 @@ pub fn search_with_names(
     names: &Names,
 ) -> Result<Vec<SearchResult>, OpsError> {
     let conn = store.conn();
-    let mut hits = search::search(conn, text, limit)?;
+    // One more than can be listed: a kind with that many has more than the list shows.
+    let mut hits = search::search(conn, text, limit + 1)?;
     let fuzzy = fuzzy_names(names, text, &hits);
     hits.extend(fuzzy);
     // A stable sort keeps the relevance order inside each kind (fuzzy names after exact ones).
     hits.sort_by_key(|h| h.kind);
+    let found: BTreeMap<SearchKind, usize> = hits.iter().fold(BTreeMap::new(), |mut n, h| {
+        *n.entry(h.kind).or_default() += 1;
+        n
+    });
     let hits = share_out(hits, limit as usize);
+    let listed: BTreeMap<SearchKind, usize> = hits.iter().fold(BTreeMap::new(), |mut n, h| {
+        *n.entry(h.kind).or_default() += 1;
+        n
+    });
     let mut results = Vec::with_capacity(hits.len());
     for h in hits {
         let person_id = search::person_of(conn, h.kind, h.id)?;
@@ -111,6 +125,7 @@ pub fn search_with_names(
             person,
             ritual_id: h.meeting.map(|m| m.0),
             date: h.meeting.map(|m| m.1),
+            more_of_kind: found.get(&h.kind) > listed.get(&h.kind),
         });
     }
     Ok(results)

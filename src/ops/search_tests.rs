@@ -56,18 +56,23 @@ fn the_limit_is_shared_out_one_from_each_kind_in_turn() {
     assert!(share_out(Vec::new(), 10).is_empty());
 }
 
-#[test]
-fn a_kind_with_many_strong_matches_leaves_room_for_the_others() {
-    let (mut store, ada) = store_with_person("Ada");
-    for n in 0..40 {
+/// `count` risks titled "Zeppelin N".
+fn add_zeppelins(store: &mut Store, count: usize) {
+    for n in 0..count {
         let draft = RiskDraft {
             title: format!("Zeppelin {n}"),
             likelihood: 2,
             impact: 3,
             ..RiskDraft::default()
         };
-        risks::add_risk(&mut store, draft, &ReviewIntervals::default(), now()).unwrap();
+        risks::add_risk(store, draft, &ReviewIntervals::default(), now()).unwrap();
     }
+}
+
+#[test]
+fn a_kind_with_many_strong_matches_leaves_room_for_the_others() {
+    let (mut store, ada) = store_with_person("Ada");
+    add_zeppelins(&mut store, 40);
     let long = format!(
         "{} and one zeppelin",
         "words about other things ".repeat(20)
@@ -84,6 +89,29 @@ fn a_kind_with_many_strong_matches_leaves_room_for_the_others() {
         found.last().and_then(|r| r.person.clone()),
         Some("Ada".into())
     );
+}
+
+#[test]
+fn a_kind_with_more_matches_than_listed_says_so_and_one_listed_whole_does_not() {
+    let (mut store, ada) = store_with_person("Ada");
+    add_zeppelins(&mut store, 5);
+    one_on_ones::add_note(&mut store, ada, now().date(), "one zeppelin", now()).unwrap();
+    let more = |found: &[SearchResult], kind: &str| {
+        found
+            .iter()
+            .filter(|r| r.kind.as_str() == kind)
+            .all(|r| r.more_of_kind)
+    };
+    let found = search_all(&store, "zeppelin", 4).unwrap();
+    assert!(more(&found, "risk"), "{found:?}");
+    assert!(!more(&found, "note"), "{found:?}");
+    // Exactly as many as can be listed: nothing more.
+    let found = search_all(&store, "zeppelin", 6).unwrap();
+    assert_eq!(found.len(), 6);
+    assert!(found.iter().all(|r| !r.more_of_kind), "{found:?}");
+    // One kind alone, at the limit: the index is asked for one more.
+    let found = search_all(&store, "zeppelin", 1).unwrap();
+    assert!(found.iter().all(|r| r.more_of_kind), "{found:?}");
 }
 
 #[test]

@@ -448,6 +448,7 @@ mod one_on_ones {
         );
         assert_eq!(keys(&mut m, "d"), vec![Effect::Search("ad".into())]);
         let hit = SearchResult {
+            more_of_kind: false,
             kind: SearchKind::Note,
             id: 9,
             title: "2026-11-20".into(),
@@ -503,6 +504,7 @@ mod one_on_ones {
                 Msg::SearchResults {
                     query: "ab".into(),
                     results: vec![SearchResult {
+                        more_of_kind: false,
                         kind,
                         id: 7,
                         title: "Abc".into(),
@@ -538,6 +540,7 @@ mod one_on_ones {
         let mut m = model();
         let day = m.today() + chrono::Duration::days(-30);
         let hit = SearchResult {
+            more_of_kind: false,
             kind: SearchKind::Meeting,
             id: 4,
             title: "Staff, Mon 16 Nov".into(),
@@ -558,6 +561,7 @@ mod one_on_ones {
     fn enter_on_a_private_context_result_opens_the_persons_page() {
         let mut m = model();
         let hit = SearchResult {
+            more_of_kind: false,
             kind: SearchKind::Context,
             id: 5,
             title: "Grace — career, 12 Nov".into(),

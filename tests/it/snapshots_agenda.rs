@@ -91,6 +91,26 @@ fn a_sunday_opens_on_the_coming_week_and_the_rolling_view_on_today() {
 }
 
 #[test]
+fn the_large_demo_on_a_tuesday_opens_on_today_and_the_next_week_on_its_monday() {
+    let tuesday = NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut m = large();
+    m.model = initial_model(&mut m.runner, &Config::default(), tuesday).unwrap();
+    m.model.db_label = "bearing.db".into();
+    let text = screen(&m.model, 80, 24);
+    assert!(text.contains(" ↑ +"), "{text}");
+    assert!(text.contains("Tuesday 24 November · today"), "{text}");
+    snapshot_sizes!("large_agenda_tuesday", &m);
+    let mut m = m;
+    press(&mut m, "]");
+    let text = screen(&m.model, 80, 24);
+    assert!(text.contains("Monday 30 November"), "{text}");
+    snapshot_sizes!("large_agenda_next_week", m);
+}
+
+#[test]
 fn the_large_demo_folds_groups_counts_what_does_not_fit_and_flags_overlaps() {
     let m = large();
     let text = screen(&m.model, 80, 24);

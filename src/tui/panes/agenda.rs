@@ -480,17 +480,19 @@ impl Pane for AgendaPane {
                 self.first_day_showing(day + Duration::days(1), ctx),
                 ctx,
             ),
-            Action::PrevWeek if self.view_mode == AgendaView::Rolling => {
-                self.go_to(day - week, from - week, ctx)
-            }
-            Action::NextWeek if self.view_mode == AgendaView::Rolling => {
-                self.go_to(day + week, from + week, ctx)
-            }
-            Action::PrevWeek => {
-                self.go_to(day - week, self.first_day_showing(day - week, ctx), ctx)
-            }
-            Action::NextWeek => {
-                self.go_to(day + week, self.first_day_showing(day + week, ctx), ctx)
+            Action::PrevWeek | Action::NextWeek => {
+                let week = if action == Action::NextWeek {
+                    week
+                } else {
+                    -week
+                };
+                let to = match self.view_mode {
+                    AgendaView::Rolling => from + week,
+                    AgendaView::Week => self.first_day_showing(day + week, ctx),
+                };
+                // Another week opens at its first day; the home one at today.
+                let home = self.home(ctx);
+                self.go_to(if to == home { today } else { to }, to, ctx)
             }
             Action::Today => {
                 let home = self.home(ctx);

@@ -15,6 +15,7 @@ use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pinned::{Listed, Role, window};
 use crate::tui::widgets::text::fit;
+use unicode_width::UnicodeWidthStr;
 
 /// The rows the strip keeps even when the days would fill the pane.
 const STRIP_MIN_ROWS: usize = 3;
@@ -48,15 +49,20 @@ fn mark(item: &RadarItem, theme: &Theme) -> (&'static str, Style) {
     }
 }
 
+/// The columns a radar item's title keeps however long the rest of its line is.
+const TITLE_LEAST: usize = 16;
+
 fn item_line<'a>(item: &RadarItem, chosen: bool, width: usize, theme: &Theme) -> Line<'a> {
     let (mark, mark_style) = mark(item, theme);
     let pointer = if chosen { "▌" } else { " " };
     // A tag longer than the column ("decision") still gets its space before the text.
     let prefix = format!("{pointer}{mark} {:<6} ", item.kind.tag());
-    let text = fit(
-        &item.describe(),
-        width.saturating_sub(prefix.chars().count()).max(1),
-    );
+    // The title is cut first: who owes it and how late stay whole while they leave it a few
+    // words.
+    let room = width.saturating_sub(prefix.width()).max(1);
+    let tail = item.tail();
+    let title_room = room.saturating_sub(tail.width()).max(TITLE_LEAST);
+    let text = fit(&format!("{}{tail}", fit(&item.title, title_room)), room);
     let (mark_style, text_style) = if chosen {
         (
             mark_style.patch(theme.selected),
@@ -210,4 +216,27 @@ pub fn render_radar_full(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, c
         Line::from(Span::styled(format!(" ↓ +{n} more (j, PgDn)"), theme.dim))
     });
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::testing::{at, late_action};
+
+    #[test]
+    fn a_long_action_is_cut_in_its_title_and_keeps_who_owes_it_and_how_late() {
+        let mut item = late_action(
+            "Deadline ownership dependency staffing interview staffing latency.",
+            at(9, 0).date() - chrono::Duration::days(15),
+            15,
+        );
+        item.detail = "Rosa Lopez owes it".into();
+        let text = item_line(&item, false, 80, &Theme::default()).to_string();
+        assert!(
+            text.ends_with("Rosa Lopez owes it, 15 days overdue"),
+            "{text}"
+        );
+        assert!(text.contains("… — "), "{text}");
+        assert!(text.width() <= 80, "{text}");
+    }
 }

@@ -329,3 +329,52 @@ fn the_rolling_view_moves_by_a_week_and_follows_the_selected_day() {
     keys_settled(&mut m, &mut runner, "t");
     assert_eq!(m.agenda.from, Some(day(23)));
 }
+
+/// The demo opened on Tuesday 24 November at 09:00.
+fn demo_on_tuesday() -> (Model, Runner) {
+    let now = day(24).and_hms_opt(9, 0, 0).unwrap_or_default();
+    let mut runner = Runner::new(crate::tui::testing::demo_store(), &Config::default());
+    let model =
+        initial_model(&mut runner, &Config::default(), now).unwrap_or_else(|e| panic!("{e}"));
+    (model, runner)
+}
+
+#[test]
+fn another_week_opens_at_its_first_day_and_the_current_one_at_today() {
+    let (mut m, mut runner) = demo_on_tuesday();
+    assert_eq!(m.agenda.selected_day(m.today()), day(24));
+    keys_settled(&mut m, &mut runner, "]");
+    assert_eq!(m.agenda.from, Some(day(30)));
+    assert_eq!(
+        m.agenda.selected_day(m.today()),
+        day(30),
+        "Monday, not Tuesday"
+    );
+    let text = crate::tui::testing::screen(&mut m, 80, 24);
+    assert!(
+        text.lines()
+            .nth(4)
+            .is_some_and(|l| l.contains("Monday 30 November")),
+        "{text}"
+    );
+    keys_settled(&mut m, &mut runner, "[[");
+    assert_eq!(m.agenda.selected_day(m.today()), day(16));
+    keys_settled(&mut m, &mut runner, "]");
+    assert_eq!(
+        m.agenda.selected_day(m.today()),
+        day(24),
+        "back home: today"
+    );
+}
+
+#[test]
+fn the_home_view_puts_today_at_the_top_and_says_what_is_above() {
+    let (mut m, _) = demo_on_tuesday();
+    for height in [24, 48] {
+        let text = crate::tui::testing::screen(&mut m, 80, height);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[4].starts_with(" ↑ +"), "{text}");
+        assert!(lines[4].contains("from Monday 23 November"), "{text}");
+        assert!(lines[5].contains("Tuesday 24 November · today"), "{text}");
+    }
+}

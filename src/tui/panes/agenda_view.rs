@@ -19,7 +19,7 @@ use super::agenda_rows::{DayRow, group_words};
 use crate::domain::agenda::AgendaView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pinned::{Listed, Role, window};
+use crate::tui::widgets::pinned::{Listed, Role, Scroll, window_from};
 use crate::tui::widgets::text::fit;
 use unicode_width::UnicodeWidthStr;
 
@@ -48,6 +48,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &Ctx<'_
         DaysDrawn::List(list_lines(pane, ctx, data.from, area.width))
     };
     let need = match &days {
+        // From the top kept in view, under the note for the days above it.
+        DaysDrawn::List((lines, scroll)) if scroll.top > 0 && scroll.top <= scroll.focus => {
+            lines.len() - scroll.top + 1
+        }
         DaysDrawn::List((lines, _)) => lines.len(),
         DaysDrawn::Columns(cols) => cols.iter().map(|(c, _)| c.len()).max().unwrap_or(0),
     };
@@ -55,15 +59,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &Ctx<'_
     let [body, radar] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(radar_height)]).areas(rest);
     match days {
-        DaysDrawn::List((lines, focus)) => draw_window(frame, body, lines, focus, ctx.theme),
+        DaysDrawn::List((lines, scroll)) => draw_window(frame, body, lines, scroll, ctx.theme),
         DaysDrawn::Columns(cols) => draw_columns(frame, body, cols, ctx.theme),
     }
     render_radar(frame, radar, pane, ctx);
 }
 
-/// The days, as lines with the line to keep in view: one list, or a column per day.
+/// The days, as lines with the line to keep in view: one list (starting at today when it can),
+/// or a column per day.
 enum DaysDrawn<'a> {
-    List((Vec<Listed<'a>>, usize)),
+    List((Vec<Listed<'a>>, Scroll)),
     Columns(Vec<(Vec<Listed<'a>>, usize)>),
 }
 
@@ -150,31 +155,52 @@ fn more_below<'a>(rows: usize, hidden: &[Listed<'a>], theme: &Theme) -> Line<'a>
     Line::from(Span::styled(text, theme.dim))
 }
 
-fn draw_window(
+/// The note over a list scrolled down: how many rows are above, and from which day.
+fn more_above<'a>(rows: usize, hidden: &[Listed<'a>], theme: &Theme) -> Line<'a> {
+    let from = hidden
+        .iter()
+        .find(|l| l.role == Role::Header)
+        .and_then(|l| l.line.spans.first())
+        .map(|s| s.content.to_string());
+    let text = match (rows, from) {
+        (0, Some(day)) => format!(" ↑ nothing more from {}", day.trim()),
+        (n, Some(day)) => format!(" ↑ +{n} more, from {}", day.trim()),
+        (n, None) => format!(" ↑ +{n} more"),
+    };
+    Line::from(Span::styled(text, theme.dim))
+}
+
+fn draw_window<'a>(
     frame: &mut Frame<'_>,
     area: Rect,
-    lines: Vec<Listed<'_>>,
-    focus: usize,
+    lines: Vec<Listed<'a>>,
+    scroll: Scroll,
     theme: &Theme,
 ) {
-    let shown = window(lines, usize::from(area.height), focus, |n, hidden| {
-        more_below(n, hidden, theme)
-    });
+    let shown = window_from(
+        lines,
+        usize::from(area.height),
+        scroll,
+        Some(|n, hidden: &[Listed<'a>]| more_above(n, hidden, theme)),
+        |n, hidden| more_below(n, hidden, theme),
+    );
     frame.render_widget(Paragraph::new(shown), area);
 }
 
-/// The narrow layout: every day under its header, the selected row marked.
+/// The narrow layout: every day under its header, the selected row marked; today's header is
+/// the top to keep in view (a director sees today's meetings first).
 fn list_lines<'a>(
     pane: &'a AgendaPane,
     ctx: &Ctx<'_>,
     from: NaiveDate,
     width: u16,
-) -> (Vec<Listed<'a>>, usize) {
+) -> (Vec<Listed<'a>>, Scroll) {
     let theme = ctx.theme;
     let today = ctx.today();
     let selected_day = pane.selected_day(today);
     let mut lines: Vec<Listed<'a>> = Vec::new();
     let mut focus = 0;
+    let mut top = 0;
     for i in 0..DAYS {
         let day = from + Duration::days(i64::from(i));
         let items = pane.items_on(day);
@@ -189,6 +215,9 @@ fn list_lines<'a>(
         )];
         if let Some(free) = free_label(&items, ctx) {
             header.push(Span::styled(format!("  {free}"), theme.dim));
+        }
+        if day == today {
+            top = lines.len();
         }
         lines.push(Listed::new(Line::from(header), Role::Header));
         let now_at = (day == today).then(|| now_index(&rows, ctx.now));
@@ -212,7 +241,7 @@ fn list_lines<'a>(
             ));
         }
     }
-    (lines, focus)
+    (lines, Scroll { focus, top })
 }
 
 /// One row of the day list: pointer, time, mark, text cut to the width, and what else to know
@@ -277,7 +306,7 @@ fn list_row<'a>(row: &DayRow<'_>, chosen: bool, width: u16, ctx: &Ctx<'_>) -> Li
 }
 
 /// What an empty cockpit says on its first run: how to start.
-fn first_run_guide<'a>(theme: &Theme) -> (Vec<Listed<'a>>, usize) {
+fn first_run_guide<'a>(theme: &Theme) -> (Vec<Listed<'a>>, Scroll) {
     let key = |k: &'a str| Span::styled(k, theme.key);
     let text = |t: &'a str| Span::styled(t, theme.text);
     let lines = vec![
@@ -318,6 +347,6 @@ fn first_run_guide<'a>(theme: &Theme) -> (Vec<Listed<'a>>, usize) {
             .into_iter()
             .map(|l| Listed::new(l, Role::Other))
             .collect(),
-        0,
+        Scroll { focus: 0, top: 0 },
     )
 }

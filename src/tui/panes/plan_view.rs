@@ -1,7 +1,6 @@
 //! Drawing the plan: where it stands, a gauge per phase, and the goals by phase.
 
 use crate::domain::Word;
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -14,6 +13,8 @@ use crate::ops::plan::{GoalView, PhaseView};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::render_empty;
+use crate::tui::widgets::text::fit;
+use unicode_width::UnicodeWidthStr;
 
 const COLUMNS_MIN_WIDTH: u16 = 140;
 
@@ -77,9 +78,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
         .filter(|(i, p)| *i < 3 || !p.goals.is_empty() || *i == pane.phase)
         .map(|(_, p)| p)
         .collect();
+    // The gauges take a second line for the done counts when a cell is too narrow for one.
+    let cells = Layout::horizontal(
+        shown
+            .iter()
+            .map(|_| Constraint::Ratio(1, shown.len() as u32)),
+    )
+    .split(Rect { height: 1, ..area });
+    let two_lines = shown
+        .iter()
+        .zip(cells.iter())
+        .any(|(p, c)| gauge_label(p, c.width).is_none());
     let [head, gauges, body, detail] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(1),
+        Constraint::Length(if two_lines { 2 } else { 1 }),
         Constraint::Min(4),
         Constraint::Length(if area.height >= 36 { 7 } else { 4 }),
     ])
@@ -116,19 +128,37 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
     };
     frame.render_widget(Paragraph::new(vec![Line::from(line), second]), head);
 
-    let cells = Layout::horizontal(
-        shown
-            .iter()
-            .map(|_| Constraint::Ratio(1, shown.len() as u32)),
-    )
-    .split(gauges);
     for (p, cell) in shown.iter().zip(cells.iter()) {
+        let cell = Rect {
+            y: gauges.y,
+            height: 1,
+            ..*cell
+        };
+        let label = gauge_label(p, cell.width).unwrap_or_else(|| {
+            fit(
+                &format!(" {} {}% ", short_label(p), p.average_progress),
+                usize::from(cell.width),
+            )
+        });
         let gauge = LineGauge::default()
             .ratio((f64::from(p.average_progress) / 100.0).clamp(0.0, 1.0))
-            .label(Span::styled(gauge_label(p, cell.width), theme.text))
+            .label(Span::styled(label, theme.text))
             .filled_style(theme.ok)
             .unfilled_style(theme.dim);
-        frame.render_widget(gauge, *cell);
+        frame.render_widget(gauge, cell);
+        if two_lines {
+            let done = fit(
+                &format!(" {}/{} done", p.done, p.counted),
+                usize::from(cell.width),
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(done, theme.dim)),
+                Rect {
+                    y: gauges.y + 1,
+                    ..cell
+                },
+            );
+        }
     }
 
     if area.width >= COLUMNS_MIN_WIDTH {
@@ -205,7 +235,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             .map(|row| match *row {
                 ListRow::Title(k, sel) => phase_title(shown[k], sel, theme),
                 ListRow::Empty(sel) => no_goals(sel, false, theme),
-                ListRow::Goal(k, i, sel) => goal_row(&shown[k].goals[i], sel, ctx.today(), theme),
+                ListRow::Goal(k, i, sel) => {
+                    goal_row(&shown[k].goals[i], sel, ctx.today(), body.width, theme)
+                }
             })
             .collect();
         frame.render_widget(
@@ -267,10 +299,10 @@ fn first_shown<'a>(
 }
 
 /// " Days 31–60 65% · 0/5 done ", shortened to fit a gauge `width` wide (with room for a bit
-/// of the gauge's line).
-fn gauge_label(p: &PhaseView, width: u16) -> String {
+/// of the gauge's line); `None` when even the shortest with the done count does not fit.
+fn gauge_label(p: &PhaseView, width: u16) -> Option<String> {
     let room = usize::from(width).saturating_sub(4);
-    let short = p.label.trim_start_matches("Days ");
+    let short = short_label(p);
     [
         format!(" {} {} ", p.label, p.summary()),
         format!(
@@ -278,11 +310,16 @@ fn gauge_label(p: &PhaseView, width: u16) -> String {
             p.average_progress, p.done, p.counted
         ),
         format!(" {short} {}% {}/{} ", p.average_progress, p.done, p.counted),
-        format!(" {short} {}% ", p.average_progress),
     ]
     .into_iter()
     .find(|l| l.chars().count() <= room)
-    .unwrap_or_else(|| format!(" {}% ", p.average_progress))
+}
+
+/// A phase's name as short as it reads: "31–60", "6 mo".
+fn short_label(p: &PhaseView) -> String {
+    p.label
+        .trim_start_matches("Days ")
+        .replace(" months", " mo")
 }
 
 fn phase_title(p: &PhaseView, selected: bool, theme: &Theme) -> Line<'static> {
@@ -314,11 +351,7 @@ fn no_goals(selected: bool, columns: bool, theme: &Theme) -> Line<'static> {
 
 /// A due date, with its year when it is not this year's (the later phases reach into the next).
 fn due(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    if d.year() == today.year() {
-        d.format("%-d %b").to_string()
-    } else {
-        d.format("%-d %b %Y").to_string()
-    }
+    crate::domain::dates::day_month(d, today)
 }
 
 fn goal_card(
@@ -353,10 +386,13 @@ fn goal_card(
     ]
 }
 
+/// A goal on one line `width` wide: the title is cut (with "…") so that the due date and
+/// "behind" always show.
 fn goal_row(
     g: &GoalView,
     selected: bool,
     today: chrono::NaiveDate,
+    width: u16,
     theme: &Theme,
 ) -> Line<'static> {
     let f = &g.goal.fields;
@@ -366,16 +402,16 @@ fn goal_row(
     }
     let pointer = if selected { "▌" } else { " " };
     let late = if g.behind { "  behind" } else { "" };
+    let head = format!("{pointer}{} {:>3}% ", status_icon(f.status), f.progress);
+    let spark = format!("{:<8}", sparkline(&history(g)));
+    let tail = format!("  due {}{late}", due(g.due_on, today));
+    let room = usize::from(width)
+        .saturating_sub(head.width() + spark.width() + tail.width())
+        .max(1);
     Line::from(vec![
-        Span::styled(
-            format!("{pointer}{} {:>3}% ", status_icon(f.status), f.progress),
-            style,
-        ),
-        Span::styled(format!("{:<8}", sparkline(&history(g))), theme.accent),
-        Span::styled(
-            format!("{}  due {}{late}", f.title, due(g.due_on, today)),
-            style,
-        ),
+        Span::styled(head, style),
+        Span::styled(spark, theme.accent),
+        Span::styled(format!("{}{tail}", fit(&f.title, room)), style),
     ])
 }
 
@@ -510,6 +546,32 @@ mod tests {
                 "{w}x{h}:\n{text}"
             );
         }
+    }
+
+    #[test]
+    fn goal_rows_cut_the_title_and_keep_the_due_date_and_status_at_80_columns() {
+        let (mut m, _runner) = demo();
+        keys(&mut m, "2");
+        for goal in &mut m
+            .plan
+            .view
+            .iter_mut()
+            .flat_map(|v| v.phases.iter_mut())
+            .flat_map(|p| p.goals.iter_mut())
+        {
+            goal.goal.fields.title = "Staffing planning planning mentoring coaching growth vendor promotion reliability.".into();
+            goal.behind = true;
+        }
+        let text = screen(&mut m, 80, 24);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("Staffing")).collect();
+        assert!(!rows.is_empty(), "{text}");
+        for row in rows.iter().filter(|r| r.contains('%')) {
+            assert!(row.contains("… ") && row.ends_with("behind"), "{text}");
+        }
+        // Every phase keeps its name and done count.
+        m.plan.phase = 4;
+        let text = screen(&mut m, 80, 24);
+        assert!(text.contains(" 12 mo 0% 0/0 "), "{text}");
     }
 
     #[test]

@@ -199,7 +199,10 @@ pub fn summary_lines(r: &Risk, today: NaiveDate, width: u16, theme: &Theme) -> V
     let steps: Vec<String> = r
         .history
         .iter()
-        .map(|e| format!("{} ({})", e.score.value(), e.date.format("%-d %b")))
+        .map(|e| {
+            let on = crate::domain::dates::day_month(e.date, today);
+            format!("{} ({on})", e.score.value())
+        })
         .collect();
     // Keep the newest steps when they do not all fit.
     let room = usize::from(width).saturating_sub(10);

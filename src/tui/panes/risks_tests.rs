@@ -387,6 +387,25 @@ fn a_review_weeks_away_is_said_once_with_its_distance_in_days() {
     assert!(!text.contains("(Sun 13 Dec)"), "{text}");
 }
 
+#[test]
+fn score_history_names_the_year_of_entries_from_another_year() {
+    let r = risk(1, "Vendor lock-in", 3, 4, Category::Vendor);
+    let mut old = r.history[0].clone();
+    old.date = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap();
+    let r = Risk {
+        history: vec![old, r.history[0].clone()],
+        ..r
+    };
+    let lines = crate::tui::panes::risks_detail::summary_lines(
+        &r,
+        today(),
+        120,
+        &crate::tui::theme::Theme::default(),
+    );
+    let history = lines[2].to_string();
+    assert!(history.contains("(1 Dec 2024) → 12 (23 Nov)"), "{history}");
+}
+
 fn linked(kind: crate::domain::link::LinkKind, id: i64, title: &str) -> Linked {
     Linked {
         kind,

@@ -37,12 +37,46 @@ pub fn window<'a>(
     focus: usize,
     more: impl FnOnce(usize, &[Listed<'a>]) -> Line<'a>,
 ) -> Vec<Line<'a>> {
+    window_from(
+        lines,
+        height,
+        Scroll { focus, top: 0 },
+        None::<fn(usize, &[Listed<'a>]) -> Line<'a>>,
+        more,
+    )
+}
+
+/// Where a window onto lines looks: the line to keep in view, and the line to start at while
+/// the focus is at or below it and fits under it (today's header in the agenda).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub focus: usize,
+    pub top: usize,
+}
+
+/// As `window`, starting at `scroll.top` when the focus allows; with `above`, lines hidden
+/// above are said too: the first row is `above(rows_above, hidden)`.
+pub fn window_from<'a>(
+    lines: Vec<Listed<'a>>,
+    height: usize,
+    scroll: Scroll,
+    above: Option<impl FnOnce(usize, &[Listed<'a>]) -> Line<'a>>,
+    more: impl FnOnce(usize, &[Listed<'a>]) -> Line<'a>,
+) -> Vec<Line<'a>> {
     let total = lines.len();
-    if total <= height {
+    let top = if scroll.top <= scroll.focus && scroll.top < total {
+        scroll.top
+    } else {
+        0
+    };
+    if total <= height && top == 0 {
         return lines.into_iter().map(|l| l.line).collect();
     }
-    let focus = focus.min(total - 1);
-    if height < 3 {
+    let focus = scroll.focus.min(total.saturating_sub(1));
+    let says_above = usize::from(above.is_some());
+    // The rows a note above takes when the window starts at `s`.
+    let note = |s: usize| if s > 0 { says_above } else { 0 };
+    if height < 3 + says_above {
         let start = (focus + 1).saturating_sub(height);
         return lines
             .into_iter()
@@ -51,28 +85,48 @@ pub fn window<'a>(
             .map(|l| l.line)
             .collect();
     }
+    // Whether the focus is in view when the window starts at `s`, a row kept for a note below.
+    let fits = |s: usize| focus >= s && focus - s + 1 + note(s) < height;
     let header = lines[..=focus].iter().rposition(|l| l.role == Role::Header);
     // Where the window starts, and whether the header is pinned above it.
     let (start, pinned) = match header {
-        _ if focus + 1 < height => (0, false),
-        Some(h) if focus - h + 1 < height => (h, false),
-        Some(_) => (focus + 3 - height, true),
-        None => (focus + 2 - height, false),
+        _ if fits(top) => (top, false),
+        _ if fits(0) => (0, false),
+        Some(h) if fits(h) => (h, false),
+        Some(_) => (focus + 3 + says_above - height, true),
+        None => (focus + 2 + says_above - height, false),
     };
     let header = header.unwrap_or(0);
-    let room = height - usize::from(pinned);
+    let pinned_row = usize::from(pinned);
     let mut out: Vec<Line<'a>> = Vec::with_capacity(height);
-    if pinned {
-        out.push(lines[header].line.clone());
-    }
-    if total - start <= room {
-        // The rest fits: fill the window from the end, keeping the header in view.
-        let floor = if pinned { header + 1 } else { 0 };
-        let start = (total - room).max(floor).min(start);
+    if total - start + note(start) + pinned_row <= height {
+        // The rest fits: fill the window from the end, keeping the header (or the top) in view.
+        let floor = if pinned {
+            header + 1
+        } else if start == top {
+            top
+        } else {
+            0
+        };
+        let room = height - pinned_row;
+        let from_end = if total <= room {
+            0
+        } else {
+            total - (room - says_above)
+        };
+        let start = from_end.max(floor).min(start);
+        push_above(&mut out, &lines, start, above);
+        if pinned {
+            out.push(lines[header].line.clone());
+        }
         out.extend(lines.into_iter().skip(start).map(|l| l.line));
         return out;
     }
-    let shown = room - 1;
+    push_above(&mut out, &lines, start, above);
+    if pinned {
+        out.push(lines[header].line.clone());
+    }
+    let shown = height - pinned_row - note(start) - 1;
     let rows_below = lines[start + shown..]
         .iter()
         .filter(|l| l.role == Role::Row)
@@ -81,6 +135,20 @@ pub fn window<'a>(
     out.extend(lines.into_iter().skip(start).take(shown).map(|l| l.line));
     out.push(note);
     out
+}
+
+/// The note for the lines above `start`, when there are some and the caller says them.
+fn push_above<'a>(
+    out: &mut Vec<Line<'a>>,
+    lines: &[Listed<'a>],
+    start: usize,
+    above: Option<impl FnOnce(usize, &[Listed<'a>]) -> Line<'a>>,
+) {
+    if let Some(above) = above.filter(|_| start > 0) {
+        let hidden = &lines[..start];
+        let rows = hidden.iter().filter(|l| l.role == Role::Row).count();
+        out.push(above(rows, hidden));
+    }
 }
 
 #[cfg(test)]
@@ -149,6 +217,44 @@ mod tests {
     fn without_headers_nothing_is_pinned() {
         assert_eq!(shown("r1 r2 r3 r4 r5 r6", 3, 3), ["r3", "r4", "+2"]);
         assert_eq!(shown("r1 r2 r3 r4 r5 r6", 3, 5), ["r4", "r5", "r6"]);
+    }
+
+    fn shown_from(spec: &str, height: usize, focus: usize, top: usize) -> Vec<String> {
+        let above = |n: usize, _: &[Listed<'static>]| Line::from(format!("^{n}"));
+        window_from(
+            lines(spec),
+            height,
+            Scroll { focus, top },
+            Some(above),
+            |n, _| Line::from(format!("+{n}")),
+        )
+        .into_iter()
+        .map(|l| l.to_string())
+        .collect()
+    }
+
+    #[test]
+    fn the_window_starts_at_its_top_and_says_what_is_above() {
+        // Today (H2) at the top, though everything would fit from the start.
+        assert_eq!(shown_from("H1 r1 r2 H2 r3", 6, 4, 3), ["^2", "H2", "r3"]);
+        assert_eq!(
+            shown_from("H1 r1 r2 H2 r3 r4 H3 r5 r6", 5, 4, 3),
+            ["^2", "H2", "r3", "r4", "+2"]
+        );
+        // A focus above the top, or beyond what fits under it, moves the window as before.
+        assert_eq!(
+            shown_from("H1 r1 r2 H2 r3", 4, 1, 3),
+            ["H1", "r1", "r2", "+1"]
+        );
+        assert_eq!(
+            shown_from("H1 r1 r2 H2 r3 r4 H3 r5 r6 r7 r8", 5, 8, 3),
+            ["^4", "H3", "r5", "r6", "+2"]
+        );
+        // Scrolled down a long day: its header pinned under the note.
+        assert_eq!(
+            shown_from("H1 r1 r2 r3 r4 r5 r6 r7 H2 r8", 5, 5, 0),
+            ["^3", "H1", "r4", "r5", "+3"]
+        );
     }
 
     #[test]

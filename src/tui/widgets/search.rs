@@ -11,6 +11,7 @@ use super::{centered, render_popup};
 use crate::ops::one_on_ones::SearchResult;
 use crate::ops::search::SearchKind;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::text::{fit, fit_line};
 
 /// Searching starts from this many characters.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -162,7 +163,14 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     for (i, r) in state.results.iter().enumerate() {
         if group != Some(r.kind) {
             group = Some(r.kind);
-            let count = state.results.iter().filter(|o| o.kind == r.kind).count();
+            let of_kind = state.results.iter().filter(|o| o.kind == r.kind);
+            let count = of_kind.clone().count();
+            // A capped group is the first few of more, not a total.
+            let count = if of_kind.clone().any(|o| o.more_of_kind) {
+                format!("first {count}")
+            } else {
+                count.to_string()
+            };
             items.push(ListItem::new(Line::from(Span::styled(
                 format!("{} ({count})", r.kind.heading()),
                 theme.header,
@@ -171,7 +179,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
         if i == state.selected {
             shown_selected = items.len();
         }
-        items.push(result_item(r, theme));
+        items.push(result_item(r, usize::from(list.width), theme));
     }
     let mut list_state = ListState::default().with_selected(Some(shown_selected));
     frame.render_stateful_widget(
@@ -181,7 +189,8 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     );
 }
 
-fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
+/// A result in two lines at most `width` wide, each cut with "…" where it does not fit.
+fn result_item<'a>(r: &SearchResult, width: usize, theme: &Theme) -> ListItem<'a> {
     // The group heading says what kind it is; the person says whose it is.
     let who = r
         .person
@@ -189,11 +198,14 @@ fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
         .filter(|p| r.kind != SearchKind::Person && !r.title.contains(p.as_str()))
         .map(|p| format!("{p} · "))
         .unwrap_or_default();
-    let title = Line::from(vec![
-        Span::raw("  "),
-        Span::styled(who, theme.key),
-        Span::styled(r.title.replace('\n', " "), theme.text),
-    ]);
+    let title = fit_line(
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(who, theme.key),
+            Span::styled(r.title.replace('\n', " "), theme.text),
+        ]),
+        width,
+    );
     // A name matched by spelling has no snippet beyond itself.
     if r.snippet.is_empty() || r.snippet == r.title {
         return ListItem::new(title);
@@ -201,8 +213,76 @@ fn result_item<'a>(r: &SearchResult, theme: &Theme) -> ListItem<'a> {
     ListItem::new(vec![
         title,
         Line::from(Span::styled(
-            format!("    {}", r.snippet.replace('\n', " ")),
+            fit(&format!("    {}", r.snippet.replace('\n', " ")), width),
             theme.dim,
         )),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_and_snippet_are_cut_with_an_ellipsis() {
+        let r = SearchResult {
+            more_of_kind: false,
+            kind: SearchKind::Note,
+            id: 1,
+            title: "Note about the latency incident and what the team learned from it".into(),
+            snippet: "We talked through the latency incident at length; the follow-up is to staff the on-call rotation".into(),
+            person_id: None,
+            person: None,
+            ritual_id: None,
+            date: None,
+        };
+        let theme = Theme::default();
+        let mut buffer = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 40, 2));
+        ratatui::widgets::Widget::render(
+            List::new(vec![result_item(&r, 40, &theme)]),
+            buffer.area,
+            &mut buffer,
+        );
+        let lines: Vec<String> = (0..2)
+            .map(|y| (0..40).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        assert!(
+            lines.iter().all(|l| l.trim_end().ends_with('…')),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_capped_group_says_it_lists_the_first_few() {
+        let result = |id, more_of_kind| SearchResult {
+            more_of_kind,
+            kind: SearchKind::Note,
+            id,
+            title: format!("Note {id}"),
+            snippet: String::new(),
+            person_id: None,
+            person: None,
+            ritual_id: None,
+            date: None,
+        };
+        let mut state = SearchState {
+            query: "note".into(),
+            ..SearchState::default()
+        };
+        state.results = vec![result(1, true), result(2, true)];
+        let theme = Theme::default();
+        let draw = |state: &SearchState| {
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+                .unwrap_or_else(|e| panic!("{e}"));
+            terminal
+                .draw(|f| render_search(f, f.area(), state, &theme))
+                .unwrap_or_else(|e| panic!("{e}"));
+            terminal.backend().to_string()
+        };
+        let text = draw(&state);
+        assert!(text.contains("Notes (first 2)"), "{text}");
+        state.results = vec![result(1, false), result(2, false)];
+        let text = draw(&state);
+        assert!(text.contains("Notes (2)"), "{text}");
+    }
 }
