@@ -79,6 +79,9 @@ pub(super) fn running_series(
         .iter()
         .filter(|r| r.fields.person_id == Some(person) && Some(r.id) != except)
         .filter(|r| r.fields.rrule.is_some())
+        // A series a change replaced is its successor's past, not a rhythm beside it (it may
+        // still end in a 1:1 held early this morning).
+        .filter(|r| !series.iter().any(|s| s.previous_id == Some(r.id)))
         .filter(|r| {
             Recurrence::of(&r.fields)
                 .is_ok_and(|rec| rec.next_after(now - chrono::Duration::seconds(1)).is_some())
@@ -401,7 +404,7 @@ pub fn update_person(
     super::person_delete::refuse_if_deleting(store.conn(), id)?;
     let fields = input.draft.validate()?;
     check_unique_name(store, &fields.name, Some(id))?;
-    let new_series = match &input.one_on_one {
+    let mut new_series = match &input.one_on_one {
         Some(plan) => Some(one_on_one_fields(plan, id, &fields.name, week_start)?),
         None => None,
     };
@@ -444,13 +447,38 @@ pub fn update_person(
             }
             return Ok(true);
         }
+        // A 1:1 held stays as it was, with the old series, even one written up before its hour;
+        // the new cadence starts on a later day than the last one held (it moved a 1:1 held
+        // early this morning to the new hour, or met a second time the same day).
+        let held = match old {
+            Some(old) => occurrences::for_ritual(tx, old.id)?
+                .into_iter()
+                .filter(|r| r.status == crate::domain::ritual::OccurrenceStatus::Held)
+                // Marked held days ahead, it has not taken place: it follows the change.
+                .filter(|r| r.original_start.date() <= now.date())
+                .map(|r| r.original_start)
+                .max(),
+            None => None,
+        };
+        let cut = held.map_or(now, |h| (h + chrono::Duration::seconds(1)).max(now));
+        if let (Some(h), Some(new)) = (held, &mut new_series)
+            && new.dtstart.date() <= h.date()
+        {
+            let rec = Recurrence::of(new).map_err(|e| Invalid::field("cadence", e.to_string()))?;
+            if let Some(next) = rec.next_after(
+                h.date().and_time(NaiveTime::MIN) + chrono::Duration::days(1)
+                    - chrono::Duration::seconds(1),
+            ) {
+                new.dtstart = next;
+            }
+        }
         // What the old series' coming 1:1s carry (a skip, a move, notes) follows them to the new
         // cadence's 1:1 on the same day; nothing is saved if one would be left behind.
         let carry = match (old, &new_series) {
             (Some(old), Some(new)) => {
                 let upcoming: Vec<_> = occurrences::for_ritual(tx, old.id)?
                     .into_iter()
-                    .filter(|r| r.original_start >= now)
+                    .filter(|r| r.original_start >= cut)
                     .collect();
                 let rec =
                     Recurrence::of(new).map_err(|e| Invalid::field("cadence", e.to_string()))?;
@@ -469,7 +497,7 @@ pub fn update_person(
             }
         }
         if let Some(old) = old {
-            end_series_before(tx, old, now)?;
+            end_series_before(tx, old, cut, now)?;
         }
         Ok(true)
     })?;
@@ -486,9 +514,10 @@ pub fn update_person(
 fn end_series_before(
     tx: &rusqlite::Transaction<'_>,
     old: &Ritual,
+    cut: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<bool, OpsError> {
-    if !has_started(old, now) {
+    if !has_started(old, cut) {
         rituals::delete(tx, old.id)?;
         return Ok(true);
     }
@@ -497,7 +526,7 @@ fn end_series_before(
     let Ok(recurrence) = Recurrence::of(&old.fields) else {
         return Ok(false);
     };
-    if let Some(ended) = recurrence.rule_ending_before(now) {
+    if let Some(ended) = recurrence.rule_ending_before(cut) {
         let mut fields = old.fields.clone();
         fields.rrule = Some(ended);
         rituals::update(tx, old.id, &fields, now)?;

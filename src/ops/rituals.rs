@@ -242,6 +242,22 @@ pub fn update_ritual(
             || old.fields.dtstart != fields.dtstart
             || old.fields.duration_min != fields.duration_min
             || old.fields.person_id != fields.person_id;
+        // A meeting held on or after the day of the change took place as it was: the change
+        // starts at the series' next meeting after it (a 1:1 held this morning, or written up
+        // before its hour, kept its day but took the new hour, or met a second time today).
+        let from = match (from, &old_rec) {
+            (Some(f), Some(rec)) if schedule_changed => {
+                let held = occurrences::for_ritual(tx, id)?
+                    .into_iter()
+                    .filter(|r| r.original_start >= f && r.status == OccurrenceStatus::Held)
+                    // Marked held days ahead, it has not taken place yet: it follows the change.
+                    .filter(|r| r.original_start.date() <= now.date())
+                    .map(|r| r.original_start)
+                    .max();
+                Some(held.and_then(|h| rec.next_after(h)).unwrap_or(f))
+            }
+            (from, _) => from,
+        };
         let split = from
             .filter(|f| schedule_changed && *f > old.fields.dtstart)
             .and_then(|f| Some((f, old_rec.as_ref()?.rule_ending_before(f)?)));
@@ -272,7 +288,9 @@ pub fn update_ritual(
             // starts at the first of them from the change on (not on the day of the change,
             // which put a fortnightly series in the other weeks and a plain weekly one on
             // another weekday), and a COUNT counts only the meetings left.
-            let Some((first, rule)) = recurrence(&fields)?.continued_from(from) else {
+            // From the start of that day: a new hour earlier than the old one meets that day too.
+            let day = from.date().and_time(chrono::NaiveTime::MIN);
+            let Some((first, rule)) = recurrence(&fields)?.continued_from(day) else {
                 return Err(no_meeting_from(&old, from));
             };
             new_fields.dtstart = first;

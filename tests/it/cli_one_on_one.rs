@@ -353,3 +353,61 @@ fn search_finds_meeting_notes_and_private_context_and_exports_keep_context_priva
     let report = ok(&db, &["report", "week", "--from", "2026-11-09"]);
     assert!(!report.contains("staff-level scope"), "{report}");
 }
+
+/// A new 1:1 hour leaves the 1:1 held today as it was, and starts on the next one: it moved a
+/// 1:1 written up before its hour to the new hour, or made a second 1:1 the same afternoon
+/// (adversarial pass).
+#[test]
+fn a_new_hour_keeps_the_one_on_one_held_today_and_starts_next_time() {
+    for now in ["2026-11-24T09:00", "2026-11-24T12:00"] {
+        let (_dir, db) = setup();
+        ok(
+            &db,
+            &["--now", now, "person", "record", "priya raman", "Went well"],
+        );
+        ok(
+            &db,
+            &[
+                "--now",
+                now,
+                "person",
+                "edit",
+                "priya raman",
+                "--at",
+                "15:00",
+            ],
+        );
+        let items = json_array(
+            &db,
+            &[
+                "--now",
+                now,
+                "agenda",
+                "--from",
+                "2026-11-24",
+                "--days",
+                "8",
+                "--format",
+                "json",
+            ],
+        );
+        let meetings: Vec<(String, String, String)> = items
+            .iter()
+            .filter(|i| i["kind"] == "one_on_one")
+            .map(|i| {
+                let text = |k: &str| i[k].as_str().unwrap_or_default().to_string();
+                (text("date"), text("start"), text("status"))
+            })
+            .collect();
+        assert_eq!(
+            meetings,
+            [
+                ("2026-11-24".into(), "10:00".into(), "held".into()),
+                ("2026-12-01".into(), "15:00".into(), "scheduled".into()),
+            ],
+            "{now}"
+        );
+        let shown = ok(&db, &["--now", now, "person", "show", "priya raman"]);
+        assert!(!shown.contains("more series"), "{now}: {shown}");
+    }
+}
