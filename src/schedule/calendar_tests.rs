@@ -730,3 +730,39 @@ fn a_fixed_offset_series_keeps_its_offset_while_local_clocks_change() {
     );
     assert_eq!(out.summary.unknown_zone_events, 0);
 }
+
+#[test]
+fn an_all_day_series_names_its_days_by_the_date_a_zoned_recurrence_id_or_exdate_gives() {
+    // Exchange writes them at midnight in its own zone (here London summer time, 23:00 UTC the
+    // day before); recurring_ical_events reads them as that day.
+    let london = tz("Europe/London");
+    let mut bins = event(
+        "bins",
+        IcsTime::Date(day("2020-04-02")),
+        IcsTime::Date(day("2020-04-03")),
+    );
+    bins.rrules = vec!["FREQ=WEEKLY;INTERVAL=2;COUNT=4".into()];
+    bins.exdates = vec![IcsTime::Zoned(at("2020-04-30T00:00"), london)];
+    let mut moved = event(
+        "bins",
+        IcsTime::Date(day("2020-04-17")),
+        IcsTime::Date(day("2020-04-18")),
+    );
+    moved.recurrence_id = Some(IcsTime::Zoned(at("2020-04-16T00:00"), london));
+    let out = expand(
+        &entries([bins, moved]),
+        day("2020-04-01"),
+        day("2020-06-01"),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        [
+            "bins Thu 02..Fri 03",
+            "bins Fri 17..Sat 18",
+            "bins Thu 14..Fri 15"
+        ]
+    );
+}
