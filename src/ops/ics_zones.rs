@@ -61,13 +61,23 @@ impl<'a> Zones<'a> {
     }
 }
 
+/// Longer than any IANA name (the longest is 32 bytes): what is longer is not looked up, so a
+/// hostile TZID of many path segments is not looked up once per segment.
+const LONGEST_NAME: usize = 64;
+
 fn iana(name: &str) -> Option<Tz> {
-    name.trim().parse::<Tz>().ok()
+    let name = name.trim();
+    if name.len() > LONGEST_NAME {
+        return None;
+    }
+    name.parse::<Tz>().ok()
 }
 
 /// The IANA name at the end of a path: the longest tail after a `/` that chrono-tz knows.
 fn after_prefix(tzid: &str) -> Option<Tz> {
+    let shortest_start = tzid.len().saturating_sub(LONGEST_NAME + 1);
     tzid.match_indices('/')
+        .filter(|(at, _)| *at >= shortest_start)
         .find_map(|(at, _)| tzid.get(at + 1..).filter(|t| !t.is_empty()).and_then(iana))
 }
 
