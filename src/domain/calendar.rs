@@ -1,7 +1,7 @@
 //! Events from outside calendars (`bearing import-ics`): read-only, shown on the agenda beside
 //! rituals but never mixed up with them.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 /// A DTSTART, DTEND, EXDATE or RECURRENCE-ID value as the file gave it.
@@ -13,7 +13,9 @@ pub enum IcsTime {
     Utc(NaiveDateTime),
     /// `TZID=` naming a zone chrono-tz knows.
     Zoned(NaiveDateTime, Tz),
-    /// `TZID=` naming a zone it does not know (Outlook's "W. Europe Standard Time"); read as a
+    /// `TZID=` naming a zone whose VTIMEZONE keeps one UTC offset all year (`TZID:+0500`).
+    Offset(NaiveDateTime, FixedOffset),
+    /// `TZID=` naming a zone Bearing cannot resolve, by name or by its VTIMEZONE; read as a
     /// local wall-clock time.
     UnknownZone(NaiveDateTime, String),
     /// No zone at all: a local wall-clock time.
@@ -31,6 +33,7 @@ impl IcsTime {
             IcsTime::Date(d) => d.and_time(chrono::NaiveTime::MIN),
             IcsTime::Utc(t)
             | IcsTime::Zoned(t, _)
+            | IcsTime::Offset(t, _)
             | IcsTime::UnknownZone(t, _)
             | IcsTime::Floating(t) => *t,
         }

@@ -1,15 +1,18 @@
 //! Reading VEVENTs out of an iCalendar file (Google Calendar, Outlook, Apple) with the
-//! `icalendar` crate's parser. Only what the agenda needs is kept; VTIMEZONE blocks are ignored
-//! because zones are looked up by name in chrono-tz.
+//! `icalendar` crate's parser. Only what the agenda needs is kept; a TZID is resolved to a zone
+//! chrono-tz knows, or a fixed offset, with the help of the file's VTIMEZONE blocks
+//! (`ics_zones`).
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar_simple, unfold};
 
 use super::ics_versions::{Version, newest};
+use super::ics_zones::{Zone, Zones};
 use crate::domain::Invalid;
 use crate::domain::calendar::{IcsEvent, IcsTime, RDate, event_label, printable};
 use crate::domain::text::fit_line;
+use crate::schedule::wall_clock::instant;
 
 /// The largest calendar file read. A busy calendar's full export is a few megabytes.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -80,13 +83,14 @@ pub fn read_calendar(text: &str) -> Result<IcsFile, Invalid> {
     } else {
         components
     };
+    let zones = Zones::of(&events);
     let mut in_zone = Vec::new();
     let mut versions = Vec::new();
     let vevents = events
         .iter()
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"));
     for (n, c) in vevents.enumerate() {
-        let mut event = read_event(n, c)?;
+        let mut event = read_event(n, c, &zones)?;
         if let Some(zone) = calendar_zone
             && read_in_zone(&mut event, zone)
             && !in_zone.contains(&event.title)
@@ -235,7 +239,7 @@ fn value<'a>(c: &'a Component<'_>, name: &'static str) -> Option<&'a str> {
     props(c, name).next().map(|p| p.val.as_str().trim())
 }
 
-fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
+fn read_event(n: usize, c: &Component<'_>, zones: &Zones<'_>) -> Result<IcsEvent, Invalid> {
     // Another program's title: cut to fit a one-line field rather than refuse the calendar.
     let title = value(c, "SUMMARY")
         .map(fit_line)
@@ -256,7 +260,7 @@ fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
         props(c, name)
             .next()
             .map(|p| {
-                parse_time(p, p.val.as_str().trim())
+                parse_time(p, p.val.as_str().trim(), zones)
                     .ok_or_else(|| cannot_read(name, p.val.as_str()))
             })
             .transpose()
@@ -268,11 +272,11 @@ fn read_event(n: usize, c: &Component<'_>) -> Result<IcsEvent, Invalid> {
         .transpose()?;
     let mut exdates = Vec::new();
     for (p, part) in list_values(c, "EXDATE") {
-        exdates.push(parse_time(p, part).ok_or_else(|| cannot_read("EXDATE", part))?);
+        exdates.push(parse_time(p, part, zones).ok_or_else(|| cannot_read("EXDATE", part))?);
     }
     let mut rdates = Vec::new();
     for (p, part) in list_values(c, "RDATE") {
-        rdates.push(parse_rdate(p, part).ok_or_else(|| cannot_read("RDATE", part))?);
+        rdates.push(parse_rdate(p, part, zones).ok_or_else(|| cannot_read("RDATE", part))?);
     }
     let rrules = props(c, "RRULE")
         .map(|p| p.val.as_str().trim())
@@ -310,23 +314,25 @@ fn list_values<'a>(
 
 /// One RDATE value: a date, a date-time, or a PERIOD (`start/end` or `start/duration`), whose
 /// length is that instance's own (RFC 5545 §3.8.5.2).
-fn parse_rdate(p: &Property<'_>, text: &str) -> Option<RDate> {
+fn parse_rdate(p: &Property<'_>, text: &str, zones: &Zones<'_>) -> Option<RDate> {
     let Some((start, rest)) = text.split_once('/') else {
         return Some(RDate {
-            start: parse_time(p, text)?,
+            start: parse_time(p, text, zones)?,
             length: None,
         });
     };
-    let start = parse_time(p, start)?;
+    let start = parse_time(p, start, zones)?;
     let length = match parse_duration(rest) {
         Some(length) => length,
         None => {
-            let end = parse_time(p, rest)?;
+            let end = parse_time(p, rest, zones)?;
             // A UTC end after a zoned start (the form RFC 5545 shows) is compared as instants.
             match (&start, &end) {
                 (IcsTime::Zoned(s, tz), IcsTime::Utc(e)) => {
-                    let at = crate::schedule::wall_clock::instant(tz, *s)?;
-                    e.signed_duration_since(at.naive_utc())
+                    e.signed_duration_since(instant(tz, *s)?.naive_utc())
+                }
+                (IcsTime::Offset(s, offset), IcsTime::Utc(e)) => {
+                    e.signed_duration_since(instant(offset, *s)?.naive_utc())
                 }
                 _ => end.naive().signed_duration_since(start.naive()),
             }
@@ -347,7 +353,7 @@ fn param<'a>(p: &'a Property<'_>, key: &str) -> Option<&'a str> {
 }
 
 /// One date or date-time `text` with the parameters (VALUE, TZID) of its property `p`.
-fn parse_time(p: &Property<'_>, text: &str) -> Option<IcsTime> {
+fn parse_time(p: &Property<'_>, text: &str, zones: &Zones<'_>) -> Option<IcsTime> {
     // Google writes birthdays' RDATEs as `20131210Z`: a date all the same.
     let bare = text.trim_end_matches(['Z', 'z']);
     let is_date = param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
@@ -363,14 +369,11 @@ fn parse_time(p: &Property<'_>, text: &str) -> Option<IcsTime> {
     let t = parse_date_time(text)?;
     Some(match param(p, "TZID") {
         None => IcsTime::Floating(t),
-        Some(name) => {
-            // Some producers write zone names as paths ("/freeassociation.sourceforge.net/...").
-            let trimmed = name.trim_start_matches('/');
-            match trimmed.parse::<Tz>() {
-                Ok(tz) => IcsTime::Zoned(t, tz),
-                Err(_) => IcsTime::UnknownZone(t, name.to_string()),
-            }
-        }
+        Some(name) => match zones.resolve(name) {
+            Some(Zone::Named(tz)) => IcsTime::Zoned(t, tz),
+            Some(Zone::Fixed(offset)) => IcsTime::Offset(t, offset),
+            None => IcsTime::UnknownZone(t, name.to_string()),
+        },
     })
 }
 

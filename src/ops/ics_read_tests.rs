@@ -53,16 +53,22 @@ fn google_export_reads_series_overrides_exdates_and_all_day_events() {
 }
 
 #[test]
-fn outlook_export_unfolds_lines_and_keeps_unknown_zone_names() {
+fn outlook_export_unfolds_lines_and_reads_windows_zone_names_as_iana_zones() {
     let events = read_events(OUTLOOK).unwrap();
     assert_eq!(events.len(), 4);
     assert_eq!(
         events[0].title,
         "Steering committee: quarterly roadmap and budget alignment with finance and product leadership"
     );
+    // "W. Europe Standard Time" is Europe/Berlin (CLDR), as its VTIMEZONE's +01:00 in winter says.
+    let berlin: Tz = "Europe/Berlin".parse().unwrap();
     assert_eq!(
         events[0].start,
-        IcsTime::UnknownZone(at("2026-11-17T10:00"), "W. Europe Standard Time".into())
+        IcsTime::Zoned(at("2026-11-17T10:00"), berlin)
+    );
+    assert_eq!(
+        events[0].exdates,
+        [IcsTime::Zoned(at("2026-12-01T10:00"), berlin)]
     );
     assert!(
         events[0].uid.ends_with("C1D2E3F4A5B6C7D8E9F0A1B2C3D4E5F6"),
@@ -347,4 +353,52 @@ fn floating_times_are_read_in_the_zone_the_calendar_names() {
     let unknown = text.replace("Europe/Berlin", "Mars/Olympus");
     let events = read_events(&unknown).unwrap();
     assert_eq!(events[0].start, IcsTime::Floating(at("2026-11-24T10:00")));
+}
+
+const EXCHANGE: &str = include_str!("../../tests/fixtures/zones/exchange_eastern.ics");
+const EVOLUTION: &str = include_str!("../../tests/fixtures/zones/evolution_london.ics");
+const FIXED: &str = include_str!("../../tests/fixtures/zones/fixed_offset.ics");
+
+#[test]
+fn zones_are_resolved_with_the_files_own_vtimezones() {
+    let zone = |name: &str| name.parse::<Tz>().unwrap();
+    let exchange = read_events(EXCHANGE).unwrap();
+    assert_eq!(
+        exchange[0].start,
+        IcsTime::Zoned(at("2026-11-24T09:00"), zone("America/New_York"))
+    );
+    let evolution = read_events(EVOLUTION).unwrap();
+    assert_eq!(
+        evolution[0].end,
+        Some(IcsTime::Zoned(
+            at("2026-10-15T15:00"),
+            zone("Europe/London")
+        ))
+    );
+    let fixed = read_events(FIXED).unwrap();
+    let east = |seconds| chrono::FixedOffset::east_opt(seconds).unwrap();
+    assert_eq!(
+        fixed[0].start,
+        IcsTime::Offset(at("2026-11-25T15:00"), east(5 * 3600))
+    );
+    assert_eq!(
+        fixed[1].start,
+        IcsTime::Offset(at("2026-11-19T09:30"), east(5 * 3600 + 1800))
+    );
+    // Without its VTIMEZONE the fixed zone is unknown, read as local time as before.
+    let bare = FIXED.replace("TZID:+0500", "TZID:something else");
+    assert_eq!(
+        read_events(&bare).unwrap()[0].start,
+        IcsTime::UnknownZone(at("2026-11-25T15:00"), "+0500".into())
+    );
+}
+
+#[test]
+fn an_rdate_period_ending_in_utc_after_a_fixed_offset_start_keeps_its_length() {
+    let text = FIXED.replace(
+        "SUMMARY:Tashkent office hours",
+        "RDATE;TZID=+0500;VALUE=PERIOD:20261126T150000/20261126T113000Z\r\nSUMMARY:Tashkent office hours",
+    );
+    let events = read_events(&text).unwrap();
+    assert_eq!(events[0].rdates[0].length, Some(TimeDelta::minutes(90)));
 }

@@ -22,6 +22,7 @@ mod history_words;
 mod ics;
 pub mod ics_read;
 mod ics_versions;
+mod ics_zones;
 mod import_text;
 pub mod json;
 mod json_stream;
@@ -46,5 +47,6 @@ pub mod scorecard;
 pub mod search;
 pub mod templates;
 pub mod topics;
+mod windows_zones;
 
 pub use error::OpsError;

@@ -229,12 +229,21 @@ impl EventSeries<'_> {
         }
         times.retain(|t, _| in_reach(t));
         summary.recurring += 1;
+        // An all-day series' instances are days. A RECURRENCE-ID or EXDATE written as a time in
+        // a zone (Exchange writes midnight in its own zone) names the day it is there, as
+        // recurring_ical_events reads it, not the day that instant falls on here.
+        let in_series = |x: &IcsTime| match x {
+            IcsTime::Zoned(..) | IcsTime::Offset(..) if shape.all_day => {
+                x.naive().date().and_time(NaiveTime::MIN)
+            }
+            x => in_frame(x, shape.frame, local),
+        };
         let excluded = |t: &NaiveDateTime| {
             master.exdates.iter().any(|x| match x {
                 // A date excludes that day's instance, also of a timed series (as ical.js and
                 // recurring_ical_events read it).
                 IcsTime::Date(d) => t.date() == *d,
-                x => in_frame(x, shape.frame, local) == *t,
+                x => in_series(x) == *t,
             })
         };
         let replaced: HashMap<NaiveDateTime, &CalendarEntry> = self
@@ -242,7 +251,7 @@ impl EventSeries<'_> {
             .iter()
             .filter_map(|o| {
                 let rid = o.event.recurrence_id.as_ref()?;
-                Some((in_frame(rid, shape.frame, local), *o))
+                Some((in_series(rid), *o))
             })
             .collect();
         let identity = |t: NaiveDateTime| (!shape.all_day).then(|| to_local(t, shape.frame, local));

@@ -3,7 +3,7 @@
 //! shown in, so a 09:00 New York meeting stays at 09:00 in New York across daylight-saving
 //! changes. Pure: the local zone is a parameter.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::wall_clock::{as_shown, instant};
@@ -14,6 +14,8 @@ use crate::domain::calendar::{EventSpan, IcsEvent, IcsTime};
 pub(super) enum Frame {
     Utc,
     Zone(Tz),
+    /// A zone with one offset all year.
+    Offset(FixedOffset),
     /// Floating times, unknown zones and all-day dates: local wall-clock time as written.
     Wall,
 }
@@ -23,6 +25,7 @@ impl Frame {
         match t {
             IcsTime::Utc(_) => Frame::Utc,
             IcsTime::Zoned(_, tz) => Frame::Zone(*tz),
+            IcsTime::Offset(_, offset) => Frame::Offset(*offset),
             _ => Frame::Wall,
         }
     }
@@ -37,14 +40,19 @@ pub(super) fn in_frame<L: TimeZone>(t: &IcsTime, frame: Frame, local: &L) -> Nai
         | (IcsTime::UnknownZone(..), Frame::Wall)
         | (IcsTime::Utc(_), Frame::Utc) => None,
         (IcsTime::Zoned(_, tz), Frame::Zone(frame_tz)) if *tz == frame_tz => None,
+        (IcsTime::Offset(_, offset), Frame::Offset(frame_offset)) if *offset == frame_offset => {
+            None
+        }
         (IcsTime::Utc(n), _) => Some(Utc.from_utc_datetime(n)),
         (IcsTime::Zoned(n, tz), _) => instant(tz, *n),
+        (IcsTime::Offset(n, offset), _) => instant(offset, *n),
         (IcsTime::UnknownZone(n, _), _) => instant(local, *n),
     };
     match (instant, frame) {
         (None, _) => t.naive(),
         (Some(i), Frame::Utc) => i.naive_utc(),
         (Some(i), Frame::Zone(tz)) => i.with_timezone(&tz).naive_local(),
+        (Some(i), Frame::Offset(offset)) => i.with_timezone(&offset).naive_local(),
         (Some(i), Frame::Wall) => i.with_timezone(local).naive_local(),
     }
 }
@@ -55,6 +63,7 @@ pub(super) fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -
         Frame::Wall => return as_shown(local, t),
         Frame::Utc => Some(Utc.from_utc_datetime(&t)),
         Frame::Zone(tz) => instant(&tz, t),
+        Frame::Offset(offset) => instant(&offset, t),
     };
     at.map_or(t, |i| i.with_timezone(local).naive_local())
 }
@@ -63,7 +72,7 @@ pub(super) fn to_local<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -
 fn shown_in_frame<L: TimeZone>(t: NaiveDateTime, frame: Frame, local: &L) -> NaiveDateTime {
     match frame {
         Frame::Wall => as_shown(local, t),
-        Frame::Utc => t,
+        Frame::Utc | Frame::Offset(_) => t,
         Frame::Zone(tz) => as_shown(&tz, t),
     }
 }

@@ -704,3 +704,65 @@ fn a_floating_recurrence_id_is_read_in_the_zone_of_its_series() {
         ["sync Mon 23 08:00-08:30", "sync Tue 01 09:00-09:30"]
     );
 }
+
+#[test]
+fn a_fixed_offset_series_keeps_its_offset_while_local_clocks_change() {
+    // +05:30 all year: 09:30 there is 05:00 in Berlin in summer time and 04:00 in winter.
+    let india = chrono::FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+    let mut standup = event(
+        "standup",
+        IcsTime::Offset(at("2026-10-19T09:30"), india),
+        IcsTime::Offset(at("2026-10-19T10:00"), india),
+    );
+    standup.rrules = vec!["FREQ=WEEKLY;UNTIL=20261102T040000Z".into()];
+    standup.exdates = vec![IcsTime::Utc(at("2026-10-26T04:00"))];
+    let out = expand(
+        &entries([standup]),
+        day("2026-10-19"),
+        day("2026-11-09"),
+        &tz("Europe/Berlin"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        ["standup Mon 19 06:00-06:30", "standup Mon 02 05:00-05:30"]
+    );
+    assert_eq!(out.summary.unknown_zone_events, 0);
+}
+
+#[test]
+fn an_all_day_series_names_its_days_by_the_date_a_zoned_recurrence_id_or_exdate_gives() {
+    // Exchange writes them at midnight in its own zone (here London summer time, 23:00 UTC the
+    // day before); recurring_ical_events reads them as that day.
+    let london = tz("Europe/London");
+    let mut bins = event(
+        "bins",
+        IcsTime::Date(day("2020-04-02")),
+        IcsTime::Date(day("2020-04-03")),
+    );
+    bins.rrules = vec!["FREQ=WEEKLY;INTERVAL=2;COUNT=4".into()];
+    bins.exdates = vec![IcsTime::Zoned(at("2020-04-30T00:00"), london)];
+    let mut moved = event(
+        "bins",
+        IcsTime::Date(day("2020-04-17")),
+        IcsTime::Date(day("2020-04-18")),
+    );
+    moved.recurrence_id = Some(IcsTime::Zoned(at("2020-04-16T00:00"), london));
+    let out = expand(
+        &entries([bins, moved]),
+        day("2020-04-01"),
+        day("2020-06-01"),
+        &tz("UTC"),
+        IMPORT_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(
+        starts(&out.events),
+        [
+            "bins Thu 02..Fri 03",
+            "bins Fri 17..Sat 18",
+            "bins Thu 14..Fri 15"
+        ]
+    );
+}

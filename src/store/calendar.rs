@@ -3,11 +3,13 @@
 //! expanded when shown (`schedule::calendar`), never stored as happenings.
 //!
 //! A time is stored as written: `2026-11-23` (a date), `2026-11-23T09:30:00` (floating),
-//! `…Z` (UTC) or `…@Europe/Berlin` (the TZID as the file named it, known to chrono-tz or not).
+//! `…Z` (UTC), `…@Europe/Berlin` (a zone chrono-tz knows: the TZID, or the IANA zone it was
+//! resolved to), `…@UTC+05:00` (a zone with one fixed offset) or `…@W. Europe Standard Time`
+//! (a TZID Bearing could not resolve when it was imported; such rows keep reading as local time).
 //! Rows of imports before migration 4 hold happenings in local time as `2026-11-23T09:30`:
 //! floating times, which read back as exactly what they showed.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{FixedOffset, NaiveDate, TimeDelta};
 use chrono_tz::Tz;
 use rusqlite::types::{FromSqlError, Type};
 use rusqlite::{Connection, Row, params};
@@ -20,6 +22,8 @@ const COLUMNS: &str = "id, source, uid, title, start, end_at, rrule, exdates, re
                        rdates, duration, cancelled";
 
 const TIME: &str = "%Y-%m-%dT%H:%M:%S";
+/// What marks a fixed offset's zone (`UTC+05:00`), a name no IANA zone has.
+const FIXED: &str = "UTC";
 
 /// The stored text of a date or date-time with its zone.
 fn time_text(t: &IcsTime) -> String {
@@ -28,6 +32,7 @@ fn time_text(t: &IcsTime) -> String {
         IcsTime::Floating(t) => t.format(TIME).to_string(),
         IcsTime::Utc(t) => format!("{}Z", t.format(TIME)),
         IcsTime::Zoned(t, tz) => format!("{}@{}", t.format(TIME), tz.name()),
+        IcsTime::Offset(t, offset) => format!("{}@{FIXED}{offset}", t.format(TIME)),
         IcsTime::UnknownZone(t, name) => format!("{}@{name}", t.format(TIME)),
     }
 }
@@ -57,12 +62,26 @@ fn parse_time(column: usize, text: &str) -> rusqlite::Result<IcsTime> {
             let name = zone
                 .strip_prefix('@')
                 .ok_or_else(|| bad(column, "a date-time with an unknown suffix"))?;
-            match name.parse::<Tz>() {
-                Ok(tz) => IcsTime::Zoned(t, tz),
-                Err(_) => IcsTime::UnknownZone(t, name.to_string()),
+            match (name.parse::<Tz>(), fixed_offset(name)) {
+                (Ok(tz), _) => IcsTime::Zoned(t, tz),
+                (Err(_), Some(offset)) => IcsTime::Offset(t, offset),
+                (Err(_), None) => IcsTime::UnknownZone(t, name.to_string()),
             }
         }
     })
+}
+
+/// The offset of a stored fixed zone, `UTC+05:00` as `FixedOffset` writes it after `FIXED`.
+fn fixed_offset(name: &str) -> Option<FixedOffset> {
+    let offset = name.strip_prefix(FIXED)?;
+    let (sign, hm) = match offset.as_bytes().first()? {
+        b'+' => (1, offset.get(1..)?),
+        b'-' => (-1, offset.get(1..)?),
+        _ => return None,
+    };
+    let (h, m) = hm.split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
 }
 
 /// One RDATE as stored: its time, and its own length in seconds when it was a PERIOD.

@@ -150,3 +150,29 @@ fn a_damaged_time_or_list_is_an_error_not_a_guess() {
         assert!(all(store.conn()).is_err(), "{column} = {value}");
     }
 }
+
+#[test]
+fn fixed_offsets_read_back_and_unresolved_zones_stored_earlier_read_as_before() {
+    let offset = |seconds: i32| chrono::FixedOffset::east_opt(seconds).unwrap();
+    for (t, text) in [
+        (
+            IcsTime::Offset(at("2026-11-25T15:00"), offset(5 * 3600)),
+            "2026-11-25T15:00:00@UTC+05:00",
+        ),
+        (
+            IcsTime::Offset(at("2026-11-25T15:00"), offset(-(3 * 3600 + 1800))),
+            "2026-11-25T15:00:00@UTC-03:30",
+        ),
+    ] {
+        assert_eq!(time_text(&t), text);
+        assert_eq!(parse_time(4, text).unwrap(), t);
+    }
+    // Rows imported before TZIDs were resolved keep the name as the file wrote it, and keep
+    // reading as local time until the calendar is imported again.
+    for name in ["W. Europe Standard Time", "+0500", "UTC+5"] {
+        assert_eq!(
+            parse_time(4, &format!("2026-11-25T15:00:00@{name}")).unwrap(),
+            IcsTime::UnknownZone(at("2026-11-25T15:00"), name.to_string())
+        );
+    }
+}

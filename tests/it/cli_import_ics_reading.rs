@@ -66,13 +66,13 @@ fn the_notes_agree_with_one_event_and_with_several() {
         "",
         &[
             "UID:a\nSUMMARY:Gym\nDTSTART:20261124T070000\nDTEND:20261124T080000",
-            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=W. Europe Standard Time:20261124T100000",
+            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=Mars Standard Time:20261124T100000",
         ],
     );
     let (_, notes) = import(dir.path(), &db, one.as_bytes());
     assert!(
         notes.contains(
-            "Note: 1 event uses a time zone Bearing does not know (\"W. Europe Standard Time\"); \
+            "Note: 1 event uses a time zone Bearing does not know (\"Mars Standard Time\"); \
              its times were read as local time: \"Steering\"."
         ),
         "{notes}"
@@ -86,8 +86,8 @@ fn the_notes_agree_with_one_event_and_with_several() {
         &[
             "UID:a\nSUMMARY:Gym\nDTSTART:20261124T070000",
             "UID:c\nSUMMARY:Run\nDTSTART:20261125T070000",
-            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=W. Europe Standard Time:20261124T100000",
-            "UID:d\nSUMMARY:Budget\nDTSTART;TZID=Pacific Standard Time:20261124T100000",
+            "UID:b\nSUMMARY:Steering\nDTSTART;TZID=Mars Standard Time:20261124T100000",
+            "UID:d\nSUMMARY:Budget\nDTSTART;TZID=Venus Standard Time:20261124T100000",
         ],
     );
     let (_, notes) = import(dir.path(), &db, two.as_bytes());

@@ -18,6 +18,7 @@ mod cli_import_ics;
 mod cli_import_ics_days;
 mod cli_import_ics_reading;
 mod cli_import_ics_rules;
+mod cli_import_ics_zones;
 mod cli_interop;
 mod cli_json_docs;
 mod cli_json_keys;
