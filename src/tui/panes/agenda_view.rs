@@ -92,7 +92,7 @@ fn render_header(
     };
     let what = match pane.view_mode {
         AgendaView::Rolling => " Next 7 days · ".to_string(),
-        AgendaView::Week => format!(" Week {} · ", from.iso_week().week()),
+        AgendaView::Week => format!(" Week {} · ", week_number(from)),
     };
     let mut spans = vec![
         Span::styled(what, theme.title),
@@ -349,4 +349,35 @@ fn first_run_guide<'a>(theme: &Theme) -> (Vec<Listed<'a>>, Scroll) {
             .collect(),
         Scroll { focus: 0, top: 0 },
     )
+}
+
+/// The ISO number of the week that starts on `first`, whatever day weeks start on: the ISO week
+/// of its Thursday (a week from Sunday 29 November is week 49, not the 48 its Sunday belongs
+/// to, and one from Sunday 3 January 2027 is week 1, not 53).
+fn week_number(first: chrono::NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let to_thursday = (7 + 3 - first.weekday().num_days_from_monday() as i64) % 7;
+    (first + chrono::Duration::days(to_thursday))
+        .iso_week()
+        .week()
+}
+
+#[cfg(test)]
+mod week_number_tests {
+    use super::week_number;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_week_is_numbered_by_its_thursday_whatever_day_it_starts() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for (first, expected) in [
+            (day(2026, 11, 30), 49), // Monday
+            (day(2026, 11, 29), 49), // Sunday: it said 48
+            (day(2027, 1, 3), 1),    // Sunday: it said 53
+            (day(2026, 12, 26), 53), // Saturday: its Thursday is 31 Dec, in week 53
+            (day(2027, 1, 4), 1),    // Monday
+        ] {
+            assert_eq!(week_number(first), expected, "{first}");
+        }
+    }
 }
