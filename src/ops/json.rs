@@ -354,6 +354,7 @@ fn check_journal(tables: &dump::Tables) -> Result<(), String> {
 fn rows_hold(conn: &rusqlite::Connection, today: Option<chrono::NaiveDate>) -> Result<(), String> {
     rows_readable(conn)?;
     rules_within_limits(conn)?;
+    org_and_decisions_follow_rules(conn)?;
     metrics_follow_rules(conn, today)
 }
 
@@ -546,10 +547,6 @@ fn links_and_decisions_hold(conn: &rusqlite::Connection) -> Result<(), String> {
         }
     }
     let all = decisions::list(conn).map_err(|e| e.to_string())?;
-    let replaced_by: std::collections::HashMap<i64, i64> = all
-        .iter()
-        .filter_map(|d| Some((d.id, d.fields.superseded_by?)))
-        .collect();
     for d in &all {
         let Some(by) = d.fields.superseded_by else {
             continue;
@@ -561,6 +558,35 @@ fn links_and_decisions_hold(conn: &rusqlite::Connection) -> Result<(), String> {
                 d.id
             ));
         }
+    }
+    Ok(())
+}
+
+/// Refuses what the commands refuse and an earlier version's import took (so a restore of your
+/// own backup still takes it): people reporting to each other in a loop, a decision superseded
+/// while it is still in force, decisions superseding each other in a loop. Names the row.
+fn org_and_decisions_follow_rules(conn: &rusqlite::Connection) -> Result<(), String> {
+    let everyone = people::list(conn).map_err(|e| e.to_string())?;
+    for p in &everyone {
+        if let Some(chain) = crate::domain::org::loop_through(&everyone, p.id, p.reports_to) {
+            let ids: Vec<String> = chain.iter().map(i64::to_string).collect();
+            return Err(format!(
+                "table person, id {}, column reports_to: people {} report to each other in a \
+                 loop (`person edit` refuses it); set reports_to to null on one of them",
+                p.id,
+                ids.join(" → ")
+            ));
+        }
+    }
+    let all = decisions::list(conn).map_err(|e| e.to_string())?;
+    let replaced_by: std::collections::HashMap<i64, i64> = all
+        .iter()
+        .filter_map(|d| Some((d.id, d.fields.superseded_by?)))
+        .collect();
+    for d in &all {
+        let Some(by) = d.fields.superseded_by else {
+            continue;
+        };
         if d.fields.status != crate::domain::decision::DecisionStatus::Superseded {
             return Err(format!(
                 "table decision, id {}, column status: it is {} but superseded by decision \
@@ -807,6 +833,21 @@ mod tests {
                     }
                 }),
                 "supersede each other in a loop",
+            ),
+            (
+                demo_export_rows("person", |rows| {
+                    let (a, b) = (rows[0]["id"].clone(), rows[1]["id"].clone());
+                    rows[0]["reports_to"] = b;
+                    rows[1]["reports_to"] = a;
+                }),
+                "report to each other in a loop",
+            ),
+            (
+                demo_export_with("person", |p| {
+                    let me = p["id"].clone();
+                    p.insert("reports_to".into(), me);
+                }),
+                "report to each other in a loop",
             ),
         ];
         for (text, expected) in cases {
