@@ -466,3 +466,36 @@ fn actions_from_meetings_are_marked_with_their_meeting_in_json_and_markdown() {
         "not from a meeting: {md}"
     );
 }
+
+/// A month holds four Mondays: each meeting names its day, or "Staff (Mon 10:00)" read the same
+/// four times (adversarial pass).
+#[test]
+fn the_month_report_names_each_meetings_day() {
+    use crate::ops::markdown::report::report_markdown;
+    let mut store = Store::open_in_memory().unwrap();
+    let staff = RitualFields::new(
+        "Staff",
+        Some("FREQ=WEEKLY;BYDAY=MO".into()),
+        at(d(2026, 11, 2), 10, 0),
+        30,
+    );
+    let id = add_ritual(&mut store, staff, at(d(2026, 11, 1), 9, 0))
+        .unwrap()
+        .id;
+    for day in [2, 9] {
+        set_status(
+            &mut store,
+            id,
+            at(d(2026, 11, day), 10, 0),
+            OccurrenceStatus::Held,
+            None,
+        )
+        .unwrap();
+    }
+    let month = month_report(&store, d(2026, 11, 5), at(d(2026, 12, 2), 9, 0)).unwrap();
+    let md = report_markdown(&month);
+    assert!(
+        md.contains("- **Held:** Staff (Mon 2 Nov 10:00), Staff (Mon 9 Nov 10:00)"),
+        "{md}"
+    );
+}

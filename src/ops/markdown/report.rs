@@ -26,16 +26,23 @@ pub fn report_markdown(r: &Report) -> String {
     };
     out.push_str(&format!("{}\n", glance(r)));
     out.push_str("\n## Rituals\n\n");
+    // A month holds four Mondays: each meeting names its day ("Mon 2 Nov 10:00").
+    let when = match r.span {
+        ReportSpan::Week => "%a %H:%M",
+        ReportSpan::Month => "%a %-d %b %H:%M",
+    };
     out.push_str(&meetings(
         &r.rituals,
         &format!("No rituals this {span}."),
         "Not marked",
+        when,
     ));
     out.push_str("\n## 1:1s\n\n");
     out.push_str(&meetings(
         &r.one_on_ones,
         &format!("No 1:1s this {span}."),
         "Missed",
+        when,
     ));
     out.push_str("\n## Actions\n\n");
     out.push_str(&actions(r));
@@ -187,8 +194,9 @@ fn glance(r: &Report) -> String {
     format!("**At a glance:** {}.", parts.join(" · "))
 }
 
-/// One bullet per outcome: "- **Held:** Staff meeting (Mon 10:00), …".
-fn meetings(list: &[MeetingOutcome], empty: &str, missed_word: &str) -> String {
+/// One bullet per outcome: "- **Held:** Staff meeting (Mon 10:00), …", each time written as
+/// `when` says.
+fn meetings(list: &[MeetingOutcome], empty: &str, missed_word: &str, when: &str) -> String {
     if list.is_empty() {
         return format!("{empty}\n");
     }
@@ -209,7 +217,7 @@ fn meetings(list: &[MeetingOutcome], empty: &str, missed_word: &str) -> String {
                     .as_deref()
                     .map(|r| format!(": {}", one_line(r)))
                     .unwrap_or_default();
-                format!("{name} ({}{reason})", m.start.format("%a %H:%M"))
+                format!("{name} ({}{reason})", m.start.format(when))
             })
             .collect();
         if !names.is_empty() {
