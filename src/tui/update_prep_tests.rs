@@ -192,3 +192,33 @@ fn the_prep_view_and_the_person_page_scroll_to_every_row_at_80x24() {
         every_row_is_reachable(&mut m, w, h);
     }
 }
+
+/// A person deleted elsewhere while their page is open: the page kept their header, context and
+/// prompts with its lists emptied; it closes to the list and says so (adversarial pass).
+#[test]
+fn a_page_whose_person_was_deleted_elsewhere_closes_and_says_so() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "4\n");
+    assert_eq!(m.people.page.view, PeopleView::Detail);
+    let id = m.people.page.person_id.unwrap();
+    let name = m
+        .people
+        .page
+        .detail
+        .as_ref()
+        .map(|d| d.overview.person.name.clone())
+        .unwrap();
+    crate::store::people::delete(runner.store.conn(), id).unwrap();
+    // What a reload after another writer's change runs for the open page.
+    let reload = m.people.page.load().into_iter().collect();
+    settle(&mut m, &mut runner, reload);
+    assert_eq!(m.people.page.view, PeopleView::List);
+    assert!(m.people.page.detail.is_none());
+    let status = m
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert_eq!(status, format!("{name} was deleted elsewhere."));
+    assert!(!screen(&mut m, 80, 24).contains("Private context"));
+}

@@ -87,12 +87,14 @@ pub(super) fn run(store: &mut Store, effect: OneOnOneEffect, env: &Env) -> Resul
     use ops::one_on_ones as o;
     let now = env.now;
     Ok(match effect {
-        OneOnOneEffect::LoadDetail(id) => Msg::People(PeopleMsg::DetailLoaded(Box::new(
-            o::person_detail(store, id, now)?,
-        ))),
-        OneOnOneEffect::LoadPrep(id) => {
-            Msg::People(PeopleMsg::PrepLoaded(Box::new(o::prep(store, id, now)?)))
-        }
+        OneOnOneEffect::LoadDetail(id) => match o::person_detail(store, id, now) {
+            Err(OpsError::NotFound(_)) => Msg::People(PeopleMsg::Gone(id)),
+            detail => Msg::People(PeopleMsg::DetailLoaded(Box::new(detail?))),
+        },
+        OneOnOneEffect::LoadPrep(id) => match o::prep(store, id, now) {
+            Err(OpsError::NotFound(_)) => Msg::People(PeopleMsg::Gone(id)),
+            prep => Msg::People(PeopleMsg::PrepLoaded(Box::new(prep?))),
+        },
         OneOnOneEffect::StartRecord { person, meeting } => Msg::People(PeopleMsg::RecordReady {
             person,
             prep: Box::new(o::prep(store, person, now)?),

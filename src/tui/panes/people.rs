@@ -53,6 +53,8 @@ pub enum PeopleMsg {
     Loaded(Vec<PersonOverview>),
     DetailLoaded(Box<PersonDetail>),
     PrepLoaded(Box<Prep>),
+    /// The person whose page or prep was being read is no longer there (deleted elsewhere).
+    Gone(i64),
     /// Every open action, for the all-actions list.
     ActionsLoaded(Vec<ActionView>),
     /// The day of the meeting an action came from (Enter in the all-actions list).
@@ -118,6 +120,19 @@ impl PeoplePane {
             PeopleMsg::PrepLoaded(prep) => {
                 if page.person_id == Some(prep.person.person.id) {
                     page.set_prep(*prep);
+                }
+            }
+            PeopleMsg::Gone(id) => {
+                // The page kept its header, context and prompts, with its lists emptied.
+                if page.person_id == Some(id) && page.view != PeopleView::List {
+                    let name = page
+                        .detail
+                        .as_ref()
+                        .map(|d| d.overview.person.name.clone())
+                        .or_else(|| page.prep.as_ref().map(|p| p.person.person.name.clone()))
+                        .unwrap_or_else(|| "This person".to_string());
+                    page.close();
+                    return vec![Request::Info(format!("{name} was deleted elsewhere."))];
                 }
             }
             PeopleMsg::ActionsLoaded(rows) => return self.actions.set_rows(rows),

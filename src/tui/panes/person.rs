@@ -258,6 +258,17 @@ impl PersonPane {
         requests
     }
 
+    /// Back to the list, forgetting the page (its person is gone).
+    pub fn close(&mut self) {
+        self.view = PeopleView::List;
+        self.person_id = None;
+        self.meeting = None;
+        self.from_page = false;
+        self.trail.clear();
+        self.detail = None;
+        self.prep = None;
+    }
+
     /// The load that refreshes the open page, if any.
     pub fn load(&self) -> Option<Effect> {
         let id = self.person_id?;
