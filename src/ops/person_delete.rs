@@ -149,6 +149,8 @@ fn slice_rows(
         // delete's own ("delete person"), and what it cascades to is small.
         let last = deleted == 0;
         if last {
+            // Their reports go to their manager, not to me: the org keeps its shape.
+            people::hand_reports_up(tx, id)?;
             people::delete(tx, id)?;
         }
         Ok(Some((deleted, last)))

@@ -109,6 +109,17 @@ pub fn update(
     Ok(changed > 0)
 }
 
+/// The people who report to `id` report to `id`'s own manager instead (to me, when `id` had
+/// none), as an org does when a manager leaves. Returns how many moved.
+pub fn hand_reports_up(conn: &Connection, id: i64) -> Result<usize, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE person SET reports_to = (SELECT reports_to FROM person WHERE id = ?1) \
+             WHERE reports_to = ?1",
+        )?
+        .execute([id])?)
+}
+
 /// Deletes the person and, by cascade, their notes, topics, actions and 1:1 series.
 pub fn delete(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     Ok(conn

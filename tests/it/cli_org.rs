@@ -77,10 +77,18 @@ fn the_tree_shows_my_org_then_everyone_outside_it() {
         serde_json::from_str(&ok(&db, &["person", "list", "--tree", "--format", "json"])).unwrap();
     assert_eq!(json["me"][0]["reports"][0]["reports"][0]["name"], "Cy");
     assert_eq!(json["outside"][0]["reports"][0]["name"], "Ed");
-    // Deleting a manager keeps their reports, who then report to me; the delete says so.
+    // Deleting a manager keeps their reports, who then report to that manager's manager (Cy
+    // to Ada; they became my direct reports); the delete says so.
     let out = ok(&db, &["person", "delete", "Bo", "--yes"]);
     assert!(out.contains("unlinked 1 report (they stay)"), "{out}");
-    assert!(ok(&db, &["person", "list", "--tree"]).contains("├─ Ada (1)"));
+    assert_eq!(
+        ok(&db, &["person", "list", "--tree"]),
+        "Me\n└─ Ada (1) — EM, Payments\n   └─ Cy (3)\n\n\
+         Outside my org\n└─ Di (4)\n   └─ Ed (5)\n"
+    );
+    // A manager who reported to me hands their reports to me.
+    ok(&db, &["person", "delete", "Ada", "--yes"]);
+    assert!(ok(&db, &["person", "list", "--tree"]).starts_with("Me\n└─ Cy (3)\n"));
 }
 
 #[test]
