@@ -222,3 +222,32 @@ fn a_page_whose_person_was_deleted_elsewhere_closes_and_says_so() {
     assert_eq!(status, format!("{name} was deleted elsewhere."));
     assert!(!screen(&mut m, 80, 24).contains("Private context"));
 }
+
+/// `e` on a talking point or an action of the person page opened the person's form; the help
+/// says it edits the selected item (adversarial pass).
+#[test]
+fn e_on_a_talking_point_or_an_action_does_not_open_the_persons_form() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "4\n");
+    for (row, says) in [
+        (Row::Topic(0), "talking point"),
+        (Row::Action(0), "O, then e"),
+    ] {
+        let at = m
+            .people
+            .page
+            .rows()
+            .iter()
+            .position(|r| std::mem::discriminant(r) == std::mem::discriminant(&row))
+            .expect("the demo's first person has both");
+        m.people.page.cursor = at;
+        keys(&mut m, "e");
+        assert!(m.overlay.is_none(), "no form: {:?}", m.overlay);
+        let status = m
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(status.contains(says), "{status}");
+    }
+}

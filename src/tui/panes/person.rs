@@ -368,6 +368,7 @@ impl PersonPane {
     pub fn on_action(&mut self, action: Action, ctx: &Ctx<'_>) -> Option<Vec<Request>> {
         let id = self.person_id?;
         let mut action = action;
+        let mut entered = false;
         if self.view == PeopleView::Detail {
             // A linked person's page opens here; Esc comes back to this one, on the same row.
             if action == Action::Open
@@ -382,6 +383,7 @@ impl PersonPane {
             // Enter with no link selected: the selected note's form, else the person's.
             if action == Action::Open {
                 action = Action::Edit;
+                entered = true;
             }
         }
         let rows = self.rows().len();
@@ -406,10 +408,19 @@ impl PersonPane {
             Action::Delete => return Some(self.delete().into_iter().collect()),
             // A note's own form; otherwise the person's, which the people pane opens.
             Action::Edit => {
-                let Some(Row::Note(note)) = self.current() else {
-                    return None;
+                return match self.current() {
+                    Some(Row::Note(note)) => Some(self.edit_note(note).into_iter().collect()),
+                    // The help says `e` edits the selected item: it opened the person's form.
+                    Some(Row::Topic(_)) if !entered => Some(vec![Request::Info(
+                        "A talking point is ticked (x) or deleted (d); to change its words, \
+                         delete it and queue it again (t)."
+                            .into(),
+                    )]),
+                    Some(Row::Action(_)) if !entered => Some(vec![Request::Info(
+                        "Actions are edited in the list of every open action: O, then e.".into(),
+                    )]),
+                    _ => None,
                 };
-                return Some(self.edit_note(note).into_iter().collect());
             }
             other => return self.on_person_action(id, other, ctx),
         }
