@@ -208,6 +208,13 @@ pub fn parse_action_line(line: &str, today: NaiveDate) -> Result<ActionLine, Inv
         })?);
         text = text[..at].trim_end();
     }
+    if text.trim().is_empty() {
+        // "the actions is empty" read oddly for one empty action.
+        return Err(Invalid::field(
+            "actions",
+            "an action is empty: write what needs doing, or leave it out",
+        ));
+    }
     Ok(ActionLine {
         owner,
         body: check_text("actions", text)?,

@@ -98,7 +98,11 @@ fn action_lines_take_an_owner_prefix_and_a_due_suffix() {
     let err = parse_action_line("Fix it due someday", today).unwrap_err();
     assert_eq!(err.field, Some("actions"));
     assert!(err.message.contains("Fix it"), "{}", err.message);
-    assert!(parse_action_line("them:   ", today).is_err());
+    let empty = parse_action_line("them:   ", today).unwrap_err();
+    assert_eq!(
+        empty.message, "an action is empty: write what needs doing, or leave it out",
+        "it said \"the actions is empty\""
+    );
 }
 
 #[test]
