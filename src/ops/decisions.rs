@@ -9,7 +9,7 @@ use super::edit::{Edited, ensure_as_opened};
 use super::links::LinkChanges;
 use crate::domain::Invalid;
 use crate::domain::decision::{
-    Decision, DecisionDraft, DecisionFields, DecisionRole, DecisionStatus, check_supersede,
+    Decision, DecisionDraft, DecisionRole, DecisionStatus, check_supersede,
 };
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::store::{Store, decisions, links, people};
@@ -294,11 +294,12 @@ pub fn set_status(
 pub fn delete_decision(
     store: &mut Store,
     id: i64,
-    opened: Option<&DecisionFields>,
+    opened: Option<&Decision>,
 ) -> Result<Decision, OpsError> {
     store.write(|tx| -> Result<Decision, OpsError> {
         let gone = current(tx, id)?;
-        ensure_as_opened(|| format!("decision {id}"), &gone.fields, opened)?;
+        // Its text, status and people as the question showed them.
+        ensure_as_opened(|| format!("decision {id}"), &gone, opened)?;
         decisions::release_superseded(tx, id)?;
         decisions::delete(tx, id)?;
         Ok(gone)

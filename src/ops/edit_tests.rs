@@ -294,7 +294,7 @@ fn a_delete_is_refused_over_what_another_writer_changed_since_it_was_asked() {
     let mut t = Two::new(|s| {
         add_decision(s, DecisionInput::new(draft()), None, now()).unwrap();
     });
-    let shown = get_decision(&t.form, 1).unwrap().fields;
+    let shown = get_decision(&t.form, 1).unwrap();
     let mut theirs = DecisionInput::new(draft());
     theirs.draft.context = "One file, no server".into();
     crate::ops::decisions::update_decision(&mut t.other, 1, theirs, None, now()).unwrap();

@@ -153,10 +153,9 @@ pub fn update_metric(
 }
 
 /// Deletes a metric and its values; goals it measured keep their last progress and are no
-/// longer measured.
-/// Deletes a metric and its values. With `opened` (its settings and every value, as the
-/// confirmation counted them) the delete is refused when either changed since: a number a
-/// script logged meanwhile is not deleted unseen.
+/// longer measured. With `opened` (its settings and every value, as the confirmation counted
+/// them) the delete is refused when either changed since: a number a script logged meanwhile is
+/// not deleted unseen.
 pub fn delete_metric(
     store: &mut Store,
     id: i64,

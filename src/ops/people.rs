@@ -490,7 +490,7 @@ pub fn update_person(
         };
         if let Some(new) = &new_series {
             // A series that had not started yet is removed below, not ended: nothing follows it.
-            let previous = old.filter(|o| has_started(o, now)).map(|o| o.id);
+            let previous = old.filter(|o| has_started(o, cut)).map(|o| o.id);
             let new_id = rituals::insert(tx, new, previous, now)?;
             if let Some(carry) = &carry {
                 carry.apply(tx, new_id)?;

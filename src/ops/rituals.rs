@@ -243,10 +243,10 @@ pub fn update_ritual(
             || old.fields.duration_min != fields.duration_min
             || old.fields.person_id != fields.person_id;
         // A meeting held on or after the day of the change took place as it was: the change
-        // starts at the series' next meeting after it (a 1:1 held this morning, or written up
-        // before its hour, kept its day but took the new hour, or met a second time today).
+        // starts the day after it (a 1:1 held this morning, or written up before its hour, took
+        // the new hour, or the new hour met a second time today).
         let from = match (from, &old_rec) {
-            (Some(f), Some(rec)) if schedule_changed => {
+            (Some(f), Some(_)) if schedule_changed => {
                 let held = occurrences::for_ritual(tx, id)?
                     .into_iter()
                     .filter(|r| r.original_start >= f && r.status == OccurrenceStatus::Held)
@@ -254,7 +254,9 @@ pub fn update_ritual(
                     .filter(|r| r.original_start.date() <= now.date())
                     .map(|r| r.original_start)
                     .max();
-                Some(held.and_then(|h| rec.next_after(h)).unwrap_or(f))
+                Some(held.map_or(f, |h| {
+                    (h.date() + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN)
+                }))
             }
             (from, _) => from,
         };
@@ -290,6 +292,12 @@ pub fn update_ritual(
             // another weekday), and a COUNT counts only the meetings left.
             // From the start of that day: a new hour earlier than the old one meets that day too.
             let day = from.date().and_time(chrono::NaiveTime::MIN);
+            // An UNTIL at the old hour would leave out the last day's meeting at a later one.
+            let mut fields = fields.clone();
+            fields.rrule = fields
+                .rrule
+                .as_deref()
+                .map(crate::schedule::recurrence::until_at_end_of_day);
             let Some((first, rule)) = recurrence(&fields)?.continued_from(day) else {
                 return Err(no_meeting_from(&old, from));
             };

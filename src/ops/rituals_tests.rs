@@ -419,3 +419,40 @@ fn a_new_length_for_a_series_that_ended_before_the_change_is_refused_in_words() 
     );
     assert_eq!(meetings(&store, "Ops").len(), 2);
 }
+
+/// A meeting held today stays as it was, and a new rule starts the day after it: the new series
+/// started at the old series' next meeting, a week on, and left out the new rule's meetings
+/// before it (review).
+#[test]
+fn a_new_rule_after_todays_meeting_was_held_starts_tomorrow() {
+    let mut store = Store::open_in_memory().unwrap();
+    let thursday = RitualFields::new("Sync", Some("FREQ=WEEKLY;BYDAY=TH".into()), at(5, 10), 30);
+    let id = add_ritual(&mut store, thursday, at(1, 8)).unwrap().id;
+    let now = at(26, 11); // Thursday 26 Nov, after the meeting
+    set_status(&mut store, id, at(26, 10), OccurrenceStatus::Held, None).unwrap();
+    let mut monday = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    monday.rrule = Some("FREQ=WEEKLY;BYDAY=MO".into());
+    update_ritual(&mut store, id, monday, Some(at(26, 0)), None, now).unwrap();
+    let days: Vec<NaiveDateTime> = meetings(&store, "Sync").iter().map(|m| m.0).collect();
+    assert!(days.contains(&at(26, 10)), "the held one stays: {days:?}");
+    assert!(days.contains(&at(30, 10)), "Monday 30 Nov: {days:?}");
+}
+
+/// An ended series given a later hour keeps its last day's meeting: the UNTIL it was ended with
+/// is at the old hour (review).
+#[test]
+fn a_later_hour_keeps_the_last_day_of_an_ended_series() {
+    let mut store = Store::open_in_memory().unwrap();
+    let weekly = RitualFields::new("Sync", Some("FREQ=WEEKLY;BYDAY=MO".into()), at(2, 10), 30);
+    let id = add_ritual(&mut store, weekly, at(1, 8)).unwrap().id;
+    let mut ended = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    ended.rrule = Some("FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T100000".into());
+    store
+        .write(|tx| rituals::update(tx, id, &ended, at(1, 8)))
+        .unwrap();
+    let mut later = ended.clone();
+    later.dtstart = at(2, 11);
+    update_ritual(&mut store, id, later, Some(at(17, 0)), None, at(17, 9)).unwrap();
+    let last = meetings(&store, "Sync").last().map(|m| m.0);
+    assert_eq!(last, Some(at(30, 11)));
+}

@@ -101,19 +101,27 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
     });
     if let Some(item) = current {
         // An event that goes on past today ends on its last day's piece: "until Thu 17:00".
-        let last = model
-            .agenda
-            .data
-            .as_ref()
-            .and_then(|a| {
-                a.items
-                    .iter()
-                    .filter(|i| i.kind == item.kind && i.id == item.id && i.date > item.date)
-                    .filter(|i| i.occurrence == item.occurrence)
-                    .filter(|i| i.start == Some(chrono::NaiveTime::MIN))
-                    .max_by_key(|i| i.date)
-            })
-            .filter(|_| item.end == Some(chrono::NaiveTime::MIN));
+        // Day after day, while each piece runs to midnight and the next starts there.
+        let mut last = None;
+        if let Some(items) = model.agenda.data.as_ref().map(|a| &a.items) {
+            let mut piece = item;
+            while piece.end == Some(chrono::NaiveTime::MIN) {
+                let next = items.iter().find(|i| {
+                    i.kind == item.kind
+                        && i.id == item.id
+                        && i.occurrence == item.occurrence
+                        && i.date == piece.date + chrono::Duration::days(1)
+                        && i.start == Some(chrono::NaiveTime::MIN)
+                });
+                match next {
+                    Some(n) => {
+                        piece = n;
+                        last = Some(n);
+                    }
+                    None => break,
+                }
+            }
+        }
         let until = match (last, item.end) {
             (Some(last), _) => last
                 .ends_at()

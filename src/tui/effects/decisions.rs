@@ -30,7 +30,7 @@ pub enum DecisionsEffect {
         opened: Box<Record>,
     },
     /// The decision, and its fields as the confirmation showed them.
-    Delete(i64, Box<crate::domain::decision::DecisionFields>),
+    Delete(i64, Box<Record>),
 }
 
 pub(super) fn run(store: &mut Store, effect: DecisionsEffect, env: &Env) -> Result<Msg, OpsError> {

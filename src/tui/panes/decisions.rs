@@ -295,7 +295,7 @@ impl Pane for DecisionsPane {
                     ),
                     on_yes: Effect::Decisions(DecisionsEffect::Delete(
                         d.decision.id,
-                        Box::new(d.decision.fields.clone()),
+                        Box::new(d.decision.clone()),
                     )),
                 })
                 .into_iter()

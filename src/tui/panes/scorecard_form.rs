@@ -203,8 +203,8 @@ fn held_in(history: &[MetricValue], period: Period) -> Option<&MetricValue> {
 }
 
 /// After a key in the log form: when its date has moved to another period, the title names that
-/// period and the note shows that period's note (unless the note was typed over), so the form
-/// shows what a save will store. It showed the period it opened on and its note, and saved the
+/// period and the value and note show that period's (unless typed over), so the form shows what
+/// a save will store. It showed the period it opened on and its note, and saved the
 /// other period with that period's note.
 pub fn log_follow(
     form: &mut Form,
@@ -222,6 +222,12 @@ pub fn log_follow(
     let note_of = |p: Period| held_in(history, p).map_or("", |v| v.note.as_str());
     if form.value("note") == note_of(*showing) {
         form.set_text("note", note_of(period));
+    }
+    // The number too, unless typed over: the opened period's 12 replaced the other's 7.
+    let value_of =
+        |p: Period| held_in(history, p).map_or_else(String::new, |v| number_text(v.value));
+    if form.value("value") == value_of(*showing) {
+        form.set_text("value", &value_of(period));
     }
     form.title = log_title(metric, period);
     *showing = period;

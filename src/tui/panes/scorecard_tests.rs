@@ -251,6 +251,26 @@ fn a_log_form_moved_to_another_period_shows_that_period_and_its_note() {
     );
 }
 
+/// The number follows the date as the note does, unless typed over: the opened period's 6
+/// was saved over the other period's 4 (review).
+#[test]
+fn a_log_form_moved_to_another_period_shows_that_periods_number() {
+    let (mut m, mut runner) = cockpit_with(|store| {
+        log(store, 1, nov(9), 4.0, "");
+        log(store, 1, nov(23), 6.0, "");
+    });
+    let value = |m: &Model| match &m.overlay {
+        Some(Overlay::Form { form, .. }) => form.value("value"),
+        _ => panic!("the log form is open"),
+    };
+    keys_settled(&mut m, &mut runner, "l");
+    assert_eq!(value(&m), "6");
+    keys_settled(&mut m, &mut runner, "\t<C-u>2026-11-09");
+    assert_eq!(value(&m), "4");
+    keys_settled(&mut m, &mut runner, "<C-u>2026-11-16");
+    assert_eq!(value(&m), "", "a week with no number");
+}
+
 #[test]
 fn the_metric_owner_is_found_by_typing_part_of_a_name() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
