@@ -13,7 +13,8 @@ use crate::store::actions::{self, NewAction};
 /// Records `follow` as made in meeting `occurrence_id` on `day`; returns the line's marker
 /// ("decision 12", "action 7"). A decision or an action the meeting already holds with the same
 /// words (and, for an action, the same owner) is that line's, not a new one: a write-up sent
-/// again without its markers (a script, or the text pasted again) recorded each line twice.
+/// again without its markers (a script, or the text pasted again) recorded each line twice. Such
+/// an action takes the line's due date.
 pub(super) fn record(
     tx: &rusqlite::Connection,
     follow: &Follow,
@@ -43,25 +44,26 @@ pub(super) fn record(
             body,
             due,
         } => {
+            let action = NewAction {
+                person_id: *person,
+                occurrence_id: Some(occurrence_id),
+                owner: owner.as_str(),
+                body,
+                due: *due,
+            };
             if let Some(known) = actions::of_occurrence(tx, occurrence_id)?
                 .into_iter()
                 .find(|a| {
                     a.body == *body && a.person_id == *person && a.owner.as_str() == owner.as_str()
                 })
             {
+                // Sent again with another due date: the write-up says when it is due now.
+                if known.due != *due {
+                    actions::update(tx, known.id, &action)?;
+                }
                 return Ok(format!("action {}", known.id));
             }
-            let id = actions::insert(
-                tx,
-                &NewAction {
-                    person_id: *person,
-                    occurrence_id: Some(occurrence_id),
-                    owner: owner.as_str(),
-                    body,
-                    due: *due,
-                },
-                now,
-            )?;
+            let id = actions::insert(tx, &action, now)?;
             recorded.actions.push(id);
             Ok(format!("action {id}"))
         }

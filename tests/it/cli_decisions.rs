@@ -424,6 +424,29 @@ fn a_meetings_lines_become_decisions_and_actions_once() {
         .filter(|a| a["body"] == "send the runbook")
         .count();
     assert_eq!(runbooks, 1);
+    // Sent once more with another due date: the action takes it (it kept the old one).
+    let later = again.replace("due fri", "due mon");
+    ok(
+        &db,
+        &[
+            "ritual",
+            "notes",
+            "Staff meeting",
+            "2026-11-16",
+            "--notes",
+            &later,
+        ],
+    );
+    let dues: Vec<Value> = json_array(&db, &["action", "list", "--format", "json"])
+        .iter()
+        .filter(|a| a["body"] == "send the runbook")
+        .map(|a| a["due"].clone())
+        .collect();
+    assert_eq!(
+        dues,
+        [Value::from("2026-11-16")],
+        "mon, from the meeting on Monday 16 Nov"
+    );
     // An unknown person: refused, naming the candidates; nothing saved.
     refused(
         &db,
