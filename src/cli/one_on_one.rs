@@ -121,6 +121,15 @@ pub fn add_note(ctx: &Context, who: &str, date: Option<&str>, text: &str) -> Res
         p.name,
         date.format("%a %Y-%m-%d")
     )?;
+    // Likely a slip of the year or month: it would head their notes until then.
+    let ahead = (date - ctx.today()).num_days();
+    if ahead > 0 {
+        note!(
+            "warning: the note is dated {ahead} days from now; until then it heads {}'s notes \
+             (`bearing note edit {id} --date DATE` moves it)",
+            p.name
+        );
+    }
     Ok(())
 }
 

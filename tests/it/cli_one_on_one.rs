@@ -411,3 +411,22 @@ fn a_new_hour_keeps_the_one_on_one_held_today_and_starts_next_time() {
         assert!(!shown.contains("more series"), "{now}: {shown}");
     }
 }
+
+/// A note dated ahead (a slip of the year) is saved as asked, with a warning that it heads the
+/// person's notes until then (adversarial pass).
+#[test]
+fn a_note_dated_ahead_is_saved_with_a_warning() {
+    let (_dir, db) = setup();
+    let out = bearing(
+        &db,
+        &["note", "add", "priya raman", "x", "--date", "2027-11-23"],
+    );
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("warning: the note is dated 365 days from now"),
+        "{}",
+        stderr(&out)
+    );
+    let today = bearing(&db, &["note", "add", "priya raman", "y"]);
+    assert!(!stderr(&today).contains("warning"), "{}", stderr(&today));
+}
