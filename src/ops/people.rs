@@ -461,6 +461,15 @@ pub fn update_person(
             None => None,
         };
         let cut = held.map_or(now, |h| (h + chrono::Duration::seconds(1)).max(now));
+        // The same rule at a new hour: an UNTIL at the old hour would leave out its last day.
+        if let (Some(old), Some(new)) = (old, &mut new_series)
+            && new.rrule == old.fields.rrule
+        {
+            new.rrule = new
+                .rrule
+                .as_deref()
+                .map(crate::schedule::recurrence::until_at_end_of_day);
+        }
         if let (Some(h), Some(new)) = (held, &mut new_series)
             && new.dtstart.date() <= h.date()
         {

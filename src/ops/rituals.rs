@@ -234,6 +234,15 @@ pub fn update_ritual(
         if fields == old.fields {
             return Ok(None);
         }
+        // The same rule at a new hour: an UNTIL at the old hour would leave out its last day.
+        let same_rule = fields.rrule == old.fields.rrule;
+        let mut fields = fields.clone();
+        if same_rule && fields.dtstart.time() != old.fields.dtstart.time() {
+            fields.rrule = fields
+                .rrule
+                .as_deref()
+                .map(crate::schedule::recurrence::until_at_end_of_day);
+        }
         // A stored rule Bearing no longer accepts (one that repeats too often, saved by an older
         // version) cannot be split; the edit replaces it whole, which is how it gets fixed.
         let old_rec = Recurrence::of(&old.fields).ok();
@@ -245,6 +254,8 @@ pub fn update_ritual(
         // A meeting held on or after the day of the change took place as it was: the change
         // starts the day after it (a 1:1 held this morning, or written up before its hour, took
         // the new hour, or the new hour met a second time today).
+        // The day asked for, when the change was moved past a meeting held on it.
+        let mut asked = None;
         let from = match (from, &old_rec) {
             (Some(f), Some(_)) if schedule_changed => {
                 let held = occurrences::for_ritual(tx, id)?
@@ -255,11 +266,25 @@ pub fn update_ritual(
                     .map(|r| r.original_start)
                     .max();
                 Some(held.map_or(f, |h| {
+                    asked = Some(f);
                     (h.date() + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN)
                 }))
             }
             (from, _) => from,
         };
+        // A series a change replaced is its successor's past: a new schedule for it ran beside
+        // the successor, every meeting twice.
+        if schedule_changed
+            && let Some(next) = rituals::list(tx)?
+                .into_iter()
+                .find(|r| r.previous_id == Some(id))
+        {
+            return Err(OpsError::Refused(format!(
+                "ritual {id} was replaced by ritual {} when its schedule last changed; change \
+                 that one (`bearing ritual edit {}`); nothing was saved",
+                next.id, next.id
+            )));
+        }
         let split = from
             .filter(|f| schedule_changed && *f > old.fields.dtstart)
             .and_then(|f| Some((f, old_rec.as_ref()?.rule_ending_before(f)?)));
@@ -283,8 +308,7 @@ pub fn update_ritual(
             return Ok(Some(id));
         };
         let mut new_fields = fields.clone();
-        let same_schedule =
-            fields.rrule == old.fields.rrule && fields.dtstart.date() == old.fields.dtstart.date();
+        let same_schedule = same_rule && fields.dtstart.date() == old.fields.dtstart.date();
         if same_schedule {
             // A new length, hour or person: the meetings stay on their days. The new series
             // starts at the first of them from the change on (not on the day of the change,
@@ -292,18 +316,12 @@ pub fn update_ritual(
             // another weekday), and a COUNT counts only the meetings left.
             // From the start of that day: a new hour earlier than the old one meets that day too.
             let day = from.date().and_time(chrono::NaiveTime::MIN);
-            // An UNTIL at the old hour would leave out the last day's meeting at a later one.
-            let mut fields = fields.clone();
-            fields.rrule = fields
-                .rrule
-                .as_deref()
-                .map(crate::schedule::recurrence::until_at_end_of_day);
             let Some((first, rule)) = recurrence(&fields)?.continued_from(day) else {
                 return Err(no_meeting_from(&old, from));
             };
             new_fields.dtstart = first;
             new_fields.rrule = Some(rule);
-        } else if fields.rrule == old.fields.rrule
+        } else if same_rule
             && old_rec
                 .as_ref()
                 .is_some_and(|r| r.continued_from(from).is_none())
@@ -311,10 +329,26 @@ pub fn update_ritual(
             // A new first date for a series that ended before the change: its UNTIL would end
             // the new series before it began.
             return Err(no_meeting_from(&old, from));
+        } else if let Some(asked) = asked.filter(|_| new_fields.dtstart < from) {
+            // Moved past a meeting held on the day asked: the new rule still counts its weeks
+            // from that day (a fortnight from Monday put a Sunday series in the other weeks),
+            // and takes its first meeting after the one held, its COUNT less what came before.
+            let mut anchored = new_fields.clone();
+            anchored.dtstart = asked.date().and_time(new_fields.dtstart.time());
+            anchored.rrule = anchored
+                .rrule
+                .as_deref()
+                .map(crate::schedule::recurrence::until_at_end_of_day);
+            let Some((first, rule)) = recurrence(&anchored)?.continued_from(from) else {
+                return Err(no_meeting_from(&old, from));
+            };
+            new_fields.dtstart = first;
+            new_fields.rrule = Some(rule);
         } else if new_fields.dtstart < from {
             // A new rule starts on the first day of the change, at the new time.
             new_fields.dtstart = from.date().and_time(new_fields.dtstart.time());
         }
+
         let upcoming: Vec<_> = occurrences::for_ritual(tx, id)?
             .into_iter()
             .filter(|r| r.original_start >= from)

@@ -456,3 +456,59 @@ fn a_later_hour_keeps_the_last_day_of_an_ended_series() {
     let last = meetings(&store, "Sync").last().map(|m| m.0);
     assert_eq!(last, Some(at(30, 11)));
 }
+
+/// A fortnightly Sunday series held today, given a new rule from today: the new rule counts its
+/// fortnights from today, not from tomorrow's week (it met on the 13th, the wrong Sunday), and
+/// its COUNT includes the meeting held (regression pass).
+#[test]
+fn a_new_rule_after_todays_meeting_keeps_the_fortnight() {
+    let mut store = Store::open_in_memory().unwrap();
+    let rule = "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU";
+    let sunday = RitualFields::new("Sync", Some(rule.into()), at(8, 10), 30);
+    let id = add_ritual(&mut store, sunday, at(1, 8)).unwrap().id;
+    let (today, now) = (on(12, 6, 10), on(12, 6, 18));
+    set_status(&mut store, id, today, OccurrenceStatus::Held, None).unwrap();
+    let mut counted = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    counted.rrule = Some(format!("{rule};COUNT=3"));
+    update_ritual(&mut store, id, counted, Some(on(12, 6, 0)), None, now).unwrap();
+    let days: Vec<NaiveDateTime> = week(&store, on(12, 1, 0).date(), 60)
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| i.title == "Sync")
+        .filter_map(|i| Some(i.date.and_time(i.start?)))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            today,
+            on(12, 20, 10),
+            NaiveDate::from_ymd_opt(2027, 1, 3)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap()
+        ]
+    );
+}
+
+/// A series a change replaced cannot take a new schedule of its own: it ran beside its
+/// successor, every meeting twice (regression pass).
+#[test]
+fn a_replaced_series_refuses_a_new_schedule_and_names_its_successor() {
+    let mut store = Store::open_in_memory().unwrap();
+    let weekly = RitualFields::new("Sync", Some("FREQ=WEEKLY;BYDAY=MO".into()), at(2, 10), 30);
+    let id = add_ritual(&mut store, weekly, at(1, 8)).unwrap().id;
+    let mut longer = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    longer.duration_min = 45;
+    let next = update_ritual(&mut store, id, longer, Some(at(17, 0)), None, at(17, 9))
+        .unwrap()
+        .value
+        .id;
+    let mut again = rituals::get(store.conn(), id).unwrap().unwrap().fields;
+    again.rrule = Some("FREQ=WEEKLY;BYDAY=TU".into());
+    let err = update_ritual(&mut store, id, again, Some(at(17, 0)), None, at(17, 9)).unwrap_err();
+    assert!(
+        matches!(&err, OpsError::Refused(m) if m.contains(&format!("replaced by ritual {next}"))),
+        "{err}"
+    );
+}

@@ -75,8 +75,12 @@ pub const STATUS_ROWS: usize = 3;
 /// The status bar's rows: a message longer than one row takes as many as it needs, up to
 /// [`STATUS_ROWS`] (a save's warning came at its end and was cut: "… 0 topics disc…").
 pub fn status_height(model: &Model, width: u16) -> u16 {
+    // The file's name at the right keeps its columns while a message fits in one row.
+    let label = (model.db_label.width() + 2).min(usize::from(width / 4));
     match &model.status {
-        Some(status) if clock(model).width() + 1 + status.text.width() > usize::from(width) => {
+        Some(status)
+            if clock(model).width() + 1 + status.text.width() + label > usize::from(width) =>
+        {
             let room = usize::from(width).saturating_sub(clock(model).width() + 1);
             let rows = super::widgets::text::wrap(&status.text, room).len();
             rows.clamp(1, STATUS_ROWS) as u16

@@ -273,6 +273,23 @@ mod tests {
         assert!(last.contains("Saved."), "{shown}");
     }
 
+    /// A message that fits the bar only without the file's name at its right wraps instead of
+    /// being cut ("… was deleted elsewher…" at 60 columns) (regression pass).
+    #[test]
+    fn a_message_crowded_by_the_files_name_wraps_whole() {
+        let mut m = model();
+        m.db_label = "sun.db".into();
+        let text = "Aisha Bello was deleted elsewhere, with her notes.";
+        m.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+        let shown = screen(&mut m, 60, 20);
+        let rows: Vec<&str> = shown.lines().collect();
+        let bar = format!("{} {}", rows[18].trim(), rows[19].trim());
+        assert!(bar.ends_with(text), "{shown}");
+    }
+
     /// An event of several days in progress is said to last until its end, not until midnight.
     #[test]
     fn an_event_of_several_days_in_progress_runs_until_its_last_day() {

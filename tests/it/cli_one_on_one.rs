@@ -430,3 +430,47 @@ fn a_note_dated_ahead_is_saved_with_a_warning() {
     let today = bearing(&db, &["note", "add", "priya raman", "y"]);
     assert!(!stderr(&today).contains("warning"), "{}", stderr(&today));
 }
+
+/// A series ended with `ritual end`, given a later hour: its last day kept its meeting (the
+/// UNTIL was at the old hour and left it out) (regression pass).
+#[test]
+fn a_later_hour_keeps_the_last_day_of_an_ended_one_on_one_series() {
+    let (_dir, db) = setup();
+    let now = "2026-11-24T09:00";
+    ok(
+        &db,
+        &["--now", now, "ritual", "end", "1", "--on", "2026-12-08"],
+    );
+    ok(
+        &db,
+        &[
+            "--now",
+            now,
+            "ritual",
+            "edit",
+            "1",
+            "--start",
+            "2026-11-24T18:00",
+        ],
+    );
+    let items = json_array(
+        &db,
+        &[
+            "--now",
+            now,
+            "agenda",
+            "--from",
+            "2026-11-24",
+            "--days",
+            "21",
+            "--format",
+            "json",
+        ],
+    );
+    let days: Vec<&str> = items
+        .iter()
+        .filter(|i| i["kind"] == "one_on_one")
+        .filter_map(|i| i["date"].as_str())
+        .collect();
+    assert_eq!(days, ["2026-11-24", "2026-12-01", "2026-12-08"]);
+}
