@@ -3,6 +3,7 @@ use chrono_tz::Tz;
 
 use super::{import_ics, remove_calendar};
 use crate::ops::agenda::calendar_days_in;
+use crate::ops::ics_read::tests::ics;
 use crate::schedule::agenda::{calendar_items, sort};
 use crate::store::Store;
 
@@ -125,21 +126,6 @@ fn a_range_the_import_did_not_check_is_left_off_when_it_would_flood_the_agenda()
     assert!(year.events.is_empty());
     let why = year.left_off.unwrap();
     assert!(why.contains("more than 100000 events"), "{why}");
-}
-
-/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
-fn ics(head: &str, events: &[&str]) -> String {
-    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
-    for body in events {
-        text.push_str("BEGIN:VEVENT\r\n");
-        for line in body.lines() {
-            text.push_str(line.trim());
-            text.push_str("\r\n");
-        }
-        text.push_str("END:VEVENT\r\n");
-    }
-    text.push_str("END:VCALENDAR\r\n");
-    text
 }
 
 /// `week`, each item that overlaps another marked with "!", a time with no end shown alone.

@@ -434,4 +434,4 @@ pub fn parse_duration(text: &str) -> Option<TimeDelta> {
 
 #[cfg(test)]
 #[path = "ics_read_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -274,7 +274,7 @@ fn a_line_folded_inside_a_character_is_joined_before_it_is_read_as_utf8() {
 }
 
 /// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
-fn ics(head: &str, events: &[&str]) -> String {
+pub(crate) fn ics(head: &str, events: &[&str]) -> String {
     let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
     for body in events {
         text.push_str("BEGIN:VEVENT\r\n");

@@ -9,23 +9,13 @@ use support::{FIXED_NOW, stderr, stdout};
 const GOOGLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/google.ics");
 const OUTLOOK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/outlook.ics");
 
-/// Like `support::bearing`, with the local time zone pinned: imported times are converted to it.
+/// `bearing` with the local time zone pinned: imported times are converted to it.
 fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
-        .arg(db)
-        .arg("--ignore-config")
-        .args(args)
-        .env("BEARING_NOW", FIXED_NOW)
-        .env("TZ", "Europe/Berlin")
-        .output()
-        .unwrap()
+    support::bearing_in("Europe/Berlin", db, args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = bearing(db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    support::ok_in("Europe/Berlin", db, args)
 }
 
 /// The week of 2026-11-23 as JSON, without the row ids (they change on every import).

@@ -1,44 +1,17 @@
 //! `bearing import-ics`: when imported events take time on the agenda, and on which days.
 
 use crate::support;
-
 use serde_json::{Value, json};
 use std::path::Path;
-use support::{FIXED_NOW, stderr, stdout};
-
-/// Like `support::bearing`, with the local time zone pinned: imported times are converted to it.
-fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
-        .arg(db)
-        .arg("--ignore-config")
-        .args(args)
-        .env("BEARING_NOW", FIXED_NOW)
-        .env("TZ", "Europe/Berlin")
-        .output()
-        .unwrap()
-}
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out = bearing(db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    support::ok_in("Europe/Berlin", db, args)
 }
 
 /// Imports a calendar holding `events` (the lines of each VEVENT) into a new database.
 fn imported(dir: &Path, events: &[&str]) -> std::path::PathBuf {
-    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
-    for body in events {
-        text.push_str("BEGIN:VEVENT\r\n");
-        for line in body.lines() {
-            text.push_str(line.trim());
-            text.push_str("\r\n");
-        }
-        text.push_str("END:VEVENT\r\n");
-    }
-    text.push_str("END:VCALENDAR\r\n");
     let file = dir.join("cal.ics");
-    std::fs::write(&file, text).unwrap();
+    std::fs::write(&file, support::ics("", events)).unwrap();
     let db = dir.join("b.db");
     ok(&db, &["import-ics", file.to_str().unwrap()]);
     db

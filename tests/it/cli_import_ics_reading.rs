@@ -4,19 +4,11 @@
 use crate::support;
 
 use std::path::Path;
-use support::{FIXED_NOW, stderr, stdout};
+use support::{ics, stderr, stdout};
 
-/// Like `support::bearing`, with the local time zone pinned: imported times are converted to it.
+/// `bearing` with the local time zone pinned: imported times are converted to it.
 fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
-        .arg(db)
-        .arg("--ignore-config")
-        .args(args)
-        .env("BEARING_NOW", FIXED_NOW)
-        .env("TZ", "Europe/Berlin")
-        .output()
-        .unwrap()
+    support::bearing_in("Europe/Berlin", db, args)
 }
 
 /// Imports `bytes` as a calendar file into the database `db`: standard output and error.
@@ -42,20 +34,6 @@ fn a_line_folded_inside_a_character_reads_whole() {
         "{}",
         stdout(&out)
     );
-}
-/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
-fn ics(head: &str, events: &[&str]) -> String {
-    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
-    for body in events {
-        text.push_str("BEGIN:VEVENT\r\n");
-        for line in body.lines() {
-            text.push_str(line.trim());
-            text.push_str("\r\n");
-        }
-        text.push_str("END:VEVENT\r\n");
-    }
-    text.push_str("END:VCALENDAR\r\n");
-    text
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::support;
 
 use serde_json::Value;
 use std::path::Path;
-use support::{FIXED_NOW, stderr, stdout};
+use support::{stderr, stdout};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -15,17 +15,9 @@ fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")
 }
 
-/// Like `support::bearing`, with the local time zone pinned to UTC.
+/// `bearing` with the local time zone pinned: imported times are converted to it.
 fn bearing(db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .arg("--db")
-        .arg(db)
-        .arg("--ignore-config")
-        .args(args)
-        .env("BEARING_NOW", FIXED_NOW)
-        .env("TZ", "UTC")
-        .output()
-        .unwrap()
+    support::bearing_in("UTC", db, args)
 }
 
 /// Imports `file`: what the import wrote to standard error (its notes).

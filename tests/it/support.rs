@@ -92,6 +92,19 @@ pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `bearing` with the local time zone pinned to `zone`: imported calendar times are converted
+/// to it.
+pub fn bearing_in(zone: &str, db: &Path, args: &[&str]) -> std::process::Output {
+    command(db, args).env("TZ", zone).output().unwrap()
+}
+
+/// [`ok`] with the local time zone pinned to `zone`.
+pub fn ok_in(zone: &str, db: &Path, args: &[&str]) -> String {
+    let out = bearing_in(zone, db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
 /// Runs a command that must succeed and returns its standard output.
 pub fn ok(db: &Path, args: &[&str]) -> String {
     let out = bearing(db, args);
@@ -412,4 +425,19 @@ impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+/// A calendar holding `events` (the lines of each VEVENT), with `head` at the calendar level.
+pub fn ics(head: &str, events: &[&str]) -> String {
+    let mut text = format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}");
+    for body in events {
+        text.push_str("BEGIN:VEVENT\r\n");
+        for line in body.lines() {
+            text.push_str(line.trim());
+            text.push_str("\r\n");
+        }
+        text.push_str("END:VEVENT\r\n");
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
 }
