@@ -377,28 +377,7 @@ fn a_new_hour_keeps_the_one_on_one_held_today_and_starts_next_time() {
                 "15:00",
             ],
         );
-        let items = json_array(
-            &db,
-            &[
-                "--now",
-                now,
-                "agenda",
-                "--from",
-                "2026-11-24",
-                "--days",
-                "8",
-                "--format",
-                "json",
-            ],
-        );
-        let meetings: Vec<(String, String, String)> = items
-            .iter()
-            .filter(|i| i["kind"] == "one_on_one")
-            .map(|i| {
-                let text = |k: &str| i[k].as_str().unwrap_or_default().to_string();
-                (text("date"), text("start"), text("status"))
-            })
-            .collect();
+        let meetings = one_on_ones(&db, now, "8");
         assert_eq!(
             meetings,
             [
@@ -453,8 +432,18 @@ fn a_later_hour_keeps_the_last_day_of_an_ended_one_on_one_series() {
             "2026-11-24T18:00",
         ],
     );
+    let days: Vec<String> = one_on_ones(&db, now, "21")
+        .into_iter()
+        .map(|(day, _, _)| day)
+        .collect();
+    assert_eq!(days, ["2026-11-24", "2026-12-01", "2026-12-08"]);
+}
+
+/// The 1:1s on the agenda from Tuesday 24 Nov for `days` days, as of `now`: (date, start,
+/// status).
+fn one_on_ones(db: &std::path::Path, now: &str, days: &str) -> Vec<(String, String, String)> {
     let items = json_array(
-        &db,
+        db,
         &[
             "--now",
             now,
@@ -462,15 +451,17 @@ fn a_later_hour_keeps_the_last_day_of_an_ended_one_on_one_series() {
             "--from",
             "2026-11-24",
             "--days",
-            "21",
+            days,
             "--format",
             "json",
         ],
     );
-    let days: Vec<&str> = items
+    items
         .iter()
         .filter(|i| i["kind"] == "one_on_one")
-        .filter_map(|i| i["date"].as_str())
-        .collect();
-    assert_eq!(days, ["2026-11-24", "2026-12-01", "2026-12-08"]);
+        .map(|i| {
+            let text = |k: &str| i[k].as_str().unwrap_or_default().to_string();
+            (text("date"), text("start"), text("status"))
+        })
+        .collect()
 }
