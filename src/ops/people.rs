@@ -451,13 +451,7 @@ pub fn update_person(
         // the new cadence starts on a later day than the last one held (it moved a 1:1 held
         // early this morning to the new hour, or met a second time the same day).
         let held = match old {
-            Some(old) => occurrences::for_ritual(tx, old.id)?
-                .into_iter()
-                .filter(|r| r.status == crate::domain::ritual::OccurrenceStatus::Held)
-                // Marked held days ahead, it has not taken place: it follows the change.
-                .filter(|r| r.original_start.date() <= now.date())
-                .map(|r| r.original_start)
-                .max(),
+            Some(old) => super::rituals::last_held(tx, old.id, now.date())?,
             None => None,
         };
         let cut = held.map_or(now, |h| (h + chrono::Duration::seconds(1)).max(now));

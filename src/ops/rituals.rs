@@ -258,13 +258,7 @@ pub fn update_ritual(
         let mut asked = None;
         let from = match (from, &old_rec) {
             (Some(f), Some(_)) if schedule_changed => {
-                let held = occurrences::for_ritual(tx, id)?
-                    .into_iter()
-                    .filter(|r| r.original_start >= f && r.status == OccurrenceStatus::Held)
-                    // Marked held days ahead, it has not taken place yet: it follows the change.
-                    .filter(|r| r.original_start.date() <= now.date())
-                    .map(|r| r.original_start)
-                    .max();
+                let held = last_held(tx, id, now.date())?.filter(|h| *h >= f);
                 Some(held.map_or(f, |h| {
                     asked = Some(f);
                     (h.date() + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN)
@@ -366,6 +360,20 @@ pub fn update_ritual(
         Some(saved_id) => Edited::changed(get_ritual(store, saved_id)?),
         None => Edited::unchanged(get_ritual(store, id)?),
     })
+}
+
+/// The start of the series' latest meeting held by `today`. One marked held days ahead has not
+/// taken place: a schedule change carries it to the new series like any mark.
+pub(super) fn last_held(
+    conn: &rusqlite::Connection,
+    id: i64,
+    today: NaiveDate,
+) -> Result<Option<NaiveDateTime>, OpsError> {
+    Ok(occurrences::for_ritual(conn, id)?
+        .into_iter()
+        .filter(|r| r.status == OccurrenceStatus::Held && r.original_start.date() <= today)
+        .map(|r| r.original_start)
+        .max())
 }
 
 /// A change of length, hour or person asked from a day after the series' last meeting.
