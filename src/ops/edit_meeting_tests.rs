@@ -134,6 +134,46 @@ fn a_ritual_edit_is_refused_over_a_newer_series() {
     assert_eq!(saved.value.fields.agenda, "incidents");
 }
 
+/// A series' delete takes its meetings' records along: a note, a held mark or a move written
+/// elsewhere after the question was asked refuses it, and nothing is deleted; asked again on
+/// the series as it is, it goes through.
+#[test]
+fn a_series_delete_is_refused_over_a_meeting_written_elsewhere_since_it_was_asked() {
+    use crate::ops::ritual_delete::{delete_ritual, series_shown};
+    type Write = fn(&mut Store);
+    let writes: [(&str, Write); 3] = [
+        ("a note", |s| {
+            let up = write_up("Hiring plan agreed", OccurrenceStatus::Scheduled);
+            save_occurrence(s, 1, ten(24), &up, None).unwrap();
+        }),
+        ("a held mark", |s| {
+            set_status(s, 1, ten(24), OccurrenceStatus::Held, None).unwrap();
+        }),
+        ("a move", |s| {
+            move_occurrence(s, 1, ten(24), ten(25), None).unwrap();
+        }),
+    ];
+    for (what, write) in writes {
+        // The meeting of 1 Dec already has notes when the question is asked.
+        let mut t = Two::new(|s| {
+            with_staff(s);
+            let up = write_up("Budget", OccurrenceStatus::Held);
+            save_occurrence(s, 1, ten(24) + chrono::Duration::days(7), &up, None).unwrap();
+        });
+        let asked = series_shown(&t.form, 1).unwrap();
+        assert_eq!(asked.written_up(), 1, "{what}");
+        write(&mut t.other);
+        let mark = t.mark();
+        stale(delete_ritual(&mut t.form, 1, Some(&asked)).unwrap_err());
+        assert_eq!(t.mark(), mark, "{what}: no commit, no undo step");
+        let kept = series_shown(&t.form, 1).unwrap();
+        assert_eq!(kept.meetings.len(), 2, "{what}: both meetings stay");
+
+        delete_ritual(&mut t.form, 1, Some(&kept)).unwrap();
+        assert!(get_ritual(&t.form, 1).is_err(), "{what}");
+    }
+}
+
 #[test]
 fn meeting_notes_a_move_and_the_held_key_are_refused_over_a_newer_meeting() {
     let mut t = Two::new(with_staff);

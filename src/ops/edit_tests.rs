@@ -269,7 +269,8 @@ fn a_delete_is_refused_over_what_another_writer_changed_since_it_was_asked() {
     use crate::ops::metrics::{Entry, add_metric, delete_metric, log_value};
     use crate::ops::plan::delete_goal;
     use crate::ops::risks::delete_risk;
-    use crate::ops::rituals::{add_ritual, delete_ritual, get_ritual, update_ritual};
+    use crate::ops::ritual_delete::{delete_ritual, series_shown};
+    use crate::ops::rituals::{add_ritual, get_ritual, update_ritual};
 
     // A risk, reviewed elsewhere.
     let mut t = Two::new(with_risk);
@@ -328,8 +329,8 @@ fn a_delete_is_refused_over_what_another_writer_changed_since_it_was_asked() {
         let f = RitualFields::new("Staff", Some("FREQ=WEEKLY".into()), now(), 30);
         add_ritual(s, f, now()).unwrap();
     });
-    let shown = get_ritual(&t.form, 1).unwrap().fields;
-    let mut theirs = shown.clone();
+    let shown = series_shown(&t.form, 1).unwrap();
+    let mut theirs = shown.ritual.fields.clone();
     theirs.agenda = "Budget".into();
     update_ritual(&mut t.other, 1, theirs, None, None, now()).unwrap();
     stale(delete_ritual(&mut t.form, 1, Some(&shown)).unwrap_err());

@@ -13,7 +13,7 @@ use crate::domain::one_on_one::Owner;
 use crate::domain::risk::{Category, RiskDraft};
 use crate::domain::risk_score::ReviewIntervals;
 use crate::domain::ritual::OccurrenceStatus;
-use crate::ops::{actions, json, one_on_ones, people, plan, risks, rituals};
+use crate::ops::{actions, json, one_on_ones, people, plan, risks, ritual_delete, rituals};
 use chrono::Weekday;
 use fastrand::Rng;
 use std::collections::BTreeMap;
@@ -99,7 +99,7 @@ fn write(rng: &mut Rng, store: &mut Store, n: usize) {
             )
             .map(drop)
         }
-        10 => rituals::delete_ritual(store, ritual_id, None).map(drop),
+        10 => ritual_delete::delete_ritual(store, ritual_id, None).map(drop),
         11 => one_on_ones::add_topic(store, person_id, "topic", now()).map(drop),
         12 => plan::start_plan(store, date, None, now()).and_then(|_| {
             let mut g = goal(&format!("G{n}"));

@@ -7,7 +7,7 @@ use crate::domain::risk::{Category, RiskDraft};
 use crate::domain::risk_score::ReviewIntervals;
 use crate::domain::ritual::{OccurrenceStatus, RitualFields};
 use crate::ops::people::PersonInput;
-use crate::ops::{calendar, json, links, one_on_ones, people, plan, risks, rituals};
+use crate::ops::{calendar, json, links, one_on_ones, people, plan, risks, ritual_delete, rituals};
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 pub(super) fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -148,7 +148,7 @@ const CASES: &[Case] = &[
         .unwrap();
     }),
     ("delete ritual", |s| {
-        rituals::delete_ritual(s, 1, None).unwrap();
+        ritual_delete::delete_ritual(s, 1, None).unwrap();
     }),
     ("occurrence held", |s| {
         rituals::set_status(s, 1, at(24, 10), OccurrenceStatus::Held, None).unwrap();

@@ -42,6 +42,7 @@ mod recording;
 pub mod report;
 pub mod risks;
 mod ritual_carry;
+pub mod ritual_delete;
 pub mod rituals;
 pub mod scorecard;
 pub mod search;

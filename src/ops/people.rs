@@ -538,8 +538,10 @@ fn end_series_before(
 }
 
 /// Whether a series' first meeting is before `now` (else it is removed, not ended, on a change).
+/// The meeting, not DTSTART: a Thursday 1:1 added on a Tuesday starts on the Tuesday, and a
+/// change on the Wednesday found no meeting to end it on and left it beside the new cadence.
 fn has_started(series: &Ritual, now: NaiveDateTime) -> bool {
-    series.fields.dtstart < now
+    Recurrence::of(&series.fields).map_or(series.fields.dtstart, |rec| rec.first()) < now
 }
 
 pub use super::person_delete::delete_person;

@@ -200,7 +200,7 @@ pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
 }
 
 /// The series as it is now, read inside the caller's transaction.
-fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, OpsError> {
+pub(super) fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, OpsError> {
     rituals::get(conn, id)?.ok_or_else(|| {
         OpsError::NotFound(format!(
             "no ritual with id {id} (see `bearing ritual list`)"
@@ -398,21 +398,6 @@ fn met_since(id: i64, from_a_form: bool) -> OpsError {
              meetings before it keep theirs; nothing was saved"
         ))
     }
-}
-
-/// Deletes a series and its meetings' records. With `opened` (the fields the confirmation
-/// showed) the delete is refused when the series changed since.
-pub fn delete_ritual(
-    store: &mut Store,
-    id: i64,
-    opened: Option<&RitualFields>,
-) -> Result<Ritual, OpsError> {
-    store.write(|tx| -> Result<Ritual, OpsError> {
-        let ritual = current(tx, id)?;
-        ensure_as_opened(|| format!("ritual {id}"), &ritual.fields, opened)?;
-        rituals::delete(tx, id)?;
-        Ok(ritual)
-    })
 }
 
 /// Ends a series on `on`: its last meeting is the last one on or before that day, the ones

@@ -442,18 +442,20 @@ fn a_later_hour_keeps_the_last_day_of_an_ended_one_on_one_series() {
 /// The 1:1s on the agenda from Tuesday 24 Nov for `days` days, as of `now`: (date, start,
 /// status).
 fn one_on_ones(db: &std::path::Path, now: &str, days: &str) -> Vec<(String, String, String)> {
+    one_on_ones_from(db, now, "2026-11-24", days)
+}
+
+/// The 1:1s on the agenda from `from` for `days` days, as of `now`: (date, start, status).
+fn one_on_ones_from(
+    db: &std::path::Path,
+    now: &str,
+    from: &str,
+    days: &str,
+) -> Vec<(String, String, String)> {
     let items = json_array(
         db,
         &[
-            "--now",
-            now,
-            "agenda",
-            "--from",
-            "2026-11-24",
-            "--days",
-            days,
-            "--format",
-            "json",
+            "--now", now, "agenda", "--from", from, "--days", days, "--format", "json",
         ],
     );
     items
@@ -464,4 +466,74 @@ fn one_on_ones(db: &std::path::Path, now: &str, days: &str) -> Vec<(String, Stri
             (text("date"), text("start"), text("status"))
         })
         .collect()
+}
+
+/// A new hour for a 1:1 series that has not met yet, though its DTSTART is past (a Thursday
+/// 1:1 added on a Tuesday starts on the Tuesday): the series is replaced, keeping the end
+/// `ritual end` gave it, and the 1:1s meet once a week at the new hour. The old series stayed
+/// beside the new one (its end found no meeting before the change to end on): two 1:1s every
+/// Thursday. One that has met ends before the change, keeping its history.
+#[test]
+fn a_new_hour_before_the_first_one_on_one_replaces_the_series_and_keeps_its_end() {
+    let wednesday = "2026-12-02T09:00";
+    // (added on, ended with `ritual end`, series listed after the edit)
+    for (added, ended, series) in [
+        ("2026-12-01T09:00", true, 1),
+        ("2026-12-01T09:00", false, 1),
+        ("2026-11-02T09:00", true, 2),
+    ] {
+        let case = format!("added {added}, ended: {ended}");
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.db");
+        let add = [
+            "person",
+            "add",
+            "--name",
+            "Rosa",
+            "--cadence",
+            "FREQ=WEEKLY;BYDAY=TH",
+            "--at",
+            "10:00",
+        ];
+        ok(&db, &[&["--now", added][..], &add].concat());
+        if ended {
+            ok(
+                &db,
+                &["--now", added, "ritual", "end", "1", "--on", "2026-12-24"],
+            );
+        }
+        ok(
+            &db,
+            &[
+                "--now", wednesday, "person", "edit", "rosa", "--at", "15:00",
+            ],
+        );
+        let meetings = one_on_ones_from(&db, wednesday, "2026-11-30", "35");
+        let thursdays = if ended { 4 } else { 5 };
+        let expected: Vec<_> = [
+            "2026-12-03",
+            "2026-12-10",
+            "2026-12-17",
+            "2026-12-24",
+            "2026-12-31",
+        ]
+        .into_iter()
+        .take(thursdays)
+        .map(|day| {
+            (
+                day.to_string(),
+                "15:00".to_string(),
+                "scheduled".to_string(),
+            )
+        })
+        .collect();
+        assert_eq!(meetings, expected, "{case}");
+        let listed = json_array(
+            &db,
+            &["--now", wednesday, "ritual", "list", "--format", "json"],
+        );
+        assert_eq!(listed.len(), series, "{case}: {listed:?}");
+        let shown = ok(&db, &["--now", wednesday, "person", "show", "rosa"]);
+        assert!(!shown.contains("more series"), "{case}: {shown}");
+    }
 }

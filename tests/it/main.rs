@@ -51,6 +51,7 @@ mod e2e_person_delete;
 mod e2e_plan;
 mod e2e_prefetch;
 mod e2e_risks;
+mod e2e_ritual_delete;
 mod e2e_ritual_schedule;
 mod e2e_scorecard;
 mod e2e_stale;

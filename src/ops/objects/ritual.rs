@@ -137,6 +137,6 @@ impl Object for Ritual {
     }
 
     fn delete(store: &mut Store, id: i64, _now: NaiveDateTime) -> Result<(), OpsError> {
-        rituals::delete_ritual(store, id, None).map(drop)
+        crate::ops::ritual_delete::delete_ritual(store, id, None).map(drop)
     }
 }

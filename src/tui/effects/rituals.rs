@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use super::{Env, saved, saved_edit};
 use crate::domain::agenda::AgendaItem;
 use crate::domain::ritual::{OccurrenceRecord, OccurrenceStatus, RitualFields};
+use crate::ops::ritual_delete::SeriesShown;
 use crate::ops::rituals::Slot;
 use crate::ops::{self, OpsError};
 use crate::store::Store;
@@ -23,8 +24,10 @@ pub enum RitualsEffect {
         from: Option<NaiveDateTime>,
         opened: Box<RitualFields>,
     },
-    /// The series, and its fields as the confirmation showed them.
-    Delete(i64, Box<RitualFields>),
+    /// `d` on a series: read it with its meetings' records, to ask whether to delete them.
+    AskDelete(i64),
+    /// The series, with its meetings' records as the question showed them.
+    Delete(Box<SeriesShown>),
     /// A meeting's stored state, to open its notes form.
     LoadOccurrence(AgendaItem),
     SetOccurrenceStatus {
@@ -83,8 +86,11 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
                 )
             },
         ),
-        RitualsEffect::Delete(id, opened) => {
-            let r = ops::rituals::delete_ritual(store, id, Some(&opened))?;
+        RitualsEffect::AskDelete(id) => Msg::Rituals(RitualsMsg::AskDelete(Box::new(
+            ops::ritual_delete::series_shown(store, id)?,
+        ))),
+        RitualsEffect::Delete(opened) => {
+            let r = ops::ritual_delete::delete_ritual(store, opened.ritual.id, Some(&opened))?;
             saved(format!("Deleted \"{}\".", r.fields.name), None)
         }
         RitualsEffect::LoadOccurrence(item) => {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 
 use crate::domain::Invalid;
 use crate::domain::ritual::Ritual;
+use crate::ops::ritual_delete::SeriesShown;
 use crate::ops::rituals::RitualOverview;
 use crate::tui::action::Action;
 use crate::tui::effects::rituals::RitualsEffect;
@@ -37,6 +38,8 @@ impl Keyed for RitualOverview {
 #[derive(Debug, Clone)]
 pub enum RitualsMsg {
     Loaded(Vec<RitualOverview>),
+    /// A series and its meetings' records, read when `d` was pressed: the question to ask.
+    AskDelete(Box<SeriesShown>),
 }
 
 /// The ritual form: a new series (or a one-off meeting, from the agenda), or an edit.
@@ -66,6 +69,7 @@ impl RitualsPane {
                 // A change made elsewhere may have linked or unlinked it: read them again.
                 self.links.load(self.shown(), true)
             }
+            RitualsMsg::AskDelete(series) => vec![delete_question(*series)],
         }
     }
 
@@ -107,6 +111,23 @@ impl RitualsPane {
     }
 }
 
+/// Whether to delete a series, saying how many meetings' notes go with it; a yes deletes it
+/// only as it was read, so notes written elsewhere meanwhile are not deleted unseen.
+fn delete_question(series: SeriesShown) -> Request {
+    let notes = match series.written_up() {
+        0 => "? None of its meetings has notes.".to_string(),
+        1 => " and the notes of one of its meetings?".to_string(),
+        n => format!(" and the notes of {n} of its meetings?"),
+    };
+    Request::Confirm {
+        message: format!(
+            "Delete \"{}\"{notes} To stop it but keep its history, edit its schedule instead.",
+            series.ritual.fields.name
+        ),
+        on_yes: Effect::Rituals(RitualsEffect::Delete(Box::new(series))),
+    }
+}
+
 impl Pane for RitualsPane {
     fn context(&self) -> KeyContext {
         KeyContext::Rituals
@@ -133,18 +154,11 @@ impl Pane for RitualsPane {
                 .and_then(|r| self.edit(r.ritual.id, ctx))
                 .into_iter()
                 .collect(),
+            // The list does not hold the meetings' notes: they are read first, and the
+            // question is asked from them (`RitualsMsg::AskDelete`).
             Action::Delete => self
                 .current()
-                .map(|r| Request::Confirm {
-                    message: format!(
-                        "Delete \"{}\" and the notes of all its meetings? To stop it but keep its history, edit its schedule instead.",
-                        r.ritual.fields.name
-                    ),
-                    on_yes: Effect::Rituals(RitualsEffect::Delete(
-                        r.ritual.id,
-                        Box::new(r.ritual.fields.clone()),
-                    )),
-                })
+                .map(|r| Request::Run(Effect::Rituals(RitualsEffect::AskDelete(r.ritual.id))))
                 .into_iter()
                 .collect(),
             _ => return None,
@@ -190,3 +204,7 @@ impl Pane for RitualsPane {
         super::rituals_view::render(frame, area, self, ctx);
     }
 }
+
+#[cfg(test)]
+#[path = "rituals_tests.rs"]
+mod tests;
