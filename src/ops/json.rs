@@ -248,6 +248,29 @@ const DAY_COLUMNS: &[(&str, &str)] = &[
     ("risk_review", "date"),
 ];
 
+/// What a column holds that has one written form: a day or a time. `None` for the rest (an
+/// imported calendar's times are the file's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateForm {
+    Day,
+    Time,
+}
+
+fn date_form(table: &str, column: &str) -> Option<DateForm> {
+    if DAY_COLUMNS.contains(&(table, column)) {
+        return Some(DateForm::Day);
+    }
+    let time = table != "calendar_event"
+        && (matches!(
+            column,
+            "created_at" | "updated_at" | "done_at" | "discussed_at"
+        ) || matches!(
+            (table, column),
+            ("ritual", "dtstart") | ("occurrence", "original_start" | "moved_to")
+        ));
+    time.then_some(DateForm::Time)
+}
+
 /// Refuses a day or a time not written as Bearing writes them: "2026-6-1" or " 2026-06-01" was
 /// read (leniently) and stored as it was, so it sorted out of place ("newest first" put it
 /// first) and a metric's period held two values for one week.
@@ -260,30 +283,23 @@ fn check_date_form(
     let rusqlite::types::Value::Text(text) = value else {
         return Ok(());
     };
-    let day = DAY_COLUMNS.contains(&(table, column));
-    let time = table != "calendar_event"
-        && (matches!(
-            column,
-            "created_at" | "updated_at" | "done_at" | "discussed_at"
-        ) || matches!(
-            (table, column),
-            ("ritual", "dtstart") | ("occurrence", "original_start" | "moved_to")
-        ));
-    let written = if day {
-        codec::parse_date(0, text).map(codec::date).ok()
-    } else if time {
-        codec::parse_date_time(0, text).ok().and_then(|t| {
+    let Some(form) = date_form(table, column) else {
+        return Ok(());
+    };
+    let written = match form {
+        DateForm::Day => codec::parse_date(0, text).map(codec::date).ok(),
+        DateForm::Time => codec::parse_date_time(0, text).ok().and_then(|t| {
             [codec::date_time(t), codec::stamp(t)]
                 .into_iter()
                 .find(|w| w == text)
-        })
-    } else {
-        return Ok(());
+        }),
     };
-    match written {
-        Some(w) if w == *text => Ok(()),
-        _ if day => Err("a day must be a real day written YYYY-MM-DD, e.g. 2026-06-01".to_string()),
-        _ => Err(
+    match (written, form) {
+        (Some(w), _) if w == *text => Ok(()),
+        (_, DateForm::Day) => {
+            Err("a day must be a real day written YYYY-MM-DD, e.g. 2026-06-01".to_string())
+        }
+        (_, DateForm::Time) => Err(
             "a time must be a real time written YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS"
                 .to_string(),
         ),
@@ -662,6 +678,103 @@ mod tests {
             }
         }
         found
+    }
+
+    /// Every column the demos fill with days only is checked as a day on import, every one
+    /// they fill with times only as a time, and no other: a new date column left out of
+    /// `DAY_COLUMNS` (or `date_form`) fails here, not silently on a crafted file.
+    #[test]
+    fn every_column_holding_days_or_times_is_checked_as_one() {
+        let shape = |text: &str| {
+            let b = text.as_bytes();
+            let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+            let day = b.len() >= 10
+                && digits(0..4)
+                && b[4] == b'-'
+                && digits(5..7)
+                && b[7] == b'-'
+                && digits(8..10);
+            match b.len() {
+                10 if day => Some(DateForm::Day),
+                16 | 19
+                    if day
+                        && b[10] == b'T'
+                        && digits(11..13)
+                        && b[13] == b':'
+                        && digits(14..16) =>
+                {
+                    Some(DateForm::Time)
+                }
+                _ => None,
+            }
+        };
+        let mut small = fresh();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        crate::ops::demo::load_demo(&mut small, chrono::Weekday::Mon, now).unwrap();
+        // Neither demo records a health read.
+        let flight = crate::domain::health::FlightRisk::Low;
+        crate::ops::health::add_health_read(&mut small, 1, now.date(), 4, flight, "").unwrap();
+        let mut large = fresh();
+        let size = crate::ops::demo_large::Size {
+            people: 10,
+            team_rituals: 3,
+            one_on_ones: 4,
+            notes: 100,
+            topics: 100,
+            actions: 100,
+            goals: 10,
+            risks: 20,
+            years: 1,
+        };
+        crate::ops::demo_large::load_large(&mut large, size, 3, chrono::Weekday::Mon, now).unwrap();
+        let mut seen: BTreeMap<(String, String), Option<Option<DateForm>>> = BTreeMap::new();
+        for store in [&small, &large] {
+            for &table in dump::TABLES.iter().filter(|t| **t != "calendar_event") {
+                dump::each_row(
+                    store.conn(),
+                    table,
+                    |names, values| -> Result<(), StoreError> {
+                        for (name, value) in names.iter().zip(values) {
+                            let form = match value {
+                                rusqlite::types::ValueRef::Text(t) => {
+                                    shape(&String::from_utf8_lossy(t))
+                                }
+                                rusqlite::types::ValueRef::Null => continue,
+                                _ => None,
+                            };
+                            let slot = seen
+                                .entry((table.to_string(), name.clone()))
+                                .or_insert(Some(form));
+                            if *slot != Some(form) {
+                                *slot = Some(None);
+                            }
+                        }
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            }
+        }
+        let mut wrong = Vec::new();
+        for ((table, column), form) in &seen {
+            let form = form.flatten();
+            if form != date_form(table, column) {
+                wrong.push(format!(
+                    "{table}.{column}: holds {form:?}, checked as {:?}",
+                    date_form(table, column)
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        for (table, column) in DAY_COLUMNS {
+            assert!(
+                seen.contains_key(&(table.to_string(), column.to_string())),
+                "{table}.{column} is listed but no demo fills it"
+            );
+        }
     }
 
     #[test]
