@@ -102,6 +102,10 @@ pub struct AgendaItem {
     pub done: bool,
     /// For timed items: it overlaps another meeting or event of the day (skipped ones aside).
     pub conflict: bool,
+    /// For a timed calendar event over several days: when the whole event ends (each day shows
+    /// its own piece, which ends at midnight on every day but the last).
+    #[serde(serialize_with = "ymd_hm", skip_serializing_if = "Option::is_none")]
+    pub lasts_until: Option<NaiveDateTime>,
 }
 
 impl AgendaItem {

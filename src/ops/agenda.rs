@@ -77,6 +77,7 @@ fn dated(
         moved: false,
         done: row.done,
         conflict: false,
+        lasts_until: None,
     })
 }
 
@@ -168,6 +169,7 @@ fn goals_due(
                     moved: false,
                     done: g.fields.status == GoalStatus::Done,
                     conflict: false,
+                    lasts_until: None,
                     title: g.fields.title,
                 })
             })

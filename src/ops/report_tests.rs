@@ -30,6 +30,7 @@ fn meeting(id: i64, kind: ItemKind, start: NaiveDateTime, status: OccurrenceStat
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     }
 }
 

@@ -318,6 +318,7 @@ pub fn due_items(
                 moved: false,
                 done: due.iter().all(|(_, entered)| *entered),
                 conflict: false,
+                lasts_until: None,
             });
         }
         day += Duration::days(1);

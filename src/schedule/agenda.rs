@@ -61,6 +61,7 @@ impl Series {
             moved,
             done: false,
             conflict: false,
+            lasts_until: None,
         }
     }
 }
@@ -174,6 +175,15 @@ fn calendar_pieces(
     let mut items = Vec::new();
     for event in events {
         let f = &event.fields;
+        // A timed event that goes on past its first day's midnight says when it ends on each
+        // of its days' pieces.
+        let lasts_until = match f.span {
+            EventSpan::Timed { start, end } => {
+                let first_midnight = start.date().succ_opt().map(|d| d.and_time(NaiveTime::MIN));
+                first_midnight.is_some_and(|m| end > m).then_some(end)
+            }
+            EventSpan::AllDay { .. } => None,
+        };
         let item = |date, start, end| AgendaItem {
             date,
             start,
@@ -191,6 +201,7 @@ fn calendar_pieces(
             },
             done: false,
             conflict: false,
+            lasts_until,
         };
         match f.span {
             EventSpan::Timed { start, end } => {

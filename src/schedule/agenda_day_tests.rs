@@ -26,6 +26,7 @@ fn item(kind: ItemKind, id: i64, span: Option<(&str, &str)>) -> AgendaItem {
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     }
 }
 

@@ -295,6 +295,7 @@ fn meeting(start: &str, end: &str, status: OccurrenceStatus) -> AgendaItem {
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     }
 }
 

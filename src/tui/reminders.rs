@@ -99,6 +99,7 @@ pub(crate) fn test_meeting(id: i64, title: &str, start: NaiveDateTime) -> Agenda
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     }
 }
 

@@ -31,6 +31,7 @@ fn due(due: NaiveDate, title: &str) -> AgendaItem {
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     }
 }
 

@@ -175,6 +175,7 @@ fn a_meeting_form_reloads_through_the_store() {
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     };
     let record = crate::domain::ritual::OccurrenceRecord {
         id: 0,

@@ -596,6 +596,7 @@ mod one_on_ones {
             moved: false,
             done: false,
             conflict: false,
+            lasts_until: None,
         };
         let agenda = crate::ops::agenda::Agenda {
             from: today,
@@ -637,6 +638,7 @@ mod one_on_ones {
             moved: false,
             done: false,
             conflict: false,
+            lasts_until: None,
         };
         let agenda = crate::ops::agenda::Agenda {
             from: today,

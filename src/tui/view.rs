@@ -84,6 +84,25 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     }
 }
 
+/// When the meeting or event in progress ends, as the status bar says it: "17:00" today,
+/// "Thu 17:00" within the week ahead (an event of several days), "Thu 10 Dec 17:00" beyond it,
+/// and an end at midnight as "24:00" of the day before.
+fn until_words(item: &crate::domain::agenda::AgendaItem, today: chrono::NaiveDate) -> String {
+    let Some(end) = item.lasts_until.or_else(|| item.ends_at()) else {
+        return String::new();
+    };
+    let (day, time) = if end.time() == chrono::NaiveTime::MIN {
+        (end.date() - chrono::Duration::days(1), "24:00".to_string())
+    } else {
+        (end.date(), end.format("%H:%M").to_string())
+    };
+    match (day - today).num_days() {
+        0 => time,
+        1..=6 => format!("{} {time}", day.format("%a")),
+        _ => format!("{} {time}", day.format("%a %-d %b")),
+    }
+}
+
 /// The meeting in progress, or the next one with a countdown; inside the reminder lead time it
 /// is announced in the warning colour.
 fn meeting_line(model: &Model) -> Option<Span<'static>> {
@@ -100,40 +119,7 @@ fn meeting_line(model: &Model) -> Option<Span<'static>> {
         })
     });
     if let Some(item) = current {
-        // An event that goes on past today ends on its last day's piece: "until Thu 17:00".
-        // Day after day, while each piece runs to midnight and the next starts there.
-        let mut last = None;
-        if let Some(items) = model.agenda.data.as_ref().map(|a| &a.items) {
-            let mut piece = item;
-            while piece.end == Some(chrono::NaiveTime::MIN) {
-                let next = items.iter().find(|i| {
-                    i.kind == item.kind
-                        && i.id == item.id
-                        && i.occurrence == item.occurrence
-                        && i.date == piece.date + chrono::Duration::days(1)
-                        && i.start == Some(chrono::NaiveTime::MIN)
-                });
-                match next {
-                    Some(n) => {
-                        piece = n;
-                        last = Some(n);
-                    }
-                    None => break,
-                }
-            }
-        }
-        let until = match (last, item.end) {
-            (Some(last), _) => last
-                .ends_at()
-                .map(|e| match last.end {
-                    Some(chrono::NaiveTime::MIN) => format!("{} 24:00", last.date.format("%a")),
-                    _ => e.format("%a %H:%M").to_string(),
-                })
-                .unwrap_or_default(),
-            (None, Some(chrono::NaiveTime::MIN)) => "24:00".to_string(),
-            (None, Some(e)) => e.format("%H:%M").to_string(),
-            (None, None) => String::new(),
-        };
+        let until = until_words(item, now.date());
         return Some(Span::styled(
             format!("● {} until {until}", item.display_title()),
             theme.accent,
@@ -290,40 +276,48 @@ mod tests {
         assert!(bar.ends_with(text), "{shown}");
     }
 
-    /// An event of several days in progress is said to last until its end, not until midnight.
+    /// An event of several days in progress is said to last until its end, not until midnight,
+    /// also when the end is past the week the agenda holds.
     #[test]
     fn an_event_of_several_days_in_progress_runs_until_its_last_day() {
-        use crate::domain::agenda::{AgendaItem, ItemKind};
-        use chrono::NaiveTime;
+        use crate::domain::calendar::{CalendarEvent, CalendarEventFields, EventSpan};
         let mut m = model();
         let today = m.today();
-        let piece = |days: i64, start: u32, end: u32| AgendaItem {
-            date: today + chrono::Duration::days(days),
-            start: NaiveTime::from_hms_opt(start, 0, 0),
-            end: NaiveTime::from_hms_opt(end, 0, 0),
-            kind: ItemKind::Calendar,
-            title: "Offsite".into(),
-            id: 7,
-            person: None,
-            person_id: None,
-            status: None,
-            occurrence: None,
-            moved: false,
-            done: false,
-            conflict: false,
-        };
-        m.agenda.data = Some(crate::ops::agenda::Agenda {
-            from: today,
-            days: 7,
-            items: vec![piece(0, 0, 0), piece(1, 0, 0), piece(2, 0, 17)],
-            radar: Vec::new(),
-        });
-        m.status = None;
-        let shown = screen(&mut m, 160, 48);
-        let until = (today + chrono::Duration::days(2)).format("%a 17:00");
-        assert!(
-            shown.contains(&format!("● Offsite until {until}")),
-            "{shown}"
-        );
+        for (days, want) in [(2, "%a 17:00"), (9, "%a %-d %b 17:00"), (0, "17:00")] {
+            let start = (today - chrono::Duration::days(1))
+                .and_hms_opt(8, 0, 0)
+                .unwrap();
+            let end = (today + chrono::Duration::days(days))
+                .and_hms_opt(17, 0, 0)
+                .unwrap();
+            let event = CalendarEvent {
+                id: 7,
+                source: "team.ics".into(),
+                fields: CalendarEventFields {
+                    uid: "offsite".into(),
+                    title: "Offsite".into(),
+                    span: EventSpan::Timed { start, end },
+                    recurrence_id: None,
+                },
+            };
+            let items = crate::schedule::agenda::calendar_items(
+                &[event],
+                today,
+                today + chrono::Duration::days(7),
+            );
+            m.agenda.data = Some(crate::ops::agenda::Agenda {
+                from: today,
+                days: 7,
+                items,
+                radar: Vec::new(),
+            });
+            m.status = None;
+            let shown = screen(&mut m, 160, 48);
+            let until = end.format(want);
+            assert!(
+                shown.contains(&format!("● Offsite until {until}")),
+                "{days}: {shown}"
+            );
+        }
     }
 }

@@ -60,6 +60,22 @@ fn a_timed_event_over_several_days_takes_each_of_them() {
             "2026-11-25 00:00-18:00 Offsite",
         ]
     );
+    // Each piece says when the whole event ends; the meeting beside it does not.
+    let items: Vec<Value> =
+        serde_json::from_str(&ok(&db, &["agenda", "--format", "json"])).unwrap();
+    let until: Vec<(&str, Option<&str>)> = items
+        .iter()
+        .map(|i| (i["title"].as_str().unwrap(), i["lasts_until"].as_str()))
+        .collect();
+    assert_eq!(
+        until,
+        [
+            ("Offsite", Some("2026-11-25T18:00")),
+            ("Offsite", Some("2026-11-25T18:00")),
+            ("Sync", None),
+            ("Offsite", Some("2026-11-25T18:00")),
+        ]
+    );
     let text = ok(&db, &["agenda"]);
     for line in [
         "Mon 23 Nov\n  10:00–24:00  Offsite  (calendar)\n",

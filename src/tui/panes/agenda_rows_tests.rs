@@ -20,6 +20,7 @@ fn item(kind: ItemKind, id: i64, done: bool, start: Option<u32>) -> AgendaItem {
         moved: false,
         done,
         conflict: false,
+        lasts_until: None,
     }
 }
 

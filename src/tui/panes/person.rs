@@ -572,6 +572,7 @@ mod next_prep_tests {
             moved: false,
             done: false,
             conflict: false,
+            lasts_until: None,
         }
     }
 

@@ -269,6 +269,7 @@ fn enter_on_a_risk_review_in_the_agenda_opens_its_review_form() {
         moved: false,
         done: false,
         conflict: false,
+        lasts_until: None,
     };
     let agenda = Agenda {
         from: today(),
