@@ -490,9 +490,11 @@ impl Pane for AgendaPane {
                     AgendaView::Rolling => from + week,
                     AgendaView::Week => self.first_day_showing(day + week, ctx),
                 };
-                // Another week opens at its first day; the home one at today.
+                // Another week opens at its first day; the home one, and the one that holds
+                // today (on a weekend the home one is the coming week), at today.
                 let home = self.home(ctx);
-                self.go_to(if to == home { today } else { to }, to, ctx)
+                let holds_today = (0..i64::from(DAYS)).any(|i| to + Duration::days(i) == today);
+                self.go_to(if to == home || holds_today { today } else { to }, to, ctx)
             }
             Action::Today => {
                 let home = self.home(ctx);

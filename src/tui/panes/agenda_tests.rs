@@ -367,6 +367,33 @@ fn another_week_opens_at_its_first_day_and_the_current_one_at_today() {
     );
 }
 
+/// On a Sunday the home view is the coming week; `[` back to the week that holds today opens
+/// at today, not at its Monday.
+#[test]
+fn the_week_that_holds_today_opens_at_today_when_it_is_not_the_home_one() {
+    let sunday = day(29).and_hms_opt(10, 0, 0).unwrap_or_default();
+    let mut runner = Runner::new(crate::tui::testing::demo_store(), &Config::default());
+    let mut m =
+        initial_model(&mut runner, &Config::default(), sunday).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.agenda.from, Some(day(30)));
+    keys_settled(&mut m, &mut runner, "[");
+    assert_eq!(m.agenda.from, Some(day(23)));
+    assert_eq!(m.agenda.selected_day(m.today()), day(29), "Sunday, today");
+    keys_settled(&mut m, &mut runner, "[");
+    assert_eq!(
+        m.agenda.selected_day(m.today()),
+        day(16),
+        "another week: its Monday"
+    );
+    keys_settled(&mut m, &mut runner, "]]");
+    assert_eq!(m.agenda.from, Some(day(30)));
+    assert_eq!(
+        m.agenda.selected_day(m.today()),
+        day(30),
+        "the home week: its Monday"
+    );
+}
+
 #[test]
 fn the_home_view_puts_today_at_the_top_and_says_what_is_above() {
     let (mut m, _) = demo_on_tuesday();
