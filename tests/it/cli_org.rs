@@ -80,7 +80,7 @@ fn the_tree_shows_my_org_then_everyone_outside_it() {
     // Deleting a manager keeps their reports, who then report to that manager's manager (Cy
     // to Ada; they became my direct reports); the delete says so.
     let out = ok(&db, &["person", "delete", "Bo", "--yes"]);
-    assert!(out.contains("unlinked 1 report (they stay)"), "{out}");
+    assert!(out.contains("moved 1 report up to their manager"), "{out}");
     assert_eq!(
         ok(&db, &["person", "list", "--tree"]),
         "Me\n└─ Ada (1) — EM, Payments\n   └─ Cy (3)\n\n\

@@ -140,7 +140,13 @@ fn counted(rows: &[&Reached], kind: &str) -> String {
 /// unlinked …"), or None when it reaches nothing.
 pub fn reach_words(kind: &str, reached: &[Reached], past: bool) -> Option<String> {
     let deleted: Vec<&Reached> = reached.iter().filter(|r| r.deleted).collect();
-    let unlinked: Vec<&Reached> = reached.iter().filter(|r| !r.deleted).collect();
+    // What a person's delete hands on rather than unlinks: their reports go to their manager
+    // (one level up), the metrics they owned become mine.
+    let handed = |r: &&Reached| kind == "person" && matches!(r.table, "person" | "metric");
+    let unlinked: Vec<&Reached> = reached
+        .iter()
+        .filter(|r| !r.deleted && !handed(r))
+        .collect();
     let (deletes, unlinks) = if past {
         ("deleted", "unlinked")
     } else {
@@ -155,6 +161,14 @@ pub fn reach_words(kind: &str, reached: &[Reached], past: bool) -> Option<String
             "{unlinks} {} (they stay)",
             counted(&unlinked, kind)
         ));
+    }
+    for r in reached.iter().filter(|r| !r.deleted && handed(r)) {
+        parts.push(match (r.table, past) {
+            ("person", false) => format!("moves {} up to their manager", counted(&[r], kind)),
+            ("person", true) => format!("moved {} up to their manager", counted(&[r], kind)),
+            (_, false) => format!("makes {} yours", counted(&[r], kind)),
+            (_, true) => format!("made {} yours", counted(&[r], kind)),
+        });
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }

@@ -75,6 +75,27 @@ fn what_a_delete_reaches_is_said_in_words() {
         "deletes 12 notes and 3 actions; unlinks 1 goal (they stay)"
     );
     assert_eq!(reach_words("topic", &[], true), None);
+    // A person's reports and metrics are handed on, not left without one.
+    let handed = [
+        Reached {
+            table: "person",
+            count: 2,
+            deleted: false,
+        },
+        Reached {
+            table: "metric",
+            count: 1,
+            deleted: false,
+        },
+    ];
+    assert_eq!(
+        reach_words("person", &handed, false).unwrap(),
+        "moves 2 reports up to their manager; makes 1 metric yours"
+    );
+    assert_eq!(
+        reach_words("person", &handed, true).unwrap(),
+        "moved 2 reports up to their manager; made 1 metric yours"
+    );
 }
 
 #[test]
