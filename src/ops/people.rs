@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
 use super::ritual_carry;
+use super::rituals::has_met;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
 use crate::domain::org;
@@ -493,7 +494,7 @@ pub fn update_person(
         };
         if let Some(new) = &new_series {
             // A series that had not started yet is removed below, not ended: nothing follows it.
-            let previous = old.filter(|o| has_started(o, cut)).map(|o| o.id);
+            let previous = old.filter(|o| has_met(o, cut)).map(|o| o.id);
             let new_id = rituals::insert(tx, new, previous, now)?;
             if let Some(carry) = &carry {
                 carry.apply(tx, new_id)?;
@@ -520,7 +521,9 @@ fn end_series_before(
     cut: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<bool, OpsError> {
-    if !has_started(old, cut) {
+    // By its first meeting, not DTSTART: a Thursday 1:1 added on a Tuesday and changed on the
+    // Wednesday had no meeting to end on, and stayed beside the new cadence.
+    if !has_met(old, cut) {
         rituals::delete(tx, old.id)?;
         return Ok(true);
     }
@@ -535,13 +538,6 @@ fn end_series_before(
         rituals::update(tx, old.id, &fields, now)?;
     }
     Ok(false)
-}
-
-/// Whether a series' first meeting is before `now` (else it is removed, not ended, on a change).
-/// The meeting, not DTSTART: a Thursday 1:1 added on a Tuesday starts on the Tuesday, and a
-/// change on the Wednesday found no meeting to end it on and left it beside the new cadence.
-fn has_started(series: &Ritual, now: NaiveDateTime) -> bool {
-    Recurrence::of(&series.fields).map_or(series.fields.dtstart, |rec| rec.first()) < now
 }
 
 pub use super::person_delete::delete_person;

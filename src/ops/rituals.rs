@@ -195,6 +195,13 @@ pub fn first_meeting(ritual: &Ritual) -> NaiveDateTime {
     Recurrence::of(&ritual.fields).map_or(ritual.fields.dtstart, |rec| rec.first())
 }
 
+/// Whether a series has met by `now`: its first meeting, not DTSTART, is before it (a Thursday
+/// series added on a Tuesday has not met on the Wednesday). A change to one that has not met
+/// replaces it whole; one that has met keeps its past.
+pub(super) fn has_met(ritual: &Ritual, now: NaiveDateTime) -> bool {
+    first_meeting(ritual) < now
+}
+
 pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
     current(store.conn(), id)
 }
@@ -285,7 +292,7 @@ pub fn update_ritual(
         let old_one_off = old.fields.rrule.is_none();
         let Some((from, ended_rule)) = split else {
             if schedule_changed {
-                if from.is_none() && !old_one_off && old.fields.dtstart < now {
+                if from.is_none() && !old_one_off && has_met(&old, now) {
                     return Err(met_since(id, opened.is_some()));
                 }
                 let carry = ritual_carry::plan(
