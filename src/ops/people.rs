@@ -391,7 +391,7 @@ pub fn add_person(
 }
 
 /// Saves edits. A changed 1:1 cadence ends the old series before `now` (keeping its history)
-/// and starts a new one. With `opened` (the person and series the edit form showed) it is
+/// and starts a new one, which ends when the old one would have (`series_end`). With `opened` (the person and series the edit form showed) it is
 /// refused when either changed since; values equal to the stored ones write nothing.
 pub fn update_person(
     store: &mut Store,
@@ -456,14 +456,9 @@ pub fn update_person(
             None => None,
         };
         let cut = held.map_or(now, |h| (h + chrono::Duration::seconds(1)).max(now));
-        // The same rule at a new hour: an UNTIL at the old hour would leave out its last day.
-        if let (Some(old), Some(new)) = (old, &mut new_series)
-            && new.rrule == old.fields.rrule
-        {
-            new.rrule = new
-                .rrule
-                .as_deref()
-                .map(crate::schedule::recurrence::until_at_end_of_day);
+        // The end `ritual end` gave the old series stays, whatever else changed.
+        if let (Some(old), Some(new)) = (old, &mut new_series) {
+            super::series_end::keep_end(&old.fields, new, cut, "cadence")?;
         }
         if let (Some(h), Some(new)) = (held, &mut new_series)
             && new.dtstart.date() <= h.date()

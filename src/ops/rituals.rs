@@ -225,7 +225,7 @@ pub(super) fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, Op
 /// is then refused (stale, when `opened` is given): its past would be rewritten, and the form
 /// that offered no "Changes from" was opened before it met. With `opened` (the fields the edit
 /// form showed) it is refused when the series changed since; fields equal to the stored ones
-/// write nothing.
+/// write nothing. A new rule without an end of its own keeps the series' end (`series_end`).
 pub fn update_ritual(
     store: &mut Store,
     id: i64,
@@ -273,6 +273,10 @@ pub fn update_ritual(
             }
             (from, _) => from,
         };
+        // A new rule keeps the end the series had (`ritual end`), unless it gives its own.
+        if !same_rule && schedule_changed {
+            super::series_end::keep_end(&old.fields, &mut fields, from.unwrap_or(now), "rrule")?;
+        }
         // A series a change replaced is its successor's past: a new schedule for it ran beside
         // the successor, every meeting twice.
         if schedule_changed
