@@ -429,6 +429,17 @@ pub fn update_person(
         };
         // The series takes the person's new name; a name of its own stays until then.
         let renamed = fields.name != before.person.name;
+        // A new cadence, hour or length changes only that: what the series was given (`ritual
+        // edit`) goes on with it.
+        if let (Some(old), Some(new)) = (old, &mut new_series) {
+            new.agenda.clone_from(&old.fields.agenda);
+            new.prep_min = old.fields.prep_min;
+            new.location.clone_from(&old.fields.location);
+            if !renamed {
+                new.name.clone_from(&old.fields.name);
+                new.attendees.clone_from(&old.fields.attendees);
+            }
+        }
         if same_schedule && !renamed && PersonFields::from(&before.person) == fields {
             return Ok(false);
         }

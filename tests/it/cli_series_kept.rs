@@ -1,6 +1,7 @@
-//! An end given to a series (`ritual end`, or an UNTIL or COUNT in its rule) survives an edit of
-//! something else: a new cadence, hour or length from `person edit`, a new rule from `ritual
-//! edit`.
+//! What a user gave a series survives an edit of something else. Its end (`ritual end`, or an
+//! UNTIL or COUNT in its rule) survives a new cadence, hour or length from `person edit` and a
+//! new rule from `ritual edit`; a 1:1 series' agenda, prep, place, attendees and name survive a
+//! new hour or cadence.
 
 use crate::support;
 
@@ -224,5 +225,59 @@ fn a_new_rule_for_an_ended_ritual_keeps_its_end() {
         );
         let fridays = at_ten(&["2026-12-04", "2026-12-11"], 30);
         assert_eq!(meetings(&db), fridays, "added {added}");
+    }
+}
+
+/// A 1:1 series given an agenda, prep time, a place, attendees and a name of its own (`ritual
+/// edit`), then a new hour or cadence (`person edit`): the new series has them all. It had the
+/// defaults (no agenda, 5 min prep, "1:1 Rosa" with Rosa alone). A new name for the person
+/// still names the series after them.
+#[test]
+fn a_new_one_on_one_hour_keeps_what_the_series_was_given() {
+    for edit in [["--at", "11:00"], ["--cadence", "FREQ=WEEKLY;BYDAY=FR"]] {
+        let (_dir, db) = rosa("2026-11-02T09:00", "FREQ=WEEKLY;BYDAY=TH");
+        ok(
+            &db,
+            &[
+                "--now",
+                "2026-11-02T09:00",
+                "ritual",
+                "edit",
+                "1",
+                "--name",
+                "Rosa weekly",
+                "--agenda",
+                "Wins\nBlockers",
+                "--prep",
+                "10",
+                "--location",
+                "Room 4",
+                "--attendees",
+                "Rosa, Sam",
+            ],
+        );
+        ok(
+            &db,
+            &[&["--now", WEDNESDAY, "person", "edit", "rosa"][..], &edit].concat(),
+        );
+        let shown = ok(&db, &["--now", WEDNESDAY, "ritual", "show", "2"]);
+        for kept in [
+            "ritual 2  Rosa weekly",
+            "prep:      10 min",
+            "location:  Room 4",
+            "attendees: Rosa, Sam",
+            "  Wins\n  Blockers",
+        ] {
+            assert!(shown.contains(kept), "{edit:?}: {kept}: {shown}");
+        }
+        ok(
+            &db,
+            &[
+                "--now", WEDNESDAY, "person", "edit", "rosa", "--name", "Rosie", "--at", "12:00",
+            ],
+        );
+        let shown = ok(&db, &["--now", WEDNESDAY, "ritual", "show", "3"]);
+        assert!(shown.contains("ritual 3  1:1 Rosie"), "{shown}");
+        assert!(shown.contains("location:  Room 4"), "{shown}");
     }
 }
