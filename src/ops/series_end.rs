@@ -1,12 +1,16 @@
-//! A series' end through a change of its schedule. An end the user set (`ritual end`, or an
-//! UNTIL or COUNT in the rule) is theirs: a new cadence, hour or length keeps it.
+//! A series' end: `ritual end`, and the end kept through a change of schedule. An end the user
+//! set (`ritual end`, or an UNTIL or COUNT in the rule) is theirs: a new cadence, hour or
+//! length keeps it.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::OpsError;
+use super::edit::Edited;
+use super::rituals::{current, recurrence};
 use crate::domain::Invalid;
-use crate::domain::ritual::RitualFields;
+use crate::domain::ritual::{Ritual, RitualFields};
 use crate::schedule::recurrence::{Recurrence, ending_on, until_at_end_of_day};
+use crate::store::{Store, rituals};
 
 /// Gives `new`, the schedule that replaces `old`'s from `from` on, the end `old` still had
 /// ahead. A new rule without an end of its own ends on the same day; the old rule carried over
@@ -60,4 +64,49 @@ pub(super) fn keep_end(
         ),
     )
     .into())
+}
+
+/// Ends a series on `on`: its last meeting is the last one on or before that day, the ones
+/// before keep their records (held, notes, decisions), none come after. A one-off meeting has
+/// nothing to end, and a series with no meeting by then is deleted rather than ended.
+pub fn end_series(
+    store: &mut Store,
+    id: i64,
+    on: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Edited<Ritual>, OpsError> {
+    store.write(|tx| -> Result<Edited<Ritual>, OpsError> {
+        let mut ritual = current(tx, id)?;
+        let rec = recurrence(&ritual.fields)?;
+        let name = &ritual.fields.name;
+        if !rec.is_repeating() {
+            return Err(Invalid::field(
+                "on",
+                format!("\"{name}\" is a one-off meeting: there is no series to end (delete it instead: `bearing ritual delete {id}`)"),
+            )
+            .into());
+        }
+        let after = on.succ_opt().unwrap_or(on).and_time(chrono::NaiveTime::MIN);
+        if rec.next_after(after - chrono::Duration::seconds(1)).is_none() {
+            return Ok(Edited::unchanged(ritual));
+        }
+        let ended = rec.rule_ending_before(after).ok_or_else(|| {
+            Invalid::field(
+                "on",
+                format!(
+                    "\"{name}\" has no meeting on or before {}: there is no history to keep (delete it instead: `bearing ritual delete {id}`)",
+                    on.format("%a %Y-%m-%d")
+                ),
+            )
+        })?;
+        ritual.fields.rrule = Some(ended);
+        rituals::update(tx, id, &ritual.fields, now)?;
+        Ok(Edited::changed(ritual))
+    })
+}
+
+/// The last meeting of a series on or before `day`, if any.
+pub fn last_meeting_by(ritual: &Ritual, day: NaiveDate) -> Option<NaiveDateTime> {
+    let end = day.succ_opt()?.and_time(chrono::NaiveTime::MIN) - chrono::Duration::seconds(1);
+    Recurrence::of(&ritual.fields).ok()?.last_at_or_before(end)
 }
