@@ -10,6 +10,7 @@ use crate::domain::dates::parse_time;
 use crate::domain::person::{PersonDraft, Relation};
 use crate::ops::objects::person::{Person, PersonFilter};
 use crate::ops::people::{self, OneOnOnePlan, PersonInput, PersonRecord};
+use crate::schedule::recurrence::Recurrence;
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
@@ -231,13 +232,35 @@ fn edit(ctx: &Context, args: &PersonEditArgs) -> Result<(), CliError> {
         ))
     })?;
     if saved.changed {
-        say!("Updated {} (person {id}).", saved.value.name)
+        say!("Updated {} (person {id}).", saved.value.name)?;
+        match args
+            .cadence
+            .as_deref()
+            .and_then(|rule| kept_end(&store, id, rule))
+        {
+            Some(day) => say!(
+                "Their 1:1s still end on {}, as before; give --cadence an UNTIL of its own to \
+                 end them another day.",
+                day.format("%a %Y-%m-%d")
+            ),
+            None => Ok(()),
+        }
     } else {
         say!(
             "{} (person {id}) already has these values: nothing changed.",
             saved.value.name
         )
     }
+}
+
+/// The day the 1:1s end, when a new `--cadence` without an end of its own kept an earlier one.
+fn kept_end(store: &crate::store::Store, id: i64, rule: &str) -> Option<chrono::NaiveDate> {
+    let series = people::get_person(store, id).ok()?.one_on_one?.fields;
+    let own = Recurrence::new(Some(rule), series.dtstart, series.week_start).ok()?;
+    if own.end_day().is_some() {
+        return None;
+    }
+    Recurrence::of(&series).ok()?.end_day()
 }
 
 /// The person as stored with the flags given applied.

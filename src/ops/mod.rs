@@ -46,6 +46,7 @@ pub mod ritual_delete;
 pub mod rituals;
 pub mod scorecard;
 pub mod search;
+mod series_end;
 pub mod templates;
 pub mod topics;
 mod windows_zones;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::OpsError;
 use super::edit::{Edited, ensure_as_opened};
 use super::ritual_carry;
+use super::rituals::has_met;
 use crate::domain::Invalid;
 use crate::domain::one_on_one::{CadenceState, cadence_state};
 use crate::domain::org;
@@ -390,7 +391,7 @@ pub fn add_person(
 }
 
 /// Saves edits. A changed 1:1 cadence ends the old series before `now` (keeping its history)
-/// and starts a new one. With `opened` (the person and series the edit form showed) it is
+/// and starts a new one, which ends when the old one would have (`series_end`). With `opened` (the person and series the edit form showed) it is
 /// refused when either changed since; values equal to the stored ones write nothing.
 pub fn update_person(
     store: &mut Store,
@@ -428,6 +429,17 @@ pub fn update_person(
         };
         // The series takes the person's new name; a name of its own stays until then.
         let renamed = fields.name != before.person.name;
+        // A new cadence, hour or length changes only that: what the series was given (`ritual
+        // edit`) goes on with it.
+        if let (Some(old), Some(new)) = (old, &mut new_series) {
+            new.agenda.clone_from(&old.fields.agenda);
+            new.prep_min = old.fields.prep_min;
+            new.location.clone_from(&old.fields.location);
+            if !renamed {
+                new.name.clone_from(&old.fields.name);
+                new.attendees.clone_from(&old.fields.attendees);
+            }
+        }
         if same_schedule && !renamed && PersonFields::from(&before.person) == fields {
             return Ok(false);
         }
@@ -455,14 +467,9 @@ pub fn update_person(
             None => None,
         };
         let cut = held.map_or(now, |h| (h + chrono::Duration::seconds(1)).max(now));
-        // The same rule at a new hour: an UNTIL at the old hour would leave out its last day.
-        if let (Some(old), Some(new)) = (old, &mut new_series)
-            && new.rrule == old.fields.rrule
-        {
-            new.rrule = new
-                .rrule
-                .as_deref()
-                .map(crate::schedule::recurrence::until_at_end_of_day);
+        // The end `ritual end` gave the old series stays, whatever else changed.
+        if let (Some(old), Some(new)) = (old, &mut new_series) {
+            super::series_end::keep_end(&old.fields, new, cut, "cadence")?;
         }
         if let (Some(h), Some(new)) = (held, &mut new_series)
             && new.dtstart.date() <= h.date()
@@ -493,7 +500,7 @@ pub fn update_person(
         };
         if let Some(new) = &new_series {
             // A series that had not started yet is removed below, not ended: nothing follows it.
-            let previous = old.filter(|o| has_started(o, cut)).map(|o| o.id);
+            let previous = old.filter(|o| has_met(o, cut)).map(|o| o.id);
             let new_id = rituals::insert(tx, new, previous, now)?;
             if let Some(carry) = &carry {
                 carry.apply(tx, new_id)?;
@@ -520,7 +527,9 @@ fn end_series_before(
     cut: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<bool, OpsError> {
-    if !has_started(old, cut) {
+    // By its first meeting, not DTSTART: a Thursday 1:1 added on a Tuesday and changed on the
+    // Wednesday had no meeting to end on, and stayed beside the new cadence.
+    if !has_met(old, cut) {
         rituals::delete(tx, old.id)?;
         return Ok(true);
     }
@@ -535,13 +544,6 @@ fn end_series_before(
         rituals::update(tx, old.id, &fields, now)?;
     }
     Ok(false)
-}
-
-/// Whether a series' first meeting is before `now` (else it is removed, not ended, on a change).
-/// The meeting, not DTSTART: a Thursday 1:1 added on a Tuesday starts on the Tuesday, and a
-/// change on the Wednesday found no meeting to end it on and left it beside the new cadence.
-fn has_started(series: &Ritual, now: NaiveDateTime) -> bool {
-    Recurrence::of(&series.fields).map_or(series.fields.dtstart, |rec| rec.first()) < now
 }
 
 pub use super::person_delete::delete_person;

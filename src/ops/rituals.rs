@@ -14,6 +14,8 @@ use crate::schedule::agenda::next_meeting_of;
 use crate::schedule::recurrence::{Recurrence, RecurrenceError, describe};
 use crate::store::{Store, occurrences, people, rituals};
 
+pub use super::series_end::{end_series, last_meeting_by};
+
 /// A series with what the list shows beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RitualOverview {
@@ -37,7 +39,7 @@ pub fn schedule_words(fields: &RitualFields) -> String {
     )
 }
 
-fn recurrence(fields: &RitualFields) -> Result<Recurrence, OpsError> {
+pub(super) fn recurrence(fields: &RitualFields) -> Result<Recurrence, OpsError> {
     Recurrence::of(fields).map_err(|e| Invalid::field("rrule", e.to_string()).into())
 }
 
@@ -195,6 +197,13 @@ pub fn first_meeting(ritual: &Ritual) -> NaiveDateTime {
     Recurrence::of(&ritual.fields).map_or(ritual.fields.dtstart, |rec| rec.first())
 }
 
+/// Whether a series has met by `now`: its first meeting, not DTSTART, is before it (a Thursday
+/// series added on a Tuesday has not met on the Wednesday). A change to one that has not met
+/// replaces it whole; one that has met keeps its past.
+pub(super) fn has_met(ritual: &Ritual, now: NaiveDateTime) -> bool {
+    first_meeting(ritual) < now
+}
+
 pub fn get_ritual(store: &Store, id: i64) -> Result<Ritual, OpsError> {
     current(store.conn(), id)
 }
@@ -218,7 +227,7 @@ pub(super) fn current(conn: &rusqlite::Connection, id: i64) -> Result<Ritual, Op
 /// is then refused (stale, when `opened` is given): its past would be rewritten, and the form
 /// that offered no "Changes from" was opened before it met. With `opened` (the fields the edit
 /// form showed) it is refused when the series changed since; fields equal to the stored ones
-/// write nothing.
+/// write nothing. A new rule without an end of its own keeps the series' end (`series_end`).
 pub fn update_ritual(
     store: &mut Store,
     id: i64,
@@ -266,6 +275,10 @@ pub fn update_ritual(
             }
             (from, _) => from,
         };
+        // A new rule keeps the end the series had (`ritual end`), unless it gives its own.
+        if !same_rule && schedule_changed {
+            super::series_end::keep_end(&old.fields, &mut fields, from.unwrap_or(now), "rrule")?;
+        }
         // A series a change replaced is its successor's past: a new schedule for it ran beside
         // the successor, every meeting twice.
         if schedule_changed
@@ -285,7 +298,7 @@ pub fn update_ritual(
         let old_one_off = old.fields.rrule.is_none();
         let Some((from, ended_rule)) = split else {
             if schedule_changed {
-                if from.is_none() && !old_one_off && old.fields.dtstart < now {
+                if from.is_none() && !old_one_off && has_met(&old, now) {
                     return Err(met_since(id, opened.is_some()));
                 }
                 let carry = ritual_carry::plan(
@@ -398,51 +411,6 @@ fn met_since(id: i64, from_a_form: bool) -> OpsError {
              meetings before it keep theirs; nothing was saved"
         ))
     }
-}
-
-/// Ends a series on `on`: its last meeting is the last one on or before that day, the ones
-/// before keep their records (held, notes, decisions), none come after. A one-off meeting has
-/// nothing to end, and a series with no meeting by then is deleted rather than ended.
-pub fn end_series(
-    store: &mut Store,
-    id: i64,
-    on: NaiveDate,
-    now: NaiveDateTime,
-) -> Result<Edited<Ritual>, OpsError> {
-    store.write(|tx| -> Result<Edited<Ritual>, OpsError> {
-        let mut ritual = current(tx, id)?;
-        let rec = recurrence(&ritual.fields)?;
-        let name = &ritual.fields.name;
-        if !rec.is_repeating() {
-            return Err(Invalid::field(
-                "on",
-                format!("\"{name}\" is a one-off meeting: there is no series to end (delete it instead: `bearing ritual delete {id}`)"),
-            )
-            .into());
-        }
-        let after = on.succ_opt().unwrap_or(on).and_time(chrono::NaiveTime::MIN);
-        if rec.next_after(after - chrono::Duration::seconds(1)).is_none() {
-            return Ok(Edited::unchanged(ritual));
-        }
-        let ended = rec.rule_ending_before(after).ok_or_else(|| {
-            Invalid::field(
-                "on",
-                format!(
-                    "\"{name}\" has no meeting on or before {}: there is no history to keep (delete it instead: `bearing ritual delete {id}`)",
-                    on.format("%a %Y-%m-%d")
-                ),
-            )
-        })?;
-        ritual.fields.rrule = Some(ended);
-        rituals::update(tx, id, &ritual.fields, now)?;
-        Ok(Edited::changed(ritual))
-    })
-}
-
-/// The last meeting of a series on or before `day`, if any.
-pub fn last_meeting_by(ritual: &Ritual, day: NaiveDate) -> Option<NaiveDateTime> {
-    let end = day.succ_opt()?.and_time(chrono::NaiveTime::MIN) - chrono::Duration::seconds(1);
-    Recurrence::of(&ritual.fields).ok()?.last_at_or_before(end)
 }
 
 /// Other current series that meet at the same time as one of the next meetings of `fields`

@@ -312,6 +312,32 @@ fn a_whole_series_change_without_a_date_is_refused_once_it_has_met() {
     update_ritual(&mut store, id, renamed, None, Some(&opened), on(11, 20, 9)).unwrap();
 }
 
+/// A series added on a Tuesday for Thursdays has not met on the Wednesday, though its DTSTART
+/// (the Tuesday) is past: a change without a date changes it whole, from the form and from a
+/// script. It was refused as "already met" (from the form: as changed elsewhere).
+#[test]
+fn a_whole_series_change_without_a_date_is_taken_before_the_first_meeting() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut thursdays = fields("FREQ=WEEKLY;BYDAY=TH");
+    thursdays.dtstart = on(12, 1, 10);
+    let id = add_ritual(&mut store, thursdays, on(12, 1, 9)).unwrap().id;
+    let wednesday = on(12, 2, 9);
+    let saved = eleven_from_the_form(&mut store, id, None, wednesday).unwrap();
+    assert_eq!((saved.value.id, saved.changed), (id, true));
+    let mut longer = super::get_ritual(&store, id).unwrap().fields;
+    longer.duration_min = 45;
+    update_ritual(&mut store, id, longer, None, None, wednesday).unwrap();
+    assert_eq!(
+        meetings(&store, "Pings")[..2],
+        [(on(12, 3, 11), 45), (on(12, 10, 11), 45)]
+    );
+    // Once it has met, it is refused as before.
+    let mut shorter = super::get_ritual(&store, id).unwrap().fields;
+    shorter.duration_min = 20;
+    let err = update_ritual(&mut store, id, shorter, None, None, on(12, 3, 12)).unwrap_err();
+    assert!(err.to_string().contains("has already met"), "{err}");
+}
+
 #[test]
 fn a_one_off_meeting_moved_to_another_day_keeps_its_notes() {
     let mut store = Store::open_in_memory().unwrap();

@@ -51,21 +51,9 @@ struct Rule {
     until: Option<NaiveDateTime>,
 }
 
-/// `rule` with a timed UNTIL moved to the end of its day (`UNTIL=20261217T100000` →
-/// `…T235959`), so the series' last day keeps its meeting at any hour.
-pub fn until_at_end_of_day(rule: &str) -> String {
-    rule.split(';')
-        .map(|part| match part.split_once('=') {
-            Some((key, value)) if key.eq_ignore_ascii_case("UNTIL") && value.len() >= 15 => {
-                let (day, rest) = value.split_at(9);
-                let zone = if rest.ends_with(['Z', 'z']) { "Z" } else { "" };
-                format!("{key}={day}235959{zone}")
-            }
-            _ => part.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(";")
-}
+#[path = "recurrence_end.rs"]
+mod end;
+pub use end::{ending_on, until_at_end_of_day};
 
 impl Recurrence {
     pub fn new(

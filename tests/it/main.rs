@@ -34,6 +34,7 @@ mod cli_plan;
 mod cli_report;
 mod cli_risks;
 mod cli_rituals;
+mod cli_series_kept;
 mod cli_shell;
 mod cli_text_limits;
 mod config_fixtures;

@@ -177,32 +177,48 @@ pub fn person_submit(
     let untouched = !["cadence", "first", "at", "length"]
         .iter()
         .any(|key| form.changed(key));
-    let keep_current = opened.is_some() && untouched;
-    let one_on_one = match CADENCES.get(choice).filter(|_| !keep_current) {
-        Some(Cadence::Once) => None,
-        Some(cadence) => {
-            let start = form
-                .date_value("first", ctx.today())?
-                .unwrap_or(ctx.today())
-                .and_time(form.time_value("at")?);
+    let current = opened.and_then(|p| p.one_on_one.as_ref());
+    // The first 1:1, the hour and the length as the form has them now.
+    let schedule = || -> Result<(NaiveDateTime, u32), Invalid> {
+        let start = form
+            .date_value("first", ctx.today())?
+            .unwrap_or(ctx.today())
+            .and_time(form.time_value("at")?);
+        let length = form.number_value("length")?;
+        Ok((
+            start,
+            u32::try_from(length).unwrap_or(DEFAULT_ONE_ON_ONE_MIN),
+        ))
+    };
+    let one_on_one = match (CADENCES.get(choice), current) {
+        // Nothing about the schedule edited: the series the form opened with.
+        (_, Some(r)) if untouched => Some(OneOnOnePlan {
+            rrule: r.fields.rrule.clone().unwrap_or_default(),
+            start: r.fields.dtstart,
+            duration_min: r.fields.duration_min,
+        }),
+        (Some(Cadence::Once), _) => None,
+        (Some(cadence), _) => {
+            let (start, duration_min) = schedule()?;
             let rrule = cadence
                 .rule_for(start)
                 .ok_or_else(|| Invalid::field("cadence", "that cadence needs a rule"))?;
-            let length = form.number_value("length")?;
             Some(OneOnOnePlan {
                 rrule,
                 start,
-                duration_min: u32::try_from(length).unwrap_or(DEFAULT_ONE_ON_ONE_MIN),
+                duration_min,
             })
         }
-        // "as now", or nothing about the schedule edited: keep the series the form opened with.
-        None => opened
-            .and_then(|p| p.one_on_one.as_ref())
-            .map(|r| OneOnOnePlan {
+        // "as now" with a new first day, hour or length: the rule as it was, at those.
+        (None, Some(r)) => {
+            let (start, duration_min) = schedule()?;
+            Some(OneOnOnePlan {
                 rrule: r.fields.rrule.clone().unwrap_or_default(),
-                start: r.fields.dtstart,
-                duration_min: r.fields.duration_min,
-            }),
+                start,
+                duration_min,
+            })
+        }
+        (None, None) => None,
     };
     let input = PersonInput { draft, one_on_one };
     Ok(Effect::People(match opened {

@@ -216,6 +216,42 @@ mod tests {
         text.chars().for_each(|c| press(form, KeyCode::Char(c)));
     }
 
+    /// A series added this morning for Thursdays (not met yet) and ended on 17 December with
+    /// `ritual end`, given "weekly" on its day and a new hour in the form: it keeps its end.
+    /// The preset's rule had none, and the series ran on forever.
+    #[test]
+    fn a_preset_for_an_ended_series_that_has_not_met_keeps_its_end() {
+        use crate::config::Config;
+        use crate::ops::rituals::{add_ritual, end_series, get_ritual};
+        use crate::store::Store;
+        use crate::tui::effects::Runner;
+        use crate::tui::run::initial_model;
+        use crate::tui::testing::{at, keys_settled};
+        let now = at(9, 41);
+        let mut store = Store::open_in_memory().unwrap();
+        let thursdays =
+            RitualFields::new("Plan", Some("FREQ=WEEKLY;BYDAY=TH".into()), at(9, 0), 30);
+        let id = add_ritual(&mut store, thursdays, now).unwrap().id;
+        let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap();
+        end_series(&mut store, id, last, now).unwrap();
+        let mut runner = Runner::new(store, &Config::default());
+        let mut m = initial_model(&mut runner, &Config::default(), now).unwrap();
+        // Shown as "custom RRULE…" (no preset ends): → twice is "weekly"; its day, Thursday
+        // 26 Nov, and 15:00.
+        keys_settled(
+            &mut m,
+            &mut runner,
+            "3e\t<Right><Right>\t\t<C-u>2026-11-26\t<C-u>15:00<C-s>",
+        );
+        assert!(m.overlay.is_none(), "saved: {:?}", m.status);
+        let saved = get_ritual(&runner.store, id).unwrap().fields;
+        assert_eq!(
+            saved.rrule.as_deref(),
+            Some("FREQ=WEEKLY;BYDAY=TH;UNTIL=20261217T235959")
+        );
+        assert_eq!(saved.dtstart.to_string(), "2026-11-26 15:00:00");
+    }
+
     #[test]
     fn a_custom_rule_that_meets_too_often_is_refused_on_its_field() {
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
