@@ -16,6 +16,7 @@ pub mod generated;
 pub mod health;
 pub mod history;
 mod identity;
+pub mod ids;
 mod journal;
 pub mod links;
 pub mod metrics;

@@ -64,9 +64,10 @@ pub fn insert(
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
     let stamp = codec::stamp(now);
+    let id = super::ids::claim(conn, super::ids::Named::Person)?;
     conn.prepare_cached(
         "INSERT INTO person (name, role, team, relation, career_goals, context, prompts, reports_to, \
-         created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8)",
+         created_at, updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8, ?8, ?10)",
     )?
     .execute(params![
         fields.name,
@@ -77,9 +78,10 @@ pub fn insert(
         fields.context,
         fields.prompts,
         stamp,
-        fields.reports_to
+        fields.reports_to,
+        id
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// Returns false if there is no such person.

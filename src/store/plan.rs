@@ -111,11 +111,12 @@ pub fn insert_goal(
     g: &GoalFields,
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
+    let id = super::ids::claim(conn, super::ids::Named::Goal)?;
     conn.prepare_cached(
         "INSERT INTO goal (plan_id, phase, title, description, criteria, status, progress, confidence, due, \
-         person_id, position, created_at, updated_at, metric_id, metric_target) VALUES (?1, ?2, ?3, ?4, \
+         person_id, position, created_at, updated_at, metric_id, metric_target, id) VALUES (?1, ?2, ?3, ?4, \
          ?5, ?6, ?7, ?8, ?9, ?10, (SELECT coalesce(max(position), 0) + 1 FROM goal WHERE phase = ?2), \
-         ?11, ?11, ?12, ?13)",
+         ?11, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         plan_id,
@@ -130,9 +131,10 @@ pub fn insert_goal(
         g.person_id,
         codec::stamp(now),
         g.measure.map(|m| m.metric_id),
-        g.measure.and_then(|m| m.target)
+        g.measure.and_then(|m| m.target),
+        id
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 pub fn update_goal(

@@ -167,19 +167,20 @@ const FIELD_COLUMNS: [&str; 15] = [
 ];
 
 pub fn insert(conn: &Connection, f: &RiskFields, now: NaiveDateTime) -> Result<i64, StoreError> {
-    // ?1..?15 the fields, ?16 the time stamp.
+    // ?1..?15 the fields, ?16 the time stamp, ?17 the id.
+    let id = super::ids::claim(conn, super::ids::Named::Risk)?;
     let marks: Vec<String> = (1..=FIELD_COLUMNS.len()).map(|i| format!("?{i}")).collect();
     conn.prepare_cached(&format!(
-        "INSERT INTO risk ({}, created_at, updated_at) VALUES ({}, ?16, ?16)",
+        "INSERT INTO risk ({}, created_at, updated_at, id) VALUES ({}, ?16, ?16, ?17)",
         FIELD_COLUMNS.join(", "),
         marks.join(", ")
     ))?
     .execute(params_from_iter(
         field_values(f)
             .into_iter()
-            .chain([Value::from(codec::stamp(now))]),
+            .chain([Value::from(codec::stamp(now)), Value::from(id)]),
     ))?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// Returns false if there is no such risk.

@@ -61,10 +61,11 @@ pub fn insert(
     previous_id: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
+    let id = super::ids::claim(conn, super::ids::Named::Ritual)?;
     conn.prepare_cached(
         "INSERT INTO ritual (name, rrule, dtstart, duration_min, week_start, person_id, attendees, \
-         agenda, prep_min, location, previous_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+         agenda, prep_min, location, previous_id, created_at, updated_at, id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
     )?
     .execute(params![
         f.name,
@@ -78,9 +79,10 @@ pub fn insert(
         f.prep_min,
         f.location,
         previous_id,
-        codec::stamp(now)
+        codec::stamp(now),
+        id
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 pub fn update(

@@ -223,6 +223,46 @@ fn a_page_whose_person_was_deleted_elsewhere_closes_and_says_so() {
     assert!(!screen(&mut m, 80, 24).contains("Private context"));
 }
 
+/// A note form left open on a person whom another writer deleted, and then added someone else:
+/// the newcomer took the deleted person's number, and the note was saved on them with "Note
+/// saved." (adversarial pass). Numbers are not given twice: the save finds nobody.
+#[test]
+fn a_note_form_open_on_a_deleted_person_does_not_save_onto_the_next_one_added() {
+    let (mut m, mut runner) = demo();
+    keys_settled(&mut m, &mut runner, "4\n");
+    let id = m.people.page.person_id.unwrap();
+    keys_settled(&mut m, &mut runner, "n");
+    // Elsewhere: the person and everyone added after them go, then someone new comes.
+    let conn = runner.store.conn();
+    conn.execute("DELETE FROM person WHERE id >= ?1", [id])
+        .unwrap();
+    let input = crate::ops::people::PersonInput {
+        draft: crate::domain::person::PersonDraft {
+            name: "Zoe Zed".into(),
+            ..Default::default()
+        },
+        one_on_one: None,
+    };
+    let zoe = crate::ops::people::add_person(&mut runner.store, input, chrono::Weekday::Mon, m.now)
+        .unwrap();
+    assert_ne!(zoe.id, id, "a number given once is not given again");
+    keys_settled(&mut m, &mut runner, "\tsalary band question<C-s>");
+    let notes: i64 = runner
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM note WHERE person_id = ?1",
+            [zoe.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(notes, 0);
+    // The form stays open with the text typed, and says why.
+    let shown = screen(&mut m, 80, 24);
+    assert!(shown.contains("it was deleted elsewhere"), "{shown}");
+    assert!(shown.contains("salary band question"), "{shown}");
+}
+
 /// `e` on a talking point or an action of the person page opened the person's form; the help
 /// says it edits the selected item (adversarial pass).
 #[test]
