@@ -302,3 +302,37 @@ fn undo_refuses_to_repeat_a_name_another_writer_took_and_goes_on_past_it() {
     assert_eq!(undo(&mut tui).unwrap(), "Undid: adding Zed.");
     assert_eq!(names(&tui), ["Ana", "Sofia"]);
 }
+
+/// A restore from a backup (by the CLI, beside an open window) starts the window's undo again:
+/// an undo refused before it is not remembered against a new change that took its number, so
+/// `u` undoes the change just made, and never one from before the restore.
+#[test]
+fn after_a_restore_undo_takes_the_change_made_since_and_nothing_from_before() {
+    let (dir, mut tui) = temp_store();
+    tui.journal(Some(now())).unwrap();
+    people::add_person(&mut tui, person("Ann"), Weekday::Mon, now()).unwrap();
+    let saved = crate::ops::backups::backup(&tui, None, false, now()).unwrap();
+    let zed = people::add_person(&mut tui, person("Zed"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut cli = second_writer(&dir);
+    one_on_ones::add_note(&mut cli, zed, now().date(), "private words", now()).unwrap();
+    refused(undo(&mut tui));
+    crate::ops::backups::restore(&mut cli, &saved, now()).unwrap();
+    assert_eq!(names(&tui), ["Ann"]);
+    let bo = people::add_person(&mut tui, person("Bo"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    assert!(bo > zed, "Zed's number is not given again");
+    assert_eq!(undo(&mut tui).unwrap(), "Undid: adding Bo.");
+    assert_eq!(names(&tui), ["Ann"]);
+    assert_eq!(undo(&mut tui).unwrap(), "Nothing to undo.");
+    assert_eq!(
+        names(&tui),
+        ["Ann"],
+        "adding Ann, before the restore, stays"
+    );
+    // The audit trail still says who made the changes from before.
+    let trail = recent(&tui, 100).unwrap();
+    assert!(trail.iter().all(|c| c.by == Some("cockpit")), "{trail:?}");
+}

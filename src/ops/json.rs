@@ -87,10 +87,11 @@ pub fn json_import_as_of(
     let existing = dump::row_count(store.conn())?;
     if existing > 0 {
         return Err(OpsError::Refused(format!(
-            "{} already holds data ({existing} rows); an import only fills an empty database. \
+            "{} already holds data ({}); an import only fills an empty database. \
              Import into a new file with `bearing --db NEW.db import {source}` (merging into \
              existing data is not supported yet).",
-            store.path().display()
+            store.path().display(),
+            super::markdown::plural(existing as usize, "row")
         )));
     }
     store.fill(|tx| {

@@ -16,6 +16,8 @@ pub struct FileSummary {
     pub rows: i64,
     pub people: i64,
     pub risks: i64,
+    /// When the newest change it journals was made (none when it journals none).
+    pub newest_change: Option<chrono::NaiveDateTime>,
 }
 
 impl Store {
@@ -68,6 +70,7 @@ impl Store {
         if let Some(e) = self.read_only_error() {
             return Err(e);
         }
+        let floors = super::ids::all_given(&self.conn)?;
         let source = open_source(src)?;
         source
             .execute_batch("BEGIN DEFERRED")
@@ -91,8 +94,29 @@ impl Store {
             copy_all(&forward, &mut self.conn)?;
         }
         migrations::migrate(&self.conn, &self.path)?;
+        begin_again(&mut self.conn, &floors)?;
         check_integrity(&self.conn, &self.path)
     }
+}
+
+/// After a restore: no window undoes (or redoes) a change journaled before it, as what it
+/// would put back is no longer what the window saw (the copy made before the restore holds
+/// it), and ids go on above every one given before the restore as well as in the backup, so
+/// nothing a window still names by number is taken by a newcomer. The entries keep who made
+/// them (a session's first letter) for the audit trail.
+fn begin_again(
+    conn: &mut Connection,
+    floors: &[(super::ids::Named, i64)],
+) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    tx.execute(
+        "UPDATE change_log SET session = session || '.before-restore' \
+         WHERE session IS NOT NULL AND session NOT LIKE '%.before-restore'",
+        [],
+    )?;
+    super::ids::keep_at_least(&tx, floors)?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Opens `path` read-only and says what it holds; refuses anything that is not a sound Bearing
@@ -107,7 +131,21 @@ pub fn summarize(path: &Path) -> Result<FileSummary, StoreError> {
         rows: dump::row_count(&conn).map_err(|e| open::reclassify(path, e))?,
         people: count("person")?,
         risks: count("risk")?,
+        newest_change: newest_change(&conn)?,
     })
+}
+
+impl Store {
+    /// When the newest change the journal holds was made: what a restore would undo since.
+    pub fn newest_change(&self) -> Result<Option<chrono::NaiveDateTime>, StoreError> {
+        newest_change(&self.conn)
+    }
+}
+
+/// The newest journal entry's time; an entry whose time cannot be read counts as none.
+fn newest_change(conn: &Connection) -> Result<Option<chrono::NaiveDateTime>, StoreError> {
+    let at: Option<String> = conn.query_row("SELECT max(at) FROM change_log", [], |r| r.get(0))?;
+    Ok(at.and_then(|at| super::codec::parse_date_time(0, &at).ok()))
 }
 
 /// Whether `path` is a sound Bearing database, checked more cheaply than [`summarize`] does:

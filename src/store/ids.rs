@@ -2,7 +2,9 @@
 //! person and adding another gave the newcomer the deleted one's number, and what still named
 //! the old one by it (a note form left open on their page, the 1:1 write-up, a quick capture)
 //! saved onto the newcomer. The highest id given so far is kept in `meta`, which the undo
-//! journal leaves alone: an add undone does not give its number again either.
+//! journal leaves alone: an add undone does not give its number again either. The journal's own
+//! entries are numbered the same way, as a window's undo remembers entries by number; and a
+//! restore from a backup (which brings the backup's `meta`) keeps the highest given before it.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -15,6 +17,18 @@ pub enum Named {
     Ritual,
     Goal,
     Risk,
+    /// The journal: a window remembers the entries whose undo it refused by their number.
+    Change,
+}
+
+impl Named {
+    pub const ALL: [Named; 5] = [
+        Named::Person,
+        Named::Ritual,
+        Named::Goal,
+        Named::Risk,
+        Named::Change,
+    ];
 }
 
 impl Named {
@@ -24,6 +38,7 @@ impl Named {
             Named::Ritual => "ritual",
             Named::Goal => "goal",
             Named::Risk => "risk",
+            Named::Change => "change_log",
         }
     }
 }
@@ -31,24 +46,55 @@ impl Named {
 /// An id for a new row of `named` that no row of it has had: above its rows' and above every
 /// id given before. Call it inside the transaction that inserts the row.
 pub fn claim(conn: &Connection, named: Named) -> Result<i64, StoreError> {
+    let id = given(conn, named)? + 1;
+    keep(conn, named, id)?;
+    Ok(id)
+}
+
+/// The highest id of `named` given so far: kept in `meta`, or a row's if higher.
+pub fn given(conn: &Connection, named: Named) -> Result<i64, StoreError> {
     let table = named.table();
-    let key = format!("last_id.{table}");
-    let given: Option<String> = conn
+    let kept: Option<String> = conn
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-        .query_row([&key], |r| r.get(0))
+        .query_row([key(named)], |r| r.get(0))
         .optional()?;
-    let given = given.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-    // `table` is one of the four names above, never data.
+    let kept = kept.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    // `table` is one of the names above, never data.
     let highest: i64 = conn
         .prepare_cached(&format!("SELECT coalesce(max(id), 0) FROM {table}"))?
         .query_row([], |r| r.get(0))?;
-    let id = given.max(highest) + 1;
+    Ok(kept.max(highest))
+}
+
+/// Every table's highest id given, for [`keep_at_least`] after the contents are replaced.
+pub fn all_given(conn: &Connection) -> Result<Vec<(Named, i64)>, StoreError> {
+    Named::ALL
+        .into_iter()
+        .map(|named| Ok((named, given(conn, named)?)))
+        .collect()
+}
+
+/// After a restore brought another file's `meta`: ids go on above what this database had
+/// given before as well as above what the backup had.
+pub fn keep_at_least(conn: &Connection, floors: &[(Named, i64)]) -> Result<(), StoreError> {
+    for &(named, floor) in floors {
+        let now = given(conn, named)?;
+        keep(conn, named, now.max(floor))?;
+    }
+    Ok(())
+}
+
+fn key(named: Named) -> String {
+    format!("last_id.{}", named.table())
+}
+
+fn keep(conn: &Connection, named: Named, id: i64) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?
-    .execute(rusqlite::params![key, id.to_string()])?;
-    Ok(id)
+    .execute(rusqlite::params![key(named), id.to_string()])?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -60,7 +106,7 @@ mod tests {
     fn the_newest_row_deleted_does_not_give_its_number_to_the_next() {
         let store = Store::open_in_memory().unwrap();
         let conn = store.conn();
-        for named in [Named::Person, Named::Ritual, Named::Goal, Named::Risk] {
+        for named in Named::ALL {
             let first = claim(conn, named).unwrap();
             let second = claim(conn, named).unwrap();
             assert_eq!(second, first + 1, "{named:?}");

@@ -236,6 +236,38 @@ fn restore_asks_first_keeps_a_safety_copy_and_replaces_the_contents() {
     assert_eq!(ok(&safety, &["export", "--format", "json"]), current);
 }
 
+/// The question says what the backup holds and that it is older than the database: what was
+/// changed since goes with the restore. No is no.
+#[test]
+fn the_restore_question_says_the_backup_is_older_and_no_leaves_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.db");
+    ok(&db, &["person", "add", "--name", "Before Backup"]);
+    let backup = dir.path().join("b.db");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    ok(
+        &db,
+        &[
+            "--now",
+            "2026-11-24T16:30",
+            "person",
+            "add",
+            "--name",
+            "After Backup",
+        ],
+    );
+    let current = ok(&db, &["export", "--format", "json"]);
+    let mut asked = support::Pty::start(&db, &["restore", backup.to_str().unwrap()], 160, 20);
+    asked.wait_for("(1 person, 0 risks,");
+    asked.wait_for(
+        "The backup is older: its newest change was made Mon 23 Nov 2026 09:00, and the \
+         database was changed after that, last Tue 24 Nov 2026 16:30.",
+    );
+    asked.send("n\r");
+    assert_eq!(asked.wait_exit(), 2);
+    assert_eq!(ok(&db, &["export", "--format", "json"]), current);
+}
+
 #[test]
 fn restore_refuses_what_is_not_a_sound_backup_and_leaves_both_files_alone() {
     let dir = tempfile::tempdir().unwrap();

@@ -200,10 +200,13 @@ pub(super) fn record(
         "UPDATE change_log SET undone = 2 WHERE undone = 1 AND session = ?1",
         [session],
     )?;
+    // Numbered above every entry there has been: a window remembers by number the entries
+    // whose undo it refused, and must not take a new one for one of them.
+    let id = super::ids::claim(tx, super::ids::Named::Change)?;
     tx.execute(
-        "INSERT INTO change_log (at, action, entity, entity_id, before, after, undone, session,
-                                 step_group)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
+        "INSERT INTO change_log (id, at, action, entity, entity_id, before, after, undone,
+                                 session, step_group)
+         VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
         params![
             codec::stamp(now),
             format!("{verb} {entity}"),
@@ -212,7 +215,8 @@ pub(super) fn record(
             image::to_text(&before)?,
             image::to_text(&after)?,
             session,
-            group
+            group,
+            id
         ],
     )?;
     Ok(())
