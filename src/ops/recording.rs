@@ -191,9 +191,9 @@ fn checked_meeting(
 
 /// Records a 1:1 in one transaction: the dated note, the discussed topics, the ticked actions
 /// done, the new actions, and the meeting (the one given, or the person's on that date) marked
-/// held. A ticked topic or action that was marked or deleted elsewhere meanwhile (or whose id a
-/// new row took) is left as it is and counted in `gone`: the record neither fails over it nor
-/// brings it back.
+/// held. A ticked topic or action that was marked or deleted elsewhere meanwhile is left as it
+/// is and counted in `gone`: the record neither fails over it nor brings it back. One only
+/// reworded (or, an action, given another owner or due date) elsewhere is still ticked.
 pub fn record(
     store: &mut Store,
     person_id: i64,
@@ -256,9 +256,14 @@ pub fn record(
                 ))
                 .into());
             }
-            // Still queued and still the same topic (ids of deleted rows are reused).
-            if topics::get(tx, ticked.id)?.as_ref() == Some(ticked) && ticked.discussed_at.is_none()
-            {
+            // Still there and still queued; its words may have been edited elsewhere, which
+            // does not make it another topic (ids are never given twice, store::ids).
+            let still = topics::get(tx, ticked.id)?.is_some_and(|t| {
+                t.person_id == person_id
+                    && t.created_at == ticked.created_at
+                    && t.discussed_at.is_none()
+            });
+            if still && ticked.discussed_at.is_none() {
                 topics::set_discussed(tx, ticked.id, Some(now), Some(note_id))?;
                 recorded.discussed += 1;
             } else {
@@ -271,8 +276,11 @@ pub fn record(
                     Invalid::new(format!("action {} is not one of {name}'s", ticked.id)).into(),
                 );
             }
-            // Still open and still the same action.
-            if actions::get(tx, ticked.id)?.as_ref() == Some(ticked) && ticked.done_at.is_none() {
+            // Still there, still theirs and still open; its words, owner or due date may
+            // have been edited elsewhere meanwhile.
+            let still = actions::get(tx, ticked.id)?
+                .is_some_and(|a| a.person_id == Some(person_id) && a.done_at.is_none());
+            if still && ticked.done_at.is_none() {
                 actions::set_done(tx, ticked.id, true, now)?;
                 recorded.actions_done += 1;
             } else {

@@ -222,3 +222,50 @@ fn a_one_on_one_recorded_before_its_hour_is_the_last_one_and_no_longer_the_next(
         .map(|i| i.starts_at());
     assert_eq!(next, Some(next_week));
 }
+
+/// Another writer rewords a ticked talking point and a ticked action while the write-up is
+/// open: they are still the ones ticked, and the record marks them. One deleted and another
+/// added meanwhile (which once took its number) stays unticked.
+#[test]
+fn ticked_items_reworded_elsewhere_are_still_ticked_and_a_newcomer_is_not() {
+    use crate::ops::actions::{ActionChange, update_action};
+    use crate::ops::one_on_ones::{add_topic, delete_topic};
+    use crate::ops::topics::update_topic;
+    let mut store = marcus();
+    let action = add_action(&mut store, Some(1), Owner::Me, "Send plan", None, at(20, 9)).unwrap();
+    let reworded = add_topic(&mut store, 1, "Budget", at(20, 9)).unwrap().id;
+    let deleted = add_topic(&mut store, 1, "Hiring", at(20, 9)).unwrap().id;
+    let listed = prep(&store, 1, sunday()).unwrap();
+    let mut with_ticks = input(day(23), listed.unrecorded);
+    with_ticks.done_actions = listed.mine.clone();
+    with_ticks.discussed = listed.topics.clone();
+    assert_eq!(
+        (with_ticks.discussed.len(), with_ticks.done_actions.len()),
+        (2, 1)
+    );
+
+    // Meanwhile, elsewhere.
+    let mut change = ActionChange::from(&listed.mine[0]);
+    change.body = "Send the plan to finance".into();
+    change.due = Some(day(30));
+    update_action(&mut store, action, change, None).unwrap();
+    update_topic(&mut store, reworded, 1, "Budget for Q1", None).unwrap();
+    delete_topic(&mut store, deleted).unwrap();
+    let newcomer = add_topic(&mut store, 1, "Offsite", at(29, 12)).unwrap().id;
+    assert_ne!(newcomer, deleted);
+
+    let done = record(&mut store, 1, with_ticks, sunday()).unwrap();
+    assert_eq!((done.discussed, done.actions_done, done.gone), (1, 1, 1));
+    let a = actions::get(store.conn(), action).unwrap().unwrap();
+    assert_eq!(
+        (a.done_at, a.body.as_str()),
+        (Some(sunday()), "Send the plan to finance")
+    );
+    let t = topics::get(store.conn(), reworded).unwrap().unwrap();
+    assert_eq!(
+        (t.discussed_at, t.body.as_str()),
+        (Some(sunday()), "Budget for Q1")
+    );
+    let n = topics::get(store.conn(), newcomer).unwrap().unwrap();
+    assert_eq!(n.discussed_at, None, "the newcomer is still queued");
+}

@@ -20,9 +20,10 @@ pub fn insert(
     action: &NewAction<'_>,
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
+    let id = super::ids::claim(conn, super::ids::Named::Action)?;
     conn.prepare_cached(
-        "INSERT INTO action_item (person_id, occurrence_id, owner, body, due, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO action_item (id, person_id, occurrence_id, owner, body, due, created_at) \
+         VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         action.person_id,
@@ -30,9 +31,10 @@ pub fn insert(
         action.owner,
         action.body,
         action.due.map(codec::date),
-        codec::stamp(now)
+        codec::stamp(now),
+        id
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
 /// Marks an action done at `now`, or open again. Returns false if there is no such action.

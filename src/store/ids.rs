@@ -17,16 +17,21 @@ pub enum Named {
     Ritual,
     Goal,
     Risk,
+    /// Talking points and actions, which the 1:1 write-up ticks by id.
+    Topic,
+    Action,
     /// The journal: a window remembers the entries whose undo it refused by their number.
     Change,
 }
 
 impl Named {
-    pub const ALL: [Named; 5] = [
+    pub const ALL: [Named; 7] = [
         Named::Person,
         Named::Ritual,
         Named::Goal,
         Named::Risk,
+        Named::Topic,
+        Named::Action,
         Named::Change,
     ];
 }
@@ -38,6 +43,8 @@ impl Named {
             Named::Ritual => "ritual",
             Named::Goal => "goal",
             Named::Risk => "risk",
+            Named::Topic => "topic",
+            Named::Action => "action_item",
             Named::Change => "change_log",
         }
     }

@@ -56,9 +56,12 @@ pub fn insert(
     body: &str,
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
-    conn.prepare_cached("INSERT INTO topic (person_id, body, created_at) VALUES (?1, ?2, ?3)")?
-        .execute(params![person_id, body, codec::stamp(now)])?;
-    Ok(conn.last_insert_rowid())
+    let id = super::ids::claim(conn, super::ids::Named::Topic)?;
+    conn.prepare_cached(
+        "INSERT INTO topic (id, person_id, body, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, person_id, body, codec::stamp(now)])?;
+    Ok(id)
 }
 
 /// Marks a topic discussed at `at` (in the 1:1 that wrote `note_id`), or back in the queue.
