@@ -149,7 +149,14 @@ fn refused(verb: &str, refusal: &Refusal) -> String {
             format!("{} {verb} {how} {what} {SINCE}", counted(rows))
         }
     };
-    format!("Cannot {verb} {doing}: {why}")
+    // A delete that cannot be undone leaves the user without what it took: say where it is.
+    let back = if verb == "undo" && doing.starts_with("deleting") {
+        " A backup from before it (backups/ beside the database) still has it: `bearing \
+         restore FILE`, or `bearing --db FILE` to copy from it."
+    } else {
+        ""
+    };
+    format!("Cannot {verb} {doing}: {why}{back}")
 }
 
 /// How the user knows the entry's row: a person by name, a ritual by its quoted name, anything

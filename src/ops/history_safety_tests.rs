@@ -258,9 +258,9 @@ fn an_older_change_a_refused_later_one_built_on_says_so() {
         now(),
     )
     .unwrap();
-    // The CLI changes Zed's role: undoing the rename would put an older role back.
-    let mut changed = person("Zed Shaw");
-    changed.draft.role = "CTO".into();
+    // The CLI renames Zed again: undoing the rename would put an older name back. (A change
+    // of another column, the role, would stay, and the rename be undone.)
+    let changed = person("Zed Shaw-Lee");
     people::update_person(&mut cli, 1, changed, None, Weekday::Mon, now()).unwrap();
     let before = data(&tui);
     let first = undo(&mut tui).unwrap_err().to_string();
@@ -296,7 +296,9 @@ fn undo_refuses_to_repeat_a_name_another_writer_took_and_goes_on_past_it() {
         &mut tui,
         undo,
         "Cannot undo deleting Sofia: a person that would repeat it (the same name or the same \
-         key) was added since (by another window or the CLI); nothing was changed.",
+         key) was added since (by another window or the CLI); nothing was changed. A backup \
+         from before it (backups/ beside the database) still has it: `bearing restore FILE`, \
+         or `bearing --db FILE` to copy from it.",
     );
     // The next undo goes on to the change before it.
     assert_eq!(undo(&mut tui).unwrap(), "Undid: adding Zed.");
@@ -335,4 +337,72 @@ fn after_a_restore_undo_takes_the_change_made_since_and_nothing_from_before() {
     // The audit trail still says who made the changes from before.
     let trail = recent(&tui, 100).unwrap();
     assert!(trail.iter().all(|c| c.by == Some("cockpit")), "{trail:?}");
+}
+
+/// A person deleted here owned a goal; the CLI then checks in on the goal (its progress and
+/// confidence) and edits the person's report's role. Undoing the delete puts the owner back on
+/// the goal and the manager back on the report, and keeps what the CLI wrote: they are other
+/// columns of those rows. Before, the undo was refused for good.
+#[test]
+fn undoing_a_delete_keeps_what_another_writer_changed_in_other_columns_of_its_rows() {
+    use crate::domain::plan::Confidence;
+    let (dir, mut tui) = temp_store();
+    let ada = people::add_person(&mut tui, person("Ada"), Weekday::Mon, now())
+        .unwrap()
+        .id;
+    let mut report = person("Ben");
+    report.draft.reports_to = Some(ada);
+    let ben = people::add_person(&mut tui, report, Weekday::Mon, now())
+        .unwrap()
+        .id;
+    plan::start_plan(&mut tui, at(2, 0).date(), None, now()).unwrap();
+    let mut owned = super::tests::goal("Hire two leads");
+    owned.person_id = Some(ada);
+    let g = plan::add_goal(&mut tui, owned, now()).unwrap().id;
+    tui.journal(Some(now())).unwrap();
+    crate::ops::person_delete::delete_person(&mut tui, ada, now()).unwrap();
+
+    let mut cli = second_writer(&dir);
+    let later = now() + chrono::Duration::hours(1);
+    plan::checkin(
+        &mut cli,
+        g,
+        40,
+        Some(Confidence::AtRisk),
+        "one hired",
+        None,
+        later,
+    )
+    .unwrap();
+    cli.conn()
+        .execute(
+            "UPDATE person SET role = 'Staff engineer', updated_at = '2026-11-24T10:00:00' \
+             WHERE id = ?1",
+            [ben],
+        )
+        .unwrap();
+
+    let said = undo(&mut tui).unwrap();
+    assert!(said.starts_with("Undid: deleting Ada"), "{said}");
+    let goal = plan::get_goal(&tui, g).unwrap();
+    assert_eq!(goal.fields.person_id, Some(ada), "the owner is back");
+    assert_eq!(goal.fields.progress, 40, "the check-in stays");
+    let ben_now = people::get_person(&tui, ben).unwrap().person;
+    assert_eq!(ben_now.reports_to, Some(ada), "the manager is back");
+    assert_eq!(ben_now.role, "Staff engineer", "the role edit stays");
+    // Redo deletes Ada again and still keeps the CLI's columns.
+    assert!(redo(&mut tui).unwrap().starts_with("Redid: deleting Ada"));
+    let goal = plan::get_goal(&tui, g).unwrap();
+    assert_eq!((goal.fields.person_id, goal.fields.progress), (None, 40));
+    let ben_now = people::get_person(&tui, ben).unwrap().person;
+    assert_eq!(
+        (ben_now.reports_to, ben_now.role.as_str()),
+        (None, "Staff engineer")
+    );
+    // The same column changed on both sides is still refused: the CLI gives the goal an owner.
+    cli.conn()
+        .execute("UPDATE goal SET person_id = ?1 WHERE id = ?2", [ben, g])
+        .unwrap();
+    let why = refused(undo(&mut tui));
+    assert!(why.contains("a goal was changed since"), "{why}");
 }

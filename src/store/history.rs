@@ -489,13 +489,28 @@ fn apply(
     // one statement (see `batch`). An insert touches no other row, so the rows checked
     // meanwhile read the same as if it had gone first; an update or a delete goes after them.
     let mut inserts: Vec<&Image> = Vec::new();
+    // Rows another writer changed in other columns meanwhile: put to the step's columns with
+    // theirs kept, and checked against that below.
+    let mut merged: Vec<Image> = Vec::new();
     for (expected, target) in moves {
         let now = image::current(tx, target.table, target.id)?;
         if now.row == target.row {
             continue;
         }
         if now.row != expected.row {
-            return Ok(Some(changed_since(target, &now)?));
+            let Some(row) = merge(target.table, expected, target, &now) else {
+                return Ok(Some(changed_since(target, &now)?));
+            };
+            insert_all(tx, &inserts)?;
+            inserts.clear();
+            let image = Image {
+                table: target.table,
+                id: target.id,
+                row: Some(row),
+            };
+            put(tx, &image, true)?;
+            merged.push(image);
+            continue;
         }
         let insert = now.row.is_none() && target.row.is_some();
         if !insert
@@ -515,11 +530,13 @@ fn apply(
     insert_all(tx, &inserts)?;
     let mut outside = Vec::new();
     for (was, now) in journal::touched(tx)? {
-        match moves
+        let same = |t: &Image| t.table.name == now.table.name && t.id == now.id;
+        match merged
             .iter()
-            .find(|(_, t)| t.table.name == now.table.name && t.id == now.id)
+            .find(|t| same(t))
+            .or_else(|| moves.iter().map(|(_, t)| *t).find(|t| same(t)))
         {
-            Some((_, target)) if now.row != target.row => {
+            Some(target) if now.row != target.row => {
                 return Ok(Some(changed_since(target, &now)?));
             }
             Some(_) => {}
@@ -534,6 +551,43 @@ fn apply(
         return Ok(Some(Reason::WouldTouch(outside)));
     }
     parent_gone(tx, moves)
+}
+
+/// The row a step puts back when another writer changed it since (`now` is not `expected`):
+/// each column the step changes takes the step's value, each other column keeps what is there
+/// now (as does one already at the step's value: a row a cascade of the step's own put there,
+/// or both sides changed alike). None when the two changed the same column differently (the step would undo the other writer's
+/// change there), or the row was added or deleted on either side. `updated_at` is not a change
+/// of its own: it keeps the other writer's time.
+fn merge(
+    table: &tables::Table,
+    expected: &Image,
+    target: &Image,
+    now: &Image,
+) -> Option<Vec<serde_json::Value>> {
+    let (Some(expected), Some(target), Some(now)) = (&expected.row, &target.row, &now.row) else {
+        return None;
+    };
+    if expected.len() != table.columns.len()
+        || target.len() != expected.len()
+        || now.len() != expected.len()
+    {
+        return None;
+    }
+    table
+        .columns
+        .iter()
+        .zip(expected.iter().zip(target).zip(now))
+        .map(|(column, ((expected, target), now))| {
+            if expected == target || now == target || *column == "updated_at" {
+                Some(now.clone())
+            } else if now == expected {
+                Some(target.clone())
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 /// Whether a row put back refers to a row that is gone (the keys are deferred to commit, which
