@@ -406,3 +406,22 @@ fn undoing_a_delete_keeps_what_another_writer_changed_in_other_columns_of_its_ro
     let why = refused(undo(&mut tui));
     assert!(why.contains("a goal was changed since"), "{why}");
 }
+
+/// A meeting's fields go together (its status and where it moved): a change elsewhere to one
+/// of them refuses the undo of a change to another, rather than make a meeting nobody meant.
+#[test]
+fn a_meeting_changed_elsewhere_in_another_field_still_refuses_the_undo() {
+    let (dir, mut tui) = temp_store();
+    rituals::add_ritual(&mut tui, weekly("Staff"), now()).unwrap();
+    tui.journal(Some(now())).unwrap();
+    rituals::set_status(&mut tui, 1, at(24, 10), OccurrenceStatus::Skipped, None).unwrap();
+    let cli = second_writer(&dir);
+    cli.conn()
+        .execute(
+            "UPDATE occurrence SET notes = 'agenda sent' WHERE ritual_id = 1",
+            [],
+        )
+        .unwrap();
+    let why = refused(undo(&mut tui));
+    assert!(why.contains("it was changed since"), "{why}");
+}

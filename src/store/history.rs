@@ -553,6 +553,12 @@ fn apply(
     parent_gone(tx, moves)
 }
 
+/// Tables whose fields go together, so that one side's fields beside the other's could make a
+/// row neither of them meant: a series' rule, start, length and end; a meeting's status and
+/// where it moved; an event's times and rule; a decision's status and what superseded it. A
+/// change elsewhere to any field of one of their rows refuses the step, as it always did.
+const WHOLE_ROWS: &[&str] = &["ritual", "occurrence", "calendar_event", "decision"];
+
 /// The row a step puts back when another writer changed it since (`now` is not `expected`):
 /// each column the step changes takes the step's value, each other column keeps what is there
 /// now (as does one already at the step's value: a row a cascade of the step's own put there,
@@ -565,6 +571,9 @@ fn merge(
     target: &Image,
     now: &Image,
 ) -> Option<Vec<serde_json::Value>> {
+    if WHOLE_ROWS.contains(&table.name) {
+        return None;
+    }
     let (Some(expected), Some(target), Some(now)) = (&expected.row, &target.row, &now.row) else {
         return None;
     };
