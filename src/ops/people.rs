@@ -342,6 +342,30 @@ fn check_manager(
     }
 }
 
+/// `text` with each whole-word `old` (not inside a longer name: "Al" in "Alice" stays) made
+/// `new`: a person's new name in their series' name and attendees.
+fn swap_name(text: &str, old: &str, new: &str) -> String {
+    if old.is_empty() {
+        return text.to_string();
+    }
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(old) {
+        let before = rest[..at].chars().last().or_else(|| out.chars().last());
+        let after = rest[at + old.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if word(before) || word(after) {
+            out.push_str(old);
+        } else {
+            out.push_str(new);
+        }
+        rest = &rest[at + old.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn one_on_one_fields(
     plan: &OneOnOnePlan,
     person_id: i64,
@@ -427,18 +451,17 @@ pub fn update_person(
             (None, None) => true,
             _ => false,
         };
-        // The series takes the person's new name; a name of its own stays until then.
         let renamed = fields.name != before.person.name;
         // A new cadence, hour or length changes only that: what the series was given (`ritual
-        // edit`) goes on with it.
+        // edit`) goes on with it. A new name takes the old one's place in the series' name and
+        // attendees; a name of its own and the others invited stay.
         if let (Some(old), Some(new)) = (old, &mut new_series) {
             new.agenda.clone_from(&old.fields.agenda);
             new.prep_min = old.fields.prep_min;
             new.location.clone_from(&old.fields.location);
-            if !renamed {
-                new.name.clone_from(&old.fields.name);
-                new.attendees.clone_from(&old.fields.attendees);
-            }
+            let swap = |text: &str| swap_name(text, &before.person.name, &fields.name);
+            new.name = crate::domain::text::fit_line(&swap(&old.fields.name));
+            new.attendees = swap(&old.fields.attendees);
         }
         if same_schedule && !renamed && PersonFields::from(&before.person) == fields {
             return Ok(false);
@@ -450,7 +473,7 @@ pub fn update_person(
         if same_schedule {
             if let (Some(old), Some(new)) = (old, &new_series)
                 && renamed
-                && old.fields.name != new.name
+                && (old.fields.name != new.name || old.fields.attendees != new.attendees)
             {
                 let mut series = old.fields.clone();
                 series.name = new.name.clone();
@@ -556,5 +579,25 @@ pub fn first_meeting(now: NaiveDateTime, at: NaiveTime) -> NaiveDateTime {
         today
     } else {
         today + chrono::Duration::days(1)
+    }
+}
+
+#[cfg(test)]
+mod swap_tests {
+    use super::swap_name;
+
+    #[test]
+    fn a_new_name_takes_the_old_ones_place_as_a_whole_word_only() {
+        for (text, old, new, swapped) in [
+            ("1:1 Rosa", "Rosa", "Rosie", "1:1 Rosie"),
+            ("Rosa, Sam", "Rosa", "Rosie", "Rosie, Sam"),
+            ("Rosa weekly with Rosa", "Rosa", "R", "R weekly with R"),
+            ("Alice, Al", "Al", "Albert", "Alice, Albert"),
+            ("Sam", "Rosa", "Rosie", "Sam"),
+            ("Zoë 李, Sam", "Zoë 李", "Zoë Li", "Zoë Li, Sam"),
+            ("", "Rosa", "Rosie", ""),
+        ] {
+            assert_eq!(swap_name(text, old, new), swapped, "{text}");
+        }
     }
 }

@@ -231,7 +231,8 @@ fn a_new_rule_for_an_ended_ritual_keeps_its_end() {
 /// A 1:1 series given an agenda, prep time, a place, attendees and a name of its own (`ritual
 /// edit`), then a new hour or cadence (`person edit`): the new series has them all. It had the
 /// defaults (no agenda, 5 min prep, "1:1 Rosa" with Rosa alone). A new name for the person
-/// still names the series after them.
+/// takes the old one's place in the series' name and attendees; Sam stays invited (the
+/// attendees were reset to the person alone).
 #[test]
 fn a_new_one_on_one_hour_keeps_what_the_series_was_given() {
     for edit in [["--at", "11:00"], ["--cadence", "FREQ=WEEKLY;BYDAY=FR"]] {
@@ -277,7 +278,18 @@ fn a_new_one_on_one_hour_keeps_what_the_series_was_given() {
             ],
         );
         let shown = ok(&db, &["--now", WEDNESDAY, "ritual", "show", "3"]);
-        assert!(shown.contains("ritual 3  1:1 Rosie"), "{shown}");
+        assert!(shown.contains("ritual 3  Rosie weekly"), "{shown}");
+        assert!(shown.contains("attendees: Rosie, Sam"), "{shown}");
         assert!(shown.contains("location:  Room 4"), "{shown}");
+        // A new name alone changes the series in place, and keeps Sam invited.
+        ok(
+            &db,
+            &[
+                "--now", WEDNESDAY, "person", "edit", "rosie", "--name", "Rosalind",
+            ],
+        );
+        let shown = ok(&db, &["--now", WEDNESDAY, "ritual", "show", "3"]);
+        assert!(shown.contains("ritual 3  Rosalind weekly"), "{shown}");
+        assert!(shown.contains("attendees: Rosalind, Sam"), "{shown}");
     }
 }
