@@ -120,6 +120,10 @@ pub struct RitualEditArgs {
     /// Make it a one-off meeting (no rule)
     #[arg(long)]
     pub once: bool,
+    /// Take away the series' end (`ritual end`, or an UNTIL or COUNT in its rule): it goes on
+    /// from --from on
+    #[arg(long, conflicts_with = "once")]
+    pub no_end: bool,
     /// A new first meeting, YYYY-MM-DDTHH:MM (its time is the series' time)
     #[arg(long)]
     pub start: Option<String>,
@@ -264,6 +268,7 @@ fn edit(ctx: &Context, args: &RitualEditArgs) -> Result<(), CliError> {
         ("--name", args.name.is_some()),
         ("--rrule", args.rrule.is_some()),
         ("--once", args.once),
+        ("--no-end", args.no_end),
         ("--start", args.start.is_some()),
         ("--duration", args.duration.is_some()),
         ("--person", args.person.is_some()),
@@ -305,6 +310,22 @@ fn edit(ctx: &Context, args: &RitualEditArgs) -> Result<(), CliError> {
         if args.once {
             fields.rrule = None;
         }
+        if args.no_end {
+            let Some(rule) = &fields.rrule else {
+                return Ok(Err(crate::ops::OpsError::from(
+                    crate::domain::Invalid::field(
+                        "no-end",
+                        "a one-off meeting has no end to take away; give it a rule with --rrule",
+                    ),
+                )));
+            };
+            fields.rrule = Some(crate::schedule::recurrence::without_end(rule));
+        }
+        let ending = if args.no_end {
+            rituals::Ending::AsGiven
+        } else {
+            rituals::Ending::Kept
+        };
         if let Some(start) = start {
             fields.dtstart = start;
         }
@@ -328,12 +349,13 @@ fn edit(ctx: &Context, args: &RitualEditArgs) -> Result<(), CliError> {
         if let Some(a) = &args.agenda {
             fields.agenda = agenda_lines(a);
         }
-        Ok(rituals::update_ritual(
+        Ok(rituals::update_ritual_ending(
             &mut store,
             id,
             fields,
             Some(from),
             Some(&opened),
+            ending,
             now,
         ))
     })?;

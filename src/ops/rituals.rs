@@ -236,6 +236,31 @@ pub fn update_ritual(
     opened: Option<&RitualFields>,
     now: NaiveDateTime,
 ) -> Result<Edited<Ritual>, OpsError> {
+    update_ritual_ending(store, id, fields, from, opened, Ending::Kept, now)
+}
+
+/// Whether a new rule keeps the end the series had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// A new rule without an end of its own keeps the series' end: a cadence picked from the
+    /// presets, a new hour, `--rrule` alone.
+    Kept,
+    /// The rule's end (or its lack of one) is what the user gave: `ritual edit --no-end`, or
+    /// a custom rule typed in the form, which showed the UNTIL it had.
+    AsGiven,
+}
+
+/// [`update_ritual`], saying whether the rule's end is as given (`Ending::AsGiven`: an end
+/// taken out stays out) or the series' end is kept.
+pub fn update_ritual_ending(
+    store: &mut Store,
+    id: i64,
+    fields: RitualFields,
+    from: Option<NaiveDateTime>,
+    opened: Option<&RitualFields>,
+    ending: Ending,
+    now: NaiveDateTime,
+) -> Result<Edited<Ritual>, OpsError> {
     let fields = check(store, fields, Some(id), now)?;
     let saved = store.write(|tx| -> Result<Option<i64>, OpsError> {
         let old = current(tx, id)?;
@@ -276,7 +301,7 @@ pub fn update_ritual(
             (from, _) => from,
         };
         // A new rule keeps the end the series had (`ritual end`), unless it gives its own.
-        if !same_rule && schedule_changed {
+        if !same_rule && schedule_changed && ending == Ending::Kept {
             super::series_end::keep_end(&old.fields, &mut fields, from.unwrap_or(now), "rrule")?;
         }
         // A series a change replaced is its successor's past: a new schedule for it ran beside

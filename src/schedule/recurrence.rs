@@ -53,7 +53,7 @@ struct Rule {
 
 #[path = "recurrence_end.rs"]
 mod end;
-pub use end::{ending_on, until_at_end_of_day};
+pub use end::{ending_on, until_at_end_of_day, without_end};
 
 impl Recurrence {
     pub fn new(

@@ -23,6 +23,15 @@ pub fn until_at_end_of_day(rule: &str) -> String {
 /// `rule` ending on `day`, at any hour: an UNTIL or COUNT of its own gives way to
 /// `UNTIL=<day>T235959`.
 pub fn ending_on(rule: &str, day: NaiveDate) -> String {
+    format!(
+        "{};UNTIL={}T235959",
+        without_end(rule),
+        day.format("%Y%m%d")
+    )
+}
+
+/// `rule` going on for good: its UNTIL or COUNT taken out (`ritual edit --no-end`).
+pub fn without_end(rule: &str) -> String {
     let is_end = |part: &&str| {
         part.split_once('=').is_some_and(|(key, _)| {
             let key = key.trim();
@@ -34,7 +43,7 @@ pub fn ending_on(rule: &str, day: NaiveDate) -> String {
         .filter(|part| !part.trim().is_empty())
         .filter(|part| !is_end(part))
         .collect();
-    format!("{};UNTIL={}T235959", kept.join(";"), day.format("%Y%m%d"))
+    kept.join(";")
 }
 
 impl Recurrence {

@@ -293,3 +293,73 @@ fn a_new_one_on_one_hour_keeps_what_the_series_was_given() {
         assert!(shown.contains("attendees: Rosalind, Sam"), "{shown}");
     }
 }
+
+/// Rosa's 1:1s ended on 17 December, then `ritual edit --no-end`: they go on every Thursday
+/// after it, and the meetings before are where they were. The end could not be taken away: a
+/// rule typed without it got it back. On a one-off meeting it is refused, nothing changed.
+#[test]
+fn no_end_takes_a_series_end_away() {
+    let (_dir, db) = rosa("2026-11-02T09:00", "FREQ=WEEKLY;BYDAY=TH");
+    ok(
+        &db,
+        &[
+            "--now",
+            WEDNESDAY,
+            "ritual",
+            "end",
+            "1",
+            "--on",
+            "2026-12-17",
+        ],
+    );
+    assert_eq!(
+        meetings(&db),
+        at_ten(&["2026-12-03", "2026-12-10", "2026-12-17"], 30)
+    );
+    let said = ok(
+        &db,
+        &["--now", WEDNESDAY, "ritual", "edit", "1", "--no-end"],
+    );
+    assert!(said.contains("weekly on Thursday at 10:00"), "{said}");
+    assert_eq!(
+        meetings(&db),
+        at_ten(
+            &[
+                "2026-12-03",
+                "2026-12-10",
+                "2026-12-17",
+                "2026-12-24",
+                "2026-12-31",
+                "2027-01-07"
+            ],
+            30
+        )
+    );
+    ok(
+        &db,
+        &[
+            "--now",
+            WEDNESDAY,
+            "ritual",
+            "add",
+            "--name",
+            "Offsite",
+            "--start",
+            "2026-12-10T09:00",
+            "--duration",
+            "60",
+        ],
+    );
+    let before = ok(&db, &["export", "--format", "json"]);
+    let out = bearing(
+        &db,
+        &["--now", WEDNESDAY, "ritual", "edit", "offsite", "--no-end"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--no-end: a one-off meeting has no end to take away"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ok(&db, &["export", "--format", "json"]), before);
+}

@@ -23,6 +23,8 @@ pub enum RitualsEffect {
         fields: RitualFields,
         from: Option<NaiveDateTime>,
         opened: Box<RitualFields>,
+        /// Whether a new rule without an end keeps the series' end.
+        ending: ops::rituals::Ending,
     },
     /// `d` on a series: read it with its meetings' records, to ask whether to delete them.
     AskDelete(i64),
@@ -72,8 +74,17 @@ pub(super) fn run(store: &mut Store, effect: RitualsEffect, env: &Env) -> Result
             fields,
             from,
             opened,
+            ending,
         } => saved_edit(
-            ops::rituals::update_ritual(store, id, fields, from, Some(&opened), now)?,
+            ops::rituals::update_ritual_ending(
+                store,
+                id,
+                fields,
+                from,
+                Some(&opened),
+                ending,
+                now,
+            )?,
             |r| {
                 let note = if r.id == id {
                     ""

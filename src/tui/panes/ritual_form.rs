@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::Invalid;
 use crate::domain::ritual::RitualFields;
+use crate::ops::rituals::Ending;
 use crate::ops::rituals::RitualOverview;
 use crate::schedule::recurrence::{Cadence, Recurrence};
 use crate::tui::effects::rituals::RitualsEffect;
@@ -189,11 +190,19 @@ pub fn ritual_submit(form: &Form, purpose: &RitualsForm, ctx: &Ctx<'_>) -> Resul
             } else {
                 None
             };
+            // A custom rule typed over the one shown (its UNTIL or COUNT in view) ends as
+            // typed: an end taken out stays out. A preset keeps the series' end.
+            let ending = if cadence == Cadence::Custom && form.changed("rrule") {
+                Ending::AsGiven
+            } else {
+                Ending::Kept
+            };
             Ok(Effect::Rituals(RitualsEffect::Update {
                 id: opened.id,
                 fields,
                 from,
                 opened: Box::new(opened.fields.clone()),
+                ending,
             }))
         }
         RitualsForm::Add => Ok(Effect::Rituals(RitualsEffect::Add(fields))),
@@ -250,6 +259,32 @@ mod tests {
             Some("FREQ=WEEKLY;BYDAY=TH;UNTIL=20261217T235959")
         );
         assert_eq!(saved.dtstart.to_string(), "2026-11-26 15:00:00");
+    }
+
+    /// The same series, its rule shown in the form with the UNTIL `ritual end` gave it: typed
+    /// without the UNTIL, it goes on for good. The end was put back, and could not be taken
+    /// away.
+    #[test]
+    fn a_custom_rule_typed_without_its_end_takes_the_end_away() {
+        use crate::config::Config;
+        use crate::ops::rituals::{add_ritual, end_series, get_ritual};
+        use crate::store::Store;
+        use crate::tui::effects::Runner;
+        use crate::tui::run::initial_model;
+        use crate::tui::testing::{at, keys_settled};
+        let now = at(9, 41);
+        let mut store = Store::open_in_memory().unwrap();
+        let thursdays =
+            RitualFields::new("Plan", Some("FREQ=WEEKLY;BYDAY=TH".into()), at(9, 0), 30);
+        let id = add_ritual(&mut store, thursdays, now).unwrap().id;
+        let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap();
+        end_series(&mut store, id, last, now).unwrap();
+        let mut runner = Runner::new(store, &Config::default());
+        let mut m = initial_model(&mut runner, &Config::default(), now).unwrap();
+        keys_settled(&mut m, &mut runner, "3e\t\t<C-u>FREQ=WEEKLY;BYDAY=TH<C-s>");
+        assert!(m.overlay.is_none(), "saved: {:?}", m.status);
+        let saved = get_ritual(&runner.store, id).unwrap().fields;
+        assert_eq!(saved.rrule.as_deref(), Some("FREQ=WEEKLY;BYDAY=TH"));
     }
 
     #[test]
