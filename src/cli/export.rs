@@ -42,6 +42,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         ExportFormat::Ics => ics_export(&store, ctx.now())?,
     };
     match &args.output {
+        None if args.format == ExportFormat::Json => output::json_document(&text),
         None => output::document(&text),
         Some(path) => {
             let policy = Policy {

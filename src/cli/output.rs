@@ -1,12 +1,13 @@
 //! Everything the command line writes goes through here, so text from data (an imported
 //! calendar's titles, an imported note, a file name) never reaches the terminal raw: text and
-//! Markdown pass through [`terminal_safe`], JSON through [`json_text`]. `println!` and friends are
+//! Markdown pass through [`terminal_safe`], tables through [`in_columns`], JSON through
+//! [`json_text`]. `println!` and friends are
 //! refused by clippy (`clippy.toml`) so a new command cannot forget it.
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{Cli, CliError, stdio};
-use crate::domain::terminal_safe::{is_unsafe, terminal_safe};
+use crate::domain::terminal_safe::{in_columns, is_unsafe, terminal_safe};
 use crate::ops::json_text;
 
 /// Writes one line to standard output, made safe: `say!("Added {name}.")?`.
@@ -30,6 +31,13 @@ fn stdout_failed(e: std::io::Error) -> CliError {
 /// Text or Markdown to standard output as it is, apart from unsafe characters.
 pub fn document(text: &str) -> Result<(), CliError> {
     stdio::write(false, |out| out.write_all(terminal_safe(text).as_bytes())).map_err(stdout_failed)
+}
+
+/// JSON to standard output as it is: [`json_text`] has escaped every character that could steer
+/// a terminal, and the rest must stay the exact string for the scripts that read it (the text
+/// outputs show a zero-width space as a mark; JSON keeps it).
+pub fn json_document(text: &str) -> Result<(), CliError> {
+    stdio::write(false, |out| out.write_all(text.as_bytes())).map_err(stdout_failed)
 }
 
 /// One line of text to standard output.
@@ -82,15 +90,16 @@ pub fn parse_error(e: &clap::Error) -> i32 {
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let text = json_text::to_string_pretty(value)
         .map_err(|e| CliError::failure(format!("cannot encode JSON: {e}")))?;
-    line(&text)
+    json_document(&format!("{text}\n"))
 }
 
-/// Left-aligned columns, padded by display width so wide characters line up. Cells are made
-/// safe before they are measured, so a control character cannot shift a column.
+/// Left-aligned columns, padded by display width so wide characters line up. Cells are shown as
+/// columns show them ([`in_columns`]) before they are measured, so a control or an invisible
+/// character cannot shift a column.
 pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<(), CliError> {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| row.iter().map(|c| terminal_safe(c).into_owned()).collect())
+        .map(|row| row.iter().map(|c| in_columns(c).into_owned()).collect())
         .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {

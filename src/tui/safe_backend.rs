@@ -1,8 +1,14 @@
-//! The TUI's last gate before the terminal: every cell ratatui hands over passes through
-//! [`terminal_safe`], the same function the CLI uses. ratatui already skips control characters
-//! and zero-width graphemes when it lays out text, so this changes nothing in practice; it is
-//! here so that no widget, present or future, can send data's escape sequences or bidi controls
-//! to the terminal.
+//! The TUI's last gate before the terminal: every cell ratatui hands over is cleaned of the
+//! characters [`is_unsafe`] names, the ones the CLI shows as marks. Text laid out by the widgets
+//! in `widgets::text` has its marks already, so this changes nothing there; it is here so that no
+//! widget, present or future, can send data's escape sequences or bidi controls to the terminal.
+//!
+//! It can only clean a cell, not make room for a mark: ratatui skips control characters but puts
+//! a zero-width character (U+200B, U+202E...) into the cell before it, and crossterm draws the
+//! next cell right after this one, without moving the cursor. So an unsafe character sharing a
+//! cell is left out, and only a cell that holds nothing else shows a mark: either way the cell
+//! is drawn as wide as ratatui counted it and the rest of its row stays aligned (see
+//! [`shown_in_cell`]).
 //!
 //! It also keeps the terminal's size between frames: ratatui asks for it before every draw, and
 //! crossterm answers by opening `/dev/tty` each time (an open, an `ioctl` and a close per key).
@@ -17,7 +23,9 @@ use std::borrow::Cow;
 use std::cell::Cell as Kept;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::domain::terminal_safe::terminal_safe;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::terminal_safe::{is_joiner, is_unsafe, shown_as};
 
 /// Set by every SIGWINCH once [`watch_resizes`] runs: the kept size may be stale.
 static RESIZED: AtomicBool = AtomicBool::new(false);
@@ -55,9 +63,39 @@ impl<B: Backend> SafeBackend<B> {
     }
 }
 
+/// A cell's symbol as the terminal is sent it: never wider than ratatui counts it. Its unsafe
+/// characters are left out, and when nothing with a width is left, the first one's mark is sent
+/// instead (one column, as ratatui counts the cell). An emoji sequence joined by ZWJ, which
+/// ratatui counts as one 2-column picture but a terminal that does not join emoji draws part by
+/// part, is cut to its first picture; a joiner at the end of a cell (ratatui ends a cell after
+/// one) is left out, as [`in_columns`](crate::domain::terminal_safe::in_columns) leaves it out.
+pub fn shown_in_cell(symbol: &str) -> Cow<'_, str> {
+    let room = symbol.width().max(1);
+    let drawn: usize = symbol.chars().filter_map(|c| c.width()).sum();
+    if drawn <= room && !symbol.contains(is_unsafe) && !symbol.ends_with(is_joiner) {
+        return Cow::Borrowed(symbol);
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in symbol.chars().filter(|&c| !is_unsafe(c)) {
+        let width = c.width().unwrap_or(0);
+        if used + width > room {
+            break;
+        }
+        shown.push(c);
+        used += width;
+    }
+    // A joiner left at the end would join the next cell's character.
+    let shown = shown.trim_end_matches(is_joiner);
+    match symbol.chars().find(|&c| is_unsafe(c)) {
+        Some(first) if used == 0 => Cow::Owned(shown_as(first).to_string()),
+        _ => Cow::Owned(shown.to_string()),
+    }
+}
+
 /// A copy of `cell` with its symbol made safe, when it needs one.
 fn cleaned(cell: &Cell) -> Option<Cell> {
-    match terminal_safe(cell.symbol()) {
+    match shown_in_cell(cell.symbol()) {
         Cow::Borrowed(_) => None,
         Cow::Owned(symbol) => {
             let mut copy = cell.clone();
@@ -150,6 +188,27 @@ mod tests {
             .draw(cells.iter().enumerate().map(|(x, c)| (x as u16, 0, c)))
             .unwrap();
         backend.inner.assert_buffer_lines(["␛\u{fffd}é "]);
+    }
+
+    #[test]
+    fn a_cell_keeps_its_width() {
+        for (symbol, shown) in [
+            ("a", "a"),
+            ("a\u{202e}", "a"),
+            ("\u{200b}a", "a"),
+            ("日\u{2066}\u{feff}", "日"),
+            ("\u{202e}", "\u{fffd}"),
+            ("\u{200b}", "\u{fffd}"),
+            ("\u{ad}", "\u{fffd}"),
+            ("\u{1b}", "␛"),
+            ("\u{202e}\u{301}", "\u{fffd}"),
+            ("e\u{301}", "e\u{301}"),
+            ("👩\u{200d}💻", "👩"),
+            ("👩\u{200d}", "👩"),
+            ("🇳🇱", "🇳🇱"),
+        ] {
+            assert_eq!(shown_in_cell(symbol), shown, "{symbol:?}");
+        }
     }
 
     /// One test for both ways the size is read again, as `RESIZED` is the process's.

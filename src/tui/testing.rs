@@ -138,6 +138,88 @@ pub fn screen(m: &mut Model, width: u16, height: u16) -> String {
         .join("\n")
 }
 
+/// One frame of `view` at `width`×`height`, one string per cell (empty for the second cell of a
+/// wide character), twice: `laid_out` where ratatui put each cell (as `SafeBackend` sends it),
+/// and `shown` what a terminal shows once the frame is sent as the cockpit sends it (through
+/// `SafeBackend` and crossterm) to vt100, which gives each character its own width: a zero-width
+/// one joins the cell before it, an emoji sequence joined by ZWJ takes the width of its parts.
+/// [`screen`] shows only ratatui's cells, where a column can look aligned while the terminal
+/// draws it shifted.
+#[cfg(test)]
+pub struct Drawn {
+    pub laid_out: Vec<Vec<String>>,
+    pub shown: Vec<Vec<String>>,
+}
+
+#[cfg(test)]
+pub fn drawn(m: &mut Model, width: u16, height: u16) -> Drawn {
+    use super::safe_backend::{SafeBackend, shown_in_cell};
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use unicode_width::UnicodeWidthStr;
+    update(m, Msg::Resize { width, height });
+    /// What crossterm writes, kept where the test can read it after the draw.
+    #[derive(Clone, Default)]
+    struct Sent(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+    impl std::io::Write for Sent {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let sent = Sent::default();
+    let backend = SafeBackend::new(CrosstermBackend::new(sent.clone()));
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let frame = terminal
+        .draw(|f| super::view::view(m, f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let laid_out = (0..height)
+        .map(|y| {
+            let mut row = Vec::new();
+            let mut hidden = 0;
+            for x in 0..width {
+                let symbol = frame.buffer[(x, y)].symbol();
+                if hidden > 0 {
+                    hidden -= 1;
+                    row.push(String::new());
+                    continue;
+                }
+                hidden = symbol.width().saturating_sub(1);
+                row.push(shown_in_cell(symbol).into_owned());
+            }
+            row
+        })
+        .collect();
+    let size = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
+    let mut parser = vt100::Parser::new(size(height), size(width), 0);
+    // vt100 takes U+FFFD for a decoding error and draws nothing; terminals draw the mark, one
+    // column wide, as vt100 draws a private-use character in its place.
+    const STAND_IN: &str = "\u{e000}";
+    let sent = String::from_utf8_lossy(&sent.0.borrow()).replace('\u{fffd}', STAND_IN);
+    parser.process(sent.as_bytes());
+    let screen = parser.screen();
+    let shown = (0..height)
+        .map(|row| {
+            (0..width)
+                .map(|col| match screen.cell(row, col) {
+                    Some(c) if c.is_wide_continuation() => String::new(),
+                    Some(c) if !c.contents().is_empty() => {
+                        c.contents().replace(STAND_IN, "\u{fffd}")
+                    }
+                    _ => " ".to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    Drawn { laid_out, shown }
+}
+
 /// Monday 23 November 2026, at `h:m`: the fixed "now" of the TUI's tests.
 pub fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)

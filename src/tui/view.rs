@@ -321,3 +321,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "view_columns_tests.rs"]
+mod columns_tests;

@@ -19,6 +19,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{
     column_widths, fitted_row, render_detail, render_empty, with_detail,
 };
+use crate::tui::widgets::text::line_in_columns;
 
 /// From this width the selected risk's details sit beside the table.
 const DETAIL_MIN_WIDTH: u16 = 120;
@@ -207,6 +208,7 @@ fn render_table_view(
             lines.pop();
             lines.push(pane.links.summary_line(theme));
         }
+        let lines: Vec<Line> = lines.into_iter().map(line_in_columns).collect();
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::fit;
+use crate::tui::widgets::text::{fit, line_in_columns};
 
 /// Rows that keep their identity across reloads.
 pub trait Keyed {
@@ -176,7 +176,7 @@ pub fn render_detail(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>, th
         .border_style(theme.dim)
         .title(Span::styled(" Details ", theme.title));
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(lines.into_iter().map(line_in_columns).collect::<Vec<_>>())
             .wrap(Wrap { trim: false })
             .block(block),
         area,

@@ -1,14 +1,23 @@
 //! Fitting text into columns, for every list, table and panel: wrapping at words (textwrap,
 //! display-width aware) and cutting with "…" where text does not fit.
+//!
+//! Every function here first shows text as a column shows it ([`in_columns`]): controls, bidi
+//! controls and invisible characters become one-column marks and the joiners are left out, so the
+//! width measured here is the width the terminal draws. Measured raw, a zero-width character
+//! takes no room in the layout, yet some terminals draw it as a space or a box, and a mark for it
+//! is one column wide: either way the rest of its row would be pushed over.
 
 use ratatui::text::{Line, Span};
+use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::terminal_safe::in_columns;
 
 /// `text` wrapped at words into lines of at most `width` columns; a word longer than a line is
 /// broken across lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = textwrap::Options::new(width.max(1)).break_words(true);
-    textwrap::wrap(text.trim(), options)
+    textwrap::wrap(in_columns(text).trim(), options)
         .into_iter()
         .filter(|l| !l.is_empty())
         .map(std::borrow::Cow::into_owned)
@@ -32,8 +41,9 @@ pub fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 
 /// One line of at most `width` columns, ending in "…" when it had to be cut.
 pub fn fit(text: &str, width: usize) -> String {
+    let text = in_columns(text);
     if text.width() <= width {
-        return text.to_string();
+        return text.into_owned();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -53,6 +63,7 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// A line of styled spans cut to `width` columns, ending in "…" where text was cut.
 pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let line = line_in_columns(line);
     if line.width() <= width {
         return line;
     }
@@ -76,6 +87,16 @@ pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
         ..Line::default()
     }
     .style(line.style)
+}
+
+/// `line` with each span's text shown as a column shows it ([`in_columns`]).
+pub fn line_in_columns(mut line: Line<'_>) -> Line<'_> {
+    for span in &mut line.spans {
+        if let Cow::Owned(shown) = in_columns(&span.content) {
+            span.content = Cow::Owned(shown);
+        }
+    }
+    line
 }
 
 #[cfg(test)]
