@@ -225,17 +225,15 @@ mod tests {
         text.chars().for_each(|c| press(form, KeyCode::Char(c)));
     }
 
-    /// A series added this morning for Thursdays (not met yet) and ended on 17 December with
-    /// `ritual end`, given "weekly" on its day and a new hour in the form: it keeps its end.
-    /// The preset's rule had none, and the series ran on forever.
-    #[test]
-    fn a_preset_for_an_ended_series_that_has_not_met_keeps_its_end() {
+    /// A series added this morning for Thursdays (not met yet), ended on 17 December with
+    /// `ritual end`, in a cockpit: the model, its runner and the series' id.
+    fn ended_thursdays() -> (Model, crate::tui::effects::Runner, i64) {
         use crate::config::Config;
-        use crate::ops::rituals::{add_ritual, end_series, get_ritual};
+        use crate::ops::rituals::{add_ritual, end_series};
         use crate::store::Store;
         use crate::tui::effects::Runner;
         use crate::tui::run::initial_model;
-        use crate::tui::testing::{at, keys_settled};
+        use crate::tui::testing::at;
         let now = at(9, 41);
         let mut store = Store::open_in_memory().unwrap();
         let thursdays =
@@ -244,7 +242,18 @@ mod tests {
         let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap();
         end_series(&mut store, id, last, now).unwrap();
         let mut runner = Runner::new(store, &Config::default());
-        let mut m = initial_model(&mut runner, &Config::default(), now).unwrap();
+        let m = initial_model(&mut runner, &Config::default(), now).unwrap();
+        (m, runner, id)
+    }
+
+    /// A series added this morning for Thursdays (not met yet) and ended on 17 December with
+    /// `ritual end`, given "weekly" on its day and a new hour in the form: it keeps its end.
+    /// The preset's rule had none, and the series ran on forever.
+    #[test]
+    fn a_preset_for_an_ended_series_that_has_not_met_keeps_its_end() {
+        use crate::ops::rituals::get_ritual;
+        use crate::tui::testing::keys_settled;
+        let (mut m, mut runner, id) = ended_thursdays();
         // Shown as "custom RRULE…" (no preset ends): → twice is "weekly"; its day, Thursday
         // 26 Nov, and 15:00.
         keys_settled(
@@ -266,21 +275,9 @@ mod tests {
     /// away.
     #[test]
     fn a_custom_rule_typed_without_its_end_takes_the_end_away() {
-        use crate::config::Config;
-        use crate::ops::rituals::{add_ritual, end_series, get_ritual};
-        use crate::store::Store;
-        use crate::tui::effects::Runner;
-        use crate::tui::run::initial_model;
-        use crate::tui::testing::{at, keys_settled};
-        let now = at(9, 41);
-        let mut store = Store::open_in_memory().unwrap();
-        let thursdays =
-            RitualFields::new("Plan", Some("FREQ=WEEKLY;BYDAY=TH".into()), at(9, 0), 30);
-        let id = add_ritual(&mut store, thursdays, now).unwrap().id;
-        let last = chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap();
-        end_series(&mut store, id, last, now).unwrap();
-        let mut runner = Runner::new(store, &Config::default());
-        let mut m = initial_model(&mut runner, &Config::default(), now).unwrap();
+        use crate::ops::rituals::get_ritual;
+        use crate::tui::testing::keys_settled;
+        let (mut m, mut runner, id) = ended_thursdays();
         keys_settled(&mut m, &mut runner, "3e\t\t<C-u>FREQ=WEEKLY;BYDAY=TH<C-s>");
         assert!(m.overlay.is_none(), "saved: {:?}", m.status);
         let saved = get_ritual(&runner.store, id).unwrap().fields;
