@@ -87,7 +87,7 @@ pub fn shown_as(c: char) -> char {
 /// Stored text keeps its joiners: this is only how it is drawn.
 pub fn in_columns(text: &str) -> Cow<'_, str> {
     let safe = terminal_safe(text);
-    if !safe.contains(is_joiner) {
+    if safe.is_ascii() || !safe.contains(is_joiner) {
         return safe;
     }
     Cow::Owned(safe.chars().filter(|&c| !is_joiner(c)).collect())

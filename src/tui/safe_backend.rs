@@ -70,6 +70,10 @@ impl<B: Backend> SafeBackend<B> {
 /// part, is cut to its first picture; a joiner at the end of a cell (ratatui ends a cell after
 /// one) is left out, as [`in_columns`](crate::domain::terminal_safe::in_columns) leaves it out.
 pub fn shown_in_cell(symbol: &str) -> Cow<'_, str> {
+    // Almost every cell of a frame: one printable ASCII character, nothing to measure.
+    if let [b' '..=b'~'] = symbol.as_bytes() {
+        return Cow::Borrowed(symbol);
+    }
     let room = symbol.width().max(1);
     let drawn: usize = symbol.chars().filter_map(|c| c.width()).sum();
     if drawn <= room && !symbol.contains(is_unsafe) && !symbol.ends_with(is_joiner) {

@@ -33,6 +33,11 @@ fn rosa(added: &str, rule: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, db)
 }
 
+/// `ritual end` of Rosa's series (ritual 1) on `day`, at `now`.
+fn end_on(db: &Path, now: &str, day: &str) {
+    ok(db, &["--now", now, "ritual", "end", "1", "--on", day]);
+}
+
 /// The meetings of the agenda from Monday 30 November for six weeks, as of Wednesday:
 /// ("date start", minutes).
 fn meetings(db: &Path) -> Vec<(String, i64)> {
@@ -92,10 +97,7 @@ fn an_ended_one_on_one_keeps_its_end_through_a_new_cadence_or_length() {
     ] {
         let case = format!("added {added}, {edit:?}");
         let (_dir, db) = rosa(added, "FREQ=WEEKLY;BYDAY=TH");
-        ok(
-            &db,
-            &["--now", added, "ritual", "end", "1", "--on", "2026-12-17"],
-        );
+        end_on(&db, added, "2026-12-17");
         let said = ok(
             &db,
             &[&["--now", WEDNESDAY, "person", "edit", "rosa"][..], &edit].concat(),
@@ -135,18 +137,7 @@ fn a_counted_one_on_one_given_a_new_hour_ends_on_the_same_day() {
 #[test]
 fn the_end_moves_only_by_a_rule_that_says_so() {
     let (_dir, db) = rosa("2026-11-02T09:00", "FREQ=WEEKLY;BYDAY=TH");
-    ok(
-        &db,
-        &[
-            "--now",
-            WEDNESDAY,
-            "ritual",
-            "end",
-            "1",
-            "--on",
-            "2026-12-03",
-        ],
-    );
+    end_on(&db, WEDNESDAY, "2026-12-03");
     let export = ["--now", WEDNESDAY, "export", "--format", "json"];
     let before = ok(&db, &export);
     let friday = [
@@ -207,10 +198,7 @@ fn a_new_rule_for_an_ended_ritual_keeps_its_end() {
                 "30",
             ],
         );
-        ok(
-            &db,
-            &["--now", added, "ritual", "end", "1", "--on", "2026-12-17"],
-        );
+        end_on(&db, added, "2026-12-17");
         ok(
             &db,
             &[
@@ -300,18 +288,7 @@ fn a_new_one_on_one_hour_keeps_what_the_series_was_given() {
 #[test]
 fn no_end_takes_a_series_end_away() {
     let (_dir, db) = rosa("2026-11-02T09:00", "FREQ=WEEKLY;BYDAY=TH");
-    ok(
-        &db,
-        &[
-            "--now",
-            WEDNESDAY,
-            "ritual",
-            "end",
-            "1",
-            "--on",
-            "2026-12-17",
-        ],
-    );
+    end_on(&db, WEDNESDAY, "2026-12-17");
     assert_eq!(
         meetings(&db),
         at_ten(&["2026-12-03", "2026-12-10", "2026-12-17"], 30)
