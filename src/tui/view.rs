@@ -9,6 +9,7 @@ use super::model::{Model, Overlay, StatusKind};
 use super::screen::{self, FrameAreas};
 use super::widgets::confirm::render_confirm;
 use super::widgets::help::render_help;
+use super::widgets::lines::Lines;
 use super::widgets::{centered, render_form};
 
 pub use super::screen::{MIN_HEIGHT, MIN_WIDTH};
@@ -28,7 +29,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
     render_tabs(frame, tabs, model);
     if model.read_only {
         frame.render_widget(
-            Paragraph::new(
+            Lines::new(
                 " READ-ONLY: the file or its folder cannot be written; changes are disabled.",
             )
             .style(model.theme.banner),
@@ -71,7 +72,7 @@ pub fn view(model: &Model, frame: &mut Frame<'_>) {
 fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let theme = &model.theme;
     frame.render_widget(
-        Paragraph::new(Span::styled(screen::brand(area), theme.title)).style(theme.bar),
+        Lines::new(Span::styled(screen::brand(area), theme.title)).style(theme.bar),
         area,
     );
     for (tab, rect, label) in screen::tab_rects(area, model.tab) {
@@ -80,7 +81,7 @@ fn render_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         } else {
             theme.tab_inactive
         };
-        frame.render_widget(Paragraph::new(Span::styled(label, style)), rect);
+        frame.render_widget(Lines::new(Span::styled(label, style)), rect);
     }
 }
 
@@ -173,7 +174,7 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
                 Span::styled(row, style),
             ])
         }));
-        frame.render_widget(Paragraph::new(lines).style(theme.bar), area);
+        frame.render_widget(Lines::new(lines).style(theme.bar), area);
         return;
     }
     let mut left = vec![Span::styled(clock, theme.title), Span::raw(" ")];
@@ -199,9 +200,9 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let [l, r] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(right_width)]).areas(area);
     let left = crate::tui::widgets::text::fit_line(Line::from(left), usize::from(l.width));
-    frame.render_widget(Paragraph::new(left).style(theme.bar), l);
+    frame.render_widget(Lines::new(left).style(theme.bar), l);
     frame.render_widget(
-        Paragraph::new(Line::from(right))
+        Lines::new(Line::from(right))
             .style(theme.bar)
             .right_aligned(),
         r,

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::agenda::{AgendaPane, DAYS};
 use super::agenda_look::{
@@ -15,6 +15,7 @@ use super::agenda_look::{
 use super::agenda_rows::{DayRow, group_words};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::pinned::{Listed, Role, window};
 use crate::tui::widgets::text::{fit, wrap_at_most};
 
@@ -152,6 +153,6 @@ pub(super) fn draw_columns(
         let shown = window(lines, usize::from(inner.height), focus, |n, _| {
             Line::from(Span::styled(format!(" +{n} more"), theme.dim))
         });
-        frame.render_widget(Paragraph::new(shown), inner);
+        frame.render_widget(Lines::new(shown), inner);
     }
 }

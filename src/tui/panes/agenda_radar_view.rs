@@ -6,13 +6,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::agenda::AgendaPane;
 use crate::domain::agenda::{RadarItem, RadarKind};
 use crate::ops::markdown::plural;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::pinned::{Listed, Role, window};
 use crate::tui::widgets::text::fit;
 use unicode_width::UnicodeWidthStr;
@@ -106,10 +107,7 @@ pub fn render_radar(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &
     frame.render_widget(block, area);
     if items.is_empty() {
         let ok = " ✓ Nothing needs attention: actions, reviews, goals and 1:1s are on track.";
-        frame.render_widget(
-            Paragraph::new(Span::styled(fit(ok, width), theme.ok)),
-            inner,
-        );
+        frame.render_widget(Lines::new(Span::styled(fit(ok, width), theme.ok)), inner);
         return;
     }
     let focus = if focused { pane.radar.selected } else { 0 };
@@ -134,7 +132,7 @@ pub fn render_radar(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, ctx: &
         };
         Line::from(Span::styled(format!(" ↓ +{n} more · {keys}"), theme.dim))
     });
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(Lines::new(shown), inner);
 }
 
 /// Whether item `n` can be on screen with item `focus` in view in `height` rows: only those are
@@ -179,7 +177,7 @@ pub fn render_radar_full(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, c
     frame.render_widget(block, area);
     if items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(" ✓ Nothing needs attention.", theme.ok)),
+            Lines::new(Span::styled(" ✓ Nothing needs attention.", theme.ok)),
             inner,
         );
         return;
@@ -215,7 +213,7 @@ pub fn render_radar_full(frame: &mut Frame<'_>, area: Rect, pane: &AgendaPane, c
     let shown = window(lines, height, focus, |n, _| {
         Line::from(Span::styled(format!(" ↓ +{n} more (j, PgDn)"), theme.dim))
     });
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(Lines::new(shown), inner);
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::agenda::{AgendaPane, DAYS};
 use super::agenda_columns::{column_lines, draw_columns};
@@ -19,6 +18,7 @@ use super::agenda_rows::{DayRow, group_words};
 use crate::domain::agenda::AgendaView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::pinned::{Listed, Role, Scroll, window_from};
 use crate::tui::widgets::text::fit;
 use unicode_width::UnicodeWidthStr;
@@ -133,9 +133,9 @@ fn render_header(
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(hints.width() as u16)])
         .areas(Rect { height: 1, ..area });
     let fits = line.width() + hints.width() + 2 <= usize::from(area.width);
-    frame.render_widget(Paragraph::new(line), if fits { l } else { area });
+    frame.render_widget(Lines::new(line), if fits { l } else { area });
     if fits {
-        frame.render_widget(Paragraph::new(hints), r);
+        frame.render_widget(Lines::new(hints), r);
     }
 }
 
@@ -184,7 +184,7 @@ fn draw_window<'a>(
         Some(|n, hidden: &[Listed<'a>]| more_above(n, hidden, theme)),
         |n, hidden| more_below(n, hidden, theme),
     );
-    frame.render_widget(Paragraph::new(shown), area);
+    frame.render_widget(Lines::new(shown), area);
 }
 
 /// The narrow layout: every day under its header, the selected row marked; today's header is

@@ -5,13 +5,14 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::all_actions::{AllActions, group_of};
 use crate::domain::one_on_one::Owner;
 use crate::ops::objects::action::ActionView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::list::render_empty;
 use crate::tui::widgets::text::fit;
 use unicode_width::UnicodeWidthStr;
@@ -55,7 +56,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, list: &AllActions, ctx: &Ctx<'_
         .borders(Borders::TOP)
         .border_style(theme.dim)
         .title(Line::from(title));
-    frame.render_widget(Paragraph::new(visible).block(block), area);
+    frame.render_widget(Lines::new(visible).block(block), area);
 }
 
 /// A line of the list: the heading of the group that starts at a row, or a row.

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 use crate::domain::link::{LinkKind, ObjectRef};
 use crate::ops::links::Linked;
@@ -14,6 +14,7 @@ use crate::tui::msg::Effect;
 use crate::tui::pane::{Request, Tab, Target, done, info};
 use crate::tui::panes::person::PeopleView;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 
 /// The links of one object as last loaded, and the one selected (none: the keys act on the
 /// object itself).
@@ -149,7 +150,7 @@ impl DetailLinks {
         }
         let line = Rect::new(area.x + 1, area.y + area.height - 2, area.width - 2, 1);
         frame.render_widget(Clear, line);
-        frame.render_widget(Paragraph::new(self.summary_line(theme)), line);
+        frame.render_widget(Lines::new(self.summary_line(theme)), line);
     }
 }
 

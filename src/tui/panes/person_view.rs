@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::person::Row;
 use super::person_window::{Near, Slot, in_view};
@@ -15,6 +15,7 @@ use crate::ops::one_on_ones::{OneOnOneMeeting, PersonDetail};
 use crate::ops::people::PersonOverview;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::scroll::render_scrolled;
 use crate::tui::widgets::text::fit_line;
 
@@ -255,7 +256,7 @@ pub fn render_person(
         .into_iter()
         .map(|l| fit_line(l, width))
         .collect();
-    frame.render_widget(Paragraph::new(lines), head);
+    frame.render_widget(Lines::new(lines), head);
 
     let mut work = Column::new();
     work.push(section(
@@ -417,7 +418,7 @@ pub fn render_prep(
         .insert(0, Span::styled(" Prep ", theme.tab_active));
     let width = usize::from(head.width);
     let top: Vec<Line> = top.into_iter().map(|l| fit_line(l, width)).collect();
-    frame.render_widget(Paragraph::new(top), head);
+    frame.render_widget(Lines::new(top), head);
 
     let mut left = Column::new();
     left.push(section(

@@ -12,6 +12,7 @@ use crate::ops::markdown::plural;
 use crate::ops::plan::{GoalView, PhaseView};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::list::render_empty;
 use crate::tui::widgets::text::fit;
 use unicode_width::UnicodeWidthStr;
@@ -126,7 +127,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             theme.dim,
         )),
     };
-    frame.render_widget(Paragraph::new(vec![Line::from(line), second]), head);
+    frame.render_widget(Lines::new(vec![Line::from(line), second]), head);
 
     for (p, cell) in shown.iter().zip(cells.iter()) {
         let cell = Rect {
@@ -152,7 +153,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
                 usize::from(cell.width),
             );
             frame.render_widget(
-                Paragraph::new(Span::styled(done, theme.dim)),
+                Lines::new(Span::styled(done, theme.dim)),
                 Rect {
                     y: gauges.y + 1,
                     ..cell
@@ -241,7 +242,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
             })
             .collect();
         frame.render_widget(
-            Paragraph::new(lines).block(
+            Lines::new(lines).block(
                 Block::default()
                     .borders(Borders::TOP)
                     .border_style(theme.dim),
@@ -427,7 +428,7 @@ fn render_detail(
         .border_style(theme.dim);
     let Some(g) = goal else {
         frame.render_widget(
-            Paragraph::new(Span::styled(
+            Lines::new(Span::styled(
                 " h/l phase · j/k goal · a add · c check in · S plan start",
                 theme.dim,
             ))

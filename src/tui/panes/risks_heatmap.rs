@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::risks_view::list_title;
 use crate::domain::risk::Risk;
@@ -14,6 +14,7 @@ use crate::domain::risk_list::{RiskSort, compare, heat_counts};
 use crate::domain::risk_score::{IMPACT_WORDS, LIKELIHOOD_WORDS, RiskScore};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::text::wrap;
 
 const LABEL_WIDTH: u16 = 17;
@@ -58,7 +59,7 @@ fn render_grid(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane
     let cell_w = (area.width.saturating_sub(LABEL_WIDTH) / 5).clamp(3, CELL_MAX_WIDTH);
     let line = |y: u16, x: u16, width: u16| Rect::new(x, y, width, 1).intersection(area);
     frame.render_widget(
-        Paragraph::new(Span::styled(" Likelihood ↑", theme.dim)),
+        Lines::new(Span::styled(" Likelihood ↑", theme.dim)),
         line(area.y, area.x, LABEL_WIDTH),
     );
     for row in 0..5u8 {
@@ -69,7 +70,7 @@ fn render_grid(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane
             LIKELIHOOD_WORDS[usize::from(likelihood - 1)]
         );
         frame.render_widget(
-            Paragraph::new(Span::styled(label, theme.dim)),
+            Lines::new(Span::styled(label, theme.dim)),
             line(y + (cell_h - 1) / 2, area.x, LABEL_WIDTH),
         );
         for col in 0..5u8 {
@@ -88,14 +89,14 @@ fn render_grid(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPane
     }
     let labels_y = area.y + 1 + 5 * cell_h;
     frame.render_widget(
-        Paragraph::new(Span::styled(" Impact →", theme.dim)),
+        Lines::new(Span::styled(" Impact →", theme.dim)),
         line(labels_y, area.x, LABEL_WIDTH),
     );
     for col in 0..5u8 {
         let x = area.x + LABEL_WIDTH + u16::from(col) * cell_w;
         let label = format!("{} {}", col + 1, IMPACT_WORDS[usize::from(col)]);
         frame.render_widget(
-            Paragraph::new(Span::styled(label, theme.dim)).centered(),
+            Lines::new(Span::styled(label, theme.dim)).centered(),
             line(labels_y, x, cell_w.saturating_sub(1)),
         );
     }
@@ -123,7 +124,7 @@ fn render_cell(
     };
     let mut lines = vec![Line::default(); usize::from((rect.height - 1) / 2)];
     lines.push(Line::from(text));
-    frame.render_widget(Paragraph::new(lines).style(style).centered(), rect);
+    frame.render_widget(Lines::new(lines).style(style).centered(), rect);
 }
 
 /// The risks in the cursor cell, most severe and soonest first.
@@ -194,7 +195,7 @@ fn render_cell_risks(
             last.spans.push(late);
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }
 
 /// Where a wrapped title continues: under the first word, after the id.

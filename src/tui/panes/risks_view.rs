@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Row, Table, TableState};
 
 use super::risks::RiskView;
 use super::risks_detail::{detail_lines, review_text, summary_lines, trend_style};
@@ -16,6 +16,7 @@ use crate::domain::risk::{Risk, RiskStatus};
 use crate::domain::risk_score::Band;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::list::{
     column_widths, fitted_row, render_detail, render_empty, with_detail,
 };
@@ -129,7 +130,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPa
     }
     let hints = Line::from(hints);
     let fits = left.width() + hints.width() + 2 <= usize::from(area.width);
-    frame.render_widget(Paragraph::new(left), area);
+    frame.render_widget(Lines::new(left), area);
     if fits {
         let width = hints.width() as u16;
         let right = Rect {
@@ -137,7 +138,7 @@ fn render_header(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPa
             width,
             ..area
         };
-        frame.render_widget(Paragraph::new(hints), right);
+        frame.render_widget(Lines::new(hints), right);
     }
 }
 
@@ -209,7 +210,7 @@ fn render_table_view(
             lines.push(pane.links.summary_line(theme));
         }
         let lines: Vec<Line> = lines.into_iter().map(line_in_columns).collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Lines::new(lines), inner);
     }
 }
 
@@ -287,7 +288,7 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
             Span::styled(" clears them.", theme.dim),
         ]);
         frame.render_widget(
-            Paragraph::new(note),
+            Lines::new(note),
             Rect {
                 y: area.y + 2,
                 height: 1,

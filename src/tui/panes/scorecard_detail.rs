@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType};
 use unicode_width::UnicodeWidthStr;
 
 use super::scorecard::ScorecardPane;
@@ -19,6 +19,7 @@ use crate::domain::metric_status::{by_period, period_status, threshold};
 use crate::ops::scorecard::MetricView;
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::text::fit;
 
 /// From this width the chart and the values sit side by side.
@@ -79,7 +80,7 @@ fn render_links(frame: &mut Frame<'_>, area: Rect, pane: &ScorecardPane, lines: 
             l
         })
         .collect();
-    frame.render_widget(Paragraph::new(shown), area);
+    frame.render_widget(Lines::new(shown), area);
 }
 
 fn render_head(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme) {
@@ -148,7 +149,7 @@ fn render_head(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme)
         Span::styled(" edit metric", theme.dim),
     ]);
     frame.render_widget(
-        Paragraph::new(vec![title, Line::from(facts), more, hints]),
+        Lines::new(vec![title, Line::from(facts), more, hints]),
         area,
     );
 }
@@ -165,7 +166,7 @@ fn render_chart(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme
     let shown = &series[series.len().saturating_sub(CHART_PERIODS)..];
     let Some(&(first, _)) = shown.first() else {
         frame.render_widget(
-            Paragraph::new(Span::styled(
+            Lines::new(Span::styled(
                 " No values yet: press l to log this period's number.",
                 theme.dim,
             ))
@@ -320,7 +321,7 @@ fn render_values(
             ])
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Lines::new(lines), inner);
 }
 
 fn render_goals(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme) {
@@ -341,5 +342,5 @@ fn render_goals(frame: &mut Frame<'_>, area: Rect, m: &MetricView, theme: &Theme
             Span::styled(format!("{}% · {}", g.progress, g.status), theme.dim),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }

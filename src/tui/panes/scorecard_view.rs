@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Sparkline, SparklineBar};
+use ratatui::widgets::{Sparkline, SparklineBar};
 
 use super::scorecard::ScorecardPane;
 use super::scorecard_form::target_text;
@@ -16,6 +16,7 @@ use crate::domain::metric_status::{Cell, Status, Trend};
 use crate::ops::scorecard::{GRID_PERIODS, MetricView};
 use crate::tui::pane::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::lines::Lines;
 use crate::tui::widgets::list::render_empty;
 use crate::tui::widgets::text::fit;
 
@@ -200,9 +201,9 @@ fn render_summary(frame: &mut Frame<'_>, area: Rect, pane: &ScorecardPane, ctx: 
         Span::styled(" add ", theme.dim),
     ]);
     let fits = line.width() + hints.width() < usize::from(area.width);
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Lines::new(line), area);
     if fits {
-        frame.render_widget(Paragraph::new(hints).right_aligned(), area);
+        frame.render_widget(Lines::new(hints).right_aligned(), area);
     }
 }
 
@@ -290,7 +291,7 @@ fn render_metric(
 ) {
     let f = &m.metric.fields;
     if selected {
-        frame.render_widget(Paragraph::new("").style(theme.selected), row);
+        frame.render_widget(Lines::new("").style(theme.selected), row);
         frame.render_widget(Span::styled("▌", theme.accent), row);
     }
     let base = if selected { theme.selected } else { theme.text };

@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
 
 use super::form::{FieldKind, Form};
+use super::lines::Lines;
 use crate::domain::dates::{parse_date, parse_time};
 use crate::tui::theme::Theme;
 
@@ -98,13 +99,13 @@ pub fn render_form(
             let room = usize::from(rows[row].width).saturating_sub(5);
             let label = super::text::fit(field.shown_label(), room);
             frame.render_widget(
-                Paragraph::new(format!("{marker}{tick} {label}")).style(style),
+                Lines::new(format!("{marker}{tick} {label}")).style(style),
                 rows[row],
             );
             continue;
         }
         frame.render_widget(
-            Paragraph::new(format!("{marker}{}", field.shown_label())).style(label_style),
+            Lines::new(format!("{marker}{}", field.shown_label())).style(label_style),
             label_area,
         );
         let replacing = focused && form.replaces_on_type();
@@ -128,7 +129,7 @@ pub fn render_form(
     } else {
         Vec::new()
     };
-    frame.render_widget(Paragraph::new(message), message_area);
+    frame.render_widget(Lines::new(message), message_area);
     let footer = if form.reload_offered {
         // Saving again would be refused again: the way out is to reload or to cancel.
         Line::from(vec![
@@ -140,7 +141,7 @@ pub fn render_form(
     } else {
         edit_footer(form, theme)
     };
-    frame.render_widget(Paragraph::new(footer), rows[n + 2]);
+    frame.render_widget(Lines::new(footer), rows[n + 2]);
 }
 
 /// The fields that fit in `room` rows, the focused one always among them: from the first,
@@ -231,23 +232,20 @@ fn render_input(
             } else {
                 Line::from(Span::styled(chosen.to_string(), base))
             };
-            frame.render_widget(Paragraph::new(line), area);
+            frame.render_widget(Lines::new(line), area);
         }
         FieldKind::Pick(options) => {
-            frame.render_widget(
-                Paragraph::new(pick_line(field, options, focused, theme)),
-                area,
-            );
+            frame.render_widget(Lines::new(pick_line(field, options, focused, theme)), area);
         }
         FieldKind::PickOrText(options) => {
             frame.render_widget(
-                Paragraph::new(pick_or_text_line(field, options, focused, theme)),
+                Lines::new(pick_or_text_line(field, options, focused, theme)),
                 area,
             );
         }
         FieldKind::Links(options) => {
             frame.render_widget(
-                Paragraph::new(links_line(field, options, (focused, area.width), theme)),
+                Lines::new(links_line(field, options, (focused, area.width), theme)),
                 area,
             );
         }
@@ -257,7 +255,7 @@ fn render_input(
                 Span::styled(field.text(), base.add_modifier(Modifier::REVERSED)),
                 Span::styled(format!("  {min}–{max}, typing replaces"), theme.dim),
             ]);
-            frame.render_widget(Paragraph::new(line), area);
+            frame.render_widget(Lines::new(line), area);
         }
         kind => {
             // A live reading of what a date or time field will store, so "fri" shows which Friday.
@@ -298,10 +296,7 @@ fn render_input(
                     Ok(t) => (t, theme.dim),
                     Err(t) => (t, theme.error),
                 };
-                frame.render_widget(
-                    Paragraph::new(format!("  {text}")).style(style),
-                    reading_area,
-                );
+                frame.render_widget(Lines::new(format!("  {text}")).style(style), reading_area);
             }
         }
     }

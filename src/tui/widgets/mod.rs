@@ -6,6 +6,7 @@ mod form_field;
 mod form_view;
 pub mod fuzzy;
 pub mod help;
+pub mod lines;
 pub mod list;
 pub mod palette;
 pub mod pinned;

@@ -6,8 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Table, TableState};
+use ratatui::widgets::{Table, TableState};
 
+use super::lines::Lines;
 use super::list::{column_widths, fitted_row};
 use super::{centered, render_popup};
 use crate::tui::action::Action;
@@ -177,7 +178,7 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
     );
     let [input, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
+        Lines::new(Line::from(vec![
             Span::styled(": ", theme.key),
             Span::styled(state.query.clone(), theme.input_focused),
             Span::styled("▏", theme.accent),
@@ -186,7 +187,7 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
     );
     if state.shown.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled("No action here matches.", theme.dim)),
+            Lines::new(Span::styled("No action here matches.", theme.dim)),
             list,
         );
         return;

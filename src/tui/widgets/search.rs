@@ -5,8 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{List, ListItem, ListState};
 
+use super::lines::Lines;
 use super::{centered, render_popup};
 use crate::ops::one_on_ones::SearchResult;
 use crate::ops::search::SearchKind;
@@ -132,7 +133,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
+        Lines::new(Line::from(vec![
             Span::styled("/ ", theme.key),
             Span::styled(state.query.clone(), theme.input_focused),
             Span::styled("▏", theme.accent),
@@ -141,7 +142,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     );
     if state.query.trim().chars().count() < MIN_QUERY_CHARS {
         frame.render_widget(
-            Paragraph::new(Span::styled(
+            Lines::new(Span::styled(
                 "A name (typos forgiven), or words from notes, meetings, decisions, actions, goals, risks…",
                 theme.dim,
             )),
@@ -151,7 +152,7 @@ pub fn render_search(frame: &mut Frame<'_>, area: Rect, state: &SearchState, the
     }
     if state.results.is_empty() && state.answered.as_deref() == Some(state.query.as_str()) {
         frame.render_widget(
-            Paragraph::new(Span::styled("Nothing matches.", theme.dim)),
+            Lines::new(Span::styled("Nothing matches.", theme.dim)),
             list,
         );
         return;

@@ -1,0 +1,219 @@
+//! Lines that are neither wrapped nor scrolled, drawn as ratatui's `Paragraph` draws them, cell
+//! for cell (`lines_tests.rs` compares the two on thousands of seeded inputs), at a fraction of
+//! its cost: the paragraph splits every span into grapheme clusters and gathers each line into a
+//! vector before it writes a cell, which was a third of a frame on the large demo. Here a span
+//! whose every character is a cluster of its own (ASCII, Bearing's marks and box drawing, most
+//! text) goes character by character straight into the buffer's row; other spans still go by
+//! the paragraph's own grapheme clusters.
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Block, Widget};
+
+/// What `Paragraph::new(text)` with an optional block, style and alignment draws, for text that
+/// is neither wrapped nor scrolled. Use it wherever such a paragraph would do.
+pub struct Lines<'a> {
+    text: Text<'a>,
+    block: Option<Block<'a>>,
+    style: Style,
+    alignment: Alignment,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new<T: Into<Text<'a>>>(text: T) -> Self {
+        let text = text.into();
+        let alignment = text.alignment.unwrap_or(Alignment::Left);
+        Lines {
+            text,
+            block: None,
+            style: Style::default(),
+            alignment,
+        }
+    }
+
+    #[must_use]
+    pub fn block(mut self, block: Block<'a>) -> Self {
+        self.block = Some(block);
+        self
+    }
+
+    #[must_use]
+    pub fn style<S: Into<Style>>(mut self, style: S) -> Self {
+        self.style = style.into();
+        self
+    }
+
+    #[must_use]
+    pub fn alignment(mut self, alignment: Alignment) -> Self {
+        self.alignment = alignment;
+        self
+    }
+
+    #[must_use]
+    pub fn centered(self) -> Self {
+        self.alignment(Alignment::Center)
+    }
+
+    #[must_use]
+    pub fn right_aligned(self) -> Self {
+        self.alignment(Alignment::Right)
+    }
+}
+
+impl Widget for Lines<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        paint(buf, area, self.style);
+        let inner = match &self.block {
+            Some(block) => {
+                block.render(area, buf);
+                block.inner(area)
+            }
+            None => area,
+        };
+        if inner.is_empty() {
+            return;
+        }
+        paint(buf, inner, self.style);
+        for (y, line) in (inner.y..inner.bottom()).zip(&self.text.lines) {
+            let alignment = line.alignment.unwrap_or(self.alignment);
+            draw_line(buf, inner, y, line, self.text.style, alignment);
+        }
+    }
+}
+
+/// `Buffer::set_style` over `area` (inside the buffer), row by row instead of cell by cell; a
+/// style that sets nothing changes nothing and is not applied at all.
+fn paint(buf: &mut Buffer, area: Rect, style: Style) {
+    if style == Style::default() || area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        if let Some(row) = buf.content.get_mut(start..start + usize::from(area.width)) {
+            for cell in row {
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
+/// One line in row `y` of `area`, truncated at its width as the paragraph truncates: a cluster
+/// wider than the whole row is left out, the line ends at the first that does not fit.
+fn draw_line(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    line: &Line<'_>,
+    text_style: Style,
+    alignment: Alignment,
+) {
+    let base = text_style.patch(line.style);
+    let max = area.width;
+    let mut x = match alignment {
+        Alignment::Left => 0,
+        _ => {
+            let mut shown = 0;
+            each_cluster(line, base, max, |_, width, _| shown += width);
+            offset(shown, max, alignment)
+        }
+    };
+    let row = buf.index_of(area.x, y);
+    let cells = &mut buf.content;
+    each_cluster(line, base, max, |symbol, width, style| {
+        // Zero-width clusters count for nothing and are not drawn, as in the paragraph.
+        if width > 0 {
+            if let Some(cell) = cells.get_mut(row + usize::from(x)) {
+                cell.set_symbol(symbol).set_style(style);
+            }
+            x += width;
+        }
+    });
+}
+
+/// Where a line `width` columns wide starts in a row `max` wide (the paragraph's rule).
+fn offset(width: u16, max: u16, alignment: Alignment) -> u16 {
+    match alignment {
+        Alignment::Center => (max / 2).saturating_sub(width / 2),
+        Alignment::Right => max.saturating_sub(width),
+        Alignment::Left => 0,
+    }
+}
+
+/// Calls `shown` with each cluster of `line` that a row `max` columns wide shows, its width and
+/// its style; control characters are left out, as ratatui's spans leave them out.
+fn each_cluster<'a>(
+    line: &'a Line<'_>,
+    base: Style,
+    max: u16,
+    mut shown: impl FnMut(&'a str, u16, Style),
+) {
+    let mut used: u16 = 0;
+    // False once a cluster does not fit: the line ends there.
+    let mut take = |symbol: &'a str, width: u16, style: Style| -> bool {
+        if width > max {
+            return true;
+        }
+        if used.saturating_add(width) > max {
+            return false;
+        }
+        used += width;
+        shown(symbol, width, style);
+        true
+    };
+    for span in &line.spans {
+        let text: &'a str = span.content.as_ref();
+        if text.chars().all(|c| c.is_ascii() || stands_alone(c)) {
+            // Every character is a cluster of its own (a test checks the ranges against the
+            // segmentation ratatui uses), so no segmentation is needed.
+            let style = base.patch(span.style);
+            for (i, c) in text.char_indices() {
+                if c.is_control() {
+                    continue;
+                }
+                let Some(symbol) = text.get(i..i + c.len_utf8()) else {
+                    continue;
+                };
+                let width = if c.is_ascii() { 1 } else { symbol.cell_width() };
+                if !take(symbol, width, style) {
+                    return;
+                }
+            }
+        } else {
+            for cluster in span.styled_graphemes(base) {
+                // The paragraph writes a space for an empty cluster; there are none here.
+                if !take(cluster.symbol, cluster.symbol.cell_width(), cluster.style) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Characters that are a grapheme cluster of their own whatever stands beside them, so long
+/// as nothing beside them joins or extends (Unicode's Grapheme_Cluster_Break "Other"): the
+/// letters, punctuation, symbols, arrows, box drawing, shapes and CJK characters Bearing's
+/// screens are made of. Marks that combine, joiners, variation selectors, format characters,
+/// Hangul syllables and the halfwidth sound marks are not among them.
+fn stands_alone(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}'..='\u{ac}'
+            | '\u{ae}'..='\u{2ff}'
+            | '\u{370}'..='\u{482}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205f}'
+            | '\u{2070}'..='\u{20cf}'
+            | '\u{2100}'..='\u{2bff}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30a1}'..='\u{30fa}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{ff01}'..='\u{ff9d}'
+    )
+}
+
+#[cfg(test)]
+#[path = "lines_tests.rs"]
+mod tests;
