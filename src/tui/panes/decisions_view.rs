@@ -1,9 +1,9 @@
 //! Drawing the decision log and the selected record's details.
 
+use crate::tui::widgets::table::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Row;
 
 use crate::ops::objects::decision::{DecisionView, meeting_words};
 use crate::tui::pane::Ctx;
@@ -99,7 +99,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &DecisionsPane, ctx: &Ctx
         )
         .style(style)
     });
-    let header = Row::new(vec!["#", "Date", "Status", "Title"]);
+    let header = TableRow::new(vec!["#", "Date", "Status", "Title"]);
     let filters = pane.describe_filter();
     let title = if filters.is_empty() {
         "Decisions".to_string()

@@ -1,11 +1,11 @@
 //! Drawing the people list and, on wide terminals, the selected person's details.
 
 use crate::domain::Word;
+use crate::tui::widgets::table::TableRow;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row};
 
 use super::people_group::{Slot, slot_of, slots};
 use super::person_view::state_style;
@@ -133,16 +133,14 @@ pub fn render(
         fitted_row(cells, &fitted)
     };
     let slots = slots(&pane.rows, people.group);
-    let rows: Vec<Row> = slots
+    let rows: Vec<TableRow> = slots
         .iter()
         .map(|slot| match slot {
-            Slot::Header(label) => {
-                Row::new([Cell::from(Span::styled(label.clone(), theme.header))])
-            }
+            Slot::Header(label) => TableRow::new([Span::styled(label.clone(), theme.header)]),
             Slot::Person(i) => pane.rows.get(*i).map(person_row).unwrap_or_default(),
         })
         .collect();
-    let header = Row::new(names);
+    let header = TableRow::new(names);
     render_counted_table(
         frame,
         list_area,

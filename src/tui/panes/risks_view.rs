@@ -8,7 +8,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders};
+
+use crate::tui::widgets::table::{Table, TableRow};
 
 use super::risks::RiskView;
 use super::risks_detail::{detail_lines, review_text, summary_lines, trend_style};
@@ -267,20 +269,19 @@ fn render_table(frame: &mut Frame<'_>, area: Rect, pane: &super::risks::RisksPan
     header.push("Review");
     widths.push(Constraint::Length(10));
     let fitted = column_widths(area.width, 1, &widths);
-    let rows: Vec<Row> = rows
+    let rows: Vec<TableRow> = rows
         .into_iter()
         .map(|(cells, style)| fitted_row(cells, &fitted).style(style))
         .collect();
     let empty = rows.is_empty();
     let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header))
+        .header(TableRow::new(header).style(theme.header))
         .row_highlight_style(theme.selected)
         .highlight_symbol("▌")
         .column_spacing(1)
         .block(block);
     let selected = (!empty).then(|| pane.list.selected - start);
-    let mut state = TableState::default().with_selected(selected);
-    frame.render_stateful_widget(table, area, &mut state);
+    frame.render_widget(table.selected(selected), area);
     if empty && area.height > 3 {
         let note = Line::from(vec![
             Span::styled("  No risks match the filters: ", theme.dim),

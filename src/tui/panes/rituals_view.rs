@@ -1,10 +1,10 @@
 //! Drawing the rituals list and the selected series' details.
 
+use crate::tui::widgets::table::TableRow;
 use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Row;
 
 use crate::domain::agenda::meeting_title;
 use crate::ops::rituals::RitualOverview;
@@ -66,7 +66,7 @@ pub fn render(
         )
         .style(if r.ended { theme.dim } else { theme.text })
     });
-    let header = Row::new(vec!["ID", "Name", "When", "Next"]);
+    let header = TableRow::new(vec!["ID", "Name", "When", "Next"]);
     render_table(
         frame,
         list_area,

@@ -66,13 +66,7 @@ impl Widget for Lines<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         paint(buf, area, self.style);
-        let inner = match &self.block {
-            Some(block) => {
-                block.render(area, buf);
-                block.inner(area)
-            }
-            None => area,
-        };
+        let inner = framed(self.block.as_ref(), area, buf);
         if inner.is_empty() {
             return;
         }
@@ -84,9 +78,21 @@ impl Widget for Lines<'_> {
     }
 }
 
-/// `Buffer::set_style` over `area` (inside the buffer), row by row instead of cell by cell; a
-/// style that sets nothing changes nothing and is not applied at all.
-fn paint(buf: &mut Buffer, area: Rect, style: Style) {
+/// Draws `block` (if any) in `area`; returns what is inside it.
+pub(super) fn framed(block: Option<&Block<'_>>, area: Rect, buf: &mut Buffer) -> Rect {
+    match block {
+        Some(block) => {
+            block.render(area, buf);
+            block.inner(area)
+        }
+        None => area,
+    }
+}
+
+/// `Buffer::set_style`, row by row instead of cell by cell: a style that sets nothing changes
+/// nothing and is not applied at all.
+pub(super) fn paint(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
     if style == Style::default() || area.is_empty() {
         return;
     }
@@ -165,18 +171,9 @@ fn each_cluster<'a>(
     };
     for span in &line.spans {
         let text: &'a str = span.content.as_ref();
-        if text.chars().all(|c| c.is_ascii() || stands_alone(c)) {
-            // Every character is a cluster of its own (a test checks the ranges against the
-            // segmentation ratatui uses), so no segmentation is needed.
+        if let Some(clusters) = lone_clusters(text) {
             let style = base.patch(span.style);
-            for (i, c) in text.char_indices() {
-                if c.is_control() {
-                    continue;
-                }
-                let Some(symbol) = text.get(i..i + c.len_utf8()) else {
-                    continue;
-                };
-                let width = if c.is_ascii() { 1 } else { symbol.cell_width() };
+            for (symbol, width) in clusters {
                 if !take(symbol, width, style) {
                     return;
                 }
@@ -190,6 +187,23 @@ fn each_cluster<'a>(
             }
         }
     }
+}
+
+/// The clusters of `text` and their widths, without control characters (ratatui leaves them
+/// out), when every character is a cluster of its own (a test checks the ranges against the
+/// segmentation ratatui uses); `None` when it must be segmented.
+pub(super) fn lone_clusters(text: &str) -> Option<impl Iterator<Item = (&str, u16)>> {
+    if !text.chars().all(|c| c.is_ascii() || stands_alone(c)) {
+        return None;
+    }
+    Some(text.char_indices().filter_map(|(i, c)| {
+        let symbol = text.get(i..i + c.len_utf8())?;
+        match c {
+            _ if c.is_control() => None,
+            _ if c.is_ascii() => Some((symbol, 1)),
+            _ => Some((symbol, symbol.cell_width())),
+        }
+    }))
 }
 
 /// Characters that are a grapheme cluster of their own whatever stands beside them, so long
@@ -216,4 +230,4 @@ fn stands_alone(c: char) -> bool {
 
 #[cfg(test)]
 #[path = "lines_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -30,7 +30,7 @@ const PIECES: &[&str] = &[
     "long enough to be cut at the edge of a narrow box",
 ];
 
-fn style(rng: &mut fastrand::Rng) -> Style {
+pub(crate) fn style(rng: &mut fastrand::Rng) -> Style {
     match rng.u8(0..5) {
         0 => Style::default(),
         1 => Style::new().fg(Color::Indexed(rng.u8(0..16))),
@@ -64,7 +64,7 @@ fn line(rng: &mut fastrand::Rng) -> Line<'static> {
 }
 
 /// A buffer already holding something, as a frame's buffer does when a widget draws over it.
-fn scribbled(area: Rect) -> Buffer {
+pub(crate) fn scribbled(area: Rect) -> Buffer {
     let mut buf = Buffer::empty(area);
     for (i, cell) in buf.content.iter_mut().enumerate() {
         cell.set_symbol(if i % 3 == 0 { "#" } else { "." })
@@ -139,6 +139,12 @@ fn the_characters_taken_one_by_one_are_clusters_of_their_own_to_ratatui() {
             .collect();
         let chars: Vec<String> = text.chars().map(String::from).collect();
         assert_eq!(clusters, chars, "U+{:04X}", u32::from(c));
+        // None is drawn over by the one before it (a table's cell would append it there).
+        assert!(
+            c.to_string().as_str().cell_width() > 0,
+            "U+{:04X}",
+            u32::from(c)
+        );
         checked += 1;
     }
     assert!(checked > 20_000, "{checked}");

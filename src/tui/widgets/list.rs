@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::table::{Table, TableRow};
 
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -111,16 +113,16 @@ pub fn column_widths(area_width: u16, highlight: u16, widths: &[Constraint]) -> 
 
 /// A table row whose cells are cut with "…" to their columns' `widths` (see [`column_widths`])
 /// rather than clipped without a sign.
-pub fn fitted_row<'a>(cells: Vec<Span<'a>>, widths: &[usize]) -> Row<'a> {
-    Row::new(cells.into_iter().enumerate().map(|(n, span)| {
+pub fn fitted_row<'a>(cells: Vec<Span<'a>>, widths: &[usize]) -> TableRow<'a> {
+    TableRow::new(cells.into_iter().enumerate().map(|(n, span)| {
         let width = widths.get(n).copied().unwrap_or(usize::MAX);
-        Cell::from(Span::styled(fit(&span.content, width), span.style))
+        Span::styled(fit(&span.content, width), span.style)
     }))
 }
 
 /// A table's header and column widths.
 pub struct Columns<'a> {
-    pub header: Row<'a>,
+    pub header: TableRow<'a>,
     pub widths: Vec<Constraint>,
 }
 
@@ -130,11 +132,11 @@ pub fn render_table<'a>(
     area: Rect,
     title: &str,
     columns: Columns<'a>,
-    rows: impl IntoIterator<Item = Row<'a>>,
+    rows: impl IntoIterator<Item = TableRow<'a>>,
     selected: usize,
     theme: &Theme,
 ) {
-    let rows: Vec<Row> = rows.into_iter().collect();
+    let rows: Vec<TableRow> = rows.into_iter().collect();
     let count = rows.len();
     render_counted_table(frame, area, (title, count), columns, rows, selected, theme);
 }
@@ -146,7 +148,7 @@ pub fn render_counted_table<'a>(
     area: Rect,
     (title, count): (&str, usize),
     columns: Columns<'a>,
-    rows: Vec<Row<'a>>,
+    rows: Vec<TableRow<'a>>,
     selected: usize,
     theme: &Theme,
 ) {
@@ -164,9 +166,9 @@ pub fn render_counted_table<'a>(
                 .borders(Borders::TOP)
                 .border_style(theme.dim)
                 .title(title),
-        );
-    let mut state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, area, &mut state);
+        )
+        .selected(Some(selected));
+    frame.render_widget(table, area);
 }
 
 /// The panel beside a list that shows the selected row.

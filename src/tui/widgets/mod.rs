@@ -12,6 +12,7 @@ pub mod palette;
 pub mod pinned;
 pub mod scroll;
 pub mod search;
+pub mod table;
 pub mod text;
 
 pub use form_view::render_form;

@@ -2,11 +2,11 @@
 //! description (the action's doc comment), fuzzy-matched as you type. Choosing one runs it
 //! exactly as if its key had been pressed.
 
+use super::table::Table;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Table, TableState};
 
 use super::lines::Lines;
 use super::list::{column_widths, fitted_row};
@@ -216,11 +216,11 @@ pub fn render_palette(frame: &mut Frame<'_>, area: Rect, state: &PaletteState, t
         }
         fitted_row(cells, &fitted)
     });
-    let table = Table::new(rows, widths)
+    let table = Table::new(rows.collect(), widths)
         .row_highlight_style(theme.selected)
-        .column_spacing(1);
-    let mut table_state = TableState::default().with_selected(Some(state.selected));
-    frame.render_stateful_widget(table, list, &mut table_state);
+        .column_spacing(1)
+        .selected(Some(state.selected));
+    frame.render_widget(table, list);
 }
 
 #[cfg(test)]
