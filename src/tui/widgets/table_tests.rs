@@ -42,10 +42,18 @@ fn constraint(rng: &mut fastrand::Rng) -> Constraint {
     }
 }
 
+/// 400 seeded tables (1.4 s for 3,000 in a debug build), all 3,000 with `BEARING_FULL_TESTS=1`.
+fn cases() -> usize {
+    match std::env::var_os("BEARING_FULL_TESTS") {
+        Some(v) if v != "0" => 3000,
+        _ => 400,
+    }
+}
+
 #[test]
 fn every_cell_is_what_ratatuis_table_would_draw() {
     let mut rng = fastrand::Rng::with_seed(18);
-    for case in 0..3000 {
+    for case in 0..cases() {
         let rows: Vec<(Vec<Span<'static>>, Style)> = (0..rng.usize(0..30))
             .map(|_| (cells(&mut rng), style(&mut rng)))
             .collect();
