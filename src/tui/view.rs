@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::model::{Model, Overlay, StatusKind};
 use super::screen::{self, FrameAreas};
@@ -217,7 +216,7 @@ fn render_too_small(frame: &mut Frame<'_>, area: Rect, model: &Model) {
     let height = 3.min(area.height);
     let rect = centered(area, area.width, height);
     frame.render_widget(
-        Paragraph::new(text)
+        Lines::new(text)
             .style(model.theme.warning)
             .wrap(ratatui::widgets::Wrap { trim: true })
             .centered(),

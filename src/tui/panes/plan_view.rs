@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, LineGauge, Wrap};
 
 use crate::domain::plan::{Confidence, GoalStatus, PHASES};
 use crate::ops::markdown::plural;
@@ -202,9 +202,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, pane: &super::plan::PlanPane, c
                 .borders(Borders::TOP | Borders::RIGHT)
                 .border_style(theme.dim);
             frame.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(block),
+                Lines::new(lines).wrap(Wrap { trim: false }).block(block),
                 *col,
             );
         }
@@ -507,7 +505,7 @@ fn render_detail(
         ]));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Lines::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
     );
 }

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Wrap};
+
+use super::lines::Lines;
 
 use super::centered;
 use crate::tui::theme::Theme;
@@ -31,7 +33,7 @@ pub fn render_confirm(frame: &mut Frame<'_>, area: Rect, message: &str, theme: &
         ]),
     ];
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        Lines::new(lines).wrap(Wrap { trim: true }).block(block),
         popup,
     );
 }

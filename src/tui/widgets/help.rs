@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use super::lines::Lines;
+
 use super::centered;
 use crate::tui::keymap::{KeyContext, Keymap};
 use crate::tui::theme::Theme;
@@ -90,8 +92,8 @@ pub fn render_help(
             .areas(inner);
         let right: Vec<Line> = cut(lines[split..].iter().skip(1).cloned(), r.width);
         let left: Vec<Line> = cut(lines[..split].iter().cloned(), l.width);
-        frame.render_widget(Paragraph::new(left), l);
-        frame.render_widget(Paragraph::new(right), r);
+        frame.render_widget(Lines::new(left), l);
+        frame.render_widget(Lines::new(right), r);
     } else {
         let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
         frame.render_widget(

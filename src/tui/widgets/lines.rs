@@ -1,6 +1,6 @@
-//! Lines that are neither wrapped nor scrolled, drawn as ratatui's `Paragraph` draws them, cell
-//! for cell (`lines_tests.rs` compares the two on thousands of seeded inputs), at a fraction of
-//! its cost: the paragraph splits every span into grapheme clusters and gathers each line into a
+//! Lines that are not scrolled, drawn as ratatui's `Paragraph` draws them, cut or wrapped at
+//! words, cell for cell (`lines_tests.rs` compares the two on thousands of seeded inputs), at a
+//! fraction of its cost: the paragraph splits every span into grapheme clusters and gathers each line into a
 //! vector before it writes a cell, which was a third of a frame on the large demo. Here a span
 //! whose every character is a cluster of its own (ASCII, Bearing's marks and box drawing, most
 //! text) goes character by character straight into the buffer's row; other spans still go by
@@ -9,16 +9,20 @@
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{Block, Widget};
+use ratatui::text::{Line, StyledGrapheme, Text};
+use ratatui::widgets::{Block, Widget, Wrap};
 
-/// What `Paragraph::new(text)` with an optional block, style and alignment draws, for text that
-/// is neither wrapped nor scrolled. Use it wherever such a paragraph would do.
+use super::wrap::WordWrapper;
+
+/// What `Paragraph::new(text)` with an optional block, style, alignment and wrap draws, for text
+/// that is not scrolled. Use it wherever such a paragraph would do.
 pub struct Lines<'a> {
     text: Text<'a>,
     block: Option<Block<'a>>,
     style: Style,
     alignment: Alignment,
+    /// Wrapped at words (`Some(trim)`) or cut at the edge.
+    wrap: Option<bool>,
 }
 
 impl<'a> Lines<'a> {
@@ -30,7 +34,14 @@ impl<'a> Lines<'a> {
             block: None,
             style: Style::default(),
             alignment,
+            wrap: None,
         }
+    }
+
+    #[must_use]
+    pub fn wrap(mut self, wrap: Wrap) -> Self {
+        self.wrap = Some(wrap.trim);
+        self
     }
 
     #[must_use]
@@ -71,9 +82,49 @@ impl Widget for Lines<'_> {
             return;
         }
         paint(buf, inner, self.style);
+        if let Some(trim) = self.wrap {
+            draw_wrapped(buf, inner, &self.text, self.alignment, trim);
+            return;
+        }
         for (y, line) in (inner.y..inner.bottom()).zip(&self.text.lines) {
             let alignment = line.alignment.unwrap_or(self.alignment);
             draw_line(buf, inner, y, line, self.text.style, alignment);
+        }
+    }
+}
+
+/// `text` wrapped at words into `area`'s rows, as the paragraph wraps it.
+fn draw_wrapped(buf: &mut Buffer, area: Rect, text: &Text<'_>, alignment: Alignment, trim: bool) {
+    let lines = text.lines.iter().map(|line| {
+        let mut clusters = Vec::new();
+        each_of(line, text.style.patch(line.style), |symbol, _, style| {
+            clusters.push(StyledGrapheme::new(symbol, style));
+            true
+        });
+        (clusters, line.alignment.unwrap_or(alignment))
+    });
+    let mut rows = WordWrapper::new(lines, area.width, trim);
+    for y in area.top()..area.bottom() {
+        let Some((clusters, width, alignment)) = rows.next_line() else {
+            break;
+        };
+        let row = buf.index_of(area.x, y);
+        // The paragraph's wrapping can make a row wider than the area (a wide character after
+        // narrow ones in a word two columns wide): it then writes past the area's edge, and
+        // panics past the buffer's. This writes past the area as it does, never past the buffer.
+        let room = buf.area.right().saturating_sub(area.x);
+        let mut x = offset(width, area.width, alignment);
+        for cluster in clusters {
+            let width = cluster.symbol.cell_width();
+            if width == 0 {
+                continue;
+            }
+            if x < room
+                && let Some(cell) = buf.content.get_mut(row + usize::from(x))
+            {
+                cell.set_symbol(cluster.symbol).set_style(cluster.style);
+            }
+            x = x.saturating_add(width);
         }
     }
 }
@@ -158,7 +209,7 @@ fn each_cluster<'a>(
 ) {
     let mut used: u16 = 0;
     // False once a cluster does not fit: the line ends there.
-    let mut take = |symbol: &'a str, width: u16, style: Style| -> bool {
+    each_of(line, base, |symbol, width, style| {
         if width > max {
             return true;
         }
@@ -168,7 +219,13 @@ fn each_cluster<'a>(
         used += width;
         shown(symbol, width, style);
         true
-    };
+    });
+}
+
+/// Calls `take` with each cluster of `line`, its width and its style (`base` patched with its
+/// span's), control characters left out as ratatui's spans leave them out, until it returns
+/// false.
+fn each_of<'a>(line: &'a Line<'_>, base: Style, mut take: impl FnMut(&'a str, u16, Style) -> bool) {
     for span in &line.spans {
         let text: &'a str = span.content.as_ref();
         if let Some(clusters) = lone_clusters(text) {

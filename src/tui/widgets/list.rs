@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Wrap};
+
+use super::lines::Lines;
 
 use super::table::{Table, TableRow};
 
@@ -178,7 +180,7 @@ pub fn render_detail(frame: &mut Frame<'_>, area: Rect, lines: Vec<Line<'_>>, th
         .border_style(theme.dim)
         .title(Span::styled(" Details ", theme.title));
     frame.render_widget(
-        Paragraph::new(lines.into_iter().map(line_in_columns).collect::<Vec<_>>())
+        Lines::new(lines.into_iter().map(line_in_columns).collect::<Vec<_>>())
             .wrap(Wrap { trim: false })
             .block(block),
         area,
@@ -200,7 +202,7 @@ pub fn render_empty(
     ];
     lines.extend(advice);
     frame.render_widget(
-        Paragraph::new(Text::from(lines).centered()).wrap(Wrap { trim: true }),
+        Lines::new(Text::from(lines).centered()).wrap(Wrap { trim: true }),
         area,
     );
 }

@@ -14,6 +14,7 @@ pub mod scroll;
 pub mod search;
 pub mod table;
 pub mod text;
+mod wrap;
 
 pub use form_view::render_form;
 
