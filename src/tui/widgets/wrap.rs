@@ -9,7 +9,9 @@ use ratatui::buffer::CellWidth;
 use ratatui::layout::Alignment;
 use ratatui::text::StyledGrapheme;
 
-/// Rows made from lines of clusters, one at a time.
+/// Rows made from lines of clusters, one at a time. Widths add up in `u16` wrapping round, as
+/// the original's do in a release build, so a row 65,535 columns wide draws as it does there
+/// instead of panicking.
 pub(super) struct WordWrapper<'a, O>
 where
     O: Iterator<Item = (Vec<StyledGrapheme<'a>>, Alignment)>,
@@ -46,7 +48,8 @@ where
         }
         loop {
             if let Some(line) = self.wrapped_lines.pop_front() {
-                let width = line.iter().map(|g| g.symbol.cell_width()).sum();
+                let width =
+                    (line.iter()).fold(0u16, |sum, g| sum.wrapping_add(g.symbol.cell_width()));
                 return Some((line, width, self.current_alignment));
             }
             let (symbols, alignment) = self.input_lines.next()?;
@@ -75,25 +78,33 @@ where
             }
             let word_found = non_whitespace_previous && is_whitespace;
             let starts_row = pending_line.is_empty();
-            let trimmed_overflow = starts_row && self.trim && word_width + symbol_width > max;
+            let trimmed_overflow =
+                starts_row && self.trim && word_width.wrapping_add(symbol_width) > max;
             let whitespace_overflow =
-                starts_row && self.trim && whitespace_width + symbol_width > max;
-            let untrimmed_overflow =
-                starts_row && !self.trim && word_width + whitespace_width + symbol_width > max;
+                starts_row && self.trim && whitespace_width.wrapping_add(symbol_width) > max;
+            let untrimmed_overflow = starts_row
+                && !self.trim
+                && word_width
+                    .wrapping_add(whitespace_width)
+                    .wrapping_add(symbol_width)
+                    > max;
             if word_found || trimmed_overflow || whitespace_overflow || untrimmed_overflow {
                 if !pending_line.is_empty() || !self.trim {
                     pending_line.extend(self.pending_whitespace.drain(..));
-                    line_width += whitespace_width;
+                    line_width = line_width.wrapping_add(whitespace_width);
                 }
                 pending_line.append(&mut self.pending_word);
-                line_width += word_width;
+                line_width = line_width.wrapping_add(word_width);
                 self.pending_whitespace.clear();
                 whitespace_width = 0;
                 word_width = 0;
             }
             let line_full = line_width >= max;
-            let pending_word_overflow =
-                symbol_width > 0 && line_width + whitespace_width + word_width >= max;
+            let pending_word_overflow = symbol_width > 0
+                && line_width
+                    .wrapping_add(whitespace_width)
+                    .wrapping_add(word_width)
+                    >= max;
             if line_full || pending_word_overflow {
                 let mut remaining_width = max.saturating_sub(line_width);
                 self.wrapped_lines.push_back(mem::take(&mut pending_line));
@@ -104,7 +115,7 @@ where
                     if width > remaining_width {
                         break;
                     }
-                    whitespace_width -= width;
+                    whitespace_width = whitespace_width.wrapping_sub(width);
                     remaining_width -= width;
                     self.pending_whitespace.pop_front();
                 }
@@ -113,10 +124,10 @@ where
                 }
             }
             if is_whitespace {
-                whitespace_width += symbol_width;
+                whitespace_width = whitespace_width.wrapping_add(symbol_width);
                 self.pending_whitespace.push_back(grapheme);
             } else {
-                word_width += symbol_width;
+                word_width = word_width.wrapping_add(symbol_width);
                 self.pending_word.push(grapheme);
             }
             non_whitespace_previous = !is_whitespace;
