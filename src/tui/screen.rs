@@ -69,12 +69,16 @@ pub fn clock(model: &Model) -> String {
     model.now.format(" %a %-d %b  %H:%M ").to_string()
 }
 
-/// The most rows a message takes in the status bar.
-pub const STATUS_ROWS: usize = 3;
+/// The most rows a message takes in the status bar of a screen `height` rows tall: a third of
+/// the screen, rounded up, and at least three. A refused undo of a delete ends by saying where
+/// the backups are, and takes four rows at 80 columns, seven at 60: three cut that advice off.
+pub fn status_rows(height: u16) -> usize {
+    usize::from(height.div_ceil(3)).max(3)
+}
 
 /// The status bar's rows: a message longer than one row takes as many as it needs, up to
-/// [`STATUS_ROWS`] (a save's warning came at its end and was cut: "… 0 topics disc…").
-pub fn status_height(model: &Model, width: u16) -> u16 {
+/// [`status_rows`] (a save's warning came at its end and was cut: "… 0 topics disc…").
+pub fn status_height(model: &Model, width: u16, height: u16) -> u16 {
     // The file's name at the right keeps its columns while a message fits in one row.
     let label = (model.db_label.width() + 2).min(usize::from(width / 4));
     match &model.status {
@@ -83,7 +87,7 @@ pub fn status_height(model: &Model, width: u16) -> u16 {
         {
             let room = usize::from(width).saturating_sub(clock(model).width() + 1);
             let rows = super::widgets::text::wrap(&status.text, room).len();
-            rows.clamp(1, STATUS_ROWS) as u16
+            rows.clamp(1, status_rows(height)) as u16
         }
         _ => 1,
     }
@@ -95,7 +99,7 @@ pub fn frame_areas(model: &Model, area: Rect) -> FrameAreas {
         Constraint::Length(1),
         Constraint::Length(banner),
         Constraint::Min(1),
-        Constraint::Length(status_height(model, area.width)),
+        Constraint::Length(status_height(model, area.width, area.height)),
     ])
     .areas(area);
     let body = Rect {

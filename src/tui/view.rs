@@ -159,7 +159,7 @@ fn render_status(frame: &mut Frame<'_>, area: Rect, model: &Model) {
         let indent = unicode_width::UnicodeWidthStr::width(clock.as_str()) + 1;
         let room = usize::from(area.width).saturating_sub(indent);
         let mut rows =
-            crate::tui::widgets::text::wrap_at_most(&status.text, room, screen::STATUS_ROWS)
+            crate::tui::widgets::text::wrap_at_most(&status.text, room, usize::from(area.height))
                 .into_iter();
         let first = Line::from(vec![
             Span::styled(clock, theme.title),
@@ -257,6 +257,38 @@ mod tests {
         let shown = screen(&mut m, 80, 24);
         let last = shown.lines().nth(23).unwrap_or_default();
         assert!(last.contains("Saved."), "{shown}");
+    }
+
+    /// A refused undo of a delete ends by saying where the backups are: that advice is read
+    /// whole at 80×24 and at the smallest screen, 60×20 (three rows cut it off).
+    #[test]
+    fn a_refused_undo_says_where_the_backups_are_whole_even_on_the_smallest_screen() {
+        let mut m = model();
+        let text = "Cannot undo deleting Aisha Bello: goal 1 was changed since (by another \
+                    window or the CLI); nothing was changed. A backup from before it (backups/ \
+                    beside the database) still has it: `bearing restore FILE`, or `bearing --db \
+                    FILE` to copy from it.";
+        m.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+        for (width, height) in [(80, 24), (60, 20)] {
+            let shown = screen(&mut m, width, height);
+            let rows: Vec<&str> = shown.lines().collect();
+            let bar: Vec<&str> = rows
+                .iter()
+                .skip_while(|row| !row.contains("Cannot undo"))
+                .map(|row| row.trim())
+                .collect();
+            let said = bar.join(" ").replace("  ", " ");
+            assert!(
+                said.ends_with("to copy from it."),
+                "{width}x{height}:\n{shown}"
+            );
+            assert!(bar.len() > 3, "{width}x{height}: {} rows", bar.len());
+            // The pane keeps most of the screen.
+            assert!(bar.len() <= usize::from(height.div_ceil(3)), "{shown}");
+        }
     }
 
     /// A message that fits the bar only without the file's name at its right wraps instead of
