@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::ops::person_delete::SLICE_ROWS;
+use crate::tui::effects::Runner;
 use crate::tui::msg::Msg;
 use crate::tui::panes::people::PeopleMsg;
 use crate::tui::run::settle;
@@ -165,12 +166,9 @@ fn progress_groups_thousands() {
     assert_eq!(progress(&big), "Deleting Ada: 1,234,567 of 1,234,567…");
 }
 
-/// Another writer between two slices, seen by the watcher (`reload_changed`, as `run.rs` does
-/// on an outside change): the delete goes on where it was, the other writer's note stays, and
-/// one `u` brings the person back without taking the note.
-#[test]
-fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
-    use crate::tui::update::reload_changed;
+/// The demo in a file another writer (a `Store` of its own, as the CLI) can open, loaded as the
+/// cockpit loads it at 09:41.
+fn demo_on_file() -> (tempfile::TempDir, std::path::PathBuf, Model, Runner) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bearing.db");
     let mut store = crate::store::Store::open(&path).unwrap();
@@ -180,13 +178,23 @@ fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
         crate::tui::testing::at(9, 41),
     )
     .unwrap();
-    let mut runner = crate::tui::effects::Runner::new(store, &crate::config::Config::default());
-    let mut m = crate::tui::run::initial_model(
+    let mut runner = Runner::new(store, &crate::config::Config::default());
+    let m = crate::tui::run::initial_model(
         &mut runner,
         &crate::config::Config::default(),
         crate::tui::testing::at(9, 41),
     )
     .unwrap();
+    (dir, path, m, runner)
+}
+
+/// Another writer between two slices, seen by the watcher (`reload_changed`, as `run.rs` does
+/// on an outside change): the delete goes on where it was, the other writer's note stays, and
+/// one `u` brings the person back without taking the note.
+#[test]
+fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
+    use crate::tui::update::reload_changed;
+    let (_dir, path, mut m, mut runner) = demo_on_file();
     keys(&mut m, "4");
     let (id, name) = (
         m.people.list.rows[0].person.id,
@@ -236,6 +244,54 @@ fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
     assert_eq!(person_delete_rows(&runner, id), rows);
     let notes = crate::ops::one_on_ones::person_detail(&runner.store, other, m.now).unwrap();
     assert!(notes.notes.iter().any(|n| n.body == "from the CLI"));
+}
+
+/// The CLI gives a goal the deleted person had to someone else: `u` in the cockpit is refused,
+/// and the refusal, which ends by saying where the backups are and that `u` goes on, is read
+/// whole in the status bar at 80×24 (it took four rows there; the bar held three).
+#[test]
+fn a_refused_undo_of_a_delete_is_read_whole_at_80x24() {
+    let (_dir, path, mut m, mut runner) = demo_on_file();
+    keys(&mut m, "4");
+    let (id, name) = (
+        m.people.list.rows[0].person.id,
+        m.people.list.rows[0].person.name.clone(),
+    );
+    let other = m.people.list.rows[1].person.id;
+    let goal = 6;
+    let mut fields = crate::ops::plan::get_goal(&runner.store, goal)
+        .unwrap()
+        .fields;
+    fields.person_id = Some(id);
+    crate::ops::plan::update_goal(&mut runner.store, goal, fields, None, m.now).unwrap();
+
+    let msg = runner.run(Effect::People(PeopleEffect::Delete(id)), m.now);
+    let effects = update(&mut m, msg);
+    settle(&mut m, &mut runner, effects);
+    assert_eq!(status(&m), format!("Deleted {name} and their 1:1 history."));
+
+    let mut cli = crate::store::Store::open(&path).unwrap();
+    cli.journal_as_command(m.now).unwrap();
+    let mut fields = crate::ops::plan::get_goal(&cli, goal).unwrap().fields;
+    fields.person_id = Some(other);
+    crate::ops::plan::update_goal(&mut cli, goal, fields, None, m.now).unwrap();
+
+    settle(&mut m, &mut runner, vec![Effect::Undo]);
+    assert!(
+        status(&m).starts_with(&format!("Cannot undo deleting {name}")),
+        "{}",
+        status(&m)
+    );
+    let shown = crate::tui::testing::screen(&mut m, 80, 24);
+    let bar: Vec<&str> = shown
+        .lines()
+        .skip_while(|row| !row.contains("Cannot undo"))
+        .map(str::trim)
+        .collect();
+    let said = bar.join(" ");
+    assert!(said.contains("`bearing restore FILE`"), "{shown}");
+    assert!(said.ends_with("the change before it."), "{shown}");
+    assert!(bar.len() > 3, "{shown}");
 }
 
 #[test]
