@@ -2,13 +2,13 @@
 //! and detail panel they draw with.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Wrap};
 
 use super::lines::Lines;
 
-use super::table::{Table, TableRow};
+use super::table::{Table, TableRow, column_rects};
 
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -97,17 +97,11 @@ pub fn with_detail(area: Rect, min_width: u16, list_percent: u16) -> (Rect, Opti
     (list, Some(detail))
 }
 
-/// The widths a table `area_width` wide gives its columns, as ratatui's table lays them out:
-/// `highlight` columns for the selection mark (one for "▌", none without a mark), then the
-/// columns from the left, one space apart.
+/// The widths a [`Table`] `area_width` wide gives its columns: `highlight` columns for the
+/// selection mark (one for "▌", none without a mark), then the columns from the left, one
+/// space apart.
 pub fn column_widths(area_width: u16, highlight: u16, widths: &[Constraint]) -> Vec<usize> {
-    let area = Rect::new(0, 0, area_width, 1);
-    let [_, columns] =
-        Layout::horizontal([Constraint::Length(highlight), Constraint::Fill(0)]).areas(area);
-    Layout::horizontal(widths.iter().copied())
-        .flex(Flex::Start)
-        .spacing(1)
-        .split(columns)
+    column_rects(area_width, highlight, widths, 1)
         .iter()
         .map(|r| usize::from(r.width))
         .collect()

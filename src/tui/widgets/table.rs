@@ -108,15 +108,7 @@ impl<'a> Table<'a> {
         } else {
             self.widths.clone()
         };
-        let [_, columns] = Layout::horizontal([Constraint::Length(selection), Constraint::Fill(0)])
-            .areas(Rect::new(0, 0, width, 1));
-        Layout::horizontal(widths)
-            .flex(Flex::Start)
-            .spacing(self.spacing)
-            .split(columns)
-            .iter()
-            .map(|c| Rect::new(c.x, 0, c.width, 1))
-            .collect()
+        column_rects(width, selection, &widths, self.spacing)
     }
 
     fn column_count(&self) -> usize {
@@ -130,26 +122,14 @@ impl<'a> Table<'a> {
     /// (ratatui's rule, for rows one line tall, starting from the top).
     fn shown(&self, selected: Option<usize>, height: u16) -> (usize, usize) {
         let height = usize::from(height);
-        let count = self.rows.len();
-        let mut start = 0;
-        let mut end = start;
-        let mut used = 0;
-        while end < count && used < height {
-            used += 1;
-            end += 1;
-        }
-        if let Some(selected) = selected {
-            let selected = selected.min(count.saturating_sub(1));
-            while selected >= end {
-                used += 1;
-                end += 1;
-                while used > height {
-                    used -= 1;
-                    start += 1;
-                }
+        let end = self.rows.len().min(height);
+        match selected {
+            // Below the first screenful: it is the last row shown.
+            Some(selected) if selected >= end => {
+                (selected + 1 - height.min(selected + 1), selected + 1)
             }
+            _ => (0, end),
         }
-        (start, end)
     }
 
     fn draw_cells(&self, buf: &mut Buffer, row: &TableRow<'_>, area: Rect, columns: &[Rect]) {
@@ -228,6 +208,21 @@ impl Widget for Table<'_> {
             paint(buf, row_area, self.highlight);
         }
     }
+}
+
+/// Each column's start (from the table's left edge) and width in a table `width` wide, as
+/// ratatui's table lays them out: `selection` columns for the mark, then the columns from the
+/// left, `spacing` apart.
+pub fn column_rects(width: u16, selection: u16, widths: &[Constraint], spacing: u16) -> Vec<Rect> {
+    let [_, columns] = Layout::horizontal([Constraint::Length(selection), Constraint::Fill(0)])
+        .areas(Rect::new(0, 0, width, 1));
+    Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(spacing)
+        .split(columns)
+        .iter()
+        .map(|c| Rect::new(c.x, 0, c.width, 1))
+        .collect()
 }
 
 /// One cell's span in `area`, as ratatui draws a span: from the left, up to the first character
