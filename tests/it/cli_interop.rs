@@ -212,13 +212,19 @@ fn backup_while_another_process_writes_is_consistent() {
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
 }
 
+/// `live.db` in `dir` holding one person, "Before Backup", and `b.db`, its backup.
+fn backed_up(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let db = dir.join("live.db");
+    ok(&db, &["person", "add", "--name", "Before Backup"]);
+    let backup = dir.join("b.db");
+    ok(&db, &["backup", backup.to_str().unwrap()]);
+    (db, backup)
+}
+
 #[test]
 fn restore_asks_first_keeps_a_safety_copy_and_replaces_the_contents() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("live.db");
-    ok(&db, &["person", "add", "--name", "Before Backup"]);
-    let backup = dir.path().join("b.db");
-    ok(&db, &["backup", backup.to_str().unwrap()]);
+    let (db, backup) = backed_up(dir.path());
     ok(&db, &["person", "add", "--name", "After Backup"]);
     let current = ok(&db, &["export", "--format", "json"]);
 
@@ -241,10 +247,7 @@ fn restore_asks_first_keeps_a_safety_copy_and_replaces_the_contents() {
 #[test]
 fn the_restore_question_says_the_backup_is_older_and_no_leaves_everything() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("live.db");
-    ok(&db, &["person", "add", "--name", "Before Backup"]);
-    let backup = dir.path().join("b.db");
-    ok(&db, &["backup", backup.to_str().unwrap()]);
+    let (db, backup) = backed_up(dir.path());
     ok(
         &db,
         &[
