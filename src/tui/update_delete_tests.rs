@@ -188,6 +188,17 @@ fn demo_on_file() -> (tempfile::TempDir, std::path::PathBuf, Model, Runner) {
     (dir, path, m, runner)
 }
 
+/// On the 1:1s tab: the first person listed (id and name), and the second's id.
+fn first_two_people(m: &mut Model) -> (i64, String, i64) {
+    keys(m, "4");
+    let rows = &m.people.list.rows;
+    (
+        rows[0].person.id,
+        rows[0].person.name.clone(),
+        rows[1].person.id,
+    )
+}
+
 /// Another writer between two slices, seen by the watcher (`reload_changed`, as `run.rs` does
 /// on an outside change): the delete goes on where it was, the other writer's note stays, and
 /// one `u` brings the person back without taking the note.
@@ -195,12 +206,7 @@ fn demo_on_file() -> (tempfile::TempDir, std::path::PathBuf, Model, Runner) {
 fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
     use crate::tui::update::reload_changed;
     let (_dir, path, mut m, mut runner) = demo_on_file();
-    keys(&mut m, "4");
-    let (id, name) = (
-        m.people.list.rows[0].person.id,
-        m.people.list.rows[0].person.name.clone(),
-    );
-    let other = m.people.list.rows[1].person.id;
+    let (id, name, other) = first_two_people(&mut m);
     let rows = person_delete_rows(&runner, id);
 
     // The mark and one slice of 10 rows, as the loop runs them.
@@ -252,12 +258,7 @@ fn another_writer_between_slices_neither_loses_nor_confuses_the_delete() {
 #[test]
 fn a_refused_undo_of_a_delete_is_read_whole_at_80x24() {
     let (_dir, path, mut m, mut runner) = demo_on_file();
-    keys(&mut m, "4");
-    let (id, name) = (
-        m.people.list.rows[0].person.id,
-        m.people.list.rows[0].person.name.clone(),
-    );
-    let other = m.people.list.rows[1].person.id;
+    let (id, name, other) = first_two_people(&mut m);
     let goal = 6;
     let mut fields = crate::ops::plan::get_goal(&runner.store, goal)
         .unwrap()
