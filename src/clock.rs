@@ -34,6 +34,15 @@ impl Clock {
     }
 }
 
+/// `t` to the minute: the cockpit's time (its clock line, the radar, reminders) moves a minute at a
+/// time.
+pub fn minute(t: NaiveDateTime) -> NaiveDateTime {
+    use chrono::Timelike;
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
+}
+
 fn earliest() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(1, 1, 1)
         .unwrap_or(NaiveDate::MIN)

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
 }
 
 fn cockpit(c: bearing::cli::Cockpit) -> Result<(), CliError> {
-    match bearing::tui::run(c.store, &c.config, c.clock) {
+    match bearing::tui::run(c.store, &c.config, c.clock, c.start) {
         Ok(Exit::Quit) => Ok(()),
         // The conventional status of a program ended by a signal: 128 + its number.
         Ok(Exit::Signal(signal)) => Err(CliError {

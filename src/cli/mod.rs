@@ -219,15 +219,32 @@ pub struct Cockpit {
     pub store: Store,
     pub config: Config,
     pub clock: Clock,
+    pub start: crate::ops::agenda::Start,
 }
 
 impl Context {
     pub(crate) fn cockpit(&self, store: Store) -> Next {
+        self.cockpit_from(store, crate::ops::agenda::Start::at(self.now()))
+    }
+
+    fn cockpit_from(&self, store: Store, start: crate::ops::agenda::Start) -> Next {
         Next::Cockpit(Box::new(Cockpit {
             store,
             config: self.config.clone(),
             clock: self.clock,
+            start,
         }))
+    }
+
+    /// The cockpit on the database, its radar read beside the store while it opens.
+    fn open_cockpit(&self) -> Result<Next, CliError> {
+        let (store, start) = crate::ops::agenda::Start::open(
+            &self.db,
+            self.now(),
+            self.config.radar_lead_days,
+            self.config.skip_level_weeks,
+        )?;
+        Ok(self.cockpit_from(store, start))
     }
 }
 
@@ -261,7 +278,7 @@ pub fn run(cli: Cli, key_check: KeyCheck) -> Result<Next, CliError> {
         .then(|| crate::store::fresh::Fresh::note(&ctx.db))
         .flatten();
     let done = match cli.command {
-        None => Ok(ctx.cockpit(ctx.open_unjournaled()?)),
+        None => ctx.open_cockpit(),
         Some(Command::Demo(args)) => demo::run(&ctx, &args, cli.globals.db.is_some()),
         Some(command) => run_command(&ctx, command, &cli.globals.config).map(|()| Next::Done),
     };

@@ -14,7 +14,7 @@ use crate::schedule::agenda::{
 };
 use crate::schedule::calendar::{IMPORT_LIMITS, expand};
 use crate::store::agenda::{self as due, DatedRow};
-use crate::store::{Store, calendar, occurrences, people, rituals};
+use crate::store::{Reading, Store, calendar, occurrences, people, rituals};
 
 /// How far ahead `next` looks for the next meeting.
 const NEXT_HORIZON_DAYS: i64 = 14;
@@ -25,6 +25,41 @@ pub struct Agenda {
     pub days: u32,
     pub items: Vec<AgendaItem>,
     pub radar: Vec<RadarItem>,
+}
+
+/// The cockpit's start: the moment it starts at (to the minute), and its radar for that moment,
+/// read on a second connection while the store opened ([`Store::open_reading`]; none when it
+/// could not be, and then the cockpit reads it on the store).
+pub struct Start {
+    pub now: NaiveDateTime,
+    pub radar: RadarReading,
+}
+
+/// The radar, read on a connection of its own ([`Store::open_reading`]).
+pub type RadarReading = Reading<Result<Vec<RadarItem>, OpsError>>;
+
+impl Start {
+    /// Opens the cockpit's store, reading the radar for `now` beside it.
+    pub fn open(
+        path: &std::path::Path,
+        now: NaiveDateTime,
+        lead_days: u32,
+        skip_level_weeks: u32,
+    ) -> Result<(Store, Start), crate::store::StoreError> {
+        let now = crate::clock::minute(now);
+        let (store, radar) = Store::open_reading(path, move |store| {
+            radar(store, now, lead_days, skip_level_weeks)
+        })?;
+        Ok((store, Start { now, radar }))
+    }
+
+    /// A start at `now` with nothing read ahead.
+    pub fn at(now: NaiveDateTime) -> Start {
+        Start {
+            now: crate::clock::minute(now),
+            radar: Reading::none(),
+        }
+    }
 }
 
 fn names(store: &Store) -> Result<HashMap<i64, String>, OpsError> {

@@ -15,3 +15,51 @@ fn a_file_moved_replaced_or_removed_since_is_never_opened_beside() {
     assert!(store.beside().open().is_err());
     assert!(Store::open_in_memory().unwrap().beside().open().is_err());
 }
+
+#[test]
+fn a_read_beside_the_opening_runs_only_on_a_file_ready_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let count = |store: &Store| {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM person", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    // A new file is made and migrated by the store: nothing to read beside it yet.
+    let (store, reading) = Store::open_reading(&path, count).unwrap();
+    assert!(reading.take().is_none());
+    drop(store);
+
+    // At the latest version and in WAL mode: the read runs on its own connection.
+    let (store, reading) = Store::open_reading(&path, count).unwrap();
+    let version = reading.version().expect("a read was started");
+    assert_eq!(reading.take(), Some((0, version)));
+    assert_eq!(store.data_version().unwrap(), version, "nobody saved since");
+    drop(store);
+
+    // Not a Bearing file: the store refuses it, and the thread waiting beside it ends.
+    let foreign = dir.path().join("foreign.db");
+    std::fs::write(
+        &foreign,
+        b"not a database at all, just some bytes long enough to look",
+    )
+    .unwrap();
+    assert!(Store::open_reading(&foreign, count).is_err());
+}
+
+#[test]
+fn the_read_beside_the_opening_never_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    drop(Store::open(&path).unwrap());
+    let (_store, reading) = Store::open_reading(&path, |store: &Store| {
+        store
+            .conn()
+            .execute("INSERT INTO person (name) VALUES ('x')", [])
+            .map_err(|e| e.to_string())
+    })
+    .unwrap();
+    let (refused, _) = reading.take().unwrap();
+    assert!(refused.unwrap_err().contains("readonly"), "query_only");
+}

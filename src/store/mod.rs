@@ -122,6 +122,52 @@ impl Beside {
     }
 }
 
+/// What [`Store::open_reading`]'s read gave.
+pub struct Reading<T> {
+    result: Option<std::sync::mpsc::Receiver<T>>,
+    /// The store's `data_version` before the read began.
+    version: Option<i64>,
+}
+
+impl<T> Reading<T> {
+    /// No read: the caller reads on its store.
+    pub fn none() -> Reading<T> {
+        Reading {
+            result: None,
+            version: None,
+        }
+    }
+
+    /// The store's `data_version` before the read began; `None` when no read was started.
+    pub fn version(&self) -> Option<i64> {
+        self.version.filter(|_| self.result.is_some())
+    }
+
+    /// The read's result, waiting for it, with the store's [`Store::data_version`] as it was
+    /// before the read began (a save another program made since changes it); `None` when the
+    /// read did not run.
+    pub fn take(self) -> Option<(T, i64)> {
+        let read = receive_soon(&self.result?)?;
+        Some((read, self.version?))
+    }
+}
+
+/// What `channel` gives, looking for it without sleeping for a few milliseconds first: a thread
+/// put to sleep on this machine woke 0.3–0.9 ms after it was sent something, which a start that
+/// waits for the radar read beside it pays twice. `None` once the sender is gone.
+fn receive_soon<T>(channel: &std::sync::mpsc::Receiver<T>) -> Option<T> {
+    const LOOK: std::time::Duration = std::time::Duration::from_millis(5);
+    let since = std::time::Instant::now();
+    while since.elapsed() < LOOK {
+        match channel.try_recv() {
+            Ok(sent) => return Some(sent),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => return None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => std::thread::yield_now(),
+        }
+    }
+    channel.recv().ok()
+}
+
 /// Pages in the log after the latest commit on a connection that copies its log aside
 /// ([`Store::copy_log_aside`]). Process-wide: SQLite's callback carries no state of ours, and
 /// one connection of a process does this (the cockpit's).
@@ -147,10 +193,52 @@ impl Store {
     /// Opens (creating if needed, privately) the database at `path` and brings its schema up to date.
     /// Not beside another connection of this process to the same file: [`Store::beside`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let (conn, mode) = open::open_file(path)?;
+        let (conn, mode) = open::open_file(path, |_, _| {})?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
         store.file = crate::paths::file_id(path);
         Ok(store)
+    }
+
+    /// Opens the database as [`Store::open`] does, and runs `read` on a second connection to it
+    /// on a thread of its own, started before the file is checked: the two connections read
+    /// the schema side by side, and the cockpit reads its radar there while the store reads the
+    /// week (BENCHMARKS.md, twentieth pass). The read runs only on a file already at the latest
+    /// version and in WAL mode, whose schema passes the same inspection; otherwise, or when the
+    /// thread cannot start, [`Reading::take`] gives `None` and the caller reads on the store.
+    pub fn open_reading<T: Send + 'static>(
+        path: &Path,
+        read: impl FnOnce(&Store) -> T + Send + 'static,
+    ) -> Result<(Store, Reading<T>), StoreError> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<(PathBuf, OpenMode)>(1);
+        let (give, result) = std::sync::mpsc::sync_channel::<T>(1);
+        // Its result is sent, not returned: the caller need not wait for the thread to close
+        // its connection and end (0.5–0.9 ms on this machine).
+        let started = std::thread::Builder::new()
+            .name("first read".into())
+            .spawn(move || {
+                // Nothing comes when the store could not be opened.
+                let Some((path, mode)) = receive_soon(&receive) else {
+                    return;
+                };
+                if let Some(conn) = open::reader(&path, mode) {
+                    let _ = give.send(read(&Store::with(conn, path, mode)));
+                }
+            })
+            .is_ok();
+        let mut version = None;
+        let (conn, mode) = open::open_file(path, |conn, mode| {
+            // Before the read starts: another program's save landing after it changes this.
+            version = conn
+                .pragma_query_value(None, "data_version", |r| r.get(0))
+                .ok();
+            if version.is_some() {
+                let _ = send.send((path.to_path_buf(), mode));
+            }
+        })?;
+        let mut store = Store::with(conn, path.to_path_buf(), mode);
+        store.file = crate::paths::file_id(path);
+        let result = Some(result).filter(|_| started && version.is_some());
+        Ok((store, Reading { result, version }))
     }
 
     /// What a thread needs to open another connection to this store's file ([`Beside::open`]).

@@ -59,7 +59,14 @@ pub(super) fn create_private(path: &Path) -> Result<(), StoreError> {
         })
 }
 
-pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreError> {
+/// Opens `path` as [`super::Store::open`] does; `connected` gets the connection and its mode the
+/// moment SQLite has the file open, before the schema is read: every file handle of this process's own on it
+/// (the identity check, the test for write permission) is closed by then, so a second
+/// connection opened from that moment keeps its locks (see [`super::Beside::open`]).
+pub(super) fn open_file(
+    path: &Path,
+    connected: impl FnOnce(&Connection, OpenMode),
+) -> Result<(Connection, OpenMode), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -82,6 +89,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, OpenMode), StoreErro
         Err(e) => return Err(io(e)),
     };
     let conn = connect(path, mode)?;
+    connected(&conn, mode);
     inspect(&conn, path).map_err(|e| unreadable(path, mode, e))?;
     configure(&conn).map_err(|e| reclassify(path, e))?;
     match mode {
@@ -225,6 +233,31 @@ fn folder_writable(path: &Path) -> bool {
     // SAFETY: `dir` is a NUL-terminated string that outlives the call; access only reads it.
     // access() asks the kernel, which counts capabilities such as CAP_DAC_OVERRIDE.
     unsafe { libc::access(dir.as_ptr(), libc::W_OK) == 0 }
+}
+
+/// A second connection for reading `path`, opened while [`open_file`] is still checking it
+/// (after `connected` was called): `None` unless the file is at the latest version, already in
+/// WAL mode (the opening connection may be about to migrate it or switch its journal, and a
+/// reader would only be in its way) and its schema passes the same inspection; never for a
+/// file in a folder that cannot be written (read as immutable, see [`connect`]). It never writes.
+pub(super) fn reader(path: &Path, mode: OpenMode) -> Option<Connection> {
+    if mode == OpenMode::ReadOnly(ReadOnlyCause::Folder) {
+        return None;
+    }
+    let conn = connect(path, mode).ok()?;
+    let journal: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .ok()?;
+    if !journal.eq_ignore_ascii_case("wal") {
+        return None;
+    }
+    inspect(&conn, path).ok()?;
+    if migrations::user_version(&conn).ok()? != migrations::LATEST_VERSION {
+        return None;
+    }
+    conn.pragma_update(None, "query_only", true).ok()?;
+    conn.set_prepared_statement_cache_capacity(STATEMENTS_KEPT);
+    Some(conn)
 }
 
 /// Session settings every connection needs.

@@ -3,7 +3,7 @@
 //! (its log is watched, not polled), a signal, or the daily backup finishing in the background.
 //! It redraws only when something changed.
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use crossterm::event::{self, Event, MouseEventKind};
 use std::collections::VecDeque;
@@ -14,7 +14,8 @@ use super::keymap::Keymap;
 use super::model::Model;
 use super::msg::{Effect, Msg};
 use super::theme::Theme;
-use crate::clock::Clock;
+use crate::clock::{Clock, minute};
+use crate::ops::agenda::Start;
 
 use super::pane::Tab;
 use super::signals::{SignalWatch, wake_the_loop};
@@ -24,12 +25,6 @@ use super::view::view;
 use super::wakeups::{self, DbWatch};
 use crate::config::Config;
 use crate::store::{AUTO_CHECKPOINT_PAGES, Store};
-
-fn minute(t: NaiveDateTime) -> NaiveDateTime {
-    t.with_second(0)
-        .and_then(|t| t.with_nanosecond(0))
-        .unwrap_or(t)
-}
 
 /// Runs effects and feeds their results back until nothing is left to do, what waits for a
 /// redraw (the loads a change left for later, the agenda's prefetch) included.
@@ -296,14 +291,19 @@ pub enum Exit {
     Signal(i32),
 }
 
-pub fn run(store: Store, config: &Config, clock: Clock) -> Result<Exit> {
+pub fn run(store: Store, config: &Config, clock: Clock, start: Start) -> Result<Exit> {
     let mut runner = Runner::new(store, config);
     runner.store.copy_log_aside();
     // The first frame needs only the agenda; the other panes load right after it is drawn.
-    let mut model = empty_model(&runner, config, clock.now())?;
+    let mut model = empty_model(&runner, config, start.now)?;
     let first = vec![model.agenda.reload_week(&model.ctx())];
-    // Taken before the agenda is read: whatever another writer saves from now on is seen.
-    let mut seen_version = runner.store.data_version()?;
+    // Taken before the agenda is read (its radar may have been read while the store opened):
+    // whatever another writer saves from then on is seen.
+    let mut seen_version = match start.radar.version() {
+        Some(version) => version,
+        None => runner.store.data_version()?,
+    };
+    runner.first_radar = Some(start.radar);
     let db = runner.store.path().to_path_buf();
     // The watchers are started and the terminal made ready on a second thread while the agenda
     // is read (the machine has a core to spare at start; this took a millisecond off the first

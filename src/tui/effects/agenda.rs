@@ -4,8 +4,9 @@
 use chrono::{Days, NaiveDate};
 
 use super::Env;
+use crate::ops::agenda::RadarReading;
 use crate::ops::{self, OpsError};
-use crate::store::Store;
+use crate::store::{Reading, Store};
 use crate::tui::msg::Msg;
 use crate::tui::panes::agenda::AgendaMsg;
 
@@ -31,27 +32,41 @@ pub enum AgendaEffect {
     },
 }
 
-pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<Msg, OpsError> {
+/// Runs `effect`; `first_radar` is the radar read while the store opened, for the cockpit's
+/// first load (see [`super::Runner::first_radar`]).
+pub(super) fn run(
+    store: &mut Store,
+    effect: AgendaEffect,
+    env: &Env,
+    first_radar: Option<RadarReading>,
+) -> Result<Msg, OpsError> {
     let now = env.now;
     Ok(match effect {
         AgendaEffect::Load {
             from,
             days,
             with_radar: true,
-        } => Msg::Agenda(AgendaMsg::Loaded {
+        } => {
             // Read before the days, as for days read ahead.
-            read_at: store.data_version()?,
-            agenda: ops::agenda::agenda(
-                store,
-                from,
-                days,
-                now,
-                env.lead_days,
-                env.skip_level_weeks,
-            )?,
-            next: ops::agenda::next_meeting(store, now, env.calendars)?,
-            with_radar: true,
-        }),
+            let read_at = store.data_version()?;
+            let mut agenda = ops::agenda::week(store, from, days)?;
+            let next = ops::agenda::next_meeting(store, now, env.calendars)?;
+            let (radar, read_at) = match first_radar.and_then(Reading::take) {
+                // Read for the same moment, before `read_at`: the version before it.
+                Some((radar, version)) => (radar?, version),
+                None => (
+                    ops::agenda::radar(store, now, env.lead_days, env.skip_level_weeks)?,
+                    read_at,
+                ),
+            };
+            agenda.radar = radar;
+            Msg::Agenda(AgendaMsg::Loaded {
+                read_at,
+                agenda,
+                next,
+                with_radar: true,
+            })
+        }
         AgendaEffect::Load {
             from,
             days,
@@ -88,6 +103,7 @@ pub(super) fn run(store: &mut Store, effect: AgendaEffect, env: &Env) -> Result<
                         with_radar: true,
                     },
                     env,
+                    None,
                 );
             }
         }

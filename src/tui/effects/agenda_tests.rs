@@ -73,3 +73,102 @@ fn kept_days_are_loaded_again_when_another_writer_changed_the_database_since() {
         other => panic!("the change is loaded, not the days read before it: {other:?}"),
     }
 }
+
+/// A file whose radar holds one late action of mine, "Send the board pack".
+fn file_with_a_late_action(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let db = dir.path().join("bearing.db");
+    add_late_action(&db, "Send the board pack");
+    db
+}
+
+fn add_late_action(db: &std::path::Path, title: &str) {
+    let mut store = Store::open(db).unwrap();
+    crate::ops::one_on_ones::add_action(
+        &mut store,
+        None,
+        crate::domain::one_on_one::Owner::Me,
+        title,
+        Some(day(20)),
+        at(9, 1),
+    )
+    .unwrap();
+}
+
+/// The store opened with its radar read beside it, once that read is done.
+fn opened_reading(db: &std::path::Path) -> (Store, crate::ops::agenda::RadarReading) {
+    let (done, read) = std::sync::mpsc::channel();
+    let (store, radar) = Store::open_reading(db, move |store| {
+        let radar = crate::ops::agenda::radar(store, at(9, 41), 7, 13);
+        done.send(()).unwrap();
+        radar
+    })
+    .unwrap();
+    read.recv()
+        .expect("the file is at the latest version and in WAL mode: the read runs");
+    (store, radar)
+}
+
+fn load_with_radar(runner: &mut Runner) -> (Vec<String>, i64) {
+    let load = AgendaEffect::Load {
+        from: day(23),
+        days: 7,
+        with_radar: true,
+    };
+    match runner.run(Effect::Agenda(load), at(9, 41)) {
+        Msg::Agenda(AgendaMsg::Loaded {
+            agenda, read_at, ..
+        }) => (agenda.radar.into_iter().map(|r| r.title).collect(), read_at),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A cockpit's runner whose radar was read while its store opened, with a late action; another
+/// program then saved a second one.
+fn radar_read_then_another_save() -> (tempfile::TempDir, Runner) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = file_with_a_late_action(&dir);
+    let (store, radar) = opened_reading(&db);
+    add_late_action(&db, "Book the offsite");
+    let mut runner = Runner::new(store, &Config::default());
+    runner.first_radar = Some(radar);
+    (dir, runner)
+}
+
+#[test]
+fn the_first_load_shows_the_radar_read_while_the_store_opened_and_a_later_save_loads_it_again() {
+    let (_dir, mut runner) = radar_read_then_another_save();
+    let (titles, read_at) = load_with_radar(&mut runner);
+    assert_eq!(
+        titles,
+        ["Send the board pack"],
+        "the radar read beside the open"
+    );
+    assert_ne!(
+        read_at,
+        runner.store.data_version().unwrap(),
+        "the load says it was read before the other program's save, so the cockpit reads again"
+    );
+    let (titles, read_at) = load_with_radar(&mut runner);
+    assert_eq!(titles.len(), 2, "read again on the store: {titles:?}");
+    assert_eq!(read_at, runner.store.data_version().unwrap());
+}
+
+#[test]
+fn the_radar_read_while_the_store_opened_serves_the_first_effect_alone() {
+    let (_dir, mut runner) = radar_read_then_another_save();
+    // Any other effect first (it may have changed what the radar shows): the read is dropped.
+    runner.run(Effect::Agenda(AgendaEffect::Next), at(9, 41));
+    let (titles, _) = load_with_radar(&mut runner);
+    assert_eq!(titles.len(), 2, "{titles:?}");
+}
+
+#[test]
+fn without_a_read_beside_it_the_first_load_reads_the_radar_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = file_with_a_late_action(&dir);
+    let mut runner = Runner::new(Store::open(&db).unwrap(), &Config::default());
+    runner.first_radar = Some(crate::store::Reading::none());
+    let (titles, read_at) = load_with_radar(&mut runner);
+    assert_eq!(titles, ["Send the board pack"]);
+    assert_eq!(read_at, runner.store.data_version().unwrap());
+}

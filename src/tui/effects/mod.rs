@@ -41,6 +41,9 @@ pub struct Runner {
     /// read at (another process's change reads them again; any other effect, which may write,
     /// drops them).
     search_names: Option<(i64, ops::search::Names)>,
+    /// The radar read while the store opened ([`ops::agenda::Start`]), for the first effect
+    /// alone, if it is the first frame's load: any other effect may change what it shows.
+    pub first_radar: Option<ops::agenda::RadarReading>,
 }
 
 impl Runner {
@@ -55,6 +58,7 @@ impl Runner {
             radar_lead_days: config.radar_lead_days,
             skip_level_weeks: config.skip_level_weeks,
             search_names: None,
+            first_radar: None,
         }
     }
 
@@ -204,9 +208,10 @@ impl Runner {
             lead_days: self.radar_lead_days,
             skip_level_weeks: self.skip_level_weeks,
         };
+        let first_radar = self.first_radar.take();
         let store = &mut self.store;
         Ok(match effect {
-            Effect::Agenda(e) => agenda::run(store, e, &env)?,
+            Effect::Agenda(e) => agenda::run(store, e, &env, first_radar)?,
             Effect::Rituals(e) => rituals::run(store, e, &env)?,
             Effect::People(e) => people::run(store, e, &env)?,
             Effect::OneOnOnes(e) => one_on_ones::run(store, e, &env)?,
