@@ -33,8 +33,8 @@ fn a_read_beside_the_opening_runs_only_on_a_file_ready_for_it() {
 
     // At the latest version and in WAL mode: the read runs on its own connection.
     let (store, reading) = Store::open_reading(&path, count).unwrap();
-    let version = reading.version().expect("a read was started");
-    assert_eq!(reading.take(), Some((0, version)));
+    let (people, version) = reading.take().expect("the read ran");
+    assert_eq!(people, 0);
     assert_eq!(store.data_version().unwrap(), version, "nobody saved since");
     drop(store);
 
@@ -62,4 +62,51 @@ fn the_read_beside_the_opening_never_writes() {
     .unwrap();
     let (refused, _) = reading.take().unwrap();
     assert!(refused.unwrap_err().contains("readonly"), "query_only");
+}
+
+#[test]
+fn the_reader_beside_the_opening_reads_only_the_file_the_store_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    drop(Store::open(&path).unwrap());
+    let id = crate::paths::file_id(&path);
+    assert!(open::reader(&path, OpenMode::ReadWrite, id).is_some());
+    // Another file put in the path's place since the store opened it: nothing is read.
+    let other = id.map(|(device, inode)| (device, inode + 1));
+    assert!(open::reader(&path, OpenMode::ReadWrite, other).is_none());
+    assert!(open::reader(&path, OpenMode::ReadWrite, None).is_none());
+}
+
+#[test]
+fn the_reader_beside_the_opening_never_copies_the_log_into_the_file_even_when_it_closes_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let mut store = Store::open(&path).unwrap();
+    store.auto_checkpoint(false).unwrap();
+    store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO person (name, created_at, updated_at) \
+                 VALUES ('Ada', '2026-11-23T09:00:00', '2026-11-23T09:00:00')",
+                [],
+            )
+            .map_err(StoreError::from)
+        })
+        .unwrap();
+    let wal = crate::paths::companion(&path, "-wal");
+    let logged = std::fs::metadata(&wal).unwrap().len();
+    assert!(logged > 0);
+    let reader = open::reader(&path, OpenMode::ReadWrite, crate::paths::file_id(&path)).unwrap();
+    let people: i64 = reader
+        .query_row("SELECT count(*) FROM person", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(people, 1);
+    // The store goes first; the reader, its file's last connection, closes without a checkpoint.
+    drop(store);
+    drop(reader);
+    assert_eq!(
+        std::fs::metadata(&wal).unwrap().len(),
+        logged,
+        "the log is left as it was"
+    );
 }

@@ -138,11 +138,6 @@ impl<T> Reading<T> {
         }
     }
 
-    /// The store's `data_version` before the read began; `None` when no read was started.
-    pub fn version(&self) -> Option<i64> {
-        self.version.filter(|_| self.result.is_some())
-    }
-
     /// The read's result, waiting for it, with the store's [`Store::data_version`] as it was
     /// before the read began (a save another program made since changes it); `None` when the
     /// read did not run.
@@ -202,14 +197,17 @@ impl Store {
     /// Opens the database as [`Store::open`] does, and runs `read` on a second connection to it
     /// on a thread of its own, started before the file is checked: the two connections read
     /// the schema side by side, and the cockpit reads its radar there while the store reads the
-    /// week (BENCHMARKS.md, twentieth pass). The read runs only on a file already at the latest
-    /// version and in WAL mode, whose schema passes the same inspection; otherwise, or when the
-    /// thread cannot start, [`Reading::take`] gives `None` and the caller reads on the store.
+    /// week (BENCHMARKS.md, twentieth pass). The read runs only on the file the store opened (not
+    /// one put in the path's place meanwhile), already at the latest version and in WAL mode, whose
+    /// schema passes the same inspection; its connection never writes, nor copies the log into the
+    /// file when it closes ([`open::reader`]). Otherwise, or when the thread cannot start,
+    /// [`Reading::take`] gives `None` and the caller reads on the store.
     pub fn open_reading<T: Send + 'static>(
         path: &Path,
         read: impl FnOnce(&Store) -> T + Send + 'static,
     ) -> Result<(Store, Reading<T>), StoreError> {
-        let (send, receive) = std::sync::mpsc::sync_channel::<(PathBuf, OpenMode)>(1);
+        type Told = (PathBuf, OpenMode, Option<(u64, u64)>);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Told>(1);
         let (give, result) = std::sync::mpsc::sync_channel::<T>(1);
         // Its result is sent, not returned: the caller need not wait for the thread to close
         // its connection and end (0.5–0.9 ms on this machine).
@@ -217,27 +215,30 @@ impl Store {
             .name("first read".into())
             .spawn(move || {
                 // Nothing comes when the store could not be opened.
-                let Some((path, mode)) = receive_soon(&receive) else {
+                let Some((path, mode, file)) = receive_soon(&receive) else {
                     return;
                 };
-                if let Some(conn) = open::reader(&path, mode) {
+                if let Some(conn) = open::reader(&path, mode, file) {
                     let _ = give.send(read(&Store::with(conn, path, mode)));
                 }
             })
             .is_ok();
         let mut version = None;
+        let mut told = None;
         let (conn, mode) = open::open_file(path, |conn, mode| {
             // Before the read starts: another program's save landing after it changes this.
             version = conn
                 .pragma_query_value(None, "data_version", |r| r.get(0))
                 .ok();
+            told = crate::paths::file_id(path);
             if version.is_some() {
-                let _ = send.send((path.to_path_buf(), mode));
+                let _ = send.send((path.to_path_buf(), mode, told));
             }
         })?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
         store.file = crate::paths::file_id(path);
-        let result = Some(result).filter(|_| started && version.is_some());
+        // A file put in the path's place while the store opened: the read is not this store's.
+        let result = Some(result).filter(|_| started && version.is_some() && store.file == told);
         Ok((store, Reading { result, version }))
     }
 

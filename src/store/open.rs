@@ -1,5 +1,6 @@
 //! Opening a database file without ever damaging one that is not ours.
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags, ffi};
 use std::ffi::CString;
 use std::fs::{self, OpenOptions};
@@ -236,23 +237,32 @@ fn folder_writable(path: &Path) -> bool {
 }
 
 /// A second connection for reading `path`, opened while [`open_file`] is still checking it
-/// (after `connected` was called): `None` unless the file is at the latest version, already in
-/// WAL mode (the opening connection may be about to migrate it or switch its journal, and a
-/// reader would only be in its way) and its schema passes the same inspection; never for a
-/// file in a folder that cannot be written (read as immutable, see [`connect`]). It never writes.
-pub(super) fn reader(path: &Path, mode: OpenMode) -> Option<Connection> {
-    if mode == OpenMode::ReadOnly(ReadOnlyCause::Folder) {
+/// (after `connected` was called): `None` unless the file is still the one the opening
+/// connection has (`file`, its device and inode then), at the latest version, already in WAL
+/// mode (the opening connection may be about to migrate it or switch its journal, and a reader
+/// would only be in its way) and its schema passes the same inspection, version and schema read
+/// in one snapshot; never for a file in a folder that cannot be written (read as immutable, see
+/// [`connect`]). It never writes: `query_only`, and closing it never copies the log into the
+/// file, even as the file's last connection.
+pub(super) fn reader(path: &Path, mode: OpenMode, file: Option<(u64, u64)>) -> Option<Connection> {
+    let same_file = || file.is_some() && crate::paths::file_id(path) == file;
+    if mode == OpenMode::ReadOnly(ReadOnlyCause::Folder) || !same_file() {
         return None;
     }
     let conn = connect(path, mode).ok()?;
+    // Before anything is read (SQLite opens the log and its shared memory at the first read):
+    // a file put in the path's place meanwhile is never read, nor its log taken for its own.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .ok()?;
+    if !same_file() {
+        return None;
+    }
     let journal: String = conn
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .ok()?;
-    if !journal.eq_ignore_ascii_case("wal") {
-        return None;
-    }
-    inspect(&conn, path).ok()?;
-    if migrations::user_version(&conn).ok()? != migrations::LATEST_VERSION {
+    if !journal.eq_ignore_ascii_case("wal")
+        || inspect(&conn, path).ok()? != migrations::LATEST_VERSION
+    {
         return None;
     }
     conn.pragma_update(None, "query_only", true).ok()?;
@@ -299,7 +309,9 @@ fn enter_wal(conn: &Connection) -> rusqlite::Result<()> {
 /// Reads the file's identity without writing: whose it is, which version, whether SQLite can
 /// read its schema at all, and whether that schema is exactly the one Bearing's migrations make
 /// for its version (a file changed by another program could run its own SQL inside Bearing).
-pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+///
+/// The version read is returned: it is the schema's, from the same snapshot.
+pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     let (app, version, objects) = snapshot(conn).map_err(|e| classify(path, e))?;
     if app != APPLICATION_ID && (app != 0 || !objects.is_empty()) {
         return Err(StoreError::NotBearing {
@@ -314,7 +326,7 @@ pub(super) fn inspect(conn: &Connection, path: &Path) -> Result<(), StoreError> 
             path: path.to_path_buf(),
             finding,
         }),
-        None => Ok(()),
+        None => Ok(version),
     }
 }
 

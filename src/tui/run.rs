@@ -297,12 +297,8 @@ pub fn run(store: Store, config: &Config, clock: Clock, start: Start) -> Result<
     // The first frame needs only the agenda; the other panes load right after it is drawn.
     let mut model = empty_model(&runner, config, start.now)?;
     let first = vec![model.agenda.reload_week(&model.ctx())];
-    // Taken before the agenda is read (its radar may have been read while the store opened):
-    // whatever another writer saves from then on is seen.
-    let mut seen_version = match start.radar.version() {
-        Some(version) => version,
-        None => runner.store.data_version()?,
-    };
+    // Taken before the agenda is read: whatever another writer saves from now on is seen.
+    let before = runner.store.data_version()?;
     runner.first_radar = Some(start.radar);
     let db = runner.store.path().to_path_buf();
     // The watchers are started and the terminal made ready on a second thread while the agenda
@@ -323,6 +319,9 @@ pub fn run(store: Store, config: &Config, clock: Clock, start: Start) -> Result<
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
+    // Or earlier: the version the first load says it read at, when its radar was read beside
+    // the store before `before` (versions only grow).
+    let mut seen_version = model.agenda.read_at.map_or(before, |at| at.min(before));
     // Test hook, deliberately undocumented (tests/it/reliability_terminal.rs): a panic before
     // the screen is taken must leave the shell's screen as it was.
     if std::env::var_os("BEARING_TEST_PANIC").is_some_and(|v| v == "before-screen") {

@@ -53,8 +53,9 @@ pub(super) fn run(
             let next = ops::agenda::next_meeting(store, now, env.calendars)?;
             let (radar, read_at) = match first_radar.and_then(Reading::take) {
                 // Read for the same moment, before `read_at`: the version before it.
-                Some((radar, version)) => (radar?, version),
-                None => (
+                Some((Ok(radar), version)) => (radar, version),
+                // Not read there (or it failed there): read here.
+                Some((Err(_), _)) | None => (
                     ops::agenda::radar(store, now, env.lead_days, env.skip_level_weeks)?,
                     read_at,
                 ),

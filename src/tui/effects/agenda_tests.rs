@@ -166,9 +166,42 @@ fn the_radar_read_while_the_store_opened_serves_the_first_effect_alone() {
 fn without_a_read_beside_it_the_first_load_reads_the_radar_itself() {
     let dir = tempfile::tempdir().unwrap();
     let db = file_with_a_late_action(&dir);
-    let mut runner = Runner::new(Store::open(&db).unwrap(), &Config::default());
-    runner.first_radar = Some(crate::store::Reading::none());
+    read_on_the_store(Store::open(&db).unwrap(), crate::store::Reading::none());
+}
+
+/// The first load with `radar` beside it reads the radar on `store` (its late action).
+fn read_on_the_store(store: Store, radar: crate::ops::agenda::RadarReading) {
+    let mut runner = Runner::new(store, &Config::default());
+    runner.first_radar = Some(radar);
     let (titles, read_at) = load_with_radar(&mut runner);
     assert_eq!(titles, ["Send the board pack"]);
+    assert_eq!(read_at, runner.store.data_version().unwrap());
+}
+
+#[test]
+fn a_radar_read_that_failed_beside_the_store_is_read_on_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = file_with_a_late_action(&dir);
+    let (done, read) = std::sync::mpsc::channel();
+    let (store, radar) = Store::open_reading(&db, move |_: &Store| {
+        done.send(()).unwrap();
+        Err(OpsError::Refused("the database stayed locked".into()))
+    })
+    .unwrap();
+    read.recv().unwrap();
+    read_on_the_store(store, radar);
+}
+
+#[test]
+fn on_a_new_file_the_first_load_reads_the_radar_itself_at_the_version_after_the_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bearing.db");
+    let (store, start) = crate::ops::agenda::Start::open(&db, at(9, 41), 7, 13).unwrap();
+    let mut runner = Runner::new(store, &Config::default());
+    runner.first_radar = Some(start.radar);
+    let (titles, read_at) = load_with_radar(&mut runner);
+    assert!(titles.is_empty());
+    // The file was made and switched to WAL while it opened: the load's version is the one
+    // after that, so the cockpit does not read the agenda again for nothing.
     assert_eq!(read_at, runner.store.data_version().unwrap());
 }
