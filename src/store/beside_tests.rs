@@ -110,3 +110,35 @@ fn the_reader_beside_the_opening_never_copies_the_log_into_the_file_even_when_it
         "the log is left as it was"
     );
 }
+
+#[test]
+fn a_file_moved_into_the_path_while_the_store_opens_is_never_taken_for_the_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.db");
+    let other = dir.path().join("other.db");
+    drop(Store::open(&path).unwrap());
+    drop(Store::open(&other).unwrap());
+    let ours = crate::paths::file_id(&path);
+    let mut told = None;
+    let (conn, mode, file) = open::open_file(&path, |_, _, file| {
+        told = file;
+        // Another program moves its file over ours once SQLite has ours open.
+        std::fs::rename(&other, &path).unwrap();
+    })
+    .unwrap();
+    assert_eq!(
+        told, ours,
+        "the reader beside it is told the file SQLite opened"
+    );
+    assert!(
+        open::reader(&path, mode, told).is_none(),
+        "and reads nothing: the path holds another file now"
+    );
+    assert_eq!(file, None, "the store knows no file at the path");
+    let mut store = Store::with(conn, path.clone(), mode);
+    store.file = file;
+    assert!(
+        store.beside().open().is_err(),
+        "the backup never opens the other file"
+    );
+}

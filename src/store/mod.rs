@@ -188,9 +188,9 @@ impl Store {
     /// Opens (creating if needed, privately) the database at `path` and brings its schema up to date.
     /// Not beside another connection of this process to the same file: [`Store::beside`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let (conn, mode) = open::open_file(path, |_, _| {})?;
+        let (conn, mode, file) = open::open_file(path, |_, _, _| {})?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
-        store.file = crate::paths::file_id(path);
+        store.file = file;
         Ok(store)
     }
 
@@ -225,20 +225,21 @@ impl Store {
             .is_ok();
         let mut version = None;
         let mut told = None;
-        let (conn, mode) = open::open_file(path, |conn, mode| {
+        let (conn, mode, file) = open::open_file(path, |conn, mode, file| {
             // Before the read starts: another program's save landing after it changes this.
             version = conn
                 .pragma_query_value(None, "data_version", |r| r.get(0))
                 .ok();
-            told = crate::paths::file_id(path);
-            if version.is_some() {
-                let _ = send.send((path.to_path_buf(), mode, told));
+            told = file;
+            if version.is_some() && file.is_some() {
+                let _ = send.send((path.to_path_buf(), mode, file));
             }
         })?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
-        store.file = crate::paths::file_id(path);
+        store.file = file;
         // A file put in the path's place while the store opened: the read is not this store's.
-        let result = Some(result).filter(|_| started && version.is_some() && store.file == told);
+        let result =
+            Some(result).filter(|_| started && version.is_some() && file.is_some() && file == told);
         Ok((store, Reading { result, version }))
     }
 

@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 use super::{StoreError, identity, migrations, schema};
 use crate::output_file::{create_private_dir, folder_of};
 
+/// A file's device and inode ([`crate::paths::file_id`]).
+type FileId = (u64, u64);
+
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
 
@@ -60,14 +63,16 @@ pub(super) fn create_private(path: &Path) -> Result<(), StoreError> {
         })
 }
 
-/// Opens `path` as [`super::Store::open`] does; `connected` gets the connection and its mode the
-/// moment SQLite has the file open, before the schema is read: every file handle of this process's own on it
-/// (the identity check, the test for write permission) is closed by then, so a second
-/// connection opened from that moment keeps its locks (see [`super::Beside::open`]).
+/// Opens `path` as [`super::Store::open`] does, with the device and inode of the file the
+/// connection has, if it is still at the path (none if another was moved in meanwhile).
+/// `connected` gets the connection, its mode and that file the moment SQLite has it open,
+/// before the schema is read: every file handle of this process's own on it (the identity
+/// check, the test for write permission) is closed by then, so a second connection opened from
+/// that moment keeps its locks (see [`super::Beside::open`]).
 pub(super) fn open_file(
     path: &Path,
-    connected: impl FnOnce(&Connection, OpenMode),
-) -> Result<(Connection, OpenMode), StoreError> {
+    connected: impl FnOnce(&Connection, OpenMode, Option<FileId>),
+) -> Result<(Connection, OpenMode, Option<FileId>), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -89,8 +94,12 @@ pub(super) fn open_file(
         }
         Err(e) => return Err(io(e)),
     };
+    // The file SQLite opens is the one at the path just before and just after it does (a file
+    // moved into the path meanwhile makes them differ, and the connection's file is unknown).
+    let before = crate::paths::file_id(path);
     let conn = connect(path, mode)?;
-    connected(&conn, mode);
+    let file = before.filter(|_| crate::paths::file_id(path) == before);
+    connected(&conn, mode, file);
     inspect(&conn, path).map_err(|e| unreadable(path, mode, e))?;
     configure(&conn).map_err(|e| reclassify(path, e))?;
     match mode {
@@ -105,7 +114,10 @@ pub(super) fn open_file(
             }
         }
     }
-    Ok((conn, mode))
+    // Still at the path once opened; otherwise the store knows no file it may open again
+    // beside itself (`Beside::open` refuses).
+    let file = file.filter(|_| crate::paths::file_id(path) == file);
+    Ok((conn, mode, file))
 }
 
 /// A path that names something other than a regular file: a named pipe would block the first
@@ -244,7 +256,7 @@ fn folder_writable(path: &Path) -> bool {
 /// in one snapshot; never for a file in a folder that cannot be written (read as immutable, see
 /// [`connect`]). It never writes: `query_only`, and closing it never copies the log into the
 /// file, even as the file's last connection.
-pub(super) fn reader(path: &Path, mode: OpenMode, file: Option<(u64, u64)>) -> Option<Connection> {
+pub(super) fn reader(path: &Path, mode: OpenMode, file: Option<FileId>) -> Option<Connection> {
     let same_file = || file.is_some() && crate::paths::file_id(path) == file;
     if mode == OpenMode::ReadOnly(ReadOnlyCause::Folder) || !same_file() {
         return None;
