@@ -124,26 +124,22 @@ impl Beside {
 
 /// What [`Store::open_reading`]'s read gave.
 pub struct Reading<T> {
-    result: Option<std::sync::mpsc::Receiver<T>>,
-    /// The store's `data_version` before the read began.
-    version: Option<i64>,
+    /// Where the result comes, with the store's `data_version` before the read began.
+    result: Option<(std::sync::mpsc::Receiver<T>, i64)>,
 }
 
 impl<T> Reading<T> {
     /// No read: the caller reads on its store.
     pub fn none() -> Reading<T> {
-        Reading {
-            result: None,
-            version: None,
-        }
+        Reading { result: None }
     }
 
     /// The read's result, waiting for it, with the store's [`Store::data_version`] as it was
     /// before the read began (a save another program made since changes it); `None` when the
     /// read did not run.
     pub fn take(self) -> Option<(T, i64)> {
-        let read = receive_soon(&self.result?)?;
-        Some((read, self.version?))
+        let (result, version) = self.result?;
+        Some((receive_soon(&result)?, version))
     }
 }
 
@@ -206,7 +202,7 @@ impl Store {
         path: &Path,
         read: impl FnOnce(&Store) -> T + Send + 'static,
     ) -> Result<(Store, Reading<T>), StoreError> {
-        type Told = (PathBuf, OpenMode, Option<(u64, u64)>);
+        type Told = (PathBuf, OpenMode, Option<open::FileId>);
         let (send, receive) = std::sync::mpsc::sync_channel::<Told>(1);
         let (give, result) = std::sync::mpsc::sync_channel::<T>(1);
         // Its result is sent, not returned: the caller need not wait for the thread to close
@@ -224,23 +220,23 @@ impl Store {
             })
             .is_ok();
         let mut version = None;
-        let mut told = None;
         let (conn, mode, file) = open::open_file(path, |conn, mode, file| {
             // Before the read starts: another program's save landing after it changes this.
             version = conn
                 .pragma_query_value(None, "data_version", |r| r.get(0))
                 .ok();
-            told = file;
             if version.is_some() && file.is_some() {
                 let _ = send.send((path.to_path_buf(), mode, file));
             }
         })?;
         let mut store = Store::with(conn, path.to_path_buf(), mode);
         store.file = file;
-        // A file put in the path's place while the store opened: the read is not this store's.
-        let result =
-            Some(result).filter(|_| started && version.is_some() && file.is_some() && file == told);
-        Ok((store, Reading { result, version }))
+        // No file known once opened (another was put in the path's place meanwhile): the read,
+        // if it ran, is not this store's.
+        let result = version
+            .filter(|_| started && file.is_some())
+            .map(|version| (result, version));
+        Ok((store, Reading { result }))
     }
 
     /// What a thread needs to open another connection to this store's file ([`Beside::open`]).

@@ -14,7 +14,7 @@ use super::{StoreError, identity, migrations, schema};
 use crate::output_file::{create_private_dir, folder_of};
 
 /// A file's device and inode ([`crate::paths::file_id`]).
-type FileId = (u64, u64);
+pub(super) type FileId = (u64, u64);
 
 /// "BRNG": marks the file as Bearing's, so another program's SQLite file is recognised and refused.
 pub const APPLICATION_ID: i32 = 0x4252_4E47;
