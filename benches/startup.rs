@@ -80,8 +80,8 @@ struct Large {
     key_p95: Duration,
 }
 
-/// `BEARING_BENCH_PARTS=start` (comma-separated: floor, start, keys, search, saves) limits the
-/// measures.
+/// `BEARING_BENCH_PARTS=start` (comma-separated: floor, start, keys, search, saves, calcurse)
+/// limits the measures.
 fn wanted(part: &str) -> bool {
     std::env::var("BEARING_BENCH_PARTS").map_or(true, |parts| parts.split(',').any(|p| p == part))
 }
@@ -322,8 +322,11 @@ fn main() {
         }
     }
     match large {
-        Some(large) if calcurse::available() => measure_calcurse(&large, dir.path()),
-        Some(_) => println!("calcurse: not installed here, not measured"),
+        Some(large) if wanted("calcurse") && calcurse::available() => {
+            measure_calcurse(&large, dir.path())
+        }
+        Some(_) if wanted("calcurse") => println!("calcurse: not installed here, not measured"),
+        Some(_) => {}
         None => {}
     }
 }
