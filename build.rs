@@ -1,57 +1,81 @@
-//! Packs the `bearing` binary's relative relocations (`DT_RELR`) where the linker and the C
-//! library both support it: the release binary carries about 42,000 of them, which the
-//! dynamic loader otherwise reads from a 1 MB table at every start, and that table stayed
-//! resident (BENCHMARKS.md, twenty-first pass: 1.1 MB less resident memory on ten years of data).
+//! Packs the `bearing` binary's relative relocations (`DT_RELR`) where the toolchain that links
+//! it and the C library it runs on both support it: the release binary carries about 42,000 of
+//! them, which the dynamic loader otherwise reads from a 1 MB table at every start, and that
+//! table stayed resident (BENCHMARKS.md, twenty-first pass: 1.1 MB less resident memory on ten
+//! years of data).
 //!
-//! The linker (GNU ld 2.38 or newer, lld 15) and the loader (glibc 2.36 or newer) must both
-//! know the format, and a binary linked with it does not start on an older glibc. So the flag
-//! is set only when a small C program linked with it here also runs here: never when
-//! cross-compiling, and never on a system that would warn about it or fail.
+//! A binary linked so needs glibc 2.36 or newer to start (it asks for `GLIBC_ABI_DT_RELR`), and
+//! the linker must know the flag (GNU ld 2.38 or lld 15 or newer; gold refuses it). So
+//! the flag is set only when a small Rust program, built here by the same `rustc` with the same
+//! flags and linker and the flag added, links without a word and then runs. It is never set when
+//! cross-compiling, when a linker or C library of one's own is configured (made to build for an
+//! older glibc, say, which the program run here cannot stand for), or with
+//! `BEARING_NO_PACKED_RELOCATIONS` set (for a binary built to be copied to older systems).
+//! The answer is kept until this file, that variable or the build's flags change: a build
+//! folder moved to another system should be built again from clean.
 
 // Cargo reads a build script's directives from its standard output: `println!` is the way.
 #![allow(clippy::disallowed_macros)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 const FLAG: &str = "-Wl,-z,pack-relative-relocs";
+const OPT_OUT: &str = "BEARING_NO_PACKED_RELOCATIONS";
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-env-changed=CC");
+    println!("cargo::rerun-if-env-changed={OPT_OUT}");
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     let (target, host) = (var("TARGET"), var("HOST"));
-    if target == host && target.ends_with("-linux-gnu") && packs_and_runs() {
+    // The build's own flags, as rustc is given them (separated by 0x1f).
+    let rustflags: Vec<String> = (var("CARGO_ENCODED_RUSTFLAGS").split('\x1f'))
+        .filter(|f| !f.is_empty())
+        .map(String::from)
+        .collect();
+    let own_linker = std::env::var_os("RUSTC_LINKER").is_some()
+        || rustflags
+            .iter()
+            .any(|f| f.contains("linker=") || f.contains("sysroot"));
+    if std::env::var_os(OPT_OUT).is_none()
+        && target == host
+        && target.ends_with("-linux-gnu")
+        && !own_linker
+        && packs_and_runs(&target, &rustflags)
+    {
         println!("cargo::rustc-link-arg-bins={FLAG}");
     }
 }
 
-/// Whether a program with relative relocations links with [`FLAG`] without a word from the
-/// linker, and then runs.
-fn packs_and_runs() -> bool {
-    let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+/// Whether a Rust program built with the build's flags and [`FLAG`] links without a word from
+/// rustc or the linker, and then runs.
+fn packs_and_runs(target: &str, rustflags: &[String]) -> bool {
+    let (Some(out), Some(rustc)) = (std::env::var_os("OUT_DIR"), std::env::var_os("RUSTC")) else {
         return false;
     };
-    let (source, program) = (out.join("relr_probe.c"), out.join("relr_probe"));
-    // Pointers in initialised data: relative relocations in a position-independent program.
-    let code = "static int a, b;\nint *p[] = {&a, &b};\nint main(void) { return *p[0] + *p[1]; }\n";
-    if std::fs::write(&source, code).is_err() {
+    let out = PathBuf::from(out);
+    let (source, program) = (out.join("relr_probe.rs"), out.join("relr_probe"));
+    if std::fs::write(&source, "fn main() {}\n").is_err() {
         return false;
     }
-    let compiler = std::env::var_os("CC").unwrap_or_else(|| "cc".into());
-    // An older linker ignores the flag with a warning and exits 0: a warning counts as "no".
-    let linked = Command::new(compiler)
-        .args(["-pie", "-fPIE", FLAG, "-o"])
+    let linked = Command::new(rustc)
+        .args(rustflags)
+        .args(["--target", target, "--edition", "2021", "-C"])
+        .arg(format!("link-arg={FLAG}"))
+        .arg("-o")
         .arg(&program)
         .arg(&source)
         .stdin(Stdio::null())
         .output()
         .is_ok_and(|out| out.status.success() && out.stderr.is_empty());
-    linked
-        && Command::new(&program)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success())
+    linked && runs(&program)
+}
+
+fn runs(program: &Path) -> bool {
+    Command::new(program)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
