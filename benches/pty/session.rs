@@ -154,7 +154,40 @@ impl Session {
         (field("VmRSS:"), field("VmHWM:"))
     }
 
-    /// CPU time used so far (user + system), in clock ticks (1/100 s here).
+    /// Waits (up to `limit`) until none of the process's threads is named one of `names`;
+    /// how long that took.
+    pub fn wait_for_threads_to_end(&self, names: &[&str], limit: Duration) -> Duration {
+        let started = Instant::now();
+        let running = || {
+            let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid())).unwrap();
+            tasks.flatten().any(|task| {
+                std::fs::read_to_string(task.path().join("comm"))
+                    .is_ok_and(|comm| names.contains(&comm.trim_end()))
+            })
+        };
+        while running() && started.elapsed() < limit {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        started.elapsed()
+    }
+
+    /// CPU time each thread now running has used so far, in nanoseconds, by thread id and
+    /// name (`/proc/PID/task/*/schedstat`: finer than `/proc/PID/stat`'s 10 ms ticks).
+    pub fn cpu_ns_by_thread(&self) -> Vec<(String, String, u64)> {
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid())).unwrap();
+        (tasks.flatten())
+            .filter_map(|task| {
+                let stat = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+                let name = std::fs::read_to_string(task.path().join("comm")).ok()?;
+                let ns = stat.split_whitespace().next()?.parse().ok()?;
+                let id = task.file_name().to_string_lossy().into_owned();
+                Some((id, name.trim_end().to_string(), ns))
+            })
+            .collect()
+    }
+
+    /// CPU time the process has used so far (user + system, threads that ended included), in
+    /// clock ticks (1/100 s here).
     pub fn cpu_ticks(&self) -> u64 {
         let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap();
         // The command name may hold spaces; the fields after its closing parenthesis do not.
