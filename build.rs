@@ -5,14 +5,23 @@
 //! years of data).
 //!
 //! A binary linked so needs glibc 2.36 or newer to start (it asks for `GLIBC_ABI_DT_RELR`), and
-//! the linker must know the flag (GNU ld 2.38 or lld 15 or newer; gold refuses it). So
-//! the flag is set only when a small Rust program, built here by the same `rustc` with the same
-//! flags and linker and the flag added, links without a word and then runs. It is never set when
-//! cross-compiling, when a linker or C library of one's own is configured (made to build for an
-//! older glibc, say, which the program run here cannot stand for), or with
-//! `BEARING_NO_PACKED_RELOCATIONS` set (for a binary built to be copied to older systems).
-//! The answer is kept until this file, that variable or the build's flags change: a build
-//! folder moved to another system should be built again from clean.
+//! the linker must know the flag (GNU ld 2.38 or lld 15 or newer; gold refuses it). So the flag
+//! is set only when a small Rust program, built here by the same `rustc` with the build's flags
+//! and the flag added, builds with nothing on its standard error and then runs: a linker that
+//! refuses the flag fails it, a C library too old to start it fails it. (A linker that ignores
+//! the flag with a warning may pass, as rustc shows linker warnings only where its
+//! `linker-messages` lint is on; it then packs nothing, which is harmless.) The flag is left out
+//! when cross-compiling, and when the build names a linker or a sysroot of its own (cargo's
+//! `linker` setting, or `linker=` or `sysroot` in the flags): such a toolchain is often made for
+//! an older glibc, which the program run here cannot stand for. That test is a heuristic: a
+//! link set up otherwise (`-L` or `-B` to an older C library, or flags given to `cargo rustc`
+//! alone, which a build script does not see) is not recognised. So a binary meant for other
+//! systems than the one it is built on (a CI or container build, say) should be built with
+//! `BEARING_NO_PACKED_RELOCATIONS` set, to any value.
+//!
+//! Cargo runs this again when this file, that variable, the build's flags, `rustc` or the
+//! configured linker change; not when the system's linker or C library change in place, after
+//! which a build from clean decides again.
 
 // Cargo reads a build script's directives from its standard output: `println!` is the way.
 #![allow(clippy::disallowed_macros)]
@@ -55,7 +64,8 @@ fn packs_and_runs(target: &str, rustflags: &[String]) -> bool {
     };
     let out = PathBuf::from(out);
     let (source, program) = (out.join("relr_probe.rs"), out.join("relr_probe"));
-    if std::fs::write(&source, "fn main() {}\n").is_err() {
+    // Documented, so that a `missing_docs` lint in the build's flags has nothing to say.
+    if std::fs::write(&source, "//! Probe.\nfn main() {}\n").is_err() {
         return false;
     }
     let linked = Command::new(rustc)
@@ -68,11 +78,15 @@ fn packs_and_runs(target: &str, rustflags: &[String]) -> bool {
         .stdin(Stdio::null())
         .output()
         .is_ok_and(|out| out.status.success() && out.stderr.is_empty());
-    linked && runs(&program)
+    linked && runs(&program, &out)
 }
 
-fn runs(program: &Path) -> bool {
+/// Whether `program` runs and exits 0, in `out`: a program built with coverage or profiling
+/// flags writes its profile there, not into the source tree or the build's profile data.
+fn runs(program: &Path, out: &Path) -> bool {
     Command::new(program)
+        .current_dir(out)
+        .env("LLVM_PROFILE_FILE", out.join("relr_probe.profraw"))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
