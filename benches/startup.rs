@@ -363,7 +363,6 @@ fn main() {
             measure_calcurse(&large, dir.path())
         }
         Some(_) if wanted("calcurse") => println!("calcurse: not installed here, not measured"),
-        Some(_) => {}
-        None => {}
+        _ => {}
     }
 }

@@ -158,13 +158,8 @@ impl Session {
     /// how long that took.
     pub fn wait_for_threads_to_end(&self, names: &[&str], limit: Duration) -> Duration {
         let started = Instant::now();
-        let running = || {
-            let tasks = std::fs::read_dir(format!("/proc/{}/task", self.pid())).unwrap();
-            tasks.flatten().any(|task| {
-                std::fs::read_to_string(task.path().join("comm"))
-                    .is_ok_and(|comm| names.contains(&comm.trim_end()))
-            })
-        };
+        let running =
+            || (self.cpu_ns_by_thread().iter()).any(|(_, name, _)| names.contains(&name.as_str()));
         while running() && started.elapsed() < limit {
             std::thread::sleep(Duration::from_millis(20));
         }
